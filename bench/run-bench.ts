@@ -1,0 +1,725 @@
+// `npm run bench [-- summaries|qa|dups|speed …]`: the engine beside baselines on ../shared/eval.
+// Markdown tables go to stdout, progress to stderr, every figure to bench/results.json.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import MiniSearch from 'minisearch';
+import type { Article } from '../src/engine/types.ts';
+import { leadK, textRank, WordOverlapQa } from './baselines.ts';
+import {
+  countRows,
+  evalDirExists,
+  evalDirPath,
+  evalFiles,
+  loadClustering,
+  loadQa,
+  loadSummarization,
+  PROJECT_ROOT,
+  type SummarizationRow,
+} from './eval-data.ts';
+import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
+import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
+
+type EngineModule = typeof import('../src/engine/engine.ts');
+type EngineInstance = InstanceType<EngineModule['Engine']>;
+
+const SECTION_NAMES = ['summaries', 'qa', 'dups', 'speed'] as const;
+type SectionName = (typeof SECTION_NAMES)[number];
+
+interface SectionOutput {
+  /** Markdown lines (a heading and a table). */
+  markdown: string[];
+  /** Machine-readable figures. */
+  data: Record<string, unknown>;
+  /** Errors met while the section ran on; any error makes the run exit non-zero. */
+  errors: string[];
+}
+
+interface Context {
+  dir: string;
+  engine: Partial<EngineModule>;
+  /** The engine module, relative to the project root. */
+  engineFile: string;
+  engineError: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// small helpers
+
+const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+/** One line naming an error (multi-line messages are joined). */
+const errorText = (err: unknown) =>
+  (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).replace(/\s*\n\s*/g, ' ⏎ ').trim();
+const round = (x: number, digits = 2) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+const pct = (num: number, den: number) => (den ? round((100 * num) / den, 2) : 0);
+const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : x.toFixed(digits));
+
+/** Nearest-rank percentile of a list of numbers (p in 0..100). */
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+function mdTable(headers: string[], rows: (string | number)[][]): string[] {
+  const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(headers), `| ${headers.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`, ...rows.map(line)];
+}
+
+function needEngine(ctx: Context): EngineModule['Engine'] {
+  if (typeof ctx.engine.Engine !== 'function') {
+    throw new Error(ctx.engineError ?? `Engine is not implemented yet (${ctx.engineFile} exports no Engine class)`);
+  }
+  return ctx.engine.Engine;
+}
+
+function needSummarizeText(ctx: Context): EngineModule['summarizeText'] {
+  if (typeof ctx.engine.summarizeText !== 'function') {
+    throw new Error(
+      ctx.engineError ?? `summarizeText is not implemented yet (${ctx.engineFile} exports no summarizeText function)`,
+    );
+  }
+  return ctx.engine.summarizeText;
+}
+
+function article(id: string, title: string, text: string, origin: string): Article {
+  return { id, title, text, url: null, date: null, source: null, origin };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. summaries
+
+interface SummaryRow {
+  dataset: string;
+  system: string;
+  k: string;
+  articles: number;
+  r1: number | null;
+  r2: number | null;
+  rL: number | null;
+  msPerArticle: number | null;
+  failures: number;
+  error: string | null;
+}
+
+function evalSummarizer(
+  dataset: string,
+  system: string,
+  kLabel: string,
+  rows: readonly SummarizationRow[],
+  kOf: (row: SummarizationRow) => number,
+  summarize: (row: SummarizationRow, k: number) => string[],
+): SummaryRow {
+  const mean = new RougeMean();
+  let ms = 0;
+  let failures = 0;
+  let firstError: string | null = null;
+  for (const row of rows) {
+    const k = kOf(row);
+    let candidate: string[] = [];
+    const t0 = performance.now();
+    try {
+      candidate = summarize(row, k);
+      if (!Array.isArray(candidate)) throw new TypeError(`returned ${typeof candidate}, not an array`);
+    } catch (err) {
+      failures++;
+      firstError ??= `${row.id}: ${errorText(err)}`;
+      candidate = [];
+    }
+    ms += performance.now() - t0;
+    mean.add(scoreSummary(candidate, referenceSentences(row.reference)));
+  }
+  const p = mean.percent();
+  return {
+    dataset,
+    system,
+    k: kLabel,
+    articles: rows.length,
+    ...p,
+    msPerArticle: rows.length ? round(ms / rows.length, 3) : null,
+    failures,
+    error: firstError,
+  };
+}
+
+function notRun(dataset: string, system: string, k: string, articles: number, error: string): SummaryRow {
+  return { dataset, system, k, articles, r1: null, r2: null, rL: null, msPerArticle: null, failures: articles, error };
+}
+
+function sectionSummaries(ctx: Context): SectionOutput {
+  const files = evalFiles(ctx.dir);
+  const errors: string[] = [];
+  const rows: SummaryRow[] = [];
+  let summarizeText: EngineModule['summarizeText'] | null = null;
+  let oursError = '';
+  try {
+    summarizeText = needSummarizeText(ctx);
+  } catch (err) {
+    oursError = errorText(err);
+    errors.push(`summaries: ours: ${oursError}`);
+  }
+  const ours = (
+    dataset: string,
+    k: string,
+    data: SummarizationRow[],
+    kOf: (r: SummarizationRow) => number,
+    withTitle: boolean,
+  ) => {
+    if (!summarizeText) return rows.push(notRun(dataset, 'ours', k, data.length, oursError));
+    const fn = summarizeText;
+    const row = evalSummarizer(dataset, 'ours', k, data, kOf, (r, n) =>
+      withTitle && r.title !== null ? fn(r.text, n, r.title) : fn(r.text, n),
+    );
+    if (row.error) errors.push(`summaries: ${dataset} ours: ${row.failures} article(s) threw; first: ${row.error}`);
+    rows.push(row);
+  };
+
+  const datasets: [string, () => void][] = [
+    [
+      'CNN/DM',
+      () => {
+        const data = loadSummarization(files.cnndm);
+        const name = `CNN/DM-${data.length}`;
+        log(`summaries: ${name}`);
+        ours(name, '3', data, () => 3, false);
+        rows.push(evalSummarizer(name, 'Lead-3', '3', data, () => 3, (r, k) => leadK(r.text, k)));
+        rows.push(evalSummarizer(name, 'TextRank', '3', data, () => 3, (r, k) => textRank(r.text, k)));
+      },
+    ],
+    [
+      'XSum',
+      () => {
+        const data = loadSummarization(files.xsum);
+        const name = `XSum-${data.length}`;
+        log(`summaries: ${name}`);
+        ours(name, '1', data, () => 1, false);
+        rows.push(evalSummarizer(name, 'Lead-1', '1', data, () => 1, (r, k) => leadK(r.text, k)));
+      },
+    ],
+    [
+      'BBC',
+      () => {
+        const data = loadSummarization(files.bbcSummaries);
+        const name = `BBC-${data.length}`;
+        log(`summaries: ${name}`);
+        const kOf = (r: SummarizationRow) =>
+          Math.max(1, r.referenceSentences?.length ?? referenceSentences(r.reference).length);
+        ours(name, 'ref', data, kOf, true);
+        rows.push(evalSummarizer(name, 'Lead-k', 'ref', data, kOf, (r, k) => leadK(r.text, k)));
+        rows.push(evalSummarizer(name, 'TextRank', 'ref', data, kOf, (r, k) => textRank(r.text, k)));
+      },
+    ],
+  ];
+  for (const [label, run] of datasets) {
+    try {
+      run();
+    } catch (err) {
+      errors.push(`summaries: ${label}: ${errorText(err)}`);
+    }
+  }
+
+  const markdown = [
+    '## Summaries (ROUGE F1 ×100; k = sentences; "ref" = as many as the reference has)',
+    '',
+    ...mdTable(
+      ['dataset', 'system', 'k', 'R1', 'R2', 'RL', 'ms/article'],
+      rows.map((r) => [
+        r.dataset,
+        r.system + (r.error ? (r.r1 === null ? ' (not run)' : ` (${r.failures} failed)`) : ''),
+        r.k,
+        fmt(r.r1),
+        fmt(r.r2),
+        fmt(r.rL),
+        fmt(r.msPerArticle, 3),
+      ]),
+    ),
+  ];
+  return { markdown, data: { rows }, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. QA on SQuAD
+
+interface QaFigures {
+  system: string;
+  questions: number;
+  answerRate: number;
+  supportAccuracy: number;
+  em: number;
+  f1: number;
+  retrievalAt1: number;
+  abstentionRate: number | null;
+  p50ms: number | null;
+  p99ms: number | null;
+  buildMs: number | null;
+}
+
+function sectionQa(ctx: Context): SectionOutput {
+  const errors: string[] = [];
+  const questions = loadQa(evalFiles(ctx.dir).squad);
+  const paragraphs = new Map<string, Article>();
+  const questionsOf = new Map<string, typeof questions>();
+  for (const q of questions) {
+    const id = `${q.title}#${q.paragraphIndex}`;
+    if (!paragraphs.has(id)) paragraphs.set(id, article(id, q.title, q.context, 'squad'));
+    let list = questionsOf.get(id);
+    if (!list) questionsOf.set(id, (list = []));
+    list.push(q);
+  }
+  const articles = [...paragraphs.values()];
+  const paraId = (q: (typeof questions)[number]) => `${q.title}#${q.paragraphIndex}`;
+  log(`qa: ${questions.length} questions over ${articles.length} paragraphs`);
+  const systems: QaFigures[] = [];
+  const details: Record<string, unknown> = { questions: questions.length, paragraphs: articles.length };
+
+  // baseline: the sentence of the corpus with the most question terms
+  {
+    const t0 = performance.now();
+    const qa = new WordOverlapQa(articles);
+    const buildMs = performance.now() - t0;
+    let answered = 0, support = 0, em = 0, f1 = 0, hit = 0;
+    const times: number[] = [];
+    for (const q of questions) {
+      const t = performance.now();
+      const r = qa.ask(q.question);
+      times.push(performance.now() - t);
+      if (!r) continue;
+      answered++;
+      if (quoteContainsGold(r.sentence, q.answers)) support++;
+      em += maxOverGold(exactMatch, r.sentence, q.answers);
+      f1 += maxOverGold(f1Score, r.sentence, q.answers);
+      if (r.id === paraId(q)) hit++;
+    }
+    const n = questions.length;
+    systems.push({
+      system: 'word-overlap sentence',
+      questions: n,
+      answerRate: pct(answered, n),
+      supportAccuracy: pct(support, n),
+      em: pct(em, n),
+      f1: pct(f1, n),
+      retrievalAt1: pct(hit, n),
+      abstentionRate: null,
+      p50ms: round(percentile(times, 50), 3),
+      p99ms: round(percentile(times, 99), 3),
+      buildMs: round(buildMs, 1),
+    });
+    details['baselineSentences'] = qa.sentenceCount;
+  }
+
+  // ours
+  try {
+    const Engine = needEngine(ctx);
+    const t0 = performance.now();
+    const engine = new Engine(articles);
+    const buildMs = performance.now() - t0;
+    let answered = 0, support = 0, em = 0, f1 = 0, hit = 0, failures = 0;
+    let firstError: string | null = null;
+    const times: number[] = [];
+    questions.forEach((q, i) => {
+      if (i > 0 && i % 250 === 0) log(`qa: ${i}/${questions.length} asked`);
+      let a;
+      const t = performance.now();
+      try {
+        a = engine.ask(q.question).answer;
+      } catch (err) {
+        failures++;
+        firstError ??= `${q.id}: ${errorText(err)}`;
+        return;
+      } finally {
+        times.push(performance.now() - t);
+      }
+      if (a.answer !== null) {
+        answered++;
+        em += maxOverGold(exactMatch, a.answer, q.answers);
+        f1 += maxOverGold(f1Score, a.answer, q.answers);
+      }
+      if (a.quote !== null && quoteContainsGold(a.quote, q.answers)) support++;
+      if (a.sources[0]?.id === paraId(q)) hit++;
+    });
+    if (firstError) errors.push(`qa: ask threw for ${failures} question(s); first: ${firstError}`);
+
+    // abstention: each paragraph removed in turn, its own questions asked
+    log('qa: abstention (each paragraph removed in turn)');
+    let abstained = 0, asked = 0;
+    let abstentionError: string | null = null;
+    let abstentionFailures = 0;
+    let firstAbstentionError: string | null = null;
+    for (const [id, art] of paragraphs) {
+      try {
+        engine.remove([id]);
+        try {
+          for (const q of questionsOf.get(id) ?? []) {
+            try {
+              const none = engine.ask(q.question).answer.answer === null;
+              asked++;
+              if (none) abstained++;
+            } catch (err) {
+              abstentionFailures++;
+              firstAbstentionError ??= `${q.id}: ${errorText(err)}`;
+            }
+          }
+        } finally {
+          engine.add([art]);
+        }
+      } catch (err) {
+        abstentionError = `${id}: ${errorText(err)}`;
+        break;
+      }
+    }
+    if (abstentionError) errors.push(`qa: abstention stopped (remove/add threw): ${abstentionError}`);
+    if (firstAbstentionError) {
+      errors.push(`qa: abstention: ask threw for ${abstentionFailures} question(s) (left out); first: ${firstAbstentionError}`);
+    }
+
+    const n = questions.length;
+    systems.unshift({
+      system: 'ours',
+      questions: n,
+      answerRate: pct(answered, n),
+      supportAccuracy: pct(support, n),
+      em: pct(em, n),
+      f1: pct(f1, n),
+      retrievalAt1: pct(hit, n),
+      abstentionRate: abstentionError ? null : pct(abstained, asked),
+      p50ms: round(percentile(times, 50), 3),
+      p99ms: round(percentile(times, 99), 3),
+      buildMs: round(buildMs, 1),
+    });
+    details['oursFailures'] = failures;
+    details['abstentionAsked'] = asked;
+  } catch (err) {
+    errors.push(`qa: ours: ${errorText(err)}`);
+  }
+
+  const markdown = [
+    `## QA: SQuAD-${questions.length} (${articles.length} paragraphs as the corpus; rates in %, EM/F1 ×100)`,
+    '',
+    ...mdTable(
+      ['system', 'answer rate', 'supporting sentence', 'EM', 'F1', 'retrieval@1', 'abstention (paragraph removed)', 'p50 ms', 'p99 ms'],
+      systems.map((s) => [
+        s.system,
+        fmt(s.answerRate, 1),
+        fmt(s.supportAccuracy, 1),
+        fmt(s.em),
+        fmt(s.f1),
+        fmt(s.retrievalAt1, 1),
+        fmt(s.abstentionRate, 1),
+        fmt(s.p50ms, 3),
+        fmt(s.p99ms, 3),
+      ]),
+    ),
+  ];
+  if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
+  return { markdown, data: { ...details, systems }, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. duplicates
+
+function sectionDups(ctx: Context): SectionOutput {
+  const rows = loadClustering(evalFiles(ctx.dir).bbcClustering);
+  const groups = new Map<string, string[]>();
+  const labelOf = new Map<string, string>();
+  for (const r of rows) {
+    labelOf.set(r.id, r.label);
+    if (r.exactDupGroup === null) continue;
+    let g = groups.get(r.exactDupGroup);
+    if (!g) groups.set(r.exactDupGroup, (g = []));
+    g.push(r.id);
+  }
+  log(`dups: ${rows.length} articles, ${groups.size} exact-duplicate groups`);
+  const data: Record<string, unknown> = { articles: rows.length, groups: groups.size, baselineStories: rows.length };
+  const errors: string[] = [];
+  const tableRows: (string | number)[][] = [];
+  try {
+    const Engine = needEngine(ctx);
+    const t0 = performance.now();
+    const engine: EngineInstance = new Engine(rows.map((r) => article(r.id, r.title, r.text, 'bbc-clustering')));
+    const buildMs = performance.now() - t0;
+    const t1 = performance.now();
+    const stories = engine.brief({ limit: 0 });
+    const briefMs = performance.now() - t1;
+    const storiesOf = new Map<string, Set<number>>();
+    stories.forEach((s, i) => {
+      for (const src of s.sources) {
+        let set = storiesOf.get(src.id);
+        if (!set) storiesOf.set(src.id, (set = new Set()));
+        set.add(i);
+      }
+    });
+    let split = 0, missing = 0;
+    for (const members of groups.values()) {
+      const where = new Set<number>();
+      for (const id of members) {
+        const set = storiesOf.get(id);
+        if (!set) missing++;
+        else for (const i of set) where.add(i);
+      }
+      if (where.size >= 2) split++;
+    }
+    const sizes = stories.map((s) => new Set(s.sources.map((x) => x.id)).size);
+    const mixedLabel = stories.filter((s) => new Set(s.sources.map((x) => labelOf.get(x.id) ?? '?')).size >= 2).length;
+    const covered = storiesOf.size;
+    Object.assign(data, {
+      groupsSplit: split,
+      dupMembersInNoStory: missing,
+      stories: stories.length,
+      multiArticleStories: sizes.filter((n) => n >= 2).length,
+      largestStory: sizes.length ? Math.max(...sizes) : 0,
+      mixedLabelStories: mixedLabel,
+      articlesInStories: covered,
+      buildMs: round(buildMs, 1),
+      briefMs: round(briefMs, 1),
+    });
+    tableRows.push([
+      'ours',
+      `${split} / ${groups.size}`,
+      stories.length,
+      sizes.filter((n) => n >= 2).length,
+      sizes.length ? Math.max(...sizes) : 0,
+      mixedLabel,
+      `${covered} / ${rows.length}`,
+      fmt(briefMs, 0),
+    ]);
+  } catch (err) {
+    errors.push(`dups: ours: ${errorText(err)}`);
+  }
+  tableRows.push(['nothing merged (informational)', `${groups.size} / ${groups.size}`, rows.length, 0, 1, 0, `${rows.length} / ${rows.length}`, '–']);
+  const markdown = [
+    `## Duplicates: BBC-${rows.length}, brief({ limit: 0 })`,
+    '',
+    ...mdTable(
+      ['system', 'dup groups split', 'stories', 'multi-article stories', 'largest story', 'stories mixing topic labels', 'articles in stories', 'brief ms'],
+      tableRows,
+    ),
+  ];
+  return { markdown, data, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. speed and memory
+
+const BUILD_RUNS = 3;
+const SPEED_QUERIES = 200;
+
+function sectionSpeed(ctx: Context): SectionOutput {
+  const data = loadSummarization(evalFiles(ctx.dir).bbcSummaries);
+  const articles = data.map((r) => article(r.id, r.title ?? '', r.text, 'bbc-news-summary'));
+  const picks = Array.from({ length: Math.min(SPEED_QUERIES, articles.length) }, (_, i) =>
+    articles[Math.floor((i * articles.length) / Math.min(SPEED_QUERIES, articles.length))]!,
+  );
+  const queries = picks.map((a) => ({ id: a.id, question: `What about ${a.title}?` }));
+  log(`speed: ${articles.length} BBC articles, ${queries.length} title questions`);
+  const errors: string[] = [];
+  const out: Record<string, unknown> = { articles: articles.length, queries: queries.length, buildRuns: BUILD_RUNS };
+  const tableRows: (string | number)[][] = [];
+
+  try {
+    const Engine = needEngine(ctx);
+    const builds: number[] = [];
+    let engine: EngineInstance | null = null;
+    for (let i = 0; i < BUILD_RUNS; i++) {
+      engine = null;
+      const t0 = performance.now();
+      engine = new Engine(articles);
+      builds.push(performance.now() - t0);
+      log(`speed: engine build ${i + 1}/${BUILD_RUNS}: ${builds[i]!.toFixed(0)} ms`);
+    }
+    const times: number[] = [];
+    let hit = 0, failures = 0;
+    let firstError: string | null = null;
+    for (const q of queries) {
+      const t = performance.now();
+      try {
+        const a = engine!.ask(q.question).answer;
+        if (a.sources[0]?.id === q.id) hit++;
+      } catch (err) {
+        failures++;
+        firstError ??= `${q.id}: ${errorText(err)}`;
+      } finally {
+        times.push(performance.now() - t);
+      }
+    }
+    if (firstError) errors.push(`speed: ask threw for ${failures} question(s); first: ${firstError}`);
+    const ours = {
+      buildMs: round(median(builds), 1),
+      builds: builds.map((b) => round(b, 1)),
+      p50ms: round(percentile(times, 50), 3),
+      p99ms: round(percentile(times, 99), 3),
+      titleHitAt1: pct(hit, queries.length),
+      failures,
+    };
+    out['ours'] = ours;
+    tableRows.push(['ours (Engine: build + ask)', fmt(ours.buildMs, 1), fmt(ours.p50ms, 3), fmt(ours.p99ms, 3), fmt(ours.titleHitAt1, 1)]);
+  } catch (err) {
+    errors.push(`speed: ours: ${errorText(err)}`);
+  }
+
+  try {
+    const docs = articles.map((a) => ({ id: a.id, title: a.title, text: a.text }));
+    const builds: number[] = [];
+    let mini: MiniSearch | null = null;
+    for (let i = 0; i < BUILD_RUNS; i++) {
+      const t0 = performance.now();
+      mini = new MiniSearch({ fields: ['title', 'text'] });
+      mini.addAll(docs);
+      builds.push(performance.now() - t0);
+    }
+    const times: number[] = [];
+    let hit = 0;
+    for (const q of queries) {
+      const t = performance.now();
+      const results = mini!.search(q.question);
+      times.push(performance.now() - t);
+      if (results[0]?.id === q.id) hit++;
+    }
+    const base = {
+      buildMs: round(median(builds), 1),
+      builds: builds.map((b) => round(b, 1)),
+      p50ms: round(percentile(times, 50), 3),
+      p99ms: round(percentile(times, 99), 3),
+      titleHitAt1: pct(hit, queries.length),
+    };
+    out['minisearch'] = base;
+    tableRows.push(['minisearch (index + search, defaults)', fmt(base.buildMs, 1), fmt(base.p50ms, 3), fmt(base.p99ms, 3), fmt(base.titleHitAt1, 1)]);
+  } catch (err) {
+    errors.push(`speed: minisearch: ${errorText(err)}`);
+  }
+
+  const markdown = [
+    `## Speed: BBC-${articles.length} (build = median of ${BUILD_RUNS}; ${queries.length} title questions)`,
+    '',
+    ...mdTable(['system', 'build ms', 'query p50 ms', 'query p99 ms', 'title question → its article @1 (%)'], tableRows),
+  ];
+  return { markdown, data: out, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// orchestration
+
+const RUNNERS: Record<SectionName, (ctx: Context) => SectionOutput> = {
+  summaries: sectionSummaries,
+  qa: sectionQa,
+  dups: sectionDups,
+  speed: sectionSpeed,
+};
+
+function parseArgs(argv: string[]): SectionName[] | null {
+  const wanted = argv.flatMap((a) => a.split(/[,|]/)).map((a) => a.trim().toLowerCase()).filter(Boolean);
+  if (wanted.length === 0) return [...SECTION_NAMES];
+  const bad = wanted.filter((w) => !(SECTION_NAMES as readonly string[]).includes(w));
+  if (bad.length) return null;
+  return SECTION_NAMES.filter((s) => wanted.includes(s));
+}
+
+async function loadEngineModule(): Promise<{ mod: Partial<EngineModule>; file: string; error: string | null }> {
+  const override = process.env['BENCH_ENGINE'];
+  const file = override ? path.resolve(override) : path.join(PROJECT_ROOT, 'src', 'engine', 'engine.ts');
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as Partial<EngineModule>;
+    return { mod, file, error: null };
+  } catch (err) {
+    return { mod: {}, file, error: `cannot load ${file}: ${errorText(err)}` };
+  }
+}
+
+async function main(): Promise<number> {
+  const sections = parseArgs(process.argv.slice(2));
+  if (!sections) {
+    process.stderr.write(`usage: npm run bench [-- ${SECTION_NAMES.join('|')} …]\n`);
+    return 2;
+  }
+  const dir = evalDirPath();
+  if (!evalDirExists(dir)) {
+    const shown = process.env['EVAL_DIR'] ? dir : '../shared/eval';
+    console.log(`bench: ${shown} not found — skipping; put the eval data there or set EVAL_DIR (looked in ${dir})`);
+    return 0;
+  }
+
+  const started = performance.now();
+  const { mod, file, error: engineError } = await loadEngineModule();
+  if (engineError) log(engineError);
+  const ctx: Context = { dir, engine: mod, engineFile: path.relative(PROJECT_ROOT, file) || file, engineError };
+
+  const results: Record<string, { ok: boolean; errors: string[]; seconds: number; data: Record<string, unknown> }> = {};
+  const markdown: string[] = [];
+  for (const name of sections) {
+    log(`section ${name}…`);
+    const t0 = performance.now();
+    let output: SectionOutput;
+    try {
+      output = RUNNERS[name](ctx);
+    } catch (err) {
+      output = { markdown: [`## ${name}`, '', `_failed: ${errorText(err)}_`], data: {}, errors: [`${name}: ${errorText(err)}`] };
+    }
+    const seconds = round((performance.now() - t0) / 1000, 1);
+    for (const e of output.errors) log(`ERROR ${e}`);
+    log(`section ${name} done in ${seconds} s`);
+    results[name] = { ok: output.errors.length === 0, errors: output.errors, seconds, data: output.data };
+    markdown.push(...output.markdown, '');
+  }
+
+  const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
+  const totalSeconds = round((performance.now() - started) / 1000, 1);
+  const errors = Object.values(results).flatMap((r) => r.errors);
+  const files = evalFiles(dir);
+  const corpus: Record<string, number | null> = {};
+  for (const [key, f] of Object.entries(files)) corpus[key] = countRows(f);
+  try {
+    corpus['squadParagraphs'] = new Set(loadQa(files.squad).map((q) => `${q.title}#${q.paragraphIndex}`)).size;
+  } catch {
+    corpus['squadParagraphs'] = null;
+  }
+
+  const header = [
+    `# Benchmark ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPU(s)`,
+    '',
+    `Engine: ${path.relative(PROJECT_ROOT, file) || file}${engineError ? ' (not loaded)' : ''}; eval data: ${dir}`,
+    '',
+  ];
+  const footer = [`Peak RSS: ${peakRssMb} MB; run time ${totalSeconds} s.`];
+  if (errors.length) footer.push('', '### Errors', '', ...errors.map((e) => `- ${e}`));
+  process.stdout.write([...header, ...markdown, ...footer, ''].join('\n'));
+
+  const outFile = process.env['BENCH_OUT'] ? path.resolve(process.env['BENCH_OUT']) : path.join(PROJECT_ROOT, 'bench', 'results.json');
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: os.cpus().length,
+    engineModule: path.relative(PROJECT_ROOT, file) || file,
+    engineError,
+    evalDir: dir,
+    sectionsRun: sections,
+    corpus,
+    sections: results,
+    peakRssMb,
+    totalSeconds,
+    ok: errors.length === 0,
+    errors,
+  };
+  writeFileSync(outFile, JSON.stringify(json, null, 2) + '\n');
+  log(`wrote ${outFile} (${totalSeconds} s)`);
+  return errors.length ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

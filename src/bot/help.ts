@@ -1,0 +1,34 @@
+import type { HelpEntry, Reply } from './reply.ts';
+
+export type Surface = 'console' | 'slack' | 'discord';
+
+const ENTRIES: Record<Surface, HelpEntry[]> = {
+  console: [
+    { usage: '/ask QUESTION (or just type the question)', description: 'answer with a supporting quote and its source' },
+    { usage: '/brief [topic words] [since:WHEN]', description: 'the top stories, optionally on a topic and since a date' },
+    { usage: '/summary ID_OR_TITLE_WORDS', description: 'a short summary of one article' },
+    { usage: '/sources [words]', description: 'list articles (the most recent, or those matching words)' },
+    { usage: '/digest now', description: 'preview the digest: stories from the last 24 hours' },
+    { usage: '/help', description: 'this list' },
+  ],
+  slack: [
+    { usage: '/brief ask QUESTION', description: 'answer with a supporting quote and its source (or DM me, or @mention me)' },
+    { usage: '/brief [topic words] [since:WHEN]', description: 'the top stories, optionally on a topic and since a date' },
+    { usage: '/brief summary ID_OR_TITLE_WORDS', description: 'a short summary of one article' },
+    { usage: '/brief sources [words]', description: 'list articles' },
+    { usage: '/brief digest now', description: 'preview the digest' },
+    { usage: '/brief help', description: 'this list' },
+  ],
+  discord: [
+    { usage: '/ask question:', description: 'answer with a supporting quote and its source (or DM me, or @mention me)' },
+    { usage: '/brief topic:? since:?', description: 'the top stories, optionally on a topic and since a date' },
+    { usage: '/summary article:', description: 'a short summary of one article' },
+    { usage: '/sources query:?', description: 'list articles' },
+    { usage: '/digest now', description: 'preview the digest' },
+    { usage: '/help', description: 'this list' },
+  ],
+};
+
+export function helpReply(surface: Surface): Reply {
+  return { kind: 'help', title: 'Briefing bot: ask the news corpus', entries: ENTRIES[surface] };
+}

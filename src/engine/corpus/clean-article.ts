@@ -1,0 +1,315 @@
+import type { Article } from '../types.ts';
+import { splitSentences, squeeze, words } from '../text.ts';
+
+/** An article as a parser found it: raw text plus whatever metadata the format carried. */
+export interface RawArticle {
+  id: string;
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  /** Raw metadata date (string, epoch number or Date); normalised by cleanArticle. */
+  date?: unknown;
+  source?: string | null;
+  origin: string;
+}
+
+const MAX_TITLE_CHARS = 120;
+
+// ---------------------------------------------------------------- text normalisation
+
+const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
+// C0 controls except \t and \n, DEL and C1 controls
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** CRLF→LF, no zero-width or control characters, no trailing spaces, at most one blank line in a row. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(ZERO_WIDTH, '')
+    .replace(CONTROL, '')
+    .replace(/[ \t\u00A0]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A one-line metadata value (title, source): white space squeezed, null when empty. */
+export function metaString(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const s = squeeze(String(value).replace(ZERO_WIDTH, '').replace(CONTROL, ' '));
+  return s ? s : null;
+}
+
+// ---------------------------------------------------------------- dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)';
+const ORD = '(?:st|nd|rd|th)?';
+/** Month D, YYYY | D Month YYYY | YYYY-MM-DD — capitalised month names only, so "may 5" is not a date. */
+const FULL_DATE = new RegExp(
+  [
+    `\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`,
+    `\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`,
+    `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`,
+  ].join('|'),
+  'g',
+);
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validDay(y: number, m: number, d: number): string | null {
+  if (!(y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1)) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[name.slice(0, 3).toLowerCase()] ?? 0;
+}
+
+/** The first full date (day, month and year) in a text as `YYYY-MM-DD`, or null. */
+export function findDateInText(text: string): string | null {
+  for (const m of text.matchAll(FULL_DATE)) {
+    let day: string | null = null;
+    if (m[1] !== undefined) day = validDay(Number(m[3]), monthNumber(m[1]), Number(m[2]));
+    else if (m[4] !== undefined) day = validDay(Number(m[6]), monthNumber(m[5] ?? ''), Number(m[4]));
+    else if (m[7] !== undefined) day = validDay(Number(m[7]), Number(m[8]), Number(m[9]));
+    if (day) return day;
+  }
+  return null;
+}
+
+function instant(ms: number): string | null {
+  if (!Number.isFinite(ms)) return null;
+  const d = new Date(ms);
+  const y = d.getUTCFullYear();
+  if (y < 1000 || y > 2999) return null;
+  return d.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/**
+ * A metadata date as ISO 8601: `YYYY-MM-DD` when only the day is known, else a UTC instant
+ * (`2024-11-30T18:00:00Z`). Accepts ISO strings, RFC 822 (`Sat, 30 Nov 2024 18:00:00 GMT`),
+ * "November 30, 2024", epoch seconds or milliseconds and Date objects. Null when unreadable.
+ */
+export function normalizeDate(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return instant(value.getTime());
+  if (typeof value === 'number') return instant(value < 1e11 ? value * 1000 : value);
+  if (typeof value !== 'string') return null;
+  const s = squeeze(value);
+  if (!s) return null;
+  if (/^\d{9,13}$/.test(s)) return normalizeDate(Number(s));
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(s);
+  if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(s);
+  if (m) {
+    if (!validDay(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+    let zone = (m[8] ?? 'Z').toUpperCase();
+    if (/^[+-]\d{2}$/.test(zone)) zone += ':00';
+    else if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    return instant(Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}${zone}`));
+  }
+  const hasTime = /\d{1,2}:\d{2}/.test(s);
+  if (!hasTime) {
+    const day = findDateInText(s);
+    if (day) return day;
+  }
+  // Free-form (RFC 822 and the like): read a zone-less time as UTC, never the host's zone
+  const zoned = /(?:\b(?:Z|GMT|UTC|UT|[ECMP][SD]T)|[+-]\d{2}:?\d{2})\s*$/i.test(s);
+  const ms = zoned ? Date.parse(s) : Date.parse(`${s} UTC`);
+  if (!Number.isNaN(ms)) return hasTime ? instant(ms) : instant(ms)?.slice(0, 10) ?? null;
+  return null;
+}
+
+// ---------------------------------------------------------------- captions and credits
+
+const CREDIT_PAREN = /\(\s*(?:photo|image|picture|video|illustrative|illustration)?\s*(?:photo\s*)?credits?\s*:[^)]*\)/i;
+const CREDIT_LINE =
+  /^\s*[([]?\s*(?:photo(?:graph)?s?|images?|pictures?|pic|credits?|photo\s+credits?|image\s+credits?|picture\s+credits?|caption)\s*:\s*\S/i;
+const AGENCY_CREDIT =
+  /\b(?:Getty\s+Images\b|Shutterstock\b|Alamy\b|via\s+Getty\b|iStock(?:photo)?\b|Wikimedia\s+Commons\b|PA\s+(?:Media|Wire|Images)\b|EPA-EFE\b|Flash90\b|AP\s+Photo\s*\/|REUTERS\s*\/|Reuters\s*\/|AFP\s*\/|EPA\s*\/)/;
+
+/** A line that is only a photo credit: short and naming a picture agency. */
+function isCreditOnlyLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 120) return false;
+  if (!AGENCY_CREDIT.test(t)) return false;
+  // Credit lines are short and do not read as a sentence
+  return words(t).length <= 10 && !/[.!?]["”’]?$/.test(t.replace(/\b[A-Z]\.$/, ''));
+}
+
+function isCreditLine(line: string): boolean {
+  return CREDIT_PAREN.test(line) || CREDIT_LINE.test(line) || isCreditOnlyLine(line);
+}
+
+/**
+ * Drops caption and credit paragraphs. A short block (a caption and its credit line) goes
+ * whole; in a long block only the credit line (and a caption line just before a bare credit) goes.
+ */
+function dropCaptions(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const par of paragraphs) {
+    const lines = par.split('\n');
+    const hits = lines.map(isCreditLine);
+    if (!hits.some(Boolean)) {
+      out.push(par);
+      continue;
+    }
+    if (lines.length <= 4) continue;
+    const keep = lines.filter((line, i) => {
+      if (hits[i]) return false;
+      const next = lines[i + 1];
+      // a caption line directly above a bare "(photo credit: …)" line
+      return !(next !== undefined && hits[i + 1] && /^\s*[([]/.test(next));
+    });
+    const rest = keep.join('\n').trim();
+    if (rest) out.push(rest);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- source lines
+
+const AGENCIES: Record<string, string> = {
+  reuters: 'Reuters',
+  ap: 'Associated Press',
+  'associated press': 'Associated Press',
+  afp: 'AFP',
+  'agence france-presse': 'AFP',
+  bloomberg: 'Bloomberg',
+  upi: 'UPI',
+  dpa: 'dpa',
+  'press association': 'Press Association',
+  pa: 'Press Association',
+  cnn: 'CNN',
+  bbc: 'BBC',
+};
+
+function trimSourceName(name: string): string | null {
+  const s = squeeze(name.replace(/^["“'‘]|["”'’]$/g, '').replace(/[.;,]+$/, ''));
+  if (!s || s.length > 80 || words(s).length > 8) return null;
+  return AGENCIES[s.toLowerCase()] ?? s;
+}
+
+/** Reads a publisher line ("As reported by The Jerusalem Post", "(Reuters)", "Source: X"). */
+export function sourceFromLine(line: string): string | null {
+  const t = squeeze(line);
+  if (!t || t.length > 120) return null;
+  let m =
+    /^(?:as\s+(?:first\s+)?reported\s+(?:by|in)|originally\s+(?:published|reported|appeared)\s+(?:by|in|on)|this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+|first\s+)?(?:published|appeared)\s+(?:by|in|on)|first\s+published\s+(?:by|in|on)|published\s+by)\s*:?\s+(.+)$/i.exec(
+      t,
+    ) ?? /^sources?\s*:\s*(.+)$/i.exec(t);
+  if (m?.[1]) return trimSourceName(m[1]);
+  m = /^(?:additional\s+)?reporting\s+by\s+(.+)$/i.exec(t);
+  if (m?.[1]) {
+    // "Reporting by Jane Doe; Editing by …" is the Reuters signature; an agency name wins
+    const agency = /\b(Reuters|Associated Press|AP|AFP|Bloomberg|UPI|dpa)\b/.exec(m[1]);
+    return agency?.[1] ? (AGENCIES[agency[1].toLowerCase()] ?? agency[1]) : 'Reuters';
+  }
+  // "(Reuters)", "— Associated Press": a short capitalised name alone on the line
+  m = /^\(\s*([A-Z][\w&.' -]{1,40}?)\s*\)\.?$/.exec(t) ?? /^(?:—|–|--)\s*([A-Z][\w&.' -]{1,60}?)\s*$/.exec(t);
+  if (m?.[1] && words(m[1]).length <= 5) return trimSourceName(m[1]);
+  return null;
+}
+
+/** Removes trailing publisher lines; returns the publisher named by the last one removed. */
+function dropSourceLines(paragraphs: string[]): string | null {
+  let found: string | null = null;
+  for (let guard = 0; guard < 3 && paragraphs.length > 1; guard++) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    const lines = last.split('\n');
+    const tail = lines[lines.length - 1]!;
+    const source = sourceFromLine(tail);
+    if (!source) break;
+    found ??= source;
+    if (lines.length === 1) paragraphs.pop();
+    else paragraphs[paragraphs.length - 1] = lines.slice(0, -1).join('\n').trimEnd();
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- titles
+
+function readsAsHeadline(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 200) return false;
+  if (/[.:,;]$/.test(t)) return false;
+  const n = words(t).length;
+  return n >= 1 && n <= 20;
+}
+
+/** Cuts a sentence at a word boundary to at most `max` characters, with "…" when cut. */
+export function cutTitle(text: string, max = MAX_TITLE_CHARS): string {
+  const s = squeeze(text);
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const head = (space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '');
+  return `${head}…`;
+}
+
+/** A headline-like sentence of the body: the first with at least 5 words. */
+function headlineSentence(text: string): string | null {
+  const sentences = splitSentences(text);
+  const chosen = sentences.find((s) => words(s.text).length >= 5) ?? sentences[0];
+  if (!chosen) return null;
+  const t = chosen.text.replace(/\.$/, '').trim();
+  return t ? cutTitle(t) : null;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  return words(a).join(' ') === words(b).join(' ');
+}
+
+// ---------------------------------------------------------------- the whole pass
+
+/**
+ * Cleans a raw article: normalises the text, drops captions and credits, takes the
+ * publisher from a trailing line, dates it (metadata, else the first full date of the raw
+ * text) and titles it. Null when no text is left.
+ */
+export function cleanArticle(raw: RawArticle): Article | null {
+  const normalized = normalizeText(raw.text);
+  const date = normalizeDate(raw.date) ?? findDateInText(normalized);
+
+  let paragraphs = normalized
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  paragraphs = dropCaptions(paragraphs);
+  const lineSource = dropSourceLines(paragraphs);
+  const source = metaString(raw.source) ?? lineSource;
+
+  let title = metaString(raw.title);
+  const first = paragraphs[0];
+  if (title) {
+    // The body often repeats the title as its first line
+    if (first !== undefined && paragraphs.length > 1 && !first.includes('\n') && sameTitle(first, title)) {
+      paragraphs.shift();
+    }
+  } else if (first !== undefined && paragraphs.length > 1 && !first.includes('\n') && readsAsHeadline(first)) {
+    title = squeeze(first);
+    paragraphs.shift();
+  }
+
+  const text = normalizeText(paragraphs.join('\n\n'));
+  if (!text) return null;
+  title ??= headlineSentence(text) ?? cutTitle(raw.id);
+
+  return {
+    id: raw.id,
+    title,
+    text,
+    url: metaString(raw.url),
+    date,
+    source,
+    origin: raw.origin,
+  };
+}

@@ -1,0 +1,251 @@
+import { readdir, readFile, realpath, stat, access } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { basename, extname, join, sep } from 'node:path';
+import type { Article, LoadWarning } from '../types.ts';
+import { CorpusUnreadableError } from '../../errors.ts';
+import { parseMarkdown, parsePlain } from './parse-plain.ts';
+import { parseHtml } from './parse-html.ts';
+import { parseJson, parseJsonl } from './parse-json.ts';
+import { parseFeedXml } from './parse-feed.ts';
+
+export interface LoadedCorpus {
+  articles: Article[];
+  warnings: LoadWarning[];
+}
+
+type Parser = (text: string, fileId: string, origin: string) => LoadedCorpus;
+
+const PARSERS: Record<string, Parser> = {
+  '.txt': parsePlain,
+  '.md': parseMarkdown,
+  '.markdown': parseMarkdown,
+  '.html': parseHtml,
+  '.htm': parseHtml,
+  '.json': parseJson,
+  '.jsonl': parseJsonl,
+  '.xml': parseFeedXml,
+  '.rss': parseFeedXml,
+  '.atom': parseFeedXml,
+};
+
+/** Files larger than this are skipped with a warning. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const CONCURRENCY = 16;
+
+function parserFor(name: string): Parser | undefined {
+  return PARSERS[extname(name).toLowerCase()];
+}
+
+/** Hidden files and folders and node_modules are never part of a corpus. */
+function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function errorCode(e: unknown): string {
+  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
+function unreadable(path: string, e: unknown): CorpusUnreadableError {
+  const code = errorCode(e);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new CorpusUnreadableError(`Corpus path not found: ${path}`);
+  if (code === 'EACCES' || code === 'EPERM') return new CorpusUnreadableError(`Corpus path is not readable (permission denied): ${path}`);
+  return new CorpusUnreadableError(`Corpus path cannot be read: ${path} (${e instanceof Error ? e.message : String(e)})`);
+}
+
+function readError(e: unknown): string {
+  const code = errorCode(e);
+  if (code === 'EACCES' || code === 'EPERM') return 'file cannot be read (permission denied), skipped';
+  if (code === 'ENOENT') return 'file not found, skipped';
+  return `file cannot be read (${code || (e instanceof Error ? e.message : String(e))}), skipped`;
+}
+
+/** Walks a folder; returns supported files as forward-slash paths relative to the root, sorted. */
+async function walk(root: string, warnings: LoadWarning[]): Promise<string[]> {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const visit = async (dir: string, rel: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch {
+      real = dir;
+    }
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      if (!rel) throw unreadable(root, e);
+      warnings.push({ path: rel, reason: 'folder cannot be read, skipped' });
+      return;
+    }
+    for (const entry of entries) {
+      if (isSkippedName(entry.name)) continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const childAbs = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(childAbs);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDir) await visit(childAbs, childRel);
+      else if (isFile && parserFor(entry.name)) files.push(childRel);
+    }
+  };
+  await visit(root, '');
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Decodes file bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, else Windows-1252 with a warning. */
+function decode(buf: Buffer, path: string, warnings: LoadWarning[]): string | null {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    return new TextDecoder(buf[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(buf);
+  }
+  if (buf.includes(0)) {
+    warnings.push({ path, reason: 'binary file (contains NUL bytes), skipped' });
+    return null;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    warnings.push({ path, reason: 'not valid UTF-8, read as Windows-1252' });
+    return new TextDecoder('windows-1252').decode(buf);
+  }
+}
+
+/** Reads and parses one file; every failure becomes a warning. */
+async function loadFile(abs: string, fileId: string, known?: Stats): Promise<LoadedCorpus> {
+  const warnings: LoadWarning[] = [];
+  const parse = parserFor(abs);
+  if (!parse) return { articles: [], warnings };
+  try {
+    const st = known ?? (await stat(abs));
+    if (st.size > MAX_FILE_BYTES) {
+      const mb = Math.ceil(st.size / (1024 * 1024));
+      warnings.push({ path: fileId, reason: `file too large (${mb} MB, the limit is 64 MB), skipped` });
+      return { articles: [], warnings };
+    }
+    const buf = await readFile(abs);
+    if (buf.length === 0) {
+      warnings.push({ path: fileId, reason: 'empty file, skipped' });
+      return { articles: [], warnings };
+    }
+    const text = decode(buf, fileId, warnings);
+    if (text === null) return { articles: [], warnings };
+    if (!text.trim()) {
+      warnings.push({ path: fileId, reason: 'empty file, skipped' });
+      return { articles: [], warnings };
+    }
+    const parsed = parse(text, fileId, fileId);
+    return { articles: parsed.articles, warnings: [...warnings, ...parsed.warnings] };
+  } catch (e) {
+    const code = errorCode(e);
+    const reason = code ? readError(e) : `file could not be parsed (${e instanceof Error ? e.message : String(e)}), skipped`;
+    warnings.push({ path: fileId, reason });
+    return { articles: [], warnings };
+  }
+}
+
+/** Gives a duplicate id `#2`, `#3`… (first come keeps its id) with a warning. */
+export function dedupeIds(articles: Article[], warnings: LoadWarning[], taken: Set<string> = new Set()): void {
+  for (const article of articles) {
+    if (taken.has(article.id)) {
+      let k = 2;
+      while (taken.has(`${article.id}#${k}`)) k++;
+      const renamed = `${article.id}#${k}`;
+      warnings.push({ path: article.origin, reason: `duplicate id "${article.id}", renamed to "${renamed}"` });
+      article.id = renamed;
+    }
+    taken.add(article.id);
+  }
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+function merge(parts: LoadedCorpus[], warnings: LoadWarning[]): LoadedCorpus {
+  const articles: Article[] = [];
+  for (const part of parts) {
+    articles.push(...part.articles);
+    warnings.push(...part.warnings);
+  }
+  dedupeIds(articles, warnings);
+  return { articles, warnings };
+}
+
+const SUPPORTED = Object.keys(PARSERS).join(', ');
+
+/**
+ * path is a folder (walked recursively) or a single file (.jsonl/.json/.txt/.md/.html/.xml/.rss/.atom).
+ * Throws CorpusUnreadableError when the path does not exist or is not readable.
+ */
+export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+  let st: Stats;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  const warnings: LoadWarning[] = [];
+  if (st.isDirectory()) {
+    try {
+      await access(path, constants.R_OK | constants.X_OK);
+    } catch (e) {
+      throw unreadable(path, e);
+    }
+    const files = await walk(path, warnings);
+    const parts = await mapLimit(files, CONCURRENCY, (rel) => loadFile(join(path, ...rel.split('/')), rel));
+    return merge(parts, warnings);
+  }
+  if (!st.isFile()) throw new CorpusUnreadableError(`Corpus path is neither a folder nor a file: ${path}`);
+  if (!parserFor(path)) {
+    throw new CorpusUnreadableError(`Corpus file type not supported: ${path} (use a folder or one of ${SUPPORTED})`);
+  }
+  try {
+    await access(path, constants.R_OK);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  return merge([await loadFile(path, basename(path), st)], warnings);
+}
+
+/** Loads one file of a corpus, ids relative to root — for file watching later. */
+export async function loadCorpusFile(root: string, relPath: string): Promise<LoadedCorpus> {
+  let rootStat: Stats;
+  try {
+    rootStat = await stat(root);
+  } catch (e) {
+    throw unreadable(root, e);
+  }
+  const warnings: LoadWarning[] = [];
+  if (rootStat.isFile()) {
+    // a single-file corpus: its one file, named by its own name
+    return merge([await loadFile(root, basename(root), rootStat)], warnings);
+  }
+  const rel = relPath
+    .split(sep)
+    .join('/')
+    .split('/')
+    .filter((part) => part && part !== '.')
+    .join('/');
+  const parts = rel.split('/');
+  if (!rel || parts.some((p) => p === '..' || isSkippedName(p)) || !parserFor(rel)) return { articles: [], warnings };
+  return merge([await loadFile(join(root, ...parts), rel)], warnings);
+}

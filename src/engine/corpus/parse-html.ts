@@ -1,0 +1,197 @@
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { LoadedCorpus } from './load-corpus.ts';
+import type { LoadWarning } from '../types.ts';
+import { cleanArticle, metaString } from './clean-article.ts';
+
+/** The few DOM members used here (the project compiles without the DOM lib). */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+interface DomElement extends DomNode {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+interface DomDocument extends DomElement {
+  body: DomElement | null;
+  documentElement: DomElement | null;
+}
+
+function parseDocument(html: string): DomDocument {
+  return (parseHTML(html) as unknown as { document: DomDocument }).document;
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION',
+  'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
+]);
+/** Elements whose text is never article text (captions are metadata). */
+const SKIP = new Set([
+  'HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FIGCAPTION', 'IMG', 'PICTURE', 'SVG', 'IFRAME',
+  'BUTTON', 'SELECT', 'TEXTAREA', 'VIDEO', 'AUDIO', 'CANVAS', 'OBJECT', 'EMBED', 'NAV', 'ASIDE', 'FORM',
+  'FOOTER', 'MATH',
+]);
+
+/** Text of a DOM subtree with paragraphs (block elements) separated by blank lines. */
+function nodeToText(root: DomNode): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const par = current
+      .split('\n')
+      .map((line) => line.replace(/[ \t\f\v\r\u00A0]+/g, ' ').trim())
+      .join('\n')
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+    if (par) paragraphs.push(par);
+    current = '';
+  };
+  const walk = (node: DomNode, pre: boolean) => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      current += pre ? t : t.replace(/\s+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIP.has(name)) return;
+    if (name === 'BR') {
+      current += '\n';
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) flush();
+    const inPre = pre || name === 'PRE';
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i];
+      if (kid) walk(kid, inPre);
+    }
+    if (name === 'TD' || name === 'TH') current += ' ';
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+/** HTML (a page or a fragment) to plain text, paragraphs kept, captions and scripts dropped. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html.trim();
+  const doc = parseDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+  return doc.body ? nodeToText(doc.body) : '';
+}
+
+interface HtmlMeta {
+  title: string | null;
+  date: string | null;
+  url: string | null;
+  source: string | null;
+}
+
+function jsonLdFields(doc: DomDocument): Partial<HtmlMeta> {
+  const out: Partial<HtmlMeta> = {};
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    try {
+      const data: unknown = JSON.parse(scripts[i]?.textContent ?? '');
+      const items: unknown[] = Array.isArray(data) ? data : [data];
+      for (const item of items) {
+        const graph = (item as { '@graph'?: unknown })?.['@graph'];
+        for (const node of Array.isArray(graph) ? graph : [item]) {
+          if (!node || typeof node !== 'object') continue;
+          const o = node as Record<string, unknown>;
+          out.date ??= metaString(o.datePublished) ?? undefined;
+          out.title ??= metaString(o.headline) ?? undefined;
+          const publisher = o.publisher as Record<string, unknown> | undefined;
+          out.source ??= metaString(publisher?.name) ?? undefined;
+        }
+      }
+    } catch {
+      // a broken JSON-LD block is just no metadata
+    }
+  }
+  return out;
+}
+
+function readMeta(doc: DomDocument): HtmlMeta {
+  const metas = new Map<string, string>();
+  const nodes = doc.querySelectorAll('meta');
+  for (let i = 0; i < nodes.length; i++) {
+    const el = nodes[i];
+    const key = (el?.getAttribute('property') ?? el?.getAttribute('name') ?? el?.getAttribute('itemprop'))?.toLowerCase();
+    const content = el?.getAttribute('content')?.trim();
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  const first = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = metas.get(k);
+      if (v) return v;
+    }
+    return null;
+  };
+  const ld = jsonLdFields(doc);
+  const h1 = doc.querySelectorAll('h1');
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
+  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null;
+  return {
+    title:
+      first('og:title', 'twitter:title') ??
+      metaString(doc.querySelector('title')?.textContent) ??
+      ld.title ??
+      (h1.length > 0 ? metaString(h1[0]?.textContent) : null),
+    date:
+      first(
+        'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
+        'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date', 'dc.date.issued',
+        'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
+      ) ??
+      ld.date ??
+      time,
+    url: canonical ?? first('og:url', 'twitter:url'),
+    source: first('og:site_name', 'application-name', 'publisher') ?? ld.source ?? null,
+  };
+}
+
+/** An `.html` page: the main text through Readability, metadata from the head. */
+export function parseHtml(html: string, fileId: string, origin: string): LoadedCorpus {
+  const warnings: LoadWarning[] = [];
+  const doc = parseDocument(html);
+  const meta = readMeta(doc);
+  let text = '';
+  let readTitle: string | null = null;
+  let readDate: string | null = null;
+  try {
+    const article = new Readability(doc as never, { serializer: (node: unknown) => node as DomNode }).parse();
+    if (article?.content) text = nodeToText(article.content);
+    readTitle = metaString(article?.title);
+    readDate = metaString(article?.publishedTime);
+  } catch {
+    // Readability failed on this page: fall back to the whole body below
+  }
+  if (!text.trim()) {
+    const fresh = parseDocument(html);
+    const body = fresh.body ?? fresh.documentElement;
+    text = body ? nodeToText(body) : '';
+  }
+  if (!text.trim()) {
+    warnings.push({ path: origin, reason: 'HTML page has no text, skipped' });
+    return { articles: [], warnings };
+  }
+  const article = cleanArticle({
+    id: fileId,
+    text,
+    title: meta.title ?? readTitle,
+    date: meta.date ?? readDate,
+    url: meta.url,
+    source: meta.source,
+    origin,
+  });
+  if (!article) warnings.push({ path: origin, reason: 'no text left after cleaning, skipped' });
+  return { articles: article ? [article] : [], warnings };
+}

@@ -1,0 +1,89 @@
+import type { LoadedCorpus } from './load-corpus.ts';
+import type { Article, LoadWarning } from '../types.ts';
+import { cleanArticle } from './clean-article.ts';
+
+function idOf(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * One JSON object as an article: `text` required; `id`, `title`, `url`, `date`, `source`
+ * optional; every other field ignored. `where` names the object in warnings ("line 3").
+ */
+function fromObject(
+  value: unknown,
+  n: number,
+  where: string,
+  fileId: string,
+  origin: string,
+  articles: Article[],
+  warnings: LoadWarning[],
+): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    warnings.push({ path: origin, reason: `${where} is not a JSON object, skipped` });
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.text !== 'string' || !o.text.trim()) {
+    warnings.push({ path: origin, reason: `${where} has no "text" field, skipped` });
+    return;
+  }
+  const id = idOf(o.id) ?? `${fileId}#${n}`;
+  const article = cleanArticle({
+    id,
+    text: o.text,
+    title: stringOrNull(o.title),
+    url: stringOrNull(o.url),
+    date: typeof o.date === 'string' || typeof o.date === 'number' ? o.date : null,
+    source: stringOrNull(o.source),
+    origin,
+  });
+  if (article) articles.push(article);
+  else warnings.push({ path: origin, reason: `${where} has no text left after cleaning, skipped` });
+}
+
+/** A `.json` file: one object (N = 1) or an array of objects (N = position from 1). */
+export function parseJson(text: string, fileId: string, origin: string): LoadedCorpus {
+  const articles: Article[] = [];
+  const warnings: LoadWarning[] = [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    warnings.push({ path: origin, reason: `not valid JSON (${detail}), skipped` });
+    return { articles, warnings };
+  }
+  if (Array.isArray(data)) {
+    data.forEach((item, i) => fromObject(item, i + 1, `item ${i + 1}`, fileId, origin, articles, warnings));
+  } else if (data && typeof data === 'object') {
+    fromObject(data, 1, 'the object', fileId, origin, articles, warnings);
+  } else {
+    warnings.push({ path: origin, reason: 'JSON is neither an object nor an array of objects, skipped' });
+  }
+  return { articles, warnings };
+}
+
+/** A `.jsonl` file: one object per line (N = line number from 1); a broken line is skipped with a warning. */
+export function parseJsonl(text: string, fileId: string, origin: string): LoadedCorpus {
+  const articles: Article[] = [];
+  const warnings: LoadWarning[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      warnings.push({ path: origin, reason: `line ${i + 1} is not valid JSON, skipped` });
+      continue;
+    }
+    fromObject(value, i + 1, `line ${i + 1}`, fileId, origin, articles, warnings);
+  }
+  return { articles, warnings };
+}

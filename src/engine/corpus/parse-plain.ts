@@ -1,0 +1,87 @@
+import { parse as parseYaml } from 'yaml';
+import type { LoadedCorpus } from './load-corpus.ts';
+import type { LoadWarning } from '../types.ts';
+import { cleanArticle, type RawArticle } from './clean-article.ts';
+
+function result(raw: RawArticle, warnings: LoadWarning[]): LoadedCorpus {
+  const article = cleanArticle(raw);
+  if (!article) warnings.push({ path: raw.origin, reason: 'no text left after cleaning, skipped' });
+  return { articles: article ? [article] : [], warnings };
+}
+
+/** A `.txt` file: one article whose id is the file's path. */
+export function parsePlain(text: string, fileId: string, origin: string): LoadedCorpus {
+  return result({ id: fileId, text, origin }, []);
+}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Splits a YAML front matter block off a markdown text. */
+export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; error: string | null } {
+  const normalized = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const m = FRONT_MATTER.exec(normalized);
+  if (!m) return { meta: {}, body: normalized, error: null };
+  const body = normalized.slice(m[0].length);
+  try {
+    const parsed: unknown = parseYaml(m[1] ?? '');
+    const meta = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return { meta, body, error: null };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { meta: {}, body, error: `front matter is not valid YAML, ignored (${detail})` };
+  }
+}
+
+/** Strips markdown markup lightly: heading marks, emphasis, link syntax, images, fences. */
+export function stripMarkdown(md: string): string {
+  const lines: string[] = [];
+  for (const line of md.split('\n')) {
+    // fences, horizontal rules, setext underlines and link reference definitions carry no text
+    if (/^\s*(?:```|~~~)/.test(line)) continue;
+    if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(line) || /^\s{0,3}=+\s*$/.test(line)) {
+      if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+      continue;
+    }
+    if (/^\s{0,3}\[[^\]]+\]:\s+\S/.test(line)) continue;
+    const heading = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    if (heading) {
+      // a heading is a paragraph of its own
+      if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+      lines.push(heading[1] ?? '', '');
+      continue;
+    }
+    lines.push(line.replace(/^\s{0,3}>\s?/, ''));
+  }
+  return lines
+    .join('\n')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1$2')
+    .replace(/(^|[^\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])/g, '$1$2')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1');
+}
+
+/** A `.md` file: YAML front matter (title, date, url, source; id ignored) and a markdown body. */
+export function parseMarkdown(text: string, fileId: string, origin: string): LoadedCorpus {
+  const warnings: LoadWarning[] = [];
+  const { meta, body, error } = splitFrontMatter(text);
+  if (error) warnings.push({ path: origin, reason: error });
+  const str = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
+  return result(
+    {
+      id: fileId,
+      text: stripMarkdown(body),
+      title: str(meta.title),
+      date: meta.date ?? null,
+      url: str(meta.url),
+      source: str(meta.source),
+      origin,
+    },
+    warnings,
+  );
+}

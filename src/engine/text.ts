@@ -1,0 +1,133 @@
+import { stemmer } from 'stemmer';
+
+/** A sentence with its position in the text, so quotes stay verbatim. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the paragraph it belongs to. */
+  paragraph: number;
+}
+
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'rev',
+    'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'pres', 'supt', 'insp', 'hon', 'messrs',
+    'inc', 'ltd', 'co', 'corp', 'plc', 'bros', 'dept', 'univ', 'assn', 'est', 'approx',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+    'vs', 'etc', 'no', 'nos', 'vol', 'fig', 'al', 'cf', 'ca', 'op', 'pp', 'eg', 'ie', 'viz',
+    'ave', 'blvd', 'rd', 'hwy',
+  ],
+);
+
+/** Splits text into paragraphs on blank lines (or single newlines where no blank lines exist). */
+export function splitParagraphs(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const separator = /\n\s*\n/.test(text) ? /\n\s*\n/g : /\n/g;
+  let last = 0;
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) out.push({ text: trimmed, start: from + lead });
+  };
+  for (const m of text.matchAll(separator)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, text.length);
+  return out;
+}
+
+const SENTENCE_STARTERS =
+  /^(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|There|His|Her|Their|Its|Our|After|Before|When|While|If|As|Some|Many|Most|Officials|However|Meanwhile)\b/;
+
+/** Whether the period ending `word` is part of an abbreviation, an initial or a number. */
+function isNonTerminalPeriod(before: string, after: string): boolean {
+  const m = /([A-Za-z.]+)\.$/.exec(before);
+  if (!m) return /\d\.$/.test(before) && /^\d/.test(after);
+  const word = m[1]!.toLowerCase();
+  if (ABBREVIATIONS.has(word)) return true;
+  // Initials ("J. K. Rowling") never end a sentence; dotted acronyms ("U.S.") end one only
+  // before a word that usually starts a sentence
+  if (/^[a-z]$/.test(word)) return true;
+  if (/^([a-z]\.)+[a-z]$/.test(word)) return !SENTENCE_STARTERS.test(after);
+  return false;
+}
+
+/** Splits a paragraph into sentences, keeping offsets into the original text. */
+function splitParagraphSentences(par: string, base: number, paragraph: number, out: Sentence[]): void {
+  const boundary = /[.!?…]+["'”’)\]]*(?=\s+)|[.!?]+["'”’)\]]*$/g;
+  let start = 0;
+  for (const m of par.matchAll(boundary)) {
+    const end = m.index + m[0].length;
+    const after = par.slice(end).trimStart();
+    if (m[0].startsWith('.') && m[0].length === 1 && isNonTerminalPeriod(par.slice(start, end), after)) continue;
+    // A sentence continues when the next word starts in lower case ("he said. and"), except after ? or !
+    if (after && /^[a-z]/.test(after) && !/[!?]/.test(m[0])) continue;
+    pushSentence(par, start, end, base, paragraph, out);
+    start = end;
+  }
+  pushSentence(par, start, par.length, base, paragraph, out);
+}
+
+function pushSentence(par: string, from: number, to: number, base: number, paragraph: number, out: Sentence[]): void {
+  const raw = par.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (!text) return;
+  out.push({ text, start: base + from + lead, end: base + from + lead + text.length, paragraph });
+}
+
+/** Splits text into sentences across paragraphs. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  splitParagraphs(text).forEach((p, i) => splitParagraphSentences(p.text, p.start, i, out));
+  return out;
+}
+
+export const STOP_WORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
+    'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
+    'these they this those through to too under until up very was we were what when where which while who whom why will ' +
+    'with would you your yours yourself yourselves also said says say would may might must shall ' +
+    "s t d ll m o re ve y isn aren wasn weren hasn haven hadn doesn don didn won wouldn shan shouldn can't cannot"
+  ).split(/\s+/),
+);
+
+/** Lower-cased word tokens (letters, digits, inner apostrophes and hyphens kept apart). */
+export function words(text: string): string[] {
+  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lower-cased word, cached since the vocabulary is small. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+    s = /\d/.test(bare) ? bare : stemmer(bare);
+    if (stemCache.size < 500_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Index terms of a text: stemmed words without stop words. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (STOP_WORDS.has(w) || STOP_WORDS.has(w.replace(/['’].*$/, ''))) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** Collapses runs of white space to one space. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

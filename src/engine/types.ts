@@ -1,0 +1,76 @@
+/** One article of the corpus, as loaded and cleaned. */
+export interface Article {
+  /** Stable id: the interface page's rules (path relative to the corpus root, FILE#N, guid…). */
+  id: string;
+  title: string;
+  /** Body text with captions and credit lines removed; paragraphs separated by blank lines. */
+  text: string;
+  url: string | null;
+  /** ISO 8601 date or date-time, or null when unknown. */
+  date: string | null;
+  /** Publisher when metadata or the text names it. */
+  source: string | null;
+  /** Where it came from (file path relative to the corpus root, or a feed URL). */
+  origin: string;
+}
+
+/** A reference to an article as shown to users and in CLI JSON. */
+export interface SourceRef {
+  id: string;
+  title: string;
+  url: string | null;
+  date: string | null;
+}
+
+export interface Answer {
+  /** Short answer span, or the supporting sentence; null when the corpus does not say. */
+  answer: string | null;
+  /** Verbatim text of the cited article (one or two adjacent sentences), or null. */
+  quote: string | null;
+  sources: SourceRef[];
+  /** In [0, 1]. */
+  confidence: number;
+}
+
+export interface Story {
+  headline: string;
+  summary: string[];
+  sources: SourceRef[];
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  summary: string[];
+}
+
+export interface ArticleListing {
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+export interface FeedHealth {
+  url: string;
+  ok: boolean;
+  checked: string | null;
+  error: string | null;
+}
+
+/** A warning met while loading, e.g. a file skipped; loading goes on. */
+export interface LoadWarning {
+  path: string;
+  reason: string;
+}
+
+export interface BriefOptions {
+  topic?: string;
+  /** Only articles dated at or after this instant. */
+  since?: Date;
+  /** Maximum stories; 0 means every story. */
+  limit?: number;
+  /** Only articles not in this set (a digest's "new since last delivery"). */
+  excludeIds?: ReadonlySet<string>;
+}
