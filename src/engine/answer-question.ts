@@ -1,6 +1,6 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import type { Bm25Index } from './bm25-index.ts';
-import { extractSpan } from './extract-span.ts';
+import { classifyQuestion, extractSpan, hasCandidate } from './extract-span.ts';
 import { terms, words } from './text.ts';
 
 /** What the answerer needs from the engine's indexes. */
@@ -36,24 +36,35 @@ function bigrams(list: readonly string[]): Set<string> {
   return out;
 }
 
+/** Words that say what kind of answer is wanted, not what it is about. */
+const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 'happen', 'year', 'date', 'time', 'long', 'old']);
+/** Earlier turns' words help retrieval but count less than what was asked now. */
+const CONTEXT_WEIGHT = 0.4;
+
+function questionTerms(text: string): string[] {
+  return terms(text).filter((t) => !QUESTION_WORDS.has(t));
+}
+
 /**
  * Retrieve passages, rank their sentences against the question, and extract a span.
- * `retrievalText` may carry earlier turns' words; `question` is what the user asked now.
+ * `context` carries earlier turns' words for a follow-up; `question` is what the user asked now.
  */
 export function answerQuestion(
   sources: AnswerSources,
   question: string,
-  retrievalText: string,
+  context = '',
   preferredArticles: ReadonlySet<string> = new Set(),
 ): AnswerDraft | null {
-  const qTerms = [...new Set(terms(retrievalText))];
-  if (qTerms.length === 0) return null;
+  const own = new Set(questionTerms(question));
+  const qTerms = [...new Set([...own, ...questionTerms(context)])];
+  if (own.size === 0) return null;
   const { passageIndex } = sources;
-  const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t)]));
+  const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
-  const qBigrams = bigrams(terms(retrievalText));
+  const qBigrams = bigrams(questionTerms(question));
+  const wanted = classifyQuestion(question);
 
-  const hits = passageIndex.search(qTerms, PASSAGES_CONSIDERED * 2);
+  const hits = passageIndex.search(qTerms, PASSAGES_CONSIDERED * 2, weight);
   const ranked = hits
     .map((h) => {
       const p = sources.passageAt(h.key);
@@ -87,8 +98,9 @@ export function answerQuestion(
         const sb = bigrams(s.terms);
         for (const b of qBigrams) if (sb.has(b)) pairs++;
       }
+      const typed = wanted !== 'what' && wanted !== 'other' && hasCandidate(question, s.text) ? 0.15 : 0;
       const score =
-        coverage + 0.4 * windowCoverage + 0.3 * (pairs / Math.max(1, qBigrams.size)) + 0.35 * (passageScore / top) -
+        coverage + 0.4 * windowCoverage + 0.3 * (pairs / Math.max(1, qBigrams.size)) + 0.35 * (passageScore / top) + typed -
         (s.wordCount > 60 ? 0.1 : 0);
       if (!best || score > best.score) best = { entry, sentence: s, score, coverage, windowCoverage };
     }

@@ -106,7 +106,8 @@ export class Engine {
 
   ask(question: string, previous?: ConversationTurn): AskResult {
     const followUp = previous !== undefined && isFollowUp(question);
-    const expanded = followUp ? `${question} ${previous.expanded}` : question;
+    const context = followUp ? previous.expanded : '';
+    const expanded = (followUp ? `${question} ${context}` : question).slice(0, 400);
     const draft = answerQuestion(
       {
         passageIndex: this.passageIndex,
@@ -117,7 +118,7 @@ export class Engine {
         },
       },
       question,
-      expanded,
+      context,
       new Set(followUp ? previous.articleIds : []),
     );
     if (!draft || draft.confidence < ABSTAIN_BELOW) {

@@ -29,6 +29,12 @@ const NUMBER_PATTERN =
   /(?:[$£€¥]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+[a-z]+){0,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozens?|hundreds|thousands|millions)\b(?:\s+[a-z]+){0,2}/g;
 const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:(?:of|the|de|la|van|von|al|bin|and|for)\s+)?(?:[A-Z][\p{L}'’-]+|[A-Z]\.))*/gu;
 
+/** Capitalised words that are not the names of people or places. */
+const NOT_NAMES = new RegExp(`^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|But|And|However|According)$`);
+
+/** How much each word between a candidate and the question's words costs. */
+const DISTANCE_WEIGHT = 0.1;
+
 interface Candidate {
   text: string;
   start: number;
@@ -77,6 +83,38 @@ const CLAUSE_BREAKS = new Set(
   'is are was were be been being has have had do does did will would can could should may might must which that who whom whose when where while because although though since after before during until if as by with from into onto upon than then and or but for to in on at of'.split(' '),
 );
 
+function questionStems(question: string): Set<string> {
+  return new Set(words(question).filter((w) => !STOP_WORDS.has(w)).map(stem));
+}
+
+/** Spans of the asked-for type (dates, numbers, names) in a sentence. */
+function collectCandidates(type: QuestionType, sentence: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  if (type === 'when') for (const p of DATE_PATTERNS) collect(sentence, p, 'when', candidates);
+  if (type === 'number') {
+    collect(sentence, NUMBER_PATTERN, 'number', candidates);
+    for (const c of candidates) c.text = trimNumber(c.text);
+  }
+  if (type === 'who' || type === 'where') {
+    const names: Candidate[] = [];
+    collect(sentence, NAME_PATTERN, type, names);
+    for (const c of names) {
+      c.text = c.text.replace(/^(?:The|A|An|In|On|At|But|And|After|Before|When|While|This|That|However)\s+/, '');
+      const next = sentence.slice(c.start + c.text.length);
+      // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name
+      const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
+      if (!NOT_NAMES.test(c.text) && c.text.length > 1 && !demonym) candidates.push(c);
+    }
+  }
+  return candidates;
+}
+
+/** Whether the sentence holds a span of the asked-for type that the question does not already name. */
+export function hasCandidate(question: string, sentence: string): boolean {
+  const qStems = questionStems(question);
+  return collectCandidates(classifyQuestion(question), sentence).some((c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))));
+}
+
 /**
  * Picks the short answer span in `sentence` for `question`, or null when none fits.
  * Candidates of the asked-for type that do not repeat the question's words win; among
@@ -84,32 +122,33 @@ const CLAUSE_BREAKS = new Set(
  */
 export function extractSpan(question: string, sentence: string): string | null {
   const type = classifyQuestion(question);
-  const qStems = new Set(words(question).filter((w) => !STOP_WORDS.has(w)).map(stem));
-  const candidates: Candidate[] = [];
-  if (type === 'when') for (const p of DATE_PATTERNS) collect(sentence, p, 'when', candidates);
-  if (type === 'number') {
-    collect(sentence, NUMBER_PATTERN, 'number', candidates);
-    for (const c of candidates) c.text = trimNumber(c.text);
-  }
-  if (type === 'who' || type === 'where') collect(sentence, NAME_PATTERN, type, candidates);
-  if (type === 'what' || type === 'other' || candidates.length === 0) phraseCandidates(sentence, candidates);
+  const qStems = questionStems(question);
+  const candidates = collectCandidates(type, sentence);
+  // A typed question without a candidate of its type is answered by the whole sentence
+  if (type === 'what' || type === 'other') phraseCandidates(sentence, candidates);
 
   // Positions of question words in the sentence, for proximity
-  const anchors: number[] = [];
+  const anchors: { start: number; end: number }[] = [];
   for (const m of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (qStems.has(stem(m[0].toLowerCase()))) anchors.push(m.index);
+    if (qStems.has(stem(m[0].toLowerCase()))) anchors.push({ start: m.index, end: m.index + m[0].length });
   }
+  // Word distance between a candidate and a question word, either side of it
+  const gap = (c: Candidate, a: { start: number; end: number }) => {
+    const from = c.start >= a.end ? a.end : c.start + c.text.length;
+    const to = c.start >= a.end ? c.start : a.start;
+    return to <= from ? 0 : (sentence.slice(from, to).match(/\S+/g)?.length ?? 0);
+  };
   let best: { text: string; score: number } | null = null;
   for (const c of candidates) {
     const cWords = words(c.text);
     const content = cWords.filter((w) => !STOP_WORDS.has(w));
     if (content.length === 0) continue;
     const novel = content.filter((w) => !qStems.has(stem(w))).length / content.length;
-    if (novel < 0.5) continue;
-    const distance = anchors.length ? Math.min(...anchors.map((a) => Math.abs(a - c.start))) : 50;
+    if (novel < (c.kind === 'what' ? 0.5 : 1)) continue;
+    const distance = anchors.length ? anchors.reduce((sum, a) => sum + gap(c, a), 0) / anchors.length : 10;
     const lengthPenalty = type === 'what' || type === 'other' ? Math.max(0, cWords.length - 5) * 0.08 : 0;
     const typeBonus = c.kind === type ? 1 : 0;
-    const score = typeBonus + novel - distance / 200 - lengthPenalty;
+    const score = typeBonus + novel - DISTANCE_WEIGHT * distance - lengthPenalty;
     if (!best || score > best.score) best = { text: trimSpan(c.text, qStems), score };
   }
   return best?.text ?? null;

@@ -104,6 +104,23 @@ export function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
 }
 
+/** Irregular forms Porter's rules cannot join to their base word. */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    'sent:send took:take taken:take won:win began:begin begun:begin went:go gone:go gave:give given:give made:make ' +
+    'bought:buy brought:bring built:build caught:catch chose:choose chosen:choose came:come did:do done:do drew:draw ' +
+    'drove:drive driven:drive ate:eat fell:fall fallen:fall felt:feel fought:fight found:find flew:fly flown:fly ' +
+    'forgot:forget got:get gotten:get grew:grow grown:grow held:hold hid:hide kept:keep knew:know known:know led:lead ' +
+    'left:leave lost:lose met:meet paid:pay ran:run rose:rise risen:rise saw:see seen:see sold:sell shot:shoot ' +
+    'sang:sing spoke:speak spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear ' +
+    'taught:teach thought:think threw:throw thrown:throw told:tell understood:understand woke:wake wore:wear worn:wear ' +
+    'wrote:write written:write killed:kill died:die dead:die death:die men:man women:woman children:child people:person ' +
+    'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 const stemCache = new Map<string, string>();
 
 /** Porter stem of a lower-cased word, cached since the vocabulary is small. */
@@ -111,7 +128,7 @@ export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-    s = /\d/.test(bare) ? bare : stemmer(bare);
+    s = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? bare);
     if (stemCache.size < 500_000) stemCache.set(word, s);
   }
   return s;

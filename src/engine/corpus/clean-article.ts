@@ -54,7 +54,7 @@ const FULL_DATE = new RegExp(
   [
     `\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`,
     `\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`,
-    `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`,
+    `\\b(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])`,
   ].join('|'),
   'g',
 );
@@ -116,16 +116,11 @@ export function normalizeDate(value: unknown): string | null {
     else if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
     return instant(Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}${zone}`));
   }
-  const hasTime = /\d{1,2}:\d{2}/.test(s);
-  if (!hasTime) {
-    const day = findDateInText(s);
-    if (day) return day;
-  }
+  // Without a time of day only a full date will do ("November 2024" is not a day)
+  if (!/\d{1,2}:\d{2}/.test(s)) return findDateInText(s);
   // Free-form (RFC 822 and the like): read a zone-less time as UTC, never the host's zone
   const zoned = /(?:\b(?:Z|GMT|UTC|UT|[ECMP][SD]T)|[+-]\d{2}:?\d{2})\s*$/i.test(s);
-  const ms = zoned ? Date.parse(s) : Date.parse(`${s} UTC`);
-  if (!Number.isNaN(ms)) return hasTime ? instant(ms) : instant(ms)?.slice(0, 10) ?? null;
-  return null;
+  return instant(zoned ? Date.parse(s) : Date.parse(`${s} UTC`));
 }
 
 // ---------------------------------------------------------------- captions and credits
@@ -222,9 +217,11 @@ export function sourceFromLine(line: string): string | null {
 /** Removes trailing publisher lines; returns the publisher named by the last one removed. */
 function dropSourceLines(paragraphs: string[]): string | null {
   let found: string | null = null;
-  for (let guard = 0; guard < 3 && paragraphs.length > 1; guard++) {
+  for (let guard = 0; guard < 3 && paragraphs.length > 0; guard++) {
     const last = paragraphs[paragraphs.length - 1]!;
     const lines = last.split('\n');
+    // never remove the only line left
+    if (paragraphs.length === 1 && lines.length === 1) break;
     const tail = lines[lines.length - 1]!;
     const source = sourceFromLine(tail);
     if (!source) break;

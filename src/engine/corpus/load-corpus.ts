@@ -103,6 +103,17 @@ async function walk(root: string, warnings: LoadWarning[]): Promise<string[]> {
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Windows-1252 characters for bytes 0x80–0x9F (Node's decoder maps them to C1 controls as Latin-1 does). */
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(buf: Buffer): string {
+  return new TextDecoder('windows-1252')
+    .decode(buf)
+    .replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 /** Decodes file bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, else Windows-1252 with a warning. */
 function decode(buf: Buffer, path: string, warnings: LoadWarning[]): string | null {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
@@ -116,7 +127,7 @@ function decode(buf: Buffer, path: string, warnings: LoadWarning[]): string | nu
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     warnings.push({ path, reason: 'not valid UTF-8, read as Windows-1252' });
-    return new TextDecoder('windows-1252').decode(buf);
+    return decodeWindows1252(buf);
   }
 }
 

@@ -54,8 +54,8 @@ export function stripMarkdown(md: string): string {
   }
   return lines
     .join('\n')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
+    .replace(/[ \t]*!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/[ \t]*!\[[^\]]*\]\[[^\]]*\]/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')

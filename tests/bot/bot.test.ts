@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Bot, type CallContext } from '../../src/bot/bot.ts';
+import { parseConsoleLine } from '../../src/bot/command.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { loadSeedEngine, SEED_ID } from '../support/seed-engine.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { silentLog } from '../support/test-log.ts';
+
+describe('Bot over the seed corpus with a SQLite store', () => {
+  const temp = makeTempDir();
+  let store: Store;
+  let bot: Bot;
+  const ctx: CallContext = { surface: 'console', conversationId: 'c1', userId: 'u1' };
+  const run = async (line: string, c = ctx) => {
+    const parsed = parseConsoleLine(line);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return bot.handle(parsed.command, c);
+  };
+
+  beforeAll(async () => {
+    store = await openStore({ dataDir: temp.dir });
+    bot = new Bot({ engine: await loadSeedEngine(), store, log: silentLog, now: () => new Date('2024-11-30T20:00:00Z') });
+  });
+  afterAll(async () => {
+    await store.close();
+    temp.remove();
+  });
+
+  it('answers and stores the turn for follow-ups', async () => {
+    const reply = await run('Who captured the palace in Aleppo?');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') expect(reply.answer.sources[0]?.id).toBe(SEED_ID);
+    const turn = await store.get<{ articleIds: string[] }>('conversation', 'console:c1');
+    expect(turn?.articleIds).toEqual([SEED_ID]);
+  });
+
+  it('composes a brief, a digest preview window and a summary', async () => {
+    const brief = await run('/brief aleppo');
+    expect(brief.kind === 'stories' && brief.stories[0]?.sources[0]?.id).toBe(SEED_ID);
+    const digest = await run('/digest now');
+    expect(digest.kind === 'stories' && digest.stories.length).toBe(1);
+    const summary = await run('/summary palace aleppo');
+    expect(summary.kind === 'summary' && summary.summary.id).toBe(SEED_ID);
+  });
+
+  it('returns errors as values with a usage line', async () => {
+    const missing = await run('/summary volcano eruption in iceland');
+    expect(missing).toMatchObject({ kind: 'error', code: 'not_found' });
+    const badSince = await run('/brief since:whenever');
+    expect(badSince).toMatchObject({ kind: 'error', code: 'usage' });
+  });
+});
