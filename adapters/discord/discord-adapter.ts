@@ -1,0 +1,315 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from 'discord.js';
+import { CONVERSATION_TTL_MS, type Bot, type CallContext } from '../../src/bot/bot.ts';
+import { cleanInput, parseSubcommand, type Command, type ParsedCommand } from '../../src/bot/command.ts';
+import { helpReply } from '../../src/bot/help.ts';
+import type { Reply } from '../../src/bot/reply.ts';
+import type { Config } from '../../src/config.ts';
+import { ConfigError, makeErrorReference } from '../../src/errors.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { Store } from '../../src/store/open-store.ts';
+import { articleChoices, resolveChoiceValue } from './article-choices.ts';
+import { parseFeedbackCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
+
+export interface DiscordDeps {
+  bot: Bot;
+  store: Store;
+  log: Logger;
+  config: Config;
+}
+
+/** Namespace mapping a bot reply (message id) in a server channel to its conversation, for reply chains. */
+const REPLY_NAMESPACE = 'discord-reply';
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+
+/** What a user sees when something unexpected broke; the reference finds the log line. */
+export function apologyText(ref: string): string {
+  return `Sorry, something went wrong on my side. If it keeps happening, quote reference ${ref}.`;
+}
+
+/** One vote on one answer: who, which answer, which way; never the message text. */
+export interface FeedbackRecord {
+  surface: 'discord';
+  /** The answer's reference: the id of the interaction or message it answered. */
+  answer: string;
+  messageId: string | null;
+  channelId: string | null;
+  userId: string;
+  vote: FeedbackVote;
+  at: string;
+}
+
+/** Strips the bot's own mention tokens (`<@id>`, `<@!id>`) from a message's text. */
+export function stripBotMention(text: string, botId: string): string {
+  return text.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Starts the Discord adapter: logs in (REST at DISCORD_API_URL when set), answers slash
+ * commands, DMs and mentions, and resolves once the client is ready.
+ */
+export async function startDiscord(deps: { bot: Bot; store: Store; log: Logger; config: Config }): Promise<{ stop(): Promise<void> }> {
+  const { bot, store, config } = deps;
+  const log = deps.log.child({ adapter: 'discord' });
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new ConfigError('DISCORD_TOKEN', 'is required to start the Discord adapter');
+  const api = config.DISCORD_API_URL?.replace(/\/+$/, '');
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...(api ? { rest: { api } } : {}),
+  });
+
+  const pending = new Set<Promise<unknown>>();
+  let stopping = false;
+  const track = (work: Promise<unknown>, what: Record<string, unknown>) => {
+    const p = work.catch((err: unknown) => log.error({ err, ...what }, 'discord handler failed'));
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!stopping) track(onInteraction(interaction), { interactionId: interaction.id });
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!stopping) track(onMessage(message), { messageId: message.id });
+  });
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'discord gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'discord gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord gateway resumed'));
+  client.on(Events.Debug, (message) => log.trace({ detail: message }, 'discord debug'));
+
+  // ---- slash commands, autocomplete, buttons -------------------------------------------
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return autocomplete(interaction);
+    if (interaction.isButton()) return feedback(interaction);
+    if (interaction.isChatInputCommand()) return command(interaction);
+  }
+
+  function interactionContext(interaction: ChatInputCommandInteraction): CallContext {
+    const channelId = interaction.channelId ?? `user:${interaction.user.id}`;
+    const inConversation = !interaction.inGuild() || interaction.channel?.isThread() === true;
+    // A DM and a thread are one conversation; in a server channel each user has their own.
+    return { surface: 'discord', conversationId: inConversation ? channelId : `${channelId}:${interaction.user.id}`, userId: interaction.user.id };
+  }
+
+  function toCommand(interaction: ChatInputCommandInteraction): ParsedCommand {
+    const opt = (name: string) => cleanInput(interaction.options.getString(name) ?? '');
+    switch (interaction.commandName) {
+      case 'ask':
+        return parseSubcommand('ask', opt('question'));
+      case 'brief':
+        return { ok: true, command: { name: 'brief', topic: opt('topic'), since: opt('since') || null } };
+      case 'summary':
+        return parseSubcommand('summary', resolveChoiceValue(opt('article'), () => bot.engine.listArticles()));
+      case 'sources':
+        return { ok: true, command: { name: 'sources', query: opt('query') } };
+      case 'digest':
+        return parseSubcommand('digest', interaction.options.getSubcommand(false) ?? 'now');
+      case 'help':
+        return { ok: true, command: { name: 'help' } };
+      default:
+        return { ok: false, error: { code: 'usage', message: `Unknown command /${interaction.commandName}. Try /help.` } };
+    }
+  }
+
+  async function command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const base = { interactionId: interaction.id, command: interaction.commandName, userId: interaction.user.id };
+    const parsed = toCommand(interaction);
+    try {
+      if (!parsed.ok) {
+        await deliver(interaction, renderDiscord({ kind: 'error', ...parsed.error }), true);
+        return;
+      }
+      if (parsed.command.name === 'help') {
+        await deliver(interaction, renderDiscord(helpReply('discord')), true);
+        return;
+      }
+      // The engine may take longer than Discord's 3 seconds: acknowledge first, edit when done.
+      await interaction.deferReply();
+      const reply = await bot.handle(parsed.command, interactionContext(interaction));
+      const isError = reply.kind === 'error';
+      const messages = renderDiscord(reply, reply.kind === 'answer' ? { feedbackRef: interaction.id } : {});
+      await deliver(interaction, messages, isError);
+      log.info({ ...base, reply: reply.kind, messages: messages.length }, 'discord command answered');
+    } catch (err) {
+      const ref = makeErrorReference();
+      log.error({ err, ...base, ref }, 'discord reply failed');
+      await apologize(interaction, ref).catch((err2: unknown) => log.error({ err: err2, ...base, ref }, 'discord apology failed'));
+    }
+  }
+
+  /** Sends messages as the interaction's response: public (edit the deferred reply) or ephemeral. */
+  async function deliver(interaction: ChatInputCommandInteraction, messages: DiscordMessage[], ephemeral: boolean): Promise<void> {
+    const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+    let rest = messages;
+    if (interaction.deferred && ephemeral && !interaction.ephemeral) {
+      // A public "thinking…" placeholder cannot turn private: remove it, answer privately.
+      await interaction.deleteReply();
+    } else if (interaction.deferred && !interaction.replied) {
+      const [first, ...others] = messages;
+      if (first) await interaction.editReply(first);
+      rest = others;
+    } else if (!interaction.replied && !interaction.deferred) {
+      const [first, ...others] = messages;
+      if (first) await interaction.reply({ ...first, ...flags });
+      rest = others;
+    }
+    for (const message of rest) await interaction.followUp({ ...message, ...flags });
+  }
+
+  async function apologize(interaction: ChatInputCommandInteraction | ButtonInteraction, ref: string): Promise<void> {
+    const payload = {
+      content: apologyText(ref),
+      embeds: [],
+      components: [],
+      allowedMentions: { parse: [] as [] },
+      flags: MessageFlags.Ephemeral as const,
+    };
+    if (interaction.deferred && !interaction.ephemeral) await interaction.deleteReply().catch(() => undefined);
+    if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
+    else await interaction.reply(payload);
+  }
+
+  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const choices = interaction.commandName === 'summary' && focused.name === 'article' ? articleChoices(bot.engine.listArticles(), String(focused.value)) : [];
+    await interaction.respond(choices);
+  }
+
+  async function feedback(interaction: ButtonInteraction): Promise<void> {
+    const parsed = parseFeedbackCustomId(interaction.customId);
+    if (!parsed) return;
+    const record: FeedbackRecord = {
+      surface: 'discord',
+      answer: parsed.ref,
+      messageId: interaction.message?.id ?? null,
+      channelId: interaction.channelId ?? null,
+      userId: interaction.user.id,
+      vote: parsed.vote,
+      at: new Date().toISOString(),
+    };
+    try {
+      // One vote per person per answer: voting again replaces the vote.
+      await store.set('feedback', `discord:${parsed.ref}:${interaction.user.id}`, record);
+      log.info({ interactionId: interaction.id, ...record }, 'answer feedback');
+      await interaction.reply({
+        content: parsed.vote === 'helpful' ? 'Thanks, noted as helpful.' : 'Thanks, noted as not helpful.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+    } catch (err) {
+      const ref = makeErrorReference();
+      log.error({ err, interactionId: interaction.id, ref }, 'discord feedback failed');
+      await apologize(interaction, ref).catch((err2: unknown) => log.error({ err: err2, interactionId: interaction.id, ref }, 'discord apology failed'));
+    }
+  }
+
+  // ---- direct messages and mentions ------------------------------------------------------
+
+  async function conversationFor(message: Message): Promise<string> {
+    if (!message.inGuild() || message.channel.isThread()) return message.channelId;
+    // A reply to one of the bot's answers in a server channel continues that answer's conversation.
+    const repliedTo = message.reference?.messageId;
+    if (repliedTo) {
+      const known = await store.get<string>(REPLY_NAMESPACE, repliedTo).catch(() => undefined);
+      if (known) return known;
+    }
+    return `message:${message.id}`;
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    if (message.author.bot || message.system || message.webhookId) return;
+    const me = client.user;
+    if (!me || message.author.id === me.id) return;
+    const inDm = !message.inGuild();
+    // In servers only messages that mention the bot reach it (and only those carry content).
+    if (!inDm && !message.mentions.users.has(me.id)) return;
+    const channel = message.channel;
+    if (!channel.isSendable()) return;
+
+    const base = { messageId: message.id, channelId: message.channelId, userId: message.author.id, dm: inDm };
+    const text = cleanInput(stripBotMention(message.content, me.id));
+    let reply: Reply;
+    let conversationId = message.channelId;
+    try {
+      conversationId = await conversationFor(message);
+      if (/^\/?help$/i.test(text)) reply = helpReply('discord');
+      else {
+        const parsed = text
+          ? parseSubcommand('ask', text)
+          : ({ ok: false, error: { code: 'usage', message: 'Ask me a question, e.g. "who captured the palace in Aleppo?", or try /help.' } } as const);
+        if (parsed.ok) {
+          void channel.sendTyping().catch(() => undefined);
+          reply = await bot.handle(parsed.command as Command, { surface: 'discord', conversationId, userId: message.author.id });
+        } else reply = { kind: 'error', code: parsed.error.code, message: parsed.error.message };
+      }
+    } catch (err) {
+      const ref = makeErrorReference();
+      log.error({ err, ...base, ref }, 'discord message failed');
+      reply = { kind: 'error', code: 'internal', message: apologyText(ref) };
+    }
+
+    const messages = renderDiscord(reply, reply.kind === 'answer' ? { feedbackRef: message.id } : {});
+    try {
+      const sent: Message[] = [];
+      for (const [i, payload] of messages.entries()) {
+        sent.push(i === 0 && !inDm ? await message.reply(payload) : await channel.send(payload));
+      }
+      if (!inDm && !channel.isThread()) {
+        for (const m of sent) await store.set(REPLY_NAMESPACE, m.id, conversationId, CONVERSATION_TTL_MS).catch(() => undefined);
+      }
+      log.info({ ...base, reply: reply.kind, messages: messages.length }, 'discord message answered');
+    } catch (err) {
+      const ref = makeErrorReference();
+      log.error({ err, ...base, ref }, 'discord reply failed');
+      await channel.send({ content: apologyText(ref), allowedMentions: { parse: [] } }).catch(() => undefined);
+    }
+  }
+
+  // ---- start and stop --------------------------------------------------------------------
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Discord client not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    timer.unref();
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(token);
+    await ready;
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    throw err;
+  }
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord adapter ready');
+
+  return {
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+      await Promise.race([Promise.allSettled([...pending]), grace]);
+      await client.destroy();
+      log.info('discord adapter stopped');
+    },
+  };
+}

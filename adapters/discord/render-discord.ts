@@ -1,0 +1,301 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
+import { NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
+import type { SourceRef } from '../../src/engine/types.ts';
+import { splitText } from '../shared/split-text.ts';
+
+/** Discord's message limits (characters). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fieldsPerEmbed: 25,
+  footer: 2048,
+  embedsPerMessage: 10,
+  /** Across all embeds of one message: titles, descriptions, field names and values, footers, authors. */
+  embedTotal: 6000,
+  buttonLabel: 80,
+  customId: 100,
+} as const;
+
+/** One Discord message, in the shape discord.js accepts for send/reply/editReply/followUp. */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  /** Always `{ parse: [] }`: nothing in a message may ping anyone. */
+  allowedMentions: { parse: [] };
+}
+
+export interface RenderOptions {
+  /** Adds Helpful / Not helpful buttons to an answer, carrying this reference in their custom ids. */
+  feedbackRef?: string;
+}
+
+export type FeedbackVote = 'helpful' | 'not_helpful';
+
+/** Custom ids of the feedback buttons: `feedback:<helpful|not_helpful>:<ref>`. */
+export function feedbackCustomId(vote: FeedbackVote, ref: string): string {
+  return `feedback:${vote}:${ref}`.slice(0, DISCORD_LIMITS.customId);
+}
+
+export function parseFeedbackCustomId(customId: string): { vote: FeedbackVote; ref: string } | null {
+  const m = /^feedback:(helpful|not_helpful):([\w-]{1,80})$/.exec(customId);
+  return m ? { vote: m[1] as FeedbackVote, ref: m[2]! } : null;
+}
+
+const COLORS = {
+  answer: 0x2b6cb0,
+  noAnswer: 0x718096,
+  stories: 0x2f855a,
+  summary: 0x2c7a7b,
+  sources: 0x4a5568,
+  help: 0x6b46c1,
+  notice: 0x718096,
+  error: 0xc53030,
+} as const;
+
+const ZWSP = '\u200B';
+
+/**
+ * Breaks mention syntax so that text shows literally and can never ping, even where
+ * allowed_mentions were missing: `@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&role>`, `<#channel>`.
+ */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<([@#])/g, `<$1${ZWSP}`);
+}
+
+/** Markdown link text must not close the bracket early. */
+function linkText(text: string): string {
+  return text.replace(/([[\]\\])/g, '\\$1');
+}
+
+/** An http(s) URL Discord accepts, or null (an embed with a bad url is refused whole). */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.href.length <= 2048 ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+const day = (date: string | null) => (date ? date.slice(0, 10) : null);
+
+/** `1. [Title](url) · 2024-11-30` (title bold when there is no URL). */
+export function sourceLine(source: Pick<SourceRef, 'title' | 'url' | 'date'>, n: number, extra: (string | null)[] = []): string {
+  const url = safeUrl(source.url);
+  const title = source.title.replace(/\s+/g, ' ').trim();
+  const shown = url ? `[${linkText(title)}](${url.replace(/\)/g, '%29')})` : `**${title.replace(/\*/g, '\\*')}**`;
+  return [`${n}. ${shown}`, day(source.date), ...extra].filter(Boolean).join(' · ');
+}
+
+interface EmbedSpec {
+  title?: string;
+  url?: string | null;
+  description?: string;
+  fields?: { name: string; value: string; quote?: boolean }[];
+  footer?: string;
+  color: number;
+}
+
+/** Characters Discord counts toward an embed's share of the 6,000. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** One logical embed as one or more real embeds, each within every per-embed limit and the 6,000 total. */
+function buildEmbeds(spec: EmbedSpec): APIEmbed[] {
+  const L = DISCORD_LIMITS;
+  const title = spec.title ? truncate(neutralizeMentions(spec.title.replace(/\s+/g, ' ').trim()), L.title) : undefined;
+  const url = safeUrl(spec.url);
+  const footer = spec.footer ? truncate(neutralizeMentions(spec.footer), L.footer) : undefined;
+  const descriptions = spec.description ? splitText(neutralizeMentions(spec.description), L.description) : [];
+  const fields: APIEmbedField[] = [];
+  for (const f of spec.fields ?? []) {
+    const text = neutralizeMentions(f.quote ? f.value.replace(/\s*\n\s*/g, ' ') : f.value);
+    const parts = f.quote ? splitText(text, L.fieldValue - 2).map((p) => `> ${p}`) : splitText(text, L.fieldValue);
+    parts.forEach((value, i) => {
+      const name = truncate(neutralizeMentions(i === 0 ? f.name : `${f.name} (continued)`), L.fieldName);
+      fields.push({ name, value });
+    });
+  }
+
+  const embeds: APIEmbed[] = [];
+  let current: APIEmbed = { color: spec.color, ...(title ? { title } : {}), ...(title && url ? { url } : {}) };
+  const hasBody = (e: APIEmbed) => Boolean(e.description || e.fields?.length);
+  for (const description of descriptions) {
+    if (hasBody(current)) {
+      embeds.push(current);
+      current = { color: spec.color };
+    }
+    current.description = description;
+  }
+  for (const field of fields) {
+    const count = current.fields?.length ?? 0;
+    if (count >= L.fieldsPerEmbed || embedLength(current) + field.name.length + field.value.length > L.embedTotal) {
+      embeds.push(current);
+      current = { color: spec.color };
+    }
+    (current.fields ??= []).push(field);
+  }
+  if (footer) {
+    if (embedLength(current) + footer.length > L.embedTotal) {
+      embeds.push(current);
+      current = { color: spec.color };
+    }
+    current.footer = { text: footer };
+  }
+  if (!hasBody(current) && !current.title && !current.footer) current.description = ZWSP;
+  embeds.push(current);
+  return embeds;
+}
+
+/** Packs embeds into messages: at most 10 embeds and 6,000 embed characters each. */
+function pack(embeds: APIEmbed[], content: string | undefined, components: DiscordMessage['components']): DiscordMessage[] {
+  const messages: DiscordMessage[] = [];
+  let current: DiscordMessage = newMessage();
+  let total = 0;
+  for (const embed of embeds) {
+    const size = embedLength(embed);
+    if (current.embeds.length && (current.embeds.length >= DISCORD_LIMITS.embedsPerMessage || total + size > DISCORD_LIMITS.embedTotal)) {
+      messages.push(current);
+      current = newMessage();
+      total = 0;
+    }
+    current.embeds.push(embed);
+    total += size;
+  }
+  messages.push(current);
+  const first = messages[0]!;
+  if (content) first.content = truncate(neutralizeMentions(content), DISCORD_LIMITS.content);
+  if (components.length) messages[messages.length - 1]!.components = components;
+  return messages;
+}
+
+function newMessage(): DiscordMessage {
+  return { embeds: [], components: [], allowedMentions: { parse: [] } };
+}
+
+function feedbackRow(ref: string): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Helpful', custom_id: feedbackCustomId('helpful', ref) },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Not helpful', custom_id: feedbackCustomId('not_helpful', ref) },
+    ],
+  };
+}
+
+/** The usage line as a Discord user types it. */
+const DISCORD_USAGE: Record<string, string> = {
+  ask: '/ask question:',
+  brief: '/brief topic: since:',
+  summary: '/summary article:',
+  summarize: '/summary article:',
+  sources: '/sources query:',
+  digest: '/digest now',
+  help: '/help',
+};
+
+export function discordUsage(usage: string): string {
+  const first = usage.replace(/^\//, '').split(/\s+/)[0]?.toLowerCase() ?? '';
+  return DISCORD_USAGE[first] ?? usage;
+}
+
+/** Renders a platform-neutral Reply as one or more Discord messages, each within Discord's limits. */
+export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
+  switch (reply.kind) {
+    case 'answer': {
+      const { answer } = reply;
+      const buttons = options.feedbackRef ? [feedbackRow(options.feedbackRef)] : [];
+      if (answer.answer === null) {
+        return pack(buildEmbeds({ title: reply.question, description: NO_ANSWER_TEXT, color: COLORS.noAnswer }), undefined, buttons);
+      }
+      const fields: EmbedSpec['fields'] = [];
+      if (answer.quote && answer.quote !== answer.answer) fields.push({ name: 'Supporting quote', value: answer.quote, quote: true });
+      if (answer.sources.length) fields.push({ name: 'Sources', value: answer.sources.map((s, i) => sourceLine(s, i + 1)).join('\n') });
+      const embeds = buildEmbeds({
+        title: reply.question,
+        description: answer.answer,
+        fields,
+        footer: `Confidence ${Math.round(answer.confidence * 100)}%`,
+        color: COLORS.answer,
+      });
+      return pack(embeds, undefined, buttons);
+    }
+    case 'stories': {
+      if (reply.stories.length === 0) return pack(buildEmbeds({ title: reply.title, description: reply.empty, color: COLORS.stories }), undefined, []);
+      const embeds = reply.stories.flatMap((story, i) =>
+        buildEmbeds({
+          title: `${i + 1}. ${story.headline}`,
+          url: story.sources.length === 1 ? story.sources[0]!.url : null,
+          description: story.summary.join(' '),
+          fields: story.sources.length ? [{ name: story.sources.length === 1 ? 'Source' : 'Sources', value: story.sources.map((s, j) => sourceLine(s, j + 1)).join('\n') }] : [],
+          color: COLORS.stories,
+        }),
+      );
+      return pack(embeds, `**${reply.title}**`, []);
+    }
+    case 'summary': {
+      const { summary } = reply;
+      const embeds = buildEmbeds({
+        title: summary.title,
+        url: reply.url,
+        description: summary.summary.map((s) => `• ${s}`).join('\n'),
+        fields: [{ name: 'Source', value: sourceLine({ title: summary.title, url: reply.url, date: reply.date }, 1) }],
+        footer: `id: ${summary.id}`,
+        color: COLORS.summary,
+      });
+      return pack(embeds, undefined, []);
+    }
+    case 'sources': {
+      const title = reply.query ? `Articles matching "${reply.query}"` : 'Most recent articles';
+      if (reply.articles.length === 0 && reply.feeds.length === 0) {
+        const empty = reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.';
+        return pack(buildEmbeds({ title, description: empty, color: COLORS.sources }), undefined, []);
+      }
+      const lines = reply.articles.map((a, i) => `${sourceLine(a, i + 1, [a.source])}\n\u2003id: \`${a.id.replace(/`/g, "'")}\``);
+      const feeds = reply.feeds.map((f) => `${f.ok ? 'ok' : 'failing'}: ${f.url}${f.ok ? '' : ` (${f.error ?? 'unknown error'})`}${f.checked ? ` · checked ${f.checked}` : ''}`);
+      const embeds = buildEmbeds({
+        title,
+        description: lines.length ? lines.join('\n') : 'No articles.',
+        fields: feeds.length ? [{ name: 'Feeds', value: feeds.join('\n') }] : [],
+        color: COLORS.sources,
+      });
+      return pack(embeds, undefined, []);
+    }
+    case 'help':
+      return pack(
+        buildEmbeds({ title: reply.title, description: reply.entries.map((e) => `**${e.usage}** ${e.description}`).join('\n'), color: COLORS.help }),
+        undefined,
+        [],
+      );
+    case 'notice':
+      return pack(buildEmbeds({ description: reply.text, color: COLORS.notice }), undefined, []);
+    case 'error': {
+      const usage = reply.usage ? `\nUsage: \`${discordUsage(reply.usage)}\`` : '';
+      return pack(buildEmbeds({ description: `${reply.message}${usage}`, color: COLORS.error }), undefined, []);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { articleChoices, articleKey, choiceValue, resolveChoiceValue } from '../../../adapters/discord/article-choices.ts';
+import { DISCORD_COMMANDS } from '../../../adapters/discord/commands.ts';
+import { registerCommands } from '../../../adapters/discord/register-commands.ts';
+import type { Article } from '../../../src/engine/types.ts';
+import { DiscordRestStub } from '../../support/discord-rest-stub.ts';
+
+const APP_ID = '1100000000000000009';
+const byName = (name: string) => DISCORD_COMMANDS.find((c) => c.name === name)!;
+
+describe('slash command definitions', () => {
+  it('pins the commands and typed options of the interface page', () => {
+    expect(DISCORD_COMMANDS.map((c) => c.name)).toEqual(['ask', 'brief', 'summary', 'sources', 'digest', 'help']);
+    const options = (name: string) => (byName(name).options ?? []).map((o) => ({ name: o.name, type: o.type, required: 'required' in o ? Boolean(o.required) : false }));
+    const S = ApplicationCommandOptionType.String;
+    expect(options('ask')).toEqual([{ name: 'question', type: S, required: true }]);
+    expect(options('brief')).toEqual([
+      { name: 'topic', type: S, required: false },
+      { name: 'since', type: S, required: false },
+    ]);
+    expect(options('summary')).toEqual([{ name: 'article', type: S, required: true }]);
+    expect(byName('summary').options![0]).toMatchObject({ autocomplete: true });
+    expect(options('sources')).toEqual([{ name: 'query', type: S, required: false }]);
+    expect(options('digest')).toEqual([{ name: 'now', type: ApplicationCommandOptionType.Subcommand, required: false }]);
+    expect(byName('help').options).toBeUndefined();
+  });
+
+  it('stays within Discord limits for names and descriptions', () => {
+    for (const c of DISCORD_COMMANDS) {
+      expect(c.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+      expect(c.description.length).toBeGreaterThan(0);
+      expect(c.description.length).toBeLessThanOrEqual(100);
+      for (const o of c.options ?? []) {
+        expect(o.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+        expect(o.description.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
+
+describe('registerCommands (npm run register:discord)', () => {
+  let rest: DiscordRestStub;
+  beforeAll(async () => {
+    rest = await DiscordRestStub.start({ user: { id: APP_ID, username: 'briefing' }, applicationId: APP_ID, gatewayUrl: 'ws://127.0.0.1:9' });
+  });
+  afterAll(async () => {
+    await rest.close();
+  });
+
+  it('PUTs the definitions globally with the bot token', async () => {
+    const result = await registerCommands({ token: 'reg-token', appId: APP_ID, apiUrl: `${rest.url}/` });
+    expect(result).toEqual({ scope: 'global', names: ['ask', 'brief', 'summary', 'sources', 'digest', 'help'] });
+    const [put] = rest.of('commands');
+    expect(put!.method).toBe('PUT');
+    expect(put!.path).toBe(`/applications/${APP_ID}/commands`);
+    expect(put!.headers.authorization).toBe('Bot reg-token');
+    expect(put!.body).toEqual(JSON.parse(JSON.stringify(DISCORD_COMMANDS)));
+  });
+
+  it('PUTs to one server when DISCORD_GUILD_ID is given', async () => {
+    const result = await registerCommands({ token: 'reg-token', appId: APP_ID, guildId: '1200000000000000009', apiUrl: rest.url });
+    expect(result.scope).toBe('guild');
+    const put = rest.of('commands').at(-1)!;
+    expect(put.path).toBe(`/applications/${APP_ID}/guilds/1200000000000000009/commands`);
+    expect((put.body as { name: string }[]).map((c) => c.name)).toEqual(DISCORD_COMMANDS.map((c) => c.name));
+  });
+});
+
+describe('autocomplete choices', () => {
+  const article = (id: string, title: string, date: string | null = null): Article => ({ id, title, text: '', url: null, date, source: null, origin: id });
+
+  it('matches every typed word in titles or ids, at most 25, names within 100 characters', () => {
+    const many = Array.from({ length: 40 }, (_, i) => article(`a${i}.txt`, `Budget vote number ${i} ${'and a very long title '.repeat(6)}`, '2024-11-30'));
+    const choices = articleChoices([...many, article('b.txt', 'Aleppo palace taken')], 'budget vote');
+    expect(choices).toHaveLength(25);
+    for (const c of choices) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.name.endsWith('(2024-11-30)')).toBe(true);
+      expect(c.value.length).toBeLessThanOrEqual(100);
+    }
+    expect(articleChoices(many.concat(article('b.txt', 'Aleppo palace taken')), 'aleppo')).toEqual([{ name: 'Aleppo palace taken', value: 'b.txt' }]);
+    expect(articleChoices(many, 'a7.txt').map((c) => c.value)).toEqual(['a7.txt']);
+  });
+
+  it('puts titles starting with the typed text first', () => {
+    const list = [article('1', 'News about the palace'), article('2', 'Palace taken')];
+    expect(articleChoices(list, 'palace').map((c) => c.value)).toEqual(['2', '1']);
+  });
+
+  it('uses a short stable key for ids over 100 characters, and maps it back', () => {
+    const longId = `feeds/${'x'.repeat(120)}.xml#3`;
+    const articles = [article('short.txt', 'Short'), article(longId, 'Long id article')];
+    const value = choiceValue(longId);
+    expect(value).toBe(articleKey(longId));
+    expect(value).toMatch(/^key:[0-9a-f]{16}$/);
+    expect(choiceValue(longId)).toBe(value);
+    expect(articleChoices(articles, 'long')).toEqual([{ name: 'Long id article', value }]);
+    expect(resolveChoiceValue(value, () => articles)).toBe(longId);
+    expect(resolveChoiceValue('short.txt', () => articles)).toBe('short.txt');
+    expect(resolveChoiceValue('palace words', () => articles)).toBe('palace words');
+  });
+});
