@@ -1,5 +1,5 @@
 /** One error vocabulary for the whole project. Codes are pinned by the CLI JSON contract. */
-export type ErrorCode = 'usage' | 'not_found' | 'corpus_unreadable' | 'internal' | 'config' | 'rate_limited';
+export type ErrorCode = 'usage' | 'not_found' | 'corpus_unreadable' | 'internal' | 'config' | 'rate_limited' | 'forbidden';
 
 /** An expected failure, carried as a value: a message fit to show a person. */
 export interface Failure {

@@ -8,6 +8,9 @@ import { makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { renderText } from './render-text.ts';
 
+/** The console is one digest channel. */
+export const CONSOLE_CHANNEL_KEY = 'console:local';
+
 export interface ConsoleOptions {
   bot: Bot;
   log: Logger;
@@ -41,7 +44,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       reply = { kind: 'error', ...parsed.error, ...(parsed.error.usage ? { usage: `/${parsed.error.usage}` } : {}) };
     } else {
       try {
-        reply = await options.bot.handle(parsed.command, { surface: 'console', conversationId, userId: 'console' });
+        reply = await options.bot.handle(parsed.command, {
+          surface: 'console',
+          conversationId,
+          userId: 'console',
+          channelKey: CONSOLE_CHANNEL_KEY,
+          canManageDigest: true,
+        });
         if (reply.kind === 'error' && reply.usage) reply = { ...reply, usage: `/${reply.usage}` };
       } catch (err) {
         const ref = makeErrorReference();

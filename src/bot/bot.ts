@@ -6,6 +6,7 @@ import { USAGE } from './command.ts';
 import { helpReply, type Surface } from './help.ts';
 import { parseSince } from './parse-since.ts';
 import type { Reply } from './reply.ts';
+import type { DigestCommands } from '../schedule/digest-service.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */
 export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -19,6 +20,8 @@ export interface BotDeps {
   /** The clock, injectable so tests control "now". */
   now?: () => Date;
   defaultTimezone?: string;
+  /** Subscriptions and scheduled digests; without it `digest` only previews (`now`). */
+  digests?: DigestCommands;
 }
 
 /** Who is asking and where: a DM, a thread and a console session are each one conversation. */
@@ -27,6 +30,10 @@ export interface CallContext {
   conversationId: string;
   userId: string;
   timezone?: string;
+  /** The channel a digest subscription belongs to (`console:local`, `slack:C123`, `discord:456`); default `${surface}:${conversationId}`. */
+  channelKey?: string;
+  /** The platform says this user may manage the channel (Discord Manage Channels/Server, Slack admin/owner). The console defaults to true. */
+  canManageDigest?: boolean;
 }
 
 /** The platform-neutral command layer: a Command in, a Reply out. */
@@ -36,6 +43,7 @@ export class Bot {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly defaultTimezone: string;
+  private readonly digests: DigestCommands | undefined;
 
   constructor(deps: BotDeps) {
     this.engine = deps.engine;
@@ -43,6 +51,7 @@ export class Bot {
     this.log = deps.log;
     this.now = deps.now ?? (() => new Date());
     this.defaultTimezone = deps.defaultTimezone ?? 'UTC';
+    this.digests = deps.digests;
   }
 
   async handle(command: Command, ctx: CallContext): Promise<Reply> {
@@ -60,6 +69,7 @@ export class Bot {
       case 'sources':
         return { kind: 'sources', query: command.query, articles: this.engine.sources(command.query), feeds: [] };
       case 'digest':
+        if (this.digests) return this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone });
         if (command.action !== 'now') {
           return { kind: 'notice', text: `digest ${command.action} is not available yet; "digest now" previews the digest.` };
         }

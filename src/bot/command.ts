@@ -21,7 +21,7 @@ export const USAGE: Record<(typeof COMMAND_NAMES)[number], string> = {
   brief: 'brief [topic words] [since:WHEN]',
   summary: 'summary ID_OR_TITLE_WORDS',
   sources: 'sources [words]',
-  digest: 'digest now',
+  digest: 'digest now|status|unsubscribe|subscribe time:HH:MM …',
   help: 'help',
 };
 

@@ -8,7 +8,10 @@ const ENTRIES: Record<Surface, HelpEntry[]> = {
     { usage: '/brief [topic words] [since:WHEN]', description: 'the top stories, optionally on a topic and since a date' },
     { usage: '/summary ID_OR_TITLE_WORDS', description: 'a short summary of one article' },
     { usage: '/sources [words]', description: 'list articles (the most recent, or those matching words)' },
-    { usage: '/digest now', description: 'preview the digest: stories from the last 24 hours' },
+    { usage: '/digest now', description: 'preview the digest: stories new since the last delivery (else the last 24 hours)' },
+    { usage: '/digest subscribe time:HH:MM [timezone:IANA] [days:daily|weekdays|mon,wed,fri] [topic:words…]', description: 'a digest here on a schedule' },
+    { usage: '/digest status', description: 'the schedule, next run, last delivery, paused or missed digests' },
+    { usage: '/digest unsubscribe', description: 'stop the scheduled digest' },
     { usage: '/help', description: 'this list' },
   ],
   slack: [

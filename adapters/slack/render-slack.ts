@@ -1,0 +1,297 @@
+import type { types } from '@slack/bolt';
+import { NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
+import type { SourceRef } from '../../src/engine/types.ts';
+import { splitText } from '../shared/split-text.ts';
+import { escapeSlack, slackLink, truncate } from './slack-text.ts';
+
+type KnownBlock = types.KnownBlock;
+type ContextElement = types.MrkdwnElement;
+
+/** One Slack message: Block Kit plus the plain fallback `text` (used in notifications). */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface RenderOptions {
+  /** Reference carried by the 👍/👎 buttons of an answer; without it an answer has no buttons. */
+  answerRef?: string;
+  /** Adds a "Share in channel" button whose value is this key (ephemeral command replies). */
+  shareKey?: string;
+}
+
+/** Action ids of the buttons we put on messages. */
+export const ACTION_IDS = {
+  feedbackUp: 'feedback_up',
+  feedbackDown: 'feedback_down',
+  share: 'share_in_channel',
+} as const;
+
+/** Slack's limits, with the total kept well under the ~12,000 characters Slack accepts. */
+export const SLACK_LIMITS = {
+  sectionChars: 3000,
+  blocksPerMessage: 50,
+  messageChars: 9000,
+  contextElements: 10,
+  fallbackChars: 1500,
+  buttonValueChars: 2000,
+} as const;
+
+/** What a 👍/👎 button carries: the answer reference and the ids of the cited articles. */
+export interface FeedbackValue {
+  ref: string;
+  sources: string[];
+}
+
+export function encodeFeedbackValue(value: FeedbackValue): string {
+  const full = JSON.stringify({ r: value.ref, s: value.sources });
+  return full.length <= SLACK_LIMITS.buttonValueChars ? full : JSON.stringify({ r: value.ref, s: [] });
+}
+
+export function decodeFeedbackValue(raw: string | undefined): FeedbackValue | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as { r?: unknown; s?: unknown };
+    if (typeof parsed.r !== 'string' || !parsed.r) return null;
+    const sources = Array.isArray(parsed.s) ? parsed.s.filter((x): x is string => typeof x === 'string') : [];
+    return { ref: parsed.r, sources };
+  } catch {
+    return null;
+  }
+}
+
+/** Slack's form of a usage line: `/brief ask QUESTION`, `/brief [topic words] …`. */
+export function slackUsage(usage: string): string {
+  const u = usage.trim();
+  if (u.startsWith('/')) return u;
+  return /^brief\b/i.test(u) ? `/${u}` : `/brief ${u}`;
+}
+
+/** Engine messages name console commands ("Try /sources"); on Slack they are `/brief` sub-commands. */
+function slackifyCommands(text: string): string {
+  return text.replace(/(^|[\s("'“])\/(ask|summary|sources|digest|help|forget)\b/g, '$1/brief $2');
+}
+
+/** A block plus its plain-text share of the fallback and its size for the message budget. */
+interface Unit {
+  block: KnownBlock;
+  plain: string;
+  chars: number;
+}
+
+const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
+
+function section(text: string, plain: string): Unit {
+  return { block: { type: 'section', text: mrkdwn(text) }, plain, chars: text.length };
+}
+
+function context(elements: string[], plain: string): Unit {
+  const els: ContextElement[] = elements.slice(0, SLACK_LIMITS.contextElements).map(mrkdwn);
+  return { block: { type: 'context', elements: els }, plain, chars: els.reduce((n, e) => n + e.text.length, 0) };
+}
+
+const divider = (): Unit => ({ block: { type: 'divider' }, plain: '', chars: 0 });
+
+/** Escapes raw text and cuts it into pieces of at most `limit` escaped characters. */
+function fitEscaped(raw: string, limit: number, rawMax = limit): string[] {
+  const out: string[] = [];
+  for (const chunk of splitText(raw, rawMax)) {
+    const escaped = escapeSlack(chunk);
+    if (escaped.length <= limit) out.push(escaped);
+    // escaping made it longer: split this piece again, smaller in proportion
+    else out.push(...fitEscaped(chunk, limit, Math.max(1, Math.min(rawMax - 1, Math.floor((rawMax * limit) / escaped.length)))));
+  }
+  return out;
+}
+
+/** Sections of prose: raw text escaped and split at paragraphs, then sentences, then words. */
+function prose(raw: string, prefix = '', linePrefix = ''): Unit[] {
+  const room = SLACK_LIMITS.sectionChars - prefix.length - 64;
+  return fitEscaped(raw, Math.floor(room / (linePrefix ? 1.05 : 1))).map((chunk, i) => {
+    const body = linePrefix ? chunk.split('\n').map((l) => `${linePrefix}${l}`).join('\n') : chunk;
+    return section(i === 0 ? `${prefix}${body}` : body, i === 0 ? raw : '');
+  });
+}
+
+/** Sections holding already-escaped lines, as many lines per section as fit. */
+function lines(escapedLines: string[], plain: string): Unit[] {
+  const units: Unit[] = [];
+  let current = '';
+  const flush = () => {
+    if (current) units.push(section(current, units.length === 0 ? plain : ''));
+    current = '';
+  };
+  for (const line of escapedLines) {
+    if (line.length > SLACK_LIMITS.sectionChars) {
+      flush();
+      // only prose lines can be this long; they hold no link, so splitting them is safe
+      for (const piece of splitText(line, SLACK_LIMITS.sectionChars)) units.push(section(piece, ''));
+      continue;
+    }
+    if (current && current.length + 1 + line.length > SLACK_LIMITS.sectionChars) flush();
+    current = current ? `${current}\n${line}` : line;
+  }
+  flush();
+  return units;
+}
+
+const shortDate = (date: string | null) => (date ? date.slice(0, 10) : '');
+
+function sourceElement(source: SourceRef): string {
+  const date = shortDate(source.date);
+  return `${slackLink(source.url, source.title)}${date ? ` · ${date}` : ''}`;
+}
+
+function sourcePlain(source: SourceRef): string {
+  return [source.title, shortDate(source.date), source.url ?? ''].filter(Boolean).join(' ');
+}
+
+/** A context block listing sources (at most 10 elements; the rest counted in the last one). */
+function sourcesContext(sources: SourceRef[]): Unit[] {
+  if (sources.length === 0) return [];
+  const max = SLACK_LIMITS.contextElements;
+  const shown = sources.length > max ? sources.slice(0, max - 1) : sources;
+  const els = shown.map(sourceElement);
+  if (sources.length > shown.length) els.push(`and ${sources.length - shown.length} more`);
+  els[0] = `Sources: ${els[0]}`;
+  return [context(els, `Sources: ${sources.map(sourcePlain).join('; ')}`)];
+}
+
+function button(actionId: string, label: string, value: string, style?: 'primary' | 'danger'): types.Button {
+  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: label, emoji: true }, value, ...(style ? { style } : {}) };
+}
+
+function actionsUnit(options: RenderOptions, feedback: FeedbackValue | null): Unit | null {
+  const elements: types.Button[] = [];
+  if (feedback) {
+    const value = encodeFeedbackValue(feedback);
+    elements.push(button(ACTION_IDS.feedbackUp, '👍 Helpful', value), button(ACTION_IDS.feedbackDown, '👎 Not helpful', value));
+  }
+  if (options.shareKey) elements.push(button(ACTION_IDS.share, 'Share in channel', options.shareKey, 'primary'));
+  if (elements.length === 0) return null;
+  return { block: { type: 'actions', elements }, plain: '', chars: elements.length * 40 };
+}
+
+function units(reply: Reply): Unit[] {
+  switch (reply.kind) {
+    case 'answer': {
+      const { answer } = reply;
+      const out: Unit[] = [context([`*Q:* ${escapeSlack(truncate(reply.question, 500))}`], '')];
+      if (answer.answer === null) return [...out, ...prose(NO_ANSWER_TEXT)];
+      out.push(...prose(answer.answer));
+      if (answer.quote && answer.quote !== answer.answer) {
+        const quoted = prose(`“${answer.quote}”`, '', '>');
+        // the quote is not repeated in the fallback text: the answer already stands for it
+        out.push(...quoted.map((u) => ({ ...u, plain: '' })));
+      }
+      out.push(...sourcesContext(answer.sources));
+      return out;
+    }
+    case 'stories': {
+      const out = [section(`*${escapeSlack(truncate(reply.title, 300))}*`, reply.title)];
+      if (reply.stories.length === 0) return [...out, ...prose(reply.empty)];
+      reply.stories.forEach((story, i) => {
+        if (i > 0) out.push(divider());
+        const head = `*${i + 1}. ${escapeSlack(truncate(story.headline, 300))}*`;
+        const body = story.summary.join(' ');
+        const bodyUnits = prose(body, `${head}\n`);
+        if (bodyUnits.length === 0) out.push(section(head, `${i + 1}. ${story.headline}`));
+        else {
+          bodyUnits[0]!.plain = `${i + 1}. ${story.headline}`;
+          out.push(...bodyUnits);
+        }
+        out.push(...sourcesContext(story.sources).map((u) => ({ ...u, plain: '' })));
+      });
+      return out;
+    }
+    case 'summary': {
+      const { summary } = reply;
+      const date = shortDate(reply.date);
+      const head = `*${slackLink(reply.url, summary.title, 300)}*${date ? ` · ${date}` : ''}`;
+      const bullets = summary.summary.flatMap((s) => fitEscaped(s, SLACK_LIMITS.sectionChars - 4).map((p) => `• ${p}`));
+      return [
+        section(head, summary.title),
+        ...lines(bullets, summary.summary.join(' ')),
+        context([`id: \`${escapeSlack(truncate(summary.id, 300))}\``], ''),
+      ];
+    }
+    case 'sources': {
+      if (reply.articles.length === 0 && reply.feeds.length === 0) {
+        return prose(reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.');
+      }
+      const title = reply.query ? `Articles matching “${truncate(reply.query, 200)}”` : 'Most recent articles';
+      const articleLines = reply.articles.map((a, i) => {
+        const meta = [shortDate(a.date), a.source ? escapeSlack(truncate(a.source, 100)) : ''].filter(Boolean).join(' · ');
+        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(a.id, 200))}\``;
+      });
+      const feedLines = reply.feeds.map(
+        (f) => `feed ${slackLink(f.url, f.url)}: ${f.ok ? 'ok' : `failing (${escapeSlack(truncate(f.error ?? 'unknown error', 300))})`}`,
+      );
+      const plain = `${title}: ${reply.articles.map((a) => a.title).join('; ')}`;
+      return [section(`*${escapeSlack(title)}*`, ''), ...lines([...articleLines, ...feedLines], plain)];
+    }
+    case 'help':
+      return [
+        section(`*${escapeSlack(reply.title)}*`, reply.title),
+        ...lines(
+          reply.entries.map((e) => `\`${escapeSlack(e.usage)}\`  ${escapeSlack(e.description)}`),
+          reply.entries.map((e) => e.usage).join(', '),
+        ),
+      ];
+    case 'notice':
+      return prose(slackifyCommands(reply.text));
+    case 'error': {
+      const usage = reply.usage ? slackUsage(reply.usage) : null;
+      const hint = usage ? `Usage: \`${escapeSlack(usage)}\`` : 'Type `/brief help` for the commands.';
+      const message = slackifyCommands(reply.message);
+      return [...prose(message, '⚠️ '), context([hint], usage ? `Usage: ${usage}` : '')];
+    }
+  }
+}
+
+/** The fallback `text` of a message: its plain content, escaped, shortened for notifications. */
+function fallback(parts: string[]): string {
+  const plain = parts.filter(Boolean).join('\n').trim() || 'Briefing bot reply';
+  const pieces = fitEscaped(plain, SLACK_LIMITS.fallbackChars - 1);
+  return pieces.length > 1 ? `${pieces[0]}…` : (pieces[0] ?? '');
+}
+
+/**
+ * Renders a Reply as one or more Slack messages, each within Slack's limits: every section
+ * at most 3,000 characters, at most 50 blocks, and well under 12,000 characters in all. All
+ * content is escaped; buttons (feedback on answers, "Share in channel" when asked) go at the
+ * end of the last message.
+ */
+export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
+  const feedback =
+    reply.kind === 'answer' && options.answerRef ? { ref: options.answerRef, sources: reply.answer.sources.map((s) => s.id) } : null;
+  const actions = actionsUnit(options, feedback);
+  const messages: { units: Unit[]; chars: number }[] = [];
+  let current: { units: Unit[]; chars: number } = { units: [], chars: 0 };
+  const maxBlocks = SLACK_LIMITS.blocksPerMessage - 1; // room for the actions block
+  for (const unit of units(reply)) {
+    const full = current.units.length + 1 > maxBlocks || current.chars + unit.chars > SLACK_LIMITS.messageChars - 200;
+    if (full && current.units.length > 0) {
+      while (current.units.at(-1)?.block.type === 'divider') current.units.pop();
+      messages.push(current);
+      current = { units: [], chars: 0 };
+    }
+    if (current.units.length === 0 && unit.block.type === 'divider') continue;
+    current.units.push(unit);
+    current.chars += unit.chars;
+  }
+  while (current.units.at(-1)?.block.type === 'divider') current.units.pop();
+  if (current.units.length > 0 || messages.length === 0) messages.push(current);
+  if (actions) messages.at(-1)!.units.push(actions);
+  return messages.map((m) => ({ text: fallback(m.units.map((u) => u.plain)), blocks: m.units.map((u) => u.block) }));
+}
+
+/** Every piece of text in a message, for size checks: section and context text plus the fallback. */
+export function messageChars(message: SlackMessage): number {
+  let n = 0;
+  for (const block of message.blocks) {
+    if (block.type === 'section') n += block.text?.text.length ?? 0;
+    if (block.type === 'context') for (const e of block.elements) n += 'text' in e ? e.text.length : 0;
+  }
+  return n;
+}

@@ -1,0 +1,420 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
+import type { Bot, CallContext } from '../../src/bot/bot.ts';
+import { CONVERSATION_TTL_MS } from '../../src/bot/bot.ts';
+import { parseBriefText, parseSubcommand, type Command } from '../../src/bot/command.ts';
+import type { Reply } from '../../src/bot/reply.ts';
+import { helpReply } from '../../src/bot/help.ts';
+import { isValidTimeZone, type Config } from '../../src/config.ts';
+import { ConfigError, makeErrorReference } from '../../src/errors.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { Store } from '../../src/store/open-store.ts';
+import { ACTION_IDS, decodeFeedbackValue, renderSlack, type SlackMessage } from './render-slack.ts';
+import { decodeSlackText } from './slack-text.ts';
+
+type WebClient = webApi.WebClient;
+
+export interface SlackDeps {
+  bot: Bot;
+  store: Store;
+  log: Logger;
+  config: Config;
+  /** Interface the HTTP listener binds to (default: all interfaces); tests pass 127.0.0.1. */
+  host?: string;
+}
+
+export interface SlackHandle {
+  stop(): Promise<void>;
+  /** The HTTP listener's port (useful with PORT=0), or null in Socket Mode. */
+  port: number | null;
+  mode: 'socket' | 'http';
+}
+
+/** Store namespaces and lifetimes. */
+const EVENT_NS = 'slack-event';
+const EVENT_TTL_MS = 60 * 60 * 1000;
+const SHARE_NS = 'slack-share';
+const FEEDBACK_NS = 'feedback';
+const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+const USER_CACHE_MS = 10 * 60 * 1000;
+/** A response_url takes at most 5 replies. */
+const MAX_RESPONSES = 5;
+
+/** What "Share in channel" posts: the reply as rendered publicly. */
+interface ShareEntry {
+  reply: Reply;
+  answerRef?: string;
+}
+
+/** What a 👍/👎 click stores: who, which answer, which vote. No message text. */
+export interface FeedbackRecord {
+  answer: string;
+  sources: string[];
+  vote: 'up' | 'down';
+  user: string;
+  team: string | null;
+  channel: string | null;
+  at: string;
+}
+
+const newRef = () => randomBytes(6).toString('base64url');
+
+/** Bolt's logger interface on top of the project's pino logger (logs stay on stderr). */
+function boltLogger(log: Logger): BoltLogger {
+  const child = log.child({ component: 'slack' });
+  let level: LogLevel = LogLevel.INFO;
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msg: unknown[]) => child.debug(text(msg)),
+    info: (...msg: unknown[]) => child.info(text(msg)),
+    warn: (...msg: unknown[]) => child.warn(text(msg)),
+    error: (...msg: unknown[]) => child.error(text(msg)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** Which Slack Web API error codes mean "the bot cannot post there". */
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'cannot_dm_bot']);
+
+function slackErrorCode(err: unknown): string | null {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : null;
+}
+
+/**
+ * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode with
+ * SLACK_SIGNING_SECRET on PORT at /slack/events. Resolves once connected or listening.
+ */
+export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
+  const { bot, store, log, config } = deps;
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new ConfigError('SLACK_BOT_TOKEN', 'set it (xoxb-…) to start the Slack adapter');
+  const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : undefined;
+  // separate objects: the Socket Mode client writes its own retry settings into the one it gets
+  const clientOptions = (): webApi.WebClientOptions => (apiUrl ? { slackApiUrl: apiUrl } : {});
+  if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_SIGNING_SECRET', 'set it for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  const logger = boltLogger(log);
+  const slog = log.child({ component: 'slack' });
+
+  // Who the bot is (and whether the token works) before anything listens: its own messages and
+  // mentions of it are recognised by these ids, which Bolt then needs not look up again.
+  let botUserId: string | undefined;
+  let botId: string | undefined;
+  try {
+    const probe = new webApi.WebClient(token, { ...clientOptions(), logger, retryConfig: { retries: 2, factor: 2, minTimeout: 250 } });
+    const auth = await probe.auth.test();
+    botUserId = auth.user_id;
+    botId = auth.bot_id;
+    slog.info({ team: auth.team, user: auth.user }, 'slack: authenticated');
+  } catch (err) {
+    const code = slackErrorCode(err);
+    if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
+      throw new ConfigError('SLACK_BOT_TOKEN', `Slack rejected the token (${code})`);
+    }
+    throw err;
+  }
+  const identity = { ...(botUserId ? { botUserId } : {}), ...(botId ? { botId } : {}) };
+
+  let app: App;
+  let mode: 'socket' | 'http';
+  if (config.SLACK_APP_TOKEN) {
+    mode = 'socket';
+    app = new App({
+      token,
+      ...identity,
+      appToken: config.SLACK_APP_TOKEN,
+      socketMode: true,
+      clientOptions: clientOptions(),
+      installerOptions: { clientOptions: clientOptions() },
+      logger,
+      convoStore: false,
+    });
+  } else {
+    mode = 'http';
+    const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logger, processBeforeResponse: false });
+    app = new App({ token, ...identity, receiver, clientOptions: clientOptions(), logger, convoStore: false });
+  }
+
+  // ---- answer each event once -------------------------------------------------------------
+  const recentEvents = new Map<string, number>();
+  async function firstDelivery(eventId: string | undefined): Promise<boolean> {
+    if (!eventId) return true;
+    const now = Date.now();
+    if (recentEvents.size > 5000) for (const [id, at] of recentEvents) if (now - at > EVENT_TTL_MS) recentEvents.delete(id);
+    if (recentEvents.has(eventId)) return false;
+    recentEvents.set(eventId, now);
+    try {
+      if (await store.get(EVENT_NS, eventId)) return false;
+      await store.set(EVENT_NS, eventId, { at: new Date(now).toISOString() }, EVENT_TTL_MS);
+    } catch (err) {
+      slog.warn({ err, eventId }, 'slack: event dedup store unavailable; relying on memory');
+    }
+    return true;
+  }
+
+  // ---- user timezone and role (users.info), cached briefly ---------------------------------
+  const users = new Map<string, { tz: string; admin: boolean; until: number }>();
+  async function userInfo(client: WebClient, userId: string): Promise<{ tz: string; admin: boolean }> {
+    const cached = users.get(userId);
+    if (cached && cached.until > Date.now()) return cached;
+    let tz = config.DEFAULT_TIMEZONE;
+    let admin = false;
+    try {
+      const info = await client.users.info({ user: userId });
+      const userTz = info.user?.tz;
+      if (userTz && isValidTimeZone(userTz)) tz = userTz;
+      admin = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+    } catch (err) {
+      slog.warn({ err: slackErrorCode(err) ?? String(err), userId }, 'slack: users.info failed; using DEFAULT_TIMEZONE');
+    }
+    const entry = { tz, admin, until: Date.now() + USER_CACHE_MS };
+    users.set(userId, entry);
+    return entry;
+  }
+  /** Only `since:` and digests depend on who is asking; other commands make no users.info call. */
+  const needsUserInfo = (command: Command) => (command.name === 'brief' && command.since !== null) || command.name === 'digest';
+
+  async function run(command: Command, ctx: CallContext, client: WebClient): Promise<Reply> {
+    if (!needsUserInfo(command)) return bot.handle(command, ctx);
+    const { tz, admin } = await userInfo(client, ctx.userId);
+    return bot.handle(command, { ...ctx, timezone: tz, canManageDigest: admin });
+  }
+
+  function apology(err: unknown, where: string, extra: Record<string, unknown>): Reply {
+    const ref = makeErrorReference();
+    slog.error({ err, ref, where, ...extra }, `slack: ${where} failed`);
+    return { kind: 'error', code: 'internal', message: `Sorry, something went wrong (reference ${ref}).` };
+  }
+
+  async function post(client: WebClient, channel: string, messages: SlackMessage[], threadTs?: string): Promise<void> {
+    for (const m of messages) {
+      await client.chat.postMessage({
+        channel,
+        text: m.text,
+        blocks: m.blocks,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    }
+  }
+
+  async function respondAll(respond: RespondFn, messages: SlackMessage[]): Promise<void> {
+    let list = messages;
+    if (list.length > MAX_RESPONSES) {
+      const note = renderSlack({ kind: 'notice', text: 'The reply was too long to show in full; narrow the question or topic.' });
+      list = [...list.slice(0, MAX_RESPONSES - 1), ...note];
+    }
+    for (const m of list) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
+  }
+
+  // ---- /brief ----------------------------------------------------------------------------
+  app.command('/brief', async ({ command, ack, respond, client }) => {
+    await ack(); // at once: the engine's work comes after the acknowledgement
+    try {
+      const text = decodeSlackText(command.text ?? '', botUserId);
+      const parsed = parseBriefText(text);
+      let reply: Reply;
+      if (!parsed.ok) reply = { kind: 'error', ...parsed.error };
+      else {
+        const ctx: CallContext = {
+          surface: 'slack',
+          conversationId: `command:${command.channel_id}:${command.user_id}`,
+          userId: command.user_id,
+          channelKey: `slack:${command.channel_id}`,
+        };
+        reply = await run(parsed.command, ctx, client);
+      }
+      const shareable = reply.kind === 'answer' || reply.kind === 'stories' || reply.kind === 'summary' || reply.kind === 'sources';
+      const answerRef = reply.kind === 'answer' ? newRef() : undefined;
+      let shareKey: string | undefined;
+      if (shareable) {
+        const key = newRef();
+        const entry: ShareEntry = { reply, ...(answerRef ? { answerRef } : {}) };
+        // without the store the reply is still shown, only without its share button
+        await store
+          .set(SHARE_NS, key, entry, CONVERSATION_TTL_MS)
+          .then(() => (shareKey = key))
+          .catch((err: unknown) => slog.warn({ err }, 'slack: reply not stored for sharing'));
+      }
+      await respondAll(respond, renderSlack(reply, { ...(answerRef ? { answerRef } : {}), ...(shareKey ? { shareKey } : {}) }));
+    } catch (err) {
+      const reply = apology(err, '/brief', { user: command.user_id, channel: command.channel_id });
+      await respondAll(respond, renderSlack(reply)).catch((e: unknown) => slog.error({ err: e }, 'slack: apology not delivered'));
+    }
+  });
+
+  // ---- Share in channel -------------------------------------------------------------------
+  app.action(ACTION_IDS.share, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const key = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    const channel = body.channel?.id ?? (body as { container?: { channel_id?: string } }).container?.channel_id;
+    try {
+      const entry = key ? await store.get<ShareEntry>(SHARE_NS, key) : undefined;
+      if (!entry || !channel) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack({ kind: 'notice', text: 'That reply has expired; run the command again to share it.' })[0]! });
+        return;
+      }
+      try {
+        await post(client, channel, renderSlack(entry.reply, entry.answerRef ? { answerRef: entry.answerRef } : {}));
+      } catch (err) {
+        const code = slackErrorCode(err);
+        if (code && CANNOT_POST.has(code)) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...renderSlack({ kind: 'notice', text: 'I cannot post in this conversation. Add me to the channel (mention me, or use /invite), then share again.' })[0]!,
+          });
+          return;
+        }
+        throw err;
+      }
+      await store.delete(SHARE_NS, key).catch(() => undefined);
+      slog.info({ user: body.user.id, channel }, 'slack: reply shared in channel');
+      await respond({ delete_original: true }).catch((err: unknown) => slog.debug({ err }, 'slack: ephemeral not deleted'));
+    } catch (err) {
+      const reply = apology(err, 'share', { user: body.user.id, channel });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(reply)[0]! }).catch(() => undefined);
+    }
+  });
+
+  // ---- 👍 / 👎 ------------------------------------------------------------------------------
+  app.action(new RegExp(`^(${ACTION_IDS.feedbackUp}|${ACTION_IDS.feedbackDown})$`), async ({ ack, body, action, respond }) => {
+    await ack();
+    try {
+      const value = decodeFeedbackValue('value' in action && typeof action.value === 'string' ? action.value : undefined);
+      const actionId = 'action_id' in action ? action.action_id : '';
+      if (!value) {
+        slog.warn({ actionId }, 'slack: feedback click without an answer reference');
+        return;
+      }
+      const record: FeedbackRecord = {
+        answer: value.ref,
+        sources: value.sources,
+        vote: actionId === ACTION_IDS.feedbackUp ? 'up' : 'down',
+        user: body.user.id,
+        team: body.team?.id ?? null,
+        channel: body.channel?.id ?? null,
+        at: new Date().toISOString(),
+      };
+      await store.set(FEEDBACK_NS, `${record.answer}:${record.user}`, record, FEEDBACK_TTL_MS);
+      slog.info({ feedback: record.vote, answer: record.answer, sources: record.sources, user: record.user }, 'slack: answer feedback');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.' }).catch(() => undefined);
+    } catch (err) {
+      apology(err, 'feedback', { user: body.user.id });
+    }
+  });
+
+  // ---- conversations: mentions and DMs -----------------------------------------------------
+  /** A mention or DM: "help" alone is help, "ask …" the question after it, anything else a question. */
+  function conversational(text: string): Command | Reply {
+    const clean = text.trim();
+    if (!clean || /^help[.!?]?$/i.test(clean)) return { name: 'help' };
+    const parsed = parseSubcommand('ask', clean.replace(/^ask\s+/i, ''));
+    return parsed.ok ? parsed.command : { kind: 'error', ...parsed.error };
+  }
+
+  async function converse(args: {
+    client: WebClient;
+    text: string;
+    channel: string;
+    user: string;
+    conversationId: string;
+    threadTs?: string;
+    eventId?: string;
+  }): Promise<void> {
+    try {
+      const parsed = conversational(decodeSlackText(args.text, botUserId));
+      let reply: Reply;
+      if ('kind' in parsed) reply = parsed;
+      else if (parsed.name === 'help') reply = helpReply('slack');
+      else reply = await run(parsed, { surface: 'slack', conversationId: args.conversationId, userId: args.user }, args.client);
+      const answerRef = reply.kind === 'answer' ? newRef() : undefined;
+      await post(args.client, args.channel, renderSlack(reply, answerRef ? { answerRef } : {}), args.threadTs);
+    } catch (err) {
+      const reply = apology(err, 'conversation', { user: args.user, channel: args.channel, eventId: args.eventId });
+      await post(args.client, args.channel, renderSlack(reply), args.threadTs).catch((e: unknown) => slog.error({ err: e }, 'slack: apology not delivered'));
+    }
+  }
+
+  interface MessageLike {
+    type: string;
+    subtype?: string;
+    user?: string;
+    bot_id?: string;
+    text?: string;
+    channel: string;
+    channel_type?: string;
+    ts: string;
+    thread_ts?: string;
+    edited?: unknown;
+  }
+  const fromUs = (e: MessageLike) => Boolean(e.bot_id) || (botId !== undefined && e.bot_id === botId) || (botUserId !== undefined && e.user === botUserId);
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    const e = event as unknown as MessageLike;
+    if (e.subtype || e.edited || fromUs(e) || !e.user) return;
+    if (e.channel.startsWith('D')) return; // a DM: the message.im event answers it
+    if (!(await firstDelivery(body.event_id))) {
+      slog.info({ eventId: body.event_id }, 'slack: duplicate event ignored');
+      return;
+    }
+    const threadTs = e.thread_ts ?? e.ts;
+    await converse({ client, text: e.text ?? '', channel: e.channel, user: e.user, conversationId: `${e.channel}:${threadTs}`, threadTs, eventId: body.event_id });
+  });
+
+  app.event('message', async ({ event, body, client }) => {
+    const e = event as unknown as MessageLike;
+    if (e.channel_type !== 'im') return;
+    if (e.subtype || e.edited || fromUs(e) || !e.user) return;
+    if (!(await firstDelivery(body.event_id))) {
+      slog.info({ eventId: body.event_id }, 'slack: duplicate event ignored');
+      return;
+    }
+    await converse({
+      client,
+      text: e.text ?? '',
+      channel: e.channel,
+      user: e.user,
+      conversationId: e.channel,
+      ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
+      eventId: body.event_id,
+    });
+  });
+
+  app.error(async (error) => {
+    slog.error({ err: error, code: (error as { code?: string }).code }, 'slack: unhandled error in Bolt');
+  });
+
+  // ---- start ------------------------------------------------------------------------------
+  let port: number | null = null;
+  if (mode === 'http') {
+    const server = (await app.start({ port: config.PORT, ...(deps.host ? { host: deps.host } : {}) })) as Server;
+    port = (server.address() as AddressInfo | null)?.port ?? null;
+    slog.info({ port, path: '/slack/events' }, 'slack: HTTP mode listening');
+  } else {
+    await app.start();
+    slog.info('slack: Socket Mode connected');
+  }
+
+  let stopped = false;
+  return {
+    port,
+    mode,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.stop();
+      users.clear();
+      recentEvents.clear();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Slack's text format in both directions: escaping everything we post so that nothing in an
+ * article or a user's text can become a mention, a channel link or a link of its own, and
+ * decoding what Slack delivers (`<@U…>`, `<url|label>`, `&amp;`…) into plain text.
+ */
+
+/** Longest URL we turn into a link; a longer one is left out (the title stays). */
+const MAX_URL_CHARS = 1500;
+const MAX_LINK_CHARS = 1800;
+
+/**
+ * Escapes `&`, `<` and `>` (Slack's three control characters) and breaks `@here`,
+ * `@channel` and `@everyone` with an invisible word joiner, so plain text can never
+ * notify anyone, even where a client would parse those words.
+ */
+export function escapeSlack(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(?=(?:here|channel|everyone)\b)/gi, '@\u2060');
+}
+
+/** An http(s) URL fit to put inside `<…|…>`, or null. */
+export function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const href = parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
+  if (/[\s\u0000-\u001F\u007F]/.test(href) || href.length > MAX_URL_CHARS) return null;
+  return href;
+}
+
+/** Cuts text to `max` characters at a word boundary when possible, adding an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+/** `<url|title>` with an escaped title when the URL is safe, else the escaped title alone. */
+export function slackLink(url: string | null | undefined, title: string, maxTitle = 200): string {
+  const label = escapeSlack(truncate(title, maxTitle));
+  const href = safeUrl(url);
+  if (!href) return label;
+  const link = `<${href.replace(/&/g, '&amp;')}|${label || href.replace(/&/g, '&amp;')}>`;
+  // a link stays well inside one context element or section line, or is left out
+  return link.length <= MAX_LINK_CHARS ? link : label;
+}
+
+/**
+ * Turns Slack-formatted input into plain text: drops mentions of the bot itself, turns other
+ * mentions into `@name`, links into their label (or address), and decodes the entities.
+ */
+export function decodeSlackText(text: string, botUserId?: string): string {
+  return text
+    .replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+      const [target = '', label] = splitOnce(inner, '|');
+      if (target.startsWith('@')) {
+        if (botUserId && target.slice(1) === botUserId) return ' ';
+        return label ? `@${label.replace(/^@/, '')}` : target;
+      }
+      if (target.startsWith('#')) return label ? `#${label.replace(/^#/, '')}` : target;
+      if (target.startsWith('!')) {
+        if (label) return label;
+        const word = target.slice(1).split('^')[0] ?? '';
+        return `@${word}`;
+      }
+      return label ?? target.replace(/^mailto:/, '');
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+function splitOnce(text: string, sep: string): [string, string | undefined] {
+  const i = text.indexOf(sep);
+  return i < 0 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
+}

@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import type { CallContext } from '../bot/bot.ts';
+import type { DigestAction } from '../bot/command.ts';
+import type { Reply } from '../bot/reply.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/open-store.ts';
+import type { ClaimStore } from './claim-store.ts';
+import { composeDigest, DIGEST_LIMIT } from './compose-digest.ts';
+import type { DigestChannel } from './digest-channel.ts';
+import { RedisClaimStore } from './redis-claim-store.ts';
+import { DigestScheduler, type DeliveryStep } from './scheduler.ts';
+import { nextSlot, slotInstant } from './slots.ts';
+import { SqliteClaimStore } from './sqlite-claim-store.ts';
+import { describeSchedule, parseSubscribe, SUBSCRIBE_USAGE, type Subscription } from './subscription.ts';
+import { SubscriptionStore } from './subscription-store.ts';
+import { formatInZone } from './zoned-time.ts';
+
+const DAY_MS = 86_400_000;
+
+/** What the Bot delegates `digest …` commands to. */
+export interface DigestCommands {
+  handle(action: DigestAction, args: string, ctx: CallContext): Promise<Reply>;
+}
+
+export interface DigestService extends DigestCommands {
+  readonly scheduler: DigestScheduler;
+  readonly subscriptions: SubscriptionStore;
+  /** Rebuilds schedules from the store, delivers missed slots within the catch-up window, starts the timers. Keys: surfaces ('console', 'slack', 'discord'). */
+  start(channels: Map<string, DigestChannel>): Promise<void>;
+  /** Stops the timers and closes the claim store. */
+  stop(): Promise<void>;
+}
+
+export interface DigestServiceOptions {
+  engine: Engine;
+  store: Store;
+  log: Logger;
+  /** Where the SQLite claim file goes (without `redisUrl`). */
+  dataDir: string;
+  /** Claims in Redis (shared by replicas) when set. */
+  redisUrl?: string | undefined;
+  catchupHours: number;
+  defaultTimezone?: string;
+  now?: () => Date;
+  /** Replaces the claim store chosen from dataDir/redisUrl. */
+  claims?: ClaimStore;
+  cron?: boolean;
+  leaseMs?: number;
+  owner?: string;
+  sleep?: (ms: number) => Promise<void>;
+  onStep?: (step: DeliveryStep, slotId: string) => void | Promise<void>;
+}
+
+/** The channel key of a call: the adapter's, else surface and conversation. */
+export const channelKeyOf = (ctx: CallContext) => ctx.channelKey ?? `${ctx.surface}:${ctx.conversationId}`;
+
+/**
+ * Who may change a channel's subscription: whoever the adapter says can manage it
+ * (Discord: Manage Channels / Manage Server; Slack: workspace admin or owner); on Slack also
+ * the creator of the current subscription, and anyone when the channel has none; the console always.
+ */
+export function mayManage(ctx: CallContext, existing: Subscription | undefined): boolean {
+  if (ctx.canManageDigest ?? ctx.surface === 'console') return true;
+  if (ctx.surface === 'slack') return !existing || existing.createdBy === ctx.userId;
+  return false;
+}
+
+const REFUSALS: Record<string, string> = {
+  discord: "Changing this channel's digest needs the Manage Channels or Manage Server permission.",
+  slack: "Only a workspace admin or owner, or whoever set up this channel's digest, can change it.",
+};
+
+export async function createDigestService(options: DigestServiceOptions): Promise<DigestService> {
+  const ownClaims = !options.claims;
+  let closed = false;
+  const claims =
+    options.claims ??
+    (options.redisUrl ? await RedisClaimStore.open(options.redisUrl) : await SqliteClaimStore.open(join(options.dataDir, 'digest-claims.sqlite')));
+  const subscriptions = new SubscriptionStore(options.store);
+  const now = options.now ?? (() => new Date());
+  const scheduler = new DigestScheduler({
+    engine: options.engine,
+    subscriptions,
+    claims,
+    log: options.log,
+    catchupHours: options.catchupHours,
+    now,
+    ...(options.owner ? { owner: options.owner } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.cron !== undefined ? { cron: options.cron } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  });
+  const defaultTimezone = options.defaultTimezone ?? 'UTC';
+
+  const usageError = (message: string): Reply => ({ kind: 'error', code: 'usage', message, usage: SUBSCRIBE_USAGE });
+
+  async function subscribe(args: string, ctx: CallContext): Promise<Reply> {
+    const channelKey = channelKeyOf(ctx);
+    const existing = await subscriptions.get(channelKey);
+    if (!mayManage(ctx, existing)) return refuse(ctx);
+    const parsed = parseSubscribe(args, { channelKey, userId: ctx.userId, timezone: ctx.timezone ?? defaultTimezone, now: now() });
+    if (!parsed.ok) return usageError(parsed.error.message);
+    await scheduler.subscribe(parsed.value);
+    const next = nextSlot(parsed.value, now());
+    return {
+      kind: 'notice',
+      text: [
+        `${existing ? 'Subscription replaced' : 'Subscribed'}: this channel gets a digest ${describeSchedule(parsed.value)}.`,
+        next ? `Next: ${formatInZone(next, parsed.value.timezone)}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    };
+  }
+
+  async function unsubscribe(ctx: CallContext): Promise<Reply> {
+    const channelKey = channelKeyOf(ctx);
+    const existing = await subscriptions.get(channelKey);
+    if (!existing) return { kind: 'notice', text: 'This channel has no digest subscription.' };
+    if (!mayManage(ctx, existing)) return refuse(ctx);
+    await scheduler.unsubscribe(channelKey);
+    return { kind: 'notice', text: 'Unsubscribed: this channel gets no more digests.' };
+  }
+
+  function refuse(ctx: CallContext): Reply {
+    return { kind: 'error', code: 'forbidden', message: REFUSALS[ctx.surface] ?? 'You do not have permission to change this channel\'s digest.' };
+  }
+
+  async function status(ctx: CallContext): Promise<Reply> {
+    const channelKey = channelKeyOf(ctx);
+    const sub = await subscriptions.get(channelKey);
+    if (!sub) return { kind: 'notice', text: `This channel has no digest subscription. Subscribe with: ${SUBSCRIBE_USAGE}` };
+    const state = await subscriptions.getState(channelKey);
+    const tz = sub.timezone;
+    const lines = [`Digest: ${describeSchedule(sub)}.`];
+    if (state?.paused) {
+      lines.push(`Paused since ${formatInZone(new Date(state.paused.at), tz)}: ${state.paused.reason}. Subscribe again to resume.`);
+    } else {
+      const next = nextSlot(sub, now());
+      lines.push(next ? `Next: ${formatInZone(next, tz)}.` : 'Next: none scheduled.');
+    }
+    lines.push(state?.lastDeliveredAt ? `Last delivery: ${formatInZone(new Date(state.lastDeliveredAt), tz)}.` : 'Last delivery: none yet.');
+    if (state?.recentMissed.length) {
+      lines.push(`Missed while the bot was down: ${state.recentMissed.map((id) => formatInZone(slotInstant(id), tz)).join(', ')}.`);
+    }
+    return { kind: 'notice', text: lines.join('\n') };
+  }
+
+  async function preview(ctx: CallContext): Promise<Reply> {
+    const channelKey = channelKeyOf(ctx);
+    const sub = await subscriptions.get(channelKey);
+    if (!sub) {
+      const stories = options.engine.brief({ since: new Date(now().getTime() - DAY_MS), limit: DIGEST_LIMIT });
+      return { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
+    }
+    const state = await subscriptions.getState(channelKey);
+    return composeDigest(options.engine, state, { topic: sub.topic, timezone: sub.timezone, at: now(), preview: true }).reply;
+  }
+
+  return {
+    scheduler,
+    subscriptions,
+    async handle(action, args, ctx) {
+      switch (action) {
+        case 'subscribe':
+          return subscribe(args, ctx);
+        case 'unsubscribe':
+          return unsubscribe(ctx);
+        case 'status':
+          return status(ctx);
+        case 'now':
+          return preview(ctx);
+      }
+    },
+    start: (channels) => scheduler.start(channels),
+    async stop() {
+      await scheduler.stop();
+      if (ownClaims && !closed) {
+        closed = true;
+        await claims.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { Store } from '../store/open-store.ts';
+import type { Subscription } from './subscription.ts';
+
+const SUBSCRIPTION = 'subscription';
+const INDEX = 'subscription-index';
+const INDEX_KEY = 'channels';
+const STATE = 'digest-state';
+const MAX_RECENT_MISSED = 5;
+const MAX_UNREPORTED_MISSED = 500;
+
+/** What the scheduler remembers about one channel's deliveries. */
+export interface DigestState {
+  /** Slots up to this ISO instant are handled (delivered, missed or skipped). */
+  cursor: string;
+  /** ISO instant of the last delivery, and its slot. */
+  lastDeliveredAt: string | null;
+  lastSlotId: string | null;
+  /** Ids of articles already sent to the channel. */
+  sent: string[];
+  /** Articles of a digest being sent, kept until its slot is recorded (crash recovery). */
+  pending: { slotId: string; articleIds: string[] } | null;
+  /** Missed slot ids not yet mentioned in a digest. */
+  missed: string[];
+  /** The last few missed slot ids, for `status`. */
+  recentMissed: string[];
+  paused: { reason: string; at: string } | null;
+}
+
+export const emptyState = (cursor: Date): DigestState => ({
+  cursor: cursor.toISOString(),
+  lastDeliveredAt: null,
+  lastSlotId: null,
+  sent: [],
+  pending: null,
+  missed: [],
+  recentMissed: [],
+  paused: null,
+});
+
+/** Moves the cursor forward to a handled slot (never back). */
+export function advanceCursor(state: DigestState, at: Date): DigestState {
+  return state.cursor < at.toISOString() ? { ...state, cursor: at.toISOString() } : state;
+}
+
+export function addMissed(state: DigestState, slotId: string): DigestState {
+  if (state.missed.includes(slotId)) return state;
+  return { ...state, missed: [...state.missed, slotId].slice(-MAX_UNREPORTED_MISSED), recentMissed: [...state.recentMissed, slotId].slice(-MAX_RECENT_MISSED) };
+}
+
+/** Subscriptions (one per channel key), an index of channel keys, and delivery state, in the Store. */
+export class SubscriptionStore {
+  constructor(private readonly store: Store) {}
+
+  get(channelKey: string): Promise<Subscription | undefined> {
+    return this.store.get<Subscription>(SUBSCRIPTION, channelKey);
+  }
+
+  async channelKeys(): Promise<string[]> {
+    return (await this.store.get<string[]>(INDEX, INDEX_KEY)) ?? [];
+  }
+
+  async list(): Promise<Subscription[]> {
+    const subs = await Promise.all((await this.channelKeys()).map((k) => this.get(k)));
+    return subs.filter((s): s is Subscription => s !== undefined);
+  }
+
+  async put(sub: Subscription): Promise<void> {
+    await this.store.set(SUBSCRIPTION, sub.channelKey, sub);
+    const keys = await this.channelKeys();
+    if (!keys.includes(sub.channelKey)) await this.store.set(INDEX, INDEX_KEY, [...keys, sub.channelKey]);
+  }
+
+  async delete(channelKey: string): Promise<void> {
+    await this.store.delete(SUBSCRIPTION, channelKey);
+    await this.store.delete(STATE, channelKey);
+    const keys = await this.channelKeys();
+    if (keys.includes(channelKey)) await this.store.set(INDEX, INDEX_KEY, keys.filter((k) => k !== channelKey));
+  }
+
+  getState(channelKey: string): Promise<DigestState | undefined> {
+    return this.store.get<DigestState>(STATE, channelKey);
+  }
+
+  async setState(channelKey: string, state: DigestState): Promise<void> {
+    await this.store.set(STATE, channelKey, state);
+  }
+
+  /** Read, change, write (last writer wins; every change the scheduler makes is idempotent). */
+  async updateState(channelKey: string, fallbackCursor: Date, change: (s: DigestState) => DigestState): Promise<DigestState> {
+    const current = (await this.getState(channelKey)) ?? emptyState(fallbackCursor);
+    const next = change(current);
+    if (next !== current) await this.setState(channelKey, next);
+    return next;
+  }
+}
