@@ -1,13 +1,58 @@
 import { loadCorpus } from './engine/corpus/load-corpus.ts';
+import { corpusFingerprint } from './engine/corpus-files.ts';
 import { Engine } from './engine/engine.ts';
+import { loadIndex, saveIndex } from './engine/persist-index.ts';
+import { createProgress } from './ingest/progress.ts';
 import type { Logger } from './logger.ts';
 
-/** Loads the corpus (skipped files logged, not fatal) and indexes it. Throws CorpusUnreadableError. */
-export async function loadEngine(corpusPath: string, log: Logger): Promise<Engine> {
+export interface LoadEngineOptions {
+  /** Keep a persisted index here (DATA_DIR): used when it matches the corpus, else rebuilt and rewritten. */
+  dataDir?: string;
+  /** Progress lines on stderr for large corpora (default true). */
+  progress?: boolean;
+}
+
+/** Corpora at least this large show indexing progress. */
+const PROGRESS_FROM = 5000;
+
+/**
+ * Loads the corpus (skipped files logged, not fatal) and indexes it. Throws CorpusUnreadableError.
+ * With `dataDir`, a persisted index of the same corpus (same files, sizes and times) is loaded
+ * instead; a missing, outdated or damaged one is rebuilt (damage logged as a warning).
+ */
+export async function loadEngine(corpusPath: string, log: Logger, options: LoadEngineOptions = {}): Promise<Engine> {
   const started = performance.now();
+  let fingerprint: string | undefined;
+  if (options.dataDir) {
+    try {
+      fingerprint = await corpusFingerprint(corpusPath);
+    } catch {
+      fingerprint = undefined; // an unreadable corpus: loadCorpus below says why
+    }
+    if (fingerprint) {
+      const loaded = await loadIndex(options.dataDir, corpusPath, fingerprint);
+      if (loaded.ok) {
+        log.info({ articles: loaded.engine.size, ms: Math.round(performance.now() - started) }, 'persisted index loaded');
+        return loaded.engine;
+      }
+      if (loaded.reason === 'corrupt') log.warn({ detail: loaded.detail }, 'persisted index is damaged; rebuilding it');
+      else log.info({ reason: loaded.reason, detail: loaded.detail }, 'persisted index not used; rebuilding it');
+    }
+  }
   const { articles, warnings } = await loadCorpus(corpusPath);
   for (const w of warnings) log.warn({ path: w.path }, `corpus: ${w.path}: ${w.reason}`);
-  const engine = new Engine(articles);
+  const engine = new Engine();
+  const progress = articles.length >= PROGRESS_FROM && options.progress !== false ? createProgress('indexing', articles.length) : null;
+  engine.add(articles, progress ? (done) => progress.update(done) : undefined);
+  progress?.finish();
   log.info({ articles: engine.size, skipped: warnings.length, ms: Math.round(performance.now() - started) }, 'corpus indexed');
+  if (options.dataDir && fingerprint) {
+    try {
+      const bytes = await saveIndex(engine, options.dataDir, corpusPath, fingerprint);
+      log.info({ bytes }, 'persisted index written');
+    } catch (err) {
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'persisted index could not be written');
+    }
+  }
   return engine;
 }

@@ -1,15 +1,24 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** JSON logs to stderr, so stdout stays for replies and CLI JSON; secrets are redacted by key. */
-export function createLogger(level = 'info'): Logger {
+/** Keys whose values are never written, wherever they appear in a log line (two levels deep). */
+export const REDACT_PATHS = [
+  'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization', 'Authorization', '*.Authorization',
+  'headers.authorization', '*.headers.authorization', 'config.headers.Authorization', '*.config.headers.Authorization',
+];
+
+/**
+ * JSON logs to stderr, so stdout stays for replies and CLI JSON; secrets are redacted by key.
+ * `destination` replaces stderr (tests capture the lines to scan them).
+ */
+export function createLogger(level = 'info', destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       base: undefined,
-      redact: { paths: ['token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization'], censor: '[redacted]' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     },
-    pino.destination({ dest: 2, sync: true }),
+    destination ?? pino.destination({ dest: 2, sync: true }),
   );
 }

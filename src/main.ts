@@ -5,6 +5,11 @@ import { loadEngine } from './load-engine.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
+import type { DigestChannel } from './schedule/digest-channel.ts';
+import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
+
+/** How long stopping may wait for adapters to finish what they are doing. */
+const STOP_TIMEOUT_MS = 10_000;
 
 /** What every chat adapter gets from the composition root, and what it gives back. */
 export interface AdapterDeps {
@@ -14,7 +19,10 @@ export interface AdapterDeps {
   config: Config;
 }
 interface RunningAdapter {
+  surface: 'slack' | 'discord';
   stop(): Promise<void>;
+  /** Posts this surface's scheduled digests. */
+  digestChannel: DigestChannel;
 }
 
 /** Starts every adapter whose token is set; loaded lazily so the console never loads a chat SDK. */
@@ -22,12 +30,12 @@ async function startChatAdapters(deps: AdapterDeps): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
   if (deps.config.SLACK_BOT_TOKEN) {
     const { startSlack } = await import('../adapters/slack/slack-adapter.ts');
-    running.push(await startSlack(deps));
+    running.push(Object.assign(await startSlack(deps), { surface: 'slack' as const }));
     deps.log.info('slack adapter started');
   }
   if (deps.config.DISCORD_TOKEN) {
     const { startDiscord } = await import('../adapters/discord/discord-adapter.ts');
-    running.push(await startDiscord(deps));
+    running.push(Object.assign(await startDiscord(deps), { surface: 'discord' as const }));
     deps.log.info('discord adapter started');
   }
   return running;
@@ -44,10 +52,31 @@ async function main(): Promise<number> {
     return 2;
   }
   const log = createLogger(config.LOG_LEVEL);
+  // SIGINT/SIGTERM: stop taking work, finish what is in flight (bounded), close the store, exit 0
+  const shutdown = new AbortController();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      log.info({ signal: sig }, 'stopping');
+      shutdown.abort();
+    });
+  }
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection; still running'));
+  const health = { ready: false, articles: 0, adapters: {} as Record<string, boolean>, store: undefined as Store | undefined };
+  let healthServer: HealthServer | undefined;
   let store: Store | undefined;
   try {
+    const port = healthPort(config.HEALTH_PORT);
+    if (port !== null) {
+      healthServer = await startHealthServer({
+        port,
+        log,
+        source: { ready: () => health.ready, corpusSize: () => health.articles, adapters: () => health.adapters, store: () => health.store },
+      });
+    }
     const engine = await loadEngine(config.CORPUS_DIR, log);
+    health.articles = engine.size;
     store = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
+    health.store = store;
     const digests = await createDigestService({
       engine,
       store,
@@ -57,25 +86,38 @@ async function main(): Promise<number> {
       catchupHours: config.DIGEST_CATCHUP_HOURS,
       defaultTimezone: config.DEFAULT_TIMEZONE,
     });
-    const bot = new Bot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, digests });
+    const bot = new Bot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, digests, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);
     if (adapters.length === 0) {
       const { runConsole } = await import('../adapters/console/console-adapter.ts');
       const { createConsoleDigestChannel } = await import('../adapters/console/console-digest-channel.ts');
       await digests.start(new Map([['console', createConsoleDigestChannel(process.stdout)]]));
-      await runConsole({ bot, log });
+      health.adapters = { console: true };
+      health.ready = true;
+      await runConsole({ bot, log, signal: shutdown.signal });
+      healthServer?.draining();
       await digests.stop();
       await store.close();
+      await healthServer?.close();
       return 0;
     }
-    await waitForSignal(log);
-    await Promise.allSettled(adapters.map((a) => a.stop()));
+    // Schedules rebuilt from the store; slots missed while down delivered (catch-up) through the running adapters
+    await digests.start(new Map(adapters.map((a) => [a.surface, a.digestChannel])));
+    health.adapters = { ...(config.SLACK_BOT_TOKEN ? { slack: true } : {}), ...(config.DISCORD_TOKEN ? { discord: true } : {}) };
+    health.ready = true;
+    await waitForSignal(shutdown.signal);
+    healthServer?.draining();
+    const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
+    const gaveUp = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS).unref())]);
+    if (gaveUp) log.warn({ ms: STOP_TIMEOUT_MS }, 'adapters did not stop in time; closing anyway');
     await digests.stop();
     await store.close();
+    await healthServer?.close();
     return 0;
   } catch (err) {
     await store?.close().catch(() => undefined);
+    await healthServer?.close().catch(() => undefined);
     if (err instanceof CorpusUnreadableError || err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
@@ -84,15 +126,13 @@ async function main(): Promise<number> {
   }
 }
 
-function waitForSignal(log: Logger): Promise<void> {
+function waitForSignal(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'stopping');
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }
 
 process.exitCode = await main();
+// Whatever handle a library left open must not keep a stopped bot alive
+setTimeout(() => process.exit(), 5000).unref();

@@ -19,6 +19,8 @@ export interface ConsoleOptions {
   /** Interactive: a prompt and a greeting. Otherwise each line is answered and the run ends with the input. */
   interactive?: boolean;
   width?: number;
+  /** Aborting stops reading input: the line being answered is finished, then the run ends. */
+  signal?: AbortSignal;
 }
 
 /** The console bot: one conversation per session; resolves when the input ends or on /quit. */
@@ -30,6 +32,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const conversationId = randomUUID();
   const rl = createInterface({ input, crlfDelay: Infinity, ...(interactive ? { output, prompt: '> ' } : {}) });
   const write = (text: string) => output.write(`${text}\n${interactive ? '\n' : ''}`);
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    rl.close();
+  };
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
 
   if (interactive) {
     write(`Briefing bot over ${options.bot.engine.size} article(s). Ask a question, or /help for the commands; /quit to leave.`);
@@ -59,7 +68,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       }
     }
     write(renderText(reply, width));
+    if (aborted) break;
     if (interactive) rl.prompt();
   }
+  options.signal?.removeEventListener('abort', onAbort);
   rl.close();
 }

@@ -4,6 +4,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   Partials,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -13,12 +14,15 @@ import {
 import { CONVERSATION_TTL_MS, type Bot, type CallContext } from '../../src/bot/bot.ts';
 import { cleanInput, parseSubcommand, type Command, type ParsedCommand } from '../../src/bot/command.ts';
 import { helpReply } from '../../src/bot/help.ts';
+import { FEEDBACK_TTL_MS } from '../../src/bot/user-data.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Config } from '../../src/config.ts';
 import { ConfigError, makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
+import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { articleChoices, resolveChoiceValue } from './article-choices.ts';
+import { createDiscordDigestChannel } from './discord-digest-channel.ts';
 import { parseFeedbackCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
 
 export interface DiscordDeps {
@@ -26,6 +30,25 @@ export interface DiscordDeps {
   store: Store;
   log: Logger;
   config: Config;
+}
+
+export interface DiscordHandle {
+  stop(): Promise<void>;
+  /** Posts scheduled digests to Discord channels (for `digests.start`). */
+  digestChannel: DigestChannel;
+}
+
+/** `/digest subscribe` options as the text form of the command (`topic:` last: it takes the rest). */
+export function subscribeText(option: (name: string) => string): string {
+  const compact = (value: string) => value.replace(/\s+/g, '');
+  const parts = [`time:${compact(option('time'))}`];
+  const timezone = compact(option('timezone'));
+  const days = compact(option('days'));
+  const topic = option('topic').trim();
+  if (timezone) parts.push(`timezone:${timezone}`);
+  if (days) parts.push(`days:${days}`);
+  if (topic) parts.push(`topic:${topic}`);
+  return `subscribe ${parts.join(' ')}`;
 }
 
 /** Namespace mapping a bot reply (message id) in a server channel to its conversation, for reply chains. */
@@ -59,7 +82,7 @@ export function stripBotMention(text: string, botId: string): string {
  * Starts the Discord adapter: logs in (REST at DISCORD_API_URL when set), answers slash
  * commands, DMs and mentions, and resolves once the client is ready.
  */
-export async function startDiscord(deps: { bot: Bot; store: Store; log: Logger; config: Config }): Promise<{ stop(): Promise<void> }> {
+export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
   const { bot, store, config } = deps;
   const log = deps.log.child({ adapter: 'discord' });
   const token = config.DISCORD_TOKEN;
@@ -106,7 +129,13 @@ export async function startDiscord(deps: { bot: Bot; store: Store; log: Logger; 
     const channelId = interaction.channelId ?? `user:${interaction.user.id}`;
     const inConversation = !interaction.inGuild() || interaction.channel?.isThread() === true;
     // A DM and a thread are one conversation; in a server channel each user has their own.
-    return { surface: 'discord', conversationId: inConversation ? channelId : `${channelId}:${interaction.user.id}`, userId: interaction.user.id };
+    const ctx: CallContext = { surface: 'discord', conversationId: inConversation ? channelId : `${channelId}:${interaction.user.id}`, userId: interaction.user.id };
+    if (interaction.commandName !== 'digest') return ctx;
+    // The digest belongs to the channel; changing it needs Manage Channels or Manage Server there
+    // (the member's permissions as the interaction carries them, i.e. at run time); in a DM, the user themself.
+    const permissions = interaction.inGuild() ? interaction.memberPermissions : null;
+    const canManageDigest = permissions ? permissions.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild]) : !interaction.inGuild();
+    return { ...ctx, channelKey: `discord:${channelId}`, canManageDigest };
   }
 
   function toCommand(interaction: ChatInputCommandInteraction): ParsedCommand {
@@ -120,10 +149,14 @@ export async function startDiscord(deps: { bot: Bot; store: Store; log: Logger; 
         return parseSubcommand('summary', resolveChoiceValue(opt('article'), () => bot.engine.listArticles()));
       case 'sources':
         return { ok: true, command: { name: 'sources', query: opt('query') } };
-      case 'digest':
-        return parseSubcommand('digest', interaction.options.getSubcommand(false) ?? 'now');
+      case 'digest': {
+        const sub = interaction.options.getSubcommand(false) ?? 'now';
+        return parseSubcommand('digest', sub === 'subscribe' ? subscribeText(opt) : sub);
+      }
       case 'help':
         return { ok: true, command: { name: 'help' } };
+      case 'forget':
+        return { ok: true, command: { name: 'forget' } };
       default:
         return { ok: false, error: { code: 'usage', message: `Unknown command /${interaction.commandName}. Try /help.` } };
     }
@@ -141,12 +174,20 @@ export async function startDiscord(deps: { bot: Bot; store: Store; log: Logger; 
         await deliver(interaction, renderDiscord(helpReply('discord')), true);
         return;
       }
+      if (parsed.command.name === 'forget') {
+        // quick, and private: what was deleted is nobody else's business
+        const reply = await bot.handle(parsed.command, interactionContext(interaction));
+        await deliver(interaction, renderDiscord(reply), true);
+        return;
+      }
       // The engine may take longer than Discord's 3 seconds: acknowledge first, edit when done.
-      await interaction.deferReply();
+      // `/digest status` is for the asker only.
+      const privately = parsed.command.name === 'digest' && parsed.command.action === 'status';
+      await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
       const reply = await bot.handle(parsed.command, interactionContext(interaction));
       const isError = reply.kind === 'error';
       const messages = renderDiscord(reply, reply.kind === 'answer' ? { feedbackRef: interaction.id } : {});
-      await deliver(interaction, messages, isError);
+      await deliver(interaction, messages, isError || privately);
       log.info({ ...base, reply: reply.kind, messages: messages.length }, 'discord command answered');
     } catch (err) {
       const ref = makeErrorReference();
@@ -207,7 +248,8 @@ export async function startDiscord(deps: { bot: Bot; store: Store; log: Logger; 
     };
     try {
       // One vote per person per answer: voting again replaces the vote.
-      await store.set('feedback', `discord:${parsed.ref}:${interaction.user.id}`, record);
+      await store.set('feedback', `discord:${parsed.ref}:${interaction.user.id}`, record, FEEDBACK_TTL_MS);
+      await bot.userData.track(`discord:${interaction.user.id}`, 'feedback', `discord:${parsed.ref}:${interaction.user.id}`, FEEDBACK_TTL_MS);
       log.info({ interactionId: interaction.id, ...record }, 'answer feedback');
       await interaction.reply({
         content: parsed.vote === 'helpful' ? 'Thanks, noted as helpful.' : 'Thanks, noted as not helpful.',
@@ -301,14 +343,17 @@ export async function startDiscord(deps: { bot: Bot; store: Store; log: Logger; 
     throw err;
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord adapter ready');
+  const digestChannel = createDiscordDigestChannel({ token, api, log });
 
   return {
+    digestChannel,
     async stop() {
       if (stopping) return;
       stopping = true;
       const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...pending]), grace]);
       await client.destroy();
+      digestChannel.close();
       log.info('discord adapter stopped');
     },
   };

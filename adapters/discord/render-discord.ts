@@ -214,13 +214,14 @@ const DISCORD_USAGE: Record<string, string> = {
   summary: '/summary article:',
   summarize: '/summary article:',
   sources: '/sources query:',
-  digest: '/digest now',
+  digest: '/digest now|subscribe|unsubscribe|status',
+  'digest subscribe': '/digest subscribe time: timezone:? days:? topic:?',
   help: '/help',
 };
 
 export function discordUsage(usage: string): string {
-  const first = usage.replace(/^\//, '').split(/\s+/)[0]?.toLowerCase() ?? '';
-  return DISCORD_USAGE[first] ?? usage;
+  const words = usage.replace(/^\//, '').split(/\s+/).map((w) => w.toLowerCase());
+  return DISCORD_USAGE[words.slice(0, 2).join(' ')] ?? DISCORD_USAGE[words[0] ?? ''] ?? usage;
 }
 
 /** Renders a platform-neutral Reply as one or more Discord messages, each within Discord's limits. */

@@ -13,6 +13,8 @@ import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { ACTION_IDS, decodeFeedbackValue, renderSlack, type SlackMessage } from './render-slack.ts';
 import { decodeSlackText } from './slack-text.ts';
+import { createSlackDigestChannel } from './slack-digest-channel.ts';
+import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -30,6 +32,8 @@ export interface SlackHandle {
   /** The HTTP listener's port (useful with PORT=0), or null in Socket Mode. */
   port: number | null;
   mode: 'socket' | 'http';
+  /** Posts scheduled digests to Slack channels (for `digests.start`). */
+  digestChannel: DigestChannel;
 }
 
 /** Store namespaces and lifetimes. */
@@ -242,7 +246,11 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
         // without the store the reply is still shown, only without its share button
         await store
           .set(SHARE_NS, key, entry, CONVERSATION_TTL_MS)
-          .then(() => (shareKey = key))
+          .then(() => {
+            shareKey = key;
+            // the kept reply holds the caller's question: `forget` must find it
+            return bot.userData.track(`slack:${command.user_id}`, SHARE_NS, key, CONVERSATION_TTL_MS);
+          })
           .catch((err: unknown) => slog.warn({ err }, 'slack: reply not stored for sharing'));
       }
       await respondAll(respond, renderSlack(reply, { ...(answerRef ? { answerRef } : {}), ...(shareKey ? { shareKey } : {}) }));
@@ -306,6 +314,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
         at: new Date().toISOString(),
       };
       await store.set(FEEDBACK_NS, `${record.answer}:${record.user}`, record, FEEDBACK_TTL_MS);
+      await bot.userData.track(`slack:${record.user}`, FEEDBACK_NS, `${record.answer}:${record.user}`, FEEDBACK_TTL_MS);
       slog.info({ feedback: record.vote, answer: record.answer, sources: record.sources, user: record.user }, 'slack: answer feedback');
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.' }).catch(() => undefined);
     } catch (err) {
@@ -318,6 +327,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   function conversational(text: string): Command | Reply {
     const clean = text.trim();
     if (!clean || /^help[.!?]?$/i.test(clean)) return { name: 'help' };
+    if (/^forget( me)?[.!]?$/i.test(clean)) return { name: 'forget' };
     const parsed = parseSubcommand('ask', clean.replace(/^ask\s+/i, ''));
     return parsed.ok ? parsed.command : { kind: 'error', ...parsed.error };
   }
@@ -405,10 +415,16 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     slog.info('slack: Socket Mode connected');
   }
 
+  // Digests get their own client: a rate limit comes back to the scheduler (which waits what Slack
+  // asks, holding its claim) and a post is never retried blindly (the scheduler reads back first).
+  const digestClient = new webApi.WebClient(token, { ...clientOptions(), logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const digestChannel = createSlackDigestChannel({ client: digestClient, log: slog });
+
   let stopped = false;
   return {
     port,
     mode,
+    digestChannel,
     async stop() {
       if (stopped) return;
       stopped = true;

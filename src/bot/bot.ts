@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
+import { makeErrorReference } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Command } from './command.ts';
@@ -7,6 +9,8 @@ import { helpReply, type Surface } from './help.ts';
 import { parseSince } from './parse-since.ts';
 import type { Reply } from './reply.ts';
 import type { DigestCommands } from '../schedule/digest-service.ts';
+import { RATE_NAMESPACE, RateLimiter, waitText } from './rate-limit.ts';
+import { UserData, type ForgetCounts } from './user-data.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */
 export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +26,8 @@ export interface BotDeps {
   defaultTimezone?: string;
   /** Subscriptions and scheduled digests; without it `digest` only previews (`now`). */
   digests?: DigestCommands;
+  /** Questions per user per minute (RATE_LIMIT_PER_MINUTE); 0 or unset: no limit. The console is exempt. */
+  rateLimitPerMinute?: number;
 }
 
 /** Who is asking and where: a DM, a thread and a console session are each one conversation. */
@@ -34,7 +40,12 @@ export interface CallContext {
   channelKey?: string;
   /** The platform says this user may manage the channel (Discord Manage Channels/Server, Slack admin/owner). The console defaults to true. */
   canManageDigest?: boolean;
+  /** The adapter's id for this request, carried into the logs; made up when absent. */
+  requestId?: string;
 }
+
+/** The key of a user's rate bucket and data index: one per surface and user. */
+export const userKeyOf = (ctx: Pick<CallContext, 'surface' | 'userId'>) => `${ctx.surface}:${ctx.userId}`;
 
 /** The platform-neutral command layer: a Command in, a Reply out. */
 export class Bot {
@@ -44,6 +55,9 @@ export class Bot {
   private readonly now: () => Date;
   private readonly defaultTimezone: string;
   private readonly digests: DigestCommands | undefined;
+  readonly rateLimiter: RateLimiter;
+  /** Which store keys hold something about each user, for `forget`. */
+  readonly userData: UserData;
 
   constructor(deps: BotDeps) {
     this.engine = deps.engine;
@@ -52,12 +66,41 @@ export class Bot {
     this.now = deps.now ?? (() => new Date());
     this.defaultTimezone = deps.defaultTimezone ?? 'UTC';
     this.digests = deps.digests;
+    this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log);
+    this.userData = new UserData(this.store, this.log, this.now);
   }
 
+  /**
+   * Runs one command. Never throws: an unexpected error becomes an `internal` error reply
+   * with a reference that finds the logged detail. Each command logs one line with a
+   * request id (never the user's text).
+   */
   async handle(command: Command, ctx: CallContext): Promise<Reply> {
+    const reqId = ctx.requestId ?? randomUUID();
+    const started = performance.now();
+    let reply: Reply;
+    try {
+      reply = await this.dispatch(command, ctx);
+    } catch (err) {
+      const ref = makeErrorReference();
+      this.log.error({ err, reqId, ref, surface: ctx.surface, command: command.name }, 'command failed');
+      return { kind: 'error', code: 'internal', message: `Sorry, something went wrong (reference ${ref}).` };
+    }
+    this.log.info(
+      { reqId, surface: ctx.surface, command: command.name, reply: reply.kind, ...(reply.kind === 'error' ? { code: reply.code } : {}), ms: Math.round(performance.now() - started) },
+      'command',
+    );
+    return reply;
+  }
+
+  private async dispatch(command: Command, ctx: CallContext): Promise<Reply> {
     switch (command.name) {
-      case 'ask':
-        return this.ask(command.question, ctx);
+      case 'ask': {
+        const limited = await this.checkRate(ctx);
+        return limited ?? this.ask(command.question, ctx);
+      }
+      case 'forget':
+        return this.forget(ctx);
       case 'brief':
         return this.brief(command.topic, command.since, ctx);
       case 'summary': {
@@ -79,6 +122,29 @@ export class Bot {
     }
   }
 
+  /** A `rate_limited` reply when this user has asked too often, else null. The console is exempt. */
+  private async checkRate(ctx: CallContext): Promise<Reply | null> {
+    if (ctx.surface === 'console' || !this.rateLimiter.enabled) return null;
+    const decision = await this.rateLimiter.take(userKeyOf(ctx));
+    if (decision.ok) return null;
+    const per = this.rateLimiter.perMinute;
+    return {
+      kind: 'error',
+      code: 'rate_limited',
+      message: `You have asked ${per} question${per === 1 ? '' : 's'} in the last minute, which is the limit. Please try again in ${waitText(decision.retryAfterMs)}.`,
+    };
+  }
+
+  /** Deletes what the bot holds about the caller: conversation context, feedback, replies kept for sharing, the rate bucket. */
+  private async forget(ctx: CallContext): Promise<Reply> {
+    const userKey = userKeyOf(ctx);
+    const counts: ForgetCounts = await this.userData.forget(userKey);
+    const bucket = await this.store.get(RATE_NAMESPACE, userKey);
+    await this.rateLimiter.reset(userKey);
+    this.log.info({ surface: ctx.surface, deleted: counts, rateBucket: bucket !== undefined }, 'forget: user data deleted');
+    return { kind: 'notice', text: forgetText(counts, bucket !== undefined) };
+  }
+
   private async ask(question: string, ctx: CallContext): Promise<Reply> {
     const key = `${ctx.surface}:${ctx.conversationId}`;
     const previous = await this.store.get<ConversationTurn>('conversation', key).catch((err: unknown) => {
@@ -86,9 +152,14 @@ export class Bot {
       return undefined;
     });
     const { answer, turn } = this.engine.ask(question, previous);
-    await this.store.set('conversation', key, turn, CONVERSATION_TTL_MS).catch((err: unknown) => {
-      this.log.warn({ err }, 'conversation context not saved');
-    });
+    const saved = await this.store.set('conversation', key, turn, CONVERSATION_TTL_MS).then(
+      () => true,
+      (err: unknown) => {
+        this.log.warn({ err }, 'conversation context not saved');
+        return false;
+      },
+    );
+    if (saved) await this.userData.track(userKeyOf(ctx), 'conversation', key, CONVERSATION_TTL_MS);
     return { kind: 'answer', question, answer };
   }
 
@@ -110,4 +181,22 @@ export class Bot {
     const stories = this.engine.brief({ since, limit: DIGEST_LIMIT });
     return { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
   }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The notice `forget` answers with: what was deleted, and what stays. */
+export function forgetText(counts: ForgetCounts, rateBucket: boolean): string {
+  const parts: string[] = [];
+  if (counts.conversation) parts.push(`the context of ${plural(counts.conversation, 'conversation', 'conversations')}`);
+  if (counts.feedback) parts.push(plural(counts.feedback, 'feedback vote', 'feedback votes'));
+  if (counts['slack-share']) parts.push(plural(counts['slack-share'], 'reply kept for "Share in channel"', 'replies kept for "Share in channel"'));
+  for (const [ns, n] of Object.entries(counts)) {
+    if (!['conversation', 'feedback', 'slack-share'].includes(ns) && n) parts.push(plural(n, `${ns} record`, `${ns} records`));
+  }
+  if (rateBucket) parts.push('your question-rate counter');
+  const stays = 'Digest subscriptions belong to their channel and stay until someone unsubscribes.';
+  if (parts.length === 0) return `I held nothing about you: no conversation context, feedback or question-rate counter. ${stays}`;
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  return `Done: I deleted ${list}. ${stays}`;
 }

@@ -7,12 +7,13 @@ export type Command =
   | { name: 'summary'; target: string; sentences?: number }
   | { name: 'sources'; query: string }
   | { name: 'digest'; action: DigestAction; args: string }
+  | { name: 'forget' }
   | { name: 'help' };
 
 export type DigestAction = 'now' | 'subscribe' | 'unsubscribe' | 'status';
 export const DIGEST_ACTIONS: readonly DigestAction[] = ['now', 'subscribe', 'unsubscribe', 'status'];
 
-export const COMMAND_NAMES = ['ask', 'brief', 'summary', 'sources', 'digest', 'help'] as const;
+export const COMMAND_NAMES = ['ask', 'brief', 'summary', 'sources', 'digest', 'forget', 'help'] as const;
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; error: Failure & { usage?: string } };
 
@@ -22,6 +23,7 @@ export const USAGE: Record<(typeof COMMAND_NAMES)[number], string> = {
   summary: 'summary ID_OR_TITLE_WORDS',
   sources: 'sources [words]',
   digest: 'digest now|status|unsubscribe|subscribe time:HH:MM …',
+  forget: 'forget',
   help: 'help',
 };
 
@@ -74,6 +76,9 @@ export function parseSubcommand(name: string, rest: string): ParsedCommand {
       }
       return { ok: true, command: { name: 'digest', action: lower, args: tail.join(' ') } };
     }
+    case 'forget':
+      // words after it ("forget me", "forget everything") change nothing
+      return { ok: true, command: { name: 'forget' } };
     case 'help':
       return { ok: true, command: { name: 'help' } };
     default:
@@ -95,6 +100,6 @@ export function parseBriefText(text: string): ParsedCommand {
   const clean = cleanInput(text);
   const m = /^(\S+)\s*([\s\S]*)$/.exec(clean);
   const first = m?.[1]?.toLowerCase();
-  if (first && ['ask', 'summary', 'sources', 'digest', 'help'].includes(first)) return parseSubcommand(first, m![2]!);
+  if (first && ['ask', 'summary', 'sources', 'digest', 'forget', 'help'].includes(first)) return parseSubcommand(first, m![2]!);
   return parseSubcommand('brief', clean);
 }

@@ -12,6 +12,7 @@ const ENTRIES: Record<Surface, HelpEntry[]> = {
     { usage: '/digest subscribe time:HH:MM [timezone:IANA] [days:daily|weekdays|mon,wed,fri] [topic:words…]', description: 'a digest here on a schedule' },
     { usage: '/digest status', description: 'the schedule, next run, last delivery, paused or missed digests' },
     { usage: '/digest unsubscribe', description: 'stop the scheduled digest' },
+    { usage: '/forget', description: 'delete what the bot holds about you (conversation context, feedback, rate counter)' },
     { usage: '/help', description: 'this list' },
   ],
   slack: [
@@ -20,6 +21,10 @@ const ENTRIES: Record<Surface, HelpEntry[]> = {
     { usage: '/brief summary ID_OR_TITLE_WORDS', description: 'a short summary of one article' },
     { usage: '/brief sources [words]', description: 'list articles' },
     { usage: '/brief digest now', description: 'preview the digest' },
+    { usage: '/brief digest subscribe time:HH:MM [timezone:IANA] [days:daily|weekdays|mon,wed,fri] [topic:words…]', description: 'a digest in this channel on a schedule (your timezone by default; admins, owners or whoever set it up)' },
+    { usage: '/brief digest status', description: 'the schedule, next run, last delivery, paused or missed digests' },
+    { usage: '/brief digest unsubscribe', description: 'stop the scheduled digest' },
+    { usage: '/brief forget', description: 'delete what the bot holds about you (conversation context, feedback, rate counter)' },
     { usage: '/brief help', description: 'this list' },
   ],
   discord: [
@@ -28,6 +33,10 @@ const ENTRIES: Record<Surface, HelpEntry[]> = {
     { usage: '/summary article:', description: 'a short summary of one article' },
     { usage: '/sources query:?', description: 'list articles' },
     { usage: '/digest now', description: 'preview the digest' },
+    { usage: '/digest subscribe time: timezone:? days:? topic:?', description: 'a digest in this channel on a schedule (needs Manage Channels or Manage Server)' },
+    { usage: '/digest status', description: 'the schedule, next run, last delivery, paused or missed digests' },
+    { usage: '/digest unsubscribe', description: 'stop the scheduled digest (needs Manage Channels or Manage Server)' },
+    { usage: '/forget', description: 'delete what the bot holds about you (conversation context, feedback, rate counter)' },
     { usage: '/help', description: 'this list' },
   ],
 };

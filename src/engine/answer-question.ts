@@ -1,6 +1,6 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import type { Bm25Index } from './bm25-index.ts';
-import { classifyQuestion, extractSpan, hasCandidate } from './extract-span.ts';
+import { candidateTest, classifyQuestion, extractSpan } from './extract-span.ts';
 import { terms, words } from './text.ts';
 
 /** What the answerer needs from the engine's indexes. */
@@ -12,21 +12,71 @@ export interface AnswerSources {
 export interface AnswerDraft {
   entry: AnalyzedArticle;
   sentence: AnalyzedSentence;
+  /** The best sentence, or it and the adjacent sentence that holds the answer (verbatim). */
   quote: string;
   span: string | null;
+  /** Estimated chance that the quote answers the question, in [0, 1]. */
   confidence: number;
+  /** The evidence the confidence is computed from (for inspection and calibration). */
+  features: ConfidenceFeatures;
+}
+
+/** Evidence that the chosen sentence answers the question, each in [0, 1]. */
+export interface ConfidenceFeatures {
+  /** Share of the question's idf weight in the sentence. */
+  coverage: number;
+  /** The same over the sentence, its neighbours and the article's title. */
+  windowCoverage: number;
+  /** Share of the weight of the question words that are not the article's topic (title) words, in the sentence. */
+  specific: number;
+  /** The same over the sentence and its neighbours. */
+  specificWindow: number;
+  /** Share of the question's adjacent word pairs kept together in the sentence. */
+  bigrams: number;
+  /** Typed question (who, when, where, how many) with a span of that type in the quote: 1; without: 0; untyped: 0.5. */
+  typed: number;
+  /** Idf of the rarest question word missing from the sentence's window, over the rarest question word's idf. */
+  missingRare: number;
+  /** Share of the weight present in the passage and title the sentence comes from. */
+  context: number;
+  /** Share of the question's weight in words the corpus does not hold at all. */
+  unseen: number;
+  /** The sentence's passage is the best-ranked one: 1, else 0. */
+  topPassage: number;
 }
 
 const PASSAGES_CONSIDERED = 12;
-/** Below this share of the question's weight found near the best sentence, the corpus does not say. */
-export const ABSTAIN_BELOW = 0.5;
+/** Below this confidence the corpus does not say. */
+export const ABSTAIN_BELOW = 0.2;
+
+/**
+ * Logistic weights of the confidence, fitted on open QA data (each question asked with and without
+ * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
+ */
+const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
+  bias: -6.1,
+  coverage: 1.2,
+  windowCoverage: 1.2,
+  specific: 1.65,
+  specificWindow: 1.2,
+  bigrams: 0.8,
+  typed: 0.7,
+  missingRare: 1.1,
+  context: 1.0,
+  unseen: -0.25,
+  topPassage: 0.8,
+};
+
+/** Sentence score weights. */
+const SENTENCE_WEIGHTS = { coverage: 1, window: 0.4, bigrams: 0.3, passage: 0.35, context: 0.4, typed: 0.15 };
 
 interface Scored {
   entry: AnalyzedArticle;
   sentence: AnalyzedSentence;
   score: number;
-  coverage: number;
-  windowCoverage: number;
+  passageFrom: number;
+  passageTo: number;
+  passageRank: number;
 }
 
 /** Pairs of adjacent question terms; a sentence that keeps a pair together matches more closely. */
@@ -36,6 +86,20 @@ function bigrams(list: readonly string[]): Set<string> {
   return out;
 }
 
+/** How many of the pairs occur as adjacent terms in the list. */
+function countPairs(pairs: readonly (readonly [string, string])[], list: readonly string[]): number {
+  let n = 0;
+  for (const [a, b] of pairs) {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i] === b && list[i - 1] === a) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 /** Words that say what kind of answer is wanted, not what it is about. */
 const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 'happen', 'year', 'date', 'time', 'long', 'old']);
 /** Earlier turns' words help retrieval but count less than what was asked now. */
@@ -43,6 +107,10 @@ const CONTEXT_WEIGHT = 0.4;
 
 function questionTerms(text: string): string[] {
   return terms(text).filter((t) => !QUESTION_WORDS.has(t));
+}
+
+function isTypedQuestion(type: string): boolean {
+  return type !== 'what' && type !== 'other';
 }
 
 /**
@@ -63,6 +131,8 @@ export function answerQuestion(
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
   const qBigrams = bigrams(questionTerms(question));
   const wanted = classifyQuestion(question);
+  const typedQuestion = isTypedQuestion(wanted);
+  const hasCandidate = candidateTest(question);
 
   const hits = passageIndex.search(qTerms, PASSAGES_CONSIDERED * 2, weight);
   const ranked = hits
@@ -82,33 +152,122 @@ export function answerQuestion(
     for (const t of qTerms) if (set.has(t)) w += weight.get(t) ?? 0;
     return w / totalWeight;
   };
+  /** Share of the weight found in any of the term lists (no sets built: lists are short). */
+  const coverageIn = (...lists: readonly (readonly string[] | undefined)[]) => {
+    let w = 0;
+    for (const t of qTerms) if (lists.some((l) => l?.includes(t))) w += weight.get(t) ?? 0;
+    return w / totalWeight;
+  };
+  const windowOf = (entry: AnalyzedArticle, i: number) =>
+    new Set([...entry.titleTerms, ...entry.sentences[i]!.terms, ...(entry.sentences[i - 1]?.terms ?? []), ...(entry.sentences[i + 1]?.terms ?? [])]);
+  const qPairs = [...qBigrams].map((b) => b.split(' ') as [string, string]);
 
+  const W = SENTENCE_WEIGHTS;
   let best: Scored | null = null;
-  for (const { p, score: passageScore } of ranked) {
+  for (const [rank, { p, score: passageScore }] of ranked.entries()) {
     const { entry, from, to } = p!;
+    // The passage and the title say what the sentence is about
+    const contextTerms = new Set(entry.titleTerms);
+    for (let i = from; i < to; i++) for (const t of entry.sentences[i]!.terms) contextTerms.add(t);
+    const contextCoverage = coverageOf(contextTerms);
     for (let i = from; i < to; i++) {
       const s = entry.sentences[i]!;
       if (s.isHeading || s.wordCount < 3) continue;
-      const own = new Set(s.terms);
-      const around = new Set([...own, ...(entry.sentences[i - 1]?.terms ?? []), ...(entry.sentences[i + 1]?.terms ?? [])]);
-      const coverage = coverageOf(own);
-      const windowCoverage = coverageOf(around);
-      let pairs = 0;
-      if (qBigrams.size) {
-        const sb = bigrams(s.terms);
-        for (const b of qBigrams) if (sb.has(b)) pairs++;
-      }
-      const typed = wanted !== 'what' && wanted !== 'other' && hasCandidate(question, s.text) ? 0.15 : 0;
+      const coverage = coverageIn(s.terms);
+      const windowCoverage = coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms);
+      const pairs = countPairs(qPairs, s.terms);
+      const typed = typedQuestion && hasCandidate(s.text) ? W.typed : 0;
       const score =
-        coverage + 0.4 * windowCoverage + 0.3 * (pairs / Math.max(1, qBigrams.size)) + 0.35 * (passageScore / top) + typed -
+        W.coverage * coverage +
+        W.window * windowCoverage +
+        W.bigrams * (pairs / Math.max(1, qBigrams.size)) +
+        W.passage * (passageScore / top) +
+        W.context * contextCoverage +
+        typed -
         (s.wordCount > 60 ? 0.1 : 0);
-      if (!best || score > best.score) best = { entry, sentence: s, score, coverage, windowCoverage };
+      if (!best || score > best.score) best = { entry, sentence: s, score, passageFrom: from, passageTo: to, passageRank: rank };
     }
   }
   if (!best) return null;
 
-  const confidence = Math.max(0, Math.min(1, 0.65 * best.windowCoverage + 0.35 * best.coverage));
-  const quote = best.sentence.text;
+  const { entry, sentence: s } = best;
+  let quote = s.text;
+  // A typed question whose sentence holds nothing of the asked-for type is often answered by the
+  // next (or previous) sentence of the same paragraph: quote both, verbatim
+  if (typedQuestion && !hasCandidate(quote)) {
+    for (const nb of [entry.sentences[s.index + 1], entry.sentences[s.index - 1]]) {
+      if (!nb || nb.paragraph !== s.paragraph || nb.isHeading || !hasCandidate(nb.text)) continue;
+      quote = entry.article.text.slice(Math.min(s.start, nb.start), Math.max(s.end, nb.end));
+      break;
+    }
+  }
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qBigrams, hasCandidate, typedQuestion, passageIndex);
+  const confidence = confidenceOf(features);
   const span = words(question).length ? extractSpan(question, quote) : null;
-  return { entry: best.entry, sentence: best.sentence, quote, span, confidence };
+  return { entry, sentence: s, quote, span, confidence, features };
+}
+
+function confidenceFeatures(
+  best: Scored,
+  quote: string,
+  qTerms: readonly string[],
+  weight: ReadonlyMap<string, number>,
+  coverageOf: (set: ReadonlySet<string>) => number,
+  windowOf: (entry: AnalyzedArticle, i: number) => Set<string>,
+  qBigrams: ReadonlySet<string>,
+  hasCandidate: (sentence: string) => boolean,
+  typedQuestion: boolean,
+  passageIndex: Bm25Index,
+): ConfidenceFeatures {
+  let unseen = 0;
+  let total = 0;
+  for (const t of qTerms) {
+    total += weight.get(t) ?? 0;
+    if (passageIndex.df(t) === 0) unseen += weight.get(t) ?? 0;
+  }
+  const { entry, sentence: s } = best;
+  const inSentence = new Set(s.terms);
+  const around = windowOf(entry, s.index);
+  // The article's topic words (its title) are shared by all its passages; what the corpus must
+  // hold to answer is the rest of the question
+  const title = new Set(entry.titleTerms);
+  let specificTotal = 0;
+  let specificHave = 0;
+  let specificWindow = 0;
+  let rarest = 0;
+  let rarestMissing = 0;
+  for (const t of qTerms) {
+    const w = weight.get(t) ?? 0;
+    rarest = Math.max(rarest, w);
+    if (!around.has(t)) rarestMissing = Math.max(rarestMissing, w);
+    if (title.has(t)) continue;
+    specificTotal += w;
+    if (inSentence.has(t)) specificHave += w;
+    if (around.has(t)) specificWindow += w;
+  }
+  let pairs = 0;
+  if (qBigrams.size) {
+    const sb = bigrams(s.terms);
+    for (const b of qBigrams) if (sb.has(b)) pairs++;
+  }
+  const contextTerms = new Set(entry.titleTerms);
+  for (let i = best.passageFrom; i < best.passageTo; i++) for (const t of entry.sentences[i]!.terms) contextTerms.add(t);
+  return {
+    coverage: coverageOf(inSentence),
+    windowCoverage: coverageOf(around),
+    specific: specificTotal ? specificHave / specificTotal : 1,
+    specificWindow: specificTotal ? specificWindow / specificTotal : 1,
+    bigrams: qBigrams.size ? pairs / qBigrams.size : 1,
+    typed: typedQuestion ? (hasCandidate(quote) ? 1 : 0) : 0.5,
+    missingRare: rarest ? rarestMissing / rarest : 0,
+    context: coverageOf(contextTerms),
+    unseen: total ? unseen / total : 0,
+    topPassage: best.passageRank === 0 ? 1 : 0,
+  };
+}
+
+function confidenceOf(f: ConfidenceFeatures): number {
+  let z = CONFIDENCE_WEIGHTS.bias;
+  for (const [k, v] of Object.entries(f) as [keyof ConfidenceFeatures, number][]) z += CONFIDENCE_WEIGHTS[k] * v;
+  return 1 / (1 + Math.exp(-z));
 }

@@ -7,83 +7,500 @@ export interface ScoredKey {
   score: number;
 }
 
-/**
- * An Okapi BM25 index over numbered documents of pre-computed terms.
- * Documents can be added and removed one at a time: no full rebuild.
- */
-export class Bm25Index {
-  private readonly postings = new Map<string, Map<number, number>>();
-  private readonly lengths = new Map<number, number>();
-  private readonly docTerms = new Map<number, string[]>();
-  private totalLength = 0;
+/** Term strings ↔ dense numeric ids; shared by the indexes of one engine. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly terms: string[] = [];
 
   get size(): number {
-    return this.lengths.size;
+    return this.terms.length;
+  }
+
+  /** The id of a term, created when new. */
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  /** The id of a known term, or -1. */
+  lookup(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
+  static fromTerms(terms: string[]): Vocabulary {
+    const v = new Vocabulary();
+    for (const t of terms) v.intern(t);
+    return v;
+  }
+}
+
+function grownInt32(a: Int32Array, need: number): Int32Array {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2, 4));
+  b.set(a);
+  return b;
+}
+
+function grownUint16(a: Uint16Array, need: number): Uint16Array {
+  if (need <= a.length) return a;
+  const b = new Uint16Array(Math.max(need, a.length * 2, 4));
+  b.set(a);
+  return b;
+}
+
+function grownUint8(a: Uint8Array, need: number): Uint8Array {
+  if (need <= a.length) return a;
+  const b = new Uint8Array(Math.max(need, a.length * 2, 64));
+  b.set(a);
+  return b;
+}
+
+function grownFloat64(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  const b = new Float64Array(Math.max(need, a.length * 2, 64));
+  b.set(a);
+  return b;
+}
+
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+/** Staged postings are merged once this many pile up. */
+const AUTO_FLUSH = 16 * CHUNK;
+
+/** The whole state of an index as flat typed arrays (for the persisted index). */
+export interface Bm25Snapshot {
+  /** Per term id: start of its postings in `keys`/`tfs` (length = vocabulary size + 1). */
+  offsets: Int32Array;
+  keys: Int32Array;
+  tfs: Uint16Array;
+  df: Int32Array;
+  /** Per key: document length, and 1 when the key is a live document. */
+  lengths: Int32Array;
+  alive: Uint8Array;
+  live: number;
+  totalLength: number;
+}
+
+/** Postings appended to one term after its base list (few terms between merges). */
+interface Tail {
+  keys: Int32Array;
+  tfs: Uint16Array;
+  n: number;
+}
+
+/**
+ * An Okapi BM25 index over numbered documents of pre-computed terms, with compact postings over
+ * numeric term ids: one flat base (per term a range of keys and term frequencies, in key order)
+ * plus small per-term tails for documents added since the last merge. Added documents are staged
+ * and merged in one pass at the next search, so a large batch costs one linear merge.
+ * Documents can be added and removed one at a time: no full rebuild. Removal either purges the
+ * postings at once (keys whose terms the index remembers, see `add`) or marks the key dead
+ * (`removeIds`); dead postings are skipped and swept out once they pile up.
+ */
+export class Bm25Index {
+  readonly vocab: Vocabulary;
+  private baseOffsets: Int32Array = new Int32Array(1);
+  private baseKeys: Int32Array = new Int32Array(0);
+  private baseTfs: Uint16Array = new Uint16Array(0);
+  private readonly tails = new Map<number, Tail>();
+  private dfs: Int32Array = new Int32Array(0);
+  private lengths: Int32Array = new Int32Array(0);
+  private alive: Uint8Array = new Uint8Array(0);
+  /** Term ids of documents added through `add` (purged at once on removal). */
+  private readonly docTerms = new Map<number, Int32Array>();
+  private live = 0;
+  private totalLength = 0;
+  private deadPostings = 0;
+  private livePostings = 0;
+  /** Staged postings (chunks of term ids and counts) and the staged documents' keys and sizes. */
+  private stIds: Int32Array[] = [];
+  private stTfs: Uint16Array[] = [];
+  private staged = 0;
+  private stDocKey: Int32Array = new Int32Array(0);
+  private stDocCount: Int32Array = new Int32Array(0);
+  private stagedDocs = 0;
+  private acc: Float64Array = new Float64Array(0);
+  private touched: Int32Array = new Int32Array(0);
+
+  constructor(vocab: Vocabulary = new Vocabulary()) {
+    this.vocab = vocab;
+  }
+
+  get size(): number {
+    return this.live;
   }
 
   has(key: number): boolean {
-    return this.lengths.has(key);
+    return key >= 0 && key < this.alive.length && this.alive[key] === 1;
   }
 
+  /** Adds a document of term strings (a key already present is replaced). */
   add(key: number, terms: readonly string[]): void {
-    if (this.lengths.has(key)) this.remove(key);
-    const counts = new Map<string, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, n] of counts) {
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = new Map()));
-      list.set(key, n);
+    if (this.has(key)) this.remove(key);
+    const counts = new Map<number, number>();
+    for (const t of terms) {
+      const id = this.vocab.intern(t);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    this.lengths.set(key, terms.length);
-    this.docTerms.set(key, [...counts.keys()]);
-    this.totalLength += terms.length;
+    const ids = Int32Array.from(counts.keys());
+    this.addCounts(key, ids, Uint16Array.from(counts.values(), (n) => Math.min(n, 65535)), terms.length);
+    this.docTerms.set(key, ids);
+  }
+
+  /**
+   * Adds a document by distinct term ids and their counts; `length` is its term count. Postings
+   * are staged and merged into the lists at the next search (or when many pile up).
+   */
+  addCounts(key: number, ids: ArrayLike<number>, tfs: ArrayLike<number>, length: number): void {
+    if (this.has(key)) throw new Error(`Bm25Index: key ${key} is already present`);
+    this.ensureKey(key);
+    if (this.dfs.length < this.vocab.size) this.dfs = grownInt32(this.dfs, this.vocab.size);
+    if (this.stagedDocs >= this.stDocKey.length) {
+      this.stDocKey = grownInt32(this.stDocKey, this.stagedDocs + 1);
+      this.stDocCount = grownInt32(this.stDocCount, this.stDocKey.length);
+    }
+    this.stDocKey[this.stagedDocs] = key;
+    this.stDocCount[this.stagedDocs] = ids.length;
+    this.stagedDocs++;
+    for (let i = 0; i < ids.length; i++) {
+      const p = this.staged++;
+      const c = p >>> CHUNK_BITS;
+      if (c >= this.stIds.length) {
+        this.stIds.push(new Int32Array(CHUNK));
+        this.stTfs.push(new Uint16Array(CHUNK));
+      }
+      const id = ids[i]!;
+      this.stIds[c]![p & CHUNK_MASK] = id;
+      this.stTfs[c]![p & CHUNK_MASK] = tfs[i]!;
+      this.dfs[id]! += 1;
+    }
+    this.livePostings += ids.length;
+    this.lengths[key] = length;
+    this.alive[key] = 1;
+    this.live++;
+    this.totalLength += length;
+    if (this.staged >= AUTO_FLUSH) this.flush();
+  }
+
+  /** Merges staged postings: into per-term tails when few, else base, tails and staged into a new base. */
+  private flush(): void {
+    if (this.stagedDocs === 0) return;
+    if (this.staged < 50_000) {
+      let p = 0;
+      for (let d = 0; d < this.stagedDocs; d++) {
+        const key = this.stDocKey[d]!;
+        for (let end = p + this.stDocCount[d]!; p < end; p++) {
+          const id = this.stIds[p >>> CHUNK_BITS]![p & CHUNK_MASK]!;
+          let tail = this.tails.get(id);
+          if (!tail) this.tails.set(id, (tail = { keys: new Int32Array(4), tfs: new Uint16Array(4), n: 0 }));
+          if (tail.n >= tail.keys.length) {
+            tail.keys = grownInt32(tail.keys, tail.n + 1);
+            tail.tfs = grownUint16(tail.tfs, tail.keys.length);
+          }
+          tail.keys[tail.n] = key;
+          tail.tfs[tail.n] = this.stTfs[p >>> CHUNK_BITS]![p & CHUNK_MASK]!;
+          tail.n++;
+        }
+      }
+      this.clearStaged();
+      return;
+    }
+    this.rebase(false);
+  }
+
+  private clearStaged(): void {
+    this.staged = 0;
+    this.stagedDocs = 0;
+    this.stIds = [];
+    this.stTfs = [];
+  }
+
+  /** One new flat base from base + tails + staged postings (dead ones dropped when `sweep`). */
+  private rebase(sweep: boolean): void {
+    const terms = Math.max(this.vocab.size, this.baseOffsets.length - 1);
+    const alive = this.alive;
+    const count = new Int32Array(terms + 1);
+    const baseTerms = this.baseOffsets.length - 1;
+    for (let id = 0; id < baseTerms; id++) {
+      if (!sweep) count[id] = this.baseOffsets[id + 1]! - this.baseOffsets[id]!;
+      else for (let p = this.baseOffsets[id]!; p < this.baseOffsets[id + 1]!; p++) if (alive[this.baseKeys[p]!] === 1) count[id]!++;
+    }
+    for (const [id, tail] of this.tails) {
+      if (!sweep) count[id]! += tail.n;
+      else for (let p = 0; p < tail.n; p++) if (alive[tail.keys[p]!] === 1) count[id]!++;
+    }
+    {
+      let p = 0;
+      for (let d = 0; d < this.stagedDocs; d++) {
+        const keep = !sweep || alive[this.stDocKey[d]!] === 1;
+        for (let end = p + this.stDocCount[d]!; p < end; p++) if (keep) count[this.stIds[p >>> CHUNK_BITS]![p & CHUNK_MASK]!]!++;
+      }
+    }
+    const offsets = new Int32Array(terms + 1);
+    let total = 0;
+    for (let id = 0; id < terms; id++) {
+      offsets[id] = total;
+      total += count[id]!;
+    }
+    offsets[terms] = total;
+    const keys = new Int32Array(total);
+    const tfs = new Uint16Array(total);
+    const pos = offsets.slice(0, terms);
+    for (let id = 0; id < baseTerms; id++) {
+      let w = pos[id]!;
+      for (let p = this.baseOffsets[id]!; p < this.baseOffsets[id + 1]!; p++) {
+        const k = this.baseKeys[p]!;
+        if (sweep && alive[k] !== 1) continue;
+        keys[w] = k;
+        tfs[w++] = this.baseTfs[p]!;
+      }
+      const tail = this.tails.get(id);
+      if (tail) {
+        for (let p = 0; p < tail.n; p++) {
+          const k = tail.keys[p]!;
+          if (sweep && alive[k] !== 1) continue;
+          keys[w] = k;
+          tfs[w++] = tail.tfs[p]!;
+        }
+      }
+      pos[id] = w;
+    }
+    for (const [id, tail] of this.tails) {
+      if (id < baseTerms) continue;
+      let w = pos[id]!;
+      for (let p = 0; p < tail.n; p++) {
+        const k = tail.keys[p]!;
+        if (sweep && alive[k] !== 1) continue;
+        keys[w] = k;
+        tfs[w++] = tail.tfs[p]!;
+      }
+      pos[id] = w;
+    }
+    let p = 0;
+    for (let d = 0; d < this.stagedDocs; d++) {
+      const key = this.stDocKey[d]!;
+      const keep = !sweep || alive[key] === 1;
+      for (let end = p + this.stDocCount[d]!; p < end; p++) {
+        if (!keep) continue;
+        const c = p >>> CHUNK_BITS;
+        const at = p & CHUNK_MASK;
+        const w = pos[this.stIds[c]![at]!]!++;
+        keys[w] = key;
+        tfs[w] = this.stTfs[c]![at]!;
+      }
+    }
+    this.baseOffsets = offsets;
+    this.baseKeys = keys;
+    this.baseTfs = tfs;
+    this.tails.clear();
+    this.clearStaged();
+    if (sweep) this.deadPostings = 0;
   }
 
   remove(key: number): void {
-    const length = this.lengths.get(key);
-    if (length === undefined) return;
-    for (const t of this.docTerms.get(key) ?? []) {
-      const list = this.postings.get(t);
-      list?.delete(key);
-      if (list && list.size === 0) this.postings.delete(t);
-    }
-    this.lengths.delete(key);
+    if (!this.has(key)) return;
+    const ids = this.docTerms.get(key);
+    if (!ids) throw new Error(`Bm25Index: key ${key} was added by ids; remove it with removeIds`);
+    // a key the caller may add again: marked dead and swept out at once
     this.docTerms.delete(key);
-    this.totalLength -= length;
+    this.livePostings -= ids.length;
+    this.deadPostings += ids.length;
+    this.markDead(key, ids);
+    this.sweep();
+  }
+
+  /** Removes a document added by ids; its postings are skipped until the next sweep. */
+  removeIds(key: number, ids: ArrayLike<number>): void {
+    if (!this.has(key)) return;
+    if (this.docTerms.has(key)) return this.remove(key);
+    this.markDead(key, ids);
+    this.livePostings -= ids.length;
+    this.deadPostings += ids.length;
+    if (this.deadPostings > 200_000 && this.deadPostings > this.livePostings / 4) this.sweep();
+  }
+
+  private markDead(key: number, ids: ArrayLike<number>): void {
+    for (let i = 0; i < ids.length; i++) this.dfs[ids[i]!]! -= 1;
+    this.alive[key] = 0;
+    this.live--;
+    this.totalLength -= this.lengths[key]!;
+  }
+
+  /** Drops the postings of removed documents (and merges everything into the base). */
+  sweep(): void {
+    if (this.deadPostings === 0) return this.flush();
+    this.rebase(true);
+  }
+
+  private ensureKey(key: number): void {
+    if (key < 0 || !Number.isInteger(key)) throw new Error(`Bm25Index: bad key ${key}`);
+    if (key >= this.alive.length) {
+      this.alive = grownUint8(this.alive, key + 1);
+      this.lengths = grownInt32(this.lengths, this.alive.length);
+    }
+  }
+
+  private dfOf(id: number): number {
+    return id >= 0 && id < this.dfs.length ? this.dfs[id]! : 0;
   }
 
   /** Inverse document frequency, BM25+ style so it never goes negative. */
   idf(term: string): number {
-    const n = this.postings.get(term)?.size ?? 0;
-    const total = this.lengths.size;
-    return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+    return this.idfOf(this.vocab.lookup(term));
+  }
+
+  idfOf(id: number): number {
+    const n = this.dfOf(id);
+    return Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
   }
 
   /** Document frequency of a term. */
   df(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    return this.dfOf(this.vocab.lookup(term));
   }
 
   termFrequency(term: string, key: number): number {
-    return this.postings.get(term)?.get(key) ?? 0;
+    const id = this.vocab.lookup(term);
+    if (id < 0 || !this.has(key)) return 0;
+    this.flush();
+    if (id + 1 < this.baseOffsets.length) {
+      for (let p = this.baseOffsets[id]!; p < this.baseOffsets[id + 1]!; p++) if (this.baseKeys[p] === key) return this.baseTfs[p]!;
+    }
+    const tail = this.tails.get(id);
+    if (tail) for (let p = 0; p < tail.n; p++) if (tail.keys[p] === key) return tail.tfs[p]!;
+    return 0;
   }
 
   /** Top documents for the query terms (duplicates in the query count once each). */
   search(queryTerms: readonly string[], limit: number, weights?: ReadonlyMap<string, number>): ScoredKey[] {
-    const scores = new Map<number, number>();
-    const avg = this.lengths.size ? this.totalLength / this.lengths.size : 1;
-    for (const t of new Set(queryTerms)) {
-      const list = this.postings.get(t);
-      if (!list) continue;
-      const idf = this.idf(t) * (weights?.get(t) ?? 1);
-      for (const [key, tf] of list) {
-        const len = this.lengths.get(key) ?? avg;
-        const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
-        scores.set(key, (scores.get(key) ?? 0) + s);
-      }
+    this.flush();
+    const avg = this.live ? this.totalLength / this.live : 1;
+    if (this.acc.length < this.alive.length) {
+      this.acc = grownFloat64(this.acc, this.alive.length);
+      this.touched = grownInt32(this.touched, this.alive.length);
     }
-    return topK(scores, limit);
+    const acc = this.acc;
+    const touched = this.touched;
+    const alive = this.alive;
+    const lengths = this.lengths;
+    const skipDead = this.deadPostings > 0;
+    let nTouched = 0;
+    const norm = K1 * (1 - B);
+    const perLength = (K1 * B) / avg;
+    const score = (keys: Int32Array, tfs: Uint16Array, from: number, to: number, top: number) => {
+      for (let i = from; i < to; i++) {
+        const key = keys[i]!;
+        if (skipDead && alive[key] !== 1) continue;
+        const tf = tfs[i]!;
+        const s = (top * tf) / (tf + norm + perLength * lengths[key]!);
+        if (s === 0) continue;
+        const prev = acc[key]!;
+        if (prev === 0) touched[nTouched++] = key;
+        acc[key] = prev + s;
+      }
+    };
+    for (const t of new Set(queryTerms)) {
+      const id = this.vocab.lookup(t);
+      if (id < 0 || this.dfOf(id) === 0) continue;
+      const top = this.idfOf(id) * (weights?.get(t) ?? 1) * (K1 + 1);
+      if (id + 1 < this.baseOffsets.length) score(this.baseKeys, this.baseTfs, this.baseOffsets[id]!, this.baseOffsets[id + 1]!, top);
+      const tail = this.tails.get(id);
+      if (tail) score(tail.keys, tail.tfs, 0, tail.n, top);
+    }
+    const out = selectTop(acc, touched, nTouched, limit);
+    for (let i = 0; i < nTouched; i++) acc[touched[i]!] = 0;
+    return out;
   }
+
+  /** The index as flat arrays (dead postings swept, tails merged); shares the base arrays. */
+  snapshot(): Bm25Snapshot {
+    if (this.deadPostings > 0 || this.tails.size || this.stagedDocs) this.rebase(this.deadPostings > 0);
+    return {
+      offsets: this.baseOffsets,
+      keys: this.baseKeys,
+      tfs: this.baseTfs,
+      df: this.dfs.slice(0, this.vocab.size),
+      lengths: this.lengths.slice(0, this.alive.length),
+      alive: this.alive.slice(),
+      live: this.live,
+      totalLength: this.totalLength,
+    };
+  }
+
+  /** An index over a snapshot's arrays (not copied). */
+  static fromSnapshot(s: Bm25Snapshot, vocab: Vocabulary): Bm25Index {
+    const index = new Bm25Index(vocab);
+    index.baseOffsets = s.offsets;
+    index.baseKeys = s.keys;
+    index.baseTfs = s.tfs;
+    index.dfs = s.df.length >= vocab.size ? s.df : grownInt32(s.df, vocab.size);
+    index.alive = s.alive;
+    index.lengths = s.lengths.length >= s.alive.length ? s.lengths : grownInt32(s.lengths, s.alive.length);
+    index.live = s.live;
+    index.totalLength = s.totalLength;
+    index.livePostings = s.keys.length;
+    return index;
+  }
+}
+
+/** Whether (scoreA, keyA) ranks below (scoreB, keyB): lower score, then higher key. */
+function worse(sa: number, ka: number, sb: number, kb: number): boolean {
+  return sa < sb || (sa === sb && ka > kb);
+}
+
+/** The `limit` best of the touched keys (all when limit ≤ 0), best first; ties to the lower key. */
+function selectTop(acc: Float64Array, touched: Int32Array, n: number, limit: number): ScoredKey[] {
+  if (limit <= 0 || n <= limit) {
+    const all: ScoredKey[] = [];
+    for (let i = 0; i < n; i++) all.push({ key: touched[i]!, score: acc[touched[i]!]! });
+    return all.sort((a, b) => b.score - a.score || a.key - b.key);
+  }
+  // a min-heap of the best `limit` so far (root = the worst of them)
+  const hk = new Int32Array(limit);
+  const hs = new Float64Array(limit);
+  let size = 0;
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && worse(hs[l]!, hk[l]!, hs[m]!, hk[m]!)) m = l;
+      if (r < size && worse(hs[r]!, hk[r]!, hs[m]!, hk[m]!)) m = r;
+      if (m === i) return;
+      [hk[i], hk[m]] = [hk[m]!, hk[i]!];
+      [hs[i], hs[m]] = [hs[m]!, hs[i]!];
+      i = m;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const key = touched[i]!;
+    const score = acc[key]!;
+    if (size < limit) {
+      let j = size++;
+      hk[j] = key;
+      hs[j] = score;
+      while (j > 0) {
+        const p = (j - 1) >> 1;
+        if (!worse(hs[j]!, hk[j]!, hs[p]!, hk[p]!)) break;
+        [hk[j], hk[p]] = [hk[p]!, hk[j]!];
+        [hs[j], hs[p]] = [hs[p]!, hs[j]!];
+        j = p;
+      }
+    } else if (worse(hs[0]!, hk[0]!, score, key)) {
+      hk[0] = key;
+      hs[0] = score;
+      siftDown(0);
+    }
+  }
+  const out: ScoredKey[] = [];
+  for (let i = 0; i < size; i++) out.push({ key: hk[i]!, score: hs[i]! });
+  return out.sort((a, b) => b.score - a.score || a.key - b.key);
 }
 
 /** The `limit` highest-scoring entries, best first. */

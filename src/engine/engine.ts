@@ -1,6 +1,6 @@
-import { analyzeArticle, type AnalyzedArticle } from './analyze-article.ts';
+import { analyzeArticle, indexTermIds, TermMapper, type AnalyzedArticle } from './analyze-article.ts';
 import { answerQuestion, ABSTAIN_BELOW } from './answer-question.ts';
-import { Bm25Index } from './bm25-index.ts';
+import { Bm25Index, Vocabulary } from './bm25-index.ts';
 import { buildStory, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { terms, words } from './text.ts';
@@ -40,21 +40,100 @@ function isFollowUp(question: string): boolean {
   );
 }
 
+/** What the engine keeps of an article: no sentences (those are analyzed on demand). */
+export interface EngineEntry {
+  key: number;
+  article: Article;
+  titleTerms: string[];
+  /** Distinct term ids of title and body (first appearance order) and their counts. */
+  vector: { ids: Int32Array; counts: Uint16Array };
+  /** Passage keys firstPassage … firstPassage + passageCount - 1. */
+  firstPassage: number;
+  passageCount: number;
+  /** Milliseconds since the epoch, NaN when undated. */
+  time: number;
+}
+
+/** Counts term ids of one document, remembering their first appearance order; reused. */
+class TermCounter {
+  private counts: Int32Array = new Int32Array(1024);
+  private order: Int32Array = new Int32Array(1024);
+  distinct = 0;
+
+  count(id: number): void {
+    if (id >= this.counts.length) this.counts = grow(this.counts, id + 1);
+    if (this.counts[id]!++ === 0) {
+      if (this.distinct >= this.order.length) this.order = grow(this.order, this.distinct + 1);
+      this.order[this.distinct++] = id;
+    }
+  }
+
+  idAt(i: number): number {
+    return this.order[i]!;
+  }
+
+  countOf(id: number): number {
+    return id < this.counts.length ? this.counts[id]! : 0;
+  }
+
+  reset(): void {
+    for (let i = 0; i < this.distinct; i++) this.counts[this.order[i]!] = 0;
+    this.distinct = 0;
+  }
+}
+
+/** Analyzed articles kept for answers and summaries (least recently used dropped first). */
+const ANALYZED_CACHE = 2048;
+
+function grow(a: Int32Array, need: number): Int32Array {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2, 256));
+  b.set(a);
+  return b;
+}
+
 /**
  * The offline briefing engine: an index of passages and articles that answers questions,
  * summarizes articles and composes briefs. Articles can be added and removed at any time.
+ * Indexes hold compact postings over numeric term ids; sentences are analyzed only for the
+ * articles a question retrieves or a brief shows, and cached.
  */
 export class Engine {
-  private readonly entries = new Map<number, AnalyzedArticle>();
+  private readonly entries = new Map<number, EngineEntry>();
   private readonly keyById = new Map<string, number>();
-  private readonly passageKeys = new Map<number, number[]>();
-  private readonly passages = new Map<number, { articleKey: number; from: number; to: number }>();
-  private readonly passageIndex = new Bm25Index();
-  private readonly articleIndex = new Bm25Index();
+  /** Lower-cased id, and lower-cased id without its extension → key; built on first use. */
+  private keyByLowerId: Map<string, number> | null = null;
+  private readonly vocab: Vocabulary;
+  private readonly passageIndex: Bm25Index;
+  private readonly articleIndex: Bm25Index;
+  /** Per passage key: its article key and sentence range. */
+  private passageArticle: Int32Array = new Int32Array(0);
+  private passageFrom: Int32Array = new Int32Array(0);
+  private passageTo: Int32Array = new Int32Array(0);
   private nextArticleKey = 0;
   private nextPassageKey = 0;
+  private readonly analyzed = new Map<number, AnalyzedArticle>();
+  private readonly intern: (term: string) => number;
+  private readonly mapper: TermMapper;
+  private readonly counter = new TermCounter();
+  /** Entries newest first (compareByDate), and dated entries by time; rebuilt after changes. */
+  private byDate: EngineEntry[] | null = null;
+  private byTime: EngineEntry[] | null = null;
 
-  constructor(articles: Article[] = []) {
+  constructor(articles: Article[] = [], state?: EngineState) {
+    this.vocab = state?.vocab ?? new Vocabulary();
+    this.passageIndex = state?.passageIndex ?? new Bm25Index(this.vocab);
+    this.articleIndex = state?.articleIndex ?? new Bm25Index(this.vocab);
+    this.intern = (t) => this.vocab.intern(t);
+    this.mapper = new TermMapper(this.intern);
+    if (state) {
+      this.passageArticle = state.passageArticle;
+      this.passageFrom = state.passageFrom;
+      this.passageTo = state.passageTo;
+      this.nextArticleKey = state.nextArticleKey;
+      this.nextPassageKey = state.nextPassageKey;
+      for (const e of state.entries) this.register(e);
+    }
     this.add(articles);
   }
 
@@ -62,46 +141,148 @@ export class Engine {
     return this.entries.size;
   }
 
-  /** Adds articles; an article whose id is already present replaces it. */
-  add(articles: Article[]): void {
+  /** Adds articles; an article whose id is already present replaces it. `onProgress` hears every 1,000. */
+  add(articles: Iterable<Article>, onProgress?: (done: number) => void): void {
+    let done = 0;
     for (const article of articles) {
+      if (onProgress && ++done % 1000 === 0) onProgress(done);
       if (this.keyById.has(article.id)) this.remove([article.id]);
       const key = this.nextArticleKey++;
-      const entry = analyzeArticle(article);
-      this.entries.set(key, entry);
-      this.keyById.set(article.id, key);
-      // Title words count twice: a headline says what the article is about
-      this.articleIndex.add(key, [...entry.titleTerms, ...entry.titleTerms, ...entry.sentences.flatMap((s) => s.terms)]);
-      const keys: number[] = [];
-      for (const p of entry.passages) {
-        const pk = this.nextPassageKey++;
-        const passageTerms = entry.sentences.slice(p.from, p.to).flatMap((s) => s.terms);
-        this.passageIndex.add(pk, [...entry.titleTerms, ...passageTerms]);
-        this.passages.set(pk, { articleKey: key, ...p });
-        keys.push(pk);
+      const analysis = indexTermIds(article, this.mapper, this.intern);
+      const { titleIds, passages, passageIds } = analysis;
+      // the article: title and body counts (first appearance order); title words count twice in the index
+      const counter = this.counter;
+      for (const id of titleIds) counter.count(id);
+      for (const list of passageIds) for (const id of list) counter.count(id);
+      const n = counter.distinct;
+      const ids = new Int32Array(n);
+      const counts = new Uint16Array(n);
+      const tfs = new Uint16Array(n);
+      let length = 0;
+      for (let i = 0; i < n; i++) {
+        const id = counter.idAt(i);
+        const c = counter.countOf(id);
+        ids[i] = id;
+        counts[i] = Math.min(c, 65535);
       }
-      this.passageKeys.set(key, keys);
+      counter.reset();
+      for (const id of titleIds) counter.count(id);
+      for (let i = 0; i < n; i++) {
+        const tf = counts[i]! + counter.countOf(ids[i]!);
+        tfs[i] = Math.min(tf, 65535);
+        length += tf;
+      }
+      counter.reset();
+      this.articleIndex.addCounts(key, ids, tfs, length);
+      const firstPassage = this.nextPassageKey;
+      this.nextPassageKey += passages.length;
+      this.passageArticle = grow(this.passageArticle, this.nextPassageKey);
+      this.passageFrom = grow(this.passageFrom, this.nextPassageKey);
+      this.passageTo = grow(this.passageTo, this.nextPassageKey);
+      passages.forEach((p, j) => {
+        const pk = firstPassage + j;
+        this.passageArticle[pk] = key;
+        this.passageFrom[pk] = p.from;
+        this.passageTo[pk] = p.to;
+        const [pIds, pTfs, pLength] = this.passageCounts(titleIds, passageIds[j]!);
+        this.passageIndex.addCounts(pk, pIds, pTfs, pLength);
+      });
+      this.register({
+        key,
+        article,
+        titleTerms: analysis.titleTerms,
+        vector: { ids, counts },
+        firstPassage,
+        passageCount: passages.length,
+        time: article.date ? Date.parse(normalizeDate(article.date)) : NaN,
+      });
     }
+  }
+
+  /** Distinct term ids of a passage document (its article's title, then its sentences) and their counts. */
+  private passageCounts(titleIds: readonly number[], bodyIds: readonly number[]): [Int32Array, Uint16Array, number] {
+    const counter = this.counter;
+    for (const id of titleIds) counter.count(id);
+    for (const id of bodyIds) counter.count(id);
+    const n = counter.distinct;
+    const ids = new Int32Array(n);
+    const tfs = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = counter.idAt(i);
+      ids[i] = id;
+      tfs[i] = Math.min(counter.countOf(id), 65535);
+    }
+    counter.reset();
+    return [ids, tfs, titleIds.length + bodyIds.length];
+  }
+
+  private register(entry: EngineEntry): void {
+    this.entries.set(entry.key, entry);
+    this.keyById.set(entry.article.id, entry.key);
+    if (this.keyByLowerId) addLowerIds(this.keyByLowerId, entry);
+    this.byDate = null;
+    this.byTime = null;
   }
 
   remove(ids: Iterable<string>): void {
     for (const id of ids) {
       const key = this.keyById.get(id);
-      if (key === undefined) continue;
-      for (const pk of this.passageKeys.get(key) ?? []) {
-        this.passageIndex.remove(pk);
-        this.passages.delete(pk);
-      }
-      this.passageKeys.delete(key);
-      this.articleIndex.remove(key);
+      const entry = key === undefined ? undefined : this.entries.get(key);
+      if (key === undefined || !entry) continue;
+      // a passage's terms are those of its title and sentences: recomputed, not stored
+      const analysis = indexTermIds(entry.article, this.mapper, this.intern);
+      analysis.passageIds.forEach((bodyIds, j) => {
+        const [pIds] = this.passageCounts(analysis.titleIds, bodyIds);
+        this.passageIndex.removeIds(entry.firstPassage + j, pIds);
+      });
+      this.articleIndex.removeIds(key, entry.vector.ids);
       this.entries.delete(key);
       this.keyById.delete(id);
+      this.analyzed.delete(key);
+      // another article may answer to the same lower-cased name: rebuilt when next needed
+      if (this.keyByLowerId?.get(id.toLowerCase()) === key || this.keyByLowerId?.get(id.toLowerCase().replace(/\.[a-z0-9]+$/, '')) === key) this.keyByLowerId = null;
+      this.byDate = null;
+      this.byTime = null;
     }
   }
 
   article(id: string): Article | undefined {
     const key = this.keyById.get(id);
     return key === undefined ? undefined : this.entries.get(key)?.article;
+  }
+
+  /** The sentences of an article, analyzed on first use and cached. */
+  private analyze(entry: EngineEntry): AnalyzedArticle {
+    let a = this.analyzed.get(entry.key);
+    if (a) {
+      this.analyzed.delete(entry.key);
+    } else {
+      a = analyzeArticle(entry.article);
+      if (this.analyzed.size >= ANALYZED_CACHE) this.analyzed.delete(this.analyzed.keys().next().value!);
+    }
+    this.analyzed.set(entry.key, a);
+    return a;
+  }
+
+  /** The analyzed article, or a stand-in that analyzes it on first use of its sentences. */
+  private lazyAnalyzed(entry: EngineEntry): AnalyzedArticle {
+    const cached = this.analyzed.get(entry.key);
+    if (cached) return cached;
+    let done: AnalyzedArticle | undefined;
+    const get = () => (done ??= this.analyze(entry));
+    return {
+      article: entry.article,
+      titleTerms: entry.titleTerms,
+      get sentences() {
+        return get().sentences;
+      },
+      get passages() {
+        return get().passages;
+      },
+      get termCounts() {
+        return get().termCounts;
+      },
+    };
   }
 
   ask(question: string, previous?: ConversationTurn): AskResult {
@@ -111,10 +292,10 @@ export class Engine {
     const draft = answerQuestion(
       {
         passageIndex: this.passageIndex,
-        passageAt: (key) => {
-          const p = this.passages.get(key);
-          const entry = p && this.entries.get(p.articleKey);
-          return p && entry ? { entry, from: p.from, to: p.to } : undefined;
+        passageAt: (pk) => {
+          if (!this.passageIndex.has(pk)) return undefined;
+          const entry = this.entries.get(this.passageArticle[pk]!);
+          return entry ? { entry: this.lazyAnalyzed(entry), from: this.passageFrom[pk]!, to: this.passageTo[pk]! } : undefined;
         },
       },
       question,
@@ -139,20 +320,21 @@ export class Engine {
     if (!query) return fail('usage', 'Name an article: its id or words from its title.');
     const exact = this.article(query);
     if (exact) return ok(exact);
-    const lower = query.toLowerCase();
-    for (const entry of this.entries.values()) {
-      const id = entry.article.id.toLowerCase();
-      if (id === lower || id.replace(/\.[a-z0-9]+$/, '') === lower) return ok(entry.article);
+    if (!this.keyByLowerId) {
+      this.keyByLowerId = new Map();
+      for (const entry of this.entries.values()) addLowerIds(this.keyByLowerId, entry);
     }
+    const byLower = this.keyByLowerId.get(query.toLowerCase());
+    const lowerEntry = byLower === undefined ? undefined : this.entries.get(byLower);
+    if (lowerEntry) return ok(lowerEntry.article);
     const qTerms = [...new Set(terms(query))];
     if (qTerms.length) {
-      let best: { entry: AnalyzedArticle; share: number } | null = null;
+      let best: EngineEntry | null = null;
       for (const entry of this.entries.values()) {
-        const title = new Set(entry.titleTerms);
-        const share = qTerms.filter((t) => title.has(t)).length / qTerms.length;
-        if (share === 1 && (!best || share > best.share || entry.titleTerms.length < best.entry.titleTerms.length)) best = { entry, share };
+        const title = entry.titleTerms;
+        if (qTerms.every((t) => title.includes(t)) && (!best || title.length < best.titleTerms.length)) best = entry;
       }
-      if (best) return ok(best.entry.article);
+      if (best) return ok(best.article);
       const hit = this.articleIndex.search(qTerms, 1)[0];
       const entry = hit && this.entries.get(hit.key);
       if (entry && this.coverage(qTerms, entry) >= 0.75) return ok(entry.article);
@@ -163,7 +345,7 @@ export class Engine {
   summarize(idOrWords: string, sentences = 3): Result<ArticleSummary> {
     const found = this.resolve(idOrWords);
     if (!found.ok) return found;
-    const entry = this.entries.get(this.keyById.get(found.value.id)!)!;
+    const entry = this.analyze(this.entries.get(this.keyById.get(found.value.id)!)!);
     const n = Math.max(1, Math.min(20, Math.floor(sentences)));
     const summary = pickSummarySentences(entry.sentences, n, entry.titleTerms).map((s) => s.text);
     return ok({ id: entry.article.id, title: entry.article.title, summary });
@@ -172,22 +354,45 @@ export class Engine {
   /** Top stories, optionally narrowed to a topic and a window; same-story articles merged. */
   brief(options: BriefOptions = {}): Story[] {
     const limit = options.limit ?? DEFAULT_BRIEF_LIMIT;
-    const since = options.since?.toISOString();
-    const inWindow = (e: AnalyzedArticle) =>
-      (!since || (e.article.date !== null && normalizeDate(e.article.date) >= since)) && !options.excludeIds?.has(e.article.id);
-    let inputs: StoryInput[];
+    const since = options.since?.getTime();
+    const inWindow = (e: EngineEntry) =>
+      (since === undefined || e.time >= since) && !options.excludeIds?.has(e.article.id);
+    let inputs: StoryInput<EngineEntry>[];
     const topicTerms = options.topic ? [...new Set(terms(options.topic))] : [];
     if (topicTerms.length) {
       const hits = this.articleIndex.search(topicTerms, 0);
       const top = hits[0]?.score ?? 1;
-      inputs = hits
-        .map((h) => ({ entry: this.entries.get(h.key)!, relevance: h.score / top }))
-        .filter((x) => x.entry && inWindow(x.entry) && this.coverage(topicTerms, x.entry) >= TOPIC_MATCH);
+      inputs = [];
+      for (const h of hits) {
+        const entry = this.entries.get(h.key);
+        if (entry && inWindow(entry) && this.coverage(topicTerms, entry) >= TOPIC_MATCH) inputs.push({ entry, relevance: h.score / top });
+      }
+    } else if (since !== undefined) {
+      // dated entries by time: the window is a tail of the list; insertion order kept
+      const list = this.timeOrder();
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.time >= since) hi = mid;
+        else lo = mid + 1;
+      }
+      inputs = list
+        .slice(lo)
+        .filter(inWindow)
+        .sort((a, b) => a.key - b.key)
+        .map((entry) => ({ entry, relevance: 1 }));
     } else {
       inputs = [...this.entries.values()].filter(inWindow).map((entry) => ({ entry, relevance: 1 }));
     }
-    const groups = rankStories(clusterArticles(inputs, (t) => this.articleIndex.idf(t)));
-    return (limit > 0 ? groups.slice(0, limit) : groups).map(buildStory);
+    const idfs = new Float64Array(this.vocab.size).fill(-1);
+    const idf = (t: number) => {
+      let x = idfs[t]!;
+      if (x < 0) x = idfs[t] = this.articleIndex.idfOf(t);
+      return x;
+    };
+    const groups = rankStories(clusterArticles(inputs, (e) => e.vector, idf));
+    return (limit > 0 ? groups.slice(0, limit) : groups).map((g) => buildStory(g, (e) => this.analyze(e)));
   }
 
   /** Articles matching words (best first), or the most recent ones without words. */
@@ -198,26 +403,77 @@ export class Engine {
           .search(qTerms, limit)
           .map((h) => this.entries.get(h.key)!)
           .filter(Boolean)
-      : [...this.entries.values()].sort(compareByDate).slice(0, limit);
+      : this.dateOrder().slice(0, limit);
     return entries.map(({ article: a }) => ({ id: a.id, title: a.title, date: a.date, source: a.source, url: a.url }));
   }
 
   /** All articles, newest first (for autocomplete and listings). */
   listArticles(): Article[] {
-    return [...this.entries.values()].sort(compareByDate).map((e) => e.article);
+    return this.dateOrder().map((e) => e.article);
+  }
+
+  private dateOrder(): EngineEntry[] {
+    this.byDate ??= [...this.entries.values()].sort(compareByDate);
+    return this.byDate;
+  }
+
+  private timeOrder(): EngineEntry[] {
+    this.byTime ??= [...this.entries.values()].filter((e) => !Number.isNaN(e.time)).sort((a, b) => a.time - b.time);
+    return this.byTime;
   }
 
   /** Share of the query's idf weight present in an article. */
-  private coverage(qTerms: readonly string[], entry: AnalyzedArticle): number {
+  private coverage(qTerms: readonly string[], entry: EngineEntry): number {
     let have = 0;
     let total = 0;
     for (const t of qTerms) {
       const w = this.articleIndex.idf(t);
       total += w;
-      if (entry.termCounts.has(t)) have += w;
+      const id = this.vocab.lookup(t);
+      if (id >= 0 && entry.vector.ids.includes(id)) have += w;
     }
     return total ? have / total : 0;
   }
+
+  /** The engine's state, for the persisted index (see persist-index.ts). */
+  exportState(): EngineState {
+    return {
+      vocab: this.vocab,
+      passageIndex: this.passageIndex,
+      articleIndex: this.articleIndex,
+      passageArticle: this.passageArticle.subarray(0, this.nextPassageKey),
+      passageFrom: this.passageFrom.subarray(0, this.nextPassageKey),
+      passageTo: this.passageTo.subarray(0, this.nextPassageKey),
+      nextArticleKey: this.nextArticleKey,
+      nextPassageKey: this.nextPassageKey,
+      entries: [...this.entries.values()],
+    };
+  }
+
+  /** An engine over a saved state (no analysis, no indexing). */
+  static fromState(state: EngineState): Engine {
+    return new Engine([], state);
+  }
+}
+
+/** Everything an engine is made of; restoring it needs no analysis. */
+export interface EngineState {
+  vocab: Vocabulary;
+  passageIndex: Bm25Index;
+  articleIndex: Bm25Index;
+  passageArticle: Int32Array;
+  passageFrom: Int32Array;
+  passageTo: Int32Array;
+  nextArticleKey: number;
+  nextPassageKey: number;
+  entries: EngineEntry[];
+}
+
+function addLowerIds(map: Map<string, number>, entry: EngineEntry): void {
+  const lower = entry.article.id.toLowerCase();
+  if (!map.has(lower)) map.set(lower, entry.key);
+  const bare = lower.replace(/\.[a-z0-9]+$/, '');
+  if (!map.has(bare)) map.set(bare, entry.key);
 }
 
 /** Date-only values compare as the start of that day in UTC. */

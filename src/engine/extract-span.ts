@@ -2,13 +2,20 @@ import { STOP_WORDS, stem, words } from './text.ts';
 
 /** What kind of short answer a question asks for. */
 export type QuestionType = 'who' | 'when' | 'where' | 'number' | 'what' | 'other';
+type CandidateKind = QuestionType | 'list';
+
+/** Nouns after "what" / "which" that ask for a quantity. */
+const QUANTITY_NOUNS = 'percentage|percent|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total';
+
+const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:\\w+ )?(?:${QUANTITY_NOUNS})\\b`);
 
 export function classifyQuestion(question: string): QuestionType {
   const q = question.toLowerCase();
-  if (/\bhow (many|much|long|far|old|big|large|tall|high|often)\b|\bwhat (percentage|percent|number|amount)\b/.test(q)) return 'number';
-  if (/\b(when|what year|which year|what date|what time|what day|what month|what century|what decade)\b/.test(q)) return 'when';
-  if (/\bwhere\b|\bwhat (city|country|place|state|region|town|continent)\b|\bwhich (city|country|place|state|region|town)\b/.test(q)) return 'where';
-  if (/\b(who|whom|whose)\b|\bwhat (person|man|woman|company|organization|group|team)\b/.test(q)) return 'who';
+  if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b/.test(q)) return 'number';
+  if (QUANTITY_QUESTION.test(q) && !/\b(?:what|which) (?:kind|type|sort)\b/.test(q)) return 'number';
+  if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
+  if (/\bwhere\b|\b(?:what|which) (?:city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood)\b/.test(q)) return 'where';
+  if (/\b(who|whom|whose)\b|\b(?:what|which) (?:person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general)\b/.test(q)) return 'who';
   if (/\b(what|which)\b/.test(q)) return 'what';
   return 'other';
 }
@@ -20,68 +27,204 @@ const DATE_PATTERNS = [
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
-  /\b(?:\d{4}s|\d{4}\s*[–-]\s*\d{2,4}|(?:1[0-9]|20)\d{2})\b/g,
-  /\b\d{1,2}(?:st|nd|rd|th)\s+century\b/gi,
+  /\b(?:(?:1[0-9]|20)\d{2}s?\s*(?:[–-]|to)\s*(?:(?:1[0-9]|20)?\d{2})|\d{4}s|(?:1[0-9]|20)\d{2}|\d{3,4}\s*(?:AD|BC|BCE|CE))\b/g,
+  /\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b/gi,
+  /\b(?:early|mid|late)[\s-]+(?:\d{1,2}(?:st|nd|rd|th)[\s-]+century|\d{4}s)\b/gi,
+  /\bbetween\s+(?:1[0-9]|20)\d{2}s?\s+and\s+(?:1[0-9]|20)\d{2}s?\b/g,
   new RegExp(`\\b(?:on\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'),
   /\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b/gi,
 ];
-const NUMBER_PATTERN =
-  /(?:[$£€¥]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+[a-z]+){0,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozens?|hundreds|thousands|millions)\b(?:\s+[a-z]+){0,2}/g;
-const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:(?:of|the|de|la|van|von|al|bin|and|for)\s+)?(?:[A-Z][\p{L}'’-]+|[A-Z]\.))*/gu;
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
+const NUMBER_PATTERN = new RegExp(
+  `(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+){0,2}|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?:\\s+[a-z]+){0,2}`,
+  'gi',
+);
+const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.|[A-Z])(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:[A-Z][\p{L}'’-]*[\p{L}\d]|[A-Z]\.|[A-Z](?![\p{L}'’])|\d+))*/gu;
 
 /** Capitalised words that are not the names of people or places. */
-const NOT_NAMES = new RegExp(`^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|But|And|However|According)$`);
-
-/** How much each word between a candidate and the question's words costs. */
-const DISTANCE_WEIGHT = 0.1;
+const NOT_NAMES = new RegExp(
+  `^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|According|His|Her|Its|Their|Our|After|Before|During|When|While|If|As|Although|Because|Since|By|For|From|With|Some|Many|Most|Other|Several|Both|Each|There|Then|Also|Although|Despite|Following|Under|Over|Between|Among|Within|Today|Yesterday)$`,
+);
 
 interface Candidate {
   text: string;
   start: number;
-  kind: QuestionType;
+  kind: CandidateKind;
 }
 
 function collect(sentence: string, pattern: RegExp, kind: QuestionType, out: Candidate[]): void {
-  for (const m of sentence.matchAll(new RegExp(pattern.source, pattern.flags))) {
+  for (const m of sentence.matchAll(pattern)) {
     out.push({ text: m[0].trim(), start: m.index + (m[0].length - m[0].trimStart().length), kind });
   }
 }
 
+/** Units of measure a number keeps after it ("382 kg", "340 miles"); other nouns are left out. */
+const UNITS =
+  /^(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|in|yards?|kg|kilograms?|grams?|g|lb|pounds?|tons?|tonnes?|ounces?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|percent|degrees?|acres?|hectares?|ha|square|sq|cubic|mph|km\/h|times|fold|dollars?|euros?|cents?|points?|votes?|seats?)$/i;
+
 /** Number candidates keep at most the unit word after the number, not a whole clause. */
 function trimNumber(text: string): string {
-  const m = /^((?:[$£€¥]\s?)?[\d,.]+(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?)/.exec(text);
-  return m ? m[1]!.replace(/[.,]$/, '') : text.split(/\s+/)[0] ?? text;
-}
-
-/** Chunks of the sentence between punctuation and function words: crude noun phrases. */
-function phraseCandidates(sentence: string, out: Candidate[]): void {
-  const re = /[^,;:()"“”—–]+/g;
-  for (const m of sentence.matchAll(re)) {
-    const chunk = m[0];
-    const tokens = [...chunk.matchAll(/\S+/g)];
-    let run: RegExpMatchArray[] = [];
-    const flush = () => {
-      if (run.length) {
-        const first = run[0]!;
-        const last = run[run.length - 1]!;
-        const start = m.index + first.index!;
-        const text = sentence.slice(start, m.index + last.index! + last[0].length).replace(/[.!?]+$/, '');
-        if (text) out.push({ text, start, kind: 'what' });
-      }
-      run = [];
-    };
-    for (const t of tokens) {
-      const w = t[0].toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, '');
-      if (CLAUSE_BREAKS.has(w)) flush();
-      else run.push(t);
-    }
-    flush();
+  const unit = /^(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\s?)?[\d,.]+(?:\s?[–-]\s?\d[\d,.]*)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?/i.exec(text);
+  if (unit) {
+    const rest = text.slice(unit[0].length);
+    // keep one following noun ("16,000 species", "232 stations") but not a verb or a preposition
+    const next = /^\s+([a-z][a-z-]*)/.exec(rest);
+    const tail = next && UNITS.test(next[1]!) ? ` ${next[1]}` : '';
+    return (unit[0] + tail).replace(/[.,]$/, '');
   }
+  const w = /^((?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?[a-z]+(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*)(\s+[a-z][a-z-]*)?/i.exec(text);
+  if (!w) return text;
+  const next = w[2]?.trim();
+  return next && UNITS.test(next) ? `${w[1]} ${next}` : w[1]!;
 }
 
 const CLAUSE_BREAKS = new Set(
-  'is are was were be been being has have had do does did will would can could should may might must which that who whom whose when where while because although though since after before during until if as by with from into onto upon than then and or but for to in on at of'.split(' '),
+  'is are was were be been being has have had do does did will would can could should may might must which that who whom whose when where while because although though since after before during until if as by with from into onto upon than then and or but for to in on at of also not its their his her it they he she we'.split(
+    ' ',
+  ),
 );
+/** Words that may sit inside a capitalised name ("Bank of England"). */
+const NAME_GLUE = new Set(['of', 'the', 'and', 'de', 'da', 'du', 'la', 'le', 'van', 'von', 'der', 'for', 'y', '&']);
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  lower: string;
+  isWord: boolean;
+  isCap: boolean;
+  /** All of the token's words are question words (or stop words around one). */
+  inQuestion: boolean;
+  /** Part of the question's focus noun ("which *company*"), allowed inside an answer. */
+  isFocus: boolean;
+  /** Stems of the token's words. */
+  stems: string[];
+  /** The first of its stems that is a question word (not a stop word), or null. */
+  questionStem: string | null;
+}
+
+function tokenize(sentence: string, qStems: ReadonlySet<string>, focus: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:['’.,\-–/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)) {
+    const text = m[0];
+    const lower = text.toLowerCase();
+    const parts = words(text);
+    const isWord = parts.length > 0;
+    const stems = parts.map(stem);
+    const inQuestion = isWord && stems.some((s) => qStems.has(s)) && parts.every((p, i) => STOP_WORDS.has(p) || qStems.has(stems[i]!));
+    const qi = parts.findIndex((p, i) => !STOP_WORDS.has(p) && qStems.has(stems[i]!));
+    out.push({
+      stems,
+      questionStem: qi >= 0 ? stems[qi]! : null,
+      text,
+      start: m.index,
+      end: m.index + text.length,
+      lower,
+      isWord,
+      isCap: /^\p{Lu}/u.test(text),
+      inQuestion,
+      isFocus: isWord && stems.every((s) => focus.has(s)),
+    });
+  }
+  return out;
+}
+
+/** The noun a "what/which" question asks about: "what *kind of forest*", "which *company*". */
+function focusOf(question: string): Set<string> {
+  const m = /\b(?:what|which)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|of|in|on|at|for|to|by|from|that|the|a|an)\b|[?,]|$)/i.exec(question);
+  if (!m || /^(is|was|are|were|be|been|did|does|do|has|have|had|can|could|will|would|should|may|might|must)\b/i.test(m[1]!)) return new Set();
+  const ws = words(m[1]!).filter((w) => !STOP_WORDS.has(w) && !/^(kind|type|sort|name|one|part|form)$/.test(w));
+  return new Set(ws.map(stem));
+}
+
+/**
+ * Crude noun phrases: runs of tokens between punctuation and function words, split again
+ * at question words (which an answer rarely repeats).
+ */
+function phraseCandidates(sentence: string, tokens: readonly Token[], out: Candidate[]): void {
+  const chunks: [number, number][] = [];
+  let runStart = -1;
+  const flush = (end: number) => {
+    if (runStart < 0) return;
+    // drop leading / trailing stop words
+    let a = runStart;
+    let b = end;
+    while (a < b && (STOP_WORDS.has(tokens[a]!.lower) || QUANTIFIERS.has(tokens[a]!.lower) || !tokens[a]!.isWord) && tokens[a]!.text !== '$') a++;
+    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord) && tokens[b - 1]!.text !== '%') b--;
+    if (b > a) chunks.push([a, b]);
+    runStart = -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const glue = NAME_GLUE.has(t.lower) && !t.isCap && prev?.isCap && next?.isCap;
+    const breaks =
+      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || isVerbish(t, prev, next);
+    if (breaks) flush(i);
+    else if (runStart < 0) runStart = i;
+  }
+  flush(tokens.length);
+  const push = (a: number, b: number) => {
+    const first = tokens[a]!;
+    const last = tokens[b - 1]!;
+    out.push({ text: sentence.slice(first.start, last.end), start: first.start, kind: 'what' });
+  };
+  chunks.forEach(([a, b], k) => {
+    push(a, b);
+    // "analysis *of* algorithms", "NBC Blue *and* NBC Red": two phrases joined by one linking word
+    const nextChunk = chunks[k + 1];
+    if (nextChunk) {
+      const between = tokens.slice(b, nextChunk[0]);
+      if (between.length >= 1 && between.length <= 2 && between.every((t) => /^(of|and|or|the|a|an)$/.test(t.lower)) && /^(of|and|or)$/.test(between[0]!.lower)) {
+        if (nextChunk[1] - a <= 8) push(a, nextChunk[1]);
+      }
+    }
+    // lists: "buildings, infrastructure and industrial"
+    let end = b;
+    for (let j = k + 1; j < chunks.length && j <= k + 5; j++) {
+      const [na, nb] = chunks[j]!;
+      const between = tokens.slice(end, na).map((t) => t.lower);
+      const link = between.join(' ');
+      if (!/^(?:,|and|or|, and|, or|,and|and the|or the|, and the)$/.test(link)) break;
+      end = nb;
+      if (/and|or/.test(link)) {
+        out.push({ text: sentence.slice(tokens[a]!.start, tokens[nb - 1]!.end), start: tokens[a]!.start, kind: 'list' });
+        break;
+      }
+    }
+  });
+}
+
+/** Words that open a noun phrase but are not part of what it names ("*many* Puritan ministers"). */
+const QUANTIFIERS = new Set('many several various numerous certain similar such own much most more less few whole entire'.split(' '));
+const DETERMINERS = new Set('the a an its their his her this these those our your my some many no each every all both several any another such'.split(' '));
+/** After these words a lower-case word is a verb: "to *make*", "which *consisted*", "also *contain*". */
+const VERB_BEFORE = new Set('to which that who will would can could may might must should did does do also not often usually generally typically'.split(' '));
+/** Frequent verbs whose form does not show they are verbs. */
+const COMMON_VERBS = new Set(
+  'include includes contain contains become becomes became remain remains consist consists represent represents provide provides require requires allow allows make makes takes give gives shows seem seems appear appears occur occurs exist exists involve involves leads create creates describe describes define defines refer refers serves comprise comprises covers reaches holds keeps led began begins begin came comes come went goes go got gets get found finds find told tells tell saw sees see knew knows know thought thinks think'.split(
+    ' ',
+  ),
+);
+const NOT_ADVERBS = new Set('family supply assembly italy monopoly ally rally anomaly butterfly reply fly july only early daily weekly monthly yearly holy ugly silly jelly belly bully billy lily molly polly sally emily kelly poly apply multiply comply rely'.split(' '));
+const NOT_VERBS = new Set('red bed seed need speed hundred feed breed creed greed shed sled wed weed reed bled fled indeed thing king ring wing spring string evening morning building ceiling'.split(' '));
+
+/** A lower-case adverb ("-ly") or a participle / past verb right after a content word: not part of a noun phrase. */
+function isVerbish(t: Token, prev: Token | undefined, next?: Token): boolean {
+  if (!t.isWord || t.isCap || !/^[a-z]+$/.test(t.lower)) return false;
+  if (COMMON_VERBS.has(t.lower)) return true;
+  // a lower-case content word right before a determiner is a verb ("possess *a*", "covers *the*")
+  if (next && DETERMINERS.has(next.lower) && !STOP_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/^(?:than|like|versus|via|per|including|such)$/.test(t.lower)) return true;
+  if (t.lower.length > 4 && t.lower.endsWith('ly') && !NOT_ADVERBS.has(t.lower)) return true;
+  if (prev && VERB_BEFORE.has(prev.lower) && !DETERMINERS.has(t.lower) && !/\d/.test(t.lower)) return true;
+  if (prev && /^(is|are|was|were|be|been|being|has|have|had)$/.test(prev.lower) && /(?:ed|en|ing)$/.test(t.lower) && !NOT_VERBS.has(t.lower)) return true;
+  if (t.lower.length > 4 && /(?:ed|ing)$/.test(t.lower) && !NOT_VERBS.has(t.lower)) {
+    return !!prev && prev.isWord && !DETERMINERS.has(prev.lower) && !STOP_WORDS.has(prev.lower) && !CLAUSE_BREAKS.has(prev.lower);
+  }
+  return false;
+}
 
 function questionStems(question: string): Set<string> {
   return new Set(words(question).filter((w) => !STOP_WORDS.has(w)).map(stem));
@@ -99,7 +242,12 @@ function collectCandidates(type: QuestionType, sentence: string): Candidate[] {
     const names: Candidate[] = [];
     collect(sentence, NAME_PATTERN, type, names);
     for (const c of names) {
-      c.text = c.text.replace(/^(?:The|A|An|In|On|At|But|And|After|Before|When|While|This|That|However)\s+/, '');
+      const lead = /^(?:(?:The|A|An|In|On|At|But|And|After|Before|When|While|This|That|However|His|Her|Its|Their|Although|Because|During|By|For|From|With|Under|Since|As|If)\s+)+/.exec(c.text);
+      if (lead) {
+        c.start += lead[0].length;
+        c.text = c.text.slice(lead[0].length);
+      }
+      c.text = c.text.replace(/\s+(?:of|the|and|de|for)$/, '');
       const next = sentence.slice(c.start + c.text.length);
       // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name
       const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
@@ -111,53 +259,375 @@ function collectCandidates(type: QuestionType, sentence: string): Candidate[] {
 
 /** Whether the sentence holds a span of the asked-for type that the question does not already name. */
 export function hasCandidate(question: string, sentence: string): boolean {
-  const qStems = questionStems(question);
-  return collectCandidates(classifyQuestion(question), sentence).some((c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))));
+  return candidateTest(question)(sentence);
 }
+
+/** `hasCandidate` for one question over many sentences: the question is analysed once. */
+export function candidateTest(question: string): (sentence: string) => boolean {
+  const qStems = questionStems(question);
+  const type = classifyQuestion(question);
+  return (sentence) => collectCandidates(type, sentence).some((c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))));
+}
+
+const AUXILIARIES = new Set('is was are were be been did does do has have had can could will would should may might must'.split(' '));
+const PREPOSITIONS = new Set('in on at to for from by with of into onto about over under after before during since until through between among against toward towards within without via per as'.split(' '));
+const WH = new Set(['who', 'what', 'which', 'whom', 'whose']);
+
+/**
+ * Where the answer sits relative to the question's verb: "Who *introduced* plague…" asks for
+ * the subject (left of the verb in the sentence); "What did the army *throw*…" for the object (right).
+ */
+function slotOf(question: string): { verb: string; side: 'left' | 'right' } | null {
+  const ws = words(question);
+  const w = ws.findIndex((x) => WH.has(x));
+  if (w < 0 || w > 2) return null;
+  const next = ws[w + 1];
+  if (!next) return null;
+  if (/^(did|does|do|can|could|will|would|should)$/.test(next)) {
+    const rest = ws.slice(w + 2);
+    const p = rest.findIndex((x, i) => i > 0 && PREPOSITIONS.has(x));
+    const verb = p > 0 ? rest[p - 1] : rest[rest.length - 1];
+    return verb && !STOP_WORDS.has(verb) ? { verb: stem(verb), side: 'right' } : null;
+  }
+  if (AUXILIARIES.has(next)) {
+    const after = ws[w + 2];
+    if (/^(has|have|had)$/.test(next) && after && /ed$|en$/.test(after)) return { verb: stem(after), side: 'left' };
+    return null;
+  }
+  // "who/what VERB …" or "what/which NOUN [NOUN] VERB …"
+  for (let i = w + 1; i <= w + 3 && i < ws.length; i++) {
+    const x = ws[i]!;
+    if (AUXILIARIES.has(x)) {
+      if (/^(has|have|had)$/.test(x) && ws[i + 1] && /ed$|en$/.test(ws[i + 1]!)) return { verb: stem(ws[i + 1]!), side: 'left' };
+      return null;
+    }
+    if (STOP_WORDS.has(x) || PREPOSITIONS.has(x)) return null;
+    const verbLike = /[^s]ed$/.test(x) || (i > w + 1 && /[^su]s$/.test(x)) || stem(x) !== x.replace(/s$/, '') && /ed$/.test(x);
+    if (ws[w] === 'who' && i === w + 1 && !AUXILIARIES.has(x)) return { verb: stem(x), side: 'left' };
+    if (verbLike) return { verb: stem(x), side: 'left' };
+  }
+  return null;
+}
+
+/** Discourse words that are never an answer ("for *example*", "in *particular*", "*One* of the…"). */
+const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later)$/i;
+
+/** How much each word between a candidate and the question's words costs. */
+const DISTANCE_WEIGHT = 0.04;
+/** Closeness to each distinct question word, decaying over PROX_SCALE tokens. */
+const PROX_WEIGHT = 1;
+const PROX_SCALE = 4;
+/** Words an untyped phrase may have before each further word costs LENGTH_WEIGHT. */
+const FREE_LENGTH = 4;
+const LENGTH_WEIGHT = 0.08;
+/** Weight of the share of a candidate's words that the question does not already hold. */
+const NOVELTY_WEIGHT = 0.5;
+/** "How many *species*": a number followed by the counted noun. */
+const UNIT_WEIGHT = 0.4;
+/** A list ("X, Y and Z") when the question asks for several things. */
+const LIST_WEIGHT = 0.3;
+/** A phrase a definitional pattern points at ("X is the Y", "known as X"). */
+const PATTERN_WEIGHT = 0.5;
+/** Next to the question's focus noun ("the *channel* ESPN"). */
+const FOCUS_WEIGHT = 0.3;
+/** A place candidate right after a locative preposition ("in X"). */
+const PLACE_WEIGHT = 0.3;
+/** A name that repeats part of the question. */
+const NAME_REPEAT_PENALTY = 0.3;
+/** A capitalised phrase when the question asks for a name. */
+const NAME_WEIGHT = 0.4;
+/** Right after the word that precedes the wh-word at the end of the question ("protest *against* what?"). */
+const CUE_WEIGHT = 0.4;
+/** One of the options a choice question offers ("older *or* younger"). */
+const CHOICE_WEIGHT = 1.5;
+/** A name at the start of the sentence (its subject) for a who-question. */
+const SUBJECT_WEIGHT = 0.2;
+/** On the side of the question's verb where the answer sits (subject or object). */
+const SLOT_WEIGHT = 0.4;
 
 /**
  * Picks the short answer span in `sentence` for `question`, or null when none fits.
- * Candidates of the asked-for type that do not repeat the question's words win; among
- * them, the one nearest to the question's words in the sentence.
+ * Candidates: spans of the asked-for type (dates, numbers, names) and crude noun phrases.
+ * Score: type match, share of words not already in the question, nearness to the
+ * question's words in the sentence, and length.
  */
-export function extractSpan(question: string, sentence: string): string | null {
+export function extractSpan(question: string, text: string): string | null {
   const type = classifyQuestion(question);
   const qStems = questionStems(question);
+  const sentence = text.length > LONG_SENTENCE ? densestWindow(text, qStems) : text;
+  const focus = focusOf(question);
+  const tokens = tokenize(sentence, qStems, focus);
   const candidates = collectCandidates(type, sentence);
-  // A typed question without a candidate of its type is answered by the whole sentence
-  if (type === 'what' || type === 'other') phraseCandidates(sentence, candidates);
-
-  // Positions of question words in the sentence, for proximity
-  const anchors: { start: number; end: number }[] = [];
-  for (const m of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (qStems.has(stem(m[0].toLowerCase()))) anchors.push({ start: m.index, end: m.index + m[0].length });
+  // "in what year": the year of a full date
+  if (/\b(?:what|which) year\b/i.test(question)) {
+    for (const c of candidates) {
+      const y = /\b(?:1[0-9]|20)\d{2}\b/.exec(c.text);
+      if (c.kind === 'when' && y && /\D/.test(c.text.replace(/\s/g, '')) && !/\d{4}s|[–-]|\bto\b|\band\b/.test(c.text)) {
+        c.start += y.index;
+        c.text = y[0];
+      }
+    }
   }
-  // Word distance between a candidate and a question word, either side of it
-  const gap = (c: Candidate, a: { start: number; end: number }) => {
-    const from = c.start >= a.end ? a.end : c.start + c.text.length;
-    const to = c.start >= a.end ? c.start : a.start;
-    return to <= from ? 0 : (sentence.slice(from, to).match(/\S+/g)?.length ?? 0);
+  phraseCandidates(sentence, tokens, candidates);
+  // "…in Scandinavia or Germany first?": one of the offered options
+  const choice = /\b([\p{L}-]+),?\s+or\s+([\p{L}-]+)/iu.exec(question);
+  const options = new Set(choice ? [choice[1]!, choice[2]!].map((o) => o.toLowerCase()).filter((o) => !STOP_WORDS.has(o)) : []);
+  const offered = new Set<number>();
+  if (options.size === 2) {
+    tokens.forEach((t) => {
+      if (!options.has(t.lower)) return;
+      offered.add(t.start);
+      candidates.push({ text: t.text, start: t.start, kind: 'what' });
+    });
+  }
+  const patterned = patternCandidates(question, sentence, tokens);
+  for (const c of patterned) candidates.push(c);
+  const patternStarts = new Set(patterned.map((c) => `${c.start}:${c.text}`));
+
+  // Positions (token indexes) of question words in the sentence, for proximity
+  const anchors: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.questionStem !== null && !t.isFocus) anchors.push(i);
+  });
+  const anchorStems = new Set(anchors.map((a) => tokens[a]!.questionStem!));
+  const tokenAt = (offset: number) => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tokens[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
+
+  // "what kind of *cell*": the words right before the focus noun in the sentence name the kind
+  if (/\b(?:what|which) (?:kind|type|sort|form|class)s? of\b/i.test(question)) {
+    tokens.forEach((t, f) => {
+      if (!t.isFocus) return;
+      let a = f;
+      while (a > 0 && tokens[a - 1]!.isWord && !STOP_WORDS.has(tokens[a - 1]!.lower) && !CLAUSE_BREAKS.has(tokens[a - 1]!.lower) && !tokens[a - 1]!.inQuestion && !tokens[a - 1]!.isFocus && f - a < 3) a--;
+      if (a < f) candidates.push({ text: sentence.slice(tokens[a]!.start, tokens[f - 1]!.end), start: tokens[a]!.start, kind: 'what' });
+    });
+  }
+  const focusAt = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.isFocus) focusAt.add(i);
+  });
+  // "how many *species*": a number followed by the counted noun
+  const unitMatch = type === 'number' ? /\bhow (?:many|much)\s+(?:of\s+)?(?:the\s+)?([a-z-]+)/i.exec(question) : null;
+  const unit = unitMatch && !STOP_WORDS.has(unitMatch[1]!.toLowerCase()) ? stem(unitMatch[1]!.toLowerCase()) : null;
+  const asksName = /\b(?:what|which)(?: (?:is|was|are|were))? the names?\b|\bwhat name\b|\b(?:called|named)\b/i.test(question);
+  const asksMany = /\b(?:two|three|four|five|six|several|some|examples?|list|types|kinds)\b/i.test(question);
+  const slot = slotOf(question);
+  const verbAt = slot ? tokens.findIndex((t) => t.stems.includes(slot.verb)) : -1;
+  // "…was written to protest *against* what?": the answer follows the word before the wh-word
+  const tail = /\b([a-z]+)\s+(?:what|which|whom|who)(?:\s+[a-z]+){0,2}\s*[?.]*\s*$/i.exec(question);
+  const cueWord = tail && tail[1]!.toLowerCase() !== 'and' ? tail[1]!.toLowerCase() : null;
+  const cueStem = cueWord ? stem(cueWord) : null;
+  const cueAt: number[] = [];
+  if (cueWord) tokens.forEach((t, i) => {
+    if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
+  });
   let best: { text: string; score: number } | null = null;
+  const seen = new Set<string>();
   for (const c of candidates) {
+    const key = `${c.start}:${c.text}:${c.kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const cWords = words(c.text);
     const content = cWords.filter((w) => !STOP_WORDS.has(w));
-    if (content.length === 0) continue;
-    const novel = content.filter((w) => !qStems.has(stem(w))).length / content.length;
-    if (novel < (c.kind === 'what' ? 0.5 : 1)) continue;
-    const distance = anchors.length ? anchors.reduce((sum, a) => sum + gap(c, a), 0) / anchors.length : 10;
-    const lengthPenalty = type === 'what' || type === 'other' ? Math.max(0, cWords.length - 5) * 0.08 : 0;
-    const typeBonus = c.kind === type ? 1 : 0;
-    const score = typeBonus + novel - DISTANCE_WEIGHT * distance - lengthPenalty;
-    if (!best || score > best.score) best = { text: trimSpan(c.text, qStems), score };
+    if (content.length === 0 || (cWords.length <= 2 && FILLERS.test(c.text))) continue;
+    const stems = content.map(stem);
+    const novelCount = stems.filter((s) => !qStems.has(s)).length;
+    if (novelCount === 0 && !(offered.has(c.start) && options.has(c.text.toLowerCase()))) continue;
+    const novel = novelCount / content.length;
+    const focusOnly = stems.every((s) => focus.has(s) || !qStems.has(s));
+    const fromPattern = patternStarts.has(`${c.start}:${c.text}`);
+    const isOption = offered.has(c.start) && options.has(c.text.toLowerCase());
+    if (c.kind === 'what' && novel < 0.5 && !focusOnly && !fromPattern && !isOption) continue;
+    const first = tokenAt(c.start);
+    const last = tokenAt(c.start + c.text.length - 1);
+    // Token distance to the nearest question words either side, averaged over the anchors
+    let distance = 10;
+    if (anchors.length) {
+      let sum = 0;
+      let nearest = Infinity;
+      for (const a of anchors) {
+        const d = a < first ? first - a - 1 : a > last ? a - last - 1 : 0;
+        sum += d;
+        nearest = Math.min(nearest, d);
+      }
+      distance = 0.5 * (sum / anchors.length) + 0.5 * nearest;
+    }
+    // Closeness to each distinct question word (its nearest occurrence), decaying with distance
+    let closeness = 0;
+    if (anchorStems.size) {
+      const nearestOf = new Map<string, number>();
+      for (const a of anchors) {
+        const d = a < first ? first - a - 1 : a > last ? a - last - 1 : 0;
+        const st = tokens[a]!.questionStem!;
+        nearestOf.set(st, Math.min(nearestOf.get(st) ?? Infinity, d));
+      }
+      for (const d of nearestOf.values()) closeness += Math.exp(-d / PROX_SCALE);
+      closeness /= qStems.size || 1;
+    }
+    let typeBonus =
+      c.kind === 'list' ? (type === 'what' || type === 'other' || type === 'who' ? 1 : 0) + (asksMany ? LIST_WEIGHT : -0.2) : c.kind === type ? 1 : typeHint(type, c, tokens, first);
+    // a place is "in X"; a name that repeats part of the question is rarely the one asked for
+    if (c.kind === 'where' && /^(?:in|at|near|from|into|across|along|on|to|within|outside)$/.test(tokens[first - 1]?.lower ?? '')) typeBonus += PLACE_WEIGHT;
+    if ((c.kind === 'who' || c.kind === 'where') && novel < 1) typeBonus -= NAME_REPEAT_PENALTY;
+    const lengthPenalty = Math.max(0, cWords.length - (c.kind === type ? 6 : c.kind === 'list' ? 10 : FREE_LENGTH)) * LENGTH_WEIGHT;
+    let slotBonus = 0;
+    if (verbAt >= 0 && slot) {
+      // passive ("recorded *by* X"): the agent follows "by", not the words before the verb
+      const passive = tokens[verbAt + 1]?.lower === 'by';
+      if (slot.side === 'left' && !passive && last < verbAt && verbAt - last <= 3) slotBonus = SLOT_WEIGHT;
+      if (slot.side === 'left' && first > verbAt && first - verbAt <= 3 && tokens[first - 1]?.lower === 'by') slotBonus = SLOT_WEIGHT;
+      if (slot.side === 'right' && first > verbAt && first - verbAt <= 3) slotBonus = SLOT_WEIGHT;
+    }
+    if (cueAt.some((i) => first > i && first - i <= 3)) slotBonus = Math.max(slotBonus, CUE_WEIGHT);
+    // who-questions: the sentence's subject (its first words) is often the person asked for
+    if (type === 'who' && c.kind === 'who' && (first === 0 || (first === 1 && DETERMINERS.has(tokens[0]!.lower)))) slotBonus = Math.max(slotBonus, SUBJECT_WEIGHT);
+    // apposition with the focus noun: "cable sports *channel* ESPN", "the Russian *biologist* Konstantin Mereschkowski"
+    const besideFocus = focusAt.has(first - 1) || focusAt.has(last + 1) || (focusAt.has(first - 2) && /^(the|a|an|of|,)$/.test(tokens[first - 1]?.lower ?? ''));
+    const focusBonus = besideFocus ? FOCUS_WEIGHT : 0;
+    const patternBonus = (fromPattern ? PATTERN_WEIGHT : 0) + (isOption ? CHOICE_WEIGHT : 0);
+    let unitBonus = 0;
+    if (unit && c.kind === 'number') {
+      for (let i = first + 1; i <= last + 3 && i < tokens.length; i++) if (tokens[i]!.stems.includes(unit)) unitBonus = UNIT_WEIGHT;
+    }
+    // "what is the name of…", "what is X called": a name
+    if (asksName && c.kind === 'what' && /^\p{Lu}/u.test(c.text) && first > 0) typeBonus += NAME_WEIGHT;
+    const score = unitBonus + PROX_WEIGHT * closeness + patternBonus + focusBonus + slotBonus + typeBonus + NOVELTY_WEIGHT * novel - DISTANCE_WEIGHT * Math.min(distance, 15) - lengthPenalty;
+    if (!best || score > best.score) best = { text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score };
   }
-  return best?.text ?? null;
+  return best?.text || null;
+}
+
+
+const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;
+const HOW_CUES = /^(?:by|through|via|using|with)$/;
+const COPULA = new Set(['is', 'are', 'was', 'were']);
+const NAMING = /^(?:known|called|referred|termed|named|nicknamed|dubbed)$/;
+/** Words that end a clause when walking left from a copula. */
+const CLAUSE_STARTS = new Set('which that who whom whose when where while because although though since if whereas and but or so'.split(' '));
+
+/**
+ * Phrases that definitional patterns point at: "What is the highest court?" over "*The European
+ * Court of Justice* is the highest court…"; "What are X known as?" over "X, known as *comb jellies*".
+ */
+function patternCandidates(question: string, sentence: string, tokens: readonly Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  const verbish = (i: number) => isVerbish(tokens[i]!, tokens[i - 1], tokens[i + 1]) || NAMING.test(tokens[i]!.lower);
+  const span = (a: number, b: number) => {
+    // not the verb or "known as" that led here
+    while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
+    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
+    if (b > a && b - a <= 10) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
+  };
+  /** End (exclusive) of the phrase starting at `a`: the next punctuation or clause word. */
+  const phraseEnd = (a: number) => {
+    let b = a;
+    while (b < tokens.length && b - a < 12 && (tokens[b]!.isWord || /^[-'’&%$]$/.test(tokens[b]!.text)) && !CLAUSE_STARTS.has(tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
+    return b;
+  };
+  const phraseStart = (b: number) => {
+    let a = b;
+    while (a > 0 && b - a < 12 && (tokens[a - 1]!.isWord || /^[-'’&]$/.test(tokens[a - 1]!.text)) && !CLAUSE_STARTS.has(tokens[a - 1]!.lower) && !COPULA.has(tokens[a - 1]!.lower)) a--;
+    return a;
+  };
+  const cop = /^(?:what|which|who)\s+(?:is|are|was|were)\s+(.+?)[?.!]*$/i.exec(question.trim());
+  if (cop) {
+    const ys = new Set(words(cop[1]!).filter((w) => !STOP_WORDS.has(w)).map(stem));
+    const hits = (from: number, to: number) => {
+      let n = 0;
+      for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++) if (tokens[i]!.stems.some((x) => ys.has(x))) n++;
+      return n;
+    };
+    tokens.forEach((t, k) => {
+      if (!COPULA.has(t.lower)) return;
+      if (hits(k + 1, k + 5) > 0) span(phraseStart(k), k); // "X is the Y": X
+      if (hits(k - 4, k) > 0) span(k + 1, phraseEnd(k + 1)); // "Y is X": X
+    });
+  }
+  // "why": the reason after "because", "due to"…; "how": the means after "by", "through"…
+  const cue = /^\s*why\b/i.test(question) ? WHY_CUES : /^\s*how\b(?!\s+(?:many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b)/i.test(question) ? HOW_CUES : null;
+  if (cue) {
+    tokens.forEach((t, k) => {
+      if (!cue.test(t.lower)) return;
+      let a = k + 1;
+      while (a < tokens.length && cue === WHY_CUES && /^(?:of|to|that)$/.test(tokens[a]!.lower)) a++;
+      let b = a;
+      while (b < tokens.length && b - a < 12 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !(tokens[b]!.text === ',' && b - a > 2)) b++;
+      span(a, b);
+    });
+  }
+  if (/\b(?:known|called|referred|termed|named|nicknamed|dubbed|term|name)\b/i.test(question)) {
+    tokens.forEach((t, k) => {
+      if (!NAMING.test(t.lower)) return;
+      let a = k + 1;
+      while (a < tokens.length && /^(?:as|to|the|a|an|by|"|“|')$/.test(tokens[a]!.lower)) a++;
+      span(a, phraseEnd(a));
+    });
+  }
+  return out;
+}
+
+/** Longer "sentences" (unsplit text) are searched only around their densest stretch of question words. */
+const LONG_SENTENCE = 1200;
+
+function densestWindow(text: string, qStems: ReadonlySet<string>): string {
+  const hits: number[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) if (qStems.has(stem(m[0].toLowerCase()))) hits.push(m.index);
+  let from = 0;
+  let most = -1;
+  for (const h of hits) {
+    const start = Math.max(0, h - LONG_SENTENCE / 2);
+    const n = hits.filter((x) => x >= start && x < start + LONG_SENTENCE).length;
+    if (n > most) {
+      most = n;
+      from = start;
+    }
+  }
+  // snap to word boundaries
+  const a = from === 0 ? 0 : text.indexOf(' ', from) + 1;
+  const endRaw = Math.min(text.length, from + LONG_SENTENCE);
+  const b = endRaw === text.length ? endRaw : text.lastIndexOf(' ', endRaw);
+  return text.slice(a, b > a ? b : endRaw);
+}
+
+/** Partial credit for an untyped phrase whose shape suits the question. */
+function typeHint(type: QuestionType, c: Candidate, tokens: readonly Token[], first: number): number {
+  const capital = /^\p{Lu}/u.test(c.text);
+  const before = tokens[first - 1]?.lower;
+  switch (type) {
+    case 'who':
+      return capital ? 0.4 : 0;
+    case 'where':
+      return (capital ? 0.3 : 0) + (before && /^(in|at|from|near|to|into)$/.test(before) ? 0.2 : 0);
+    case 'when':
+      return /\b\d{3,4}\b/.test(c.text) ? 0.5 : 0;
+    case 'number':
+      return /\d/.test(c.text) ? 0.5 : 0;
+    default:
+      return 0;
+  }
 }
 
 /** Drops leading articles and question words at the span's edges. */
-function trimSpan(text: string, qStems: ReadonlySet<string>): string {
+function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<string>): string {
   const tokens = text.split(/\s+/);
-  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || qStems.has(stem(tokens[0]!.toLowerCase())))) tokens.shift();
-  while (tokens.length > 1 && qStems.has(stem(tokens[tokens.length - 1]!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')))) tokens.pop();
-  return tokens.join(' ').replace(/^[("'“‘]+|[)"'”’.,;:]+$/g, '');
+  const isQ = (t: string) => {
+    const ws = words(t);
+    return ws.length > 0 && ws.every((w) => STOP_WORDS.has(w) || (qStems.has(stem(w)) && !focus.has(stem(w))));
+  };
+  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || isQ(tokens[0]!))) tokens.shift();
+  // a name keeps its last word even when the question has it ("Mount *Kenya*")
+  const name = tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t));
+  while (tokens.length > 1 && !name && isQ(tokens[tokens.length - 1]!)) tokens.pop();
+  return tokens
+    .join(' ')
+    .replace(/['’]s$/, '')
+    .replace(/^[("'“‘]+|[)"'”’.,;:]+$/g, '');
 }

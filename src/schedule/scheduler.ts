@@ -216,6 +216,11 @@ export class DigestScheduler {
       try {
         posted = await channel.findSlotMarker(sub.channelKey, id);
       } catch (err) {
+        if (err instanceof DigestChannelError && err.kind === 'gone') {
+          // Nothing can have been posted to a channel that is gone (or that the bot lost access to)
+          await this.pause(channel, sub, id, at, now, token, err.message);
+          return 'resolved';
+        }
         log.warn({ err, slotId: id }, 'digest: could not read the channel back; retrying later');
         await claims.release(id, token);
         return 'pending';
@@ -246,10 +251,7 @@ export class DigestScheduler {
         break;
       } catch (err) {
         if (err instanceof DigestChannelError && err.kind === 'gone') {
-          await store.updateState(sub.channelKey, at, (s) => advanceCursor({ ...s, pending: null, paused: { reason: err.message, at: now.toISOString() } }, at));
-          await claims.record(id, token, 'skipped', now.getTime());
-          log.warn({ slotId: id, reason: err.message }, 'digest: channel gone; subscription paused');
-          await this.tellPaused(channel, sub, err.message);
+          await this.pause(channel, sub, id, at, now, token, err.message);
           return 'resolved';
         }
         if (err instanceof DigestChannelError && err.kind === 'rate_limited' && attempt < maxRetries) {
@@ -274,6 +276,14 @@ export class DigestScheduler {
     await this.step('recorded', id);
     log.info({ slotId: id, stories: content.articleIds.length }, 'digest delivered');
     return 'resolved';
+  }
+
+  /** The channel is gone or access was lost: the subscription pauses (status says why) and the slot is skipped. */
+  private async pause(channel: DigestChannel, sub: Subscription, id: string, at: Date, now: Date, token: number, reason: string): Promise<void> {
+    await this.options.subscriptions.updateState(sub.channelKey, at, (s) => advanceCursor({ ...s, pending: null, paused: { reason, at: now.toISOString() } }, at));
+    await this.options.claims.record(id, token, 'skipped', now.getTime());
+    this.options.log.warn({ slotId: id, reason }, 'digest: channel gone; subscription paused');
+    await this.tellPaused(channel, sub, reason);
   }
 
   /** Tells whoever set up the subscription that it is paused, where the platform allows (a DM). */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src/bot/bot.ts';
 import { parseConsoleLine } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
+import { DigestChannelError } from '../../src/schedule/digest-channel.ts';
 import { SchedulerHalt } from '../../src/schedule/scheduler.ts';
 import { nextSlot, slotId } from '../../src/schedule/slots.ts';
 import { parseSubscribe } from '../../src/schedule/subscription.ts';
@@ -116,6 +117,22 @@ describe('scheduler with a controllable clock', () => {
     rig.clock.set('2026-11-01T08:10:00Z');
     await rig.restart();
     expect(rig.channel.posts.map((p) => p.slotId)).toEqual(['console:local@2026-11-01T08:00:00.000Z']);
+  });
+
+  it('a channel gone when a takeover reads it back pauses the subscription instead of retrying forever', async () => {
+    rig = await makeDigestRig({ start: '2026-11-01T07:59:00Z', extra: { leaseMs: 5 * 60_000 } });
+    await run(rig, '/digest subscribe time:08:00 timezone:UTC');
+    await rig.restart({ onStep: (step) => { if (step === 'before-send') throw new SchedulerHalt(); } });
+    rig.clock.set('2026-11-01T08:00:00Z');
+    await expect(rig.service.scheduler.tick()).rejects.toBeInstanceOf(SchedulerHalt);
+    rig.channel.findSlotMarker = async () => {
+      throw new DigestChannelError('gone', 'not_in_channel');
+    };
+    rig.clock.set('2026-11-01T08:10:00Z');
+    await rig.restart();
+    expect(rig.channel.posts).toHaveLength(0);
+    expect(text(await run(rig, '/digest status'))).toMatch(/Paused since Sun 1 Nov 2026 08:10 UTC: not_in_channel\./);
+    expect(rig.channel.notices.map((n) => n.userId)).toEqual(['me']);
   });
 
   it('a removed channel pauses the subscription with its reason; subscribing again resumes it', async () => {

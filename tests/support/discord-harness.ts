@@ -10,12 +10,18 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startDiscord } from '../../adapters/discord/discord-adapter.ts';
 import { Bot } from '../../src/bot/bot.ts';
+import type { Engine } from '../../src/engine/engine.ts';
+import type { DigestCommands } from '../../src/schedule/digest-service.ts';
+import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import type { Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { DiscordGatewayStub, snowflake } from './discord-gateway-stub.ts';
 import { DiscordRestStub, type RecordedRequest } from './discord-rest-stub.ts';
+
+/** What a test gives the Bot for `digest …`: the digest service, or a stand-in that outlives restarts of it. */
+export type HarnessDigests = DigestCommands & { stop(): Promise<void> };
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEEDS = join(PROJECT_ROOT, 'seeds');
@@ -115,8 +121,12 @@ export interface Harness {
   gateway: DiscordGatewayStub;
   rest: DiscordRestStub;
   dataDir: string;
-  /** Sends a slash command; options as name → string value, or a sub-command name for `/digest`. */
-  slash(name: string, options?: Record<string, string>, opts?: { where?: Where; user?: typeof ALICE; subcommand?: string }): SentInteraction;
+  /** The adapter's channel for scheduled digests. */
+  digestChannel: DigestChannel;
+  /** The digest service given to the Bot, when started with `digests`. */
+  digests: HarnessDigests | null;
+  /** Sends a slash command; options as name → string value, or a sub-command name for `/digest`; `permissions`: the member's (default all). */
+  slash(name: string, options?: Record<string, string>, opts?: { where?: Where; user?: typeof ALICE; subcommand?: string; permissions?: string }): SentInteraction;
   autocomplete(name: string, option: string, typed: string): SentInteraction;
   button(customId: string, messageId: string, user?: typeof ALICE): SentInteraction;
   /** Sends MESSAGE_CREATE; returns the message id. */
@@ -126,20 +136,27 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(
+  options: {
+    /** Builds the digest service the Bot delegates `digest …` to (on the harness's engine and store). */
+    digests?: (deps: { engine: Engine; store: Store; log: Logger; dataDir: string }) => Promise<HarnessDigests>;
+    now?: () => Date;
+  } = {},
+): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'discord-adapter-test-'));
   const logs: LogLine[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) }) as unknown as Logger;
   const engine = await loadEngine(SEEDS, log);
   const store = await openStore({ dataDir, log });
-  const bot = new Bot({ engine, store, log, now: () => NOW, defaultTimezone: 'UTC' });
+  const digests = options.digests ? await options.digests({ engine, store, log, dataDir }) : null;
+  const bot = new Bot({ engine, store, log, now: options.now ?? (() => NOW), defaultTimezone: 'UTC', ...(digests ? { digests } : {}) });
 
   const gateway = await DiscordGatewayStub.start({ user: BOT_USER, applicationId: APP_ID, guilds: [guildCreatePayload()], heartbeatIntervalMs: 1_000 });
   const rest = await DiscordRestStub.start({ user: BOT_USER, applicationId: APP_ID, gatewayUrl: gateway.url });
   const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: rest.url, DATA_DIR: dataDir, CORPUS_DIR: SEEDS, LOG_LEVEL: 'debug' });
   const adapter = await startDiscord({ bot, store, log, config });
 
-  const userFields = (where: Where, user: typeof ALICE) =>
+  const userFields = (where: Where, user: typeof ALICE, permissions = ALL_PERMISSIONS) =>
     where === 'dm'
       ? { user, channel_id: DM_CHANNEL_ID, channel: { id: DM_CHANNEL_ID, type: 1, last_message_id: null, recipients: [user], flags: 0 }, context: 1 }
       : {
@@ -151,14 +168,14 @@ export async function startHarness(): Promise<Harness> {
             where === 'thread'
               ? { id: THREAD_ID, type: 11, guild_id: GUILD_ID, parent_id: TEXT_CHANNEL_ID, name: 'aleppo questions', flags: 0, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: JOINED, locked: false } }
               : { id: TEXT_CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0, nsfw: false, parent_id: null, permissions: ALL_PERMISSIONS },
-          member: { user, roles: [], joined_at: JOINED, deaf: false, mute: false, flags: 0, permissions: ALL_PERMISSIONS, pending: false, nick: null, avatar: null },
+          member: { user, roles: [], joined_at: JOINED, deaf: false, mute: false, flags: 0, permissions, pending: false, nick: null, avatar: null },
           context: 0,
         };
 
-  const interaction = (type: number, data: Record<string, unknown>, where: Where, user: typeof ALICE, extra: Record<string, unknown> = {}): SentInteraction => {
+  const interaction = (type: number, data: Record<string, unknown>, where: Where, user: typeof ALICE, extra: Record<string, unknown> = {}, permissions?: string): SentInteraction => {
     const id = snowflake();
     const token = `token-${id}`;
-    const fields = userFields(where, user);
+    const fields = userFields(where, user, permissions);
     rest.interactionChannels.set(token, fields.channel_id);
     gateway.dispatch('INTERACTION_CREATE', {
       id,
@@ -192,6 +209,8 @@ export async function startHarness(): Promise<Harness> {
     gateway,
     rest,
     dataDir,
+    digestChannel: adapter.digestChannel,
+    digests,
     slash(name, options = {}, opts = {}) {
       const stringOptions = Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value }));
       const data = {
@@ -200,7 +219,7 @@ export async function startHarness(): Promise<Harness> {
         type: 1,
         options: opts.subcommand ? [{ name: opts.subcommand, type: 1, options: stringOptions }] : stringOptions,
       };
-      return interaction(2, data, opts.where ?? 'guild', opts.user ?? ALICE);
+      return interaction(2, data, opts.where ?? 'guild', opts.user ?? ALICE, {}, opts.permissions);
     },
     autocomplete(name, option, typed) {
       return interaction(4, { id: commandId(name), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, 'guild', ALICE);
@@ -256,6 +275,7 @@ export async function startHarness(): Promise<Harness> {
       return rest.waitFor((r) => r.kind === kind && r.params.token === token && rest.of(kind).filter((x) => x.params.token === token).indexOf(r) === nth);
     },
     async stop() {
+      await digests?.stop();
       await adapter.stop();
       await Promise.allSettled([gateway.close(), rest.close()]);
       await store.close();

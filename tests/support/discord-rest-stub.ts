@@ -18,6 +18,8 @@ export type RequestKind =
   | 'webhook-followup'
   | 'webhook-delete'
   | 'channel-message'
+  | 'channel-history'
+  | 'dm-open'
   | 'typing'
   | 'unknown';
 
@@ -51,12 +53,15 @@ interface Failure {
   match: (r: RecordedRequest) => boolean;
   status: number;
   body: unknown;
+  headers: Record<string, string>;
 }
 
 export class DiscordRestStub {
   readonly requests: RecordedRequest[] = [];
   /** Interaction token → channel id, so webhook replies carry a channel like Discord's do. */
   readonly interactionChannels = new Map<string, string>();
+  /** Messages created with `POST /channels/{id}/messages`, per channel, oldest first (what `GET …/messages` returns). */
+  readonly channelHistory = new Map<string, Record<string, unknown>[]>();
   private readonly failures: Failure[] = [];
   private readonly waiters: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
 
@@ -106,9 +111,9 @@ export class DiscordRestStub {
     });
   }
 
-  /** The next request matching gets this error response instead (once). */
-  failNext(match: (r: RecordedRequest) => boolean, status: number, body: unknown): void {
-    this.failures.push({ match, status, body });
+  /** The next request matching gets this error response instead (once), with these headers (e.g. Retry-After). */
+  failNext(match: (r: RecordedRequest) => boolean, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.failures.push({ match, status, body, headers });
   }
 
   async close(): Promise<void> {
@@ -157,9 +162,9 @@ export class DiscordRestStub {
     const method = req.method ?? 'GET';
     const record: RecordedRequest = { kind: 'unknown', method, path, rawPath, query: url.searchParams, headers: req.headers, body, params: {}, at: Date.now() };
 
-    const json = (status: number, value: unknown) => {
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
       record.response = value;
-      res.writeHead(status, { 'content-type': 'application/json' });
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(value));
     };
     const empty = () => {
@@ -216,7 +221,22 @@ export class DiscordRestStub {
       record.kind = 'channel-message';
       record.params = { channelId: m[1]! };
       const channelId = m[1]!;
-      respond = () => json(200, this.message(channelId, body));
+      respond = () => {
+        const created = this.message(channelId, body);
+        this.channelHistory.set(channelId, [...(this.channelHistory.get(channelId) ?? []), created]);
+        json(200, created);
+      };
+    } else if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      record.kind = 'channel-history';
+      record.params = { channelId: m[1]! };
+      const channelId = m[1]!;
+      // newest first, at most `limit` (default 50), as Discord answers
+      const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 50) || 50);
+      respond = () => json(200, [...(this.channelHistory.get(channelId) ?? [])].reverse().slice(0, limit));
+    } else if (method === 'POST' && path === '/users/@me/channels') {
+      record.kind = 'dm-open';
+      const recipient = String((body as { recipient_id?: unknown } | null)?.recipient_id ?? '');
+      respond = () => json(200, { id: snowflake(), type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: 'user', discriminator: '0', global_name: null, avatar: null }] });
     } else if (method === 'POST' && (m = /^\/channels\/(\d+)\/typing$/.exec(path))) {
       record.kind = 'typing';
       record.params = { channelId: m[1]! };
@@ -229,7 +249,7 @@ export class DiscordRestStub {
     const failure = this.failures.find((f) => f.match(record));
     if (failure) {
       this.failures.splice(this.failures.indexOf(failure), 1);
-      json(failure.status, failure.body);
+      json(failure.status, failure.body, failure.headers);
     } else respond();
     for (const waiter of [...this.waiters]) {
       if (waiter.match(record)) {

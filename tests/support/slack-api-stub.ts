@@ -13,7 +13,22 @@ export interface RecordedCall {
   at: number;
 }
 
-export type ApiHandler = (params: Record<string, unknown>, call: RecordedCall) => Record<string, unknown> | Promise<Record<string, unknown>>;
+export type ApiHandler = (params: Record<string, unknown>, call: RecordedCall) => Record<string, unknown> | HttpAnswer | Promise<Record<string, unknown> | HttpAnswer>;
+
+/** An answer with its own HTTP status and headers (e.g. a 429 with Retry-After), from `SlackApiStub.http`. */
+export interface HttpAnswer {
+  http: { status: number; headers: Record<string, string>; body: unknown };
+}
+
+/** A message the stand-in keeps in a channel's history (what conversations.history returns). */
+export interface StubMessage {
+  type: 'message';
+  ts: string;
+  text: string;
+  bot_id: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
 
 export const STUB_TEAM = 'T0TEST';
 export const STUB_BOT_USER = 'UBOT';
@@ -30,6 +45,8 @@ export class SlackApiStub {
   readonly timezones = new Map<string, string>();
   /** Users that users.info reports as workspace admins. */
   readonly admins = new Set<string>();
+  /** Messages posted with chat.postMessage, per channel, oldest first. */
+  readonly history = new Map<string, StubMessage[]>();
   private readonly handlers = new Map<string, ApiHandler>();
   private readonly waiters = new Set<() => void>();
   private readonly sockets = new Set<Socket | Duplex>();
@@ -73,6 +90,11 @@ export class SlackApiStub {
   /** Overrides the answer of one API method. */
   on(method: string, handler: ApiHandler): void {
     this.handlers.set(method, handler);
+  }
+
+  /** A custom answer with this HTTP status, headers and body. */
+  static http(status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer {
+    return { http: { status, headers, body } };
   }
 
   /** Back to the default answer of a method. */
@@ -150,7 +172,14 @@ export class SlackApiStub {
     const call: RecordedCall = { kind: 'api', method, headers: req.headers, body, at: Date.now() };
     this.record(call);
     const custom = this.handlers.get(method);
-    json(200, custom ? await custom(body, call) : this.answer(method, body));
+    const answer = custom ? await custom(body, call) : this.answer(method, body);
+    if ('http' in answer && typeof answer.http === 'object') {
+      const { status, headers, body: payload } = (answer as HttpAnswer).http;
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+      return;
+    }
+    json(200, answer);
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
@@ -160,6 +189,18 @@ export class SlackApiStub {
       case 'chat.postMessage':
       case 'chat.update': {
         const ts = `${++this.ts}.000100`;
+        if (method === 'chat.postMessage') {
+          const channel = String(params.channel ?? '');
+          const message: StubMessage = {
+            type: 'message',
+            ts,
+            text: String(params.text ?? ''),
+            bot_id: STUB_BOT_ID,
+            ...(params.blocks ? { blocks: params.blocks } : {}),
+            ...(params.metadata ? { metadata: params.metadata as StubMessage['metadata'] } : {}),
+          };
+          this.history.set(channel, [...(this.history.get(channel) ?? []), message]);
+        }
         return { ok: true, channel: params.channel, ts, message: { text: params.text, ts, bot_id: STUB_BOT_ID } };
       }
       case 'chat.postEphemeral':
@@ -170,9 +211,18 @@ export class SlackApiStub {
       }
       case 'conversations.info':
         return { ok: true, channel: { id: params.channel, is_member: true } };
-      case 'conversations.history':
+      case 'conversations.history': {
+        // newest first, `limit` of them; metadata only when asked for, as Slack does
+        const all = [...(this.history.get(String(params.channel ?? '')) ?? [])].reverse();
+        const limit = Number(params.limit ?? 100) || 100;
+        const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
+        const messages = all.slice(0, limit).map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
+        return { ok: true, messages, has_more: all.length > limit };
+      }
       case 'conversations.replies':
         return { ok: true, messages: [], has_more: false };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(params.users ?? '').split(',')[0]}` } };
       default:
         return { ok: true };
     }

@@ -8,13 +8,18 @@ import { Bot, type BotDeps, type CallContext } from '../../src/bot/bot.ts';
 import type { Command } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Engine } from '../../src/engine/engine.ts';
 import type { Article } from '../../src/engine/types.ts';
+import type { DigestCommands } from '../../src/schedule/digest-service.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import type { Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { SlackApiStub } from './slack-api-stub.ts';
 import { SlackSignedClient } from './slack-signed-client.ts';
 import { SlackSocketStub } from './slack-socket-stub.ts';
+
+/** What a test gives the Bot for `digest …`: the digest service, or a stand-in that outlives restarts of it. */
+export type HarnessDigests = DigestCommands & { stop(): Promise<void> };
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -75,6 +80,8 @@ export interface Harness {
   log: Logger;
   /** Every log line written, parsed (to check what was logged). */
   logs: Record<string, unknown>[];
+  /** The digest service given to the Bot, when started with `digests`. */
+  digests: HarnessDigests | null;
   close(): Promise<void>;
 }
 
@@ -103,7 +110,13 @@ function memoryLogger(): { log: Logger; logs: Record<string, unknown>[] } {
  * temporary folder.
  */
 export async function startHarness(
-  options: { env?: Record<string, string>; botDeps?: Partial<BotDeps>; socketMode?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    botDeps?: Partial<BotDeps>;
+    socketMode?: boolean;
+    /** Builds the digest service the Bot delegates `digest …` to (on the harness's engine and store). */
+    digests?: (deps: { engine: Engine; store: Store; log: Logger; dataDir: string }) => Promise<HarnessDigests>;
+  } = {},
 ): Promise<Harness> {
   const stub = await SlackApiStub.start();
   const socket = options.socketMode ? new SlackSocketStub(stub) : null;
@@ -126,7 +139,9 @@ export async function startHarness(
     engine.add(testArticles());
     const store = await openStore({ dataDir: dir });
     cleanups.unshift(() => store.close());
-    const bot = new TestBot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, ...options.botDeps });
+    const digests = options.digests ? await options.digests({ engine, store, log, dataDir: dir }) : null;
+    if (digests) cleanups.unshift(() => digests.stop());
+    const bot = new TestBot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, ...(digests ? { digests } : {}), ...options.botDeps });
     const slack = await startSlack({ bot, store, log, config, host: '127.0.0.1' });
     cleanups.unshift(() => slack.stop());
     const eventsUrl = slack.port === null ? '' : `http://127.0.0.1:${slack.port}/slack/events`;
@@ -140,6 +155,7 @@ export async function startHarness(
       socket,
       log,
       logs,
+      digests,
       async close() {
         for (const c of cleanups) await c().catch(() => undefined);
       },

@@ -30,6 +30,12 @@ const PARSERS: Record<string, Parser> = {
 
 /** Files larger than this are skipped with a warning. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * One article is at most this large: a bigger file of one article (.txt, .md, .html) is
+ * skipped with a warning before it is read, as is a bigger JSON object's text (a dump, not news).
+ */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+const SINGLE_ARTICLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
 const CONCURRENCY = 16;
 
 function parserFor(name: string): Parser | undefined {
@@ -141,6 +147,11 @@ async function loadFile(abs: string, fileId: string, known?: Stats): Promise<Loa
     if (st.size > MAX_FILE_BYTES) {
       const mb = Math.ceil(st.size / (1024 * 1024));
       warnings.push({ path: fileId, reason: `file too large (${mb} MB, the limit is 64 MB), skipped` });
+      return { articles: [], warnings };
+    }
+    if (st.size > MAX_ARTICLE_BYTES && SINGLE_ARTICLE.has(extname(abs).toLowerCase())) {
+      const mb = Math.ceil(st.size / (1024 * 1024));
+      warnings.push({ path: fileId, reason: `file too large for one article (${mb} MB, the limit is 5 MB), skipped` });
       return { articles: [], warnings };
     }
     const buf = await readFile(abs);

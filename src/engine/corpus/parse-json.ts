@@ -8,6 +8,9 @@ function idOf(value: unknown): string | null {
   return null;
 }
 
+/** The longest text one JSON object may carry (as MAX_ARTICLE_BYTES for a file of one article). */
+const MAX_ARTICLE_CHARS = 5 * 1024 * 1024;
+
 const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
@@ -30,6 +33,11 @@ function fromObject(
   const o = value as Record<string, unknown>;
   if (typeof o.text !== 'string' || !o.text.trim()) {
     warnings.push({ path: origin, reason: `${where} has no "text" field, skipped` });
+    return;
+  }
+  if (o.text.length > MAX_ARTICLE_CHARS) {
+    const mb = Math.ceil(o.text.length / (1024 * 1024));
+    warnings.push({ path: origin, reason: `${where} has a text too large for one article (${mb} M characters, the limit is 5 M), skipped` });
     return;
   }
   const id = idOf(o.id) ?? `${fileId}#${n}`;

@@ -11,7 +11,7 @@ const byName = (name: string) => DISCORD_COMMANDS.find((c) => c.name === name)!;
 
 describe('slash command definitions', () => {
   it('pins the commands and typed options of the interface page', () => {
-    expect(DISCORD_COMMANDS.map((c) => c.name)).toEqual(['ask', 'brief', 'summary', 'sources', 'digest', 'help']);
+    expect(DISCORD_COMMANDS.map((c) => c.name)).toEqual(['ask', 'brief', 'summary', 'sources', 'digest', 'help', 'forget']);
     const options = (name: string) => (byName(name).options ?? []).map((o) => ({ name: o.name, type: o.type, required: 'required' in o ? Boolean(o.required) : false }));
     const S = ApplicationCommandOptionType.String;
     expect(options('ask')).toEqual([{ name: 'question', type: S, required: true }]);
@@ -22,7 +22,20 @@ describe('slash command definitions', () => {
     expect(options('summary')).toEqual([{ name: 'article', type: S, required: true }]);
     expect(byName('summary').options![0]).toMatchObject({ autocomplete: true });
     expect(options('sources')).toEqual([{ name: 'query', type: S, required: false }]);
-    expect(options('digest')).toEqual([{ name: 'now', type: ApplicationCommandOptionType.Subcommand, required: false }]);
+    const Sub = ApplicationCommandOptionType.Subcommand;
+    expect(options('digest')).toEqual([
+      { name: 'now', type: Sub, required: false },
+      { name: 'subscribe', type: Sub, required: false },
+      { name: 'unsubscribe', type: Sub, required: false },
+      { name: 'status', type: Sub, required: false },
+    ]);
+    const subscribe = byName('digest').options!.find((o) => o.name === 'subscribe') as { options?: { name: string; type: number; required?: boolean }[] };
+    expect(subscribe.options!.map((o) => ({ name: o.name, type: o.type, required: Boolean(o.required) }))).toEqual([
+      { name: 'time', type: S, required: true },
+      { name: 'timezone', type: S, required: false },
+      { name: 'days', type: S, required: false },
+      { name: 'topic', type: S, required: false },
+    ]);
     expect(byName('help').options).toBeUndefined();
   });
 
@@ -31,7 +44,8 @@ describe('slash command definitions', () => {
       expect(c.name).toMatch(/^[-_a-z0-9]{1,32}$/);
       expect(c.description.length).toBeGreaterThan(0);
       expect(c.description.length).toBeLessThanOrEqual(100);
-      for (const o of c.options ?? []) {
+      const nested = (c.options ?? []).flatMap((o) => [o, ...('options' in o && Array.isArray(o.options) ? (o.options as typeof c.options & object) : [])]);
+      for (const o of nested) {
         expect(o.name).toMatch(/^[-_a-z0-9]{1,32}$/);
         expect(o.description.length).toBeLessThanOrEqual(100);
       }
@@ -50,7 +64,7 @@ describe('registerCommands (npm run register:discord)', () => {
 
   it('PUTs the definitions globally with the bot token', async () => {
     const result = await registerCommands({ token: 'reg-token', appId: APP_ID, apiUrl: `${rest.url}/` });
-    expect(result).toEqual({ scope: 'global', names: ['ask', 'brief', 'summary', 'sources', 'digest', 'help'] });
+    expect(result).toEqual({ scope: 'global', names: ['ask', 'brief', 'summary', 'sources', 'digest', 'help', 'forget'] });
     const [put] = rest.of('commands');
     expect(put!.method).toBe('PUT');
     expect(put!.path).toBe(`/applications/${APP_ID}/commands`);
