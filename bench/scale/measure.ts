@@ -1,6 +1,7 @@
 // One measurement of `npm run bench:scale`, run in a child process of its own so that each size
 // and each system has its own peak RSS. Usage: measure.ts ours|mini|restart CORPUS_DIR DATA_DIR
 // Prints one JSON object as the last line of stdout.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { pino } from 'pino';
@@ -63,9 +64,11 @@ function briefWindow(engine: Engine) {
 async function ours() {
   const { articles, loadMs } = await loadArticles();
   const rssAfterLoad = maxRssMb();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const engine = new Engine(articles);
   const buildMs = performance.now() - t0;
+  const buildCpu = process.cpuUsage(c0);
   articles.length = 0;
   log(`indexed in ${(buildMs / 1000).toFixed(1)} s`);
   const { all, subset } = questions();
@@ -97,6 +100,8 @@ async function ours() {
     articles: engine.size,
     loadMs: round(loadMs, 0),
     buildMs: round(buildMs, 0),
+    buildCpuMs: round((buildCpu.user + buildCpu.system) / 1000, 0),
+    loadAverage: os.loadavg().map((x) => round(x, 1)),
     rssAfterLoadMb: rssAfterLoad,
     peakRssMb,
     ask: { ...ask, supportingSentence: round((100 * support) / all.length, 1) },
@@ -112,21 +117,24 @@ async function mini() {
   const { articles, loadMs } = await loadArticles();
   const docs = articles.map((a) => ({ id: a.id, title: a.title, text: a.text }));
   articles.length = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const index = new MiniSearch({ fields: ['title', 'text'] });
   index.addAll(docs);
   const buildMs = performance.now() - t0;
+  const buildCpu = process.cpuUsage(c0);
   log(`indexed in ${(buildMs / 1000).toFixed(1)} s`);
   const { subset } = questions();
   const search = timeQueries(subset, (q) => index.search(q.question), (q, r) => r[0]?.id === paraId(q));
   log(`search p50 ${search.p50} ms`);
-  return { articles: docs.length, loadMs: round(loadMs, 0), buildMs: round(buildMs, 0), peakRssMb: maxRssMb(), search };
+  return { articles: docs.length, loadMs: round(loadMs, 0), buildMs: round(buildMs, 0), buildCpuMs: round((buildCpu.user + buildCpu.system) / 1000, 0), loadAverage: os.loadavg().map((x) => round(x, 1)), peakRssMb: maxRssMb(), search };
 }
 
 async function restart() {
   const silent = pino({ level: 'silent' });
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const engine = await loadEngine(corpusDir, silent, { dataDir });
+  const engine = await loadEngine(corpusDir, silent, { dataDir, progress: false });
   const loadedMs = performance.now() - t0;
   const first = engine.ask('Who designed the centrifugal governor of the steam engine?').answer;
   const readyMs = performance.now() - t0;
@@ -135,6 +143,7 @@ async function restart() {
     articles: engine.size,
     loadMs: round(loadedMs, 0),
     readyMs: round(readyMs, 0),
+    readyCpuMs: round((process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000, 0),
     processReadyMs: round(performance.now(), 0),
     answered: first.answer !== null,
     peakRssMb: maxRssMb(),

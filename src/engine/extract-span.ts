@@ -9,13 +9,18 @@ const QUANTITY_NOUNS = 'percentage|percent|proportion|number|amount|price|cost|p
 
 const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:\\w+ )?(?:${QUANTITY_NOUNS})\\b`);
 
+/** "what / which [one or two describing words] NOUN", the noun naming the kind of answer. */
+const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
+const PLACE_QUESTION = WH_NOUN('city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood');
+const PERSON_QUESTION = WH_NOUN('person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general');
+
 export function classifyQuestion(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b/.test(q)) return 'number';
   if (QUANTITY_QUESTION.test(q) && !/\b(?:what|which) (?:kind|type|sort)\b/.test(q)) return 'number';
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
-  if (/\bwhere\b|\b(?:what|which) (?:city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood)\b/.test(q)) return 'where';
-  if (/\b(who|whom|whose)\b|\b(?:what|which) (?:person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general)\b/.test(q)) return 'who';
+  if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';
+  if (/\b(who|whom|whose)\b/.test(q) || PERSON_QUESTION.test(q)) return 'who';
   if (/\b(what|which)\b/.test(q)) return 'what';
   return 'other';
 }
@@ -338,6 +343,9 @@ const NAME_REPEAT_PENALTY = 0.3;
 const NAME_WEIGHT = 0.4;
 /** Right after the word that precedes the wh-word at the end of the question ("protest *against* what?"). */
 const CUE_WEIGHT = 0.4;
+/** A nationality or language word ("Korean", "French", "Serbian") when the question asks for one. */
+const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
+const DEMONYM_WEIGHT = 0.6;
 /** One of the options a choice question offers ("older *or* younger"). */
 const CHOICE_WEIGHT = 1.5;
 /** A name at the start of the sentence (its subject) for a who-question. */
@@ -379,6 +387,11 @@ export function extractSpan(question: string, text: string): string | null {
       offered.add(t.start);
       candidates.push({ text: t.text, start: t.start, kind: 'what' });
     });
+  }
+  // "what nationality / language": a demonym ("the *Russian* biologist")
+  const asksDemonym = /\b(?:nationality|ethnicity|language|ethnic|citizenship)\b/i.test(question);
+  if (asksDemonym) {
+    for (const t of tokens) if (t.isCap && DEMONYM.test(t.text) && !t.inQuestion) candidates.push({ text: t.text, start: t.start, kind: 'what' });
   }
   const patterned = patternCandidates(question, sentence, tokens);
   for (const c of patterned) candidates.push(c);
@@ -475,8 +488,8 @@ export function extractSpan(question: string, text: string): string | null {
     let typeBonus =
       c.kind === 'list' ? (type === 'what' || type === 'other' || type === 'who' ? 1 : 0) + (asksMany ? LIST_WEIGHT : -0.2) : c.kind === type ? 1 : typeHint(type, c, tokens, first);
     // a place is "in X"; a name that repeats part of the question is rarely the one asked for
-    if (c.kind === 'where' && /^(?:in|at|near|from|into|across|along|on|to|within|outside)$/.test(tokens[first - 1]?.lower ?? '')) typeBonus += PLACE_WEIGHT;
-    if ((c.kind === 'who' || c.kind === 'where') && novel < 1) typeBonus -= NAME_REPEAT_PENALTY;
+    if (c.kind === 'where' && /^(?:in|at|near|from|into|across|along|on|within|outside)$/.test(tokens[first - 1]?.lower ?? '')) typeBonus += PLACE_WEIGHT;
+    if ((c.kind === 'who' || c.kind === 'where') && stems.some((x) => qStems.has(x) && !focus.has(x))) typeBonus -= NAME_REPEAT_PENALTY;
     const lengthPenalty = Math.max(0, cWords.length - (c.kind === type ? 6 : c.kind === 'list' ? 10 : FREE_LENGTH)) * LENGTH_WEIGHT;
     let slotBonus = 0;
     if (verbAt >= 0 && slot) {
@@ -497,6 +510,7 @@ export function extractSpan(question: string, text: string): string | null {
     if (unit && c.kind === 'number') {
       for (let i = first + 1; i <= last + 3 && i < tokens.length; i++) if (tokens[i]!.stems.includes(unit)) unitBonus = UNIT_WEIGHT;
     }
+    if (asksDemonym && DEMONYM.test(c.text)) typeBonus += DEMONYM_WEIGHT;
     // "what is the name of…", "what is X called": a name
     if (asksName && c.kind === 'what' && /^\p{Lu}/u.test(c.text) && first > 0) typeBonus += NAME_WEIGHT;
     const score = unitBonus + PROX_WEIGHT * closeness + patternBonus + focusBonus + slotBonus + typeBonus + NOVELTY_WEIGHT * novel - DISTANCE_WEIGHT * Math.min(distance, 15) - lengthPenalty;
@@ -524,12 +538,12 @@ function patternCandidates(question: string, sentence: string, tokens: readonly 
     // not the verb or "known as" that led here
     while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
     while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
-    if (b > a && b - a <= 10) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
+    if (b > a && b - a <= Number(process.env.MAXS ?? 10)) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
   };
   /** End (exclusive) of the phrase starting at `a`: the next punctuation or clause word. */
   const phraseEnd = (a: number) => {
     let b = a;
-    while (b < tokens.length && b - a < 12 && (tokens[b]!.isWord || /^[-'’&%$]$/.test(tokens[b]!.text)) && !CLAUSE_STARTS.has(tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
+    while (b < tokens.length && b - a < Number(process.env.MAXE ?? 12) && (tokens[b]!.isWord || /^[-'’&%$]$/.test(tokens[b]!.text)) && !CLAUSE_STARTS.has(tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
     return b;
   };
   const phraseStart = (b: number) => {
