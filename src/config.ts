@@ -21,6 +21,18 @@ const schema = z.object({
   DISCORD_APP_ID: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: optional,
+  /** The gateway shards this process holds (`0,1`); with DISCORD_SHARD_COUNT. Unset: every shard. */
+  DISCORD_SHARDS: optional.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const shards = parseShardList(v);
+    if (typeof shards === 'string') {
+      ctx.addIssue({ code: 'custom', message: shards });
+      return z.NEVER;
+    }
+    return shards;
+  }),
+  /** How many shards the bot runs in all, across every process. */
+  DISCORD_SHARD_COUNT: z.coerce.number().int().min(1).max(100_000).optional(),
   DIGEST_CATCHUP_HOURS: z.coerce.number().min(0).default(6),
   FEEDS: optional,
   FEED_POLL_CRON: z.string().default('*/15 * * * *'),
@@ -39,10 +51,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const config = parsed.data;
+  if (config.DISCORD_SHARDS && config.DISCORD_SHARD_COUNT === undefined) {
+    throw new ConfigError('DISCORD_SHARD_COUNT', 'set it (the total number of shards across every process) when DISCORD_SHARDS is set');
+  }
+  if (config.DISCORD_SHARDS && config.DISCORD_SHARD_COUNT !== undefined) {
+    const outside = config.DISCORD_SHARDS.filter((id) => id >= config.DISCORD_SHARD_COUNT!);
+    if (outside.length) throw new ConfigError('DISCORD_SHARDS', `shard ${outside[0]} is not below DISCORD_SHARD_COUNT (${config.DISCORD_SHARD_COUNT}); shards count from 0`);
+  }
   if (!isValidTimeZone(config.DEFAULT_TIMEZONE)) {
     throw new ConfigError('DEFAULT_TIMEZONE', `"${config.DEFAULT_TIMEZONE}" is not an IANA timezone (e.g. Europe/Berlin)`);
   }
+  if (config.HEALTH_PORT !== undefined && !(/^\d{1,5}$/.test(config.HEALTH_PORT) && Number(config.HEALTH_PORT) <= 65535)) {
+    throw new ConfigError('HEALTH_PORT', `must be a port number (0–65535), not "${config.HEALTH_PORT}"`);
+  }
   return config;
+}
+
+/** `0,1,3` → [0, 1, 3]; a message naming what is wrong otherwise. */
+export function parseShardList(value: string): number[] | string {
+  const parts = value.split(',').map((p) => p.trim());
+  const shards: number[] = [];
+  for (const part of parts) {
+    if (!/^\d{1,6}$/.test(part)) return `"${value}" is not a comma-separated list of shard ids (e.g. 0,1)`;
+    const id = Number(part);
+    if (shards.includes(id)) return `shard ${id} is listed twice in "${value}"`;
+    shards.push(id);
+  }
+  return shards.sort((a, b) => a - b);
 }
 
 export function isValidTimeZone(zone: string): boolean {

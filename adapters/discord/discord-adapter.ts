@@ -79,6 +79,23 @@ export function stripBotMention(text: string, botId: string): string {
 }
 
 /**
+ * The gateway shards this process holds, as discord.js client options: DISCORD_SHARDS of
+ * DISCORD_SHARD_COUNT, or every shard of DISCORD_SHARD_COUNT, or (neither set) discord.js's
+ * default (one process, the shard count Discord recommends).
+ */
+export function shardOptions(config: Pick<Config, 'DISCORD_SHARDS' | 'DISCORD_SHARD_COUNT'>): { shards?: number[]; shardCount?: number } {
+  const count = config.DISCORD_SHARD_COUNT;
+  if (count === undefined) return {};
+  return { shards: config.DISCORD_SHARDS ?? Array.from({ length: count }, (_, i) => i), shardCount: count };
+}
+
+/** The shard whose gateway connection carries a guild's events: `(guild_id >> 22) % shardCount` (DMs: shard 0). */
+export function shardOfGuild(guildId: string | null, shardCount: number): number {
+  if (!guildId) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/**
  * Starts the Discord adapter: logs in (REST at DISCORD_API_URL when set), answers slash
  * commands, DMs and mentions, and resolves once the client is ready.
  */
@@ -89,12 +106,15 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
   if (!token) throw new ConfigError('DISCORD_TOKEN', 'is required to start the Discord adapter');
   const api = config.DISCORD_API_URL?.replace(/\/+$/, '');
 
+  const sharding = shardOptions(config);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     ...(api ? { rest: { api } } : {}),
+    ...sharding,
   });
+  if (sharding.shards) log.info({ shards: sharding.shards, shardCount: sharding.shardCount }, 'discord: holding these gateway shards');
 
   const pending = new Set<Promise<unknown>>();
   let stopping = false;

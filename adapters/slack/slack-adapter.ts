@@ -15,6 +15,7 @@ import { ACTION_IDS, decodeFeedbackValue, renderSlack, type SlackMessage } from 
 import { decodeSlackText } from './slack-text.ts';
 import { createSlackDigestChannel } from './slack-digest-channel.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
+import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -25,6 +26,13 @@ export interface SlackDeps {
   config: Config;
   /** Interface the HTTP listener binds to (default: all interfaces); tests pass 127.0.0.1. */
   host?: string;
+  /**
+   * Answers each event_id once across processes: given, or opened from the config (Redis
+   * `SET NX PX` with REDIS_URL, else `INSERT OR IGNORE` in DATA_DIR/once.sqlite) and closed on stop.
+   */
+  once?: OnceStore;
+  /** false: start engine work right after each ack instead of in turns (see engineTurns); for `bench:acks` comparisons. */
+  engineTurns?: boolean;
 }
 
 export interface SlackHandle {
@@ -64,6 +72,28 @@ export interface FeedbackRecord {
 }
 
 const newRef = () => randomBytes(6).toString('base64url');
+
+/**
+ * Resolves in the check phase of the event loop, after the poll phase has read what other
+ * requests brought in: engine work (synchronous) started after this lets their acks go out first.
+ */
+const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Engine work one command at a time, each turn starting after pending I/O: under a burst, the
+ * event loop reads (and acknowledges) new requests between any two commands' synchronous work,
+ * instead of after all of them. A turn that waits on I/O (a slow users.info, a slow store) lets
+ * the next one start after `maxTurnMs`.
+ */
+export function engineTurns(maxTurnMs = 250): <T>(work: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const started = last.then(afterPendingIo);
+    const result = started.then(work);
+    last = started.then(() => Promise.race([result.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, maxTurnMs).unref())]));
+    return result;
+  };
+}
 
 /** Bolt's logger interface on top of the project's pino logger (logs stay on stderr). */
 function boltLogger(log: Logger): BoltLogger {
@@ -148,6 +178,19 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   }
 
   // ---- answer each event once -------------------------------------------------------------
+  // Slack retries an event (same event_id) when the first delivery looks slow, and behind a load
+  // balancer the retry may reach another replica: the atomic mark in the shared store decides.
+  let once: OnceStore;
+  const ownOnce = !deps.once;
+  if (deps.once) once = deps.once;
+  else {
+    try {
+      once = await openOnceStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
+    } catch (err) {
+      slog.error({ err }, 'slack: event dedupe store unavailable; duplicates are caught in this process only');
+      once = new MemoryOnceStore();
+    }
+  }
   const recentEvents = new Map<string, number>();
   async function firstDelivery(eventId: string | undefined): Promise<boolean> {
     if (!eventId) return true;
@@ -156,11 +199,13 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     if (recentEvents.has(eventId)) return false;
     recentEvents.set(eventId, now);
     try {
-      if (await store.get(EVENT_NS, eventId)) return false;
-      await store.set(EVENT_NS, eventId, { at: new Date(now).toISOString() }, EVENT_TTL_MS);
+      if (!(await once.first(`${EVENT_NS}:${eventId}`, EVENT_TTL_MS))) return false;
     } catch (err) {
-      slog.warn({ err, eventId }, 'slack: event dedup store unavailable; relying on memory');
+      slog.warn({ err, eventId }, 'slack: event dedupe store unavailable; relying on memory');
+      return true;
     }
+    // a record of the answered event beside the other state (the mark above is what decides)
+    await store.set(EVENT_NS, eventId, { at: new Date(now).toISOString() }, EVENT_TTL_MS).catch((err: unknown) => slog.debug({ err, eventId }, 'slack: event record not stored'));
     return true;
   }
 
@@ -183,6 +228,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     users.set(userId, entry);
     return entry;
   }
+  const inTurn = deps.engineTurns === false ? <T>(work: () => Promise<T>) => work() : engineTurns();
   /** Only `since:` and digests depend on who is asking; other commands make no users.info call. */
   const needsUserInfo = (command: Command) => (command.name === 'brief' && command.since !== null) || command.name === 'digest';
 
@@ -222,7 +268,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
 
   // ---- /brief ----------------------------------------------------------------------------
   app.command('/brief', async ({ command, ack, respond, client }) => {
-    await ack(); // at once: the engine's work comes after the acknowledgement
+    await ack(); // at once: the engine's work comes after the acknowledgement (and, see engineTurns, after other acks)
     try {
       const text = decodeSlackText(command.text ?? '', botUserId);
       const parsed = parseBriefText(text);
@@ -235,7 +281,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
           userId: command.user_id,
           channelKey: `slack:${command.channel_id}`,
         };
-        reply = await run(parsed.command, ctx, client);
+        reply = await inTurn(() => run(parsed.command, ctx, client));
       }
       const shareable = reply.kind === 'answer' || reply.kind === 'stories' || reply.kind === 'summary' || reply.kind === 'sources';
       const answerRef = reply.kind === 'answer' ? newRef() : undefined;
@@ -346,7 +392,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       let reply: Reply;
       if ('kind' in parsed) reply = parsed;
       else if (parsed.name === 'help') reply = helpReply('slack');
-      else reply = await run(parsed, { surface: 'slack', conversationId: args.conversationId, userId: args.user }, args.client);
+      else reply = await inTurn(() => run(parsed, { surface: 'slack', conversationId: args.conversationId, userId: args.user }, args.client));
       const answerRef = reply.kind === 'answer' ? newRef() : undefined;
       await post(args.client, args.channel, renderSlack(reply, answerRef ? { answerRef } : {}), args.threadTs);
     } catch (err) {
@@ -406,13 +452,18 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
 
   // ---- start ------------------------------------------------------------------------------
   let port: number | null = null;
-  if (mode === 'http') {
-    const server = (await app.start({ port: config.PORT, ...(deps.host ? { host: deps.host } : {}) })) as Server;
-    port = (server.address() as AddressInfo | null)?.port ?? null;
-    slog.info({ port, path: '/slack/events' }, 'slack: HTTP mode listening');
-  } else {
-    await app.start();
-    slog.info('slack: Socket Mode connected');
+  try {
+    if (mode === 'http') {
+      const server = (await app.start({ port: config.PORT, ...(deps.host ? { host: deps.host } : {}) })) as Server;
+      port = (server.address() as AddressInfo | null)?.port ?? null;
+      slog.info({ port, path: '/slack/events' }, 'slack: HTTP mode listening');
+    } else {
+      await app.start();
+      slog.info('slack: Socket Mode connected');
+    }
+  } catch (err) {
+    if (ownOnce) await once.close().catch(() => undefined);
+    throw err;
   }
 
   // Digests get their own client: a rate limit comes back to the scheduler (which waits what Slack
@@ -431,6 +482,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       await app.stop();
       users.clear();
       recentEvents.clear();
+      if (ownOnce) await once.close().catch((err: unknown) => slog.warn({ err }, 'slack: event dedupe store not closed'));
     },
   };
 }

@@ -39,11 +39,11 @@ export function splitSince(text: string): { topic: string; since: string | null 
   return { topic: text.slice(0, m.index).trim(), since: m[1]!.trim() || null };
 }
 
-/** Strips control and zero-width characters that would hide or break words. */
+/** Strips control, zero-width and text-direction characters that would hide, reorder or break words. */
 export function cleanInput(text: string): string {
   return text
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ')
+    .replace(/[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g, ' ')
     .trim();
 }
 

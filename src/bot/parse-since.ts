@@ -18,6 +18,9 @@ export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
+/** Longest `since:` value read as a date. */
+export const MAX_SINCE_CHARS = 80;
+
 /**
  * Reads `since:WHEN`: an ISO date or time, or words ("yesterday", "3 days ago", "monday"),
  * in the caller's timezone. A day without a time means the start of that day.
@@ -25,6 +28,8 @@ export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
 export function parseSince(text: string, now: Date, timeZone: string): Result<Date> {
   const when = text.trim().replace(/^["“']|["”']$/g, "");
   if (!when) return fail('usage', 'since: needs a date, e.g. since:yesterday or since:2024-11-30.');
+  // a date is short; the date parser is not meant for (and slows down on) long pasted text
+  if (when.length > MAX_SINCE_CHARS) return fail('usage', `since: takes a date of at most ${MAX_SINCE_CHARS} characters, e.g. since:yesterday or since:2024-11-30.`);
   const offset = zoneOffsetMinutes(timeZone, now);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(when);
   if (iso) {

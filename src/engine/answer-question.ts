@@ -35,17 +35,13 @@ export interface ConfidenceFeatures {
   bigrams: number;
   /** Typed question (who, when, where, how many) with a span of that type in the quote: 1; without: 0; untyped: 0.5. */
   typed: number;
-  /** Idf of the rarest question word missing from the sentence's window, over the rarest question word's idf. */
-  missingRare: number;
   /** Share of the weight present in the passage and title the sentence comes from. */
   context: number;
-  /** Share of the question's weight in words the corpus does not hold at all. */
-  unseen: number;
   /** The sentence's passage is the best-ranked one: 1, else 0. */
   topPassage: number;
 }
 
-const PASSAGES_CONSIDERED = 12;
+const PASSAGES_CONSIDERED = 8;
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.2;
 
@@ -54,17 +50,15 @@ export const ABSTAIN_BELOW = 0.2;
  * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
  */
 const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
-  bias: -6.1,
-  coverage: 1.2,
-  windowCoverage: 1.2,
-  specific: 1.65,
-  specificWindow: 1.2,
-  bigrams: 0.8,
-  typed: 0.7,
-  missingRare: 1.1,
-  context: 1.0,
-  unseen: -0.25,
-  topPassage: 0.8,
+  bias: -4.77,
+  coverage: 1.11,
+  windowCoverage: 0.9,
+  specific: 1.47,
+  specificWindow: 0.77,
+  bigrams: 0.71,
+  typed: 0.83,
+  context: 0.81,
+  topPassage: 0.87,
 };
 
 /** Sentence score weights. */
@@ -201,7 +195,7 @@ export function answerQuestion(
       break;
     }
   }
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qBigrams, hasCandidate, typedQuestion, passageIndex);
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion);
   const confidence = confidenceOf(features);
   const span = words(question).length ? extractSpan(question, quote) : null;
   return { entry, sentence: s, quote, span, confidence, features };
@@ -214,17 +208,10 @@ function confidenceFeatures(
   weight: ReadonlyMap<string, number>,
   coverageOf: (set: ReadonlySet<string>) => number,
   windowOf: (entry: AnalyzedArticle, i: number) => Set<string>,
-  qBigrams: ReadonlySet<string>,
+  qPairs: readonly (readonly [string, string])[],
   hasCandidate: (sentence: string) => boolean,
   typedQuestion: boolean,
-  passageIndex: Bm25Index,
 ): ConfidenceFeatures {
-  let unseen = 0;
-  let total = 0;
-  for (const t of qTerms) {
-    total += weight.get(t) ?? 0;
-    if (passageIndex.df(t) === 0) unseen += weight.get(t) ?? 0;
-  }
   const { entry, sentence: s } = best;
   const inSentence = new Set(s.terms);
   const around = windowOf(entry, s.index);
@@ -234,21 +221,12 @@ function confidenceFeatures(
   let specificTotal = 0;
   let specificHave = 0;
   let specificWindow = 0;
-  let rarest = 0;
-  let rarestMissing = 0;
   for (const t of qTerms) {
-    const w = weight.get(t) ?? 0;
-    rarest = Math.max(rarest, w);
-    if (!around.has(t)) rarestMissing = Math.max(rarestMissing, w);
     if (title.has(t)) continue;
+    const w = weight.get(t) ?? 0;
     specificTotal += w;
     if (inSentence.has(t)) specificHave += w;
     if (around.has(t)) specificWindow += w;
-  }
-  let pairs = 0;
-  if (qBigrams.size) {
-    const sb = bigrams(s.terms);
-    for (const b of qBigrams) if (sb.has(b)) pairs++;
   }
   const contextTerms = new Set(entry.titleTerms);
   for (let i = best.passageFrom; i < best.passageTo; i++) for (const t of entry.sentences[i]!.terms) contextTerms.add(t);
@@ -257,11 +235,9 @@ function confidenceFeatures(
     windowCoverage: coverageOf(around),
     specific: specificTotal ? specificHave / specificTotal : 1,
     specificWindow: specificTotal ? specificWindow / specificTotal : 1,
-    bigrams: qBigrams.size ? pairs / qBigrams.size : 1,
+    bigrams: qPairs.length ? countPairs(qPairs, s.terms) / qPairs.length : 1,
     typed: typedQuestion ? (hasCandidate(quote) ? 1 : 0) : 0.5,
-    missingRare: rarest ? rarestMissing / rarest : 0,
     context: coverageOf(contextTerms),
-    unseen: total ? unseen / total : 0,
     topPassage: best.passageRank === 0 ? 1 : 0,
   };
 }

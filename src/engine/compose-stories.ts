@@ -6,6 +6,8 @@ import type { Article, SourceRef, Story } from './types.ts';
 export const SAME_STORY_SIMILARITY = 0.5;
 /** Terms per article used to find candidate pairs cheaply. */
 const SIGNATURE_TERMS = 12;
+/** Candidate pairs share at least this many of those terms (2 is faster but splits a few near-duplicates). */
+const MIN_SHARED_SIGNATURE = 1;
 
 /** What stories need of an article up front; sentences are analyzed only for the stories shown. */
 export interface StoryEntry {
@@ -78,40 +80,48 @@ export function clusterArticles<E extends StoryEntry>(
       list.push(i);
     }
   });
-  // For each article: its later candidates (each once), compared against its weights spread out by term id
+  // For each article: its later candidates (sharing a heavy term), each compared once against
+  // its weights spread out by term id
   let dense = new Float64Array(1024);
-  const seen = new Int32Array(n).fill(-1);
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
   for (let i = 0; i < n; i++) {
     const vi = vectors[i]!;
-    let spread = false;
     for (const t of vi.signature) {
       const list = byTerm.get(t)!;
       if (list.length > 200) continue; // too common to tell stories apart
       for (const j of list) {
-        if (j <= i || seen[j] === i) continue;
-        seen[j] = i;
-        if (find(i) === find(j)) continue;
-        if (!spread) {
-          for (let k = 0; k < vi.ids.length; k++) {
-            const id = vi.ids[k]!;
-            if (id >= dense.length) {
-              const bigger = new Float64Array(Math.max(id + 1, dense.length * 2));
-              bigger.set(dense);
-              dense = bigger;
-            }
-            dense[id] = vi.w[k]!;
-          }
-          spread = true;
-        }
-        const vj = vectors[j]!;
-        let dot = 0;
-        for (let k = 0; k < vj.ids.length; k++) {
-          const id = vj.ids[k]!;
-          if (id < dense.length) dot += dense[id]! * vj.w[k]!;
-        }
-        if (dot >= SAME_STORY_SIMILARITY) parent[find(i)] = find(j);
+        if (j <= i) continue;
+        if (shared[j] === 0) touched.push(j);
+        shared[j]! += 1;
       }
     }
+    let spread = false;
+    for (const j of touched) {
+      const enough = shared[j]! >= MIN_SHARED_SIGNATURE;
+      shared[j] = 0;
+      if (!enough || find(i) === find(j)) continue;
+      if (!spread) {
+        for (let k = 0; k < vi.ids.length; k++) {
+          const id = vi.ids[k]!;
+          if (id >= dense.length) {
+            const bigger = new Float64Array(Math.max(id + 1, dense.length * 2));
+            bigger.set(dense);
+            dense = bigger;
+          }
+          dense[id] = vi.w[k]!;
+        }
+        spread = true;
+      }
+      const vj = vectors[j]!;
+      let dot = 0;
+      for (let k = 0; k < vj.ids.length; k++) {
+        const id = vj.ids[k]!;
+        if (id < dense.length) dot += dense[id]! * vj.w[k]!;
+      }
+      if (dot >= SAME_STORY_SIMILARITY) parent[find(i)] = find(j);
+    }
+    touched.length = 0;
     if (spread) for (let k = 0; k < vi.ids.length; k++) dense[vi.ids[k]!] = 0;
   }
   const groups = new Map<number, StoryInput<E>[]>();

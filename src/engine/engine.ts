@@ -119,6 +119,7 @@ export class Engine {
   /** Entries newest first (compareByDate), and dated entries by time; rebuilt after changes. */
   private byDate: EngineEntry[] | null = null;
   private byTime: EngineEntry[] | null = null;
+  private orderInserts = 0;
 
   constructor(articles: Article[] = [], state?: EngineState) {
     this.vocab = state?.vocab ?? new Vocabulary();
@@ -133,8 +134,24 @@ export class Engine {
       this.nextArticleKey = state.nextArticleKey;
       this.nextPassageKey = state.nextPassageKey;
       for (const e of state.entries) this.register(e);
+      const byKey = (keys: Int32Array | undefined) => {
+        if (!keys) return null;
+        const list: EngineEntry[] = [];
+        for (const k of keys) {
+          const e = this.entries.get(k);
+          if (!e) return null;
+          list.push(e);
+        }
+        return list;
+      };
+      this.byDate = byKey(state.dateOrder);
+      this.byTime = byKey(state.timeOrder);
+      this.orderInserts = 0;
     }
     this.add(articles);
+    // the listing and window orders are part of the index: sorted once now, kept sorted after
+    this.dateOrder();
+    this.timeOrder();
   }
 
   get size(): number {
@@ -220,8 +237,13 @@ export class Engine {
     this.entries.set(entry.key, entry);
     this.keyById.set(entry.article.id, entry.key);
     if (this.keyByLowerId) addLowerIds(this.keyByLowerId, entry);
-    this.byDate = null;
-    this.byTime = null;
+    // kept sorted by insertion while changes are few; a large batch sorts again once
+    if (this.byDate && this.orderInserts < ORDER_INSERTS) insertSorted(this.byDate, entry, compareByDate);
+    else this.byDate = null;
+    if (this.byTime && this.orderInserts < ORDER_INSERTS) {
+      if (!Number.isNaN(entry.time)) insertSorted(this.byTime, entry, byTimeThenKey);
+    } else this.byTime = null;
+    this.orderInserts++;
   }
 
   remove(ids: Iterable<string>): void {
@@ -241,8 +263,8 @@ export class Engine {
       this.analyzed.delete(key);
       // another article may answer to the same lower-cased name: rebuilt when next needed
       if (this.keyByLowerId?.get(id.toLowerCase()) === key || this.keyByLowerId?.get(id.toLowerCase().replace(/\.[a-z0-9]+$/, '')) === key) this.keyByLowerId = null;
-      this.byDate = null;
-      this.byTime = null;
+      if (this.byDate) removeSorted(this.byDate, entry, compareByDate);
+      if (this.byTime && !Number.isNaN(entry.time)) removeSorted(this.byTime, entry, byTimeThenKey);
     }
   }
 
@@ -413,12 +435,18 @@ export class Engine {
   }
 
   private dateOrder(): EngineEntry[] {
-    this.byDate ??= [...this.entries.values()].sort(compareByDate);
+    if (!this.byDate) {
+      this.byDate = [...this.entries.values()].sort(compareByDate);
+      this.orderInserts = 0;
+    }
     return this.byDate;
   }
 
   private timeOrder(): EngineEntry[] {
-    this.byTime ??= [...this.entries.values()].filter((e) => !Number.isNaN(e.time)).sort((a, b) => a.time - b.time);
+    if (!this.byTime) {
+      this.byTime = [...this.entries.values()].filter((e) => !Number.isNaN(e.time)).sort(byTimeThenKey);
+      this.orderInserts = 0;
+    }
     return this.byTime;
   }
 
@@ -447,6 +475,8 @@ export class Engine {
       nextArticleKey: this.nextArticleKey,
       nextPassageKey: this.nextPassageKey,
       entries: [...this.entries.values()],
+      dateOrder: Int32Array.from(this.dateOrder(), (e) => e.key),
+      timeOrder: Int32Array.from(this.timeOrder(), (e) => e.key),
     };
   }
 
@@ -467,6 +497,43 @@ export interface EngineState {
   nextArticleKey: number;
   nextPassageKey: number;
   entries: EngineEntry[];
+  /** Keys newest first (listing order) and dated keys by time (window order), when saved. */
+  dateOrder?: Int32Array;
+  timeOrder?: Int32Array;
+}
+
+/** Large batches re-sort the orders once instead of inserting one by one. */
+const ORDER_INSERTS = 2000;
+
+function byTimeThenKey(a: EngineEntry, b: EngineEntry): number {
+  return a.time - b.time || a.key - b.key;
+}
+
+/** First index whose element does not sort before `entry`. */
+function lowerBound<T>(list: readonly T[], entry: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid]!, entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted<T>(list: T[], entry: T, compare: (a: T, b: T) => number): void {
+  list.splice(lowerBound(list, entry, compare), 0, entry);
+}
+
+function removeSorted<T>(list: T[], entry: T, compare: (a: T, b: T) => number): void {
+  for (let i = lowerBound(list, entry, compare); i < list.length && compare(list[i]!, entry) === 0; i++) {
+    if (list[i] === entry) {
+      list.splice(i, 1);
+      return;
+    }
+  }
+  const at = list.indexOf(entry); // not where the order says (e.g. a tie): found by scanning
+  if (at >= 0) list.splice(at, 1);
 }
 
 function addLowerIds(map: Map<string, number>, entry: EngineEntry): void {

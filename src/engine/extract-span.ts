@@ -39,6 +39,7 @@ const DATE_PATTERNS = [
   new RegExp(`\\b(?:on\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'),
   /\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b/gi,
 ];
+const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until|and)\s*(?:(?:1[0-9]|20)\d{2}|\d{2})\b/g;
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
 const NUMBER_PATTERN = new RegExp(
@@ -66,14 +67,14 @@ function collect(sentence: string, pattern: RegExp, kind: QuestionType, out: Can
 
 /** Units of measure a number keeps after it ("382 kg", "340 miles"); other nouns are left out. */
 const UNITS =
-  /^(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|in|yards?|kg|kilograms?|grams?|g|lb|pounds?|tons?|tonnes?|ounces?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|percent|degrees?|acres?|hectares?|ha|square|sq|cubic|mph|km\/h|times|fold|dollars?|euros?|cents?|points?|votes?|seats?)$/i;
+  /^(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|yards?|kg|kilograms?|grams?|g|lb|pounds?|tons?|tonnes?|ounces?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|percent|degrees?|acres?|hectares?|ha|square|sq|cubic|mph|km\/h|times|fold|dollars?|euros?|cents?|points?|votes?|seats?)$/i;
 
 /** Number candidates keep at most the unit word after the number, not a whole clause. */
 function trimNumber(text: string): string {
   const unit = /^(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\s?)?[\d,.]+(?:\s?[–-]\s?\d[\d,.]*)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?/i.exec(text);
   if (unit) {
     const rest = text.slice(unit[0].length);
-    // keep one following noun ("16,000 species", "232 stations") but not a verb or a preposition
+    // keep a following unit of measure ("382 kg"), not the counted noun the question names
     const next = /^\s+([a-z][a-z-]*)/.exec(rest);
     const tail = next && UNITS.test(next[1]!) ? ` ${next[1]}` : '';
     return (unit[0] + tail).replace(/[.,]$/, '');
@@ -315,7 +316,7 @@ function slotOf(question: string): { verb: string; side: 'left' | 'right' } | nu
 }
 
 /** Discourse words that are never an answer ("for *example*", "in *particular*", "*One* of the…"). */
-const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later)$/i;
+const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later)$/i;
 
 /** How much each word between a candidate and the question's words costs. */
 const DISTANCE_WEIGHT = 0.04;
@@ -354,10 +355,11 @@ const SUBJECT_WEIGHT = 0.2;
 const SLOT_WEIGHT = 0.4;
 
 /**
- * Picks the short answer span in `sentence` for `question`, or null when none fits.
- * Candidates: spans of the asked-for type (dates, numbers, names) and crude noun phrases.
- * Score: type match, share of words not already in the question, nearness to the
- * question's words in the sentence, and length.
+ * Picks the short answer span in `text` (a sentence or two) for `question`, or null when none fits.
+ * Candidates: spans of the asked-for type (dates, numbers, names), crude noun phrases, joins and
+ * lists, and what definitional patterns point at. Score: type match, share of words not already in
+ * the question, nearness to the question's words, the side of the question's verb the answer sits
+ * on, the question's focus noun, and length.
  */
 export function extractSpan(question: string, text: string): string | null {
   const type = classifyQuestion(question);
@@ -366,6 +368,8 @@ export function extractSpan(question: string, text: string): string | null {
   const focus = focusOf(question);
   const tokens = tokenize(sentence, qStems, focus);
   const candidates = collectCandidates(type, sentence);
+  // "how long did it run?": a span of years is a duration ("1961 to 1972")
+  if (type === 'number' && /\bhow long\b/i.test(question)) collect(sentence, YEAR_RANGE, 'number', candidates);
   // "in what year": the year of a full date
   if (/\b(?:what|which) year\b/i.test(question)) {
     for (const c of candidates) {
@@ -450,14 +454,14 @@ export function extractSpan(question: string, text: string): string | null {
     seen.add(key);
     const cWords = words(c.text);
     const content = cWords.filter((w) => !STOP_WORDS.has(w));
-    if (content.length === 0 || (cWords.length <= 2 && FILLERS.test(c.text))) continue;
+    if (content.length === 0 || (c.kind !== 'number' && cWords.length <= 2 && FILLERS.test(c.text))) continue;
     const stems = content.map(stem);
     const novelCount = stems.filter((s) => !qStems.has(s)).length;
-    if (novelCount === 0 && !(offered.has(c.start) && options.has(c.text.toLowerCase()))) continue;
+    const isOption = offered.has(c.start) && options.has(c.text.toLowerCase());
+    if (novelCount === 0 && !isOption) continue;
     const novel = novelCount / content.length;
     const focusOnly = stems.every((s) => focus.has(s) || !qStems.has(s));
     const fromPattern = patternStarts.has(`${c.start}:${c.text}`);
-    const isOption = offered.has(c.start) && options.has(c.text.toLowerCase());
     if (c.kind === 'what' && novel < 0.5 && !focusOnly && !fromPattern && !isOption) continue;
     const first = tokenAt(c.start);
     const last = tokenAt(c.start + c.text.length - 1);
@@ -513,6 +517,10 @@ export function extractSpan(question: string, text: string): string | null {
     if (asksDemonym && DEMONYM.test(c.text)) typeBonus += DEMONYM_WEIGHT;
     // "what is the name of…", "what is X called": a name
     if (asksName && c.kind === 'what' && /^\p{Lu}/u.test(c.text) && first > 0) typeBonus += NAME_WEIGHT;
+    // A capitalised piece of a longer name the question already uses ("Military Academy" out of
+    // "Aleppo Military Academy" for a question about Aleppo) names the question's thing, not the answer
+    const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion;
+    if (/^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)))) continue;
     const score = unitBonus + PROX_WEIGHT * closeness + patternBonus + focusBonus + slotBonus + typeBonus + NOVELTY_WEIGHT * novel - DISTANCE_WEIGHT * Math.min(distance, 15) - lengthPenalty;
     if (!best || score > best.score) best = { text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score };
   }
@@ -538,12 +546,12 @@ function patternCandidates(question: string, sentence: string, tokens: readonly 
     // not the verb or "known as" that led here
     while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
     while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
-    if (b > a && b - a <= Number(process.env.MAXS ?? 10)) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
+    if (b > a && b - a <= 10) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
   };
   /** End (exclusive) of the phrase starting at `a`: the next punctuation or clause word. */
   const phraseEnd = (a: number) => {
     let b = a;
-    while (b < tokens.length && b - a < Number(process.env.MAXE ?? 12) && (tokens[b]!.isWord || /^[-'’&%$]$/.test(tokens[b]!.text)) && !CLAUSE_STARTS.has(tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
+    while (b < tokens.length && b - a < 12 && (tokens[b]!.isWord || /^[-'’&%$]$/.test(tokens[b]!.text)) && !CLAUSE_STARTS.has(tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
     return b;
   };
   const phraseStart = (b: number) => {

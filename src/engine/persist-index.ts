@@ -14,7 +14,7 @@ import { splitSentences, terms } from './text.ts';
 import type { Article } from './types.ts';
 
 /** Bump when the file layout or what the engine stores changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 export const INDEX_FILE = 'engine-index.bin';
 const MAGIC = 'BRIEFIDX';
 const FIXED_HEADER = 32;
@@ -27,7 +27,55 @@ export function analysisProbe(): string {
   return parts.join('|');
 }
 
-type Section = { name: string; kind: 'i32' | 'u16' | 'u8' | 'f64' | 'utf8'; bytes: Uint8Array; length?: number };
+type Section = {
+  name: string;
+  kind: 'i32' | 'u16' | 'u8' | 'f64' | 'utf8';
+  bytes: Uint8Array;
+  /** A section written in pieces (never held whole): its byte length and its pieces. */
+  length?: number;
+  chunks?: () => Iterable<Uint8Array>;
+};
+
+/** Article texts as UTF-8, in pieces of about 8 MB. */
+function* textChunks(entries: readonly EngineEntry[]): Iterable<Uint8Array> {
+  let batch: Buffer[] = [];
+  let bytes = 0;
+  for (const e of entries) {
+    const b = Buffer.from(e.article.text, 'utf8');
+    batch.push(b);
+    bytes += b.length;
+    if (bytes >= 8 << 20) {
+      yield Buffer.concat(batch);
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length) yield Buffer.concat(batch);
+}
+
+/** Per-article arrays concatenated in batches of about a million values, as bytes. */
+function* batched(entries: readonly EngineEntry[], part: (e: EngineEntry) => ArrayLike<number>, make: (n: number) => Int32Array | Uint16Array): Iterable<Uint8Array> {
+  let parts: ArrayLike<number>[] = [];
+  let count = 0;
+  const flush = () => {
+    const out = make(count);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    parts = [];
+    count = 0;
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  };
+  for (const e of entries) {
+    const p = part(e);
+    parts.push(p);
+    count += p.length;
+    if (count >= 1 << 20) yield flush();
+  }
+  if (parts.length) yield flush();
+}
 
 function section(name: string, data: Int32Array | Uint16Array | Uint8Array | Float64Array | string): Section {
   if (typeof data === 'string') return { name, kind: 'utf8', bytes: Buffer.from(data, 'utf8') };
@@ -78,9 +126,6 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
     vecTotal += e.vector.ids.length;
     titleTotal += e.titleTerms.length;
   }
-  const vecIds = new Int32Array(vecTotal);
-  const vecCounts = new Uint16Array(vecTotal);
-  const titleIds = new Int32Array(titleTotal);
   let textAt = 0;
   let v = 0;
   let t = 0;
@@ -94,11 +139,9 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
     passageCount[i] = e.passageCount;
     time[i] = e.time;
     vecOffsets[i] = v;
-    vecIds.set(e.vector.ids, v);
-    vecCounts.set(e.vector.counts, v);
     v += e.vector.ids.length;
     titleOffsets[i] = t;
-    for (const term of e.titleTerms) titleIds[t++] = state.vocab.intern(term);
+    t += e.titleTerms.length;
   });
   textOffsets[n] = textAt;
   vecOffsets[n] = v;
@@ -106,21 +149,28 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
   const sections: Section[] = [
     section('vocab', state.vocab.terms.join('\n')),
     section('meta', JSON.stringify(meta)),
-    // written article by article (see below), never held as one buffer
-    { name: 'texts', kind: 'u8', bytes: new Uint8Array(0), length: textAt },
+    { name: 'texts', kind: 'u8', bytes: new Uint8Array(0), length: textAt, chunks: () => textChunks(entries) },
     section('textOffsets', textOffsets),
     section('key', key),
     section('firstPassage', firstPassage),
     section('passageCount', passageCount),
     section('time', time),
     section('vecOffsets', vecOffsets),
-    section('vecIds', vecIds),
-    section('vecCounts', vecCounts),
+    { name: 'vecIds', kind: 'i32', bytes: new Uint8Array(0), length: vecTotal * 4, chunks: () => batched(entries, (e) => e.vector.ids, (k) => new Int32Array(k)) },
+    { name: 'vecCounts', kind: 'u16', bytes: new Uint8Array(0), length: vecTotal * 2, chunks: () => batched(entries, (e) => e.vector.counts, (k) => new Uint16Array(k)) },
     section('titleOffsets', titleOffsets),
-    section('titleIds', titleIds),
+    {
+      name: 'titleIds',
+      kind: 'i32',
+      bytes: new Uint8Array(0),
+      length: titleTotal * 4,
+      chunks: () => batched(entries, (e) => e.titleTerms.map((term) => state.vocab.intern(term)), (k) => new Int32Array(k)),
+    },
     section('passageArticle', state.passageArticle),
     section('passageFrom', state.passageFrom),
     section('passageTo', state.passageTo),
+    section('dateOrder', state.dateOrder ?? new Int32Array(0)),
+    section('timeOrder', state.timeOrder ?? new Int32Array(0)),
   ];
   const ps = state.passageIndex.snapshot();
   const as = state.articleIndex.snapshot();
@@ -168,22 +218,7 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
   try {
     await emit(headerPadded);
     for (const s of sections) {
-      if (s.name === 'texts') {
-        // in batches of about 8 MB
-        let batch: Buffer[] = [];
-        let batchBytes = 0;
-        for (const e of entries) {
-          const b = Buffer.from(e.article.text, 'utf8');
-          batch.push(b);
-          batchBytes += b.length;
-          if (batchBytes >= 8 << 20) {
-            await emit(Buffer.concat(batch));
-            batch = [];
-            batchBytes = 0;
-          }
-        }
-        if (batch.length) await emit(Buffer.concat(batch));
-      } else await emit(s.bytes);
+      for (const c of s.chunks ? s.chunks() : [s.bytes]) await emit(c);
       const length = s.length ?? s.bytes.byteLength;
       if (pad8(length)) await emit(Buffer.alloc(pad8(length)));
     }
@@ -397,6 +432,8 @@ function restore(buf: Buffer, base: number, header: Header): Engine {
     nextArticleKey: sc['nextArticleKey']!,
     nextPassageKey: sc['nextPassageKey']!,
     entries,
+    dateOrder: i32('dateOrder'),
+    timeOrder: i32('timeOrder'),
   };
   return Engine.fromState(state);
 }

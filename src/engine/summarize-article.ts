@@ -8,15 +8,17 @@ const CENTRALITY_WEIGHT = 0.6;
 const TITLE_WEIGHT = 0.3;
 /** Sentences more similar than this to one already chosen are redundant. */
 const REDUNDANCY_LIMIT = 0.55;
+/** Score kept by a question: news summaries state, they do not ask. */
+const QUESTION_FIT = 0.7;
 /** Score kept by a sentence that looks like a photo caption glued to the sentence after it. */
 const GLUED_FIT = 0.7;
 /**
  * A caption glued to a sentence with no stop between them ("…13% higher than a colleague The cost
  * of divorce…", "…on Friday ‘I’d be over the moon…"): a lower-case word or a digit followed by a
- * word that only starts a sentence, or by an opening quote.
+ * word that only starts a sentence, or by an opening quote; or web boilerplate ("Scroll down for video").
  */
 const GLUED =
-  /[a-z0-9,] (?:The|A|An|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|In|On|At|But|And|Another|Some|Many|Most|There|After|Before|When|While|If|As|Also|However|Meanwhile|Now|Here|Pictured)\s|[a-z0-9] [‘'"“][A-Z]/;
+  /[a-z0-9,] (?:The|A|An|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|In|On|At|But|And|Another|Some|Many|Most|There|After|Before|When|While|If|As|Also|However|Meanwhile|Now|Here|Pictured)\s|[a-z0-9] [‘'"“][A-Z]|\bScroll down for video\b|\bCLICK HERE\b/;
 
 function vector(list: readonly string[]): Map<string, number> {
   const v = new Map<string, number>();
@@ -57,7 +59,8 @@ export function pickSummarySentences(sentences: readonly AnalyzedSentence[], n: 
   const scored = usable.map((s, rank) => {
     const v = vector(s.terms);
     const position = 1 / (1 + 0.35 * rank);
-    const lengthFit = (s.wordCount < 8 ? 0.7 : s.wordCount > 50 ? 0.8 : 1) * (GLUED.test(s.text) ? GLUED_FIT : 1);
+    const lengthFit =
+      (s.wordCount < 8 ? 0.7 : s.wordCount > 50 ? 0.8 : 1) * (GLUED.test(s.text) ? GLUED_FIT : 1) * (/\?["'”’)]*$/.test(s.text) ? QUESTION_FIT : 1);
     const score =
       (POSITION_WEIGHT * position + CENTRALITY_WEIGHT * cosine(v, centroid) + (title.size ? TITLE_WEIGHT * cosine(v, title) : 0)) *
       lengthFit;

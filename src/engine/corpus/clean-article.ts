@@ -14,6 +14,8 @@ export interface RawArticle {
 }
 
 const MAX_TITLE_CHARS = 120;
+/** How much of the text is read for a headline-like sentence when there is no title. */
+const HEADLINE_SCAN_CHARS = 4000;
 
 // ---------------------------------------------------------------- text normalisation
 
@@ -125,7 +127,7 @@ export function normalizeDate(value: unknown): string | null {
 
 // ---------------------------------------------------------------- captions and credits
 
-const CREDIT_PAREN = /\(\s*(?:photo|image|picture|video|illustrative|illustration)?\s*(?:photo\s*)?credits?\s*:[^)]*\)/i;
+const CREDIT_PAREN = /\(\s*(?:photo|image|picture|video|illustrative|illustration)?\s*(?:photo\s*)?credits?\s*:[^()]*\)/i;
 const CREDIT_LINE =
   /^\s*[([]?\s*(?:photo(?:graph)?s?|images?|pictures?|pic|credits?|photo\s+credits?|image\s+credits?|picture\s+credits?|caption)\s*:\s*\S/i;
 const AGENCY_CREDIT =
@@ -298,7 +300,8 @@ export function cleanArticle(raw: RawArticle): Article | null {
 
   const text = normalizeText(paragraphs.join('\n\n'));
   if (!text) return null;
-  title ??= headlineSentence(text) ?? cutTitle(raw.id);
+  // the first sentences are enough to find a headline; a huge text is never split whole here
+  title ??= headlineSentence(text.slice(0, HEADLINE_SCAN_CHARS)) ?? cutTitle(raw.id);
 
   return {
     id: raw.id,

@@ -22,7 +22,80 @@ interface DomDocument extends DomElement {
 }
 
 function parseDocument(html: string): DomDocument {
-  return (parseHTML(html) as unknown as { document: DomDocument }).document;
+  const doc = (parseHTML(html) as unknown as { document: DomDocument }).document;
+  // Text with no element at all gives a document without a root (whose `body` throws), and a
+  // fragment ("<p>…</p>") one whose root is that element beside an empty body: wrap both
+  if (doc.documentElement?.nodeName.toUpperCase() === 'HTML') return doc;
+  return (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument }).document;
+}
+
+// ---------------------------------------------------------------- input the DOM parser cannot take
+
+/** More markup characters (`<`, `&`) than this: too many nodes for the DOM parser, which slows down more than linearly. */
+export const MAX_HTML_NODES = 150_000;
+/** Deeper element nesting than this (counted roughly): too deep for the DOM parser. */
+export const MAX_HTML_DEPTH = 1000;
+const VOID_OR_SELF_CLOSING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  // often left open in real pages: never counted as nesting
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'tbody', 'thead', 'tfoot', 'colgroup', 'rt', 'rp',
+]);
+
+/**
+ * Whether markup would make the DOM parser slow (too many nodes or too deep a nesting);
+ * such input is read by a plain tag stripper instead. One linear pass.
+ */
+export function tooComplexForDom(html: string): boolean {
+  let markers = 0;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if ((c === 60 || c === 38) && ++markers > MAX_HTML_NODES) return true;
+  }
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^<>]*>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!VOID_OR_SELF_CLOSING.has(name) && !m[0].endsWith('/>') && ++depth > MAX_HTML_DEPTH) return true;
+  }
+  return false;
+}
+
+/** Removes `<tag …>…</tag>` blocks (script, style, head) in one pass; an unclosed one runs to the end. */
+function dropBlocks(html: string, tag: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = lower.indexOf(`<${tag}`, i);
+    if (open < 0) break;
+    out += html.slice(i, open);
+    const close = lower.indexOf(`</${tag}`, open + tag.length + 1);
+    const end = close < 0 ? -1 : lower.indexOf('>', close);
+    i = end < 0 ? html.length : end + 1;
+  }
+  return out + html.slice(i);
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Markup to text without a DOM: blocks become paragraphs, other tags spaces, common entities decoded. Linear. */
+export function stripTags(html: string): string {
+  let text = html;
+  for (const tag of ['head', 'script', 'style', 'template', 'noscript']) text = dropBlocks(text, tag);
+  text = text
+    .replace(/<!--[^]*?-->/g, ' ')
+    .replace(/<(?:br|\/?(?:p|div|h[1-6]|li|tr|blockquote|section|article|pre|ul|ol|table))\b[^<>]*>/gi, '\n\n')
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,6}));/gi, (all, dec?: string, hex?: string, named?: string) => {
+      if (named) return NAMED_ENTITIES[named.toLowerCase()] ?? all;
+      const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    });
+  return text
+    .split(/\n[ \t]*\n\s*/)
+    .map((par) => par.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 const BLOCK = new Set([
@@ -83,6 +156,7 @@ function nodeToText(root: DomNode): string {
 /** HTML (a page or a fragment) to plain text, paragraphs kept, captions and scripts dropped. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
+  if (tooComplexForDom(html)) return stripTags(html);
   const doc = parseDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   return doc.body ? nodeToText(doc.body) : '';
 }
@@ -161,6 +235,17 @@ function readMeta(doc: DomDocument): HtmlMeta {
 /** An `.html` page: the main text through Readability, metadata from the head. */
 export function parseHtml(html: string, fileId: string, origin: string): LoadedCorpus {
   const warnings: LoadWarning[] = [];
+  const noMarkup = !html.includes('<');
+  if (noMarkup || tooComplexForDom(html)) {
+    warnings.push({
+      path: origin,
+      reason: noMarkup ? 'HTML file has no markup; read as plain text' : 'HTML has too many elements or too deep a nesting to read as a page; read as plain text',
+    });
+    const text = stripTags(html);
+    const article = text ? cleanArticle({ id: fileId, text, origin }) : null;
+    if (!article) warnings.push({ path: origin, reason: 'HTML page has no text, skipped' });
+    return { articles: article ? [article] : [], warnings };
+  }
   const doc = parseDocument(html);
   const meta = readMeta(doc);
   let text = '';

@@ -11,6 +11,9 @@ function idOf(value: unknown): string | null {
 /** The longest text one JSON object may carry (as MAX_ARTICLE_BYTES for a file of one article). */
 const MAX_ARTICLE_CHARS = 5 * 1024 * 1024;
 
+/** Per-line warnings reported for one `.jsonl` file before the rest are only counted. */
+const MAX_LINE_WARNINGS = 50;
+
 const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
@@ -81,17 +84,32 @@ export function parseJsonl(text: string, fileId: string, origin: string): Loaded
   const articles: Article[] = [];
   const warnings: LoadWarning[] = [];
   const lines = text.split('\n');
+  let skipped = 0;
+  const skip = (reason: string) => {
+    // a file of garbage must not become a flood of warnings: the first few, then a count
+    if (++skipped <= MAX_LINE_WARNINGS) warnings.push({ path: origin, reason });
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (!line) continue;
+    // only an object can be an article; other lines are refused without a (costly) failed parse
+    if (line[0] !== '{') {
+      skip(`line ${i + 1} is not a JSON object, skipped`);
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      warnings.push({ path: origin, reason: `line ${i + 1} is not valid JSON, skipped` });
+      skip(`line ${i + 1} is not valid JSON, skipped`);
       continue;
     }
+    const before = warnings.length;
     fromObject(value, i + 1, `line ${i + 1}`, fileId, origin, articles, warnings);
+    if (warnings.length > before && ++skipped > MAX_LINE_WARNINGS) warnings.length = before;
+  }
+  if (skipped > MAX_LINE_WARNINGS) {
+    warnings.push({ path: origin, reason: `${skipped - MAX_LINE_WARNINGS} more lines skipped (${skipped} in all)` });
   }
   return { articles, warnings };
 }

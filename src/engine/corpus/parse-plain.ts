@@ -43,27 +43,40 @@ export function stripMarkdown(md: string): string {
       continue;
     }
     if (/^\s{0,3}\[[^\]]+\]:\s+\S/.test(line)) continue;
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    const heading = /^\s{0,3}#{1,6}\s+/.exec(line);
     if (heading) {
       // a heading is a paragraph of its own
       if (lines.length && lines[lines.length - 1] !== '') lines.push('');
-      lines.push(heading[1] ?? '', '');
+      lines.push(headingText(line.slice(heading[0].length)), '');
       continue;
     }
     lines.push(line.replace(/^\s{0,3}>\s?/, ''));
   }
+  // Every pattern here scans a bounded stretch from where it starts (no bracket past the next
+  // bracket, no emphasis longer than 2,000 characters, a run of blanks entered only at its
+  // start), so no input makes this slower than linear.
   return lines
     .join('\n')
-    .replace(/[ \t]*!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/[ \t]*!\[[^\]]*\]\[[^\]]*\]/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(?<![ \t])[ \t]*!\[[^[\]]*\]\([^()[\]]*\)/g, '')
+    .replace(/(?<![ \t])[ \t]*!\[[^[\]]*\]\[[^[\]]*\]/g, '')
+    .replace(/\[([^[\]]+)\]\([^()[\]]*\)/g, '$1')
+    .replace(/\[([^[\]]+)\]\[[^[\]]*\]/g, '$1')
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1$2')
     .replace(/(^|[^\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1')
     .replace(/`([^`\n]+)`/g, '$1');
+}
+
+/** A heading's text without its optional closing `#`s (which need a blank before them). */
+function headingText(rest: string): string {
+  const t = rest.trimEnd();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  if (end === t.length) return t;
+  if (end === 0) return '';
+  return /\s/.test(t[end - 1]!) ? t.slice(0, end).trimEnd() : t;
 }
 
 /** A `.md` file: YAML front matter (title, date, url, source; id ignored) and a markdown body. */
