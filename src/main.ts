@@ -2,7 +2,7 @@ import { Bot } from './bot/bot.ts';
 import { loadConfig, readDotEnv, type Config } from './config.ts';
 import { ConfigError, CorpusUnreadableError } from './errors.ts';
 import { loadEngine } from './load-engine.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, secretValues, type Logger } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
@@ -51,7 +51,9 @@ async function main(): Promise<number> {
     process.stderr.write(`configuration error: ${(err as Error).message}\n`);
     return 2;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  // A person at the console bot's prompt wants answers, not info logs; an explicit LOG_LEVEL wins
+  const consoleAtTerminal = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN && process.stdin.isTTY && !process.env.LOG_LEVEL;
+  const log = createLogger(consoleAtTerminal ? 'warn' : config.LOG_LEVEL, undefined, secretValues(config));
   // SIGINT/SIGTERM: stop taking work, finish what is in flight (bounded), close the store, exit 0
   const shutdown = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -81,7 +81,7 @@ export function stripBotMention(text: string, botId: string): string {
 /**
  * The gateway shards this process holds, as discord.js client options: DISCORD_SHARDS of
  * DISCORD_SHARD_COUNT, or every shard of DISCORD_SHARD_COUNT, or (neither set) discord.js's
- * default (one process, the shard count Discord recommends).
+ * default: a single shard (enough below 2,500 servers).
  */
 export function shardOptions(config: Pick<Config, 'DISCORD_SHARDS' | 'DISCORD_SHARD_COUNT'>): { shards?: number[]; shardCount?: number } {
   const count = config.DISCORD_SHARD_COUNT;
@@ -135,7 +135,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'discord gateway disconnected'));
   client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'discord gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord gateway resumed'));
-  client.on(Events.Debug, (message) => log.trace({ detail: message }, 'discord debug'));
+  // discord.js prints the token's first parts in its debug output ("Provided token: …"): never logged
+  client.on(Events.Debug, (message) => log.trace({ detail: message.replace(/(token:?\s*)\S+/gi, '$1[redacted]') }, 'discord debug'));
 
   // ---- slash commands, autocomplete, buttons -------------------------------------------
 

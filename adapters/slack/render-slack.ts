@@ -136,9 +136,11 @@ function lines(escapedLines: string[], plain: string): Unit[] {
 }
 
 const shortDate = (date: string | null) => (date ? date.slice(0, 10) : '');
+/** The short date as mrkdwn: escaped, since a date is text from the corpus like any other. */
+const shortDateMrkdwn = (date: string | null) => escapeSlack(shortDate(date));
 
 function sourceElement(source: SourceRef): string {
-  const date = shortDate(source.date);
+  const date = shortDateMrkdwn(source.date);
   return `${slackLink(source.url, source.title)}${date ? ` · ${date}` : ''}`;
 }
 
@@ -206,7 +208,7 @@ function units(reply: Reply): Unit[] {
     }
     case 'summary': {
       const { summary } = reply;
-      const date = shortDate(reply.date);
+      const date = shortDateMrkdwn(reply.date);
       const head = `*${slackLink(reply.url, summary.title, 300)}*${date ? ` · ${date}` : ''}`;
       const bullets = summary.summary.flatMap((s) => fitEscaped(s, SLACK_LIMITS.sectionChars - 4).map((p) => `• ${p}`));
       return [
@@ -221,7 +223,7 @@ function units(reply: Reply): Unit[] {
       }
       const title = reply.query ? `Articles matching “${truncate(reply.query, 200)}”` : 'Most recent articles';
       const articleLines = reply.articles.map((a, i) => {
-        const meta = [shortDate(a.date), a.source ? escapeSlack(truncate(a.source, 100)) : ''].filter(Boolean).join(' · ');
+        const meta = [shortDateMrkdwn(a.date), a.source ? escapeSlack(truncate(a.source, 100)) : ''].filter(Boolean).join(' · ');
         return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(a.id, 200))}\``;
       });
       const feedLines = reply.feeds.map(
@@ -252,7 +254,8 @@ function units(reply: Reply): Unit[] {
 /** The fallback `text` of a message: its plain content, escaped, shortened for notifications. */
 function fallback(parts: string[]): string {
   const plain = parts.filter(Boolean).join('\n').trim() || 'Briefing bot reply';
-  const pieces = fitEscaped(plain, SLACK_LIMITS.fallbackChars - 1);
+  // only the first piece is used: a long reply's text is not split (and escaped) whole for it
+  const pieces = fitEscaped(plain.slice(0, SLACK_LIMITS.fallbackChars * 2), SLACK_LIMITS.fallbackChars - 1);
   return pieces.length > 1 ? `${pieces[0]}…` : (pieces[0] ?? '');
 }
 

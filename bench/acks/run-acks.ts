@@ -3,14 +3,14 @@
 // or ACKS_CORPUS), gets ACKS_COUNT (default 50) signed slash commands at once from a separate
 // client process; the ack latency of each (request sent → HTTP response received, measured by the
 // client) is reported as p50/p99/max, and every answer must reach the response_url stand-in.
+// An unmeasured warm-up burst comes first; then, each on a fresh engine, the baseline (engine
+// work started right after each ack) and the adapter as it runs (engine work in turns, after
+// pending acks). Figures on stderr, one JSON line on stdout.
 // Exit 1 when an ack is missing, an answer is missing, or p99 ≥ ACKS_P99_MS (default 100).
 // Without the corpus the bench says so and exits 0.
-import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startSlack } from '../../adapters/slack/slack-adapter.ts';
 import { Bot } from '../../src/bot/bot.ts';
@@ -19,57 +19,14 @@ import { loadEngine } from '../../src/load-engine.ts';
 import type { Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { SlackApiStub } from '../../tests/support/slack-api-stub.ts';
-import { commandFields, slackSignature, SlackSignedClient } from '../../tests/support/slack-signed-client.ts';
+import { SlackSignedClient } from '../../tests/support/slack-signed-client.ts';
+import { fireBurstInChild, type BurstPlan } from '../../tests/support/slack-burst-client.ts';
 import { PROJECT_ROOT } from '../eval-data.ts';
 
 const SECRET = 'bench-acks-signing-secret';
 /** Commands sent one by one before the burst, not measured. */
 const WARM_UP = 5;
-const HERE = fileURLToPath(import.meta.url);
 const say = (msg: string) => process.stderr.write(`bench:acks: ${msg}\n`);
-
-/** What the client process is told to send. */
-interface FireRequest {
-  eventsUrl: string;
-  commands: { text: string; responseUrl: string; user: string }[];
-}
-
-/** Client mode: sign every command first, then send them all at once (node:http), print the latencies as JSON. */
-async function fire(plan: FireRequest): Promise<void> {
-  const url = new URL(plan.eventsUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.commands.length });
-  const post = (body: string, headers: Record<string, string>) =>
-    new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  const signed = (c: FireRequest['commands'][number]) => {
-    const body = new URLSearchParams(commandFields({ text: c.text, responseUrl: c.responseUrl, user: c.user })).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) } };
-  };
-  // warm this process's HTTP client (a 401 for an unsigned request), then prepare the burst
-  for (let i = 0; i < 3; i++) await post('', { 'content-type': 'application/json' }).catch(() => 0);
-  const requests = plan.commands.map(signed);
-  const results = await Promise.all(
-    requests.map(async (r) => {
-      const start = performance.now();
-      const sentAt = Date.now();
-      try {
-        const status = await post(r.body, r.headers);
-        return { ms: performance.now() - start, status, sentAt };
-      } catch (err) {
-        return { ms: performance.now() - start, status: 0, sentAt, error: String(err) };
-      }
-    }),
-  );
-  agent.destroy();
-  process.stdout.write(`${JSON.stringify(results)}\n`);
-}
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -110,8 +67,9 @@ async function round(label: string, bot: Bot, opts: { count: number; config: Con
   stub.reset();
   const slack = await startSlack({ bot, store, log, config, host: '127.0.0.1', engineTurns });
   try {
-    const plan: FireRequest = {
+    const plan: BurstPlan = {
       eventsUrl: `http://127.0.0.1:${slack.port}/slack/events`,
+      secret: SECRET,
       commands: Array.from({ length: count }, (_, i) => ({ text: QUESTIONS[i % QUESTIONS.length]!, responseUrl: stub.responseUrl(`r${i}`), user: `U0BENCH${i}` })),
     };
     // warm: a served bot has run its request paths before; these few are not measured
@@ -121,12 +79,7 @@ async function round(label: string, bot: Bot, opts: { count: number; config: Con
       await stub.waitFor(() => stub.responses(`warm${i}`).length > 0, 30_000, 'a warm-up answer');
     }
     // the client runs in its own process: its clock is not held up by the bot's work
-    const child = spawn(process.execPath, ['--import', 'tsx', HERE, 'fire', JSON.stringify(plan)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    const results = JSON.parse(out.trim().split('\n').pop() || '[]') as { ms: number; status: number; sentAt: number; error?: string }[];
-    if (code !== 0 || results.length !== count) throw new Error(`the client process exited ${code} with ${results.length} results`);
+    const results = await fireBurstInChild(plan);
 
     const answered = () => plan.commands.filter((_, i) => stub.responses(`r${i}`).length > 0).length;
     await stub.waitFor(() => answered() === count, 120_000, 'every answer').catch(() => undefined);
@@ -200,8 +153,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[2] === 'fire') {
-  await fire(JSON.parse(process.argv[3] ?? '{}') as FireRequest);
-} else {
-  process.exitCode = await main();
-}
+process.exitCode = await main();

@@ -149,13 +149,16 @@ export function compareByDate(a: StoryEntry, b: StoryEntry): number {
   return a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0;
 }
 
+const sameText = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** One story from a group: the most relevant (then newest) article leads; every article is a source. */
 export function buildStory<E extends StoryEntry>(group: readonly StoryInput<E>[], analyze: (entry: E) => AnalyzedArticle): Story {
   const ordered = [...group].sort((a, b) => b.relevance - a.relevance || compareByDate(a.entry, b.entry));
   const lead = analyze(ordered[0]!.entry);
-  const summary = pickSummarySentences(lead.sentences, 2, lead.titleTerms)
-    .map((s) => s.text)
-    .filter((t) => t !== lead.article.title);
+  // The headline is already shown: a sentence that only repeats it is no summary
+  const headline = sameText(lead.article.title);
+  const body = lead.sentences.filter((s) => sameText(s.text) !== headline);
+  const summary = pickSummarySentences(body, 2, lead.titleTerms).map((s) => s.text);
   const sources = [...group].map((g) => g.entry).sort(compareByDate).map(toSourceRef);
   return { headline: lead.article.title, summary, sources };
 }

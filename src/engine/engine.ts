@@ -83,7 +83,7 @@ class TermCounter {
 }
 
 /** Analyzed articles kept for answers and summaries (least recently used dropped first). */
-const ANALYZED_CACHE = 2048;
+const ANALYZED_CACHE = 1024;
 
 function grow(a: Int32Array, need: number): Int32Array {
   if (need <= a.length) return a;

@@ -62,8 +62,9 @@ function splitParagraphSentences(par: string, base: number, paragraph: number, o
   let start = 0;
   for (const m of par.matchAll(boundary)) {
     const end = m.index + m[0].length;
-    const after = par.slice(end).trimStart();
-    if (m[0].startsWith('.') && m[0].length === 1 && isNonTerminalPeriod(par.slice(start, end), after)) continue;
+    // Bounded look-around: copying the rest of a long paragraph at every boundary would be quadratic
+    const after = par.slice(end, end + 64).trimStart();
+    if (m[0].startsWith('.') && m[0].length === 1 && isNonTerminalPeriod(par.slice(Math.max(start, end - 64), end), after)) continue;
     // A sentence continues when the next word starts in lower case ("he said. and"), except after ? or !
     if (after && /^[a-z]/.test(after) && !/[!?]/.test(m[0])) continue;
     pushSentence(par, start, end, base, paragraph, out);

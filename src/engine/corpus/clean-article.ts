@@ -90,6 +90,8 @@ export function findDateInText(text: string): string | null {
 function instant(ms: number): string | null {
   if (!Number.isFinite(ms)) return null;
   const d = new Date(ms);
+  // beyond ±8.64e15 ms a Date is invalid (and toISOString throws)
+  if (Number.isNaN(d.getTime())) return null;
   const y = d.getUTCFullYear();
   if (y < 1000 || y > 2999) return null;
   return d.toISOString().replace(/\.000Z$/, 'Z');

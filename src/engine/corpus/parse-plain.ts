@@ -53,7 +53,7 @@ export function stripMarkdown(md: string): string {
     lines.push(line.replace(/^\s{0,3}>\s?/, ''));
   }
   // Every pattern here scans a bounded stretch from where it starts (no bracket past the next
-  // bracket, no emphasis longer than 2,000 characters, a run of blanks entered only at its
+  // bracket, no emphasis past the next marker character, a run of blanks entered only at its
   // start), so no input makes this slower than linear.
   return lines
     .join('\n')
@@ -62,10 +62,11 @@ export function stripMarkdown(md: string): string {
     .replace(/\[([^[\]]+)\]\([^()[\]]*\)/g, '$1')
     .replace(/\[([^[\]]+)\]\[[^[\]]*\]/g, '$1')
     .replace(/<(https?:\/\/[^<>\s]+)>/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2')
+    .replace(/\*\*(?=\S)([^*]*?\S)\*\*/g, '$1')
+    .replace(/__(?=\S)([^_]*?\S)__/g, '$1')
     .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1$2')
     .replace(/(^|[^\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1')
+    .replace(/~~(?=\S)([^~]*?\S)~~/g, '$1')
     .replace(/`([^`\n]+)`/g, '$1');
 }
 
