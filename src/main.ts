@@ -2,6 +2,7 @@ import { Bot } from './bot/bot.ts';
 import { loadConfig, readDotEnv, type Config } from './config.ts';
 import { ConfigError, CorpusUnreadableError } from './errors.ts';
 import { loadEngine } from './load-engine.ts';
+import { startIngest, type Ingest } from './ingest/start-ingest.ts';
 import { createLogger, secretValues, type Logger } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
   const health = { ready: false, articles: 0, adapters: {} as Record<string, boolean>, store: undefined as Store | undefined };
   let healthServer: HealthServer | undefined;
   let store: Store | undefined;
+  let ingest: Ingest | undefined;
   try {
     const port = healthPort(config.HEALTH_PORT);
     if (port !== null) {
@@ -75,8 +77,10 @@ async function main(): Promise<number> {
         source: { ready: () => health.ready, corpusSize: () => health.articles, adapters: () => health.adapters, store: () => health.store },
       });
     }
-    const engine = await loadEngine(config.CORPUS_DIR, log);
+    const engine = await loadEngine(config.CORPUS_DIR, log, { dataDir: config.DATA_DIR });
     health.articles = engine.size;
+    // The corpus folder watched and feeds polled: new articles reach answers and the next digest
+    ingest = await startIngest({ engine, log, corpusDir: config.CORPUS_DIR, feeds: config.FEEDS, feedPollCron: config.FEED_POLL_CRON, dataDir: config.DATA_DIR });
     store = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
     health.store = store;
     const digests = await createDigestService({
@@ -88,7 +92,7 @@ async function main(): Promise<number> {
       catchupHours: config.DIGEST_CATCHUP_HOURS,
       defaultTimezone: config.DEFAULT_TIMEZONE,
     });
-    const bot = new Bot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, digests, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });
+    const bot = new Bot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, digests, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, feedHealth: () => ingest?.feedHealth() ?? [] });
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);
     if (adapters.length === 0) {
@@ -100,6 +104,7 @@ async function main(): Promise<number> {
       await runConsole({ bot, log, signal: shutdown.signal });
       healthServer?.draining();
       await digests.stop();
+      await ingest.stop();
       await store.close();
       await healthServer?.close();
       return 0;
@@ -114,10 +119,12 @@ async function main(): Promise<number> {
     const gaveUp = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS).unref())]);
     if (gaveUp) log.warn({ ms: STOP_TIMEOUT_MS }, 'adapters did not stop in time; closing anyway');
     await digests.stop();
+    await ingest.stop();
     await store.close();
     await healthServer?.close();
     return 0;
   } catch (err) {
+    await ingest?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
     await healthServer?.close().catch(() => undefined);
     if (err instanceof CorpusUnreadableError || err instanceof ConfigError) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
+import type { FeedHealth } from '../engine/types.ts';
 import { makeErrorReference } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
@@ -28,6 +29,8 @@ export interface BotDeps {
   digests?: DigestCommands;
   /** Questions per user per minute (RATE_LIMIT_PER_MINUTE); 0 or unset: no limit. The console is exempt. */
   rateLimitPerMinute?: number;
+  /** Health of the configured feeds, for `sources` (none without FEEDS). */
+  feedHealth?: () => FeedHealth[];
 }
 
 /** Who is asking and where: a DM, a thread and a console session are each one conversation. */
@@ -55,6 +58,7 @@ export class Bot {
   private readonly now: () => Date;
   private readonly defaultTimezone: string;
   private readonly digests: DigestCommands | undefined;
+  private readonly feedHealth: (() => FeedHealth[]) | undefined;
   readonly rateLimiter: RateLimiter;
   /** Which store keys hold something about each user, for `forget`. */
   readonly userData: UserData;
@@ -64,6 +68,7 @@ export class Bot {
     this.store = deps.store;
     this.log = deps.log;
     this.now = deps.now ?? (() => new Date());
+    this.feedHealth = deps.feedHealth;
     this.defaultTimezone = deps.defaultTimezone ?? 'UTC';
     this.digests = deps.digests;
     this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log);
@@ -110,7 +115,8 @@ export class Bot {
         return { kind: 'summary', summary: found.value, url: article?.url ?? null, date: article?.date ?? null };
       }
       case 'sources':
-        return { kind: 'sources', query: command.query, articles: this.engine.sources(command.query), feeds: [] };
+        // Feed health belongs beside the plain listing, not beside a search's results
+        return { kind: 'sources', query: command.query, articles: this.engine.sources(command.query), feeds: command.query ? [] : (this.feedHealth?.() ?? []) };
       case 'digest':
         if (this.digests) return this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone });
         if (command.action !== 'now') {
