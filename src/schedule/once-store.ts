@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createClient } from '@redis/client';
-import sqlite3 from 'sqlite3';
+import { SqliteFile } from './sqlite-file.ts';
 
 /**
  * "Do this once": the first caller to mark a key (within its lifetime) gets true, every other
@@ -22,28 +21,16 @@ export class SqliteOnceStore implements OnceStore {
   readonly kind = 'sqlite' as const;
   private lastSweep = 0;
 
-  private constructor(private readonly db: sqlite3.Database) {}
+  private constructor(private readonly db: SqliteFile) {}
 
   static async open(file: string): Promise<SqliteOnceStore> {
-    mkdirSync(dirname(file), { recursive: true });
-    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
-    });
-    const store = new SqliteOnceStore(db);
-    db.configure('busyTimeout', 5000);
-    await store.run('PRAGMA journal_mode = WAL');
-    await store.run('PRAGMA synchronous = NORMAL');
-    await store.run('CREATE TABLE IF NOT EXISTS once_marks (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
-    return store;
+    const db = await SqliteFile.open(file);
+    await db.run('CREATE TABLE IF NOT EXISTS once_marks (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
+    return new SqliteOnceStore(db);
   }
 
   private run(sql: string, params: unknown[] = []): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve(this.changes);
-      });
-    });
+    return this.db.run(sql, params);
   }
 
   async first(key: string, ttlMs: number, nowMs = Date.now()): Promise<boolean> {
@@ -57,7 +44,7 @@ export class SqliteOnceStore implements OnceStore {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+    return this.db.close();
   }
 }
 

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import sqlite3 from 'sqlite3';
+import { SqliteFile } from './sqlite-file.ts';
 import type { ClaimResult, ClaimStore, SlotOutcome } from './claim-store.ts';
 
 interface Row {
@@ -18,18 +16,11 @@ interface Row {
 export class SqliteClaimStore implements ClaimStore {
   readonly kind = 'sqlite' as const;
 
-  private constructor(private readonly db: sqlite3.Database) {}
+  private constructor(private readonly db: SqliteFile) {}
 
   static async open(file: string): Promise<SqliteClaimStore> {
-    mkdirSync(dirname(file), { recursive: true });
-    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
-    });
-    const store = new SqliteClaimStore(db);
-    db.configure('busyTimeout', 5000);
-    await store.run('PRAGMA journal_mode = WAL');
-    await store.run('PRAGMA synchronous = NORMAL');
-    await store.run(
+    const db = await SqliteFile.open(file);
+    await db.run(
       `CREATE TABLE IF NOT EXISTS digest_claims (
          slot_id TEXT PRIMARY KEY,
          owner TEXT NOT NULL,
@@ -39,22 +30,15 @@ export class SqliteClaimStore implements ClaimStore {
          recorded_at INTEGER
        )`,
     );
-    return store;
+    return new SqliteClaimStore(db);
   }
 
   private run(sql: string, params: unknown[] = []): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve(this.changes);
-      });
-    });
+    return this.db.run(sql, params);
   }
 
   private get(sql: string, params: unknown[] = []): Promise<Row | undefined> {
-    return new Promise((resolve, reject) => {
-      this.db.get(sql, params, (err: Error | null, row: Row | undefined) => (err ? reject(err) : resolve(row)));
-    });
+    return this.db.get<Row>(sql, params);
   }
 
   async claim(slotId: string, owner: string, leaseMs: number, nowMs: number): Promise<ClaimResult> {
@@ -104,6 +88,6 @@ export class SqliteClaimStore implements ClaimStore {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+    return this.db.close();
   }
 }
