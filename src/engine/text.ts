@@ -122,6 +122,18 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Stems of common news synonyms folded into one, so a question and an article that word it differently still meet. */
+const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
+  (
+    'seiz:captur invad:captur purchas:bui acquir:bui commenc:begin start:begin finish:end conclud:end ' +
+    'larg:big huge:big tini:small littl:small assist:help aid:help construct:build erect:build ' +
+    'permit:allow obtain:get receiv:get attempt:try select:choos pick:choos rapid:fast quick:fast ' +
+    'movi:film automobil:car vehicl:car legisl:law halt:stop ceas:stop increas:rise grow:rise decreas:fall declin:fall drop:fall'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 const stemCache = new Map<string, string>();
 
 /** Porter stem of a lower-cased word, cached since the vocabulary is small. */
@@ -130,6 +142,7 @@ export function stem(word: string): string {
   if (s === undefined) {
     const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
     s = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? bare);
+    s = SYNONYM_STEMS[s] ?? s;
     if (stemCache.size < 500_000) stemCache.set(word, s);
   }
   return s;
