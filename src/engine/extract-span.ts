@@ -353,6 +353,8 @@ const CHOICE_WEIGHT = 1.5;
 const SUBJECT_WEIGHT = 0.2;
 /** On the side of the question's verb where the answer sits (subject or object). */
 const SLOT_WEIGHT = 0.4;
+/** "X was captured *by* Y" answers "who captured X" more surely than any nearby name. */
+const PASSIVE_AGENT_WEIGHT = 0.8;
 
 /**
  * Picks the short answer span in `text` (a sentence or two) for `question`, or null when none fits.
@@ -500,7 +502,7 @@ export function extractSpan(question: string, text: string): string | null {
       // passive ("recorded *by* X"): the agent follows "by", not the words before the verb
       const passive = tokens[verbAt + 1]?.lower === 'by';
       if (slot.side === 'left' && !passive && last < verbAt && verbAt - last <= 3) slotBonus = SLOT_WEIGHT;
-      if (slot.side === 'left' && first > verbAt && first - verbAt <= 3 && tokens[first - 1]?.lower === 'by') slotBonus = SLOT_WEIGHT;
+      if (slot.side === 'left' && first > verbAt && first - verbAt <= 3 && tokens[first - 1]?.lower === 'by') slotBonus = PASSIVE_AGENT_WEIGHT;
       if (slot.side === 'right' && first > verbAt && first - verbAt <= 3) slotBonus = SLOT_WEIGHT;
     }
     if (cueAt.some((i) => first > i && first - i <= 3)) slotBonus = Math.max(slotBonus, CUE_WEIGHT);
