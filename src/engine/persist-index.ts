@@ -10,7 +10,7 @@ import { crc32 } from 'node:zlib';
 import { Bm25Index, Vocabulary, type Bm25Snapshot } from './bm25-index.ts';
 import { corpusFingerprint } from './corpus-files.ts';
 import { Engine, type EngineEntry, type EngineState } from './engine.ts';
-import { splitSentences, terms } from './text.ts';
+import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
 import type { Article } from './types.ts';
 
 /** Bump when the file layout or what the engine stores changes. */
@@ -23,7 +23,8 @@ const FIXED_HEADER = 32;
 export function analysisProbe(): string {
   const text =
     "Mr. J. K. Rowling's 3rd book sold 200,000 copies in the U.S. on Monday. Officials didn't say why.\n\nThe river Lune burst its banks — flooding homes; children were evacuated!";
-  const parts = [terms(text).join(' '), splitSentences(text).map((s) => `${s.start}-${s.end}-${s.paragraph}`).join(' ')];
+  // the probe text cannot exercise every table entry (a new synonym, say): their digest does
+  const parts = [WORD_TABLES_DIGEST, terms(text).join(' '), splitSentences(text).map((s) => `${s.start}-${s.end}-${s.paragraph}`).join(' ')];
   return parts.join('|');
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 
 /** A sentence with its position in the text, so quotes stay verbatim. */
@@ -133,6 +134,12 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
 );
+
+/** A digest of every word table above: a persisted index built with other tables is stale. */
+export const WORD_TABLES_DIGEST = createHash('sha256')
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS]))
+  .digest('hex')
+  .slice(0, 16);
 
 const stemCache = new Map<string, string>();
 
