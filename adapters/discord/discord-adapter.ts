@@ -1,5 +1,6 @@
 import {
   Client,
+  DefaultRestOptions,
   Events,
   GatewayIntentBits,
   MessageFlags,
@@ -23,6 +24,7 @@ import type { Store } from '../../src/store/open-store.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { articleChoices, resolveChoiceValue } from './article-choices.ts';
 import { createDiscordDigestChannel } from './discord-digest-channel.ts';
+import { PLATFORM_RETRY, withBackoff } from '../shared/retry.ts';
 import { parseFeedbackCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
 
 export interface DiscordDeps {
@@ -111,7 +113,18 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
-    ...(api ? { rest: { api } } : {}),
+    rest: {
+      ...(api ? { api } : {}),
+      // @discordjs/rest 2.6 retries a 5xx at once, without waiting, and a network error only on its
+      // own timeout (AbortError) or ECONNRESET: retries: 0 leaves all retrying to the back-off below.
+      retries: 0,
+      // 5xx and network errors (ECONNREFUSED, ETIMEDOUT, resets…) retried PLATFORM_RETRY.retries
+      // times with exponential back-off and jitter; 4xx and 429 go straight back to discord.js.
+      makeRequest: withBackoff((url, init) => DefaultRestOptions.makeRequest(url, init), {
+        policy: PLATFORM_RETRY,
+        onRetry: (what, attempt, delayMs) => log.warn({ what, attempt, delayMs }, 'discord: REST request failed; retrying'),
+      }),
+    },
     ...sharding,
   });
   if (sharding.shards) log.info({ shards: sharding.shards, shardCount: sharding.shardCount }, 'discord: holding these gateway shards');

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { DefaultRestOptions, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { withBackoff } from '../shared/retry.ts';
 import { loadConfig, readDotEnv } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { DISCORD_COMMANDS } from './commands.ts';
@@ -22,7 +23,8 @@ export interface RegisterResult {
 /** Replaces the application's commands with DISCORD_COMMANDS (a bulk overwrite: PUT). */
 export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
   const api = options.apiUrl?.replace(/\/+$/, '');
-  const rest = new REST({ version: '10', ...(api ? { api } : {}) }).setToken(options.token);
+  // 5xx and network errors retried with back-off (discord.js alone would retry a 5xx at once): see discord-adapter.ts
+  const rest = new REST({ version: '10', retries: 0, makeRequest: withBackoff((url, init) => DefaultRestOptions.makeRequest(url, init)), ...(api ? { api } : {}) }).setToken(options.token);
   const route = options.guildId ? Routes.applicationGuildCommands(options.appId, options.guildId) : Routes.applicationCommands(options.appId);
   const result = (await rest.put(route, { body: DISCORD_COMMANDS })) as RESTPutAPIApplicationCommandsResult;
   return { scope: options.guildId ? 'guild' : 'global', names: result.map((c) => c.name) };

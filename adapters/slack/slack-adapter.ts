@@ -16,6 +16,7 @@ import { decodeSlackText } from './slack-text.ts';
 import { createSlackDigestChannel } from './slack-digest-channel.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
+import { PLATFORM_RETRY, withRetry } from '../shared/retry.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -116,6 +117,22 @@ function boltLogger(log: Logger): BoltLogger {
 /** Which Slack Web API error codes mean "the bot cannot post there". */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'cannot_dm_bot']);
 
+/**
+ * Web API retries: a person is waiting, so 3 quick retries with jittered back-off (not the
+ * WebClient's default of 10 over ~30 minutes). The WebClient retries 5xx and network errors but
+ * also any other HTTP status (429 aside): an HTTP 4xx stops the retries here.
+ */
+const SLACK_RETRY: webApi.RetryOptions = Object.assign(
+  { ...PLATFORM_RETRY, randomize: true },
+  {
+    // p-retry (under the WebClient) gives up when this throws
+    onFailedAttempt: (err: unknown) => {
+      const { code, statusCode } = err as { code?: unknown; statusCode?: unknown };
+      if (code === webApi.ErrorCode.HTTPError && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) throw err;
+    },
+  },
+);
+
 function slackErrorCode(err: unknown): string | null {
   const data = (err as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === 'string' ? data.error : null;
@@ -130,8 +147,9 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new ConfigError('SLACK_BOT_TOKEN', 'set it (xoxb-…) to start the Slack adapter');
   const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : undefined;
-  // separate objects: the Socket Mode client writes its own retry settings into the one it gets
+  // separate objects: the Socket Mode client writes its own retry settings (for reconnecting) into the one it gets
   const clientOptions = (): webApi.WebClientOptions => (apiUrl ? { slackApiUrl: apiUrl } : {});
+  const apiClientOptions = (): webApi.WebClientOptions => ({ ...clientOptions(), retryConfig: SLACK_RETRY });
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new ConfigError('SLACK_SIGNING_SECRET', 'set it for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
@@ -143,7 +161,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   let botUserId: string | undefined;
   let botId: string | undefined;
   try {
-    const probe = new webApi.WebClient(token, { ...clientOptions(), logger, retryConfig: { retries: 2, factor: 2, minTimeout: 250 } });
+    const probe = new webApi.WebClient(token, { ...apiClientOptions(), logger });
     const auth = await probe.auth.test();
     botUserId = auth.user_id;
     botId = auth.bot_id;
@@ -166,7 +184,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       ...identity,
       appToken: config.SLACK_APP_TOKEN,
       socketMode: true,
-      clientOptions: clientOptions(),
+      clientOptions: apiClientOptions(),
       installerOptions: { clientOptions: clientOptions() },
       logger,
       convoStore: false,
@@ -174,7 +192,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   } else {
     mode = 'http';
     const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logger, processBeforeResponse: false });
-    app = new App({ token, ...identity, receiver, clientOptions: clientOptions(), logger, convoStore: false });
+    app = new App({ token, ...identity, receiver, clientOptions: apiClientOptions(), logger, convoStore: false });
   }
 
   // ---- answer each event once -------------------------------------------------------------
@@ -257,6 +275,17 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     }
   }
 
+  /**
+   * Bolt's respond() posts to the response_url once and throws on any non-2xx (RespondError with
+   * its statusCode) or network error: a 5xx or network error is tried again here, a 4xx is not.
+   */
+  const retrying =
+    (respond: RespondFn): RespondFn =>
+    (message) =>
+      withRetry(() => respond(message), {
+        onRetry: (err, attempt, delayMs) => slog.warn({ err: err instanceof Error ? err.message : String(err), attempt, delayMs }, 'slack: response_url post failed; retrying'),
+      });
+
   async function respondAll(respond: RespondFn, messages: SlackMessage[]): Promise<void> {
     let list = messages;
     if (list.length > MAX_RESPONSES) {
@@ -267,7 +296,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   }
 
   // ---- /brief ----------------------------------------------------------------------------
-  app.command('/brief', async ({ command, ack, respond, client }) => {
+  app.command('/brief', async ({ command, ack, respond: respondOnce, client }) => {
+    const respond = retrying(respondOnce);
     await ack(); // at once: the engine's work comes after the acknowledgement (and, see engineTurns, after other acks)
     try {
       const text = decodeSlackText(command.text ?? '', botUserId);
@@ -307,7 +337,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   });
 
   // ---- Share in channel -------------------------------------------------------------------
-  app.action(ACTION_IDS.share, async ({ ack, body, action, respond, client }) => {
+  app.action(ACTION_IDS.share, async ({ ack, body, action, respond: respondOnce, client }) => {
+    const respond = retrying(respondOnce);
     await ack();
     const key = 'value' in action && typeof action.value === 'string' ? action.value : '';
     const channel = body.channel?.id ?? (body as { container?: { channel_id?: string } }).container?.channel_id;
@@ -341,7 +372,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   });
 
   // ---- 👍 / 👎 ------------------------------------------------------------------------------
-  app.action(new RegExp(`^(${ACTION_IDS.feedbackUp}|${ACTION_IDS.feedbackDown})$`), async ({ ack, body, action, respond }) => {
+  app.action(new RegExp(`^(${ACTION_IDS.feedbackUp}|${ACTION_IDS.feedbackDown})$`), async ({ ack, body, action, respond: respondOnce }) => {
+    const respond = retrying(respondOnce);
     await ack();
     try {
       const value = decodeFeedbackValue('value' in action && typeof action.value === 'string' ? action.value : undefined);
@@ -467,7 +499,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   }
 
   // Digests get their own client: a rate limit comes back to the scheduler (which waits what Slack
-  // asks, holding its claim) and a post is never retried blindly (the scheduler reads back first).
+  // asks, holding its claim) and a post is never retried blindly (the scheduler reads back first):
+  // bounded at 0 retries on purpose, unlike SLACK_RETRY, since a retried post could show twice.
   const digestClient = new webApi.WebClient(token, { ...clientOptions(), logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
   const digestChannel = createSlackDigestChannel({ client: digestClient, log: slog });
 

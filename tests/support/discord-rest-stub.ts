@@ -111,7 +111,10 @@ export class DiscordRestStub {
     });
   }
 
-  /** The next request matching gets this error response instead (once), with these headers (e.g. Retry-After). */
+  /**
+   * The next request matching gets this error response instead (once), with these headers (e.g. Retry-After);
+   * status 0: the connection is reset instead of answered (a network error).
+   */
   failNext(match: (r: RecordedRequest) => boolean, status: number, body: unknown, headers: Record<string, string> = {}): void {
     this.failures.push({ match, status, body, headers });
   }
@@ -249,7 +252,8 @@ export class DiscordRestStub {
     const failure = this.failures.find((f) => f.match(record));
     if (failure) {
       this.failures.splice(this.failures.indexOf(failure), 1);
-      json(failure.status, failure.body, failure.headers);
+      if (failure.status === 0) req.socket.resetAndDestroy();
+      else json(failure.status, failure.body, failure.headers);
     } else respond();
     for (const waiter of [...this.waiters]) {
       if (waiter.match(record)) {

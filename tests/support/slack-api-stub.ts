@@ -48,6 +48,8 @@ export class SlackApiStub {
   /** Messages posted with chat.postMessage, per channel, oldest first. */
   readonly history = new Map<string, StubMessage[]>();
   private readonly handlers = new Map<string, ApiHandler>();
+  /** Pending injected failures: target → HTTP status and how many more times. */
+  private readonly failures = new Map<string, { status: number; times: number }>();
   private readonly waiters = new Set<() => void>();
   private readonly sockets = new Set<Socket | Duplex>();
   private ts = 1_700_000_000;
@@ -95,6 +97,27 @@ export class SlackApiStub {
   /** A custom answer with this HTTP status, headers and body. */
   static http(status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer {
     return { http: { status, headers, body } };
+  }
+
+  /**
+   * The next `times` calls to `target` answer with HTTP `status` (still recorded) instead:
+   * `target` is an API method (`chat.postMessage`), a response_url id, or `response_url` for any;
+   * `times` 0 clears it.
+   */
+  failNext(target: string, status: number, times = 1): void {
+    if (times <= 0) this.failures.delete(target);
+    else this.failures.set(target, { status, times });
+  }
+
+  /** Takes one injected failure for this call, if any is pending. */
+  private failure(targets: string[]): number | null {
+    for (const t of targets) {
+      const f = this.failures.get(t);
+      if (!f) continue;
+      if (--f.times <= 0) this.failures.delete(t);
+      return f.status;
+    }
+    return null;
   }
 
   /** Back to the default answer of a method. */
@@ -161,7 +184,14 @@ export class SlackApiStub {
 
     const respond = /^\/respond\/(.+)$/.exec(path);
     if (respond && req.method === 'POST') {
-      this.record({ kind: 'response_url', method: decodeURIComponent(respond[1]!), headers: req.headers, body, at: Date.now() });
+      const id = decodeURIComponent(respond[1]!);
+      this.record({ kind: 'response_url', method: id, headers: req.headers, body, at: Date.now() });
+      const failed = this.failure([id, 'response_url']);
+      if (failed !== null) {
+        res.writeHead(failed, { 'content-type': 'text/plain' });
+        res.end(failed >= 500 ? 'internal_error' : 'invalid_request');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('ok');
       return;
@@ -171,6 +201,8 @@ export class SlackApiStub {
     const method = api[1]!;
     const call: RecordedCall = { kind: 'api', method, headers: req.headers, body, at: Date.now() };
     this.record(call);
+    const failed = this.failure([method]);
+    if (failed !== null) return json(failed, { ok: false, error: failed >= 500 ? 'internal_error' : 'invalid_request' });
     const custom = this.handlers.get(method);
     const answer = custom ? await custom(body, call) : this.answer(method, body);
     if ('http' in answer && typeof answer.http === 'object') {
