@@ -39,30 +39,12 @@ export class Vocabulary {
   }
 }
 
-function grownInt32(a: Int32Array, need: number): Int32Array {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2, 4));
-  b.set(a);
-  return b;
-}
+type NumberArray = Int32Array | Uint16Array | Uint8Array | Float64Array;
 
-function grownUint16(a: Uint16Array, need: number): Uint16Array {
+/** `a` when it holds `need` entries, else a copy at least twice as long (and at least `min`). */
+function grown<T extends NumberArray>(a: T, need: number, min: number): T {
   if (need <= a.length) return a;
-  const b = new Uint16Array(Math.max(need, a.length * 2, 4));
-  b.set(a);
-  return b;
-}
-
-function grownUint8(a: Uint8Array, need: number): Uint8Array {
-  if (need <= a.length) return a;
-  const b = new Uint8Array(Math.max(need, a.length * 2, 64));
-  b.set(a);
-  return b;
-}
-
-function grownFloat64(a: Float64Array, need: number): Float64Array {
-  if (need <= a.length) return a;
-  const b = new Float64Array(Math.max(need, a.length * 2, 64));
+  const b = new (a.constructor as new (length: number) => T)(Math.max(need, a.length * 2, min));
   b.set(a);
   return b;
 }
@@ -160,10 +142,10 @@ export class Bm25Index {
   addCounts(key: number, ids: ArrayLike<number>, tfs: ArrayLike<number>, length: number): void {
     if (this.has(key)) throw new Error(`Bm25Index: key ${key} is already present`);
     this.ensureKey(key);
-    if (this.dfs.length < this.vocab.size) this.dfs = grownInt32(this.dfs, this.vocab.size);
+    if (this.dfs.length < this.vocab.size) this.dfs = grown(this.dfs, this.vocab.size, 4);
     if (this.stagedDocs >= this.stDocKey.length) {
-      this.stDocKey = grownInt32(this.stDocKey, this.stagedDocs + 1);
-      this.stDocCount = grownInt32(this.stDocCount, this.stDocKey.length);
+      this.stDocKey = grown(this.stDocKey, this.stagedDocs + 1, 4);
+      this.stDocCount = grown(this.stDocCount, this.stDocKey.length, 4);
     }
     this.stDocKey[this.stagedDocs] = key;
     this.stDocCount[this.stagedDocs] = ids.length;
@@ -200,8 +182,8 @@ export class Bm25Index {
           let tail = this.tails.get(id);
           if (!tail) this.tails.set(id, (tail = { keys: new Int32Array(4), tfs: new Uint16Array(4), n: 0 }));
           if (tail.n >= tail.keys.length) {
-            tail.keys = grownInt32(tail.keys, tail.n + 1);
-            tail.tfs = grownUint16(tail.tfs, tail.keys.length);
+            tail.keys = grown(tail.keys, tail.n + 1, 4);
+            tail.tfs = grown(tail.tfs, tail.keys.length, 4);
           }
           tail.keys[tail.n] = key;
           tail.tfs[tail.n] = this.stTfs[p >>> CHUNK_BITS]![p & CHUNK_MASK]!;
@@ -341,8 +323,8 @@ export class Bm25Index {
   private ensureKey(key: number): void {
     if (key < 0 || !Number.isInteger(key)) throw new Error(`Bm25Index: bad key ${key}`);
     if (key >= this.alive.length) {
-      this.alive = grownUint8(this.alive, key + 1);
-      this.lengths = grownInt32(this.lengths, this.alive.length);
+      this.alive = grown(this.alive, key + 1, 64);
+      this.lengths = grown(this.lengths, this.alive.length, 4);
     }
   }
 
@@ -382,8 +364,8 @@ export class Bm25Index {
     this.flush();
     const avg = this.live ? this.totalLength / this.live : 1;
     if (this.acc.length < this.alive.length) {
-      this.acc = grownFloat64(this.acc, this.alive.length);
-      this.touched = grownInt32(this.touched, this.alive.length);
+      this.acc = grown(this.acc, this.alive.length, 64);
+      this.touched = grown(this.touched, this.alive.length, 4);
     }
     const acc = this.acc;
     const touched = this.touched;
@@ -439,9 +421,9 @@ export class Bm25Index {
     index.baseOffsets = s.offsets;
     index.baseKeys = s.keys;
     index.baseTfs = s.tfs;
-    index.dfs = s.df.length >= vocab.size ? s.df : grownInt32(s.df, vocab.size);
+    index.dfs = s.df.length >= vocab.size ? s.df : grown(s.df, vocab.size, 4);
     index.alive = s.alive;
-    index.lengths = s.lengths.length >= s.alive.length ? s.lengths : grownInt32(s.lengths, s.alive.length);
+    index.lengths = s.lengths.length >= s.alive.length ? s.lengths : grown(s.lengths, s.alive.length, 4);
     index.live = s.live;
     index.totalLength = s.totalLength;
     index.livePostings = s.keys.length;
