@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createClient } from '@redis/client';
+import { connectRedis, type RedisClient } from './redis-client.ts';
 import { SqliteFile } from './sqlite-file.ts';
 
 /**
@@ -48,25 +48,18 @@ export class SqliteOnceStore implements OnceStore {
   }
 }
 
-const connect = (url: string) => createClient({ url });
-type Client = ReturnType<typeof connect>;
 
 /** Marks in Redis, shared by every replica: `SET key 1 NX PX ttl`. */
 export class RedisOnceStore implements OnceStore {
   readonly kind = 'redis' as const;
 
   private constructor(
-    private readonly client: Client,
+    private readonly client: RedisClient,
     private readonly prefix: string,
   ) {}
 
   static async open(url: string, prefix = 'briefing:once'): Promise<RedisOnceStore> {
-    const client = connect(url);
-    client.on('error', () => {
-      // reconnects on its own; each command still fails loudly
-    });
-    await client.connect();
-    return new RedisOnceStore(client, prefix);
+    return new RedisOnceStore(await connectRedis(url), prefix);
   }
 
   async first(key: string, ttlMs: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { createClient } from '@redis/client';
+import { connectRedis, type RedisClient } from './redis-client.ts';
 import type { ClaimResult, ClaimStore, SlotOutcome } from './claim-store.ts';
 
 /** Records and fencing counters outlive any catch-up window by far. */
@@ -27,8 +27,6 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0`;
 
-const connect = (url: string) => createClient({ url });
-type Client = ReturnType<typeof connect>;
 
 /**
  * Slot claims in Redis, shared by every replica: the claim is `SET claim NX PX lease`, the
@@ -39,17 +37,12 @@ export class RedisClaimStore implements ClaimStore {
   readonly kind = 'redis' as const;
 
   private constructor(
-    private readonly client: Client,
+    private readonly client: RedisClient,
     private readonly prefix: string,
   ) {}
 
   static async open(url: string, prefix = 'briefing:digest'): Promise<RedisClaimStore> {
-    const client = connect(url);
-    client.on('error', () => {
-      // reconnects on its own; each command still fails loudly
-    });
-    await client.connect();
-    return new RedisClaimStore(client, prefix);
+    return new RedisClaimStore(await connectRedis(url), prefix);
   }
 
   private keys(slotId: string) {
