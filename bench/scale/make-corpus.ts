@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { evalFiles, loadQa, loadSummarization, type QaRow } from '../eval-data.ts';
+import { prng } from '../../tests/support/seeded-random.ts';
 
 /** The corpus's newest instant; dates spread over the 90 days before it. */
 export const CORPUS_END = Date.UTC(2025, 0, 1);
@@ -16,18 +17,6 @@ export interface ScaleArticle {
   date: string;
   source: string;
   url: null;
-}
-
-/** mulberry32: a small seeded PRNG, so every run builds the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Pools {

@@ -11,22 +11,11 @@ import { StubDigestChannel } from '../support/digest-channel-stub.ts';
 import { article, FakeClock } from '../support/digest-rig.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { silentLog } from '../support/test-log.ts';
+import { prng } from '../support/seeded-random.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-
-/** Small seeded PRNG (mulberry32): the same run every time. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CRASH_POINTS: DeliveryStep[] = ['claimed', 'before-send', 'sent', 'state-saved'];
 
