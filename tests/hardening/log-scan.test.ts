@@ -16,7 +16,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { createLogger, secretValues, type Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { DiscordGatewayStub, snowflake } from '../support/discord-gateway-stub.ts';
+import { DiscordGatewayStub, messagePayload, snowflake } from '../support/discord-gateway-stub.ts';
 import { DiscordRestStub } from '../support/discord-rest-stub.ts';
 import { APP_ID, BOT_USER, DM_CHANNEL_ID, guildCreatePayload, ALICE } from '../support/discord-harness.ts';
 import { SEEDS_DIR } from '../support/seed-engine.ts';
@@ -156,25 +156,13 @@ describe('no configured token appears in the logs of a Slack and Discord run', (
     const adapter = await startDiscord({ bot, store, log, config: discordConfig });
     try {
       const id = snowflake();
-      gateway.dispatch('MESSAGE_CREATE', {
+      gateway.dispatch('MESSAGE_CREATE', messagePayload({
         id,
-        type: 0,
         channel_id: DM_CHANNEL_ID,
         channel_type: 1,
         author: ALICE,
         content: 'who captured the palace in Aleppo?',
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        components: [],
-        pinned: false,
-        flags: 0,
-      });
+      }));
       await rest.waitFor((r) => r.kind !== 'callback' && JSON.stringify(r).includes(DM_CHANNEL_ID));
     } finally {
       await adapter.stop();

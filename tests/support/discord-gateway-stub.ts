@@ -191,3 +191,24 @@ export class DiscordGatewayStub extends EventEmitter {
     }
   }
 }
+
+/** A Discord message object as the API sends it: the fields discord.js reads, with `fields` on top. */
+export function messagePayload(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: snowflake(),
+    type: 0,
+    content: '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    flags: 0,
+    ...fields,
+  };
+}

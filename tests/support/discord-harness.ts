@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/config.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import type { Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { DiscordGatewayStub, snowflake } from './discord-gateway-stub.ts';
+import { DiscordGatewayStub, messagePayload, snowflake } from './discord-gateway-stub.ts';
 import { DiscordRestStub, type RecordedRequest } from './discord-rest-stub.ts';
 
 /** What a test gives the Bot for `digest …`: the digest service, or a stand-in that outlives restarts of it. */
@@ -225,50 +225,28 @@ export async function startHarness(
       return interaction(4, { id: commandId(name), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, 'guild', ALICE);
     },
     button(customId, messageId, user = ALICE) {
-      const message = {
+      const message = messagePayload({
         id: messageId,
         channel_id: TEXT_CHANNEL_ID,
         author: { ...BOT_USER, discriminator: '0', avatar: null },
         content: '',
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        components: [],
-        pinned: false,
-        type: 0,
-        flags: 0,
-      };
+      });
       return interaction(3, { custom_id: customId, component_type: 2 }, 'guild', user, { message });
     },
     message(content, opts) {
       const id = snowflake();
       const user = opts.user ?? ALICE;
       const channelId = opts.where === 'dm' ? DM_CHANNEL_ID : opts.where === 'thread' ? THREAD_ID : TEXT_CHANNEL_ID;
-      gateway.dispatch('MESSAGE_CREATE', {
+      gateway.dispatch('MESSAGE_CREATE', messagePayload({
         id,
         type: opts.replyTo ? 19 : 0,
         channel_id: channelId,
         ...(opts.where === 'dm' ? { channel_type: 1 } : { guild_id: GUILD_ID, channel_type: opts.where === 'thread' ? 11 : 0, member: { roles: [], joined_at: JOINED, deaf: false, mute: false, flags: 0 } }),
         author: user,
         content,
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
         mentions: opts.mentionBot ? [{ ...BOT_USER, discriminator: '0', avatar: null, global_name: null }] : [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        components: [],
-        pinned: false,
-        flags: 0,
         ...(opts.replyTo ? { message_reference: { type: 0, message_id: opts.replyTo, channel_id: channelId, guild_id: GUILD_ID } } : {}),
-      });
+      }));
       return id;
     },
     waitForToken(token, kind, nth = 0) {

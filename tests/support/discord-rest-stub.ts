@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { snowflake, type GatewayUser } from './discord-gateway-stub.ts';
+import { messagePayload, snowflake, type GatewayUser } from './discord-gateway-stub.ts';
 
 export type RequestKind =
   | 'gateway'
@@ -125,26 +125,17 @@ export class DiscordRestStub {
   }
 
   private message(channelId: string, body: any, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return {
-      id: snowflake(),
+    return messagePayload({
       type: body?.message_reference ? 19 : 0,
       channel_id: channelId,
       author: { id: this.options.user.id, username: this.options.user.username, discriminator: '0', global_name: null, avatar: null, bot: true },
       content: body?.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
-      pinned: false,
       flags: body?.flags ?? 0,
       ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
       ...extra,
-    };
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
