@@ -1,12 +1,15 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import type { Bm25Index } from './bm25-index.ts';
 import { candidateTest, classifyQuestion, extractSpan } from './extract-span.ts';
+import { isEnglishWord } from './english-words.ts';
 import { terms, words } from './text.ts';
 
 /** What the answerer needs from the engine's indexes. */
 export interface AnswerSources {
   passageIndex: Bm25Index;
   passageAt(key: number): { entry: AnalyzedArticle; from: number; to: number } | undefined;
+  /** The corpus term meant by a term the corpus does not use (a typo), if any. */
+  suggest?: (term: string) => string | null;
 }
 
 export interface AnswerDraft {
@@ -42,6 +45,8 @@ export interface ConfidenceFeatures {
 }
 
 const PASSAGES_CONSIDERED = 8;
+/** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
+const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.2;
 
@@ -99,8 +104,16 @@ const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 
 /** Earlier turns' words help retrieval but count less than what was asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
-function questionTerms(text: string): string[] {
-  return terms(text).filter((t) => !QUESTION_WORDS.has(t));
+function questionTerms(text: string, sources?: AnswerSources): string[] {
+  const keep = (t: string) => !QUESTION_WORDS.has(t);
+  if (!sources?.suggest) return terms(text).filter(keep);
+  const { suggest, passageIndex } = sources;
+  // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
+  return words(text).flatMap((w) =>
+    terms(w)
+      .filter(keep)
+      .map((t) => (passageIndex.df(t) > 0 || isEnglishWord(w) ? t : (suggest(t) ?? t))),
+  );
 }
 
 function isTypedQuestion(type: string): boolean {
@@ -117,13 +130,14 @@ export function answerQuestion(
   context = '',
   preferredArticles: ReadonlySet<string> = new Set(),
 ): AnswerDraft | null {
-  const own = new Set(questionTerms(question));
-  const qTerms = [...new Set([...own, ...questionTerms(context)])];
+  const ownList = questionTerms(question, sources);
+  const own = new Set(ownList);
+  const qTerms = [...new Set([...own, ...questionTerms(context, sources)])];
   if (own.size === 0) return null;
   const { passageIndex } = sources;
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
-  const qBigrams = bigrams(questionTerms(question));
+  const qBigrams = bigrams(ownList);
   const wanted = classifyQuestion(question);
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
@@ -195,9 +209,15 @@ export function answerQuestion(
       break;
     }
   }
+  // A sentence led by a pronoun needs its antecedent to be understood: quote the one before too
+  let spanText = quote;
+  if (quote === s.text && PRONOUN_LED.test(s.text)) {
+    const prev = entry.sentences[s.index - 1];
+    if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
+  }
   const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion);
   const confidence = confidenceOf(features);
-  const span = words(question).length ? extractSpan(question, quote) : null;
+  const span = words(question).length ? extractSpan(question, spanText, ownList) : null;
   return { entry, sentence: s, quote, span, confidence, features };
 }
 

@@ -3,6 +3,7 @@ import { answerQuestion, ABSTAIN_BELOW } from './answer-question.ts';
 import { Bm25Index, Vocabulary } from './bm25-index.ts';
 import { buildStory, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
 import { pickSummarySentences } from './summarize-article.ts';
+import { SpellingSuggester } from './spelling.ts';
 import { terms, words } from './text.ts';
 import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, Story } from './types.ts';
 import { fail, ok, type Result } from '../errors.ts';
@@ -118,6 +119,8 @@ export class Engine {
   private readonly counter = new TermCounter();
   /** Entries newest first (compareByDate), and dated entries by time; rebuilt after changes. */
   private byDate: EngineEntry[] | null = null;
+  /** Suggestions for question words the corpus does not use; built on the first such word. */
+  private spelling: SpellingSuggester | null = null;
   private byTime: EngineEntry[] | null = null;
   private orderInserts = 0;
 
@@ -319,6 +322,7 @@ export class Engine {
           const entry = this.entries.get(this.passageArticle[pk]!);
           return entry ? { entry: this.lazyAnalyzed(entry), from: this.passageFrom[pk]!, to: this.passageTo[pk]! } : undefined;
         },
+        suggest: (term) => (this.spelling ??= new SpellingSuggester(this.vocab, (t) => this.passageIndex.df(t))).suggest(term),
       },
       question,
       context,

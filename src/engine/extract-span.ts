@@ -363,9 +363,11 @@ const PASSIVE_AGENT_WEIGHT = 0.8;
  * the question, nearness to the question's words, the side of the question's verb the answer sits
  * on, the question's focus noun, and length.
  */
-export function extractSpan(question: string, text: string): string | null {
+export function extractSpan(question: string, text: string, alsoAsked: readonly string[] = []): string | null {
   const type = classifyQuestion(question);
   const qStems = questionStems(question);
+  // Terms the question meant though it spelled them otherwise (a corrected typo) are asked words too
+  for (const t of alsoAsked) qStems.add(t);
   const sentence = text.length > LONG_SENTENCE ? densestWindow(text, qStems) : text;
   const focus = focusOf(question);
   const tokens = tokenize(sentence, qStems, focus);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stemmer } from 'stemmer';
+import { americanSpelling, AMERICAN_ENDINGS_TEXT } from './english-words.ts';
 
 /** A sentence with its position in the text, so quotes stay verbatim. */
 export interface Sentence {
@@ -129,7 +130,7 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     'seiz:captur invad:captur purchas:bui acquir:bui commenc:begin start:begin finish:end conclud:end ' +
     'larg:big huge:big tini:small littl:small assist:help aid:help construct:build erect:build ' +
     'permit:allow obtain:get receiv:get attempt:try select:choos pick:choos rapid:fast quick:fast ' +
-    'movi:film automobil:car vehicl:car legisl:law halt:stop ceas:stop increas:rise grow:rise decreas:fall declin:fall drop:fall'
+    'tv:televis movi:film automobil:car vehicl:car legisl:law halt:stop ceas:stop increas:rise grow:rise decreas:fall declin:fall drop:fall'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
@@ -137,7 +138,7 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
 
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
-  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS]))
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT]))
   .digest('hex')
   .slice(0, 16);
 
@@ -148,7 +149,7 @@ export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-    s = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? bare);
+    s = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? americanSpelling(bare));
     s = SYNONYM_STEMS[s] ?? s;
     if (stemCache.size < 500_000) stemCache.set(word, s);
   }

@@ -1,0 +1,95 @@
+import type { Vocabulary } from './bm25-index.ts';
+
+/** Shorter terms have too many neighbours one edit away to guess which was meant. */
+const MIN_LENGTH = 4;
+/** Misspellings looked up, remembered (the vocabulary only grows, so an answer stays valid until a term appears). */
+const CACHE_SIZE = 2048;
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), or `max + 1` as soon
+ * as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** How far a term of this length may be from what was meant. */
+const allowedEdits = (length: number) => (length >= 8 ? 2 : 1);
+
+/**
+ * Suggests, for a misspelled question term the corpus never uses, the corpus term that was most
+ * likely meant: the fewest edits away (transpositions count one), the most frequent on ties.
+ * Terms are bucketed by length as the vocabulary grows.
+ */
+export class SpellingSuggester {
+  private readonly byLength: number[][] = [];
+  private indexed = 0;
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(
+    private readonly vocab: Vocabulary,
+    /** Documents holding a term now (0 for a term whose articles were all removed). */
+    private readonly df: (term: string) => number,
+  ) {}
+
+  suggest(term: string): string | null {
+    if (term.length < MIN_LENGTH || /\d/.test(term)) return null;
+    const cached = this.cache.get(term);
+    if (cached !== undefined && (cached === null || this.df(cached) > 0)) return cached;
+    this.catchUp();
+    const best = this.search(term);
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(term, best);
+    return best;
+  }
+
+  private search(term: string): string | null {
+    const max = allowedEdits(term.length);
+    let best: string | null = null;
+    let bestCost = Infinity;
+    let bestDf = 0;
+    for (let len = Math.max(MIN_LENGTH, term.length - max); len <= term.length + max; len++) {
+      for (const id of this.byLength[len] ?? []) {
+        const candidate = this.vocab.terms[id]!;
+        // Typos rarely touch both of the first two letters: a cheap filter before the edit distance
+        if (term[0] !== candidate[0] && term[1] !== candidate[1]) continue;
+        const cost = editDistance(term, candidate, max);
+        if (cost > max || cost > bestCost) continue;
+        const df = this.df(candidate);
+        if (df === 0) continue;
+        if (cost < bestCost || df > bestDf) {
+          best = candidate;
+          bestCost = cost;
+          bestDf = df;
+        }
+      }
+    }
+    return best;
+  }
+
+  private catchUp(): void {
+    const terms = this.vocab.terms;
+    for (; this.indexed < terms.length; this.indexed++) {
+      const t = terms[this.indexed]!;
+      if (t.length < MIN_LENGTH || /\d/.test(t)) continue;
+      (this.byLength[t.length] ??= []).push(this.indexed);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.ts';
+import { americanSpelling, isEnglishWord } from '../../src/engine/english-words.ts';
+import { editDistance } from '../../src/engine/spelling.ts';
+import type { Article } from '../../src/engine/types.ts';
+
+const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
+
+const CORPUS = [
+  article('bacteria.txt', 'Cyanobacteria and oxygen', 'Cyanobacteria produced the oxygen of the early atmosphere about 2.4 billion years ago. Later, plants took over much of that work.'),
+  article('council.txt', 'Council programme', 'The council opened a new leisure centre in Harrow in 2019. Its programme of evening classes starts in March.'),
+  article('mill.txt', 'The old mill', 'The mill was built by the Harper family in 1820. It was sold to the town council in 1962 for a nominal sum.'),
+  article('market.txt', 'Market news', 'Shares rose on Monday after the central bank held interest rates. Traders expect a cut in the spring.'),
+];
+
+describe('question words the corpus does not use', () => {
+  const engine = new Engine(CORPUS);
+
+  it('finds the article a misspelled question word meant', () => {
+    const { answer } = engine.ask('When did cynaobacteria produce oxygen?');
+    expect(answer.sources[0]?.id).toBe('bacteria.txt');
+    expect(answer.answer).toMatch(/2\.4 billion years ago/);
+  });
+
+  it('leaves real English words alone instead of bending them into corpus words', () => {
+    // "thing" is one edit from nothing in this corpus but is English: no guess is made for it
+    expect(isEnglishWord('thing')).toBe(true);
+    expect(isEnglishWord('cynaobacteria')).toBe(false);
+  });
+
+  it('matches American spelling in a question to British spelling in an article', () => {
+    const { answer } = engine.ask('Where did the council open a leisure center?');
+    expect(answer.sources[0]?.id).toBe('council.txt');
+    expect(answer.quote).toContain('leisure centre in Harrow');
+    expect(engine.ask('When does the evening class program start?').answer.sources[0]?.id).toBe('council.txt');
+  });
+
+  it('quotes the sentence before one that opens with a pronoun, and answers from the asked sentence', () => {
+    const { answer } = engine.ask('What was the mill sold for in 1962?');
+    expect(answer.quote).toBe('The mill was built by the Harper family in 1820. It was sold to the town council in 1962 for a nominal sum.');
+    expect(answer.answer).not.toMatch(/1820/);
+  });
+});
+
+describe('americanSpelling', () => {
+  it.each([
+    ['colour', 'color'],
+    ['organisation', 'organization'],
+    ['centres', 'centers'],
+    ['defence', 'defense'],
+    ['programme', 'program'],
+    ['catalogue', 'catalog'],
+  ])('%s → %s', (british, american) => expect(americanSpelling(british)).toBe(american));
+
+  it.each(['four', 'promise', 'exercise', 'hence', 'rise'])('keeps %s', (word) => expect(americanSpelling(word)).toBe(word));
+});
+
+describe('editDistance', () => {
+  it('counts an adjacent transposition as one edit and stops early past the limit', () => {
+    expect(editDistance('cynao', 'cyano', 2)).toBe(1);
+    expect(editDistance('period', 'beriod', 2)).toBe(1);
+    expect(editDistance('develp', 'develop', 2)).toBe(1);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
