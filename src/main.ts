@@ -8,6 +8,7 @@ import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
+import { connectRedis, type RedisClient } from './schedule/redis-client.ts';
 
 /** How long stopping may wait for adapters to finish what they are doing. */
 const STOP_TIMEOUT_MS = 10_000;
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
   let healthServer: HealthServer | undefined;
   let store: Store | undefined;
   let ingest: Ingest | undefined;
+  let rateRedis: RedisClient | undefined;
   try {
     const port = healthPort(config.HEALTH_PORT);
     if (port !== null) {
@@ -92,7 +94,18 @@ async function main(): Promise<number> {
       catchupHours: config.DIGEST_CATCHUP_HOURS,
       defaultTimezone: config.DEFAULT_TIMEZONE,
     });
-    const bot = new Bot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, digests, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, feedHealth: () => ingest?.feedHealth() ?? [] });
+    // Replicas share rate buckets in Redis, taken by a script so none lets an extra question through
+    rateRedis = config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0 ? await connectRedis(config.REDIS_URL) : undefined;
+    const bot = new Bot({
+      engine,
+      store,
+      log,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+      digests,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      ...(rateRedis ? { rateLimitRedis: rateRedis } : {}),
+      feedHealth: () => ingest?.feedHealth() ?? [],
+    });
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);
     if (adapters.length === 0) {
@@ -106,6 +119,7 @@ async function main(): Promise<number> {
       await digests.stop();
       await ingest.stop();
       await store.close();
+      await rateRedis?.close();
       await healthServer?.close();
       return 0;
     }
@@ -121,11 +135,13 @@ async function main(): Promise<number> {
     await digests.stop();
     await ingest.stop();
     await store.close();
+    await rateRedis?.close();
     await healthServer?.close();
     return 0;
   } catch (err) {
     await ingest?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
+    await rateRedis?.close().catch(() => undefined);
     await healthServer?.close().catch(() => undefined);
     if (err instanceof CorpusUnreadableError || err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

@@ -10,7 +10,8 @@ import { helpReply, type Surface } from './help.ts';
 import { parseSince } from './parse-since.ts';
 import type { Reply } from './reply.ts';
 import type { DigestCommands } from '../schedule/digest-service.ts';
-import { RATE_NAMESPACE, RateLimiter, waitText } from './rate-limit.ts';
+import { RateLimiter, waitText } from './rate-limit.ts';
+import type { RedisClient } from '../schedule/redis-client.ts';
 import { UserData, type ForgetCounts } from './user-data.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */
@@ -31,6 +32,8 @@ export interface BotDeps {
   rateLimitPerMinute?: number;
   /** Health of the configured feeds, for `sources` (none without FEEDS). */
   feedHealth?: () => FeedHealth[];
+  /** With REDIS_URL: rate buckets taken atomically in Redis, exact across replicas. */
+  rateLimitRedis?: RedisClient;
 }
 
 /** Who is asking and where: a DM, a thread and a console session are each one conversation. */
@@ -71,7 +74,7 @@ export class Bot {
     this.feedHealth = deps.feedHealth;
     this.defaultTimezone = deps.defaultTimezone ?? 'UTC';
     this.digests = deps.digests;
-    this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log);
+    this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log, deps.rateLimitRedis);
     this.userData = new UserData(this.store, this.log, this.now);
   }
 
@@ -145,10 +148,10 @@ export class Bot {
   private async forget(ctx: CallContext): Promise<Reply> {
     const userKey = userKeyOf(ctx);
     const counts: ForgetCounts = await this.userData.forget(userKey);
-    const bucket = await this.store.get(RATE_NAMESPACE, userKey);
+    const bucket = await this.rateLimiter.has(userKey);
     await this.rateLimiter.reset(userKey);
-    this.log.info({ surface: ctx.surface, deleted: counts, rateBucket: bucket !== undefined }, 'forget: user data deleted');
-    return { kind: 'notice', text: forgetText(counts, bucket !== undefined) };
+    this.log.info({ surface: ctx.surface, deleted: counts, rateBucket: bucket }, 'forget: user data deleted');
+    return { kind: 'notice', text: forgetText(counts, bucket) };
   }
 
   private async ask(question: string, ctx: CallContext): Promise<Reply> {

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.ts';
+import type { RedisClient } from '../schedule/redis-client.ts';
 import type { Store } from '../store/open-store.ts';
 
 /** Store namespace of the token buckets; the key is `${surface}:${userId}`. */
@@ -12,25 +13,102 @@ interface Bucket {
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
+/** Where buckets live; `take` counts and takes one token atomically, returning the tokens there were. */
+interface BucketBackend {
+  take(key: string, capacity: number, refillPerMs: number, now: number): Promise<number>;
+  has(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+/** Tokens in a bucket now: what was left, refilled for the time since, up to the capacity. */
+const refilled = (stored: Bucket | undefined, capacity: number, refillPerMs: number, now: number) =>
+  stored ? Math.min(capacity, stored.tokens + Math.max(0, now - stored.at) * refillPerMs) : capacity;
+
+/** Kept until the bucket would be full again; after that a missing bucket means a full one. */
+const bucketTtl = (left: number, capacity: number, refillPerMs: number) => Math.ceil((capacity - left) / refillPerMs) + 1000;
+
+/** Buckets in the Store (SQLite): takes of one key run one at a time, so a process never counts twice. */
+class StoreBuckets implements BucketBackend {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  constructor(private readonly store: Store) {}
+
+  take(key: string, capacity: number, refillPerMs: number, now: number): Promise<number> {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(async () => {
+      const tokens = refilled(await this.store.get<Bucket>(RATE_NAMESPACE, key), capacity, refillPerMs, now);
+      if (tokens >= 1) await this.store.set<Bucket>(RATE_NAMESPACE, key, { tokens: tokens - 1, at: now }, bucketTtl(tokens - 1, capacity, refillPerMs));
+      return tokens;
+    });
+    const settled = run.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.store.get(RATE_NAMESPACE, key)) !== undefined;
+  }
+
+  delete(key: string): Promise<void> {
+    return this.store.delete(RATE_NAMESPACE, key);
+  }
+}
+
+/** The bucket arithmetic of `refilled` and `bucketTtl`, run inside Redis so replicas never race. */
+const TAKE_SCRIPT = `
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local cap = tonumber(ARGV[1]); local rate = tonumber(ARGV[2]); local now = tonumber(ARGV[3])
+local tokens = cap
+if b[1] then tokens = math.min(cap, tonumber(b[1]) + math.max(0, now - tonumber(b[2])) * rate) end
+if tokens >= 1 then
+  redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - 1), 'at', tostring(now))
+  redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens + 1) / rate) + 1000)
+end
+return tostring(tokens)`;
+
+/** Buckets in Redis, taken by one script call: exact across any number of replicas. */
+class RedisBuckets implements BucketBackend {
+  constructor(private readonly redis: RedisClient) {}
+
+  private keyOf(key: string): string {
+    return `briefing:${RATE_NAMESPACE}-bucket:${key}`;
+  }
+
+  async take(key: string, capacity: number, refillPerMs: number, now: number): Promise<number> {
+    const tokens = await this.redis.eval(TAKE_SCRIPT, { keys: [this.keyOf(key)], arguments: [String(capacity), String(refillPerMs), String(now)] });
+    return Number(tokens);
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.redis.exists(this.keyOf(key))) > 0;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.redis.del(this.keyOf(key));
+  }
+}
+
 /**
- * Per-user token bucket kept in the Store (SQLite, or Redis so replicas share it): a full
- * bucket holds `perMinute` tokens and refills continuously at `perMinute` a minute; each
- * question takes one. `perMinute` 0 turns the limit off. When the store fails, the question
- * is let through (a warning is logged): an outage of the store never silences the bot.
- *
- * Replicas read and write the bucket without a lock, so two questions arriving at the same
- * instant on two replicas may both pass; the limit holds to within that race.
+ * Per-user token bucket: a full bucket holds `perMinute` tokens and refills continuously at
+ * `perMinute` a minute; each question takes one. `perMinute` 0 turns the limit off. Buckets
+ * live in the Store, or with a Redis client in Redis, taken atomically by a script so replicas
+ * sharing it never let an extra question through. When the backend fails, the question is let
+ * through (a warning is logged): an outage never silences the bot.
  */
 export class RateLimiter {
   private readonly refillPerMs: number;
+  private readonly buckets: BucketBackend;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     readonly perMinute: number,
     private readonly now: () => Date,
     private readonly log: Logger,
+    redis?: RedisClient,
   ) {
     this.refillPerMs = perMinute / 60_000;
+    this.buckets = redis ? new RedisBuckets(redis) : new StoreBuckets(store);
   }
 
   get enabled(): boolean {
@@ -39,27 +117,22 @@ export class RateLimiter {
 
   async take(key: string): Promise<RateDecision> {
     if (!this.enabled) return { ok: true };
-    const now = this.now().getTime();
     try {
-      const stored = await this.store.get<Bucket>(RATE_NAMESPACE, key);
-      const elapsed = stored ? Math.max(0, now - stored.at) : 0;
-      const tokens = stored ? Math.min(this.perMinute, stored.tokens + elapsed * this.refillPerMs) : this.perMinute;
-      if (tokens < 1) {
-        return { ok: false, retryAfterMs: Math.ceil((1 - tokens) / this.refillPerMs) };
-      }
-      const left = tokens - 1;
-      // kept until the bucket would be full again; after that a missing bucket means a full one
-      const ttl = Math.ceil((this.perMinute - left) / this.refillPerMs) + 1000;
-      await this.store.set<Bucket>(RATE_NAMESPACE, key, { tokens: left, at: now }, ttl);
-      return { ok: true };
+      const tokens = await this.buckets.take(key, this.perMinute, this.refillPerMs, this.now().getTime());
+      return tokens >= 1 ? { ok: true } : { ok: false, retryAfterMs: Math.ceil((1 - tokens) / this.refillPerMs) };
     } catch (err) {
       this.log.warn({ err }, 'rate limit store unavailable; letting the question through');
       return { ok: true };
     }
   }
 
+  /** Whether a bucket is kept for this user (for `forget`'s report). */
+  has(key: string): Promise<boolean> {
+    return this.buckets.has(key);
+  }
+
   async reset(key: string): Promise<void> {
-    await this.store.delete(RATE_NAMESPACE, key);
+    await this.buckets.delete(key);
   }
 }
 

@@ -4,6 +4,8 @@ import { RateLimiter, waitText } from '../../src/bot/rate-limit.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
+import { connectRedis, type RedisClient } from '../../src/schedule/redis-client.ts';
+import { hasRedisServer, startRedisServer } from '../support/redis-server.ts';
 import { loadSeedEngine } from '../support/seed-engine.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { silentLog } from '../support/test-log.ts';
@@ -89,10 +91,69 @@ describe('per-user rate limit (token bucket in the store)', () => {
     expect((await bot.handle(Q, slack('U7'))).kind).toBe('answer');
   });
 
+  it("never lets an extra question through when one user's questions arrive at once", async () => {
+    const limiter = new RateLimiter(store, 3, clock, silentLog);
+    const decisions = await Promise.all(Array.from({ length: 12 }, () => limiter.take('slack:U8')));
+    expect(decisions.filter((d) => d.ok)).toHaveLength(3);
+    expect(await limiter.has('slack:U8')).toBe(true);
+    await limiter.reset('slack:U8');
+    expect(await limiter.has('slack:U8')).toBe(false);
+  });
+
   it('spells waits in seconds and minutes', () => {
     expect(waitText(1)).toBe('1 s');
     expect(waitText(12_000)).toBe('12 s');
     expect(waitText(60_000)).toBe('1 min');
     expect(waitText(65_500)).toBe('1 min 6 s');
+  });
+});
+
+describe.skipIf(!hasRedisServer)('rate limit in Redis, shared by replicas (needs redis-server)', () => {
+  let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
+  const clients: RedisClient[] = [];
+  let t = Date.parse('2024-11-30T20:00:00Z');
+  const clock = () => new Date(t);
+  const broken: Store = {
+    kind: 'redis',
+    get: () => Promise.reject(new Error('the keyv store is not used for buckets in Redis')),
+    set: () => Promise.reject(new Error('the keyv store is not used for buckets in Redis')),
+    delete: () => Promise.reject(new Error('the keyv store is not used for buckets in Redis')),
+    close: () => Promise.resolve(),
+  };
+  const replica = async (perMinute: number) => {
+    const client = await connectRedis(server!.url);
+    clients.push(client);
+    return new RateLimiter(broken, perMinute, clock, silentLog, client);
+  };
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.close();
+    server?.stop();
+  });
+
+  it('lets exactly the limit through when questions race on three replicas', async () => {
+    const replicas = await Promise.all([replica(5), replica(5), replica(5)]);
+    const decisions = await Promise.all(Array.from({ length: 30 }, (_, i) => replicas[i % 3]!.take('slack:R1')));
+    expect(decisions.filter((d) => d.ok)).toHaveLength(5);
+    const refused = decisions.find((d) => !d.ok);
+    expect(refused).toEqual({ ok: false, retryAfterMs: 12_000 });
+  });
+
+  it('refills with time, keeps users apart, and forgets a bucket', async () => {
+    const [a, b] = await Promise.all([replica(2), replica(2)]);
+    expect((await a!.take('discord:R2')).ok).toBe(true);
+    expect((await b!.take('discord:R2')).ok).toBe(true);
+    expect(await a!.take('discord:R2')).toEqual({ ok: false, retryAfterMs: 30_000 });
+    expect((await b!.take('discord:R3')).ok).toBe(true);
+    t += 30_000;
+    expect((await b!.take('discord:R2')).ok).toBe(true);
+    expect((await a!.take('discord:R2')).ok).toBe(false);
+    expect(await a!.has('discord:R2')).toBe(true);
+    await b!.reset('discord:R2');
+    expect(await a!.has('discord:R2')).toBe(false);
+    expect((await a!.take('discord:R2')).ok).toBe(true);
   });
 });
