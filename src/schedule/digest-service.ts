@@ -9,6 +9,7 @@ import type { ClaimStore } from './claim-store.ts';
 import { composeDigest, DIGEST_LIMIT } from './compose-digest.ts';
 import type { DigestChannel } from './digest-channel.ts';
 import { RedisClaimStore } from './redis-claim-store.ts';
+import { connectRedis } from './redis-client.ts';
 import { DigestScheduler, type DeliveryStep } from './scheduler.ts';
 import { nextSlot, slotInstant } from './slots.ts';
 import { SqliteClaimStore } from './sqlite-claim-store.ts';
@@ -77,7 +78,9 @@ export async function createDigestService(options: DigestServiceOptions): Promis
   const claims =
     options.claims ??
     (options.redisUrl ? await RedisClaimStore.open(options.redisUrl) : await SqliteClaimStore.open(join(options.dataDir, 'digest-claims.sqlite')));
-  const subscriptions = new SubscriptionStore(options.store);
+  // Replicas add channels to one Redis set, so none is lost from the index schedules are rebuilt from
+  const indexRedis = options.redisUrl ? await connectRedis(options.redisUrl) : undefined;
+  const subscriptions = new SubscriptionStore(options.store, indexRedis);
   const now = options.now ?? (() => new Date());
   const scheduler = new DigestScheduler({
     engine: options.engine,
@@ -177,10 +180,10 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     start: (channels) => scheduler.start(channels),
     async stop() {
       await scheduler.stop();
-      if (ownClaims && !closed) {
-        closed = true;
-        await claims.close();
-      }
+      if (closed) return;
+      closed = true;
+      if (ownClaims) await claims.close();
+      await indexRedis?.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../store/open-store.ts';
+import type { RedisClient } from './redis-client.ts';
 import type { Subscription } from './subscription.ts';
 
 const SUBSCRIPTION = 'subscription';
@@ -47,16 +48,52 @@ export function addMissed(state: DigestState, slotId: string): DigestState {
   return { ...state, missed: [...state.missed, slotId].slice(-MAX_UNREPORTED_MISSED), recentMissed: [...state.recentMissed, slotId].slice(-MAX_RECENT_MISSED) };
 }
 
-/** Subscriptions (one per channel key), an index of channel keys, and delivery state, in the Store. */
+/** The Redis set of subscribed channel keys, beside the keyv values. */
+const REDIS_INDEX = 'briefing:subscription-channels';
+
+/**
+ * Subscriptions (one per channel key), an index of channel keys, and delivery state, in the Store.
+ * The index is what schedules are rebuilt from at start, so no change to it may be lost: with a
+ * Redis client it is a Redis set (SADD/SREM are atomic across replicas); otherwise one list in
+ * the Store whose changes run one at a time in this process.
+ */
 export class SubscriptionStore {
-  constructor(private readonly store: Store) {}
+  private indexQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly redis?: RedisClient,
+  ) {}
 
   get(channelKey: string): Promise<Subscription | undefined> {
     return this.store.get<Subscription>(SUBSCRIPTION, channelKey);
   }
 
   async channelKeys(): Promise<string[]> {
-    return (await this.store.get<string[]>(INDEX, INDEX_KEY)) ?? [];
+    const listed = (await this.store.get<string[]>(INDEX, INDEX_KEY)) ?? [];
+    // The Store's list may still hold keys written before the Redis set existed
+    return this.redis ? [...new Set([...listed, ...(await this.redis.sMembers(REDIS_INDEX))])] : listed;
+  }
+
+  /** Adds or removes a key of the index without losing a concurrent change. */
+  private changeIndex(channelKey: string, add: boolean): Promise<void> {
+    if (this.redis) {
+      const redis = this.redis;
+      return (add ? redis.sAdd(REDIS_INDEX, channelKey) : redis.sRem(REDIS_INDEX, channelKey)).then(async () => {
+        if (!add) await this.changeStoreList(channelKey, false);
+      });
+    }
+    return this.changeStoreList(channelKey, add);
+  }
+
+  private changeStoreList(channelKey: string, add: boolean): Promise<void> {
+    const run = this.indexQueue.then(async () => {
+      const keys = (await this.store.get<string[]>(INDEX, INDEX_KEY)) ?? [];
+      if (add && !keys.includes(channelKey)) await this.store.set(INDEX, INDEX_KEY, [...keys, channelKey]);
+      if (!add && keys.includes(channelKey)) await this.store.set(INDEX, INDEX_KEY, keys.filter((k) => k !== channelKey));
+    });
+    this.indexQueue = run.catch(() => undefined);
+    return run;
   }
 
   async list(): Promise<Subscription[]> {
@@ -66,15 +103,13 @@ export class SubscriptionStore {
 
   async put(sub: Subscription): Promise<void> {
     await this.store.set(SUBSCRIPTION, sub.channelKey, sub);
-    const keys = await this.channelKeys();
-    if (!keys.includes(sub.channelKey)) await this.store.set(INDEX, INDEX_KEY, [...keys, sub.channelKey]);
+    await this.changeIndex(sub.channelKey, true);
   }
 
   async delete(channelKey: string): Promise<void> {
     await this.store.delete(SUBSCRIPTION, channelKey);
     await this.store.delete(STATE, channelKey);
-    const keys = await this.channelKeys();
-    if (keys.includes(channelKey)) await this.store.set(INDEX, INDEX_KEY, keys.filter((k) => k !== channelKey));
+    await this.changeIndex(channelKey, false);
   }
 
   getState(channelKey: string): Promise<DigestState | undefined> {
