@@ -1,3 +1,4 @@
+import { tagWords } from './pos-tags.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 
 /** What kind of short answer a question asks for. */
@@ -108,10 +109,14 @@ interface Token {
   stems: string[];
   /** The first of its stems that is a question word (not a stop word), or null. */
   questionStem: string | null;
+  /** Part of speech of the token's last word (its head), '' when untagged. */
+  pos: string;
 }
 
 function tokenize(sentence: string, qStems: ReadonlySet<string>, focus: ReadonlySet<string>): Token[] {
   const out: Token[] = [];
+  const tags = tagWords(sentence);
+  let tag = 0;
   for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:['’.,\-–/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)) {
     const text = m[0];
     const lower = text.toLowerCase();
@@ -120,7 +125,14 @@ function tokenize(sentence: string, qStems: ReadonlySet<string>, focus: Readonly
     const stems = parts.map(stem);
     const inQuestion = isWord && stems.some((s) => qStems.has(s)) && parts.every((p, i) => STOP_WORDS.has(p) || qStems.has(stems[i]!));
     const qi = parts.findIndex((p, i) => !STOP_WORDS.has(p) && qStems.has(stems[i]!));
+    const end = m.index + text.length;
+    let pos = '';
+    while (tag < tags.length && tags[tag]!.start < end) {
+      if (tags[tag]!.end > m.index) pos = tags[tag]!.pos;
+      tag++;
+    }
     out.push({
+      pos,
       stems,
       questionStem: qi >= 0 ? stems[qi]! : null,
       text,
@@ -167,7 +179,7 @@ function phraseCandidates(sentence: string, tokens: readonly Token[], out: Candi
     const next = tokens[i + 1];
     const glue = NAME_GLUE.has(t.lower) && !t.isCap && prev?.isCap && next?.isCap;
     const breaks =
-      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || isVerbish(t, prev, next);
+      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || verbLike(t, prev, next);
     if (breaks) flush(i);
     else if (runStart < 0) runStart = i;
   }
@@ -218,6 +230,11 @@ const NOT_ADVERBS = new Set('family supply assembly italy monopoly ally rally an
 const NOT_VERBS = new Set('red bed seed need speed hundred feed breed creed greed shed sled wed weed reed bled fled indeed thing king ring wing spring string evening morning building ceiling'.split(' '));
 
 /** A lower-case adverb ("-ly") or a participle / past verb right after a content word: not part of a noun phrase. */
+/** A verb by the tagger, or by the word-shape rules below (the tagger misses some, the rules others). */
+function verbLike(t: Token, prev: Token | undefined, next?: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX' || isVerbish(t, prev, next);
+}
+
 function isVerbish(t: Token, prev: Token | undefined, next?: Token): boolean {
   if (!t.isWord || t.isCap || !/^[a-z]+$/.test(t.lower)) return false;
   if (COMMON_VERBS.has(t.lower)) return true;
