@@ -1,11 +1,33 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-let english: Set<string> | null = null;
+/** The sorted word list as one newline-separated string: ~3 MB, where a Set of it would take ~40 MB. */
+let english: string | null = null;
+
+function loadWords(): string {
+  const file = createRequire(import.meta.url).resolve('an-array-of-english-words');
+  // The package's JSON is a sorted array of lower-case words without quotes inside them
+  return readFileSync(file, 'utf8').replace(/^\s*\["|"\]\s*$/g, '').replaceAll('","', '\n');
+}
 
 /** Whether a lower-case word is an English word (~275,000 words, British and American, loaded on first use). */
 export function isEnglishWord(word: string): boolean {
-  english ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
-  return english.has(word);
+  english ??= loadWords();
+  const text = english;
+  let lo = 0;
+  let hi = text.length;
+  // Binary search over the lines: each probe reads the line around the middle
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (line === word) return true;
+    if (line < word) lo = end + 1;
+    else hi = start;
+  }
+  return false;
 }
 
 /** British endings and their American forms; a rewrite is kept only when it yields an English word. */
