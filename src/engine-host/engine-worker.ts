@@ -214,8 +214,10 @@ export class EngineWorker implements EngineHost {
         worker.once('exit', () => resolve());
       });
       worker.postMessage({ type: 'stop' } satisfies ToWorker);
-      await Promise.race([done, sleep(this.options.stopTimeoutMs ?? 15_000)]);
+      const finished = await Promise.race([done.then(() => true), sleep(this.options.stopTimeoutMs ?? 15_000).then(() => false)]);
       await worker.terminate();
+      if (finished) this.log.info('engine worker stopped');
+      else this.log.warn({ ms: this.options.stopTimeoutMs ?? 15_000 }, 'engine worker did not stop in time; terminated');
     }
     for (const call of this.pending.values()) call.reject(new EngineUnavailableError('the engine is stopping'));
     this.pending.clear();
