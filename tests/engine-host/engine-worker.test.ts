@@ -7,6 +7,7 @@ import { Bot } from '../../src/bot/bot.ts';
 import { engineMethods, localEngineApi, type EngineApi } from '../../src/engine-host/engine-api.ts';
 import { EngineWorker } from '../../src/engine-host/engine-worker.ts';
 import type { Engine } from '../../src/engine/engine.ts';
+import { articleKey } from '../../src/engine/article-key.ts';
 import type { Article } from '../../src/engine/types.ts';
 import { CorpusUnreadableError, EngineUnavailableError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -95,6 +96,9 @@ describe('the engine in a worker thread answers as the engine in this thread doe
     expect(await worker.engine.size()).toBe(engine.size);
     expect(await worker.engine.matchTitles('volc')).toEqual(await local.matchTitles('volc'));
     expect(await worker.engine.matchTitles('volc')).toEqual([{ id: 'volcano.txt', title: 'Volcano erupts near Reykjavik', date: '2024-11-25T21:00:00Z', source: null, url: null }]);
+    expect(await worker.engine.idForKey(articleKey('volcano.txt'))).toBe('volcano.txt');
+    expect(await worker.engine.idForKey(articleKey('missing.txt'))).toBeUndefined();
+    expect(await worker.engine.idForKey('volcano.txt')).toBeUndefined();
   });
 
   it('a failing call rejects with its error; the worker goes on answering', async () => {
@@ -107,6 +111,7 @@ describe('the engine in a worker thread answers as the engine in this thread doe
   it('remove through the worker removes', async () => {
     await worker.engine.remove(['harbour.txt']);
     expect(await worker.engine.article('harbour.txt')).toBeUndefined();
+    expect(await worker.engine.idForKey(articleKey('harbour.txt'))).toBeUndefined();
     expect((await worker.engine.ask('What will rise by 10 percent?')).answer.answer).toBeNull();
   });
 });
