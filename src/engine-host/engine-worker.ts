@@ -140,6 +140,7 @@ export class EngineWorker implements EngineHost {
             return;
           case 'failed':
             reject(fromWire(message.error));
+            if (this.worker === worker) this.worker = null;
             void worker.terminate();
             return;
           case 'stopped':
