@@ -38,6 +38,8 @@ const schema = z.object({
   FEED_POLL_CRON: z.string().default('*/15 * * * *'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   HEALTH_PORT: optional,
+  /** 1: the engine and ingestion run in a worker thread (the event loop stays free for acks); 0: in this thread. */
+  ENGINE_WORKER: z.enum(['0', '1'], { message: 'must be 1 (the engine in a worker thread) or 0 (in the main thread)' }).default('1').transform((v) => v === '1'),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -40,3 +40,12 @@ export class CorpusUnreadableError extends Error {
 export function makeErrorReference(): string {
   return Math.random().toString(36).slice(2, 8).toUpperCase();
 }
+
+/** Thrown to a caller of the engine when the engine worker stopped (a crash, or shutdown) before answering. */
+export class EngineUnavailableError extends Error {
+  readonly code = 'internal' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineUnavailableError';
+  }
+}

@@ -1,8 +1,7 @@
 import { Bot } from './bot/bot.ts';
 import { loadConfig, readDotEnv, type Config } from './config.ts';
 import { ConfigError, CorpusUnreadableError } from './errors.ts';
-import { loadEngine } from './load-engine.ts';
-import { startIngest, type Ingest } from './ingest/start-ingest.ts';
+import { startEngine, type EngineHost } from './engine-host/start-engine.ts';
 import { createLogger, secretValues, type Logger } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
@@ -68,7 +67,7 @@ async function main(): Promise<number> {
   const health = { ready: false, articles: 0, adapters: {} as Record<string, boolean>, store: undefined as Store | undefined };
   let healthServer: HealthServer | undefined;
   let store: Store | undefined;
-  let ingest: Ingest | undefined;
+  let engineHost: EngineHost | undefined;
   let rateRedis: RedisClient | undefined;
   try {
     const port = healthPort(config.HEALTH_PORT);
@@ -79,10 +78,19 @@ async function main(): Promise<number> {
         source: { ready: () => health.ready, corpusSize: () => health.articles, adapters: () => health.adapters, store: () => health.store },
       });
     }
-    const engine = await loadEngine(config.CORPUS_DIR, log, { dataDir: config.DATA_DIR });
-    health.articles = engine.size;
-    // The corpus folder watched and feeds polled: new articles reach answers and the next digest
-    ingest = await startIngest({ engine, log, corpusDir: config.CORPUS_DIR, feeds: config.FEEDS, feedPollCron: config.FEED_POLL_CRON, dataDir: config.DATA_DIR });
+    // The engine (in a worker thread unless ENGINE_WORKER=0) with the corpus folder watched and feeds
+    // polled: new articles reach answers and the next digest
+    const host = await startEngine({
+      worker: config.ENGINE_WORKER,
+      log,
+      corpusDir: config.CORPUS_DIR,
+      dataDir: config.DATA_DIR,
+      ...(config.FEEDS ? { feeds: config.FEEDS } : {}),
+      feedPollCron: config.FEED_POLL_CRON,
+    });
+    engineHost = host;
+    const { engine } = host;
+    health.articles = host.articles;
     store = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
     health.store = store;
     const digests = await createDigestService({
@@ -104,7 +112,7 @@ async function main(): Promise<number> {
       digests,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       ...(rateRedis ? { rateLimitRedis: rateRedis } : {}),
-      feedHealth: () => ingest?.feedHealth() ?? [],
+      feedHealth: () => host.feedHealth(),
     });
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);
@@ -117,7 +125,7 @@ async function main(): Promise<number> {
       await runConsole({ bot, log, signal: shutdown.signal });
       healthServer?.draining();
       await digests.stop();
-      await ingest.stop();
+      await engineHost.stop();
       await store.close();
       await rateRedis?.close();
       await healthServer?.close();
@@ -133,13 +141,13 @@ async function main(): Promise<number> {
     const gaveUp = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS).unref())]);
     if (gaveUp) log.warn({ ms: STOP_TIMEOUT_MS }, 'adapters did not stop in time; closing anyway');
     await digests.stop();
-    await ingest.stop();
+    await engineHost.stop();
     await store.close();
     await rateRedis?.close();
     await healthServer?.close();
     return 0;
   } catch (err) {
-    await ingest?.stop().catch(() => undefined);
+    await engineHost?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
     await rateRedis?.close().catch(() => undefined);
     await healthServer?.close().catch(() => undefined);

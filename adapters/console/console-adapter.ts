@@ -41,7 +41,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
   if (interactive) {
-    write(`Briefing bot over ${options.bot.engine.size} article(s). Ask a question, or /help for the commands; /quit to leave.`);
+    write(`Briefing bot over ${await options.bot.engine.size()} article(s). Ask a question, or /help for the commands; /quit to leave.`);
     rl.prompt();
   }
   for await (const line of rl) {

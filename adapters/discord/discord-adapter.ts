@@ -22,7 +22,7 @@ import { ConfigError, makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
-import { articleChoices, resolveChoiceValue } from './article-choices.ts';
+import { MAX_CHOICES, resolveChoiceValue, toChoices } from './article-choices.ts';
 import { createDiscordDigestChannel } from './discord-digest-channel.ts';
 import { PLATFORM_RETRY, withBackoff } from '../shared/retry.ts';
 import { parseFeedbackCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
@@ -172,7 +172,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     return { ...ctx, channelKey: `discord:${channelId}`, canManageDigest };
   }
 
-  function toCommand(interaction: ChatInputCommandInteraction): ParsedCommand {
+  async function toCommand(interaction: ChatInputCommandInteraction): Promise<ParsedCommand> {
     const opt = (name: string) => cleanInput(interaction.options.getString(name) ?? '');
     switch (interaction.commandName) {
       case 'ask':
@@ -180,7 +180,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
       case 'brief':
         return { ok: true, command: { name: 'brief', topic: opt('topic'), since: opt('since') || null } };
       case 'summary':
-        return parseSubcommand('summary', resolveChoiceValue(opt('article'), () => bot.engine.listArticles()));
+        return parseSubcommand('summary', await resolveChoiceValue(opt('article'), (key) => bot.engine.idForKey(key)));
       case 'sources':
         return { ok: true, command: { name: 'sources', query: opt('query') } };
       case 'digest': {
@@ -198,8 +198,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
 
   async function command(interaction: ChatInputCommandInteraction): Promise<void> {
     const base = { interactionId: interaction.id, command: interaction.commandName, userId: interaction.user.id };
-    const parsed = toCommand(interaction);
     try {
+      const parsed = await toCommand(interaction);
       if (!parsed.ok) {
         await deliver(interaction, renderDiscord({ kind: 'error', ...parsed.error }), true);
         return;
@@ -264,7 +264,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const choices = interaction.commandName === 'summary' && focused.name === 'article' ? articleChoices(bot.engine.listArticles(), String(focused.value)) : [];
+    // the engine matches (in its thread): 25 listings cross, not the corpus
+    const choices = interaction.commandName === 'summary' && focused.name === 'article' ? toChoices(await bot.engine.matchTitles(String(focused.value), MAX_CHOICES)) : [];
     await interaction.respond(choices);
   }
 

@@ -1,5 +1,5 @@
 // One measurement of `npm run bench:scale`, run in a child process of its own so that each size
-// and each system has its own peak RSS. Usage: measure.ts ours|mini|restart CORPUS_DIR DATA_DIR
+// and each system has its own peak RSS. Usage: measure.ts ours|mini|restart|worker CORPUS_DIR DATA_DIR
 // Prints one JSON object as the last line of stdout.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { pino } from 'pino';
 import { loadCorpus } from '../../src/engine/corpus/load-corpus.ts';
 import { Engine } from '../../src/engine/engine.ts';
+import { EngineWorker } from '../../src/engine-host/engine-worker.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { evalDirPath, evalFiles, loadQa, type QaRow } from '../eval-data.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
@@ -162,10 +163,45 @@ async function restart() {
   };
 }
 
-const modes: Record<string, () => Promise<unknown>> = { ours, mini, restart };
+/** The engine in a worker thread (as `npm start` runs it), from the persisted index: ask round trips through the thread. */
+async function worker() {
+  const silent = pino({ level: 'silent' });
+  const t0 = performance.now();
+  const host = await EngineWorker.start({ corpusDir, dataDir, log: silent, watch: false });
+  const readyMs = performance.now() - t0;
+  try {
+    const { all, subset } = questions();
+    // warm, as the in-thread subset figures are (they follow the 1,091-question run)
+    for (const q of all) await host.engine.ask(q.question);
+    const times: number[] = [];
+    let hits = 0;
+    for (const q of subset) {
+      const t = performance.now();
+      const { answer } = await host.engine.ask(q.question);
+      times.push(performance.now() - t);
+      if (answer.sources[0]?.id === paraId(q)) hits++;
+    }
+    const ask = { p50: round(percentile(times, 50), 3), p99: round(percentile(times, 99), 3), at1: round((100 * hits) / subset.length, 1), n: subset.length };
+    log(`ask through the worker p50 ${ask.p50} ms, p99 ${ask.p99} ms`);
+    // the message overhead alone: a call that does no work (size), there and back
+    const empty: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t = performance.now();
+      await host.engine.size();
+      empty.push(performance.now() - t);
+    }
+    const roundTrip = { p50: round(percentile(empty, 50), 3), p99: round(percentile(empty, 99), 3) };
+    log(`empty call round trip p50 ${roundTrip.p50} ms, p99 ${roundTrip.p99} ms`);
+    return { articles: host.articles, readyMs: round(readyMs, 0), askSubset: ask, roundTrip, peakRssMb: maxRssMb(), mainHeapMb: round(process.memoryUsage().heapUsed / 1048576, 0) };
+  } finally {
+    await host.stop();
+  }
+}
+
+const modes: Record<string, () => Promise<unknown>> = { ours, mini, restart, worker };
 const run = modes[mode];
 if (!run || !corpusDir) {
-  process.stderr.write('usage: measure.ts ours|mini|restart CORPUS_DIR DATA_DIR\n');
+  process.stderr.write('usage: measure.ts ours|mini|restart|worker CORPUS_DIR DATA_DIR\n');
   process.exit(2);
 }
 const result = await run();

@@ -42,7 +42,7 @@ function measure(mode: string, corpus: string, dataDir: string): Promise<Record<
   });
 }
 
-type Row = { size: number; ours: any; mini: any; restart: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Row = { size: number; ours: any; mini: any; restart: any; worker: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function main(): Promise<number> {
   const evalDir = evalDirPath();
@@ -63,8 +63,9 @@ async function main(): Promise<number> {
       log(`${size}: corpus written (${files} JSONL files)`);
       const ours = await measure('ours', corpus, dataDir);
       const restart = await measure('restart', corpus, dataDir);
+      const worker = await measure('worker', corpus, dataDir);
       const mini = withMini ? await measure('mini', corpus, dataDir) : { skipped: true };
-      rows.push({ size, ours, mini, restart });
+      rows.push({ size, ours, mini, restart, worker });
       rmSync(corpus, { recursive: true, force: true });
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
     JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, sizes, seconds: Math.round((Date.now() - started) / 1000), rows }, null, 2) + '\n',
   );
   log(`wrote ${path.relative(process.cwd(), outFile)}`);
-  return rows.some((r) => r.ours.error || r.restart.error || r.mini.error) ? 1 : 0;
+  return rows.some((r) => r.ours.error || r.restart.error || r.worker.error || r.mini.error) ? 1 : 0;
 }
 
 function table(rows: Row[]): string[] {
@@ -97,6 +98,7 @@ function table(rows: Row[]): string[] {
     ['**ask p99, ms**', (r) => r.ours.ask?.p99, (r) => f(r.ours.ask?.p99, 1), '≤ 150 at 100k'],
     ['ask CPU time p50 / p99, ms', (r) => r.ours.ask?.cpuP99, (r) => `${f(r.ours.ask?.cpuP50, 1)} / ${f(r.ours.ask?.cpuP99, 1)}`, ''],
     ['ask p50 / p99, ms (273-question subset)', (r) => r.ours.askSubset?.p50, (r) => `${f(r.ours.askSubset?.p50, 1)} / ${f(r.ours.askSubset?.p99, 1)}`, '≤ minisearch'],
+    ['ask through the engine worker thread p50 / p99, ms (subset)', (r) => r.worker.askSubset?.p50, (r) => `${f(r.worker.askSubset?.p50, 1)} / ${f(r.worker.askSubset?.p99, 1)}`, ''],
     ['ours: search p50 / p99, ms (subset, retrieval only)', (r) => r.ours.search?.p50, (r) => `${f(r.ours.search?.p50, 1)} / ${f(r.ours.search?.p99, 1)}`, '≤ minisearch'],
     ['minisearch: search p50 / p99, ms (subset)', (r) => r.mini.search?.p50, (r) => `${f(r.mini.search?.p50, 1)} / ${f(r.mini.search?.p99, 1)}`, ''],
     ['ours: ask retrieval@1, % (all questions)', (r) => r.ours.ask?.at1, (r) => f(r.ours.ask?.at1, 1), ''],
@@ -109,6 +111,8 @@ function table(rows: Row[]): string[] {
     ['**restart from persisted index: ready to answer, s**', (r) => r.restart.readyMs, (r) => s(r.restart.readyMs), '≤ 3'],
     ['restart: CPU time to ready, s', (r) => r.restart.readyCpuMs, (r) => s(r.restart.readyCpuMs), ''],
     ['machine load average during our build (1 min)', (r) => r.ours.loadAverage?.[0], (r) => f(r.ours.loadAverage?.[0], 1), '2 cores'],
+    ['engine worker: an empty call there and back p50 / p99, ms (message overhead)', (r) => r.worker.roundTrip?.p50, (r) => `${f(r.worker.roundTrip?.p50, 2)} / ${f(r.worker.roundTrip?.p99, 2)}`, ''],
+    ['engine worker from the persisted index: ready, s / process peak RSS, MB / main-thread heap, MB', (r) => r.worker.readyMs, (r) => `${s(r.worker.readyMs)} / ${f(r.worker.peakRssMb)} / ${f(r.worker.mainHeapMb)}`, ''],
     ['restart: process start to ready, s / peak RSS, MB', (r) => r.restart.processReadyMs, (r) => `${s(r.restart.processReadyMs)} / ${f(r.restart.peakRssMb)}`, ''],
   ];
   const first = rows[0];
@@ -126,7 +130,7 @@ function table(rows: Row[]): string[] {
     const growth = typeof a === 'number' && typeof b === 'number' && a > 0 ? `${(b / a).toFixed(1)}×` : '–';
     lines.push(`| ${name} | ${rows.map(cell).join(' | ')} | ${growth} | ${target} |`);
   }
-  const errors = rows.flatMap((r) => ['ours', 'restart', 'mini'].map((k) => [r.size, k, (r as any)[k]?.error ?? (r as any)[k]?.persist?.error] as const)).filter((e) => e[2]); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const errors = rows.flatMap((r) => ['ours', 'restart', 'worker', 'mini'].map((k) => [r.size, k, (r as any)[k]?.error ?? (r as any)[k]?.persist?.error] as const)).filter((e) => e[2]); // eslint-disable-line @typescript-eslint/no-explicit-any
   if (errors.length) lines.push('', '### Errors', ...errors.map(([size, k, e]) => `- ${size} ${k}: ${e}`));
   return lines;
 }

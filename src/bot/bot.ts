@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
+import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
 import type { FeedHealth } from '../engine/types.ts';
 import { makeErrorReference } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -20,7 +21,8 @@ const DIGEST_LIMIT = 8;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BotDeps {
-  engine: Engine;
+  /** The engine, in a worker or in this thread; a plain Engine is answered in this thread. */
+  engine: Engine | EngineApi;
   store: Store;
   log: Logger;
   /** The clock, injectable so tests control "now". */
@@ -31,7 +33,7 @@ export interface BotDeps {
   /** Questions per user per minute (RATE_LIMIT_PER_MINUTE); 0 or unset: no limit. The console is exempt. */
   rateLimitPerMinute?: number;
   /** Health of the configured feeds, for `sources` (none without FEEDS). */
-  feedHealth?: () => FeedHealth[];
+  feedHealth?: () => FeedHealth[] | Promise<FeedHealth[]>;
   /** With REDIS_URL: rate buckets taken atomically in Redis, exact across replicas. */
   rateLimitRedis?: RedisClient;
 }
@@ -55,19 +57,19 @@ export const userKeyOf = (ctx: Pick<CallContext, 'surface' | 'userId'>) => `${ct
 
 /** The platform-neutral command layer: a Command in, a Reply out. */
 export class Bot {
-  readonly engine: Engine;
+  readonly engine: EngineApi;
   private readonly store: Store;
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly defaultTimezone: string;
   private readonly digests: DigestCommands | undefined;
-  private readonly feedHealth: (() => FeedHealth[]) | undefined;
+  private readonly feedHealth: (() => FeedHealth[] | Promise<FeedHealth[]>) | undefined;
   readonly rateLimiter: RateLimiter;
   /** Which store keys hold something about each user, for `forget`. */
   readonly userData: UserData;
 
   constructor(deps: BotDeps) {
-    this.engine = deps.engine;
+    this.engine = toEngineApi(deps.engine);
     this.store = deps.store;
     this.log = deps.log;
     this.now = deps.now ?? (() => new Date());
@@ -112,14 +114,14 @@ export class Bot {
       case 'brief':
         return this.brief(command.topic, command.since, ctx);
       case 'summary': {
-        const found = this.engine.summarize(command.target, command.sentences ?? 3);
+        const found = await this.engine.summarize(command.target, command.sentences ?? 3);
         if (!found.ok) return { kind: 'error', ...found.error, usage: USAGE.summary };
-        const article = this.engine.article(found.value.id);
+        const article = await this.engine.article(found.value.id);
         return { kind: 'summary', summary: found.value, url: article?.url ?? null, date: article?.date ?? null };
       }
       case 'sources':
         // Feed health belongs beside the plain listing, not beside a search's results
-        return { kind: 'sources', query: command.query, articles: this.engine.sources(command.query), feeds: command.query ? [] : (this.feedHealth?.() ?? []) };
+        return { kind: 'sources', query: command.query, articles: await this.engine.sources(command.query), feeds: command.query ? [] : ((await this.feedHealth?.()) ?? []) };
       case 'digest':
         if (this.digests) return this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone });
         if (command.action !== 'now') {
@@ -160,7 +162,7 @@ export class Bot {
       this.log.warn({ err }, 'conversation context unavailable; answering without it');
       return undefined;
     });
-    const { answer, turn } = this.engine.ask(question, previous);
+    const { answer, turn } = await this.engine.ask(question, previous);
     const saved = await this.store.set('conversation', key, turn, CONVERSATION_TTL_MS).then(
       () => true,
       (err: unknown) => {
@@ -172,22 +174,22 @@ export class Bot {
     return { kind: 'answer', question, answer };
   }
 
-  private brief(topic: string, since: string | null, ctx: CallContext): Reply {
+  private async brief(topic: string, since: string | null, ctx: CallContext): Promise<Reply> {
     let sinceDate: Date | undefined;
     if (since) {
       const parsed = parseSince(since, this.now(), ctx.timezone ?? this.defaultTimezone);
       if (!parsed.ok) return { kind: 'error', ...parsed.error, usage: USAGE.brief };
       sinceDate = parsed.value;
     }
-    const stories = this.engine.brief({ ...(topic ? { topic } : {}), ...(sinceDate ? { since: sinceDate } : {}) });
+    const stories = await this.engine.brief({ ...(topic ? { topic } : {}), ...(sinceDate ? { since: sinceDate } : {}) });
     const title = `Briefing${topic ? ` on "${topic}"` : ''}${since ? ` since ${since}` : ''}`;
     const empty = topic ? `No stories about "${topic}"${since ? ` since ${since}` : ''}.` : `No stories${since ? ` since ${since}` : ''}.`;
     return { kind: 'stories', title, stories, empty };
   }
 
-  private digestNow(): Reply {
+  private async digestNow(): Promise<Reply> {
     const since = new Date(this.now().getTime() - DAY_MS);
-    const stories = this.engine.brief({ since, limit: DIGEST_LIMIT });
+    const stories = await this.engine.brief({ since, limit: DIGEST_LIMIT });
     return { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
   }
 }

@@ -2,6 +2,8 @@ import { analyzeArticle, indexTermIds, TermMapper, type AnalyzedArticle } from '
 import { answerQuestion, ABSTAIN_BELOW } from './answer-question.ts';
 import { Bm25Index, Vocabulary } from './bm25-index.ts';
 import { buildStory, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
+import { articleKey, isArticleKey } from './article-key.ts';
+import { matchTitles } from './match-titles.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { SpellingSuggester } from './spelling.ts';
 import { terms, words } from './text.ts';
@@ -104,6 +106,8 @@ export class Engine {
   private readonly keyById = new Map<string, number>();
   /** Lower-cased id, and lower-cased id without its extension → key; built on first use. */
   private keyByLowerId: Map<string, number> | null = null;
+  /** Short key (article-key.ts) → id; built on first use. */
+  private idByShortKey: Map<string, string> | null = null;
   private readonly vocab: Vocabulary;
   private readonly passageIndex: Bm25Index;
   private readonly articleIndex: Bm25Index;
@@ -240,6 +244,7 @@ export class Engine {
     this.entries.set(entry.key, entry);
     this.keyById.set(entry.article.id, entry.key);
     if (this.keyByLowerId) addLowerIds(this.keyByLowerId, entry);
+    this.idByShortKey?.set(articleKey(entry.article.id), entry.article.id);
     // kept sorted by insertion while changes are few; a large batch sorts again once
     if (this.byDate && this.orderInserts < ORDER_INSERTS) insertSorted(this.byDate, entry, compareByDate);
     else this.byDate = null;
@@ -263,6 +268,7 @@ export class Engine {
       this.articleIndex.removeIds(key, entry.vector.ids);
       this.entries.delete(key);
       this.keyById.delete(id);
+      this.idByShortKey?.delete(articleKey(id));
       this.analyzed.delete(key);
       // another article may answer to the same lower-cased name: rebuilt when next needed
       if (this.keyByLowerId?.get(id.toLowerCase()) === key || this.keyByLowerId?.get(id.toLowerCase().replace(/\.[a-z0-9]+$/, '')) === key) this.keyByLowerId = null;
@@ -433,9 +439,28 @@ export class Engine {
     return entries.map(({ article: a }) => ({ id: a.id, title: a.title, date: a.date, source: a.source, url: a.url }));
   }
 
-  /** All articles, newest first (for autocomplete and listings). */
+  /** All articles, newest first (for listings in this thread; too large to send across one). */
   listArticles(): Article[] {
     return this.dateOrder().map((e) => e.article);
+  }
+
+  /** Autocomplete: up to `limit` articles whose title or id holds every typed word, titles starting with the text first, then newest first. */
+  matchTitles(typed: string, limit = 25): ArticleListing[] {
+    const entries = this.dateOrder();
+    const articles = (function* () {
+      for (const e of entries) yield e.article;
+    })();
+    return matchTitles(articles, typed, limit).map((a) => ({ id: a.id, title: a.title, date: a.date, source: a.source, url: a.url }));
+  }
+
+  /** The id a short key (article-key.ts) stands for, or undefined. */
+  idForKey(key: string): string | undefined {
+    if (!isArticleKey(key)) return undefined;
+    if (!this.idByShortKey) {
+      this.idByShortKey = new Map();
+      for (const id of this.keyById.keys()) this.idByShortKey.set(articleKey(id), id);
+    }
+    return this.idByShortKey.get(key);
   }
 
   private dateOrder(): EngineEntry[] {

@@ -1,5 +1,5 @@
 import type { Reply } from '../bot/reply.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { EngineApi } from '../engine-host/engine-api.ts';
 import type { DigestState } from './subscription-store.ts';
 import { slotInstant } from './slots.ts';
 import { formatInZone } from './zoned-time.ts';
@@ -34,9 +34,9 @@ export function digestSince(state: Pick<DigestState, 'lastDeliveredAt'> | undefi
  * before (a story already sent comes back only when it has gained sources). Also mentions
  * slots missed while the bot was down.
  */
-export function composeDigest(engine: Engine, state: DigestState | undefined, options: ComposeOptions): DigestContent {
+export async function composeDigest(engine: EngineApi, state: DigestState | undefined, options: ComposeOptions): Promise<DigestContent> {
   const sent = new Set(state?.sent ?? []);
-  const all = engine.brief({ ...(options.topic ? { topic: options.topic } : {}), since: digestSince(state, options.at), limit: 0 });
+  const all = await engine.brief({ ...(options.topic ? { topic: options.topic } : {}), since: digestSince(state, options.at), limit: 0 });
   const fresh = all.filter((story) => story.sources.some((s) => !sent.has(s.id))).slice(0, options.limit ?? DIGEST_LIMIT);
   const on = options.topic ? ` on "${options.topic}"` : '';
   const missed = state?.missed ?? [];
@@ -54,10 +54,12 @@ export function composeDigest(engine: Engine, state: DigestState | undefined, op
 }
 
 /** Sent ids still worth remembering: articles still in the corpus and not older than the window. */
-export function pruneSent(engine: Engine, sent: Iterable<string>, since: Date): string[] {
+export async function pruneSent(engine: EngineApi, sent: Iterable<string>, since: Date): Promise<string[]> {
   const floor = since.getTime() - DAY_MS;
-  return [...new Set(sent)].filter((id) => {
-    const a = engine.article(id);
+  const ids = [...new Set(sent)];
+  const articles = await Promise.all(ids.map((id) => engine.article(id)));
+  return ids.filter((_, i) => {
+    const a = articles[i];
     if (!a) return false;
     return a.date === null || new Date(a.date).getTime() >= floor;
   });

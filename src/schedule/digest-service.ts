@@ -3,6 +3,7 @@ import type { CallContext } from '../bot/bot.ts';
 import type { DigestAction } from '../bot/command.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { Engine } from '../engine/engine.ts';
+import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
 import type { ClaimStore } from './claim-store.ts';
@@ -34,7 +35,8 @@ export interface DigestService extends DigestCommands {
 }
 
 export interface DigestServiceOptions {
-  engine: Engine;
+  /** The engine, in a worker or in this thread; a plain Engine is answered in this thread. */
+  engine: Engine | EngineApi;
   store: Store;
   log: Logger;
   /** Where the SQLite claim file goes (without `redisUrl`). */
@@ -78,12 +80,13 @@ export async function createDigestService(options: DigestServiceOptions): Promis
   const claims =
     options.claims ??
     (options.redisUrl ? await RedisClaimStore.open(options.redisUrl) : await SqliteClaimStore.open(join(options.dataDir, 'digest-claims.sqlite')));
+  const engine = toEngineApi(options.engine);
   // Replicas add channels to one Redis set, so none is lost from the index schedules are rebuilt from
   const indexRedis = options.redisUrl ? await connectRedis(options.redisUrl) : undefined;
   const subscriptions = new SubscriptionStore(options.store, indexRedis);
   const now = options.now ?? (() => new Date());
   const scheduler = new DigestScheduler({
-    engine: options.engine,
+    engine,
     subscriptions,
     claims,
     log: options.log,
@@ -155,11 +158,11 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     const channelKey = channelKeyOf(ctx);
     const sub = await subscriptions.get(channelKey);
     if (!sub) {
-      const stories = options.engine.brief({ since: new Date(now().getTime() - DAY_MS), limit: DIGEST_LIMIT });
+      const stories = await engine.brief({ since: new Date(now().getTime() - DAY_MS), limit: DIGEST_LIMIT });
       return { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
     }
     const state = await subscriptions.getState(channelKey);
-    return composeDigest(options.engine, state, { topic: sub.topic, timezone: sub.timezone, at: now(), preview: true }).reply;
+    return (await composeDigest(engine, state, { topic: sub.topic, timezone: sub.timezone, at: now(), preview: true })).reply;
   }
 
   return {

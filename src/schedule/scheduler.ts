@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import type { Engine } from '../engine/engine.ts';
+import type { EngineApi } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
 import type { ClaimStore } from './claim-store.ts';
 import { composeDigest, digestSince, pruneSent } from './compose-digest.ts';
@@ -21,7 +21,7 @@ export class SchedulerHalt extends Error {
 }
 
 export interface SchedulerOptions {
-  engine: Engine;
+  engine: EngineApi;
   subscriptions: SubscriptionStore;
   claims: ClaimStore;
   log: Logger;
@@ -240,7 +240,7 @@ export class DigestScheduler {
       return 'resolved';
     }
     const state = await store.getState(sub.channelKey);
-    const content = composeDigest(this.options.engine, state, { topic: sub.topic, timezone: sub.timezone, at });
+    const content = await composeDigest(this.options.engine, state, { topic: sub.topic, timezone: sub.timezone, at });
     await store.updateState(sub.channelKey, at, (s) => ({ ...s, pending: { slotId: id, articleIds: content.articleIds } }));
     await this.step('before-send', id);
 
@@ -298,7 +298,7 @@ export class DigestScheduler {
   /** Remembers a delivery: its articles (else those planned for this slot), time, cleared missed list. */
   private async markDelivered(sub: Subscription, id: string, at: Date, now: Date, articleIds: string[] | null): Promise<void> {
     const store = this.options.subscriptions;
-    await store.updateState(sub.channelKey, at, (s: DigestState) => {
+    await store.updateState(sub.channelKey, at, async (s: DigestState) => {
       if (s.lastSlotId === id) return advanceCursor(s.pending ? { ...s, pending: null } : s, at);
       const ids = articleIds ?? (s.pending?.slotId === id ? s.pending.articleIds : []);
       const lastDeliveredAt = now.toISOString();
@@ -307,7 +307,7 @@ export class DigestScheduler {
         cursor: s.cursor < at.toISOString() ? at.toISOString() : s.cursor,
         lastDeliveredAt,
         lastSlotId: id,
-        sent: pruneSent(this.options.engine, [...s.sent, ...ids], digestSince({ lastDeliveredAt }, now)),
+        sent: await pruneSent(this.options.engine, [...s.sent, ...ids], digestSince({ lastDeliveredAt }, now)),
         pending: null,
         missed: [],
       };

@@ -121,9 +121,9 @@ export class SubscriptionStore {
   }
 
   /** Read, change, write (last writer wins; every change the scheduler makes is idempotent). */
-  async updateState(channelKey: string, fallbackCursor: Date, change: (s: DigestState) => DigestState): Promise<DigestState> {
+  async updateState(channelKey: string, fallbackCursor: Date, change: (s: DigestState) => DigestState | Promise<DigestState>): Promise<DigestState> {
     const current = (await this.getState(channelKey)) ?? emptyState(fallbackCursor);
-    const next = change(current);
+    const next = await change(current);
     if (next !== current) await this.setState(channelKey, next);
     return next;
   }

@@ -9,6 +9,8 @@ import type { Command } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/engine.ts';
+import type { EngineApi } from '../../src/engine-host/engine-api.ts';
+import { EngineWorker } from '../../src/engine-host/engine-worker.ts';
 import type { Article } from '../../src/engine/types.ts';
 import type { DigestCommands } from '../../src/schedule/digest-service.ts';
 import { loadEngine } from '../../src/load-engine.ts';
@@ -114,8 +116,10 @@ export async function startHarness(
     env?: Record<string, string>;
     botDeps?: Partial<BotDeps>;
     socketMode?: boolean;
+    /** 'worker': the engine in a worker thread, as `npm start` runs it; default: in this thread. */
+    engine?: 'worker' | 'local';
     /** Builds the digest service the Bot delegates `digest …` to (on the harness's engine and store). */
-    digests?: (deps: { engine: Engine; store: Store; log: Logger; dataDir: string }) => Promise<HarnessDigests>;
+    digests?: (deps: { engine: Engine | EngineApi; store: Store; log: Logger; dataDir: string }) => Promise<HarnessDigests>;
   } = {},
 ): Promise<Harness> {
   const stub = await SlackApiStub.start();
@@ -135,8 +139,17 @@ export async function startHarness(
       ...(socket ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
       ...options.env,
     });
-    const engine = await loadEngine(join(PROJECT_ROOT, 'seeds'), log);
-    engine.add(testArticles());
+    let engine: Engine | EngineApi;
+    if (options.engine === 'worker') {
+      const worker = await EngineWorker.start({ corpusDir: join(PROJECT_ROOT, 'seeds'), log, watch: false });
+      cleanups.unshift(() => worker.stop());
+      engine = worker.engine;
+      await worker.engine.add(testArticles());
+    } else {
+      const local = await loadEngine(join(PROJECT_ROOT, 'seeds'), log);
+      local.add(testArticles());
+      engine = local;
+    }
     const store = await openStore({ dataDir: dir });
     cleanups.unshift(() => store.close());
     const digests = options.digests ? await options.digests({ engine, store, log, dataDir: dir }) : null;

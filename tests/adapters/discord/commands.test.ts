@@ -102,7 +102,7 @@ describe('autocomplete choices', () => {
     expect(articleChoices(list, 'palace').map((c) => c.value)).toEqual(['2', '1']);
   });
 
-  it('uses a short stable key for ids over 100 characters, and maps it back', () => {
+  it('uses a short stable key for ids over 100 characters, and maps it back', async () => {
     const longId = `feeds/${'x'.repeat(120)}.xml#3`;
     const articles = [article('short.txt', 'Short'), article(longId, 'Long id article')];
     const value = choiceValue(longId);
@@ -110,8 +110,10 @@ describe('autocomplete choices', () => {
     expect(value).toMatch(/^key:[0-9a-f]{16}$/);
     expect(choiceValue(longId)).toBe(value);
     expect(articleChoices(articles, 'long')).toEqual([{ name: 'Long id article', value }]);
-    expect(resolveChoiceValue(value, () => articles)).toBe(longId);
-    expect(resolveChoiceValue('short.txt', () => articles)).toBe('short.txt');
-    expect(resolveChoiceValue('palace words', () => articles)).toBe('palace words');
+    const idForKey = (key: string) => articles.find((a) => articleKey(a.id) === key)?.id;
+    expect(await resolveChoiceValue(value, idForKey)).toBe(longId);
+    expect(await resolveChoiceValue('short.txt', idForKey)).toBe('short.txt');
+    expect(await resolveChoiceValue('palace words', idForKey)).toBe('palace words');
+    expect(await resolveChoiceValue(articleKey('gone.txt'), idForKey)).toBe(articleKey('gone.txt'));
   });
 });

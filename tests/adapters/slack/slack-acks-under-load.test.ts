@@ -74,3 +74,38 @@ describe('/brief acknowledgements under a burst (HTTP mode)', () => {
     }
   });
 });
+
+describe('/brief under a burst with the engine in a worker thread (as npm start runs it)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ engine: 'worker', env: { RATE_LIMIT_PER_MINUTE: '0' } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('acknowledges 50 concurrent commands and delivers every answer, each computed by the worker', async () => {
+    const count = 50;
+    const kinds = [
+      { text: 'ask who captured the palace in Aleppo?', expect: /Syrian rebels/ },
+      { text: 'ask how many residents were evacuated near Reykjavik?', expect: /4,000/ },
+      { text: 'volcano', expect: /Volcano erupts near Reykjavik/ },
+      { text: 'summary volcano', expect: /Volcano erupts near Reykjavik/ },
+      { text: 'sources budget', expect: /Harbour council approves budget/ },
+    ];
+    const seenBefore = h.bot.seen.length;
+    const ids = Array.from({ length: count }, (_, i) => `worker-burst-${i}`);
+    const acks = await fireBurstInChild({
+      eventsUrl: h.eventsUrl,
+      secret: SIGNING_SECRET,
+      commands: ids.map((id, i) => ({ text: kinds[i % kinds.length]!.text, responseUrl: h.stub.responseUrl(id), user: `U0WBURST${i}` })),
+    });
+    expect(acks).toHaveLength(count);
+    for (const a of acks) expect(a.status).toBe(200);
+    await h.stub.waitFor(() => ids.every((id) => h.stub.responses(id).length === 1), 30_000, 'every answer');
+    ids.forEach((id, i) => expect(JSON.stringify(h.stub.responses(id)[0]!.body)).toMatch(kinds[i % kinds.length]!.expect));
+    expect(h.bot.seen.length - seenBefore).toBe(count);
+    // the answers came from the worker thread (its log lines are marked)
+    expect(h.logs.some((l) => l.msg === 'corpus indexed' && l.thread === 'engine')).toBe(true);
+  });
+});
