@@ -8,6 +8,8 @@ import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
+import { createGenerator } from './llm/create-generator.ts';
+import { generatedStorySummaries } from './llm/digest-summaries.ts';
 
 /** How long stopping may wait for adapters to finish what they are doing. */
 const STOP_TIMEOUT_MS = 10_000;
@@ -83,6 +85,8 @@ async function main(): Promise<number> {
     ingest = await startIngest({ engine, log, corpusDir: config.CORPUS_DIR, feeds: config.FEEDS, feedPollCron: config.FEED_POLL_CRON, dataDir: config.DATA_DIR });
     store = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
     health.store = store;
+    // LLM_BASE_URL: generated answers (and with LLM_DIGEST=1 digest summaries), checked, offline on any failure
+    const generator = createGenerator(config, log);
     const digests = await createDigestService({
       engine,
       store,
@@ -91,8 +95,9 @@ async function main(): Promise<number> {
       redisUrl: config.REDIS_URL,
       catchupHours: config.DIGEST_CATCHUP_HOURS,
       defaultTimezone: config.DEFAULT_TIMEZONE,
+      ...(generator && config.LLM_DIGEST ? { summarizeStories: generatedStorySummaries(generator, engine, log) } : {}),
     });
-    const bot = new Bot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, digests, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, feedHealth: () => ingest?.feedHealth() ?? [] });
+    const bot = new Bot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, digests, rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, feedHealth: () => ingest?.feedHealth() ?? [], ...(generator ? { generator } : {}) });
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);
     if (adapters.length === 0) {

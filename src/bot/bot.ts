@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
-import type { FeedHealth } from '../engine/types.ts';
+import type { Answer, FeedHealth } from '../engine/types.ts';
 import { makeErrorReference } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { GenerativeAnswerer } from '../llm/generate-answer.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Command } from './command.ts';
 import { USAGE } from './command.ts';
@@ -31,6 +32,8 @@ export interface BotDeps {
   rateLimitPerMinute?: number;
   /** Health of the configured feeds, for `sources` (none without FEEDS). */
   feedHealth?: () => FeedHealth[];
+  /** Generative answers (LLM_BASE_URL); without it the offline engine answers alone. */
+  generator?: GenerativeAnswerer;
 }
 
 /** Who is asking and where: a DM, a thread and a console session are each one conversation. */
@@ -45,6 +48,8 @@ export interface CallContext {
   canManageDigest?: boolean;
   /** The adapter's id for this request, carried into the logs; made up when absent. */
   requestId?: string;
+  /** Where the reply can be edited: hears verified partial answers while a model streams (see GenerativeAnswerer). */
+  onPartial?: (reply: Reply) => void;
 }
 
 /** The key of a user's rate bucket and data index: one per surface and user. */
@@ -59,6 +64,7 @@ export class Bot {
   private readonly defaultTimezone: string;
   private readonly digests: DigestCommands | undefined;
   private readonly feedHealth: (() => FeedHealth[]) | undefined;
+  private readonly generator: GenerativeAnswerer | undefined;
   readonly rateLimiter: RateLimiter;
   /** Which store keys hold something about each user, for `forget`. */
   readonly userData: UserData;
@@ -71,6 +77,7 @@ export class Bot {
     this.feedHealth = deps.feedHealth;
     this.defaultTimezone = deps.defaultTimezone ?? 'UTC';
     this.digests = deps.digests;
+    this.generator = deps.generator;
     this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log);
     this.userData = new UserData(this.store, this.log, this.now);
   }
@@ -157,7 +164,10 @@ export class Bot {
       this.log.warn({ err }, 'conversation context unavailable; answering without it');
       return undefined;
     });
-    const { answer, turn } = this.engine.ask(question, previous);
+    const asked = await this.engine.ask(question, previous);
+    const answer = this.generator ? await this.generate(question, previous, asked.answer, ctx) : asked.answer;
+    // a follow-up leans on the articles the shown answer cited
+    const turn = answer.generated ? { ...asked.turn, articleIds: [...new Set(answer.generated.sources.map((s) => s.id))] } : asked.turn;
     const saved = await this.store.set('conversation', key, turn, CONVERSATION_TTL_MS).then(
       () => true,
       (err: unknown) => {
@@ -167,6 +177,13 @@ export class Bot {
     );
     if (saved) await this.userData.track(userKeyOf(ctx), 'conversation', key, CONVERSATION_TTL_MS);
     return { kind: 'answer', question, answer };
+  }
+
+  /** The offline answer with a verified generated one added when the model gives one. */
+  private async generate(question: string, previous: ConversationTurn | undefined, offline: Answer, ctx: CallContext): Promise<Answer> {
+    const passages = await this.engine.passages(question, previous);
+    const onPartial = ctx.onPartial;
+    return this.generator!.answer(question, passages, offline, onPartial ? (partial) => onPartial({ kind: 'answer', question, answer: partial }) : undefined);
   }
 
   private brief(topic: string, since: string | null, ctx: CallContext): Reply {
