@@ -227,7 +227,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
       await live?.close();
       const isError = reply.kind === 'error';
       const messages = renderDiscord(reply, reply.kind === 'answer' ? { feedbackRef: interaction.id } : {});
-      await deliver(interaction, messages, isError || privately);
+      await deliver(interaction, messages, isError || privately, (live?.sent ?? 0) > 0);
       log.info({ ...base, reply: reply.kind, messages: messages.length }, 'discord command answered');
     } catch (err) {
       const ref = makeErrorReference();
@@ -237,13 +237,14 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
   }
 
   /** Sends messages as the interaction's response: public (edit the deferred reply) or ephemeral. */
-  async function deliver(interaction: ChatInputCommandInteraction, messages: DiscordMessage[], ephemeral: boolean): Promise<void> {
+  async function deliver(interaction: ChatInputCommandInteraction, messages: DiscordMessage[], ephemeral: boolean, streamed = false): Promise<void> {
     const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     let rest = messages;
     if (interaction.deferred && ephemeral && !interaction.ephemeral) {
       // A public "thinking…" placeholder cannot turn private: remove it, answer privately.
       await interaction.deleteReply();
-    } else if (interaction.deferred && !interaction.replied) {
+    } else if (interaction.deferred && (!interaction.replied || streamed)) {
+      // (a streamed answer has edited the reply already: the final answer replaces it)
       const [first, ...others] = messages;
       if (first) await interaction.editReply(first);
       rest = others;
