@@ -116,6 +116,22 @@ describe('streaming through the Bot (what editable chat messages get)', () => {
   });
 });
 
+describe('a model that stops in the middle of a stream', () => {
+  it('shows the checked first sentence, then the offline answer once the timeout passes', async () => {
+    model.mode = 'good';
+    model.hold(); // never released: the stream stalls after its first sentence
+    const { log, lines } = capturedLog();
+    const bot = new Bot({ engine, store, log, generator: fakeGenerator(model.url, log, 1500) });
+    const partials: string[] = [];
+    const final = await bot.handle({ name: 'ask', question: QUESTION }, { surface: 'discord', conversationId: 'stall', userId: 'u', onPartial: (r) => partials.push(r.kind === 'answer' ? r.answer.generated?.text ?? '' : '') });
+    model.release();
+    expect(partials).toEqual(['The first passage answers it [1].']);
+    expect(final.kind === 'answer' && final.answer).toMatchObject({ answer: 'Syrian rebels' });
+    expect(final.kind === 'answer' && final.answer.generated).toBe(undefined);
+    expect(llmWarnings(lines).map((w) => w.reason)).toEqual(['timeout after 1500 ms']);
+  });
+});
+
 describe('npm start with LLM_BASE_URL', () => {
   it('answers through the model and falls back on a 500, never logging the key', async () => {
     const env = { DATA_DIR: temp.dir, LLM_BASE_URL: model.url, LLM_MODEL: 'fake-1', LLM_API_KEY: FAKE_API_KEY, LLM_TIMEOUT_MS: '5000', LOG_LEVEL: 'info' };
