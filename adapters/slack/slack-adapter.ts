@@ -451,9 +451,9 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     threadTs?: string;
     eventId?: string;
   }): Promise<void> {
+    const live = liveMessage(args.client, args.channel, args.threadTs);
     try {
       const parsed = conversational(decodeSlackText(args.text, botUserId));
-      const live = liveMessage(args.client, args.channel, args.threadTs);
       let reply: Reply;
       if ('kind' in parsed) reply = parsed;
       else if (parsed.name === 'help') reply = helpReply('slack');
@@ -462,7 +462,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       await live.finish(renderSlack(reply, answerRef ? { answerRef } : {}));
     } catch (err) {
       const reply = apology(err, 'conversation', { user: args.user, channel: args.channel, eventId: args.eventId });
-      await post(args.client, args.channel, renderSlack(reply), args.threadTs).catch((e: unknown) => slog.error({ err: e }, 'slack: apology not delivered'));
+      // a partial answer already shown is replaced by the apology, not left half-written
+      await live.finish(renderSlack(reply)).catch((e: unknown) => slog.error({ err: e }, 'slack: apology not delivered'));
     }
   }
 
