@@ -21,6 +21,7 @@ import {
 } from './eval-data.ts';
 import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
+import { runLlmQa } from './llm-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
 type EngineInstance = InstanceType<EngineModule['Engine']>;
@@ -668,6 +669,14 @@ async function main(): Promise<number> {
     log(`section ${name} done in ${seconds} s`);
     results[name] = { ok: output.errors.length === 0, errors: output.errors, seconds, data: output.data };
     markdown.push(...output.markdown, '');
+  }
+  // the generative path (LLM_BASE_URL) on the same QA figures, or a line saying it was skipped
+  if (sections.includes('qa')) {
+    const t0 = performance.now();
+    const llm = await runLlmQa(dir, log).catch((err: unknown) => ({ markdown: [`generative path: failed (${errorText(err)})`], data: {}, errors: [`qa-generative: ${errorText(err)}`] }));
+    for (const e of llm.errors) log(`ERROR ${e}`);
+    results['qa-generative'] = { ok: llm.errors.length === 0, errors: llm.errors, seconds: round((performance.now() - t0) / 1000, 1), data: llm.data };
+    markdown.push(...llm.markdown, '');
   }
 
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);

@@ -40,6 +40,13 @@ const schema = z.object({
   HEALTH_PORT: optional,
   /** 1: the engine and ingestion run in a worker thread (the event loop stays free for acks); 0: in this thread. */
   ENGINE_WORKER: z.enum(['0', '1'], { message: 'must be 1 (the engine in a worker thread) or 0 (in the main thread)' }).default('1').transform((v) => v === '1'),
+  /** An OpenAI-compatible chat-completions server: generative answers when set. */
+  LLM_BASE_URL: optional,
+  LLM_MODEL: optional,
+  LLM_API_KEY: optional,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(20000),
+  /** `1`: digest story summaries through the model too. */
+  LLM_DIGEST: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -66,6 +73,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.HEALTH_PORT !== undefined && !(/^\d{1,5}$/.test(config.HEALTH_PORT) && Number(config.HEALTH_PORT) <= 65535)) {
     throw new ConfigError('HEALTH_PORT', `must be a port number (0–65535), not "${config.HEALTH_PORT}"`);
   }
+  if (config.LLM_BASE_URL !== undefined) {
+    if (!/^https?:\/\/[^\s]+$/i.test(config.LLM_BASE_URL) || !URL.canParse(config.LLM_BASE_URL)) {
+      throw new ConfigError('LLM_BASE_URL', `must be an http(s) URL such as http://127.0.0.1:11434/v1, not "${config.LLM_BASE_URL}"`);
+    }
+    if (!config.LLM_MODEL) throw new ConfigError('LLM_MODEL', 'set it (the model name the server knows, e.g. llama3.2) when LLM_BASE_URL is set');
+  }
+  if (config.LLM_DIGEST && !config.LLM_BASE_URL) throw new ConfigError('LLM_BASE_URL', 'set it (an OpenAI-compatible server) for LLM_DIGEST=1');
   return config;
 }
 

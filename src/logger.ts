@@ -5,7 +5,7 @@ export type { Logger };
 /** Keys whose values are never written, wherever they appear in a log line (up to two levels deep). */
 export const REDACT_PATHS = [
   'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization', 'Authorization', '*.Authorization',
-  'headers.authorization', '*.headers.authorization', 'config.headers.Authorization', '*.config.headers.Authorization',
+  'headers.authorization', '*.headers.authorization', 'apiKey', '*.apiKey', 'config.headers.Authorization', '*.config.headers.Authorization',
 ];
 
 /**

@@ -8,6 +8,8 @@ import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
 import { connectRedis, type RedisClient } from './schedule/redis-client.ts';
+import { createGenerator } from './llm/create-generator.ts';
+import { generatedStorySummaries } from './llm/digest-summaries.ts';
 
 /** How long stopping may wait for adapters to finish what they are doing. */
 const STOP_TIMEOUT_MS = 10_000;
@@ -93,6 +95,8 @@ async function main(): Promise<number> {
     health.articles = host.articles;
     store = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
     health.store = store;
+    // LLM_BASE_URL: generated answers (and with LLM_DIGEST=1 digest summaries), checked, offline on any failure
+    const generator = createGenerator(config, log);
     const digests = await createDigestService({
       engine,
       store,
@@ -101,6 +105,7 @@ async function main(): Promise<number> {
       redisUrl: config.REDIS_URL,
       catchupHours: config.DIGEST_CATCHUP_HOURS,
       defaultTimezone: config.DEFAULT_TIMEZONE,
+      ...(generator && config.LLM_DIGEST ? { summarizeStories: generatedStorySummaries(generator, engine, log) } : {}),
     });
     // Replicas share rate buckets in Redis, taken by a script so none lets an extra question through
     rateRedis = config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0 ? await connectRedis(config.REDIS_URL) : undefined;
@@ -113,6 +118,7 @@ async function main(): Promise<number> {
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       ...(rateRedis ? { rateLimitRedis: rateRedis } : {}),
       feedHealth: () => host.feedHealth(),
+      ...(generator ? { generator } : {}),
     });
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);

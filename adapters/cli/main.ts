@@ -4,10 +4,13 @@ import { loadConfig, readDotEnv } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { CorpusUnreadableError, type ErrorCode, type Failure } from '../../src/errors.ts';
 import { loadEngine } from '../../src/load-engine.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, secretValues } from '../../src/logger.ts';
 import { renderText } from '../console/render-text.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
+import type { Answer } from '../../src/engine/types.ts';
+import { createGenerator } from '../../src/llm/create-generator.ts';
+import type { GenerativeAnswerer } from '../../src/llm/generate-answer.ts';
 
 /** Thrown inside the CLI for an expected failure; turned into the error object and exit code. */
 class CliFailure extends Error {
@@ -29,7 +32,13 @@ function questionError(question: string): Failure | null {
   return null;
 }
 
-async function run(args: CliArgs, engine: Engine, defaultTimezone: string): Promise<number> {
+/** The engine's answer, with a checked generated one added when LLM_BASE_URL is set (`generated` in the JSON). */
+async function answerOf(engine: Engine, generator: GenerativeAnswerer | undefined, question: string): Promise<Answer> {
+  const { answer } = await engine.ask(question);
+  return generator ? generator.answer(question, await engine.passages(question), answer) : answer;
+}
+
+async function run(args: CliArgs, engine: Engine, defaultTimezone: string, generator?: GenerativeAnswerer): Promise<number> {
   const out = (json: unknown, text: string) => (args.json ? printJson(json) : process.stdout.write(`${text}\n`));
   const since = (): Date | undefined => {
     if (!args.since) return undefined;
@@ -42,10 +51,10 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string): Prom
       process.stdout.write(CLI_HELP);
       return 0;
     case 'ask': {
-      if (args.positional === '-') return askEachLine(engine, args.json);
+      if (args.positional === '-') return askEachLine(engine, args.json, generator);
       const bad = questionError(args.positional);
       if (bad) throw new CliFailure(bad);
-      const { answer } = engine.ask(cleanInput(args.positional));
+      const answer = await answerOf(engine, generator, cleanInput(args.positional));
       out(answer, renderText({ kind: 'answer', question: args.positional, answer }));
       return 0;
     }
@@ -74,7 +83,7 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string): Prom
 }
 
 /** `ask -`: one independent question per input line, one output line each. */
-async function askEachLine(engine: Engine, json: boolean): Promise<number> {
+async function askEachLine(engine: Engine, json: boolean, generator?: GenerativeAnswerer): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const bad = questionError(line);
@@ -83,7 +92,7 @@ async function askEachLine(engine: Engine, json: boolean): Promise<number> {
       else process.stdout.write(`error: ${bad.message}\n`);
       continue;
     }
-    const { answer } = engine.ask(cleanInput(line));
+    const answer = await answerOf(engine, generator, cleanInput(line));
     if (json) printJson(answer);
     else process.stdout.write(`${renderText({ kind: 'answer', question: line, answer })}\n\n`);
   }
@@ -109,13 +118,13 @@ async function main(argv: string[]): Promise<number> {
   let config;
   try {
     config = loadConfig();
-    log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+    log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, undefined, secretValues(config));
   } catch (err) {
     return fail({ code: 'usage', message: (err as Error).message });
   }
   try {
     const engine = await loadEngine(args.corpus ?? config.CORPUS_DIR, log);
-    return await run(args, engine, config.DEFAULT_TIMEZONE);
+    return await run(args, engine, config.DEFAULT_TIMEZONE, createGenerator(config, log));
   } catch (err) {
     if (err instanceof CliFailure) return fail(err.failure);
     if (err instanceof CorpusUnreadableError) return fail({ code: 'corpus_unreadable', message: err.message });

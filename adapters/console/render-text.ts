@@ -1,4 +1,4 @@
-import { NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 
 /** Wraps text to `width` columns at spaces; long words stay whole. */
@@ -28,6 +28,10 @@ export function renderText(reply: Reply, width = 80): string {
   switch (reply.kind) {
     case 'answer': {
       const { answer } = reply;
+      if (answer.generated) {
+        const g = answer.generated;
+        return [w(g.text), ...g.sources.map((s) => w(formatSource(s, s.n))), w(generatedNote(g.model, g.partial))].join('\n');
+      }
       if (answer.answer === null) return w(NO_ANSWER_TEXT);
       const out = [w(answer.answer)];
       if (answer.quote && answer.quote !== answer.answer) out.push(w(`“${answer.quote}”`, '  '));

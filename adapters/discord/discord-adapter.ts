@@ -25,6 +25,7 @@ import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MAX_CHOICES, resolveChoiceValue, toChoices } from './article-choices.ts';
 import { createDiscordDigestChannel } from './discord-digest-channel.ts';
 import { PLATFORM_RETRY, withBackoff } from '../shared/retry.ts';
+import { EditThrottle } from '../shared/edit-throttle.ts';
 import { parseFeedbackCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
 
 export interface DiscordDeps {
@@ -57,6 +58,8 @@ export function subscribeText(option: (name: string) => string): string {
 const REPLY_NAMESPACE = 'discord-reply';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
+/** A streamed answer edits its message at most this often. */
+const STREAM_EDIT_MS = 1000;
 
 /** What a user sees when something unexpected broke; the reference finds the log line. */
 export function apologyText(ref: string): string {
@@ -218,10 +221,13 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
       // `/digest status` is for the asker only.
       const privately = parsed.command.name === 'digest' && parsed.command.action === 'status';
       await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
-      const reply = await bot.handle(parsed.command, interactionContext(interaction));
+      // a public deferred reply can be edited: a generated answer streams into it
+      const live = privately ? null : new EditThrottle<Reply>(async (partial) => void (await interaction.editReply(renderDiscord(partial)[0]!)), streamError, STREAM_EDIT_MS);
+      const reply = await bot.handle(parsed.command, { ...interactionContext(interaction), ...(live ? { onPartial: (r: Reply) => live.push(r) } : {}) });
+      await live?.close();
       const isError = reply.kind === 'error';
       const messages = renderDiscord(reply, reply.kind === 'answer' ? { feedbackRef: interaction.id } : {});
-      await deliver(interaction, messages, isError || privately);
+      await deliver(interaction, messages, isError || privately, (live?.sent ?? 0) > 0);
       log.info({ ...base, reply: reply.kind, messages: messages.length }, 'discord command answered');
     } catch (err) {
       const ref = makeErrorReference();
@@ -231,13 +237,14 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
   }
 
   /** Sends messages as the interaction's response: public (edit the deferred reply) or ephemeral. */
-  async function deliver(interaction: ChatInputCommandInteraction, messages: DiscordMessage[], ephemeral: boolean): Promise<void> {
+  async function deliver(interaction: ChatInputCommandInteraction, messages: DiscordMessage[], ephemeral: boolean, streamed = false): Promise<void> {
     const flags = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     let rest = messages;
     if (interaction.deferred && ephemeral && !interaction.ephemeral) {
       // A public "thinking…" placeholder cannot turn private: remove it, answer privately.
       await interaction.deleteReply();
-    } else if (interaction.deferred && !interaction.replied) {
+    } else if (interaction.deferred && (!interaction.replied || streamed)) {
+      // (a streamed answer has edited the reply already: the final answer replaces it)
       const [first, ...others] = messages;
       if (first) await interaction.editReply(first);
       rest = others;
@@ -248,6 +255,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     }
     for (const message of rest) await interaction.followUp({ ...message, ...flags });
   }
+
+  const streamError = (err: unknown) => log.warn({ err }, 'discord: partial answer not shown');
 
   async function apologize(interaction: ChatInputCommandInteraction | ButtonInteraction, ref: string): Promise<void> {
     const payload = {
@@ -325,6 +334,17 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     const text = cleanInput(stripBotMention(message.content, me.id));
     let reply: Reply;
     let conversationId = message.channelId;
+    // the bot's own answer can be edited: a generated answer streams into it, the final reply replaces it
+    const streamed: { message: Message | null } = { message: null };
+    const live = new EditThrottle<Reply>(
+      async (partial) => {
+        const payload = renderDiscord(partial)[0]!;
+        if (streamed.message) await streamed.message.edit(payload);
+        else streamed.message = inDm ? await channel.send(payload) : await message.reply(payload);
+      },
+      streamError,
+      STREAM_EDIT_MS,
+    );
     try {
       conversationId = await conversationFor(message);
       if (/^\/?help$/i.test(text)) reply = helpReply('discord');
@@ -334,7 +354,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
           : ({ ok: false, error: { code: 'usage', message: 'Ask me a question, e.g. "who captured the palace in Aleppo?", or try /help.' } } as const);
         if (parsed.ok) {
           void channel.sendTyping().catch(() => undefined);
-          reply = await bot.handle(parsed.command as Command, { surface: 'discord', conversationId, userId: message.author.id });
+          reply = await bot.handle(parsed.command as Command, { surface: 'discord', conversationId, userId: message.author.id, onPartial: (r) => live.push(r) });
         } else reply = { kind: 'error', code: parsed.error.code, message: parsed.error.message };
       }
     } catch (err) {
@@ -343,11 +363,13 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
       reply = { kind: 'error', code: 'internal', message: apologyText(ref) };
     }
 
+    await live.close();
     const messages = renderDiscord(reply, reply.kind === 'answer' ? { feedbackRef: message.id } : {});
     try {
       const sent: Message[] = [];
       for (const [i, payload] of messages.entries()) {
-        sent.push(i === 0 && !inDm ? await message.reply(payload) : await channel.send(payload));
+        const first = i === 0 ? streamed.message : null;
+        sent.push(first ? await first.edit(payload) : i === 0 && !inDm ? await message.reply(payload) : await channel.send(payload));
       }
       if (!inDm && !channel.isThread()) {
         for (const m of sent) await store.set(REPLY_NAMESPACE, m.id, conversationId, CONVERSATION_TTL_MS).catch(() => undefined);

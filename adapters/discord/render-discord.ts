@@ -6,7 +6,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { splitText } from '../shared/split-text.ts';
 
@@ -230,6 +230,18 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     case 'answer': {
       const { answer } = reply;
       const buttons = options.feedbackRef ? [feedbackRow(options.feedbackRef)] : [];
+      if (answer.generated) {
+        const g = answer.generated;
+        const embeds = buildEmbeds({
+          title: reply.question,
+          // "[1](…)" would be a masked link: the model's text stays text
+          description: (g.partial ? `${g.text} …` : g.text).replace(/\]\(/g, ']\\('),
+          fields: g.sources.length ? [{ name: 'Sources', value: g.sources.map((s) => sourceLine(s, s.n)).join('\n') }] : [],
+          footer: generatedNote(g.model, g.partial),
+          color: COLORS.answer,
+        });
+        return pack(embeds, undefined, buttons);
+      }
       if (answer.answer === null) {
         return pack(buildEmbeds({ title: reply.question, description: NO_ANSWER_TEXT, color: COLORS.noAnswer }), undefined, buttons);
       }

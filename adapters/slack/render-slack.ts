@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { splitText } from '../shared/split-text.ts';
 import { escapeSlack, slackLink, truncate } from './slack-text.ts';
@@ -179,6 +179,16 @@ function units(reply: Reply): Unit[] {
     case 'answer': {
       const { answer } = reply;
       const out: Unit[] = [context([`*Q:* ${escapeSlack(truncate(reply.question, 500))}`], '')];
+      if (answer.generated) {
+        const g = answer.generated;
+        out.push(...prose(g.partial ? `${g.text} …` : g.text));
+        if (g.sources.length) {
+          const els = g.sources.slice(0, SLACK_LIMITS.contextElements - 1).map((s) => `[${s.n}] ${sourceElement(s)}`);
+          out.push(context(els, `Sources: ${g.sources.map((s) => `[${s.n}] ${sourcePlain(s)}`).join('; ')}`));
+        }
+        out.push(context([escapeSlack(generatedNote(g.model, g.partial))], ''));
+        return out;
+      }
       if (answer.answer === null) return [...out, ...prose(NO_ANSWER_TEXT)];
       out.push(...prose(answer.answer));
       if (answer.quote && answer.quote !== answer.answer) {
@@ -267,7 +277,7 @@ function fallback(parts: string[]): string {
  */
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
   const feedback =
-    reply.kind === 'answer' && options.answerRef ? { ref: options.answerRef, sources: reply.answer.sources.map((s) => s.id) } : null;
+    reply.kind === 'answer' && options.answerRef ? { ref: options.answerRef, sources: (reply.answer.generated?.sources ?? reply.answer.sources).map((s) => s.id) } : null;
   const actions = actionsUnit(options, feedback);
   const messages: { units: Unit[]; chars: number }[] = [];
   let current: { units: Unit[]; chars: number } = { units: [], chars: 0 };

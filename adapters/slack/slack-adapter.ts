@@ -17,6 +17,7 @@ import { createSlackDigestChannel } from './slack-digest-channel.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
 import { PLATFORM_RETRY, withRetry } from '../shared/retry.ts';
+import { EditThrottle } from '../shared/edit-throttle.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -54,6 +55,8 @@ const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 const USER_CACHE_MS = 10 * 60 * 1000;
 /** A response_url takes at most 5 replies. */
 const MAX_RESPONSES = 5;
+/** A streamed answer edits its message at most this often (Slack allows about one chat.update per second). */
+const STREAM_EDIT_MS = 1000;
 
 /** What "Share in channel" posts: the reply as rendered publicly. */
 interface ShareEntry {
@@ -276,6 +279,35 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   }
 
   /**
+   * A message the bot posts and then edits while a generated answer streams (mentions and DMs,
+   * never ephemeral replies): partial replies at most once per STREAM_EDIT_MS, then the final
+   * reply replaces it (or is posted as usual when no partial went out).
+   */
+  function liveMessage(client: WebClient, channel: string, threadTs?: string) {
+    let ts: string | undefined;
+    const throttle = new EditThrottle<Reply>(
+      async (partial) => {
+        const [m] = renderSlack(partial);
+        if (!m) return;
+        if (ts) await client.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
+        else ts = (await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false })).ts;
+      },
+      (err) => slog.warn({ err: slackErrorCode(err) ?? String(err), channel }, 'slack: partial answer not shown'),
+      STREAM_EDIT_MS,
+    );
+    return {
+      push: (reply: Reply) => throttle.push(reply),
+      async finish(messages: SlackMessage[]): Promise<void> {
+        await throttle.close();
+        const [first, ...rest] = messages;
+        if (!ts || !first) return post(client, channel, messages, threadTs);
+        await client.chat.update({ channel, ts, text: first.text, blocks: first.blocks });
+        await post(client, channel, rest, threadTs);
+      },
+    };
+  }
+
+  /**
    * Bolt's respond() posts to the response_url once and throws on any non-2xx (RespondError with
    * its statusCode) or network error: a 5xx or network error is tried again here, a 4xx is not.
    */
@@ -419,17 +451,19 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     threadTs?: string;
     eventId?: string;
   }): Promise<void> {
+    const live = liveMessage(args.client, args.channel, args.threadTs);
     try {
       const parsed = conversational(decodeSlackText(args.text, botUserId));
       let reply: Reply;
       if ('kind' in parsed) reply = parsed;
       else if (parsed.name === 'help') reply = helpReply('slack');
-      else reply = await inTurn(() => run(parsed, { surface: 'slack', conversationId: args.conversationId, userId: args.user }, args.client));
+      else reply = await inTurn(() => run(parsed, { surface: 'slack', conversationId: args.conversationId, userId: args.user, onPartial: live.push }, args.client));
       const answerRef = reply.kind === 'answer' ? newRef() : undefined;
-      await post(args.client, args.channel, renderSlack(reply, answerRef ? { answerRef } : {}), args.threadTs);
+      await live.finish(renderSlack(reply, answerRef ? { answerRef } : {}));
     } catch (err) {
       const reply = apology(err, 'conversation', { user: args.user, channel: args.channel, eventId: args.eventId });
-      await post(args.client, args.channel, renderSlack(reply), args.threadTs).catch((e: unknown) => slog.error({ err: e }, 'slack: apology not delivered'));
+      // a partial answer already shown is replaced by the apology, not left half-written
+      await live.finish(renderSlack(reply)).catch((e: unknown) => slog.error({ err: e }, 'slack: apology not delivered'));
     }
   }
 

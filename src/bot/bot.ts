@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
 import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
-import type { FeedHealth } from '../engine/types.ts';
+import type { Answer, FeedHealth } from '../engine/types.ts';
 import { makeErrorReference } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { GenerativeAnswerer } from '../llm/generate-answer.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Command } from './command.ts';
 import { USAGE } from './command.ts';
@@ -36,6 +37,8 @@ export interface BotDeps {
   feedHealth?: () => FeedHealth[] | Promise<FeedHealth[]>;
   /** With REDIS_URL: rate buckets taken atomically in Redis, exact across replicas. */
   rateLimitRedis?: RedisClient;
+  /** Generative answers (LLM_BASE_URL); without it the offline engine answers alone. */
+  generator?: GenerativeAnswerer;
 }
 
 /** Who is asking and where: a DM, a thread and a console session are each one conversation. */
@@ -50,6 +53,8 @@ export interface CallContext {
   canManageDigest?: boolean;
   /** The adapter's id for this request, carried into the logs; made up when absent. */
   requestId?: string;
+  /** Where the reply can be edited: hears verified partial answers while a model streams (see GenerativeAnswerer). */
+  onPartial?: (reply: Reply) => void;
 }
 
 /** The key of a user's rate bucket and data index: one per surface and user. */
@@ -64,6 +69,7 @@ export class Bot {
   private readonly defaultTimezone: string;
   private readonly digests: DigestCommands | undefined;
   private readonly feedHealth: (() => FeedHealth[] | Promise<FeedHealth[]>) | undefined;
+  private readonly generator: GenerativeAnswerer | undefined;
   readonly rateLimiter: RateLimiter;
   /** Which store keys hold something about each user, for `forget`. */
   readonly userData: UserData;
@@ -76,6 +82,7 @@ export class Bot {
     this.feedHealth = deps.feedHealth;
     this.defaultTimezone = deps.defaultTimezone ?? 'UTC';
     this.digests = deps.digests;
+    this.generator = deps.generator;
     this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log, deps.rateLimitRedis);
     this.userData = new UserData(this.store, this.log, this.now);
   }
@@ -162,7 +169,10 @@ export class Bot {
       this.log.warn({ err }, 'conversation context unavailable; answering without it');
       return undefined;
     });
-    const { answer, turn } = await this.engine.ask(question, previous);
+    const asked = await this.engine.ask(question, previous);
+    const answer = this.generator ? await this.generate(question, previous, asked.answer, ctx) : asked.answer;
+    // a follow-up leans on the articles the shown answer cited
+    const turn = answer.generated ? { ...asked.turn, articleIds: [...new Set(answer.generated.sources.map((s) => s.id))] } : asked.turn;
     const saved = await this.store.set('conversation', key, turn, CONVERSATION_TTL_MS).then(
       () => true,
       (err: unknown) => {
@@ -172,6 +182,13 @@ export class Bot {
     );
     if (saved) await this.userData.track(userKeyOf(ctx), 'conversation', key, CONVERSATION_TTL_MS);
     return { kind: 'answer', question, answer };
+  }
+
+  /** The offline answer with a verified generated one added when the model gives one. */
+  private async generate(question: string, previous: ConversationTurn | undefined, offline: Answer, ctx: CallContext): Promise<Answer> {
+    const passages = await this.engine.passages(question, previous);
+    const onPartial = ctx.onPartial;
+    return this.generator!.answer(question, passages, offline, onPartial ? (partial) => onPartial({ kind: 'answer', question, answer: partial }) : undefined);
   }
 
   private async brief(topic: string, since: string | null, ctx: CallContext): Promise<Reply> {

@@ -7,7 +7,7 @@ import { matchTitles } from './match-titles.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { SpellingSuggester } from './spelling.ts';
 import { terms, words } from './text.ts';
-import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, Story } from './types.ts';
+import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, RetrievedPassage, Story } from './types.ts';
 import { fail, ok, type Result } from '../errors.ts';
 
 export { summarizeText } from './summarize-article.ts';
@@ -344,6 +344,32 @@ export class Engine {
       confidence: Number(draft.confidence.toFixed(3)),
     };
     return { answer, turn: { question, expanded, articleIds: [draft.entry.article.id] } };
+  }
+
+  /**
+   * The passages retrieval finds for a question, best first, as plain values (what a generated
+   * answer may cite): the same BM25 search and follow-up handling as `ask`, earlier turns' words
+   * weighted down and the previous answer's articles preferred.
+   */
+  passages(question: string, previous?: ConversationTurn, k = 5): RetrievedPassage[] {
+    const followUp = previous !== undefined && isFollowUp(question);
+    const own = new Set(terms(question));
+    const qTerms = [...new Set([...own, ...(followUp ? terms(previous.expanded) : [])])];
+    if (own.size === 0 || k < 1) return [];
+    const weight = new Map(qTerms.map((t) => [t, this.passageIndex.idf(t) * (own.has(t) ? 1 : 0.4)]));
+    const preferred = new Set(followUp ? previous.articleIds : []);
+    const out: { passage: RetrievedPassage; score: number }[] = [];
+    for (const hit of this.passageIndex.search(qTerms, k * 2, weight)) {
+      const entry = this.passageIndex.has(hit.key) ? this.entries.get(this.passageArticle[hit.key]!) : undefined;
+      if (!entry) continue;
+      const sentences = this.analyze(entry).sentences;
+      const first = sentences[this.passageFrom[hit.key]!];
+      const last = sentences[this.passageTo[hit.key]! - 1];
+      if (!first || !last) continue;
+      const { id, title, url, date, text } = entry.article;
+      out.push({ passage: { articleId: id, title, url, date, text: text.slice(first.start, last.end) }, score: hit.score * (preferred.has(id) ? 1.3 : 1) });
+    }
+    return out.sort((a, b) => b.score - a.score).slice(0, k).map((x) => x.passage);
   }
 
   /** Resolves an id, an id without its extension, or words of a title to one article. */

@@ -30,6 +30,27 @@ export interface Answer {
   sources: SourceRef[];
   /** In [0, 1]. */
   confidence: number;
+  /** A model's answer that passed the grounding checks (LLM_BASE_URL); the offline fields above stay as they were. */
+  generated?: GeneratedAnswer;
+}
+
+/** A generated answer: text citing passages as [n], and the passages it cites. */
+export interface GeneratedAnswer {
+  text: string;
+  /** The cited passages' articles, each with the number the text cites it by. */
+  sources: (SourceRef & { n: number })[];
+  model: string;
+  /** True while streaming: a verified prefix of the answer, more to come. */
+  partial?: boolean;
+}
+
+/** A passage retrieved for a question: what a generated answer may cite. */
+export interface RetrievedPassage {
+  articleId: string;
+  title: string;
+  url: string | null;
+  date: string | null;
+  text: string;
 }
 
 export interface Story {

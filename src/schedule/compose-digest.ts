@@ -1,5 +1,6 @@
 import type { Reply } from '../bot/reply.ts';
 import type { EngineApi } from '../engine-host/engine-api.ts';
+import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import type { DigestState } from './subscription-store.ts';
 import { slotInstant } from './slots.ts';
 import { formatInZone } from './zoned-time.ts';
@@ -51,6 +52,12 @@ export async function composeDigest(engine: EngineApi, state: DigestState | unde
     },
     articleIds: [...new Set(fresh.flatMap((s) => s.sources.map((x) => x.id)))],
   };
+}
+
+/** The digest with its story summaries rewritten through the model (LLM_DIGEST=1), or as it was. */
+export async function rewriteSummaries(content: DigestContent, summarize: StorySummarizer | undefined): Promise<DigestContent> {
+  if (!summarize || content.reply.kind !== 'stories' || content.reply.stories.length === 0) return content;
+  return { ...content, reply: { ...content.reply, stories: await summarize(content.reply.stories) } };
 }
 
 /** Sent ids still worth remembering: articles still in the corpus and not older than the window. */

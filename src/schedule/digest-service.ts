@@ -7,7 +7,8 @@ import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
 import type { ClaimStore } from './claim-store.ts';
-import { composeDigest, DIGEST_LIMIT } from './compose-digest.ts';
+import { composeDigest, DIGEST_LIMIT, rewriteSummaries } from './compose-digest.ts';
+import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import type { DigestChannel } from './digest-channel.ts';
 import { RedisClaimStore } from './redis-claim-store.ts';
 import { connectRedis } from './redis-client.ts';
@@ -53,6 +54,8 @@ export interface DigestServiceOptions {
   owner?: string;
   sleep?: (ms: number) => Promise<void>;
   onStep?: (step: DeliveryStep, slotId: string) => void | Promise<void>;
+  /** Story summaries through the model (LLM_DIGEST=1), for deliveries and previews. */
+  summarizeStories?: StorySummarizer;
 }
 
 /** The channel key of a call: the adapter's, else surface and conversation. */
@@ -97,6 +100,7 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     ...(options.cron !== undefined ? { cron: options.cron } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
+    ...(options.summarizeStories ? { summarizeStories: options.summarizeStories } : {}),
   });
   const defaultTimezone = options.defaultTimezone ?? 'UTC';
 
@@ -159,10 +163,11 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     const sub = await subscriptions.get(channelKey);
     if (!sub) {
       const stories = await engine.brief({ since: new Date(now().getTime() - DAY_MS), limit: DIGEST_LIMIT });
-      return { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
+      const reply: Reply = { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
+      return (await rewriteSummaries({ reply, articleIds: [] }, options.summarizeStories)).reply;
     }
     const state = await subscriptions.getState(channelKey);
-    return (await composeDigest(engine, state, { topic: sub.topic, timezone: sub.timezone, at: now(), preview: true })).reply;
+    return (await rewriteSummaries(await composeDigest(engine, state, { topic: sub.topic, timezone: sub.timezone, at: now(), preview: true }), options.summarizeStories)).reply;
   }
 
   return {

@@ -3,7 +3,8 @@ import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { EngineApi } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
 import type { ClaimStore } from './claim-store.ts';
-import { composeDigest, digestSince, pruneSent } from './compose-digest.ts';
+import { composeDigest, digestSince, pruneSent, rewriteSummaries } from './compose-digest.ts';
+import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import { DigestChannelError, surfaceOf, type DigestChannel } from './digest-channel.ts';
 import { nextSlots, slotId } from './slots.ts';
 import { cronExpression, type Subscription } from './subscription.ts';
@@ -37,6 +38,8 @@ export interface SchedulerOptions {
   sleep?: (ms: number) => Promise<void>;
   maxRateLimitRetries?: number;
   onStep?: (step: DeliveryStep, slotId: string) => void | Promise<void>;
+  /** Story summaries through the model (LLM_DIGEST=1). */
+  summarizeStories?: StorySummarizer;
 }
 
 type SlotResult = 'resolved' | 'pending';
@@ -240,7 +243,7 @@ export class DigestScheduler {
       return 'resolved';
     }
     const state = await store.getState(sub.channelKey);
-    const content = await composeDigest(this.options.engine, state, { topic: sub.topic, timezone: sub.timezone, at });
+    const content = await rewriteSummaries(await composeDigest(this.options.engine, state, { topic: sub.topic, timezone: sub.timezone, at }), this.options.summarizeStories);
     await store.updateState(sub.channelKey, at, (s) => ({ ...s, pending: { slotId: id, articleIds: content.articleIds } }));
     await this.step('before-send', id);
 

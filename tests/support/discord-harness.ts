@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startDiscord } from '../../adapters/discord/discord-adapter.ts';
-import { Bot } from '../../src/bot/bot.ts';
+import { Bot, type BotDeps } from '../../src/bot/bot.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import type { DigestCommands } from '../../src/schedule/digest-service.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
@@ -141,6 +141,8 @@ export async function startHarness(
     /** Builds the digest service the Bot delegates `digest …` to (on the harness's engine and store). */
     digests?: (deps: { engine: Engine; store: Store; log: Logger; dataDir: string }) => Promise<HarnessDigests>;
     now?: () => Date;
+    /** More for the Bot (e.g. a generator for generated answers). */
+    botDeps?: Partial<BotDeps>;
   } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'discord-adapter-test-'));
@@ -149,7 +151,7 @@ export async function startHarness(
   const engine = await loadEngine(SEEDS, log);
   const store = await openStore({ dataDir, log });
   const digests = options.digests ? await options.digests({ engine, store, log, dataDir }) : null;
-  const bot = new Bot({ engine, store, log, now: options.now ?? (() => NOW), defaultTimezone: 'UTC', ...(digests ? { digests } : {}) });
+  const bot = new Bot({ engine, store, log, now: options.now ?? (() => NOW), defaultTimezone: 'UTC', ...(digests ? { digests } : {}), ...options.botDeps });
 
   const gateway = await DiscordGatewayStub.start({ user: BOT_USER, applicationId: APP_ID, guilds: [guildCreatePayload()], heartbeatIntervalMs: 1_000 });
   const rest = await DiscordRestStub.start({ user: BOT_USER, applicationId: APP_ID, gatewayUrl: gateway.url });

@@ -18,6 +18,7 @@ export type RequestKind =
   | 'webhook-followup'
   | 'webhook-delete'
   | 'channel-message'
+  | 'channel-edit'
   | 'channel-history'
   | 'dm-open'
   | 'typing'
@@ -41,7 +42,7 @@ export interface RecordedRequest {
 }
 
 /** A message as it would be posted: the request kinds that create or edit one. */
-export const MESSAGE_KINDS: readonly RequestKind[] = ['webhook-edit', 'webhook-followup', 'channel-message'];
+export const MESSAGE_KINDS: readonly RequestKind[] = ['webhook-edit', 'webhook-followup', 'channel-message', 'channel-edit'];
 
 export interface RestStubOptions {
   user: GatewayUser;
@@ -219,6 +220,18 @@ export class DiscordRestStub {
         const created = this.message(channelId, body);
         this.channelHistory.set(channelId, [...(this.channelHistory.get(channelId) ?? []), created]);
         json(200, created);
+      };
+    } else if (method === 'PATCH' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      record.kind = 'channel-edit';
+      record.params = { channelId: m[1]!, messageId: m[2]! };
+      const [channelId, messageId] = [m[1]!, m[2]!];
+      respond = () => {
+        const list = this.channelHistory.get(channelId) ?? [];
+        const at = list.findIndex((x: { id?: string }) => x.id === messageId);
+        if (at < 0) return json(404, { message: 'Unknown Message', code: 10008 });
+        const edited = { ...list[at], ...(body as object), id: messageId, edited_timestamp: new Date().toISOString() };
+        list[at] = edited;
+        json(200, edited);
       };
     } else if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       record.kind = 'channel-history';
