@@ -83,7 +83,7 @@ async function ours() {
   const buildMs = performance.now() - t0;
   const buildCpu = process.cpuUsage(c0);
   articles.length = 0;
-  log(`indexed in ${(buildMs / 1000).toFixed(1)} s`);
+  log(`indexed in ${(buildMs / 1000).toFixed(1)} s; peak RSS after load ${rssAfterLoad} MB, after build ${maxRssMb()} MB`);
   const { all, subset } = questions();
   let support = 0;
   const ask = timeQueries(
@@ -94,7 +94,7 @@ async function ours() {
       return a.sources[0]?.id === paraId(q);
     },
   );
-  log(`ask p50 ${ask.p50} ms, p99 ${ask.p99} ms`);
+  log(`ask p50 ${ask.p50} ms, p99 ${ask.p99} ms; peak RSS after the asks ${maxRssMb()} MB`);
   const search = timeQueries(subset, (q) => engine.sources(q.question, 10), (q, r) => r[0]?.id === paraId(q));
   const askSubset = timeQueries(subset, (q) => engine.ask(q.question).answer, (q, a) => a.sources[0]?.id === paraId(q));
   const brief = briefWindow(engine);

@@ -1,6 +1,6 @@
 import { analyzeArticle, indexTermIds, TermMapper, type AnalyzedArticle } from './analyze-article.ts';
 import { answerQuestion, ABSTAIN_BELOW } from './answer-question.ts';
-import { Bm25Index, Vocabulary } from './bm25-index.ts';
+import { Bm25Index, MAX_TF, Vocabulary } from './bm25-index.ts';
 import { buildStory, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
 import { articleKey, isArticleKey } from './article-key.ts';
 import { matchTitles } from './match-titles.ts';
@@ -49,7 +49,7 @@ export interface EngineEntry {
   article: Article;
   titleTerms: string[];
   /** Distinct term ids of title and body (first appearance order) and their counts. */
-  vector: { ids: Int32Array; counts: Uint16Array };
+  vector: { ids: Int32Array; counts: Uint8Array };
   /** Passage keys firstPassage … firstPassage + passageCount - 1. */
   firstPassage: number;
   passageCount: number;
@@ -180,20 +180,23 @@ export class Engine {
       for (const list of passageIds) for (const id of list) counter.count(id);
       const n = counter.distinct;
       const ids = new Int32Array(n);
-      const counts = new Uint16Array(n);
-      const tfs = new Uint16Array(n);
+      const counts = new Uint8Array(n);
+      const tfs = new Uint8Array(n);
+      // exact counts for the document length; the stored ones are capped at a byte
+      const full = new Int32Array(n);
       let length = 0;
       for (let i = 0; i < n; i++) {
         const id = counter.idAt(i);
         const c = counter.countOf(id);
         ids[i] = id;
-        counts[i] = Math.min(c, 65535);
+        full[i] = c;
+        counts[i] = Math.min(c, MAX_TF);
       }
       counter.reset();
       for (const id of titleIds) counter.count(id);
       for (let i = 0; i < n; i++) {
-        const tf = counts[i]! + counter.countOf(ids[i]!);
-        tfs[i] = Math.min(tf, 65535);
+        const tf = full[i]! + counter.countOf(ids[i]!);
+        tfs[i] = Math.min(tf, MAX_TF);
         length += tf;
       }
       counter.reset();
@@ -224,17 +227,17 @@ export class Engine {
   }
 
   /** Distinct term ids of a passage document (its article's title, then its sentences) and their counts. */
-  private passageCounts(titleIds: readonly number[], bodyIds: readonly number[]): [Int32Array, Uint16Array, number] {
+  private passageCounts(titleIds: readonly number[], bodyIds: readonly number[]): [Int32Array, Uint8Array, number] {
     const counter = this.counter;
     for (const id of titleIds) counter.count(id);
     for (const id of bodyIds) counter.count(id);
     const n = counter.distinct;
     const ids = new Int32Array(n);
-    const tfs = new Uint16Array(n);
+    const tfs = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const id = counter.idAt(i);
       ids[i] = id;
-      tfs[i] = Math.min(counter.countOf(id), 65535);
+      tfs[i] = Math.min(counter.countOf(id), MAX_TF);
     }
     counter.reset();
     return [ids, tfs, titleIds.length + bodyIds.length];

@@ -14,7 +14,7 @@ import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
 import type { Article } from './types.ts';
 
 /** Bump when the file layout or what the engine stores changes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 export const INDEX_FILE = 'engine-index.bin';
 const MAGIC = 'BRIEFIDX';
 const FIXED_HEADER = 32;
@@ -30,7 +30,7 @@ export function analysisProbe(): string {
 
 type Section = {
   name: string;
-  kind: 'i32' | 'u16' | 'u8' | 'f64' | 'utf8';
+  kind: 'i32' | 'u8' | 'f64' | 'utf8';
   bytes: Uint8Array;
   /** A section written in pieces (never held whole): its byte length and its pieces. */
   length?: number;
@@ -55,7 +55,7 @@ function* textChunks(entries: readonly EngineEntry[]): Iterable<Uint8Array> {
 }
 
 /** Per-article arrays concatenated in batches of about a million values, as bytes. */
-function* batched(entries: readonly EngineEntry[], part: (e: EngineEntry) => ArrayLike<number>, make: (n: number) => Int32Array | Uint16Array): Iterable<Uint8Array> {
+function* batched(entries: readonly EngineEntry[], part: (e: EngineEntry) => ArrayLike<number>, make: (n: number) => Int32Array | Uint8Array): Iterable<Uint8Array> {
   let parts: ArrayLike<number>[] = [];
   let count = 0;
   const flush = () => {
@@ -78,9 +78,9 @@ function* batched(entries: readonly EngineEntry[], part: (e: EngineEntry) => Arr
   if (parts.length) yield flush();
 }
 
-function section(name: string, data: Int32Array | Uint16Array | Uint8Array | Float64Array | string): Section {
+function section(name: string, data: Int32Array | Uint8Array | Float64Array | string): Section {
   if (typeof data === 'string') return { name, kind: 'utf8', bytes: Buffer.from(data, 'utf8') };
-  const kind = data instanceof Int32Array ? 'i32' : data instanceof Uint16Array ? 'u16' : data instanceof Float64Array ? 'f64' : 'u8';
+  const kind = data instanceof Int32Array ? 'i32' : data instanceof Float64Array ? 'f64' : 'u8';
   return { name, kind, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
@@ -158,7 +158,7 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
     section('time', time),
     section('vecOffsets', vecOffsets),
     { name: 'vecIds', kind: 'i32', bytes: new Uint8Array(0), length: vecTotal * 4, chunks: () => batched(entries, (e) => e.vector.ids, (k) => new Int32Array(k)) },
-    { name: 'vecCounts', kind: 'u16', bytes: new Uint8Array(0), length: vecTotal * 2, chunks: () => batched(entries, (e) => e.vector.counts, (k) => new Uint16Array(k)) },
+    { name: 'vecCounts', kind: 'u8', bytes: new Uint8Array(0), length: vecTotal, chunks: () => batched(entries, (e) => e.vector.counts, (k) => new Uint8Array(k)) },
     section('titleOffsets', titleOffsets),
     {
       name: 'titleIds',
@@ -319,7 +319,7 @@ interface Flat {
   time: Float64Array;
   vecOffsets: Int32Array;
   vecIds: Int32Array;
-  vecCounts: Uint16Array;
+  vecCounts: Uint8Array;
   titleOffsets: Int32Array;
   titleIds: Int32Array;
   terms: string[];
@@ -344,7 +344,7 @@ class StoredEntry implements EngineEntry {
   get time(): number {
     return this.flat.time[this.i]!;
   }
-  get vector(): { ids: Int32Array; counts: Uint16Array } {
+  get vector(): { ids: Int32Array; counts: Uint8Array } {
     const from = this.flat.vecOffsets[this.i]!;
     const to = this.flat.vecOffsets[this.i + 1]!;
     return { ids: this.flat.vecIds.subarray(from, to), counts: this.flat.vecCounts.subarray(from, to) };
@@ -374,10 +374,6 @@ function restore(buf: Buffer, base: number, header: Header): Engine {
     const s = raw(name);
     return new Int32Array(payload.buffer, payload.byteOffset + s.offset, s.length / 4);
   };
-  const u16 = (name: string) => {
-    const s = raw(name);
-    return new Uint16Array(payload.buffer, payload.byteOffset + s.offset, s.length / 2);
-  };
   const f64 = (name: string) => {
     const s = raw(name);
     return new Float64Array(payload.buffer, payload.byteOffset + s.offset, s.length / 8);
@@ -402,7 +398,7 @@ function restore(buf: Buffer, base: number, header: Header): Engine {
     time: f64('time'),
     vecOffsets: i32('vecOffsets'),
     vecIds: i32('vecIds'),
-    vecCounts: u16('vecCounts'),
+    vecCounts: u8('vecCounts'),
     titleOffsets: i32('titleOffsets'),
     titleIds: i32('titleIds'),
     terms: vocab.terms,
@@ -414,7 +410,7 @@ function restore(buf: Buffer, base: number, header: Header): Engine {
       {
         offsets: i32(`${prefix}.offsets`),
         keys: i32(`${prefix}.keys`),
-        tfs: u16(`${prefix}.tfs`),
+        tfs: u8(`${prefix}.tfs`),
         df: i32(`${prefix}.df`),
         lengths: i32(`${prefix}.lengths`),
         alive: u8(`${prefix}.alive`),

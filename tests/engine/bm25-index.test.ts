@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index } from '../../src/engine/bm25-index.ts';
+import { Bm25Index, MAX_TF, Vocabulary } from '../../src/engine/bm25-index.ts';
 
 describe('Bm25Index', () => {
   it('ranks the document with the rarer matching term first', () => {
@@ -24,4 +24,18 @@ describe('Bm25Index', () => {
     expect(index.search(['damascus'], 5)).toEqual([]);
     expect(index.search(['aleppo'], 5).map((h) => h.key)).toEqual([2]);
   });
+
+  it('caps a term frequency at one byte instead of wrapping it', () => {
+    const vocab = new Vocabulary();
+    const index = new Bm25Index(vocab);
+    // 300 would wrap to 44 in a byte: the heavy documents must still outrank the light one
+    index.add(1, [...Array<string>(300).fill('flood'), ...Array<string>(300).fill('filler')]);
+    index.addCounts(2, [vocab.lookup('flood')], [300], 600);
+    index.add(3, [...Array<string>(40).fill('flood'), ...Array<string>(560).fill('filler')]);
+    const snap = index.snapshot();
+    expect(Math.max(...snap.tfs)).toBe(MAX_TF);
+    expect(index.search(['flood'], 3).map((h) => h.key).slice(0, 3)).toEqual(expect.arrayContaining([1, 2]));
+    expect(index.search(['flood'], 3).at(-1)?.key).toBe(3);
+  });
 });
+
