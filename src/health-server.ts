@@ -8,8 +8,8 @@ import type { Store } from './store/open-store.ts';
 export interface HealthSource {
   /** True once the corpus is indexed and the adapters are started. */
   ready(): boolean;
-  /** Articles in the loaded corpus (0 before it is loaded). */
-  corpusSize(): number;
+  /** Articles in the corpus now (0 before it is loaded); may ask the engine thread. */
+  corpusSize(): number | Promise<number>;
   /** Adapter name → connected (e.g. `{ slack: true, discord: false }`, `{ console: true }`). */
   adapters(): Record<string, boolean>;
   /** The store, once opened. */
@@ -79,7 +79,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     return {
       status: stopping ? 'stopping' : !options.source.ready() ? 'starting' : reachable ? 'ok' : 'degraded',
       ready,
-      corpus: { articles: options.source.corpusSize() },
+      corpus: { articles: await options.source.corpusSize() },
       adapters: options.source.adapters(),
       store: { kind: store?.kind ?? null, reachable },
       uptimeSeconds: Math.round((Date.now() - started) / 1000),

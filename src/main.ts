@@ -13,6 +13,8 @@ import { generatedStorySummaries } from './llm/digest-summaries.ts';
 
 /** How long stopping may wait for adapters to finish what they are doing. */
 const STOP_TIMEOUT_MS = 10_000;
+/** How long a health probe waits for the engine's article count before reporting the last one. */
+const SIZE_PROBE_MS = 250;
 
 /** What every chat adapter gets from the composition root, and what it gives back. */
 export interface AdapterDeps {
@@ -71,13 +73,14 @@ async function main(): Promise<number> {
   let store: Store | undefined;
   let engineHost: EngineHost | undefined;
   let rateRedis: RedisClient | undefined;
+  let currentSize: () => Promise<number> = async () => health.articles;
   try {
     const port = healthPort(config.HEALTH_PORT);
     if (port !== null) {
       healthServer = await startHealthServer({
         port,
         log,
-        source: { ready: () => health.ready, corpusSize: () => health.articles, adapters: () => health.adapters, store: () => health.store },
+        source: { ready: () => health.ready, corpusSize: () => currentSize(), adapters: () => health.adapters, store: () => health.store },
       });
     }
     // The engine (in a worker thread unless ENGINE_WORKER=0) with the corpus folder watched and feeds
@@ -93,6 +96,12 @@ async function main(): Promise<number> {
     engineHost = host;
     const { engine } = host;
     health.articles = host.articles;
+    // Ingestion changes the count: ask the engine, but a busy or restarting engine thread never holds up a probe
+    currentSize = async () => {
+      const size = await Promise.race([host.engine.size().catch(() => health.articles), new Promise<number>((r) => setTimeout(() => r(health.articles), SIZE_PROBE_MS).unref())]);
+      health.articles = size;
+      return size;
+    };
     store = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
     health.store = store;
     // LLM_BASE_URL: generated answers (and with LLM_DIGEST=1 digest summaries), checked, offline on any failure

@@ -4,7 +4,7 @@
  * ENGINE_WORKER=0 (the engine in the main thread) for the same answer.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runScript } from '../support/run-command.ts';
@@ -53,13 +53,17 @@ describe('npm start: Slack over HTTP with the engine worker, then SIGTERM', () =
     await stub?.stop();
   });
 
-  it('answers a slash command through the worker and exits 0 on SIGTERM, the worker stopped', async () => {
+  it('answers a slash command through the worker, counts articles ingested since start in /readyz, and exits 0 on SIGTERM', async () => {
     const data = makeTempDir('main-slack-worker-');
+    const corpus = makeTempDir('main-slack-corpus-');
+    cpSync(join(PROJECT_ROOT, 'seeds'), corpus.dir, { recursive: true });
     const child = spawn(TSX, ['src/main.ts'], {
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
         DATA_DIR: data.dir,
+        CORPUS_DIR: corpus.dir,
+        HEALTH_PORT: '0',
         LOG_LEVEL: 'info',
         SLACK_BOT_TOKEN: 'xoxb-main-worker-test',
         SLACK_SIGNING_SECRET: SECRET,
@@ -73,11 +77,12 @@ describe('npm start: Slack over HTTP with the engine worker, then SIGTERM', () =
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    const waitFor = async (check: () => boolean, what: string, ms = 20_000) => {
+    const waitFor = async (check: () => boolean, what: string, ms = 20_000, poll?: () => Promise<void>) => {
       const until = Date.now() + ms;
       while (!check()) {
         if (Date.now() > until) throw new Error(`timed out waiting for ${what}; stderr: ${stderr.slice(-2000)}`);
         await new Promise((r) => setTimeout(r, 50));
+        await poll?.();
       }
     };
     try {
@@ -89,6 +94,13 @@ describe('npm start: Slack over HTTP with the engine worker, then SIGTERM', () =
       await stub.waitFor(() => stub.responses('main-worker').length > 0, 20_000, 'the answer');
       expect(JSON.stringify(stub.responses('main-worker')[0]!.body)).toMatch(/Syrian rebels/);
       expect(engineLines(stderr).some((l) => l.includes('"msg":"corpus indexed"') || l.includes('"msg":"persisted index loaded"'))).toBe(true);
+      // an article added to the watched folder is counted by /readyz without a restart
+      const healthAt = Number(/"port":(\d+)[^\n]*health server listening/.exec(stderr)?.[1]);
+      const articles = async () => ((await (await fetch(`http://127.0.0.1:${healthAt}/readyz`)).json()) as { corpus: { articles: number } }).corpus.articles;
+      expect(await articles()).toBe(1);
+      writeFileSync(join(corpus.dir, 'harbour-fire.txt'), 'Harbour warehouse fire\n\nA fire destroyed a warehouse at the harbour on Monday night. No one was hurt.\n');
+      let counted = 1;
+      await waitFor(() => counted === 2, 'the new article in /readyz', 20_000, async () => void (counted = await articles()));
       child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 15_000))]);
       expect(code).toBe(0);
@@ -98,6 +110,7 @@ describe('npm start: Slack over HTTP with the engine worker, then SIGTERM', () =
     } finally {
       child.kill('SIGKILL');
       data.remove();
+      corpus.remove();
     }
   });
 });
