@@ -104,15 +104,19 @@ const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 
 /** Earlier turns' words help retrieval but count less than what was asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
+/** Typo look-ups per question: each scans part of the vocabulary, and a garbled question must stay fast. */
+const MAX_TYPO_GUESSES = 4;
+
 function questionTerms(text: string, sources?: AnswerSources): string[] {
   const keep = (t: string) => !QUESTION_WORDS.has(t);
   if (!sources?.suggest) return terms(text).filter(keep);
   const { suggest, passageIndex } = sources;
+  let guesses = 0;
   // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
   return words(text).flatMap((w) =>
     terms(w)
       .filter(keep)
-      .map((t) => (passageIndex.df(t) > 0 || isEnglishWord(w) ? t : (suggest(t) ?? t))),
+      .map((t) => (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES ? t : (suggest(t) ?? t))),
   );
 }
 

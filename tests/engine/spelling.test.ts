@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/engine/answer-question.ts';
+import { Bm25Index } from '../../src/engine/bm25-index.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { americanSpelling, isEnglishWord } from '../../src/engine/english-words.ts';
 import { editDistance } from '../../src/engine/spelling.ts';
@@ -39,6 +41,17 @@ describe('question words the corpus does not use', () => {
     const { answer } = engine.ask('What was the mill sold for in 1962?');
     expect(answer.quote).toBe('The mill was built by the Harper family in 1820. It was sold to the town council in 1962 for a nominal sum.');
     expect(answer.answer).not.toMatch(/1820/);
+  });
+});
+
+describe('typo look-ups per question', () => {
+  it('guesses at most a few unknown words, so a garbled question stays cheap', () => {
+    const passageIndex = new Bm25Index();
+    passageIndex.add(0, ['harbour', 'fire']);
+    let lookups = 0;
+    const sources = { passageIndex, passageAt: () => undefined, suggest: () => (lookups++, null) };
+    answerQuestion(sources, 'qzxv wplk brrtz kkqq zzvw xqxq plmk vvbz fire?');
+    expect(lookups).toBe(4);
   });
 });
 
