@@ -2,7 +2,7 @@ import type { Vocabulary } from './bm25-index.ts';
 
 /** Shorter terms have too many neighbours one edit away to guess which was meant. */
 const MIN_LENGTH = 4;
-/** Misspellings looked up, remembered (the vocabulary only grows, so an answer stays valid until a term appears). */
+/** Misspellings remembered: a guess while its term is still in use, a miss until new terms arrive. */
 const CACHE_SIZE = 2048;
 
 /**
@@ -41,7 +41,8 @@ const allowedEdits = (length: number) => (length >= 8 ? 2 : 1);
 export class SpellingSuggester {
   private readonly byLength: number[][] = [];
   private indexed = 0;
-  private readonly cache = new Map<string, string | null>();
+  /** Term → what was suggested, and the vocabulary size then (a miss is retried once new terms arrive). */
+  private readonly cache = new Map<string, { best: string | null; vocabSize: number }>();
 
   constructor(
     private readonly vocab: Vocabulary,
@@ -52,11 +53,11 @@ export class SpellingSuggester {
   suggest(term: string): string | null {
     if (term.length < MIN_LENGTH || /\d/.test(term)) return null;
     const cached = this.cache.get(term);
-    if (cached !== undefined && (cached === null || this.df(cached) > 0)) return cached;
+    if (cached && (cached.best === null ? cached.vocabSize === this.vocab.size : this.df(cached.best) > 0)) return cached.best;
     this.catchUp();
     const best = this.search(term);
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(term, best);
+    this.cache.set(term, { best, vocabSize: this.vocab.size });
     return best;
   }
 

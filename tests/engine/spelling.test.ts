@@ -24,6 +24,13 @@ describe('question words the corpus does not use', () => {
     expect(answer.answer).toMatch(/2\.4 billion years ago/);
   });
 
+  it('finds a word ingested after the same typo once found nothing', () => {
+    const live = new Engine([CORPUS[3]!]);
+    expect(live.ask('What did the obsevratory record?').answer.answer).toBeNull();
+    live.add([article('observatory.txt', 'Observatory', 'The observatory recorded a meteor shower over the Andes on Friday.')]);
+    expect(live.ask('What did the obsevratory record?').answer.sources[0]?.id).toBe('observatory.txt');
+  });
+
   it('leaves real English words alone instead of bending them into corpus words', () => {
     // "thing" is one edit from nothing in this corpus but is English: no guess is made for it
     expect(isEnglishWord('thing')).toBe(true);
