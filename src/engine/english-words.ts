@@ -41,8 +41,10 @@ const AMERICAN_ENDINGS: [RegExp, string][] = [
   [/amme(s)?$/, 'am$1'],
 ];
 
-/** Every ending rule as text, for the digest of the word tables. */
-export const AMERICAN_ENDINGS_TEXT = AMERICAN_ENDINGS.map(([re, to]) => `${re.source}>${to}`).join(' ');
+/** Every ending rule as text, and the word list's version (it decides which rewrites apply), for the digest of the word tables. */
+export const AMERICAN_ENDINGS_TEXT = `${AMERICAN_ENDINGS.map(([re, to]) => `${re.source}>${to}`).join(' ')} words@${
+  (createRequire(import.meta.url)('an-array-of-english-words/package.json') as { version: string }).version
+}`;
 
 /**
  * The American spelling of a British one ("colour" → "color", "organisation" → "organization",
