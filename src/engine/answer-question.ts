@@ -42,6 +42,8 @@ export interface ConfidenceFeatures {
   context: number;
   /** The sentence's passage is the best-ranked one: 1, else 0. */
   topPassage: number;
+  /** Every name the question uses (a capitalised word after its first) is in the sentence, its neighbours or the title: 1, else 0; 1 without names. */
+  names: number;
 }
 
 const PASSAGES_CONSIDERED = 8;
@@ -55,16 +57,26 @@ export const ABSTAIN_BELOW = 0.2;
  * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
  */
 const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
-  bias: -4.77,
-  coverage: 1.11,
-  windowCoverage: 0.9,
-  specific: 1.47,
-  specificWindow: 0.77,
-  bigrams: 0.71,
-  typed: 0.83,
-  context: 0.81,
-  topPassage: 0.87,
+  bias: -5.43,
+  coverage: 0.9,
+  windowCoverage: 0.81,
+  specific: 2.23,
+  specificWindow: 0.04,
+  bigrams: 0.83,
+  typed: 0.86,
+  context: 0.92,
+  topPassage: 0.92,
+  names: 0.75,
 };
+
+/** Capitalised words that open questions and sentences, not names. */
+const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)$/;
+
+/** Index terms of the names a question uses: capitalised words after its first word. */
+function nameTerms(question: string): string[] {
+  const list = question.replace(/[?.!,;:"()]/g, ' ').split(/\s+/).filter(Boolean).slice(1);
+  return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).flatMap((w) => terms(w.replace(/['’]s$/, '')));
+}
 
 /** Sentence score weights. */
 const SENTENCE_WEIGHTS = { coverage: 1, window: 0.4, bigrams: 0.3, passage: 0.35, context: 0.4, typed: 0.15 };
@@ -219,7 +231,7 @@ export function answerQuestion(
     const prev = entry.sentences[s.index - 1];
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion);
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question));
   const confidence = confidenceOf(features);
   const span = words(question).length ? extractSpan(question, spanText, ownList) : null;
   return { entry, sentence: s, quote, span, confidence, features };
@@ -235,6 +247,7 @@ function confidenceFeatures(
   qPairs: readonly (readonly [string, string])[],
   hasCandidate: (sentence: string) => boolean,
   typedQuestion: boolean,
+  names: readonly string[],
 ): ConfidenceFeatures {
   const { entry, sentence: s } = best;
   const inSentence = new Set(s.terms);
@@ -263,6 +276,7 @@ function confidenceFeatures(
     typed: typedQuestion ? (hasCandidate(quote) ? 1 : 0) : 0.5,
     context: coverageOf(contextTerms),
     topPassage: best.passageRank === 0 ? 1 : 0,
+    names: names.every((t) => around.has(t)) ? 1 : 0,
   };
 }
 
