@@ -102,7 +102,8 @@ async function main(): Promise<number> {
       health.articles = size;
       return size;
     };
-    store = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
+    const opened = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
+    store = opened;
     health.store = store;
     // LLM_BASE_URL: generated answers (and with LLM_DIGEST=1 digest summaries), checked, offline on any failure
     const generator = createGenerator(config, log);
@@ -129,6 +130,14 @@ async function main(): Promise<number> {
       feedHealth: () => host.feedHealth(),
       ...(generator ? { generator } : {}),
     });
+    // After a clean stop: timers, the engine thread, then the connections, in the order they depend on each other
+    const closeAll = async () => {
+      await digests.stop();
+      await host.stop();
+      await opened.close();
+      await rateRedis?.close();
+      await healthServer?.close();
+    };
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);
     if (adapters.length === 0) {
@@ -139,11 +148,7 @@ async function main(): Promise<number> {
       health.ready = true;
       await runConsole({ bot, log, signal: shutdown.signal });
       healthServer?.draining();
-      await digests.stop();
-      await engineHost.stop();
-      await store.close();
-      await rateRedis?.close();
-      await healthServer?.close();
+      await closeAll();
       return 0;
     }
     // Schedules rebuilt from the store; slots missed while down delivered (catch-up) through the running adapters
@@ -155,11 +160,7 @@ async function main(): Promise<number> {
     const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
     const gaveUp = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS).unref())]);
     if (gaveUp) log.warn({ ms: STOP_TIMEOUT_MS }, 'adapters did not stop in time; closing anyway');
-    await digests.stop();
-    await engineHost.stop();
-    await store.close();
-    await rateRedis?.close();
-    await healthServer?.close();
+    await closeAll();
     return 0;
   } catch (err) {
     await engineHost?.stop().catch(() => undefined);
