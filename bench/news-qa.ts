@@ -70,6 +70,11 @@ export async function loadNewsCorpus(bbcFile: string, seedFile: string = SEED_FI
   return [...seed.articles, ...bbc.articles];
 }
 
+/** Article ids grouped with their exact duplicates (clustering.jsonl's exact_dup_group): a.id → group. */
+export function sameArticleTest(groups: ReadonlyMap<string, string>): (a: string, b: string) => boolean {
+  return (a, b) => a === b || (groups.has(a) && groups.get(a) === groups.get(b));
+}
+
 /** Whether a quote holds one of the answers, both normalised as SQuAD does (whole words). */
 export function supportsAnswer(quote: string, answers: readonly string[]): boolean {
   const q = ` ${normalizeAnswer(quote)} `;
@@ -107,9 +112,14 @@ const pct = (num: number, den: number) => (den ? Math.round((10000 * num) / den)
 
 /**
  * Scores replies against the set. Answerable figures are over all answerable items (an
- * abstention scores zero); abstained % is over the unanswerable ones.
+ * abstention scores zero); abstained % is over the unanswerable ones. `sameArticle` lets an
+ * exact duplicate of the expected article count as the right one.
  */
-export function scoreNewsQa(items: readonly NewsQaItem[], replies: ReadonlyMap<string, NewsQaReply>): NewsQaScores {
+export function scoreNewsQa(
+  items: readonly NewsQaItem[],
+  replies: ReadonlyMap<string, NewsQaReply>,
+  sameArticle: (a: string, b: string) => boolean = (a, b) => a === b,
+): NewsQaScores {
   let answerable = 0, unanswerable = 0, answered = 0, rightArticle = 0, supported = 0, em = 0, f1 = 0, contains = 0, abstained = 0;
   let shortSeen = 0, shortTrue = 0, shortGood = 0, repliesSeen = 0, answeredAny = 0;
   for (const item of items) {
@@ -128,7 +138,7 @@ export function scoreNewsQa(items: readonly NewsQaItem[], replies: ReadonlyMap<s
       continue;
     }
     answerable++;
-    if (r.firstSource === item.article) rightArticle++;
+    if (r.firstSource !== null && item.article !== null && sameArticle(r.firstSource, item.article)) rightArticle++;
     if (r.quote !== null && supportsAnswer(r.quote, item.answers)) supported++;
     if (r.answer === null) continue;
     answered++;

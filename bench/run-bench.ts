@@ -22,7 +22,7 @@ import {
 import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
 import { runLlmQa } from './llm-qa.ts';
-import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
+import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
 type EngineInstance = InstanceType<EngineModule['Engine']>;
@@ -436,6 +436,10 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   const items = loadNewsQa(NEWS_QA_FILE);
   const articles = await loadNewsCorpus(evalFiles(ctx.dir).bbcSummaries);
   const known = new Set(articles.map((a) => a.id));
+  // an exact duplicate of the expected article is as right as the article itself
+  const dupGroups = new Map<string, string>();
+  for (const r of loadClustering(evalFiles(ctx.dir).bbcClustering)) if (r.exactDupGroup !== null) dupGroups.set(r.id, r.exactDupGroup);
+  const same = sameArticleTest(dupGroups);
   const missing = items.filter((q) => q.article !== null && !known.has(q.article)).map((q) => q.id);
   if (missing.length) errors.push(`newsqa: ${missing.length} item(s) name an article not in the corpus: ${missing.slice(0, 5).join(', ')}`);
   log(`newsqa: ${items.length} questions (${items.filter((q) => !q.answerable).length} unanswerable) over ${articles.length} articles`);
@@ -468,10 +472,10 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       }
     }
     if (firstError) errors.push(`newsqa: ask threw for ${failures} question(s) (scored as abstentions); first: ${firstError}`);
-    systems.push({ system: 'ours', ...scoreNewsQa(items, replies), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures });
+    systems.push({ system: 'ours', ...scoreNewsQa(items, replies, same), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures });
     for (const type of QUESTION_TYPES) {
       const of: NewsQaItem[] = items.filter((q) => q.type === type);
-      if (of.length) byType[type] = scoreNewsQa(of, replies);
+      if (of.length) byType[type] = scoreNewsQa(of, replies, same);
     }
   } catch (err) {
     errors.push(`newsqa: ours: ${errorText(err)}`);
@@ -490,7 +494,7 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       times.push(performance.now() - t);
       replies.set(q.id, { answer: r?.sentence ?? null, quote: r?.sentence ?? null, firstSource: r?.id ?? null });
     }
-    systems.push({ system: 'word-overlap sentence', ...scoreNewsQa(items, replies), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures: 0 });
+    systems.push({ system: 'word-overlap sentence', ...scoreNewsQa(items, replies, same), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures: 0 });
   }
 
   const answerable = items.filter((q) => q.answerable).length;
