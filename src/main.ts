@@ -2,9 +2,7 @@ import { Bot } from './bot/bot.ts';
 import { loadConfig, readDotEnv, type Config } from './config.ts';
 import { ConfigError, CorpusUnreadableError } from './errors.ts';
 import { startEngine, type EngineHost } from './engine-host/start-engine.ts';
-import type { DestinationStream } from 'pino';
-import { consoleLogPath, createLogger, logFileDestination, secretValues, type Logger } from './logger.ts';
-import type { LoadProgress } from '../adapters/console/load-progress.ts';
+import { createLogger, secretValues, type Logger } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
@@ -60,7 +58,7 @@ async function main(): Promise<number> {
   }
   const consoleMode = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
   // The console bot's conversation is on stdout: at a terminal its logs go to a file, whatever LOG_LEVEL says
-  const consoleOut = consoleMode ? await startConsoleOutput(config) : undefined;
+  const consoleOut = consoleMode ? await import('../adapters/console/console-output.ts').then((m) => m.startConsoleOutput(config)) : undefined;
   const log = createLogger(config.LOG_LEVEL, consoleOut?.logDestination, secretValues(config));
   // SIGINT/SIGTERM: stop taking work, finish what is in flight (bounded), close the store, exit 0
   const shutdown = new AbortController();
@@ -179,30 +177,6 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-}
-
-/**
- * The console bot's stdout before the conversation: at a terminal, the log file's path in one line
- * and the loading line; a pipe gets neither (logs then go to stderr, as for the chat adapters).
- */
-async function startConsoleOutput(config: Config): Promise<{ logDestination?: DestinationStream; progress: LoadProgress; color: boolean }> {
-  const { colorEnabled, styleFor } = await import('../adapters/console/console-style.ts');
-  const { createLoadProgress } = await import('../adapters/console/load-progress.ts');
-  const color = colorEnabled(process.stdout);
-  const style = styleFor(color);
-  let logDestination: DestinationStream | undefined;
-  if (process.stdout.isTTY) {
-    const path = consoleLogPath(config.DATA_DIR);
-    try {
-      logDestination = logFileDestination(path);
-      process.stdout.write(`${style.dim(`Logs (LOG_LEVEL=${config.LOG_LEVEL}) go to ${path}`)}\n`);
-    } catch (err) {
-      process.stdout.write(`${style.dim(`Logs go to stderr: ${path} cannot be opened (${(err as Error).message})`)}\n`);
-    }
-  }
-  const progress = createLoadProgress(process.stdout, { style });
-  progress.start();
-  return { ...(logDestination ? { logDestination } : {}), progress, color };
 }
 
 function waitForSignal(signal: AbortSignal): Promise<void> {
