@@ -93,9 +93,9 @@ async function main(): Promise<number> {
       dataDir: config.DATA_DIR,
       ...(config.FEEDS ? { feeds: config.FEEDS } : {}),
       feedPollCron: config.FEED_POLL_CRON,
-      ...(consoleOut ? { onProgress: consoleOut.progress.onProgress } : {}),
+      ...(consoleOut?.progress ? { onProgress: consoleOut.progress.onProgress } : {}),
     });
-    consoleOut?.progress.finish();
+    consoleOut?.progress?.finish();
     engineHost = host;
     const { engine } = host;
     health.articles = host.articles;
@@ -166,7 +166,7 @@ async function main(): Promise<number> {
     await closeAll();
     return 0;
   } catch (err) {
-    consoleOut?.progress.finish();
+    consoleOut?.progress?.finish();
     await engineHost?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
     await rateRedis?.close().catch(() => undefined);

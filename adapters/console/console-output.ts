@@ -7,7 +7,8 @@ import { createLoadProgress, type LoadProgress } from './load-progress.ts';
 export interface ConsoleOutput {
   /** The log file at a terminal; none (stderr) when stdout is a pipe or a file. */
   logDestination?: DestinationStream;
-  progress: LoadProgress;
+  /** The loading line at a terminal; none for a pipe, whose large loads keep their stderr progress lines. */
+  progress?: LoadProgress;
   color: boolean;
 }
 
@@ -33,6 +34,7 @@ export function startConsoleOutput(
       stdout.write(`${style.dim(`Logs go to stderr: ${path} cannot be opened (${(err as Error).message})`)}\n`);
     }
   }
+  if (stdout.isTTY !== true) return { color };
   const progress = createLoadProgress(stdout, { style });
   progress.start();
   return { ...(logDestination ? { logDestination } : {}), progress, color };

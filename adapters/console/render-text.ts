@@ -45,7 +45,10 @@ export function formatSource(source: SourceRef, n: number): string {
 /** `[n] title…` wrapped with its later lines under the title. */
 const sourceLine = (source: SourceRef, n: number, width: number, indent = '') => wrap(formatSource(source, n), width, indent, `${indent}${' '.repeat(`[${n}] `.length)}`);
 
-/** Renders a Reply as terminal text: plain by default, coloured through `style`. */
+/**
+ * Renders a Reply as terminal text: plain by default, coloured through `style`. Colour codes are
+ * added to wrapped pieces, so whatever escapes control characters in article text runs before them.
+ */
 export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE): string {
   const cols = Math.max(20, width);
   const w = (text: string, indent = '', hang = indent) => wrap(text, cols, indent, hang);

@@ -89,7 +89,7 @@ describe('console logs never land in the conversation', () => {
     expect(out.logDestination).toBeDefined();
     const log = createLogger('info', out.logDestination);
     log.info({ articles: 3 }, 'corpus indexed');
-    out.progress.finish();
+    out.progress?.finish();
     const file = join(data, 'bot.log');
     expect(readFileSync(file, 'utf8')).toMatch(/"msg":"corpus indexed"/);
     const [first, ...rest] = s.text().split('\n');
@@ -109,6 +109,7 @@ describe('console logs never land in the conversation', () => {
     const s = sink(false);
     const out = startConsoleOutput({ DATA_DIR: data, LOG_LEVEL: 'info' }, s.stream, {});
     expect(out.logDestination).toBeUndefined();
+    expect(out.progress).toBeUndefined();
     expect(out.color).toBe(false);
     expect(s.text()).toBe('');
     expect(existsSync(join(data, 'bot.log'))).toBe(false);
