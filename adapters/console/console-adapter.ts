@@ -7,7 +7,7 @@ import type { Reply } from '../../src/bot/reply.ts';
 import { makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { completeCommand } from './complete-command.ts';
-import { colorEnabled, styleFor } from './console-style.ts';
+import { colorEnabled, consoleStyle } from './console-style.ts';
 import { renderText } from './render-text.ts';
 
 /** The console is one digest channel. */
@@ -34,7 +34,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   // a pseudo-terminal may report 0 columns
   const width = options.width ?? ((output as { columns?: number }).columns || 80);
-  const style = styleFor(options.color ?? colorEnabled(output as { isTTY?: boolean }));
+  const style = consoleStyle(options.color ?? colorEnabled(output as { isTTY?: boolean }));
   const conversationId = randomUUID();
   const rl = createInterface({
     input,

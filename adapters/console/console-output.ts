@@ -1,7 +1,7 @@
 import type { DestinationStream } from 'pino';
 import type { Config } from '../../src/config.ts';
 import { consoleLogPath, logFileDestination } from '../../src/logger.ts';
-import { colorEnabled, styleFor } from './console-style.ts';
+import { colorEnabled, consoleStyle } from './console-style.ts';
 import { createLoadProgress, type LoadProgress } from './load-progress.ts';
 
 export interface ConsoleOutput {
@@ -23,7 +23,7 @@ export function startConsoleOutput(
   env: NodeJS.ProcessEnv = process.env,
 ): ConsoleOutput {
   const color = colorEnabled(stdout, env);
-  const style = styleFor(color);
+  const style = consoleStyle(color);
   let logDestination: DestinationStream | undefined;
   if (stdout.isTTY === true) {
     const path = consoleLogPath(config.DATA_DIR);

@@ -32,4 +32,4 @@ export const PLAIN_STYLE: Style = { enabled: false, bold: same, dim: same, red: 
 
 export const COLOR_STYLE: Style = { enabled: true, bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), accent: sgr(36, 39) };
 
-export const styleFor = (color: boolean): Style => (color ? COLOR_STYLE : PLAIN_STYLE);
+export const consoleStyle = (color: boolean): Style => (color ? COLOR_STYLE : PLAIN_STYLE);
