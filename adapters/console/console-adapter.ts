@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../src/bot/bot.ts';
-import { parseConsoleLine } from '../../src/bot/command.ts';
+import { cleanInput, parseConsoleLine } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -59,7 +59,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (/^\s*\/(quit|exit)\s*$/i.test(line)) break;
     if (!line.trim() && !interactive) continue;
     // Piped input is not echoed by a terminal: show each question so its answer can be matched to it
-    if (!interactive) output.write(`${style.accent(`> ${line.trim()}`)}\n`);
+    if (!interactive) output.write(`${style.accent(`> ${cleanInput(line)}`)}\n`);
     let reply: Reply;
     const parsed = parseConsoleLine(line);
     if (!parsed.ok) {
