@@ -65,3 +65,4 @@ export function normalizeWords(text: string): string {
   words[0] = correctKeyWord(words[0]!);
   return words.join(' ');
 }
+

@@ -1,4 +1,5 @@
 // Requests in words: what a free-text message asks for, read offline by a fixed grammar (docs/requests-in-words.md).
+import type { ConversationTurn } from '../engine/engine.ts';
 import type { Command } from './command.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from './command.ts';
 import type { Surface } from './help.ts';
@@ -25,7 +26,7 @@ export interface UnderstoodRequest {
   ref?: number;
   /** summary / sources with `ref`: that story's article id, when the last brief is known and has it. */
   refId?: string;
-  /** ask: the question as typed, bot mention removed. */
+  /** ask: the question as typed, bot mention removed (spelling it out changed no answer on the dev set). */
   question?: string;
   /** One line saying how the message was read, e.g. "Briefing on *oil prices* since Mon". */
   understood: string;
@@ -360,4 +361,16 @@ export function requestCommand(request: UnderstoodRequest): Command {
     case 'ask':
       return { name: 'ask', question: request.question ?? '' };
   }
+}
+
+/**
+ * The follow-up context a request leaves behind, so that "how much does it cost?" after a
+ * brief on the PSP is read about the PSP: the topic (or the article titles shown) as the
+ * turn's words, and the articles shown as the ones to prefer.
+ */
+export function requestTurn(request: UnderstoodRequest, shown: readonly { id: string; title: string }[]): ConversationTurn | undefined {
+  if (request.intent === 'ask' || request.intent === 'help' || request.intent === 'forget') return undefined;
+  const words = [request.topic ?? '', ...shown.slice(0, request.topic ? 1 : 3).map((a) => a.title)].filter(Boolean).join(' ');
+  if (!words) return undefined;
+  return { question: request.topic ?? words, expanded: words.slice(0, 400), articleIds: shown.map((a) => a.id) };
 }
