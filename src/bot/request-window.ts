@@ -12,7 +12,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function weekdayName(word: string): (typeof WEEKDAYS)[number] | null {
   const w = word.toLowerCase();
   if ((WEEKDAYS as readonly string[]).includes(w)) return w as (typeof WEEKDAYS)[number];
-  return WEEKDAY_ABBREVIATIONS[w] ?? null;
+  return Object.hasOwn(WEEKDAY_ABBREVIATIONS, w) ? WEEKDAY_ABBREVIATIONS[w]! : null;
 }
 
 /**

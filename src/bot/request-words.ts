@@ -57,7 +57,8 @@ export function normalizeWords(text: string): string {
   const words = plain.split(' ').flatMap((raw) => {
     // punctuation around a word ("yukos?", "(pls)") goes; inside one ("tl;dr", "w/", "#3") stays
     const word = raw.replace(/^["'(\[]+|[)\]"',.!?:;…]+$/g, '');
-    const spelt = SPELLINGS[word] ?? SPELLINGS[raw];
+    // own keys only: a word like "__proto__" must not reach the object's prototype
+    const spelt = Object.hasOwn(SPELLINGS, word) ? SPELLINGS[word] : Object.hasOwn(SPELLINGS, raw) ? SPELLINGS[raw] : undefined;
     if (spelt !== undefined) return spelt ? [spelt] : [];
     return word ? [word] : [];
   });

@@ -90,23 +90,25 @@ export function readRef(words: string): number | null {
 
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
 
+/** Windows in words, first match wins: each regex and the `since:` words it stands for. */
+const WINDOW_RULES: [RegExp, (m: RegExpExecArray) => string | null][] = [
+  [new RegExp(`\\b(?:since|from|after)\\s+(?:last\\s+)?(${WEEKDAY})\\b`), (m) => weekdayName(m[1]!.slice(0, 3))],
+  [new RegExp(`\\b(?:since|from)\\s+${COUNT}\\s+(hour|day|week|month)s?\\s+ago\\b`), (m) => `${countOf(m[1])} ${m[2]}s ago`],
+  [/\b(?:since|from)\s+(\d{4}-\d{2}-\d{2})\b/, (m) => m[1]!],
+  [/\b(?:since|from)\s+(?:yesterday|last night)\b/, () => 'yesterday'],
+  [/\b(?:since|from)\s+(?:this morning|today|midnight)\b/, () => 'today'],
+  [/\b(?:since|from)\s+(?:the start of )?(?:this|the) week\b/, () => 'this week'],
+  [/\b(?:since|from|over|in|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(week|month|day|24 hours)\b/, (m) => ({ week: '7 days ago', month: '30 days ago', day: '24 hours ago', '24 hours': '24 hours ago' })[m[1]!] ?? null],
+  [new RegExp(`\\b(?:since|from|over|in|during|for|within)?\\s*(?:the\\s+)?(?:last|past|previous)\\s+${COUNT}\\s+(hour|day|week|month)s?\\b`), (m) => `${countOf(m[1])} ${m[2]}s ago`],
+  [/\b(?:so far )?this (?:week|past week)\b|\bthe past week\b/, (m) => (m[0].includes('past') ? '7 days ago' : 'this week')],
+  [/\b(?:today's|today|tonight|this morning)\b/, () => 'today'],
+  [/\b(?:yesterday's|yesterday|last night)\b/, () => 'yesterday'],
+  [new RegExp(`\\b(?:on\\s+)?(?:last\\s+)?(${WEEKDAY})\\b$`), (m) => weekdayName(m[1]!.slice(0, 3))],
+];
+
 /** A time window said in words, found anywhere, and the words left around it. */
 export function takeWindow(words: string): { rest: string; spec: string } | null {
-  const rules: [RegExp, (m: RegExpExecArray) => string | null][] = [
-    [new RegExp(`\\b(?:since|from|after)\\s+(?:last\\s+)?(${WEEKDAY})\\b`), (m) => weekdayName(m[1]!.slice(0, 3))],
-    [new RegExp(`\\b(?:since|from)\\s+${COUNT}\\s+(hour|day|week|month)s?\\s+ago\\b`), (m) => `${countOf(m[1])} ${m[2]}s ago`],
-    [/\b(?:since|from)\s+(\d{4}-\d{2}-\d{2})\b/, (m) => m[1]!],
-    [/\b(?:since|from)\s+(?:yesterday|last night)\b/, () => 'yesterday'],
-    [/\b(?:since|from)\s+(?:this morning|today|midnight)\b/, () => 'today'],
-    [/\b(?:since|from)\s+(?:the start of )?(?:this|the) week\b/, () => 'this week'],
-    [/\b(?:since|from|over|in|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(week|month|day|24 hours)\b/, (m) => ({ week: '7 days ago', month: '30 days ago', day: '24 hours ago', '24 hours': '24 hours ago' })[m[1]!] ?? null],
-    [new RegExp(`\\b(?:since|from|over|in|during|for|within)?\\s*(?:the\\s+)?(?:last|past|previous)\\s+${COUNT}\\s+(hour|day|week|month)s?\\b`), (m) => `${countOf(m[1])} ${m[2]}s ago`],
-    [/\b(?:so far )?this (?:week|past week)\b|\bthe past week\b/, (m) => (m[0].includes('past') ? '7 days ago' : 'this week')],
-    [/\b(?:today's|today|tonight|this morning)\b/, () => 'today'],
-    [/\b(?:yesterday's|yesterday|last night)\b/, () => 'yesterday'],
-    [new RegExp(`\\b(?:on\\s+)?(?:last\\s+)?(${WEEKDAY})\\b$`), (m) => weekdayName(m[1]!.slice(0, 3))],
-  ];
-  for (const [re, spec] of rules) {
+  for (const [re, spec] of WINDOW_RULES) {
     const m = re.exec(words);
     if (!m) continue;
     const s = spec(m);
@@ -150,13 +152,14 @@ const SENTENCES = new RegExp(`\\s*\\b(?:in|using|with|to)?\\s*${COUNT}\\s+(?:sho
 
 type Draft = Omit<UnderstoodRequest, 'understood' | 'command'>;
 
+const SUMMARY_HEAD = /^(?:give me |get me |send me |do |make )?(?:a |an |the )?(?:quick |short |brief |tiny )?(?:summary|summarize|summarized|tldr|tldr of|sum up|sum-up|short version|gist|synopsis|abstract|recap|précis|condense|shorten)(?:\s+(?:of|on|for|about|re))?\s+(.+)$/;
+const SUMMARY_MORE = /^(?:tell me |give me |i want |show me )?(?:more|more details|details|detail|read|open|expand)\s+(?:on|about|of|for|re)?\s*(.+)$/;
+
 function readSummary(t: string): Draft | null {
-  const head = /^(?:give me |get me |send me |do |make )?(?:a |an |the )?(?:quick |short |brief |tiny )?(?:summary|summarize|summarized|tldr|tldr of|sum up|sum-up|short version|gist|synopsis|abstract|recap|précis|condense|shorten)(?:\s+(?:of|on|for|about|re))?\s+(.+)$/;
-  const more = /^(?:tell me |give me |i want |show me )?(?:more|more details|details|detail|read|open|expand)\s+(?:on|about|of|for|re)?\s*(.+)$/;
-  let m = head.exec(t);
+  let m = SUMMARY_HEAD.exec(t);
   let refOnly = false;
   if (!m) {
-    m = more.exec(t);
+    m = SUMMARY_MORE.exec(t);
     refOnly = true;
   }
   if (!m) return null;
@@ -175,51 +178,53 @@ function readSummary(t: string): Draft | null {
   return { intent: 'summary', topic, ...(sentences ? { sentences } : {}) };
 }
 
+const SOURCE_NOUN = '(?:articles?|links?|sources?|source links|stories|pieces|reports|coverage|reading|urls?)';
+const SOURCE_PREP = '(?:about|on|mentioning|that mention|re|regarding|for|4|covering|with|of|from|behind)';
+const SOURCES_LIST = new RegExp(`^(?:(?:show|give|send|find|list|get|pull up|fetch|share)(?: me| us)?\\s+|(?:have you )?got\\s+|do you have\\s+|you have\\s+|are there\\s+|is there\\s+|any\\s+)?(?:(?:any|some|all|the|a few|a list of|list of|more|other)\\s+)*${SOURCE_NOUN}(?:\\s+${SOURCE_PREP}\\s+(.+))?$`);
+const SOURCES_HELD = /^(?:whats|what|which)(?: articles| stories| sources)? (?:do|have|did) you (?:have|got|hold)(?: on| about| re| regarding| for)\s+(.+)$/;
+const SOURCES_ORIGIN = /^where (?:did|does|do|is|was) (.+?) (?:come from|from)$/;
+
 function readSources(t: string): Draft | null {
-  const noun = '(?:articles?|links?|sources?|source links|stories|pieces|reports|coverage|reading|urls?)';
-  const prep = '(?:about|on|mentioning|that mention|re|regarding|for|4|covering|with|of|from|behind)';
-  const list = new RegExp(`^(?:(?:show|give|send|find|list|get|pull up|fetch|share)(?: me| us)?\\s+|(?:have you )?got\\s+|do you have\\s+|you have\\s+|are there\\s+|is there\\s+|any\\s+)?(?:(?:any|some|all|the|a few|a list of|list of|more|other)\\s+)*${noun}(?:\\s+${prep}\\s+(.+))?$`);
-  const held = /^(?:whats|what|which)(?: articles| stories| sources)? (?:do|have|did) you (?:have|got|hold)(?: on| about| re| regarding| for)\s+(.+)$/;
-  const origin = /^where (?:did|does|do|is|was) (.+?) (?:come from|from)$/;
-  const m = list.exec(t) ?? held.exec(t);
+  const m = SOURCES_LIST.exec(t) ?? SOURCES_HELD.exec(t);
   if (m) {
     const words = m[1] ?? '';
     const ref = words ? (readRef(words) ?? readRef(cleanTarget(words))) : null;
     if (ref !== null) return { intent: 'sources', ref };
     return { intent: 'sources', topic: cleanTopic(words) };
   }
-  const o = origin.exec(t);
+  const o = SOURCES_ORIGIN.exec(t);
   const ref = o ? (readRef(o[1]!) ?? readRef(cleanTarget(o[1]!))) : null;
   return ref !== null ? { intent: 'sources', ref } : null;
 }
+
+const PREP_TOPIC = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
+// catch-up phrasings: with no topic and no window they mean "since my last brief"
+const CATCH_UP = [
+  new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${PREP_TOPIC}$`),
+  new RegExp(`^(?:what did i miss|what have i missed|whats new|what is new|whats up with|anything new|any news|anything i should know|whats been happening|whats happening|what is happening|whats going on|what is going on)${PREP_TOPIC}$`),
+  new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening)(?:\\s+(?:news|updates?|stories))?${PREP_TOPIC}$`),
+  new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${PREP_TOPIC}$`),
+];
+const BRIEF_VERBS = [
+  // "brief me yukos", "briefing on blair": the brief verb takes a topic with or without a preposition
+  /^(?:give me |get me |send me |do |i want )?(?:a |an |the |my )?(?:quick |short |daily |morning )?(?:brief|briefing|breif|debrief)(?: me| us)?(?:\s+(?:on|about|re|regarding|with|for|around|of|concerning))?(?:\s+(.+))?$/,
+  new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest)${PREP_TOPIC}$`),
+  new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|story|situation|deal|update|state of play)${PREP_TOPIC}$`),
+];
 
 function readBrief(t: string): Draft | null {
   const window = takeWindow(t);
   const w = window ? window.rest : t;
   const withWindow = (d: Draft): Draft => (window ? { ...d, sinceWords: window.spec } : d);
   const topicOf = (words: string | undefined) => cleanTopic(words ?? '');
-  const prepTopic = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
-  // catch-up phrasings: with no topic and no window they mean "since my last brief"
-  const catchUp = [
-    new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${prepTopic}$`),
-    new RegExp(`^(?:what did i miss|what have i missed|whats new|what is new|whats up with|anything new|any news|anything i should know|whats been happening|whats happening|what is happening|whats going on|what is going on)${prepTopic}$`),
-    new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening)(?:\\s+(?:news|updates?|stories))?${prepTopic}$`),
-    new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${prepTopic}$`),
-  ];
-  for (const re of catchUp) {
+  for (const re of CATCH_UP) {
     const m = re.exec(w);
     if (!m) continue;
     const topic = topicOf(m[1]);
     if (!topic && !window) return { intent: 'brief', catchUp: true };
     return withWindow({ intent: 'brief', ...(topic ? { topic } : {}) });
   }
-  const verbs = [
-    // "brief me yukos", "briefing on blair": the brief verb takes a topic with or without a preposition
-    /^(?:give me |get me |send me |do |i want )?(?:a |an |the |my )?(?:quick |short |daily |morning )?(?:brief|briefing|breif|debrief)(?: me| us)?(?:\s+(?:on|about|re|regarding|with|for|around|of|concerning))?(?:\s+(.+))?$/,
-    new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest)${prepTopic}$`),
-    new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|story|situation|deal|update|state of play)${prepTopic}$`),
-  ];
-  for (const re of verbs) {
+  for (const re of BRIEF_VERBS) {
     const m = re.exec(w);
     if (m) return withWindow({ intent: 'brief', ...(topicOf(m[1]) ? { topic: topicOf(m[1]) } : {}) });
   }
