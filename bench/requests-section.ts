@@ -167,6 +167,9 @@ export function sectionRequestsWith(
   }
   const intentPct = pct(outcomes.filter((o) => o.intentOk).length, outcomes.length);
   const contentPct = pct(outcomes.filter((o) => o.contentOk).length, outcomes.length);
+  // what the understanding alone decides: questions are scored on the engine's answer, not on how they were routed
+  const routed = outcomes.filter((o) => o.item.intent !== 'ask');
+  const contentWithoutAskPct = pct(routed.filter((o) => o.contentOk).length, routed.length);
   const p50 = round(percentile(times, 50), 4);
   const p99 = round(percentile(times, 99), 4);
   const misses = outcomes.filter((o) => !o.contentOk).map((o) => ({ id: `${o.item.conv}#${o.item.turn}`, text: o.item.text.slice(0, 80), expected: o.item.intent, got: o.got.intent, why: o.why }));
@@ -179,12 +182,14 @@ export function sectionRequestsWith(
     ...Object.entries(byIntent).map(([k, v]) => line([k, v.messages, v.intentPct.toFixed(1), v.contentPct.toFixed(1)])),
     line(['**all**', items.length, intentPct.toFixed(1), contentPct.toFixed(1)]),
     '',
+    `Content right without the questions (whose content is the engine's answer): ${contentWithoutAskPct.toFixed(1)} % of ${routed.length}.`,
+    '',
     `Targets: intent ≥ 95, content ≥ 90. Understanding one message: p50 ${p50} ms, p99 ${p99} ms (${times.length} runs).`,
     ...(misses.length ? ['', 'Content misses:', '', ...misses.map((m) => `- ${m.id} "${m.text}" (${m.expected}): ${m.why}`)] : []),
   ];
   return {
     markdown,
-    data: { messages: items.length, conversations, intentPct, contentPct, byIntent, understandP50Ms: p50, understandP99Ms: p99, misses },
+    data: { messages: items.length, conversations, intentPct, contentPct, contentWithoutAskPct, byIntent, understandP50Ms: p50, understandP99Ms: p99, misses },
     errors: [],
   };
 }

@@ -370,12 +370,13 @@ export function requestCommand(request: UnderstoodRequest): Command {
 
 /**
  * The follow-up context a request leaves behind, so that "how much does it cost?" after a
- * brief on the PSP is read about the PSP: the topic (or the article titles shown) as the
+ * brief on the PSP is read about the PSP: the topic (or, without one, the titles shown) as the
  * turn's words, and the articles shown as the ones to prefer.
  */
 export function requestTurn(request: UnderstoodRequest, shown: readonly { id: string; title: string }[]): ConversationTurn | undefined {
   if (request.intent === 'ask' || request.intent === 'help' || request.intent === 'forget') return undefined;
-  const words = [request.topic ?? '', ...shown.slice(0, request.topic ? 1 : 3).map((a) => a.title)].filter(Boolean).join(' ');
+  // the user's own words when there are some: titles pull spans from the headline (measured on the dev set)
+  const words = request.topic || shown.slice(0, 3).map((a) => a.title).join(' ');
   if (!words) return undefined;
-  return { question: request.topic ?? words, expanded: words.slice(0, 400), articleIds: shown.map((a) => a.id) };
+  return { question: words.slice(0, 400), expanded: words.slice(0, 400), articleIds: shown.map((a) => a.id) };
 }

@@ -193,7 +193,8 @@ describe('the command a request dispatches to', () => {
 
   it('leaves a follow-up context after a brief, none after a question', () => {
     const turn = requestTurn(read('brief me on the psp'), [{ id: 'bbc-tech-025', title: 'Sony PSP console hits US in March' }]);
-    expect(turn).toEqual({ question: 'psp', expanded: 'psp Sony PSP console hits US in March', articleIds: ['bbc-tech-025'] });
+    expect(turn).toEqual({ question: 'psp', expanded: 'psp', articleIds: ['bbc-tech-025'] });
+    expect(requestTurn(read('top stories'), [{ id: 'x', title: 'Oil rally' }])?.expanded).toBe('Oil rally');
     expect(requestTurn(read('who won?'), [])).toBeUndefined();
   });
 });
