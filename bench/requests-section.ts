@@ -1,6 +1,7 @@
 // The bench's `requests` section: each dev-set message understood, then run against the engine as the Bot would.
 import { performance } from 'node:perf_hooks';
 import { parseSubcommand } from '../src/bot/command.ts';
+import { matchArticles } from '../src/bot/match-articles.ts';
 import { resolveSinceWords } from '../src/bot/request-window.ts';
 import { requestTurn, understandRequest, type RequestIntent, type UnderstoodRequest } from '../src/bot/understand-request.ts';
 import type { ConversationTurn, Engine } from '../src/engine/engine.ts';
@@ -15,7 +16,7 @@ const BRIEF_LIMIT = 5;
 const DIGEST_LIMIT = 8;
 const TIMING_ROUNDS = 20;
 
-type RequestEngine = Pick<Engine, 'brief' | 'summarize' | 'sources' | 'ask'>;
+type RequestEngine = Pick<Engine, 'brief' | 'summarize' | 'sources' | 'ask' | 'resolve'>;
 
 export interface RequestOutcome {
   item: RequestItem;
@@ -24,6 +25,8 @@ export interface RequestOutcome {
   contentOk: boolean;
   /** Why the content was judged wrong, in a few words. */
   why: string;
+  /** summary by words: the expected article is the best match or in its "Also matching" list. */
+  inMatches?: boolean;
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -55,6 +58,7 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
     const intentOk = got.intent === item.intent;
     let contentOk = false;
     let why = intentOk ? '' : `intent ${got.intent}`;
+    let inMatches: boolean | undefined;
     const ref = refOf(item.article);
     switch (got.intent) {
       case 'brief':
@@ -92,6 +96,9 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
         const right = [item.article ?? '', ...(item.also ?? [])];
         contentOk = found.ok && right.some((id) => same(found.value.id, id)) && (item.sentences === undefined || got.sentences === item.sentences);
         if (!contentOk) why = `summary of ${found.ok ? found.value.id : found.error.code} for "${got.topic ?? ''}"`;
+        const matches = matchArticles(engine, got.topic ?? '');
+        const listed = matches.ok ? [matches.value.best, ...matches.value.also].map((a) => a.id) : [];
+        inMatches = right.some((r) => listed.some((id) => same(id, r)));
         break;
       }
       case 'sources': {
@@ -130,7 +137,7 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
         contentOk = intentOk;
         break;
     }
-    outcomes.push({ item, got, intentOk, contentOk: intentOk && contentOk, why });
+    outcomes.push({ item, got, intentOk, contentOk: intentOk && contentOk, why, ...(inMatches !== undefined ? { inMatches } : {}) });
   }
   return outcomes;
 }
@@ -170,6 +177,8 @@ export function sectionRequestsWith(
   // what the understanding alone decides: questions are scored on the engine's answer, not on how they were routed
   const routed = outcomes.filter((o) => o.item.intent !== 'ask');
   const contentWithoutAskPct = pct(routed.filter((o) => o.contentOk).length, routed.length);
+  const byWords = outcomes.filter((o) => o.inMatches !== undefined);
+  const inMatchesPct = pct(byWords.filter((o) => o.inMatches).length, byWords.length);
   const p50 = round(percentile(times, 50), 4);
   const p99 = round(percentile(times, 99), 4);
   const misses = outcomes.filter((o) => !o.contentOk).map((o) => ({ id: `${o.item.conv}#${o.item.turn}`, text: o.item.text.slice(0, 80), expected: o.item.intent, got: o.got.intent, why: o.why }));
@@ -182,14 +191,14 @@ export function sectionRequestsWith(
     ...Object.entries(byIntent).map(([k, v]) => line([k, v.messages, v.intentPct.toFixed(1), v.contentPct.toFixed(1)])),
     line(['**all**', items.length, intentPct.toFixed(1), contentPct.toFixed(1)]),
     '',
-    `Content right without the questions (whose content is the engine's answer): ${contentWithoutAskPct.toFixed(1)} % of ${routed.length}.`,
+    `Content right without the questions (whose content is the engine's answer): ${contentWithoutAskPct.toFixed(1)} % of ${routed.length}. Summaries by words whose article is the best match or under "Also matching": ${inMatchesPct.toFixed(1)} % of ${byWords.length}.`,
     '',
     `Targets: intent ≥ 95, content ≥ 90. Understanding one message: p50 ${p50} ms, p99 ${p99} ms (${times.length} runs).`,
     ...(misses.length ? ['', 'Content misses:', '', ...misses.map((m) => `- ${m.id} "${m.text}" (${m.expected}): ${m.why}`)] : []),
   ];
   return {
     markdown,
-    data: { messages: items.length, conversations, intentPct, contentPct, contentWithoutAskPct, byIntent, understandP50Ms: p50, understandP99Ms: p99, misses },
+    data: { messages: items.length, conversations, intentPct, contentPct, contentWithoutAskPct, summaryInMatchesPct: inMatchesPct, byIntent, understandP50Ms: p50, understandP99Ms: p99, misses },
     errors: [],
   };
 }

@@ -1,7 +1,7 @@
 // Requests in words: what a free-text message asks for, read offline by a fixed grammar (docs/requests-in-words.md).
 import type { ConversationTurn } from '../engine/engine.ts';
 import type { Command } from './command.ts';
-import { cleanInput, MAX_QUESTION_CHARS } from './command.ts';
+import { cleanInput, MAX_QUESTION_CHARS, splitSince } from './command.ts';
 import type { Surface } from './help.ts';
 import { resolveSinceWords, sinceLabelOf, weekdayName } from './request-window.ts';
 import { normalizeWords } from './request-words.ts';
@@ -346,6 +346,32 @@ export function understandRequest(text: string, options: UnderstandOptions = {})
     if (id !== undefined) draft = { ...draft, refId: id };
   }
   return { ...draft, understood: understoodText(draft), command: commandText(surface, draft, question) };
+}
+
+/** Whether words read as a question: a question word first, or a question mark last. */
+export function readsAsQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || QUESTION_START.test(normalizeWords(text));
+}
+
+/**
+ * Slack's `/brief TEXT` (after its sub-command words): a request in words is that request, a
+ * question is a question, and anything else stays what `/brief` always meant, a topic
+ * (with `since:WHEN` taken as written).
+ */
+export function understandBriefText(text: string, options: UnderstandOptions = {}): UnderstoodRequest {
+  const request = understandRequest(text, { surface: 'slack', ...options });
+  const question = request.question ?? '';
+  if (request.intent !== 'ask' || !question || question.length > MAX_QUESTION_CHARS || readsAsQuestion(question)) return request;
+  const { topic, since } = splitSince(question);
+  const spoken = since ? null : takeWindow(topic.toLowerCase());
+  let draft: Draft = { intent: 'brief', topic: spoken ? cleanTopic(spoken.rest) : topic };
+  const sinceWords = since ?? spoken?.spec;
+  if (sinceWords) {
+    const read = resolveSinceWords(sinceWords, options.now ?? new Date(), options.timeZone ?? 'UTC');
+    draft = { ...draft, sinceWords, ...(read.ok ? { since: read.value, sinceLabel: sinceLabelOf(sinceWords) } : {}) };
+  }
+  if (!draft.topic) delete draft.topic;
+  return { ...draft, understood: understoodText(draft), command: commandText(options.surface ?? 'slack', draft, question) };
 }
 
 /** The platform-neutral command a request dispatches to; a story reference without its id stays a reference for the caller. */

@@ -223,3 +223,17 @@ describe('the dev set (bench/requests.jsonl)', () => {
     expect(times[Math.floor(times.length / 2)]!).toBeLessThanOrEqual(1);
   });
 });
+
+describe("Slack's /brief TEXT", () => {
+  it('keeps plain words a topic, reads questions and requests in words as such', async () => {
+    const { understandBriefText } = await import('../../src/bot/understand-request.ts');
+    const brief = (t: string) => understandBriefText(t, { now, timeZone: zone });
+    expect(brief('oil prices')).toMatchObject({ intent: 'brief', topic: 'oil prices', command: '/brief oil prices' });
+    expect(brief('oil prices since:monday')).toMatchObject({ intent: 'brief', topic: 'oil prices', sinceWords: 'monday', sinceLabel: 'Mon' });
+    expect(brief('yukos last 3 days')).toMatchObject({ intent: 'brief', topic: 'yukos', sinceWords: '3 days ago' });
+    expect(brief('who won the australian open?').intent).toBe('ask');
+    expect(brief('why did shares fall').intent).toBe('ask');
+    expect(brief('summarize the yukos auction')).toMatchObject({ intent: 'summary', topic: 'yukos auction', command: '/brief summary yukos auction' });
+    expect(brief('')).toMatchObject({ intent: 'help' });
+  });
+});
