@@ -29,9 +29,9 @@ export function resolveSinceWords(spec: string, now: Date, timeZone: string): Re
   return ok(new Date(read.value.getTime() - 7 * DAY_MS));
 }
 
-/** A short label for a window spec: "Mon" for a weekday, else the words themselves. */
+/** A short label for a window spec: "Mon" for a weekday (and for "this week"), else the words themselves. */
 export function sinceLabelOf(spec: string): string {
-  const day = weekdayName(spec.trim());
+  const day = spec.trim().toLowerCase() === 'this week' ? 'monday' : weekdayName(spec.trim());
   if (!day) return spec.trim();
   return day.charAt(0).toUpperCase() + day.slice(1, 3);
 }

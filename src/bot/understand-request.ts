@@ -240,7 +240,8 @@ function readBrief(t: string): Draft | null {
     const topic = topicOf(trailing[1]);
     if (topic && topic.split(' ').length <= 6) return withWindow({ intent: 'brief', topic });
   }
-  if (window && !window.rest && (window.spec === 'today' || window.spec === 'yesterday')) return withWindow({ intent: 'brief' });
+  // only a window ("since monday", "yesterday's"): the top stories of that window
+  if (window && !window.rest) return withWindow({ intent: 'brief' });
   return null;
 }
 

@@ -24,6 +24,8 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['what happened with the euro yesterday', 'brief', 'euro', 'yesterday'],
   ['cricket headlines', 'brief', 'cricket'],
   ['main stories today', 'brief', undefined, 'today'],
+  ['since monday', 'brief', undefined, 'monday'],
+  ['oil', 'ask'],
   ['the news pls', 'brief'],
   ['whats the situation with the mortgage market', 'brief', 'mortgage market'],
   ['breif me on nasa', 'brief', 'nasa'],
@@ -116,6 +118,8 @@ describe('time windows and the understood line', () => {
     const week = resolveSinceWords('this week', now, zone);
     expect(week.ok && week.value.toISOString()).toBe('2024-12-02T00:00:00.000Z');
     expect(sinceLabelOf('monday')).toBe('Mon');
+    expect(sinceLabelOf('this week')).toBe('Mon');
+    expect(sinceLabelOf('3 days ago')).toBe('3 days ago');
   });
 
   it('says how a brief was understood and the exact command for next time, per surface', () => {
