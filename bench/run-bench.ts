@@ -1,4 +1,4 @@
-// `npm run bench [-- summaries|qa|newsqa|dups|speed …]`: the engine beside baselines on ../shared/eval.
+// `npm run bench [-- summaries|qa|newsqa|requests|dups|speed …]`: the engine beside baselines on ../shared/eval.
 // Markdown tables go to stdout, progress to stderr, every figure to bench/results.json.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import {
 import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
 import { runLlmQa } from './llm-qa.ts';
+import { sectionRequestsWith } from './requests-section.ts';
 import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
@@ -29,7 +30,7 @@ type EngineInstance = InstanceType<EngineModule['Engine']>;
 /** An ask answer; `short` exists only where the selective-answering branch has landed. */
 type EngineAnswer = ReturnType<EngineInstance['ask']>['answer'] & { short?: boolean };
 
-const SECTION_NAMES = ['summaries', 'qa', 'newsqa', 'dups', 'speed'] as const;
+const SECTION_NAMES = ['summaries', 'qa', 'newsqa', 'requests', 'dups', 'speed'] as const;
 type SectionName = (typeof SECTION_NAMES)[number];
 
 interface SectionOutput {
@@ -542,6 +543,17 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3b. requests in words (bench/requests.jsonl over the seed + BBC)
+
+async function sectionRequests(ctx: Context): Promise<SectionOutput> {
+  const Engine = needEngine(ctx);
+  const articles = await loadNewsCorpus(evalFiles(ctx.dir).bbcSummaries);
+  const dupGroups = new Map<string, string>();
+  for (const r of loadClustering(evalFiles(ctx.dir).bbcClustering)) if (r.exactDupGroup !== null) dupGroups.set(r.id, r.exactDupGroup);
+  return sectionRequestsWith(new Engine(articles), articles, sameArticleTest(dupGroups), log);
+}
+
+// ---------------------------------------------------------------------------------------------
 // 4. duplicates
 
 function sectionDups(ctx: Context): SectionOutput {
@@ -729,6 +741,7 @@ const RUNNERS: Record<SectionName, (ctx: Context) => SectionOutput | Promise<Sec
   summaries: sectionSummaries,
   qa: sectionQa,
   newsqa: sectionNewsQa,
+  requests: sectionRequests,
   dups: sectionDups,
   speed: sectionSpeed,
 };
