@@ -1,7 +1,7 @@
 import { loadCorpus } from './engine/corpus/load-corpus.ts';
 import { corpusFingerprint } from './engine/corpus-files.ts';
 import { Engine } from './engine/engine.ts';
-import { loadIndex, saveIndex } from './engine/persist-index.ts';
+import { loadIndex, removeStaleTempFiles, saveIndex } from './engine/persist-index.ts';
 import { createProgress } from './ingest/progress.ts';
 import type { Logger } from './logger.ts';
 
@@ -24,6 +24,8 @@ export async function loadEngine(corpusPath: string, log: Logger, options: LoadE
   const started = performance.now();
   let fingerprint: string | undefined;
   if (options.dataDir) {
+    const stale = await removeStaleTempFiles(options.dataDir);
+    if (stale.length) log.info({ files: stale }, 'removed temp files of an index write that never finished');
     try {
       fingerprint = await corpusFingerprint(corpusPath);
     } catch {
