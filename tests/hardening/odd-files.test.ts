@@ -2,7 +2,8 @@
  * Limits and odd files (docs/bad-input.md, "Limits and odd files"): input that used to cost
  * minutes, or was skipped without a word, now gets a warning naming the file and why; the rest loads.
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type LoadedCorpus } from '../../src/engine/corpus/load-corpus.ts';
@@ -51,6 +52,41 @@ describe('limits and odd files: HTML attributes', () => {
       expect(performance.now() - started).toBeLessThan(3000);
       expect(ids(c)).toEqual(['good.txt', 'normal.html']);
       expect(reasons(c, 'spread.html')[0]).toMatch(/^HTML not read: too many elements with hundreds of attributes/);
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
+describe('limits and odd files: names and kinds of files', () => {
+  it('a file whose name is not valid UTF-8 is skipped with a warning showing its bytes, not "file not found"', async () => {
+    const temp = corpusWith({});
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(`${temp.dir}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), GOOD);
+      const c = await loadCorpus(temp.dir);
+      expect(ids(c)).toEqual(['good.txt']);
+      expect(c.warnings).toEqual([{ path: 'caf\\xe9.txt', reason: 'file name is not valid UTF-8, skipped' }]);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('a FIFO, a device, a symbolic link loop and a dangling link named *.txt each get a warning; the rest loads', async () => {
+    const temp = corpusWith({});
+    try {
+      execFileSync('mkfifo', [join(temp.dir, 'pipe.txt')]);
+      symlinkSync('/dev/null', join(temp.dir, 'null.txt'));
+      symlinkSync('loop.txt', join(temp.dir, 'loop.txt'));
+      symlinkSync('nowhere.txt', join(temp.dir, 'dangling.txt'));
+      symlinkSync('good.txt', join(temp.dir, 'alias.txt'));
+      const started = performance.now();
+      const c = await loadCorpus(temp.dir);
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(ids(c)).toEqual(['alias.txt', 'good.txt']);
+      expect(reasons(c, 'pipe.txt')).toEqual(['not a regular file (a named pipe), skipped']);
+      expect(reasons(c, 'null.txt')).toEqual(['not a regular file (a device), skipped']);
+      expect(reasons(c, 'loop.txt')).toEqual(['symbolic link loop, skipped']);
+      expect(reasons(c, 'dangling.txt')).toEqual(['symbolic link to nothing, skipped']);
     } finally {
       temp.remove();
     }
