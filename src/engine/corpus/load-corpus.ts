@@ -2,6 +2,7 @@ import { readdir, readFile, realpath, stat, access } from 'node:fs/promises';
 import { constants, type Stats } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
 import type { Article, LoadWarning } from '../types.ts';
+import type { CorpusFile } from '../corpus-files.ts';
 import { CorpusUnreadableError } from '../../errors.ts';
 import { parseMarkdown, parsePlain } from './parse-plain.ts';
 import { parseHtml } from './parse-html.ts';
@@ -11,6 +12,8 @@ import { parseFeedXml } from './parse-feed.ts';
 export interface LoadedCorpus {
   articles: Article[];
   warnings: LoadWarning[];
+  /** Each file's size and time as stat saw them just before it was read: the corpus watcher's baseline. */
+  files?: CorpusFile[];
 }
 
 type Parser = (text: string, fileId: string, origin: string) => LoadedCorpus;
@@ -205,38 +208,41 @@ function decode(buf: Buffer, path: string, warnings: LoadWarning[]): string | nu
 /** Reads and parses one file; every failure becomes a warning. */
 async function loadFile(abs: string, fileId: string, known?: Stats): Promise<LoadedCorpus> {
   const warnings: LoadWarning[] = [];
+  const files: CorpusFile[] = [];
   const parse = parserFor(abs);
-  if (!parse) return { articles: [], warnings };
+  if (!parse) return { articles: [], warnings, files };
   try {
+    // the baseline is the stat before the read: an edit after it shows as a newer time to the watcher
     const st = known ?? (await stat(abs));
+    files.push({ rel: fileId, size: st.size, mtimeMs: st.mtimeMs });
     if (st.size > MAX_FILE_BYTES) {
       const mb = Math.ceil(st.size / (1024 * 1024));
       warnings.push({ path: fileId, reason: `file too large (${mb} MB, the limit is 64 MB), skipped` });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     if (st.size > MAX_ARTICLE_BYTES && SINGLE_ARTICLE.has(extname(abs).toLowerCase())) {
       const mb = Math.ceil(st.size / (1024 * 1024));
       warnings.push({ path: fileId, reason: `file too large for one article (${mb} MB, the limit is 5 MB), skipped` });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     const buf = await readFile(abs);
     if (buf.length === 0) {
       warnings.push({ path: fileId, reason: 'empty file, skipped' });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     const text = decode(buf, fileId, warnings);
-    if (text === null) return { articles: [], warnings };
+    if (text === null) return { articles: [], warnings, files };
     if (!text.trim()) {
       warnings.push({ path: fileId, reason: 'empty file, skipped' });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     const parsed = parse(text, fileId, fileId);
-    return { articles: parsed.articles, warnings: [...warnings, ...parsed.warnings] };
+    return { articles: parsed.articles, warnings: [...warnings, ...parsed.warnings], files };
   } catch (e) {
     const code = errorCode(e);
     const reason = code ? readError(e) : `file could not be parsed (${e instanceof Error ? e.message : String(e)}), skipped`;
     warnings.push({ path: fileId, reason });
-    return { articles: [], warnings };
+    return { articles: [], warnings, files };
   }
 }
 
@@ -269,12 +275,14 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 
 function merge(parts: LoadedCorpus[], warnings: LoadWarning[]): LoadedCorpus {
   const articles: Article[] = [];
+  const files: CorpusFile[] = [];
   for (const part of parts) {
     articles.push(...part.articles);
     warnings.push(...part.warnings);
+    if (part.files) files.push(...part.files);
   }
   dedupeIds(articles, warnings);
-  return { articles, warnings };
+  return { articles, warnings, files };
 }
 
 const SUPPORTED = Object.keys(PARSERS).join(', ');
