@@ -6,6 +6,7 @@ import { CorpusUnreadableError, type ErrorCode, type Failure } from '../../src/e
 import { loadEngine } from '../../src/load-engine.ts';
 import { createLogger, secretValues } from '../../src/logger.ts';
 import { renderText } from '../console/render-text.ts';
+import { displayJson, displayText } from '../../src/bot/display-text.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
 import type { Answer } from '../../src/engine/types.ts';
@@ -22,7 +23,7 @@ class CliFailure extends Error {
 const exitCodeOf = (code: ErrorCode) => (code === 'usage' ? 2 : 1);
 
 function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  process.stdout.write(`${displayJson(value)}\n`);
 }
 
 function questionError(question: string): Failure | null {
@@ -89,7 +90,7 @@ async function askEachLine(engine: Engine, json: boolean, generator?: Generative
     const bad = questionError(line);
     if (bad) {
       if (json) printJson({ error: bad });
-      else process.stdout.write(`error: ${bad.message}\n`);
+      else process.stdout.write(`error: ${displayText(bad.message)}\n`);
       continue;
     }
     const answer = await answerOf(engine, generator, cleanInput(line));
@@ -105,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const fail = (f: Failure) => {
     if (json) printJson({ error: f });
-    else process.stderr.write(`briefing: ${f.message}\n`);
+    else process.stderr.write(`briefing: ${displayText(f.message)}\n`);
     return exitCodeOf(f.code);
   };
   if (!parsed.ok) return fail(parsed.error);

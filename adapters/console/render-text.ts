@@ -1,5 +1,6 @@
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
+import { displayText } from '../../src/bot/display-text.ts';
 
 /** Wraps text to `width` columns at spaces; long words stay whole. */
 export function wrap(text: string, width: number, indent = ''): string {
@@ -22,8 +23,12 @@ export function formatSource(source: SourceRef, n: number): string {
   return [`[${n}] ${source.title}`, source.date ? `(${source.date.slice(0, 10)})` : '', source.url ?? ''].filter(Boolean).join(' ');
 }
 
-/** Renders a Reply as plain terminal text. */
+/** Renders a Reply as plain terminal text; ids, titles and text from the corpus cannot steer the terminal. */
 export function renderText(reply: Reply, width = 80): string {
+  return displayText(renderPlain(reply, width));
+}
+
+function renderPlain(reply: Reply, width: number): string {
   const w = (text: string, indent = '') => wrap(text, Math.max(20, width), indent);
   switch (reply.kind) {
     case 'answer': {

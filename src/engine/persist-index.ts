@@ -14,7 +14,7 @@ import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
 import type { Article } from './types.ts';
 
 /** Bump when the file layout or what the engine stores changes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 export const INDEX_FILE = 'engine-index.bin';
 const MAGIC = 'BRIEFIDX';
 const FIXED_HEADER = 32;
