@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseSince } from '../../src/bot/parse-since.ts';
 import { loadConfig, readDotEnv } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/engine.ts';
@@ -6,6 +5,7 @@ import { CorpusUnreadableError, type ErrorCode, type Failure } from '../../src/e
 import { loadEngine } from '../../src/load-engine.ts';
 import { createLogger, secretValues } from '../../src/logger.ts';
 import { renderText } from '../console/render-text.ts';
+import { readCappedLines } from '../shared/capped-lines.ts';
 import { displayJson, displayText } from '../../src/bot/display-text.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
@@ -85,9 +85,9 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string, gener
 
 /** `ask -`: one independent question per input line, one output line each. */
 async function askEachLine(engine: Engine, json: boolean, generator?: GenerativeAnswerer): Promise<number> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    const bad = questionError(line);
+  for await (const item of readCappedLines(process.stdin)) {
+    const line = item.ok ? item.line : '';
+    const bad = item.ok ? questionError(line) : item.error;
     if (bad) {
       if (json) printJson({ error: bad });
       else process.stdout.write(`error: ${displayText(bad.message)}\n`);
