@@ -58,6 +58,23 @@ describe('limits and odd files: HTML attributes', () => {
   });
 });
 
+describe('limits and odd files: HTML attributes in a feed item', () => {
+  it('a feed item whose HTML has 650,000 attributes on one element is read by the tag stripper, quickly', async () => {
+    const attrs: string[] = [];
+    for (let i = 0; i < 650_000; i++) attrs.push(`a${i.toString(36)}`);
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Gazette</title><item><title>Bridge reopens</title><guid>bridge-1</guid><content:encoded><![CDATA[<p ${attrs.join(' ')}>The old bridge reopened to traffic on Monday.</p>]]></content:encoded></item></channel></rss>`;
+    const temp = corpusWith({ 'feed.rss': rss });
+    try {
+      const started = performance.now();
+      const c = await loadCorpus(temp.dir);
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(c.articles.find((a) => a.id === 'bridge-1')?.text).toBe('The old bridge reopened to traffic on Monday.');
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
 describe('limits and odd files: names and kinds of files', () => {
   it('a file whose name is not valid UTF-8 is skipped with a warning showing its bytes, not "file not found"', async () => {
     const temp = corpusWith({});
