@@ -337,8 +337,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       !respond
         ? Promise.reject(new MissingResponseUrl(where))
         : withRetry(() => respond(message), {
-        onRetry: (err, attempt, delayMs) => slog.warn({ err: err instanceof Error ? err.message : String(err), attempt, delayMs }, 'slack: response_url post failed; retrying'),
-      });
+            onRetry: (err, attempt, delayMs) => slog.warn({ err: err instanceof Error ? err.message : String(err), attempt, delayMs }, 'slack: response_url post failed; retrying'),
+          });
 
   async function respondAll(respond: RespondFn, messages: SlackMessage[]): Promise<void> {
     let list = messages;
