@@ -51,35 +51,41 @@ export async function* readCappedLines(input: AsyncIterable<Buffer | string>, op
     }
   };
   const iterator = input[Symbol.asyncIterator]();
-  const stopped = new Promise<IteratorResult<Buffer | string>>((resolve) => {
-    if (options.signal?.aborted) resolve({ done: true, value: undefined });
-    options.signal?.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
-  });
-  let pending: Promise<IteratorResult<Buffer | string>> | undefined;
+  // Stopping destroys the stream (stdin): its iterator's return would wait behind the pending read,
+  // and racing each read against one long-lived promise would keep every chunk reachable
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    const stream = input as { destroy?: () => void };
+    if (typeof stream.destroy === 'function') stream.destroy();
+  };
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    for (;;) {
-      pending = iterator.next();
-      const next = await Promise.race([pending, stopped]);
-      if (next.done) break;
+    while (!stopped) {
+      let next: IteratorResult<Buffer | string>;
+      try {
+        next = await iterator.next();
+      } catch (err) {
+        if (stopped) break; // the destroyed stream's premature close
+        throw err;
+      }
+      if (next.done || stopped) break;
       const chunk = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value;
       let from = 0;
       for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
         take(chunk.subarray(from, nl), false);
         from = nl + 1;
         yield finish();
-        if (options.signal?.aborted) return;
+        if (stopped) return;
       }
       if (from < chunk.length) take(chunk.subarray(from), true);
       options.onHeld?.(held);
     }
-    if (held > 0 || dropped >= 0) yield finish();
+    if (!stopped && (held > 0 || dropped >= 0)) yield finish();
   } finally {
-    pending?.catch(() => undefined);
-    // stopped while a read waits: the iterator's return would queue behind that read, so the stream
-    // (stdin) is destroyed instead, or it would keep the process alive
-    const stream = input as { destroy?: () => void };
-    if (options.signal?.aborted && typeof stream.destroy === 'function') stream.destroy();
-    else void Promise.resolve(iterator.return?.()).catch(() => undefined);
+    options.signal?.removeEventListener('abort', stop);
+    if (!stopped) void Promise.resolve(iterator.return?.()).catch(() => undefined);
   }
 }
 
