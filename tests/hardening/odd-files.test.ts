@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, type LoadedCorpus } from '../../src/engine/corpus/load-corpus.ts';
+import { loadCorpus, loadCorpusFile, type LoadedCorpus } from '../../src/engine/corpus/load-corpus.ts';
 import { MAX_HTML_ATTRIBUTES } from '../../src/engine/corpus/parse-html.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -104,6 +104,20 @@ describe('limits and odd files: names and kinds of files', () => {
       expect(reasons(c, 'null.txt')).toEqual(['not a regular file (a device), skipped']);
       expect(reasons(c, 'loop.txt')).toEqual(['symbolic link loop, skipped']);
       expect(reasons(c, 'dangling.txt')).toEqual(['symbolic link to nothing, skipped']);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('a corpus file replaced by a FIFO before the watcher reads it is a warning, not a read that never ends', async () => {
+    const temp = corpusWith({});
+    try {
+      execFileSync('mkfifo', [join(temp.dir, 'later.txt')]);
+      const started = performance.now();
+      const c = await loadCorpusFile(temp.dir, 'later.txt');
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(c.articles).toEqual([]);
+      expect(reasons(c, 'later.txt')).toEqual(['not a regular file (a named pipe), skipped']);
     } finally {
       temp.remove();
     }

@@ -214,6 +214,11 @@ async function loadFile(abs: string, fileId: string, known?: Stats): Promise<Loa
   try {
     // the baseline is the stat before the read: an edit after it shows as a newer time to the watcher
     const st = known ?? (await stat(abs));
+    if (!st.isFile()) {
+      // replaced by a FIFO or device since it was listed: reading it could block for ever
+      warnings.push({ path: fileId, reason: `not a regular file (${entryKind(st)}), skipped` });
+      return { articles: [], warnings, files };
+    }
     files.push({ rel: fileId, size: st.size, mtimeMs: st.mtimeMs });
     if (st.size > MAX_FILE_BYTES) {
       const mb = Math.ceil(st.size / (1024 * 1024));
