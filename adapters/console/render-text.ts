@@ -1,6 +1,7 @@
 import { generatedNote, NO_ANSWER_TEXT, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { PLAIN_STYLE, type Style } from './console-style.ts';
+import { displayText } from '../../src/bot/display-text.ts';
 
 /**
  * Wraps text to `width` columns at spaces; long words stay whole. `indent` starts the first
@@ -43,15 +44,16 @@ export function formatSource(source: SourceRef, n: number): string {
 }
 
 /** `[n] title…` wrapped with its later lines under the title. */
-const sourceLine = (source: SourceRef, n: number, width: number, indent = '') => wrap(formatSource(source, n), width, indent, `${indent}${' '.repeat(`[${n}] `.length)}`);
+const sourceLine = (source: SourceRef, n: number, width: number, indent = '') => wrap(displayText(formatSource(source, n)), width, indent, `${indent}${' '.repeat(`[${n}] `.length)}`);
 
 /**
  * Renders a Reply as terminal text: plain by default, coloured through `style`. Colour codes are
- * added to wrapped pieces, so whatever escapes control characters in article text runs before them.
+ * added to wrapped pieces after control characters in corpus text are escaped (`displayText`).
  */
 export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE): string {
   const cols = Math.max(20, width);
-  const w = (text: string, indent = '', hang = indent) => wrap(text, cols, indent, hang);
+  // corpus text is escaped before wrapping, so the colour codes added after it are kept
+  const w = (text: string, indent = '', hang = indent) => wrap(displayText(text), cols, indent, hang);
   switch (reply.kind) {
     case 'answer': {
       const { answer } = reply;
@@ -88,7 +90,7 @@ export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE)
         return w(reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.');
       }
       const out = reply.articles.map((a, i) =>
-        wrap(`${formatSource({ id: a.id, title: a.title, date: a.date, url: a.url }, i + 1)}  id: ${a.id}`, cols, '', ' '.repeat(`[${i + 1}] `.length)),
+        wrap(displayText(`${formatSource({ id: a.id, title: a.title, date: a.date, url: a.url }, i + 1)}  id: ${a.id}`), cols, '', ' '.repeat(`[${i + 1}] `.length)),
       );
       for (const f of reply.feeds) out.push(w(`feed ${f.url}: ${f.ok ? 'ok' : `failing (${f.error ?? 'unknown error'})`}`, '', '  '));
       return out.join('\n');

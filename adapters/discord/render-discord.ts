@@ -6,6 +6,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { displayText } from '../../src/bot/display-text.ts';
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { splitText } from '../shared/split-text.ts';
@@ -277,7 +278,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
         url: reply.url,
         description: summary.summary.map((s) => `• ${s}`).join('\n'),
         fields: [{ name: 'Source', value: sourceLine({ title: summary.title, url: reply.url, date: reply.date }, 1) }],
-        footer: `id: ${summary.id}`,
+        footer: `id: ${displayText(summary.id)}`,
         color: COLORS.summary,
       });
       return pack(embeds, undefined, []);
@@ -288,7 +289,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
         const empty = reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.';
         return pack(buildEmbeds({ title, description: empty, color: COLORS.sources }), undefined, []);
       }
-      const lines = reply.articles.map((a, i) => `${sourceLine(a, i + 1, [a.source])}\n\u2003id: \`${a.id.replace(/`/g, "'")}\``);
+      const lines = reply.articles.map((a, i) => `${sourceLine(a, i + 1, [a.source])}\n\u2003id: \`${displayText(a.id).replace(/`/g, "'")}\``);
       const feeds = reply.feeds.map((f) => `${f.ok ? 'ok' : 'failing'}: ${f.url}${f.ok ? '' : ` (${f.error ?? 'unknown error'})`}${f.checked ? ` · checked ${f.checked}` : ''}`);
       const embeds = buildEmbeds({
         title,

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { displayText } from '../../src/bot/display-text.ts';
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { splitText } from '../shared/split-text.ts';
@@ -224,7 +225,7 @@ function units(reply: Reply): Unit[] {
       return [
         section(head, summary.title),
         ...lines(bullets, summary.summary.join(' ')),
-        context([`id: \`${escapeSlack(truncate(summary.id, 300))}\``], ''),
+        context([`id: \`${escapeSlack(truncate(displayText(summary.id), 300))}\``], ''),
       ];
     }
     case 'sources': {
@@ -234,7 +235,7 @@ function units(reply: Reply): Unit[] {
       const title = reply.query ? `Articles matching “${truncate(reply.query, 200)}”` : 'Most recent articles';
       const articleLines = reply.articles.map((a, i) => {
         const meta = [shortDateMrkdwn(a.date), a.source ? escapeSlack(truncate(a.source, 100)) : ''].filter(Boolean).join(' · ');
-        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(a.id, 200))}\``;
+        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(displayText(a.id), 200))}\``;
       });
       const feedLines = reply.feeds.map(
         (f) => `feed ${slackLink(f.url, f.url)}: ${f.ok ? 'ok' : `failing (${escapeSlack(truncate(f.error ?? 'unknown error', 300))})`}`,

@@ -19,12 +19,13 @@ const HEADLINE_SCAN_CHARS = 4000;
 
 // ---------------------------------------------------------------- text normalisation
 
-const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
+// zero-width characters, and bidi embeddings, overrides and isolates (which reorder the text shown around them)
+const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]/g;
 // C0 controls except \t and \n, DEL and C1 controls
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-/** CRLF→LF, no zero-width or control characters, no trailing spaces, at most one blank line in a row. */
+/** CRLF→LF, no zero-width, text-direction or control characters, no trailing spaces, at most one blank line in a row. */
 export function normalizeText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')

@@ -60,6 +60,54 @@ export function tooComplexForDom(html: string): boolean {
   return false;
 }
 
+/** More attributes than this on one element: the DOM parser's work grows with the square of their count. */
+export const MAX_HTML_ATTRIBUTES = 1000;
+/** The sum over elements of (attribute count)²: about half a second of DOM parsing at this bound. */
+export const MAX_HTML_ATTRIBUTE_WORK = 4_000_000;
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Why the DOM parser must not read this markup (attribute counts over the limits), or null.
+ * One linear pass over the tags; attribute values (quoted or not) are skipped, not counted.
+ */
+export function attributeOverload(html: string): string | null {
+  let work = 0;
+  let i = html.indexOf('<');
+  while (i >= 0 && i < html.length) {
+    if (!isLetter(html.charCodeAt(i + 1))) {
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    let j = i + 1;
+    while (j < html.length && !isSpace(html.charCodeAt(j)) && html[j] !== '>' && html[j] !== '/') j++;
+    let count = 0;
+    while (j < html.length) {
+      const c = html.charCodeAt(j);
+      if (isSpace(c) || c === 47 /* / */) j++;
+      else if (c === 62 /* > */) break;
+      else if (c === 61 /* = */) {
+        j++;
+        while (j < html.length && isSpace(html.charCodeAt(j))) j++;
+        const q = html[j];
+        if (q === '"' || q === "'") {
+          const end = html.indexOf(q, j + 1);
+          j = end < 0 ? html.length : end + 1;
+        } else while (j < html.length && !isSpace(html.charCodeAt(j)) && html[j] !== '>') j++;
+      } else {
+        count++;
+        while (j < html.length && !isSpace(html.charCodeAt(j)) && html[j] !== '=' && html[j] !== '>' && html[j] !== '/') j++;
+      }
+    }
+    if (count > MAX_HTML_ATTRIBUTES) return `an element has ${count.toLocaleString('en-US')} attributes (the limit is ${MAX_HTML_ATTRIBUTES.toLocaleString('en-US')})`;
+    work += count * count;
+    if (work > MAX_HTML_ATTRIBUTE_WORK) return 'too many elements with hundreds of attributes (too slow to read as a page)';
+    i = html.indexOf('<', j);
+  }
+  return null;
+}
+
 /** Removes `<tag …>…</tag>` blocks (script, style, head) in one pass; an unclosed one runs to the end. */
 function dropBlocks(html: string, tag: string): string {
   const lower = html.toLowerCase();
@@ -156,7 +204,7 @@ function nodeToText(root: DomNode): string {
 /** HTML (a page or a fragment) to plain text, paragraphs kept, captions and scripts dropped. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  if (tooComplexForDom(html)) return stripTags(html);
+  if (tooComplexForDom(html) || attributeOverload(html)) return stripTags(html);
   const doc = parseDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   return doc.body ? nodeToText(doc.body) : '';
 }
@@ -235,6 +283,12 @@ function readMeta(doc: DomDocument): HtmlMeta {
 /** An `.html` page: the main text through Readability, metadata from the head. */
 export function parseHtml(html: string, fileId: string, origin: string): LoadedCorpus {
   const warnings: LoadWarning[] = [];
+  // checked before any parsing: one element with 650k attributes took the DOM parser 82 s
+  const overload = attributeOverload(html);
+  if (overload) {
+    warnings.push({ path: origin, reason: `HTML not read: ${overload}, skipped` });
+    return { articles: [], warnings };
+  }
   const noMarkup = !html.includes('<');
   if (noMarkup || tooComplexForDom(html)) {
     warnings.push({

@@ -358,7 +358,7 @@ describe('loadCorpus: the corpus path', () => {
 
   it('loads an empty folder as an empty corpus', async () => {
     const root = await makeCorpus({});
-    expect(await loadCorpus(root)).toEqual({ articles: [], warnings: [] });
+    expect(await loadCorpus(root)).toEqual({ articles: [], warnings: [], files: [] });
   });
 });
 
