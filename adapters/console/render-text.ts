@@ -1,5 +1,6 @@
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
-import type { SourceRef } from '../../src/engine/types.ts';
+import type { MatchRef, SourceRef } from '../../src/engine/types.ts';
+import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 
 /** Wraps text to `width` columns at spaces; long words stay whole. */
 export function wrap(text: string, width: number, indent = ''): string {
@@ -17,9 +18,15 @@ export function wrap(text: string, width: number, indent = ''): string {
   return lines.join('\n');
 }
 
-/** `[n] title (date) url`, the console's way of citing. */
-export function formatSource(source: SourceRef, n: number): string {
-  return [`[${n}] ${source.title}`, source.date ? `(${source.date.slice(0, 10)})` : '', source.url ?? ''].filter(Boolean).join(' ');
+/** `[n] title (date) url`, the console's way of citing; `note` (e.g. "+2 copies") goes before the URL. */
+export function formatSource(source: SourceRef, n: number, note = ''): string {
+  return [`[${n}] ${source.title}`, source.date ? `(${source.date.slice(0, 10)})` : '', note, source.url ?? ''].filter(Boolean).join(' ');
+}
+
+/** "Also matching: Title (2005-03-03) [id]; …": the other articles the words of a summary matched. */
+export function alsoMatchingText(matches: readonly MatchRef[]): string {
+  const one = (m: MatchRef) => [m.title, m.date ? `(${m.date.slice(0, 10)})` : '', `[${m.id}]`].filter(Boolean).join(' ');
+  return `Also matching: ${matches.map(one).join('; ')}`;
 }
 
 /** Renders a Reply as plain terminal text. */
@@ -44,7 +51,9 @@ export function renderText(reply: Reply, width = 80): string {
       reply.stories.forEach((story, i) => {
         out.push(w(`${i + 1}. ${story.headline}`));
         for (const s of story.summary) out.push(w(s, '   '));
-        story.sources.forEach((src, j) => out.push(w(formatSource(src, j + 1), '   ')));
+        const { lines, more } = storyLines(story);
+        lines.forEach((src, j) => out.push(w(formatSource(src, j + 1, copiesNote(src.copies)), '   ')));
+        if (more) out.push(w(moreNote(more), '   '));
         out.push('');
       });
       return out.join('\n').trimEnd();
@@ -52,7 +61,8 @@ export function renderText(reply: Reply, width = 80): string {
     case 'summary': {
       const { summary } = reply;
       const head = formatSource({ id: summary.id, title: summary.title, url: reply.url, date: reply.date }, 1).replace(/^\[1\] /, '');
-      return [w(head), ...summary.summary.map((s) => w(`- ${s}`, '')), w(`id: ${summary.id}`)].join('\n');
+      const also = summary.alsoMatching?.length ? [w(alsoMatchingText(summary.alsoMatching))] : [];
+      return [w(head), ...summary.summary.map((s) => w(`- ${s}`, '')), w(`id: ${summary.id}`), ...also].join('\n');
     }
     case 'sources': {
       if (reply.articles.length === 0 && reply.feeds.length === 0) {

@@ -453,7 +453,7 @@ export class Engine {
       return x;
     };
     const groups = rankStories(clusterArticles(inputs, (e) => e.vector, idf));
-    return (limit > 0 ? groups.slice(0, limit) : groups).map((g) => buildStory(g, (e) => this.analyze(e)));
+    return (limit > 0 ? groups.slice(0, limit) : groups).map((g) => buildStory(g, { analyze: (e) => this.analyze(e), vectorOf: (e) => e.vector, idf }));
   }
 
   /** Articles matching words (best first), or the most recent ones without words. */
