@@ -125,8 +125,11 @@ describe('renderDiscord', () => {
     const text = allText(messages);
     for (let s = 0; s < 14; s++) {
       for (let i = 0; i < 45; i++) expect(text).toContain(sentence(s, i));
-      for (let j = 0; j < 30; j++) expect(text).toContain(`Source ${s}.${j} with`);
+      // at most 5 source lines a story, the rest counted
+      for (let j = 0; j < 5; j++) expect(text).toContain(`Source ${s}.${j} with`);
+      expect(text).not.toContain(`Source ${s}.5 with`);
     }
+    expect(text).toContain('and 25 more');
     // Titles are cut to 256 characters
     expect(messages[0]!.embeds[0]!.title!.length).toBeLessThanOrEqual(256);
   });

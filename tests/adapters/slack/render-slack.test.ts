@@ -163,7 +163,9 @@ describe('renderSlack', () => {
     expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
     const ctx = messages.flatMap(contextsOf);
-    expect(ctx[0]).toContain('and 6 more');
+    // at most 5 source lines a story, the rest counted
+    expect(ctx[0]).toContain('and 10 more');
+    expect(ctx[0]).not.toContain('Source 5');
     expect(messages.every((m) => m.blocks[0]?.type !== 'divider' && m.blocks.at(-1)?.type !== 'divider')).toBe(true);
     const order = messages.flatMap(sectionsOf).flatMap((s) => [...s.matchAll(/\*(\d+)\. Story (\d+)\*/g)].map((x) => Number(x[2])));
     expect(order).toEqual(Array.from({ length: 40 }, (_, i) => i));
