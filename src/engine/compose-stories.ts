@@ -179,6 +179,19 @@ function dotOf(a: Weighted, b: Map<number, number>): number {
   return dot;
 }
 
+/** Each vector's summed cosine similarity to the others, against their sum: linear however many. */
+function centralityOf(vectors: readonly Weighted[]): number[] {
+  const sum = new Map<number, number>();
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k]!, (sum.get(v.ids[k]!) ?? 0) + v.w[k]!);
+  // a vector's similarity to itself is 1 (0 for an empty one)
+  return vectors.map((v) => dotOf(v, sum) - (v.ids.length ? 1 : 0));
+}
+
+/** How central each article is among the given ones: its summed tf-idf cosine similarity to the others. */
+export function centralities<E>(entries: readonly E[], vectorOf: (entry: E) => TermVector, idf: Idf): number[] {
+  return centralityOf(entries.map((e) => weighted(vectorOf(e), idf)));
+}
+
 /** Per article: summed similarity to the others (centrality) and the copy group it falls in. */
 function copyGroups<E extends StoryEntry>(entries: readonly E[], tools: StoryTools<E>): { centrality: number[]; groupOf: number[] } {
   const n = entries.length;
@@ -199,14 +212,11 @@ function copyGroups<E extends StoryEntry>(entries: readonly E[], tools: StoryToo
     if (key && seen !== undefined) join(seen, i);
     else byTitle.set(key, i);
   });
-  const centrality = new Array<number>(n).fill(0);
+  let centrality = new Array<number>(n).fill(0);
   const { vectorOf, idf } = tools;
   if (vectorOf && idf && n > 1) {
     const vectors = entries.map((e) => weighted(vectorOf(e), idf));
-    // centrality against the sum of all vectors (minus itself): linear however large the story
-    const sum = new Map<number, number>();
-    for (const v of vectors) for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k]!, (sum.get(v.ids[k]!) ?? 0) + v.w[k]!);
-    vectors.forEach((v, i) => (centrality[i] = dotOf(v, sum) - 1));
+    centrality = centralityOf(vectors);
     if (n <= PAIRWISE_COPY_LIMIT) {
       const maps = vectors.map((v) => new Map(Array.from(v.ids, (id, k) => [id, v.w[k]!] as const)));
       for (let i = 0; i < n; i++) {
