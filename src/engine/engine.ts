@@ -8,7 +8,7 @@ import { matchTitles } from './match-titles.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { SpellingSuggester } from './spelling.ts';
 import { terms, words } from './text.ts';
-import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, RetrievedPassage, Story } from './types.ts';
+import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, MatchRef, RetrievedPassage, Story } from './types.ts';
 import { fail, ok, type Result } from '../errors.ts';
 
 export { summarizeText } from './summarize-article.ts';
@@ -36,6 +36,9 @@ const TOPIC_MATCH = 0.5;
 const TITLE_COVERAGE = 0.75;
 /** Other matches a summary names beside the article chosen. */
 const ALSO_MATCHING = 4;
+
+/** A title as compared for copies: lower case, letters and digits only. */
+const titleKey = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** A short or pronoun-led question leans on the previous turn. */
 function isFollowUp(question: string): boolean {
@@ -446,10 +449,16 @@ export class Engine {
     const entry = this.analyze(found.value.entry);
     const n = Math.max(1, Math.min(20, Math.floor(sentences)));
     const summary = pickSummarySentences(entry.sentences, n, entry.titleTerms).map((s) => s.text);
-    const also = found.value.ranked
-      .filter((e) => e !== found.value.entry)
-      .slice(0, ALSO_MATCHING)
-      .map(({ article: a }) => ({ id: a.id, title: a.title, date: a.date }));
+    // copies of an article listed already (same title) are not another match
+    const seen = new Set([titleKey(entry.article.title)]);
+    const also: MatchRef[] = [];
+    for (const { article: a } of found.value.ranked) {
+      if (also.length >= ALSO_MATCHING) break;
+      const key = titleKey(a.title);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      also.push({ id: a.id, title: a.title, date: a.date });
+    }
     return ok({ id: entry.article.id, title: entry.article.title, summary, ...(also.length ? { alsoMatching: also } : {}) });
   }
 
