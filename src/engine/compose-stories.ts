@@ -271,15 +271,19 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 function storySummary(analyzed: readonly AnalyzedArticle[], headline: string, n: number): string[] {
   const headTerms = new Set(terms(headline));
   const headText = sameText(headline);
-  // a sentence that only repeats the headline (or its own article's title) is no summary
+  // a sentence that only repeats the headline (or its own article's title) is no summary;
+  // the length checks spare the normalising of sentences too long to be either
   const repeatsHeadline = (s: AnalyzedSentence) => {
-    if (s.terms.length === 0) return false;
+    if (s.terms.length === 0 || s.terms.length > 3 * headTerms.size + 3) return false;
     const set = new Set(s.terms);
-    return [...set].filter((t) => headTerms.has(t)).length / set.size >= HEADLINE_OVERLAP;
+    let shared = 0;
+    for (const t of set) if (headTerms.has(t)) shared++;
+    return shared / set.size >= HEADLINE_OVERLAP;
   };
+  const sameAs = (text: string, key: string) => text.length >= key.length && text.length <= key.length * 1.5 + 10 && sameText(text) === key;
   const picks = analyzed.map((a) => {
     const title = sameText(a.article.title);
-    const body = a.sentences.filter((s) => sameText(s.text) !== headText && sameText(s.text) !== title && !repeatsHeadline(s));
+    const body = a.sentences.filter((s) => !sameAs(s.text, headText) && !sameAs(s.text, title) && !repeatsHeadline(s));
     return pickSummarySentences(body, SINGLE_SUMMARY, a.titleTerms);
   });
   const chosen: { article: number; index: number; text: string; terms: Set<string> }[] = [];
