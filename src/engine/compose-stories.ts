@@ -166,7 +166,7 @@ const SAME_SENTENCE_OVERLAP = 0.7;
 /** A sentence whose terms are this much the headline's only repeats it. */
 const HEADLINE_OVERLAP = 0.8;
 
-/** What a story needs beside the group: sentences on demand, and the vectors stories were clustered by. */
+/** What a story needs beside the group: sentences on demand, and the vectors stories were clustered by (without them, copies fold by title only). */
 export interface StoryTools<E extends StoryEntry> {
   analyze: (entry: E) => AnalyzedArticle;
   vectorOf?: (entry: E) => TermVector;
@@ -304,13 +304,12 @@ function storySummary(analyzed: readonly AnalyzedArticle[], headline: string, n:
  * recent article (ties: the most central); the summary drawn from the newest distinct articles.
  * Every article stays a source.
  */
-export function buildStory<E extends StoryEntry>(group: readonly StoryInput<E>[], tools: StoryTools<E> | ((entry: E) => AnalyzedArticle)): Story {
-  const use: StoryTools<E> = typeof tools === 'function' ? { analyze: tools } : tools;
+export function buildStory<E extends StoryEntry>(group: readonly StoryInput<E>[], tools: StoryTools<E>): Story {
   const entries = group.map((g) => g.entry);
-  const lines = foldCopies(entries, use);
+  const lines = foldCopies(entries, tools);
   const lead = lines[0]!.lead;
   const headline = lead.article.title;
-  const analyzed = lines.slice(0, SUMMARY_ARTICLES).map((l) => use.analyze(l.lead));
+  const analyzed = lines.slice(0, SUMMARY_ARTICLES).map((l) => tools.analyze(l.lead));
   const summary = storySummary(analyzed, headline, lines.length > 1 ? MULTI_SUMMARY : SINGLE_SUMMARY);
   const sources = [...entries].sort(compareByDate).map(toSourceRef);
   const distinctSources = lines.map((l) => ({ ...toSourceRef(l.lead), copies: l.copies.length, copyIds: l.copies.map((c) => c.article.id) }));
