@@ -134,6 +134,25 @@ describe('renderDiscord', () => {
     expect(messages[0]!.embeds[0]!.title!.length).toBeLessThanOrEqual(256);
   });
 
+  it('lists a story\'s copies folded into one line with "+N copies"', () => {
+    const story: Story = {
+      headline: 'Singapore growth at 8.1% in 2004',
+      summary: ['Growth was driven by electronics.'],
+      sources: [],
+      distinctSources: [
+        { ...SOURCE, id: 'a', title: 'Singapore raises forecast', copies: 0, copyIds: [] },
+        { ...SOURCE, id: 'b', title: 'Singapore growth at 8.1% in 2004', copies: 1, copyIds: ['c'] },
+      ],
+    };
+    const [message] = renderDiscord({ kind: 'stories', title: 'Brief', stories: [story], empty: '' });
+    expect(message!.embeds[0]!.fields).toEqual([
+      {
+        name: 'Sources',
+        value: '1. [Singapore raises forecast](https://example.org/aleppo) · 2024-11-30\n2. [Singapore growth at 8.1% in 2004](https://example.org/aleppo) · 2024-11-30 · +1 copy',
+      },
+    ]);
+  });
+
   it('splits one very long answer into several embeds and messages, the buttons on the last message', () => {
     const paragraph = (p: number) => Array.from({ length: 30 }, (_, i) => `Paragraph ${p} sentence ${i} is here.`).join(' ');
     const answer = Array.from({ length: 20 }, (_, p) => paragraph(p)).join('\n\n');

@@ -171,6 +171,18 @@ describe('renderSlack', () => {
     expect(order).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 
+  it('lists a story\'s copies folded into one line with "+N copies"', () => {
+    const line = (id: string, title: string, copies: number) => ({ id, title, url: `https://e.org/${id}`, date: '2005-03-03', copies, copyIds: [] as string[] });
+    const story: Story = {
+      headline: 'Singapore growth at 8.1% in 2004',
+      summary: ['Growth was driven by electronics.'],
+      sources: [],
+      distinctSources: [line('a', 'Singapore raises forecast', 0), line('b', 'Singapore growth at 8.1% in 2004', 2)],
+    };
+    const ctx = renderSlack({ kind: 'stories', title: 'Brief', stories: [story], empty: '' }).flatMap(contextsOf);
+    expect(ctx).toEqual(['Sources: <https://e.org/a|Singapore raises forecast> · 2005-03-03 | <https://e.org/b|Singapore growth at 8.1% in 2004> · 2005-03-03 · +2 copies']);
+  });
+
   it('lists many articles across sections and messages', () => {
     const articles = Array.from({ length: 300 }, (_, i) => ({ id: `a${i}.txt`, title: `Article ${i} about <things> & more`, date: '2024-01-01', source: 'Wire', url: `https://e.org/${i}?x=1&y=2` }));
     const messages = renderSlack({ kind: 'sources', query: 'things', articles, feeds: [{ url: 'https://feed.example/rss', ok: false, checked: null, error: 'HTTP 500 <oops>' }] });
