@@ -1,4 +1,4 @@
-// `npm run bench [-- summaries|qa|dups|speed …]`: the engine beside baselines on ../shared/eval.
+// `npm run bench [-- summaries|qa|newsqa|requests|dups|speed …]`: the engine beside baselines on ../shared/eval.
 // Markdown tables go to stdout, progress to stderr, every figure to bench/results.json.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,11 +22,15 @@ import {
 import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
 import { runLlmQa } from './llm-qa.ts';
+import { sectionRequestsWith } from './requests-section.ts';
+import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
 type EngineInstance = InstanceType<EngineModule['Engine']>;
+/** An ask answer; `short` exists only where the selective-answering branch has landed. */
+type EngineAnswer = ReturnType<EngineInstance['ask']>['answer'] & { short?: boolean };
 
-const SECTION_NAMES = ['summaries', 'qa', 'dups', 'speed'] as const;
+const SECTION_NAMES = ['summaries', 'qa', 'newsqa', 'requests', 'dups', 'speed'] as const;
 type SectionName = (typeof SECTION_NAMES)[number];
 
 interface SectionOutput {
@@ -426,7 +430,131 @@ function sectionQa(ctx: Context): SectionOutput {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. duplicates
+// 3. QA on our own news set (bench/news-qa.jsonl over the seed + BBC)
+
+async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
+  const errors: string[] = [];
+  const items = loadNewsQa(NEWS_QA_FILE);
+  const articles = await loadNewsCorpus(evalFiles(ctx.dir).bbcSummaries);
+  const known = new Set(articles.map((a) => a.id));
+  // an exact duplicate of the expected article is as right as the article itself
+  const dupGroups = new Map<string, string>();
+  for (const r of loadClustering(evalFiles(ctx.dir).bbcClustering)) if (r.exactDupGroup !== null) dupGroups.set(r.id, r.exactDupGroup);
+  const same = sameArticleTest(dupGroups);
+  const missing = items.filter((q) => q.article !== null && !known.has(q.article)).map((q) => q.id);
+  if (missing.length) errors.push(`newsqa: ${missing.length} item(s) name an article not in the corpus: ${missing.slice(0, 5).join(', ')}`);
+  log(`newsqa: ${items.length} questions (${items.filter((q) => !q.answerable).length} unanswerable) over ${articles.length} articles`);
+  const systems: (NewsQaScores & { system: string; p50ms: number | null; buildMs: number | null; failures: number })[] = [];
+  const byType: Record<string, NewsQaScores> = {};
+
+  try {
+    const Engine = needEngine(ctx);
+    const t0 = performance.now();
+    const engine = new Engine(articles);
+    const buildMs = performance.now() - t0;
+    const replies = new Map<string, NewsQaReply>();
+    const times: number[] = [];
+    let failures = 0;
+    let firstError: string | null = null;
+    for (const q of items) {
+      const t = performance.now();
+      try {
+        // each question stands alone: no previous turn
+        const a = engine.ask(q.question).answer as EngineAnswer;
+        const reply: NewsQaReply = { answer: a.answer, quote: a.quote, firstSource: a.sources[0]?.id ?? null };
+        if (typeof a.short === 'boolean') reply.short = a.short;
+        replies.set(q.id, reply);
+      } catch (err) {
+        failures++;
+        firstError ??= `${q.id}: ${errorText(err)}`;
+        replies.set(q.id, { answer: null, quote: null, firstSource: null });
+      } finally {
+        times.push(performance.now() - t);
+      }
+    }
+    if (firstError) errors.push(`newsqa: ask threw for ${failures} question(s) (scored as abstentions); first: ${firstError}`);
+    systems.push({ system: 'ours', ...scoreNewsQa(items, replies, same), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures });
+    for (const type of QUESTION_TYPES) {
+      const of: NewsQaItem[] = items.filter((q) => q.type === type);
+      if (of.length) byType[type] = scoreNewsQa(of, replies, same);
+    }
+  } catch (err) {
+    errors.push(`newsqa: ours: ${errorText(err)}`);
+  }
+
+  // baseline: the corpus sentence with the most question terms is both quote and answer
+  {
+    const t0 = performance.now();
+    const qa = new WordOverlapQa(articles);
+    const buildMs = performance.now() - t0;
+    const replies = new Map<string, NewsQaReply>();
+    const times: number[] = [];
+    for (const q of items) {
+      const t = performance.now();
+      const r = qa.ask(q.question);
+      times.push(performance.now() - t);
+      replies.set(q.id, { answer: r?.sentence ?? null, quote: r?.sentence ?? null, firstSource: r?.id ?? null });
+    }
+    systems.push({ system: 'word-overlap sentence', ...scoreNewsQa(items, replies, same), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures: 0 });
+  }
+
+  const answerable = items.filter((q) => q.answerable).length;
+  const withShort = systems.some((s) => s.shortPrecisionPct !== undefined);
+  const markdown = [
+    `## QA: own news set, ${items.length} questions (${answerable} answerable, ${items.length - answerable} not) over the seed + BBC-${articles.length - 1} (rates in %, EM/F1 ×100)`,
+    '',
+    ...mdTable(
+      ['system', 'answered', 'right article first', 'supported', 'EM', 'F1', 'answer contains', 'abstained (unanswerable)', ...(withShort ? ['short precision', 'short coverage'] : []), 'p50 ms'],
+      systems.map((s) => {
+        const sentenceOnly = s.system !== 'ours';
+        return [
+          s.system,
+          fmt(s.answeredPct, 1),
+          fmt(s.rightArticlePct, 1),
+          fmt(s.supportedPct, 1),
+          sentenceOnly ? '–' : fmt(s.em),
+          sentenceOnly ? '–' : fmt(s.f1),
+          sentenceOnly ? '–' : fmt(s.answerContainsPct, 1),
+          fmt(s.abstainedPct, 1),
+          ...(withShort ? [fmt(s.shortPrecisionPct, 1), fmt(s.shortCoveragePct, 1)] : []),
+          fmt(s.p50ms, 3),
+        ];
+      }),
+    ),
+  ];
+  const typeRows = Object.entries(byType);
+  if (typeRows.length) {
+    markdown.push(
+      '',
+      'ours by question type:',
+      '',
+      ...mdTable(
+        ['type', 'answerable', 'unanswerable', 'supported', 'F1', 'right article first', 'abstained'],
+        typeRows.map(([t, s]) => [t, s.answerable, s.unanswerable, fmt(s.supportedPct, 1), fmt(s.f1), fmt(s.rightArticlePct, 1), s.unanswerable ? fmt(s.abstainedPct, 1) : '–']),
+      ),
+    );
+  }
+  if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
+  return {
+    markdown,
+    data: { questions: items.length, answerable, unanswerable: items.length - answerable, corpusArticles: articles.length, systems, byType },
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3b. requests in words (bench/requests.jsonl over the seed + BBC)
+
+async function sectionRequests(ctx: Context): Promise<SectionOutput> {
+  const Engine = needEngine(ctx);
+  const articles = await loadNewsCorpus(evalFiles(ctx.dir).bbcSummaries);
+  const dupGroups = new Map<string, string>();
+  for (const r of loadClustering(evalFiles(ctx.dir).bbcClustering)) if (r.exactDupGroup !== null) dupGroups.set(r.id, r.exactDupGroup);
+  return sectionRequestsWith(new Engine(articles), articles, sameArticleTest(dupGroups), log);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. duplicates
 
 function sectionDups(ctx: Context): SectionOutput {
   const rows = loadClustering(evalFiles(ctx.dir).bbcClustering);
@@ -509,7 +637,7 @@ function sectionDups(ctx: Context): SectionOutput {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. speed and memory
+// 5. speed and memory
 
 const BUILD_RUNS = 3;
 const SPEED_QUERIES = 200;
@@ -609,9 +737,11 @@ function sectionSpeed(ctx: Context): SectionOutput {
 // ---------------------------------------------------------------------------------------------
 // orchestration
 
-const RUNNERS: Record<SectionName, (ctx: Context) => SectionOutput> = {
+const RUNNERS: Record<SectionName, (ctx: Context) => SectionOutput | Promise<SectionOutput>> = {
   summaries: sectionSummaries,
   qa: sectionQa,
+  newsqa: sectionNewsQa,
+  requests: sectionRequests,
   dups: sectionDups,
   speed: sectionSpeed,
 };
@@ -660,7 +790,7 @@ async function main(): Promise<number> {
     const t0 = performance.now();
     let output: SectionOutput;
     try {
-      output = RUNNERS[name](ctx);
+      output = await RUNNERS[name](ctx);
     } catch (err) {
       output = { markdown: [`## ${name}`, '', `_failed: ${errorText(err)}_`], data: {}, errors: [`${name}: ${errorText(err)}`] };
     }

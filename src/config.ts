@@ -73,14 +73,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.HEALTH_PORT !== undefined && !(/^\d{1,5}$/.test(config.HEALTH_PORT) && Number(config.HEALTH_PORT) <= 65535)) {
     throw new ConfigError('HEALTH_PORT', `must be a port number (0–65535), not "${config.HEALTH_PORT}"`);
   }
+  checkUrls(config);
   if (config.LLM_BASE_URL !== undefined) {
-    if (!/^https?:\/\/[^\s]+$/i.test(config.LLM_BASE_URL) || !URL.canParse(config.LLM_BASE_URL)) {
-      throw new ConfigError('LLM_BASE_URL', `must be an http(s) URL such as http://127.0.0.1:11434/v1, not "${config.LLM_BASE_URL}"`);
-    }
     if (!config.LLM_MODEL) throw new ConfigError('LLM_MODEL', 'set it (the model name the server knows, e.g. llama3.2) when LLM_BASE_URL is set');
   }
   if (config.LLM_DIGEST && !config.LLM_BASE_URL) throw new ConfigError('LLM_BASE_URL', 'set it (an OpenAI-compatible server) for LLM_DIGEST=1');
   return config;
+}
+
+/** The URL variables, each with the schemes it takes and an example for the message. */
+const URL_VARIABLES = [
+  { name: 'SLACK_API_URL', kind: 'an http(s)', schemes: ['http:', 'https:'], example: 'http://127.0.0.1:9000/api/' },
+  { name: 'DISCORD_API_URL', kind: 'an http(s)', schemes: ['http:', 'https:'], example: 'http://127.0.0.1:9000/api' },
+  { name: 'LLM_BASE_URL', kind: 'an http(s)', schemes: ['http:', 'https:'], example: 'http://127.0.0.1:11434/v1' },
+  { name: 'REDIS_URL', kind: 'a redis:// or rediss://', schemes: ['redis:', 'rediss:'], example: 'redis://127.0.0.1:6379' },
+] as const;
+
+/** Every URL variable, and each URL of FEEDS, parsed at start: a typo fails here, not at the first poll or call. */
+function checkUrls(config: Config): void {
+  for (const { name, kind, schemes, example } of URL_VARIABLES) {
+    const value = config[name];
+    if (value !== undefined && !isUrlWithScheme(value, schemes)) {
+      throw new ConfigError(name, `must be ${kind} URL such as ${example}, not "${value}"`);
+    }
+  }
+  if (config.FEEDS !== undefined) {
+    const bad = config.FEEDS.split(',').map((s) => s.trim()).find((url) => url && !isUrlWithScheme(url, ['http:', 'https:']));
+    if (bad !== undefined) throw new ConfigError('FEEDS', `"${bad}" is not an http(s) URL; give comma-separated URLs such as https://example.com/rss.xml`);
+  }
+}
+
+function isUrlWithScheme(value: string, schemes: readonly string[]): boolean {
+  if (/\s/.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return schemes.includes(url.protocol) && url.hostname !== '';
 }
 
 /** `0,1,3` → [0, 1, 3]; a message naming what is wrong otherwise. */

@@ -10,7 +10,12 @@ export interface LoadEngineOptions {
   dataDir?: string;
   /** Progress lines on stderr for large corpora (default true). */
   progress?: boolean;
+  /** Indexing progress for any corpus size, in place of the stderr lines (the console shows its own line). */
+  onProgress?: IndexProgress;
 }
+
+/** `done` of `total` articles indexed: (0, total) when indexing starts, (total, total) when it ends. */
+export type IndexProgress = (done: number, total: number) => void;
 
 /** Corpora at least this large show indexing progress. */
 const PROGRESS_FROM = 5000;
@@ -42,7 +47,14 @@ export async function loadEngine(corpusPath: string, log: Logger, options: LoadE
   const { articles, warnings } = await loadCorpus(corpusPath);
   for (const w of warnings) log.warn({ path: w.path }, `corpus: ${w.path}: ${w.reason}`);
   const engine = new Engine();
-  const progress = articles.length >= PROGRESS_FROM && options.progress !== false ? createProgress('indexing', articles.length) : null;
+  const total = articles.length;
+  const { onProgress } = options;
+  const progress = onProgress
+    ? { update: (done: number) => onProgress(done, total), finish: () => onProgress(total, total) }
+    : total >= PROGRESS_FROM && options.progress !== false
+      ? createProgress('indexing', total)
+      : null;
+  onProgress?.(0, total);
   engine.add(articles, progress ? (done) => progress.update(done) : undefined);
   progress?.finish();
   log.info({ articles: engine.size, skipped: warnings.length, ms: Math.round(performance.now() - started) }, 'corpus indexed');

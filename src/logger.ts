@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { join } from 'node:path';
 
 export type { Logger };
 
@@ -54,4 +55,12 @@ export function secretValues(config: Record<string, unknown>): string[] {
     }
   }
   return out;
+}
+
+/** Where the console bot at a terminal writes its logs, so no log line lands in the conversation. */
+export const consoleLogPath = (dataDir: string) => join(dataDir, 'bot.log');
+
+/** An append-only log file (its folder made when missing); throws when it cannot be opened. */
+export function logFileDestination(path: string): DestinationStream {
+  return pino.destination({ dest: path, sync: true, append: true, mkdir: true });
 }

@@ -56,9 +56,10 @@ async function main(): Promise<number> {
     process.stderr.write(`configuration error: ${(err as Error).message}\n`);
     return 2;
   }
-  // A person at the console bot's prompt wants answers, not info logs; an explicit LOG_LEVEL wins
-  const consoleAtTerminal = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN && process.stdin.isTTY && !process.env.LOG_LEVEL;
-  const log = createLogger(consoleAtTerminal ? 'warn' : config.LOG_LEVEL, undefined, secretValues(config));
+  const consoleMode = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  // The console bot's conversation is on stdout: at a terminal its logs go to a file, whatever LOG_LEVEL says
+  const consoleOut = consoleMode ? await import('../adapters/console/console-output.ts').then((m) => m.startConsoleOutput(config)) : undefined;
+  const log = createLogger(config.LOG_LEVEL, consoleOut?.logDestination, secretValues(config));
   // SIGINT/SIGTERM: stop taking work, finish what is in flight (bounded), close the store, exit 0
   const shutdown = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -92,7 +93,9 @@ async function main(): Promise<number> {
       dataDir: config.DATA_DIR,
       ...(config.FEEDS ? { feeds: config.FEEDS } : {}),
       feedPollCron: config.FEED_POLL_CRON,
+      ...(consoleOut?.progress ? { onProgress: consoleOut.progress.onProgress } : {}),
     });
+    consoleOut?.progress?.finish();
     engineHost = host;
     const { engine } = host;
     health.articles = host.articles;
@@ -146,7 +149,7 @@ async function main(): Promise<number> {
       await digests.start(new Map([['console', createConsoleDigestChannel(process.stdout)]]));
       health.adapters = { console: true };
       health.ready = true;
-      await runConsole({ bot, log, signal: shutdown.signal });
+      await runConsole({ bot, log, signal: shutdown.signal, color: consoleOut?.color ?? false });
       healthServer?.draining();
       await closeAll();
       return 0;
@@ -163,6 +166,7 @@ async function main(): Promise<number> {
     await closeAll();
     return 0;
   } catch (err) {
+    consoleOut?.progress?.finish();
     await engineHost?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
     await rateRedis?.close().catch(() => undefined);

@@ -8,6 +8,7 @@ import { createLogger, secretValues } from '../../src/logger.ts';
 import { renderText } from '../console/render-text.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
+import { readPackageVersion } from './package-version.ts';
 import type { Answer } from '../../src/engine/types.ts';
 import { createGenerator } from '../../src/llm/create-generator.ts';
 import type { GenerativeAnswerer } from '../../src/llm/generate-answer.ts';
@@ -48,8 +49,8 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string, gener
   };
   switch (args.command) {
     case 'help':
-      process.stdout.write(CLI_HELP);
-      return 0;
+    case 'version':
+      return printInfo(args);
     case 'ask': {
       if (args.positional === '-') return askEachLine(engine, args.json, generator);
       const bad = questionError(args.positional);
@@ -82,6 +83,14 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string, gener
   }
 }
 
+/** `--help` and `--version`: no configuration or corpus needed. */
+function printInfo(args: CliArgs): number {
+  if (args.command === 'help') process.stdout.write(CLI_HELP);
+  else if (args.json) printJson({ version: readPackageVersion() });
+  else process.stdout.write(`briefing-bot ${readPackageVersion()}\n`);
+  return 0;
+}
+
 /** `ask -`: one independent question per input line, one output line each. */
 async function askEachLine(engine: Engine, json: boolean, generator?: GenerativeAnswerer): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -110,10 +119,7 @@ async function main(argv: string[]): Promise<number> {
   };
   if (!parsed.ok) return fail(parsed.error);
   const args = parsed.value;
-  if (args.command === 'help') {
-    process.stdout.write(CLI_HELP);
-    return 0;
-  }
+  if (args.command === 'help' || args.command === 'version') return printInfo(args);
   let log;
   let config;
   try {

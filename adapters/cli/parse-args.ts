@@ -1,6 +1,6 @@
 import type { Failure } from '../../src/errors.ts';
 
-export type CliCommand = 'ask' | 'brief' | 'digest' | 'summarize' | 'sources' | 'help';
+export type CliCommand = 'ask' | 'brief' | 'digest' | 'summarize' | 'sources' | 'help' | 'version';
 
 export interface CliArgs {
   command: CliCommand;
@@ -21,12 +21,37 @@ Commands:
   brief [--topic T] [--since WHEN] [--limit N]    the top stories (default 5)
   digest [--topic T] [--since WHEN] [--limit N]   a digest now (default 8; --limit 0: every story)
   summarize ID_OR_WORDS [--sentences N]           summary of one article (alias: summary)
-  sources [WORDS]           list articles (the most recent, or those matching WORDS)
-  help                      this text
+  sources [WORDS] [--limit N]                     list articles (the most recent, or those matching WORDS)
+  help                      this text (also --help, -h)
 
 Options for every command:
   --corpus PATH             a folder or a .jsonl file (overrides CORPUS_DIR)
-  --json                    one JSON object on stdout; logs on stderr
+  --json                    one JSON object on stdout (one per line for ask -); logs on stderr
+  --version, -V             print the version and exit
+
+WHEN is an ISO date or time, or words: yesterday, "3 days ago", monday.
+
+Examples:
+  npm run --silent briefing -- ask "Who captured the palace in Aleppo?"
+  npm run --silent briefing -- ask --json "Who captured the palace in Aleppo?"
+  printf '%s\\n' "Who captured the palace in Aleppo?" "What did Iran send?" | npm run --silent briefing -- ask - --json
+  npm run --silent briefing -- brief --topic oil --since yesterday
+  npm run --silent briefing -- summarize 000_f17fd30403ef36f3 --sentences 3
+  npm run --silent briefing -- digest --limit 0 --json --corpus ./news.jsonl
+
+Environment (also read from a .env file in the current folder):
+  CORPUS_DIR                articles to read (default ./seeds)
+  DEFAULT_TIMEZONE          timezone of --since words (default UTC)
+  LOG_LEVEL                 pino level of the stderr logs (default: warn and above)
+  LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS
+                            optional generated answers for ask (checked; offline on failure)
+  Every other variable of .env.example is validated too: a bad value is a usage error naming it.
+
+Exit codes:
+  0  the command ran (also when the corpus has no answer)
+  1  no matching article (not_found), unreadable corpus (corpus_unreadable), or internal error
+  2  usage error: unknown command or option, missing or empty argument, bad configuration
+  With --json an error prints {"error": {"code": ..., "message": ...}} on stdout.
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -47,6 +72,7 @@ const OPTIONS: Record<CliCommand, readonly string[]> = {
   summarize: ['--sentences'],
   sources: ['--limit'],
   help: [],
+  version: [],
 };
 
 type Parsed = { ok: true; value: CliArgs } | { ok: false; error: Failure };
@@ -61,11 +87,12 @@ function count(name: string, raw: string, min: number): number | Failure {
 export function parseCliArgs(argv: readonly string[]): Parsed {
   const rest: string[] = [];
   const values = new Map<string, string>();
-  let json = false;
+  const json = argv.includes('--json');
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--help' || a === '-h') return { ok: true, value: { command: 'help', positional: '', json } };
+    if (a === '--json') continue;
+    if (a === '--help' || a === '-h') return { ok: true, value: { command: 'help', positional: '', json } };
+    else if (a === '--version' || a === '-V') return { ok: true, value: { command: 'version', positional: '', json } };
     else if (a.startsWith('--')) {
       const [name, inline] = a.split(/=(.*)/s, 2) as [string, string | undefined];
       const value = inline ?? argv[++i];

@@ -2,10 +2,12 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../src/bot/bot.ts';
-import { parseConsoleLine } from '../../src/bot/command.ts';
+import { cleanInput, parseConsoleLine } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
+import { completeCommand } from './complete-command.ts';
+import { colorEnabled, consoleStyle } from './console-style.ts';
 import { renderText } from './render-text.ts';
 
 /** The console is one digest channel. */
@@ -19,6 +21,8 @@ export interface ConsoleOptions {
   /** Interactive: a prompt and a greeting. Otherwise each line is answered and the run ends with the input. */
   interactive?: boolean;
   width?: number;
+  /** Colours; default: as the output stream and NO_COLOR / FORCE_COLOR say. */
+  color?: boolean;
   /** Aborting stops reading input: the line being answered is finished, then the run ends. */
   signal?: AbortSignal;
 }
@@ -28,9 +32,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
-  const width = options.width ?? (output as { columns?: number }).columns ?? 80;
+  // a pseudo-terminal may report 0 columns
+  const width = options.width ?? ((output as { columns?: number }).columns || 80);
+  const style = consoleStyle(options.color ?? colorEnabled(output as { isTTY?: boolean }));
   const conversationId = randomUUID();
-  const rl = createInterface({ input, crlfDelay: Infinity, ...(interactive ? { output, prompt: '> ' } : {}) });
+  const rl = createInterface({
+    input,
+    crlfDelay: Infinity,
+    ...(interactive ? { output, prompt: style.accent('> '), completer: completeCommand } : {}),
+  });
   const write = (text: string) => output.write(`${text}\n${interactive ? '\n' : ''}`);
   let aborted = false;
   const onAbort = () => {
@@ -41,12 +51,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
   if (interactive) {
-    write(`Briefing bot over ${await options.bot.engine.size()} article(s). Ask a question, or /help for the commands; /quit to leave.`);
+    const size = await options.bot.engine.size();
+    write(`Briefing bot over ${size.toLocaleString('en')} article${size === 1 ? '' : 's'}. Ask a question, or /help for the commands; /quit to leave.`);
     rl.prompt();
   }
   for await (const line of rl) {
     if (/^\s*\/(quit|exit)\s*$/i.test(line)) break;
     if (!line.trim() && !interactive) continue;
+    // Piped input is not echoed by a terminal: show each question so its answer can be matched to it
+    if (!interactive) output.write(`${style.accent(`> ${cleanInput(line)}`)}\n`);
     let reply: Reply;
     const parsed = parseConsoleLine(line);
     if (!parsed.ok) {
@@ -67,7 +80,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         reply = { kind: 'error', code: 'internal', message: `Sorry, something went wrong (reference ${ref}).` };
       }
     }
-    write(renderText(reply, width));
+    write(renderText(reply, width, style));
     if (aborted) break;
     if (interactive) rl.prompt();
   }

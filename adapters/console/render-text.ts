@@ -1,21 +1,41 @@
-import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
 import type { MatchRef, SourceRef } from '../../src/engine/types.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
+import { PLAIN_STYLE, type Style } from './console-style.ts';
 
-/** Wraps text to `width` columns at spaces; long words stay whole. */
-export function wrap(text: string, width: number, indent = ''): string {
+/**
+ * Wraps text to `width` columns at spaces; long words stay whole. `indent` starts the first
+ * line of each paragraph and `hang` the lines after it (a hanging indent under a bullet or `[n]`).
+ */
+export function wrap(text: string, width: number, indent = '', hang = indent): string {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
+    let prefix = indent;
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width - indent.length) {
-        lines.push(indent + line);
+      if (line && line.length + 1 + word.length > width - prefix.length) {
+        lines.push(prefix + line);
+        prefix = hang;
         line = word;
       } else line = line ? `${line} ${word}` : word;
     }
-    lines.push(indent + line);
+    lines.push(prefix + line);
   }
   return lines.join('\n');
+}
+
+/** The widest usage column of /help; a longer usage gets a line of its own. */
+const HELP_USAGE_MAX = 36;
+
+/** /help as two aligned columns, each description wrapped under its own column. */
+function helpColumns(entries: readonly HelpEntry[], width: number): string[] {
+  const column = Math.max(0, ...entries.map((e) => e.usage.length).filter((n) => n <= HELP_USAGE_MAX));
+  const hang = ' '.repeat(2 + column + 2);
+  return entries.map((e) => {
+    const [first = '', ...rest] = wrap(e.description, Math.max(20, width - hang.length)).split('\n');
+    const head = e.usage.length > column ? [wrap(e.usage, width, '  ', '    '), hang + first] : [`  ${e.usage.padEnd(column)}  ${first}`];
+    return [...head, ...rest.map((line) => hang + line)].join('\n');
+  });
 }
 
 /** `[n] title (date) url`, the console's way of citing; `note` (e.g. "+2 copies") goes before the URL. */
@@ -29,31 +49,41 @@ export function alsoMatchingText(matches: readonly MatchRef[]): string {
   return `Also matching: ${matches.map(one).join('; ')}`;
 }
 
-/** Renders a Reply as plain terminal text. */
-export function renderText(reply: Reply, width = 80): string {
-  const w = (text: string, indent = '') => wrap(text, Math.max(20, width), indent);
+/** `[n] title…` wrapped with its later lines under the title. */
+const sourceLine = (source: SourceRef, n: number, width: number, indent = '', note = '') =>
+  wrap(formatSource(source, n, note), width, indent, `${indent}${' '.repeat(`[${n}] `.length)}`);
+
+/**
+ * Renders a Reply as terminal text: plain by default, coloured through `style`. Colour codes are
+ * added to wrapped pieces, so whatever escapes control characters in article text runs before them.
+ */
+export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE): string {
+  const cols = Math.max(20, width);
+  const w = (text: string, indent = '', hang = indent) => wrap(text, cols, indent, hang);
   switch (reply.kind) {
     case 'answer': {
       const { answer } = reply;
       if (answer.generated) {
         const g = answer.generated;
-        return [w(g.text), ...g.sources.map((s) => w(formatSource(s, s.n))), w(generatedNote(g.model, g.partial))].join('\n');
+        return [w(g.text), ...g.sources.map((s) => style.dim(sourceLine(s, s.n, cols))), style.dim(w(generatedNote(g.model, g.partial)))].join('\n');
       }
       if (answer.answer === null) return w(NO_ANSWER_TEXT);
       const out = [w(answer.answer)];
-      if (answer.quote && answer.quote !== answer.answer) out.push(w(`“${answer.quote}”`, '  '));
-      out.push(...answer.sources.map((s, i) => w(formatSource(s, i + 1))));
+      if (answer.quote && answer.quote !== answer.answer) out.push(w(`“${answer.quote}”`, '  ', '   '));
+      out.push(...answer.sources.map((s, i) => style.dim(sourceLine(s, i + 1, cols))));
       return out.join('\n');
     }
     case 'stories': {
       if (reply.stories.length === 0) return w(reply.empty);
-      const out = [w(reply.title), ''];
+      const out = [style.bold(w(reply.title)), ''];
       reply.stories.forEach((story, i) => {
-        out.push(w(`${i + 1}. ${story.headline}`));
-        for (const s of story.summary) out.push(w(s, '   '));
+        const number = `${i + 1}. `;
+        const under = ' '.repeat(number.length);
+        out.push(style.bold(w(`${number}${story.headline}`, '', under)));
+        for (const s of story.summary) out.push(w(s, under));
         const { lines, more } = storyLines(story);
-        lines.forEach((src, j) => out.push(w(formatSource(src, j + 1, copiesNote(src.copies)), '   ')));
-        if (more) out.push(w(moreNote(more), '   '));
+        lines.forEach((src, j) => out.push(style.dim(sourceLine(src, j + 1, cols, under, copiesNote(src.copies)))));
+        if (more) out.push(style.dim(w(moreNote(more), under)));
         out.push('');
       });
       return out.join('\n').trimEnd();
@@ -61,22 +91,24 @@ export function renderText(reply: Reply, width = 80): string {
     case 'summary': {
       const { summary } = reply;
       const head = formatSource({ id: summary.id, title: summary.title, url: reply.url, date: reply.date }, 1).replace(/^\[1\] /, '');
-      const also = summary.alsoMatching?.length ? [w(alsoMatchingText(summary.alsoMatching))] : [];
-      return [w(head), ...summary.summary.map((s) => w(`- ${s}`, '')), w(`id: ${summary.id}`), ...also].join('\n');
+      const also = summary.alsoMatching?.length ? [style.dim(w(alsoMatchingText(summary.alsoMatching), '', '  '))] : [];
+      return [style.bold(w(head)), ...summary.summary.map((s) => w(`- ${s}`, '', '  ')), style.dim(w(`id: ${summary.id}`)), ...also].join('\n');
     }
     case 'sources': {
       if (reply.articles.length === 0 && reply.feeds.length === 0) {
         return w(reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.');
       }
-      const out = reply.articles.map((a, i) => w(`${formatSource({ id: a.id, title: a.title, date: a.date, url: a.url }, i + 1)}  id: ${a.id}`));
-      for (const f of reply.feeds) out.push(w(`feed ${f.url}: ${f.ok ? 'ok' : `failing (${f.error ?? 'unknown error'})`}`));
+      const out = reply.articles.map((a, i) =>
+        wrap(`${formatSource({ id: a.id, title: a.title, date: a.date, url: a.url }, i + 1)}  id: ${a.id}`, cols, '', ' '.repeat(`[${i + 1}] `.length)),
+      );
+      for (const f of reply.feeds) out.push(w(`feed ${f.url}: ${f.ok ? 'ok' : `failing (${f.error ?? 'unknown error'})`}`, '', '  '));
       return out.join('\n');
     }
     case 'help':
-      return [w(reply.title), ...reply.entries.map((e) => w(`${e.usage}  ${e.description}`, '  '))].join('\n');
+      return [style.bold(w(reply.title)), ...helpColumns(reply.entries, cols)].join('\n');
     case 'notice':
       return w(reply.text);
     case 'error':
-      return w(reply.usage ? `${reply.message} Usage: ${reply.usage}` : reply.message);
+      return style.red(w(reply.usage ? `${reply.message} Usage: ${reply.usage}` : reply.message));
   }
 }

@@ -47,7 +47,10 @@ port.on('message', (message: ToWorker) => {
 });
 
 try {
-  engine = await loadEngine(options.corpusDir, log, options.dataDir ? { dataDir: options.dataDir } : {});
+  engine = await loadEngine(options.corpusDir, log, {
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.progress ? { onProgress: (done: number, total: number) => send({ type: 'progress', done, total }) } : {}),
+  });
   ingest = await startIngest({
     engine,
     log,

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FeedHealth } from '../engine/types.ts';
 import { EngineUnavailableError } from '../errors.ts';
+import type { IndexProgress } from '../load-engine.ts';
 import type { Logger } from '../logger.ts';
 import { engineApiOver, type EngineApi } from './engine-api.ts';
 import { fromWire, type CallTarget, type EngineWorkerData, type FromWorker, type ToWorker } from './worker-protocol.ts';
@@ -22,8 +23,10 @@ export interface EngineHost {
   stop(): Promise<void>;
 }
 
-export interface EngineWorkerOptions extends Omit<EngineWorkerData, 'logLevel'> {
+export interface EngineWorkerOptions extends Omit<EngineWorkerData, 'logLevel' | 'progress'> {
   log: Logger;
+  /** Hears the first load's indexing progress (not a restart's). */
+  onProgress?: IndexProgress;
   /** The worker's module; default engine-worker-main beside this file (tests pass a wrapper). */
   entry?: URL;
   /** The wait before a second restart attempt; it doubles with each failed attempt, up to 30 s. */
@@ -68,6 +71,8 @@ export class EngineWorker implements EngineHost {
   private stopping: Promise<void> | null = null;
   private failedStarts = 0;
   private onStopped: (() => void) | null = null;
+  /** A worker was ready once: later ones are restarts, whose progress nobody shows. */
+  private started = false;
 
   private constructor(private readonly options: EngineWorkerOptions) {
     this.log = options.log;
@@ -114,8 +119,8 @@ export class EngineWorker implements EngineHost {
 
   private spawn(): Promise<Worker> {
     const { script, eval: evaluated } = workerEntry(this.options.entry);
-    const { log: _log, entry: _entry, restartDelayMs: _delay, stopTimeoutMs: _timeout, ...data } = this.options;
-    const workerData: EngineWorkerData = { ...data, logLevel: this.log.level };
+    const { log: _log, entry: _entry, restartDelayMs: _delay, stopTimeoutMs: _timeout, onProgress, ...data } = this.options;
+    const workerData: EngineWorkerData = { ...data, logLevel: this.log.level, progress: onProgress !== undefined && !this.started };
     const worker = new Worker(script, { workerData, eval: evaluated });
     this.worker = worker;
     return new Promise<Worker>((resolve, reject) => {
@@ -133,8 +138,12 @@ export class EngineWorker implements EngineHost {
           case 'log':
             this.relayLog(message.line);
             return;
+          case 'progress':
+            onProgress?.(message.done, message.total);
+            return;
           case 'ready':
             ready = true;
+            this.started = true;
             this.articles = message.articles;
             resolve(worker);
             return;

@@ -16,7 +16,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHo
   const { worker, ...rest } = options;
   if (worker) return EngineWorker.start(rest);
   const { log, corpusDir, dataDir } = rest;
-  const engine = await loadEngine(corpusDir, log, dataDir ? { dataDir } : {});
+  const engine = await loadEngine(corpusDir, log, { ...(dataDir ? { dataDir } : {}), ...(rest.onProgress ? { onProgress: rest.onProgress } : {}) });
   const ingest = await startIngest({
     engine,
     log,

@@ -13,6 +13,8 @@ export interface EngineWorkerData {
   watch?: boolean;
   /** Quiet time before re-saving the index after changes. */
   saveDelayMs?: number;
+  /** Send `progress` messages while the corpus is indexed (someone shows them). */
+  progress?: boolean;
   /** The main logger's level: lines below it are not even sent. */
   logLevel: string;
 }
@@ -35,6 +37,7 @@ export type FromWorker =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: WireError }
   | { type: 'log'; line: string }
+  | { type: 'progress'; done: number; total: number }
   | { type: 'stopped' };
 
 export function toWire(err: unknown): WireError {

@@ -15,7 +15,8 @@ export function runScript(script: string, args: string[], options: { input?: str
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [script, ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', ...options.env },
+      // FORCE_COLOR from the caller's shell would colour the piped output the tests read
+      env: { ...process.env, FORCE_COLOR: undefined, LOG_LEVEL: 'warn', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

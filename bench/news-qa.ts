@@ -1,0 +1,173 @@
+// The news QA dev set (bench/news-qa.jsonl): its reader, its corpus (seed + BBC) and its scoring.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCorpus } from '../src/engine/corpus/load-corpus.ts';
+import type { Article } from '../src/engine/types.ts';
+import { PROJECT_ROOT } from './eval-data.ts';
+import { exactMatch, f1Score, maxOverGold, normalizeAnswer } from './squad-metrics.ts';
+
+export const NEWS_QA_FILE = path.join(PROJECT_ROOT, 'bench', 'news-qa.jsonl');
+export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', '000_f17fd30403ef36f3.txt');
+
+export const QUESTION_TYPES = ['who', 'what', 'when', 'where', 'how many', 'how much', 'why', 'how'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface NewsQaItem {
+  id: string;
+  question: string;
+  /** Every acceptable answer string; empty for an unanswerable item. */
+  answers: string[];
+  /** The article id as the engine names it, or null for an unanswerable item. */
+  article: string | null;
+  type: QuestionType;
+  answerable: boolean;
+}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Reads and checks the dev set; a malformed line throws naming its number. */
+export function loadNewsQa(file: string = NEWS_QA_FILE): NewsQaItem[] {
+  const items: NewsQaItem[] = [];
+  const ids = new Set<string>();
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = `${path.basename(file)}:${i + 1}`;
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch (err) {
+        throw new Error(`${where}: not JSON (${(err as Error).message})`);
+      }
+      const o = (v ?? {}) as Record<string, unknown>;
+      const bad = (what: string) => new Error(`${where}: ${what}`);
+      if (typeof o['id'] !== 'string' || !o['id']) throw bad('"id" must be a non-empty string');
+      if (ids.has(o['id'])) throw bad(`duplicate id ${o['id']}`);
+      if (typeof o['question'] !== 'string' || !o['question'].trim()) throw bad('"question" must be a non-empty string');
+      if (!isStringArray(o['answers'])) throw bad('"answers" must be an array of strings');
+      if (o['article'] !== null && typeof o['article'] !== 'string') throw bad('"article" must be a string or null');
+      if (!(QUESTION_TYPES as readonly unknown[]).includes(o['type'])) throw bad(`"type" must be one of ${QUESTION_TYPES.join(', ')}`);
+      if (typeof o['answerable'] !== 'boolean') throw bad('"answerable" must be a boolean');
+      if (o['answerable'] && (o['answers'].length === 0 || o['article'] === null)) throw bad('an answerable item needs answers and an article');
+      if (!o['answerable'] && o['answers'].length > 0) throw bad('an unanswerable item must have no answers');
+      ids.add(o['id']);
+      items.push({
+        id: o['id'],
+        question: o['question'],
+        answers: o['answers'],
+        article: o['article'],
+        type: o['type'] as QuestionType,
+        answerable: o['answerable'],
+      });
+    });
+  return items;
+}
+
+/** The set's corpus as the engine loads it: the seed article plus every BBC record, ids as the loader gives them. */
+export async function loadNewsCorpus(bbcFile: string, seedFile: string = SEED_FILE): Promise<Article[]> {
+  const [seed, bbc] = await Promise.all([loadCorpus(seedFile), loadCorpus(bbcFile)]);
+  return [...seed.articles, ...bbc.articles];
+}
+
+/** Article ids grouped with their exact duplicates (clustering.jsonl's exact_dup_group): a.id → group. */
+export function sameArticleTest(groups: ReadonlyMap<string, string>): (a: string, b: string) => boolean {
+  return (a, b) => a === b || (groups.has(a) && groups.get(a) === groups.get(b));
+}
+
+/** Whether a quote holds one of the answers, both normalised as SQuAD does (whole words). */
+export function supportsAnswer(quote: string, answers: readonly string[]): boolean {
+  const q = ` ${normalizeAnswer(quote)} `;
+  return answers.some((a) => {
+    const n = normalizeAnswer(a);
+    return n !== '' && q.includes(` ${n} `);
+  });
+}
+
+/** What one system said for one item; `short` only when the engine reports it. */
+export interface NewsQaReply {
+  answer: string | null;
+  quote: string | null;
+  firstSource: string | null;
+  short?: boolean;
+}
+
+export interface NewsQaScores {
+  answerable: number;
+  unanswerable: number;
+  answeredPct: number;
+  rightArticlePct: number;
+  supportedPct: number;
+  em: number;
+  f1: number;
+  answerContainsPct: number;
+  abstainedPct: number;
+  /** Present only when every reply carried `short`; over all items answered, unanswerable ones included (a short answer there counts as wrong). */
+  shortPrecisionPct?: number;
+  shortCoveragePct?: number;
+  shortAnswers?: number;
+}
+
+const pct = (num: number, den: number) => (den ? Math.round((10000 * num) / den) / 100 : 0);
+
+/**
+ * Scores replies against the set. Answerable figures are over all answerable items (an
+ * abstention scores zero); abstained % is over the unanswerable ones. `sameArticle` lets an
+ * exact duplicate of the expected article count as the right one.
+ */
+export function scoreNewsQa(
+  items: readonly NewsQaItem[],
+  replies: ReadonlyMap<string, NewsQaReply>,
+  sameArticle: (a: string, b: string) => boolean = (a, b) => a === b,
+): NewsQaScores {
+  let answerable = 0, unanswerable = 0, answered = 0, rightArticle = 0, supported = 0, em = 0, f1 = 0, contains = 0, abstained = 0;
+  let shortSeen = 0, shortTrue = 0, shortGood = 0, repliesSeen = 0, answeredAny = 0;
+  for (const item of items) {
+    const r = replies.get(item.id);
+    if (!r) continue;
+    repliesSeen++;
+    if (typeof r.short === 'boolean') shortSeen++;
+    if (!item.answerable) {
+      unanswerable++;
+      if (r.answer === null) abstained++;
+      else {
+        answeredAny++;
+        // a short answer to a question the corpus cannot answer is wrong by definition
+        if (r.short === true) shortTrue++;
+      }
+      continue;
+    }
+    answerable++;
+    if (r.firstSource !== null && item.article !== null && sameArticle(r.firstSource, item.article)) rightArticle++;
+    if (r.quote !== null && supportsAnswer(r.quote, item.answers)) supported++;
+    if (r.answer === null) continue;
+    answered++;
+    answeredAny++;
+    em += maxOverGold(exactMatch, r.answer, item.answers);
+    const bestF1 = maxOverGold(f1Score, r.answer, item.answers);
+    f1 += bestF1;
+    if (supportsAnswer(r.answer, item.answers)) contains++;
+    if (r.short === true) {
+      shortTrue++;
+      if (bestF1 >= 0.5) shortGood++;
+    }
+  }
+  const scores: NewsQaScores = {
+    answerable,
+    unanswerable,
+    answeredPct: pct(answered, answerable),
+    rightArticlePct: pct(rightArticle, answerable),
+    supportedPct: pct(supported, answerable),
+    em: pct(em, answerable),
+    f1: pct(f1, answerable),
+    answerContainsPct: pct(contains, answerable),
+    abstainedPct: pct(abstained, unanswerable),
+  };
+  // the `short` flag comes from another branch; report it only when the engine gives it
+  if (repliesSeen > 0 && shortSeen === repliesSeen) {
+    scores.shortPrecisionPct = pct(shortGood, shortTrue);
+    scores.shortCoveragePct = pct(shortTrue, answeredAny);
+    scores.shortAnswers = shortTrue;
+  }
+  return scores;
+}

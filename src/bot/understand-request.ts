@@ -1,0 +1,409 @@
+// Requests in words: what a free-text message asks for, read offline by a fixed grammar (docs/requests-in-words.md).
+import type { ConversationTurn } from '../engine/engine.ts';
+import type { Command } from './command.ts';
+import { cleanInput, MAX_QUESTION_CHARS, splitSince } from './command.ts';
+import type { Surface } from './help.ts';
+import { resolveSinceWords, sinceLabelOf, weekdayName } from './request-window.ts';
+import { normalizeWords } from './request-words.ts';
+
+export type RequestIntent = 'ask' | 'brief' | 'summary' | 'sources' | 'digest' | 'help' | 'forget';
+
+/** What a message was understood to ask for, with the line that says so and the command for next time. */
+export interface UnderstoodRequest {
+  intent: RequestIntent;
+  /** brief / sources: the topic words; summary: the article's id or title words. */
+  topic?: string;
+  /** brief: the start of the time window, and the words it was read from ("monday", "3 days ago"). */
+  since?: Date;
+  sinceWords?: string;
+  /** A short label for the window ("Mon", "yesterday"). */
+  sinceLabel?: string;
+  /** brief: "catch me up" without a topic or window: since the last brief here (else 24 hours). */
+  catchUp?: boolean;
+  /** summary: sentences asked for. */
+  sentences?: number;
+  /** summary / sources: the story of the last brief referred to, from 1. */
+  ref?: number;
+  /** summary / sources with `ref`: that story's article id, when the last brief is known and has it. */
+  refId?: string;
+  /** ask: the question as typed, bot mention removed (spelling it out changed no answer on the dev set). */
+  question?: string;
+  /** One line saying how the message was read, e.g. "Briefing on *oil prices* since Mon". */
+  understood: string;
+  /** The command that does the same next time, as typed on the surface. */
+  command: string;
+}
+
+export interface UnderstandOptions {
+  now?: Date;
+  /** IANA zone the caller's words ("monday", "yesterday") are read in; default UTC. */
+  timeZone?: string;
+  /** Article ids of the last brief's stories in this conversation (first source of each), in order. */
+  lastBrief?: readonly string[];
+  /** When the last brief in this conversation was given: "catch me up" starts there. */
+  lastBriefAt?: Date;
+  /** The surface the command for next time is written for; default console. */
+  surface?: Surface;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// ---------------------------------------------------------------------------------------------
+// the grammar's pieces (all over normalized words: lower case, chat spellings fixed, no emoji)
+
+/** A leading interjection and bot mention: "<@U123>", "<@!123>", "@briefbot", "yo @BriefBot,". */
+const LEADING_MENTION = /^(?:(?:yo|hey|hi|hello|oi|ok|okay)[,!]?\s+)?(?:<@!?[A-Za-z0-9]+(?:\|[^>]*)?>|@[\w.-]+)[,:;]?\s*/;
+const FILLER_START = /^(?:(?:ok|okay|so|um+|hmm+|hey|hi|yo|right|and|also|now|then|quick q|quick question|can you|could you|would you|will you|pls can you|can i get|could i get|i'd like|i want|i need|i wanna|let me see|let me have|just)\b[\s,:-]*)+/;
+const FILLER_END = /(?:[\s,]+(?:thanks|thank you|ty|cheers|for me|mate|bot|briefbot|again|real quick|quickly|now|lol|asap))+$/;
+
+const QUESTION_START = /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
+const TOPIC_PREP = '(?:on|about|re|regarding|with|for|around|concerning|in|of|from|at)';
+
+const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what can i (?:ask|say|do)|what are (?:the|your) commands|how does (?:this|it) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|thanks|thank you|ty|cheers|ok|okay|cool|nice|great|you there|are you there|ping)$/;
+const FORGET_VERB = /\b(?:forget|delete|erase|wipe|remove|clear|purge|stop tracking|stop storing|stop remembering)\b/;
+const FORGET_OBJECT = /\b(?:me|my (?:data|history|info|information|conversations?|messages|stuff|details))\b/;
+const DIGEST = /^(?:(?:whats|what is|whats) in |(?:show|send|give|get)(?: me)? |preview |see |view |check |open |read )?(?:my |the |today's |our |this channel's |a )?(?:daily |weekly |news |next )?digest(?: now| preview| today| please)?$|^(?:preview|show|check|peek at)(?: me)? (?:my |the |our )?(?:daily |weekly )?digest\b/;
+
+/** A reference to a story of the last brief, the whole of what is left: "2", "#3", "the second one", "story 1". */
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10, top: 1,
+};
+const REF = /^(?:the\s+)?(?:(?:story|item|article|headline|link|number|result|#)\s*)?#?\s*(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|one|two|three|four|five|six|seven|eight|nine|ten|top)(?:\s+(?:one|story|item|article|headline|link|result))?$/;
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, couple: 2, 'a few': 3, 'a couple of': 2, 'couple of': 2 };
+const COUNT = '(\\d{1,3}|a few|a couple of|couple of|few|one|two|three|four|five|six|seven|eight|nine|ten)';
+
+function countOf(word: string | undefined): number {
+  if (!word) return 1;
+  return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? 1);
+}
+
+/** Reads a story reference; null when the words are not one. */
+export function readRef(words: string): number | null {
+  const m = REF.exec(words.trim());
+  if (!m) return null;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : ORDINALS[m[1]!];
+  return n && n >= 1 && n <= 50 ? n : null;
+}
+
+const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
+
+/** Windows in words, first match wins: each regex and the `since:` words it stands for. */
+const WINDOW_RULES: [RegExp, (m: RegExpExecArray) => string | null][] = [
+  [new RegExp(`\\b(?:since|from|after)\\s+(?:last\\s+)?(${WEEKDAY})\\b`), (m) => weekdayName(m[1]!.slice(0, 3))],
+  [new RegExp(`\\b(?:since|from)\\s+${COUNT}\\s+(hour|day|week|month)s?\\s+ago\\b`), (m) => `${countOf(m[1])} ${m[2]}s ago`],
+  [/\b(?:since|from)\s+(\d{4}-\d{2}-\d{2})\b/, (m) => m[1]!],
+  [/\b(?:since|from)\s+(?:yesterday|last night)\b/, () => 'yesterday'],
+  [/\b(?:since|from)\s+(?:this morning|today|midnight)\b/, () => 'today'],
+  [/\b(?:since|from)\s+(?:the start of )?(?:this|the) week\b/, () => 'this week'],
+  [/\b(?:since|from|over|in|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(week|month|day|24 hours)\b/, (m) => ({ week: '7 days ago', month: '30 days ago', day: '24 hours ago', '24 hours': '24 hours ago' })[m[1]!] ?? null],
+  [new RegExp(`\\b(?:since|from|over|in|during|for|within)?\\s*(?:the\\s+)?(?:last|past|previous)\\s+${COUNT}\\s+(hour|day|week|month)s?\\b`), (m) => `${countOf(m[1])} ${m[2]}s ago`],
+  [/\b(?:so far )?this (?:week|past week)\b|\bthe past week\b/, (m) => (m[0].includes('past') ? '7 days ago' : 'this week')],
+  [/\b(?:today's|today|tonight|this morning)\b/, () => 'today'],
+  [/\b(?:yesterday's|yesterday|last night)\b/, () => 'yesterday'],
+  [new RegExp(`\\b(?:on\\s+)?(?:last\\s+)?(${WEEKDAY})\\b$`), (m) => weekdayName(m[1]!.slice(0, 3))],
+];
+
+/** A time window said in words, found anywhere, and the words left around it. */
+export function takeWindow(words: string): { rest: string; spec: string } | null {
+  for (const [re, spec] of WINDOW_RULES) {
+    const m = re.exec(words);
+    if (!m) continue;
+    const s = spec(m);
+    if (!s) continue;
+    const rest = (words.slice(0, m.index) + ' ' + words.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+    return { rest, spec: s };
+  }
+  return null;
+}
+
+/** Topic words with the words around them that carry no topic ("the", "stuff", "news") removed. */
+function cleanTopic(words: string): string {
+  let t = words.trim();
+  for (let i = 0; i < 3; i++) {
+    t = t
+      .replace(/^(?:the|a|an|some|any|all|our|that|this|these|those|of|me|us)\s+/, '')
+      .replace(/\s+(?:stuff|things|thing|situation|news|story|stories|articles?|lately|recently|at the moment|right now|so far|going on|happening|pieces?|reports?|updates?|please)$/, '')
+      .replace(/^(?:on|about|re|regarding|with|for|around)\s+/, '')
+      .trim();
+  }
+  return t.replace(/[?!.,;:]+$/, '').trim();
+}
+
+/** The article words of a summary request, with "the article about" and "…story" removed. */
+function cleanTarget(words: string): string {
+  let t = words.trim();
+  for (let i = 0; i < 3; i++) {
+    t = t
+      .replace(/^(?:the|a|an|this|that|of|on|for|about|re)\s+/, '')
+      .replace(/^(?:article|story|piece|report|item|post|news|one|bit|thing|link)s?\s+(?:about|on|re|regarding|of|from|covering|where|that|with|abt)\s+/, '')
+      .replace(/\s+(?:article|story|piece|report|one|thing|item|news|bit|post|link)s?$/, '')
+      .trim();
+  }
+  return t;
+}
+
+const SENTENCES = new RegExp(`\\s*\\b(?:in|using|with|to)?\\s*${COUNT}\\s+(?:short\\s+)?(?:sentences?|lines?|bullets?|bullet points?)\\b`);
+
+// ---------------------------------------------------------------------------------------------
+// the rules, in order: the first that reads the message wins; none → a question
+
+type Draft = Omit<UnderstoodRequest, 'understood' | 'command'>;
+
+const SUMMARY_HEAD = /^(?:give me |get me |send me |do |make )?(?:a |an |the )?(?:quick |short |brief |tiny )?(?:summary|summarize|summarized|tldr|tldr of|sum up|sum-up|short version|gist|synopsis|abstract|recap|précis|condense|shorten)(?:\s+(?:of|on|for|about|re))?\s+(.+)$/;
+const SUMMARY_MORE = /^(?:tell me |give me |i want |show me )?(?:more|more details|details|detail|read|open|expand)\s+(?:on|about|of|for|re)?\s*(.+)$/;
+
+function readSummary(t: string): Draft | null {
+  let m = SUMMARY_HEAD.exec(t);
+  let refOnly = false;
+  if (!m) {
+    m = SUMMARY_MORE.exec(t);
+    refOnly = true;
+  }
+  if (!m) return null;
+  let target = m[1]!;
+  let sentences: number | undefined;
+  const s = SENTENCES.exec(target);
+  if (s) {
+    sentences = Math.max(1, Math.min(20, countOf(s[1])));
+    target = (target.slice(0, s.index) + target.slice(s.index + s[0].length)).trim();
+  }
+  const ref = readRef(target) ?? readRef(cleanTarget(target));
+  if (ref !== null) return { intent: 'summary', ref, ...(sentences ? { sentences } : {}) };
+  if (refOnly) return null;
+  const topic = cleanTarget(target);
+  if (!topic) return null;
+  return { intent: 'summary', topic, ...(sentences ? { sentences } : {}) };
+}
+
+const SOURCE_NOUN = '(?:articles?|links?|sources?|source links|stories|pieces|reports|coverage|reading|urls?)';
+const SOURCE_PREP = '(?:about|on|mentioning|that mention|re|regarding|for|4|covering|with|of|from|behind)';
+const SOURCES_LIST = new RegExp(`^(?:(?:show|give|send|find|list|get|pull up|fetch|share)(?: me| us)?\\s+|(?:have you )?got\\s+|do you have\\s+|you have\\s+|are there\\s+|is there\\s+|any\\s+)?(?:(?:any|some|all|the|a few|a list of|list of|more|other)\\s+)*${SOURCE_NOUN}(?:\\s+${SOURCE_PREP}\\s+(.+))?$`);
+const SOURCES_HELD = /^(?:whats|what|which)(?: articles| stories| sources)? (?:do|have|did) you (?:have|got|hold)(?: on| about| re| regarding| for)\s+(.+)$/;
+const SOURCES_ORIGIN = /^where (?:did|does|do|is|was) (.+?) (?:come from|from)$/;
+
+function readSources(t: string): Draft | null {
+  const m = SOURCES_LIST.exec(t) ?? SOURCES_HELD.exec(t);
+  if (m) {
+    const words = m[1] ?? '';
+    const ref = words ? (readRef(words) ?? readRef(cleanTarget(words))) : null;
+    if (ref !== null) return { intent: 'sources', ref };
+    return { intent: 'sources', topic: cleanTopic(words) };
+  }
+  const o = SOURCES_ORIGIN.exec(t);
+  const ref = o ? (readRef(o[1]!) ?? readRef(cleanTarget(o[1]!))) : null;
+  return ref !== null ? { intent: 'sources', ref } : null;
+}
+
+const PREP_TOPIC = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
+// catch-up phrasings: with no topic and no window they mean "since my last brief"
+const CATCH_UP = [
+  new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${PREP_TOPIC}$`),
+  new RegExp(`^(?:what did i miss|what have i missed|whats new|what is new|whats up with|anything new|any news|anything i should know|whats been happening|whats happening|what is happening|whats going on|what is going on)${PREP_TOPIC}$`),
+  new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening)(?:\\s+(?:news|updates?|stories))?${PREP_TOPIC}$`),
+  new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${PREP_TOPIC}$`),
+];
+const BRIEF_VERBS = [
+  // "brief me yukos", "briefing on blair": the brief verb takes a topic with or without a preposition
+  /^(?:give me |get me |send me |do |i want )?(?:a |an |the |my )?(?:quick |short |daily |morning )?(?:brief|briefing|breif|debrief)(?: me| us)?(?:\s+(?:on|about|re|regarding|with|for|around|of|concerning))?(?:\s+(.+))?$/,
+  new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest)${PREP_TOPIC}$`),
+  new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|story|situation|deal|update|state of play)${PREP_TOPIC}$`),
+];
+
+function readBrief(t: string): Draft | null {
+  const window = takeWindow(t);
+  const w = window ? window.rest : t;
+  const withWindow = (d: Draft): Draft => (window ? { ...d, sinceWords: window.spec } : d);
+  const topicOf = (words: string | undefined) => cleanTopic(words ?? '');
+  for (const re of CATCH_UP) {
+    const m = re.exec(w);
+    if (!m) continue;
+    const topic = topicOf(m[1]);
+    if (!topic && !window) return { intent: 'brief', catchUp: true };
+    return withWindow({ intent: 'brief', ...(topic ? { topic } : {}) });
+  }
+  for (const re of BRIEF_VERBS) {
+    const m = re.exec(w);
+    if (m) return withWindow({ intent: 'brief', ...(topicOf(m[1]) ? { topic: topicOf(m[1]) } : {}) });
+  }
+  // "what happened with BP this week" is a brief; "what happened to Capriati" alone is a question
+  const happened = /^(?:whats|what|what has|what have|whats been|what is) (?:been )?happen(?:ed|ing|s)? (?:with|to|in|at|on|around|re|regarding|for)\s+(.+)$/.exec(w);
+  if (happened && (window || /happening/.test(w))) {
+    const topic = topicOf(happened[1]);
+    if (topic) return withWindow({ intent: 'brief', topic });
+  }
+  // "chelsea news since sat", "six nations injury news"
+  const trailing = /^(.+?)\s+(?:news|headlines|updates|latest|stories|roundup|round-up)$/.exec(w);
+  if (trailing && !QUESTION_START.test(trailing[1]!)) {
+    const topic = topicOf(trailing[1]);
+    if (topic && topic.split(' ').length <= 6) return withWindow({ intent: 'brief', topic });
+  }
+  // only a window ("since monday", "yesterday's"): the top stories of that window
+  if (window && !window.rest) return withWindow({ intent: 'brief' });
+  return null;
+}
+
+function readWords(t: string): Draft | null {
+  if (HELP.test(t)) return { intent: 'help' };
+  if (FORGET_VERB.test(t) && FORGET_OBJECT.test(t) && !QUESTION_START.test(t)) return { intent: 'forget' };
+  if (DIGEST.test(t)) return { intent: 'digest' };
+  return readSummary(t) ?? readSources(t) ?? readBrief(t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// the understood line and the command for next time
+
+function commandText(surface: Surface, d: Draft, question: string): string {
+  const slack = surface === 'slack';
+  const discord = surface === 'discord';
+  switch (d.intent) {
+    case 'brief': {
+      const parts = discord
+        ? [d.topic ? `topic:${d.topic}` : '', d.sinceWords ? `since:${d.sinceWords}` : '']
+        : [d.topic ?? '', d.sinceWords ? `since:${d.sinceWords}` : ''];
+      return ['/brief', ...parts].filter(Boolean).join(' ');
+    }
+    case 'summary': {
+      const target = d.refId ?? d.topic ?? '';
+      return discord ? `/summary article:${target}` : `${slack ? '/brief summary' : '/summary'} ${target}`.trim();
+    }
+    case 'sources': {
+      const words = d.refId ?? d.topic ?? '';
+      return discord ? `/sources${words ? ` query:${words}` : ''}` : `${slack ? '/brief sources' : '/sources'} ${words}`.trim();
+    }
+    case 'digest':
+      return slack ? '/brief digest now' : '/digest now';
+    case 'help':
+      return slack ? '/brief help' : '/help';
+    case 'forget':
+      return slack ? '/brief forget' : '/forget';
+    case 'ask':
+      return discord ? `/ask question:${question}` : `${slack ? '/brief ask' : '/ask'} ${question}`;
+  }
+}
+
+function understoodText(d: Draft): string {
+  const window = d.sinceLabel ? ` since ${d.sinceLabel}` : '';
+  const story = d.ref !== undefined ? `story ${d.ref} of your last brief` : '';
+  switch (d.intent) {
+    case 'brief':
+      if (d.catchUp) return `Catching up: top stories since ${d.sinceLabel ?? 'the last 24 hours'}`;
+      return d.topic ? `Briefing on *${d.topic}*${window}` : `Top stories${window}`;
+    case 'summary':
+      return `Summary of ${story || `*${d.topic ?? ''}*`}${d.sentences ? ` in ${d.sentences} sentence${d.sentences === 1 ? '' : 's'}` : ''}`;
+    case 'sources':
+      return story ? `Sources of ${story}` : d.topic ? `Articles about *${d.topic}*` : 'The most recent articles';
+    case 'digest':
+      return 'Digest preview';
+    case 'help':
+      return 'Help';
+    case 'forget':
+      return 'Forget what the bot holds about you';
+    case 'ask':
+      return 'Question';
+  }
+}
+
+/** Drops a Slack/Discord escape like "<@U1>" or "@briefbot" and greetings in front of it. */
+export function stripMention(text: string): string {
+  let t = text.trim();
+  for (let i = 0; i < 2; i++) t = t.replace(LEADING_MENTION, '').trim();
+  return t;
+}
+
+/**
+ * Reads a free-text message as a request: brief, summary, sources, digest preview, help,
+ * forget, or (anything else, and whatever is ambiguous) a question. Pure and offline.
+ */
+export function understandRequest(text: string, options: UnderstandOptions = {}): UnderstoodRequest {
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? 'UTC';
+  const surface = options.surface ?? 'console';
+  const question = stripMention(cleanInput(text));
+  // a paste is not a request; the ask command explains the length limit
+  let draft: Draft | null = null;
+  if (question.length <= MAX_QUESTION_CHARS) {
+    const words = normalizeWords(question);
+    const t = words.replace(FILLER_START, '').replace(FILLER_END, '').trim();
+    if (!question || HELP.test(words)) draft = { intent: 'help' };
+    else if (t) draft = readWords(t);
+  }
+  if (!draft) draft = { intent: 'ask', question };
+
+  if (draft.intent === 'brief') {
+    if (draft.catchUp) {
+      const since = options.lastBriefAt ?? new Date(now.getTime() - DAY_MS);
+      draft = { ...draft, since, sinceWords: options.lastBriefAt ? since.toISOString() : '24 hours ago', sinceLabel: options.lastBriefAt ? 'your last brief' : 'the last 24 hours' };
+    } else if (draft.sinceWords) {
+      const read = resolveSinceWords(draft.sinceWords, now, timeZone);
+      // words that read as a window but not as a date stay in the command for the user to see
+      draft = read.ok ? { ...draft, since: read.value, sinceLabel: sinceLabelOf(draft.sinceWords) } : draft;
+    }
+  }
+  if (draft.ref !== undefined) {
+    const id = options.lastBrief?.[draft.ref - 1];
+    if (id !== undefined) draft = { ...draft, refId: id };
+  }
+  return { ...draft, understood: understoodText(draft), command: commandText(surface, draft, question) };
+}
+
+/** Whether words read as a question: a question word first, or a question mark last. */
+export function readsAsQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || QUESTION_START.test(normalizeWords(text));
+}
+
+/**
+ * Slack's `/brief TEXT` (after its sub-command words): a request in words is that request, a
+ * question is a question, and anything else stays what `/brief` always meant, a topic
+ * (with `since:WHEN` taken as written).
+ */
+export function understandBriefText(text: string, options: UnderstandOptions = {}): UnderstoodRequest {
+  const request = understandRequest(text, { surface: 'slack', ...options });
+  const question = request.question ?? '';
+  if (request.intent !== 'ask' || !question || question.length > MAX_QUESTION_CHARS || readsAsQuestion(question)) return request;
+  const { topic, since } = splitSince(question);
+  const spoken = since ? null : takeWindow(topic.toLowerCase());
+  let draft: Draft = { intent: 'brief', topic: spoken ? cleanTopic(spoken.rest) : topic };
+  const sinceWords = since ?? spoken?.spec;
+  if (sinceWords) {
+    const read = resolveSinceWords(sinceWords, options.now ?? new Date(), options.timeZone ?? 'UTC');
+    draft = { ...draft, sinceWords, ...(read.ok ? { since: read.value, sinceLabel: sinceLabelOf(sinceWords) } : {}) };
+  }
+  if (!draft.topic) delete draft.topic;
+  return { ...draft, understood: understoodText(draft), command: commandText(options.surface ?? 'slack', draft, question) };
+}
+
+/** The platform-neutral command a request dispatches to; a story reference without its id stays a reference for the caller. */
+export function requestCommand(request: UnderstoodRequest): Command {
+  switch (request.intent) {
+    case 'brief':
+      return { name: 'brief', topic: request.topic ?? '', since: request.sinceWords ?? null };
+    case 'summary':
+      return { name: 'summary', target: request.refId ?? request.topic ?? '', ...(request.sentences ? { sentences: request.sentences } : {}) };
+    case 'sources':
+      return { name: 'sources', query: request.refId ?? request.topic ?? '' };
+    case 'digest':
+      return { name: 'digest', action: 'now', args: '' };
+    case 'help':
+      return { name: 'help' };
+    case 'forget':
+      return { name: 'forget' };
+    case 'ask':
+      return { name: 'ask', question: request.question ?? '' };
+  }
+}
+
+/**
+ * The follow-up context a request leaves behind, so that "how much does it cost?" after a
+ * brief on the PSP is read about the PSP: the topic (or, without one, the titles shown) as the
+ * turn's words, and the articles shown as the ones to prefer.
+ */
+export function requestTurn(request: UnderstoodRequest, shown: readonly { id: string; title: string }[]): ConversationTurn | undefined {
+  if (request.intent === 'ask' || request.intent === 'help' || request.intent === 'forget') return undefined;
+  // the user's own words when there are some: titles pull spans from the headline (measured on the dev set)
+  const words = request.topic || shown.slice(0, 3).map((a) => a.title).join(' ');
+  if (!words) return undefined;
+  return { question: words.slice(0, 400), expanded: words.slice(0, 400), articleIds: shown.map((a) => a.id) };
+}
