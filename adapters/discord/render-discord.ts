@@ -10,6 +10,7 @@ import { displayText } from '../../src/bot/display-text.ts';
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { splitText } from '../shared/split-text.ts';
+import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 
 /** Discord's message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -260,15 +261,17 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     }
     case 'stories': {
       if (reply.stories.length === 0) return pack(buildEmbeds({ title: reply.title, description: reply.empty, color: COLORS.stories }), undefined, []);
-      const embeds = reply.stories.flatMap((story, i) =>
-        buildEmbeds({
+      const embeds = reply.stories.flatMap((story, i) => {
+        const { lines, more } = storyLines(story);
+        const value = [...lines.map((s, j) => sourceLine(s, j + 1, [copiesNote(s.copies)])), moreNote(more)].filter(Boolean).join('\n');
+        return buildEmbeds({
           title: `${i + 1}. ${story.headline}`,
-          url: story.sources.length === 1 ? story.sources[0]!.url : null,
+          url: lines.length === 1 ? lines[0]!.url : null,
           description: story.summary.join(' '),
-          fields: story.sources.length ? [{ name: story.sources.length === 1 ? 'Source' : 'Sources', value: story.sources.map((s, j) => sourceLine(s, j + 1)).join('\n') }] : [],
+          fields: lines.length ? [{ name: lines.length === 1 ? 'Source' : 'Sources', value }] : [],
           color: COLORS.stories,
-        }),
-      );
+        });
+      });
       return pack(embeds, `**${reply.title}**`, []);
     }
     case 'summary': {

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { LoadedCorpus } from './load-corpus.ts';
 import type { LoadWarning } from '../types.ts';
-import { cleanArticle, metaString } from './clean-article.ts';
+import { cleanArticle, metaString, normalizeDate } from './clean-article.ts';
 
 /** The few DOM members used here (the project compiles without the DOM lib). */
 interface DomNode {
@@ -241,6 +241,18 @@ function jsonLdFields(doc: DomDocument): Partial<HtmlMeta> {
   return out;
 }
 
+/** Meta tags naming the publication date, most specific first. */
+const DATE_META = [
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
+  'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date', 'dc.date.issued',
+  'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
+];
+
+/** The first candidate that is a readable date, else the first given (cleanArticle then falls back to a dateline). */
+function firstDate(...candidates: (string | null)[]): string | null {
+  return candidates.find((c) => c && normalizeDate(c)) ?? candidates.find(Boolean) ?? null;
+}
+
 function readMeta(doc: DomDocument): HtmlMeta {
   const metas = new Map<string, string>();
   const nodes = doc.querySelectorAll('meta');
@@ -260,21 +272,22 @@ function readMeta(doc: DomDocument): HtmlMeta {
   const ld = jsonLdFields(doc);
   const h1 = doc.querySelectorAll('h1');
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
-  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null;
+  const time =
+    (doc.querySelector('time[itemprop="datePublished"][datetime]') ?? doc.querySelector('time[pubdate][datetime]') ?? doc.querySelector('time[datetime]'))
+      ?.getAttribute('datetime')
+      ?.trim() || null;
   return {
     title:
       first('og:title', 'twitter:title') ??
       metaString(doc.querySelector('title')?.textContent) ??
       ld.title ??
       (h1.length > 0 ? metaString(h1[0]?.textContent) : null),
-    date:
-      first(
-        'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
-        'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date', 'dc.date.issued',
-        'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
-      ) ??
-      ld.date ??
+    // the first date that reads as one: a garbled meta tag does not hide the JSON-LD or <time> after it
+    date: firstDate(
+      ...DATE_META.map((k) => metas.get(k) ?? null),
+      ld.date ?? null,
       time,
+    ),
     url: canonical ?? first('og:url', 'twitter:url'),
     source: first('og:site_name', 'application-name', 'publisher') ?? ld.source ?? null,
   };
@@ -326,7 +339,7 @@ export function parseHtml(html: string, fileId: string, origin: string): LoadedC
     id: fileId,
     text,
     title: meta.title ?? readTitle,
-    date: meta.date ?? readDate,
+    date: firstDate(meta.date, readDate),
     url: meta.url,
     source: meta.source,
     origin,
