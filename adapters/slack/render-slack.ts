@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { splitText } from '../shared/split-text.ts';
-import { escapeSlack, slackLink, truncate } from './slack-text.ts';
+import { escapeSlack, escapeSlackCode, slackLink, truncate } from './slack-text.ts';
 
 type KnownBlock = types.KnownBlock;
 type ContextElement = types.MrkdwnElement;
@@ -224,7 +224,7 @@ function units(reply: Reply): Unit[] {
       return [
         section(head, summary.title),
         ...lines(bullets, summary.summary.join(' ')),
-        context([`id: \`${escapeSlack(truncate(summary.id, 300))}\``], ''),
+        context([`id: \`${escapeSlackCode(truncate(summary.id, 300))}\``], ''),
       ];
     }
     case 'sources': {
@@ -234,7 +234,7 @@ function units(reply: Reply): Unit[] {
       const title = reply.query ? `Articles matching “${truncate(reply.query, 200)}”` : 'Most recent articles';
       const articleLines = reply.articles.map((a, i) => {
         const meta = [shortDateMrkdwn(a.date), a.source ? escapeSlack(truncate(a.source, 100)) : ''].filter(Boolean).join(' · ');
-        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(a.id, 200))}\``;
+        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlackCode(truncate(a.id, 200))}\``;
       });
       const feedLines = reply.feeds.map(
         (f) => `feed ${slackLink(f.url, f.url)}: ${f.ok ? 'ok' : `failing (${escapeSlack(truncate(f.error ?? 'unknown error', 300))})`}`,
@@ -246,7 +246,7 @@ function units(reply: Reply): Unit[] {
       return [
         section(`*${escapeSlack(reply.title)}*`, reply.title),
         ...lines(
-          reply.entries.map((e) => `\`${escapeSlack(e.usage)}\`  ${escapeSlack(e.description)}`),
+          reply.entries.map((e) => `\`${escapeSlackCode(e.usage)}\`  ${escapeSlack(e.description)}`),
           reply.entries.map((e) => e.usage).join(', '),
         ),
       ];
@@ -254,7 +254,7 @@ function units(reply: Reply): Unit[] {
       return prose(slackifyCommands(reply.text));
     case 'error': {
       const usage = reply.usage ? slackUsage(reply.usage) : null;
-      const hint = usage ? `Usage: \`${escapeSlack(usage)}\`` : 'Type `/brief help` for the commands.';
+      const hint = usage ? `Usage: \`${escapeSlackCode(usage)}\`` : 'Type `/brief help` for the commands.';
       const message = slackifyCommands(reply.message);
       return [...prose(message, '⚠️ '), context([hint], usage ? `Usage: ${usage}` : '')];
     }
