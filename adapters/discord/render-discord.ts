@@ -237,7 +237,7 @@ const DISCORD_USAGE: Record<string, string> = {
   summary: '/summary article:',
   summarize: '/summary article:',
   sources: '/sources query:',
-  digest: '/digest now|subscribe|unsubscribe|status',
+  digest: '/digest now|subscribe|unsubscribe|status|list',
   'digest subscribe': '/digest subscribe time: timezone:? days:? topic:?',
   help: '/help',
 };
@@ -332,6 +332,20 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
       );
     case 'notice':
       return pack(buildEmbeds({ description: reply.text, color: COLORS.notice }), undefined, []);
+    case 'subscriptions': {
+      if (reply.entries.length === 0) return pack(buildEmbeds({ description: reply.empty, color: COLORS.notice }), undefined, []);
+      const lines = reply.entries.map((e) => {
+        const id = e.channelKey.startsWith('discord:') ? e.channelKey.slice('discord:'.length) : '';
+        const channel = /^\d{5,25}$/.test(id) ? `<#${id}>` : escapeDiscord(e.channelKey);
+        const state = e.paused ? `paused since ${discordMoment(e.paused.at)} (${escapeDiscord(e.paused.reason)})` : `last delivery ${e.lastDeliveredAt ? discordMoment(e.lastDeliveredAt) : 'none yet'}`;
+        const topic = e.topic ? `topic "${escapeDiscord(e.topic)}"` : 'every topic';
+        return `• ${channel} · ${e.time} ${escapeDiscord(e.timezone)} · ${e.days} · ${topic} · ${state}`;
+      });
+      const embeds = buildEmbeds({ title: reply.title, description: lines.join('\n'), ...(reply.note ? { footer: reply.note } : {}), color: COLORS.notice });
+      // the channel links built above are shown as links (they notify nobody); escaped text (`\<#…`) stays broken
+      for (const e of embeds) if (e.description) e.description = e.description.replace(/(^|[^\\])<#\u200B(\d+)>/g, '$1<#$2>');
+      return pack(embeds, undefined, []);
+    }
     case 'error': {
       const usage = reply.usage ? `\nUsage: \`${discordUsage(reply.usage)}\`` : '';
       return pack(buildEmbeds({ description: `${reply.message}${usage}`, color: COLORS.error }), undefined, []);

@@ -135,6 +135,19 @@ function lines(escapedLines: string[], plain: string): Unit[] {
   return units;
 }
 
+/** `<#C123>`: a channel link (it notifies nobody) for a `slack:` key with a plausible id, else the key as text. */
+function slackChannel(channelKey: string): string {
+  const id = channelKey.startsWith('slack:') ? channelKey.slice('slack:'.length) : '';
+  return /^[CGD][A-Z0-9]{2,30}$/.test(id) ? `<#${id}>` : escapeSlack(channelKey);
+}
+
+/** A moment in each reader's own timezone (Slack's date formatting), with a UTC fallback. */
+function slackDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return escapeSlack(iso);
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+}
+
 const shortDate = (date: string | null) => (date ? date.slice(0, 10) : '');
 /** The short date as mrkdwn: escaped, since a date is text from the corpus like any other. */
 const shortDateMrkdwn = (date: string | null) => escapeSlack(shortDate(date));
@@ -252,6 +265,16 @@ function units(reply: Reply): Unit[] {
       ];
     case 'notice':
       return prose(slackifyCommands(reply.text));
+    case 'subscriptions': {
+      if (reply.entries.length === 0) return prose(slackifyCommands(reply.empty));
+      const entryLines = reply.entries.map((e) => {
+        const state = e.paused ? `paused since ${slackDate(e.paused.at)} (${escapeSlack(truncate(e.paused.reason, 200))})` : `last delivery ${e.lastDeliveredAt ? slackDate(e.lastDeliveredAt) : 'none yet'}`;
+        const topic = e.topic ? `topic “${escapeSlack(truncate(e.topic, 200))}”` : 'every topic';
+        return `• ${slackChannel(e.channelKey)} · ${e.time} ${escapeSlack(e.timezone)} · ${e.days} · ${topic} · ${state}`;
+      });
+      const plain = `${reply.title}: ${reply.entries.map((e) => e.channelKey).join(', ')}`;
+      return [section(`*${escapeSlack(reply.title)}*`, ''), ...lines(entryLines, plain), ...(reply.note ? [context([escapeSlack(reply.note)], '')] : [])];
+    }
     case 'error': {
       const usage = reply.usage ? slackUsage(reply.usage) : null;
       const hint = usage ? `Usage: \`${escapeSlackCode(usage)}\`` : 'Type `/brief help` for the commands.';

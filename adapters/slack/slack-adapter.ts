@@ -163,11 +163,14 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   // mentions of it are recognised by these ids, which Bolt then needs not look up again.
   let botUserId: string | undefined;
   let botId: string | undefined;
+  /** The workspace of the bot token: subscriptions stored before their team was kept belong to it. */
+  let teamId: string | undefined;
   try {
     const probe = new webApi.WebClient(token, { ...apiClientOptions(), logger });
     const auth = await probe.auth.test();
     botUserId = auth.user_id;
     botId = auth.bot_id;
+    teamId = auth.team_id;
     slog.info({ team: auth.team, user: auth.user }, 'slack: authenticated');
   } catch (err) {
     const code = slackErrorCode(err);
@@ -342,6 +345,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
           conversationId: `command:${command.channel_id}:${command.user_id}`,
           userId: command.user_id,
           channelKey: `slack:${command.channel_id}`,
+          ...(command.team_id ? { workspaceId: command.team_id } : {}),
+          workspaceOf: () => teamId,
         };
         reply = await inTurn(() => run(parsed.command, ctx, client));
       }

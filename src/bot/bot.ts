@@ -51,6 +51,10 @@ export interface CallContext {
   channelKey?: string;
   /** The platform says this user may manage the channel (Discord Manage Channels/Server, Slack admin/owner). The console defaults to true. */
   canManageDigest?: boolean;
+  /** The Slack team or Discord guild of the call, stored with a subscription and scoping `digest list`. */
+  workspaceId?: string;
+  /** The workspace of a stored channel whose record predates `workspace` (Slack: the token's one team; Discord: a cached channel's guild). */
+  workspaceOf?: (channelKey: string) => string | undefined;
   /** The adapter's id for this request, carried into the logs; made up when absent. */
   requestId?: string;
   /** Where the reply can be edited: hears verified partial answers while a model streams (see GenerativeAnswerer). */
