@@ -71,7 +71,7 @@ export function renderText(reply: Reply, width = 80): string {
       const out = [w(reply.title)];
       for (const e of reply.entries) {
         const state = e.paused ? `paused since ${e.paused.at.slice(0, 16).replace('T', ' ')} UTC (${e.paused.reason})` : `last delivery ${e.lastDeliveredAt ? `${e.lastDeliveredAt.slice(0, 16).replace('T', ' ')} UTC` : 'none yet'}`;
-        out.push(w(`${e.channelKey}  ${e.time} ${e.timezone}  ${e.days}  ${e.topic ? `topic "${e.topic}"` : 'every topic'}  ${state}`, '  '));
+        out.push(w(`${e.channelKey} · ${e.time} ${e.timezone} · ${e.days} · ${e.topic ? `topic "${e.topic}"` : 'every topic'} · ${state}`, '  '));
       }
       if (reply.note) out.push(w(reply.note));
       return out.join('\n');

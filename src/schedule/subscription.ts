@@ -72,8 +72,8 @@ export function parseZone(text: string): Result<string> {
   const unique = zone ? uniqueTimeZone(zone) : null;
   if (unique) return ok(canonicalZone(unique));
   const near = zone ? matchTimeZones(zone, 3) : [];
-  const hint = near.length ? `Did you mean ${near.map((z) => `timezone:${z}`).join(' or ')}?` : 'Use a name such as timezone:Europe/Berlin or timezone:America/New_York.';
-  return fail('usage', `"${text}" is not a known IANA timezone. ${hint}`);
+  const hint = near.length ? `did you mean ${near.map((z) => `timezone:${z}`).join(' or ')}?` : 'use a name such as timezone:Europe/Berlin or timezone:America/New_York.';
+  return fail('usage', `"${text}" is not a known IANA timezone: ${hint}`);
 }
 
 export interface SubscribeDefaults {
