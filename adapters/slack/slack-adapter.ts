@@ -13,6 +13,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { ACTION_IDS, decodeFeedbackValue, renderSlack, type SlackMessage } from './render-slack.ts';
 import { decodeSlackText } from './slack-text.ts';
+import { homeView } from './app-home.ts';
 import { createSlackDigestChannel } from './slack-digest-channel.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
@@ -515,6 +516,30 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
       eventId: body.event_id,
     });
+  });
+
+  // ---- App Home: how to use the bot and this workspace's digests, published when the tab opens --
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const user = event.user;
+    try {
+      const team = (body as { team_id?: string }).team_id ?? teamId;
+      const { tz, admin } = await userInfo(client, user);
+      const ctx: CallContext = {
+        surface: 'slack',
+        conversationId: `home:${user}`,
+        userId: user,
+        timezone: tz,
+        canManageDigest: admin,
+        ...(team ? { workspaceId: team } : {}),
+        workspaceOf: () => teamId,
+      };
+      const list = await inTurn(() => bot.handle({ name: 'digest', action: 'list', args: '' }, ctx));
+      await client.views.publish({ user_id: user, view: homeView(helpReply('slack'), list) });
+      slog.info({ user, listed: list.kind === 'subscriptions' ? list.entries.length : null }, 'slack: App Home published');
+    } catch (err) {
+      slog.error({ err: slackErrorCode(err) ?? err, user }, 'slack: App Home not published');
+    }
   });
 
   app.error(async (error) => {

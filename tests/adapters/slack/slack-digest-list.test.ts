@@ -3,7 +3,7 @@ import { createDigestService, type DigestService } from '../../../src/schedule/d
 import type { Subscription } from '../../../src/schedule/subscription.ts';
 import { FakeClock } from '../../support/digest-rig.ts';
 import { STUB_TEAM } from '../../support/slack-api-stub.ts';
-import { allText, sections } from '../../support/slack-blocks.ts';
+import { allText, sections, sleep } from '../../support/slack-blocks.ts';
 import { startHarness, type Harness, type HarnessDigests } from '../../support/slack-harness.ts';
 
 /**
@@ -102,5 +102,36 @@ describe('/brief digest list', () => {
     const text = allText(await brief('help', 'U0ALICE'));
     expect(text).toMatch(/\/brief digest list/);
     expect(text).toMatch(/daily \(also every, everyday\), weekdays, weekends, or day names such as mon,wed,fri/);
+  });
+});
+
+describe('App Home', () => {
+  /** Opens the Home tab as `user`; resolves with the view published for them. */
+  async function openHome(user: string): Promise<{ blocks: { type: string; text?: { text: string } }[] }> {
+    h.stub.homeViews.delete(user);
+    const sent = await h.client.event({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1700000000.000100' });
+    expect(sent.status).toBe(200);
+    // the stand-in records the call, then answers it: poll for the answer's record
+    for (let i = 0; i < 100 && !h.stub.homeViews.has(user); i++) await sleep(50);
+    return h.stub.homeViews.get(user) as { blocks: { type: string; text?: { text: string } }[] };
+  }
+  const textOf = (view: { blocks: { text?: { text: string } }[] }) => view.blocks.map((b) => b.text?.text ?? '').join('\n');
+
+  it("shows an admin how to use the bot and this workspace's digest subscriptions", async () => {
+    const view = await openHome('U0ADMIN');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const text = textOf(view);
+    expect(text).toMatch(/send me a direct message/);
+    expect(text).toMatch(/`\/brief digest list`/);
+    expect(text).toMatch(/Digest subscriptions in this workspace \(2\)/);
+    expect(text).toMatch(/• <#C0NEWS> · 09:00 Europe\/London · weekends/);
+    expect(text).not.toMatch(/ELSEWHERE/);
+  });
+
+  it('shows a member the help and where to find a channel’s digest, not the list', async () => {
+    const text = textOf(await openHome('U0ALICE'));
+    expect(text).toMatch(/`\/brief help`|\/brief ask QUESTION/);
+    expect(text).toMatch(/Workspace admins and owners see every digest subscription here/);
+    expect(text).not.toMatch(/C0NEWS|C0OLD/);
   });
 });
