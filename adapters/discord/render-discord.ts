@@ -75,13 +75,15 @@ export function neutralizeMentions(text: string): string {
 
 /**
  * Escapes Discord markdown with backslashes (which Discord hides before any punctuation): every
- * character that can open or close formatting, quote, spoiler, link, mention or timestamp, and a
- * list or heading marker at the start of a line. For text that Discord renders as markdown
+ * character that can open or close formatting, quote, spoiler, mention or timestamp, the `(` of a
+ * masked link, and a list or heading marker at the start of a line. For text that Discord renders as markdown
  * (content, embed titles, descriptions, fields); not for footers or code spans.
  */
 export function escapeDiscord(text: string): string {
   return text
-    .replace(/[\\*_~`|<>[\]#]/g, '\\$&')
+    .replace(/[\\*_~`|<>#]/g, '\\$&')
+    // a masked link needs "](": breaking that keeps "[1]" as typed
+    .replace(/\]\(/g, ']\\(')
     .replace(/^([ \t]*)([-+])(?=[ \t]|$)/gm, '$1\\$2')
     .replace(/^([ \t]*\d+)\.(?=[ \t]|$)/gm, '$1\\.');
 }
@@ -116,7 +118,8 @@ const day = (date: string | null) => (date ? date.slice(0, 10) : null);
 export function sourceLine(source: Pick<SourceRef, 'title' | 'url' | 'date'>, n: number, extra: (string | null)[] = []): string {
   const url = safeUrl(source.url);
   const title = escapeDiscord(truncate(source.title.replace(/\s+/g, ' ').trim(), 300));
-  const shown = url ? `[${title}](${url.replace(/\)/g, '%29')})` : `**${title}**`;
+  // inside link text a bracket would end the text early
+  const shown = url ? `[${title.replace(/[[\]]/g, '\\$&')}](${url.replace(/\)/g, '%29')})` : `**${title}**`;
   const date = day(source.date);
   return [`${n}. ${shown}`, date ? escapeDiscord(date) : null, ...extra.map((e) => (e ? escapeDiscord(e) : null))].filter(Boolean).join(' · ');
 }

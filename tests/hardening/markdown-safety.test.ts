@@ -101,8 +101,8 @@ function slackMarkers(text: string): string {
 
 /**
  * The live markers of Discord markdown, in order: a backslash hides the character after it;
- * a code span's inside is literal; `* _ ~ ` | < > [ ] #` count wherever they are, and a list
- * marker (`-`, `+`, `1.` before a space) at the start of a line.
+ * a code span's inside is literal; `* _ ~ ` | < > #` count wherever they are, so does the `](` of a
+ * masked link, and a list marker (`-`, `+`, `1.` before a space) at the start of a line.
  */
 function discordMarkers(text: string): string {
   let out = '';
@@ -126,7 +126,8 @@ function discordMarkers(text: string): string {
       const list = /^[ \t]*(?:[-+]|\d+\.)(?=[ \t]|$)/m.exec(text.slice(i));
       if (list && list.index === 0) out += 'L';
     }
-    if ('*_~|<>[]#'.includes(c)) out += c;
+    if ('*_~|<>#'.includes(c)) out += c;
+    if (c === ']' && text[i + 1] === '(') out += '](';
     if (c === '\n') lineStart = true;
     else if (c !== ' ' && c !== '\t') lineStart = false;
   }
@@ -203,7 +204,7 @@ describe('article text never changes formatting nor pings anyone', () => {
     expect(escapeSlack('*Breaking* _news_ ~old~ `code` > quote')).toBe('\u2217Breaking\u2217 \u02CDnews\u02CD \u223Cold\u223C \u02CBcode\u02CB &gt; quote');
     expect(escapeSlack('> quoted\nsnake_case in America/New_York, 2*3')).toBe('\u00AD&gt; quoted\nsnake_case in America/New_York, 2*3');
     expect(escapeDiscord('*Breaking* __news__ ||spoiler|| [a](b) <t:0:R> # 1. x\n- item\n1. first')).toBe(
-      '\\*Breaking\\* \\_\\_news\\_\\_ \\|\\|spoiler\\|\\| \\[a\\](b) \\<t:0:R\\> \\# 1. x\n\\- item\n1\\. first',
+      '\\*Breaking\\* \\_\\_news\\_\\_ \\|\\|spoiler\\|\\| [a]\\(b) \\<t:0:R\\> \\# 1. x\n\\- item\n1\\. first',
     );
   });
 });

@@ -90,7 +90,7 @@ describe('renderDiscord', () => {
     const embed = messages[0]!.embeds[0]!;
     expect(embed.url).toBeUndefined();
     expect(embed.description).toBe('• One.\n• Two.');
-    expect(embed.fields![0]!.value).toBe('1. **A \\[bracketed\\] title**');
+    expect(embed.fields![0]!.value).toBe('1. **A [bracketed] title**');
     expect(embed.footer?.text).toBe('id: a.txt');
     expect(safeUrl('https://example.org/a b')).toBe('https://example.org/a%20b');
     expect(safeUrl('ftp://example.org')).toBeNull();
