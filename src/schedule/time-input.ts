@@ -57,6 +57,18 @@ const COMMON = [
   'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'Africa/Johannesburg',
 ];
 
+/** Zone abbreviations people type, to the zone they usually mean: suggested, never accepted (they name an offset, not a place's rules). */
+const ABBREVIATIONS: Record<string, string[]> = {
+  est: ['America/New_York'], edt: ['America/New_York'], et: ['America/New_York'],
+  cst: ['America/Chicago'], cdt: ['America/Chicago'], ct: ['America/Chicago'],
+  mst: ['America/Denver', 'America/Phoenix'], mdt: ['America/Denver'],
+  pst: ['America/Los_Angeles'], pdt: ['America/Los_Angeles'], pt: ['America/Los_Angeles'],
+  gmt: ['Europe/London', 'UTC'], bst: ['Europe/London'], wet: ['Europe/Lisbon'],
+  cet: ['Europe/Berlin', 'Europe/Paris'], cest: ['Europe/Berlin', 'Europe/Paris'], eet: ['Europe/Athens', 'Europe/Helsinki'],
+  ist: ['Asia/Kolkata'], jst: ['Asia/Tokyo'], kst: ['Asia/Seoul'], sgt: ['Asia/Singapore'], hkt: ['Asia/Hong_Kong'],
+  aest: ['Australia/Sydney', 'Australia/Brisbane'], aedt: ['Australia/Sydney'], nzst: ['Pacific/Auckland'], nzdt: ['Pacific/Auckland'],
+};
+
 const norm = (s: string) => s.toLowerCase().replace(/[\s_\-]+/g, ' ').trim();
 
 /** The part after the last slash, readable: "America/New_York" → "new york". */
@@ -71,18 +83,19 @@ export function matchTimeZones(query: string, limit = 25, first?: string): strin
   const q = norm(query);
   if (!q) return [...new Set([...(first ? [first] : []), ...COMMON])].filter(isValidTimeZone).slice(0, limit);
   const words = q.split(/[\s/]+/).filter(Boolean);
-  const scored: { zone: string; rank: number }[] = [];
+  const scored: { zone: string; rank: number }[] = (ABBREVIATIONS[q] ?? []).filter(isValidTimeZone).map((zone) => ({ zone, rank: -1 }));
   for (const zone of knownTimeZones()) {
     const full = norm(zone);
     const city = cityOf(zone);
     let rank = -1;
     if (full === q || city === q) rank = 0;
     else if (city.startsWith(q) || full.startsWith(q)) rank = 1;
-    else if (words.every((w) => full.includes(w))) rank = 2;
+    // a fragment inside a name only for 3 letters or more ("est" would match Budapest)
+    else if (q.length >= 3 && !ABBREVIATIONS[q] && words.every((w) => full.includes(w))) rank = 2;
     if (rank >= 0) scored.push({ zone, rank });
   }
-  scored.sort((a, b) => a.rank - b.rank || a.zone.length - b.zone.length || a.zone.localeCompare(b.zone));
-  return scored.slice(0, limit).map((s) => s.zone);
+  scored.sort((a, b) => a.rank - b.rank || (a.rank < 0 ? 0 : a.zone.length - b.zone.length || a.zone.localeCompare(b.zone)));
+  return [...new Set(scored.map((s) => s.zone))].slice(0, limit);
 }
 
 /** The one zone a loose name stands for ("london" → Europe/London), or null when none or several do. */

@@ -39,6 +39,8 @@ describe('timezones matched loosely', () => {
 
   it('refuses an unknown name with the nearest zones as suggestions', () => {
     expect(value(parseZone('york'))).toBe('"york" is not a known IANA timezone: did you mean timezone:America/New_York?');
+    expect(value(parseZone('EST'))).toBe('"EST" is not a known IANA timezone: did you mean timezone:America/New_York?');
+    expect(value(parseZone('cet'))).toBe('"cet" is not a known IANA timezone: did you mean timezone:Europe/Berlin or timezone:Europe/Paris?');
     expect(value(parseZone('Mars/Olympus'))).toBe('"Mars/Olympus" is not a known IANA timezone: use a name such as timezone:Europe/Berlin or timezone:America/New_York.');
   });
 
