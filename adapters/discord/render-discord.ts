@@ -88,6 +88,14 @@ export function escapeDiscord(text: string): string {
     .replace(/^([ \t]*\d+)\.(?=[ \t]|$)/gm, '$1\\.');
 }
 
+/** The bot's own sentences, which echo what users typed (a topic, a time): escaped, except the Discord timestamps the bot put there. */
+export function escapeNotice(text: string): string {
+  return text
+    .split(/(<t:\d{1,12}:[tTdDfFR]>)/)
+    .map((part, i) => (i % 2 ? part : escapeDiscord(part)))
+    .join('');
+}
+
 /** Text inside a `code span`: nothing formats there, but a backtick would close it. */
 export function escapeDiscordCode(text: string): string {
   return text.replace(/`/g, '\u02CB');
@@ -334,9 +342,9 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
         [],
       );
     case 'notice':
-      return pack(buildEmbeds({ description: reply.text, color: COLORS.notice }), undefined, []);
+      return pack(buildEmbeds({ description: escapeNotice(reply.text), color: COLORS.notice }), undefined, []);
     case 'subscriptions': {
-      if (reply.entries.length === 0) return pack(buildEmbeds({ description: reply.empty, color: COLORS.notice }), undefined, []);
+      if (reply.entries.length === 0) return pack(buildEmbeds({ description: escapeNotice(reply.empty), color: COLORS.notice }), undefined, []);
       const lines = reply.entries.map((e) => {
         const id = e.channelKey.startsWith('discord:') ? e.channelKey.slice('discord:'.length) : '';
         const channel = /^\d{5,25}$/.test(id) ? `<#${id}>` : escapeDiscord(e.channelKey);
@@ -351,7 +359,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     }
     case 'error': {
       const usage = reply.usage ? `\nUsage: \`${discordUsage(reply.usage)}\`` : '';
-      return pack(buildEmbeds({ description: `${reply.message}${usage}`, color: COLORS.error }), undefined, []);
+      return pack(buildEmbeds({ description: `${escapeNotice(reply.message)}${usage}`, color: COLORS.error }), undefined, []);
     }
   }
 }

@@ -77,7 +77,7 @@ describe('/digest subscribe options', () => {
   it('accepts time:9am timezone:london, keeps the server, and shows the next run as a Discord timestamp', async () => {
     const { embeds } = await digest('subscribe', { time: '9am', timezone: 'london', days: 'weekdays', topic: 'ferry **fares**' }, { where: 'thread', permissions: SERVER_MANAGER });
     const text = embeds.map((e) => e.description).join('\n');
-    expect(text).toMatch(/every weekday at 09:00 \(Europe\/London\)/);
+    expect(text).toMatch(/every weekday at 09:00 \(Europe\/London\) on "ferry \\\*\\\*fares\\\*\\\*"\./);
     // Monday 2 December 2024, 09:00 in London (GMT)
     expect(text).toMatch(/Next: <t:1733130000:f> \(<t:1733130000:R>\)\./);
     expect(await service.subscriptions.get(`discord:${THREAD_ID}`)).toMatchObject({ hour: 9, minute: 0, timezone: 'Europe/London', workspace: GUILD_ID });
