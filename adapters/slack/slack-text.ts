@@ -19,7 +19,8 @@ const ALNUM = /[\p{L}\p{N}]/u;
  * Neutralizes mrkdwn formatting in text: `*`, `_` and `~` become look-alikes unless both
  * neighbours are letters or digits (Slack never formats inside a word, so `snake_case` and
  * `America/New_York` stay as typed); a backtick always; a `>` that starts a line gets an
- * invisible soft hyphen before it so that it cannot start a quote.
+ * invisible soft hyphen before it so that it cannot start a quote; `:name:` gets a word joiner
+ * after its first colon so that it stays text, not an emoji.
  */
 export function neutralizeSlackFormatting(text: string): string {
   const chars = [...text];
@@ -29,7 +30,13 @@ export function neutralizeSlackFormatting(text: string): string {
     if (c !== '`' && ALNUM.test(chars[i - 1] ?? '') && ALNUM.test(chars[i + 1] ?? '')) return c;
     return look;
   });
-  return out.join('').replace(/^([ \t]*)(>|&gt;)/gm, '$1\u00AD$2');
+  return (
+    out
+      .join('')
+      .replace(/^([ \t]*)(>|&gt;)/gm, '$1\u00AD$2')
+      // ":fire:" would show an emoji: a word joiner after the colon keeps the text
+      .replace(/:(?=[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:)/gi, ':\u2060')
+  );
 }
 
 /**

@@ -74,7 +74,8 @@ const ALNUM = /[\p{L}\p{N}]/u;
 
 /**
  * The live formatting markers of Slack mrkdwn, in order: `*`, `_`, `~` unless inside a word (Slack
- * never formats within a word), code spans (their inside is literal), a `>` (raw or `&gt;`) opening a line, every raw `<`.
+ * never formats within a word), code spans (their inside is literal), a `>` (raw or `&gt;`) opening a line, every raw `<`,
+ * an emoji code (`:fire:`).
  */
 function slackMarkers(text: string): string {
   let out = '';
@@ -93,6 +94,7 @@ function slackMarkers(text: string): string {
     if (lineStart && (c === '>' || text.startsWith('&gt;', i))) out += '>';
     if ('*_~'.includes(c) && !(ALNUM.test(text[i - 1] ?? '') && ALNUM.test(text[i + 1] ?? ''))) out += c;
     if (c === '<') out += c;
+    if (c === ':' && /^:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:/i.test(text.slice(i))) out += ':';
     if (c === '\n') lineStart = true;
     else if (c !== ' ' && c !== '\t') lineStart = false;
   }
@@ -203,6 +205,7 @@ describe('article text never changes formatting nor pings anyone', () => {
   it('examples: titles with markup read as typed', () => {
     expect(escapeSlack('*Breaking* _news_ ~old~ `code` > quote')).toBe('\u2217Breaking\u2217 \u02CDnews\u02CD \u223Cold\u223C \u02CBcode\u02CB &gt; quote');
     expect(escapeSlack('> quoted\nsnake_case in America/New_York, 2*3')).toBe('\u00AD&gt; quoted\nsnake_case in America/New_York, 2*3');
+    expect(escapeSlack('Fans :fire: at 10:30:45')).toBe('Fans :\u2060fire: at 10:30:45');
     expect(escapeDiscord('*Breaking* __news__ ||spoiler|| [a](b) <t:0:R> # 1. x\n- item\n1. first')).toBe(
       '\\*Breaking\\* \\_\\_news\\_\\_ \\|\\|spoiler\\|\\| [a]\\(b) \\<t:0:R\\> \\# 1. x\n\\- item\n1\\. first',
     );
