@@ -12,7 +12,7 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
-import { CONVERSATION_TTL_MS, type Bot, type CallContext } from '../../src/bot/bot.ts';
+import { CONVERSATION_TTL_MS, DM_WORKSPACE, type Bot, type CallContext } from '../../src/bot/bot.ts';
 import { cleanInput, parseSubcommand, type Command, type ParsedCommand } from '../../src/bot/command.ts';
 import { helpReply } from '../../src/bot/help.ts';
 import { FEEDBACK_TTL_MS } from '../../src/bot/user-data.ts';
@@ -178,7 +178,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
       ...ctx,
       channelKey: `discord:${channelId}`,
       canManageDigest,
-      ...(guildId ? { workspaceId: guildId } : {}),
+      // a DM's digest belongs to no server: marked so, it is never counted as an unattributed old record
+      workspaceId: guildId ?? DM_WORKSPACE,
       // a subscription stored before its guild was kept: the guild of the channel, when this shard has it cached
       workspaceOf: (channelKey: string) => {
         const channel = client.channels.cache.get(channelKey.slice('discord:'.length));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CallContext } from '../bot/bot.ts';
+import { DM_WORKSPACE, type CallContext } from '../bot/bot.ts';
 import type { DigestAction } from '../bot/command.ts';
 import type { Reply, SubscriptionEntry } from '../bot/reply.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -192,7 +192,7 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     let shown = all;
     let unattributed = 0;
     if (ctx.surface !== 'console') {
-      if (!ctx.workspaceId) return { kind: 'notice', text: `digest list shows the subscriptions of a ${ctx.surface === 'discord' ? 'server' : 'workspace'}: use it in one of its channels.` };
+      if (!ctx.workspaceId || ctx.workspaceId === DM_WORKSPACE) return { kind: 'notice', text: `digest list shows the subscriptions of a ${ctx.surface === 'discord' ? 'server' : 'workspace'}: use it in one of its channels.` };
       shown = all.filter((sub) => {
         if (!sub.channelKey.startsWith(`${ctx.surface}:`)) return false;
         const workspace = sub.workspace ?? ctx.workspaceOf?.(sub.channelKey);

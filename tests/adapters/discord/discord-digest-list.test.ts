@@ -4,7 +4,7 @@ import { DISCORD_COMMANDS } from '../../../adapters/discord/commands.ts';
 import { createDigestService, type DigestService } from '../../../src/schedule/digest-service.ts';
 import type { Subscription } from '../../../src/schedule/subscription.ts';
 import { FakeClock } from '../../support/digest-rig.ts';
-import { BOB, GUILD_ID, startHarness, TEXT_CHANNEL_ID, THREAD_ID, type Harness, type HarnessDigests } from '../../support/discord-harness.ts';
+import { BOB, DM_CHANNEL_ID, GUILD_ID, startHarness, TEXT_CHANNEL_ID, THREAD_ID, type Harness, type HarnessDigests } from '../../support/discord-harness.ts';
 import type { RecordedRequest } from '../../support/discord-rest-stub.ts';
 
 /**
@@ -111,6 +111,9 @@ describe('/digest list', () => {
     await service.subscriptions.put(older('discord:1300000000000000077'));
     await service.subscriptions.put(older('discord:1300000000000000088', { workspace: '1200000000000000999' }));
     await service.subscriptions.put(older('slack:C0NEWS', { workspace: 'T0TEST' }));
+    // a DM's own digest: no server's, and not an unattributed old record either
+    expect((await digest('subscribe', { time: '07:00' }, { where: 'dm' })).embeds[0]!.description).toMatch(/^Subscribed/);
+    expect(await service.subscriptions.get(`discord:${DM_CHANNEL_ID}`)).toMatchObject({ workspace: 'dm' });
   });
 
   it('is refused, privately, without Manage Channels or Manage Server', async () => {
