@@ -13,7 +13,6 @@ const MAX_LINK_CHARS = 1800;
  * that could open or close formatting is shown as a character that looks the same and cannot.
  */
 const SLACK_LOOKALIKES: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
-const ALNUM = /[\p{L}\p{N}]/u;
 
 /**
  * Neutralizes mrkdwn formatting in text: `*`, `_` and `~` become look-alikes unless both
@@ -23,16 +22,10 @@ const ALNUM = /[\p{L}\p{N}]/u;
  * after its first colon so that it stays text, not an emoji.
  */
 export function neutralizeSlackFormatting(text: string): string {
-  const chars = [...text];
-  const out = chars.map((c, i) => {
-    const look = SLACK_LOOKALIKES[c];
-    if (!look) return c;
-    if (c !== '`' && ALNUM.test(chars[i - 1] ?? '') && ALNUM.test(chars[i + 1] ?? '')) return c;
-    return look;
-  });
   return (
-    out
-      .join('')
+    text
+      // a marker not preceded, or not followed, by a letter or digit; every backtick
+      .replace(/(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])|`/gu, (c) => SLACK_LOOKALIKES[c]!)
       .replace(/^([ \t]*)(>|&gt;)/gm, '$1\u00AD$2')
       // ":fire:" would show an emoji: a word joiner after the colon keeps the text
       .replace(/:(?=[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:)/gi, ':\u2060')
@@ -94,7 +87,8 @@ export function slackLink(url: string | null | undefined, title: string, maxTitl
   const label = escapeSlack(truncate(title, maxTitle));
   const href = safeUrl(url);
   if (!href) return label;
-  const link = `<${href.replace(/&/g, '&amp;')}|${label || href.replace(/&/g, '&amp;')}>`;
+  // an untitled link shows its address, escaped like any text (it may hold "@everyone")
+  const link = `<${href.replace(/&/g, '&amp;')}|${label || escapeSlack(href)}>`;
   // a link stays well inside one context element or section line, or is left out
   return link.length <= MAX_LINK_CHARS ? link : label;
 }
