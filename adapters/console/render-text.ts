@@ -110,6 +110,16 @@ export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE)
       return [style.bold(w(reply.title)), ...helpColumns(reply.entries, cols)].join('\n');
     case 'notice':
       return w(reply.text);
+    case 'subscriptions': {
+      if (reply.entries.length === 0) return w(reply.empty);
+      const out = [w(reply.title)];
+      for (const e of reply.entries) {
+        const state = e.paused ? `paused since ${e.paused.at.slice(0, 16).replace('T', ' ')} UTC (${e.paused.reason})` : `last delivery ${e.lastDeliveredAt ? `${e.lastDeliveredAt.slice(0, 16).replace('T', ' ')} UTC` : 'none yet'}`;
+        out.push(w(`${e.channelKey} · ${e.time} ${e.timezone} · ${e.days} · ${e.topic ? `topic "${e.topic}"` : 'every topic'} · ${state}`, '  '));
+      }
+      if (reply.note) out.push(w(reply.note));
+      return out.join('\n');
+    }
     case 'error':
       return style.red(w(reply.usage ? `${reply.message} Usage: ${reply.usage}` : reply.message));
   }

@@ -12,7 +12,7 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
-import { CONVERSATION_TTL_MS, type Bot, type CallContext } from '../../src/bot/bot.ts';
+import { CONVERSATION_TTL_MS, DM_WORKSPACE, type Bot, type CallContext } from '../../src/bot/bot.ts';
 import { cleanInput, parseSubcommand, type Command, type ParsedCommand } from '../../src/bot/command.ts';
 import { helpReply } from '../../src/bot/help.ts';
 import { FEEDBACK_TTL_MS } from '../../src/bot/user-data.ts';
@@ -24,6 +24,7 @@ import type { Store } from '../../src/store/open-store.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MAX_CHOICES, resolveChoiceValue, toChoices } from './article-choices.ts';
 import { createDiscordDigestChannel } from './discord-digest-channel.ts';
+import { daysChoices, timeChoices, timezoneChoices } from './schedule-choices.ts';
 import { PLATFORM_RETRY, withBackoff } from '../shared/retry.ts';
 import { EditThrottle } from '../shared/edit-throttle.ts';
 import { parseFeedbackCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
@@ -172,7 +173,19 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     // (the member's permissions as the interaction carries them, i.e. at run time); in a DM, the user themself.
     const permissions = interaction.inGuild() ? interaction.memberPermissions : null;
     const canManageDigest = permissions ? permissions.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild]) : !interaction.inGuild();
-    return { ...ctx, channelKey: `discord:${channelId}`, canManageDigest };
+    const guildId = interaction.guildId;
+    return {
+      ...ctx,
+      channelKey: `discord:${channelId}`,
+      canManageDigest,
+      // a DM's digest belongs to no server: marked so, it is never counted as an unattributed old record
+      workspaceId: guildId ?? DM_WORKSPACE,
+      // a subscription stored before its guild was kept: the guild of the channel, when this shard has it cached
+      workspaceOf: (channelKey: string) => {
+        const channel = client.channels.cache.get(channelKey.slice('discord:'.length));
+        return channel && 'guildId' in channel && typeof channel.guildId === 'string' ? channel.guildId : undefined;
+      },
+    };
   }
 
   async function toCommand(interaction: ChatInputCommandInteraction): Promise<ParsedCommand> {
@@ -218,8 +231,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
         return;
       }
       // The engine may take longer than Discord's 3 seconds: acknowledge first, edit when done.
-      // `/digest status` is for the asker only.
-      const privately = parsed.command.name === 'digest' && parsed.command.action === 'status';
+      // `/digest status` and `/digest list` (channel names of the whole server) are for the asker only.
+      const privately = parsed.command.name === 'digest' && (parsed.command.action === 'status' || parsed.command.action === 'list');
       await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
       // a public deferred reply can be edited: a generated answer streams into it
       const live = privately ? null : new EditThrottle<Reply>(async (partial) => void (await interaction.editReply(renderDiscord(partial)[0]!)), streamError, STREAM_EDIT_MS);
@@ -274,7 +287,12 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
     // the engine matches (in its thread): 25 listings cross, not the corpus
-    const choices = interaction.commandName === 'summary' && focused.name === 'article' ? toChoices(await bot.engine.matchTitles(String(focused.value), MAX_CHOICES)) : [];
+    const typed = String(focused.value);
+    let choices: { name: string; value: string }[] = [];
+    if (interaction.commandName === 'summary' && focused.name === 'article') choices = toChoices(await bot.engine.matchTitles(typed, MAX_CHOICES));
+    else if (interaction.commandName === 'digest' && focused.name === 'timezone') choices = timezoneChoices(typed, config.DEFAULT_TIMEZONE);
+    else if (interaction.commandName === 'digest' && focused.name === 'time') choices = timeChoices(typed);
+    else if (interaction.commandName === 'digest' && focused.name === 'days') choices = daysChoices(typed);
     await interaction.respond(choices);
   }
 

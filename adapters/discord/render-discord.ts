@@ -75,9 +75,32 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<([@#])/g, `<$1${ZWSP}`);
 }
 
-/** Markdown link text must not close the bracket early. */
-function linkText(text: string): string {
-  return text.replace(/([[\]\\])/g, '\\$1');
+/**
+ * Escapes Discord markdown with backslashes (which Discord hides before any punctuation): every
+ * character that can open or close formatting, quote, spoiler, mention or timestamp, the `(` of a
+ * masked link, and a list or heading marker at the start of a line. For text that Discord renders as markdown
+ * (content, embed titles, descriptions, fields); not for footers or code spans.
+ */
+export function escapeDiscord(text: string): string {
+  return text
+    .replace(/[\\*_~`|<>#]/g, '\\$&')
+    // a masked link needs "](": breaking that keeps "[1]" as typed
+    .replace(/\]\(/g, ']\\(')
+    .replace(/^([ \t]*)([-+])(?=[ \t]|$)/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)\.(?=[ \t]|$)/gm, '$1\\.');
+}
+
+/** The bot's own sentences, which echo what users typed (a topic, a time): escaped, except the Discord timestamps the bot put there. */
+export function escapeNotice(text: string): string {
+  return text
+    .split(/(<t:\d{1,12}:[tTdDfFR]>)/)
+    .map((part, i) => (i % 2 ? part : escapeDiscord(part)))
+    .join('');
+}
+
+/** Text inside a `code span`: nothing formats there, but a backtick would close it. */
+export function escapeDiscordCode(text: string): string {
+  return text.replace(/`/g, '\u02CB');
 }
 
 /** An http(s) URL Discord accepts, or null (an embed with a bad url is refused whole). */
@@ -93,17 +116,28 @@ export function safeUrl(url: string | null | undefined): string | null {
 }
 
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1).trimEnd();
+  // a backslash left unpaired at the cut would escape the ellipsis (harmless) or split an escape
+  return `${/(^|[^\\])(\\\\)*\\$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
 const day = (date: string | null) => (date ? date.slice(0, 10) : null);
 
-/** `1. [Title](url) · 2024-11-30` (title bold when there is no URL). */
+/** `1. [Title](url) · 2024-11-30` (title bold when there is no URL); every article-derived part escaped. */
 export function sourceLine(source: Pick<SourceRef, 'title' | 'url' | 'date'>, n: number, extra: (string | null)[] = []): string {
   const url = safeUrl(source.url);
-  const title = source.title.replace(/\s+/g, ' ').trim();
-  const shown = url ? `[${linkText(title)}](${url.replace(/\)/g, '%29')})` : `**${title.replace(/\*/g, '\\*')}**`;
-  return [`${n}. ${shown}`, day(source.date), ...extra].filter(Boolean).join(' · ');
+  const title = escapeDiscord(truncate(source.title.replace(/\s+/g, ' ').trim(), 300));
+  // inside link text a bracket would end the text early
+  const shown = url ? `[${title.replace(/[[\]]/g, '\\$&')}](${url.replace(/\)/g, '%29')})` : `**${title}**`;
+  const date = day(source.date);
+  return [`${n}. ${shown}`, date ? escapeDiscord(date) : null, ...extra.map((e) => (e ? escapeDiscord(e) : null))].filter(Boolean).join(' · ');
+}
+
+/** A moment as a Discord timestamp (`<t:unix:f>` full, `R` relative), shown in each reader's own timezone; text that is no moment stays as it is, escaped. */
+export function discordMoment(when: string | Date, style: 'f' | 'F' | 'R' | 'd' = 'f'): string {
+  const ms = typeof when === 'string' ? Date.parse(when) : when.getTime();
+  return Number.isFinite(ms) ? `<t:${Math.floor(ms / 1000)}:${style}>` : escapeDiscord(String(when));
 }
 
 interface EmbedSpec {
@@ -216,7 +250,7 @@ const DISCORD_USAGE: Record<string, string> = {
   summary: '/summary article:',
   summarize: '/summary article:',
   sources: '/sources query:',
-  digest: '/digest now|subscribe|unsubscribe|status',
+  digest: '/digest now|subscribe|unsubscribe|status|list',
   'digest subscribe': '/digest subscribe time: timezone:? days:? topic:?',
   help: '/help',
 };
@@ -235,9 +269,9 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
       if (answer.generated) {
         const g = answer.generated;
         const embeds = buildEmbeds({
-          title: reply.question,
-          // "[1](…)" would be a masked link: the model's text stays text
-          description: (g.partial ? `${g.text} …` : g.text).replace(/\]\(/g, ']\\('),
+          title: escapeDiscord(truncate(reply.question, DISCORD_LIMITS.title)),
+          // the model's text is text: no markdown, masked link or mention of its own
+          description: escapeDiscord(g.partial ? `${g.text} …` : g.text),
           fields: g.sources.length ? [{ name: 'Sources', value: g.sources.map((s) => sourceLine(s, s.n)).join('\n') }] : [],
           footer: generatedNote(g.model, g.partial),
           color: COLORS.answer,
@@ -245,14 +279,14 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
         return pack(embeds, undefined, buttons);
       }
       if (answer.answer === null) {
-        return pack(buildEmbeds({ title: reply.question, description: NO_ANSWER_TEXT, color: COLORS.noAnswer }), undefined, buttons);
+        return pack(buildEmbeds({ title: escapeDiscord(truncate(reply.question, DISCORD_LIMITS.title)), description: NO_ANSWER_TEXT, color: COLORS.noAnswer }), undefined, buttons);
       }
       const fields: EmbedSpec['fields'] = [];
-      if (answer.quote && answer.quote !== answer.answer) fields.push({ name: 'Supporting quote', value: answer.quote, quote: true });
+      if (answer.quote && answer.quote !== answer.answer) fields.push({ name: 'Supporting quote', value: escapeDiscord(answer.quote), quote: true });
       if (answer.sources.length) fields.push({ name: 'Sources', value: answer.sources.map((s, i) => sourceLine(s, i + 1)).join('\n') });
       const embeds = buildEmbeds({
-        title: reply.question,
-        description: answer.answer,
+        title: escapeDiscord(truncate(reply.question, DISCORD_LIMITS.title)),
+        description: escapeDiscord(answer.answer),
         fields,
         footer: `Confidence ${Math.round(answer.confidence * 100)}%`,
         color: COLORS.answer,
@@ -260,26 +294,26 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
       return pack(embeds, undefined, buttons);
     }
     case 'stories': {
-      if (reply.stories.length === 0) return pack(buildEmbeds({ title: reply.title, description: reply.empty, color: COLORS.stories }), undefined, []);
+      if (reply.stories.length === 0) return pack(buildEmbeds({ title: escapeDiscord(truncate(reply.title, DISCORD_LIMITS.title)), description: escapeDiscord(reply.empty), color: COLORS.stories }), undefined, []);
       const embeds = reply.stories.flatMap((story, i) => {
         const { lines, more } = storyLines(story);
         const value = [...lines.map((s, j) => sourceLine(s, j + 1, [copiesNote(s.copies)])), moreNote(more)].filter(Boolean).join('\n');
         return buildEmbeds({
-          title: `${i + 1}. ${story.headline}`,
+          title: `${i + 1}. ${escapeDiscord(truncate(story.headline, DISCORD_LIMITS.title))}`,
           url: lines.length === 1 ? lines[0]!.url : null,
-          description: story.summary.join(' '),
+          description: escapeDiscord(story.summary.join(' ')),
           fields: lines.length ? [{ name: lines.length === 1 ? 'Source' : 'Sources', value }] : [],
           color: COLORS.stories,
         });
       });
-      return pack(embeds, `**${reply.title}**`, []);
+      return pack(embeds, `**${escapeDiscord(truncate(reply.title, DISCORD_LIMITS.content))}**`, []);
     }
     case 'summary': {
       const { summary } = reply;
       const embeds = buildEmbeds({
-        title: summary.title,
+        title: escapeDiscord(truncate(summary.title, DISCORD_LIMITS.title)),
         url: reply.url,
-        description: summary.summary.map((s) => `• ${s}`).join('\n'),
+        description: summary.summary.map((s) => `• ${escapeDiscord(s)}`).join('\n'),
         fields: [{ name: 'Source', value: sourceLine({ title: summary.title, url: reply.url, date: reply.date }, 1) }],
         footer: `id: ${displayText(summary.id)}`,
         color: COLORS.summary,
@@ -287,13 +321,16 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
       return pack(embeds, undefined, []);
     }
     case 'sources': {
-      const title = reply.query ? `Articles matching "${reply.query}"` : 'Most recent articles';
+      const query = escapeDiscord(truncate(reply.query, 200));
+      const title = reply.query ? `Articles matching "${query}"` : 'Most recent articles';
       if (reply.articles.length === 0 && reply.feeds.length === 0) {
-        const empty = reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.';
+        const empty = reply.query ? `No articles match "${query}".` : 'The corpus is empty.';
         return pack(buildEmbeds({ title, description: empty, color: COLORS.sources }), undefined, []);
       }
-      const lines = reply.articles.map((a, i) => `${sourceLine(a, i + 1, [a.source])}\n\u2003id: \`${displayText(a.id).replace(/`/g, "'")}\``);
-      const feeds = reply.feeds.map((f) => `${f.ok ? 'ok' : 'failing'}: ${f.url}${f.ok ? '' : ` (${f.error ?? 'unknown error'})`}${f.checked ? ` · checked ${f.checked}` : ''}`);
+      const lines = reply.articles.map((a, i) => `${sourceLine(a, i + 1, [a.source])}\n\u2003id: \`${escapeDiscordCode(displayText(a.id))}\``);
+      const feeds = reply.feeds.map(
+        (f) => `${f.ok ? 'ok' : 'failing'}: ${safeUrl(f.url) ?? escapeDiscord(f.url)}${f.ok ? '' : ` (${escapeDiscord(f.error ?? 'unknown error')})`}${f.checked ? ` · checked ${discordMoment(f.checked, 'R')}` : ''}`,
+      );
       const embeds = buildEmbeds({
         title,
         description: lines.length ? lines.join('\n') : 'No articles.',
@@ -309,10 +346,24 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
         [],
       );
     case 'notice':
-      return pack(buildEmbeds({ description: reply.text, color: COLORS.notice }), undefined, []);
+      return pack(buildEmbeds({ description: escapeNotice(reply.text), color: COLORS.notice }), undefined, []);
+    case 'subscriptions': {
+      if (reply.entries.length === 0) return pack(buildEmbeds({ description: escapeNotice(reply.empty), color: COLORS.notice }), undefined, []);
+      const lines = reply.entries.map((e) => {
+        const id = e.channelKey.startsWith('discord:') ? e.channelKey.slice('discord:'.length) : '';
+        const channel = /^\d{5,25}$/.test(id) ? `<#${id}>` : escapeDiscord(e.channelKey);
+        const state = e.paused ? `paused since ${discordMoment(e.paused.at)} (${escapeDiscord(e.paused.reason)})` : `last delivery ${e.lastDeliveredAt ? discordMoment(e.lastDeliveredAt) : 'none yet'}`;
+        const topic = e.topic ? `topic "${escapeDiscord(e.topic)}"` : 'every topic';
+        return `• ${channel} · ${e.time} ${escapeDiscord(e.timezone)} · ${e.days} · ${topic} · ${state}`;
+      });
+      const embeds = buildEmbeds({ title: reply.title, description: lines.join('\n'), ...(reply.note ? { footer: reply.note } : {}), color: COLORS.notice });
+      // the channel links built above are shown as links (they notify nobody); escaped text (`\<#…`) stays broken
+      for (const e of embeds) if (e.description) e.description = e.description.replace(/(^|[^\\])<#\u200B(\d+)>/g, '$1<#$2>');
+      return pack(embeds, undefined, []);
+    }
     case 'error': {
       const usage = reply.usage ? `\nUsage: \`${discordUsage(reply.usage)}\`` : '';
-      return pack(buildEmbeds({ description: `${reply.message}${usage}`, color: COLORS.error }), undefined, []);
+      return pack(buildEmbeds({ description: `${escapeNotice(reply.message)}${usage}`, color: COLORS.error }), undefined, []);
     }
   }
 }

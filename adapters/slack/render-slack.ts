@@ -4,7 +4,7 @@ import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.t
 import type { SourceRef, Story } from '../../src/engine/types.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { splitText } from '../shared/split-text.ts';
-import { escapeSlack, slackLink, truncate } from './slack-text.ts';
+import { escapeSlack, escapeSlackCode, slackLink, truncate } from './slack-text.ts';
 
 type KnownBlock = types.KnownBlock;
 type ContextElement = types.MrkdwnElement;
@@ -137,6 +137,19 @@ function lines(escapedLines: string[], plain: string): Unit[] {
   return units;
 }
 
+/** `<#C123>`: a channel link (it notifies nobody) for a `slack:` key with a plausible id, else the key as text. */
+function slackChannel(channelKey: string): string {
+  const id = channelKey.startsWith('slack:') ? channelKey.slice('slack:'.length) : '';
+  return /^[CGD][A-Z0-9]{2,30}$/.test(id) ? `<#${id}>` : escapeSlack(channelKey);
+}
+
+/** A moment in each reader's own timezone (Slack's date formatting), with a UTC fallback. */
+function slackDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return escapeSlack(iso);
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+}
+
 const shortDate = (date: string | null) => (date ? date.slice(0, 10) : '');
 /** The short date as mrkdwn: escaped, since a date is text from the corpus like any other. */
 const shortDateMrkdwn = (date: string | null) => escapeSlack(shortDate(date));
@@ -236,7 +249,7 @@ function units(reply: Reply): Unit[] {
       return [
         section(head, summary.title),
         ...lines(bullets, summary.summary.join(' ')),
-        context([`id: \`${escapeSlack(truncate(displayText(summary.id), 300))}\``], ''),
+        context([`id: \`${escapeSlackCode(truncate(displayText(summary.id), 300))}\``], ''),
       ];
     }
     case 'sources': {
@@ -246,7 +259,7 @@ function units(reply: Reply): Unit[] {
       const title = reply.query ? `Articles matching “${truncate(reply.query, 200)}”` : 'Most recent articles';
       const articleLines = reply.articles.map((a, i) => {
         const meta = [shortDateMrkdwn(a.date), a.source ? escapeSlack(truncate(a.source, 100)) : ''].filter(Boolean).join(' · ');
-        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(displayText(a.id), 200))}\``;
+        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlackCode(truncate(displayText(a.id), 200))}\``;
       });
       const feedLines = reply.feeds.map(
         (f) => `feed ${slackLink(f.url, f.url)}: ${f.ok ? 'ok' : `failing (${escapeSlack(truncate(f.error ?? 'unknown error', 300))})`}`,
@@ -258,15 +271,25 @@ function units(reply: Reply): Unit[] {
       return [
         section(`*${escapeSlack(reply.title)}*`, reply.title),
         ...lines(
-          reply.entries.map((e) => `\`${escapeSlack(e.usage)}\`  ${escapeSlack(e.description)}`),
+          reply.entries.map((e) => `\`${escapeSlackCode(e.usage)}\`  ${escapeSlack(e.description)}`),
           reply.entries.map((e) => e.usage).join(', '),
         ),
       ];
     case 'notice':
       return prose(slackifyCommands(reply.text));
+    case 'subscriptions': {
+      if (reply.entries.length === 0) return prose(slackifyCommands(reply.empty));
+      const entryLines = reply.entries.map((e) => {
+        const state = e.paused ? `paused since ${slackDate(e.paused.at)} (${escapeSlack(truncate(e.paused.reason, 200))})` : `last delivery ${e.lastDeliveredAt ? slackDate(e.lastDeliveredAt) : 'none yet'}`;
+        const topic = e.topic ? `topic “${escapeSlack(truncate(e.topic, 200))}”` : 'every topic';
+        return `• ${slackChannel(e.channelKey)} · ${e.time} ${escapeSlack(e.timezone)} · ${e.days} · ${topic} · ${state}`;
+      });
+      const plain = `${reply.title}: ${reply.entries.map((e) => e.channelKey).join(', ')}`;
+      return [section(`*${escapeSlack(reply.title)}*`, ''), ...lines(entryLines, plain), ...(reply.note ? [context([escapeSlack(reply.note)], '')] : [])];
+    }
     case 'error': {
       const usage = reply.usage ? slackUsage(reply.usage) : null;
-      const hint = usage ? `Usage: \`${escapeSlack(usage)}\`` : 'Type `/brief help` for the commands.';
+      const hint = usage ? `Usage: \`${escapeSlackCode(usage)}\`` : 'Type `/brief help` for the commands.';
       const message = slackifyCommands(reply.message);
       return [...prose(message, '⚠️ '), context([hint], usage ? `Usage: ${usage}` : '')];
     }

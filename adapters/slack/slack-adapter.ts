@@ -13,6 +13,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { ACTION_IDS, decodeFeedbackValue, renderSlack, type SlackMessage } from './render-slack.ts';
 import { decodeSlackText } from './slack-text.ts';
+import { homeView } from './app-home.ts';
 import { createSlackDigestChannel } from './slack-digest-channel.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
@@ -175,11 +176,14 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   // mentions of it are recognised by these ids, which Bolt then needs not look up again.
   let botUserId: string | undefined;
   let botId: string | undefined;
+  /** The workspace of the bot token: subscriptions stored before their team was kept belong to it. */
+  let teamId: string | undefined;
   try {
     const probe = new webApi.WebClient(token, { ...apiClientOptions(), logger });
     const auth = await probe.auth.test();
     botUserId = auth.user_id;
     botId = auth.bot_id;
+    teamId = auth.team_id;
     slog.info({ team: auth.team, user: auth.user }, 'slack: authenticated');
   } catch (err) {
     const code = slackErrorCode(err);
@@ -370,6 +374,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
           conversationId: `command:${command.channel_id}:${command.user_id}`,
           userId: command.user_id,
           channelKey: `slack:${command.channel_id}`,
+          ...(command.team_id ? { workspaceId: command.team_id } : {}),
+          workspaceOf: () => teamId,
         };
         reply = await inTurn(() => run(parsed.command, ctx, client));
       }
@@ -542,6 +548,30 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
       eventId: body.event_id,
     });
+  });
+
+  // ---- App Home: how to use the bot and this workspace's digests, published when the tab opens --
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const user = event.user;
+    try {
+      const team = (body as { team_id?: string }).team_id ?? teamId;
+      const { tz, admin } = await userInfo(client, user);
+      const ctx: CallContext = {
+        surface: 'slack',
+        conversationId: `home:${user}`,
+        userId: user,
+        timezone: tz,
+        canManageDigest: admin,
+        ...(team ? { workspaceId: team } : {}),
+        workspaceOf: () => teamId,
+      };
+      const list = await inTurn(() => bot.handle({ name: 'digest', action: 'list', args: '' }, ctx));
+      await client.views.publish({ user_id: user, view: homeView(helpReply('slack'), list) });
+      slog.info({ user, listed: list.kind === 'subscriptions' ? list.entries.length : null }, 'slack: App Home published');
+    } catch (err) {
+      slog.error({ err: slackErrorCode(err) ?? err, user }, 'slack: App Home not published');
+    }
   });
 
   app.error(async (error) => {

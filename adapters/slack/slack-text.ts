@@ -9,16 +9,53 @@ const MAX_URL_CHARS = 1500;
 const MAX_LINK_CHARS = 1800;
 
 /**
- * Escapes `&`, `<` and `>` (Slack's three control characters) and breaks `@here`,
- * `@channel` and `@everyone` with an invisible word joiner, so plain text can never
- * notify anyone, even where a client would parse those words.
+ * Look-alikes for mrkdwn's formatting characters: Slack has no escape character, so a marker
+ * that could open or close formatting is shown as a character that looks the same and cannot.
+ */
+const SLACK_LOOKALIKES: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
+
+/**
+ * Neutralizes mrkdwn formatting in text: `*`, `_` and `~` become look-alikes unless both
+ * neighbours are letters or digits (Slack never formats inside a word, so `snake_case` and
+ * `America/New_York` stay as typed); a backtick always; a `>` that starts a line gets an
+ * invisible soft hyphen before it so that it cannot start a quote; `:name:` gets a word joiner
+ * after its first colon so that it stays text, not an emoji.
+ */
+export function neutralizeSlackFormatting(text: string): string {
+  return (
+    text
+      // a marker not preceded, or not followed, by a letter or digit; every backtick
+      .replace(/(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])|`/gu, (c) => SLACK_LOOKALIKES[c]!)
+      .replace(/^([ \t]*)(>|&gt;)/gm, '$1\u00AD$2')
+      // ":fire:" would show an emoji: a word joiner after the colon keeps the text
+      .replace(/:(?=[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:)/gi, ':\u2060')
+  );
+}
+
+/**
+ * Escapes `&`, `<` and `>` (Slack's three control characters), neutralizes formatting
+ * characters (see neutralizeSlackFormatting) and breaks `@here`, `@channel` and `@everyone`
+ * with an invisible word joiner, so plain text can never format itself or notify anyone,
+ * even where a client would parse those words.
  */
 export function escapeSlack(text: string): string {
+  return neutralizeSlackFormatting(
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/@(?=(?:here|channel|everyone)(?![a-z0-9]))/gi, '@\u2060'),
+  );
+}
+
+/** Escapes text shown inside a `code span`: there nothing formats, but a backtick would close the span. */
+export function escapeSlackCode(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(?=(?:here|channel|everyone)\b)/gi, '@\u2060');
+    .replace(/@(?=(?:here|channel|everyone)(?![a-z0-9]))/gi, '@\u2060')
+    .replace(/`/g, SLACK_LOOKALIKES['`']!);
 }
 
 /** An http(s) URL fit to put inside `<…|…>`, or null. */
@@ -50,7 +87,8 @@ export function slackLink(url: string | null | undefined, title: string, maxTitl
   const label = escapeSlack(truncate(title, maxTitle));
   const href = safeUrl(url);
   if (!href) return label;
-  const link = `<${href.replace(/&/g, '&amp;')}|${label || href.replace(/&/g, '&amp;')}>`;
+  // an untitled link shows its address, escaped like any text (it may hold "@everyone")
+  const link = `<${href.replace(/&/g, '&amp;')}|${label || escapeSlack(href)}>`;
   // a link stays well inside one context element or section line, or is left out
   return link.length <= MAX_LINK_CHARS ? link : label;
 }

@@ -10,8 +10,8 @@ export type Command =
   | { name: 'forget' }
   | { name: 'help' };
 
-export type DigestAction = 'now' | 'subscribe' | 'unsubscribe' | 'status';
-export const DIGEST_ACTIONS: readonly DigestAction[] = ['now', 'subscribe', 'unsubscribe', 'status'];
+export type DigestAction = 'now' | 'subscribe' | 'unsubscribe' | 'status' | 'list';
+export const DIGEST_ACTIONS: readonly DigestAction[] = ['now', 'subscribe', 'unsubscribe', 'status', 'list'];
 
 export const COMMAND_NAMES = ['ask', 'brief', 'summary', 'sources', 'digest', 'forget', 'help'] as const;
 
@@ -22,7 +22,7 @@ export const USAGE: Record<(typeof COMMAND_NAMES)[number], string> = {
   brief: 'brief [topic words] [since:WHEN]',
   summary: 'summary ID_OR_TITLE_WORDS',
   sources: 'sources [words]',
-  digest: 'digest now|status|unsubscribe|subscribe time:HH:MM …',
+  digest: 'digest now|status|list|unsubscribe|subscribe time:HH:MM …',
   forget: 'forget',
   help: 'help',
 };

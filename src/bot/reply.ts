@@ -9,7 +9,25 @@ export type Reply =
   | { kind: 'sources'; query: string; articles: ArticleListing[]; feeds: FeedHealth[] }
   | { kind: 'help'; title: string; entries: HelpEntry[] }
   | { kind: 'notice'; text: string }
+  | { kind: 'subscriptions'; title: string; entries: SubscriptionEntry[]; empty: string; note?: string }
   | { kind: 'error'; code: ErrorCode; message: string; usage?: string };
+
+/** One line of `digest list`: a channel's schedule and delivery state. */
+export interface SubscriptionEntry {
+  /** `slack:C123`, `discord:456`, `console:local`. */
+  channelKey: string;
+  /** Wall-clock `HH:MM` in `timezone`. */
+  time: string;
+  timezone: string;
+  /** As typed: daily, weekdays, weekends, mon,wed,fri. */
+  days: string;
+  /** '' for every story. */
+  topic: string;
+  /** ISO instants, or null. */
+  lastDeliveredAt: string | null;
+  next: string | null;
+  paused: { reason: string; at: string } | null;
+}
 
 export interface HelpEntry {
   usage: string;

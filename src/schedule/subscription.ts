@@ -1,5 +1,6 @@
 import { isValidTimeZone } from '../config.ts';
 import { fail, ok, type Result } from '../errors.ts';
+import { clockText, matchTimeZones, readTime, uniqueTimeZone } from './time-input.ts';
 
 /** One channel's digest schedule. One per channel key (`console:local`, `slack:C123`, `discord:456`). */
 export interface Subscription {
@@ -14,9 +15,15 @@ export interface Subscription {
   createdBy: string;
   /** ISO instant. */
   createdAt: string;
+  /**
+   * The Slack workspace (team id) or Discord server (guild id) of the channel, for `digest list`.
+   * Absent on records written before it was kept (they still load: the field is optional, the
+   * store's schema version unchanged) and on console subscriptions.
+   */
+  workspace?: string;
 }
 
-export const SUBSCRIBE_USAGE = 'digest subscribe time:HH:MM [timezone:IANA] [days:daily|weekdays|mon,wed,fri] [topic:words…]';
+export const SUBSCRIBE_USAGE = 'digest subscribe time:HH:MM [timezone:IANA] [days:daily|weekdays|weekends|mon,wed,fri] [topic:words…]';
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_ALIASES: Record<string, number> = {
@@ -25,39 +32,48 @@ const DAY_ALIASES: Record<string, number> = {
 const ALL_DAYS = [0, 1, 2, 3, 4, 5, 6];
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
+/** Reads the time of day: `HH:MM` on a 24-hour clock, or an unambiguous other form (`9am`, `9.30pm`, `0830`). */
 export function parseTime(text: string): Result<{ hour: number; minute: number }> {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  const hour = m ? Number(m[1]) : NaN;
-  const minute = m ? Number(m[2]) : NaN;
-  if (!m || hour > 23 || minute > 59) {
-    return fail('usage', `"${text}" is not a valid time: give hours and minutes on a 24-hour clock, e.g. time:08:30 or time:17:05.`);
+  const reading = readTime(text);
+  if (reading.kind === 'time') return ok(reading.time);
+  if (reading.kind === 'ambiguous') {
+    const h = reading.hour;
+    return fail('usage', `"${text.trim()}" could be morning or evening: give time:${clockText({ hour: h % 12, minute: 0 })} or time:${clockText({ hour: (h % 12) + 12, minute: 0 })} (or time:${h}am / time:${h}pm).`);
   }
-  return ok({ hour, minute });
+  return fail('usage', `"${text}" is not a valid time: give hours and minutes on a 24-hour clock, e.g. time:08:30 or time:17:05 (time:9am and time:9.30pm work too).`);
 }
+
+/** The day words every surface accepts for `days:`, as help and docs list them. */
+export const DAYS_HELP = 'daily (also every, everyday), weekdays, weekends, or day names such as mon,wed,fri (full names too)';
 
 export function parseDays(text: string): Result<number[]> {
   const value = text.trim().toLowerCase();
   if (value === 'daily' || value === 'every' || value === 'everyday') return ok(ALL_DAYS);
-  if (value === 'weekdays') return ok(WEEKDAYS);
-  if (value === 'weekends') return ok([0, 6]);
+  if (value === 'weekdays' || value === 'weekday') return ok(WEEKDAYS);
+  if (value === 'weekends' || value === 'weekend') return ok([0, 6]);
   const days = new Set<number>();
   for (const word of value.split(',').map((w) => w.trim())) {
     const n = DAY_NAMES.indexOf(word) >= 0 ? DAY_NAMES.indexOf(word) : DAY_ALIASES[word];
     if (n === undefined) {
-      return fail('usage', `"${word || text}" is not a day: use days:daily, days:weekdays, or day names such as days:mon,wed,fri.`);
+      return fail('usage', `"${word || text}" is not a day: use days:daily, days:weekdays, days:weekends, or day names such as days:mon,wed,fri.`);
     }
     days.add(n);
   }
   return ok([...days].sort((a, b) => a - b));
 }
 
+/** The canonical spelling, so "europe/berlin" is stored as "Europe/Berlin". */
+const canonicalZone = (zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+
+/** Reads an IANA timezone; a city alone is accepted when it names exactly one zone ("london" → Europe/London). */
 export function parseZone(text: string): Result<string> {
   const zone = text.trim();
-  if (!zone || !zone.includes('/') && zone !== 'UTC' || !isValidTimeZone(zone)) {
-    return fail('usage', `"${text}" is not a known IANA timezone: use a name such as timezone:Europe/Berlin or timezone:America/New_York.`);
-  }
-  // The canonical spelling, so "europe/berlin" is stored as "Europe/Berlin"
-  return ok(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone);
+  if (zone && (zone.includes('/') || zone.toUpperCase() === 'UTC') && isValidTimeZone(zone)) return ok(canonicalZone(zone));
+  const unique = zone ? uniqueTimeZone(zone) : null;
+  if (unique) return ok(canonicalZone(unique));
+  const near = zone ? matchTimeZones(zone, 3) : [];
+  const hint = near.length ? `did you mean ${near.map((z) => `timezone:${z}`).join(' or ')}?` : 'use a name such as timezone:Europe/Berlin or timezone:America/New_York.';
+  return fail('usage', `"${text}" is not a known IANA timezone: ${hint}`);
 }
 
 export interface SubscribeDefaults {
@@ -65,6 +81,8 @@ export interface SubscribeDefaults {
   userId: string;
   timezone: string;
   now: Date;
+  /** The Slack team or Discord guild the channel belongs to. */
+  workspace?: string | undefined;
 }
 
 /** Parses `time:HH:MM [timezone:IANA] [days:…] [topic:words…]`; `topic:` takes the rest. */
@@ -105,6 +123,7 @@ export function parseSubscribe(args: string, defaults: SubscribeDefaults): Resul
     topic,
     createdBy: defaults.userId,
     createdAt: defaults.now.toISOString(),
+    ...(defaults.workspace ? { workspace: defaults.workspace } : {}),
   });
 }
 
@@ -125,4 +144,13 @@ export function describeSchedule(sub: Subscription): string {
         ? 'every weekday'
         : `every ${sub.days.map((d) => DAY_NAMES[d]![0]!.toUpperCase() + DAY_NAMES[d]!.slice(1)).join(', ')}`;
   return `${days} at ${pad(sub.hour)}:${pad(sub.minute)} (${sub.timezone})${sub.topic ? ` on "${sub.topic}"` : ''}`;
+}
+
+/** The days as typed: "daily", "weekdays", "weekends" or "mon,wed,fri". */
+export function daysText(days: number[]): string {
+  const key = days.join(',');
+  if (days.length === 7) return 'daily';
+  if (key === WEEKDAYS.join(',')) return 'weekdays';
+  if (key === '0,6') return 'weekends';
+  return days.map((d) => DAY_NAMES[d]!).join(',');
 }

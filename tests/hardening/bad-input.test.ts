@@ -254,7 +254,7 @@ describe('bad input: commands and questions (a clear message; nothing stored is 
   });
 
   it('#26 an unknown digest action lists the actions', async () => {
-    expect(await consoleLine('/digest sometimes')).toMatchObject({ kind: 'error', code: 'usage', message: 'Unknown digest action "sometimes". Use one of: now, subscribe, unsubscribe, status.' });
+    expect(await consoleLine('/digest sometimes')).toMatchObject({ kind: 'error', code: 'usage', message: 'Unknown digest action "sometimes". Use one of: now, subscribe, unsubscribe, status, list.' });
   });
 
   it('#27 Slack `/brief WORD` with an unknown word is a topic brief that says it found nothing', async () => {

@@ -67,7 +67,9 @@ describe('digest commands through the Bot', () => {
       return say(r);
     };
     expect(await bad('time:24:10')).toMatch(/"24:10" is not a valid time/);
-    expect(await bad('time:noon')).toMatch(/"noon" is not a valid time/);
+    expect(await bad('time:noonish')).toMatch(/"noonish" is not a valid time/);
+    expect(await bad('time:9')).toMatch(/"9" could be morning or evening: give time:09:00 or time:21:00/);
+    expect(await bad('time:08:00 timezone:york')).toMatch(/did you mean timezone:America\/New_York\?/);
     expect(await bad('time:08:00 days:mon,someday')).toMatch(/"someday" is not a day/);
     expect(await bad('time:08:00 timezone:Europe/Atlantis')).toMatch(/"Europe\/Atlantis" is not a known IANA timezone/);
     expect(await bad('')).toMatch(/Give the time of day/);
@@ -114,5 +116,22 @@ describe('digest commands through the Bot', () => {
     await rig.service.scheduler.tick();
     expect(printed).toMatch(/Report on the harbour warehouse fire/);
     expect(printed).toContain('(digest-slot console:local@2026-11-25T08:00:00.000Z)');
+  });
+
+  it('console /digest list: every subscription of this data directory, whatever its surface', async () => {
+    rig = await makeDigestRig({ start: '2026-11-25T10:00:00Z' });
+    await rig.service.subscriptions.put({ channelKey: 'slack:C0NEWS', hour: 7, minute: 0, timezone: 'UTC', days: [1, 3, 5], topic: 'ferry', createdBy: 'U1', createdAt: '2026-11-01T00:00:00Z' });
+    let printed = '';
+    const out = new PassThrough();
+    out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const input = new PassThrough();
+    const done = runConsole({ bot: rig.bot, log: silentLog, input, output: out, interactive: false, width: 120 });
+    input.end('/digest list\n/digest subscribe time:9.30pm timezone:london days:weekends\n/digest list\n');
+    await done;
+    const lists = printed.split('Digest subscriptions in this data directory').slice(1);
+    expect(lists).toHaveLength(2);
+    expect(lists[0]).toMatch(/^ \(1\)\n  slack:C0NEWS · 07:00 UTC · mon,wed,fri · topic "ferry" · last delivery none yet/);
+    expect(printed).toMatch(/every Sun, Sat at 21:30 \(Europe\/London\)/);
+    expect(lists[1]).toMatch(/^ \(2\)\n  console:local · 21:30 Europe\/London · weekends · every topic · last delivery none yet\n  slack:C0NEWS/);
   });
 });

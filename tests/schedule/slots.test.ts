@@ -73,7 +73,7 @@ describe('parsing digest subscribe', () => {
       return r.ok ? 'accepted' : r.error.message;
     };
     expect(message('time:25:00')).toMatch(/"25:00" is not a valid time/);
-    expect(message('time:8h')).toMatch(/"8h" is not a valid time/);
+    expect(message('time:8h')).toMatch(/"8h" could be morning or evening: give time:08:00 or time:20:00/);
     expect(message('time:08:00 days:mon,funday')).toMatch(/"funday" is not a day/);
     expect(message('time:08:00 timezone:Mars/Olympus')).toMatch(/"Mars\/Olympus" is not a known IANA timezone/);
     expect(message('days:weekdays')).toMatch(/Give the time of day/);

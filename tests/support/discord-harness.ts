@@ -127,7 +127,8 @@ export interface Harness {
   digests: HarnessDigests | null;
   /** Sends a slash command; options as name → string value, or a sub-command name for `/digest`; `permissions`: the member's (default all). */
   slash(name: string, options?: Record<string, string>, opts?: { where?: Where; user?: typeof ALICE; subcommand?: string; permissions?: string }): SentInteraction;
-  autocomplete(name: string, option: string, typed: string): SentInteraction;
+  /** Sends an autocomplete request for `option` (under `subcommand`, as for `/digest subscribe`). */
+  autocomplete(name: string, option: string, typed: string, subcommand?: string): SentInteraction;
   button(customId: string, messageId: string, user?: typeof ALICE): SentInteraction;
   /** Sends MESSAGE_CREATE; returns the message id. */
   message(content: string, opts: { where: Where; mentionBot?: boolean; user?: typeof ALICE; replyTo?: string }): string;
@@ -223,8 +224,9 @@ export async function startHarness(
       };
       return interaction(2, data, opts.where ?? 'guild', opts.user ?? ALICE, {}, opts.permissions);
     },
-    autocomplete(name, option, typed) {
-      return interaction(4, { id: commandId(name), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, 'guild', ALICE);
+    autocomplete(name, option, typed, subcommand) {
+      const focused = [{ name: option, type: 3, value: typed, focused: true }];
+      return interaction(4, { id: commandId(name), name, type: 1, options: subcommand ? [{ name: subcommand, type: 1, options: focused }] : focused }, 'guild', ALICE);
     },
     button(customId, messageId, user = ALICE) {
       const message = messagePayload({

@@ -47,6 +47,8 @@ export class SlackApiStub {
   readonly admins = new Set<string>();
   /** Messages posted with chat.postMessage, per channel, oldest first. */
   readonly history = new Map<string, StubMessage[]>();
+  /** The Home tab last published for each user (`views.publish`). */
+  readonly homeViews = new Map<string, Record<string, unknown>>();
   private readonly handlers = new Map<string, ApiHandler>();
   /** Pending injected failures: target → HTTP status and how many more times. */
   private readonly failures = new Map<string, { status: number; times: number }>();
@@ -255,6 +257,13 @@ export class SlackApiStub {
         return { ok: true, messages: [], has_more: false };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users ?? '').split(',')[0]}` } };
+      case 'views.publish': {
+        // Slack's checks that matter here: a home view, at most 100 blocks
+        const view = params.view as { type?: string; blocks?: unknown[] } | undefined;
+        if (!view || view.type !== 'home' || !Array.isArray(view.blocks) || view.blocks.length > 100) return { ok: false, error: 'invalid_arguments' };
+        this.homeViews.set(String(params.user_id ?? ''), view);
+        return { ok: true, view: { id: `V${++this.ts}`, ...view } };
+      }
       default:
         return { ok: true };
     }

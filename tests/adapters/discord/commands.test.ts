@@ -28,6 +28,7 @@ describe('slash command definitions', () => {
       { name: 'subscribe', type: Sub, required: false },
       { name: 'unsubscribe', type: Sub, required: false },
       { name: 'status', type: Sub, required: false },
+      { name: 'list', type: Sub, required: false },
     ]);
     const subscribe = byName('digest').options!.find((o) => o.name === 'subscribe') as { options?: { name: string; type: number; required?: boolean }[] };
     expect(subscribe.options!.map((o) => ({ name: o.name, type: o.type, required: Boolean(o.required) }))).toEqual([

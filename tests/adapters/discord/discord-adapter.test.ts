@@ -177,7 +177,7 @@ describe('slash commands end to end', () => {
     const { edit } = await publicReply(sent.token);
     const title = embedsOf(edit)[0]!.title!;
     expect(title).toContain('@\u200Beveryone');
-    expect(title).toContain(`<@\u200B${BOB.id}>`);
+    expect(title).toContain(`\\<@\u200B${BOB.id}\\>`);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
   });
 });

@@ -124,12 +124,12 @@ describe('/digest on Discord', () => {
     expect(bad).toMatch(/Usage: `\/digest subscribe time: timezone:\? days:\? topic:\?`/);
 
     expect(await publicAnswer('subscribe', { time: '19:00', timezone: 'Europe/Berlin', days: 'sat, sun' }, { user: ALICE, permissions: CHANNEL_MANAGER })).toBe(
-      'Subscribed: this channel gets a digest every Sun, Sat at 19:00 (Europe/Berlin). Next: Sat 30 Nov 2024 19:00 CET.',
+      'Subscribed: this channel gets a digest every Sun, Sat at 19:00 (Europe/Berlin). Next: <t:1732989600:f> (<t:1732989600:R>).',
     );
     // Bob still may not change it, but may read its status (privately)
     expect(await privateAnswer('unsubscribe', {}, { user: BOB, permissions: PLAIN_MEMBER })).toMatch(/Manage Channels or Manage Server/);
     const status = await privateAnswer('status', {}, { user: BOB, permissions: PLAIN_MEMBER });
-    expect(status).toMatch(/^Digest: every Sun, Sat at 19:00 \(Europe\/Berlin\)\.\nNext: Sat 30 Nov 2024 19:00 CET\.\nLast delivery: none yet\./);
+    expect(status).toMatch(/^Digest: every Sun, Sat at 19:00 \(Europe\/Berlin\)\.\nNext: <t:1732989600:f> \(<t:1732989600:R>\)\.\nLast delivery: none yet\./);
 
     // In a DM the user manages their own digest
     expect(await publicAnswer('subscribe', { time: '06:00', topic: 'harbour fares' }, { user: BOB, where: 'dm' })).toMatch(
@@ -152,7 +152,7 @@ describe('/digest on Discord', () => {
     const shown = JSON.stringify(embeds);
     expect(shown).toContain('Harbour council warns');
     expect(shown).not.toMatch(/@(everyone|here)|<@&?\d|<#\d/);
-    expect(await privateAnswer('status', {}, { user: BOB, permissions: PLAIN_MEMBER })).toMatch(/Last delivery: Sat 30 Nov 2024 19:00 CET\./);
+    expect(await privateAnswer('status', {}, { user: BOB, permissions: PLAIN_MEMBER })).toMatch(/Last delivery: <t:1732989600:f> \(<t:1732989600:R>\)\./);
   });
 
   it('after a crash between sending and recording, finds the footer marker in the channel’s messages and posts nothing twice', async () => {
@@ -174,7 +174,7 @@ describe('/digest on Discord', () => {
     expect(reads[0]!.query.get('limit')).toBe('50');
     await service.scheduler.tick();
     expect(slotsOf(digestPosts(TEXT_CHANNEL_ID))).toEqual(slots);
-    expect(await privateAnswer('status', {}, { user: ALICE })).toMatch(/Last delivery: Sun 1 Dec 2024 19:06 CET\./);
+    expect(await privateAnswer('status', {}, { user: ALICE })).toMatch(/Last delivery: <t:1733076360:f> \(<t:1733076360:R>\)\./);
   });
 
   it('retries a rate-limited post after the retry_after Discord asks', async () => {
@@ -203,7 +203,7 @@ describe('/digest on Discord', () => {
     await service.scheduler.tick();
     expect(h.rest.of('channel-message').filter((r) => r.params.channelId === TEXT_CHANNEL_ID)).toHaveLength(3); // two delivered, one refused
     expect(await privateAnswer('status', {}, { user: BOB, permissions: PLAIN_MEMBER })).toMatch(
-      /Paused since Sat 7 Dec 2024 19:00 CET: Unknown Channel \(10003\)\. Subscribe again to resume\./,
+      /Paused since <t:1733594400:f> \(<t:1733594400:R>\): Unknown Channel \(10003\)\. Subscribe again to resume\./,
     );
     const [open] = h.rest.of('dm-open');
     expect(open!.body).toEqual({ recipient_id: ALICE.id });
