@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { freePort } from '../support/redis-server.ts';
 import { PROJECT_ROOT } from '../support/run-command.ts';
@@ -71,6 +72,15 @@ const logLines = (stderr: string) =>
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as { msg: string; redis?: string; attempt?: number });
+
+describe('REDIS_CONNECT_TIMEOUT_MS', () => {
+  it('defaults to 20 s and refuses a value that is not a number of milliseconds, naming the variable', () => {
+    expect(loadConfig({}).REDIS_CONNECT_TIMEOUT_MS).toBe(20_000);
+    expect(loadConfig({ REDIS_CONNECT_TIMEOUT_MS: '1500' }).REDIS_CONNECT_TIMEOUT_MS).toBe(1500);
+    expect(() => loadConfig({ REDIS_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(/^REDIS_CONNECT_TIMEOUT_MS: /);
+    expect(() => loadConfig({ REDIS_CONNECT_TIMEOUT_MS: '-5' })).toThrow(/^REDIS_CONNECT_TIMEOUT_MS: /);
+  });
+});
 
 describe('start-up with Redis unreachable (REDIS_URL on a closed port)', () => {
   it('retries with a line per attempt naming host:port (no credentials), then exits 1 naming REDIS_URL', async () => {
