@@ -224,6 +224,9 @@ export class Bot {
   }
 }
 
+/** The plain sentence for a store failure where nothing was changed (button clicks, previews). */
+export const STORE_UNAVAILABLE_TEXT = 'I could not do that: the store is unavailable right now; nothing changed. Try again in a minute.';
+
 /**
  * What a user is told when the store failed during their command: plainly that it failed, and
  * truthfully whether anything changed (`wrote`: a write of this command had already succeeded).
@@ -242,7 +245,7 @@ export function storeUnavailableReply(command: Command, wrote: boolean): Reply {
     if (command.name === 'digest' && (command.action === 'subscribe' || command.action === 'unsubscribe')) {
       return 'I could not save that — the store is unavailable; nothing changed, try again in a minute.';
     }
-    return 'I could not do that: the store is unavailable right now; nothing changed. Try again in a minute.';
+    return STORE_UNAVAILABLE_TEXT;
   })();
   return { kind: 'error', code: 'store_unavailable', message };
 }
