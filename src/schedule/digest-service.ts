@@ -58,6 +58,8 @@ export interface DigestServiceOptions {
   onStep?: (step: DeliveryStep, slotId: string) => void | Promise<void>;
   /** Story summaries through the model (LLM_DIGEST=1), for deliveries and previews. */
   summarizeStories?: StorySummarizer;
+  /** After a failed tick (the store unavailable), try again this soon (default 30 s with cron). */
+  retryMs?: number;
 }
 
 /** The channel key of a call: the adapter's, else surface and conversation. */
@@ -105,6 +107,7 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
     ...(options.summarizeStories ? { summarizeStories: options.summarizeStories } : {}),
+    ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
   });
   const defaultTimezone = options.defaultTimezone ?? 'UTC';
 

@@ -35,12 +35,12 @@ interface Rig {
 }
 
 /** A bot on a real SQLite store in `dir`, a short lock wait so a locked file fails in 200 ms. */
-async function makeRig(dir: string, log: Logger): Promise<Rig> {
+async function makeRig(dir: string, log: Logger, retryMs?: number): Promise<Rig> {
   const store = await openStore({ dataDir: dir, log, busyTimeoutMs: 200 });
   const engine = new Engine([article('a1', 'harbour warehouse fire', '2026-11-25T06:00:00Z')]);
   const clock = new FakeClock(new Date('2026-11-25T10:00:00Z'));
   const channel = new StubDigestChannel(clock.now);
-  const digests = await createDigestService({ engine, store, log, dataDir: dir, catchupHours: 6, now: clock.now, cron: false });
+  const digests = await createDigestService({ engine, store, log, dataDir: dir, catchupHours: 6, now: clock.now, cron: false, ...(retryMs ? { retryMs } : {}) });
   await digests.start(new Map([['console', channel]]));
   const bot = new Bot({ engine, store, log, now: clock.now, digests, rateLimitPerMinute: 5 });
   return {
@@ -143,6 +143,29 @@ describe('a SQLite store locked by another process (BEGIN EXCLUSIVE held)', () =
       await rig.close();
     }
     expect(rejections.seen).toEqual([]);
+  }, 30_000);
+
+  it('retries a failed delivery by itself (retryMs) and posts it once the store answers, without waiting for a sweep', async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const rig = await makeRig(temp.dir, capturedLogger().log, 150);
+    try {
+      expect(say(await consoleLine(rig.bot, '/digest subscribe time:11:00'))).toMatch(/^Subscribed/);
+      rig.clock.set('2026-11-25T11:00:30Z');
+      const lock = await lockSqliteFile(join(temp.dir, 'state.sqlite'));
+      try {
+        await rig.digests.scheduler.tick();
+        await new Promise((r) => setTimeout(r, 500));
+        expect(rig.channel.posts).toHaveLength(0);
+      } finally {
+        await lock.release();
+      }
+      const until = Date.now() + 5_000;
+      while (rig.channel.posts.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect([...rig.channel.countBySlot().values()]).toEqual([1]);
+    } finally {
+      await rig.close();
+    }
   }, 30_000);
 });
 
