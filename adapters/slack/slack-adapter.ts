@@ -206,7 +206,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   if (deps.once) once = deps.once;
   else {
     try {
-      once = await openOnceStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
+      once = await openOnceStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, connect: { log: slog, timeoutMs: config.REDIS_CONNECT_TIMEOUT_MS } });
     } catch (err) {
       slog.error({ err }, 'slack: event dedupe store unavailable; duplicates are caught in this process only');
       once = new MemoryOnceStore();
