@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
+import sqlite3 from 'sqlite3';
 import { describeCause, StoreUnavailableError, type StoreOperation } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { closeRedis, connectRedis, type RedisClient } from '../schedule/redis-client.ts';
@@ -60,7 +61,7 @@ export function runStoreCall<T>(call: StoreCall, fn: () => Promise<T>): Promise<
 
 /** A keyv instance for each use; for SQLite a fresh one once the connection could not be set up. */
 interface KeyvSource {
-  current(): Keyv;
+  current(): Keyv | Promise<Keyv>;
   close(): Promise<void>;
 }
 
@@ -74,7 +75,7 @@ class KeyvStore implements Store {
     const call = calls.getStore();
     if (call?.failed) throw call.failed;
     try {
-      const result = await fn(this.source.current());
+      const result = await fn(await this.source.current());
       if (operation === 'write' && call) call.wrote = true;
       return result;
     } catch (err) {
@@ -129,7 +130,7 @@ class SqliteKeyvSource implements KeyvSource {
       this.log?.debug({ err: describeCause(err) }, 'sqlite store: connection set-up failed; retried on the next operation');
     });
     // the adapter's set-up promise must always have a handler, or a failure is an unhandled rejection
-    sqlite.close = wrapClose(sqlite.close);
+    sqlite.close = wrapClose(sqlite.close, this.log);
     const keyv = new Keyv({ store: sqlite, namespace: 'briefing', throwOnErrors: true });
     keyv.on('error', () => {
       // each failing call rejects with StoreUnavailableError and its caller logs one line
@@ -138,27 +139,39 @@ class SqliteKeyvSource implements KeyvSource {
     return keyv;
   }
 
-  current(): Keyv {
-    if (this.broken && !this.closed) this.keyv = this.make();
+  async current(): Promise<Keyv> {
+    if (this.broken && !this.closed) {
+      // a failed adapter keeps its file handle: check the file on a connection of our own first, so an outage opens no more of them
+      await probeSqliteFile(this.file, this.busyTimeoutMs);
+      if (this.broken) this.keyv = this.make();
+    }
     return this.keyv;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    try {
-      await this.keyv.disconnect();
-    } catch (err) {
-      // a connection that never opened (locked or damaged file) has nothing to close
-      this.log?.warn({ err: describeCause(err) }, 'sqlite store: not closed cleanly');
-    }
+    await this.keyv.disconnect();
   }
 }
 
-/** KeyvSqlite's close rejects with the set-up error when the connection never opened; that is not a close failure. */
-function wrapClose(close: () => Promise<unknown>): () => Promise<void> {
+/** KeyvSqlite's close rejects with the set-up error when the connection never opened: nothing to close then; any other failure is logged. */
+function wrapClose(close: () => Promise<unknown>, log: Logger | undefined): () => Promise<void> {
   return async () => {
-    await close().catch(() => undefined);
+    await close().catch((err: unknown) => log?.warn({ err: describeCause(err) }, 'sqlite store: not closed cleanly'));
   };
+}
+
+/** Opens the file, reads its schema and closes it again: rejects while it is locked or damaged. */
+async function probeSqliteFile(file: string, busyTimeoutMs: number): Promise<void> {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
+  });
+  try {
+    db.configure('busyTimeout', busyTimeoutMs);
+    await new Promise<void>((resolve, reject) => db.get('SELECT count(*) FROM sqlite_master', (err) => (err ? reject(err) : resolve())));
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
 }
 
 /** keyv over one Redis client of our own: no offline queue, so an outage fails each call at once. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/bot/bot.ts';
@@ -219,6 +219,17 @@ describe('a damaged SQLite store (its header overwritten)', () => {
     const store = await openStore({ dataDir: temp.dir, busyTimeoutMs: 200 });
     await expect(store.get('ns', 'k')).rejects.toMatchObject({ code: 'store_unavailable', operation: 'read' });
     await expect(store.set('ns', 'k', 2)).rejects.toMatchObject({ code: 'store_unavailable', operation: 'write' });
+    // retrying the damaged file on every operation opens no file handle that stays open
+    const handles = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === join(temp.dir, 'state.sqlite');
+      } catch {
+        return false;
+      }
+    }).length;
+    const before = handles();
+    for (let i = 0; i < 20; i++) await store.get('ns', 'k').catch(() => undefined);
+    expect(handles()).toBeLessThanOrEqual(before);
     await expect(store.close()).resolves.toBeUndefined();
     expect(rejections.seen).toEqual([]);
   });
