@@ -68,11 +68,15 @@ export async function connectRedis(url: string, options: ConnectRedisOptions = {
     // reconnects on its own; each command still fails loudly
     lastError = err;
   });
+  // one line when the connection goes and one when it is back, not one per reconnect attempt
+  let lost = false;
   client.on('ready', () => {
-    if (connected) options.log?.info({ redis: address }, 'redis: connection restored');
+    if (connected && lost) options.log?.info({ redis: address }, 'redis: connection restored');
+    lost = false;
   });
   client.on('reconnecting', () => {
-    if (connected) options.log?.warn({ redis: address, err: describeCause(lastError) }, 'redis: connection lost; reconnecting');
+    if (connected && !lost) options.log?.warn({ redis: address, err: describeCause(lastError) }, 'redis: connection lost; reconnecting');
+    lost = true;
   });
   let onAbort: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;

@@ -102,6 +102,8 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     await digests.scheduler.tick();
     expect(channel.posts).toHaveLength(0);
 
+    // a few seconds away: several reconnect attempts, logged once per client, not once per attempt
+    await new Promise((r) => setTimeout(r, 3_000));
     server = await startRedisServer({ port: server.port, dir: temp.dir });
     const status = await eventually(
       () => consoleLine(bot, '/digest status'),
@@ -113,6 +115,8 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     expect((await eventually(() => readyz(health.port), (r) => r.status === 200)).status).toBe(200);
     expect(messages()).toContain('redis: connection lost; reconnecting');
     expect(messages()).toContain('redis: connection restored');
+    // four clients (store, claims, subscription index, rate buckets): a line each at most
+    expect(messages().filter((m) => m === 'redis: connection lost; reconnecting').length).toBeLessThanOrEqual(4);
 
     // the digest due during the outage goes out once the store is back, exactly once
     clock.set('2026-11-25T11:02:00Z');
