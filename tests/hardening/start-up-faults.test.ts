@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { freePort } from '../support/redis-server.ts';
+import { request } from 'node:http';
+import { describeWithRedis, freePort, killRedisServer, startRedisServer } from '../support/redis-server.ts';
 import { PROJECT_ROOT } from '../support/run-command.ts';
 import { corruptSqliteHeader, lockSqliteFile } from '../support/store-faults.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -178,4 +179,59 @@ describe('the console bot on a damaged or locked SQLite store', () => {
     expect(await check.get('subscription', 'console:local')).toMatchObject({ hour: 8 });
     await check.close();
   }, 40_000);
+});
+
+function readyzStatus(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/readyz' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describeWithRedis('npm start on Redis, Redis killed and restarted while it runs', () => {
+  it('fails /readyz and says the store is unavailable while Redis is away, recovers by itself, and stops with exit 0', async () => {
+    const dataDir = tempDir();
+    let redis = await startRedisServer({ dir: dataDir });
+    try {
+      const bot = start({ DATA_DIR: dataDir, REDIS_URL: redis.url, HEALTH_PORT: '0', REDIS_CONNECT_TIMEOUT_MS: '5000' });
+      await bot.waitFor(() => /health server listening/.test(bot.stderr) && /"msg":"corpus indexed"/.test(bot.stderr), 'start');
+      const port = Number(/"port":(\d+)[^\n]*health server listening/.exec(bot.stderr)?.[1]);
+      const until = async (want: number) => {
+        const end = Date.now() + 15_000;
+        let status = await readyzStatus(port);
+        while (status !== want && Date.now() < end) {
+          await new Promise((r) => setTimeout(r, 100));
+          status = await readyzStatus(port);
+        }
+        return status;
+      };
+      expect(await until(200)).toBe(200);
+      bot.child.stdin!.write('/digest subscribe time:08:00\n');
+      await bot.waitFor(() => /Subscribed/.test(bot.stdout), 'the subscription');
+
+      await killRedisServer(redis, 'SIGTERM');
+      expect(await until(503)).toBe(503);
+      bot.child.stdin!.write('/digest status\n');
+      await bot.waitFor(() => /could not read this channel's digest settings/.test(bot.stdout), 'the refusal');
+      bot.child.stdin!.write('Who captured the palace in Aleppo?\n');
+      await bot.waitFor(() => /\[1\] /.test(bot.stdout), 'the answer');
+
+      redis = await startRedisServer({ port: redis.port, dir: dataDir });
+      expect(await until(200)).toBe(200);
+      const before = bot.stdout.length;
+      bot.child.stdin!.write('/digest status\n');
+      await bot.waitFor(() => /Digest: every day at 08:00/.test(bot.stdout.slice(before)), 'the status once Redis is back');
+      bot.child.kill('SIGTERM');
+      expect(await bot.exit()).toBe(0);
+      expect(bot.stderr).toMatch(/"msg":"redis: connection lost; reconnecting"/);
+      expect(bot.stderr).toMatch(/"msg":"redis: connection restored"/);
+      expect(bot.stderr).not.toMatch(/unhandled rejection/);
+    } finally {
+      redis.stop();
+    }
+  }, 90_000);
 });
