@@ -95,7 +95,10 @@ export async function connectRedis(url: string, options: ConnectRedisOptions = {
   });
   stopped.catch(() => undefined);
   try {
-    await Promise.race([client.connect(), stopped]);
+    const connecting = client.connect();
+    // when the wait is given up the client is destroyed and this rejects later: not an unhandled rejection
+    connecting.catch(() => undefined);
+    await Promise.race([connecting, stopped]);
     connected = true;
     return client;
   } catch (err) {

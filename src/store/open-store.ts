@@ -113,6 +113,7 @@ class SqliteKeyvSource implements KeyvSource {
   private keyv: Keyv;
   private broken = false;
   private closed = false;
+  private reopening: Promise<Keyv> | undefined;
 
   constructor(
     private readonly file: string,
@@ -139,13 +140,20 @@ class SqliteKeyvSource implements KeyvSource {
     return keyv;
   }
 
-  async current(): Promise<Keyv> {
-    if (this.broken && !this.closed) {
-      // a failed adapter keeps its file handle: check the file on a connection of our own first, so an outage opens no more of them
-      await probeSqliteFile(this.file, this.busyTimeoutMs);
-      if (this.broken) this.keyv = this.make();
-    }
-    return this.keyv;
+  current(): Keyv | Promise<Keyv> {
+    if (!this.broken || this.closed) return this.keyv;
+    // one reopening at a time, so concurrent calls share one fresh adapter
+    this.reopening ??= (async () => {
+      try {
+        // a failed adapter keeps its file handle: check the file on a connection of our own first, so an outage opens no more of them
+        await probeSqliteFile(this.file, this.busyTimeoutMs);
+        if (this.broken) this.keyv = this.make();
+        return this.keyv;
+      } finally {
+        this.reopening = undefined;
+      }
+    })();
+    return this.reopening;
   }
 
   async close(): Promise<void> {

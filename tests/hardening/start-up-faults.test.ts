@@ -209,24 +209,24 @@ describeWithRedis('npm start on Redis, Redis killed and restarted while it runs'
         }
         return status;
       };
-      expect(await until(200)).toBe(200);
+      expect(await until(200), bot.stderr).toBe(200);
       bot.child.stdin!.write('/digest subscribe time:08:00\n');
       await bot.waitFor(() => /Subscribed/.test(bot.stdout), 'the subscription');
 
       await killRedisServer(redis, 'SIGTERM');
-      expect(await until(503)).toBe(503);
+      expect(await until(503), bot.stderr).toBe(503);
       bot.child.stdin!.write('/digest status\n');
       await bot.waitFor(() => /could not read this channel's digest settings/.test(bot.stdout), 'the refusal');
       bot.child.stdin!.write('Who captured the palace in Aleppo?\n');
       await bot.waitFor(() => /\[1\] /.test(bot.stdout), 'the answer');
 
       redis = await startRedisServer({ port: redis.port, dir: dataDir });
-      expect(await until(200)).toBe(200);
+      expect(await until(200), bot.stderr).toBe(200);
       const before = bot.stdout.length;
       bot.child.stdin!.write('/digest status\n');
       await bot.waitFor(() => /Digest: every day at 08:00/.test(bot.stdout.slice(before)), 'the status once Redis is back');
       bot.child.kill('SIGTERM');
-      expect(await bot.exit()).toBe(0);
+      expect(await bot.exit(), bot.stderr).toBe(0);
       expect(bot.stderr).toMatch(/"msg":"redis: connection lost; reconnecting"/);
       expect(bot.stderr).toMatch(/"msg":"redis: connection restored"/);
       expect(bot.stderr).not.toMatch(/unhandled rejection/);
