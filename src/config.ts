@@ -1,3 +1,5 @@
+import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 
@@ -10,6 +12,8 @@ const schema = z.object({
   CORPUS_DIR: z.string().default('./seeds'),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: optional,
+  /** At start, how long an unreachable Redis is retried before the process exits 1 naming REDIS_URL. */
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20000),
   DEFAULT_TIMEZONE: z.string().default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_BOT_TOKEN: optional,
@@ -128,6 +132,33 @@ export function isValidTimeZone(zone: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * DATA_DIR must be a folder the bot can write (created when missing): a file, or a folder it
+ * may not write, is a ConfigError naming DATA_DIR instead of a stack trace at the first write.
+ */
+export function checkDataDir(dir: string): void {
+  const shown = `"${dir}"${resolve(dir) === dir ? '' : ` (${resolve(dir)})`}`;
+  try {
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) throw new ConfigError('DATA_DIR', `${shown} is a file, not a folder; point DATA_DIR at a folder the bot can write`);
+    if (!stat) mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.write-check-${process.pid}`);
+    closeSync(openSync(probe, 'w'));
+    unlinkSync(probe);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const why: Record<string, string> = {
+      EACCES: 'is not writable by this user',
+      EPERM: 'is not writable by this user',
+      EROFS: 'is on a read-only file system',
+      ENOTDIR: 'is inside a file, not a folder',
+      ENOSPC: 'is on a full disk',
+    };
+    throw new ConfigError('DATA_DIR', `${shown} ${why[code] ?? `cannot be used (${code})`}; point DATA_DIR at a folder the bot can write`);
   }
 }
 

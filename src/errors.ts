@@ -1,5 +1,5 @@
 /** One error vocabulary for the whole project. Codes are pinned by the CLI JSON contract. */
-export type ErrorCode = 'usage' | 'not_found' | 'corpus_unreadable' | 'internal' | 'config' | 'rate_limited' | 'forbidden';
+export type ErrorCode = 'usage' | 'not_found' | 'corpus_unreadable' | 'internal' | 'config' | 'rate_limited' | 'forbidden' | 'store_unavailable';
 
 /** An expected failure, carried as a value: a message fit to show a person. */
 export interface Failure {
@@ -48,4 +48,38 @@ export class EngineUnavailableError extends Error {
     super(message);
     this.name = 'EngineUnavailableError';
   }
+}
+
+/** What a store operation was doing when it failed: a read changes nothing, a write may not have happened. */
+export type StoreOperation = 'read' | 'write';
+
+/**
+ * Thrown by the store layer when SQLite or Redis cannot serve a read or a write (locked,
+ * damaged, unreachable): the caller tells the user plainly instead of treating it as "no value"
+ * or as saved. `cause` keeps the driver's error for the log.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = 'store_unavailable' as const;
+  constructor(
+    readonly operation: StoreOperation,
+    override readonly cause: unknown,
+  ) {
+    super(`store unavailable (${operation}): ${describeCause(cause)}`);
+    this.name = 'StoreUnavailableError';
+  }
+
+  /** The error itself when it already is one, else a new one around `cause`. */
+  static wrap(operation: StoreOperation, cause: unknown): StoreUnavailableError {
+    return cause instanceof StoreUnavailableError ? cause : new StoreUnavailableError(operation, cause);
+  }
+}
+
+/** One line about a driver error: its code and message (`SQLITE_BUSY: database is locked`). */
+export function describeCause(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    const message = cause.message || cause.name;
+    return typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
+  }
+  return String(cause);
 }

@@ -1,13 +1,13 @@
 import { Bot } from './bot/bot.ts';
-import { loadConfig, readDotEnv, type Config } from './config.ts';
-import { ConfigError, CorpusUnreadableError } from './errors.ts';
+import { checkDataDir, loadConfig, readDotEnv, type Config } from './config.ts';
+import { ConfigError, CorpusUnreadableError, describeCause } from './errors.ts';
 import { startEngine, type EngineHost } from './engine-host/start-engine.ts';
 import { createLogger, secretValues, type Logger } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
-import { connectRedis, type RedisClient } from './schedule/redis-client.ts';
+import { closeRedis, connectRedis, redisAddress, StartAbortedError, type ConnectRedisOptions, type RedisClient } from './schedule/redis-client.ts';
 import { createGenerator } from './llm/create-generator.ts';
 import { generatedStorySummaries } from './llm/digest-summaries.ts';
 
@@ -84,6 +84,13 @@ async function main(): Promise<number> {
         source: { ready: () => health.ready, corpusSize: () => currentSize(), adapters: () => health.adapters, store: () => health.store },
       });
     }
+    checkDataDir(config.DATA_DIR);
+    // Redis first: an unreachable one is retried (a line per attempt) for REDIS_CONNECT_TIMEOUT_MS, then start-up fails naming REDIS_URL
+    const redisConnect: ConnectRedisOptions = { log, timeoutMs: config.REDIS_CONNECT_TIMEOUT_MS, signal: shutdown.signal };
+    if (config.REDIS_URL) log.info({ redis: redisAddress(config.REDIS_URL) }, 'connecting to redis');
+    const opened = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log, connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS, signal: shutdown.signal });
+    store = opened;
+    health.store = store;
     // The engine (in a worker thread unless ENGINE_WORKER=0) with the corpus folder watched and feeds
     // polled: new articles reach answers and the next digest
     const host = await startEngine({
@@ -105,9 +112,6 @@ async function main(): Promise<number> {
       health.articles = size;
       return size;
     };
-    const opened = await openStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
-    store = opened;
-    health.store = store;
     // LLM_BASE_URL: generated answers (and with LLM_DIGEST=1 digest summaries), checked, offline on any failure
     const generator = createGenerator(config, log);
     const digests = await createDigestService({
@@ -116,12 +120,13 @@ async function main(): Promise<number> {
       log,
       dataDir: config.DATA_DIR,
       redisUrl: config.REDIS_URL,
+      redisConnect,
       catchupHours: config.DIGEST_CATCHUP_HOURS,
       defaultTimezone: config.DEFAULT_TIMEZONE,
       ...(generator && config.LLM_DIGEST ? { summarizeStories: generatedStorySummaries(generator, engine, log) } : {}),
     });
     // Replicas share rate buckets in Redis, taken by a script so none lets an extra question through
-    rateRedis = config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0 ? await connectRedis(config.REDIS_URL) : undefined;
+    rateRedis = config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0 ? await connectRedis(config.REDIS_URL, redisConnect) : undefined;
     const bot = new Bot({
       engine,
       store,
@@ -133,13 +138,23 @@ async function main(): Promise<number> {
       feedHealth: () => host.feedHealth(),
       ...(generator ? { generator } : {}),
     });
-    // After a clean stop: timers, the engine thread, then the connections, in the order they depend on each other
+    // After a clean stop: timers, the engine thread, then the connections, in the order they depend on each other;
+    // a store that fails to close (SQLITE_BUSY, a damaged file, Redis away) is logged and the stop goes on
     const closeAll = async () => {
-      await digests.stop();
-      await host.stop();
-      await opened.close();
-      await rateRedis?.close();
-      await healthServer?.close();
+      const steps: [string, () => Promise<void> | undefined][] = [
+        ['digest scheduler', () => digests.stop()],
+        ['engine', () => host.stop()],
+        ['store', () => opened.close()],
+        ['rate-limit redis', () => (rateRedis ? closeRedis(rateRedis) : undefined)],
+        ['health server', () => healthServer?.close()],
+      ];
+      for (const [what, step] of steps) {
+        try {
+          await step();
+        } catch (err) {
+          log.warn({ what, err: describeCause(err) }, 'stopping: could not close cleanly; stopping anyway');
+        }
+      }
     };
     const deps: AdapterDeps = { bot, store, log, config };
     const adapters = await startChatAdapters(deps);
@@ -169,10 +184,18 @@ async function main(): Promise<number> {
     consoleOut?.progress?.finish();
     await engineHost?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
-    await rateRedis?.close().catch(() => undefined);
+    if (rateRedis) await closeRedis(rateRedis).catch(() => undefined);
     await healthServer?.close().catch(() => undefined);
-    if (err instanceof CorpusUnreadableError || err instanceof ConfigError) {
+    if (err instanceof StartAbortedError) {
+      log.info('stopped during start-up');
+      return 0;
+    }
+    if (err instanceof CorpusUnreadableError) {
       process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${err.message}\n`);
       return 1;
     }
     throw err;

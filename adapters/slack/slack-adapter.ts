@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
 import type { Bot, CallContext } from '../../src/bot/bot.ts';
-import { CONVERSATION_TTL_MS } from '../../src/bot/bot.ts';
+import { CONVERSATION_TTL_MS, STORE_UNAVAILABLE_TEXT } from '../../src/bot/bot.ts';
 import { parseBriefText, parseSubcommand, type Command } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { helpReply } from '../../src/bot/help.ts';
 import { isValidTimeZone, type Config } from '../../src/config.ts';
-import { ConfigError, makeErrorReference } from '../../src/errors.ts';
+import { ConfigError, describeCause, makeErrorReference, StoreUnavailableError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { ACTION_IDS, decodeFeedbackValue, renderSlack, type SlackMessage } from './render-slack.ts';
@@ -229,7 +229,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   if (deps.once) once = deps.once;
   else {
     try {
-      once = await openOnceStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL });
+      once = await openOnceStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, connect: { log: slog, timeoutMs: config.REDIS_CONNECT_TIMEOUT_MS } });
     } catch (err) {
       slog.error({ err }, 'slack: event dedupe store unavailable; duplicates are caught in this process only');
       once = new MemoryOnceStore();
@@ -283,6 +283,10 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   }
 
   function apology(err: unknown, where: string, extra: Record<string, unknown>): Reply {
+    if (err instanceof StoreUnavailableError) {
+      slog.warn({ where, ...extra, operation: err.operation, cause: describeCause(err.cause) }, 'store unavailable; not done');
+      return { kind: 'error', code: 'store_unavailable', message: STORE_UNAVAILABLE_TEXT };
+    }
     const ref = makeErrorReference();
     slog.error({ err, ref, where, ...extra }, `slack: ${where} failed`);
     return { kind: 'error', code: 'internal', message: `Sorry, something went wrong (reference ${ref}).` };
@@ -466,7 +470,11 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       slog.info({ feedback: record.vote, answer: record.answer, sources: record.sources, user: record.user }, 'slack: answer feedback');
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.' }).catch(() => undefined);
     } catch (err) {
-      apology(err, 'feedback', { user: body.user.id });
+      const reply = apology(err, 'feedback', { user: body.user.id });
+      // a vote that was not saved must not look saved: say so (other failures stay in the log)
+      if (reply.kind === 'error' && reply.code === 'store_unavailable') {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack(reply)[0]! }).catch(() => undefined);
+      }
     }
   });
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
 import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
 import type { Answer, FeedHealth } from '../engine/types.ts';
-import { makeErrorReference } from '../errors.ts';
+import { describeCause, makeErrorReference, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { GenerativeAnswerer } from '../llm/generate-answer.ts';
-import type { Store } from '../store/open-store.ts';
+import { runStoreCall, type Store, type StoreCall } from '../store/open-store.ts';
 import type { Command } from './command.ts';
 import { USAGE } from './command.ts';
 import { helpReply, type Surface } from './help.ts';
@@ -103,9 +103,17 @@ export class Bot {
     const reqId = ctx.requestId ?? randomUUID();
     const started = performance.now();
     let reply: Reply;
+    const call: StoreCall = { wrote: false, failed: undefined };
     try {
-      reply = await this.dispatch(command, ctx);
+      reply = await runStoreCall(call, () => this.dispatch(command, ctx));
     } catch (err) {
+      if (err instanceof StoreUnavailableError) {
+        this.log.warn(
+          { reqId, surface: ctx.surface, command: command.name, operation: err.operation, partly: call.wrote, cause: describeCause(err.cause) },
+          'store unavailable; command not done',
+        );
+        return storeUnavailableReply(command, call.wrote);
+      }
       const ref = makeErrorReference();
       this.log.error({ err, reqId, ref, surface: ctx.surface, command: command.name }, 'command failed');
       return { kind: 'error', code: 'internal', message: `Sorry, something went wrong (reference ${ref}).` };
@@ -172,21 +180,26 @@ export class Bot {
 
   private async ask(question: string, ctx: CallContext): Promise<Reply> {
     const key = `${ctx.surface}:${ctx.conversationId}`;
+    let storeDown = false;
     const previous = await this.store.get<ConversationTurn>('conversation', key).catch((err: unknown) => {
-      this.log.warn({ err }, 'conversation context unavailable; answering without it');
+      storeDown = true;
+      this.log.warn({ err: describeCause(err instanceof StoreUnavailableError ? err.cause : err) }, 'conversation context unavailable; answering without it');
       return undefined;
     });
     const asked = await this.engine.ask(question, previous);
     const answer = this.generator ? await this.generate(question, previous, asked.answer, ctx) : asked.answer;
     // a follow-up leans on the articles the shown answer cited
     const turn = answer.generated ? { ...asked.turn, articleIds: [...new Set(answer.generated.sources.map((s) => s.id))] } : asked.turn;
-    const saved = await this.store.set('conversation', key, turn, CONVERSATION_TTL_MS).then(
-      () => true,
-      (err: unknown) => {
-        this.log.warn({ err }, 'conversation context not saved');
-        return false;
-      },
-    );
+    // the store just failed this request: the answer goes out now, without a second wait on it
+    const saved =
+      !storeDown &&
+      (await this.store.set('conversation', key, turn, CONVERSATION_TTL_MS).then(
+        () => true,
+        (err: unknown) => {
+          this.log.warn({ err: describeCause(err instanceof StoreUnavailableError ? err.cause : err) }, 'conversation context not saved');
+          return false;
+        },
+      ));
     if (saved) await this.userData.track(userKeyOf(ctx), 'conversation', key, CONVERSATION_TTL_MS);
     return { kind: 'answer', question, answer };
   }
@@ -216,6 +229,32 @@ export class Bot {
     const stories = await this.engine.brief({ since, limit: DIGEST_LIMIT });
     return { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
   }
+}
+
+/** The plain sentence for a store failure where nothing was changed (button clicks, previews). */
+export const STORE_UNAVAILABLE_TEXT = 'I could not do that: the store is unavailable right now; nothing changed. Try again in a minute.';
+
+/**
+ * What a user is told when the store failed during their command: plainly that it failed, and
+ * truthfully whether anything changed (`wrote`: a write of this command had already succeeded).
+ */
+export function storeUnavailableReply(command: Command, wrote: boolean): Reply {
+  const message = (() => {
+    if (command.name === 'forget') {
+      return wrote
+        ? 'I deleted only part of what I hold about you: the store became unavailable. Try forget again in a minute.'
+        : 'I could not delete anything: the store is unavailable; nothing changed. Try forget again in a minute.';
+    }
+    if (wrote) return 'I could only partly save that: the store became unavailable. Check with "digest status" and try again in a minute.';
+    if (command.name === 'digest' && command.action === 'status') {
+      return "I could not read this channel's digest settings: the store is unavailable right now; nothing changed. Try again in a minute.";
+    }
+    if (command.name === 'digest' && (command.action === 'subscribe' || command.action === 'unsubscribe')) {
+      return 'I could not save that — the store is unavailable; nothing changed, try again in a minute.';
+    }
+    return STORE_UNAVAILABLE_TEXT;
+  })();
+  return { kind: 'error', code: 'store_unavailable', message };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -1,3 +1,4 @@
+import { describeCause, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { RedisClient } from '../schedule/redis-client.ts';
 import type { Store } from '../store/open-store.ts';
@@ -81,11 +82,19 @@ class RedisBuckets implements BucketBackend {
   }
 
   async has(key: string): Promise<boolean> {
-    return (await this.redis.exists(this.keyOf(key))) > 0;
+    try {
+      return (await this.redis.exists(this.keyOf(key))) > 0;
+    } catch (err) {
+      throw StoreUnavailableError.wrap('read', err);
+    }
   }
 
   async delete(key: string): Promise<void> {
-    await this.redis.del(this.keyOf(key));
+    try {
+      await this.redis.del(this.keyOf(key));
+    } catch (err) {
+      throw StoreUnavailableError.wrap('write', err);
+    }
   }
 }
 
@@ -121,7 +130,7 @@ export class RateLimiter {
       const tokens = await this.buckets.take(key, this.perMinute, this.refillPerMs, this.now().getTime());
       return tokens >= 1 ? { ok: true } : { ok: false, retryAfterMs: Math.ceil((1 - tokens) / this.refillPerMs) };
     } catch (err) {
-      this.log.warn({ err }, 'rate limit store unavailable; letting the question through');
+      this.log.warn({ err: describeCause(err instanceof StoreUnavailableError ? err.cause : err) }, 'rate limit store unavailable; letting the question through');
       return { ok: true };
     }
   }

@@ -11,7 +11,7 @@ import { composeDigest, DIGEST_LIMIT, rewriteSummaries } from './compose-digest.
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import type { DigestChannel } from './digest-channel.ts';
 import { RedisClaimStore } from './redis-claim-store.ts';
-import { connectRedis } from './redis-client.ts';
+import { closeRedis, connectRedis, type ConnectRedisOptions } from './redis-client.ts';
 import { DigestScheduler, type DeliveryStep } from './scheduler.ts';
 import { nextSlot, slotInstant } from './slots.ts';
 import { SqliteClaimStore } from './sqlite-claim-store.ts';
@@ -51,6 +51,8 @@ export interface DigestServiceOptions {
   dataDir: string;
   /** Claims in Redis (shared by replicas) when set. */
   redisUrl?: string | undefined;
+  /** How start-up waits for Redis (REDIS_CONNECT_TIMEOUT_MS, SIGTERM), and the log for its attempts. */
+  redisConnect?: ConnectRedisOptions;
   catchupHours: number;
   defaultTimezone?: string;
   now?: () => Date;
@@ -63,6 +65,8 @@ export interface DigestServiceOptions {
   onStep?: (step: DeliveryStep, slotId: string) => void | Promise<void>;
   /** Story summaries through the model (LLM_DIGEST=1), for deliveries and previews. */
   summarizeStories?: StorySummarizer;
+  /** After a failed tick (the store unavailable), try again this soon (default 30 s with cron). */
+  retryMs?: number;
 }
 
 /** The channel key of a call: the adapter's, else surface and conversation. */
@@ -104,10 +108,12 @@ export async function createDigestService(options: DigestServiceOptions): Promis
   let closed = false;
   const claims =
     options.claims ??
-    (options.redisUrl ? await RedisClaimStore.open(options.redisUrl) : await SqliteClaimStore.open(join(options.dataDir, 'digest-claims.sqlite')));
+    (options.redisUrl
+      ? await RedisClaimStore.open(options.redisUrl, undefined, options.redisConnect)
+      : await SqliteClaimStore.open(join(options.dataDir, 'digest-claims.sqlite'), { log: options.log }));
   const engine = toEngineApi(options.engine);
   // Replicas add channels to one Redis set, so none is lost from the index schedules are rebuilt from
-  const indexRedis = options.redisUrl ? await connectRedis(options.redisUrl) : undefined;
+  const indexRedis = options.redisUrl ? await connectRedis(options.redisUrl, options.redisConnect) : undefined;
   const subscriptions = new SubscriptionStore(options.store, indexRedis);
   const now = options.now ?? (() => new Date());
   const scheduler = new DigestScheduler({
@@ -123,6 +129,7 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
     ...(options.summarizeStories ? { summarizeStories: options.summarizeStories } : {}),
+    ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
   });
   const defaultTimezone = options.defaultTimezone ?? 'UTC';
 
@@ -256,8 +263,11 @@ export async function createDigestService(options: DigestServiceOptions): Promis
       await scheduler.stop();
       if (closed) return;
       closed = true;
-      if (ownClaims) await claims.close();
-      await indexRedis?.close();
+      try {
+        if (ownClaims) await claims.close();
+      } finally {
+        if (indexRedis) await closeRedis(indexRedis);
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { connectRedis, type RedisClient } from './redis-client.ts';
-import { SqliteFile } from './sqlite-file.ts';
+import { closeRedis, connectRedis, type ConnectRedisOptions, type RedisClient } from './redis-client.ts';
+import { SqliteFile, type SqliteFileOptions } from './sqlite-file.ts';
 
 /**
  * "Do this once": the first caller to mark a key (within its lifetime) gets true, every other
@@ -23,10 +23,8 @@ export class SqliteOnceStore implements OnceStore {
 
   private constructor(private readonly db: SqliteFile) {}
 
-  static async open(file: string): Promise<SqliteOnceStore> {
-    const db = await SqliteFile.open(file);
-    await db.run('CREATE TABLE IF NOT EXISTS once_marks (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)');
-    return new SqliteOnceStore(db);
+  static async open(file: string, options: Omit<SqliteFileOptions, 'setup'> = {}): Promise<SqliteOnceStore> {
+    return new SqliteOnceStore(await SqliteFile.open(file, { ...options, setup: ['CREATE TABLE IF NOT EXISTS once_marks (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)'] }));
   }
 
   private run(sql: string, params: unknown[] = []): Promise<number> {
@@ -58,8 +56,8 @@ export class RedisOnceStore implements OnceStore {
     private readonly prefix: string,
   ) {}
 
-  static async open(url: string, prefix = 'briefing:once'): Promise<RedisOnceStore> {
-    return new RedisOnceStore(await connectRedis(url), prefix);
+  static async open(url: string, prefix = 'briefing:once', connect: ConnectRedisOptions = {}): Promise<RedisOnceStore> {
+    return new RedisOnceStore(await connectRedis(url, connect), prefix);
   }
 
   async first(key: string, ttlMs: number): Promise<boolean> {
@@ -67,8 +65,8 @@ export class RedisOnceStore implements OnceStore {
     return set !== null;
   }
 
-  async close(): Promise<void> {
-    await this.client.close();
+  close(): Promise<void> {
+    return closeRedis(this.client);
   }
 }
 
@@ -91,7 +89,7 @@ export class MemoryOnceStore implements OnceStore {
 }
 
 /** Redis when REDIS_URL is set (every replica shares the marks), else `once.sqlite` in DATA_DIR. */
-export async function openOnceStore(options: { dataDir: string; redisUrl?: string | undefined }): Promise<OnceStore> {
-  if (options.redisUrl) return RedisOnceStore.open(options.redisUrl);
-  return SqliteOnceStore.open(join(options.dataDir, 'once.sqlite'));
+export async function openOnceStore(options: { dataDir: string; redisUrl?: string | undefined; connect?: ConnectRedisOptions }): Promise<OnceStore> {
+  if (options.redisUrl) return RedisOnceStore.open(options.redisUrl, undefined, options.connect);
+  return SqliteOnceStore.open(join(options.dataDir, 'once.sqlite'), options.connect?.log ? { log: options.connect.log } : {});
 }

@@ -1,4 +1,4 @@
-import { connectRedis, type RedisClient } from './redis-client.ts';
+import { closeRedis, connectRedis, type ConnectRedisOptions, type RedisClient } from './redis-client.ts';
 import type { ClaimResult, ClaimStore, SlotOutcome } from './claim-store.ts';
 
 /** Records and fencing counters outlive any catch-up window by far. */
@@ -41,8 +41,8 @@ export class RedisClaimStore implements ClaimStore {
     private readonly prefix: string,
   ) {}
 
-  static async open(url: string, prefix = 'briefing:digest'): Promise<RedisClaimStore> {
-    return new RedisClaimStore(await connectRedis(url), prefix);
+  static async open(url: string, prefix = 'briefing:digest', connect: ConnectRedisOptions = {}): Promise<RedisClaimStore> {
+    return new RedisClaimStore(await connectRedis(url, connect), prefix);
   }
 
   private keys(slotId: string) {
@@ -85,7 +85,7 @@ export class RedisClaimStore implements ClaimStore {
     return ((await this.client.get(this.keys(slotId).done)) as SlotOutcome | null) ?? undefined;
   }
 
-  async close(): Promise<void> {
-    await this.client.close();
+  close(): Promise<void> {
+    return closeRedis(this.client);
   }
 }

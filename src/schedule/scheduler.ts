@@ -40,6 +40,8 @@ export interface SchedulerOptions {
   onStep?: (step: DeliveryStep, slotId: string) => void | Promise<void>;
   /** Story summaries through the model (LLM_DIGEST=1). */
   summarizeStories?: StorySummarizer;
+  /** After a tick that failed (the store unavailable), try again this soon; default 30 s with cron, none without. */
+  retryMs?: number;
 }
 
 type SlotResult = 'resolved' | 'pending';
@@ -59,6 +61,7 @@ export class DigestScheduler {
   private channels = new Map<string, DigestChannel>();
   private chain: Promise<void> = Promise.resolve();
   private running = false;
+  private retryTimer: NodeJS.Timeout | undefined;
   readonly now: () => Date;
   private readonly owner: string;
   private readonly leaseMs: number;
@@ -85,7 +88,13 @@ export class DigestScheduler {
   async start(channels: Map<string, DigestChannel>): Promise<void> {
     this.channels = channels;
     this.running = true;
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch (err) {
+      // the bot starts without schedules rather than not at all; they load once the store answers
+      this.options.log.warn({ err }, 'digest: schedules could not be loaded from the store; retrying');
+      this.retrySoon();
+    }
     if (this.options.cron !== false && !this.sweep) {
       this.sweep = cron.schedule(SWEEP_CRON, () => this.fromCron(), { name: 'digest-sweep', noOverlap: true, timezone: 'UTC', logger: this.cronLogger });
     }
@@ -94,6 +103,8 @@ export class DigestScheduler {
 
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     for (const task of this.tasks.values()) await task.destroy();
     this.tasks.clear();
     await this.sweep?.destroy();
@@ -164,7 +175,19 @@ export class DigestScheduler {
       await this.tick();
     } catch (err) {
       this.options.log.error({ err }, 'digest tick failed');
+      this.retrySoon();
     }
+  }
+
+  /** One retry of refresh and tick after `retryMs` (a store outage ends; delivery goes on without waiting for the next sweep). */
+  private retrySoon(): void {
+    const ms = this.options.retryMs ?? (this.options.cron === false ? 0 : 30_000);
+    if (ms <= 0 || !this.running || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.fromCron();
+    }, ms);
+    this.retryTimer.unref();
   }
 
   /** Delivers every slot due by `now` (serialised: one tick at a time per instance). */
@@ -181,6 +204,7 @@ export class DigestScheduler {
       } catch (err) {
         if (err instanceof SchedulerHalt) throw err;
         this.options.log.error({ err, channelKey: sub.channelKey }, 'digest delivery failed; retried on the next tick');
+        this.retrySoon();
       }
     }
   }

@@ -1,4 +1,4 @@
-import { SqliteFile } from './sqlite-file.ts';
+import { SqliteFile, type SqliteFileOptions } from './sqlite-file.ts';
 import type { ClaimResult, ClaimStore, SlotOutcome } from './claim-store.ts';
 
 interface Row {
@@ -18,19 +18,17 @@ export class SqliteClaimStore implements ClaimStore {
 
   private constructor(private readonly db: SqliteFile) {}
 
-  static async open(file: string): Promise<SqliteClaimStore> {
-    const db = await SqliteFile.open(file);
-    await db.run(
-      `CREATE TABLE IF NOT EXISTS digest_claims (
+  /** A locked or damaged file does not stop the opening: every claim then rejects (never "taken") until the file can be used. */
+  static async open(file: string, options: Omit<SqliteFileOptions, 'setup'> = {}): Promise<SqliteClaimStore> {
+    const setup = `CREATE TABLE IF NOT EXISTS digest_claims (
          slot_id TEXT PRIMARY KEY,
          owner TEXT NOT NULL,
          token INTEGER NOT NULL,
          expires_at INTEGER NOT NULL,
          outcome TEXT,
          recorded_at INTEGER
-       )`,
-    );
-    return new SqliteClaimStore(db);
+       )`;
+    return new SqliteClaimStore(await SqliteFile.open(file, { ...options, setup: [setup] }));
   }
 
   private run(sql: string, params: unknown[] = []): Promise<number> {

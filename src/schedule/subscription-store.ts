@@ -1,3 +1,4 @@
+import { StoreUnavailableError, type StoreOperation } from '../errors.ts';
 import type { Store } from '../store/open-store.ts';
 import type { RedisClient } from './redis-client.ts';
 import type { Subscription } from './subscription.ts';
@@ -72,14 +73,14 @@ export class SubscriptionStore {
   async channelKeys(): Promise<string[]> {
     const listed = (await this.store.get<string[]>(INDEX, INDEX_KEY)) ?? [];
     // The Store's list may still hold keys written before the Redis set existed
-    return this.redis ? [...new Set([...listed, ...(await this.redis.sMembers(REDIS_INDEX))])] : listed;
+    return this.redis ? [...new Set([...listed, ...(await viaRedis('read', this.redis.sMembers(REDIS_INDEX)))])] : listed;
   }
 
   /** Adds or removes a key of the index without losing a concurrent change. */
   private changeIndex(channelKey: string, add: boolean): Promise<void> {
     if (this.redis) {
       const redis = this.redis;
-      return (add ? redis.sAdd(REDIS_INDEX, channelKey) : redis.sRem(REDIS_INDEX, channelKey)).then(async () => {
+      return viaRedis('write', add ? redis.sAdd(REDIS_INDEX, channelKey) : redis.sRem(REDIS_INDEX, channelKey)).then(async () => {
         if (!add) await this.changeStoreList(channelKey, false);
       });
     }
@@ -127,4 +128,11 @@ export class SubscriptionStore {
     if (next !== current) await this.setState(channelKey, next);
     return next;
   }
+}
+
+/** A Redis command of the index, failing as the Store does: StoreUnavailableError, never a raw client error. */
+function viaRedis<T>(operation: StoreOperation, command: Promise<T>): Promise<T> {
+  return command.catch((err: unknown) => {
+    throw StoreUnavailableError.wrap(operation, err);
+  });
 }

@@ -5,7 +5,7 @@ import type { Reply } from '../../src/bot/reply.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { connectRedis, type RedisClient } from '../../src/schedule/redis-client.ts';
-import { hasRedisServer, startRedisServer } from '../support/redis-server.ts';
+import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { loadSeedEngine } from '../support/seed-engine.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { silentLog } from '../support/test-log.ts';
@@ -108,7 +108,7 @@ describe('per-user rate limit (token bucket in the store)', () => {
   });
 });
 
-describe.skipIf(!hasRedisServer)('rate limit in Redis, shared by replicas (needs redis-server)', () => {
+describeWithRedis('rate limit in Redis, shared by replicas (needs redis-server)', () => {
   let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   const clients: RedisClient[] = [];
   let t = Date.parse('2024-11-30T20:00:00Z');

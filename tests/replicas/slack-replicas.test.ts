@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackApiStub } from '../support/slack-api-stub.ts';
 import { SlackSignedClient } from '../support/slack-signed-client.ts';
-import { hasRedisServer, startRedisServer } from '../support/redis-server.ts';
+import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'replica-signing-secret-0123456789';
@@ -94,69 +94,63 @@ async function stopReplica(r: Replica): Promise<void> {
   rmSync(r.dataDir, { recursive: true, force: true });
 }
 
-if (!hasRedisServer) {
-  describe('two Slack replicas on one Redis', () => {
-    it.skip('skipped: redis-server is not installed (apt-get install -y redis-server; .ci/run installs it)', () => undefined);
+describeWithRedis('two Slack replicas (separate processes) on one Redis, HTTP mode behind a load balancer', () => {
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
+  let stub: SlackApiStub;
+  const replicas: Replica[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    stub = await SlackApiStub.start();
+    replicas.push(...(await Promise.all(['a', 'b'].map((n) => startReplica(n, { apiUrl: stub.url, redisUrl: redis.url })))));
+  }, 30_000);
+
+  afterAll(async () => {
+    await Promise.allSettled(replicas.map(stopReplica));
+    await stub?.stop();
+    redis?.stop();
   });
-} else {
-  describe('two Slack replicas (separate processes) on one Redis, HTTP mode behind a load balancer', () => {
-    let redis: Awaited<ReturnType<typeof startRedisServer>>;
-    let stub: SlackApiStub;
-    const replicas: Replica[] = [];
 
-    beforeAll(async () => {
-      redis = await startRedisServer();
-      stub = await SlackApiStub.start();
-      replicas.push(...(await Promise.all(['a', 'b'].map((n) => startReplica(n, { apiUrl: stub.url, redisUrl: redis.url })))));
-    }, 30_000);
+  it('answers each event exactly once, retries to the other replica included', async () => {
+    const [a, b] = replicas as [Replica, Replica];
+    const channel = 'C0REPLICAS';
+    const questions = ['who invaded the palace in Aleppo?', 'when was the palace captured?', 'which rebels swept into Aleppo?', 'what did the reports show?'];
+    const events = Array.from({ length: 24 }, (_, i) => ({
+      eventId: `EvREPLICA${String(i).padStart(3, '0')}`,
+      event: { type: 'app_mention', user: `U0USER${i}`, text: `<@UBOT> ${questions[i % questions.length]}`, ts: `1700000${String(100 + i)}.000100`, channel },
+    }));
+    const sent: Promise<{ status: number }>[] = [];
+    for (const [i, e] of events.entries()) {
+      const first = i % 2 ? b : a;
+      const other = i % 2 ? a : b;
+      sent.push(first.client.event(e.event, { eventId: e.eventId }));
+      if (i % 3 === 0) sent.push(other.client.event(e.event, { eventId: e.eventId, retryNum: 1 })); // racing the first delivery
+    }
+    for (const r of await Promise.all(sent)) expect(r.status).toBe(200);
 
-    afterAll(async () => {
-      await Promise.allSettled(replicas.map(stopReplica));
-      await stub?.stop();
-      redis?.stop();
-    });
+    const postsFor = (ts: string) => stub.api('chat.postMessage').filter((c) => c.body.channel === channel && c.body.thread_ts === ts);
+    await stub.waitFor(() => events.every((e) => postsFor(e.event.ts).length >= 1), 15_000, 'an answer to every event');
 
-    it('answers each event exactly once, retries to the other replica included', async () => {
-      const [a, b] = replicas as [Replica, Replica];
-      const channel = 'C0REPLICAS';
-      const questions = ['who invaded the palace in Aleppo?', 'when was the palace captured?', 'which rebels swept into Aleppo?', 'what did the reports show?'];
-      const events = Array.from({ length: 24 }, (_, i) => ({
-        eventId: `EvREPLICA${String(i).padStart(3, '0')}`,
-        event: { type: 'app_mention', user: `U0USER${i}`, text: `<@UBOT> ${questions[i % questions.length]}`, ts: `1700000${String(100 + i)}.000100`, channel },
-      }));
-      const sent: Promise<{ status: number }>[] = [];
-      for (const [i, e] of events.entries()) {
-        const first = i % 2 ? b : a;
-        const other = i % 2 ? a : b;
-        sent.push(first.client.event(e.event, { eventId: e.eventId }));
-        if (i % 3 === 0) sent.push(other.client.event(e.event, { eventId: e.eventId, retryNum: 1 })); // racing the first delivery
-      }
-      for (const r of await Promise.all(sent)) expect(r.status).toBe(200);
+    // later retries, as Slack sends them after a slow acknowledgement: to both replicas
+    const late: Promise<{ status: number }>[] = [];
+    for (const [i, e] of events.entries()) {
+      if (i % 4 !== 1) continue;
+      late.push(a.client.event(e.event, { eventId: e.eventId, retryNum: 2 }), b.client.event(e.event, { eventId: e.eventId, retryNum: 2 }));
+    }
+    for (const r of await Promise.all(late)) expect(r.status).toBe(200);
+    await sleep(800); // a duplicate answer would arrive by now
 
-      const postsFor = (ts: string) => stub.api('chat.postMessage').filter((c) => c.body.channel === channel && c.body.thread_ts === ts);
-      await stub.waitFor(() => events.every((e) => postsFor(e.event.ts).length >= 1), 15_000, 'an answer to every event');
-
-      // later retries, as Slack sends them after a slow acknowledgement: to both replicas
-      const late: Promise<{ status: number }>[] = [];
-      for (const [i, e] of events.entries()) {
-        if (i % 4 !== 1) continue;
-        late.push(a.client.event(e.event, { eventId: e.eventId, retryNum: 2 }), b.client.event(e.event, { eventId: e.eventId, retryNum: 2 }));
-      }
-      for (const r of await Promise.all(late)) expect(r.status).toBe(200);
-      await sleep(800); // a duplicate answer would arrive by now
-
-      const counts = events.map((e) => postsFor(e.event.ts).length);
-      expect(counts).toEqual(events.map(() => 1));
-      // the load was spread: each process answered some of the events
-      const byToken = new Map<string, number>();
-      for (const c of stub.api('chat.postMessage')) {
-        const auth = String(c.headers.authorization ?? '');
-        byToken.set(auth, (byToken.get(auth) ?? 0) + 1);
-      }
-      expect(byToken.get(`Bearer ${a.token}`) ?? 0).toBeGreaterThan(0);
-      expect(byToken.get(`Bearer ${b.token}`) ?? 0).toBeGreaterThan(0);
-      expect(stub.api('chat.postMessage')).toHaveLength(events.length);
-      for (const r of replicas) expect(r.child.exitCode, r.stderr.join('')).toBeNull();
-    }, 30_000);
-  });
-}
+    const counts = events.map((e) => postsFor(e.event.ts).length);
+    expect(counts).toEqual(events.map(() => 1));
+    // the load was spread: each process answered some of the events
+    const byToken = new Map<string, number>();
+    for (const c of stub.api('chat.postMessage')) {
+      const auth = String(c.headers.authorization ?? '');
+      byToken.set(auth, (byToken.get(auth) ?? 0) + 1);
+    }
+    expect(byToken.get(`Bearer ${a.token}`) ?? 0).toBeGreaterThan(0);
+    expect(byToken.get(`Bearer ${b.token}`) ?? 0).toBeGreaterThan(0);
+    expect(stub.api('chat.postMessage')).toHaveLength(events.length);
+    for (const r of replicas) expect(r.child.exitCode, r.stderr.join('')).toBeNull();
+  }, 30_000);
+});

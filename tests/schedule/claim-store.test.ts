@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimStore } from '../../src/schedule/claim-store.ts';
 import { RedisClaimStore } from '../../src/schedule/redis-claim-store.ts';
 import { SqliteClaimStore } from '../../src/schedule/sqlite-claim-store.ts';
-import { hasRedisServer, startRedisServer } from '../support/redis-server.ts';
+import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,11 +64,7 @@ contract(
   async (lease) => 1_000 + lease, // SQLite leases run on the caller's clock
 );
 
-if (!hasRedisServer) {
-  describe('Redis claim store', () => {
-    it.skip('skipped: redis-server is not installed (apt-get install -y redis-server)', () => undefined);
-  });
-} else {
+describeWithRedis('Redis claim store', () => {
   let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   afterAll(() => server?.stop());
   contract(
@@ -82,4 +78,4 @@ if (!hasRedisServer) {
       return Date.now();
     },
   );
-}
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryOnceStore, RedisOnceStore, SqliteOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
-import { hasRedisServer, startRedisServer } from '../support/redis-server.ts';
+import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,15 +48,11 @@ describe('memory once store', () => {
   });
 });
 
-if (!hasRedisServer) {
-  describe('Redis once store', () => {
-    it.skip('skipped: redis-server is not installed (apt-get install -y redis-server)', () => undefined);
-  });
-} else {
+describeWithRedis('Redis once store', () => {
   let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   afterAll(() => server?.stop());
   contract('Redis (two clients)', async () => {
     server = await startRedisServer();
     return [await RedisOnceStore.open(server.url), await RedisOnceStore.open(server.url)];
   });
-}
+});

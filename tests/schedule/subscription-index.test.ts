@@ -3,7 +3,7 @@ import { connectRedis, type RedisClient } from '../../src/schedule/redis-client.
 import type { Subscription } from '../../src/schedule/subscription.ts';
 import { SubscriptionStore } from '../../src/schedule/subscription-store.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { hasRedisServer, startRedisServer } from '../support/redis-server.ts';
+import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const sub = (channelKey: string): Subscription => ({
@@ -39,7 +39,7 @@ describe('the subscription index (what schedules are rebuilt from) loses no conc
   });
 });
 
-describe.skipIf(!hasRedisServer)('the subscription index across replicas on one Redis (needs redis-server)', () => {
+describeWithRedis('the subscription index across replicas on one Redis (needs redis-server)', () => {
   let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   const stores: Store[] = [];
   const clients: RedisClient[] = [];

@@ -1,19 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('SQLite store', () => {
   const temp = makeTempDir();
@@ -35,15 +23,13 @@ describe('SQLite store', () => {
   });
 });
 
-describe.skipIf(!hasRedis)('Redis store (redis-server on loopback)', () => {
-  let server: ChildProcess | undefined;
-  afterAll(() => server?.kill());
+describeWithRedis('Redis store (redis-server on loopback)', () => {
+  let server: RedisServer | undefined;
+  afterAll(() => server?.stop());
 
   it('shares values between two connections', async () => {
-    const port = await freePort();
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 300));
-    const url = `redis://127.0.0.1:${port}`;
+    server = await startRedisServer();
+    const url = server.url;
     const a = await openStore({ dataDir: '', redisUrl: url });
     const b = await openStore({ dataDir: '', redisUrl: url });
     await a.set('conversation', 'x', { turn: 1 }, 10_000);
