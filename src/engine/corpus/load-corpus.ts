@@ -189,6 +189,7 @@ export function dedupeIds(articles: Article[], warnings: LoadWarning[], taken: S
   }
 }
 
+// Not p-queue: the 6.6.2 in the tree (via @slack/web-api) is CommonJS (its default export needs .default under ESM) with two dependencies, for what ten order-keeping lines do
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
