@@ -7,13 +7,9 @@ import { parseMarkdown, parsePlain } from './parse-plain.ts';
 import { parseHtml } from './parse-html.ts';
 import { parseJson, parseJsonl } from './parse-json.ts';
 import { parseFeedXml } from './parse-feed.ts';
+import type { LoadedCorpus, Parser } from './corpus-types.ts';
 
-export interface LoadedCorpus {
-  articles: Article[];
-  warnings: LoadWarning[];
-}
-
-type Parser = (text: string, fileId: string, origin: string) => LoadedCorpus;
+export type { LoadedCorpus } from './corpus-types.ts';
 
 const PARSERS: Record<string, Parser> = {
   '.txt': parsePlain,
