@@ -1,7 +1,7 @@
 import { loadCorpus } from './engine/corpus/load-corpus.ts';
-import { corpusFingerprint } from './engine/corpus-files.ts';
+import { fingerprintOf, listCorpusFiles, type CorpusFile } from './engine/corpus-files.ts';
 import { Engine } from './engine/engine.ts';
-import { loadIndex, saveIndex } from './engine/persist-index.ts';
+import { loadIndex, removeStaleTempFiles, saveIndex } from './engine/persist-index.ts';
 import { createProgress } from './ingest/progress.ts';
 import type { Logger } from './logger.ts';
 
@@ -26,11 +26,26 @@ const PROGRESS_FROM = 5000;
  * instead; a missing, outdated or damaged one is rebuilt (damage logged as a warning).
  */
 export async function loadEngine(corpusPath: string, log: Logger, options: LoadEngineOptions = {}): Promise<Engine> {
+  return (await loadEngineWithFiles(corpusPath, log, options)).engine;
+}
+
+export interface LoadedEngine {
+  engine: Engine;
+  /** The corpus files as the engine holds them (sizes and times when read): the corpus watcher's baseline. */
+  files: CorpusFile[];
+}
+
+/** loadEngine, also saying which file versions the engine holds, so that an edit made meanwhile is not missed. */
+export async function loadEngineWithFiles(corpusPath: string, log: Logger, options: LoadEngineOptions = {}): Promise<LoadedEngine> {
   const started = performance.now();
   let fingerprint: string | undefined;
+  let listed: CorpusFile[] = [];
   if (options.dataDir) {
+    const stale = await removeStaleTempFiles(options.dataDir);
+    if (stale.length) log.info({ files: stale }, 'removed temp files of an index write that never finished');
     try {
-      fingerprint = await corpusFingerprint(corpusPath);
+      listed = await listCorpusFiles(corpusPath);
+      fingerprint = fingerprintOf(listed);
     } catch {
       fingerprint = undefined; // an unreadable corpus: loadCorpus below says why
     }
@@ -38,13 +53,14 @@ export async function loadEngine(corpusPath: string, log: Logger, options: LoadE
       const loaded = await loadIndex(options.dataDir, corpusPath, fingerprint);
       if (loaded.ok) {
         log.info({ articles: loaded.engine.size, ms: Math.round(performance.now() - started) }, 'persisted index loaded');
-        return loaded.engine;
+        // the index matched this listing (the fingerprint), so it is what the engine holds
+        return { engine: loaded.engine, files: listed };
       }
       if (loaded.reason === 'corrupt') log.warn({ detail: loaded.detail }, 'persisted index is damaged; rebuilding it');
       else log.info({ reason: loaded.reason, detail: loaded.detail }, 'persisted index not used; rebuilding it');
     }
   }
-  const { articles, warnings } = await loadCorpus(corpusPath);
+  const { articles, warnings, files } = await loadCorpus(corpusPath);
   for (const w of warnings) log.warn({ path: w.path }, `corpus: ${w.path}: ${w.reason}`);
   const engine = new Engine();
   const total = articles.length;
@@ -66,5 +82,5 @@ export async function loadEngine(corpusPath: string, log: Logger, options: LoadE
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'persisted index could not be written');
     }
   }
-  return engine;
+  return { engine, files: files ?? [] };
 }

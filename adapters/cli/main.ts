@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseSince } from '../../src/bot/parse-since.ts';
 import { loadConfig, readDotEnv } from '../../src/config.ts';
 import type { Engine } from '../../src/engine/engine.ts';
@@ -6,6 +5,8 @@ import { CorpusUnreadableError, type ErrorCode, type Failure } from '../../src/e
 import { loadEngine } from '../../src/load-engine.ts';
 import { createLogger, secretValues } from '../../src/logger.ts';
 import { renderText } from '../console/render-text.ts';
+import { readCappedLines } from '../shared/capped-lines.ts';
+import { displayJson, displayText } from '../../src/bot/display-text.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
 import { readPackageVersion } from './package-version.ts';
@@ -23,7 +24,7 @@ class CliFailure extends Error {
 const exitCodeOf = (code: ErrorCode) => (code === 'usage' ? 2 : 1);
 
 function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  process.stdout.write(`${displayJson(value)}\n`);
 }
 
 function questionError(question: string): Failure | null {
@@ -93,12 +94,12 @@ function printInfo(args: CliArgs): number {
 
 /** `ask -`: one independent question per input line, one output line each. */
 async function askEachLine(engine: Engine, json: boolean, generator?: GenerativeAnswerer): Promise<number> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    const bad = questionError(line);
+  for await (const item of readCappedLines(process.stdin)) {
+    const line = item.ok ? item.line : '';
+    const bad = item.ok ? questionError(line) : item.error;
     if (bad) {
       if (json) printJson({ error: bad });
-      else process.stdout.write(`error: ${bad.message}\n`);
+      else process.stdout.write(`error: ${displayText(bad.message)}\n`);
       continue;
     }
     const answer = await answerOf(engine, generator, cleanInput(line));
@@ -114,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const fail = (f: Failure) => {
     if (json) printJson({ error: f });
-    else process.stderr.write(`briefing: ${f.message}\n`);
+    else process.stderr.write(`briefing: ${displayText(f.message)}\n`);
     return exitCodeOf(f.code);
   };
   if (!parsed.ok) return fail(parsed.error);

@@ -2,13 +2,14 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../src/bot/bot.ts';
-import { cleanInput, parseConsoleLine } from '../../src/bot/command.ts';
+import { cleanInput, parseConsoleLine, type ParsedCommand } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { completeCommand } from './complete-command.ts';
 import { colorEnabled, consoleStyle } from './console-style.ts';
 import { renderText } from './render-text.ts';
+import { readCappedLines, readlineLines } from '../shared/capped-lines.ts';
 
 /** The console is one digest channel. */
 export const CONSOLE_CHANNEL_KEY = 'console:local';
@@ -36,16 +37,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const width = options.width ?? ((output as { columns?: number }).columns || 80);
   const style = consoleStyle(options.color ?? colorEnabled(output as { isTTY?: boolean }));
   const conversationId = randomUUID();
-  const rl = createInterface({
-    input,
-    crlfDelay: Infinity,
-    ...(interactive ? { output, prompt: style.accent('> '), completer: completeCommand } : {}),
-  });
+  // piped input is read with a line-length cap; a person at a terminal gets readline's editing
+  const rl = interactive
+    ? createInterface({ input, crlfDelay: Infinity, output, prompt: style.accent('> '), completer: completeCommand })
+    : null;
+  const lines = rl ? readlineLines(rl) : readCappedLines(input, options.signal ? { signal: options.signal } : {});
   const write = (text: string) => output.write(`${text}\n${interactive ? '\n' : ''}`);
   let aborted = false;
   const onAbort = () => {
     aborted = true;
-    rl.close();
+    rl?.close();
   };
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -53,15 +54,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (interactive) {
     const size = await options.bot.engine.size();
     write(`Briefing bot over ${size.toLocaleString('en')} article${size === 1 ? '' : 's'}. Ask a question, or /help for the commands; /quit to leave.`);
-    rl.prompt();
+    rl?.prompt();
   }
-  for await (const line of rl) {
+  for await (const item of lines) {
+    const line = item.ok ? item.line : '';
     if (/^\s*\/(quit|exit)\s*$/i.test(line)) break;
-    if (!line.trim() && !interactive) continue;
+    if (item.ok && !line.trim() && !interactive) continue;
     // Piped input is not echoed by a terminal: show each question so its answer can be matched to it
-    if (!interactive) output.write(`${style.accent(`> ${cleanInput(line)}`)}\n`);
+    if (!interactive) output.write(`${style.accent(`> ${item.ok ? cleanInput(line) : `(a line of ${item.bytes.toLocaleString('en')} bytes)`}`)}\n`);
     let reply: Reply;
-    const parsed = parseConsoleLine(line);
+    const parsed: ParsedCommand = item.ok ? parseConsoleLine(line) : { ok: false, error: item.error };
     if (!parsed.ok) {
       reply = { kind: 'error', ...parsed.error, ...(parsed.error.usage ? { usage: `/${parsed.error.usage}` } : {}) };
     } else {
@@ -82,8 +84,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
     write(renderText(reply, width, style));
     if (aborted) break;
-    if (interactive) rl.prompt();
+    if (interactive) rl?.prompt();
   }
   options.signal?.removeEventListener('abort', onAbort);
-  rl.close();
+  rl?.close();
 }

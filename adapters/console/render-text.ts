@@ -1,6 +1,8 @@
 import { generatedNote, NO_ANSWER_TEXT, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
-import type { SourceRef } from '../../src/engine/types.ts';
+import type { MatchRef, SourceRef } from '../../src/engine/types.ts';
+import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { PLAIN_STYLE, type Style } from './console-style.ts';
+import { displayText } from '../../src/bot/display-text.ts';
 
 /**
  * Wraps text to `width` columns at spaces; long words stay whole. `indent` starts the first
@@ -37,21 +39,29 @@ function helpColumns(entries: readonly HelpEntry[], width: number): string[] {
   });
 }
 
-/** `[n] title (date) url`, the console's way of citing. */
-export function formatSource(source: SourceRef, n: number): string {
-  return [`[${n}] ${source.title}`, source.date ? `(${source.date.slice(0, 10)})` : '', source.url ?? ''].filter(Boolean).join(' ');
+/** `[n] title (date) url`, the console's way of citing; `note` (e.g. "+2 copies") goes before the URL. */
+export function formatSource(source: SourceRef, n: number, note = ''): string {
+  return [`[${n}] ${source.title}`, source.date ? `(${source.date.slice(0, 10)})` : '', note, source.url ?? ''].filter(Boolean).join(' ');
+}
+
+/** "Also matching: Title (2005-03-03) [id]; …": the other articles the words of a summary matched. */
+export function alsoMatchingText(matches: readonly MatchRef[]): string {
+  const one = (m: MatchRef) => [m.title, m.date ? `(${m.date.slice(0, 10)})` : '', `[${m.id}]`].filter(Boolean).join(' ');
+  return `Also matching: ${matches.map(one).join('; ')}`;
 }
 
 /** `[n] title…` wrapped with its later lines under the title. */
-const sourceLine = (source: SourceRef, n: number, width: number, indent = '') => wrap(formatSource(source, n), width, indent, `${indent}${' '.repeat(`[${n}] `.length)}`);
+const sourceLine = (source: SourceRef, n: number, width: number, indent = '', note = '') =>
+  wrap(displayText(formatSource(source, n, note)), width, indent, `${indent}${' '.repeat(`[${n}] `.length)}`);
 
 /**
  * Renders a Reply as terminal text: plain by default, coloured through `style`. Colour codes are
- * added to wrapped pieces, so whatever escapes control characters in article text runs before them.
+ * added to wrapped pieces after control characters in corpus text are escaped (`displayText`).
  */
 export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE): string {
   const cols = Math.max(20, width);
-  const w = (text: string, indent = '', hang = indent) => wrap(text, cols, indent, hang);
+  // corpus text is escaped before wrapping, so the colour codes added after it are kept
+  const w = (text: string, indent = '', hang = indent) => wrap(displayText(text), cols, indent, hang);
   switch (reply.kind) {
     case 'answer': {
       const { answer } = reply;
@@ -73,7 +83,9 @@ export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE)
         const under = ' '.repeat(number.length);
         out.push(style.bold(w(`${number}${story.headline}`, '', under)));
         for (const s of story.summary) out.push(w(s, under));
-        story.sources.forEach((src, j) => out.push(style.dim(sourceLine(src, j + 1, cols, under))));
+        const { lines, more } = storyLines(story);
+        lines.forEach((src, j) => out.push(style.dim(sourceLine(src, j + 1, cols, under, copiesNote(src.copies)))));
+        if (more) out.push(style.dim(w(moreNote(more), under)));
         out.push('');
       });
       return out.join('\n').trimEnd();
@@ -81,14 +93,15 @@ export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE)
     case 'summary': {
       const { summary } = reply;
       const head = formatSource({ id: summary.id, title: summary.title, url: reply.url, date: reply.date }, 1).replace(/^\[1\] /, '');
-      return [style.bold(w(head)), ...summary.summary.map((s) => w(`- ${s}`, '', '  ')), style.dim(w(`id: ${summary.id}`))].join('\n');
+      const also = summary.alsoMatching?.length ? [style.dim(w(alsoMatchingText(summary.alsoMatching), '', '  '))] : [];
+      return [style.bold(w(head)), ...summary.summary.map((s) => w(`- ${s}`, '', '  ')), style.dim(w(`id: ${summary.id}`)), ...also].join('\n');
     }
     case 'sources': {
       if (reply.articles.length === 0 && reply.feeds.length === 0) {
         return w(reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.');
       }
       const out = reply.articles.map((a, i) =>
-        wrap(`${formatSource({ id: a.id, title: a.title, date: a.date, url: a.url }, i + 1)}  id: ${a.id}`, cols, '', ' '.repeat(`[${i + 1}] `.length)),
+        wrap(displayText(`${formatSource({ id: a.id, title: a.title, date: a.date, url: a.url }, i + 1)}  id: ${a.id}`), cols, '', ' '.repeat(`[${i + 1}] `.length)),
       );
       for (const f of reply.feeds) out.push(w(`feed ${f.url}: ${f.ok ? 'ok' : `failing (${f.error ?? 'unknown error'})`}`, '', '  '));
       return out.join('\n');

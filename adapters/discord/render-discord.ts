@@ -6,9 +6,11 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { displayText } from '../../src/bot/display-text.ts';
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
 import type { SourceRef } from '../../src/engine/types.ts';
 import { splitText } from '../shared/split-text.ts';
+import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 
 /** Discord's message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -259,15 +261,17 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     }
     case 'stories': {
       if (reply.stories.length === 0) return pack(buildEmbeds({ title: reply.title, description: reply.empty, color: COLORS.stories }), undefined, []);
-      const embeds = reply.stories.flatMap((story, i) =>
-        buildEmbeds({
+      const embeds = reply.stories.flatMap((story, i) => {
+        const { lines, more } = storyLines(story);
+        const value = [...lines.map((s, j) => sourceLine(s, j + 1, [copiesNote(s.copies)])), moreNote(more)].filter(Boolean).join('\n');
+        return buildEmbeds({
           title: `${i + 1}. ${story.headline}`,
-          url: story.sources.length === 1 ? story.sources[0]!.url : null,
+          url: lines.length === 1 ? lines[0]!.url : null,
           description: story.summary.join(' '),
-          fields: story.sources.length ? [{ name: story.sources.length === 1 ? 'Source' : 'Sources', value: story.sources.map((s, j) => sourceLine(s, j + 1)).join('\n') }] : [],
+          fields: lines.length ? [{ name: lines.length === 1 ? 'Source' : 'Sources', value }] : [],
           color: COLORS.stories,
-        }),
-      );
+        });
+      });
       return pack(embeds, `**${reply.title}**`, []);
     }
     case 'summary': {
@@ -277,7 +281,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
         url: reply.url,
         description: summary.summary.map((s) => `• ${s}`).join('\n'),
         fields: [{ name: 'Source', value: sourceLine({ title: summary.title, url: reply.url, date: reply.date }, 1) }],
-        footer: `id: ${summary.id}`,
+        footer: `id: ${displayText(summary.id)}`,
         color: COLORS.summary,
       });
       return pack(embeds, undefined, []);
@@ -288,7 +292,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
         const empty = reply.query ? `No articles match "${reply.query}".` : 'The corpus is empty.';
         return pack(buildEmbeds({ title, description: empty, color: COLORS.sources }), undefined, []);
       }
-      const lines = reply.articles.map((a, i) => `${sourceLine(a, i + 1, [a.source])}\n\u2003id: \`${a.id.replace(/`/g, "'")}\``);
+      const lines = reply.articles.map((a, i) => `${sourceLine(a, i + 1, [a.source])}\n\u2003id: \`${displayText(a.id).replace(/`/g, "'")}\``);
       const feeds = reply.feeds.map((f) => `${f.ok ? 'ok' : 'failing'}: ${f.url}${f.ok ? '' : ` (${f.error ?? 'unknown error'})`}${f.checked ? ` · checked ${f.checked}` : ''}`);
       const embeds = buildEmbeds({
         title,

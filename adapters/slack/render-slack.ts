@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
+import { displayText } from '../../src/bot/display-text.ts';
 import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
-import type { SourceRef } from '../../src/engine/types.ts';
+import type { SourceRef, Story } from '../../src/engine/types.ts';
+import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { splitText } from '../shared/split-text.ts';
 import { escapeSlack, slackLink, truncate } from './slack-text.ts';
 
@@ -159,6 +161,16 @@ function sourcesContext(sources: SourceRef[]): Unit[] {
   return [context(els, `Sources: ${sources.map(sourcePlain).join('; ')}`)];
 }
 
+/** A story's source lines (copies folded, at most 5, then "and N more") as one context block. */
+function storyContext(story: Story): Unit[] {
+  const { lines, more } = storyLines(story);
+  if (lines.length === 0) return [];
+  const els = lines.map((s) => [sourceElement(s), copiesNote(s.copies)].filter(Boolean).join(' · '));
+  if (more) els.push(moreNote(more));
+  els[0] = `Sources: ${els[0]}`;
+  return [context(els, `Sources: ${lines.map(sourcePlain).join('; ')}`)];
+}
+
 function button(actionId: string, label: string, value: string, style?: 'primary' | 'danger'): types.Button {
   return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: label, emoji: true }, value, ...(style ? { style } : {}) };
 }
@@ -212,7 +224,7 @@ function units(reply: Reply): Unit[] {
           bodyUnits[0]!.plain = `${i + 1}. ${story.headline}`;
           out.push(...bodyUnits);
         }
-        out.push(...sourcesContext(story.sources).map((u) => ({ ...u, plain: '' })));
+        out.push(...storyContext(story).map((u) => ({ ...u, plain: '' })));
       });
       return out;
     }
@@ -224,7 +236,7 @@ function units(reply: Reply): Unit[] {
       return [
         section(head, summary.title),
         ...lines(bullets, summary.summary.join(' ')),
-        context([`id: \`${escapeSlack(truncate(summary.id, 300))}\``], ''),
+        context([`id: \`${escapeSlack(truncate(displayText(summary.id), 300))}\``], ''),
       ];
     }
     case 'sources': {
@@ -234,7 +246,7 @@ function units(reply: Reply): Unit[] {
       const title = reply.query ? `Articles matching “${truncate(reply.query, 200)}”` : 'Most recent articles';
       const articleLines = reply.articles.map((a, i) => {
         const meta = [shortDateMrkdwn(a.date), a.source ? escapeSlack(truncate(a.source, 100)) : ''].filter(Boolean).join(' · ');
-        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(a.id, 200))}\``;
+        return `${i + 1}. ${slackLink(a.url, a.title)}${meta ? ` · ${meta}` : ''} · id: \`${escapeSlack(truncate(displayText(a.id), 200))}\``;
       });
       const feedLines = reply.feeds.map(
         (f) => `feed ${slackLink(f.url, f.url)}: ${f.ok ? 'ok' : `failing (${escapeSlack(truncate(f.error ?? 'unknown error', 300))})`}`,

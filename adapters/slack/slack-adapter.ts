@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
+import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
 import type { Bot, CallContext } from '../../src/bot/bot.ts';
 import { CONVERSATION_TTL_MS } from '../../src/bot/bot.ts';
 import { parseBriefText, parseSubcommand, type Command } from '../../src/bot/command.ts';
@@ -18,6 +18,7 @@ import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
 import { PLATFORM_RETRY, withRetry } from '../shared/retry.ts';
 import { EditThrottle } from '../shared/edit-throttle.ts';
+import { DEFAULT_SLACK_HTTP_LIMITS, GuardedReceiver, type SlackHttpLimits } from './guarded-receiver.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -33,6 +34,8 @@ export interface SlackDeps {
    * `SET NX PX` with REDIS_URL, else `INSERT OR IGNORE` in DATA_DIR/once.sqlite) and closed on stop.
    */
   once?: OnceStore;
+  /** HTTP mode: body size, concurrent unverified reads, clock skew (defaults: DEFAULT_SLACK_HTTP_LIMITS). */
+  httpLimits?: Partial<SlackHttpLimits>;
   /** false: start engine work right after each ack instead of in turns (see engineTurns); for `bench:acks` comparisons. */
   engineTurns?: boolean;
 }
@@ -53,6 +56,8 @@ const SHARE_NS = 'slack-share';
 const FEEDBACK_NS = 'feedback';
 const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 const USER_CACHE_MS = 10 * 60 * 1000;
+/** HTTP mode: a request (headers and body) must arrive within this time. */
+const SLACK_REQUEST_TIMEOUT_MS = 15_000;
 /** A response_url takes at most 5 replies. */
 const MAX_RESPONSES = 5;
 /** A streamed answer edits its message at most this often (Slack allows about one chat.update per second). */
@@ -115,6 +120,13 @@ function boltLogger(log: Logger): BoltLogger {
     getLevel: () => level,
     setName: () => {},
   };
+}
+
+/** A reply for a request that came without a response_url: it has nowhere to go. */
+class MissingResponseUrl extends Error {
+  constructor(where: string) {
+    super(`${where}: the request had no response_url`);
+  }
 }
 
 /** Which Slack Web API error codes mean "the bot cannot post there". */
@@ -194,7 +206,14 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     });
   } else {
     mode = 'http';
-    const receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logger, processBeforeResponse: false });
+    const receiver = new GuardedReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+      endpoints: '/slack/events',
+      logger,
+      processBeforeResponse: false,
+      limits: { ...DEFAULT_SLACK_HTTP_LIMITS, ...deps.httpLimits },
+      log: slog,
+    });
     app = new App({ token, ...identity, receiver, clientOptions: apiClientOptions(), logger, convoStore: false });
   }
 
@@ -312,11 +331,14 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
    * its statusCode) or network error: a 5xx or network error is tried again here, a 4xx is not.
    */
   const retrying =
-    (respond: RespondFn): RespondFn =>
+    (respond: RespondFn | undefined, where: string): RespondFn =>
     (message) =>
-      withRetry(() => respond(message), {
-        onRetry: (err, attempt, delayMs) => slog.warn({ err: err instanceof Error ? err.message : String(err), attempt, delayMs }, 'slack: response_url post failed; retrying'),
-      });
+      // a signed request without response_url (not from Slack's own UI): nowhere to answer
+      !respond
+        ? Promise.reject(new MissingResponseUrl(where))
+        : withRetry(() => respond(message), {
+            onRetry: (err, attempt, delayMs) => slog.warn({ err: err instanceof Error ? err.message : String(err), attempt, delayMs }, 'slack: response_url post failed; retrying'),
+          });
 
   async function respondAll(respond: RespondFn, messages: SlackMessage[]): Promise<void> {
     let list = messages;
@@ -329,7 +351,13 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
 
   // ---- /brief ----------------------------------------------------------------------------
   app.command('/brief', async ({ command, ack, respond: respondOnce, client }) => {
-    const respond = retrying(respondOnce);
+    if (!respondOnce) {
+      // the acknowledgement is the only answer such a request can get
+      slog.warn({ user: command.user_id, channel: command.channel_id }, 'slack: /brief without a response_url; answered in the acknowledgement');
+      await ack({ response_type: 'ephemeral', text: 'This command arrived without a response_url, so the answer has nowhere to go. Run it again from Slack.' });
+      return;
+    }
+    const respond = retrying(respondOnce, '/brief');
     await ack(); // at once: the engine's work comes after the acknowledgement (and, see engineTurns, after other acks)
     try {
       const text = decodeSlackText(command.text ?? '', botUserId);
@@ -370,8 +398,12 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
 
   // ---- Share in channel -------------------------------------------------------------------
   app.action(ACTION_IDS.share, async ({ ack, body, action, respond: respondOnce, client }) => {
-    const respond = retrying(respondOnce);
+    const respond = retrying(respondOnce, 'share');
     await ack();
+    if (!respondOnce) {
+      slog.warn({ user: body.user.id }, 'slack: share click without a response_url; ignored');
+      return;
+    }
     const key = 'value' in action && typeof action.value === 'string' ? action.value : '';
     const channel = body.channel?.id ?? (body as { container?: { channel_id?: string } }).container?.channel_id;
     try {
@@ -405,7 +437,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
 
   // ---- 👍 / 👎 ------------------------------------------------------------------------------
   app.action(new RegExp(`^(${ACTION_IDS.feedbackUp}|${ACTION_IDS.feedbackDown})$`), async ({ ack, body, action, respond: respondOnce }) => {
-    const respond = retrying(respondOnce);
+    const respond = retrying(respondOnce, 'feedback');
     await ack();
     try {
       const value = decodeFeedbackValue('value' in action && typeof action.value === 'string' ? action.value : undefined);
@@ -521,6 +553,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   try {
     if (mode === 'http') {
       const server = (await app.start({ port: config.PORT, ...(deps.host ? { host: deps.host } : {}) })) as Server;
+      // a body trickled in byte by byte holds one of the few read slots: bounded (Node's default is 5 minutes)
+      server.requestTimeout = SLACK_REQUEST_TIMEOUT_MS;
       port = (server.address() as AddressInfo | null)?.port ?? null;
       slog.info({ port, path: '/slack/events' }, 'slack: HTTP mode listening');
     } else {

@@ -3,7 +3,7 @@
 // Started by engine-worker.ts; answers `call` messages in order, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { startIngest, type Ingest } from '../ingest/start-ingest.ts';
-import { loadEngine } from '../load-engine.ts';
+import { loadEngineWithFiles } from '../load-engine.ts';
 import { createLogger } from '../logger.ts';
 import type { Engine } from '../engine/engine.ts';
 import { invokeEngine } from './engine-api.ts';
@@ -47,12 +47,14 @@ port.on('message', (message: ToWorker) => {
 });
 
 try {
-  engine = await loadEngine(options.corpusDir, log, {
+  const loaded = await loadEngineWithFiles(options.corpusDir, log, {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.progress ? { onProgress: (done: number, total: number) => send({ type: 'progress', done, total }) } : {}),
   });
+  engine = loaded.engine;
   ingest = await startIngest({
     engine,
+    baseline: loaded.files,
     log,
     corpusDir: options.corpusDir,
     ...(options.feeds ? { feeds: options.feeds } : {}),

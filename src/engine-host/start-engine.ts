@@ -1,7 +1,7 @@
 // The engine for the composition root: in a worker thread (ENGINE_WORKER=1, the default) or in
 // this thread (ENGINE_WORKER=0), each with the corpus watcher, the feed poller and the persisted index.
 import { startIngest } from '../ingest/start-ingest.ts';
-import { loadEngine } from '../load-engine.ts';
+import { loadEngineWithFiles } from '../load-engine.ts';
 import { localEngineApi } from './engine-api.ts';
 import { EngineWorker, type EngineHost, type EngineWorkerOptions } from './engine-worker.ts';
 
@@ -16,9 +16,10 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHo
   const { worker, ...rest } = options;
   if (worker) return EngineWorker.start(rest);
   const { log, corpusDir, dataDir } = rest;
-  const engine = await loadEngine(corpusDir, log, { ...(dataDir ? { dataDir } : {}), ...(rest.onProgress ? { onProgress: rest.onProgress } : {}) });
+  const { engine, files } = await loadEngineWithFiles(corpusDir, log, { ...(dataDir ? { dataDir } : {}), ...(rest.onProgress ? { onProgress: rest.onProgress } : {}) });
   const ingest = await startIngest({
     engine,
+    baseline: files,
     log,
     corpusDir,
     ...(dataDir ? { dataDir } : {}),

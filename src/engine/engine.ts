@@ -1,13 +1,14 @@
 import { analyzeArticle, indexTermIds, TermMapper, type AnalyzedArticle } from './analyze-article.ts';
 import { answerQuestion, ABSTAIN_BELOW } from './answer-question.ts';
 import { Bm25Index, MAX_TF, Vocabulary } from './bm25-index.ts';
-import { buildStory, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
+import { buildStory, centralities, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
+import { rankMatches, type Match } from './rank-matches.ts';
 import { articleKey, isArticleKey } from './article-key.ts';
 import { matchTitles } from './match-titles.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { SpellingSuggester } from './spelling.ts';
 import { terms, words } from './text.ts';
-import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, RetrievedPassage, Story } from './types.ts';
+import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, MatchRef, RetrievedPassage, Story } from './types.ts';
 import { fail, ok, type Result } from '../errors.ts';
 
 export { summarizeText } from './summarize-article.ts';
@@ -31,6 +32,13 @@ const NO_ANSWER: Answer = { answer: null, quote: null, sources: [], confidence: 
 const DEFAULT_BRIEF_LIMIT = 5;
 /** A topic matches an article when this share of the topic's weight is in it. */
 const TOPIC_MATCH = 0.5;
+/** Words name an article whose title lacks some of them when this share of their weight is in its text. */
+const TITLE_COVERAGE = 0.75;
+/** Other matches a summary names beside the article chosen. */
+const ALSO_MATCHING = 4;
+
+/** A title as compared for copies: lower case, letters and digits only. */
+const titleKey = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** A short or pronoun-led question leans on the previous turn. */
 function isFollowUp(question: string): boolean {
@@ -377,39 +385,81 @@ export class Engine {
 
   /** Resolves an id, an id without its extension, or words of a title to one article. */
   resolve(idOrWords: string): Result<Article> {
+    const found = this.lookUp(idOrWords);
+    return found.ok ? ok(found.value.entry.article) : found;
+  }
+
+  /** The article an id or words name, and (for words) every article they match, best first. */
+  private lookUp(idOrWords: string): Result<{ entry: EngineEntry; ranked: EngineEntry[] }> {
     const query = idOrWords.trim();
     if (!query) return fail('usage', 'Name an article: its id or words from its title.');
-    const exact = this.article(query);
-    if (exact) return ok(exact);
+    const byId = this.resolveId(query);
+    if (byId) return ok({ entry: byId, ranked: [] });
+    const ranked = this.matchWords(query);
+    if (ranked[0]) return ok({ entry: ranked[0], ranked });
+    return fail('not_found', `No article matches "${query}". Try /sources to list articles.`);
+  }
+
+  /** The entry of an exact id, or of an id typed in another case or without its extension. */
+  private resolveId(query: string): EngineEntry | undefined {
+    const exact = this.keyById.get(query);
+    if (exact !== undefined) return this.entries.get(exact);
     if (!this.keyByLowerId) {
       this.keyByLowerId = new Map();
       for (const entry of this.entries.values()) addLowerIds(this.keyByLowerId, entry);
     }
     const byLower = this.keyByLowerId.get(query.toLowerCase());
-    const lowerEntry = byLower === undefined ? undefined : this.entries.get(byLower);
-    if (lowerEntry) return ok(lowerEntry.article);
+    return byLower === undefined ? undefined : this.entries.get(byLower);
+  }
+
+  /**
+   * Every article some words name, best first: a title holding every word beats the text alone
+   * (which must hold TITLE_COVERAGE of the words' weight); near-ties go to the newest, then the
+   * most central of them (rank-matches.ts).
+   */
+  private matchWords(query: string): EngineEntry[] {
     const qTerms = [...new Set(terms(query))];
-    if (qTerms.length) {
-      let best: EngineEntry | null = null;
-      for (const entry of this.entries.values()) {
-        const title = entry.titleTerms;
-        if (qTerms.every((t) => title.includes(t)) && (!best || title.length < best.titleTerms.length)) best = entry;
-      }
-      if (best) return ok(best.article);
-      const hit = this.articleIndex.search(qTerms, 1)[0];
-      const entry = hit && this.entries.get(hit.key);
-      if (entry && this.coverage(qTerms, entry) >= 0.75) return ok(entry.article);
+    if (!qTerms.length) return [];
+    const hits = this.articleIndex.search(qTerms, 0);
+    const top = hits[0]?.score || 1;
+    const matches: Match<EngineEntry>[] = [];
+    for (const h of hits) {
+      const entry = this.entries.get(h.key);
+      if (!entry) continue;
+      const inTitle = qTerms.every((t) => entry.titleTerms.includes(t));
+      if (!inTitle && this.coverage(qTerms, entry) < TITLE_COVERAGE) continue;
+      matches.push({ entry, quality: (inTitle ? 1 : 0) + h.score / top, time: entry.time, id: entry.article.id });
     }
-    return fail('not_found', `No article matches "${query}". Try /sources to list articles.`);
+    return rankMatches(matches, (entries) => centralities(entries, (e) => e.vector, this.idfFunction()));
+  }
+
+  /** Idf by term id, memoized for one operation. */
+  private idfFunction(): (termId: number) => number {
+    const idfs = new Float64Array(this.vocab.size).fill(-1);
+    return (t: number) => {
+      let x = idfs[t] ?? -1;
+      if (x < 0) x = idfs[t] = this.articleIndex.idfOf(t);
+      return x;
+    };
   }
 
   summarize(idOrWords: string, sentences = 3): Result<ArticleSummary> {
-    const found = this.resolve(idOrWords);
+    const found = this.lookUp(idOrWords);
     if (!found.ok) return found;
-    const entry = this.analyze(this.entries.get(this.keyById.get(found.value.id)!)!);
+    const entry = this.analyze(found.value.entry);
     const n = Math.max(1, Math.min(20, Math.floor(sentences)));
     const summary = pickSummarySentences(entry.sentences, n, entry.titleTerms).map((s) => s.text);
-    return ok({ id: entry.article.id, title: entry.article.title, summary });
+    // copies of an article listed already (same title) are not another match
+    const seen = new Set([titleKey(entry.article.title)]);
+    const also: MatchRef[] = [];
+    for (const { article: a } of found.value.ranked) {
+      if (also.length >= ALSO_MATCHING) break;
+      const key = titleKey(a.title);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      also.push({ id: a.id, title: a.title, date: a.date });
+    }
+    return ok({ id: entry.article.id, title: entry.article.title, summary, ...(also.length ? { alsoMatching: also } : {}) });
   }
 
   /** Top stories, optionally narrowed to a topic and a window; same-story articles merged. */
@@ -446,14 +496,9 @@ export class Engine {
     } else {
       inputs = [...this.entries.values()].filter(inWindow).map((entry) => ({ entry, relevance: 1 }));
     }
-    const idfs = new Float64Array(this.vocab.size).fill(-1);
-    const idf = (t: number) => {
-      let x = idfs[t]!;
-      if (x < 0) x = idfs[t] = this.articleIndex.idfOf(t);
-      return x;
-    };
+    const idf = this.idfFunction();
     const groups = rankStories(clusterArticles(inputs, (e) => e.vector, idf));
-    return (limit > 0 ? groups.slice(0, limit) : groups).map((g) => buildStory(g, (e) => this.analyze(e)));
+    return (limit > 0 ? groups.slice(0, limit) : groups).map((g) => buildStory(g, { analyze: (e) => this.analyze(e), vectorOf: (e) => e.vector, idf }));
   }
 
   /** Articles matching words (best first), or the most recent ones without words. */

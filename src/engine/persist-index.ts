@@ -4,7 +4,7 @@
 // everything after the fixed header): any mismatch or damage means "rebuild", never a bad index.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Bm25Index, Vocabulary, type Bm25Snapshot } from './bm25-index.ts';
@@ -14,7 +14,7 @@ import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
 import type { Article } from './types.ts';
 
 /** Bump when the file layout or what the engine stores changes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 export const INDEX_FILE = 'engine-index.bin';
 const MAGIC = 'BRIEFIDX';
 const FIXED_HEADER = 32;
@@ -208,6 +208,8 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
   let crc = 0;
   let position = FIXED_HEADER;
   const emit = async (c: Uint8Array) => {
+    // Node 20's crc32 returns 0 for an empty view of an empty buffer, losing the running value
+    if (c.byteLength === 0) return;
     crc = crc32(c, crc);
     let at = 0;
     while (at < c.byteLength) {
@@ -238,9 +240,55 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
     throw err;
   }
   const size = position;
-  await handle.close();
-  await rename(tmp, file);
+  try {
+    await handle.close();
+    await rename(tmp, file);
+  } catch (err) {
+    // a failed rename (DATA_DIR full, replaced, read-only) must not leave an index-sized temp file
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
   return size;
+}
+
+const TEMP_FILE = new RegExp(`^${INDEX_FILE.replace(/\./g, '\\.')}\\.tmp-(\\d+)-[0-9a-f]+$`);
+
+/** Whether a process with this id runs (EPERM: it runs, as another user). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes index temp files left by a write that never finished (kill -9, power loss): those of a
+ * process that no longer runs, and this process's own (a previous run under the same PID, as in a
+ * container). Called at start, before this process writes. Returns the names removed.
+ */
+export async function removeStaleTempFiles(dataDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dataDir);
+  } catch {
+    return []; // no DATA_DIR yet: nothing left over
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && processRuns(pid)) continue; // another live process may be writing it
+    try {
+      await rm(join(dataDir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // not ours to remove (permissions): left alone
+    }
+  }
+  return removed;
 }
 
 export type LoadIndexResult = { ok: true; engine: Engine } | { ok: false; reason: 'missing' | 'version' | 'corpus' | 'corrupt'; detail: string };

@@ -56,13 +56,36 @@ export interface RetrievedPassage {
 export interface Story {
   headline: string;
   summary: string[];
+  /** Every article of the story, copies included, newest first. */
   sources: SourceRef[];
+  /**
+   * Each distinct article once, newest first: exact and near copies folded into the line they
+   * copy (`copies` counts them). What the surfaces list; absent on stories built elsewhere.
+   */
+  distinctSources?: DistinctSource[];
+}
+
+/** A distinct article of a story and the copies folded into it. */
+export interface DistinctSource extends SourceRef {
+  /** How many other articles of the story copy this one (exactly or nearly). */
+  copies: number;
+  /** Ids of those copies (each is also in the story's `sources`). */
+  copyIds: string[];
 }
 
 export interface ArticleSummary {
   id: string;
   title: string;
   summary: string[];
+  /** The next best matches when words matched several articles (at most 4, best first). */
+  alsoMatching?: MatchRef[];
+}
+
+/** Another article the words of a `summarize` matched. */
+export interface MatchRef {
+  id: string;
+  title: string;
+  date: string | null;
 }
 
 export interface ArticleListing {

@@ -26,6 +26,12 @@ export interface CorpusWatcherOptions {
   debounceMs?: number;
   /** Also sync every this many ms (0: events only); default 0. */
   pollMs?: number;
+  /**
+   * The files as the engine holds them (sizes and times when the loader read them). Given, the
+   * watcher compares against it at once, so an edit made while the corpus was loading is picked up;
+   * without it, the files found at start are assumed to be what the engine holds.
+   */
+  baseline?: readonly CorpusFile[];
   /** Called after a sync that changed something. */
   onChange?: (change: CorpusChange) => void;
 }
@@ -58,7 +64,7 @@ export class CorpusWatcher {
 
   /** Reads the current files (the engine is assumed to hold them) and starts watching. */
   async start(): Promise<void> {
-    const files = await listCorpusFiles(this.opts.corpusDir);
+    const files = this.opts.baseline ?? (await listCorpusFiles(this.opts.corpusDir));
     const byOrigin = new Map<string, string[]>();
     for (const a of this.opts.engine.listArticles()) {
       let list = byOrigin.get(a.origin);
@@ -74,6 +80,8 @@ export class CorpusWatcher {
       this.poller = setInterval(() => this.schedule(), this.opts.pollMs);
       this.poller.unref();
     }
+    // what changed between the loader's read and the watch starting raised no event: look now
+    if (this.opts.baseline) this.schedule();
   }
 
   async close(): Promise<void> {

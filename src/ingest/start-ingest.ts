@@ -3,6 +3,7 @@
 import type { Engine } from '../engine/engine.ts';
 import { saveIndex } from '../engine/persist-index.ts';
 import type { FeedHealth } from '../engine/types.ts';
+import type { CorpusFile } from '../engine/corpus-files.ts';
 import type { Logger } from '../logger.ts';
 import { watchCorpus, type CorpusWatcher } from './corpus-watcher.ts';
 import { FeedPoller, parseFeedList } from './feed-poller.ts';
@@ -17,6 +18,8 @@ export interface IngestOptions {
   feedPollCron?: string;
   /** DATA_DIR: where the persisted index is re-saved after changes; none: not saved. */
   dataDir?: string;
+  /** The files as the engine holds them (loadEngineWithFiles): the watcher's baseline. */
+  baseline?: readonly CorpusFile[];
   /** Watch CORPUS_DIR (default true). */
   watch?: boolean;
   /** Quiet time before re-saving the index; default 10 s. */
@@ -52,7 +55,7 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
   let watcher: CorpusWatcher | null = null;
   if (options.watch !== false) {
     try {
-      watcher = await watchCorpus({ corpusDir, engine, log, onChange: changed });
+      watcher = await watchCorpus({ corpusDir, engine, log, onChange: changed, ...(options.baseline ? { baseline: options.baseline } : {}) });
       log.info({ corpusDir }, 'watching the corpus for changes');
     } catch (err) {
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'corpus cannot be watched; changes need a restart');

@@ -24,7 +24,7 @@ export function articleLead(text: string, max = LEAD_CHARS): string {
 
 /**
  * Story summaries through the model with the answer checks: passage [n] is the story's n-th
- * source, so the summary's citations match the listed sources. After a model failure (timeout,
+ * source line (distinct article), so the summary's citations match the listed sources. After a model failure (timeout,
  * HTTP error) the remaining stories of that digest keep their offline summaries without asking.
  */
 export function generatedStorySummaries(generator: GenerativeAnswerer, engine: ArticleLookup, log: Logger): StorySummarizer {
@@ -38,7 +38,8 @@ export function generatedStorySummaries(generator: GenerativeAnswerer, engine: A
         continue;
       }
       const passages: RetrievedPassage[] = [];
-      for (const source of story.sources.slice(0, SOURCES_PER_STORY)) {
+      // the lines surfaces list: copies folded, so [n] is the n-th line shown
+      for (const source of (story.distinctSources ?? story.sources).slice(0, SOURCES_PER_STORY)) {
         const article = await engine.article(source.id);
         // [n] must name the story's n-th source: a missing one leaves the story as it is
         if (!article) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
 import { watchCorpus, type CorpusChange, type CorpusWatcher } from '../../src/ingest/corpus-watcher.ts';
-import { loadEngine } from '../../src/load-engine.ts';
+import { loadEngine, loadEngineWithFiles } from '../../src/load-engine.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { silentLog } from '../support/test-log.ts';
 
@@ -96,6 +96,29 @@ describe('corpus watcher', () => {
       expect(await manual.sync()).toMatchObject({ added: [], changed: [], removed: [] });
     } finally {
       await manual.close();
+    }
+  });
+});
+
+describe('corpus watcher: an edit made while the corpus was loading', () => {
+  it('is picked up at start, from the loader\'s baseline, without any later event', async () => {
+    const corpus = makeTempDir('watch-baseline-');
+    writeFileSync(join(corpus.dir, 'flood.txt'), FLOOD);
+    writeFileSync(join(corpus.dir, 'budget.txt'), BUDGET);
+    let watcher: CorpusWatcher | undefined;
+    try {
+      const { engine, files } = await loadEngineWithFiles(corpus.dir, silentLog);
+      expect(files.map((f) => f.rel)).toEqual(['budget.txt', 'flood.txt']);
+      // after the loader read flood.txt and before the watch began: fs.watch never reports it
+      writeFileSync(join(corpus.dir, 'flood.txt'), FLOOD.replace('200 homes', '350 homes in all'));
+      writeFileSync(join(corpus.dir, 'quake.md'), QUAKE);
+      watcher = await watchCorpus({ corpusDir: corpus.dir, engine, log: silentLog, debounceMs: 20, baseline: files });
+      await waitFor(() => engine.article('quake.md') !== undefined && engine.article('flood.txt')?.text.includes('350 homes') === true);
+      expect(engine.ask('How many homes were flooded in Kirkby?').answer.answer).toBe('350');
+      expect(engine.size).toBe(3);
+    } finally {
+      await watcher?.close();
+      corpus.remove();
     }
   });
 });

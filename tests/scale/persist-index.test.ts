@@ -1,4 +1,5 @@
-import { appendFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,6 +150,46 @@ describe('persisted index', () => {
     expect(again.engine.size).toBe(4);
     expect(again.engine.ask('Which museum closed after a fire?').answer).toEqual(engine.ask('Which museum closed after a fire?').answer);
     expect(again.engine.article('eq-1')).toBeUndefined();
+  });
+
+  it('reuses the index of a corpus where no article has a date (an empty time order section)', async () => {
+    const undated = makeTempDir('scale-undated-');
+    try {
+      writeFileSync(join(undated.dir, 'flood.txt'), FLOOD);
+      writeFileSync(join(undated.dir, 'budget.md'), BUDGET);
+      await loadEngine(undated.dir, recordingLog().log, { dataDir: data.dir });
+      const rec = recordingLog();
+      const engine = await loadEngine(undated.dir, rec.log, { dataDir: data.dir });
+      expect(rec.warnings()).not.toContain('persisted index is damaged; rebuilding it');
+      expect(rec.lines.some((l) => l.msg === 'persisted index loaded')).toBe(true);
+      expect(engine.ask('How many homes were flooded in Kirkby?').answer.answer).toBe('200');
+    } finally {
+      undated.remove();
+    }
+  });
+
+  it('removes temp files of an unfinished write at start, except a live process\'s', async () => {
+    // a PID that ran and is gone (a kill -9 mid-write), and one that runs (another replica writing now)
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const live = process.ppid;
+    const stale = `${INDEX_FILE}.tmp-${gone}-0badc0de`;
+    const mine = `${INDEX_FILE}.tmp-${process.pid}-00c0ffee`;
+    const busy = `${INDEX_FILE}.tmp-${live}-feedf00d`;
+    for (const name of [stale, mine, busy]) writeFileSync(join(data.dir, name), Buffer.alloc(4096));
+    writeFileSync(join(data.dir, 'unrelated.tmp-1-ab'), 'keep');
+    const rec = recordingLog();
+    await loadEngine(corpus.dir, rec.log, { dataDir: data.dir });
+    expect(readdirSync(data.dir).sort()).toEqual([INDEX_FILE, busy, 'unrelated.tmp-1-ab'].sort());
+    expect(rec.lines.some((l) => l.msg === 'removed temp files of an index write that never finished')).toBe(true);
+  });
+
+  it('removes its temp file when the rename fails', async () => {
+    // the index path is taken by a folder that is not empty: rename(2) fails
+    mkdirSync(join(data.dir, INDEX_FILE));
+    writeFileSync(join(data.dir, INDEX_FILE, 'x'), 'x');
+    const engine = await loadEngine(corpus.dir, recordingLog().log);
+    await expect(saveIndex(engine, data.dir, corpus.dir)).rejects.toThrow();
+    expect(readdirSync(data.dir)).toEqual([INDEX_FILE]);
   });
 
   it('keeps working without a data folder (the CLI path)', async () => {

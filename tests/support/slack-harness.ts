@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { startSlack, type SlackHandle } from '../../adapters/slack/slack-adapter.ts';
+import { startSlack, type SlackDeps, type SlackHandle } from '../../adapters/slack/slack-adapter.ts';
 import { Bot, type BotDeps, type CallContext } from '../../src/bot/bot.ts';
 import type { Command } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
@@ -118,6 +118,8 @@ export async function startHarness(
     socketMode?: boolean;
     /** 'worker': the engine in a worker thread, as `npm start` runs it; default: in this thread. */
     engine?: 'worker' | 'local';
+    /** Passed on to startSlack (e.g. `httpLimits`). */
+    slackDeps?: Pick<SlackDeps, 'httpLimits'>;
     /** Builds the digest service the Bot delegates `digest …` to (on the harness's engine and store). */
     digests?: (deps: { engine: Engine | EngineApi; store: Store; log: Logger; dataDir: string }) => Promise<HarnessDigests>;
   } = {},
@@ -155,7 +157,7 @@ export async function startHarness(
     const digests = options.digests ? await options.digests({ engine, store, log, dataDir: dir }) : null;
     if (digests) cleanups.unshift(() => digests.stop());
     const bot = new TestBot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, ...(digests ? { digests } : {}), ...options.botDeps });
-    const slack = await startSlack({ bot, store, log, config, host: '127.0.0.1' });
+    const slack = await startSlack({ bot, store, log, config, host: '127.0.0.1', ...options.slackDeps });
     cleanups.unshift(() => slack.stop());
     const eventsUrl = slack.port === null ? '' : `http://127.0.0.1:${slack.port}/slack/events`;
     return {

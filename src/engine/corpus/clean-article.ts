@@ -19,12 +19,13 @@ const HEADLINE_SCAN_CHARS = 4000;
 
 // ---------------------------------------------------------------- text normalisation
 
-const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
+// zero-width characters, and bidi embeddings, overrides and isolates (which reorder the text shown around them)
+const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069]/g;
 // C0 controls except \t and \n, DEL and C1 controls
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-/** CRLF→LF, no zero-width or control characters, no trailing spaces, at most one blank line in a row. */
+/** CRLF→LF, no zero-width, text-direction or control characters, no trailing spaces, at most one blank line in a row. */
 export function normalizeText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
@@ -78,13 +79,83 @@ function monthNumber(name: string): number {
 /** The first full date (day, month and year) in a text as `YYYY-MM-DD`, or null. */
 export function findDateInText(text: string): string | null {
   for (const m of text.matchAll(FULL_DATE)) {
-    let day: string | null = null;
-    if (m[1] !== undefined) day = validDay(Number(m[3]), monthNumber(m[1]), Number(m[2]));
-    else if (m[4] !== undefined) day = validDay(Number(m[6]), monthNumber(m[5] ?? ''), Number(m[4]));
-    else if (m[7] !== undefined) day = validDay(Number(m[7]), Number(m[8]), Number(m[9]));
+    const day = dayOf(m);
     if (day) return day;
   }
   return null;
+}
+
+/** The day a FULL_DATE match names, or null when it is no real day (February 30). */
+function dayOf(m: RegExpMatchArray): string | null {
+  if (m[1] !== undefined) return validDay(Number(m[3]), monthNumber(m[1]), Number(m[2]));
+  if (m[4] !== undefined) return validDay(Number(m[6]), monthNumber(m[5] ?? ''), Number(m[4]));
+  if (m[7] !== undefined) return validDay(Number(m[7]), Number(m[8]), Number(m[9]));
+  return null;
+}
+
+/** Words before a date that make it a date the text looks ahead to, not when it was written. */
+const FORWARD_DATE = /\b(?:deadline|by|until|till|before|due|expir\w*|target\w*|scheduled|planned|set for|from|to|next|after|ahead of|starting|begins?|ends?)\b[^.]*$/i;
+
+/** How far into a text a dateline may start: the top of the article, never its body. */
+export const DATELINE_CHARS = 300;
+const WEEKDAY = /(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)$/i;
+/** Words that announce a date: "Published: …", "Last updated on …", "Filed …". */
+const DATE_LABEL = /(?:^|[\s|·•(])(?:(?:published|posted|updated|last\s+updated|last\s+modified|first\s+published|filed)(?:\s+(?:on|at))?\s*[:\-–—]?|date\s*:)\s*$/i;
+/** A place before a dateline: "LONDON, ", "New York (Reuters), ", "Kirkby, Merseyside, ". */
+const PLACE_WORDS = String.raw`[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|del|la|le|of|upon|on|am)){0,3}`;
+const DATELINE_PLACE = new RegExp(String.raw`^${PLACE_WORDS}(?:,\s*${PLACE_WORDS})?(?:\s*\([^()]{1,30}\))?,$`, 'u');
+/** What may follow a dateline's date: nothing, a dash or colon, a time, a zone or an agency. */
+const DATELINE_AFTER = /^\s*(?:$|[-–—:|·•/]|\(|,?\s*\d{1,2}[:.]\d{2}|(?:GMT|UTC|BST|[ECMP][SD]T)\b|T\d{2}:)/;
+
+/**
+ * A dateline near the top of a text as `YYYY-MM-DD`: a full date that starts a line ("3 March
+ * 2005 — …"), follows a label ("Published: …") or a byline ("By Jane Doe | …"), or follows a place
+ * and comes before a dash ("LONDON, March 3, 2005 — …"), on a line starting within the first
+ * DATELINE_CHARS characters; failing those, any full date that starts in those characters (the
+ * lead). Null otherwise: a date deeper in the text is what the text talks about ("a 2006
+ * deadline"), not when it was written.
+ */
+export function findDateline(text: string): string | null {
+  const head = text.slice(0, DATELINE_CHARS);
+  let offset = 0;
+  for (const line of head.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (!line.trim()) continue;
+    const end = text.indexOf('\n', lineStart);
+    const lineLength = (end === -1 ? text.length : end) - lineStart;
+    // a date starting in the head is read whole, with a little of what follows it
+    const full = text.slice(lineStart, Math.min(lineStart + lineLength, DATELINE_CHARS + 60));
+    for (const m of full.matchAll(FULL_DATE)) {
+      if (lineStart + m.index >= DATELINE_CHARS) break;
+      const day = dayOf(m);
+      if (!day) continue;
+      const before = full.slice(0, m.index).replace(WEEKDAY, '').trim();
+      const after = full.slice(m.index + m[0].length);
+      if (before === '' && DATELINE_AFTER.test(after)) return day;
+      if (DATE_LABEL.test(` ${before}`)) return day;
+      if (/^by\s/i.test(before) && /[|·•,–—-]$/.test(before) && lineLength <= 160) return day;
+      if (/[|·•]$/.test(before) && lineLength <= 160) return day;
+      if (DATELINE_PLACE.test(before) && DATELINE_AFTER.test(after)) return day;
+      // interface.md pins "the first full date in the text": in the lead it counts, unless it is a date ahead ("a deadline of …")
+      if (!FORWARD_DATE.test(full.slice(Math.max(0, m.index - 40), m.index))) return day;
+    }
+  }
+  return null;
+}
+
+/** Paragraphs at the top where a dateline-only line is dropped. */
+const DATELINE_PARAGRAPHS = 3;
+
+/** A paragraph that is only a dateline ("Published: 3 March 2005, 10:32 GMT"): metadata, not text. */
+function isDatelineOnly(paragraph: string): boolean {
+  if (paragraph.includes('\n') || paragraph.length > 100 || !findDateline(paragraph)) return false;
+  const rest = paragraph
+    .replace(FULL_DATE, ' ')
+    .replace(/\b(?:published|posted|updated|last\s+updated|last\s+modified|first\s+published|filed|date|on|at)\b/gi, ' ')
+    .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b/gi, ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm)?\b|\b(?:GMT|UTC|BST|[ECMP][SD]T|Z)\b|T\d{2}:\d{2}\S*/gi, ' ');
+  return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 function instant(ms: number): string | null {
@@ -273,17 +344,20 @@ function sameTitle(a: string, b: string): boolean {
 
 /**
  * Cleans a raw article: normalises the text, drops captions and credits, takes the
- * publisher from a trailing line, dates it (metadata, else the first full date of the raw
- * text) and titles it. Null when no text is left.
+ * publisher from a trailing line, dates it (metadata, else a dateline at the top of the raw
+ * text, else null) and titles it. Null when no text is left.
  */
 export function cleanArticle(raw: RawArticle): Article | null {
   const normalized = normalizeText(raw.text);
-  const date = normalizeDate(raw.date) ?? findDateInText(normalized);
+  const date = normalizeDate(raw.date) ?? findDateline(normalized);
 
   let paragraphs = normalized
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+  // a dateline alone on a line at the top (above or below a title line) is metadata, and no title
+  const datelines = paragraphs.slice(0, DATELINE_PARAGRAPHS).filter(isDatelineOnly);
+  if (datelines.length && datelines.length < paragraphs.length) paragraphs = paragraphs.filter((p) => !datelines.includes(p));
   paragraphs = dropCaptions(paragraphs);
   const lineSource = dropSourceLines(paragraphs);
   const source = metaString(raw.source) ?? lineSource;

@@ -2,6 +2,7 @@ import { readdir, readFile, realpath, stat, access } from 'node:fs/promises';
 import { constants, type Stats } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
 import type { Article, LoadWarning } from '../types.ts';
+import type { CorpusFile } from '../corpus-files.ts';
 import { CorpusUnreadableError } from '../../errors.ts';
 import { parseMarkdown, parsePlain } from './parse-plain.ts';
 import { parseHtml } from './parse-html.ts';
@@ -61,6 +62,61 @@ function readError(e: unknown): string {
   return `file cannot be read (${code || (e instanceof Error ? e.message : String(e))}), skipped`;
 }
 
+type EntryKind = 'file' | 'folder' | 'link' | 'a named pipe' | 'a device' | 'a socket' | 'an unknown kind of file';
+
+function entryKind(e: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): EntryKind {
+  if (e.isFile()) return 'file';
+  if (e.isDirectory()) return 'folder';
+  if (e.isSymbolicLink()) return 'link';
+  if (e.isFIFO()) return 'a named pipe';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
+  if (e.isSocket()) return 'a socket';
+  return 'an unknown kind of file';
+}
+
+/** A file name's bytes for display: valid UTF-8 kept, every other byte as `\xNN`. */
+export function showNameBytes(bytes: Uint8Array): string {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let piece: string | null = null;
+    if (len && i + len <= bytes.length) {
+      try {
+        piece = strict.decode(bytes.subarray(i, i + len));
+      } catch {
+        piece = null;
+      }
+    }
+    if (piece === null) {
+      out += `\\x${b.toString(16).padStart(2, '0')}`;
+      i++;
+    } else {
+      out += piece;
+      i += len;
+    }
+  }
+  return out;
+}
+
+/** The names in a folder that are not valid UTF-8: as Node decodes them (with U+FFFD) → as shown. */
+async function undecodableNames(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let raw: Buffer[];
+  try {
+    raw = await readdir(dir, { encoding: 'buffer' });
+  } catch {
+    return out;
+  }
+  for (const bytes of raw) {
+    const decoded = bytes.toString('utf8');
+    if (!Buffer.from(decoded, 'utf8').equals(bytes)) out.set(decoded, showNameBytes(bytes));
+  }
+  return out;
+}
+
 /** Walks a folder; returns supported files as forward-slash paths relative to the root, sorted. */
 async function walk(root: string, warnings: LoadWarning[]): Promise<string[]> {
   const files: string[] = [];
@@ -82,23 +138,33 @@ async function walk(root: string, warnings: LoadWarning[]): Promise<string[]> {
       warnings.push({ path: rel, reason: 'folder cannot be read, skipped' });
       return;
     }
+    let badNames: Map<string, string> | undefined;
     for (const entry of entries) {
       if (isSkippedName(entry.name)) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const childAbs = join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = await stat(childAbs);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue; // a dangling link
+      let kind = entryKind(entry);
+      if (entry.name.includes('\uFFFD')) {
+        // a name that is not UTF-8 reaches here with U+FFFD in it: no path built from it opens the file
+        badNames ??= await undecodableNames(dir);
+        const shown = badNames.get(entry.name);
+        if (shown) {
+          if (kind === 'folder' || parserFor(entry.name)) warnings.push({ path: rel ? `${rel}/${shown}` : shown, reason: `${kind === 'folder' ? 'folder' : 'file'} name is not valid UTF-8, skipped` });
+          continue;
         }
       }
-      if (isDir) await visit(childAbs, childRel);
-      else if (isFile && parserFor(entry.name)) files.push(childRel);
+      if (kind === 'link') {
+        try {
+          kind = entryKind(await stat(childAbs));
+        } catch (e) {
+          if (parserFor(entry.name)) warnings.push({ path: childRel, reason: errorCode(e) === 'ELOOP' ? 'symbolic link loop, skipped' : 'symbolic link to nothing, skipped' });
+          continue;
+        }
+      }
+      if (kind === 'folder') await visit(childAbs, childRel);
+      else if (!parserFor(entry.name)) continue;
+      else if (kind === 'file') files.push(childRel);
+      else warnings.push({ path: childRel, reason: `not a regular file (${kind}), skipped` });
     }
   };
   await visit(root, '');
@@ -136,38 +202,46 @@ function decode(buf: Buffer, path: string, warnings: LoadWarning[]): string | nu
 /** Reads and parses one file; every failure becomes a warning. */
 async function loadFile(abs: string, fileId: string, known?: Stats): Promise<LoadedCorpus> {
   const warnings: LoadWarning[] = [];
+  const files: CorpusFile[] = [];
   const parse = parserFor(abs);
-  if (!parse) return { articles: [], warnings };
+  if (!parse) return { articles: [], warnings, files };
   try {
+    // the baseline is the stat before the read: an edit after it shows as a newer time to the watcher
     const st = known ?? (await stat(abs));
+    if (!st.isFile()) {
+      // replaced by a FIFO or device since it was listed: reading it could block for ever
+      warnings.push({ path: fileId, reason: `not a regular file (${entryKind(st)}), skipped` });
+      return { articles: [], warnings, files };
+    }
+    files.push({ rel: fileId, size: st.size, mtimeMs: st.mtimeMs });
     if (st.size > MAX_FILE_BYTES) {
       const mb = Math.ceil(st.size / (1024 * 1024));
       warnings.push({ path: fileId, reason: `file too large (${mb} MB, the limit is 64 MB), skipped` });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     if (st.size > MAX_ARTICLE_BYTES && SINGLE_ARTICLE.has(extname(abs).toLowerCase())) {
       const mb = Math.ceil(st.size / (1024 * 1024));
       warnings.push({ path: fileId, reason: `file too large for one article (${mb} MB, the limit is 5 MB), skipped` });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     const buf = await readFile(abs);
     if (buf.length === 0) {
       warnings.push({ path: fileId, reason: 'empty file, skipped' });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     const text = decode(buf, fileId, warnings);
-    if (text === null) return { articles: [], warnings };
+    if (text === null) return { articles: [], warnings, files };
     if (!text.trim()) {
       warnings.push({ path: fileId, reason: 'empty file, skipped' });
-      return { articles: [], warnings };
+      return { articles: [], warnings, files };
     }
     const parsed = parse(text, fileId, fileId);
-    return { articles: parsed.articles, warnings: [...warnings, ...parsed.warnings] };
+    return { articles: parsed.articles, warnings: [...warnings, ...parsed.warnings], files };
   } catch (e) {
     const code = errorCode(e);
     const reason = code ? readError(e) : `file could not be parsed (${e instanceof Error ? e.message : String(e)}), skipped`;
     warnings.push({ path: fileId, reason });
-    return { articles: [], warnings };
+    return { articles: [], warnings, files };
   }
 }
 
@@ -201,12 +275,14 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 
 function merge(parts: LoadedCorpus[], warnings: LoadWarning[]): LoadedCorpus {
   const articles: Article[] = [];
+  const files: CorpusFile[] = [];
   for (const part of parts) {
     articles.push(...part.articles);
     warnings.push(...part.warnings);
+    if (part.files) files.push(...part.files);
   }
   dedupeIds(articles, warnings);
-  return { articles, warnings };
+  return { articles, warnings, files };
 }
 
 const SUPPORTED = Object.keys(PARSERS).join(', ');

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { LoadedCorpus } from './corpus-types.ts';
 import type { LoadWarning } from '../types.ts';
-import { cleanArticle, metaString } from './clean-article.ts';
+import { cleanArticle, metaString, normalizeDate } from './clean-article.ts';
 
 /** The few DOM members used here (the project compiles without the DOM lib). */
 interface DomNode {
@@ -58,6 +58,54 @@ export function tooComplexForDom(html: string): boolean {
     else if (!VOID_OR_SELF_CLOSING.has(name) && !m[0].endsWith('/>') && ++depth > MAX_HTML_DEPTH) return true;
   }
   return false;
+}
+
+/** More attributes than this on one element: the DOM parser's work grows with the square of their count. */
+export const MAX_HTML_ATTRIBUTES = 1000;
+/** The sum over elements of (attribute count)²: about half a second of DOM parsing at this bound. */
+export const MAX_HTML_ATTRIBUTE_WORK = 4_000_000;
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Why the DOM parser must not read this markup (attribute counts over the limits), or null.
+ * One linear pass over the tags; attribute values (quoted or not) are skipped, not counted.
+ */
+export function attributeOverload(html: string): string | null {
+  let work = 0;
+  let i = html.indexOf('<');
+  while (i >= 0 && i < html.length) {
+    if (!isLetter(html.charCodeAt(i + 1))) {
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    let j = i + 1;
+    while (j < html.length && !isSpace(html.charCodeAt(j)) && html[j] !== '>' && html[j] !== '/') j++;
+    let count = 0;
+    while (j < html.length) {
+      const c = html.charCodeAt(j);
+      if (isSpace(c) || c === 47 /* / */) j++;
+      else if (c === 62 /* > */) break;
+      else if (c === 61 /* = */) {
+        j++;
+        while (j < html.length && isSpace(html.charCodeAt(j))) j++;
+        const q = html[j];
+        if (q === '"' || q === "'") {
+          const end = html.indexOf(q, j + 1);
+          j = end < 0 ? html.length : end + 1;
+        } else while (j < html.length && !isSpace(html.charCodeAt(j)) && html[j] !== '>') j++;
+      } else {
+        count++;
+        while (j < html.length && !isSpace(html.charCodeAt(j)) && html[j] !== '=' && html[j] !== '>' && html[j] !== '/') j++;
+      }
+    }
+    if (count > MAX_HTML_ATTRIBUTES) return `an element has ${count.toLocaleString('en-US')} attributes (the limit is ${MAX_HTML_ATTRIBUTES.toLocaleString('en-US')})`;
+    work += count * count;
+    if (work > MAX_HTML_ATTRIBUTE_WORK) return 'too many elements with hundreds of attributes (too slow to read as a page)';
+    i = html.indexOf('<', j);
+  }
+  return null;
 }
 
 /** Removes `<tag …>…</tag>` blocks (script, style, head) in one pass; an unclosed one runs to the end. */
@@ -156,7 +204,7 @@ function nodeToText(root: DomNode): string {
 /** HTML (a page or a fragment) to plain text, paragraphs kept, captions and scripts dropped. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  if (tooComplexForDom(html)) return stripTags(html);
+  if (tooComplexForDom(html) || attributeOverload(html)) return stripTags(html);
   const doc = parseDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   return doc.body ? nodeToText(doc.body) : '';
 }
@@ -193,6 +241,18 @@ function jsonLdFields(doc: DomDocument): Partial<HtmlMeta> {
   return out;
 }
 
+/** Meta tags naming the publication date, most specific first. */
+const DATE_META = [
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
+  'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date', 'dc.date.issued',
+  'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
+];
+
+/** The first candidate that is a readable date, else the first given (cleanArticle then falls back to a dateline). */
+function firstDate(...candidates: (string | null)[]): string | null {
+  return candidates.find((c) => c && normalizeDate(c)) ?? candidates.find(Boolean) ?? null;
+}
+
 function readMeta(doc: DomDocument): HtmlMeta {
   const metas = new Map<string, string>();
   const nodes = doc.querySelectorAll('meta');
@@ -212,21 +272,22 @@ function readMeta(doc: DomDocument): HtmlMeta {
   const ld = jsonLdFields(doc);
   const h1 = doc.querySelectorAll('h1');
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
-  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null;
+  const time =
+    (doc.querySelector('time[itemprop="datePublished"][datetime]') ?? doc.querySelector('time[pubdate][datetime]') ?? doc.querySelector('time[datetime]'))
+      ?.getAttribute('datetime')
+      ?.trim() || null;
   return {
     title:
       first('og:title', 'twitter:title') ??
       metaString(doc.querySelector('title')?.textContent) ??
       ld.title ??
       (h1.length > 0 ? metaString(h1[0]?.textContent) : null),
-    date:
-      first(
-        'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
-        'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date', 'dc.date.issued',
-        'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
-      ) ??
-      ld.date ??
+    // the first date that reads as one: a garbled meta tag does not hide the JSON-LD or <time> after it
+    date: firstDate(
+      ...DATE_META.map((k) => metas.get(k) ?? null),
+      ld.date ?? null,
       time,
+    ),
     url: canonical ?? first('og:url', 'twitter:url'),
     source: first('og:site_name', 'application-name', 'publisher') ?? ld.source ?? null,
   };
@@ -235,6 +296,12 @@ function readMeta(doc: DomDocument): HtmlMeta {
 /** An `.html` page: the main text through Readability, metadata from the head. */
 export function parseHtml(html: string, fileId: string, origin: string): LoadedCorpus {
   const warnings: LoadWarning[] = [];
+  // checked before any parsing: one element with 650k attributes took the DOM parser 82 s
+  const overload = attributeOverload(html);
+  if (overload) {
+    warnings.push({ path: origin, reason: `HTML not read: ${overload}, skipped` });
+    return { articles: [], warnings };
+  }
   const noMarkup = !html.includes('<');
   if (noMarkup || tooComplexForDom(html)) {
     warnings.push({
@@ -272,7 +339,7 @@ export function parseHtml(html: string, fileId: string, origin: string): LoadedC
     id: fileId,
     text,
     title: meta.title ?? readTitle,
-    date: meta.date ?? readDate,
+    date: firstDate(meta.date, readDate),
     url: meta.url,
     source: meta.source,
     origin,

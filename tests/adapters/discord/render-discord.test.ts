@@ -125,10 +125,32 @@ describe('renderDiscord', () => {
     const text = allText(messages);
     for (let s = 0; s < 14; s++) {
       for (let i = 0; i < 45; i++) expect(text).toContain(sentence(s, i));
-      for (let j = 0; j < 30; j++) expect(text).toContain(`Source ${s}.${j} with`);
+      // at most 5 source lines a story, the rest counted
+      for (let j = 0; j < 5; j++) expect(text).toContain(`Source ${s}.${j} with`);
+      expect(text).not.toContain(`Source ${s}.5 with`);
     }
+    expect(text).toContain('and 25 more');
     // Titles are cut to 256 characters
     expect(messages[0]!.embeds[0]!.title!.length).toBeLessThanOrEqual(256);
+  });
+
+  it('lists a story\'s copies folded into one line with "+N copies"', () => {
+    const story: Story = {
+      headline: 'Singapore growth at 8.1% in 2004',
+      summary: ['Growth was driven by electronics.'],
+      sources: [],
+      distinctSources: [
+        { ...SOURCE, id: 'a', title: 'Singapore raises forecast', copies: 0, copyIds: [] },
+        { ...SOURCE, id: 'b', title: 'Singapore growth at 8.1% in 2004', copies: 1, copyIds: ['c'] },
+      ],
+    };
+    const [message] = renderDiscord({ kind: 'stories', title: 'Brief', stories: [story], empty: '' });
+    expect(message!.embeds[0]!.fields).toEqual([
+      {
+        name: 'Sources',
+        value: '1. [Singapore raises forecast](https://example.org/aleppo) · 2024-11-30\n2. [Singapore growth at 8.1% in 2004](https://example.org/aleppo) · 2024-11-30 · +1 copy',
+      },
+    ]);
   });
 
   it('splits one very long answer into several embeds and messages, the buttons on the last message', () => {

@@ -163,10 +163,24 @@ describe('renderSlack', () => {
     expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
     const ctx = messages.flatMap(contextsOf);
-    expect(ctx[0]).toContain('and 6 more');
+    // at most 5 source lines a story, the rest counted
+    expect(ctx[0]).toContain('and 10 more');
+    expect(ctx[0]).not.toContain('Source 5');
     expect(messages.every((m) => m.blocks[0]?.type !== 'divider' && m.blocks.at(-1)?.type !== 'divider')).toBe(true);
     const order = messages.flatMap(sectionsOf).flatMap((s) => [...s.matchAll(/\*(\d+)\. Story (\d+)\*/g)].map((x) => Number(x[2])));
     expect(order).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+
+  it('lists a story\'s copies folded into one line with "+N copies"', () => {
+    const line = (id: string, title: string, copies: number) => ({ id, title, url: `https://e.org/${id}`, date: '2005-03-03', copies, copyIds: [] as string[] });
+    const story: Story = {
+      headline: 'Singapore growth at 8.1% in 2004',
+      summary: ['Growth was driven by electronics.'],
+      sources: [],
+      distinctSources: [line('a', 'Singapore raises forecast', 0), line('b', 'Singapore growth at 8.1% in 2004', 2)],
+    };
+    const ctx = renderSlack({ kind: 'stories', title: 'Brief', stories: [story], empty: '' }).flatMap(contextsOf);
+    expect(ctx).toEqual(['Sources: <https://e.org/a|Singapore raises forecast> · 2005-03-03 | <https://e.org/b|Singapore growth at 8.1% in 2004> · 2005-03-03 · +2 copies']);
   });
 
   it('lists many articles across sections and messages', () => {

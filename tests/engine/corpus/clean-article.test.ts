@@ -150,9 +150,12 @@ describe('dates', () => {
     expect(findDateInText('In March 2024 nothing happened on February 30, 2024.')).toBeNull();
   });
 
-  it('prefers the metadata date and falls back to the text', () => {
+  it('prefers the metadata date, falls back to a dateline at the top, and never takes a date the text only mentions', () => {
     expect(clean(`${BODY} It was 1 May 2020.`, { date: '2024-11-30' }).date).toBe('2024-11-30');
+    expect(clean(`LONDON, 1 May 2020 — ${BODY}`, { date: 'not a date' }).date).toBe('2020-05-01');
+    // the first full date in the lead (interface.md), but never one deep in the body
     expect(clean(`${BODY} It was 1 May 2020.`, { date: 'not a date' }).date).toBe('2020-05-01');
+    expect(clean(`${`${BODY} `.repeat(6)}It was 1 May 2020.`, { date: 'not a date' }).date).toBeNull();
     expect(clean(BODY).date).toBeNull();
   });
 });

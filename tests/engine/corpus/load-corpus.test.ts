@@ -131,6 +131,7 @@ describe('loadCorpus: formats and ids', () => {
     expect(md.text).toBe('Heading\n\nSome bold and italic text with a link and here today.');
     const plain = byId(c, 'plain.markdown');
     expect(plain.title).toBe('Harbour plans');
+    // the first full date of the lead (interface.md)
     expect(plain.date).toBe('2023-03-03');
     expect(plain.text).toBe('The harbour board met on 3 March 2023 to discuss new plans.');
   });
@@ -358,7 +359,7 @@ describe('loadCorpus: the corpus path', () => {
 
   it('loads an empty folder as an empty corpus', async () => {
     const root = await makeCorpus({});
-    expect(await loadCorpus(root)).toEqual({ articles: [], warnings: [] });
+    expect(await loadCorpus(root)).toEqual({ articles: [], warnings: [], files: [] });
   });
 });
 
