@@ -5,7 +5,7 @@ import type { Engine } from '../../src/engine/engine.ts';
 import { CorpusUnreadableError, type ErrorCode, type Failure } from '../../src/errors.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { createLogger, secretValues } from '../../src/logger.ts';
-import { renderText } from '../console/render-text.ts';
+import { renderText, styleFor } from '../console/render-text.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
 import type { Answer } from '../../src/engine/types.ts';
@@ -55,7 +55,7 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string, gener
       const bad = questionError(args.positional);
       if (bad) throw new CliFailure(bad);
       const answer = await answerOf(engine, generator, cleanInput(args.positional));
-      out(answer, renderText({ kind: 'answer', question: args.positional, answer }));
+      out(answer, renderText({ kind: 'answer', question: args.positional, answer }, 80, styleFor(process.stdout)));
       return 0;
     }
     case 'brief':
@@ -94,7 +94,7 @@ async function askEachLine(engine: Engine, json: boolean, generator?: Generative
     }
     const answer = await answerOf(engine, generator, cleanInput(line));
     if (json) printJson(answer);
-    else process.stdout.write(`${renderText({ kind: 'answer', question: line, answer })}\n\n`);
+    else process.stdout.write(`${renderText({ kind: 'answer', question: line, answer }, 80, styleFor(process.stdout))}\n\n`);
   }
   return 0;
 }

@@ -6,7 +6,7 @@ import { parseConsoleLine } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-import { renderText } from './render-text.ts';
+import { renderText, styleFor } from './render-text.ts';
 
 /** The console is one digest channel. */
 export const CONSOLE_CHANNEL_KEY = 'console:local';
@@ -29,6 +29,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const output = options.output ?? process.stdout;
   const interactive = options.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const width = options.width ?? (output as { columns?: number }).columns ?? 80;
+  const style = styleFor(output as { isTTY?: boolean });
   const conversationId = randomUUID();
   const rl = createInterface({ input, crlfDelay: Infinity, ...(interactive ? { output, prompt: '> ' } : {}) });
   const write = (text: string) => output.write(`${text}\n${interactive ? '\n' : ''}`);
@@ -67,7 +68,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         reply = { kind: 'error', code: 'internal', message: `Sorry, something went wrong (reference ${ref}).` };
       }
     }
-    write(renderText(reply, width));
+    write(renderText(reply, width, style));
     if (aborted) break;
     if (interactive) rl.prompt();
   }

@@ -22,8 +22,21 @@ export function formatSource(source: SourceRef, n: number): string {
   return [`[${n}] ${source.title}`, source.date ? `(${source.date.slice(0, 10)})` : '', source.url ?? ''].filter(Boolean).join(' ');
 }
 
+/** Text styling: `bold` marks a vouched-for short answer (ANSI on a terminal, nothing when piped). */
+export interface TextStyle {
+  bold: (text: string) => string;
+}
+
+export const PLAIN_STYLE: TextStyle = { bold: (t) => t };
+export const ANSI_STYLE: TextStyle = { bold: (t) => `\x1b[1m${t}\x1b[22m` };
+
+/** ANSI bold for a terminal stream, plain text for a pipe or a file. */
+export function styleFor(stream: { isTTY?: boolean }): TextStyle {
+  return stream.isTTY ? ANSI_STYLE : PLAIN_STYLE;
+}
+
 /** Renders a Reply as plain terminal text. */
-export function renderText(reply: Reply, width = 80): string {
+export function renderText(reply: Reply, width = 80, style: TextStyle = PLAIN_STYLE): string {
   const w = (text: string, indent = '') => wrap(text, Math.max(20, width), indent);
   switch (reply.kind) {
     case 'answer': {
@@ -33,7 +46,8 @@ export function renderText(reply: Reply, width = 80): string {
         return [w(g.text), ...g.sources.map((s) => w(formatSource(s, s.n))), w(generatedNote(g.model, g.partial))].join('\n');
       }
       if (answer.answer === null) return w(NO_ANSWER_TEXT);
-      const out = [w(answer.answer)];
+      // a short answer is shown in bold only when the engine vouches for it; else the quote leads
+      const out = [answer.short ? style.bold(w(answer.answer)) : w(answer.answer)];
       if (answer.quote && answer.quote !== answer.answer) out.push(w(`“${answer.quote}”`, '  '));
       out.push(...answer.sources.map((s, i) => w(formatSource(s, i + 1))));
       return out.join('\n');

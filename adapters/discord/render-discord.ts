@@ -224,6 +224,11 @@ export function discordUsage(usage: string): string {
   return DISCORD_USAGE[words.slice(0, 2).join(' ')] ?? DISCORD_USAGE[words[0] ?? ''] ?? usage;
 }
 
+/** Markdown characters in a span shown in bold, escaped so they stay text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_~`|]/g, '\\$&');
+}
+
 /** Renders a platform-neutral Reply as one or more Discord messages, each within Discord's limits. */
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
   switch (reply.kind) {
@@ -250,7 +255,8 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
       if (answer.sources.length) fields.push({ name: 'Sources', value: answer.sources.map((s, i) => sourceLine(s, i + 1)).join('\n') });
       const embeds = buildEmbeds({
         title: reply.question,
-        description: answer.answer,
+        // a short answer in bold only when the engine vouches for it; else the quote itself leads
+        description: answer.short ? `**${escapeMarkdown(answer.answer)}**` : answer.answer,
         fields,
         footer: `Confidence ${Math.round(answer.confidence * 100)}%`,
         color: COLORS.answer,

@@ -1,6 +1,7 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import type { Bm25Index } from './bm25-index.ts';
-import { candidateTest, classifyQuestion, extractSpan } from './extract-span.ts';
+import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
+import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { terms, words } from './text.ts';
 
@@ -18,6 +19,10 @@ export interface AnswerDraft {
   /** The best sentence, or it and the adjacent sentence that holds the answer (verbatim). */
   quote: string;
   span: string | null;
+  /** Estimated chance that the span is the answer itself, in [0, 1]; 0 without a span. */
+  spanConfidence: number;
+  /** The evidence the span confidence is computed from, null without a span. */
+  spanFeatures: SpanFeatures | null;
   /** Estimated chance that the quote answers the question, in [0, 1]. */
   confidence: number;
   /** The evidence the confidence is computed from (for inspection and calibration). */
@@ -233,8 +238,9 @@ export function answerQuestion(
   }
   const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question));
   const confidence = confidenceOf(features);
-  const span = words(question).length ? extractSpan(question, spanText, ownList) : null;
-  return { entry, sentence: s, quote, span, confidence, features };
+  const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
+  const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
+  return { entry, sentence: s, quote, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features };
 }
 
 function confidenceFeatures(

@@ -1,5 +1,6 @@
 import { analyzeArticle, indexTermIds, TermMapper, type AnalyzedArticle } from './analyze-article.ts';
-import { answerQuestion, ABSTAIN_BELOW } from './answer-question.ts';
+import { answerQuestion, ABSTAIN_BELOW, type ConfidenceFeatures } from './answer-question.ts';
+import { SHORT_ABOVE, type SpanFeatures } from './span-confidence.ts';
 import { Bm25Index, MAX_TF, Vocabulary } from './bm25-index.ts';
 import { buildStory, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
 import { articleKey, isArticleKey } from './article-key.ts';
@@ -23,11 +24,13 @@ export interface ConversationTurn {
 
 export interface AskResult {
   answer: Answer;
+  /** The best span and its evidence, also when not shown (for the bench and calibration). */
+  span: { text: string | null; confidence: number; features: SpanFeatures | null; answerFeatures: ConfidenceFeatures | null };
   /** What to remember for the next turn of this conversation. */
   turn: ConversationTurn;
 }
 
-const NO_ANSWER: Answer = { answer: null, quote: null, sources: [], confidence: 0 };
+const NO_ANSWER: Answer = { answer: null, quote: null, sources: [], confidence: 0, short: false };
 const DEFAULT_BRIEF_LIMIT = 5;
 /** A topic matches an article when this share of the topic's weight is in it. */
 const TOPIC_MATCH = 0.5;
@@ -337,16 +340,20 @@ export class Engine {
       context,
       new Set(followUp ? previous.articleIds : []),
     );
+    const span = { text: draft?.span ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
     if (!draft || draft.confidence < ABSTAIN_BELOW) {
-      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, turn: { question, expanded, articleIds: previous?.articleIds ?? [] } };
+      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: { question, expanded, articleIds: previous?.articleIds ?? [] } };
     }
+    // a span is shown only when the engine vouches for it; otherwise the supporting sentence leads
+    const short = draft.span !== null && draft.spanConfidence >= SHORT_ABOVE;
     const answer: Answer = {
-      answer: draft.span ?? draft.quote,
+      answer: short ? draft.span : draft.quote,
       quote: draft.quote,
       sources: [toSourceRef(draft.entry)],
       confidence: Number(draft.confidence.toFixed(3)),
+      short,
     };
-    return { answer, turn: { question, expanded, articleIds: [draft.entry.article.id] } };
+    return { answer, span, turn: { question, expanded, articleIds: [draft.entry.article.id] } };
   }
 
   /**

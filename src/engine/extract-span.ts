@@ -381,6 +381,38 @@ const PASSIVE_AGENT_WEIGHT = 0.8;
  * on, the question's focus noun, and length.
  */
 export function extractSpan(question: string, text: string, alsoAsked: readonly string[] = []): string | null {
+  return chooseSpan(question, text, alsoAsked)?.text ?? null;
+}
+
+/** The chosen span and the evidence a span confidence is computed from. */
+export interface SpanChoice {
+  text: string;
+  /** The candidate's score. */
+  score: number;
+  /** Its lead over the best candidate that is a different answer (neither holds the other); 2 when alone. */
+  margin: number;
+  /** The candidate is of the type a typed question asks for (a date for "when", a name for "who"). */
+  typeMatch: boolean;
+  /** A relation cue points at it: the question verb's slot, a definitional pattern, the focus noun, the counted unit, a choice. */
+  relation: boolean;
+  /** How many candidates of the asked-for type the text holds that the question does not already name. */
+  typedCount: number;
+  /** Words in the span. */
+  length: number;
+  /** What kind of candidate it is (its pattern or 'what' for a plain phrase). */
+  kind: string;
+  /** Closeness to the question's words (each distinct one's nearest occurrence, decaying), in [0, 1]. */
+  closeness: number;
+  /** Tokens between the span and the nearest question word. */
+  nearest: number;
+  /** How many distinct candidate answers were scored. */
+  candidates: number;
+  /** Part of speech of the span's last word ('' when untagged). */
+  headPos: string;
+}
+
+/** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
+export function chooseSpan(question: string, text: string, alsoAsked: readonly string[] = []): SpanChoice | null {
   const type = classifyQuestion(question);
   const qStems = questionStems(question);
   // Terms the question meant though it spelled them otherwise (a corrected typo) are asked words too
@@ -467,7 +499,7 @@ export function extractSpan(question: string, text: string, alsoAsked: readonly 
   if (cueWord) tokens.forEach((t, i) => {
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
-  let best: { text: string; score: number } | null = null;
+  const scored: { text: string; score: number; typeMatch: boolean; relation: boolean; kind: string; closeness: number; nearest: number; headPos: string }[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const key = `${c.start}:${c.text}:${c.kind}`;
@@ -488,6 +520,7 @@ export function extractSpan(question: string, text: string, alsoAsked: readonly 
     const last = tokenAt(c.start + c.text.length - 1);
     // Token distance to the nearest question words either side, averaged over the anchors
     let distance = 10;
+    let nearestAnchor = 15;
     if (anchors.length) {
       let sum = 0;
       let nearest = Infinity;
@@ -497,6 +530,7 @@ export function extractSpan(question: string, text: string, alsoAsked: readonly 
         nearest = Math.min(nearest, d);
       }
       distance = 0.5 * (sum / anchors.length) + 0.5 * nearest;
+      nearestAnchor = Math.min(15, nearest);
     }
     // Closeness to each distinct question word (its nearest occurrence), decaying with distance
     let closeness = 0;
@@ -543,9 +577,33 @@ export function extractSpan(question: string, text: string, alsoAsked: readonly 
     const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion;
     if (/^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)))) continue;
     const score = unitBonus + PROX_WEIGHT * closeness + patternBonus + focusBonus + slotBonus + typeBonus + NOVELTY_WEIGHT * novel - DISTANCE_WEIGHT * Math.min(distance, 15) - lengthPenalty;
-    if (!best || score > best.score) best = { text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score };
+    const relation = slotBonus > 0 || fromPattern || isOption || besideFocus || unitBonus > 0;
+    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
-  return best?.text || null;
+  let best: (typeof scored)[number] | undefined;
+  for (const c of scored) if (c.text && (!best || c.score > best.score)) best = c;
+  if (!best) return null;
+  const chosen = best;
+  const wordKey = (t: string) => ` ${words(t).join(' ')} `;
+  const bestKey = wordKey(chosen.text);
+  let rival = -Infinity;
+  // a rival is another answer, not a longer or shorter form of the same one
+  for (const c of scored) if (c.text && c !== chosen && c.score > rival && !bestKey.includes(wordKey(c.text)) && !wordKey(c.text).includes(bestKey)) rival = c.score;
+  const typedCount = new Set(candidates.filter((c) => c.kind === type && words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))).map((c) => c.text)).size;
+  return {
+    text: chosen.text,
+    score: chosen.score,
+    margin: Number.isFinite(rival) ? Math.min(2, chosen.score - rival) : 2,
+    typeMatch: chosen.typeMatch,
+    relation: chosen.relation,
+    typedCount,
+    length: words(chosen.text).length,
+    kind: chosen.kind,
+    closeness: chosen.closeness,
+    nearest: chosen.nearest,
+    candidates: new Set(scored.map((c) => c.text)).size,
+    headPos: chosen.headPos,
+  };
 }
 
 
