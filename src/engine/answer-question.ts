@@ -151,9 +151,11 @@ export function answerQuestion(
   context = '',
   preferredArticles: ReadonlySet<string> = new Set(),
 ): AnswerDraft | null {
-  const ownList = questionTerms(question, sources);
+  const contextList = questionTerms(context, sources);
+  // "why?" asks nothing by itself: the earlier turn's words are what it asks about
+  const ownList = questionTerms(question, sources).length ? questionTerms(question, sources) : contextList;
   const own = new Set(ownList);
-  const qTerms = [...new Set([...own, ...questionTerms(context, sources)])];
+  const qTerms = [...new Set([...own, ...contextList])];
   if (own.size === 0) return null;
   const { passageIndex } = sources;
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));

@@ -1,5 +1,5 @@
 import { analyzeArticle, indexTermIds, TermMapper, type AnalyzedArticle } from './analyze-article.ts';
-import { answerQuestion, ABSTAIN_BELOW, type ConfidenceFeatures } from './answer-question.ts';
+import { answerQuestion, ABSTAIN_BELOW, type AnswerDraft, type ConfidenceFeatures } from './answer-question.ts';
 import { SHORT_ABOVE, type SpanFeatures } from './span-confidence.ts';
 import { Bm25Index, MAX_TF, Vocabulary } from './bm25-index.ts';
 import { buildStory, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
@@ -7,6 +7,7 @@ import { articleKey, isArticleKey } from './article-key.ts';
 import { matchTitles } from './match-titles.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { SpellingSuggester } from './spelling.ts';
+import { needsContext } from './follow-up.ts';
 import { terms, words } from './text.ts';
 import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, RetrievedPassage, Story } from './types.ts';
 import { fail, ok, type Result } from '../errors.ts';
@@ -34,17 +35,6 @@ const NO_ANSWER: Answer = { answer: null, quote: null, sources: [], confidence: 
 const DEFAULT_BRIEF_LIMIT = 5;
 /** A topic matches an article when this share of the topic's weight is in it. */
 const TOPIC_MATCH = 0.5;
-
-/** A short or pronoun-led question leans on the previous turn. */
-function isFollowUp(question: string): boolean {
-  const w = words(question);
-  const content = terms(question);
-  return (
-    content.length <= 2 ||
-    /^(and|but|what about|how about|also|then|so)\b/i.test(question.trim()) ||
-    w.some((x) => /^(he|she|it|they|them|his|her|its|their|this|that|these|those|there)$/.test(x))
-  );
-}
 
 /** What the engine keeps of an article: no sentences (those are analyzed on demand). */
 export interface EngineEntry {
@@ -323,23 +313,18 @@ export class Engine {
   }
 
   ask(question: string, previous?: ConversationTurn): AskResult {
-    const followUp = previous !== undefined && isFollowUp(question);
-    const context = followUp ? previous.expanded : '';
-    const expanded = (followUp ? `${question} ${context}` : question).slice(0, 400);
-    const draft = answerQuestion(
-      {
-        passageIndex: this.passageIndex,
-        passageAt: (pk) => {
-          if (!this.passageIndex.has(pk)) return undefined;
-          const entry = this.entries.get(this.passageArticle[pk]!);
-          return entry ? { entry: this.lazyAnalyzed(entry), from: this.passageFrom[pk]!, to: this.passageTo[pk]! } : undefined;
-        },
-        suggest: (term) => (this.spelling ??= new SpellingSuggester(this.vocab, (t) => this.passageIndex.df(t))).suggest(term),
-      },
-      question,
-      context,
-      new Set(followUp ? previous.articleIds : []),
-    );
+    const alone = this.draftAnswer(question, '', []);
+    let draft = alone;
+    let context = '';
+    // a question that needs the previous turn is answered with it too; the better-supported answer wins
+    if (previous !== undefined && needsContext(question)) {
+      const withContext = this.draftAnswer(question, previous.expanded, previous.articleIds);
+      if (!alone || (withContext && withContext.confidence >= alone.confidence)) {
+        draft = withContext;
+        context = previous.expanded;
+      }
+    }
+    const expanded = (context ? `${question} ${context}` : question).slice(0, 400);
     const span = { text: draft?.span ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
     if (!draft || draft.confidence < ABSTAIN_BELOW) {
       return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: { question, expanded, articleIds: previous?.articleIds ?? [] } };
@@ -356,13 +341,30 @@ export class Engine {
     return { answer, span, turn: { question, expanded, articleIds: [draft.entry.article.id] } };
   }
 
+  private draftAnswer(question: string, context: string, preferred: readonly string[]): AnswerDraft | null {
+    return answerQuestion(
+      {
+        passageIndex: this.passageIndex,
+        passageAt: (pk) => {
+          if (!this.passageIndex.has(pk)) return undefined;
+          const entry = this.entries.get(this.passageArticle[pk]!);
+          return entry ? { entry: this.lazyAnalyzed(entry), from: this.passageFrom[pk]!, to: this.passageTo[pk]! } : undefined;
+        },
+        suggest: (term) => (this.spelling ??= new SpellingSuggester(this.vocab, (t) => this.passageIndex.df(t))).suggest(term),
+      },
+      question,
+      context,
+      new Set(preferred),
+    );
+  }
+
   /**
    * The passages retrieval finds for a question, best first, as plain values (what a generated
    * answer may cite): the same BM25 search and follow-up handling as `ask`, earlier turns' words
    * weighted down and the previous answer's articles preferred.
    */
   passages(question: string, previous?: ConversationTurn, k = 5): RetrievedPassage[] {
-    const followUp = previous !== undefined && isFollowUp(question);
+    const followUp = previous !== undefined && needsContext(question);
     const own = new Set(terms(question));
     const qTerms = [...new Set([...own, ...(followUp ? terms(previous.expanded) : [])])];
     if (own.size === 0 || k < 1) return [];
