@@ -49,29 +49,41 @@ export interface ConfidenceFeatures {
   topPassage: number;
   /** Every name the question uses (a capitalised word after its first) is in the sentence, its neighbours or the title: 1, else 0; 1 without names. */
   names: number;
+  /** Every rare question word (names, numbers, quoted terms) is in the sentence window: 1, else 0; 1 without any. */
+  rare: number;
+  /** The two weightiest question words are both in the sentence. */
+  topTwo: number;
+  /** Lead of the chosen sentence's score over the best sentence of another article, clipped to [0, 1]. */
+  lead: number;
+  /** The span's lead over its best rival (span-confidence margin / 2); 0 without a span. */
+  spanMargin: number;
 }
 
 const PASSAGES_CONSIDERED = 8;
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
 /** Below this confidence the corpus does not say. */
-export const ABSTAIN_BELOW = 0.2;
+export const ABSTAIN_BELOW = 0.19;
 
 /**
  * Logistic weights of the confidence, fitted on open QA data (each question asked with and without
  * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
  */
 const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
-  bias: -5.43,
-  coverage: 0.9,
-  windowCoverage: 0.81,
-  specific: 2.23,
-  specificWindow: 0.04,
-  bigrams: 0.83,
-  typed: 0.86,
-  context: 0.92,
-  topPassage: 0.92,
-  names: 0.75,
+  bias: -5.42,
+  coverage: 0.84,
+  windowCoverage: 0.8,
+  specific: 1.14,
+  specificWindow: 1.02,
+  bigrams: 0.71,
+  typed: 0.4,
+  context: 0.8,
+  topPassage: 0.88,
+  names: 0.42,
+  rare: 0.54,
+  topTwo: 0,
+  lead: 0,
+  spanMargin: 0,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -81,6 +93,13 @@ const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)
 function nameTerms(question: string): string[] {
   const list = question.replace(/[?.!,;:"()]/g, ' ').split(/\s+/).filter(Boolean).slice(1);
   return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).flatMap((w) => terms(w.replace(/['’]s$/, '')));
+}
+
+/** Index terms of a question's rare words: names, numbers and quoted terms (what a right sentence must hold). */
+function rareTerms(question: string): string[] {
+  const quoted = [...question.matchAll(/["“]([^"”]+)["”]/g)].flatMap((m) => terms(m[1]!));
+  const numbers = (question.match(/\d[\d,.]*/g) ?? []).flatMap((n) => terms(n));
+  return [...new Set([...nameTerms(question), ...quoted, ...numbers])];
 }
 
 /** Sentence score weights. */
@@ -153,7 +172,8 @@ export function answerQuestion(
 ): AnswerDraft | null {
   const contextList = questionTerms(context, sources);
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
-  const ownList = questionTerms(question, sources).length ? questionTerms(question, sources) : contextList;
+  const asked = questionTerms(question, sources);
+  const ownList = asked.length ? asked : contextList;
   const own = new Set(ownList);
   const qTerms = [...new Set([...own, ...contextList])];
   if (own.size === 0) return null;
@@ -195,6 +215,8 @@ export function answerQuestion(
 
   const W = SENTENCE_WEIGHTS;
   let best: Scored | null = null;
+  /** Best sentence score of each article read, for the lead of the chosen article over the others. */
+  const bestOf = new Map<string, number>();
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
     const { entry, from, to } = p!;
     // The passage and the title say what the sentence is about
@@ -216,6 +238,8 @@ export function answerQuestion(
         W.context * contextCoverage +
         typed -
         (s.wordCount > 60 ? 0.1 : 0);
+      const id = entry.article.id;
+      if (score > (bestOf.get(id) ?? -Infinity)) bestOf.set(id, score);
       if (!best || score > best.score) best = { entry, sentence: s, score, passageFrom: from, passageTo: to, passageRank: rank };
     }
   }
@@ -239,8 +263,15 @@ export function answerQuestion(
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
   const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question));
-  const confidence = confidenceOf(features);
+  let rival = 0;
+  for (const [id, sc] of bestOf) if (id !== entry.article.id) rival = Math.max(rival, sc);
+  features.lead = Math.max(0, Math.min(1, best.score - rival));
+  features.rare = rareTerms(question).every((t) => windowOf(entry, s.index).has(t)) ? 1 : 0;
+  const top2 = [...qTerms].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, 2);
+  features.topTwo = top2.every((t) => s.terms.includes(t)) ? 1 : 0;
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
+  features.spanMargin = choice ? Math.max(0, choice.margin) / 2 : 0;
+  const confidence = confidenceOf(features);
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
   return { entry, sentence: s, quote, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features };
 }
@@ -285,6 +316,10 @@ function confidenceFeatures(
     context: coverageOf(contextTerms),
     topPassage: best.passageRank === 0 ? 1 : 0,
     names: names.every((t) => around.has(t)) ? 1 : 0,
+    rare: 1,
+    topTwo: 0,
+    lead: 0,
+    spanMargin: 0,
   };
 }
 
