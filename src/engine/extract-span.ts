@@ -44,7 +44,7 @@ const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until|and)\s
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
 const NUMBER_PATTERN = new RegExp(
-  `(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+){0,2}|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?:\\s+[a-z]+){0,2}`,
+  `(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+){0,2}|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?:\\s+[a-z]+){0,2}`,
   'gi',
 );
 const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.|[A-Z])(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:[A-Z][\p{L}'’-]*[\p{L}\d]|[A-Z]\.|[A-Z](?![\p{L}'’])|\d+))*/gu;
@@ -72,7 +72,7 @@ const UNITS =
 
 /** Number candidates keep at most the unit word after the number, not a whole clause. */
 function trimNumber(text: string): string {
-  const unit = /^(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\s?)?[\d,.]+(?:\s?[–-]\s?\d[\d,.]*)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?/i.exec(text);
+  const unit = /^(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\s?)?[\d,.]+(?:\s?[–-]\s?\d[\d,.]*)?(?:(?:m|bn|mn|tn|k)\b)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?/i.exec(text);
   if (unit) {
     const rest = text.slice(unit[0].length);
     // keep a following unit of measure ("382 kg"), not the counted noun the question names
@@ -434,6 +434,8 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
     }
   }
   phraseCandidates(sentence, tokens, candidates);
+  // whole names, also those sharing a word with the question ("Fort *Beauséjour*" for "what fort")
+  if (type === 'what' || type === 'other') for (const c of collectCandidates('who', sentence)) candidates.push({ ...c, kind: 'what' });
   // "…in Scandinavia or Germany first?": one of the offered options
   const choice = /\b([\p{L}-]+),?\s+or\s+([\p{L}-]+)/iu.exec(question);
   const options = new Set(choice ? [choice[1]!, choice[2]!].map((o) => o.toLowerCase()).filter((o) => !STOP_WORDS.has(o)) : []);
@@ -661,6 +663,19 @@ function patternCandidates(question: string, sentence: string, tokens: readonly 
       while (a < tokens.length && cue === WHY_CUES && /^(?:of|to|that)$/.test(tokens[a]!.lower)) a++;
       let b = a;
       while (b < tokens.length && b - a < 12 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !(tokens[b]!.text === ',' && b - a > 2)) b++;
+      span(a, b);
+    });
+  }
+  // "regarded as X", "such as X, Y and Z", "including X": what the sentence says the thing is, or its examples
+  if (/\b(?:regarded|considered|seen|viewed|described|examples?|such|include|includes|including|instance)\b/i.test(question)) {
+    tokens.forEach((t, k) => {
+      const two = `${t.lower} ${tokens[k + 1]?.lower ?? ''}`;
+      if (!/^(?:regarded as|considered as|seen as|viewed as|described as|such as|including .+|considered to|considered the|considered a|considered an)$/.test(two) && !/^(?:regarded|including)$/.test(t.lower)) return;
+      let a = k + 1;
+      while (a < tokens.length && /^(?:as|to|be|the|a|an)$/.test(tokens[a]!.lower)) a++;
+      let b = a;
+      // a list runs on through commas and "and"/"or"
+      while (b < tokens.length && b - a < 14 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !CLAUSE_STARTS.has(tokens[b]!.lower === 'and' || tokens[b]!.lower === 'or' ? '' : tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
       span(a, b);
     });
   }
