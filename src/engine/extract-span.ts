@@ -335,43 +335,86 @@ function slotOf(question: string): { verb: string; side: 'left' | 'right' } | nu
 /** Discourse words that are never an answer ("for *example*", "in *particular*", "*One* of the…"). */
 const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later)$/i;
 
-/** How much each word between a candidate and the question's words costs. */
-const DISTANCE_WEIGHT = 0.04;
-/** Closeness to each distinct question word, decaying over PROX_SCALE tokens. */
-const PROX_WEIGHT = 1;
-const PROX_SCALE = 4;
-/** Words an untyped phrase may have before each further word costs LENGTH_WEIGHT. */
-const FREE_LENGTH = 4;
-const LENGTH_WEIGHT = 0.08;
-/** Weight of the share of a candidate's words that the question does not already hold. */
-const NOVELTY_WEIGHT = 0.5;
-/** "How many *species*": a number followed by the counted noun. */
-const UNIT_WEIGHT = 0.4;
-/** A list ("X, Y and Z") when the question asks for several things. */
-const LIST_WEIGHT = 0.3;
-/** A phrase a definitional pattern points at ("X is the Y", "known as X"). */
-const PATTERN_WEIGHT = 0.5;
-/** Next to the question's focus noun ("the *channel* ESPN"). */
-const FOCUS_WEIGHT = 0.3;
-/** A place candidate right after a locative preposition ("in X"). */
-const PLACE_WEIGHT = 0.3;
-/** A name that repeats part of the question. */
-const NAME_REPEAT_PENALTY = 0.3;
-/** A capitalised phrase when the question asks for a name. */
-const NAME_WEIGHT = 0.4;
-/** Right after the word that precedes the wh-word at the end of the question ("protest *against* what?"). */
-const CUE_WEIGHT = 0.4;
-/** A nationality or language word ("Korean", "French", "Serbian") when the question asks for one. */
+/** Evidence for one span candidate: the feature record the ranking weights apply to. */
+export interface SpanEvidence {
+  /** The candidate is of the asked-for type (a date for "when", a name for "who"). */
+  typeExact: number;
+  /** Partial credit for an untyped phrase whose shape suits the question (typeHint). */
+  typeHint: number;
+  /** A list for a what / who / other question. */
+  listFits: number;
+  /** A list when the question asks for several things ("two", "examples"). */
+  listAsked: number;
+  /** A list when it does not. */
+  listUnasked: number;
+  /** A place right after a locative preposition ("in X"). */
+  placePrep: number;
+  /** A name that repeats part of the question. */
+  nameRepeat: number;
+  /** A nationality or language word when the question asks for one. */
+  demonym: number;
+  /** A capitalised phrase when the question asks for a name. */
+  askedName: number;
+  /** Words beyond the length a candidate of its kind may have for free. */
+  overLength: number;
+  /** On the side of the question's verb where the answer sits. */
+  slot: number;
+  /** The agent after "VERBed by" for a who-question. */
+  passive: number;
+  /** Right after the word before a final wh-word ("protest *against* what?"). */
+  cue: number;
+  /** A name opening the sentence (its subject) for a who-question. */
+  subject: number;
+  /** Next to the question's focus noun. */
+  focus: number;
+  /** A phrase a definitional pattern points at. */
+  pattern: number;
+  /** One of the options a choice question offers. */
+  choice: number;
+  /** A number followed by the counted noun of "how many X". */
+  unit: number;
+  /** Closeness to each distinct question word, decaying with distance. */
+  closeness: number;
+  /** Share of the candidate's words the question does not hold. */
+  novel: number;
+  /** Mean/nearest token distance to the question's words, capped at 15. */
+  distance: number;
+}
+
+/**
+ * Ranking weights of span candidates: score = Σ weight × evidence. Set by hand over earlier rounds
+ * (bench/README.md); `bench/calibrate/fit-span-ranker.ts` refits them grouped by article.
+ */
+export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
+  typeExact: 1,
+  typeHint: 1,
+  listFits: 1,
+  listAsked: 0.3,
+  listUnasked: -0.2,
+  placePrep: 0.3,
+  nameRepeat: -0.3,
+  demonym: 0.6,
+  askedName: 0.4,
+  overLength: -0.08,
+  slot: 0.4,
+  passive: 0.8,
+  cue: 0.4,
+  subject: 0.2,
+  focus: 0.3,
+  pattern: 0.5,
+  choice: 1.5,
+  unit: 0.4,
+  closeness: 1,
+  novel: 0.5,
+  distance: -0.04,
+};
+const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
+/** A nationality or language word ("Korean", "French", "Serbian"). */
 const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
-const DEMONYM_WEIGHT = 0.6;
-/** One of the options a choice question offers ("older *or* younger"). */
-const CHOICE_WEIGHT = 1.5;
-/** A name at the start of the sentence (its subject) for a who-question. */
-const SUBJECT_WEIGHT = 0.2;
-/** On the side of the question's verb where the answer sits (subject or object). */
-const SLOT_WEIGHT = 0.4;
-/** "X was captured *by* Y" answers "who captured X" more surely than any nearby name. */
-const PASSIVE_AGENT_WEIGHT = 0.8;
+/** Closeness decays over this many tokens. */
+const PROX_SCALE = 4;
+/** Words an untyped phrase may have for free. */
+const FREE_LENGTH = 4;
 
 /**
  * Picks the short answer span in `text` (a sentence or two) for `question`, or null when none fits.
@@ -501,7 +544,7 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
   if (cueWord) tokens.forEach((t, i) => {
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
-  const scored: { text: string; score: number; typeMatch: boolean; relation: boolean; kind: string; closeness: number; nearest: number; headPos: string }[] = [];
+  const scored: { text: string; score: number; evidence: SpanEvidence; typeMatch: boolean; relation: boolean; kind: string; closeness: number; nearest: number; headPos: string }[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const key = `${c.start}:${c.text}:${c.kind}`;
@@ -546,41 +589,59 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
       for (const d of nearestOf.values()) closeness += Math.exp(-d / PROX_SCALE);
       closeness /= qStems.size || 1;
     }
-    let typeBonus =
-      c.kind === 'list' ? (type === 'what' || type === 'other' || type === 'who' ? 1 : 0) + (asksMany ? LIST_WEIGHT : -0.2) : c.kind === type ? 1 : typeHint(type, c, tokens, first);
-    // a place is "in X"; a name that repeats part of the question is rarely the one asked for
-    if (c.kind === 'where' && /^(?:in|at|near|from|into|across|along|on|within|outside)$/.test(tokens[first - 1]?.lower ?? '')) typeBonus += PLACE_WEIGHT;
-    if ((c.kind === 'who' || c.kind === 'where') && stems.some((x) => qStems.has(x) && !focus.has(x))) typeBonus -= NAME_REPEAT_PENALTY;
-    const lengthPenalty = Math.max(0, cWords.length - (c.kind === type ? 6 : c.kind === 'list' ? 10 : FREE_LENGTH)) * LENGTH_WEIGHT;
-    let slotBonus = 0;
+    // passive ("recorded *by* X"): the agent follows "by", not the words before the verb
+    const passive = verbAt >= 0 && tokens[verbAt + 1]?.lower === 'by';
+    let slotKind: 'slot' | 'passive' | 'cue' | 'subject' | null = null;
     if (verbAt >= 0 && slot) {
-      // passive ("recorded *by* X"): the agent follows "by", not the words before the verb
-      const passive = tokens[verbAt + 1]?.lower === 'by';
-      if (slot.side === 'left' && !passive && last < verbAt && verbAt - last <= 3) slotBonus = SLOT_WEIGHT;
-      if (slot.side === 'left' && first > verbAt && first - verbAt <= 3 && tokens[first - 1]?.lower === 'by') slotBonus = PASSIVE_AGENT_WEIGHT;
-      if (slot.side === 'right' && first > verbAt && first - verbAt <= 3) slotBonus = SLOT_WEIGHT;
+      if (slot.side === 'left' && !passive && last < verbAt && verbAt - last <= 3) slotKind = 'slot';
+      if (slot.side === 'left' && first > verbAt && first - verbAt <= 3 && tokens[first - 1]?.lower === 'by') slotKind = 'passive';
+      if (slot.side === 'right' && first > verbAt && first - verbAt <= 3) slotKind = 'slot';
     }
-    if (cueAt.some((i) => first > i && first - i <= 3)) slotBonus = Math.max(slotBonus, CUE_WEIGHT);
+    // the strongest relation cue counts (a max, as the weights are ordered passive > cue = slot > subject)
+    const slotWeight = (k: typeof slotKind) => (k ? SPAN_RANK_WEIGHTS[k] : 0);
+    if (cueAt.some((i) => first > i && first - i <= 3) && slotWeight('cue') > slotWeight(slotKind)) slotKind = 'cue';
     // who-questions: the sentence's subject (its first words) is often the person asked for
-    if (type === 'who' && c.kind === 'who' && (first === 0 || (first === 1 && DETERMINERS.has(tokens[0]!.lower)))) slotBonus = Math.max(slotBonus, SUBJECT_WEIGHT);
+    if (type === 'who' && c.kind === 'who' && (first === 0 || (first === 1 && DETERMINERS.has(tokens[0]!.lower))) && slotWeight('subject') > slotWeight(slotKind)) slotKind = 'subject';
     // apposition with the focus noun: "cable sports *channel* ESPN", "the Russian *biologist* Konstantin Mereschkowski"
     const besideFocus = focusAt.has(first - 1) || focusAt.has(last + 1) || (focusAt.has(first - 2) && /^(the|a|an|of|,)$/.test(tokens[first - 1]?.lower ?? ''));
-    const focusBonus = besideFocus ? FOCUS_WEIGHT : 0;
-    const patternBonus = (fromPattern ? PATTERN_WEIGHT : 0) + (isOption ? CHOICE_WEIGHT : 0);
-    let unitBonus = 0;
+    let unitFound = false;
     if (unit && c.kind === 'number') {
-      for (let i = first + 1; i <= last + 3 && i < tokens.length; i++) if (tokens[i]!.stems.includes(unit)) unitBonus = UNIT_WEIGHT;
+      for (let i = first + 1; i <= last + 3 && i < tokens.length; i++) if (tokens[i]!.stems.includes(unit)) unitFound = true;
     }
-    if (asksDemonym && DEMONYM.test(c.text)) typeBonus += DEMONYM_WEIGHT;
-    // "what is the name of…", "what is X called": a name
-    if (asksName && c.kind === 'what' && /^\p{Lu}/u.test(c.text) && first > 0) typeBonus += NAME_WEIGHT;
     // A capitalised piece of a longer name the question already uses ("Military Academy" out of
     // "Aleppo Military Academy" for a question about Aleppo) names the question's thing, not the answer
     const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion;
     if (/^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)))) continue;
-    const score = unitBonus + PROX_WEIGHT * closeness + patternBonus + focusBonus + slotBonus + typeBonus + NOVELTY_WEIGHT * novel - DISTANCE_WEIGHT * Math.min(distance, 15) - lengthPenalty;
-    const relation = slotBonus > 0 || fromPattern || isOption || besideFocus || unitBonus > 0;
-    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
+    const isList = c.kind === 'list';
+    const evidence: SpanEvidence = {
+      typeExact: !isList && c.kind === type ? 1 : 0,
+      typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
+      listFits: isList && (type === 'what' || type === 'other' || type === 'who') ? 1 : 0,
+      listAsked: isList && asksMany ? 1 : 0,
+      listUnasked: isList && !asksMany ? 1 : 0,
+      // a place is "in X"; a name that repeats part of the question is rarely the one asked for
+      placePrep: c.kind === 'where' && /^(?:in|at|near|from|into|across|along|on|within|outside)$/.test(tokens[first - 1]?.lower ?? '') ? 1 : 0,
+      nameRepeat: (c.kind === 'who' || c.kind === 'where') && stems.some((x) => qStems.has(x) && !focus.has(x)) ? 1 : 0,
+      demonym: asksDemonym && DEMONYM.test(c.text) ? 1 : 0,
+      // "what is the name of…", "what is X called": a name
+      askedName: asksName && c.kind === 'what' && /^\p{Lu}/u.test(c.text) && first > 0 ? 1 : 0,
+      overLength: Math.max(0, cWords.length - (c.kind === type ? 6 : isList ? 10 : FREE_LENGTH)),
+      slot: slotKind === 'slot' ? 1 : 0,
+      passive: slotKind === 'passive' ? 1 : 0,
+      cue: slotKind === 'cue' ? 1 : 0,
+      subject: slotKind === 'subject' ? 1 : 0,
+      focus: besideFocus ? 1 : 0,
+      pattern: fromPattern ? 1 : 0,
+      choice: isOption ? 1 : 0,
+      unit: unitFound ? 1 : 0,
+      closeness,
+      novel,
+      distance: Math.min(distance, 15),
+    };
+    let score = 0;
+    for (const k of EVIDENCE_KEYS) score += SPAN_RANK_WEIGHTS[k] * evidence[k];
+    const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
+    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
   let best: (typeof scored)[number] | undefined;
   for (const c of scored) if (c.text && (!best || c.score > best.score)) best = c;
