@@ -19,6 +19,8 @@ export interface AnswerDraft {
   /** The best sentence, or it and the adjacent sentence that holds the answer (verbatim). */
   quote: string;
   span: string | null;
+  /** The text the span was taken from (the best sentence, or it and a neighbour that holds the asked-for type). */
+  spanSource: string;
   /** Estimated chance that the span is the answer itself, in [0, 1]; 0 without a span. */
   spanConfidence: number;
   /** The evidence the span confidence is computed from, null without a span. */
@@ -273,7 +275,7 @@ export function answerQuestion(
   features.spanMargin = choice ? Math.max(0, choice.margin) / 2 : 0;
   const confidence = confidenceOf(features);
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
-  return { entry, sentence: s, quote, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features };
+  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features };
 }
 
 function confidenceFeatures(

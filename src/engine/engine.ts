@@ -26,7 +26,7 @@ export interface ConversationTurn {
 export interface AskResult {
   answer: Answer;
   /** The best span and its evidence, also when not shown (for the bench and calibration). */
-  span: { text: string | null; confidence: number; features: SpanFeatures | null; answerFeatures: ConfidenceFeatures | null };
+  span: { text: string | null; from: string | null; confidence: number; features: SpanFeatures | null; answerFeatures: ConfidenceFeatures | null };
   /** What to remember for the next turn of this conversation. */
   turn: ConversationTurn;
 }
@@ -325,7 +325,7 @@ export class Engine {
       }
     }
     const expanded = (context ? `${question} ${context}` : question).slice(0, 400);
-    const span = { text: draft?.span ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
+    const span = { text: draft?.span ?? null, from: draft?.spanSource ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
     if (!draft || draft.confidence < ABSTAIN_BELOW) {
       return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: { question, expanded, articleIds: previous?.articleIds ?? [] } };
     }

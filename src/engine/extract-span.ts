@@ -382,31 +382,32 @@ export interface SpanEvidence {
 }
 
 /**
- * Ranking weights of span candidates: score = Σ weight × evidence. Set by hand over earlier rounds
- * (bench/README.md); `bench/calibrate/fit-span-ranker.ts` refits them grouped by article.
+ * Ranking weights of span candidates: score = Σ weight × evidence. Fitted by
+ * `bench/calibrate/fit-span-ranker.ts` (listwise, on the open SQuAD sample, 5-fold grouped by
+ * article, drawn towards the earlier hand weights); no item named.
  */
 export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
-  typeExact: 1,
-  typeHint: 1,
-  listFits: 1,
-  listAsked: 0.3,
-  listUnasked: -0.2,
-  placePrep: 0.3,
-  nameRepeat: -0.3,
-  demonym: 0.6,
-  askedName: 0.4,
-  overLength: -0.08,
-  slot: 0.4,
-  passive: 0.8,
-  cue: 0.4,
-  subject: 0.2,
-  focus: 0.3,
-  pattern: 0.5,
-  choice: 1.5,
-  unit: 0.4,
-  closeness: 1,
-  novel: 0.5,
-  distance: -0.04,
+  typeExact: 1.46,
+  typeHint: 2.06,
+  listFits: 1.07,
+  listAsked: 0.37,
+  listUnasked: -0.34,
+  placePrep: 0.34,
+  nameRepeat: -0.36,
+  demonym: 0.72,
+  askedName: 0.91,
+  overLength: -0.31,
+  slot: 0.69,
+  passive: 0.81,
+  cue: 0.76,
+  subject: 0.09,
+  focus: 0.83,
+  pattern: 1.01,
+  choice: 1.53,
+  unit: 0.43,
+  closeness: 1.23,
+  novel: 0.19,
+  distance: -0.05,
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** A nationality or language word ("Korean", "French", "Serbian"). */
@@ -455,7 +456,31 @@ export interface SpanChoice {
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
-export function chooseSpan(question: string, text: string, alsoAsked: readonly string[] = []): SpanChoice | null {
+export function chooseSpan(question: string, text: string, alsoAsked: readonly string[] = [], weights: Readonly<Record<keyof SpanEvidence, number>> = SPAN_RANK_WEIGHTS): SpanChoice | null {
+  const { scored, candidates, type, qStems } = scoreCandidates(question, text, alsoAsked, weights);
+  return pickSpan(scored, candidates, type, qStems);
+}
+
+/** A scored span candidate with its evidence. */
+export interface ScoredCandidate {
+  text: string;
+  score: number;
+  evidence: SpanEvidence;
+  typeMatch: boolean;
+  relation: boolean;
+  kind: string;
+  closeness: number;
+  nearest: number;
+  headPos: string;
+}
+
+/** Every candidate span of `text` for `question`, scored with `weights` (for choosing and for fitting). */
+export function scoreCandidates(
+  question: string,
+  text: string,
+  alsoAsked: readonly string[] = [],
+  weights: Readonly<Record<keyof SpanEvidence, number>> = SPAN_RANK_WEIGHTS,
+): { scored: ScoredCandidate[]; candidates: Candidate[]; type: QuestionType; qStems: Set<string> } {
   const type = classifyQuestion(question);
   const qStems = questionStems(question);
   // Terms the question meant though it spelled them otherwise (a corrected typo) are asked words too
@@ -544,7 +569,7 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
   if (cueWord) tokens.forEach((t, i) => {
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
-  const scored: { text: string; score: number; evidence: SpanEvidence; typeMatch: boolean; relation: boolean; kind: string; closeness: number; nearest: number; headPos: string }[] = [];
+  const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const key = `${c.start}:${c.text}:${c.kind}`;
@@ -598,7 +623,7 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
       if (slot.side === 'right' && first > verbAt && first - verbAt <= 3) slotKind = 'slot';
     }
     // the strongest relation cue counts (a max, as the weights are ordered passive > cue = slot > subject)
-    const slotWeight = (k: typeof slotKind) => (k ? SPAN_RANK_WEIGHTS[k] : 0);
+    const slotWeight = (k: typeof slotKind) => (k ? weights[k] : 0);
     if (cueAt.some((i) => first > i && first - i <= 3) && slotWeight('cue') > slotWeight(slotKind)) slotKind = 'cue';
     // who-questions: the sentence's subject (its first words) is often the person asked for
     if (type === 'who' && c.kind === 'who' && (first === 0 || (first === 1 && DETERMINERS.has(tokens[0]!.lower))) && slotWeight('subject') > slotWeight(slotKind)) slotKind = 'subject';
@@ -639,11 +664,15 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
       distance: Math.min(distance, 15),
     };
     let score = 0;
-    for (const k of EVIDENCE_KEYS) score += SPAN_RANK_WEIGHTS[k] * evidence[k];
+    for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
     scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
-  let best: (typeof scored)[number] | undefined;
+  return { scored, candidates, type, qStems };
+}
+
+function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candidate[], type: QuestionType, qStems: ReadonlySet<string>): SpanChoice | null {
+  let best: ScoredCandidate | undefined;
   for (const c of scored) if (c.text && (!best || c.score > best.score)) best = c;
   if (!best) return null;
   const chosen = best;
