@@ -64,6 +64,8 @@ export interface ConfidenceFeatures {
 const PASSAGES_CONSIDERED = 8;
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
+/** Share of the coverage a pronoun-led sentence gets from the words of the sentence before it. */
+const CARRY = 0.6;
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
 
@@ -228,7 +230,9 @@ export function answerQuestion(
     for (let i = from; i < to; i++) {
       const s = entry.sentences[i]!;
       if (s.isHeading || s.wordCount < 3) continue;
-      const coverage = coverageIn(s.terms);
+      // a sentence led by a pronoun is about what the sentence before it names: its words count too
+      const prev = entry.sentences[i - 1];
+      const coverage = PRONOUN_LED.test(s.text) && prev && prev.paragraph === s.paragraph ? Math.max(coverageIn(s.terms), CARRY * coverageIn(s.terms, prev.terms)) : coverageIn(s.terms);
       const windowCoverage = coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms);
       const pairs = countPairs(qPairs, s.terms);
       const typed = typedQuestion && hasCandidate(s.text) ? W.typed : 0;
