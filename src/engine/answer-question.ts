@@ -59,6 +59,10 @@ export interface ConfidenceFeatures {
   lead: number;
   /** The span's lead over its best rival (span-confidence margin / 2); 0 without a span. */
   spanMargin: number;
+  /** Few question words: 1 / number of distinct question terms (a short question is matched by chance more easily). */
+  fewWords: number;
+  /** Every question term is in the sentence window. */
+  windowAll: number;
 }
 
 const PASSAGES_CONSIDERED = 8;
@@ -74,20 +78,22 @@ export const ABSTAIN_BELOW = 0.19;
  * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
  */
 const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
-  bias: -5.42,
-  coverage: 0.84,
-  windowCoverage: 0.8,
-  specific: 1.14,
-  specificWindow: 1.02,
-  bigrams: 0.71,
+  bias: -5.55,
+  coverage: 0.82,
+  windowCoverage: 0.85,
+  specific: 1.13,
+  specificWindow: 1.08,
+  bigrams: 0.7,
   typed: 0.4,
-  context: 0.8,
-  topPassage: 0.88,
-  names: 0.42,
-  rare: 0.54,
+  context: 0.82,
+  topPassage: 0.85,
+  names: 0.48,
+  rare: 0.58,
   topTwo: 0,
   lead: 0,
   spanMargin: 0,
+  fewWords: 0,
+  windowAll: 0,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -326,6 +332,8 @@ function confidenceFeatures(
     topTwo: 0,
     lead: 0,
     spanMargin: 0,
+    fewWords: 1 / Math.max(1, qTerms.length),
+    windowAll: qTerms.every((t) => around.has(t)) ? 1 : 0,
   };
 }
 
