@@ -35,8 +35,6 @@ const BASE = ['coverage', 'windowCoverage', 'specific', 'specificWindow', 'bigra
 const sets: Record<string, string[]> = {
   base: BASE,
   '+rare': [...BASE, 'rare'],
-  '+fewWords': [...BASE, 'rare', 'fewWords'],
-  '+windowAll': [...BASE, 'rare', 'windowAll'],
 };
 const only = process.argv[2];
 if (only) for (const k of Object.keys(sets)) if (k !== 'base') delete sets[k];

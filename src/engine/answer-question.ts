@@ -53,16 +53,6 @@ export interface ConfidenceFeatures {
   names: number;
   /** Every rare question word (names, numbers, quoted terms) is in the sentence window: 1, else 0; 1 without any. */
   rare: number;
-  /** The two weightiest question words are both in the sentence. */
-  topTwo: number;
-  /** Lead of the chosen sentence's score over the best sentence of another article, clipped to [0, 1]. */
-  lead: number;
-  /** The span's lead over its best rival (span-confidence margin / 2); 0 without a span. */
-  spanMargin: number;
-  /** Few question words: 1 / number of distinct question terms (a short question is matched by chance more easily). */
-  fewWords: number;
-  /** Every question term is in the sentence window. */
-  windowAll: number;
 }
 
 const PASSAGES_CONSIDERED = 8;
@@ -89,11 +79,6 @@ const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: num
   topPassage: 0.85,
   names: 0.48,
   rare: 0.58,
-  topTwo: 0,
-  lead: 0,
-  spanMargin: 0,
-  fewWords: 0,
-  windowAll: 0,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -225,8 +210,6 @@ export function answerQuestion(
 
   const W = SENTENCE_WEIGHTS;
   let best: Scored | null = null;
-  /** Best sentence score of each article read, for the lead of the chosen article over the others. */
-  const bestOf = new Map<string, number>();
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
     const { entry, from, to } = p!;
     // The passage and the title say what the sentence is about
@@ -250,8 +233,6 @@ export function answerQuestion(
         W.context * contextCoverage +
         typed -
         (s.wordCount > 60 ? 0.1 : 0);
-      const id = entry.article.id;
-      if (score > (bestOf.get(id) ?? -Infinity)) bestOf.set(id, score);
       if (!best || score > best.score) best = { entry, sentence: s, score, passageFrom: from, passageTo: to, passageRank: rank };
     }
   }
@@ -274,15 +255,8 @@ export function answerQuestion(
     const prev = entry.sentences[s.index - 1];
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question));
-  let rival = 0;
-  for (const [id, sc] of bestOf) if (id !== entry.article.id) rival = Math.max(rival, sc);
-  features.lead = Math.max(0, Math.min(1, best.score - rival));
-  features.rare = rareTerms(question).every((t) => windowOf(entry, s.index).has(t)) ? 1 : 0;
-  const top2 = [...qTerms].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, 2);
-  features.topTwo = top2.every((t) => s.terms.includes(t)) ? 1 : 0;
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question), rareTerms(question));
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
-  features.spanMargin = choice ? Math.max(0, choice.margin) / 2 : 0;
   const confidence = confidenceOf(features);
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features };
@@ -299,6 +273,7 @@ function confidenceFeatures(
   hasCandidate: (sentence: string) => boolean,
   typedQuestion: boolean,
   names: readonly string[],
+  rare: readonly string[],
 ): ConfidenceFeatures {
   const { entry, sentence: s } = best;
   const inSentence = new Set(s.terms);
@@ -328,12 +303,7 @@ function confidenceFeatures(
     context: coverageOf(contextTerms),
     topPassage: best.passageRank === 0 ? 1 : 0,
     names: names.every((t) => around.has(t)) ? 1 : 0,
-    rare: 1,
-    topTwo: 0,
-    lead: 0,
-    spanMargin: 0,
-    fewWords: 1 / Math.max(1, qTerms.length),
-    windowAll: qTerms.every((t) => around.has(t)) ? 1 : 0,
+    rare: rare.every((t) => around.has(t)) ? 1 : 0,
   };
 }
 
