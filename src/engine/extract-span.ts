@@ -321,7 +321,7 @@ export function scoreCandidates(
     }
     // A capitalised piece of a longer name the question already uses ("Military Academy" out of
     // "Aleppo Military Academy" for a question about Aleppo) names the question's thing, not the answer
-    const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion;
+    const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion && !t.isFocus;
     if (/^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)))) continue;
     const isList = c.kind === 'list';
     const evidence: SpanEvidence = {
