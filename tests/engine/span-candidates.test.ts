@@ -35,3 +35,10 @@ describe('span choice evidence', () => {
     expect(b!.score).toBe(5);
   });
 });
+
+describe('number words', () => {
+  it('does not read a number word glued to a noun ("one-off") as a count', () => {
+    expect(extractSpan('How much did profits rise?', 'Profits were buoyed by one-off gains.')).not.toBe('one');
+    expect(extractSpan('How many players joined?', 'Twenty-five players joined the squad.')).toMatch(/^Twenty-five/);
+  });
+});
