@@ -168,7 +168,8 @@ export function answerQuestion(
   const contextList = questionTerms(context, sources);
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
   const asked = questionTerms(question, sources);
-  const ownList = asked.length ? asked : contextList;
+  // (punctuation alone asks nothing, with or without context)
+  const ownList = asked.length || words(question).length === 0 ? asked : contextList;
   const own = new Set(ownList);
   const qTerms = [...new Set([...own, ...contextList])];
   if (own.size === 0) return null;

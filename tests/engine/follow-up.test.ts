@@ -37,3 +37,11 @@ describe('follow-up context on the seed', () => {
     expect(why.turn.expanded).toContain('Shia militias');
   });
 });
+
+describe('follow-up context and punctuation', () => {
+  it('punctuation alone after an answer still gets "the corpus does not say"', async () => {
+    const engine = await loadSeedEngine();
+    const first = engine.ask('Who sent Shia militias?');
+    expect(engine.ask('???!!!', first.turn).answer.answer).toBeNull();
+  });
+});
