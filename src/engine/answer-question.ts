@@ -29,6 +29,8 @@ export interface AnswerDraft {
   confidence: number;
   /** The evidence the confidence is computed from (for inspection and calibration). */
   features: ConfidenceFeatures;
+  /** Share of the idf weight of the words asked now (not the earlier turns') in the sentence window. */
+  ownSupport: number;
 }
 
 /** Evidence that the chosen sentence answers the question, each in [0, 1]. */
@@ -259,8 +261,17 @@ export function answerQuestion(
   const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question), rareTerms(question));
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
   const confidence = confidenceOf(features);
+  const around = windowOf(entry, s.index);
+  let ownTotal = 0;
+  let ownHave = 0;
+  for (const t of own) {
+    const w = passageIndex.idf(t);
+    ownTotal += w;
+    if (around.has(t)) ownHave += w;
+  }
+  const ownSupport = ownTotal ? ownHave / ownTotal : 0;
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
-  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features };
+  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features, ownSupport };
 }
 
 function confidenceFeatures(

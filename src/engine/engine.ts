@@ -316,10 +316,13 @@ export class Engine {
     const alone = this.draftAnswer(question, '', []);
     let draft = alone;
     let context = '';
-    // a question that needs the previous turn is answered with it too; the better-supported answer wins
+    // a question that needs the previous turn is answered with it too; the answer whose sentence holds
+    // more of the words asked now wins, the one in context on a tie or when the other does not answer
     if (previous !== undefined && needsContext(question)) {
       const withContext = this.draftAnswer(question, previous.expanded, previous.articleIds);
-      if (!alone || (withContext && withContext.confidence >= alone.confidence)) {
+      const answers = (d: AnswerDraft | null) => d !== null && d.confidence >= ABSTAIN_BELOW;
+      const better = withContext !== null && alone !== null && withContext.ownSupport >= alone.ownSupport;
+      if (!answers(alone) || (answers(withContext) && better)) {
         draft = withContext;
         context = previous.expanded;
       }
