@@ -307,7 +307,10 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
           color: COLORS.stories,
         });
       });
-      return pack(embeds, `**${escapeDiscord(truncate(reply.title, DISCORD_LIMITS.content))}**`, []);
+      const title = escapeDiscord(truncate(reply.title, DISCORD_LIMITS.content));
+      // a digest's time as a Discord timestamp, shown in each reader's own zone
+      const shown = reply.moment ? title.replace(escapeDiscord(reply.moment.text), discordMoment(reply.moment.at, 'f')) : title;
+      return pack(embeds, `**${shown}**`, []);
     }
     case 'summary': {
       const { summary } = reply;

@@ -4,7 +4,8 @@ import type { Answer, ArticleListing, ArticleSummary, FeedHealth, Story } from '
 /** A platform-neutral reply; each adapter renders it (terminal text, Block Kit, embeds). */
 export type Reply =
   | { kind: 'answer'; question: string; answer: Answer }
-  | { kind: 'stories'; title: string; stories: Story[]; empty: string }
+  /** `moment`: the part of `title` that names a moment (a digest's time), which a platform may show in each reader's own zone. */
+  | { kind: 'stories'; title: string; stories: Story[]; empty: string; moment?: { at: string; text: string } }
   | { kind: 'summary'; summary: ArticleSummary; url: string | null; date: string | null }
   | { kind: 'sources'; query: string; articles: ArticleListing[]; feeds: FeedHealth[] }
   | { kind: 'help'; title: string; entries: HelpEntry[] }

@@ -42,11 +42,13 @@ export async function composeDigest(engine: EngineApi, state: DigestState | unde
   const on = options.topic ? ` on "${options.topic}"` : '';
   const missed = state?.missed ?? [];
   const missedNote = missedText(missed, options.timezone);
-  const title = options.preview ? `Digest preview${on}: new since the last delivery` : `Digest${on}: ${formatInZone(options.at, options.timezone)}`;
+  const when = formatInZone(options.at, options.timezone);
+  const title = options.preview ? `Digest preview${on}: new since the last delivery` : `Digest${on}: ${when}`;
   return {
     reply: {
       kind: 'stories',
       title: `${title}${missedNote}`,
+      ...(options.preview ? {} : { moment: { at: options.at.toISOString(), text: when } }),
       stories: fresh,
       empty: `Nothing new${on} ${state?.lastDeliveredAt ? 'since the last digest' : 'in the last 24 hours'}.${missedNote}`,
     },

@@ -146,7 +146,8 @@ describe('/digest on Discord', () => {
     expect(posts).toHaveLength(1);
     const post = posts[0]!;
     expect(post.body.allowed_mentions).toEqual({ parse: [] });
-    expect(post.body.content).toBe('**Digest: Sat 30 Nov 2024 19:00 CET**');
+    // the slot's time as a Discord timestamp: each reader sees it in their own zone
+    expect(post.body.content).toBe('**Digest: <t:1732989600:f>**');
     const embeds = embedsOf(post);
     expect(embeds.at(-1)!.footer!.text).toBe(slotMarker(`${KEY}@2024-11-30T18:00:00.000Z`));
     const shown = JSON.stringify(embeds);
