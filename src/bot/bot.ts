@@ -94,10 +94,15 @@ export class Bot {
     this.generator = deps.generator;
     this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log, deps.rateLimitRedis);
     this.userData = new UserData(this.store, this.log, this.now);
-    this.text = { handle: (c, ctx) => this.handle(c, ctx), store: this.store, userData: this.userData, log: this.log, now: this.now, defaultTimezone: this.defaultTimezone, ttlMs: CONVERSATION_TTL_MS };
+    this.text = { handle: (c, ctx) => this.handle(c, ctx), article: (id) => this.listing(id), store: this.store, userData: this.userData, log: this.log, now: this.now, defaultTimezone: this.defaultTimezone, ttlMs: CONVERSATION_TTL_MS };
   }
 
   private readonly text: TextDeps;
+
+  private async listing(id: string) {
+    const a = await this.engine.article(id);
+    return a ? { id: a.id, title: a.title, date: a.date, source: a.source, url: a.url } : undefined;
+  }
 
   /** A message in words (DM, mention, console line, Slack `/brief TEXT`): understood, then run as its command (handle-text.ts). */
   handleText(text: string, ctx: CallContext, options?: TextOptions): Promise<TextResult> {

@@ -1,5 +1,6 @@
 // Free text on every surface (DMs, mentions, console lines, Slack `/brief TEXT`): understood once, dispatched as a command.
 import type { ConversationTurn } from '../engine/engine.ts';
+import type { ArticleListing } from '../engine/types.ts';
 import { describeCause, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
@@ -17,11 +18,15 @@ export interface LastBrief {
   ids: string[];
   /** ISO instant of the brief. */
   at: string;
+  /** Every source of each story, in the order shown (for "sources for #3"). */
+  sources?: string[][];
 }
 
 /** What the text dispatch needs of the Bot. */
 export interface TextDeps {
   handle(command: Command, ctx: CallContext): Promise<Reply>;
+  /** An article by id, for the sources of a story of the last brief. */
+  article(id: string): Promise<ArticleListing | undefined>;
   store: Store;
   userData: UserData;
   log: Logger;
@@ -57,10 +62,12 @@ function warnStore(log: Logger, err: unknown, what: string): void {
 /** Keeps the stories of a brief just shown, so "summarize the second one" and "catch me up" can refer to it. */
 export async function rememberBrief(deps: TextDeps, ctx: CallContext, reply: Reply): Promise<void> {
   if (reply.kind !== 'stories') return;
-  const ids = reply.stories.map((s) => s.sources[0]?.id).filter((id): id is string => id !== undefined);
+  const shown = reply.stories.filter((s) => s.sources.length > 0);
+  const ids = shown.map((s) => s.sources[0]!.id);
+  const sources = shown.map((s) => s.sources.map((x) => x.id));
   const key = lastBriefKeyOf(ctx);
   try {
-    await deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: deps.now().toISOString() }, deps.ttlMs);
+    await deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: deps.now().toISOString(), sources }, deps.ttlMs);
     await deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs);
   } catch (err) {
     warnStore(deps.log, err, 'last brief not saved');
@@ -88,6 +95,13 @@ function shownOf(reply: Reply): { id: string; title: string }[] {
     default:
       return [];
   }
+}
+
+/** "sources for #3": every source article of that story of the last brief (a search by its id would find others). */
+async function storySources(deps: TextDeps, last: LastBrief | undefined, ref: number): Promise<Reply> {
+  const ids = last?.sources?.[ref - 1] ?? (last?.ids[ref - 1] !== undefined ? [last.ids[ref - 1]!] : []);
+  const articles = (await Promise.all(ids.map((id) => deps.article(id)))).filter((a): a is ArticleListing => a !== undefined);
+  return { kind: 'sources', query: `story ${ref} of your last brief`, articles, feeds: [] };
 }
 
 /** A reference to a story that the last brief here does not have: said plainly, with what to do. */
@@ -136,7 +150,10 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
     command = parsed.command;
   }
   if (command.name === 'brief' && request.since && !command.since) command = { ...command, since: request.since.toISOString() };
-  let reply = await (options.run ?? deps.handle)(command, ctx);
+  let reply =
+    request.intent === 'sources' && request.ref !== undefined
+      ? await storySources(deps, last, request.ref)
+      : await (options.run ?? deps.handle)(command, ctx);
 
   if (request.catchUp && reply.kind === 'stories') {
     const since = request.sinceLabel ?? 'the last 24 hours';
