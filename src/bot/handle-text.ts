@@ -1,6 +1,7 @@
 // Free text on every surface (DMs, mentions, console lines, Slack `/brief TEXT`): understood once, dispatched as a command.
 import type { ConversationTurn } from '../engine/engine.ts';
-import type { ArticleListing } from '../engine/types.ts';
+import type { ArticleListing, Story } from '../engine/types.ts';
+import { withLatestStories } from './latest-stories.ts';
 import { describeCause, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
@@ -25,6 +26,8 @@ export interface LastBrief {
 /** What the text dispatch needs of the Bot. */
 export interface TextDeps {
   handle(command: Command, ctx: CallContext): Promise<Reply>;
+  /** The latest stories, for a catch-up with nothing new. */
+  latest(): Promise<Story[]>;
   /** An article by id, for the sources of a story of the last brief. */
   article(id: string): Promise<ArticleListing | undefined>;
   store: Store;
@@ -67,8 +70,10 @@ export async function rememberBrief(deps: TextDeps, ctx: CallContext, reply: Rep
   const sources = shown.map((s) => s.sources.map((x) => x.id));
   const key = lastBriefKeyOf(ctx);
   try {
-    await deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: deps.now().toISOString(), sources }, deps.ttlMs);
-    await deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs);
+    await Promise.all([
+      deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: deps.now().toISOString(), sources }, deps.ttlMs),
+      deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs),
+    ]);
   } catch (err) {
     warnStore(deps.log, err, 'last brief not saved');
   }
@@ -158,12 +163,20 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
   if (request.catchUp && reply.kind === 'stories') {
     const since = request.sinceLabel ?? 'the last 24 hours';
     reply = { ...reply, title: `Catching up: the top stories since ${since}`, empty: `Nothing new since ${since}.` };
+    // like a digest preview: nothing new is said in one line, the latest stories follow (and are what "number 3" means)
+    if (reply.stories.length === 0) {
+      reply = await withLatestStories(reply, deps.latest);
+      await rememberBrief(deps, ctx, reply);
+    }
   }
   const turn: ConversationTurn | undefined = reply.kind === 'error' ? undefined : requestTurn(request, shownOf(reply));
   if (turn) {
     try {
-      await deps.store.set('conversation', conversationKeyOf(ctx), turn, deps.ttlMs);
-      await deps.userData.track(userKeyOf(ctx), 'conversation', conversationKeyOf(ctx), deps.ttlMs);
+      // independent writes: the context itself and the entry that lets `forget` find it
+      await Promise.all([
+        deps.store.set('conversation', conversationKeyOf(ctx), turn, deps.ttlMs),
+        deps.userData.track(userKeyOf(ctx), 'conversation', conversationKeyOf(ctx), deps.ttlMs),
+      ]);
     } catch (err) {
       warnStore(deps.log, err, 'follow-up context of a request not saved');
     }

@@ -247,7 +247,7 @@ describe('the last brief in a conversation', () => {
 
 describe('catch me up', () => {
   it('covers the last 24 hours at first, then the stories since this user’s last brief in this conversation', async () => {
-    let now = new Date('2024-11-29T12:00:00Z');
+    let now = new Date('2024-12-05T12:00:00Z');
     const dir = makeTempDir();
     const store = await openStore({ dataDir: dir.dir });
     const engine = await loadSeedEngine();
@@ -256,13 +256,19 @@ describe('catch me up', () => {
     const ctx = { surface: 'console', conversationId: 'catch', userId: 'u1' } as const;
     const first = await bot.handleText('catch me up', ctx);
     expect(first.reply.understood?.line).toBe('Catching up: top stories since the last 24 hours');
-    expect(first.reply.kind === 'stories' && first.reply.title).toBe('Catching up: the top stories since the last 24 hours');
-    now = new Date('2024-11-30T20:00:00Z');
+    // nothing is new in those 24 hours: one line says so and the latest stories follow, which "number 2" then refers to
+    expect(first.reply.kind === 'stories' && first.reply.title).toBe('Nothing new since the last 24 hours. The latest stories:');
+    const latest = first.reply.kind === 'stories' ? first.reply.stories : [];
+    expect(latest.length).toBe(3);
+    const second2 = await bot.handleText('summarize number 2', ctx);
+    expect(second2.reply).toMatchObject({ kind: 'summary', summary: { id: latest[1]!.sources[0]!.id } });
+    engine.add([{ id: 'late.txt', title: 'Ferry terminal opens early', text: 'The new ferry terminal opened on Friday, months early. The council said fares stay as they are until spring.', url: null, date: '2024-12-06', source: null, origin: 'late.txt' }]);
+    now = new Date('2024-12-06T20:00:00Z');
     const second = await bot.handleText('fill me in', ctx);
     expect(second.reply.understood?.line).toBe('Catching up: top stories since your last brief');
-    expect(second.reply.understood?.command).toBe('/brief since:2024-11-29T12:00:00.000Z');
-    // the seed article (2024-11-30) is new since then; the test articles (Nov 25 and 28) are not
-    expect(second.reply.kind === 'stories' && second.reply.stories.map((s) => s.sources[0]?.id)).toEqual(['000_f17fd30403ef36f3.txt']);
+    expect(second.reply.understood?.command).toBe('/brief since:2024-12-05T12:00:00.000Z');
+    // only the article added since that brief is new
+    expect(second.reply.kind === 'stories' && second.reply.stories.map((s) => s.sources[0]?.id)).toEqual(['late.txt']);
     // another user in the same conversation has no last brief of their own: 24 hours
     const other = await bot.handleText('catch me up', { ...ctx, userId: 'u2' });
     expect(other.reply.understood?.line).toBe('Catching up: top stories since the last 24 hours');
