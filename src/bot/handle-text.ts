@@ -181,6 +181,8 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
       warnStore(deps.log, err, 'follow-up context of a request not saved');
     }
   }
-  if (request.intent !== 'ask' && request.intent !== 'help') reply = { ...reply, understood: { line: request.understood, command: request.command } };
+  // `/brief oil` typed as the command it is needs no line telling it so
+  const typedAsIs = options.briefText && request.command.toLowerCase() === `/brief ${text.trim()}`.toLowerCase();
+  if (request.intent !== 'ask' && request.intent !== 'help' && !typedAsIs) reply = { ...reply, understood: { line: request.understood, command: request.command } };
   return { request, command, reply };
 }

@@ -49,6 +49,7 @@ const BAD: { name: string; text: string; check: (seen: Seen, surface: Surface) =
   { name: 'gibberish', text: 'asdfgh qwerty zxcvb', check: noAnswer },
   { name: '5,000 characters', text: 'oil prices and the dollar '.repeat(200), check: (s) => expect(s.result.reply).toMatchObject({ kind: 'error', code: 'usage', message: expect.stringMatching(/keep it under 1000/) }) },
   { name: 'only emoji', text: '🎉🎉🎉', check: noAnswer },
+  { name: 'only a mention of the bot', text: '@briefbot', check: (s) => expect(s.result).toMatchObject({ request: { intent: 'help' }, reply: { kind: 'help' } }) },
   { name: 'a URL', text: 'https://example.com/news/1', check: noAnswer },
   { name: 'another language', text: '¿quién ganó el partido de ayer?', check: noAnswer },
   { name: 'a would-be ping', text: 'brief me on @everyone <!channel> <@U999>', check: (s) => expect(s.result.request.intent).toBe('brief') },
@@ -201,6 +202,17 @@ describe('every surface reads a message the same way', () => {
       expect(seen.result.request.command).toMatch(/^\/brief (topic:)?harbour since:monday$/);
     }
     expect([...lines]).toEqual(['Briefing on *harbour* since Mon']);
+  });
+});
+
+describe('Slack /brief TEXT', () => {
+  it('reads words that are neither a request nor a question as a topic, without a line saying what was typed', async () => {
+    const plain = await send('slack-brief', 'volcano');
+    expect(plain.result).toMatchObject({ request: { intent: 'brief', topic: 'volcano' }, reply: { kind: 'stories' } });
+    expect(plain.result.reply.understood).toBeUndefined();
+    const words = await send('slack-brief', 'summarize the harbour budget');
+    expect(words.result).toMatchObject({ request: { intent: 'summary' }, reply: { kind: 'summary', summary: { id: 'harbour.txt' } } });
+    expect(words.shown).toMatch(/Summary of \*harbour budget\* · `\/brief summary harbour budget`/);
   });
 });
 
