@@ -330,14 +330,20 @@ function sectionQa(ctx: Context): SectionOutput {
     const engine = new Engine(articles);
     const buildMs = performance.now() - t0;
     let answered = 0, support = 0, em = 0, f1 = 0, hit = 0, failures = 0;
+    let shownEm = 0, shownF1 = 0, shortCount = 0, shortRight = 0;
     let firstError: string | null = null;
     const times: number[] = [];
+    // per question: answer confidence, span confidence, whether the best span is right (F1 ≥ 0.5), quote right
+    const present: PresentRow[] = [];
     questions.forEach((q, i) => {
       if (i > 0 && i % 250 === 0) log(`qa: ${i}/${questions.length} asked`);
       let a;
+      let span: { text: string | null; confidence: number } | undefined;
       const t = performance.now();
       try {
-        a = engine.ask(q.question).answer;
+        const r = engine.ask(q.question);
+        a = r.answer;
+        span = r.span;
       } catch (err) {
         failures++;
         firstError ??= `${q.id}: ${errorText(err)}`;
@@ -345,12 +351,24 @@ function sectionQa(ctx: Context): SectionOutput {
       } finally {
         times.push(performance.now() - t);
       }
+      // EM / F1 of the engine's best span, shown or not (comparable with earlier runs); "as shown" separately
+      const best = span?.text ?? a.quote;
+      const spanF1 = best ? maxOverGold(f1Score, best, q.answers) : 0;
       if (a.answer !== null) {
         answered++;
-        em += maxOverGold(exactMatch, a.answer, q.answers);
-        f1 += maxOverGold(f1Score, a.answer, q.answers);
+        em += best ? maxOverGold(exactMatch, best, q.answers) : 0;
+        f1 += spanF1;
+        shownEm += maxOverGold(exactMatch, a.answer, q.answers);
+        const shown = maxOverGold(f1Score, a.answer, q.answers);
+        shownF1 += shown;
+        if (a.short === true) {
+          shortCount++;
+          if (shown >= 0.5) shortRight++;
+        }
       }
-      if (a.quote !== null && quoteContainsGold(a.quote, q.answers)) support++;
+      const quoteRight = a.quote !== null && quoteContainsGold(a.quote, q.answers);
+      if (quoteRight) support++;
+      present.push({ answered: a.answer !== null, confidence: a.confidence, spanConfidence: span?.confidence ?? 0, spanRight: spanF1 >= 0.5, quoteRight });
       if (a.sources[0]?.id === paraId(q)) hit++;
     });
     if (firstError) errors.push(`qa: ask threw for ${failures} question(s); first: ${firstError}`);
@@ -361,13 +379,16 @@ function sectionQa(ctx: Context): SectionOutput {
     let abstentionError: string | null = null;
     let abstentionFailures = 0;
     let firstAbstentionError: string | null = null;
+    const removedConfidences: number[] = [];
     for (const [id, art] of paragraphs) {
       try {
         engine.remove([id]);
         try {
           for (const q of questionsOf.get(id) ?? []) {
             try {
-              const none = engine.ask(q.question).answer.answer === null;
+              const removedAnswer = engine.ask(q.question).answer;
+              const none = removedAnswer.answer === null;
+              removedConfidences.push(removedAnswer.confidence);
               asked++;
               if (none) abstained++;
             } catch (err) {
@@ -402,6 +423,14 @@ function sectionQa(ctx: Context): SectionOutput {
       p99ms: round(percentile(times, 99), 3),
       buildMs: round(buildMs, 1),
     });
+    details['shortAnswers'] = {
+      coverage: pct(shortCount, answered),
+      precision: pct(shortRight, shortCount),
+      shownEm: pct(shownEm, n),
+      shownF1: pct(shownF1, n),
+      spanCurve: spanCurve(present),
+      answerCurve: answerCurve(present, removedConfidences),
+    };
     details['oursFailures'] = failures;
     details['abstentionAsked'] = asked;
   } catch (err) {
@@ -427,7 +456,59 @@ function sectionQa(ctx: Context): SectionOutput {
     ),
   ];
   if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
+  const short = details['shortAnswers'] as ShortFigures | undefined;
+  if (short) {
+    markdown.push(
+      '',
+      `Short answers (\`short: true\`): coverage ${fmt(short.coverage, 1)} % of answered, precision (F1 ≥ 0.5) ${fmt(short.precision, 1)} %; EM / F1 as shown (sentence when not short) ${fmt(short.shownEm)} / ${fmt(short.shownF1)}. EM / F1 above: the best span, shown or not.`,
+      '',
+      'Span decision (answered questions; span confidence ≥ threshold → short):',
+      '',
+      ...mdTable(
+        ['span threshold', 'short coverage %', 'short precision %'],
+        short.spanCurve.map((p) => [p.threshold, fmt(p.coverage, 1), fmt(p.precision, 1)]),
+      ),
+      '',
+      'Answer / abstain decision (confidence ≥ threshold → answer):',
+      '',
+      ...mdTable(
+        ['answer threshold', 'answer rate %', 'supporting sentence %', 'abstention (paragraph removed) %'],
+        short.answerCurve.map((p) => [p.threshold, fmt(p.answerRate, 1), fmt(p.support, 1), fmt(p.abstention, 1)]),
+      ),
+    );
+  }
   return { markdown, data: { ...details, systems }, errors };
+}
+
+interface ShortFigures {
+  coverage: number;
+  precision: number;
+  shownEm: number;
+  shownF1: number;
+  spanCurve: { threshold: number; coverage: number; precision: number }[];
+  answerCurve: { threshold: number; answerRate: number; support: number; abstention: number }[];
+}
+
+type PresentRow = { answered: boolean; confidence: number; spanConfidence: number; spanRight: boolean; quoteRight: boolean };
+
+/** Risk–coverage of the span decision over the questions answered at the engine's own threshold. */
+function spanCurve(rows: readonly PresentRow[]): ShortFigures['spanCurve'] {
+  const answered = rows.filter((r) => r.answered);
+  return [0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75].map((t) => {
+    const kept = answered.filter((r) => r.spanConfidence >= t);
+    const base = answered.length;
+    return { threshold: t, coverage: pct(kept.length, base), precision: pct(kept.filter((r) => r.spanRight).length, kept.length) };
+  });
+}
+
+/** The answer rate, supporting sentence and abstention the answer threshold would give. */
+function answerCurve(rows: readonly PresentRow[], removed: readonly number[]): ShortFigures['answerCurve'] {
+  return [0.1, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5].map((t) => ({
+    threshold: t,
+    answerRate: pct(rows.filter((r) => r.confidence >= t).length, rows.length),
+    support: pct(rows.filter((r) => r.confidence >= t && r.quoteRight).length, rows.length),
+    abstention: pct(removed.filter((c) => c < t).length, removed.length),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

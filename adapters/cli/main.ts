@@ -7,6 +7,7 @@ import { createLogger, secretValues } from '../../src/logger.ts';
 import { renderText } from '../console/render-text.ts';
 import { readCappedLines } from '../shared/capped-lines.ts';
 import { displayJson, displayText } from '../../src/bot/display-text.ts';
+import { colorEnabled, consoleStyle } from '../console/console-style.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
 import { readPackageVersion } from './package-version.ts';
@@ -61,7 +62,7 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string, log: 
       const bad = questionError(args.positional);
       if (bad) throw new CliFailure(bad);
       const answer = await answerOf(engine, generator, cleanInput(args.positional));
-      out(answer, renderText({ kind: 'answer', question: args.positional, answer }));
+      out(answer, renderText({ kind: 'answer', question: args.positional, answer }, 80, consoleStyle(colorEnabled(process.stdout))));
       return 0;
     }
     case 'brief':
@@ -108,7 +109,7 @@ async function askEachLine(engine: Engine, json: boolean, generator?: Generative
     }
     const answer = await answerOf(engine, generator, cleanInput(line));
     if (json) printJson(answer);
-    else process.stdout.write(`${renderText({ kind: 'answer', question: line, answer })}\n\n`);
+    else process.stdout.write(`${renderText({ kind: 'answer', question: line, answer }, 80, consoleStyle(colorEnabled(process.stdout)))}\n\n`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Failure } from '../../src/errors.ts';
 
 export type CliCommand = 'ask' | 'brief' | 'digest' | 'summarize' | 'sources' | 'chat' | 'help' | 'version';
@@ -82,27 +83,61 @@ const OPTIONS: Record<CliCommand, readonly string[]> = {
 type Parsed = { ok: true; value: CliArgs } | { ok: false; error: Failure };
 const usage = (message: string): Parsed => ({ ok: false, error: { code: 'usage', message } });
 
+/** Every option of every command; which command takes which is checked after (OPTIONS), so the message can name the command. */
+const PARSE_OPTIONS = {
+  corpus: { type: 'string' },
+  json: { type: 'boolean' },
+  topic: { type: 'string' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
+  sentences: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const satisfies ParseArgsConfig['options'];
+
 function count(name: string, raw: string, min: number): number | Failure {
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < min) return { code: 'usage', message: `${name} takes a whole number of at least ${min}, not "${raw}".` };
   return n;
 }
 
+/** The argv tokens of node:util parseArgs (non-strict, so an unknown option is a token the checks below can name). */
+function tokenize(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true }).tokens;
+  } catch {
+    return null;
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): Parsed {
+  const tokens = tokenize(argv);
+  if (!tokens) return usage('The arguments could not be read (see --help).');
   const rest: string[] = [];
   const values = new Map<string, string>();
   const json = argv.includes('--json');
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') continue;
-    if (a === '--help' || a === '-h') return { ok: true, value: { command: 'help', positional: '', json } };
-    else if (a === '--version' || a === '-V') return { ok: true, value: { command: 'version', positional: '', json } };
-    else if (a.startsWith('--')) {
-      const [name, inline] = a.split(/=(.*)/s, 2) as [string, string | undefined];
-      const value = inline ?? argv[++i];
-      if (value === undefined) return usage(`${name} needs a value.`);
-      values.set(name, value);
-    } else rest.push(a);
+  let lastPositional = -1;
+  let valueOf = -1;
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional' && token.index === valueOf) continue;
+    // Only `--name`, `-h` and `-V` are options: any other word with one dash (`-`, `-5 degrees`) is part of the text
+    const raw = argv[token.index]!;
+    if (token.kind === 'positional' || (!raw.startsWith('--') && raw !== '-h' && raw !== '-V')) {
+      if (token.index !== lastPositional) rest.push(raw);
+      lastPositional = token.index;
+      continue;
+    }
+    if (token.name === 'json' && token.value === undefined) continue;
+    if ((token.name === 'help' || token.name === 'version') && token.value === undefined) {
+      return { ok: true, value: { command: token.name, positional: '', json } };
+    }
+    // An unknown option takes the next word as its value, as a known one would; it is reported below, naming the command
+    const unknown = !Object.hasOwn(PARSE_OPTIONS, token.name);
+    const value = token.value ?? (unknown ? argv[token.index + 1] : undefined);
+    if (value === undefined) return usage(`${token.rawName} needs a value.`);
+    if (unknown && token.value === undefined) valueOf = token.index + 1;
+    values.set(token.rawName, value);
   }
   const [name, ...words] = rest;
   if (!name) return usage('Name a command: ask, brief, digest, summarize, sources or help (see --help).');

@@ -78,7 +78,8 @@ function renderBody(reply: Reply, width: number, style: Style): string {
         return [w(g.text), ...g.sources.map((s) => style.dim(sourceLine(s, s.n, cols))), style.dim(w(generatedNote(g.model, g.partial)))].join('\n');
       }
       if (answer.answer === null) return w(NO_ANSWER_TEXT);
-      const out = [w(answer.answer)];
+      // a short answer is shown in bold only when the engine vouches for it; else the quote leads
+      const out = [answer.short ? style.bold(w(answer.answer)) : w(answer.answer)];
       if (answer.quote && answer.quote !== answer.answer) out.push(w(`“${answer.quote}”`, '  ', '   '));
       out.push(...answer.sources.map((s, i) => style.dim(sourceLine(s, i + 1, cols))));
       return out.join('\n');

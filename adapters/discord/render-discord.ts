@@ -332,7 +332,8 @@ function renderBody(reply: Reply, options: RenderOptions): DiscordMessage[] {
       if (answer.sources.length) fields.push({ name: 'Sources', value: answer.sources.map((s, i) => sourceLine(s, i + 1)).join('\n') });
       const embeds = buildEmbeds({
         title: escapeDiscord(truncate(reply.question, DISCORD_LIMITS.title)),
-        description: escapeDiscord(answer.answer),
+        // a short answer in bold only when the engine vouches for it; else the quote itself leads
+        description: answer.short ? `**${escapeDiscord(answer.answer)}**` : escapeDiscord(answer.answer),
         fields,
         footer: `Confidence ${Math.round(answer.confidence * 100)}%`,
         color: COLORS.answer,

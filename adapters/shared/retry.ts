@@ -2,16 +2,13 @@
  * Bounded retries with exponential back-off and jitter, for platform calls the SDKs do not retry
  * themselves (Slack response_url posts) or retry without waiting (discord.js REST on 5xx).
  * Only transient failures are retried: HTTP 5xx and network errors. Never a 4xx.
+ * The waits come from the shared back-off (src/backoff.ts says why p-retry is not used).
  */
+import { backoffDelay, type BackoffPolicy } from '../../src/backoff.ts';
 
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffPolicy {
   /** Retries after the first attempt (so at most `retries + 1` attempts). */
   retries: number;
-  /** Wait before the first retry, in ms; doubled (×factor) each retry. */
-  minTimeout: number;
-  /** Longest wait between two attempts, in ms. */
-  maxTimeout: number;
-  factor: number;
 }
 
 /**
@@ -46,12 +43,6 @@ export function isTransient(err: unknown): boolean {
   const status = errorStatus(err);
   if (status !== null) return status >= 500 && status < 600;
   return isNetworkError(err);
-}
-
-/** The wait before retry `n` (1-based): exponential, capped, with "full jitter" between half and all of it. */
-export function backoffDelay(policy: RetryPolicy, n: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxTimeout, policy.minTimeout * policy.factor ** (n - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -243,7 +243,9 @@ function bodyUnits(reply: Reply): Unit[] {
         return out;
       }
       if (answer.answer === null) return [...out, ...prose(NO_ANSWER_TEXT)];
-      out.push(...prose(answer.answer));
+      // a short answer in bold only when the engine vouches for it; else the quote itself leads
+      if (answer.short) out.push(section(`*${escapeSlack(truncate(answer.answer.replace(/\*/g, ''), 500))}*`, answer.answer));
+      else out.push(...prose(answer.answer));
       if (answer.quote && answer.quote !== answer.answer) {
         const quoted = prose(`“${answer.quote}”`, '', '>');
         // the quote is not repeated in the fallback text: the answer already stands for it

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { exponentialDelay } from '../backoff.ts';
 import type { FeedHealth } from '../engine/types.ts';
 import { EngineUnavailableError } from '../errors.ts';
 import type { IndexProgress } from '../load-engine.ts';
@@ -189,7 +190,7 @@ export class EngineWorker implements EngineHost {
       },
       (err: unknown) => {
         if (this.stopping) return;
-        const wait = Math.min(MAX_RESTART_DELAY_MS, (this.options.restartDelayMs ?? 1000) * 2 ** this.failedStarts++);
+        const wait = exponentialDelay({ minTimeout: this.options.restartDelayMs ?? 1000, maxTimeout: MAX_RESTART_DELAY_MS, factor: 2 }, ++this.failedStarts);
         this.log.error({ err, retryInMs: wait }, 'engine worker could not be restarted; trying again');
         this.restart(wait);
       },

@@ -1,6 +1,7 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import type { Bm25Index } from './bm25-index.ts';
-import { candidateTest, classifyQuestion, extractSpan } from './extract-span.ts';
+import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
+import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { terms, words } from './text.ts';
 
@@ -18,10 +19,18 @@ export interface AnswerDraft {
   /** The best sentence, or it and the adjacent sentence that holds the answer (verbatim). */
   quote: string;
   span: string | null;
+  /** The text the span was taken from (the best sentence, or it and a neighbour that holds the asked-for type). */
+  spanSource: string;
+  /** Estimated chance that the span is the answer itself, in [0, 1]; 0 without a span. */
+  spanConfidence: number;
+  /** The evidence the span confidence is computed from, null without a span. */
+  spanFeatures: SpanFeatures | null;
   /** Estimated chance that the quote answers the question, in [0, 1]. */
   confidence: number;
   /** The evidence the confidence is computed from (for inspection and calibration). */
   features: ConfidenceFeatures;
+  /** Share of the idf weight of the words asked now (not the earlier turns') in the sentence window. */
+  ownSupport: number;
 }
 
 /** Evidence that the chosen sentence answers the question, each in [0, 1]. */
@@ -44,29 +53,34 @@ export interface ConfidenceFeatures {
   topPassage: number;
   /** Every name the question uses (a capitalised word after its first) is in the sentence, its neighbours or the title: 1, else 0; 1 without names. */
   names: number;
+  /** Every rare question word (names, numbers, quoted terms) is in the sentence window: 1, else 0; 1 without any. */
+  rare: number;
 }
 
 const PASSAGES_CONSIDERED = 8;
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
+/** Share of the coverage a pronoun-led sentence gets from the words of the sentence before it. */
+const CARRY = 0.6;
 /** Below this confidence the corpus does not say. */
-export const ABSTAIN_BELOW = 0.2;
+export const ABSTAIN_BELOW = 0.19;
 
 /**
  * Logistic weights of the confidence, fitted on open QA data (each question asked with and without
  * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
  */
 const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
-  bias: -5.43,
-  coverage: 0.9,
-  windowCoverage: 0.81,
-  specific: 2.23,
-  specificWindow: 0.04,
-  bigrams: 0.83,
-  typed: 0.86,
-  context: 0.92,
-  topPassage: 0.92,
-  names: 0.75,
+  bias: -5.55,
+  coverage: 0.82,
+  windowCoverage: 0.85,
+  specific: 1.13,
+  specificWindow: 1.08,
+  bigrams: 0.7,
+  typed: 0.4,
+  context: 0.82,
+  topPassage: 0.85,
+  names: 0.48,
+  rare: 0.58,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -76,6 +90,13 @@ const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)
 function nameTerms(question: string): string[] {
   const list = question.replace(/[?.!,;:"()]/g, ' ').split(/\s+/).filter(Boolean).slice(1);
   return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).flatMap((w) => terms(w.replace(/['’]s$/, '')));
+}
+
+/** Index terms of a question's rare words: names, numbers and quoted terms (what a right sentence must hold). */
+function rareTerms(question: string): string[] {
+  const quoted = [...question.matchAll(/["“]([^"”]+)["”]/g)].flatMap((m) => terms(m[1]!));
+  const numbers = (question.match(/\d[\d,.]*/g) ?? []).flatMap((n) => terms(n));
+  return [...new Set([...nameTerms(question), ...quoted, ...numbers])];
 }
 
 /** Sentence score weights. */
@@ -146,9 +167,13 @@ export function answerQuestion(
   context = '',
   preferredArticles: ReadonlySet<string> = new Set(),
 ): AnswerDraft | null {
-  const ownList = questionTerms(question, sources);
+  const contextList = questionTerms(context, sources);
+  // "why?" asks nothing by itself: the earlier turn's words are what it asks about
+  const asked = questionTerms(question, sources);
+  // (punctuation alone asks nothing, with or without context)
+  const ownList = asked.length || words(question).length === 0 ? asked : contextList;
   const own = new Set(ownList);
-  const qTerms = [...new Set([...own, ...questionTerms(context, sources)])];
+  const qTerms = [...new Set([...own, ...contextList])];
   if (own.size === 0) return null;
   const { passageIndex } = sources;
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
@@ -197,7 +222,9 @@ export function answerQuestion(
     for (let i = from; i < to; i++) {
       const s = entry.sentences[i]!;
       if (s.isHeading || s.wordCount < 3) continue;
-      const coverage = coverageIn(s.terms);
+      // a sentence led by a pronoun is about what the sentence before it names: its words count too
+      const prev = entry.sentences[i - 1];
+      const coverage = PRONOUN_LED.test(s.text) && prev && prev.paragraph === s.paragraph ? Math.max(coverageIn(s.terms), CARRY * coverageIn(s.terms, prev.terms)) : coverageIn(s.terms);
       const windowCoverage = coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms);
       const pairs = countPairs(qPairs, s.terms);
       const typed = typedQuestion && hasCandidate(s.text) ? W.typed : 0;
@@ -231,10 +258,20 @@ export function answerQuestion(
     const prev = entry.sentences[s.index - 1];
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question));
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question), rareTerms(question));
+  const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
   const confidence = confidenceOf(features);
-  const span = words(question).length ? extractSpan(question, spanText, ownList) : null;
-  return { entry, sentence: s, quote, span, confidence, features };
+  const around = windowOf(entry, s.index);
+  let ownTotal = 0;
+  let ownHave = 0;
+  for (const t of own) {
+    const w = passageIndex.idf(t);
+    ownTotal += w;
+    if (around.has(t)) ownHave += w;
+  }
+  const ownSupport = ownTotal ? ownHave / ownTotal : 0;
+  const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
+  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features, ownSupport };
 }
 
 function confidenceFeatures(
@@ -248,6 +285,7 @@ function confidenceFeatures(
   hasCandidate: (sentence: string) => boolean,
   typedQuestion: boolean,
   names: readonly string[],
+  rare: readonly string[],
 ): ConfidenceFeatures {
   const { entry, sentence: s } = best;
   const inSentence = new Set(s.terms);
@@ -277,6 +315,7 @@ function confidenceFeatures(
     context: coverageOf(contextTerms),
     topPassage: best.passageRank === 0 ? 1 : 0,
     names: names.every((t) => around.has(t)) ? 1 : 0,
+    rare: rare.every((t) => around.has(t)) ? 1 : 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import { analyzeArticle, indexTermIds, TermMapper, type AnalyzedArticle } from './analyze-article.ts';
-import { answerQuestion, ABSTAIN_BELOW } from './answer-question.ts';
+import { answerQuestion, ABSTAIN_BELOW, type AnswerDraft, type ConfidenceFeatures } from './answer-question.ts';
+import { SHORT_ABOVE, type SpanFeatures } from './span-confidence.ts';
 import { Bm25Index, MAX_TF, Vocabulary } from './bm25-index.ts';
 import { buildStory, centralities, clusterArticles, compareByDate, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
 import { rankMatches, type Match } from './rank-matches.ts';
@@ -7,6 +8,7 @@ import { articleKey, isArticleKey } from './article-key.ts';
 import { matchTitles } from './match-titles.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { SpellingSuggester } from './spelling.ts';
+import { needsContext } from './follow-up.ts';
 import { terms, words } from './text.ts';
 import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, MatchRef, RetrievedPassage, Story } from './types.ts';
 import { fail, ok, type Result } from '../errors.ts';
@@ -24,11 +26,13 @@ export interface ConversationTurn {
 
 export interface AskResult {
   answer: Answer;
+  /** The best span and its evidence, also when not shown (for the bench and calibration). */
+  span: { text: string | null; from: string | null; confidence: number; features: SpanFeatures | null; answerFeatures: ConfidenceFeatures | null };
   /** What to remember for the next turn of this conversation. */
   turn: ConversationTurn;
 }
 
-const NO_ANSWER: Answer = { answer: null, quote: null, sources: [], confidence: 0 };
+const NO_ANSWER: Answer = { answer: null, quote: null, sources: [], confidence: 0, short: false };
 const DEFAULT_BRIEF_LIMIT = 5;
 /** A topic matches an article when this share of the topic's weight is in it. */
 const TOPIC_MATCH = 0.5;
@@ -39,17 +43,6 @@ const ALSO_MATCHING = 4;
 
 /** A title as compared for copies: lower case, letters and digits only. */
 const titleKey = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/** A short or pronoun-led question leans on the previous turn. */
-function isFollowUp(question: string): boolean {
-  const w = words(question);
-  const content = terms(question);
-  return (
-    content.length <= 2 ||
-    /^(and|but|what about|how about|also|then|so)\b/i.test(question.trim()) ||
-    w.some((x) => /^(he|she|it|they|them|his|her|its|their|this|that|these|those|there)$/.test(x))
-  );
-}
 
 /** What the engine keeps of an article: no sentences (those are analyzed on demand). */
 export interface EngineEntry {
@@ -328,10 +321,39 @@ export class Engine {
   }
 
   ask(question: string, previous?: ConversationTurn): AskResult {
-    const followUp = previous !== undefined && isFollowUp(question);
-    const context = followUp ? previous.expanded : '';
-    const expanded = (followUp ? `${question} ${context}` : question).slice(0, 400);
-    const draft = answerQuestion(
+    const alone = this.draftAnswer(question, '', []);
+    let draft = alone;
+    let context = '';
+    // a question that needs the previous turn is answered with it too; the answer whose sentence holds
+    // more of the words asked now wins, the one in context on a tie or when the other does not answer
+    if (previous !== undefined && needsContext(question)) {
+      const withContext = this.draftAnswer(question, previous.expanded, previous.articleIds);
+      const answers = (d: AnswerDraft | null) => d !== null && d.confidence >= ABSTAIN_BELOW;
+      const better = withContext !== null && alone !== null && withContext.ownSupport >= alone.ownSupport;
+      if (!answers(alone) || (answers(withContext) && better)) {
+        draft = withContext;
+        context = previous.expanded;
+      }
+    }
+    const expanded = (context ? `${question} ${context}` : question).slice(0, 400);
+    const span = { text: draft?.span ?? null, from: draft?.spanSource ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
+    if (!draft || draft.confidence < ABSTAIN_BELOW) {
+      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: { question, expanded, articleIds: previous?.articleIds ?? [] } };
+    }
+    // a span is shown only when the engine vouches for it; otherwise the supporting sentence leads
+    const short = draft.span !== null && draft.spanConfidence >= SHORT_ABOVE;
+    const answer: Answer = {
+      answer: short ? draft.span : draft.quote,
+      quote: draft.quote,
+      sources: [toSourceRef(draft.entry)],
+      confidence: Number(draft.confidence.toFixed(3)),
+      short,
+    };
+    return { answer, span, turn: { question, expanded, articleIds: [draft.entry.article.id] } };
+  }
+
+  private draftAnswer(question: string, context: string, preferred: readonly string[]): AnswerDraft | null {
+    return answerQuestion(
       {
         passageIndex: this.passageIndex,
         passageAt: (pk) => {
@@ -343,18 +365,8 @@ export class Engine {
       },
       question,
       context,
-      new Set(followUp ? previous.articleIds : []),
+      new Set(preferred),
     );
-    if (!draft || draft.confidence < ABSTAIN_BELOW) {
-      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, turn: { question, expanded, articleIds: previous?.articleIds ?? [] } };
-    }
-    const answer: Answer = {
-      answer: draft.span ?? draft.quote,
-      quote: draft.quote,
-      sources: [toSourceRef(draft.entry)],
-      confidence: Number(draft.confidence.toFixed(3)),
-    };
-    return { answer, turn: { question, expanded, articleIds: [draft.entry.article.id] } };
   }
 
   /**
@@ -363,7 +375,7 @@ export class Engine {
    * weighted down and the previous answer's articles preferred.
    */
   passages(question: string, previous?: ConversationTurn, k = 5): RetrievedPassage[] {
-    const followUp = previous !== undefined && isFollowUp(question);
+    const followUp = previous !== undefined && needsContext(question);
     const own = new Set(terms(question));
     const qTerms = [...new Set([...own, ...(followUp ? terms(previous.expanded) : [])])];
     if (own.size === 0 || k < 1) return [];

@@ -30,6 +30,8 @@ export interface Answer {
   sources: SourceRef[];
   /** In [0, 1]. */
   confidence: number;
+  /** True when `answer` is a short span the engine vouches for; false when it is the supporting quote itself. */
+  short: boolean;
   /** A model's answer that passed the grounding checks (LLM_BASE_URL); the offline fields above stay as they were. */
   generated?: GeneratedAnswer;
 }

@@ -3,6 +3,7 @@
 // per feed for `/sources`. New and changed items go into the engine with `add` (no rebuild).
 import { createHash } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
+import { exponentialDelay } from '../backoff.ts';
 import { parseFeedXml } from '../engine/corpus/parse-feed.ts';
 import type { Article, FeedHealth } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
@@ -171,7 +172,7 @@ export class FeedPoller {
 
   private failed(feed: FeedState, checked: string, error: string, retryAfterMs: number | null): PollOutcome {
     feed.failures++;
-    const backoff = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (feed.failures - 1));
+    const backoff = exponentialDelay({ minTimeout: this.opts.backoffMs, maxTimeout: this.opts.maxBackoffMs, factor: 2 }, feed.failures);
     feed.notBefore = this.now() + Math.max(backoff, retryAfterMs ?? 0);
     feed.health = { url: feed.url, ok: false, checked, error };
     this.opts.log.warn({ feed: feed.url, failures: feed.failures, retryInMs: feed.notBefore - this.now() }, `feed poll failed: ${error}`);

@@ -271,6 +271,7 @@ export class DigestScheduler {
     await store.updateState(sub.channelKey, at, (s) => ({ ...s, pending: { slotId: id, articleIds: content.articleIds } }));
     await this.step('before-send', id);
 
+    // Not src/backoff.ts: a rate-limited send waits the time the platform asked (Retry-After), renewing the claim meanwhile
     const maxRetries = this.options.maxRateLimitRetries ?? 5;
     for (let attempt = 0; ; attempt++) {
       try {

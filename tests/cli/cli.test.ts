@@ -55,7 +55,7 @@ describe('briefing CLI (--json contract)', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0].sources[0].id).toBe(SEED_ID);
     expect(lines[1]).toMatchObject({ error: { code: 'usage' } });
-    expect(lines[2]).toEqual({ answer: null, quote: null, sources: [], confidence: expect.any(Number) });
+    expect(lines[2]).toEqual({ answer: null, quote: null, sources: [], confidence: expect.any(Number), short: false });
   });
 
   it('reads a .jsonl corpus file and composes a digest with every story', async () => {

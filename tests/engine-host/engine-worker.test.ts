@@ -105,7 +105,7 @@ describe('the engine in a worker thread answers as the engine in this thread doe
     // a function cannot cross the thread boundary: this call fails, not the worker
     await expect(worker.engine.add([], () => undefined)).rejects.toThrow(/could not be cloned/);
     expect('exportState' in worker.engine).toBe(false);
-    expect((await worker.engine.ask('Who captured the palace in Aleppo?')).answer.answer).toBe('Syrian rebels');
+    expect((await worker.engine.ask('Who captured the palace in Aleppo?')).answer.answer).toContain('Syrian rebels');
   });
 
   it('remove through the worker removes', async () => {
@@ -168,7 +168,7 @@ describe('a crash of the engine worker', () => {
       await expect(crashed).rejects.toBeInstanceOf(EngineUnavailableError);
       await expect(crashed).rejects.toThrow(/stopped while answering/);
       // the next call waits for the new worker
-      expect((await worker.engine.ask('Who captured the palace in Aleppo?')).answer.answer).toBe('Syrian rebels');
+      expect((await worker.engine.ask('Who captured the palace in Aleppo?')).answer.answer).toContain('Syrian rebels');
       expect(worker.threadId).not.toBe(before);
       expect(lines.find((l) => l.msg === 'engine worker crashed')).toMatchObject({ level: 50, err: { message: 'simulated engine crash' } });
       expect(lines.some((l) => l.msg === 'engine worker exited; restarting it from the persisted index')).toBe(true);
@@ -190,7 +190,7 @@ describe('a crash of the engine worker', () => {
         code: 'internal',
         message: expect.stringMatching(/^Sorry, something went wrong \(reference [A-Z0-9]+\)\.$/),
       });
-      expect(await bot.handle({ name: 'ask', question: 'Who captured the palace in Aleppo?' }, ctx)).toMatchObject({ kind: 'answer', answer: { answer: 'Syrian rebels' } });
+      expect(await bot.handle({ name: 'ask', question: 'Who captured the palace in Aleppo?' }, ctx)).toMatchObject({ kind: 'answer', answer: { answer: expect.stringContaining('Syrian rebels') } });
     } finally {
       await worker.stop();
       await store.close();

@@ -57,7 +57,7 @@ function replies(r: Raw, f: (s: string) => string): Reply[] {
       kind: 'answer',
       question: f(r.question),
       // the prefixes keep answer and quote apart (an equal quote is not shown) in both forms
-      answer: { answer: `A ${f(r.answer)}`, quote: `Q ${f(r.quote)}`, sources, confidence: 0.7 },
+      answer: { answer: `A ${f(r.answer)}`, quote: `Q ${f(r.quote)}`, sources, confidence: 0.7, short: true },
     },
     { kind: 'stories', title: `Briefing on "${f(r.headline)}"`, empty: '', stories: [{ headline: f(r.headline), summary: r.summary.map(f), sources }] },
     { kind: 'summary', summary: { id: f(r.ids[0]!), title: f(r.titles[0]!), summary: r.summary.map(f) }, url: URLS[0]!, date: '2024-11-30' },

@@ -126,7 +126,7 @@ const reply: fc.Arbitrary<Reply> = fc.oneof(
   fc.record({
     kind: fc.constant('answer' as const),
     question: anyText(80),
-    answer: fc.record({ answer: fc.option(anyText(200), { nil: null }), quote: fc.option(anyText(200), { nil: null }), sources: fc.array(source, { maxLength: 4 }), confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    answer: fc.record({ answer: fc.option(anyText(200), { nil: null }), quote: fc.option(anyText(200), { nil: null }), sources: fc.array(source, { maxLength: 4 }), confidence: fc.double({ min: 0, max: 1, noNaN: true }), short: fc.boolean() }),
   }),
   fc.record({ kind: fc.constant('stories' as const), title: anyText(40), stories: fc.array(story, { maxLength: 8 }), empty: anyText(40) }),
   fc.record({
@@ -288,7 +288,7 @@ const TARGETS: Record<string, (s: string) => unknown> = {
   cleanArticle: (s) => cleanArticle({ id: 'x', text: s, origin: 'x' }),
   decodeSlackText,
   renderText: (s) => renderText({ kind: 'notice', text: s }),
-  renderSlack: (s) => renderSlack({ kind: 'answer', question: s, answer: { answer: s, quote: null, sources: [{ id: s, title: s, url: `https://x.org/${s}`, date: s }], confidence: 1 } }),
+  renderSlack: (s) => renderSlack({ kind: 'answer', question: s, answer: { answer: s, quote: null, sources: [{ id: s, title: s, url: `https://x.org/${s}`, date: s }], confidence: 1, short: true } }),
   renderDiscord: (s) => renderDiscord({ kind: 'stories', title: s, stories: [{ headline: s, summary: [s], sources: [{ id: s, title: s, url: null, date: null }] }], empty: s }),
   splitText: (s) => splitText(s, 2000),
 };

@@ -5,7 +5,7 @@ import { messageChars, renderSlack, SLACK_LIMITS } from '../../adapters/slack/re
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Answer } from '../../src/engine/types.ts';
 
-const offline: Answer = { answer: 'Syrian rebels', quote: 'The palace was invaded by Syrian rebels.', sources: [{ id: 'a.txt', title: 'Palace', url: null, date: '2024-11-30' }], confidence: 0.8 };
+const offline: Answer = { answer: 'Syrian rebels', quote: 'The palace was invaded by Syrian rebels.', sources: [{ id: 'a.txt', title: 'Palace', url: null, date: '2024-11-30' }], confidence: 0.8, short: true };
 const sources = Array.from({ length: 12 }, (_, i) => ({ n: i + 1, id: `a${i}.txt`, title: `Article <!here> ${i} & co`, url: `https://news.example.org/${i}?a=1&b=2`, date: '2024-11-30' }));
 const hostile = 'Tell <!channel> and @everyone <@U123> [1](https://evil.example) about it [1]. ';
 const reply = (text: string, partial = false): Reply => ({ kind: 'answer', question: 'who?', answer: { ...offline, generated: { text, sources, model: 'm', ...(partial ? { partial } : {}) } } });

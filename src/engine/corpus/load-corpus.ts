@@ -8,15 +8,9 @@ import { parseMarkdown, parsePlain } from './parse-plain.ts';
 import { parseHtml } from './parse-html.ts';
 import { parseJson, parseJsonl } from './parse-json.ts';
 import { parseFeedXml } from './parse-feed.ts';
+import type { LoadedCorpus, Parser } from './corpus-types.ts';
 
-export interface LoadedCorpus {
-  articles: Article[];
-  warnings: LoadWarning[];
-  /** Each file's size and time as stat saw them just before it was read: the corpus watcher's baseline. */
-  files?: CorpusFile[];
-}
-
-type Parser = (text: string, fileId: string, origin: string) => LoadedCorpus;
+export type { LoadedCorpus } from './corpus-types.ts';
 
 const PARSERS: Record<string, Parser> = {
   '.txt': parsePlain,
@@ -265,6 +259,7 @@ export function dedupeIds(articles: Article[], warnings: LoadWarning[], taken: S
   }
 }
 
+// Not p-queue: the 6.6.2 in the tree (via @slack/web-api) is CommonJS (its default export needs .default under ESM) with two dependencies, for what ten order-keeping lines do
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { LoadedCorpus } from './load-corpus.ts';
+import type { LoadedCorpus } from './corpus-types.ts';
 import type { Article, LoadWarning } from '../types.ts';
 import { cleanArticle, metaString } from './clean-article.ts';
 import { htmlToText } from './parse-html.ts';

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import type { LoadedCorpus } from './load-corpus.ts';
+import type { LoadedCorpus } from './corpus-types.ts';
 import type { LoadWarning } from '../types.ts';
 import { cleanArticle, metaString, normalizeDate } from './clean-article.ts';
 

@@ -1,4 +1,4 @@
-import type { LoadedCorpus } from './load-corpus.ts';
+import type { LoadedCorpus } from './corpus-types.ts';
 import type { Article, LoadWarning } from '../types.ts';
 import { cleanArticle } from './clean-article.ts';
 

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import type { LoadedCorpus } from './load-corpus.ts';
+import type { LoadedCorpus } from './corpus-types.ts';
 import type { LoadWarning } from '../types.ts';
 import { cleanArticle, type RawArticle } from './clean-article.ts';
 

@@ -54,7 +54,7 @@ describe('renderDiscord', () => {
     const reply: Reply = {
       kind: 'answer',
       question: 'Who took the palace?',
-      answer: { answer: 'Syrian rebels', quote: 'The palace was invaded by Syrian rebels on Sunday evening.', sources: [SOURCE], confidence: 0.82 },
+      answer: { answer: 'Syrian rebels', quote: 'The palace was invaded by Syrian rebels on Sunday evening.', sources: [SOURCE], confidence: 0.82, short: true },
     };
     const messages = renderDiscord(reply, { feedbackRef: '1234' });
     expect(messages).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('renderDiscord', () => {
     expectWithinLimits(message!);
     const embed = message!.embeds[0]!;
     expect(embed.title).toBe('Who took the palace?');
-    expect(embed.description).toBe('Syrian rebels');
+    expect(embed.description).toBe('**Syrian rebels**');
     expect(embed.fields).toEqual([
       { name: 'Supporting quote', value: '> The palace was invaded by Syrian rebels on Sunday evening.' },
       { name: 'Sources', value: '1. [Rebels take the palace in Aleppo](https://example.org/aleppo) · 2024-11-30' },
@@ -74,7 +74,7 @@ describe('renderDiscord', () => {
   });
 
   it('renders "the corpus does not say" plainly, and no buttons without a feedback reference', () => {
-    const messages = renderDiscord({ kind: 'answer', question: 'Price of bananas?', answer: { answer: null, quote: null, sources: [], confidence: 0 } });
+    const messages = renderDiscord({ kind: 'answer', question: 'Price of bananas?', answer: { answer: null, quote: null, sources: [], confidence: 0, short: false } });
     expect(messages[0]!.embeds[0]!.description).toBe(NO_ANSWER_TEXT);
     expect(messages[0]!.embeds[0]!.fields).toBeUndefined();
     expect(messages[0]!.components).toEqual([]);
@@ -100,7 +100,7 @@ describe('renderDiscord', () => {
     const messages = renderDiscord({
       kind: 'answer',
       question: '@everyone who is <@123>?',
-      answer: { answer: 'Ping @here', quote: 'Role <@&55> and channel <#66>.', sources: [SOURCE], confidence: 1 },
+      answer: { answer: 'Ping @here', quote: 'Role <@&55> and channel <#66>.', sources: [SOURCE], confidence: 1, short: true },
     });
     const text = allText(messages);
     expect(text).not.toMatch(/@everyone|@here|<@\d|<@&|<#\d/);
@@ -158,7 +158,7 @@ describe('renderDiscord', () => {
     const answer = Array.from({ length: 20 }, (_, p) => paragraph(p)).join('\n\n');
     const quote = 'A long quote sentence that goes on. '.repeat(80).trim();
     const messages = renderDiscord(
-      { kind: 'answer', question: 'Q?', answer: { answer, quote, sources: [SOURCE], confidence: 0.5 } },
+      { kind: 'answer', question: 'Q?', answer: { answer, quote, sources: [SOURCE], confidence: 0.5, short: false } },
       { feedbackRef: 'r1' },
     );
     expect(messages.length).toBeGreaterThan(1);
@@ -194,5 +194,30 @@ describe('renderDiscord', () => {
     expect(id.length).toBeLessThanOrEqual(100);
     expect(parseFeedbackCustomId(id)).toEqual({ vote: 'not_helpful', ref: '1234567890123456789' });
     expect(parseFeedbackCustomId('something:else')).toBeNull();
+  });
+});
+
+describe('renderDiscord: short answers', () => {
+  const quote = 'The palace was invaded by Syrian rebels on Sunday evening.';
+  const reply = (short: boolean, answer = short ? 'Syrian rebels' : quote): Reply => ({
+    kind: 'answer',
+    question: 'Who took the palace?',
+    answer: { answer, quote, sources: [SOURCE], confidence: 0.8, short },
+  });
+
+  it('bolds a vouched-for short answer and keeps the quote as a field', () => {
+    const embed = renderDiscord(reply(true))[0]!.embeds[0]!;
+    expect(embed.description).toBe('**Syrian rebels**');
+    expect(embed.fields?.[0]?.name).toBe('Supporting quote');
+  });
+
+  it('escapes markdown inside a bold short answer', () => {
+    expect(renderDiscord(reply(true, 'a*b_c'))[0]!.embeds[0]!.description).toBe('**a\\*b\\_c**');
+  });
+
+  it('leads with the supporting sentence, not bold and not repeated, when the answer is not short', () => {
+    const embed = renderDiscord(reply(false))[0]!.embeds[0]!;
+    expect(embed.description).toBe(quote);
+    expect(embed.fields?.map((f) => f.name)).toEqual(['Sources']);
   });
 });

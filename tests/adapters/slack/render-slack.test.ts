@@ -88,6 +88,7 @@ describe('renderSlack', () => {
       quote: 'Mayor Ortiz told <!channel> and @everyone that <@U123> pays.',
       sources: [{ id: 'h.txt', title: 'Harbour <b>news</b>', url: 'https://n.example/h?a=1&b=2', date: '2024-11-28T10:00:00Z' }],
       confidence: 0.9,
+      short: true,
     },
   };
 
@@ -95,7 +96,7 @@ describe('renderSlack', () => {
     const [m, ...rest] = renderSlack(answer, { answerRef: 'ref1', shareKey: 'key1' });
     expect(rest).toEqual([]);
     expect(contextsOf(m!)[0]).toBe('*Q:* who said &lt;!here&gt; &amp; why?');
-    expect(sectionsOf(m!)).toEqual(['@\u2060everyone', '>“Mayor Ortiz told &lt;!channel&gt; and @\u2060everyone that &lt;@U123&gt; pays.”']);
+    expect(sectionsOf(m!)).toEqual(['*@\u2060everyone*', '>“Mayor Ortiz told &lt;!channel&gt; and @\u2060everyone that &lt;@U123&gt; pays.”']);
     expect(contextsOf(m!)[1]).toBe('Sources: <https://n.example/h?a=1&amp;b=2|Harbour &lt;b&gt;news&lt;/b&gt;> · 2024-11-28');
     expect(actionIds(m!)).toEqual([ACTION_IDS.feedbackUp, ACTION_IDS.feedbackDown, ACTION_IDS.share]);
     expect(m!.text).toContain('@\u2060everyone');
@@ -106,7 +107,7 @@ describe('renderSlack', () => {
     const reply: Reply = {
       kind: 'answer',
       question: 'q?',
-      answer: { answer: 'Same sentence.', quote: 'Same sentence.', sources: [], confidence: 1 },
+      answer: { answer: 'Same sentence.', quote: 'Same sentence.', sources: [], confidence: 1, short: false },
     };
     const [plain] = renderSlack(reply);
     expect(sectionsOf(plain!)).toEqual(['Same sentence.']);
@@ -114,7 +115,7 @@ describe('renderSlack', () => {
   });
 
   it('says "the corpus does not say" for a null answer', () => {
-    const [m] = renderSlack({ kind: 'answer', question: 'q?', answer: { answer: null, quote: null, sources: [], confidence: 0 } }, { answerRef: 'r' });
+    const [m] = renderSlack({ kind: 'answer', question: 'q?', answer: { answer: null, quote: null, sources: [], confidence: 0, short: false } }, { answerRef: 'r' });
     expect(sectionsOf(m!)[0]).toMatch(/^The corpus does not say/);
     expect(m!.text).toMatch(/The corpus does not say/);
   });
@@ -191,5 +192,26 @@ describe('renderSlack', () => {
     const all = messages.flatMap(sectionsOf).join('\n');
     expect(all).toContain('300. <https://e.org/299?x=1&amp;y=2|Article 299 about &lt;things&gt; &amp; more> · 2024-01-01 · Wire · id: `a299.txt`');
     expect(all).toContain('feed <https://feed.example/rss|https://feed.example/rss>: failing (HTTP 500 &lt;oops&gt;)');
+  });
+});
+
+describe('renderSlack: short answers', () => {
+  const quote = 'The palace was invaded by Syrian rebels on Sunday evening.';
+  const reply = (short: boolean): Reply => ({
+    kind: 'answer',
+    question: 'Who took the palace?',
+    answer: { answer: short ? 'Syrian rebels' : quote, quote, sources: [], confidence: 0.8, short },
+  });
+
+  it('shows a vouched-for short answer in bold, then the quote', () => {
+    const [m] = renderSlack(reply(true));
+    expect(sectionsOf(m!)).toEqual(['*Syrian rebels*', `>“${quote}”`]);
+    expect(m!.text).toContain('Syrian rebels');
+  });
+
+  it('leads with the supporting sentence, not bold, when the answer is not short', () => {
+    const [m] = renderSlack(reply(false));
+    expect(sectionsOf(m!)).toEqual([quote]);
+    expect(sectionsOf(m!).join('')).not.toMatch(/^\*/);
   });
 });

@@ -72,7 +72,8 @@ describe('/brief in HTTP mode', () => {
     expectPrivate(body!);
     expect(body!.text).toContain('4,000');
     const secs = sections(body!);
-    expect(secs[0]).toMatch(/^4,000/);
+    // a vouched-for short answer, in bold
+    expect(secs[0]).toMatch(/^\*4,000/);
     expect(secs).toContain('>“Authorities evacuated 4,000 residents.”');
     const ctx = contexts(body!);
     expect(ctx[0]).toBe('*Q:* how many residents were evacuated?');

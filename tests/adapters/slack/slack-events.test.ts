@@ -146,9 +146,9 @@ describe('Slack events in HTTP mode', () => {
     const [priv] = await waitForPosts('D0ESCAPE', 1);
     for (const body of [pub!, priv!]) {
       const text = allText(body);
-      // the quote is there, with every control character escaped and every @word broken
+      // the quote is there (leading the reply, or under a short answer), with every control character escaped and every @word broken
       expect(sections(body).join('\n')).toContain(
-        '>“Mayor Lena Ortiz told &lt;!channel&gt; and @\u2060everyone that ferry fares will rise by 10 percent &amp; &lt;@U123&gt; must pay first.”',
+        'Mayor Lena Ortiz told &lt;!channel&gt; and @\u2060everyone that ferry fares will rise by 10 percent &amp; &lt;@U123&gt; must pay first.',
       );
       expect(contexts(body)[0]).toBe('*Q:* What did Mayor Lena Ortiz say about ferry fares @\u2060channel &amp; @U123 #general?');
       expect(text).not.toMatch(/<!|<@|<#/);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffDelay, isTransient, PLATFORM_RETRY, withRetry } from '../../../adapters/shared/retry.ts';
+import { isTransient, PLATFORM_RETRY, withRetry } from '../../../adapters/shared/retry.ts';
+import { backoffDelay, exponentialDelay } from '../../../src/backoff.ts';
 import { sleep } from '../../support/slack-blocks.ts';
 import { startHarness, type Harness } from '../../support/slack-harness.ts';
 
@@ -94,6 +95,8 @@ describe('retry helper', () => {
     const policy = { retries: 5, factor: 2, minTimeout: 200, maxTimeout: 1000 };
     expect([1, 2, 3, 4].map((i) => backoffDelay(policy, i, () => 1))).toEqual([200, 400, 800, 1000]);
     expect([1, 2, 3, 4].map((i) => backoffDelay(policy, i, () => 0))).toEqual([100, 200, 400, 500]);
+    // the poller's and the engine worker's schedule: the same curve without jitter
+    expect([1, 2, 3, 4].map((i) => exponentialDelay(policy, i))).toEqual([200, 400, 800, 1000]);
   });
 
   it('stops after the bounded attempts and throws the last error', async () => {

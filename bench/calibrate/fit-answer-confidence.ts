@@ -1,0 +1,70 @@
+// `npx tsx bench/calibrate/fit-answer-confidence.ts [feature,feature…]`: fits the answer confidence
+// (answer-question.ts) on the open SQuAD sample asked with and without each question's paragraph
+// (label: the quote holds a gold answer), 5-fold cross-validated with folds grouped by article.
+// Prints, per feature set, abstention (paragraph removed) at equal answer rates, and the weights.
+import { Engine } from '../../src/engine/engine.ts';
+import type { Article } from '../../src/engine/types.ts';
+import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
+import { quoteContainsGold } from '../squad-metrics.ts';
+import { crossValidate, fitLogistic, type Row } from './logistic.ts';
+
+const questions = loadQa(evalFiles(evalDirPath()).squad);
+const articles = new Map<string, Article>();
+for (const q of questions) {
+  const id = `${q.title}#${q.paragraphIndex}`;
+  if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
+}
+const engine = new Engine([...articles.values()]);
+type Asked = Row & { present: boolean; none: boolean };
+const rows: Asked[] = [];
+const record = (present: boolean, q: (typeof questions)[number]) => {
+  const r = engine.ask(q.question);
+  const f = r.span.answerFeatures;
+  const quote = r.answer.quote ?? (f ? 'x' : null);
+  // the quote is hidden below the threshold: ask the draft again through features only
+  rows.push({ x: f ? { ...f } : {}, y: present && r.answer.quote !== null && quoteContainsGold(r.answer.quote, q.answers) ? 1 : 0, group: q.title, present, none: !f || quote === null });
+};
+for (const q of questions) record(true, q);
+for (const [id, art] of articles) {
+  engine.remove([id]);
+  for (const q of questions) if (`${q.title}#${q.paragraphIndex}` === id) record(false, q);
+  engine.add([art]);
+}
+
+const BASE = ['coverage', 'windowCoverage', 'specific', 'specificWindow', 'bigrams', 'typed', 'context', 'topPassage', 'names'];
+const sets: Record<string, string[]> = {
+  base: BASE,
+  '+rare': [...BASE, 'rare'],
+};
+const only = process.argv[2];
+if (only) for (const k of Object.keys(sets)) if (k !== 'base') delete sets[k];
+if (only) sets['custom'] = only.split(',');
+
+/** Abstention on the removed rows at the threshold that answers `rate` of the present rows. */
+function abstentionAt(scores: number[], rate: number): { abstention: number; support: number } {
+  const present = rows.map((r, i) => ({ r, s: scores[i]! })).filter((x) => x.r.present);
+  const sorted = present.map((x) => x.s).sort((a, b) => b - a);
+  const t = sorted[Math.max(0, Math.round(rate * present.length) - 1)]!;
+  const removed = rows.map((r, i) => ({ r, s: scores[i]! })).filter((x) => !x.r.present);
+  return {
+    abstention: (100 * removed.filter((x) => x.r.none || x.s < t).length) / removed.length,
+    support: (100 * present.filter((x) => x.s >= t && x.r.y).length) / present.length,
+  };
+}
+
+console.log('| features | abst. @ 88 % | @ 90 % | @ 91.1 % | support @ 91.1 % |\n| --- | ---: | ---: | ---: | ---: |');
+for (const [name, keys] of Object.entries(sets)) {
+  const train = rows.filter((r) => !r.none);
+  const oof = crossValidate(train, keys);
+  const scores = rows.map(() => -1);
+  let j = 0;
+  rows.forEach((r, i) => {
+    if (!r.none) scores[i] = oof[j++]!;
+  });
+  const at = [0.88, 0.9, 0.911].map((rate) => abstentionAt(scores, rate));
+  console.log(`| ${name} | ${at[0]!.abstention.toFixed(1)} | ${at[1]!.abstention.toFixed(1)} | ${at[2]!.abstention.toFixed(1)} | ${at[2]!.support.toFixed(1)} |`);
+  if (name === (only ? 'custom' : '+rare')) {
+    const w = fitLogistic(train, keys);
+    console.log(JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v.toFixed(2))]))));
+  }
+}

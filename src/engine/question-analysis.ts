@@ -1,0 +1,78 @@
+// Question analysis: what a question asks for (its type, focus noun, the slot of its verb).
+import { STOP_WORDS, stem, words } from './text.ts';
+
+/** What kind of short answer a question asks for. */
+export type QuestionType = 'who' | 'when' | 'where' | 'number' | 'what' | 'other';
+
+/** Nouns after "what" / "which" that ask for a quantity. */
+const QUANTITY_NOUNS = 'percentage|percent|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total';
+
+const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:\\w+ )?(?:${QUANTITY_NOUNS})\\b`);
+
+/** "what / which [one or two describing words] NOUN", the noun naming the kind of answer. */
+const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
+const PLACE_QUESTION = WH_NOUN('city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood');
+const PERSON_QUESTION = WH_NOUN('person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general');
+
+export function classifyQuestion(question: string): QuestionType {
+  const q = question.toLowerCase();
+  if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b/.test(q)) return 'number';
+  if (QUANTITY_QUESTION.test(q) && !/\b(?:what|which) (?:kind|type|sort)\b/.test(q)) return 'number';
+  if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
+  if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';
+  if (/\b(who|whom|whose)\b/.test(q) || PERSON_QUESTION.test(q)) return 'who';
+  if (/\b(what|which)\b/.test(q)) return 'what';
+  return 'other';
+}
+
+/** The noun a "what/which" question asks about: "what *kind of forest*", "which *company*". */
+export function focusOf(question: string): Set<string> {
+  const m = /\b(?:what|which)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|of|in|on|at|for|to|by|from|that|the|a|an)\b|[?,]|$)/i.exec(question);
+  if (!m || /^(is|was|are|were|be|been|did|does|do|has|have|had|can|could|will|would|should|may|might|must)\b/i.test(m[1]!)) return new Set();
+  const ws = words(m[1]!).filter((w) => !STOP_WORDS.has(w) && !/^(kind|type|sort|name|one|part|form)$/.test(w));
+  return new Set(ws.map(stem));
+}
+
+export function questionStems(question: string): Set<string> {
+  return new Set(words(question).filter((w) => !STOP_WORDS.has(w)).map(stem));
+}
+
+const AUXILIARIES = new Set('is was are were be been did does do has have had can could will would should may might must'.split(' '));
+const PREPOSITIONS = new Set('in on at to for from by with of into onto about over under after before during since until through between among against toward towards within without via per as'.split(' '));
+const WH = new Set(['who', 'what', 'which', 'whom', 'whose']);
+
+/**
+ * Where the answer sits relative to the question's verb: "Who *introduced* plague…" asks for
+ * the subject (left of the verb in the sentence); "What did the army *throw*…" for the object (right).
+ */
+export function slotOf(question: string): { verb: string; side: 'left' | 'right' } | null {
+  const ws = words(question);
+  const w = ws.findIndex((x) => WH.has(x));
+  if (w < 0 || w > 2) return null;
+  const next = ws[w + 1];
+  if (!next) return null;
+  if (/^(did|does|do|can|could|will|would|should)$/.test(next)) {
+    const rest = ws.slice(w + 2);
+    const p = rest.findIndex((x, i) => i > 0 && PREPOSITIONS.has(x));
+    const verb = p > 0 ? rest[p - 1] : rest[rest.length - 1];
+    return verb && !STOP_WORDS.has(verb) ? { verb: stem(verb), side: 'right' } : null;
+  }
+  if (AUXILIARIES.has(next)) {
+    const after = ws[w + 2];
+    if (/^(has|have|had)$/.test(next) && after && /ed$|en$/.test(after)) return { verb: stem(after), side: 'left' };
+    return null;
+  }
+  // "who/what VERB …" or "what/which NOUN [NOUN] VERB …"
+  for (let i = w + 1; i <= w + 3 && i < ws.length; i++) {
+    const x = ws[i]!;
+    if (AUXILIARIES.has(x)) {
+      if (/^(has|have|had)$/.test(x) && ws[i + 1] && /ed$|en$/.test(ws[i + 1]!)) return { verb: stem(ws[i + 1]!), side: 'left' };
+      return null;
+    }
+    if (STOP_WORDS.has(x) || PREPOSITIONS.has(x)) return null;
+    const verbLike = /[^s]ed$/.test(x) || (i > w + 1 && /[^su]s$/.test(x)) || stem(x) !== x.replace(/s$/, '') && /ed$/.test(x);
+    if (ws[w] === 'who' && i === w + 1 && !AUXILIARIES.has(x)) return { verb: stem(x), side: 'left' };
+    if (verbLike) return { verb: stem(x), side: 'left' };
+  }
+  return null;
+}

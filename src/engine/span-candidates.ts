@@ -1,0 +1,364 @@
+// Candidate generation: the spans of a sentence that could answer a question.
+import { tagWords } from './pos-tags.ts';
+import { classifyQuestion, questionStems, type QuestionType } from './question-analysis.ts';
+import { STOP_WORDS, stem, words } from './text.ts';
+
+/** A candidate's kind: the question type it answers, or a list. */
+type CandidateKind = QuestionType | 'list';
+
+export const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const DATE_PATTERNS = [
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'g'),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'g'),
+  new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
+  /\b(?:(?:1[0-9]|20)\d{2}s?\s*(?:[–-]|to)\s*(?:(?:1[0-9]|20)?\d{2})|\d{4}s|(?:1[0-9]|20)\d{2}|\d{3,4}\s*(?:AD|BC|BCE|CE))\b/g,
+  /\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b/gi,
+  /\b(?:early|mid|late)[\s-]+(?:\d{1,2}(?:st|nd|rd|th)[\s-]+century|\d{4}s)\b/gi,
+  /\bbetween\s+(?:1[0-9]|20)\d{2}s?\s+and\s+(?:1[0-9]|20)\d{2}s?\b/g,
+  new RegExp(`\\b(?:on\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'),
+  /\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b/gi,
+];
+export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until|and)\s*(?:(?:1[0-9]|20)\d{2}|\d{2})\b/g;
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
+const NUMBER_PATTERN = new RegExp(
+  `(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+){0,2}|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
+  'gi',
+);
+const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.|[A-Z])(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:[A-Z][\p{L}'’-]*[\p{L}\d]|[A-Z]\.|[A-Z](?![\p{L}'’])|\d+))*/gu;
+
+/** Capitalised words that are not the names of people or places. */
+export const NOT_NAMES = new RegExp(
+  `^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|According|His|Her|Its|Their|Our|After|Before|During|When|While|If|As|Although|Because|Since|By|For|From|With|Some|Many|Most|Other|Several|Both|Each|There|Then|Also|Although|Despite|Following|Under|Over|Between|Among|Within|Today|Yesterday)$`,
+);
+
+export interface Candidate {
+  text: string;
+  start: number;
+  kind: CandidateKind;
+}
+
+export function collect(sentence: string, pattern: RegExp, kind: QuestionType, out: Candidate[]): void {
+  for (const m of sentence.matchAll(pattern)) {
+    out.push({ text: m[0].trim(), start: m.index + (m[0].length - m[0].trimStart().length), kind });
+  }
+}
+
+/** Units of measure a number keeps after it ("382 kg", "340 miles"); other nouns are left out. */
+const UNITS =
+  /^(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|yards?|kg|kilograms?|grams?|g|lb|pounds?|tons?|tonnes?|ounces?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|percent|degrees?|acres?|hectares?|ha|square|sq|cubic|mph|km\/h|times|fold|dollars?|euros?|cents?|points?|votes?|seats?)$/i;
+
+/** Number candidates keep at most the unit word after the number, not a whole clause. */
+function trimNumber(text: string): string {
+  const unit = /^(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\s?)?[\d,.]+(?:\s?[–-]\s?\d[\d,.]*)?(?:(?:m|bn|mn|tn|k)\b)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?/i.exec(text);
+  if (unit) {
+    const rest = text.slice(unit[0].length);
+    // keep a following unit of measure ("382 kg"), not the counted noun the question names
+    const next = /^\s+([a-z][a-z-]*)/.exec(rest);
+    const tail = next && UNITS.test(next[1]!) ? ` ${next[1]}` : '';
+    return (unit[0] + tail).replace(/[.,]$/, '');
+  }
+  const w = /^((?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?[a-z]+(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*)(\s+[a-z][a-z-]*)?/i.exec(text);
+  if (!w) return text;
+  const next = w[2]?.trim();
+  return next && UNITS.test(next) ? `${w[1]} ${next}` : w[1]!;
+}
+
+export const CLAUSE_BREAKS = new Set(
+  'is are was were be been being has have had do does did will would can could should may might must which that who whom whose when where while because although though since after before during until if as by with from into onto upon than then and or but for to in on at of also not its their his her it they he she we'.split(
+    ' ',
+  ),
+);
+/** Words that may sit inside a capitalised name ("Bank of England"). */
+const NAME_GLUE = new Set(['of', 'the', 'and', 'de', 'da', 'du', 'la', 'le', 'van', 'von', 'der', 'for', 'y', '&']);
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  lower: string;
+  isWord: boolean;
+  isCap: boolean;
+  /** All of the token's words are question words (or stop words around one). */
+  inQuestion: boolean;
+  /** Part of the question's focus noun ("which *company*"), allowed inside an answer. */
+  isFocus: boolean;
+  /** Stems of the token's words. */
+  stems: string[];
+  /** The first of its stems that is a question word (not a stop word), or null. */
+  questionStem: string | null;
+  /** Part of speech of the token's last word (its head), '' when untagged. */
+  pos: string;
+}
+
+export function tokenize(sentence: string, qStems: ReadonlySet<string>, focus: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  const tags = tagWords(sentence);
+  let tag = 0;
+  for (const m of sentence.matchAll(/[\p{L}\p{N}]+(?:['’.,\-–/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)) {
+    const text = m[0];
+    const lower = text.toLowerCase();
+    const parts = words(text);
+    const isWord = parts.length > 0;
+    const stems = parts.map(stem);
+    const inQuestion = isWord && stems.some((s) => qStems.has(s)) && parts.every((p, i) => STOP_WORDS.has(p) || qStems.has(stems[i]!));
+    const qi = parts.findIndex((p, i) => !STOP_WORDS.has(p) && qStems.has(stems[i]!));
+    const end = m.index + text.length;
+    let pos = '';
+    while (tag < tags.length && tags[tag]!.start < end) {
+      if (tags[tag]!.end > m.index) pos = tags[tag]!.pos;
+      tag++;
+    }
+    out.push({
+      pos,
+      stems,
+      questionStem: qi >= 0 ? stems[qi]! : null,
+      text,
+      start: m.index,
+      end: m.index + text.length,
+      lower,
+      isWord,
+      isCap: /^\p{Lu}/u.test(text),
+      inQuestion,
+      isFocus: isWord && stems.every((s) => focus.has(s)),
+    });
+  }
+  return out;
+}
+
+/**
+ * Crude noun phrases: runs of tokens between punctuation and function words, split again
+ * at question words (which an answer rarely repeats).
+ */
+export function phraseCandidates(sentence: string, tokens: readonly Token[], out: Candidate[]): void {
+  const chunks: [number, number][] = [];
+  let runStart = -1;
+  const flush = (end: number) => {
+    if (runStart < 0) return;
+    // drop leading / trailing stop words
+    let a = runStart;
+    let b = end;
+    while (a < b && (STOP_WORDS.has(tokens[a]!.lower) || QUANTIFIERS.has(tokens[a]!.lower) || !tokens[a]!.isWord) && tokens[a]!.text !== '$') a++;
+    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord) && tokens[b - 1]!.text !== '%') b--;
+    if (b > a) chunks.push([a, b]);
+    runStart = -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const glue = NAME_GLUE.has(t.lower) && !t.isCap && prev?.isCap && next?.isCap;
+    const breaks =
+      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || verbLike(t, prev, next);
+    if (breaks) flush(i);
+    else if (runStart < 0) runStart = i;
+  }
+  flush(tokens.length);
+  const push = (a: number, b: number) => {
+    const first = tokens[a]!;
+    const last = tokens[b - 1]!;
+    out.push({ text: sentence.slice(first.start, last.end), start: first.start, kind: 'what' });
+  };
+  chunks.forEach(([a, b], k) => {
+    push(a, b);
+    // "analysis *of* algorithms", "NBC Blue *and* NBC Red": two phrases joined by one linking word
+    const nextChunk = chunks[k + 1];
+    if (nextChunk) {
+      const between = tokens.slice(b, nextChunk[0]);
+      if (between.length >= 1 && between.length <= 2 && between.every((t) => /^(of|and|or|the|a|an)$/.test(t.lower)) && /^(of|and|or)$/.test(between[0]!.lower)) {
+        if (nextChunk[1] - a <= 8) push(a, nextChunk[1]);
+      }
+    }
+    // lists: "buildings, infrastructure and industrial"
+    let end = b;
+    for (let j = k + 1; j < chunks.length && j <= k + 5; j++) {
+      const [na, nb] = chunks[j]!;
+      const between = tokens.slice(end, na).map((t) => t.lower);
+      const link = between.join(' ');
+      if (!/^(?:,|and|or|, and|, or|,and|and the|or the|, and the)$/.test(link)) break;
+      end = nb;
+      if (/and|or/.test(link)) {
+        out.push({ text: sentence.slice(tokens[a]!.start, tokens[nb - 1]!.end), start: tokens[a]!.start, kind: 'list' });
+        break;
+      }
+    }
+  });
+}
+
+/** Words that open a noun phrase but are not part of what it names ("*many* Puritan ministers"). */
+const QUANTIFIERS = new Set('many several various numerous certain similar such own much most more less few whole entire'.split(' '));
+export const DETERMINERS = new Set('the a an its their his her this these those our your my some many no each every all both several any another such'.split(' '));
+/** After these words a lower-case word is a verb: "to *make*", "which *consisted*", "also *contain*". */
+const VERB_BEFORE = new Set('to which that who will would can could may might must should did does do also not often usually generally typically'.split(' '));
+/** Frequent verbs whose form does not show they are verbs. */
+const COMMON_VERBS = new Set(
+  'include includes contain contains become becomes became remain remains consist consists represent represents provide provides require requires allow allows make makes takes give gives shows seem seems appear appears occur occurs exist exists involve involves leads create creates describe describes define defines refer refers serves comprise comprises covers reaches holds keeps led began begins begin came comes come went goes go got gets get found finds find told tells tell saw sees see knew knows know thought thinks think'.split(
+    ' ',
+  ),
+);
+const NOT_ADVERBS = new Set('family supply assembly italy monopoly ally rally anomaly butterfly reply fly july only early daily weekly monthly yearly holy ugly silly jelly belly bully billy lily molly polly sally emily kelly poly apply multiply comply rely'.split(' '));
+const NOT_VERBS = new Set('red bed seed need speed hundred feed breed creed greed shed sled wed weed reed bled fled indeed thing king ring wing spring string evening morning building ceiling'.split(' '));
+
+/** A lower-case adverb ("-ly") or a participle / past verb right after a content word: not part of a noun phrase. */
+/** A verb by the tagger, or by the word-shape rules below (the tagger misses some, the rules others). */
+export function verbLike(t: Token, prev: Token | undefined, next?: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX' || isVerbish(t, prev, next);
+}
+
+function isVerbish(t: Token, prev: Token | undefined, next?: Token): boolean {
+  if (!t.isWord || t.isCap || !/^[a-z]+$/.test(t.lower)) return false;
+  if (COMMON_VERBS.has(t.lower)) return true;
+  // a lower-case content word right before a determiner is a verb ("possess *a*", "covers *the*")
+  if (next && DETERMINERS.has(next.lower) && !STOP_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/^(?:than|like|versus|via|per|including|such)$/.test(t.lower)) return true;
+  if (t.lower.length > 4 && t.lower.endsWith('ly') && !NOT_ADVERBS.has(t.lower)) return true;
+  if (prev && VERB_BEFORE.has(prev.lower) && !DETERMINERS.has(t.lower) && !/\d/.test(t.lower)) return true;
+  if (prev && /^(is|are|was|were|be|been|being|has|have|had)$/.test(prev.lower) && /(?:ed|en|ing)$/.test(t.lower) && !NOT_VERBS.has(t.lower)) return true;
+  if (t.lower.length > 4 && /(?:ed|ing)$/.test(t.lower) && !NOT_VERBS.has(t.lower)) {
+    return !!prev && prev.isWord && !DETERMINERS.has(prev.lower) && !STOP_WORDS.has(prev.lower) && !CLAUSE_BREAKS.has(prev.lower);
+  }
+  return false;
+}
+/** Spans of the asked-for type (dates, numbers, names) in a sentence. */
+export function collectCandidates(type: QuestionType, sentence: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  if (type === 'when') for (const p of DATE_PATTERNS) collect(sentence, p, 'when', candidates);
+  if (type === 'number') {
+    collect(sentence, NUMBER_PATTERN, 'number', candidates);
+    for (const c of candidates) c.text = trimNumber(c.text);
+  }
+  if (type === 'who' || type === 'where') {
+    const names: Candidate[] = [];
+    collect(sentence, NAME_PATTERN, type, names);
+    for (const c of names) {
+      const lead = /^(?:(?:The|A|An|In|On|At|But|And|After|Before|When|While|This|That|However|His|Her|Its|Their|Although|Because|During|By|For|From|With|Under|Since|As|If)\s+)+/.exec(c.text);
+      if (lead) {
+        c.start += lead[0].length;
+        c.text = c.text.slice(lead[0].length);
+      }
+      c.text = c.text.replace(/\s+(?:of|the|and|de|for)$/, '');
+      const next = sentence.slice(c.start + c.text.length);
+      // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name
+      const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
+      if (!NOT_NAMES.test(c.text) && c.text.length > 1 && !demonym) candidates.push(c);
+    }
+  }
+  return candidates;
+}
+
+/** Whether the sentence holds a span of the asked-for type that the question does not already name. */
+export function hasCandidate(question: string, sentence: string): boolean {
+  return candidateTest(question)(sentence);
+}
+
+/** `hasCandidate` for one question over many sentences: the question is analysed once. */
+export function candidateTest(question: string): (sentence: string) => boolean {
+  const qStems = questionStems(question);
+  const type = classifyQuestion(question);
+  return (sentence) => collectCandidates(type, sentence).some((c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))));
+}
+
+const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;
+const HOW_CUES = /^(?:by|through|via|using|with)$/;
+const COPULA = new Set(['is', 'are', 'was', 'were']);
+const NAMING = /^(?:known|called|referred|termed|named|nicknamed|dubbed)$/;
+/** Words that end a clause when walking left from a copula. */
+const CLAUSE_STARTS = new Set('which that who whom whose when where while because although though since if whereas and but or so'.split(' '));
+
+/**
+ * Phrases that definitional patterns point at: "What is the highest court?" over "*The European
+ * Court of Justice* is the highest court…"; "What are X known as?" over "X, known as *comb jellies*".
+ */
+export function patternCandidates(question: string, sentence: string, tokens: readonly Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  const verbish = (i: number) => isVerbish(tokens[i]!, tokens[i - 1], tokens[i + 1]) || NAMING.test(tokens[i]!.lower);
+  const span = (a: number, b: number) => {
+    // not the verb or "known as" that led here
+    while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
+    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
+    if (b > a && b - a <= 10) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
+  };
+  /** End (exclusive) of the phrase starting at `a`: the next punctuation or clause word. */
+  const phraseEnd = (a: number) => {
+    let b = a;
+    while (b < tokens.length && b - a < 12 && (tokens[b]!.isWord || /^[-'’&%$]$/.test(tokens[b]!.text)) && !CLAUSE_STARTS.has(tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
+    return b;
+  };
+  const phraseStart = (b: number) => {
+    let a = b;
+    while (a > 0 && b - a < 12 && (tokens[a - 1]!.isWord || /^[-'’&]$/.test(tokens[a - 1]!.text)) && !CLAUSE_STARTS.has(tokens[a - 1]!.lower) && !COPULA.has(tokens[a - 1]!.lower)) a--;
+    return a;
+  };
+  const cop = /^(?:what|which|who)\s+(?:is|are|was|were)\s+(.+?)[?.!]*$/i.exec(question.trim());
+  if (cop) {
+    const ys = new Set(words(cop[1]!).filter((w) => !STOP_WORDS.has(w)).map(stem));
+    const hits = (from: number, to: number) => {
+      let n = 0;
+      for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++) if (tokens[i]!.stems.some((x) => ys.has(x))) n++;
+      return n;
+    };
+    tokens.forEach((t, k) => {
+      if (!COPULA.has(t.lower)) return;
+      if (hits(k + 1, k + 5) > 0) span(phraseStart(k), k); // "X is the Y": X
+      if (hits(k - 4, k) > 0) span(k + 1, phraseEnd(k + 1)); // "Y is X": X
+    });
+  }
+  // "why": the reason after "because", "due to"…; "how": the means after "by", "through"…
+  const cue = /^\s*why\b/i.test(question) ? WHY_CUES : /^\s*how\b(?!\s+(?:many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b)/i.test(question) ? HOW_CUES : null;
+  if (cue) {
+    tokens.forEach((t, k) => {
+      if (!cue.test(t.lower)) return;
+      let a = k + 1;
+      while (a < tokens.length && cue === WHY_CUES && /^(?:of|to|that)$/.test(tokens[a]!.lower)) a++;
+      let b = a;
+      while (b < tokens.length && b - a < 12 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !(tokens[b]!.text === ',' && b - a > 2)) b++;
+      span(a, b);
+    });
+  }
+  // "regarded as X", "such as X, Y and Z", "including X": what the sentence says the thing is, or its examples
+  if (/\b(?:regarded|considered|seen|viewed|described|examples?|such|include|includes|including|instance)\b/i.test(question)) {
+    tokens.forEach((t, k) => {
+      const two = `${t.lower} ${tokens[k + 1]?.lower ?? ''}`;
+      if (!/^(?:regarded as|considered as|seen as|viewed as|described as|such as|including .+|considered to|considered the|considered a|considered an)$/.test(two) && !/^(?:regarded|including)$/.test(t.lower)) return;
+      let a = k + 1;
+      while (a < tokens.length && /^(?:as|to|be|the|a|an)$/.test(tokens[a]!.lower)) a++;
+      let b = a;
+      // a list runs on through commas and "and"/"or"
+      while (b < tokens.length && b - a < 14 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !CLAUSE_STARTS.has(tokens[b]!.lower === 'and' || tokens[b]!.lower === 'or' ? '' : tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
+      span(a, b);
+    });
+  }
+  if (/\b(?:known|called|referred|termed|named|nicknamed|dubbed|term|name)\b/i.test(question)) {
+    tokens.forEach((t, k) => {
+      if (!NAMING.test(t.lower)) return;
+      let a = k + 1;
+      while (a < tokens.length && /^(?:as|to|the|a|an|by|"|“|')$/.test(tokens[a]!.lower)) a++;
+      span(a, phraseEnd(a));
+    });
+  }
+  return out;
+}
+
+/** Longer "sentences" (unsplit text) are searched only around their densest stretch of question words. */
+export const LONG_SENTENCE = 1200;
+
+export function densestWindow(text: string, qStems: ReadonlySet<string>): string {
+  const hits: number[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) if (qStems.has(stem(m[0].toLowerCase()))) hits.push(m.index);
+  let from = 0;
+  let most = -1;
+  for (const h of hits) {
+    const start = Math.max(0, h - LONG_SENTENCE / 2);
+    const n = hits.filter((x) => x >= start && x < start + LONG_SENTENCE).length;
+    if (n > most) {
+      most = n;
+      from = start;
+    }
+  }
+  // snap to word boundaries
+  const a = from === 0 ? 0 : text.indexOf(' ', from) + 1;
+  const endRaw = Math.min(text.length, from + LONG_SENTENCE);
+  const b = endRaw === text.length ? endRaw : text.lastIndexOf(' ', endRaw);
+  return text.slice(a, b > a ? b : endRaw);
+}

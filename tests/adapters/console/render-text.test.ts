@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../../adapters/console/render-text.ts';
+import { COLOR_STYLE as ANSI_STYLE, PLAIN_STYLE, colorEnabled, consoleStyle } from '../../../adapters/console/console-style.ts';
+const styleFor = (stream: { isTTY?: boolean }) => consoleStyle(colorEnabled(stream, {}));
+import type { Reply } from '../../../src/bot/reply.ts';
+
+const quote = 'The palace was invaded by Syrian rebels on Sunday evening.';
+const reply = (short: boolean): Reply => ({
+  kind: 'answer',
+  question: 'Who took the palace?',
+  answer: { answer: short ? 'Syrian rebels' : quote, quote, sources: [{ id: 'a.txt', title: 'Palace', url: null, date: null }], confidence: 0.8, short },
+});
+
+describe('renderText: short answers', () => {
+  it('bolds a vouched-for short answer on a terminal, then quotes the sentence', () => {
+    const lines = renderText(reply(true), 80, ANSI_STYLE).split('\n');
+    expect(lines[0]).toBe('\x1b[1mSyrian rebels\x1b[22m');
+    expect(lines[1]).toBe(`  “${quote}”`);
+  });
+
+  it('leads with the supporting sentence, never bold, when the answer is not short', () => {
+    const text = renderText(reply(false), 80, ANSI_STYLE);
+    expect(text).not.toContain('\x1b[1m');
+    expect(text.split('\n')[0]).toBe(quote);
+    expect(text).not.toContain('“');
+  });
+
+  it('writes no escape codes to a pipe', () => {
+    expect(styleFor({ isTTY: false })).toBe(PLAIN_STYLE);
+    expect(styleFor({ isTTY: true })).toBe(ANSI_STYLE);
+    expect(renderText(reply(true), 80, styleFor({}))).not.toContain('\x1b');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { chooseSpan, extractSpan, SPAN_RANK_WEIGHTS } from '../../src/engine/extract-span.ts';
+
+describe('span candidates', () => {
+  it('keeps a number with its scale or percent sign', () => {
+    expect(extractSpan('How much did the Jackson trial cost?', 'The Jackson trial cost $4m, court officials said.')).toBe('$4m');
+    expect(extractSpan('How much did profits rise?', 'Profits rose 3.8% to £1.2bn in the third quarter.')).toBe('3.8%');
+  });
+
+  it('offers what follows "such as" when the question asks for examples', () => {
+    const span = extractSpan('What are examples of Sunni Jihadist groups?', 'Sunni Jihadist groups, such as Hayat Tahrir al-Sham and the Islamic State, have targeted holy sites.');
+    expect(span).toMatch(/Hayat Tahrir al-Sham/);
+  });
+
+  it('offers whole names to a what-question, also one sharing a word with the question', () => {
+    expect(extractSpan('What fort did the British capture in 1755?', 'In 1755 the British captured Fort Beauséjour on the border.')).toBe('Fort Beauséjour');
+  });
+});
+
+describe('span choice evidence', () => {
+  it('reports a margin over the best rival answer and a type match', () => {
+    const choice = chooseSpan('When was the palace invaded?', 'The palace was invaded by Syrian rebels on Sunday evening.');
+    expect(choice?.text).toMatch(/Sunday evening/);
+    expect(choice?.typeMatch).toBe(true);
+    expect(choice!.margin).toBeGreaterThan(0);
+  });
+
+  it('ranks with the weight table it is given', () => {
+    const text = 'The palace was invaded by Syrian rebels on Sunday evening.';
+    const flat = Object.fromEntries(Object.keys(SPAN_RANK_WEIGHTS).map((k) => [k, 0])) as typeof SPAN_RANK_WEIGHTS;
+    const a = chooseSpan('Who invaded the palace?', text);
+    const b = chooseSpan('Who invaded the palace?', text, [], { ...flat, passive: 5 });
+    expect(a?.text).toBe('Syrian rebels');
+    expect(b?.text).toBe('Syrian rebels');
+    expect(b!.score).toBe(5);
+  });
+});
+
+describe('number words', () => {
+  it('does not read a number word glued to a noun ("one-off") as a count', () => {
+    expect(extractSpan('How much did profits rise?', 'Profits were buoyed by one-off gains.')).not.toBe('one');
+    expect(extractSpan('How many players joined?', 'Twenty-five players joined the squad.')).toMatch(/^Twenty-five/);
+  });
+});
