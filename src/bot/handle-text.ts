@@ -5,7 +5,7 @@ import { withLatestStories } from './latest-stories.ts';
 import { describeCause, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
-import type { CallContext } from './bot.ts';
+import { userKeyOf, type CallContext } from './call-context.ts';
 import { parseSubcommand, type Command } from './command.ts';
 import type { Reply } from './reply.ts';
 import { requestCommand, requestTurn, understandBriefText, understandRequest, type UnderstoodRequest } from './understand-request.ts';
@@ -54,7 +54,6 @@ export interface TextResult {
   reply: Reply;
 }
 
-const userKeyOf = (ctx: Pick<CallContext, 'surface' | 'userId'>) => `${ctx.surface}:${ctx.userId}`;
 const conversationKeyOf = (ctx: CallContext) => `${ctx.surface}:${ctx.conversationId}`;
 const lastBriefKeyOf = (ctx: CallContext) => `${ctx.surface}:${ctx.conversationId}:${ctx.userId}`;
 
