@@ -27,6 +27,8 @@ export interface RequestOutcome {
   why: string;
   /** summary by words: the expected article is the best match or in its "Also matching" list. */
   inMatches?: boolean;
+  /** What the engine showed, as one string (story ids, article id, answer), to compare with what the Bot shows. */
+  shown?: string;
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -59,6 +61,7 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
     let contentOk = false;
     let why = intentOk ? '' : `intent ${got.intent}`;
     let inMatches: boolean | undefined;
+    let shown: string | undefined;
     const ref = refOf(item.article);
     switch (got.intent) {
       case 'brief':
@@ -66,6 +69,7 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
         // undated BBC articles fall outside any window, so the topic is checked on the whole corpus and the window on its own
         const stories = engine.brief(got.intent === 'digest' ? { limit: DIGEST_LIMIT } : { topic: got.topic ?? '', limit: BRIEF_LIMIT });
         lastBrief = stories.map((s) => s.sources[0]?.id ?? '').filter(Boolean);
+        shown = lastBrief.join(' ');
         previous = requestTurn(got, stories.flatMap((s) => s.sources.slice(0, 1)));
         if (!intentOk || got.intent === 'digest') {
           contentOk = intentOk;
@@ -85,14 +89,16 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
       case 'summary': {
         if (!intentOk) break;
         if (ref !== null) {
-          const shown = got.refId ? engine.summarize(got.refId) : null;
-          if (shown?.ok) previous = requestTurn(got, [shown.value]);
+          const summarized = got.refId ? engine.summarize(got.refId) : null;
+          if (summarized?.ok) previous = requestTurn(got, [summarized.value]);
+          shown = summarized?.ok ? summarized.value.id : undefined;
           contentOk = got.ref === ref && got.refId !== undefined && (item.sentences === undefined || got.sentences === item.sentences);
           if (!contentOk) why = `ref ${got.ref ?? 'none'}/${got.refId ?? 'no id'} ≠ ${ref}`;
           break;
         }
         const found = engine.summarize(got.topic ?? '', got.sentences ?? 3);
         if (found.ok) previous = requestTurn(got, [found.value]);
+        shown = found.ok ? found.value.id : undefined;
         const right = [item.article ?? '', ...(item.also ?? [])];
         contentOk = found.ok && right.some((id) => same(found.value.id, id)) && (item.sentences === undefined || got.sentences === item.sentences);
         if (!contentOk) why = `summary of ${found.ok ? found.value.id : found.error.code} for "${got.topic ?? ''}"`;
@@ -111,6 +117,7 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
         const listed = engine.sources(got.topic ?? '', 5);
         previous = requestTurn(got, listed);
         const first = listed[0];
+        shown = first?.id;
         contentOk = first !== undefined && isAbout(textOf.get(first.id) ?? '', item.topic ?? []);
         if (!contentOk) why = `first article ${first?.id ?? 'none'} not about ${(item.topic ?? []).join(' ')}`;
         break;
@@ -120,6 +127,7 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
         const parsed = parseSubcommand('ask', got.question ?? '');
         const result = parsed.ok && parsed.command.name === 'ask' ? engine.ask(parsed.command.question, previous) : null;
         if (result) previous = result.turn;
+        shown = result?.answer.answer ?? undefined;
         if (!intentOk) break;
         const answer = result?.answer;
         const said = answer?.answer ?? null;
@@ -137,7 +145,7 @@ export function runRequestSet(items: readonly RequestItem[], engine: RequestEngi
         contentOk = intentOk;
         break;
     }
-    outcomes.push({ item, got, intentOk, contentOk: intentOk && contentOk, why, ...(inMatches !== undefined ? { inMatches } : {}) });
+    outcomes.push({ item, got, intentOk, contentOk: intentOk && contentOk, why, ...(inMatches !== undefined ? { inMatches } : {}), ...(shown !== undefined ? { shown } : {}) });
   }
   return outcomes;
 }
@@ -161,7 +169,7 @@ export function sectionRequestsWith(
   articles: readonly Article[],
   same: (a: string, b: string) => boolean,
   log: (msg: string) => void,
-): { markdown: string[]; data: Record<string, unknown>; errors: string[] } {
+): { markdown: string[]; data: Record<string, unknown>; errors: string[]; outcomes: RequestOutcome[] } {
   const items = loadRequestSet(REQUESTS_FILE);
   const conversations = new Set(items.map((i) => i.conv)).size;
   log(`requests: ${items.length} messages in ${conversations} conversations over ${articles.length} articles`);
@@ -200,6 +208,7 @@ export function sectionRequestsWith(
     markdown,
     data: { messages: items.length, conversations, intentPct, contentPct, contentWithoutAskPct, summaryInMatchesPct: inMatchesPct, byIntent, understandP50Ms: p50, understandP99Ms: p99, misses },
     errors: [],
+    outcomes,
   };
 }
 

@@ -23,6 +23,7 @@ import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
 import { runLlmQa } from './llm-qa.ts';
 import { sectionRequestsWith } from './requests-section.ts';
+import { runThroughBot } from './requests-bot.ts';
 import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
@@ -631,7 +632,18 @@ async function sectionRequests(ctx: Context): Promise<SectionOutput> {
   const articles = await loadNewsCorpus(evalFiles(ctx.dir).bbcSummaries);
   const dupGroups = new Map<string, string>();
   for (const r of loadClustering(evalFiles(ctx.dir).bbcClustering)) if (r.exactDupGroup !== null) dupGroups.set(r.id, r.exactDupGroup);
-  return sectionRequestsWith(new Engine(articles), articles, sameArticleTest(dupGroups), log);
+  const engine = new Engine(articles);
+  const { outcomes, ...out } = sectionRequestsWith(engine, articles, sameArticleTest(dupGroups), log);
+  // the same conversations through the Bot, as every free-text surface runs them
+  const bot = await runThroughBot(engine, outcomes);
+  log(`requests through the Bot: intent same ${bot.intentSamePct} %, content ${bot.contentPct} %, overhead p50 ${bot.overheadP50Ms} ms`);
+  const markdown = [
+    ...out.markdown,
+    '',
+    `Through the Bot (\`Bot.handleText\`, what every free-text surface runs; SQLite store, one DM conversation per dev-set conversation): intent the same as the understanding alone ${bot.intentSamePct.toFixed(1)} %; content right ${bot.contentPct.toFixed(1)} % (${bot.contentUnwindowedPct.toFixed(1)} % of the ${bot.unwindowed} messages of conversations without a time window: the undated BBC articles fall outside every window, so a windowed brief is empty through the Bot); what it shows is what the engine-direct run shows for ${bot.sameShownPct.toFixed(1)} % of ${bot.sameShownOf}. Cost on top of the routed command: p50 ${bot.overheadP50Ms} ms, p99 ${bot.overheadP99Ms} ms (handleText in all: p50 ${bot.textP50Ms} ms).`,
+    ...(bot.differ.length ? ['', 'Shown differently through the Bot:', '', ...bot.differ.map((d) => `- ${d}`)] : []),
+  ];
+  return { ...out, markdown, data: { ...out.data, bot } };
 }
 
 // ---------------------------------------------------------------------------------------------

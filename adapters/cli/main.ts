@@ -13,6 +13,8 @@ import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
 import { readPackageVersion } from './package-version.ts';
 import type { Answer } from '../../src/engine/types.ts';
 import { createGenerator } from '../../src/llm/create-generator.ts';
+import { chatEachLine } from './chat-lines.ts';
+import type { Logger } from '../../src/logger.ts';
 import type { GenerativeAnswerer } from '../../src/llm/generate-answer.ts';
 
 /** Thrown inside the CLI for an expected failure; turned into the error object and exit code. */
@@ -41,7 +43,7 @@ async function answerOf(engine: Engine, generator: GenerativeAnswerer | undefine
   return generator ? generator.answer(question, await engine.passages(question), answer) : answer;
 }
 
-async function run(args: CliArgs, engine: Engine, defaultTimezone: string, generator?: GenerativeAnswerer): Promise<number> {
+async function run(args: CliArgs, engine: Engine, defaultTimezone: string, log: Logger, generator?: GenerativeAnswerer): Promise<number> {
   const out = (json: unknown, text: string) => (args.json ? printJson(json) : process.stdout.write(`${text}\n`));
   const since = (): Date | undefined => {
     if (!args.since) return undefined;
@@ -53,6 +55,8 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string, gener
     case 'help':
     case 'version':
       return printInfo(args);
+    case 'chat':
+      return chatEachLine({ engine, log, json: args.json, defaultTimezone, ...(generator ? { generator } : {}) });
     case 'ask': {
       if (args.positional === '-') return askEachLine(engine, args.json, generator);
       const bad = questionError(args.positional);
@@ -132,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const engine = await loadEngine(args.corpus ?? config.CORPUS_DIR, log);
-    return await run(args, engine, config.DEFAULT_TIMEZONE, createGenerator(config, log));
+    return await run(args, engine, config.DEFAULT_TIMEZONE, log, createGenerator(config, log));
   } catch (err) {
     if (err instanceof CliFailure) return fail(err.failure);
     if (err instanceof CorpusUnreadableError) return fail({ code: 'corpus_unreadable', message: err.message });

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Failure } from '../../src/errors.ts';
 
-export type CliCommand = 'ask' | 'brief' | 'digest' | 'summarize' | 'sources' | 'help' | 'version';
+export type CliCommand = 'ask' | 'brief' | 'digest' | 'summarize' | 'sources' | 'chat' | 'help' | 'version';
 
 export interface CliArgs {
   command: CliCommand;
@@ -23,6 +23,8 @@ Commands:
   digest [--topic T] [--since WHEN] [--limit N]   a digest now (default 8; --limit 0: every story)
   summarize ID_OR_WORDS [--sentences N]           summary of one article (alias: summary)
   sources [WORDS] [--limit N]                     list articles (the most recent, or those matching WORDS)
+  chat -                    one DM conversation from standard input, a message a line, in words
+                            ("brief me on oil", "summarize the second one"); --json: {"intent", "result"} a line
   help                      this text (also --help, -h)
 
 Options for every command:
@@ -62,6 +64,7 @@ const COMMANDS: Record<string, CliCommand> = {
   summarize: 'summarize',
   summary: 'summarize',
   sources: 'sources',
+  chat: 'chat',
   help: 'help',
 };
 
@@ -72,6 +75,7 @@ const OPTIONS: Record<CliCommand, readonly string[]> = {
   digest: ['--topic', '--since', '--limit'],
   summarize: ['--sentences'],
   sources: ['--limit'],
+  chat: [],
   help: [],
   version: [],
 };
@@ -155,6 +159,7 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
       else args.sentences = n;
     }
   }
+  if (command === 'chat' && args.positional.trim() !== '-') return usage('chat reads one conversation from standard input: chat -');
   if (command === 'ask' && !args.positional.trim()) return usage('The question is empty: ask "QUESTION" (or ask - to read standard input).');
   return { ok: true, value: args };
 }

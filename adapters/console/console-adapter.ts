@@ -53,28 +53,34 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   if (interactive) {
     const size = await options.bot.engine.size();
-    write(`Briefing bot over ${size.toLocaleString('en')} article${size === 1 ? '' : 's'}. Ask a question, or /help for the commands; /quit to leave.`);
+    write(`Briefing bot over ${size.toLocaleString('en')} article${size === 1 ? '' : 's'}. Ask a question or ask for something in words ("brief me on oil"), or /help for the commands; quit to leave.`);
     rl?.prompt();
   }
   for await (const item of lines) {
     const line = item.ok ? item.line : '';
-    if (/^\s*\/(quit|exit)\s*$/i.test(line)) break;
+    if (/^\s*\/?(quit|exit)\s*$/i.test(line)) break;
     if (item.ok && !line.trim() && !interactive) continue;
     // Piped input is not echoed by a terminal: show each question so its answer can be matched to it
     if (!interactive) output.write(`${style.accent(`> ${item.ok ? cleanInput(line) : `(a line of ${item.bytes.toLocaleString('en')} bytes)`}`)}\n`);
     let reply: Reply;
+    const ctx = { surface: 'console', conversationId, userId: 'console', channelKey: CONSOLE_CHANNEL_KEY, canManageDigest: true } as const;
+    const words = item.ok && !cleanInput(line).startsWith('/') && cleanInput(line) !== '';
     const parsed: ParsedCommand = item.ok ? parseConsoleLine(line) : { ok: false, error: item.error };
-    if (!parsed.ok) {
+    if (words) {
+      // a line in words: the Bot reads what it asks for (a question, a brief, a summary…)
+      try {
+        reply = (await options.bot.handleText(line, ctx)).reply;
+      } catch (err) {
+        const ref = makeErrorReference();
+        options.log.error({ err, ref }, 'console command failed');
+        reply = { kind: 'error', code: 'internal', message: `Sorry, something went wrong (reference ${ref}).` };
+      }
+      if (reply.kind === 'error' && reply.usage) reply = { ...reply, usage: `/${reply.usage}` };
+    } else if (!parsed.ok) {
       reply = { kind: 'error', ...parsed.error, ...(parsed.error.usage ? { usage: `/${parsed.error.usage}` } : {}) };
     } else {
       try {
-        reply = await options.bot.handle(parsed.command, {
-          surface: 'console',
-          conversationId,
-          userId: 'console',
-          channelKey: CONSOLE_CHANNEL_KEY,
-          canManageDigest: true,
-        });
+        reply = await options.bot.handle(parsed.command, ctx);
         if (reply.kind === 'error' && reply.usage) reply = { ...reply, usage: `/${reply.usage}` };
       } catch (err) {
         const ref = makeErrorReference();

@@ -1,4 +1,4 @@
-import { generatedNote, NO_ANSWER_TEXT, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, understoodParts, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
 import type { MatchRef, SourceRef } from '../../src/engine/types.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { PLAIN_STYLE, type Style } from './console-style.ts';
@@ -59,6 +59,14 @@ const sourceLine = (source: SourceRef, n: number, width: number, indent = '', no
  * added to wrapped pieces after control characters in corpus text are escaped (`displayText`).
  */
 export function renderText(reply: Reply, width = 80, style: Style = PLAIN_STYLE): string {
+  const body = renderBody(reply, width, style);
+  if (!reply.understood) return body;
+  // how a message in words was read, dim above the reply
+  const line = understoodParts(reply.understood.line).map((p) => p.text).join('');
+  return `${style.dim(wrap(displayText(`${line} · ${reply.understood.command}`), Math.max(20, width), '', '  '))}\n${body}`;
+}
+
+function renderBody(reply: Reply, width: number, style: Style): string {
   const cols = Math.max(20, width);
   // corpus text is escaped before wrapping, so the colour codes added after it are kept
   const w = (text: string, indent = '', hang = indent) => wrap(displayText(text), cols, indent, hang);

@@ -13,7 +13,7 @@ import {
   type Message,
 } from 'discord.js';
 import { CONVERSATION_TTL_MS, DM_WORKSPACE, type Bot, type CallContext } from '../../src/bot/bot.ts';
-import { cleanInput, parseSubcommand, type Command, type ParsedCommand } from '../../src/bot/command.ts';
+import { cleanInput, parseSubcommand, type ParsedCommand } from '../../src/bot/command.ts';
 import { helpReply } from '../../src/bot/help.ts';
 import { FEEDBACK_TTL_MS } from '../../src/bot/user-data.ts';
 import type { Reply } from '../../src/bot/reply.ts';
@@ -27,7 +27,7 @@ import { createDiscordDigestChannel } from './discord-digest-channel.ts';
 import { daysChoices, timeChoices, timezoneChoices } from './schedule-choices.ts';
 import { PLATFORM_RETRY, withBackoff } from '../shared/retry.ts';
 import { EditThrottle } from '../shared/edit-throttle.ts';
-import { parseFeedbackCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
+import { parseFeedbackCustomId, parsePickCustomId, renderDiscord, type DiscordMessage, type FeedbackVote } from './render-discord.ts';
 
 export interface DiscordDeps {
   bot: Bot;
@@ -159,7 +159,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
 
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return autocomplete(interaction);
-    if (interaction.isButton()) return feedback(interaction);
+    if (interaction.isButton()) return parsePickCustomId(interaction.customId) !== null ? pick(interaction) : feedback(interaction);
     if (interaction.isChatInputCommand()) return command(interaction);
   }
 
@@ -325,6 +325,25 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     }
   }
 
+  /** A click on one of the other articles a summary request matched: that article's summary, shown as `/summary` shows it. */
+  async function pick(interaction: ButtonInteraction): Promise<void> {
+    const value = parsePickCustomId(interaction.customId) ?? '';
+    try {
+      const id = await resolveChoiceValue(value, (key) => bot.engine.idForKey(key));
+      const inConversation = !interaction.inGuild() || interaction.channel?.isThread() === true;
+      const channelId = interaction.channelId ?? `user:${interaction.user.id}`;
+      const reply = await bot.handle({ name: 'summary', target: id }, { surface: 'discord', conversationId: inConversation ? channelId : `${channelId}:${interaction.user.id}`, userId: interaction.user.id });
+      const [first, ...rest] = renderDiscord(reply);
+      await interaction.reply({ ...first!, ...(reply.kind === 'error' ? { flags: MessageFlags.Ephemeral } : {}) });
+      for (const m of rest) await interaction.followUp(m);
+      log.info({ interactionId: interaction.id, reply: reply.kind }, 'discord article picked');
+    } catch (err) {
+      const ref = makeErrorReference();
+      log.error({ err, interactionId: interaction.id, ref }, 'discord pick failed');
+      await apologize(interaction, ref).catch((err2: unknown) => log.error({ err: err2, interactionId: interaction.id, ref }, 'discord apology failed'));
+    }
+  }
+
   // ---- direct messages and mentions ------------------------------------------------------
 
   async function conversationFor(message: Message): Promise<string> {
@@ -365,16 +384,9 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     );
     try {
       conversationId = await conversationFor(message);
-      if (/^\/?help$/i.test(text)) reply = helpReply('discord');
-      else {
-        const parsed = text
-          ? parseSubcommand('ask', text)
-          : ({ ok: false, error: { code: 'usage', message: 'Ask me a question, e.g. "who captured the palace in Aleppo?", or try /help.' } } as const);
-        if (parsed.ok) {
-          void channel.sendTyping().catch(() => undefined);
-          reply = await bot.handle(parsed.command as Command, { surface: 'discord', conversationId, userId: message.author.id, onPartial: (r) => live.push(r) });
-        } else reply = { kind: 'error', code: parsed.error.code, message: parsed.error.message };
-      }
+      // every message in words goes through the Bot's one entry for free text
+      void channel.sendTyping().catch(() => undefined);
+      reply = (await bot.handleText(text, { surface: 'discord', conversationId, userId: message.author.id, onPartial: (r) => live.push(r) })).reply;
     } catch (err) {
       const ref = makeErrorReference();
       log.error({ err, ...base, ref }, 'discord message failed');

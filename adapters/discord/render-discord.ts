@@ -7,8 +7,9 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import { displayText } from '../../src/bot/display-text.ts';
-import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
-import type { SourceRef } from '../../src/engine/types.ts';
+import { generatedNote, NO_ANSWER_TEXT, understoodParts, type Reply, type Understood } from '../../src/bot/reply.ts';
+import type { MatchRef, SourceRef } from '../../src/engine/types.ts';
+import { articleKey } from '../../src/engine/article-key.ts';
 import { splitText } from '../shared/split-text.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 
@@ -260,8 +261,53 @@ export function discordUsage(usage: string): string {
   return DISCORD_USAGE[words.slice(0, 2).join(' ')] ?? DISCORD_USAGE[words[0] ?? ''] ?? usage;
 }
 
+/** Custom id prefix of the buttons that pick one of the articles a summary request also matched. */
+export const PICK_PREFIX = 'pick:';
+
+/** A pick button's custom id: the article id when it fits in 100 characters, else its short key. */
+export function pickCustomId(id: string): string {
+  const full = `${PICK_PREFIX}${id}`;
+  return full.length <= DISCORD_LIMITS.customId ? full : `${PICK_PREFIX}${articleKey(id)}`;
+}
+
+/** The id or key a pick button carries; null for another button. */
+export function parsePickCustomId(customId: string): string | null {
+  return customId.startsWith(PICK_PREFIX) && customId.length > PICK_PREFIX.length ? customId.slice(PICK_PREFIX.length) : null;
+}
+
+/** One button per other matching article (at most 5, one row). */
+function pickRow(matches: readonly MatchRef[]): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: matches.slice(0, 5).map((m) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: truncate(m.title.replace(/\s+/g, ' ').trim() || m.id, DISCORD_LIMITS.buttonLabel),
+      custom_id: pickCustomId(m.id),
+    })),
+  };
+}
+
+/** The small line above a reply to words: how they were read, and the command for next time. */
+export function understoodLine(understood: Understood): string {
+  const line = understoodParts(understood.line)
+    .map((p) => (p.emphasis ? `*${escapeDiscord(truncate(p.text, 200))}*` : escapeDiscord(p.text)))
+    .join('');
+  return `-# ${line} · \`${escapeDiscordCode(truncate(understood.command, 300))}\``;
+}
+
 /** Renders a platform-neutral Reply as one or more Discord messages, each within Discord's limits. */
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
+  const messages = renderBody(reply, options);
+  const first = messages[0];
+  if (reply.understood && first) {
+    const content = [understoodLine(reply.understood), first.content].filter(Boolean).join('\n');
+    first.content = truncate(neutralizeMentions(content), DISCORD_LIMITS.content);
+  }
+  return messages;
+}
+
+function renderBody(reply: Reply, options: RenderOptions): DiscordMessage[] {
   switch (reply.kind) {
     case 'answer': {
       const { answer } = reply;
@@ -314,15 +360,19 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     }
     case 'summary': {
       const { summary } = reply;
+      const also = summary.alsoMatching ?? [];
       const embeds = buildEmbeds({
         title: escapeDiscord(truncate(summary.title, DISCORD_LIMITS.title)),
         url: reply.url,
         description: summary.summary.map((s) => `• ${escapeDiscord(s)}`).join('\n'),
-        fields: [{ name: 'Source', value: sourceLine({ title: summary.title, url: reply.url, date: reply.date }, 1) }],
+        fields: [
+          { name: 'Source', value: sourceLine({ title: summary.title, url: reply.url, date: reply.date }, 1) },
+          ...(also.length ? [{ name: 'Also matching', value: also.map((m, i) => sourceLine({ title: m.title, url: null, date: m.date }, i + 2)).join('\n') }] : []),
+        ],
         footer: `id: ${displayText(summary.id)}`,
         color: COLORS.summary,
       });
-      return pack(embeds, undefined, []);
+      return pack(embeds, undefined, also.length ? [pickRow(also)] : []);
     }
     case 'sources': {
       const query = escapeDiscord(truncate(reply.query, 200));

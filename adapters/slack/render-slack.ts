@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { displayText } from '../../src/bot/display-text.ts';
-import { generatedNote, NO_ANSWER_TEXT, type Reply } from '../../src/bot/reply.ts';
-import type { SourceRef, Story } from '../../src/engine/types.ts';
+import { generatedNote, NO_ANSWER_TEXT, understoodParts, type Reply, type Understood } from '../../src/bot/reply.ts';
+import type { MatchRef, SourceRef, Story } from '../../src/engine/types.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { splitText } from '../shared/split-text.ts';
 import { escapeSlack, escapeSlackCode, slackLink, truncate } from './slack-text.ts';
@@ -27,6 +27,8 @@ export const ACTION_IDS = {
   feedbackUp: 'feedback_up',
   feedbackDown: 'feedback_down',
   share: 'share_in_channel',
+  /** Prefix of the buttons that pick another article a summary request matched (`pick_article_0`…). */
+  pickArticle: 'pick_article_',
 } as const;
 
 /** Slack's limits, with the total kept well under the ~12,000 characters Slack accepts. */
@@ -199,7 +201,33 @@ function actionsUnit(options: RenderOptions, feedback: FeedbackValue | null): Un
   return { block: { type: 'actions', elements }, plain: '', chars: elements.length * 40 };
 }
 
+/** The context line above a reply to words: how they were read (topic in bold), and the command for next time. */
+export function understoodContext(understood: Understood): string {
+  const line = understoodParts(understood.line)
+    .map((p) => (p.emphasis ? `*${escapeSlack(truncate(p.text, 200))}*` : escapeSlack(p.text)))
+    .join('');
+  return `${line} · \`${escapeSlackCode(truncate(understood.command, 300))}\``;
+}
+
+/** "Also matching" and one button per other article a summary request matched (the button carries the article id). */
+function alsoMatchingUnits(matches: readonly MatchRef[]): Unit[] {
+  if (matches.length === 0) return [];
+  const line = `Also matching: ${matches.map((m) => `${escapeSlack(truncate(m.title, 150))}${m.date ? ` (${shortDateMrkdwn(m.date)})` : ''}`).join('; ')}`;
+  const buttons = matches
+    .filter((m) => m.id.length <= SLACK_LIMITS.buttonValueChars)
+    .slice(0, 5)
+    .map((m, i) => button(`${ACTION_IDS.pickArticle}${i}`, truncate(m.title.replace(/\s+/g, ' ').trim() || m.id, 75), m.id));
+  const out: Unit[] = [context([line], `Also matching: ${matches.map((m) => m.title).join('; ')}`)];
+  if (buttons.length) out.push({ block: { type: 'actions', elements: buttons }, plain: '', chars: buttons.length * 80 });
+  return out;
+}
+
 function units(reply: Reply): Unit[] {
+  const body = bodyUnits(reply);
+  return reply.understood ? [context([understoodContext(reply.understood)], ''), ...body] : body;
+}
+
+function bodyUnits(reply: Reply): Unit[] {
   switch (reply.kind) {
     case 'answer': {
       const { answer } = reply;
@@ -252,6 +280,7 @@ function units(reply: Reply): Unit[] {
         section(head, summary.title),
         ...lines(bullets, summary.summary.join(' ')),
         context([`id: \`${escapeSlackCode(truncate(displayText(summary.id), 300))}\``], ''),
+        ...alsoMatchingUnits(summary.alsoMatching ?? []),
       ];
     }
     case 'sources': {

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
 import type { Bot, CallContext } from '../../src/bot/bot.ts';
 import { CONVERSATION_TTL_MS, STORE_UNAVAILABLE_TEXT } from '../../src/bot/bot.ts';
-import { parseBriefText, parseSubcommand, type Command } from '../../src/bot/command.ts';
+import { parseBriefText, type Command } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { helpReply } from '../../src/bot/help.ts';
 import { isValidTimeZone, type Config } from '../../src/config.ts';
@@ -357,6 +357,9 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     for (const m of list) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
   }
 
+  /** Slack `/brief TEXT` whose first word is a sub-command (or that is empty: the top stories) keeps its command reading. */
+  const isBriefSubcommand = (text: string) => !text.trim() || /^(?:ask|summary|sources|digest|forget|help)(?:\s|$)/i.test(text.trim());
+
   // ---- /brief ----------------------------------------------------------------------------
   app.command('/brief', async ({ command, ack, respond: respondOnce, client }) => {
     if (!respondOnce) {
@@ -369,19 +372,22 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     await ack(); // at once: the engine's work comes after the acknowledgement (and, see engineTurns, after other acks)
     try {
       const text = decodeSlackText(command.text ?? '', botUserId);
-      const parsed = parseBriefText(text);
+      const ctx: CallContext = {
+        surface: 'slack',
+        conversationId: `command:${command.channel_id}:${command.user_id}`,
+        userId: command.user_id,
+        channelKey: `slack:${command.channel_id}`,
+        ...(command.team_id ? { workspaceId: command.team_id } : {}),
+        workspaceOf: () => teamId,
+      };
       let reply: Reply;
-      if (!parsed.ok) reply = { kind: 'error', ...parsed.error };
-      else {
-        const ctx: CallContext = {
-          surface: 'slack',
-          conversationId: `command:${command.channel_id}:${command.user_id}`,
-          userId: command.user_id,
-          channelKey: `slack:${command.channel_id}`,
-          ...(command.team_id ? { workspaceId: command.team_id } : {}),
-          workspaceOf: () => teamId,
-        };
-        reply = await inTurn(() => run(parsed.command, ctx, client));
+      if (isBriefSubcommand(text)) {
+        const parsed = parseBriefText(text);
+        if (!parsed.ok) reply = { kind: 'error', ...parsed.error };
+        else reply = await inTurn(() => run(parsed.command, ctx, client));
+      } else {
+        // words that are not a sub-command: a request in words, a question, else a topic
+        reply = (await inTurn(() => bot.handleText(text, ctx, { briefText: true, run: (c, x) => run(c, x, client), timezone: async () => (await userInfo(client, command.user_id)).tz }))).reply;
       }
       const shareable = reply.kind === 'answer' || reply.kind === 'stories' || reply.kind === 'summary' || reply.kind === 'sources';
       const answerRef = reply.kind === 'answer' ? newRef() : undefined;
@@ -445,6 +451,22 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     }
   });
 
+  // ---- Also matching: a click picks that article's summary --------------------------------
+  app.action(new RegExp(`^${ACTION_IDS.pickArticle}\\d+$`), async ({ ack, body, action, respond: respondOnce }) => {
+    const respond = retrying(respondOnce, 'pick');
+    await ack();
+    const id = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    try {
+      const reply: Reply = id
+        ? await inTurn(() => bot.handle({ name: 'summary', target: id }, { surface: 'slack', conversationId: `pick:${body.user.id}`, userId: body.user.id }))
+        : { kind: 'notice', text: 'That button carries no article; run the summary again.' };
+      await respondAll(respond, renderSlack(reply));
+    } catch (err) {
+      const reply = apology(err, 'pick', { user: body.user.id });
+      await respondAll(respond, renderSlack(reply)).catch(() => undefined);
+    }
+  });
+
   // ---- 👍 / 👎 ------------------------------------------------------------------------------
   app.action(new RegExp(`^(${ACTION_IDS.feedbackUp}|${ACTION_IDS.feedbackDown})$`), async ({ ack, body, action, respond: respondOnce }) => {
     const respond = retrying(respondOnce, 'feedback');
@@ -479,15 +501,6 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   });
 
   // ---- conversations: mentions and DMs -----------------------------------------------------
-  /** A mention or DM: "help" alone is help, "ask …" the question after it, anything else a question. */
-  function conversational(text: string): Command | Reply {
-    const clean = text.trim();
-    if (!clean || /^help[.!?]?$/i.test(clean)) return { name: 'help' };
-    if (/^forget( me)?[.!]?$/i.test(clean)) return { name: 'forget' };
-    const parsed = parseSubcommand('ask', clean.replace(/^ask\s+/i, ''));
-    return parsed.ok ? parsed.command : { kind: 'error', ...parsed.error };
-  }
-
   async function converse(args: {
     client: WebClient;
     text: string;
@@ -499,11 +512,12 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   }): Promise<void> {
     const live = liveMessage(args.client, args.channel, args.threadTs);
     try {
-      const parsed = conversational(decodeSlackText(args.text, botUserId));
-      let reply: Reply;
-      if ('kind' in parsed) reply = parsed;
-      else if (parsed.name === 'help') reply = helpReply('slack');
-      else reply = await inTurn(() => run(parsed, { surface: 'slack', conversationId: args.conversationId, userId: args.user, onPartial: live.push }, args.client));
+      // "ask …" typed out of habit is the question after it
+      const text = decodeSlackText(args.text, botUserId).replace(/^ask\s+/i, '');
+      const ctx: CallContext = { surface: 'slack', conversationId: args.conversationId, userId: args.user, onPartial: live.push };
+      const { reply } = await inTurn(() =>
+        bot.handleText(text, ctx, { run: (c, x) => run(c, x, args.client), timezone: async () => (await userInfo(args.client, args.user)).tz }),
+      );
       const answerRef = reply.kind === 'answer' ? newRef() : undefined;
       await live.finish(renderSlack(reply, answerRef ? { answerRef } : {}));
     } catch (err) {

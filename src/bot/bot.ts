@@ -8,8 +8,10 @@ import type { GenerativeAnswerer } from '../llm/generate-answer.ts';
 import { runStoreCall, type Store, type StoreCall } from '../store/open-store.ts';
 import type { Command } from './command.ts';
 import { USAGE } from './command.ts';
-import { helpReply, type Surface } from './help.ts';
-import { parseSince } from './parse-since.ts';
+import { helpReply } from './help.ts';
+import { resolveSinceWords } from './request-window.ts';
+import { handleText, rememberBrief, type TextDeps, type TextOptions, type TextResult } from './handle-text.ts';
+import { withLatestStories } from './latest-stories.ts';
 import type { Reply } from './reply.ts';
 import type { DigestCommands } from '../schedule/digest-service.ts';
 import { RateLimiter, waitText } from './rate-limit.ts';
@@ -41,31 +43,9 @@ export interface BotDeps {
   generator?: GenerativeAnswerer;
 }
 
-/** Who is asking and where: a DM, a thread and a console session are each one conversation. */
-export interface CallContext {
-  surface: Surface;
-  conversationId: string;
-  userId: string;
-  timezone?: string;
-  /** The channel a digest subscription belongs to (`console:local`, `slack:C123`, `discord:456`); default `${surface}:${conversationId}`. */
-  channelKey?: string;
-  /** The platform says this user may manage the channel (Discord Manage Channels/Server, Slack admin/owner). The console defaults to true. */
-  canManageDigest?: boolean;
-  /** The Slack team or Discord guild of the call (DM_WORKSPACE in a Discord DM), stored with a subscription and scoping `digest list`. */
-  workspaceId?: string;
-  /** The workspace of a stored channel whose record predates `workspace` (Slack: the token's one team; Discord: a cached channel's guild). */
-  workspaceOf?: (channelKey: string) => string | undefined;
-  /** The adapter's id for this request, carried into the logs; made up when absent. */
-  requestId?: string;
-  /** Where the reply can be edited: hears verified partial answers while a model streams (see GenerativeAnswerer). */
-  onPartial?: (reply: Reply) => void;
-}
-
-/** The workspace of a Discord DM: no server, so `digest list` lists nothing there. */
-export const DM_WORKSPACE = 'dm';
-
-/** The key of a user's rate bucket and data index: one per surface and user. */
-export const userKeyOf = (ctx: Pick<CallContext, 'surface' | 'userId'>) => `${ctx.surface}:${ctx.userId}`;
+// who is asking and where: its own module, so the Bot's helpers (handle-text.ts) need not import the Bot
+export { DM_WORKSPACE, userKeyOf, type CallContext } from './call-context.ts';
+import { userKeyOf, type CallContext } from './call-context.ts';
 
 /** The platform-neutral command layer: a Command in, a Reply out. */
 export class Bot {
@@ -92,6 +72,19 @@ export class Bot {
     this.generator = deps.generator;
     this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log, deps.rateLimitRedis);
     this.userData = new UserData(this.store, this.log, this.now);
+    this.text = { handle: (c, ctx) => this.handle(c, ctx), article: (id) => this.listing(id), latest: () => this.engine.brief({}), store: this.store, userData: this.userData, log: this.log, now: this.now, defaultTimezone: this.defaultTimezone, ttlMs: CONVERSATION_TTL_MS };
+  }
+
+  private readonly text: TextDeps;
+
+  private async listing(id: string) {
+    const a = await this.engine.article(id);
+    return a ? { id: a.id, title: a.title, date: a.date, source: a.source, url: a.url } : undefined;
+  }
+
+  /** A message in words (DM, mention, console line, Slack `/brief TEXT`): understood, then run as its command (handle-text.ts). */
+  handleText(text: string, ctx: CallContext, options?: TextOptions): Promise<TextResult> {
+    return handleText(this.text, text, ctx, options);
   }
 
   /**
@@ -133,8 +126,11 @@ export class Bot {
       }
       case 'forget':
         return this.forget(ctx);
-      case 'brief':
-        return this.brief(command.topic, command.since, ctx);
+      case 'brief': {
+        const reply = await this.brief(command.topic, command.since, ctx);
+        await rememberBrief(this.text, ctx, reply);
+        return reply;
+      }
       case 'summary': {
         const found = await this.engine.summarize(command.target, command.sentences ?? 3);
         if (!found.ok) return { kind: 'error', ...found.error, usage: USAGE.summary };
@@ -144,12 +140,15 @@ export class Bot {
       case 'sources':
         // Feed health belongs beside the plain listing, not beside a search's results
         return { kind: 'sources', query: command.query, articles: await this.engine.sources(command.query), feeds: command.query ? [] : ((await this.feedHealth?.()) ?? []) };
-      case 'digest':
-        if (this.digests) return this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone });
+      case 'digest': {
         if (command.action !== 'now') {
+          if (this.digests) return this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone });
           return { kind: 'notice', text: `digest ${command.action} is not available yet; "digest now" previews the digest.` };
         }
-        return this.digestNow();
+        const preview = this.digests ? await this.digests.handle('now', command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone }) : await this.digestNow();
+        // a preview is never empty while the corpus is not: the latest stories under a "nothing new" line
+        return withLatestStories(preview, () => this.engine.brief({ limit: DIGEST_LIMIT }));
+      }
       case 'help':
         return helpReply(ctx.surface);
     }
@@ -214,7 +213,7 @@ export class Bot {
   private async brief(topic: string, since: string | null, ctx: CallContext): Promise<Reply> {
     let sinceDate: Date | undefined;
     if (since) {
-      const parsed = parseSince(since, this.now(), ctx.timezone ?? this.defaultTimezone);
+      const parsed = resolveSinceWords(since, this.now(), ctx.timezone ?? this.defaultTimezone);
       if (!parsed.ok) return { kind: 'error', ...parsed.error, usage: USAGE.brief };
       sinceDate = parsed.value;
     }

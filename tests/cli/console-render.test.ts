@@ -41,10 +41,10 @@ describe('console text layout', () => {
       const lines = renderText(helpReply('console'), width).split('\n').slice(1);
       const starts = new Set<number>();
       for (const line of lines) {
-        const m = /^( {2}\/\S.*?\S {2,})\S/.exec(line);
+        const m = /^( {2}\S.*?\S {2,})\S/.exec(line);
         if (m) starts.add(m[1]!.length);
         // a usage too long for the column has its own line(s); the description follows under the column
-        else if (!line.startsWith('  /') && !/^ {4}\S/.test(line)) starts.add(line.length - line.trimStart().length);
+        else if (!/^ {2}\S/.test(line) && !/^ {4}\S/.test(line)) starts.add(line.length - line.trimStart().length);
       }
       expect(starts.size).toBe(1);
       expect([...starts][0]).toBeGreaterThan(20);

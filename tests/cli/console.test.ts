@@ -41,6 +41,31 @@ describe('console bot', () => {
     expect(text).toMatch(/\/brief \[topic words\]/);
   });
 
+  it('reads help, exit and quit without a slash, and lines in words with a dim understood line', async () => {
+    const temp = makeTempDir();
+    const store = await openStore({ dataDir: temp.dir });
+    const bot = new Bot({ engine: await loadSeedEngine(), store, log: silentLog });
+    const run = async (lines: string) => {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let text = '';
+      output.on('data', (d: Buffer) => (text += d.toString()));
+      const done = runConsole({ bot, log: silentLog, input, output, interactive: false, width: 100 });
+      input.end(lines);
+      await done;
+      return text;
+    };
+    const help = await run('help\nbrief me on the aleppo palace\nexit\nwho captured the palace?\n');
+    expect(help).toMatch(/\/brief \[topic words\]/);
+    expect(help).toContain('Briefing on aleppo palace · /brief aleppo palace');
+    expect(help).not.toMatch(/> who captured/);
+    const quit = await run('quit\nhelp\n');
+    // the session ends at "quit": nothing after it is answered
+    expect(quit).toBe('');
+    await store.close();
+    temp.remove();
+  });
+
   it('echoes each piped question as "> question" before its reply', async () => {
     const temp = makeTempDir();
     const store = await openStore({ dataDir: temp.dir });

@@ -1,0 +1,187 @@
+// Free text on every surface (DMs, mentions, console lines, Slack `/brief TEXT`): understood once, dispatched as a command.
+import type { ConversationTurn } from '../engine/engine.ts';
+import type { ArticleListing, Story } from '../engine/types.ts';
+import { withLatestStories } from './latest-stories.ts';
+import { describeCause, StoreUnavailableError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/open-store.ts';
+import { userKeyOf, type CallContext } from './call-context.ts';
+import { parseSubcommand, type Command } from './command.ts';
+import type { Reply } from './reply.ts';
+import { requestCommand, requestTurn, understandBriefText, understandRequest, type UnderstoodRequest } from './understand-request.ts';
+import type { UserData } from './user-data.ts';
+
+/** Store namespace of the last brief per conversation and user: its stories' article ids and when it was given. */
+export const LAST_BRIEF_NAMESPACE = 'last-brief';
+
+export interface LastBrief {
+  /** The first source of each story, in the order shown. */
+  ids: string[];
+  /** ISO instant of the brief. */
+  at: string;
+  /** Every source of each story, in the order shown (for "sources for #3"). */
+  sources?: string[][];
+}
+
+/** What the text dispatch needs of the Bot. */
+export interface TextDeps {
+  handle(command: Command, ctx: CallContext): Promise<Reply>;
+  /** The latest stories, for a catch-up with nothing new. */
+  latest(): Promise<Story[]>;
+  /** An article by id, for the sources of a story of the last brief. */
+  article(id: string): Promise<ArticleListing | undefined>;
+  store: Store;
+  userData: UserData;
+  log: Logger;
+  now(): Date;
+  defaultTimezone: string;
+  ttlMs: number;
+}
+
+export interface TextOptions {
+  /** Slack `/brief TEXT` after its sub-command words: what is neither a request nor a question is a topic. */
+  briefText?: boolean;
+  /** Runs the routed command in place of `handle` (Slack adds the user's timezone and admin flag). */
+  run?: (command: Command, ctx: CallContext) => Promise<Reply>;
+  /** The caller's timezone when `ctx` has none and the words name a time ("since monday"); asked only then. */
+  timezone?: () => Promise<string | undefined>;
+}
+
+export interface TextResult {
+  request: UnderstoodRequest;
+  /** The command it was routed to, or null when the reply was made without one (a reference to no brief). */
+  command: Command | null;
+  reply: Reply;
+}
+
+const conversationKeyOf = (ctx: CallContext) => `${ctx.surface}:${ctx.conversationId}`;
+const lastBriefKeyOf = (ctx: CallContext) => `${ctx.surface}:${ctx.conversationId}:${ctx.userId}`;
+
+function warnStore(log: Logger, err: unknown, what: string): void {
+  log.warn({ err: describeCause(err instanceof StoreUnavailableError ? err.cause : err) }, what);
+}
+
+/** Keeps the stories of a brief just shown, so "summarize the second one" and "catch me up" can refer to it. */
+export async function rememberBrief(deps: TextDeps, ctx: CallContext, reply: Reply): Promise<void> {
+  if (reply.kind !== 'stories') return;
+  const shown = reply.stories.filter((s) => s.sources.length > 0);
+  const ids = shown.map((s) => s.sources[0]!.id);
+  const sources = shown.map((s) => s.sources.map((x) => x.id));
+  const key = lastBriefKeyOf(ctx);
+  try {
+    await Promise.all([
+      deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: deps.now().toISOString(), sources }, deps.ttlMs),
+      deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs),
+    ]);
+  } catch (err) {
+    warnStore(deps.log, err, 'last brief not saved');
+  }
+}
+
+async function readLastBrief(deps: TextDeps, ctx: CallContext): Promise<LastBrief | undefined> {
+  try {
+    return await deps.store.get<LastBrief>(LAST_BRIEF_NAMESPACE, lastBriefKeyOf(ctx));
+  } catch (err) {
+    warnStore(deps.log, err, 'last brief unavailable; references to it cannot be read');
+    return undefined;
+  }
+}
+
+/** Articles a reply showed, for the follow-up context it leaves. */
+function shownOf(reply: Reply): { id: string; title: string }[] {
+  switch (reply.kind) {
+    case 'stories':
+      return reply.stories.flatMap((s) => (s.sources[0] ? [{ id: s.sources[0].id, title: s.headline }] : []));
+    case 'summary':
+      return [{ id: reply.summary.id, title: reply.summary.title }];
+    case 'sources':
+      return reply.articles.map((a) => ({ id: a.id, title: a.title }));
+    default:
+      return [];
+  }
+}
+
+/** "sources for #3": every source article of that story of the last brief (a search by its id would find others). */
+async function storySources(deps: TextDeps, last: LastBrief | undefined, ref: number): Promise<Reply> {
+  const ids = last?.sources?.[ref - 1] ?? (last?.ids[ref - 1] !== undefined ? [last.ids[ref - 1]!] : []);
+  const articles = (await Promise.all(ids.map((id) => deps.article(id)))).filter((a): a is ArticleListing => a !== undefined);
+  return { kind: 'sources', query: `story ${ref} of your last brief`, articles, feeds: [] };
+}
+
+/** A reference to a story that the last brief here does not have: said plainly, with what to do. */
+function missingRefReply(request: UnderstoodRequest, last: LastBrief | undefined): Reply {
+  const n = request.ref ?? 0;
+  const text = !last
+    ? `There is no brief here yet to refer to (story ${n}). Ask for one first, e.g. "brief me on oil", then "summarize the second one".`
+    : last.ids.length === 0
+      ? `Your last brief here had no stories, so there is no story ${n}.`
+      : `Your last brief here had ${last.ids.length} stor${last.ids.length === 1 ? 'y' : 'ies'}; there is no story ${n}.`;
+  return { kind: 'notice', text };
+}
+
+/**
+ * Understands one free-text message and runs the command it asks for, as the same Bot
+ * command a slash command runs. The reply carries the understood line and the command for
+ * next time (not for a plain question or help). Never throws for bad input.
+ */
+export async function handleText(deps: TextDeps, text: string, ctx: CallContext, options: TextOptions = {}): Promise<TextResult> {
+  const last = await readLastBrief(deps, ctx);
+  const understand = (timeZone: string) => {
+    const o = {
+      now: deps.now(),
+      timeZone,
+      surface: ctx.surface,
+      ...(last ? { lastBrief: last.ids, lastBriefAt: new Date(last.at) } : {}),
+    };
+    return options.briefText ? understandBriefText(text, o) : understandRequest(text, o);
+  };
+  let request = understand(ctx.timezone ?? deps.defaultTimezone);
+  // the caller's zone is looked up only when the words name a time
+  if (!ctx.timezone && options.timezone && request.sinceWords && !request.catchUp) {
+    const zone = await options.timezone();
+    if (zone) {
+      ctx = { ...ctx, timezone: zone };
+      request = understand(zone);
+    }
+  }
+  if (request.ref !== undefined && request.refId === undefined) return { request, command: null, reply: missingRefReply(request, last) };
+
+  let command = requestCommand(request);
+  if (command.name === 'ask') {
+    // the same checks as `/ask` (empty, too long): a clear usage reply, never a question sent on
+    const parsed = parseSubcommand('ask', command.question);
+    if (!parsed.ok) return { request, command: null, reply: { kind: 'error', ...parsed.error } };
+    command = parsed.command;
+  }
+  if (command.name === 'brief' && request.since && !command.since) command = { ...command, since: request.since.toISOString() };
+  let reply =
+    request.intent === 'sources' && request.ref !== undefined
+      ? await storySources(deps, last, request.ref)
+      : await (options.run ?? deps.handle)(command, ctx);
+
+  if (request.catchUp && reply.kind === 'stories') {
+    const since = request.sinceLabel ?? 'the last 24 hours';
+    reply = { ...reply, title: `Catching up: the top stories since ${since}`, empty: `Nothing new since ${since}.` };
+    // like a digest preview: nothing new is said in one line, the latest stories follow (and are what "number 3" means)
+    if (reply.stories.length === 0) {
+      reply = await withLatestStories(reply, deps.latest);
+      await rememberBrief(deps, ctx, reply);
+    }
+  }
+  const turn: ConversationTurn | undefined = reply.kind === 'error' ? undefined : requestTurn(request, shownOf(reply));
+  if (turn) {
+    try {
+      // independent writes: the context itself and the entry that lets `forget` find it
+      await Promise.all([
+        deps.store.set('conversation', conversationKeyOf(ctx), turn, deps.ttlMs),
+        deps.userData.track(userKeyOf(ctx), 'conversation', conversationKeyOf(ctx), deps.ttlMs),
+      ]);
+    } catch (err) {
+      warnStore(deps.log, err, 'follow-up context of a request not saved');
+    }
+  }
+  // `/brief oil` typed as the command it is needs no line telling it so
+  const typedAsIs = options.briefText && request.command.toLowerCase() === `/brief ${text.trim()}`.toLowerCase();
+  if (request.intent !== 'ask' && request.intent !== 'help' && !typedAsIs) reply = { ...reply, understood: { line: request.understood, command: request.command } };
+  return { request, command, reply };
+}
