@@ -161,7 +161,7 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
 
   if (request.catchUp && reply.kind === 'stories') {
     const since = request.sinceLabel ?? 'the last 24 hours';
-    reply = { ...reply, title: `Catching up: the top stories since ${since}`, empty: `Nothing new since ${since}.` };
+    reply = { ...reply, title: reply.latest ? `Nothing new since ${since}. The latest stories:` : `Catching up: the top stories since ${since}`, empty: `Nothing new since ${since}.` };
     // like a digest preview: nothing new is said in one line, the latest stories follow (and are what "number 3" means)
     if (reply.stories.length === 0) {
       reply = await withLatestStories(reply, deps.latest);

@@ -15,7 +15,8 @@ export type Reply = ReplyBody & { understood?: Understood };
 export type ReplyBody =
   | { kind: 'answer'; question: string; answer: Answer }
   /** `moment`: the part of `title` that names a moment (a digest's time), which a platform may show in each reader's own zone. */
-  | { kind: 'stories'; title: string; stories: Story[]; empty: string; moment?: { at: string; text: string } }
+  /** `latest`: nothing was in the asked window, so `stories` are the latest ones instead (said in `title`). */
+  | { kind: 'stories'; title: string; stories: Story[]; empty: string; moment?: { at: string; text: string }; latest?: boolean }
   | { kind: 'summary'; summary: ArticleSummary; url: string | null; date: string | null }
   | { kind: 'sources'; query: string; articles: ArticleListing[]; feeds: FeedHealth[] }
   | { kind: 'help'; title: string; entries: HelpEntry[] }

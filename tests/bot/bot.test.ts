@@ -43,6 +43,17 @@ describe('Bot over the seed corpus with a SQLite store', () => {
     expect(summary.kind === 'summary' && summary.summary.id).toBe(SEED_ID);
   });
 
+  it('shows the latest stories under one line when nothing is in the asked window', async () => {
+    const inWindow = await run('/brief aleppo since:2024-11-01');
+    expect(inWindow).toMatchObject({ kind: 'stories', title: 'Briefing on "aleppo" since 2024-11-01' });
+    const after = await run('/brief aleppo since:2024-11-30T19:00');
+    expect(after).toMatchObject({ kind: 'stories', latest: true, title: 'No stories about "aleppo" since 2024-11-30T19:00. The latest on "aleppo":' });
+    expect(after.kind === 'stories' && after.stories[0]?.sources[0]?.id).toBe(SEED_ID);
+    // a topic the corpus does not hold stays an empty brief
+    const none = await run('/brief volcano since:2024-11-30T19:00');
+    expect(none.kind === 'stories' && none.stories.length).toBe(0);
+  });
+
   it('returns errors as values with a usage line', async () => {
     const missing = await run('/summary volcano eruption in iceland');
     expect(missing).toMatchObject({ kind: 'error', code: 'not_found' });
