@@ -7,7 +7,7 @@ import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
-import { closeRedis, connectRedis, redisAddress, StartAbortedError, type ConnectRedisOptions, type RedisClient } from './schedule/redis-client.ts';
+import { closeRedis, connectRedis, redisAddress, StartAbortedError, type ConnectRedisOptions, type RedisClient } from './store/redis-client.ts';
 import { createGenerator } from './llm/create-generator.ts';
 import { generatedStorySummaries } from './llm/digest-summaries.ts';
 

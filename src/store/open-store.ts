@@ -6,7 +6,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import sqlite3 from 'sqlite3';
 import { describeCause, StoreUnavailableError, type StoreOperation } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { closeRedis, connectRedis, type RedisClient } from '../schedule/redis-client.ts';
+import { closeRedis, connectRedis, type RedisClient } from './redis-client.ts';
 
 /** Bumped when the shape of a stored value changes; older values are then ignored. */
 export const SCHEMA_VERSION = 1;

@@ -4,7 +4,7 @@ import { Bot } from '../../src/bot/bot.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { startHealthServer, type HealthServer } from '../../src/health-server.ts';
 import { createDigestService, type DigestService } from '../../src/schedule/digest-service.ts';
-import { closeRedis, connectRedis, type RedisClient } from '../../src/schedule/redis-client.ts';
+import { closeRedis, connectRedis, type RedisClient } from '../../src/store/redis-client.ts';
 import type { Subscription } from '../../src/schedule/subscription.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StubDigestChannel } from '../support/digest-channel-stub.ts';

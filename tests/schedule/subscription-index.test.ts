@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, type RedisClient } from '../../src/schedule/redis-client.ts';
+import { connectRedis, type RedisClient } from '../../src/store/redis-client.ts';
 import type { Subscription } from '../../src/schedule/subscription.ts';
 import { SubscriptionStore } from '../../src/schedule/subscription-store.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';

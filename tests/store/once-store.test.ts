@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryOnceStore, RedisOnceStore, SqliteOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
+import { MemoryOnceStore, RedisOnceStore, SqliteOnceStore, type OnceStore } from '../../src/store/once-store.ts';
 import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimStore } from '../../src/schedule/claim-store.ts';
-import { RedisClaimStore } from '../../src/schedule/redis-claim-store.ts';
-import { SqliteClaimStore } from '../../src/schedule/sqlite-claim-store.ts';
+import type { ClaimStore } from '../../src/store/claim-store.ts';
+import { RedisClaimStore } from '../../src/store/redis-claim-store.ts';
+import { SqliteClaimStore } from '../../src/store/sqlite-claim-store.ts';
 import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
