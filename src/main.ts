@@ -7,7 +7,8 @@ import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import type { DigestChannel } from './schedule/digest-channel.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
-import { closeRedis, connectRedis, redisAddress, StartAbortedError, type ConnectRedisOptions, type RedisClient } from './schedule/redis-client.ts';
+import { redisAddress, StartAbortedError, type ConnectRedisOptions } from './store/redis-client.ts';
+import { processRedis, type RedisLease } from './store/redis-connections.ts';
 import { createGenerator } from './llm/create-generator.ts';
 import { generatedStorySummaries } from './llm/digest-summaries.ts';
 
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
   let healthServer: HealthServer | undefined;
   let store: Store | undefined;
   let engineHost: EngineHost | undefined;
-  let rateRedis: RedisClient | undefined;
+  let rateRedis: RedisLease | undefined;
   let currentSize: () => Promise<number> = async () => health.articles;
   try {
     const port = healthPort(config.HEALTH_PORT);
@@ -126,7 +127,8 @@ async function main(): Promise<number> {
       ...(generator && config.LLM_DIGEST ? { summarizeStories: generatedStorySummaries(generator, engine, log) } : {}),
     });
     // Replicas share rate buckets in Redis, taken by a script so none lets an extra question through
-    rateRedis = config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0 ? await connectRedis(config.REDIS_URL, redisConnect) : undefined;
+    // Every Redis user in this process (store, claims, subscription index, Slack's once store, rate buckets) shares one connection
+    rateRedis = config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0 ? await processRedis.lease(config.REDIS_URL, redisConnect) : undefined;
     const bot = new Bot({
       engine,
       store,
@@ -134,7 +136,7 @@ async function main(): Promise<number> {
       defaultTimezone: config.DEFAULT_TIMEZONE,
       digests,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-      ...(rateRedis ? { rateLimitRedis: rateRedis } : {}),
+      ...(rateRedis ? { rateLimitRedis: rateRedis.client } : {}),
       feedHealth: () => host.feedHealth(),
       ...(generator ? { generator } : {}),
     });
@@ -145,7 +147,7 @@ async function main(): Promise<number> {
         ['digest scheduler', () => digests.stop()],
         ['engine', () => host.stop()],
         ['store', () => opened.close()],
-        ['rate-limit redis', () => (rateRedis ? closeRedis(rateRedis) : undefined)],
+        ['rate-limit redis', () => rateRedis?.release()],
         ['health server', () => healthServer?.close()],
       ];
       for (const [what, step] of steps) {
@@ -184,7 +186,7 @@ async function main(): Promise<number> {
     consoleOut?.progress?.finish();
     await engineHost?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
-    if (rateRedis) await closeRedis(rateRedis).catch(() => undefined);
+    await rateRedis?.release().catch(() => undefined);
     await healthServer?.close().catch(() => undefined);
     if (err instanceof StartAbortedError) {
       log.info('stopped during start-up');

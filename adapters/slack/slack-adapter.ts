@@ -16,7 +16,7 @@ import { decodeSlackText } from './slack-text.ts';
 import { homeView } from './app-home.ts';
 import { createSlackDigestChannel } from './slack-digest-channel.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
-import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
+import { MemoryOnceStore, openOnceStore, type OnceStore } from '../../src/store/once-store.ts';
 import { PLATFORM_RETRY, withRetry } from '../shared/retry.ts';
 import { EditThrottle } from '../shared/edit-throttle.ts';
 import { DEFAULT_SLACK_HTTP_LIMITS, GuardedReceiver, type SlackHttpLimits } from './guarded-receiver.ts';

@@ -15,7 +15,7 @@ import { withLatestStories } from './latest-stories.ts';
 import type { Reply } from './reply.ts';
 import type { DigestCommands } from '../schedule/digest-service.ts';
 import { RateLimiter, waitText } from './rate-limit.ts';
-import type { RedisClient } from '../schedule/redis-client.ts';
+import type { RedisClient } from '../store/redis-client.ts';
 import { UserData, type ForgetCounts } from './user-data.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */

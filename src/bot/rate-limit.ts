@@ -1,6 +1,6 @@
 import { describeCause, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { RedisClient } from '../schedule/redis-client.ts';
+import type { RedisClient } from '../store/redis-client.ts';
 import type { Store } from '../store/open-store.ts';
 
 /** Store namespace of the token buckets; the key is `${surface}:${userId}`. */

@@ -6,15 +6,16 @@ import type { Engine } from '../engine/engine.ts';
 import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
-import type { ClaimStore } from './claim-store.ts';
+import type { ClaimStore } from '../store/claim-store.ts';
 import { composeDigest, DIGEST_LIMIT, rewriteSummaries } from './compose-digest.ts';
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import type { DigestChannel } from './digest-channel.ts';
-import { RedisClaimStore } from './redis-claim-store.ts';
-import { closeRedis, connectRedis, type ConnectRedisOptions } from './redis-client.ts';
+import { RedisClaimStore } from '../store/redis-claim-store.ts';
+import type { ConnectRedisOptions } from '../store/redis-client.ts';
+import { processRedis, type RedisConnections } from '../store/redis-connections.ts';
 import { DigestScheduler, type DeliveryStep } from './scheduler.ts';
 import { nextSlot, slotInstant } from './slots.ts';
-import { SqliteClaimStore } from './sqlite-claim-store.ts';
+import { SqliteClaimStore } from '../store/sqlite-claim-store.ts';
 import { daysText, describeSchedule, parseSubscribe, SUBSCRIBE_USAGE, type Subscription } from './subscription.ts';
 import { SubscriptionStore } from './subscription-store.ts';
 import { formatInZone } from './zoned-time.ts';
@@ -53,6 +54,8 @@ export interface DigestServiceOptions {
   redisUrl?: string | undefined;
   /** How start-up waits for Redis (REDIS_CONNECT_TIMEOUT_MS, SIGTERM), and the log for its attempts. */
   redisConnect?: ConnectRedisOptions;
+  /** Where Redis connections come from (default: the process's one shared connection). */
+  redisConnections?: RedisConnections;
   catchupHours: number;
   defaultTimezone?: string;
   now?: () => Date;
@@ -109,12 +112,12 @@ export async function createDigestService(options: DigestServiceOptions): Promis
   const claims =
     options.claims ??
     (options.redisUrl
-      ? await RedisClaimStore.open(options.redisUrl, undefined, options.redisConnect)
+      ? await RedisClaimStore.open(options.redisUrl, undefined, options.redisConnect, options.redisConnections)
       : await SqliteClaimStore.open(join(options.dataDir, 'digest-claims.sqlite'), { log: options.log }));
   const engine = toEngineApi(options.engine);
   // Replicas add channels to one Redis set, so none is lost from the index schedules are rebuilt from
-  const indexRedis = options.redisUrl ? await connectRedis(options.redisUrl, options.redisConnect) : undefined;
-  const subscriptions = new SubscriptionStore(options.store, indexRedis);
+  const indexRedis = options.redisUrl ? await (options.redisConnections ?? processRedis).lease(options.redisUrl, options.redisConnect) : undefined;
+  const subscriptions = new SubscriptionStore(options.store, indexRedis?.client);
   const now = options.now ?? (() => new Date());
   const scheduler = new DigestScheduler({
     engine,
@@ -266,7 +269,7 @@ export async function createDigestService(options: DigestServiceOptions): Promis
       try {
         if (ownClaims) await claims.close();
       } finally {
-        if (indexRedis) await closeRedis(indexRedis);
+        await indexRedis?.release();
       }
     },
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { EngineApi } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
-import type { ClaimStore } from './claim-store.ts';
+import type { ClaimStore } from '../store/claim-store.ts';
 import { composeDigest, digestSince, pruneSent, rewriteSummaries } from './compose-digest.ts';
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import { DigestChannelError, surfaceOf, type DigestChannel } from './digest-channel.ts';

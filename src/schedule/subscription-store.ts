@@ -1,6 +1,6 @@
 import { StoreUnavailableError, type StoreOperation } from '../errors.ts';
 import type { Store } from '../store/open-store.ts';
-import type { RedisClient } from './redis-client.ts';
+import type { RedisClient } from '../store/redis-client.ts';
 import type { Subscription } from './subscription.ts';
 
 const SUBSCRIPTION = 'subscription';

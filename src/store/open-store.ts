@@ -6,7 +6,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import sqlite3 from 'sqlite3';
 import { describeCause, StoreUnavailableError, type StoreOperation } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { closeRedis, connectRedis, type RedisClient } from '../schedule/redis-client.ts';
+import { processRedis, type RedisConnections, type RedisLease } from './redis-connections.ts';
 
 /** Bumped when the shape of a stored value changes; older values are then ignored. */
 export const SCHEMA_VERSION = 1;
@@ -42,6 +42,8 @@ export interface StoreOptions {
   connectTimeoutMs?: number;
   /** Redis: SIGTERM during start-up stops the wait. */
   signal?: AbortSignal;
+  /** Redis: where the connection comes from (default: the process's one shared connection). */
+  connections?: RedisConnections;
 }
 
 /** What one command did with the store so far, so its reply can say truthfully whether anything changed. */
@@ -182,15 +184,15 @@ async function probeSqliteFile(file: string, busyTimeoutMs: number): Promise<voi
   }
 }
 
-/** keyv over one Redis client of our own: no offline queue, so an outage fails each call at once. */
+/** keyv over the shared Redis connection: no offline queue, so an outage fails each call at once. */
 class RedisKeyvSource implements KeyvSource {
   private readonly keyv: Keyv;
 
   constructor(
-    private readonly client: RedisClient,
+    private readonly redis: RedisLease,
     KeyvRedis: typeof import('@keyv/redis').default,
   ) {
-    const adapter = new KeyvRedis(client as never, { throwOnErrors: true, throwOnConnectError: true });
+    const adapter = new KeyvRedis(redis.client as never, { throwOnErrors: true, throwOnConnectError: true });
     this.keyv = new Keyv({ store: adapter, namespace: 'briefing', throwOnErrors: true });
     this.keyv.on('error', () => {
       // each failing call rejects with StoreUnavailableError and its caller logs one line
@@ -202,7 +204,8 @@ class RedisKeyvSource implements KeyvSource {
   }
 
   close(): Promise<void> {
-    return closeRedis(this.client);
+    // never keyv.disconnect(): it would close the connection under the other users
+    return this.redis.release();
   }
 }
 
@@ -215,12 +218,12 @@ class RedisKeyvSource implements KeyvSource {
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.redisUrl) {
     const { default: KeyvRedis } = await import('@keyv/redis');
-    const client = await connectRedis(options.redisUrl, {
+    const lease = await (options.connections ?? processRedis).lease(options.redisUrl, {
       ...(options.log ? { log: options.log } : {}),
       ...(options.connectTimeoutMs !== undefined ? { timeoutMs: options.connectTimeoutMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return new KeyvStore(new RedisKeyvSource(client, KeyvRedis), 'redis');
+    return new KeyvStore(new RedisKeyvSource(lease, KeyvRedis), 'redis');
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, 'state.sqlite');

@@ -4,7 +4,7 @@ import { RateLimiter, waitText } from '../../src/bot/rate-limit.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { connectRedis, type RedisClient } from '../../src/schedule/redis-client.ts';
+import { connectRedis, type RedisClient } from '../../src/store/redis-client.ts';
 import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { loadSeedEngine } from '../support/seed-engine.ts';
 import { makeTempDir } from '../support/temp-dir.ts';

@@ -4,7 +4,7 @@ import { Bot } from '../../src/bot/bot.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { startHealthServer, type HealthServer } from '../../src/health-server.ts';
 import { createDigestService, type DigestService } from '../../src/schedule/digest-service.ts';
-import { closeRedis, connectRedis, type RedisClient } from '../../src/schedule/redis-client.ts';
+import { processRedis, type RedisLease } from '../../src/store/redis-connections.ts';
 import type { Subscription } from '../../src/schedule/subscription.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StubDigestChannel } from '../support/digest-channel-stub.ts';
@@ -41,7 +41,7 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
   let server: RedisServer;
   let store: Store;
   let digests: DigestService;
-  let rate: RedisClient;
+  let rate: RedisLease;
   let bot: Bot;
   let health: HealthServer;
   const clock = new FakeClock(new Date('2026-11-25T10:00:00Z'));
@@ -53,8 +53,9 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     store = await openStore({ dataDir: temp.dir, redisUrl: server.url, log });
     digests = await createDigestService({ engine, store, log, dataDir: temp.dir, redisUrl: server.url, redisConnect: { log }, catchupHours: 6, now: clock.now, cron: false });
     await digests.start(new Map([['console', channel]]));
-    rate = await connectRedis(server.url, { log });
-    bot = new Bot({ engine, store, log, now: clock.now, digests, rateLimitPerMinute: 5, rateLimitRedis: rate });
+    // as main.ts does: the rate buckets share the store's one connection
+    rate = await processRedis.lease(server.url, { log });
+    bot = new Bot({ engine, store, log, now: clock.now, digests, rateLimitPerMinute: 5, rateLimitRedis: rate.client });
     health = await startHealthServer({
       port: 0,
       host: '127.0.0.1',
@@ -68,7 +69,7 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     await health?.close();
     await digests?.stop();
     await store?.close();
-    if (rate) await closeRedis(rate);
+    await rate?.release();
     server?.stop();
     temp.remove();
     rejections.stop();
@@ -79,7 +80,7 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     expect((await consoleLine(bot, 'What burned at the harbour?', SLACK_USER)).kind).toBe('answer');
     expect((await readyz(health.port)).status).toBe(200);
     // Redis snapshots what it holds, then dies without a word (as a crash would)
-    await rate.sendCommand(['SAVE']);
+    await rate.client.sendCommand(['SAVE']);
     await killRedisServer(server, 'SIGKILL');
 
     const started = Date.now();
@@ -115,8 +116,8 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     expect((await eventually(() => readyz(health.port), (r) => r.status === 200)).status).toBe(200);
     expect(messages()).toContain('redis: connection lost; reconnecting');
     expect(messages()).toContain('redis: connection restored');
-    // four clients (store, claims, subscription index, rate buckets): a line each at most
-    expect(messages().filter((m) => m === 'redis: connection lost; reconnecting').length).toBeLessThanOrEqual(4);
+    // one shared connection (store, claims, subscription index, rate buckets): one line, not one per user or per attempt
+    expect(messages().filter((m) => m === 'redis: connection lost; reconnecting').length).toBe(1);
 
     // the digest due during the outage goes out once the store is back, exactly once
     clock.set('2026-11-25T11:02:00Z');

@@ -5,6 +5,7 @@
  * answered exactly once (chat.postMessage counted at the loopback Web API stand-in).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createClient } from '@redis/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,19 @@ describeWithRedis('two Slack replicas (separate processes) on one Redis, HTTP mo
     await Promise.allSettled(replicas.map(stopReplica));
     await stub?.stop();
     redis?.stop();
+  });
+
+  it('opens one Redis connection per process (store, claims, subscription index and the Slack once store share it)', async () => {
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    try {
+      const own = String(await admin.sendCommand(['CLIENT', 'ID']));
+      const list = String(await admin.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal']));
+      const others = list.split('\n').filter((line) => line.startsWith('id=') && !line.startsWith(`id=${own} `));
+      expect(others).toHaveLength(replicas.length);
+    } finally {
+      await admin.close();
+    }
   });
 
   it('answers each event exactly once, retries to the other replica included', async () => {

@@ -6,6 +6,7 @@ import { SchedulerHalt, type DeliveryStep } from '../../src/schedule/scheduler.t
 import { nextSlots, slotId } from '../../src/schedule/slots.ts';
 import { parseSubscribe } from '../../src/schedule/subscription.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
+import { RedisConnections } from '../../src/store/redis-connections.ts';
 import { StubDigestChannel } from '../support/digest-channel-stub.ts';
 import { article, FakeClock } from '../support/digest-rig.ts';
 import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
@@ -35,12 +36,13 @@ describeWithRedis('three scheduler instances on one Redis (redis-server on loopb
     await client.close();
   }
 
-  /** A replica: its own store connection and claim connection to the shared Redis. */
+  /** A replica: its own connection to the shared Redis (a factory of its own, as a process of its own has). */
   async function replica(name: string, clock: FakeClock, extra: { leaseMs?: number; onStep?: (s: DeliveryStep) => void } = {}): Promise<DigestService> {
-    const store = await openStore({ dataDir: '', redisUrl: server.url });
+    const connections = new RedisConnections();
+    const store = await openStore({ dataDir: '', redisUrl: server.url, connections });
     stores.push(store);
     return createDigestService({
-      engine, store, log: silentLog, dataDir: '', redisUrl: server.url, catchupHours: 6, now: clock.now, cron: false, owner: name, ...extra,
+      engine, store, log: silentLog, dataDir: '', redisUrl: server.url, redisConnections: connections, catchupHours: 6, now: clock.now, cron: false, owner: name, ...extra,
     });
   }
 

@@ -4,7 +4,7 @@ import { Engine } from '../../src/engine/engine.ts';
 import { createDigestService, type DigestService } from '../../src/schedule/digest-service.ts';
 import { SchedulerHalt, type DeliveryStep } from '../../src/schedule/scheduler.ts';
 import { nextSlot, nextSlots, slotId } from '../../src/schedule/slots.ts';
-import { SqliteClaimStore } from '../../src/schedule/sqlite-claim-store.ts';
+import { SqliteClaimStore } from '../../src/store/sqlite-claim-store.ts';
 import { parseSubscribe, type Subscription } from '../../src/schedule/subscription.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { StubDigestChannel } from '../support/digest-channel-stub.ts';

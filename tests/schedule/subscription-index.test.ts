@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, type RedisClient } from '../../src/schedule/redis-client.ts';
+import { RedisConnections, type RedisLease } from '../../src/store/redis-connections.ts';
 import type { Subscription } from '../../src/schedule/subscription.ts';
 import { SubscriptionStore } from '../../src/schedule/subscription-store.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
@@ -42,20 +42,22 @@ describe('the subscription index (what schedules are rebuilt from) loses no conc
 describeWithRedis('the subscription index across replicas on one Redis (needs redis-server)', () => {
   let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   const stores: Store[] = [];
-  const clients: RedisClient[] = [];
+  const leases: RedisLease[] = [];
   const replica = async () => {
-    const store = await openStore({ dataDir: '', redisUrl: server!.url });
-    const redis = await connectRedis(server!.url);
+    // a process of its own: one connection for its store and its index
+    const connections = new RedisConnections();
+    const store = await openStore({ dataDir: '', redisUrl: server!.url, connections });
+    const redis = await connections.lease(server!.url);
     stores.push(store);
-    clients.push(redis);
-    return new SubscriptionStore(store, redis);
+    leases.push(redis);
+    return new SubscriptionStore(store, redis.client);
   };
   beforeAll(async () => {
     server = await startRedisServer();
   });
   afterAll(async () => {
     for (const s of stores) await s.close();
-    for (const c of clients) await c.close();
+    for (const l of leases) await l.release();
     server?.stop();
   });
 

@@ -1,7 +1,7 @@
 import { Bot } from '../../src/bot/bot.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import type { Article } from '../../src/engine/types.ts';
-import type { ClaimStore } from '../../src/schedule/claim-store.ts';
+import type { ClaimStore } from '../../src/store/claim-store.ts';
 import { createDigestService, type DigestService, type DigestServiceOptions } from '../../src/schedule/digest-service.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StubDigestChannel } from './digest-channel-stub.ts';

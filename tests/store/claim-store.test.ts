@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimStore } from '../../src/schedule/claim-store.ts';
-import { RedisClaimStore } from '../../src/schedule/redis-claim-store.ts';
-import { SqliteClaimStore } from '../../src/schedule/sqlite-claim-store.ts';
+import type { ClaimStore } from '../../src/store/claim-store.ts';
+import { RedisClaimStore } from '../../src/store/redis-claim-store.ts';
+import { SqliteClaimStore } from '../../src/store/sqlite-claim-store.ts';
+import { RedisConnections } from '../../src/store/redis-connections.ts';
 import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -71,7 +72,8 @@ describeWithRedis('Redis claim store', () => {
     'Redis',
     async () => {
       server = await startRedisServer();
-      return [await RedisClaimStore.open(server.url), await RedisClaimStore.open(server.url)];
+      // a connection each, as two replicas have
+      return [await RedisClaimStore.open(server.url, undefined, {}, new RedisConnections()), await RedisClaimStore.open(server.url, undefined, {}, new RedisConnections())];
     },
     async (lease) => {
       await sleep(lease + 50); // Redis leases run on its own clock

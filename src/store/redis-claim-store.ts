@@ -1,4 +1,5 @@
-import { closeRedis, connectRedis, type ConnectRedisOptions, type RedisClient } from './redis-client.ts';
+import type { ConnectRedisOptions, RedisClient } from './redis-client.ts';
+import { processRedis, type RedisConnections, type RedisLease } from './redis-connections.ts';
 import type { ClaimResult, ClaimStore, SlotOutcome } from './claim-store.ts';
 
 /** Records and fencing counters outlive any catch-up window by far. */
@@ -36,13 +37,18 @@ return 0`;
 export class RedisClaimStore implements ClaimStore {
   readonly kind = 'redis' as const;
 
-  private constructor(
-    private readonly client: RedisClient,
-    private readonly prefix: string,
-  ) {}
+  private readonly client: RedisClient;
 
-  static async open(url: string, prefix = 'briefing:digest', connect: ConnectRedisOptions = {}): Promise<RedisClaimStore> {
-    return new RedisClaimStore(await connectRedis(url, connect), prefix);
+  private constructor(
+    private readonly redis: RedisLease,
+    private readonly prefix: string,
+  ) {
+    this.client = redis.client;
+  }
+
+  /** On the process's shared connection (`connections`), opened here when it is the first user. */
+  static async open(url: string, prefix = 'briefing:digest', connect: ConnectRedisOptions = {}, connections: RedisConnections = processRedis): Promise<RedisClaimStore> {
+    return new RedisClaimStore(await connections.lease(url, connect), prefix);
   }
 
   private keys(slotId: string) {
@@ -86,6 +92,6 @@ export class RedisClaimStore implements ClaimStore {
   }
 
   close(): Promise<void> {
-    return closeRedis(this.client);
+    return this.redis.release();
   }
 }

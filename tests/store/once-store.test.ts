@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryOnceStore, RedisOnceStore, SqliteOnceStore, type OnceStore } from '../../src/schedule/once-store.ts';
+import { MemoryOnceStore, RedisOnceStore, SqliteOnceStore, type OnceStore } from '../../src/store/once-store.ts';
+import { RedisConnections } from '../../src/store/redis-connections.ts';
 import { describeWithRedis, startRedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -53,6 +54,7 @@ describeWithRedis('Redis once store', () => {
   afterAll(() => server?.stop());
   contract('Redis (two clients)', async () => {
     server = await startRedisServer();
-    return [await RedisOnceStore.open(server.url), await RedisOnceStore.open(server.url)];
+    // a connection each, as two replicas have
+    return [await RedisOnceStore.open(server.url, undefined, {}, new RedisConnections()), await RedisOnceStore.open(server.url, undefined, {}, new RedisConnections())];
   });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { closeRedis, connectRedis, type ConnectRedisOptions, type RedisClient } from './redis-client.ts';
+import type { ConnectRedisOptions } from './redis-client.ts';
+import { processRedis, type RedisConnections, type RedisLease } from './redis-connections.ts';
 import { SqliteFile, type SqliteFileOptions } from './sqlite-file.ts';
 
 /**
@@ -52,21 +53,22 @@ export class RedisOnceStore implements OnceStore {
   readonly kind = 'redis' as const;
 
   private constructor(
-    private readonly client: RedisClient,
+    private readonly redis: RedisLease,
     private readonly prefix: string,
   ) {}
 
-  static async open(url: string, prefix = 'briefing:once', connect: ConnectRedisOptions = {}): Promise<RedisOnceStore> {
-    return new RedisOnceStore(await connectRedis(url, connect), prefix);
+  /** On the process's shared connection (`connections`), opened here when it is the first user. */
+  static async open(url: string, prefix = 'briefing:once', connect: ConnectRedisOptions = {}, connections: RedisConnections = processRedis): Promise<RedisOnceStore> {
+    return new RedisOnceStore(await connections.lease(url, connect), prefix);
   }
 
   async first(key: string, ttlMs: number): Promise<boolean> {
-    const set = await this.client.set(`${this.prefix}:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } });
+    const set = await this.redis.client.set(`${this.prefix}:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } });
     return set !== null;
   }
 
   close(): Promise<void> {
-    return closeRedis(this.client);
+    return this.redis.release();
   }
 }
 
@@ -89,7 +91,7 @@ export class MemoryOnceStore implements OnceStore {
 }
 
 /** Redis when REDIS_URL is set (every replica shares the marks), else `once.sqlite` in DATA_DIR. */
-export async function openOnceStore(options: { dataDir: string; redisUrl?: string | undefined; connect?: ConnectRedisOptions }): Promise<OnceStore> {
-  if (options.redisUrl) return RedisOnceStore.open(options.redisUrl, undefined, options.connect);
+export async function openOnceStore(options: { dataDir: string; redisUrl?: string | undefined; connect?: ConnectRedisOptions; connections?: RedisConnections }): Promise<OnceStore> {
+  if (options.redisUrl) return RedisOnceStore.open(options.redisUrl, undefined, options.connect, options.connections);
   return SqliteOnceStore.open(join(options.dataDir, 'once.sqlite'), options.connect?.log ? { log: options.connect.log } : {});
 }
