@@ -8,7 +8,7 @@ import { makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { completeCommand } from './complete-command.ts';
 import { colorEnabled, consoleStyle } from './console-style.ts';
-import { renderText } from './render-text.ts';
+import { renderText, wrap } from './render-text.ts';
 import { readCappedLines, readlineLines } from '../shared/capped-lines.ts';
 
 /** The console is one digest channel. */
@@ -53,7 +53,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   if (interactive) {
     const size = await options.bot.engine.size();
-    write(`Briefing bot over ${size.toLocaleString('en')} article${size === 1 ? '' : 's'}. Ask a question or ask for something in words ("brief me on oil"), or /help for the commands; quit to leave.`);
+    write(wrap(`Briefing bot over ${size.toLocaleString('en')} article${size === 1 ? '' : 's'}. Ask a question or ask for something in words ("brief me on oil"), or /help for the commands; quit to leave.`, Math.max(20, width)));
     rl?.prompt();
   }
   for await (const item of lines) {
