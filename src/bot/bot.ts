@@ -220,8 +220,8 @@ export class Bot {
     const stories = await this.engine.brief({ ...(topic ? { topic } : {}), ...(sinceDate ? { since: sinceDate } : {}) });
     const title = `Briefing${topic ? ` on "${topic}"` : ''}${since ? ` since ${since}` : ''}`;
     const empty = topic ? `No stories about "${topic}"${since ? ` since ${since}` : ''}.` : `No stories${since ? ` since ${since}` : ''}.`;
-    if (stories.length === 0 && sinceDate) {
-      // nothing in the window: say so in one line and show the latest stories rather than nothing
+    if (stories.length === 0 && sinceDate && sinceDate.getTime() <= this.now().getTime()) {
+      // nothing in the window: say so in one line and show the latest stories rather than nothing (a future since stays empty: a slip to point out)
       const latest = await this.engine.brief(topic ? { topic } : {});
       if (latest.length) return { kind: 'stories', title: `${empty.slice(0, -1)}. The latest${topic ? ` on "${topic}"` : ''}:`, stories: latest, empty, latest: true };
     }
