@@ -3,6 +3,10 @@ import type { Store } from '../store/open-store.ts';
 
 /** Store namespace of the per-user index: which keys hold something about a user. */
 export const USER_INDEX_NAMESPACE = 'user-index';
+/** Store namespaces of what the Bot keeps about a user besides conversations and last briefs. */
+export const FEEDBACK_NAMESPACE = 'feedback';
+export const SHARE_NAMESPACE = 'share';
+export const REPLY_LINK_NAMESPACE = 'reply-link';
 /** How long answer feedback (👍/👎, Helpful / Not helpful) is kept. */
 export const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 /** The most entries one user's index keeps; the oldest drop out (they expire on their own). */

@@ -80,7 +80,7 @@ let consoleResults: TextResult[];
 beforeAll(async () => {
   slack = await startSlack();
   discord = await startDiscord();
-  await discord.bot.engine.add(testArticles());
+  await discord.engine.add(testArticles());
   const engine = await loadSeedEngine();
   engine.add(testArticles());
   consoleStore = await openStore({ dataDir: temp.dir });

@@ -157,7 +157,7 @@ export async function startHarness(
     const digests = options.digests ? await options.digests({ engine, store, log, dataDir: dir }) : null;
     if (digests) cleanups.unshift(() => digests.stop());
     const bot = new TestBot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, ...(digests ? { digests } : {}), ...options.botDeps });
-    const slack = await startSlack({ bot, store, log, config, host: '127.0.0.1', ...options.slackDeps });
+    const slack = await startSlack({ bot, log, config, host: '127.0.0.1', ...options.slackDeps });
     cleanups.unshift(() => slack.stop());
     const eventsUrl = slack.port === null ? '' : `http://127.0.0.1:${slack.port}/slack/events`;
     return {
