@@ -10,7 +10,7 @@ import type { Command } from './command.ts';
 import { USAGE } from './command.ts';
 import { helpReply } from './help.ts';
 import { resolveSinceWords } from './request-window.ts';
-import { handleText, rememberBrief, type TextDeps, type TextOptions, type TextResult } from './handle-text.ts';
+import { handleText, LAST_BRIEF_NAMESPACE, rememberBrief, type TextDeps, type TextOptions, type TextResult } from './handle-text.ts';
 import { withLatestStories } from './latest-stories.ts';
 import type { Reply } from './reply.ts';
 import type { DigestCommands } from '../schedule/digest-service.ts';
@@ -345,9 +345,10 @@ export function forgetText(counts: ForgetCounts, rateBucket: boolean): string {
   if (counts.conversation) parts.push(`the context of ${plural(counts.conversation, 'conversation', 'conversations')}`);
   if (counts.feedback) parts.push(plural(counts.feedback, 'feedback vote', 'feedback votes'));
   if (counts[SHARE_NAMESPACE]) parts.push(plural(counts[SHARE_NAMESPACE], 'reply kept for "Share in channel"', 'replies kept for "Share in channel"'));
+  if (counts[LAST_BRIEF_NAMESPACE]) parts.push(plural(counts[LAST_BRIEF_NAMESPACE], 'last briefing', 'last briefings'));
   if (counts[REPLY_LINK_NAMESPACE]) parts.push(plural(counts[REPLY_LINK_NAMESPACE], 'link from my answer to your conversation', 'links from my answers to your conversations'));
   for (const [ns, n] of Object.entries(counts)) {
-    if (!['conversation', 'feedback', SHARE_NAMESPACE, REPLY_LINK_NAMESPACE].includes(ns) && n) parts.push(plural(n, `${ns} record`, `${ns} records`));
+    if (!['conversation', 'feedback', SHARE_NAMESPACE, LAST_BRIEF_NAMESPACE, REPLY_LINK_NAMESPACE].includes(ns) && n) parts.push(plural(n, `${ns} record`, `${ns} records`));
   }
   if (rateBucket) parts.push('your question-rate counter');
   const stays = 'Digest subscriptions belong to their channel and stay until someone unsubscribes.';

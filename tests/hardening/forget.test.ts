@@ -71,6 +71,14 @@ describe('forget in the Bot', () => {
     expect(await store.get('rate', 'slack:U2')).toBeDefined();
   });
 
+  it('finds every record written at once: updates of one user index never overwrite each other', async () => {
+    const who = { surface: 'discord', userId: 'UCONCURRENT' } as const;
+    await Promise.all(Array.from({ length: 12 }, (_, i) => bot.recordFeedback(who, `ref${i}`, { vote: 'up' })));
+    const reply = await bot.handle({ name: 'forget' }, { ...who, conversationId: 'x' });
+    expect(reply.kind === 'notice' && reply.text).toMatch(/I deleted 12 feedback votes/);
+    expect(await store.get('feedback', 'discord:UCONCURRENT:ref11')).toBeUndefined();
+  });
+
   it('says so when there is nothing to delete', async () => {
     const reply = await bot.handle({ name: 'forget' }, { surface: 'discord', conversationId: 'x', userId: 'nobody' });
     expect(reply.kind === 'notice' && reply.text).toMatch(/^I held nothing about you/);

@@ -84,6 +84,8 @@ export interface Harness {
   logs: Record<string, unknown>[];
   /** The digest service given to the Bot, when started with `digests`. */
   digests: HarnessDigests | null;
+  /** DATA_DIR: the SQLite store's file is in it. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -171,6 +173,7 @@ export async function startHarness(
       log,
       logs,
       digests,
+      dataDir: dir,
       async close() {
         for (const c of cleanups) await c().catch(() => undefined);
       },
