@@ -2,10 +2,10 @@ import { Bot } from './bot/bot.ts';
 import { checkDataDir, loadConfig, readDotEnv, type Config } from './config.ts';
 import { ConfigError, CorpusUnreadableError, describeCause } from './errors.ts';
 import { startEngine, type EngineHost } from './engine-host/start-engine.ts';
-import { createLogger, secretValues, type Logger } from './logger.ts';
+import { createLogger, secretValues } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
-import type { DigestChannel } from './schedule/digest-channel.ts';
+import type { AdapterFactory, ChatAdapter } from './chat-adapter.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
 import { redisAddress, StartAbortedError, type ConnectRedisOptions } from './store/redis-client.ts';
 import { processRedis, type RedisLease } from './store/redis-connections.ts';
@@ -17,35 +17,13 @@ const STOP_TIMEOUT_MS = 10_000;
 /** How long a health probe waits for the engine's article count before reporting the last one. */
 const SIZE_PROBE_MS = 250;
 
-/** What every chat adapter gets from the composition root, and what it gives back. */
-export interface AdapterDeps {
-  bot: Bot;
-  store: Store;
-  log: Logger;
-  config: Config;
-}
-interface RunningAdapter {
-  surface: 'slack' | 'discord';
-  stop(): Promise<void>;
-  /** Posts this surface's scheduled digests. */
-  digestChannel: DigestChannel;
-}
-
-/** Starts every adapter whose token is set; loaded lazily so the console never loads a chat SDK. */
-async function startChatAdapters(deps: AdapterDeps): Promise<RunningAdapter[]> {
-  const running: RunningAdapter[] = [];
-  if (deps.config.SLACK_BOT_TOKEN) {
-    const { startSlack } = await import('../adapters/slack/slack-adapter.ts');
-    running.push(Object.assign(await startSlack(deps), { surface: 'slack' as const }));
-    deps.log.info('slack adapter started');
-  }
-  if (deps.config.DISCORD_TOKEN) {
-    const { startDiscord } = await import('../adapters/discord/discord-adapter.ts');
-    running.push(Object.assign(await startDiscord(deps), { surface: 'discord' as const }));
-    deps.log.info('discord adapter started');
-  }
-  return running;
-}
+/** Every surface and when it is chosen, loaded lazily so the console never loads a chat SDK. */
+const SURFACES: { configured(config: Config): boolean; load(): Promise<AdapterFactory> }[] = [
+  { configured: (c) => Boolean(c.SLACK_BOT_TOKEN), load: async () => (await import('../adapters/slack/slack-chat-adapter.ts')).slackAdapter },
+  { configured: (c) => Boolean(c.DISCORD_TOKEN), load: async () => (await import('../adapters/discord/discord-chat-adapter.ts')).discordAdapter },
+  // the console is simply the surface chosen when no chat token is set
+  { configured: (c) => !c.SLACK_BOT_TOKEN && !c.DISCORD_TOKEN, load: async () => (await import('../adapters/console/console-chat-adapter.ts')).consoleAdapter() },
+];
 
 /** The composition root: one engine, one store, then every configured adapter (the console when none). */
 async function main(): Promise<number> {
@@ -57,10 +35,10 @@ async function main(): Promise<number> {
     process.stderr.write(`configuration error: ${(err as Error).message}\n`);
     return 2;
   }
-  const consoleMode = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
-  // The console bot's conversation is on stdout: at a terminal its logs go to a file, whatever LOG_LEVEL says
-  const consoleOut = consoleMode ? await import('../adapters/console/console-output.ts').then((m) => m.startConsoleOutput(config)) : undefined;
-  const log = createLogger(config.LOG_LEVEL, consoleOut?.logDestination, secretValues(config));
+  const factories = await Promise.all(SURFACES.filter((s) => s.configured(config)).map((s) => s.load()));
+  // a surface that owns stdout (the console) claims it before the first log line: logs then go where it says
+  const output = factories.map((f) => f.prepare?.(config)).find((o) => o !== undefined);
+  const log = createLogger(config.LOG_LEVEL, output?.logDestination, secretValues(config));
   // SIGINT/SIGTERM: stop taking work, finish what is in flight (bounded), close the store, exit 0
   const shutdown = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -76,6 +54,7 @@ async function main(): Promise<number> {
   let engineHost: EngineHost | undefined;
   let rateRedis: RedisLease | undefined;
   let currentSize: () => Promise<number> = async () => health.articles;
+  const adapters: ChatAdapter[] = [];
   try {
     const port = healthPort(config.HEALTH_PORT);
     if (port !== null) {
@@ -101,9 +80,9 @@ async function main(): Promise<number> {
       dataDir: config.DATA_DIR,
       ...(config.FEEDS ? { feeds: config.FEEDS } : {}),
       feedPollCron: config.FEED_POLL_CRON,
-      ...(consoleOut?.progress ? { onProgress: consoleOut.progress.onProgress } : {}),
+      ...(output?.progress ? { onProgress: output.progress.onProgress } : {}),
     });
-    consoleOut?.progress?.finish();
+    output?.progress?.finish();
     engineHost = host;
     const { engine } = host;
     health.articles = host.articles;
@@ -158,24 +137,19 @@ async function main(): Promise<number> {
         }
       }
     };
-    const deps: AdapterDeps = { bot, store, log, config };
-    const adapters = await startChatAdapters(deps);
-    if (adapters.length === 0) {
-      const { runConsole } = await import('../adapters/console/console-adapter.ts');
-      const { createConsoleDigestChannel } = await import('../adapters/console/console-digest-channel.ts');
-      await digests.start(new Map([['console', createConsoleDigestChannel(process.stdout)]]));
-      health.adapters = { console: true };
-      health.ready = true;
-      await runConsole({ bot, log, signal: shutdown.signal, color: consoleOut?.color ?? false });
-      healthServer?.draining();
-      await closeAll();
-      return 0;
+    // Every chosen surface through one port: adapters get the Bot and nothing else
+    for (const factory of factories) {
+      const adapter = factory.create({ bot, log, config });
+      await adapter.start();
+      adapters.push(adapter);
+      log.info(`${adapter.name} adapter started`);
     }
     // Schedules rebuilt from the store; slots missed while down delivered (catch-up) through the running adapters
-    await digests.start(new Map(adapters.map((a) => [a.surface, a.digestChannel])));
-    health.adapters = { ...(config.SLACK_BOT_TOKEN ? { slack: true } : {}), ...(config.DISCORD_TOKEN ? { discord: true } : {}) };
+    await digests.start(new Map(adapters.map((a) => [a.name, a.digestChannel()])));
+    health.adapters = Object.fromEntries(adapters.map((a) => [a.name, true]));
     health.ready = true;
-    await waitForSignal(shutdown.signal);
+    // a signal, or a surface that ends by itself (the console's input ran out)
+    await Promise.race([waitForSignal(shutdown.signal), ...adapters.flatMap((a) => (a.ended ? [a.ended] : []))]);
     healthServer?.draining();
     const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
     const gaveUp = await Promise.race([stopped.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS).unref())]);
@@ -183,7 +157,8 @@ async function main(): Promise<number> {
     await closeAll();
     return 0;
   } catch (err) {
-    consoleOut?.progress?.finish();
+    output?.progress?.finish();
+    await Promise.allSettled(adapters.map((a) => a.stop()));
     await engineHost?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
     await rateRedis?.release().catch(() => undefined);

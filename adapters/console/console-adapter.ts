@@ -52,7 +52,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
   if (interactive) {
-    const size = await options.bot.engine.size();
+    const size = await options.bot.articleCount();
     write(wrap(`Briefing bot over ${size.toLocaleString('en')} article${size === 1 ? '' : 's'}. Ask a question or ask for something in words ("brief me on oil"), or /help for the commands; quit to leave.`, Math.max(20, width)));
     rl?.prompt();
   }

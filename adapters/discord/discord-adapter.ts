@@ -12,15 +12,13 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
-import { CONVERSATION_TTL_MS, DM_WORKSPACE, type Bot, type CallContext } from '../../src/bot/bot.ts';
+import { DM_WORKSPACE, type Bot, type CallContext } from '../../src/bot/bot.ts';
 import { cleanInput, parseSubcommand, type ParsedCommand } from '../../src/bot/command.ts';
 import { helpReply } from '../../src/bot/help.ts';
-import { FEEDBACK_TTL_MS } from '../../src/bot/user-data.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Config } from '../../src/config.ts';
 import { ConfigError, makeErrorReference } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { Store } from '../../src/store/open-store.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { MAX_CHOICES, resolveChoiceValue, toChoices } from './article-choices.ts';
 import { createDiscordDigestChannel } from './discord-digest-channel.ts';
@@ -31,7 +29,6 @@ import { parseFeedbackCustomId, parsePickCustomId, renderDiscord, type DiscordMe
 
 export interface DiscordDeps {
   bot: Bot;
-  store: Store;
   log: Logger;
   config: Config;
 }
@@ -55,8 +52,6 @@ export function subscribeText(option: (name: string) => string): string {
   return `subscribe ${parts.join(' ')}`;
 }
 
-/** Namespace mapping a bot reply (message id) in a server channel to its conversation, for reply chains. */
-const REPLY_NAMESPACE = 'discord-reply';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
 /** A streamed answer edits its message at most this often. */
@@ -106,7 +101,7 @@ export function shardOfGuild(guildId: string | null, shardCount: number): number
  * commands, DMs and mentions, and resolves once the client is ready.
  */
 export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
-  const { bot, store, config } = deps;
+  const { bot, config } = deps;
   const log = deps.log.child({ adapter: 'discord' });
   const token = config.DISCORD_TOKEN;
   if (!token) throw new ConfigError('DISCORD_TOKEN', 'is required to start the Discord adapter');
@@ -196,7 +191,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
       case 'brief':
         return { ok: true, command: { name: 'brief', topic: opt('topic'), since: opt('since') || null } };
       case 'summary':
-        return parseSubcommand('summary', await resolveChoiceValue(opt('article'), (key) => bot.engine.idForKey(key)));
+        return parseSubcommand('summary', await resolveChoiceValue(opt('article'), (key) => bot.articleIdForKey(key)));
       case 'sources':
         return { ok: true, command: { name: 'sources', query: opt('query') } };
       case 'digest': {
@@ -289,7 +284,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     // the engine matches (in its thread): 25 listings cross, not the corpus
     const typed = String(focused.value);
     let choices: { name: string; value: string }[] = [];
-    if (interaction.commandName === 'summary' && focused.name === 'article') choices = toChoices(await bot.engine.matchTitles(typed, MAX_CHOICES));
+    if (interaction.commandName === 'summary' && focused.name === 'article') choices = toChoices(await bot.matchTitles(typed, MAX_CHOICES));
     else if (interaction.commandName === 'digest' && focused.name === 'timezone') choices = timezoneChoices(typed, config.DEFAULT_TIMEZONE);
     else if (interaction.commandName === 'digest' && focused.name === 'time') choices = timeChoices(typed);
     else if (interaction.commandName === 'digest' && focused.name === 'days') choices = daysChoices(typed);
@@ -310,8 +305,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     };
     try {
       // One vote per person per answer: voting again replaces the vote.
-      await store.set('feedback', `discord:${parsed.ref}:${interaction.user.id}`, record, FEEDBACK_TTL_MS);
-      await bot.userData.track(`discord:${interaction.user.id}`, 'feedback', `discord:${parsed.ref}:${interaction.user.id}`, FEEDBACK_TTL_MS);
+      await bot.recordFeedback({ surface: 'discord', userId: interaction.user.id }, parsed.ref, record);
       log.info({ interactionId: interaction.id, ...record }, 'answer feedback');
       await interaction.reply({
         content: parsed.vote === 'helpful' ? 'Thanks, noted as helpful.' : 'Thanks, noted as not helpful.',
@@ -329,7 +323,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
   async function pick(interaction: ButtonInteraction): Promise<void> {
     const value = parsePickCustomId(interaction.customId) ?? '';
     try {
-      const id = await resolveChoiceValue(value, (key) => bot.engine.idForKey(key));
+      const id = await resolveChoiceValue(value, (key) => bot.articleIdForKey(key));
       const inConversation = !interaction.inGuild() || interaction.channel?.isThread() === true;
       const channelId = interaction.channelId ?? `user:${interaction.user.id}`;
       const reply = await bot.handle({ name: 'summary', target: id }, { surface: 'discord', conversationId: inConversation ? channelId : `${channelId}:${interaction.user.id}`, userId: interaction.user.id });
@@ -351,7 +345,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
     // A reply to one of the bot's answers in a server channel continues that answer's conversation.
     const repliedTo = message.reference?.messageId;
     if (repliedTo) {
-      const known = await store.get<string>(REPLY_NAMESPACE, repliedTo).catch(() => undefined);
+      const known = await bot.linkedConversation('discord', repliedTo);
       if (known) return known;
     }
     return `message:${message.id}`;
@@ -402,7 +396,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordHandle> {
         sent.push(first ? await first.edit(payload) : i === 0 && !inDm ? await message.reply(payload) : await channel.send(payload));
       }
       if (!inDm && !channel.isThread()) {
-        for (const m of sent) await store.set(REPLY_NAMESPACE, m.id, conversationId, CONVERSATION_TTL_MS).catch(() => undefined);
+        for (const m of sent) await bot.linkReply({ surface: 'discord', conversationId, userId: message.author.id }, m.id);
       }
       log.info({ ...base, reply: reply.kind, messages: messages.length }, 'discord message answered');
     } catch (err) {

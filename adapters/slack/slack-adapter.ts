@@ -3,14 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from '@slack/bolt';
 import type { Bot, CallContext } from '../../src/bot/bot.ts';
-import { CONVERSATION_TTL_MS, STORE_UNAVAILABLE_TEXT } from '../../src/bot/bot.ts';
+import { STORE_UNAVAILABLE_TEXT } from '../../src/bot/bot.ts';
 import { parseBriefText, type Command } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { helpReply } from '../../src/bot/help.ts';
 import { isValidTimeZone, type Config } from '../../src/config.ts';
 import { ConfigError, describeCause, makeErrorReference, StoreUnavailableError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { Store } from '../../src/store/open-store.ts';
 import { ACTION_IDS, decodeFeedbackValue, renderSlack, type SlackMessage } from './render-slack.ts';
 import { decodeSlackText } from './slack-text.ts';
 import { homeView } from './app-home.ts';
@@ -25,7 +24,6 @@ type WebClient = webApi.WebClient;
 
 export interface SlackDeps {
   bot: Bot;
-  store: Store;
   log: Logger;
   config: Config;
   /** Interface the HTTP listener binds to (default: all interfaces); tests pass 127.0.0.1. */
@@ -53,9 +51,6 @@ export interface SlackHandle {
 /** Store namespaces and lifetimes. */
 const EVENT_NS = 'slack-event';
 const EVENT_TTL_MS = 60 * 60 * 1000;
-const SHARE_NS = 'slack-share';
-const FEEDBACK_NS = 'feedback';
-const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 const USER_CACHE_MS = 10 * 60 * 1000;
 /** HTTP mode: a request (headers and body) must arrive within this time. */
 const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -159,7 +154,7 @@ function slackErrorCode(err: unknown): string | null {
  * SLACK_SIGNING_SECRET on PORT at /slack/events. Resolves once connected or listening.
  */
 export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
-  const { bot, store, log, config } = deps;
+  const { bot, log, config } = deps;
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new ConfigError('SLACK_BOT_TOKEN', 'set it (xoxb-…) to start the Slack adapter');
   const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : undefined;
@@ -249,7 +244,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       return true;
     }
     // a record of the answered event beside the other state (the mark above is what decides)
-    await store.set(EVENT_NS, eventId, { at: new Date(now).toISOString() }, EVENT_TTL_MS).catch((err: unknown) => slog.debug({ err, eventId }, 'slack: event record not stored'));
+    await bot.recordEvent('slack', eventId, EVENT_TTL_MS);
     return true;
   }
 
@@ -391,20 +386,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       }
       const shareable = reply.kind === 'answer' || reply.kind === 'stories' || reply.kind === 'summary' || reply.kind === 'sources';
       const answerRef = reply.kind === 'answer' ? newRef() : undefined;
-      let shareKey: string | undefined;
-      if (shareable) {
-        const key = newRef();
-        const entry: ShareEntry = { reply, ...(answerRef ? { answerRef } : {}) };
-        // without the store the reply is still shown, only without its share button
-        await store
-          .set(SHARE_NS, key, entry, CONVERSATION_TTL_MS)
-          .then(() => {
-            shareKey = key;
-            // the kept reply holds the caller's question: `forget` must find it
-            return bot.userData.track(`slack:${command.user_id}`, SHARE_NS, key, CONVERSATION_TTL_MS);
-          })
-          .catch((err: unknown) => slog.warn({ err }, 'slack: reply not stored for sharing'));
-      }
+      // without the store the reply is still shown, only without its share button
+      const shareKey = shareable ? await bot.saveShare<ShareEntry>({ surface: 'slack', userId: command.user_id }, { reply, ...(answerRef ? { answerRef } : {}) }) : undefined;
       await respondAll(respond, renderSlack(reply, { ...(answerRef ? { answerRef } : {}), ...(shareKey ? { shareKey } : {}) }));
     } catch (err) {
       const reply = apology(err, '/brief', { user: command.user_id, channel: command.channel_id });
@@ -423,7 +406,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     const key = 'value' in action && typeof action.value === 'string' ? action.value : '';
     const channel = body.channel?.id ?? (body as { container?: { channel_id?: string } }).container?.channel_id;
     try {
-      const entry = key ? await store.get<ShareEntry>(SHARE_NS, key) : undefined;
+      const owner = { surface: 'slack', userId: body.user.id } as const;
+      const entry = key ? await bot.readShare<ShareEntry>(owner, key) : undefined;
       if (!entry || !channel) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack({ kind: 'notice', text: 'That reply has expired; run the command again to share it.' })[0]! });
         return;
@@ -442,7 +426,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
         }
         throw err;
       }
-      await store.delete(SHARE_NS, key).catch(() => undefined);
+      await bot.dropShare(owner, key);
       slog.info({ user: body.user.id, channel }, 'slack: reply shared in channel');
       await respond({ delete_original: true }).catch((err: unknown) => slog.debug({ err }, 'slack: ephemeral not deleted'));
     } catch (err) {
@@ -487,8 +471,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
         channel: body.channel?.id ?? null,
         at: new Date().toISOString(),
       };
-      await store.set(FEEDBACK_NS, `${record.answer}:${record.user}`, record, FEEDBACK_TTL_MS);
-      await bot.userData.track(`slack:${record.user}`, FEEDBACK_NS, `${record.answer}:${record.user}`, FEEDBACK_TTL_MS);
+      await bot.recordFeedback({ surface: 'slack', userId: record.user }, record.answer, record);
       slog.info({ feedback: record.vote, answer: record.answer, sources: record.sources, user: record.user }, 'slack: answer feedback');
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback.' }).catch(() => undefined);
     } catch (err) {

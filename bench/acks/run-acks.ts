@@ -67,7 +67,7 @@ interface Figures {
 async function round(label: string, bot: Bot, opts: { count: number; config: Config; stub: SlackApiStub; store: Store; log: Logger }, engineTurns: boolean): Promise<Figures> {
   const { count, config, stub, store, log } = opts;
   stub.reset();
-  const slack = await startSlack({ bot, store, log, config, host: '127.0.0.1', engineTurns });
+  const slack = await startSlack({ bot, log, config, host: '127.0.0.1', engineTurns });
   try {
     const plan: BurstPlan = {
       eventsUrl: `http://127.0.0.1:${slack.port}/slack/events`,
@@ -126,7 +126,7 @@ async function main(): Promise<number> {
     const t0 = performance.now();
     const localBot = async () => new Bot({ engine: await loadEngine(corpus, log), store, log, defaultTimezone: 'UTC', rateLimitPerMinute: 0 });
     const warmBot = await localBot();
-    const articles = await warmBot.engine.size();
+    const articles = await warmBot.articleCount();
     say(`${articles} articles indexed in ${Math.round(performance.now() - t0)} ms`);
     const workers: EngineWorker[] = [];
     const workerBot = async () => {

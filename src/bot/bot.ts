@@ -10,13 +10,14 @@ import type { Command } from './command.ts';
 import { USAGE } from './command.ts';
 import { helpReply } from './help.ts';
 import { resolveSinceWords } from './request-window.ts';
-import { handleText, rememberBrief, type TextDeps, type TextOptions, type TextResult } from './handle-text.ts';
+import { handleText, LAST_BRIEF_NAMESPACE, rememberBrief, type TextDeps, type TextOptions, type TextResult } from './handle-text.ts';
 import { withLatestStories } from './latest-stories.ts';
 import type { Reply } from './reply.ts';
 import type { DigestCommands } from '../schedule/digest-service.ts';
 import { RateLimiter, waitText } from './rate-limit.ts';
 import type { RedisClient } from '../store/redis-client.ts';
-import { UserData, type ForgetCounts } from './user-data.ts';
+import { FEEDBACK_NAMESPACE, FEEDBACK_TTL_MS, REPLY_LINK_NAMESPACE, SHARE_NAMESPACE, UserData, type ForgetCounts } from './user-data.ts';
+import type { ArticleListing } from '../engine/types.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */
 export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -46,10 +47,14 @@ export interface BotDeps {
 // who is asking and where: its own module, so the Bot's helpers (handle-text.ts) need not import the Bot
 export { DM_WORKSPACE, userKeyOf, type CallContext } from './call-context.ts';
 import { userKeyOf, type CallContext } from './call-context.ts';
+import type { Surface } from './help.ts';
+
+/** Whose data a call writes: one user on one surface. */
+export type UserRef = Pick<CallContext, 'surface' | 'userId'>;
 
 /** The platform-neutral command layer: a Command in, a Reply out. */
 export class Bot {
-  readonly engine: EngineApi;
+  private readonly engine: EngineApi;
   private readonly store: Store;
   private readonly log: Logger;
   private readonly now: () => Date;
@@ -57,9 +62,9 @@ export class Bot {
   private readonly digests: DigestCommands | undefined;
   private readonly feedHealth: (() => FeedHealth[] | Promise<FeedHealth[]>) | undefined;
   private readonly generator: GenerativeAnswerer | undefined;
-  readonly rateLimiter: RateLimiter;
+  private readonly rateLimiter: RateLimiter;
   /** Which store keys hold something about each user, for `forget`. */
-  readonly userData: UserData;
+  private readonly userData: UserData;
 
   constructor(deps: BotDeps) {
     this.engine = toEngineApi(deps.engine);
@@ -80,6 +85,77 @@ export class Bot {
   private async listing(id: string) {
     const a = await this.engine.article(id);
     return a ? { id: a.id, title: a.title, date: a.date, source: a.source, url: a.url } : undefined;
+  }
+
+  /** How many articles the engine holds (the console's greeting). */
+  articleCount(): Promise<number> {
+    return this.engine.size();
+  }
+
+  /** Articles whose titles match what is typed (Discord autocomplete): the engine matches, `limit` listings come back. */
+  matchTitles(typed: string, limit: number): Promise<ArticleListing[]> {
+    return this.engine.matchTitles(typed, limit);
+  }
+
+  /** The article id a short article key stands for (Discord choice values), if any. */
+  articleIdForKey(key: string): Promise<string | undefined> {
+    return this.engine.idForKey(key);
+  }
+
+  /**
+   * Stores one user's vote on one answer (voting again replaces it), under the user's key so
+   * `forget` deletes it. The record holds no message text. Throws StoreUnavailableError.
+   */
+  async recordFeedback(who: UserRef, answerRef: string, record: object): Promise<void> {
+    const key = `${userKeyOf(who)}:${answerRef}`;
+    await this.store.set(FEEDBACK_NAMESPACE, key, record, FEEDBACK_TTL_MS);
+    await this.userData.track(userKeyOf(who), FEEDBACK_NAMESPACE, key, FEEDBACK_TTL_MS);
+  }
+
+  /** Keeps a reply for "Share in channel"; returns its reference, or undefined when the store failed (the reply goes out without the button). */
+  async saveShare<T>(who: UserRef, entry: T): Promise<string | undefined> {
+    const ref = randomUUID().replace(/-/g, '').slice(0, 20);
+    const key = `${userKeyOf(who)}:${ref}`;
+    try {
+      await this.store.set(SHARE_NAMESPACE, key, entry, CONVERSATION_TTL_MS);
+    } catch (err) {
+      this.log.warn({ err: describeCause(err instanceof StoreUnavailableError ? err.cause : err), surface: who.surface }, 'reply not stored for sharing');
+      return undefined;
+    }
+    // the kept reply holds the caller's question: `forget` must find it
+    await this.userData.track(userKeyOf(who), SHARE_NAMESPACE, key, CONVERSATION_TTL_MS);
+    return ref;
+  }
+
+  /** The reply this user kept under `ref`, if it has not expired; only its owner finds it. Throws StoreUnavailableError. */
+  readShare<T>(who: UserRef, ref: string): Promise<T | undefined> {
+    return this.store.get<T>(SHARE_NAMESPACE, `${userKeyOf(who)}:${ref}`);
+  }
+
+  /** Deletes a kept reply once it is shared (failures ignored: it expires anyway). */
+  async dropShare(who: UserRef, ref: string): Promise<void> {
+    await this.store.delete(SHARE_NAMESPACE, `${userKeyOf(who)}:${ref}`).catch(() => undefined);
+  }
+
+  /** Remembers that the bot's message `messageId` answered `ctx`'s conversation, so a reply to it continues that conversation. */
+  async linkReply(ctx: CallContext, messageId: string): Promise<void> {
+    const key = `${ctx.surface}:${messageId}`;
+    try {
+      await this.store.set(REPLY_LINK_NAMESPACE, key, ctx.conversationId, CONVERSATION_TTL_MS);
+    } catch {
+      return; // without the link a reply starts a new conversation
+    }
+    await this.userData.track(userKeyOf(ctx), REPLY_LINK_NAMESPACE, key, CONVERSATION_TTL_MS);
+  }
+
+  /** The conversation a reply to the bot's message `messageId` continues, if known. */
+  async linkedConversation(surface: Surface, messageId: string): Promise<string | undefined> {
+    return this.store.get<string>(REPLY_LINK_NAMESPACE, `${surface}:${messageId}`).catch(() => undefined);
+  }
+
+  /** A record of an answered platform event beside the other state: the channel's, not a user's (the once store decides). */
+  async recordEvent(surface: Surface, eventId: string, ttlMs: number): Promise<void> {
+    await this.store.set(`${surface}-event`, eventId, { at: this.now().toISOString() }, ttlMs).catch((err: unknown) => this.log.debug({ err: describeCause(err), eventId }, 'event record not stored'));
   }
 
   /** A message in words (DM, mention, console line, Slack `/brief TEXT`): understood, then run as its command (handle-text.ts). */
@@ -268,9 +344,11 @@ export function forgetText(counts: ForgetCounts, rateBucket: boolean): string {
   const parts: string[] = [];
   if (counts.conversation) parts.push(`the context of ${plural(counts.conversation, 'conversation', 'conversations')}`);
   if (counts.feedback) parts.push(plural(counts.feedback, 'feedback vote', 'feedback votes'));
-  if (counts['slack-share']) parts.push(plural(counts['slack-share'], 'reply kept for "Share in channel"', 'replies kept for "Share in channel"'));
+  if (counts[SHARE_NAMESPACE]) parts.push(plural(counts[SHARE_NAMESPACE], 'reply kept for "Share in channel"', 'replies kept for "Share in channel"'));
+  if (counts[LAST_BRIEF_NAMESPACE]) parts.push(plural(counts[LAST_BRIEF_NAMESPACE], 'last briefing', 'last briefings'));
+  if (counts[REPLY_LINK_NAMESPACE]) parts.push(plural(counts[REPLY_LINK_NAMESPACE], 'link from my answer to your conversation', 'links from my answers to your conversations'));
   for (const [ns, n] of Object.entries(counts)) {
-    if (!['conversation', 'feedback', 'slack-share'].includes(ns) && n) parts.push(plural(n, `${ns} record`, `${ns} records`));
+    if (!['conversation', 'feedback', SHARE_NAMESPACE, LAST_BRIEF_NAMESPACE, REPLY_LINK_NAMESPACE].includes(ns) && n) parts.push(plural(n, `${ns} record`, `${ns} records`));
   }
   if (rateBucket) parts.push('your question-rate counter');
   const stays = 'Digest subscriptions belong to their channel and stay until someone unsubscribes.';

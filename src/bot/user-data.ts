@@ -3,6 +3,10 @@ import type { Store } from '../store/open-store.ts';
 
 /** Store namespace of the per-user index: which keys hold something about a user. */
 export const USER_INDEX_NAMESPACE = 'user-index';
+/** Store namespaces of what the Bot keeps about a user besides conversations and last briefs. */
+export const FEEDBACK_NAMESPACE = 'feedback';
+export const SHARE_NAMESPACE = 'share';
+export const REPLY_LINK_NAMESPACE = 'reply-link';
 /** How long answer feedback (👍/👎, Helpful / Not helpful) is kept. */
 export const FEEDBACK_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 /** The most entries one user's index keeps; the oldest drop out (they expire on their own). */
@@ -34,8 +38,26 @@ export class UserData {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Per user, the index update in progress: updates of one index run one after another. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /** Runs `work` after every earlier index update of this user in this process (each one reads, then writes, the whole index). */
+  private inTurn<T>(userKey: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(userKey) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    this.queues.set(userKey, settled);
+    void settled.then(() => {
+      if (this.queues.get(userKey) === settled) this.queues.delete(userKey);
+    });
+    return run;
+  }
+
   /** Records that `namespace:key` holds something about this user, for `ttlMs` (undefined: no expiry). */
-  async track(userKey: string, namespace: string, key: string, ttlMs?: number): Promise<void> {
+  track(userKey: string, namespace: string, key: string, ttlMs?: number): Promise<void> {
+    return this.inTurn(userKey, () => this.add(userKey, namespace, key, ttlMs));
+  }
+
+  private async add(userKey: string, namespace: string, key: string, ttlMs?: number): Promise<void> {
     try {
       const now = this.now().getTime();
       const until = ttlMs === undefined ? null : now + ttlMs;
@@ -52,7 +74,11 @@ export class UserData {
   }
 
   /** Deletes every indexed record of this user (that still exists) and the index; returns counts by namespace. */
-  async forget(userKey: string): Promise<ForgetCounts> {
+  forget(userKey: string): Promise<ForgetCounts> {
+    return this.inTurn(userKey, () => this.deleteAll(userKey));
+  }
+
+  private async deleteAll(userKey: string): Promise<ForgetCounts> {
     const index = await this.store.get<UserIndex>(USER_INDEX_NAMESPACE, userKey);
     const counts: ForgetCounts = {};
     for (const entry of index?.entries ?? []) {

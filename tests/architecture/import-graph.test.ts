@@ -43,6 +43,13 @@ describe('import graph of src/ and adapters/', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('chat adapters reach user data only through the Bot: never the store or the user index', () => {
+    const chat = /^adapters\/(slack|discord|console|shared)\//;
+    const owned = /^src\/(store\/open-store|bot\/user-data)\.ts$/;
+    const offenders = [...graph].flatMap(([from, to]) => (chat.test(from) ? [...to].filter((t) => owned.test(t)).map((t) => `${from} → ${t}`) : []));
+    expect(offenders).toEqual([]);
+  });
+
   it('only the composition root (src/main.ts) imports adapters/', () => {
     const offenders = [...graph].flatMap(([from, to]) => (from.startsWith('src/') && from !== 'src/main.ts' ? [...to].filter((t) => t.startsWith('adapters/')).map((t) => `${from} → ${t}`) : []));
     expect(offenders).toEqual([]);

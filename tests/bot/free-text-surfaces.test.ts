@@ -80,7 +80,7 @@ let consoleResults: TextResult[];
 beforeAll(async () => {
   slack = await startSlack();
   discord = await startDiscord();
-  await discord.bot.engine.add(testArticles());
+  await discord.engine.add(testArticles());
   const engine = await loadSeedEngine();
   engine.add(testArticles());
   consoleStore = await openStore({ dataDir: temp.dir });
@@ -251,7 +251,7 @@ describe('the last brief in a conversation', () => {
     const ctx = { surface: 'console', conversationId: 'forget-refs', userId: 'forgetful' } as const;
     await consoleBot.handleText('brief me on the budget', ctx);
     const forgot = await consoleBot.handle({ name: 'forget' }, ctx);
-    expect(forgot.kind === 'notice' && forgot.text).toMatch(/last-brief record/);
+    expect(forgot.kind === 'notice' && forgot.text).toMatch(/1 last briefing/);
     const after = await consoleBot.handleText('summarize the second one', ctx);
     expect(after.reply).toMatchObject({ kind: 'notice', text: expect.stringMatching(/no brief here yet/) });
   });

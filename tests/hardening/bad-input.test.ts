@@ -19,6 +19,7 @@ import { loadConfig } from '../../src/config.ts';
 import { ConfigError, CorpusUnreadableError } from '../../src/errors.ts';
 import { loadCorpus, type LoadedCorpus } from '../../src/engine/corpus/load-corpus.ts';
 import type { Engine } from '../../src/engine/engine.ts';
+import { localEngineApi } from '../../src/engine-host/engine-api.ts';
 import { healthPort } from '../../src/health-server.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { makeDigestRig, type DigestRig } from '../support/digest-rig.ts';
@@ -337,12 +338,12 @@ describe('bad input: commands and questions (a clear message; nothing stored is 
   });
 
   it('#40 an exception inside a command becomes an apology with a reference; the console goes on', async () => {
-    const failing = new Bot({ engine, store, log: silentLog, now });
-    const original = failing.engine.summarize.bind(failing.engine);
-    (failing.engine as { summarize: unknown }).summarize = () => {
+    const api = localEngineApi(engine);
+    const failing = new Bot({ engine: api, store, log: silentLog, now });
+    (api as { summarize: unknown }).summarize = () => {
       throw new Error('boom');
     };
-    try {
+    {
       const reply = await failing.handle({ name: 'summary', target: 'x' }, slack);
       expect(reply).toMatchObject({ kind: 'error', code: 'internal', message: expect.stringMatching(/^Sorry, something went wrong \(reference [A-Z0-9]+\)\.$/) });
       const input = new PassThrough();
@@ -354,8 +355,6 @@ describe('bad input: commands and questions (a clear message; nothing stored is 
       await done;
       expect(text).toMatch(/Sorry, something went wrong \(reference/);
       expect(text).toMatch(/\[1\] /);
-    } finally {
-      (failing.engine as { summarize: unknown }).summarize = original;
     }
   });
 

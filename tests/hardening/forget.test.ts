@@ -50,10 +50,8 @@ describe('forget in the Bot', () => {
     await bot.handle(Q, u1a);
     await bot.handle(Q, u1b);
     await bot.handle(Q, u2);
-    await store.set('feedback', 'ref1:U1', { vote: 'up' });
-    await bot.userData.track('slack:U1', 'feedback', 'ref1:U1');
-    await store.set('feedback', 'ref1:U2', { vote: 'down' });
-    await bot.userData.track('slack:U2', 'feedback', 'ref1:U2');
+    await bot.recordFeedback({ surface: 'slack', userId: 'U1' }, 'ref1', { vote: 'up' });
+    await bot.recordFeedback({ surface: 'slack', userId: 'U2' }, 'ref1', { vote: 'down' });
     expect(await store.get('conversation', 'slack:D1')).toBeDefined();
     expect(await store.get('rate', 'slack:U1')).toBeDefined();
 
@@ -64,13 +62,21 @@ describe('forget in the Bot', () => {
     }
     expect(await store.get('conversation', 'slack:D1')).toBeUndefined();
     expect(await store.get('conversation', 'slack:C1:171.1')).toBeUndefined();
-    expect(await store.get('feedback', 'ref1:U1')).toBeUndefined();
+    expect(await store.get('feedback', 'slack:U1:ref1')).toBeUndefined();
     expect(await store.get('rate', 'slack:U1')).toBeUndefined();
     expect(await store.get(USER_INDEX_NAMESPACE, 'slack:U1')).toBeUndefined();
     // the other user's data stays
     expect(await store.get('conversation', 'slack:D2')).toBeDefined();
-    expect(await store.get('feedback', 'ref1:U2')).toBeDefined();
+    expect(await store.get('feedback', 'slack:U2:ref1')).toBeDefined();
     expect(await store.get('rate', 'slack:U2')).toBeDefined();
+  });
+
+  it('finds every record written at once: updates of one user index never overwrite each other', async () => {
+    const who = { surface: 'discord', userId: 'UCONCURRENT' } as const;
+    await Promise.all(Array.from({ length: 12 }, (_, i) => bot.recordFeedback(who, `ref${i}`, { vote: 'up' })));
+    const reply = await bot.handle({ name: 'forget' }, { ...who, conversationId: 'x' });
+    expect(reply.kind === 'notice' && reply.text).toMatch(/I deleted 12 feedback votes/);
+    expect(await store.get('feedback', 'discord:UCONCURRENT:ref11')).toBeUndefined();
   });
 
   it('says so when there is nothing to delete', async () => {
@@ -98,16 +104,16 @@ describe('/brief forget on Slack', () => {
       await h.client.buttonClick({ actionId: 'feedback_down', value: down.value, responseUrl: h.stub.responseUrl('forget-vote'), user: 'UFORGET' });
       await h.stub.waitFor((s) => s.responses('forget-vote').length >= 1, 5000, 'vote thanks');
       const ref = (JSON.parse(down.value) as { r: string }).r;
-      expect(await h.store.get('feedback', `${ref}:UFORGET`)).toBeDefined();
-      expect(await h.store.get('slack-share', share.value)).toBeDefined();
+      expect(await h.store.get('feedback', `slack:UFORGET:${ref}`)).toBeDefined();
+      expect(await h.store.get('share', `slack:UFORGET:${share.value}`)).toBeDefined();
 
       await h.client.command({ text: 'forget', responseUrl: h.stub.responseUrl('forget-1'), user: 'UFORGET' });
       await h.stub.waitFor((s) => s.responses('forget-1').length >= 1, 5000, 'forget reply');
       const reply = h.stub.responses('forget-1')[0]!.body as { response_type: string; text: string };
       expect(reply.response_type).toBe('ephemeral');
       expect(reply.text).toMatch(/Done: I deleted the context of 1 conversation, 1 feedback vote and 1 reply kept for "Share in channel"/);
-      expect(await h.store.get('feedback', `${ref}:UFORGET`)).toBeUndefined();
-      expect(await h.store.get('slack-share', share.value)).toBeUndefined();
+      expect(await h.store.get('feedback', `slack:UFORGET:${ref}`)).toBeUndefined();
+      expect(await h.store.get('share', `slack:UFORGET:${share.value}`)).toBeUndefined();
     } finally {
       await h.close();
     }
@@ -122,14 +128,14 @@ describe('/forget on Discord', () => {
       await h.bot.handle(Q, { surface: 'discord', conversationId: 'chan:bob', userId: BOB.id });
       const vote = h.button('feedback:helpful:9990002', '1600000000000000002', ALICE);
       await h.waitForToken(vote.token, 'callback');
-      expect(await h.store.get('feedback', `discord:9990002:${ALICE.id}`)).toBeDefined();
+      expect(await h.store.get('feedback', `discord:${ALICE.id}:9990002`)).toBeDefined();
 
       const sent = h.slash('forget', {}, { user: ALICE });
       const callback = await h.waitForToken(sent.token, 'callback');
       const data = (callback.body as { data: { flags: number; embeds: { description?: string }[]; content?: string } }).data;
       expect(data.flags & 64).toBe(64);
       expect(JSON.stringify(data)).toMatch(/the context of 1 conversation and 1 feedback vote/);
-      expect(await h.store.get('feedback', `discord:9990002:${ALICE.id}`)).toBeUndefined();
+      expect(await h.store.get('feedback', `discord:${ALICE.id}:9990002`)).toBeUndefined();
       expect(await h.store.get('conversation', 'discord:chan:alice')).toBeUndefined();
       expect(await h.store.get('conversation', 'discord:chan:bob')).toBeDefined();
     } finally {

@@ -110,7 +110,7 @@ describe('no configured token appears in the logs of a Slack and Discord run', (
     let slack: SlackHandle | undefined;
     try {
       config = loadConfig({ ...SECRETS, SLACK_API_URL: stub.url, PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'trace', DISCORD_TOKEN: '' });
-      slack = await startSlack({ bot, store, log, config, host: '127.0.0.1' });
+      slack = await startSlack({ bot, log, config, host: '127.0.0.1' });
       const client = new SlackSignedClient(`http://127.0.0.1:${slack.port}/slack/events`, SECRETS.SLACK_SIGNING_SECRET);
       const send = async (text: string, id: string) => {
         await client.command({ text, responseUrl: stub.responseUrl(id), user: 'U0SCAN' });
@@ -153,7 +153,7 @@ describe('no configured token appears in the logs of a Slack and Discord run', (
     const gateway = await DiscordGatewayStub.start({ user: BOT_USER, applicationId: APP_ID, guilds: [guildCreatePayload()], heartbeatIntervalMs: 1_000 });
     const rest = await DiscordRestStub.start({ user: BOT_USER, applicationId: APP_ID, gatewayUrl: gateway.url });
     const discordConfig = loadConfig({ ...SECRETS, SLACK_BOT_TOKEN: '', DISCORD_APP_ID: APP_ID, DISCORD_API_URL: rest.url, DATA_DIR: dir, LOG_LEVEL: 'trace' });
-    const adapter = await startDiscord({ bot, store, log, config: discordConfig });
+    const adapter = await startDiscord({ bot, log, config: discordConfig });
     try {
       const id = snowflake();
       gateway.dispatch('MESSAGE_CREATE', messagePayload({

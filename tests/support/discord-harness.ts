@@ -115,6 +115,8 @@ export interface LogLine {
 
 export interface Harness {
   bot: Bot;
+  /** The Bot's engine, for a test's expected answers (adapters never see it). */
+  engine: Engine;
   store: Store;
   log: Logger;
   logs: LogLine[];
@@ -157,7 +159,7 @@ export async function startHarness(
   const gateway = await DiscordGatewayStub.start({ user: BOT_USER, applicationId: APP_ID, guilds: [guildCreatePayload()], heartbeatIntervalMs: 1_000 });
   const rest = await DiscordRestStub.start({ user: BOT_USER, applicationId: APP_ID, gatewayUrl: gateway.url });
   const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: rest.url, DATA_DIR: dataDir, CORPUS_DIR: SEEDS, LOG_LEVEL: 'debug' });
-  const adapter = await startDiscord({ bot, store, log, config });
+  const adapter = await startDiscord({ bot, log, config });
 
   const userFields = (where: Where, user: typeof ALICE, permissions = ALL_PERMISSIONS) =>
     where === 'dm'
@@ -206,6 +208,7 @@ export async function startHarness(
 
   const harness: Harness = {
     bot,
+    engine,
     store,
     log,
     logs,

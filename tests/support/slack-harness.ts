@@ -84,6 +84,8 @@ export interface Harness {
   logs: Record<string, unknown>[];
   /** The digest service given to the Bot, when started with `digests`. */
   digests: HarnessDigests | null;
+  /** DATA_DIR: the SQLite store's file is in it. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -157,7 +159,7 @@ export async function startHarness(
     const digests = options.digests ? await options.digests({ engine, store, log, dataDir: dir }) : null;
     if (digests) cleanups.unshift(() => digests.stop());
     const bot = new TestBot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, ...(digests ? { digests } : {}), ...options.botDeps });
-    const slack = await startSlack({ bot, store, log, config, host: '127.0.0.1', ...options.slackDeps });
+    const slack = await startSlack({ bot, log, config, host: '127.0.0.1', ...options.slackDeps });
     cleanups.unshift(() => slack.stop());
     const eventsUrl = slack.port === null ? '' : `http://127.0.0.1:${slack.port}/slack/events`;
     return {
@@ -171,6 +173,7 @@ export async function startHarness(
       log,
       logs,
       digests,
+      dataDir: dir,
       async close() {
         for (const c of cleanups) await c().catch(() => undefined);
       },

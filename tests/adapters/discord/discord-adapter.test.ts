@@ -17,7 +17,7 @@ let seed: { id: string; title: string; date: string | null };
 
 beforeAll(async () => {
   h = await startHarness();
-  const first = (await h.bot.engine.sources('', 1))[0];
+  const first = (await h.engine.sources('', 1))[0];
   if (!first) throw new Error('the seeds corpus is empty');
   seed = { id: first.id, title: first.title, date: first.date };
 });
@@ -57,7 +57,7 @@ describe('startup', () => {
 
 describe('slash commands end to end', () => {
   it('/ask answers publicly: deferred, then the reply edited with the answer embed and feedback buttons', async () => {
-    const expected = (await h.bot.engine.ask(QUESTION)).answer;
+    const expected = (await h.engine.ask(QUESTION)).answer;
     expect(expected.answer).not.toBeNull();
     const sent = h.slash('ask', { question: QUESTION });
     const { edit } = await publicReply(sent.token);
@@ -94,7 +94,7 @@ describe('slash commands end to end', () => {
   });
 
   it('/brief topic: returns the stories publicly, one embed per story', async () => {
-    const stories = await h.bot.engine.brief({ topic: 'Aleppo' });
+    const stories = await h.engine.brief({ topic: 'Aleppo' });
     expect(stories.length).toBeGreaterThan(0);
     const sent = h.slash('brief', { topic: 'Aleppo' });
     const { edit } = await publicReply(sent.token);
@@ -117,7 +117,7 @@ describe('slash commands end to end', () => {
   });
 
   it('/summary article: summarises the chosen article (an id, or the key of a long id)', async () => {
-    const expected = await h.bot.engine.summarize(seed.id);
+    const expected = await h.engine.summarize(seed.id);
     if (!expected.ok) throw new Error(expected.error.message);
     for (const value of [seed.id, articleKey(seed.id)]) {
       const sent = h.slash('summary', { article: value });
@@ -209,7 +209,7 @@ describe('feedback buttons', () => {
     expect(callback.body.type).toBe(4);
     expect(flagsOf(callback) & EPHEMERAL).toBe(EPHEMERAL);
     expect(callback.body.data.content).toBe('Thanks, noted as not helpful.');
-    const stored = await h.store.get<FeedbackRecord>('feedback', `discord:9990001:${BOB.id}`);
+    const stored = await h.store.get<FeedbackRecord>('feedback', `discord:${BOB.id}:9990001`);
     expect(stored).toMatchObject({ surface: 'discord', answer: '9990001', messageId: '1600000000000000001', userId: BOB.id, vote: 'not_helpful' });
     expect(Object.keys(stored!).sort()).toEqual(['answer', 'at', 'channelId', 'messageId', 'surface', 'userId', 'vote']);
     expect(h.logs.find((l) => l.msg === 'answer feedback' && l.answer === '9990001')).toMatchObject({ vote: 'not_helpful', interactionId: sent.id });
@@ -223,7 +223,7 @@ describe('direct messages, mentions and threads', () => {
     const first = await channelMessage(DM_CHANNEL_ID, mark);
     expect(first.body.message_reference).toBeUndefined();
     expect(embedsOf(first)[0]!.title).toBe(QUESTION);
-    expect(embedsOf(first)[0]!.description).toBe((await h.bot.engine.ask(QUESTION)).answer.answer);
+    expect(embedsOf(first)[0]!.description).toBe((await h.engine.ask(QUESTION)).answer.answer);
 
     mark = h.rest.requests.length;
     h.message('and what about the military academy?', { where: 'dm' });

@@ -82,7 +82,7 @@ describe('two Discord processes, each holding its own gateway shard (gateway sta
     const bot = new Bot({ engine, store, log: silentLog, defaultTimezone: 'UTC' });
     for (const shard of ['0', '1']) {
       const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: rest.url, DATA_DIR: dataDir, CORPUS_DIR: SEEDS, DISCORD_SHARDS: shard, DISCORD_SHARD_COUNT: '2' });
-      adapters.push(await startDiscord({ bot, store, log: silentLog, config }));
+      adapters.push(await startDiscord({ bot, log: silentLog, config }));
     }
     const identifies = gateway.ops(Op.Identify).map((p) => (p.d as { shard?: unknown; token?: unknown }).shard);
     expect(identifies).toEqual([

@@ -248,7 +248,7 @@ describe('/brief in HTTP mode', () => {
     const click = await h.client.buttonClick({ actionId: 'feedback_down', value: down.value, responseUrl: h.stub.responseUrl(clickId), user: 'U0VOTER' });
     expect(click.status).toBe(200);
     await replies(clickId);
-    const record = await h.store.get<FeedbackRecord>('feedback', `${ref}:U0VOTER`);
+    const record = await h.store.get<FeedbackRecord>('feedback', `slack:U0VOTER:${ref}`);
     expect(record).toMatchObject({ answer: ref, vote: 'down', user: 'U0VOTER', sources: ['volcano.txt'] });
     expect(JSON.stringify(record)).not.toContain('evacuated');
     expect(h.logs.some((l) => l.msg === 'slack: answer feedback' && l.feedback === 'down' && l.answer === ref)).toBe(true);
