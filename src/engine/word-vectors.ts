@@ -55,15 +55,17 @@ export function parseWordVectors(bytes: Uint8Array): WordVectors | null {
   };
 }
 
-/** The shipped vector file, beside this module. */
+/** The shipped vector file, beside this module's source. */
 export const WORD_VECTORS_FILE = fileURLToPath(new URL('./data/word-vectors.bin', import.meta.url));
+/** The same file seen from the compiled module (dist/src/engine/), which tsc does not copy data into. */
+const FROM_DIST = fileURLToPath(new URL('../../../src/engine/data/word-vectors.bin', import.meta.url));
 
 let loaded: WordVectors | null | undefined;
 
 /** The shipped vectors, read once per process on first use; null when the file is absent or malformed (soft matching is then off). */
 export function loadWordVectors(file = WORD_VECTORS_FILE): WordVectors | null {
   if (file !== WORD_VECTORS_FILE) return readVectors(file);
-  if (loaded === undefined) loaded = readVectors(file);
+  if (loaded === undefined) loaded = readVectors(file) ?? readVectors(FROM_DIST);
   return loaded;
 }
 
