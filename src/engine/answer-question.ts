@@ -65,7 +65,10 @@ const PASSAGES_CONSIDERED = 8;
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
 /** Share of the coverage a pronoun-led sentence gets from the words of the sentence before it. */
 const CARRY = 0.6;
-/** Soft matching: a question word a sentence lacks counts `share` of its weight in sentence choice when a sentence word's vector is `threshold` close. */
+/**
+ * Soft matching in sentence choice: a question word a sentence lacks (not a name or number) counts `share`
+ * of its weight when a sentence word's vector has cosine ≥ `threshold` with it; `inSentenceChoice: false` turns it off.
+ */
 export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25, topArticleOnly: true };
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
@@ -228,6 +231,8 @@ export function answerQuestion(
     return softMatchWeight(vectors, missing, list, SOFT_MATCH.threshold, share, cosines) / totalWeight;
   };
 
+  const topEntry = ranked[0]!.p!.entry;
+
   const W = SENTENCE_WEIGHTS;
   let best: Scored | null = null;
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
@@ -245,8 +250,10 @@ export function answerQuestion(
       const windowCoverage = coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms);
       const pairs = countPairs(qPairs, s.terms);
       const typed = typedQuestion && hasCandidate(s.text) ? W.typed : 0;
+      // soft matches only re-order the best article's sentences: elsewhere they cost abstention (bench/README.md)
+      const soft = SOFT_MATCH.inSentenceChoice && (!SOFT_MATCH.topArticleOnly || entry === topEntry) ? softIn(s.terms) : 0;
       const score =
-        W.coverage * (coverage + (SOFT_MATCH.inSentenceChoice && (!SOFT_MATCH.topArticleOnly || entry === ranked[0]!.p!.entry) ? softIn(s.terms) : 0)) +
+        W.coverage * (coverage + soft) +
         W.window * windowCoverage +
         W.bigrams * (pairs / Math.max(1, qBigrams.size)) +
         W.passage * (passageScore / top) +
