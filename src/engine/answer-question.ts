@@ -67,7 +67,7 @@ const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)
 const CARRY = 0.6;
 /**
  * Soft matching in sentence choice: a question word a sentence lacks (not a name or number) counts `share`
- * of its weight when a sentence word's vector has cosine ≥ `threshold` with it; `inSentenceChoice: true` turns it off.
+ * of its weight when a sentence word's vector has cosine ≥ `threshold` with it; it is off when `inSentenceChoice` is false.
  */
 export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25, topArticleOnly: true };
 /** Below this confidence the corpus does not say. */
