@@ -35,6 +35,8 @@ const BASE = ['coverage', 'windowCoverage', 'specific', 'specificWindow', 'bigra
 const sets: Record<string, string[]> = {
   base: BASE,
   '+rare': [...BASE, 'rare'],
+  // soft matching (word vectors): computed only while CONFIDENCE_WEIGHTS.soft is non-zero
+  '+rare+soft': [...BASE, 'rare', 'soft'],
 };
 const only = process.argv[2];
 if (only) for (const k of Object.keys(sets)) if (k !== 'base') delete sets[k];
@@ -63,7 +65,7 @@ for (const [name, keys] of Object.entries(sets)) {
   });
   const at = [0.88, 0.9, 0.911].map((rate) => abstentionAt(scores, rate));
   console.log(`| ${name} | ${at[0]!.abstention.toFixed(1)} | ${at[1]!.abstention.toFixed(1)} | ${at[2]!.abstention.toFixed(1)} | ${at[2]!.support.toFixed(1)} |`);
-  if (name === (only ? 'custom' : '+rare')) {
+  if (only ? name === 'custom' : name !== 'base') {
     const w = fitLogistic(train, keys);
     console.log(JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v.toFixed(2))]))));
   }

@@ -4,6 +4,7 @@ import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { terms, words } from './text.ts';
+import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 
 /** What the answerer needs from the engine's indexes. */
 export interface AnswerSources {
@@ -55,6 +56,8 @@ export interface ConfidenceFeatures {
   names: number;
   /** Every rare question word (names, numbers, quoted terms) is in the sentence window: 1, else 0; 1 without any. */
   rare: number;
+  /** Share of the question's weight the sentence lacks but matches softly (a word with a close vector); 0 when unused. */
+  soft: number;
 }
 
 const PASSAGES_CONSIDERED = 8;
@@ -62,6 +65,11 @@ const PASSAGES_CONSIDERED = 8;
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
 /** Share of the coverage a pronoun-led sentence gets from the words of the sentence before it. */
 const CARRY = 0.6;
+/**
+ * Soft matching in sentence choice: a question word a sentence lacks (not a name or number) counts `share`
+ * of its weight when a sentence word's vector has cosine ≥ `threshold` with it; it is off when `inSentenceChoice` is false.
+ */
+export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25, topArticleOnly: true };
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
 
@@ -81,6 +89,7 @@ const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: num
   topPassage: 0.85,
   names: 0.48,
   rare: 0.58,
+  soft: 0,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -211,6 +220,19 @@ export function answerQuestion(
     new Set([...entry.titleTerms, ...entry.sentences[i]!.terms, ...(entry.sentences[i - 1]?.terms ?? []), ...(entry.sentences[i + 1]?.terms ?? [])]);
   const qPairs = [...qBigrams].map((b) => b.split(' ') as [string, string]);
 
+  const vectors = SOFT_MATCH.inSentenceChoice || CONFIDENCE_WEIGHTS.soft ? loadWordVectors() : null;
+  const cosines = new Map<string, number>();
+  // Names and numbers must match exactly: "France" is close to "Germany" but never means it
+  const exactOnly = new Set(rareTerms(question));
+  /** Weight share a sentence earns softly for the question words it lacks. */
+  const softIn = (list: readonly string[], share = SOFT_MATCH.share) => {
+    if (!vectors) return 0;
+    const missing = qTerms.filter((t) => !exactOnly.has(t) && !list.includes(t)).map((t) => ({ term: t, weight: weight.get(t) ?? 0 }));
+    return softMatchWeight(vectors, missing, list, SOFT_MATCH.threshold, share, cosines) / totalWeight;
+  };
+
+  const topEntry = ranked[0]!.p!.entry;
+
   const W = SENTENCE_WEIGHTS;
   let best: Scored | null = null;
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
@@ -228,8 +250,10 @@ export function answerQuestion(
       const windowCoverage = coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms);
       const pairs = countPairs(qPairs, s.terms);
       const typed = typedQuestion && hasCandidate(s.text) ? W.typed : 0;
+      // soft matches only re-order the best article's sentences: elsewhere they cost abstention (bench/README.md)
+      const soft = SOFT_MATCH.inSentenceChoice && (!SOFT_MATCH.topArticleOnly || entry === topEntry) ? softIn(s.terms) : 0;
       const score =
-        W.coverage * coverage +
+        W.coverage * (coverage + soft) +
         W.window * windowCoverage +
         W.bigrams * (pairs / Math.max(1, qBigrams.size)) +
         W.passage * (passageScore / top) +
@@ -259,6 +283,7 @@ export function answerQuestion(
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
   const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question), rareTerms(question));
+  features.soft = CONFIDENCE_WEIGHTS.soft ? softIn(s.terms, 1) : 0;
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
   const confidence = confidenceOf(features);
   const around = windowOf(entry, s.index);
@@ -316,6 +341,7 @@ function confidenceFeatures(
     topPassage: best.passageRank === 0 ? 1 : 0,
     names: names.every((t) => around.has(t)) ? 1 : 0,
     rare: rare.every((t) => around.has(t)) ? 1 : 0,
+    soft: 0,
   };
 }
 
