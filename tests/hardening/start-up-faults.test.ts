@@ -45,8 +45,9 @@ class Started {
 
 const running: Started[] = [];
 const temps: { remove: () => void }[] = [];
-afterEach(() => {
-  for (const r of running.splice(0)) r.child.kill('SIGKILL');
+afterEach(async () => {
+  // a killed bot may still be writing into its DATA_DIR: wait for it before removing the folder
+  await Promise.all(running.splice(0).map((r) => (r.child.kill('SIGKILL'), r.exit(5_000))));
   for (const t of temps.splice(0)) t.remove();
 });
 
