@@ -5,6 +5,7 @@ import { startEngine, type EngineHost } from './engine-host/start-engine.ts';
 import { createLogger, secretValues } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
+import { createDigestCommands } from './bot/digest-commands.ts';
 import type { AdapterFactory, ChatAdapter } from './chat-adapter.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
 import { redisAddress, StartAbortedError, type ConnectRedisOptions } from './store/redis-client.ts';
@@ -113,7 +114,7 @@ async function main(): Promise<number> {
       store,
       log,
       defaultTimezone: config.DEFAULT_TIMEZONE,
-      digests,
+      digests: createDigestCommands(digests),
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       ...(rateRedis ? { rateLimitRedis: rateRedis.client } : {}),
       feedHealth: () => host.feedHealth(),

@@ -13,7 +13,8 @@ import { resolveSinceWords } from './request-window.ts';
 import { handleText, LAST_BRIEF_NAMESPACE, rememberBrief, type TextDeps, type TextOptions, type TextResult } from './handle-text.ts';
 import { withLatestStories } from './latest-stories.ts';
 import type { Reply } from './reply.ts';
-import type { DigestCommands } from '../schedule/digest-service.ts';
+import { previewLastDay, type DigestCommands } from './digest-commands.ts';
+import { DIGEST_LIMIT } from '../schedule/compose-digest.ts';
 import { RateLimiter, waitText } from './rate-limit.ts';
 import type { RedisClient } from '../store/redis-client.ts';
 import { FEEDBACK_NAMESPACE, FEEDBACK_TTL_MS, REPLY_LINK_NAMESPACE, SHARE_NAMESPACE, UserData, type ForgetCounts } from './user-data.ts';
@@ -21,8 +22,6 @@ import type { ArticleListing } from '../engine/types.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */
 export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
-const DIGEST_LIMIT = 8;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface BotDeps {
   /** The engine, in a worker or in this thread; a plain Engine is answered in this thread. */
@@ -217,13 +216,11 @@ export class Bot {
         // Feed health belongs beside the plain listing, not beside a search's results
         return { kind: 'sources', query: command.query, articles: await this.engine.sources(command.query), feeds: command.query ? [] : ((await this.feedHealth?.()) ?? []) };
       case 'digest': {
-        if (command.action !== 'now') {
-          if (this.digests) return this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone });
-          return { kind: 'notice', text: `digest ${command.action} is not available yet; "digest now" previews the digest.` };
-        }
-        const preview = this.digests ? await this.digests.handle('now', command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone }) : await this.digestNow();
+        if (!this.digests && command.action !== 'now') return { kind: 'notice', text: `digest ${command.action} is not available yet; "digest now" previews the digest.` };
+        const reply = this.digests ? await this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone }) : await previewLastDay(this.engine, this.now());
+        if (command.action !== 'now') return reply;
         // a preview is never empty while the corpus is not: the latest stories under a "nothing new" line
-        return withLatestStories(preview, () => this.engine.brief({ limit: DIGEST_LIMIT }));
+        return withLatestStories(reply, () => this.engine.brief({ limit: DIGEST_LIMIT }));
       }
       case 'help':
         return helpReply(ctx.surface);
@@ -304,11 +301,6 @@ export class Bot {
     return { kind: 'stories', title, stories, empty };
   }
 
-  private async digestNow(): Promise<Reply> {
-    const since = new Date(this.now().getTime() - DAY_MS);
-    const stories = await this.engine.brief({ since, limit: DIGEST_LIMIT });
-    return { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
-  }
 }
 
 /** The plain sentence for a store failure where nothing was changed (button clicks, previews). */

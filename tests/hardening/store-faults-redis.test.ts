@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Bot } from '../../src/bot/bot.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { startHealthServer, type HealthServer } from '../../src/health-server.ts';
+import { createDigestCommands } from '../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../src/schedule/digest-service.ts';
 import { processRedis, type RedisLease } from '../../src/store/redis-connections.ts';
 import type { Subscription } from '../../src/schedule/subscription.ts';
@@ -55,7 +56,7 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     await digests.start(new Map([['console', channel]]));
     // as main.ts does: the rate buckets share the store's one connection
     rate = await processRedis.lease(server.url, { log });
-    bot = new Bot({ engine, store, log, now: clock.now, digests, rateLimitPerMinute: 5, rateLimitRedis: rate.client });
+    bot = new Bot({ engine, store, log, now: clock.now, digests: createDigestCommands(digests), rateLimitPerMinute: 5, rateLimitRedis: rate.client });
     health = await startHealthServer({
       port: 0,
       host: '127.0.0.1',

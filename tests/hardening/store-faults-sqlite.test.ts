@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/bot/bot.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import type { Logger } from '../../src/logger.ts';
+import { createDigestCommands } from '../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../src/schedule/digest-service.ts';
 import type { Subscription } from '../../src/schedule/subscription.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
@@ -42,7 +43,7 @@ async function makeRig(dir: string, log: Logger, retryMs?: number): Promise<Rig>
   const channel = new StubDigestChannel(clock.now);
   const digests = await createDigestService({ engine, store, log, dataDir: dir, catchupHours: 6, now: clock.now, cron: false, ...(retryMs ? { retryMs } : {}) });
   await digests.start(new Map([['console', channel]]));
-  const bot = new Bot({ engine, store, log, now: clock.now, digests, rateLimitPerMinute: 5 });
+  const bot = new Bot({ engine, store, log, now: clock.now, digests: createDigestCommands(digests), rateLimitPerMinute: 5 });
   return {
     dir,
     store,

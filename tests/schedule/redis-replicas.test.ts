@@ -1,6 +1,7 @@
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
+import { createDigestCommands } from '../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../src/schedule/digest-service.ts';
 import { SchedulerHalt, type DeliveryStep } from '../../src/schedule/scheduler.ts';
 import { nextSlots, slotId } from '../../src/schedule/slots.ts';
@@ -57,7 +58,7 @@ describeWithRedis('three scheduler instances on one Redis (redis-server on loopb
       ['discord:300', 'time:23:30 timezone:America/Los_Angeles'],
     ] as const;
     for (const [key, args] of subs) {
-      const reply = await replicas[0]!.handle('subscribe', args, { ...owner, channelKey: key });
+      const reply = await createDigestCommands(replicas[0]!).handle('subscribe', args, { ...owner, channelKey: key });
       expect(reply.kind).toBe('notice');
     }
     // The others learn of the subscriptions from the store at start
@@ -93,7 +94,7 @@ describeWithRedis('three scheduler instances on one Redis (redis-server on loopb
     };
     const a = await replica('a', clock, { leaseMs: 300, onStep });
     const b = await replica('b', clock, { leaseMs: 300 });
-    await a.handle('subscribe', 'time:08:00 timezone:UTC', { ...owner, channelKey: 'discord:900' });
+    await createDigestCommands(a).handle('subscribe', 'time:08:00 timezone:UTC', { ...owner, channelKey: 'discord:900' });
     await a.start(channels);
     await b.start(channels);
     clock.set('2026-07-01T08:00:00Z');

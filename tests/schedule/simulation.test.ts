@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
+import { createDigestCommands } from '../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../src/schedule/digest-service.ts';
 import { SchedulerHalt, type DeliveryStep } from '../../src/schedule/scheduler.ts';
 import { nextSlot, nextSlots, slotId } from '../../src/schedule/slots.ts';
@@ -71,7 +72,7 @@ describe('1,000 days of digests with crashes at random points of the delivery pa
       ['console:berlin', 'time:02:30 timezone:Europe/Berlin'],
       ['console:kolkata', 'time:09:00 timezone:Asia/Kolkata days:mon,wed,fri topic:harbour fire'],
     ] as const) {
-      const reply = await service!.handle('subscribe', args, { ...owner, channelKey: key });
+      const reply = await createDigestCommands(service!).handle('subscribe', args, { ...owner, channelKey: key });
       expect(reply.kind).toBe('notice');
       const parsed = parseSubscribe(args, { channelKey: key, userId: 'sim', timezone: 'UTC', now: start });
       if (parsed.ok) subs.push(parsed.value);

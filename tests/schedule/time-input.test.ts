@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysChoices, timeChoices, timezoneChoices } from '../../adapters/discord/schedule-choices.ts';
-import { formatMoment } from '../../src/schedule/digest-service.ts';
+import { formatMoment } from '../../src/bot/digest-commands.ts';
 import { daysText, parseDays, parseSubscribe, parseTime, parseZone } from '../../src/schedule/subscription.ts';
 import { matchTimeZones, readTime, uniqueTimeZone } from '../../src/schedule/time-input.ts';
 

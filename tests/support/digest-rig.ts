@@ -2,6 +2,7 @@ import { Bot } from '../../src/bot/bot.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import type { Article } from '../../src/engine/types.ts';
 import type { ClaimStore } from '../../src/store/claim-store.ts';
+import { createDigestCommands } from '../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService, type DigestServiceOptions } from '../../src/schedule/digest-service.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StubDigestChannel } from './digest-channel-stub.ts';
@@ -79,7 +80,7 @@ export async function makeDigestRig(options: {
     async restart(extra) {
       await rig.service.stop();
       rig.service = await make(extra);
-      rig.bot = new Bot({ engine, store, log: silentLog, now: clock.now, digests: rig.service });
+      rig.bot = new Bot({ engine, store, log: silentLog, now: clock.now, digests: createDigestCommands(rig.service) });
       return rig.service;
     },
     async close() {
@@ -88,6 +89,6 @@ export async function makeDigestRig(options: {
       temp.remove();
     },
   };
-  rig.bot = new Bot({ engine, store, log: silentLog, now: clock.now, digests: rig.service });
+  rig.bot = new Bot({ engine, store, log: silentLog, now: clock.now, digests: createDigestCommands(rig.service) });
   return rig;
 }

@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { startDiscord } from '../../adapters/discord/discord-adapter.ts';
 import { Bot, type BotDeps } from '../../src/bot/bot.ts';
 import type { Engine } from '../../src/engine/engine.ts';
-import type { DigestCommands } from '../../src/schedule/digest-service.ts';
+import type { DigestCommands } from '../../src/bot/digest-commands.ts';
 import type { DigestChannel } from '../../src/schedule/digest-channel.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadEngine } from '../../src/load-engine.ts';

@@ -12,7 +12,7 @@ import type { Engine } from '../../src/engine/engine.ts';
 import type { EngineApi } from '../../src/engine-host/engine-api.ts';
 import { EngineWorker } from '../../src/engine-host/engine-worker.ts';
 import type { Article } from '../../src/engine/types.ts';
-import type { DigestCommands } from '../../src/schedule/digest-service.ts';
+import type { DigestCommands } from '../../src/bot/digest-commands.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import type { Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';

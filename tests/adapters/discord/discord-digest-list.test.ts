@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags, PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import { DISCORD_COMMANDS } from '../../../adapters/discord/commands.ts';
+import { createDigestCommands } from '../../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../../src/schedule/digest-service.ts';
 import type { Subscription } from '../../../src/schedule/subscription.ts';
 import { FakeClock } from '../../support/digest-rig.ts';
@@ -21,7 +22,7 @@ let h: Harness;
 let service: DigestService;
 
 beforeAll(async () => {
-  const digests: HarnessDigests = { handle: (action, args, ctx) => service.handle(action, args, ctx), stop: () => service.stop() };
+  const digests: HarnessDigests = { handle: (action, args, ctx) => createDigestCommands(service).handle(action, args, ctx), stop: () => service.stop() };
   h = await startHarness({
     now: clock.now,
     digests: async ({ engine, store, log, dataDir }) => {

@@ -4,6 +4,7 @@ import { classifyDiscordError, markDigest, parseFooterMarker } from '../../../ad
 import { DISCORD_LIMITS, embedLength, renderDiscord } from '../../../adapters/discord/render-discord.ts';
 import type { Reply } from '../../../src/bot/reply.ts';
 import { slotMarker } from '../../../src/schedule/digest-channel.ts';
+import { createDigestCommands } from '../../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../../src/schedule/digest-service.ts';
 import { SchedulerHalt, type DeliveryStep } from '../../../src/schedule/scheduler.ts';
 import { FakeClock } from '../../support/digest-rig.ts';
@@ -34,7 +35,7 @@ let restart: () => Promise<void>;
 beforeAll(async () => {
   let make!: () => Promise<DigestService>;
   const digests: HarnessDigests = {
-    handle: (action, args, ctx) => service.handle(action, args, ctx),
+    handle: (action, args, ctx) => createDigestCommands(service).handle(action, args, ctx),
     stop: () => service.stop(),
   };
   h = await startHarness({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDigestCommands } from '../../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../../src/schedule/digest-service.ts';
 import type { Subscription } from '../../../src/schedule/subscription.ts';
 import { FakeClock } from '../../support/digest-rig.ts';
@@ -16,7 +17,7 @@ let h: Harness;
 let service: DigestService;
 
 beforeAll(async () => {
-  const digests: HarnessDigests = { handle: (action, args, ctx) => service.handle(action, args, ctx), stop: () => service.stop() };
+  const digests: HarnessDigests = { handle: (action, args, ctx) => createDigestCommands(service).handle(action, args, ctx), stop: () => service.stop() };
   h = await startHarness({
     digests: async ({ engine, store, log, dataDir }) => {
       service = await createDigestService({ engine, store, log, dataDir, catchupHours: 6, defaultTimezone: 'UTC', now: clock.now, cron: false });

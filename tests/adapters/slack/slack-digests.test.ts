@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifySlackError, DIGEST_EVENT_TYPE } from '../../../adapters/slack/slack-digest-channel.ts';
 import type { Reply } from '../../../src/bot/reply.ts';
 import { DigestChannelError } from '../../../src/schedule/digest-channel.ts';
+import { createDigestCommands } from '../../../src/bot/digest-commands.ts';
 import { createDigestService, type DigestService } from '../../../src/schedule/digest-service.ts';
 import { SchedulerHalt, type DeliveryStep } from '../../../src/schedule/scheduler.ts';
 import { FakeClock } from '../../support/digest-rig.ts';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   let make!: () => Promise<DigestService>;
   // The Bot keeps one handle; a restart swaps the service behind it (same store and claim file)
   const digests: HarnessDigests = {
-    handle: (action, args, ctx) => service.handle(action, args, ctx),
+    handle: (action, args, ctx) => createDigestCommands(service).handle(action, args, ctx),
     stop: () => service.stop(),
   };
   h = await startHarness({

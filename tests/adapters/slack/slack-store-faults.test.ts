@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDigestCommands } from '../../../src/bot/digest-commands.ts';
 import { createDigestService } from '../../../src/schedule/digest-service.ts';
 import type { Subscription } from '../../../src/schedule/subscription.ts';
 import { startHarness, type Harness } from '../../support/slack-harness.ts';
@@ -12,7 +13,8 @@ beforeAll(async () => {
   h = await startHarness({
     digests: async (deps) => {
       dataDir = deps.dataDir;
-      return createDigestService({ ...deps, catchupHours: 6, cron: false });
+      const service = await createDigestService({ ...deps, catchupHours: 6, cron: false });
+      return { ...createDigestCommands(service), stop: () => service.stop() };
     },
   });
 });
