@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CodedError,
+  ConfigError,
+  CorpusUnreadableError,
+  ERROR_CODES,
+  EngineUnavailableError,
+  ForbiddenError,
+  fromWire,
+  InternalError,
+  NotFoundError,
+  RateLimitedError,
+  StoreUnavailableError,
+  toWire,
+  UsageError,
+  type ErrorCode,
+} from '../../src/errors.ts';
+
+/** One instance of each code's class, as a thrower would make it. */
+const SAMPLES: { readonly [C in ErrorCode]: { error: CodedError; cls: abstract new (...args: never[]) => CodedError } } = {
+  usage: { error: new UsageError('say what to brief'), cls: UsageError },
+  not_found: { error: new NotFoundError('no article 42'), cls: NotFoundError },
+  corpus_unreadable: { error: new CorpusUnreadableError('Corpus path cannot be read: /nowhere'), cls: CorpusUnreadableError },
+  internal: { error: new InternalError('index in a bad state'), cls: InternalError },
+  config: { error: new ConfigError('FEEDS', 'not a URL'), cls: ConfigError },
+  rate_limited: { error: new RateLimitedError('slow down'), cls: RateLimitedError },
+  forbidden: { error: new ForbiddenError('not in this channel'), cls: ForbiddenError },
+  store_unavailable: { error: new StoreUnavailableError('write', Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })), cls: StoreUnavailableError },
+};
+
+/** What a wire error looks like after a structured clone (what postMessage does). */
+const cross = (err: unknown) => fromWire(structuredClone(toWire(err)));
+
+describe('the error registry: toWire then fromWire', () => {
+  it.each(ERROR_CODES)('rebuilds a %s error as the same class, code, name and message', (code) => {
+    const { error, cls } = SAMPLES[code];
+    const back = cross(error);
+    expect(back).toBeInstanceOf(cls);
+    expect(back.code).toBe(code);
+    expect(back.name).toBe(error.name);
+    expect(back.message).toBe(error.message);
+    expect(back.stack).toBe(error.stack);
+  });
+
+  it('keeps the fields a class is built from: the variable of a ConfigError, the operation and cause of a StoreUnavailableError', () => {
+    const config = cross(new ConfigError('FEEDS', 'not a URL'));
+    expect(config).toBeInstanceOf(ConfigError);
+    expect((config as ConfigError).variable).toBe('FEEDS');
+    const store = cross(new StoreUnavailableError('write', Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })));
+    expect((store as StoreUnavailableError).operation).toBe('write');
+    expect(store.message).toBe('store unavailable (write): SQLITE_BUSY: database is locked');
+  });
+
+  it('an uncoded error or a thrown value arrives as an internal error with its message', () => {
+    const plain = cross(new TypeError('x is not a function'));
+    expect(plain).toBeInstanceOf(InternalError);
+    expect(plain.code).toBe('internal');
+    expect(plain.message).toBe('x is not a function');
+    const value = cross('a thrown string');
+    expect(value).toBeInstanceOf(InternalError);
+    expect(value.message).toBe('a thrown string');
+  });
+
+  it('an EngineUnavailableError is an internal error, and a wire error with an unknown code is rebuilt as one', () => {
+    expect(cross(new EngineUnavailableError('the engine is stopping'))).toBeInstanceOf(InternalError);
+    const unknown = fromWire({ code: 'teapot' as ErrorCode, name: 'TeapotError', message: 'short and stout' });
+    expect(unknown).toBeInstanceOf(InternalError);
+    expect(unknown.message).toBe('short and stout');
+  });
+});
