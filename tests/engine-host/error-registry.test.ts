@@ -1,39 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { CODED_SAMPLES } from '../support/coded-errors.ts';
 import {
-  CodedError,
   ConfigError,
-  CorpusUnreadableError,
   ERROR_CODES,
   EngineUnavailableError,
-  ForbiddenError,
   fromWire,
   InternalError,
-  NotFoundError,
-  RateLimitedError,
   StoreUnavailableError,
   toWire,
-  UsageError,
   type ErrorCode,
 } from '../../src/errors.ts';
-
-/** One instance of each code's class, as a thrower would make it. */
-const SAMPLES: { readonly [C in ErrorCode]: { error: CodedError; cls: abstract new (...args: never[]) => CodedError } } = {
-  usage: { error: new UsageError('say what to brief'), cls: UsageError },
-  not_found: { error: new NotFoundError('no article 42'), cls: NotFoundError },
-  corpus_unreadable: { error: new CorpusUnreadableError('Corpus path cannot be read: /nowhere'), cls: CorpusUnreadableError },
-  internal: { error: new InternalError('index in a bad state'), cls: InternalError },
-  config: { error: new ConfigError('FEEDS', 'not a URL'), cls: ConfigError },
-  rate_limited: { error: new RateLimitedError('slow down'), cls: RateLimitedError },
-  forbidden: { error: new ForbiddenError('not in this channel'), cls: ForbiddenError },
-  store_unavailable: { error: new StoreUnavailableError('write', Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })), cls: StoreUnavailableError },
-};
 
 /** What a wire error looks like after a structured clone (what postMessage does). */
 const cross = (err: unknown) => fromWire(structuredClone(toWire(err)));
 
 describe('the error registry: toWire then fromWire', () => {
   it.each(ERROR_CODES)('rebuilds a %s error as the same class, code, name and message', (code) => {
-    const { error, cls } = SAMPLES[code];
+    const { make, cls } = CODED_SAMPLES[code];
+    const error = make();
     const back = cross(error);
     expect(back).toBeInstanceOf(cls);
     expect(back.code).toBe(code);

@@ -1,34 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineWorker } from '../../src/engine-host/engine-worker.ts';
-import {
-  ConfigError,
-  CorpusUnreadableError,
-  ForbiddenError,
-  InternalError,
-  NotFoundError,
-  RateLimitedError,
-  StoreUnavailableError,
-  UsageError,
-  type CodedError,
-  type ErrorCode,
-} from '../../src/errors.ts';
+import { ConfigError, ERROR_CODES, InternalError, StoreUnavailableError, type CodedError, type ErrorCode } from '../../src/errors.ts';
+import { CODED_SAMPLES } from '../support/coded-errors.ts';
 import { SEEDS_DIR } from '../support/seed-engine.ts';
 import { silentLog } from '../support/test-log.ts';
 
 /** The real engine worker whose `ask` throws the error named in `THROW <code>` (tests/support/throwing-engine-worker.ts). */
 const THROWING_ENTRY = new URL('../support/throwing-engine-worker.ts', import.meta.url);
-
-/** What each code's error, thrown in the worker, must be on this side. */
-const EXPECTED: { readonly [C in ErrorCode]: { cls: abstract new (...args: never[]) => CodedError; message: string } } = {
-  usage: { cls: UsageError, message: 'say what to brief' },
-  not_found: { cls: NotFoundError, message: 'no article 42' },
-  corpus_unreadable: { cls: CorpusUnreadableError, message: 'Corpus path cannot be read: /nowhere' },
-  internal: { cls: InternalError, message: 'index in a bad state' },
-  config: { cls: ConfigError, message: 'FEEDS: not a URL' },
-  rate_limited: { cls: RateLimitedError, message: 'slow down' },
-  forbidden: { cls: ForbiddenError, message: 'not in this channel' },
-  store_unavailable: { cls: StoreUnavailableError, message: 'store unavailable (write): SQLITE_BUSY: database is locked' },
-};
 
 describe('every coded error thrown in the engine worker arrives as the same class, code and message', () => {
   let worker: EngineWorker;
@@ -39,9 +17,9 @@ describe('every coded error thrown in the engine worker arrives as the same clas
     await worker?.stop();
   });
 
-  it.each(Object.keys(EXPECTED) as ErrorCode[])('%s', async (code) => {
+  it.each(ERROR_CODES)('%s', async (code) => {
     const error = await worker.engine.ask(`THROW ${code}`).catch((err: unknown) => err);
-    const { cls, message } = EXPECTED[code];
+    const { cls, message } = CODED_SAMPLES[code];
     expect(error).toBeInstanceOf(cls);
     expect((error as CodedError).code).toBe(code);
     expect((error as CodedError).message).toBe(message);

@@ -2,25 +2,19 @@
 // code's error class, `THROW plain` a TypeError, `THROW value` a string (as a bug would).
 // A worker entry only: importing it elsewhere would start the engine worker.
 import { Engine } from '../../src/engine/engine.ts';
-import { ConfigError, CorpusUnreadableError, ForbiddenError, InternalError, NotFoundError, RateLimitedError, StoreUnavailableError, UsageError } from '../../src/errors.ts';
+import type { ErrorCode } from '../../src/errors.ts';
+import { CODED_SAMPLES } from './coded-errors.ts';
 
-const THROWN: Record<string, () => unknown> = {
-  usage: () => new UsageError('say what to brief'),
-  not_found: () => new NotFoundError('no article 42'),
-  corpus_unreadable: () => new CorpusUnreadableError('Corpus path cannot be read: /nowhere'),
-  internal: () => new InternalError('index in a bad state'),
-  config: () => new ConfigError('FEEDS', 'not a URL'),
-  rate_limited: () => new RateLimitedError('slow down'),
-  forbidden: () => new ForbiddenError('not in this channel'),
-  store_unavailable: () => new StoreUnavailableError('write', Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })),
+const UNCODED: Record<string, () => unknown> = {
   plain: () => new TypeError('x is not a function'),
   value: () => 'a thrown string',
 };
+const thrown = (name: string): (() => unknown) | undefined => (Object.hasOwn(CODED_SAMPLES, name) ? CODED_SAMPLES[name as ErrorCode].make : UNCODED[name]);
 
 const ask = Engine.prototype.ask;
 Engine.prototype.ask = function (this: Engine, ...args: Parameters<Engine['ask']>) {
   const question = args[0];
-  const make = typeof question === 'string' && question.startsWith('THROW ') ? THROWN[question.slice(6)] : undefined;
+  const make = typeof question === 'string' && question.startsWith('THROW ') ? thrown(question.slice(6)) : undefined;
   if (make) throw make();
   return ask.apply(this, args);
 };
