@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
 import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
-import type { Answer, FeedHealth } from '../engine/types.ts';
+import type { Answer, FeedHealth, RetrievedPassage } from '../engine/types.ts';
 import { describeCause, makeErrorReference, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { GenerativeAnswerer } from '../llm/generate-answer.ts';
@@ -258,8 +258,10 @@ export class Bot {
       this.log.warn({ err: describeCause(err instanceof StoreUnavailableError ? err.cause : err) }, 'conversation context unavailable; answering without it');
       return undefined;
     });
-    const asked = await this.engine.ask(question, previous);
-    const answer = this.generator ? await this.generate(question, previous, asked.answer, ctx) : asked.answer;
+    // with a model, one engine call brings the passages too (one worker round trip, not two)
+    const grounded = this.generator ? await this.engine.askWithPassages(question, previous) : null;
+    const asked = grounded ?? (await this.engine.ask(question, previous));
+    const answer = grounded ? await this.generate(question, grounded.passages, grounded.answer, ctx) : asked.answer;
     // a follow-up leans on the articles the shown answer cited
     const turn = answer.generated ? { ...asked.turn, articleIds: [...new Set(answer.generated.sources.map((s) => s.id))] } : asked.turn;
     // the store just failed this request: the answer goes out now, without a second wait on it
@@ -277,8 +279,7 @@ export class Bot {
   }
 
   /** The offline answer with a verified generated one added when the model gives one. */
-  private async generate(question: string, previous: ConversationTurn | undefined, offline: Answer, ctx: CallContext): Promise<Answer> {
-    const passages = await this.engine.passages(question, previous);
+  private async generate(question: string, passages: RetrievedPassage[], offline: Answer, ctx: CallContext): Promise<Answer> {
     const onPartial = ctx.onPartial;
     return this.generator!.answer(question, passages, offline, onPartial ? (partial) => onPartial({ kind: 'answer', question, answer: partial }) : undefined);
   }

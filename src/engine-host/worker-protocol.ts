@@ -1,6 +1,9 @@
 // The messages between the main thread and the engine worker: one generic call message (method
 // name and arguments, structured-cloned), one result message, and lifecycle and log lines.
-import { CorpusUnreadableError } from '../errors.ts';
+import type { WireError } from '../errors.ts';
+
+// the error registry lives in errors.ts; re-exported so the protocol is read in one place
+export { fromWire, toWire, type WireError } from '../errors.ts';
 
 /** What the worker is started with (workerData). */
 export interface EngineWorkerData {
@@ -24,13 +27,6 @@ export type CallTarget = 'engine' | 'ingest';
 
 export type ToWorker = { type: 'call'; id: number; target: CallTarget; method: string; args: unknown[] } | { type: 'stop' };
 
-/** An error as it crosses the thread boundary. */
-export interface WireError {
-  name: string;
-  message: string;
-  stack?: string;
-}
-
 export type FromWorker =
   | { type: 'ready'; articles: number }
   | { type: 'failed'; error: WireError }
@@ -39,16 +35,3 @@ export type FromWorker =
   | { type: 'log'; line: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'stopped' };
-
-export function toWire(err: unknown): WireError {
-  if (err instanceof Error) return { name: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
-  return { name: 'Error', message: String(err) };
-}
-
-/** The error again on this side, with the worker's stack (where it really happened). */
-export function fromWire(wire: WireError): Error {
-  const err = wire.name === 'CorpusUnreadableError' ? new CorpusUnreadableError(wire.message) : new Error(wire.message);
-  err.name = wire.name;
-  if (wire.stack) err.stack = wire.stack;
-  return err;
-}

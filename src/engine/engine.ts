@@ -32,6 +32,12 @@ export interface AskResult {
   turn: ConversationTurn;
 }
 
+/** An offline answer with the passages a generated answer may cite, from one call. */
+export interface GroundedAskResult extends AskResult {
+  /** What `passages` returns for the same question and turn. */
+  passages: RetrievedPassage[];
+}
+
 const NO_ANSWER: Answer = { answer: null, quote: null, sources: [], confidence: 0, short: false };
 const DEFAULT_BRIEF_LIMIT = 5;
 /** A topic matches an article when this share of the topic's weight is in it. */
@@ -350,6 +356,11 @@ export class Engine {
       short,
     };
     return { answer, span, turn: { question, expanded, articleIds: [draft.entry.article.id] } };
+  }
+
+  /** `ask` and `passages` in one call, so an LLM question costs one worker round trip, not two. */
+  askWithPassages(question: string, previous?: ConversationTurn, k = 5): GroundedAskResult {
+    return { ...this.ask(question, previous), passages: this.passages(question, previous, k) };
   }
 
   private draftAnswer(question: string, context: string, preferred: readonly string[]): AnswerDraft | null {

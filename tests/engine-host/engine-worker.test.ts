@@ -73,7 +73,7 @@ describe('the engine in a worker thread answers as the engine in this thread doe
 
   it('offers every public Engine method but the index and the whole corpus, in both', () => {
     expect(Object.keys(worker.engine).sort()).toEqual(Object.keys(local).sort());
-    for (const name of ['ask', 'summarize', 'brief', 'sources', 'article', 'resolve', 'size', 'add', 'remove', 'matchTitles', 'idForKey']) expect(engineMethods().has(name)).toBe(true);
+    for (const name of ['ask', 'askWithPassages', 'summarize', 'brief', 'sources', 'article', 'resolve', 'size', 'add', 'remove', 'matchTitles', 'idForKey']) expect(engineMethods().has(name)).toBe(true);
     expect(engineMethods().has('exportState')).toBe(false);
     expect(engineMethods().has('listArticles')).toBe(false);
   });
@@ -84,6 +84,10 @@ describe('the engine in a worker thread answers as the engine in this thread doe
     const first = await local.ask(questions[1]!);
     expect(first.answer.answer).not.toBeNull();
     expect(await worker.engine.ask('and how much to rebuild it?', first.turn)).toEqual(await local.ask('and how much to rebuild it?', first.turn));
+    // the answer with its passages, in one round trip, as in this thread
+    const grounded = await worker.engine.askWithPassages('and how much to rebuild it?', first.turn);
+    expect(grounded).toEqual(await local.askWithPassages('and how much to rebuild it?', first.turn));
+    expect(grounded.passages.length).toBeGreaterThan(0);
     for (const target of [SEED_ID, 'volcano', 'no such article anywhere']) expect(await worker.engine.summarize(target, 2)).toEqual(await local.summarize(target, 2));
     expect((await worker.engine.summarize('no such article anywhere')).ok).toBe(false);
     const briefs = [{}, { topic: 'budget' }, { since: new Date('2024-11-26T00:00:00Z') }, { limit: 0, excludeIds: new Set(['harbour.txt']) }];
