@@ -1,29 +1,17 @@
 // `chat -`: one direct-message conversation from standard input, through the Bot as a DM would go.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { Bot } from '../../src/bot/bot.ts';
 import { displayJson } from '../../src/bot/display-text.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { RequestIntent } from '../../src/bot/understand-request.ts';
-import type { Engine } from '../../src/engine/engine.ts';
-import type { Logger } from '../../src/logger.ts';
-import type { GenerativeAnswerer } from '../../src/llm/generate-answer.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import { runConsole } from '../console/console-adapter.ts';
 import { renderText } from '../console/render-text.ts';
 import { readCappedLines } from '../shared/capped-lines.ts';
+import { withCliBot, type CliBotOptions } from './cli-bot.ts';
 
-export interface ChatOptions {
-  engine: Engine;
-  log: Logger;
+export interface ChatOptions extends CliBotOptions {
   json: boolean;
-  defaultTimezone: string;
-  generator?: GenerativeAnswerer;
   input?: Readable;
   output?: Writable;
-  now?: () => Date;
 }
 
 /** The object the matching CLI command prints for a reply (interface.md, `chat`). */
@@ -56,17 +44,7 @@ export function chatResult(intent: RequestIntent, reply: Reply): unknown {
 export async function chatEachLine(options: ChatOptions): Promise<number> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-chat-'));
-  const store = await openStore({ dataDir: dir, log: options.log });
-  try {
-    const bot = new Bot({
-      engine: options.engine,
-      store,
-      log: options.log,
-      defaultTimezone: options.defaultTimezone,
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.generator ? { generator: options.generator } : {}),
-    });
+  return withCliBot(options, async (bot) => {
     if (!options.json) {
       await runConsole({ bot, log: options.log, input, output, interactive: false, color: false, width: 100 });
       return 0;
@@ -82,8 +60,5 @@ export async function chatEachLine(options: ChatOptions): Promise<number> {
       output.write(`${displayJson({ intent: request.intent, result: chatResult(request.intent, reply) })}\n`);
     }
     return 0;
-  } finally {
-    await store.close().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

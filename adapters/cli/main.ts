@@ -1,7 +1,6 @@
 import { parseSince } from '../../src/bot/parse-since.ts';
 import { loadConfig, readDotEnv } from '../../src/config.ts';
-import type { Engine } from '../../src/engine/engine.ts';
-import { CorpusUnreadableError, type ErrorCode, type Failure } from '../../src/errors.ts';
+import { CorpusUnreadableError, type ErrorCode, type Failure, type Result } from '../../src/errors.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import { createLogger, secretValues } from '../../src/logger.ts';
 import { renderText } from '../console/render-text.ts';
@@ -14,8 +13,9 @@ import { readPackageVersion } from './package-version.ts';
 import type { Answer } from '../../src/engine/types.ts';
 import { createGenerator } from '../../src/llm/create-generator.ts';
 import { chatEachLine } from './chat-lines.ts';
-import type { Logger } from '../../src/logger.ts';
-import type { GenerativeAnswerer } from '../../src/llm/generate-answer.ts';
+import type { Bot } from '../../src/bot/bot.ts';
+import type { Reply } from '../../src/bot/reply.ts';
+import { withCliBot } from './cli-bot.ts';
 
 /** Thrown inside the CLI for an expected failure; turned into the error object and exit code. */
 class CliFailure extends Error {
@@ -37,13 +37,23 @@ function questionError(question: string): Failure | null {
   return null;
 }
 
-/** The engine's answer, with a checked generated one added when LLM_BASE_URL is set (`generated` in the JSON). */
-async function answerOf(engine: Engine, generator: GenerativeAnswerer | undefined, question: string): Promise<Answer> {
-  const { answer } = await engine.ask(question);
-  return generator ? generator.answer(question, await engine.passages(question), answer) : answer;
+/** The failure a Bot error reply stands for (its usage line is the chat surfaces' hint, not part of the CLI's error object). */
+function failureOf(reply: Reply & { kind: 'error' }): Failure {
+  return { code: reply.code, message: reply.message };
 }
 
-async function run(args: CliArgs, engine: Engine, defaultTimezone: string, log: Logger, generator?: GenerativeAnswerer): Promise<number> {
+/** The Bot's answer to one question, in a conversation of its own so no line follows up on another. */
+async function answerOf(bot: Bot, question: string, conversation: number): Promise<Result<Answer>> {
+  const ctx = { surface: 'console', conversationId: `cli-ask-${conversation}`, userId: 'cli' } as const;
+  const reply = await bot.handle({ name: 'ask', question }, ctx);
+  if (reply.kind === 'answer') return { ok: true, value: reply.answer };
+  if (reply.kind === 'error') return { ok: false, error: failureOf(reply) };
+  throw new Error(`ask replied with a ${reply.kind}`);
+}
+
+const CLI_CTX = { surface: 'console', conversationId: 'cli', userId: 'cli' } as const;
+
+async function run(args: CliArgs, bot: Bot, defaultTimezone: string): Promise<number> {
   const out = (json: unknown, text: string) => (args.json ? printJson(json) : process.stdout.write(`${text}\n`));
   const since = (): Date | undefined => {
     if (!args.since) return undefined;
@@ -54,36 +64,39 @@ async function run(args: CliArgs, engine: Engine, defaultTimezone: string, log: 
   switch (args.command) {
     case 'help':
     case 'version':
-      return printInfo(args);
     case 'chat':
-      return chatEachLine({ engine, log, json: args.json, defaultTimezone, ...(generator ? { generator } : {}) });
+      throw new Error(`${args.command} does not run against the Bot here`);
     case 'ask': {
-      if (args.positional === '-') return askEachLine(engine, args.json, generator);
+      if (args.positional === '-') return askEachLine(bot, args.json);
       const bad = questionError(args.positional);
       if (bad) throw new CliFailure(bad);
-      const answer = await answerOf(engine, generator, cleanInput(args.positional));
-      out(answer, renderText({ kind: 'answer', question: args.positional, answer }, 80, consoleStyle(colorEnabled(process.stdout))));
+      const answer = await answerOf(bot, cleanInput(args.positional), 0);
+      if (!answer.ok) throw new CliFailure(answer.error);
+      out(answer.value, renderText({ kind: 'answer', question: args.positional, answer: answer.value }, 80, consoleStyle(colorEnabled(process.stdout))));
       return 0;
     }
     case 'brief':
     case 'digest': {
       const sinceDate = since();
       const limit = args.limit ?? (args.command === 'brief' ? 5 : 8);
-      const stories = engine.brief({ ...(args.topic ? { topic: args.topic } : {}), ...(sinceDate ? { since: sinceDate } : {}), limit });
+      const stories = await bot.stories({ ...(args.topic ? { topic: args.topic } : {}), ...(sinceDate ? { since: sinceDate } : {}), limit });
       out({ stories }, renderText({ kind: 'stories', title: args.command === 'brief' ? 'Briefing' : 'Digest', stories, empty: 'No stories.' }));
       return 0;
     }
     case 'summarize': {
       if (!args.positional.trim()) throw new CliFailure({ code: 'usage', message: 'Name the article: summarize ID_OR_TITLE_WORDS.' });
-      const found = engine.summarize(args.positional, args.sentences ?? 3);
-      if (!found.ok) throw new CliFailure(found.error);
-      const a = engine.article(found.value.id);
-      out(found.value, renderText({ kind: 'summary', summary: found.value, url: a?.url ?? null, date: a?.date ?? null }));
+      const reply = await bot.handle({ name: 'summary', target: args.positional, sentences: args.sentences ?? 3 }, CLI_CTX);
+      if (reply.kind === 'error') throw new CliFailure(failureOf(reply));
+      if (reply.kind !== 'summary') throw new Error(`summary replied with a ${reply.kind}`);
+      out(reply.summary, renderText(reply));
       return 0;
     }
     case 'sources': {
-      const articles = engine.sources(args.positional, args.limit ?? 10);
-      out({ articles, feeds: [] }, renderText({ kind: 'sources', query: args.positional, articles, feeds: [] }));
+      const reply = await bot.handle({ name: 'sources', query: args.positional, limit: args.limit ?? 10 }, CLI_CTX);
+      if (reply.kind === 'error') throw new CliFailure(failureOf(reply));
+      if (reply.kind !== 'sources') throw new Error(`sources replied with a ${reply.kind}`);
+      // feeds are polled only by `npm start`: the CLI lists none (docs/cli.md)
+      out({ articles: reply.articles, feeds: [] }, renderText({ ...reply, feeds: [] }));
       return 0;
     }
   }
@@ -98,18 +111,19 @@ function printInfo(args: CliArgs): number {
 }
 
 /** `ask -`: one independent question per input line, one output line each. */
-async function askEachLine(engine: Engine, json: boolean, generator?: GenerativeAnswerer): Promise<number> {
+async function askEachLine(bot: Bot, json: boolean): Promise<number> {
+  let n = 0;
   for await (const item of readCappedLines(process.stdin)) {
     const line = item.ok ? item.line : '';
     const bad = item.ok ? questionError(line) : item.error;
-    if (bad) {
-      if (json) printJson({ error: bad });
-      else process.stdout.write(`error: ${displayText(bad.message)}\n`);
+    const answer = bad ? { ok: false as const, error: bad } : await answerOf(bot, cleanInput(line), ++n);
+    if (!answer.ok) {
+      if (json) printJson({ error: answer.error });
+      else process.stdout.write(`error: ${displayText(answer.error.message)}\n`);
       continue;
     }
-    const answer = await answerOf(engine, generator, cleanInput(line));
-    if (json) printJson(answer);
-    else process.stdout.write(`${renderText({ kind: 'answer', question: line, answer }, 80, consoleStyle(colorEnabled(process.stdout)))}\n\n`);
+    if (json) printJson(answer.value);
+    else process.stdout.write(`${renderText({ kind: 'answer', question: line, answer: answer.value }, 80, consoleStyle(colorEnabled(process.stdout)))}\n\n`);
   }
   return 0;
 }
@@ -136,7 +150,10 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const engine = await loadEngine(args.corpus ?? config.CORPUS_DIR, log);
-    return await run(args, engine, config.DEFAULT_TIMEZONE, log, createGenerator(config, log));
+    const generator = createGenerator(config, log);
+    const botOptions = { engine, log, defaultTimezone: config.DEFAULT_TIMEZONE, ...(generator ? { generator } : {}) };
+    if (args.command === 'chat') return await chatEachLine({ ...botOptions, json: args.json });
+    return await withCliBot(botOptions, (bot) => run(args, bot, config.DEFAULT_TIMEZONE));
   } catch (err) {
     if (err instanceof CliFailure) return fail(err.failure);
     if (err instanceof CorpusUnreadableError) return fail({ code: 'corpus_unreadable', message: err.message });

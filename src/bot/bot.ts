@@ -18,7 +18,7 @@ import { DIGEST_LIMIT } from '../schedule/compose-digest.ts';
 import { RateLimiter, waitText } from './rate-limit.ts';
 import type { RedisClient } from '../store/redis-client.ts';
 import { FEEDBACK_NAMESPACE, FEEDBACK_TTL_MS, REPLY_LINK_NAMESPACE, SHARE_NAMESPACE, UserData, type ForgetCounts } from './user-data.ts';
-import type { ArticleListing } from '../engine/types.ts';
+import type { ArticleListing, BriefOptions, Story } from '../engine/types.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */
 export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -94,6 +94,11 @@ export class Bot {
   /** Articles whose titles match what is typed (Discord autocomplete): the engine matches, `limit` listings come back. */
   matchTitles(typed: string, limit: number): Promise<ArticleListing[]> {
     return this.engine.matchTitles(typed, limit);
+  }
+
+  /** Stories in the engine's order for an exact window and limit, as data: the CLI's `brief` and `digest` (--since, --limit) print them raw. */
+  stories(options: BriefOptions): Promise<Story[]> {
+    return this.engine.brief(options);
   }
 
   /** The article id a short article key stands for (Discord choice values), if any. */
@@ -214,7 +219,7 @@ export class Bot {
       }
       case 'sources':
         // Feed health belongs beside the plain listing, not beside a search's results
-        return { kind: 'sources', query: command.query, articles: await this.engine.sources(command.query), feeds: command.query ? [] : ((await this.feedHealth?.()) ?? []) };
+        return { kind: 'sources', query: command.query, articles: await this.engine.sources(command.query, command.limit), feeds: command.query ? [] : ((await this.feedHealth?.()) ?? []) };
       case 'digest': {
         if (!this.digests && command.action !== 'now') return { kind: 'notice', text: `digest ${command.action} is not available yet; "digest now" previews the digest.` };
         const reply = this.digests ? await this.digests.handle(command.action, command.args, { ...ctx, timezone: ctx.timezone ?? this.defaultTimezone }) : await previewLastDay(this.engine, this.now());

@@ -5,7 +5,8 @@ export type Command =
   | { name: 'ask'; question: string }
   | { name: 'brief'; topic: string; since: string | null }
   | { name: 'summary'; target: string; sentences?: number }
-  | { name: 'sources'; query: string }
+  /** `limit`: how many articles (the CLI's --limit); the engine's default without it. */
+  | { name: 'sources'; query: string; limit?: number }
   | { name: 'digest'; action: DigestAction; args: string }
   | { name: 'forget' }
   | { name: 'help' };

@@ -49,6 +49,12 @@ describe('import graph of src/ and adapters/', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the CLI goes through the Bot: adapters/cli/ never imports the engine class', () => {
+    const offenders = [...graph].flatMap(([from, to]) => (from.startsWith('adapters/cli/') ? [...to].filter((t) => t === 'src/engine/engine.ts').map((t) => `${from} → ${t}`) : []));
+    expect(graph.get('adapters/cli/main.ts')?.has('adapters/cli/cli-bot.ts')).toBe(true);
+    expect(offenders).toEqual([]);
+  });
+
   it('only the composition root (src/main.ts) imports adapters/', () => {
     const offenders = [...graph].flatMap(([from, to]) => (from.startsWith('src/') && from !== 'src/main.ts' ? [...to].filter((t) => t.startsWith('adapters/')).map((t) => `${from} → ${t}`) : []));
     expect(offenders).toEqual([]);

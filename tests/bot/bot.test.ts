@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { loadEngine } from '../../src/load-engine.ts';
 import { Bot, type CallContext } from '../../src/bot/bot.ts';
 import { parseConsoleLine } from '../../src/bot/command.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
@@ -59,5 +61,34 @@ describe('Bot over the seed corpus with a SQLite store', () => {
     expect(missing).toMatchObject({ kind: 'error', code: 'not_found' });
     const badSince = await run('/brief since:whenever');
     expect(badSince).toMatchObject({ kind: 'error', code: 'usage' });
+  });
+});
+
+describe('Bot data calls the CLI prints raw', () => {
+  const temp = makeTempDir();
+  let store: Store;
+  let bot: Bot;
+  const ctx: CallContext = { surface: 'console', conversationId: 'cli', userId: 'cli' };
+
+  beforeAll(async () => {
+    store = await openStore({ dataDir: temp.dir });
+    bot = new Bot({ engine: await loadEngine(fileURLToPath(new URL('../fixtures/dates', import.meta.url)), silentLog), store, log: silentLog });
+  });
+  afterAll(async () => {
+    await store.close();
+    temp.remove();
+  });
+
+  it('sources takes a limit, the engine default without one', async () => {
+    const two = await bot.handle({ name: 'sources', query: '', limit: 2 }, ctx);
+    const all = await bot.handle({ name: 'sources', query: '' }, ctx);
+    expect(two.kind === 'sources' && two.articles.length).toBe(2);
+    expect(all.kind === 'sources' && all.articles.length).toBeGreaterThan(2);
+  });
+
+  it('stories keeps the exact limit and window it is given (no latest-stories fallback)', async () => {
+    expect(await bot.stories({ limit: 1 })).toHaveLength(1);
+    expect((await bot.stories({ limit: 0 })).length).toBeGreaterThan(1);
+    expect(await bot.stories({ since: new Date('2999-01-01T00:00:00Z') })).toEqual([]);
   });
 });

@@ -58,6 +58,16 @@ describe('briefing CLI (--json contract)', () => {
     expect(lines[2]).toEqual({ answer: null, quote: null, sources: [], confidence: expect.any(Number), short: false });
   });
 
+  it('ask - goes through the Bot with one conversation per line: a follow-up gets no context, as chat - would give it', async () => {
+    const input = 'Who captured the palace in Aleppo?\nwhen?\n';
+    const [ask, chat] = await Promise.all([runCli(['ask', '-', '--json'], input), runCli(['chat', '-', '--json'], input)]);
+    const asked = ask.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const chatted = chat.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(chatted[1].result.answer).toBeTruthy(); // in a conversation "when?" follows up on the palace
+    expect(asked[1]).toEqual({ answer: null, quote: null, sources: [], confidence: expect.any(Number), short: false });
+    expect(asked[0]).toEqual(chatted[0].result);
+  });
+
   it('reads a .jsonl corpus file and composes a digest with every story', async () => {
     const file = join(temp.dir, 'news.jsonl');
     const text = 'Heavy snow closed the main road to the airport on Monday. Officials said it would reopen on Tuesday.';
