@@ -10,7 +10,7 @@ import { colorEnabled, consoleStyle } from '../console/console-style.ts';
 import { cleanInput, MAX_QUESTION_CHARS } from '../../src/bot/command.ts';
 import { parseCliArgs, CLI_HELP, type CliArgs } from './parse-args.ts';
 import { readPackageVersion } from './package-version.ts';
-import type { Answer } from '../../src/engine/types.ts';
+import type { Answer } from '../../src/bot/reply.ts';
 import { createGenerator } from '../../src/llm/create-generator.ts';
 import { chatEachLine } from './chat-lines.ts';
 import type { Bot } from '../../src/bot/bot.ts';

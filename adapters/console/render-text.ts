@@ -1,5 +1,5 @@
 import { generatedNote, NO_ANSWER_TEXT, understoodParts, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
-import type { MatchRef, SourceRef } from '../../src/engine/types.ts';
+import type { MatchRef, SourceRef } from '../../src/bot/reply.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { PLAIN_STYLE, type Style } from './console-style.ts';
 import { displayText } from '../../src/bot/display-text.ts';

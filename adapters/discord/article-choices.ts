@@ -1,6 +1,5 @@
-import type { ArticleListing } from '../../src/engine/types.ts';
-import { articleKey, isArticleKey, KEYLESS_MAX, needsKey } from '../../src/engine/article-key.ts';
-import { matchTitles } from '../../src/engine/match-titles.ts';
+import type { ArticleListing } from '../../src/bot/reply.ts';
+import { articleKey, isArticleKey, KEYLESS_MAX, needsKey } from '../../src/bot/article-key.ts';
 
 export { articleKey };
 
@@ -43,12 +42,4 @@ export function toChoices(articles: readonly Listed[]): ArticleChoice[] {
     const name = date.length < MAX_CHOICE_CHARS - 10 ? `${clip(title, MAX_CHOICE_CHARS - date.length)}${date}` : clip(title, MAX_CHOICE_CHARS);
     return { name, value: choiceValue(article.id) };
   });
-}
-
-/**
- * Up to 25 choices for what the user has typed so far: articles whose title or id holds every
- * typed word, titles starting with the text first, then in the list's order (newest first from the engine).
- */
-export function articleChoices(articles: readonly Listed[], typed: string, limit = MAX_CHOICES): ArticleChoice[] {
-  return toChoices(matchTitles(articles, typed, Math.min(limit, MAX_CHOICES)));
 }

@@ -8,8 +8,8 @@ import {
 } from 'discord.js';
 import { displayText } from '../../src/bot/display-text.ts';
 import { generatedNote, NO_ANSWER_TEXT, understoodParts, type Reply, type Understood } from '../../src/bot/reply.ts';
-import type { MatchRef, SourceRef } from '../../src/engine/types.ts';
-import { articleKey } from '../../src/engine/article-key.ts';
+import type { MatchRef, SourceRef } from '../../src/bot/reply.ts';
+import { articleKey } from '../../src/bot/article-key.ts';
 import { splitText } from '../shared/split-text.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 

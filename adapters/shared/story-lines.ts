@@ -1,4 +1,4 @@
-import type { DistinctSource, Story } from '../../src/engine/types.ts';
+import type { DistinctSource, Story } from '../../src/bot/reply.ts';
 
 /** Source lines a story shows before "and N more". */
 export const STORY_SOURCE_LINES = 5;

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { displayText } from '../../src/bot/display-text.ts';
 import { generatedNote, NO_ANSWER_TEXT, understoodParts, type Reply, type Understood } from '../../src/bot/reply.ts';
-import type { MatchRef, SourceRef, Story } from '../../src/engine/types.ts';
+import type { MatchRef, SourceRef, Story } from '../../src/bot/reply.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { splitText } from '../shared/split-text.ts';
 import { escapeSlack, escapeSlackCode, slackLink, truncate } from './slack-text.ts';

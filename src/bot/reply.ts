@@ -1,6 +1,9 @@
 import type { ErrorCode } from '../errors.ts';
 import type { Answer, ArticleListing, ArticleSummary, FeedHealth, Story } from '../engine/types.ts';
 
+// the engine's parts of a reply, named here so that adapters talk to the Bot only
+export type { Answer, ArticleListing, DistinctSource, MatchRef, SourceRef, Story } from '../engine/types.ts';
+
 /** How a message in words was read and the command that does it next time (every reply to one but a plain question). */
 export interface Understood {
   /** One short line; the topic is between asterisks ("Briefing on *oil prices* since Mon"), escaped by each renderer. */

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType } from 'discord.js';
-import { articleChoices, articleKey, choiceValue, resolveChoiceValue } from '../../../adapters/discord/article-choices.ts';
+import { articleKey, choiceValue, MAX_CHOICES, resolveChoiceValue, toChoices } from '../../../adapters/discord/article-choices.ts';
+import { matchTitles } from '../../../src/engine/match-titles.ts';
+import type { ArticleListing } from '../../../src/engine/types.ts';
+
+// what the adapter runs: the engine's title match (through the Bot), then Discord's choices
+const articleChoices = (articles: readonly ArticleListing[], typed: string) => toChoices(matchTitles(articles, typed, MAX_CHOICES));
 import { DISCORD_COMMANDS } from '../../../adapters/discord/commands.ts';
 import { registerCommands } from '../../../adapters/discord/register-commands.ts';
 import type { Article } from '../../../src/engine/types.ts';
