@@ -38,6 +38,8 @@ export interface AdapterOutput {
 /** A chosen surface before start-up: it may claim the terminal first, then makes its adapter. */
 export interface AdapterFactory {
   readonly name: Surface;
+  /** True when the platform may deliver one event twice (to another replica too): the Bot is then given a shared once store. */
+  readonly dedupesEvents?: boolean;
   prepare?(config: Config): AdapterOutput;
   create(deps: AdapterDeps): ChatAdapter;
 }

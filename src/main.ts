@@ -2,7 +2,7 @@ import { Bot } from './bot/bot.ts';
 import { checkDataDir, loadConfig, readDotEnv, type Config } from './config.ts';
 import { ConfigError, CorpusUnreadableError, describeCause } from './errors.ts';
 import { startEngine, type EngineHost } from './engine-host/start-engine.ts';
-import { createLogger, secretValues } from './logger.ts';
+import { createLogger, secretValues, type Logger } from './logger.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { createDigestService } from './schedule/digest-service.ts';
 import { createDigestCommands } from './bot/digest-commands.ts';
@@ -10,6 +10,7 @@ import type { AdapterFactory, ChatAdapter } from './chat-adapter.ts';
 import { healthPort, startHealthServer, type HealthServer } from './health-server.ts';
 import { redisAddress, StartAbortedError, type ConnectRedisOptions } from './store/redis-client.ts';
 import { processRedis, type RedisLease } from './store/redis-connections.ts';
+import { MemoryOnceStore, openOnceStore, type OnceStore } from './store/once-store.ts';
 import { createGenerator } from './llm/create-generator.ts';
 import { generatedStorySummaries } from './llm/digest-summaries.ts';
 
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
   let store: Store | undefined;
   let engineHost: EngineHost | undefined;
   let rateRedis: RedisLease | undefined;
+  let once: OnceStore | undefined;
   let currentSize: () => Promise<number> = async () => health.articles;
   const adapters: ChatAdapter[] = [];
   try {
@@ -109,6 +111,8 @@ async function main(): Promise<number> {
     // Replicas share rate buckets in Redis, taken by a script so none lets an extra question through
     // Every Redis user in this process (store, claims, subscription index, Slack's once store, rate buckets) shares one connection
     rateRedis = config.REDIS_URL && config.RATE_LIMIT_PER_MINUTE > 0 ? await processRedis.lease(config.REDIS_URL, redisConnect) : undefined;
+    // Event dedupe marks shared by replicas (Redis SET NX, else once.sqlite), only for a surface that redelivers events
+    once = factories.some((f) => f.dedupesEvents) ? await openEventDedupe(config, redisConnect, log) : undefined;
     const bot = new Bot({
       engine,
       store,
@@ -119,6 +123,7 @@ async function main(): Promise<number> {
       ...(rateRedis ? { rateLimitRedis: rateRedis.client } : {}),
       feedHealth: () => host.feedHealth(),
       ...(generator ? { generator } : {}),
+      ...(once ? { once } : {}),
     });
     // After a clean stop: timers, the engine thread, then the connections, in the order they depend on each other;
     // a store that fails to close (SQLITE_BUSY, a damaged file, Redis away) is logged and the stop goes on
@@ -128,6 +133,7 @@ async function main(): Promise<number> {
         ['engine', () => host.stop()],
         ['store', () => opened.close()],
         ['rate-limit redis', () => rateRedis?.release()],
+        ['event dedupe store', () => once?.close()],
         ['health server', () => healthServer?.close()],
       ];
       for (const [what, step] of steps) {
@@ -163,6 +169,7 @@ async function main(): Promise<number> {
     await engineHost?.stop().catch(() => undefined);
     await store?.close().catch(() => undefined);
     await rateRedis?.release().catch(() => undefined);
+    await once?.close().catch(() => undefined);
     await healthServer?.close().catch(() => undefined);
     if (err instanceof StartAbortedError) {
       log.info('stopped during start-up');
@@ -177,6 +184,17 @@ async function main(): Promise<number> {
       return 1;
     }
     throw err;
+  }
+}
+
+/** The once store replicas share; one that cannot be opened leaves dedupe to this process (a restart is not worth it). */
+async function openEventDedupe(config: Config, connect: ConnectRedisOptions, log: Logger): Promise<OnceStore> {
+  try {
+    return await openOnceStore({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, connect });
+  } catch (err) {
+    if (err instanceof StartAbortedError) throw err;
+    log.error({ err: describeCause(err) }, 'event dedupe store unavailable; duplicates are caught in this process only');
+    return new MemoryOnceStore();
   }
 }
 

@@ -8,10 +8,10 @@ import {
   type APIMessage,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import { channelGone, rateLimited, slotMarker, type DigestChannel } from '../../src/schedule/digest-channel.ts';
-import { DigestResume, partOf, type FoundPart } from '../shared/digest-parts.ts';
+import { partOf, type FoundPart } from '../shared/digest-parts.ts';
+import { createPlatformDigestChannel } from '../shared/platform-digest-channel.ts';
 import { DISCORD_LIMITS, embedLength, renderDiscord, type DiscordMessage } from './render-discord.ts';
 
 /** How many of the channel's most recent messages the read-back looks at. */
@@ -53,19 +53,6 @@ export function classifyDiscordError(err: unknown): never {
     if (err.status === 403) throw channelGone(`Missing Access (HTTP 403${code ? `, ${code}` : ''})`);
   }
   throw err;
-}
-
-async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    classifyDiscordError(err);
-  }
-}
-
-function channelIdOf(channelKey: string): string {
-  if (!channelKey.startsWith('discord:')) throw new Error(`not a Discord channel key: ${channelKey}`);
-  return channelKey.slice('discord:'.length);
 }
 
 /**
@@ -130,26 +117,15 @@ export interface DiscordDigestChannel extends DigestChannel {
  */
 export function createDiscordDigestChannel(options: DiscordDigestChannelOptions): DiscordDigestChannel {
   const rest = new REST({ version: '10', retries: 0, rejectOnRateLimit: () => true, ...(options.api ? { api: options.api } : {}) }).setToken(options.token);
-  const resume = new DigestResume();
-
-  async function post(channelId: string, message: DiscordMessage): Promise<void> {
-    await call(() => rest.post(Routes.channelMessages(channelId), { body: body(message) }));
-  }
-
-  return {
-    async send(channelKey: string, reply: Reply, slotId: string): Promise<void> {
-      const channelId = channelIdOf(channelKey);
-      const messages = markDigest(renderDiscord(reply), slotId);
-      const already = resume.take(slotId);
-      for (const [i, m] of messages.entries()) {
-        if (!already.has(i + 1)) await post(channelId, m);
-      }
-      if (already.size) options.log.info({ slotId, skipped: [...already] }, 'discord: digest parts already in the channel were not posted again');
-    },
-
-    async findSlotMarker(channelKey: string, slotId: string): Promise<boolean> {
-      const channelId = channelIdOf(channelKey);
-      const messages = (await call(() => rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }) }))) as APIMessage[];
+  const post = (channelId: string, message: DiscordMessage) => rest.post(Routes.channelMessages(channelId), { body: body(message) });
+  const channel = createPlatformDigestChannel<DiscordMessage>({
+    surface: 'discord',
+    log: options.log,
+    classify: classifyDiscordError,
+    render: (reply, slotId) => markDigest(renderDiscord(reply), slotId),
+    post: (channelId, message) => post(channelId, message),
+    async findParts(channelId, slotId) {
+      const messages = (await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }) })) as APIMessage[];
       const found: FoundPart[] = [];
       for (const message of messages) {
         for (const embed of message.embeds ?? []) {
@@ -157,14 +133,15 @@ export function createDiscordDigestChannel(options: DiscordDigestChannelOptions)
           if (marker?.slotId === slotId) found.push(marker.part);
         }
       }
-      return resume.seen(slotId, found);
+      return found;
     },
-
-    async notify(_channelKey: string, userId: string, text: string): Promise<void> {
-      const dm = (await call(() => rest.post(Routes.userChannels(), { body: { recipient_id: userId } }))) as APIDMChannel;
+    async notifyUser(userId, text) {
+      const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel;
       for (const m of renderDiscord({ kind: 'notice', text })) await post(dm.id, m);
     },
-
+  });
+  return {
+    ...channel,
     close() {
       rest.clearHashSweeper();
       rest.clearHandlerSweeper();

@@ -5,5 +5,6 @@ import { startSlack } from './slack-adapter.ts';
 /** Slack (Socket Mode or HTTP, as the configuration says) behind the ChatAdapter port. */
 export const slackAdapter: AdapterFactory = {
   name: 'slack',
+  dedupesEvents: true,
   create: (deps) => startedAdapter('slack', () => startSlack(deps)),
 };

@@ -1,9 +1,10 @@
 import { webApi } from '@slack/bolt';
-import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/logger.ts';
 import { channelGone, rateLimited, type DigestChannel } from '../../src/schedule/digest-channel.ts';
-import { DigestResume, partOf, type FoundPart } from '../shared/digest-parts.ts';
-import { renderSlack } from './render-slack.ts';
+import { partOf, type FoundPart } from '../shared/digest-parts.ts';
+import { createPlatformDigestChannel } from '../shared/platform-digest-channel.ts';
+import { renderSlack, type SlackMessage } from './render-slack.ts';
+import { slackErrorCode } from './slack-api-errors.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -23,11 +24,6 @@ export const GONE_ERRORS = new Set([
   'missing_scope',
 ]);
 
-function slackErrorCode(err: unknown): string | null {
-  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
-  return typeof data?.error === 'string' ? data.error : null;
-}
-
 /** Turns a Web API failure into a DigestChannelError where it is one (gone, rate limited); else rethrows it. */
 export function classifySlackError(err: unknown): never {
   const e = err as { code?: unknown; retryAfter?: unknown; data?: { response_metadata?: { retryAfter?: unknown } } } | undefined;
@@ -45,19 +41,6 @@ export function classifySlackError(err: unknown): never {
   throw err;
 }
 
-async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    classifySlackError(err);
-  }
-}
-
-function channelIdOf(channelKey: string): string {
-  if (!channelKey.startsWith('slack:')) throw new Error(`not a Slack channel key: ${channelKey}`);
-  return channelKey.slice('slack:'.length);
-}
-
 export interface SlackDigestChannelOptions {
   /** A client that rejects rate-limited calls (`rejectRateLimitedCalls: true`) and does not retry posts by itself. */
   client: WebClient;
@@ -70,46 +53,28 @@ export interface SlackDigestChannelOptions {
  * subscriber when the channel is gone.
  */
 export function createSlackDigestChannel({ client, log }: SlackDigestChannelOptions): DigestChannel {
-  const resume = new DigestResume();
-  return {
-    async send(channelKey: string, reply: Reply, slotId: string): Promise<void> {
-      const channel = channelIdOf(channelKey);
-      const messages = renderSlack(reply);
-      const already = resume.take(slotId);
-      for (const [i, m] of messages.entries()) {
-        if (already.has(i + 1)) continue;
-        await call(() =>
-          client.chat.postMessage({
-            channel,
-            text: m.text,
-            blocks: m.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-            metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { slot_id: slotId, part: i + 1, parts: messages.length } },
-          }),
-        );
-      }
-      if (already.size) log.info({ slotId, skipped: [...already] }, 'slack: digest parts already in the channel were not posted again');
-    },
-
-    async findSlotMarker(channelKey: string, slotId: string): Promise<boolean> {
-      const channel = channelIdOf(channelKey);
-      const history = await call(() => client.conversations.history({ channel, limit: HISTORY_LIMIT, include_all_metadata: true }));
+  const post = (channel: string, m: SlackMessage, metadata?: { event_type: string; event_payload: Record<string, string | number> }) =>
+    client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false, ...(metadata ? { metadata } : {}) });
+  return createPlatformDigestChannel<SlackMessage>({
+    surface: 'slack',
+    log,
+    classify: classifySlackError,
+    render: (reply) => renderSlack(reply),
+    post: (channel, m, part, parts, slotId) => post(channel, m, { event_type: DIGEST_EVENT_TYPE, event_payload: { slot_id: slotId, part, parts } }),
+    async findParts(channel, slotId) {
+      const history = await client.conversations.history({ channel, limit: HISTORY_LIMIT, include_all_metadata: true });
       const found: FoundPart[] = [];
       for (const message of history.messages ?? []) {
         const metadata = (message as { metadata?: { event_type?: unknown; event_payload?: Record<string, unknown> } }).metadata;
         if (metadata?.event_type !== DIGEST_EVENT_TYPE || metadata.event_payload?.slot_id !== slotId) continue;
         found.push(partOf(metadata.event_payload.part, metadata.event_payload.parts));
       }
-      return resume.seen(slotId, found);
+      return found;
     },
-
-    async notify(_channelKey: string, userId: string, text: string): Promise<void> {
-      const opened = await call(() => client.conversations.open({ users: userId }));
+    async notifyUser(userId, text) {
+      const opened = await client.conversations.open({ users: userId });
       const dm = opened.channel?.id ?? userId;
-      for (const m of renderSlack({ kind: 'notice', text })) {
-        await call(() => client.chat.postMessage({ channel: dm, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false }));
-      }
+      for (const m of renderSlack({ kind: 'notice', text })) await post(dm, m);
     },
-  };
+  });
 }

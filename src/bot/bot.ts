@@ -19,6 +19,8 @@ import { RateLimiter, waitText } from './rate-limit.ts';
 import type { RedisClient } from '../store/redis-client.ts';
 import { FEEDBACK_NAMESPACE, FEEDBACK_TTL_MS, REPLY_LINK_NAMESPACE, SHARE_NAMESPACE, UserData, type ForgetCounts } from './user-data.ts';
 import type { ArticleListing, BriefOptions, Story } from '../engine/types.ts';
+import { MemoryOnceStore, type OnceStore } from '../store/once-store.ts';
+import { EVENT_TTL_MS, EventDedupe } from './event-dedupe.ts';
 
 /** Follow-up context lives this long (the privacy promise in the README). */
 export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -41,6 +43,8 @@ export interface BotDeps {
   rateLimitRedis?: RedisClient;
   /** Generative answers (LLM_BASE_URL); without it the offline engine answers alone. */
   generator?: GenerativeAnswerer;
+  /** Event dedupe marks shared across processes (opened and closed by the caller); without it, this process only. */
+  once?: OnceStore;
 }
 
 // who is asking and where: its own module, so the Bot's helpers (handle-text.ts) need not import the Bot
@@ -64,6 +68,7 @@ export class Bot {
   private readonly rateLimiter: RateLimiter;
   /** Which store keys hold something about each user, for `forget`. */
   private readonly userData: UserData;
+  private readonly events: EventDedupe;
 
   constructor(deps: BotDeps) {
     this.engine = toEngineApi(deps.engine);
@@ -76,6 +81,7 @@ export class Bot {
     this.generator = deps.generator;
     this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log, deps.rateLimitRedis);
     this.userData = new UserData(this.store, this.log, this.now);
+    this.events = new EventDedupe(deps.once ?? new MemoryOnceStore(), this.log);
     this.text = { handle: (c, ctx) => this.handle(c, ctx), article: (id) => this.listing(id), latest: () => this.engine.brief({}), store: this.store, userData: this.userData, log: this.log, now: this.now, defaultTimezone: this.defaultTimezone, ttlMs: CONVERSATION_TTL_MS };
   }
 
@@ -157,9 +163,14 @@ export class Bot {
     return this.store.get<string>(REPLY_LINK_NAMESPACE, `${surface}:${messageId}`).catch(() => undefined);
   }
 
-  /** A record of an answered platform event beside the other state: the channel's, not a user's (the once store decides). */
-  async recordEvent(surface: Surface, eventId: string, ttlMs: number): Promise<void> {
-    await this.store.set(`${surface}-event`, eventId, { at: this.now().toISOString() }, ttlMs).catch((err: unknown) => this.log.debug({ err: describeCause(err), eventId }, 'event record not stored'));
+  /**
+   * Whether this is the first delivery of a platform event (a platform may deliver one twice, to
+   * another replica too): the first is recorded beside the other state, the channel's, not a user's.
+   */
+  async firstDelivery(surface: Surface, eventId: string): Promise<boolean> {
+    if (!(await this.events.first(surface, eventId))) return false;
+    await this.store.set(`${surface}-event`, eventId, { at: this.now().toISOString() }, EVENT_TTL_MS).catch((err: unknown) => this.log.debug({ err: describeCause(err), eventId }, 'event record not stored'));
+    return true;
   }
 
   /** A message in words (DM, mention, console line, Slack `/brief TEXT`): understood, then run as its command (handle-text.ts). */

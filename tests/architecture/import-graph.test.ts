@@ -42,9 +42,9 @@ describe('import graph of src/ and adapters/', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('chat adapters reach user data only through the Bot: never the store or the user index', () => {
+  it('chat adapters reach user data and event dedupe only through the Bot: never src/store/ or the user index', () => {
     const chat = /^adapters\/(slack|discord|console|shared)\//;
-    const owned = /^src\/(store\/open-store|bot\/user-data)\.ts$/;
+    const owned = /^src\/(store\/.+|bot\/user-data)\.ts$/;
     const offenders = [...graph].flatMap(([from, to]) => (chat.test(from) ? [...to].filter((t) => owned.test(t)).map((t) => `${from} → ${t}`) : []));
     expect(offenders).toEqual([]);
   });

@@ -16,6 +16,7 @@ import type { DigestCommands } from '../../src/bot/digest-commands.ts';
 import { loadEngine } from '../../src/load-engine.ts';
 import type { Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
+import { openOnceStore } from '../../src/store/once-store.ts';
 import { SlackApiStub } from './slack-api-stub.ts';
 import { SlackSignedClient } from './slack-signed-client.ts';
 import { SlackSocketStub } from './slack-socket-stub.ts';
@@ -158,7 +159,10 @@ export async function startHarness(
     cleanups.unshift(() => store.close());
     const digests = options.digests ? await options.digests({ engine, store, log, dataDir: dir }) : null;
     if (digests) cleanups.unshift(() => digests.stop());
-    const bot = new TestBot({ engine, store, log, defaultTimezone: config.DEFAULT_TIMEZONE, ...(digests ? { digests } : {}), ...options.botDeps });
+    // event dedupe marks in DATA_DIR/once.sqlite, opened beside the store as main.ts opens them
+    const once = await openOnceStore({ dataDir: dir });
+    cleanups.unshift(() => once.close());
+    const bot = new TestBot({ engine, store, log, once, defaultTimezone: config.DEFAULT_TIMEZONE, ...(digests ? { digests } : {}), ...options.botDeps });
     const slack = await startSlack({ bot, log, config, host: '127.0.0.1', ...options.slackDeps });
     cleanups.unshift(() => slack.stop());
     const eventsUrl = slack.port === null ? '' : `http://127.0.0.1:${slack.port}/slack/events`;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayIntentBits, MessageFlags, type APIEmbed } from 'discord.js';
 import { articleKey } from '../../../adapters/discord/article-choices.ts';
-import type { FeedbackRecord } from '../../../adapters/discord/discord-adapter.ts';
+import type { FeedbackRecord } from '../../../adapters/discord/handle-feedback.ts';
 import { DISCORD_LIMITS, embedLength } from '../../../adapters/discord/render-discord.ts';
 import type { Reply } from '../../../src/bot/reply.ts';
 import type { ConversationTurn } from '../../../src/engine/engine.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineTurns } from '../../../adapters/slack/slack-adapter.ts';
+import { engineTurns } from '../../../adapters/slack/engine-turns.ts';
 import { fireBurstInChild } from '../../support/slack-burst-client.ts';
 import { SIGNING_SECRET, startHarness, type Harness } from '../../support/slack-harness.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLACK_LIMITS, messageChars, slackUsage } from '../../../adapters/slack/render-slack.ts';
 import { USAGE } from '../../../src/bot/command.ts';
 import { startSlack } from '../../../adapters/slack/slack-adapter.ts';
-import type { FeedbackRecord } from '../../../adapters/slack/slack-adapter.ts';
+import type { FeedbackRecord } from '../../../adapters/slack/handle-feedback.ts';
 import type { Reply } from '../../../src/bot/reply.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { ConfigError } from '../../../src/errors.ts';
