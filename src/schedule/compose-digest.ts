@@ -1,6 +1,6 @@
-import type { Reply } from '../bot/reply.ts';
 import type { EngineApi } from '../engine-host/engine-api.ts';
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
+import type { DigestReply } from './digest-reply.ts';
 import type { DigestState } from './subscription-store.ts';
 import { slotInstant } from './slots.ts';
 import { formatInZone } from './zoned-time.ts';
@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 const LOOKBACK_MS = 7 * DAY_MS;
 
 export interface DigestContent {
-  reply: Reply;
+  reply: DigestReply;
   /** Every source article of the stories sent (to remember as sent). */
   articleIds: string[];
 }
