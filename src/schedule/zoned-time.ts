@@ -1,4 +1,4 @@
-/** Wall-clock arithmetic in IANA timezones with Intl only (no dependency). */
+/** Wall-clock arithmetic in IANA timezones with Intl only (no dependency: Luxon was measured and kept out, see docs/architecture.md). */
 
 const MINUTE_MS = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -82,18 +82,25 @@ export function zonedInstant(year: number, month: number, day: number, hour: num
   return new Date(hi);
 }
 
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "Mon 30 Nov 2026 08:30 CET" in the zone. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(instant);
-  return text.replace(/,/g, '');
+  let f = displayFormatters.get(timeZone);
+  if (!f) {
+    // building a formatter costs about as much as fifty uses of one
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    displayFormatters.set(timeZone, f);
+  }
+  return f.format(instant).replace(/,/g, '');
 }
