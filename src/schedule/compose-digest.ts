@@ -58,7 +58,7 @@ export async function composeDigest(engine: EngineApi, state: DigestState | unde
 
 /** The digest with its story summaries rewritten through the model (LLM_DIGEST=1), or as it was. */
 export async function rewriteSummaries(content: DigestContent, summarize: StorySummarizer | undefined): Promise<DigestContent> {
-  if (!summarize || content.reply.kind !== 'stories' || content.reply.stories.length === 0) return content;
+  if (!summarize || content.reply.stories.length === 0) return content;
   return { ...content, reply: { ...content.reply, stories: await summarize(content.reply.stories) } };
 }
 
