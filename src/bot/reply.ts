@@ -1,8 +1,10 @@
 import type { ErrorCode } from '../errors.ts';
-import type { Answer, ArticleListing, ArticleSummary, FeedHealth, Story } from '../engine/types.ts';
+import type { Answer, ArticleListing, ArticleSummary, FeedHealth } from '../engine/types.ts';
+import type { StoriesReply } from '../schedule/digest-reply.ts';
 
 // the engine's parts of a reply, named here so that adapters talk to the Bot only
 export type { Answer, ArticleListing, DistinctSource, MatchRef, SourceRef, Story } from '../engine/types.ts';
+export type { DigestReply, StoriesReply } from '../schedule/digest-reply.ts';
 
 /** How a message in words was read and the command that does it next time (every reply to one but a plain question). */
 export interface Understood {
@@ -17,9 +19,7 @@ export type Reply = ReplyBody & { understood?: Understood };
 
 export type ReplyBody =
   | { kind: 'answer'; question: string; answer: Answer }
-  /** `moment`: the part of `title` that names a moment (a digest's time), which a platform may show in each reader's own zone. */
-  /** `latest`: nothing was in the asked window, so `stories` are the latest ones instead (said in `title`). */
-  | { kind: 'stories'; title: string; stories: Story[]; empty: string; moment?: { at: string; text: string }; latest?: boolean }
+  | StoriesReply
   | { kind: 'summary'; summary: ArticleSummary; url: string | null; date: string | null }
   | { kind: 'sources'; query: string; articles: ArticleListing[]; feeds: FeedHealth[] }
   | { kind: 'help'; title: string; entries: HelpEntry[] }

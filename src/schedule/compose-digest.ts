@@ -1,6 +1,6 @@
-import type { Reply } from '../bot/reply.ts';
 import type { EngineApi } from '../engine-host/engine-api.ts';
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
+import type { DigestReply } from './digest-reply.ts';
 import type { DigestState } from './subscription-store.ts';
 import { slotInstant } from './slots.ts';
 import { formatInZone } from './zoned-time.ts';
@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 const LOOKBACK_MS = 7 * DAY_MS;
 
 export interface DigestContent {
-  reply: Reply;
+  reply: DigestReply;
   /** Every source article of the stories sent (to remember as sent). */
   articleIds: string[];
 }
@@ -58,7 +58,7 @@ export async function composeDigest(engine: EngineApi, state: DigestState | unde
 
 /** The digest with its story summaries rewritten through the model (LLM_DIGEST=1), or as it was. */
 export async function rewriteSummaries(content: DigestContent, summarize: StorySummarizer | undefined): Promise<DigestContent> {
-  if (!summarize || content.reply.kind !== 'stories' || content.reply.stories.length === 0) return content;
+  if (!summarize || content.reply.stories.length === 0) return content;
   return { ...content, reply: { ...content.reply, stories: await summarize(content.reply.stories) } };
 }
 

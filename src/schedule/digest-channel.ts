@@ -1,4 +1,4 @@
-import type { Reply } from '../bot/reply.ts';
+import type { DigestReply } from './digest-reply.ts';
 
 /**
  * What an adapter implements so the scheduler can post digests to its channels. A channel key
@@ -11,7 +11,7 @@ export interface DigestChannel {
    * `findSlotMarker` can read back (Slack: message `metadata`; Discord: the embed footer).
    * Throws a DigestChannelError for a removed channel / lost access (`gone`) or a rate limit.
    */
-  send(channelKey: string, reply: Reply, slotId: string): Promise<void>;
+  send(channelKey: string, reply: DigestReply, slotId: string): Promise<void>;
   /** Reads the channel's recent messages: true when one carries this slot's marker. */
   findSlotMarker(channelKey: string, slotId: string): Promise<boolean>;
   /**

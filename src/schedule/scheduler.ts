@@ -6,7 +6,7 @@ import type { ClaimStore } from '../store/claim-store.ts';
 import { composeDigest, digestSince, pruneSent, rewriteSummaries } from './compose-digest.ts';
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import { DigestChannelError, surfaceOf, type DigestChannel } from './digest-channel.ts';
-import { nextSlots, slotId } from './slots.ts';
+import { nextSlot, nextSlots, slotId } from './slots.ts';
 import { cronExpression, type Subscription } from './subscription.ts';
 import { addMissed, advanceCursor, emptyState, type DigestState, type SubscriptionStore } from './subscription-store.ts';
 
@@ -46,17 +46,28 @@ export interface SchedulerOptions {
 
 type SlotResult = 'resolved' | 'pending';
 
-/** The sweep picks up other replicas' changes and local times skipped by a DST change (run at the first valid minute, a :00, :15, :30 or :45). */
+/** The sweep picks up other replicas' changes (and is a safety net for any wake-up missed). */
 const SWEEP_CRON = '*/15 * * * *';
 
+/** A node-cron pattern (UTC) for the minute of one instant. */
+function minutePattern(at: Date): string {
+  return `${at.getUTCMinutes()} ${at.getUTCHours()} ${at.getUTCDate()} ${at.getUTCMonth() + 1} *`;
+}
+
 /**
- * Runs every subscription's schedule: a node-cron task per subscription in its timezone (plus
- * a half-hourly sweep) calls `tick`, which delivers each due slot once through claim → send
- * with marker → record, taking over expired claims after reading the channel back.
+ * Runs every subscription's schedule. One source says when: `nextSlots` (slots.ts) decides
+ * every slot; node-cron is only the clock that wakes the scheduler at them: a task per
+ * subscription in its timezone, and, for a slot that pattern does not hit (a local time
+ * skipped by a DST change runs at the change), a one-off task at the slot's minute. A sweep
+ * every 15 minutes picks up other replicas' changes. Each wake-up calls `tick`, which delivers
+ * each due slot once through claim → send with marker → record, taking over expired claims
+ * after reading the channel back.
  */
 export class DigestScheduler {
   private readonly subs = new Map<string, Subscription>();
   private readonly tasks = new Map<string, ScheduledTask>();
+  /** One-off wake-ups at slots the subscription's own pattern does not hit. */
+  private readonly gapTasks = new Map<string, ScheduledTask>();
   private sweep: ScheduledTask | undefined;
   private channels = new Map<string, DigestChannel>();
   private chain: Promise<void> = Promise.resolve();
@@ -105,8 +116,9 @@ export class DigestScheduler {
     this.running = false;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    for (const task of this.tasks.values()) await task.destroy();
+    for (const task of [...this.tasks.values(), ...this.gapTasks.values()]) await task.destroy();
     this.tasks.clear();
+    this.gapTasks.clear();
     await this.sweep?.destroy();
     this.sweep = undefined;
     await this.chain.catch(() => undefined);
@@ -128,6 +140,11 @@ export class DigestScheduler {
   /** The node-cron task of a channel (pattern and next run), if running with cron. */
   task(channelKey: string): ScheduledTask | undefined {
     return this.tasks.get(channelKey);
+  }
+
+  /** The one-off node-cron task waking a channel at its next slot, when its own pattern does not hit that slot (a DST gap). */
+  gapTask(channelKey: string): ScheduledTask | undefined {
+    return this.gapTasks.get(channelKey);
   }
 
   /** Saves a subscription (replacing the channel's) and schedules it at once; slots before now are not owed. */
@@ -154,28 +171,55 @@ export class DigestScheduler {
     void this.tasks.get(sub.channelKey)?.destroy();
     this.tasks.set(
       sub.channelKey,
-      cron.schedule(cronExpression(sub), () => this.fromCron(), {
+      cron.schedule(cronExpression(sub), () => this.fromCron(sub.channelKey), {
         timezone: sub.timezone,
         name: `digest ${sub.channelKey}`,
         noOverlap: true,
         logger: this.cronLogger,
       }),
     );
+    this.wakeAtNextSlot(sub.channelKey);
+  }
+
+  /** Makes sure node-cron fires at the channel's next slot: its own task does unless DST skipped that local time; else a one-off task at the slot's minute. */
+  private wakeAtNextSlot(channelKey: string): void {
+    void this.gapTasks.get(channelKey)?.destroy();
+    this.gapTasks.delete(channelKey);
+    const sub = this.subs.get(channelKey);
+    const task = this.tasks.get(channelKey);
+    if (!sub || !task || !this.running) return;
+    const next = nextSlot(sub, this.now());
+    if (!next || task.match(next)) return;
+    const once: ScheduledTask = cron.schedule(
+      minutePattern(next),
+      () => {
+        // node-cron destroys a task after its last execution itself; destroying it here, mid-run, would log an error
+        if (this.gapTasks.get(channelKey) === once) this.gapTasks.delete(channelKey);
+        return this.fromCron(channelKey);
+      },
+      { timezone: 'UTC', name: `digest ${channelKey} at ${next.toISOString()}`, maxExecutions: 1, noOverlap: true, logger: this.cronLogger },
+    );
+    this.gapTasks.set(channelKey, once);
   }
 
   private unschedule(channelKey: string): void {
     this.subs.delete(channelKey);
-    void this.tasks.get(channelKey)?.destroy();
-    this.tasks.delete(channelKey);
+    for (const tasks of [this.tasks, this.gapTasks]) {
+      void tasks.get(channelKey)?.destroy();
+      tasks.delete(channelKey);
+    }
   }
 
-  private async fromCron(): Promise<void> {
+  /** A wake-up: by the sweep, or by a channel's own task (which then arms that channel's next slot). */
+  private async fromCron(channelKey?: string): Promise<void> {
     try {
       await this.refresh();
       await this.tick();
     } catch (err) {
       this.options.log.error({ err }, 'digest tick failed');
       this.retrySoon();
+    } finally {
+      if (channelKey !== undefined) this.wakeAtNextSlot(channelKey);
     }
   }
 

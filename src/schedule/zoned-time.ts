@@ -1,23 +1,17 @@
-/** Wall-clock arithmetic in IANA timezones with Intl only (no dependency). */
+/** Wall-clock arithmetic in IANA timezones with Intl only (no dependency: Luxon was measured and kept out, see docs/architecture.md). */
 
 const MINUTE_MS = 60_000;
+const READ_OPTIONS = { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' } as const;
+const DISPLAY_OPTIONS = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } as const;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+/** A formatter per zone and use, kept: building one costs about as much as twenty-five uses of one. */
+function formatter(timeZone: string, use: 'read' | 'display' = 'read'): Intl.DateTimeFormat {
+  const key = `${use} ${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
+    f = use === 'read' ? new Intl.DateTimeFormat('en-US', { timeZone, ...READ_OPTIONS }) : new Intl.DateTimeFormat('en-GB', { timeZone, ...DISPLAY_OPTIONS });
+    formatters.set(key, f);
   }
   return f;
 }
@@ -84,16 +78,5 @@ export function zonedInstant(year: number, month: number, day: number, hour: num
 
 /** "Mon 30 Nov 2026 08:30 CET" in the zone. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(instant);
-  return text.replace(/,/g, '');
+  return formatter(timeZone, 'display').format(instant).replace(/,/g, '');
 }

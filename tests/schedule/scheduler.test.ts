@@ -1,11 +1,12 @@
+import cron from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src/bot/bot.ts';
 import { parseConsoleLine } from '../../src/bot/command.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { DigestChannelError } from '../../src/schedule/digest-channel.ts';
 import { SchedulerHalt } from '../../src/schedule/scheduler.ts';
-import { nextSlot, slotId } from '../../src/schedule/slots.ts';
-import { parseSubscribe } from '../../src/schedule/subscription.ts';
+import { nextSlot, nextSlots, slotId } from '../../src/schedule/slots.ts';
+import { cronExpression, parseSubscribe } from '../../src/schedule/subscription.ts';
 import { article, makeDigestRig, type DigestRig } from '../support/digest-rig.ts';
 
 const console_ = (channelKey = 'console:local'): CallContext => ({ surface: 'console', conversationId: 'c', userId: 'me', channelKey });
@@ -247,6 +248,59 @@ describe('node-cron tasks', () => {
     expect(task?.getStatus()).toBe('destroyed');
     await run(rig, '/digest unsubscribe');
     expect(rig.service.scheduler.task('console:local')).toBeUndefined();
+  });
+
+  it('node-cron fires at every slot of a year in four zones but the ones a DST gap moved to the change (those get one-off tasks)', () => {
+    const from = new Date('2026-01-01T00:00:00Z');
+    const to = new Date('2027-01-01T00:00:00Z');
+    const unmatched: Record<string, string[]> = {};
+    for (const [name, args] of [
+      ['new york', 'time:02:30 timezone:America/New_York'],
+      ['berlin', 'time:02:15 timezone:Europe/Berlin days:sun'],
+      ['sydney', 'time:02:30 timezone:Australia/Sydney'],
+      ['kolkata', 'time:09:00 timezone:Asia/Kolkata days:weekdays'],
+    ] as const) {
+      const sub = parseSubscribe(args, { channelKey: 'x', userId: 'u', timezone: 'UTC', now: from });
+      if (!sub.ok) throw new Error(sub.error.message);
+      const task = cron.createTask(cronExpression(sub.value), () => undefined, { timezone: sub.value.timezone });
+      const slots = nextSlots(sub.value, from, to);
+      expect(slots.length).toBeGreaterThan(50);
+      unmatched[name] = slots.filter((at) => !task.match(at)).map((at) => at.toISOString());
+      void task.destroy();
+    }
+    expect(unmatched).toEqual({
+      'new york': ['2026-03-08T07:00:00.000Z'],
+      berlin: ['2026-03-29T01:00:00.000Z'],
+      sydney: ['2026-10-03T16:00:00.000Z'],
+      kolkata: [],
+    });
+  });
+
+  it('wakes at a slot its own pattern skips with a one-off task at the change (New York, Berlin, Sydney), which delivers it and is replaced', async () => {
+    rig = await makeDigestRig({ start: '2026-03-07T08:00:00Z', extra: { cron: true } });
+    const scheduler = rig.service.scheduler;
+    await run(rig, '/digest subscribe time:02:30 timezone:America/New_York', console_('console:ny'));
+    await run(rig, '/digest subscribe time:01:30 timezone:America/New_York', console_('console:ny-repeated'));
+    // 02:30 does not exist on 8 March in New York: 03:00 EDT, 07:00Z; no gap (or a repeated time) needs no extra task
+    const once = scheduler.gapTask('console:ny');
+    expect(once?.getPattern()).toBe('0 7 8 3 *');
+    expect(scheduler.gapTask('console:ny-repeated')).toBeUndefined();
+    rig.clock.set('2026-03-28T12:00:00Z');
+    await run(rig, '/digest subscribe time:02:15 timezone:Europe/Berlin days:sun', console_('console:berlin'));
+    expect(scheduler.gapTask('console:berlin')?.getPattern()).toBe('0 1 29 3 *'); // 03:00 CEST
+    rig.clock.set('2026-10-02T20:00:00Z');
+    await run(rig, '/digest subscribe time:02:30 timezone:Australia/Sydney', console_('console:sydney'));
+    expect(scheduler.gapTask('console:sydney')?.getPattern()).toBe('0 16 3 10 *'); // 03:00 AEDT on 4 October
+
+    // The one-off task firing (run by hand here) delivers New York's slot and arms the next, which the daily task hits
+    rig.clock.set('2026-03-08T07:00:00Z');
+    await once?.execute();
+    expect(rig.channel.posts.filter((p) => p.channelKey === 'console:ny').map((p) => p.slotId)).toEqual(['console:ny@2026-03-08T07:00:00.000Z']);
+    expect(scheduler.gapTask('console:ny')).toBeUndefined();
+    expect(scheduler.task('console:ny')?.match(nextSlot({ hour: 2, minute: 30, timezone: 'America/New_York', days: [0, 1, 2, 3, 4, 5, 6] }, rig.clock.t)!)).toBe(true);
+    await once?.destroy();
+    await run(rig, '/digest unsubscribe', console_('console:sydney'));
+    expect(scheduler.gapTask('console:sydney')).toBeUndefined();
   });
 
   it('rebuilds schedules from the store at start', async () => {

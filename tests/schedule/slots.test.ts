@@ -35,6 +35,61 @@ describe('slot instants across timezones and DST changes', () => {
     expect(iso(auckland)).toEqual(['2026-04-05T19:00:00.000Z']); // Monday 6 April 07:00 NZST (DST ended that morning)
   });
 
+  it('Sydney (southern hemisphere): 02:30 runs at 03:00 AEDT when clocks go forward in October, once (AEDT) when they go back in April', () => {
+    const gap = nextSlots(sub(2, 30, 'Australia/Sydney'), new Date('2026-10-02T00:00Z'), new Date('2026-10-05T00:00Z'));
+    expect(iso(gap)).toEqual(['2026-10-02T16:30:00.000Z', '2026-10-03T16:00:00.000Z', '2026-10-04T15:30:00.000Z']);
+    const repeated = nextSlots(sub(2, 30, 'Australia/Sydney'), new Date('2026-04-04T00:00Z'), new Date('2026-04-06T00:00Z'));
+    expect(iso(repeated)).toEqual(['2026-04-04T15:30:00.000Z', '2026-04-05T16:30:00.000Z']);
+  });
+
+  it('Auckland 02:30 repeated on 5 April runs at its first (NZDT) occurrence; Santiago 00:30 on the day that starts at 01:00 runs at 01:00', () => {
+    const auckland = nextSlots(sub(2, 30, 'Pacific/Auckland'), new Date('2026-04-04T00:00Z'), new Date('2026-04-05T12:00Z'));
+    expect(iso(auckland)).toEqual(['2026-04-04T13:30:00.000Z']);
+    const santiago = nextSlots(sub(0, 30, 'America/Santiago'), new Date('2026-09-05T00:00Z'), new Date('2026-09-07T12:00Z'));
+    expect(iso(santiago)).toEqual(['2026-09-05T04:30:00.000Z', '2026-09-06T04:00:00.000Z', '2026-09-07T03:30:00.000Z']);
+  });
+
+  it('holds the rule for every day of 2026 in six zones: one slot a local day, at the time or else at the change ending the gap, a repeated time at its first occurrence', () => {
+    // Read back through Intl directly, not through the code under test
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const wall = (t: number, timeZone: string) => {
+      const format = formats.get(timeZone) ?? new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+      formats.set(timeZone, format);
+      const parts = format.formatToParts(t);
+      const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      return { day: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+    };
+    const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata'];
+    const times: [number, number][] = [[0, 30], [1, 30], [2, 0], [2, 30], [8, 0]];
+    let gaps = 0;
+    let repeats = 0;
+    for (const zone of zones) {
+      for (const [hour, minute] of times) {
+        const slots = nextSlots(sub(hour, minute, zone), new Date('2025-12-31T12:00Z'), new Date('2026-12-31T12:00Z')).map((d) => d.getTime());
+        const want = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+        expect(slots.length).toBeGreaterThanOrEqual(364);
+        expect(new Set(slots.map((t) => wall(t, zone).day)).size).toBe(slots.length);
+        for (const t of slots) {
+          const here = wall(t, zone);
+          if (here.time === want) {
+            // No earlier instant (clocks go back by at most an hour) reads the same local minute
+            const earlier = [30, 60].map((m) => wall(t - m * 60_000, zone));
+            expect(earlier.some((e) => e.day === here.day && e.time === want)).toBe(false);
+            if ([30, 60].some((m) => wall(t + m * 60_000, zone).time === want)) repeats++;
+          } else {
+            // The asked time did not exist: the minute before read earlier than asked (or the day before), this one later
+            gaps++;
+            const before = wall(t - 60_000, zone);
+            expect(before.day < here.day || before.time < want).toBe(true);
+            expect(here.time > want).toBe(true);
+          }
+        }
+      }
+    }
+    expect(gaps).toBeGreaterThanOrEqual(8);
+    expect(repeats).toBeGreaterThanOrEqual(5);
+  });
+
   it('weekdays skip the weekend in local time; bounds are (from, to]', () => {
     const weekdays = nextSlots(sub(8, 0, 'UTC', [1, 2, 3, 4, 5]), new Date('2026-11-27T08:00Z'), new Date('2026-12-01T08:00Z'));
     expect(iso(weekdays)).toEqual(['2026-11-30T08:00:00.000Z', '2026-12-01T08:00:00.000Z']);
