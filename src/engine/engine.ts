@@ -8,7 +8,7 @@ import { rankMatches, type Match } from './rank-matches.ts';
 import { matchTitles } from './match-titles.ts';
 import { pickSummarySentences } from './summarize-article.ts';
 import { SpellingSuggester } from './spelling.ts';
-import { terms } from './text.ts';
+import { copyKey, terms } from './text.ts';
 import type { Answer, Article, ArticleListing, ArticleSummary, BriefOptions, MatchRef, RetrievedPassage, Story } from './types.ts';
 import { fail, ok, type Result } from '../errors.ts';
 
@@ -40,9 +40,6 @@ const TITLE_COVERAGE = 0.75;
 const ALSO_MATCHING = 4;
 /** Analyzed articles kept for answers and summaries (least recently used dropped first). */
 const ANALYZED_CACHE = 1024;
-
-/** A title as compared for copies: lower case, letters and digits only. */
-const titleKey = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
  * The offline briefing engine: answers questions, summarizes articles and composes briefs over a
@@ -232,11 +229,11 @@ export class Engine {
     const n = Math.max(1, Math.min(20, Math.floor(sentences)));
     const summary = pickSummarySentences(entry.sentences, n, entry.titleTerms).map((s) => s.text);
     // copies of an article listed already (same title) are not another match
-    const seen = new Set([titleKey(entry.article.title)]);
+    const seen = new Set([copyKey(entry.article.title)]);
     const also: MatchRef[] = [];
     for (const { article: a } of found.value.ranked) {
       if (also.length >= ALSO_MATCHING) break;
-      const key = titleKey(a.title);
+      const key = copyKey(a.title);
       if (seen.has(key)) continue;
       seen.add(key);
       also.push({ id: a.id, title: a.title, date: a.date });
