@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine, ConversationTurn } from '../engine/engine.ts';
-import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
+import { toEngineQueries, type EngineQueries } from '../engine-host/engine-api.ts';
 import type { Answer, FeedHealth, RetrievedPassage } from '../engine/types.ts';
 import { describeCause, makeErrorReference, StoreUnavailableError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -27,7 +27,7 @@ export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface BotDeps {
   /** The engine, in a worker or in this thread; a plain Engine is answered in this thread. */
-  engine: Engine | EngineApi;
+  engine: Engine | EngineQueries;
   store: Store;
   log: Logger;
   /** The clock, injectable so tests control "now". */
@@ -57,7 +57,7 @@ export type UserRef = Pick<CallContext, 'surface' | 'userId'>;
 
 /** The platform-neutral command layer: a Command in, a Reply out. */
 export class Bot {
-  private readonly engine: EngineApi;
+  private readonly engine: EngineQueries;
   private readonly store: Store;
   private readonly log: Logger;
   private readonly now: () => Date;
@@ -71,7 +71,7 @@ export class Bot {
   private readonly events: EventDedupe;
 
   constructor(deps: BotDeps) {
-    this.engine = toEngineApi(deps.engine);
+    this.engine = toEngineQueries(deps.engine);
     this.store = deps.store;
     this.log = deps.log;
     this.now = deps.now ?? (() => new Date());

@@ -1,5 +1,5 @@
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
-import type { EngineApi } from '../engine-host/engine-api.ts';
+import type { EngineQueries } from '../engine-host/engine-api.ts';
 import { composeDigest, DIGEST_LIMIT, rewriteSummaries } from '../schedule/compose-digest.ts';
 import type { DigestScheduler } from '../schedule/scheduler.ts';
 import { nextSlot, slotInstant } from '../schedule/slots.ts';
@@ -28,7 +28,7 @@ export interface DigestCommands {
 export interface DigestSource {
   readonly scheduler: Pick<DigestScheduler, 'subscribe' | 'unsubscribe'>;
   readonly subscriptions: SubscriptionStore;
-  readonly engine: EngineApi;
+  readonly engine: EngineQueries;
   readonly now: () => Date;
   readonly defaultTimezone: string;
   /** Story summaries through the model (LLM_DIGEST=1), for previews as for deliveries. */
@@ -36,7 +36,7 @@ export interface DigestSource {
 }
 
 /** `digest now` where no subscription says otherwise: the last 24 hours, as many stories as a digest holds. */
-export async function previewLastDay(engine: Pick<EngineApi, 'brief'>, at: Date, summarize?: StorySummarizer): Promise<Reply> {
+export async function previewLastDay(engine: Pick<EngineQueries, 'brief'>, at: Date, summarize?: StorySummarizer): Promise<Reply> {
   const stories = await engine.brief({ since: new Date(at.getTime() - DAY_MS), limit: DIGEST_LIMIT });
   const reply: Reply = { kind: 'stories', title: 'Digest preview: the last 24 hours', stories, empty: 'Nothing new in the last 24 hours.' };
   return (await rewriteSummaries({ reply, articleIds: [] }, summarize)).reply;

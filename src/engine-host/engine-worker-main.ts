@@ -6,7 +6,7 @@ import { startIngest, type Ingest } from '../ingest/start-ingest.ts';
 import { loadEngineWithFiles } from '../load-engine.ts';
 import { createLogger } from '../logger.ts';
 import type { Engine } from '../engine/engine.ts';
-import { invokeEngine } from './engine-api.ts';
+import { invokeEngine, localEngineApi, type EngineApi } from './engine-api.ts';
 import { toWire, type EngineWorkerData, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -19,6 +19,8 @@ const log = createLogger(options.logLevel, { write: (line: string) => send({ typ
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection in the engine worker; still running'));
 
 let engine: Engine | undefined;
+/** The engine's offered members (queries and ingestion), answered in this thread. */
+let api: EngineApi | undefined;
 let ingest: Ingest | undefined;
 
 async function answer(message: Extract<ToWorker, { type: 'call' }>): Promise<void> {
@@ -28,7 +30,7 @@ async function answer(message: Extract<ToWorker, { type: 'call' }>): Promise<voi
       if (message.method !== 'feedHealth') throw new TypeError(`ingestion offers no "${message.method}"`);
       value = ingest?.feedHealth() ?? [];
     } else {
-      value = await invokeEngine(engine!, message.method, message.args);
+      value = await invokeEngine(api!, message.method, message.args);
     }
     send({ type: 'result', id: message.id, ok: true, value });
   } catch (err) {
@@ -52,6 +54,7 @@ try {
     ...(options.progress ? { onProgress: (done: number, total: number) => send({ type: 'progress', done, total }) } : {}),
   });
   engine = loaded.engine;
+  api = localEngineApi(engine);
   ingest = await startIngest({
     engine,
     baseline: loaded.files,

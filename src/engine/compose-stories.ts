@@ -1,6 +1,6 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { pickSummarySentences } from './summarize-article.ts';
-import { terms } from './text.ts';
+import { copyKey, terms } from './text.ts';
 import type { Article, SourceRef, Story } from './types.ts';
 
 /** Cosine similarity of tf-idf vectors above which two articles tell the same story. */
@@ -150,8 +150,6 @@ export function compareByDate(a: StoryEntry, b: StoryEntry): number {
   return a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0;
 }
 
-const sameText = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
 /** Cosine of tf-idf vectors at or above which two articles of a story are copies (one source line). */
 export const NEAR_COPY_SIMILARITY = 0.9;
 /** Stories larger than this fold copies by title only (pairwise comparison grows with the square). */
@@ -207,7 +205,7 @@ function copyGroups<E extends StoryEntry>(entries: readonly E[], tools: StoryToo
   };
   const byTitle = new Map<string, number>();
   entries.forEach((e, i) => {
-    const key = sameText(e.article.title);
+    const key = copyKey(e.article.title);
     const seen = byTitle.get(key);
     if (key && seen !== undefined) join(seen, i);
     else byTitle.set(key, i);
@@ -270,7 +268,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  */
 function storySummary(analyzed: readonly AnalyzedArticle[], headline: string, n: number): string[] {
   const headTerms = new Set(terms(headline));
-  const headText = sameText(headline);
+  const headText = copyKey(headline);
   // a sentence that only repeats the headline (or its own article's title) is no summary;
   // the length checks spare the normalising of sentences too long to be either
   const repeatsHeadline = (s: AnalyzedSentence) => {
@@ -280,9 +278,9 @@ function storySummary(analyzed: readonly AnalyzedArticle[], headline: string, n:
     for (const t of set) if (headTerms.has(t)) shared++;
     return shared / set.size >= HEADLINE_OVERLAP;
   };
-  const sameAs = (text: string, key: string) => text.length >= key.length && text.length <= key.length * 1.5 + 10 && sameText(text) === key;
+  const sameAs = (text: string, key: string) => text.length >= key.length && text.length <= key.length * 1.5 + 10 && copyKey(text) === key;
   const picks = analyzed.map((a) => {
-    const title = sameText(a.article.title);
+    const title = copyKey(a.article.title);
     const body = a.sentences.filter((s) => !sameAs(s.text, headText) && !sameAs(s.text, title) && !repeatsHeadline(s));
     return pickSummarySentences(body, SINGLE_SUMMARY, a.titleTerms);
   });
@@ -292,7 +290,7 @@ function storySummary(analyzed: readonly AnalyzedArticle[], headline: string, n:
       const s = picks[a]![round];
       if (!s) continue;
       const set = new Set(s.terms);
-      if (chosen.some((c) => sameText(c.text) === sameText(s.text) || overlap(c.terms, set) >= SAME_SENTENCE_OVERLAP)) continue;
+      if (chosen.some((c) => copyKey(c.text) === copyKey(s.text) || overlap(c.terms, set) >= SAME_SENTENCE_OVERLAP)) continue;
       chosen.push({ article: a, index: s.index, text: s.text, terms: set });
     }
   }

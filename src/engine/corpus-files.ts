@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { walkCorpusFolder } from './corpus/walk-corpus.ts';
 import { basename, extname, join } from 'node:path';
 
 /** Extensions the corpus loader reads (see load-corpus.ts). */
@@ -19,43 +20,27 @@ export function isCorpusPath(rel: string): boolean {
   return CORPUS_EXTENSIONS.has(extname(rel).toLowerCase());
 }
 
-/** The corpus files under a folder (same rules as the loader: hidden and node_modules skipped), or the one file. */
+/** The corpus files under a folder (the loader's walker: same files, warnings dropped), or the one file. */
 export async function listCorpusFiles(root: string): Promise<CorpusFile[]> {
   const st = await stat(root);
   if (st.isFile()) return [{ rel: basename(root), size: st.size, mtimeMs: st.mtimeMs }];
+  let rels: string[];
+  try {
+    rels = await walkCorpusFolder(root, (name) => CORPUS_EXTENSIONS.has(extname(name).toLowerCase()));
+  } catch {
+    return []; // an unreadable folder lists nothing; the loader says why
+  }
   const out: CorpusFile[] = [];
-  const visited = new Set<string>();
-  const visit = async (dir: string, rel: string): Promise<void> => {
-    let real = dir;
+  for (const rel of rels) {
     try {
-      real = await realpath(dir);
+      const s = await stat(join(root, ...rel.split('/')));
+      // replaced by something else since it was listed: not a corpus file now
+      if (s.isFile()) out.push({ rel, size: s.size, mtimeMs: s.mtimeMs });
     } catch {
-      // keep the path as given
+      // gone since it was listed
     }
-    if (visited.has(real)) return;
-    visited.add(real);
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const abs = join(dir, entry.name);
-      let s;
-      try {
-        s = await stat(abs);
-      } catch {
-        continue;
-      }
-      if (s.isDirectory()) await visit(abs, childRel);
-      else if (s.isFile() && CORPUS_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ rel: childRel, size: s.size, mtimeMs: s.mtimeMs });
-    }
-  };
-  await visit(root, '');
-  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  }
+  return out;
 }
 
 /** A hash of the corpus's file paths, sizes and modification times. */

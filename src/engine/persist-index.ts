@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Bm25Index, Vocabulary, type Bm25Snapshot } from './bm25-index.ts';
 import { corpusFingerprint } from './corpus-files.ts';
-import { Engine, type EngineEntry, type EngineState } from './engine.ts';
+import { Engine } from './engine.ts';
+import type { EngineEntry, EngineState } from './corpus-index.ts';
 import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
 import type { Article } from './types.ts';
 

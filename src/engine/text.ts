@@ -170,3 +170,8 @@ export function terms(text: string): string[] {
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Text as compared for copies (titles, sentences): lower case, letters and digits only. */
+export function copyKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

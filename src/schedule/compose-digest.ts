@@ -1,4 +1,4 @@
-import type { EngineApi } from '../engine-host/engine-api.ts';
+import type { EngineQueries } from '../engine-host/engine-api.ts';
 import type { StorySummarizer } from '../llm/digest-summaries.ts';
 import type { DigestReply } from './digest-reply.ts';
 import type { DigestState } from './subscription-store.ts';
@@ -35,7 +35,7 @@ export function digestSince(state: Pick<DigestState, 'lastDeliveredAt'> | undefi
  * before (a story already sent comes back only when it has gained sources). Also mentions
  * slots missed while the bot was down.
  */
-export async function composeDigest(engine: EngineApi, state: DigestState | undefined, options: ComposeOptions): Promise<DigestContent> {
+export async function composeDigest(engine: EngineQueries, state: DigestState | undefined, options: ComposeOptions): Promise<DigestContent> {
   const sent = new Set(state?.sent ?? []);
   const all = await engine.brief({ ...(options.topic ? { topic: options.topic } : {}), since: digestSince(state, options.at), limit: 0 });
   const fresh = all.filter((story) => story.sources.some((s) => !sent.has(s.id))).slice(0, options.limit ?? DIGEST_LIMIT);
@@ -63,7 +63,7 @@ export async function rewriteSummaries(content: DigestContent, summarize: StoryS
 }
 
 /** Sent ids still worth remembering: articles still in the corpus and not older than the window. */
-export async function pruneSent(engine: EngineApi, sent: Iterable<string>, since: Date): Promise<string[]> {
+export async function pruneSent(engine: EngineQueries, sent: Iterable<string>, since: Date): Promise<string[]> {
   const floor = since.getTime() - DAY_MS;
   const ids = [...new Set(sent)];
   const articles = await Promise.all(ids.map((id) => engine.article(id)));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Engine } from '../engine/engine.ts';
-import { toEngineApi, type EngineApi } from '../engine-host/engine-api.ts';
+import { toEngineQueries, type EngineQueries } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
@@ -18,7 +18,7 @@ export interface DigestService {
   readonly scheduler: DigestScheduler;
   readonly subscriptions: SubscriptionStore;
   /** What the digest commands read beside the schedules: the engine, the clock, the zone a call without one gets, the story summarizer. */
-  readonly engine: EngineApi;
+  readonly engine: EngineQueries;
   readonly now: () => Date;
   readonly defaultTimezone: string;
   readonly summarizeStories: StorySummarizer | undefined;
@@ -30,7 +30,7 @@ export interface DigestService {
 
 export interface DigestServiceOptions {
   /** The engine, in a worker or in this thread; a plain Engine is answered in this thread. */
-  engine: Engine | EngineApi;
+  engine: Engine | EngineQueries;
   store: Store;
   log: Logger;
   /** Where the SQLite claim file goes (without `redisUrl`). */
@@ -65,7 +65,7 @@ export async function createDigestService(options: DigestServiceOptions): Promis
     (options.redisUrl
       ? await RedisClaimStore.open(options.redisUrl, undefined, options.redisConnect, options.redisConnections)
       : await SqliteClaimStore.open(join(options.dataDir, 'digest-claims.sqlite'), { log: options.log }));
-  const engine = toEngineApi(options.engine);
+  const engine = toEngineQueries(options.engine);
   // Replicas add channels to one Redis set, so none is lost from the index schedules are rebuilt from
   const indexRedis = options.redisUrl ? await (options.redisConnections ?? processRedis).lease(options.redisUrl, options.redisConnect) : undefined;
   const subscriptions = new SubscriptionStore(options.store, indexRedis?.client);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
-import type { EngineApi } from '../engine-host/engine-api.ts';
+import type { EngineQueries } from '../engine-host/engine-api.ts';
 import type { Logger } from '../logger.ts';
 import type { ClaimStore } from '../store/claim-store.ts';
 import { composeDigest, digestSince, pruneSent, rewriteSummaries } from './compose-digest.ts';
@@ -22,7 +22,7 @@ export class SchedulerHalt extends Error {
 }
 
 export interface SchedulerOptions {
-  engine: EngineApi;
+  engine: EngineQueries;
   subscriptions: SubscriptionStore;
   claims: ClaimStore;
   log: Logger;

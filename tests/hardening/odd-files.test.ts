@@ -3,11 +3,12 @@
  * minutes, or was skipped without a word, now gets a warning naming the file and why; the rest loads.
  */
 import { execFileSync } from 'node:child_process';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, loadCorpusFile, type LoadedCorpus } from '../../src/engine/corpus/load-corpus.ts';
 import { MAX_HTML_ATTRIBUTES } from '../../src/engine/corpus/parse-html.ts';
+import { listCorpusFiles } from '../../src/engine/corpus-files.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const GOOD = 'Harbour council approves budget\n\nThe harbour council approved a budget of 40 million euros on Tuesday. Ferry fares will rise by 10 percent next spring.';
@@ -104,6 +105,30 @@ describe('limits and odd files: names and kinds of files', () => {
       expect(reasons(c, 'null.txt')).toEqual(['not a regular file (a device), skipped']);
       expect(reasons(c, 'loop.txt')).toEqual(['symbolic link loop, skipped']);
       expect(reasons(c, 'dangling.txt')).toEqual(['symbolic link to nothing, skipped']);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('the index fingerprint lists exactly the files the loader reads: one walker for both', async () => {
+    const temp = corpusWith({ 'notes.md': `# Notes\n\n${GOOD}`, '.hidden.txt': GOOD, 'image.png': 'not text' });
+    try {
+      mkdirSync(join(temp.dir, 'sub'));
+      mkdirSync(join(temp.dir, 'node_modules'));
+      writeFileSync(join(temp.dir, 'sub', 'inner.txt'), GOOD);
+      writeFileSync(join(temp.dir, 'node_modules', 'dep.txt'), GOOD);
+      writeFileSync(Buffer.concat([Buffer.from(`${temp.dir}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), GOOD);
+      execFileSync('mkfifo', [join(temp.dir, 'pipe.txt')]);
+      symlinkSync('/dev/null', join(temp.dir, 'null.txt'));
+      symlinkSync('loop.txt', join(temp.dir, 'loop.txt'));
+      symlinkSync('nowhere.txt', join(temp.dir, 'dangling.txt'));
+      symlinkSync('good.txt', join(temp.dir, 'alias.txt'));
+      symlinkSync('.', join(temp.dir, 'sub', 'again'));
+      const c = await loadCorpus(temp.dir);
+      const listed = await listCorpusFiles(temp.dir);
+      expect(listed.map((f) => f.rel)).toEqual(['alias.txt', 'good.txt', 'notes.md', 'sub/inner.txt']);
+      expect(listed).toEqual(c.files);
+      expect(c.warnings.map((w) => w.path).sort()).toEqual(['caf\\xe9.txt', 'dangling.txt', 'loop.txt', 'null.txt', 'pipe.txt']);
     } finally {
       temp.remove();
     }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot, type CallContext } from '../../src/bot/bot.ts';
 import { parseConsoleLine } from '../../src/bot/command.ts';
-import { engineApiOver, invokeEngine } from '../../src/engine-host/engine-api.ts';
+import { engineApiOver, invokeEngine, localEngineApi } from '../../src/engine-host/engine-api.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { FakeModelServer } from '../support/fake-model-server.ts';
@@ -37,7 +37,7 @@ function countingBot(withModel: boolean): { bot: Bot; calls: string[] } {
   const calls: string[] = [];
   const api = engineApiOver(async (method, args) => {
     calls.push(method);
-    return invokeEngine(engine, method, args);
+    return invokeEngine(localEngineApi(engine), method, args);
   });
   const bot = new Bot({ engine: api, store, log: silentLog, ...(withModel ? { generator: fakeGenerator(model.url, silentLog) } : {}) });
   return { bot, calls };

@@ -1,4 +1,4 @@
-import { readdir, readFile, realpath, stat, access } from 'node:fs/promises';
+import { readFile, stat, access } from 'node:fs/promises';
 import { constants, type Stats } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
 import type { Article, LoadWarning } from '../types.ts';
@@ -9,6 +9,7 @@ import { parseHtml } from './parse-html.ts';
 import { parseJson, parseJsonl } from './parse-json.ts';
 import { parseFeedXml } from './parse-feed.ts';
 import type { LoadedCorpus, Parser } from './corpus-types.ts';
+import { entryKind, errorCode, isSkippedName, walkCorpusFolder } from './walk-corpus.ts';
 
 export type { LoadedCorpus } from './corpus-types.ts';
 
@@ -39,15 +40,6 @@ function parserFor(name: string): Parser | undefined {
   return PARSERS[extname(name).toLowerCase()];
 }
 
-/** Hidden files and folders and node_modules are never part of a corpus. */
-function isSkippedName(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
-function errorCode(e: unknown): string {
-  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
-}
-
 function unreadable(path: string, e: unknown): CorpusUnreadableError {
   const code = errorCode(e);
   if (code === 'ENOENT' || code === 'ENOTDIR') return new CorpusUnreadableError(`Corpus path not found: ${path}`);
@@ -60,115 +52,6 @@ function readError(e: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'file cannot be read (permission denied), skipped';
   if (code === 'ENOENT') return 'file not found, skipped';
   return `file cannot be read (${code || (e instanceof Error ? e.message : String(e))}), skipped`;
-}
-
-type EntryKind = 'file' | 'folder' | 'link' | 'a named pipe' | 'a device' | 'a socket' | 'an unknown kind of file';
-
-function entryKind(e: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): EntryKind {
-  if (e.isFile()) return 'file';
-  if (e.isDirectory()) return 'folder';
-  if (e.isSymbolicLink()) return 'link';
-  if (e.isFIFO()) return 'a named pipe';
-  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
-  if (e.isSocket()) return 'a socket';
-  return 'an unknown kind of file';
-}
-
-/** A file name's bytes for display: valid UTF-8 kept, every other byte as `\xNN`. */
-export function showNameBytes(bytes: Uint8Array): string {
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    let piece: string | null = null;
-    if (len && i + len <= bytes.length) {
-      try {
-        piece = strict.decode(bytes.subarray(i, i + len));
-      } catch {
-        piece = null;
-      }
-    }
-    if (piece === null) {
-      out += `\\x${b.toString(16).padStart(2, '0')}`;
-      i++;
-    } else {
-      out += piece;
-      i += len;
-    }
-  }
-  return out;
-}
-
-/** The names in a folder that are not valid UTF-8: as Node decodes them (with U+FFFD) → as shown. */
-async function undecodableNames(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  let raw: Buffer[];
-  try {
-    raw = await readdir(dir, { encoding: 'buffer' });
-  } catch {
-    return out;
-  }
-  for (const bytes of raw) {
-    const decoded = bytes.toString('utf8');
-    if (!Buffer.from(decoded, 'utf8').equals(bytes)) out.set(decoded, showNameBytes(bytes));
-  }
-  return out;
-}
-
-/** Walks a folder; returns supported files as forward-slash paths relative to the root, sorted. */
-async function walk(root: string, warnings: LoadWarning[]): Promise<string[]> {
-  const files: string[] = [];
-  const visited = new Set<string>();
-  const visit = async (dir: string, rel: string): Promise<void> => {
-    let real: string;
-    try {
-      real = await realpath(dir);
-    } catch {
-      real = dir;
-    }
-    if (visited.has(real)) return; // a symlink loop
-    visited.add(real);
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      if (!rel) throw unreadable(root, e);
-      warnings.push({ path: rel, reason: 'folder cannot be read, skipped' });
-      return;
-    }
-    let badNames: Map<string, string> | undefined;
-    for (const entry of entries) {
-      if (isSkippedName(entry.name)) continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const childAbs = join(dir, entry.name);
-      let kind = entryKind(entry);
-      if (entry.name.includes('\uFFFD')) {
-        // a name that is not UTF-8 reaches here with U+FFFD in it: no path built from it opens the file
-        badNames ??= await undecodableNames(dir);
-        const shown = badNames.get(entry.name);
-        if (shown) {
-          if (kind === 'folder' || parserFor(entry.name)) warnings.push({ path: rel ? `${rel}/${shown}` : shown, reason: `${kind === 'folder' ? 'folder' : 'file'} name is not valid UTF-8, skipped` });
-          continue;
-        }
-      }
-      if (kind === 'link') {
-        try {
-          kind = entryKind(await stat(childAbs));
-        } catch (e) {
-          if (parserFor(entry.name)) warnings.push({ path: childRel, reason: errorCode(e) === 'ELOOP' ? 'symbolic link loop, skipped' : 'symbolic link to nothing, skipped' });
-          continue;
-        }
-      }
-      if (kind === 'folder') await visit(childAbs, childRel);
-      else if (!parserFor(entry.name)) continue;
-      else if (kind === 'file') files.push(childRel);
-      else warnings.push({ path: childRel, reason: `not a regular file (${kind}), skipped` });
-    }
-  };
-  await visit(root, '');
-  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Windows-1252 characters for bytes 0x80–0x9F (Node's decoder maps them to C1 controls as Latin-1 does). */
@@ -305,7 +188,12 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
     } catch (e) {
       throw unreadable(path, e);
     }
-    const files = await walk(path, warnings);
+    let files: string[];
+    try {
+      files = await walkCorpusFolder(path, (name) => parserFor(name) !== undefined, warnings);
+    } catch (e) {
+      throw unreadable(path, e);
+    }
     const parts = await mapLimit(files, CONCURRENCY, (rel) => loadFile(join(path, ...rel.split('/')), rel));
     return merge(parts, warnings);
   }

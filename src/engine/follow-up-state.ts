@@ -1,0 +1,66 @@
+// What a conversation carries from one question to the next, and how a follow-up uses it:
+// which draft answers (with the previous turn's context or without), the turn remembered
+// after it, and the words retrieval searches for. Whether a question needs context is follow-up.ts.
+import { ABSTAIN_BELOW, type AnswerDraft } from './answer-question.ts';
+import { needsContext } from './follow-up.ts';
+import { terms } from './text.ts';
+
+/** What a conversation remembers between turns, for follow-ups. */
+export interface ConversationTurn {
+  question: string;
+  /** The question as expanded with earlier context. */
+  expanded: string;
+  /** Ids of the articles the previous answer cited. */
+  articleIds: string[];
+}
+
+/** Longest expanded question a turn keeps. */
+const EXPANDED_MAX = 400;
+/** Weight of an earlier turn's word beside the question's own in a follow-up's retrieval. */
+const CONTEXT_WEIGHT = 0.4;
+
+/**
+ * The draft to answer with, and the context it was drafted with ('' alone). A question that
+ * needs the previous turn is drafted with it too; the draft whose sentence holds more of the
+ * words asked now wins, the one in context on a tie or when the other does not answer.
+ */
+export function chooseDraft(question: string, previous: ConversationTurn | undefined, draft: (context: string, preferred: readonly string[]) => AnswerDraft | null): { draft: AnswerDraft | null; context: string } {
+  const alone = draft('', []);
+  if (previous === undefined || !needsContext(question)) return { draft: alone, context: '' };
+  const withContext = draft(previous.expanded, previous.articleIds);
+  const answers = (d: AnswerDraft | null) => d !== null && d.confidence >= ABSTAIN_BELOW;
+  const better = withContext !== null && alone !== null && withContext.ownSupport >= alone.ownSupport;
+  if (!answers(alone) || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded };
+  return { draft: alone, context: '' };
+}
+
+/** The turn to remember after a question asked in `context`, citing `articleIds`. */
+export function nextTurn(question: string, context: string, articleIds: string[]): ConversationTurn {
+  const expanded = (context ? `${question} ${context}` : question).slice(0, EXPANDED_MAX);
+  return { question, expanded, articleIds };
+}
+
+/** The words retrieval searches for a question in its conversation, and the articles it prefers. */
+export interface FollowUpQuery {
+  /** The question's own terms. */
+  own: Set<string>;
+  /** Its own terms, then (for a follow-up) the earlier turns' ones. */
+  terms: string[];
+  /** Articles the previous answer cited (a follow-up only). */
+  preferred: Set<string>;
+}
+
+export function followUpQuery(question: string, previous: ConversationTurn | undefined): FollowUpQuery {
+  const followUp = previous !== undefined && needsContext(question);
+  const own = new Set(terms(question));
+  return {
+    own,
+    terms: [...new Set([...own, ...(followUp ? terms(previous.expanded) : [])])],
+    preferred: new Set(followUp ? previous.articleIds : []),
+  };
+}
+
+/** A term's weight factor in a follow-up's retrieval: its own words count fully, earlier ones less. */
+export function contextWeight(query: FollowUpQuery, term: string): number {
+  return query.own.has(term) ? 1 : CONTEXT_WEIGHT;
+}
