@@ -1,6 +1,6 @@
 import { isValidTimeZone } from '../config.ts';
 import { fail, ok, type Result } from '../errors.ts';
-import { clockText, matchTimeZones, readTime, uniqueTimeZone } from './time-input.ts';
+import { clockText, knownTimeZones, matchTimeZones, readTime, uniqueTimeZone } from './time-input.ts';
 
 /** One channel's digest schedule. One per channel key (`console:local`, `slack:C123`, `discord:456`). */
 export interface Subscription {
@@ -62,8 +62,11 @@ export function parseDays(text: string): Result<number[]> {
   return ok([...days].sort((a, b) => a - b));
 }
 
-/** The canonical spelling, so "europe/berlin" is stored as "Europe/Berlin". */
-const canonicalZone = (zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+/** The canonical spelling, so "europe/berlin" is stored as "Europe/Berlin"; a modern name the user typed (Asia/Kolkata) is kept, not turned into the runtime's older alias. */
+function canonicalZone(zone: string): string {
+  const lower = zone.toLowerCase();
+  return knownTimeZones().find((z) => z.toLowerCase() === lower) ?? new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
 
 /** Reads an IANA timezone; a city alone is accepted when it names exactly one zone ("london" → Europe/London). */
 export function parseZone(text: string): Result<string> {
