@@ -12,6 +12,7 @@ import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS } from '../../src/engine/senten
 import type { Article } from '../../src/engine/types.ts';
 import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
+import { fitLogistic, type Row } from './logistic.ts';
 
 if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
 const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
@@ -95,7 +96,22 @@ function climb(train: Item[], start: number[], passes = Number(process.env.PASSE
   }
   return w;
 }
-const method = process.env.METHOD === 'logit' ? fit : climb;
+/** Pairwise logistic (RankNet-like): each right candidate against the current weights' five best wrong ones. */
+function pairwise(train: Item[], start: number[]): number[] {
+  const rows: Row[] = [];
+  for (const it of train) {
+    const right = it.cands.filter((c) => c.y > 0).slice(0, 3);
+    const wrong = it.cands.filter((c) => c.y === 0).sort((a, b) => dot(start, b.x) - dot(start, a.x)).slice(0, 5);
+    for (const r of right)
+      for (const w of wrong) {
+        const d = Object.fromEntries(KEYS.map((k, i) => [k, r.x[i]! - w.x[i]!]));
+        rows.push({ x: d, y: 1, group: it.group }, { x: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, -v])), y: 0, group: it.group });
+      }
+  }
+  const w = fitLogistic(rows, KEYS, Number(process.env.L2 ?? 0.001), Number(process.env.EPOCHS ?? 300), 1);
+  return KEYS.map((k) => w[k] ?? 0);
+}
+const method = process.env.METHOD === 'logit' ? fit : process.env.METHOD === 'pairwise' ? pairwise : climb;
 const start = KEYS.map((k) => SENTENCE_WEIGHTS[k]);
 const groups = [...new Set(items.map((i) => i.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
