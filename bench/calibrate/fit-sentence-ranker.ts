@@ -1,0 +1,131 @@
+// `npx tsx bench/calibrate/fit-sentence-ranker.ts`: refits SENTENCE_WEIGHTS (sentence-ranker.ts) on the
+// open SQuAD sample as a listwise (conditional logit) ranker over each question's candidate sentences,
+// 5-fold cross-validated with folds grouped by article, starting from the current weights. Label: the
+// sentence holds a gold answer. Prints out-of-fold top-1 accuracy for the current and the fitted
+// weights, then the weights fitted on everything (paste them into SENTENCE_WEIGHTS).
+// Fit: coordinate ascent on top-1 accuracy (default) or METHOD=logit (conditional logit; L2, EPOCHS, RATE).
+// SOFT_ALL=1 computes soft matches in every article's sentences, not only the best article's;
+// KEYS=a,b,… fits only those features (the rest of the table is left out of the score).
+import { Engine } from '../../src/engine/engine.ts';
+import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
+import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS } from '../../src/engine/sentence-ranker.ts';
+import type { Article } from '../../src/engine/types.ts';
+import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
+import { quoteContainsGold } from '../squad-metrics.ts';
+import { fitLogistic, type Row } from './logistic.ts';
+
+if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
+const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
+const questions = loadQa(evalFiles(evalDirPath()).squad);
+const articles = new Map<string, Article>();
+for (const q of questions) {
+  const id = `${q.title}#${q.paragraphIndex}`;
+  if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
+}
+const engine = new Engine([...articles.values()]);
+interface Item {
+  group: string;
+  cands: { x: number[]; y: number }[];
+}
+const items: Item[] = [];
+let current: Item['cands'] = [];
+let last: string[] = [];
+sentenceTrace.sink = (_q, cands) => {
+  current = cands.map((c) => ({ x: KEYS.map((k) => c.features[k]), y: 0 }));
+  last = cands.map((c) => c.sentence.text);
+};
+for (const q of questions) {
+  current = [];
+  last = [];
+  engine.ask(q.question);
+  current.forEach((c, i) => (c.y = quoteContainsGold(last[i]!, q.answers) ? 1 : 0));
+  items.push({ group: q.title, cands: current });
+}
+sentenceTrace.sink = null;
+
+const dot = (w: number[], x: number[]) => x.reduce((a, v, i) => a + v * w[i]!, 0);
+const topRight = (w: number[], it: Item) => {
+  let best: Item['cands'][number] | undefined;
+  let bs = -Infinity;
+  for (const c of it.cands) {
+    const s = dot(w, c.x);
+    if (s > bs) {
+      bs = s;
+      best = c;
+    }
+  }
+  return best?.y ?? 0;
+};
+function fit(train: Item[], start: number[], l2 = Number(process.env.L2 ?? 0.005), epochs = Number(process.env.EPOCHS ?? 400), rate = Number(process.env.RATE ?? 2)): number[] {
+  const w = [...start];
+  // only questions with a right and a wrong candidate say anything about the ranking
+  const usable = train.filter((it) => it.cands.some((c) => c.y > 0) && it.cands.some((c) => c.y === 0));
+  for (let e = 0; e < epochs; e++) {
+    const g = new Array<number>(w.length).fill(0);
+    for (const it of usable) {
+      const scores = it.cands.map((c) => dot(w, c.x));
+      const m = Math.max(...scores);
+      const ex = scores.map((s) => Math.exp(s - m));
+      const z = ex.reduce((a, b) => a + b, 0);
+      const posZ = it.cands.reduce((a, c, i) => a + (c.y ? ex[i]! : 0), 0);
+      // gradient of -log(sum over right candidates of p): expected features minus expected over right ones
+      it.cands.forEach((c, i) => c.x.forEach((v, k) => (g[k]! += (ex[i]! / z - (c.y ? ex[i]! / posZ : 0)) * v)));
+    }
+    for (let k = 0; k < w.length; k++) w[k]! -= rate * (g[k]! / usable.length + l2 * w[k]!);
+  }
+  return w;
+}
+/** Coordinate ascent on top-1 accuracy itself (the likelihood fit above ranks worse out of fold). */
+function climb(train: Item[], start: number[], passes = Number(process.env.PASSES ?? 3)): number[] {
+  const w = [...start];
+  const usable = train.filter((it) => it.cands.some((c) => c.y > 0) && it.cands.some((c) => c.y === 0));
+  const acc = (v: number[]) => usable.reduce((a, it) => a + topRight(v, it), 0);
+  let bestAcc = acc(w);
+  for (let p = 0; p < passes; p++) {
+    for (let k = 0; k < w.length; k++) {
+      for (const d of [-1, -0.5, -0.25, -0.1, 0.1, 0.25, 0.5, 1]) {
+        const v = [...w];
+        v[k]! += d;
+        const a = acc(v);
+        if (a > bestAcc) {
+          bestAcc = a;
+          w[k] = v[k]!;
+        }
+      }
+    }
+  }
+  return w;
+}
+/** Pairwise logistic (RankNet-like): each right candidate against the current weights' five best wrong ones. */
+function pairwise(train: Item[], start: number[]): number[] {
+  const rows: Row[] = [];
+  for (const it of train) {
+    const right = it.cands.filter((c) => c.y > 0).slice(0, 3);
+    const wrong = it.cands.filter((c) => c.y === 0).sort((a, b) => dot(start, b.x) - dot(start, a.x)).slice(0, 5);
+    for (const r of right)
+      for (const w of wrong) {
+        const d = Object.fromEntries(KEYS.map((k, i) => [k, r.x[i]! - w.x[i]!]));
+        rows.push({ x: d, y: 1, group: it.group }, { x: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, -v])), y: 0, group: it.group });
+      }
+  }
+  const w = fitLogistic(rows, KEYS, Number(process.env.L2 ?? 0.001), Number(process.env.EPOCHS ?? 300), 1);
+  return KEYS.map((k) => w[k] ?? 0);
+}
+const method = process.env.METHOD === 'logit' ? fit : process.env.METHOD === 'pairwise' ? pairwise : climb;
+const start = KEYS.map((k) => SENTENCE_WEIGHTS[k]);
+const groups = [...new Set(items.map((i) => i.group))].sort();
+const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
+let cur = 0;
+let fitted = 0;
+for (let f = 0; f < 5; f++) {
+  const w = method(items.filter((i) => foldOf.get(i.group) !== f), start);
+  for (const it of items.filter((i) => foldOf.get(i.group) === f)) {
+    cur += topRight(start, it);
+    fitted += topRight(w, it);
+  }
+}
+const n = items.length;
+const reachable = items.filter((it) => it.cands.some((c) => c.y > 0)).length;
+console.log(`out-of-fold top-1 sentence holds gold over ${n} questions (${((100 * reachable) / n).toFixed(1)} % have one among the candidates): current ${((100 * cur) / n).toFixed(1)} %, fitted ${((100 * fitted) / n).toFixed(1)} %`);
+const all = method(items, start);
+console.log(JSON.stringify(Object.fromEntries(KEYS.map((k, i) => [k, Number(all[i]!.toFixed(2))]))));

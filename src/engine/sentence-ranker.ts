@@ -1,0 +1,89 @@
+// Sentence choice: the evidence that a candidate sentence answers the question, and the weight
+// table that ranks a question's candidates (refit: `npx tsx bench/calibrate/fit-sentence-ranker.ts`).
+
+/** Evidence for one candidate sentence, each in [0, 1]. */
+export interface SentenceFeatures {
+  /** Share of the question's weight in the sentence (a pronoun-led one also earns part of the previous sentence's). */
+  coverage: number;
+  /** The same over the sentence, its neighbours and the article's title. */
+  window: number;
+  /** Share of the question's adjacent word pairs kept together. */
+  bigrams: number;
+  /** The passage's retrieval score over the best passage's. */
+  passage: number;
+  /** The sentence's passage is the best-ranked one. */
+  topPassage: number;
+  /** The sentence comes from the best passage's article. */
+  topArticle: number;
+  /** Share of the question's weight in the passage and title. */
+  context: number;
+  /** Share of the question's weight in the article's title. */
+  title: number;
+  /** A typed question (who, when, where, how many) and a candidate of that type in the sentence. */
+  typed: number;
+  /** Longer than 60 words. */
+  long: number;
+  /** Share of the weight the sentence lacks but matches softly (a word with a close vector). */
+  soft: number;
+  /** Share of the question's rare words (names, numbers, quoted terms) in the sentence; 1 without any. */
+  rare: number;
+  /** Matched question words close together: matched terms over the stretch they span. */
+  density: number;
+  /** The verb of the question's slot ("who *founded*…") is in the sentence. */
+  verb: number;
+  /** The article's first sentence. */
+  first: number;
+  /** Opens with a pronoun or demonstrative. */
+  pronoun: number;
+}
+
+/** Conditional-logit weights over a question's candidate sentences (fitted: bench/notes/answers.md). */
+export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
+  coverage: 1,
+  window: 0.4,
+  bigrams: 0.3,
+  passage: 0.35,
+  topPassage: 0,
+  topArticle: 0,
+  context: 0.4,
+  title: 0,
+  typed: 0.15,
+  long: -0.1,
+  soft: 1,
+  rare: 0,
+  density: 0,
+  verb: 0,
+  first: 0,
+  pronoun: 0,
+};
+
+export const SENTENCE_FEATURE_KEYS = Object.keys(SENTENCE_WEIGHTS) as (keyof SentenceFeatures)[];
+
+export function sentenceScore(f: SentenceFeatures, w: Record<keyof SentenceFeatures, number> = SENTENCE_WEIGHTS): number {
+  let s = 0;
+  for (const k of SENTENCE_FEATURE_KEYS) s += w[k] * f[k];
+  return s;
+}
+
+/** Matched question terms over the stretch of the sentence they span; 0 with fewer than two matched. */
+export function densityOf(sentenceTerms: readonly string[], asked: ReadonlySet<string>): number {
+  let first = -1;
+  let last = -1;
+  const seen = new Set<string>();
+  sentenceTerms.forEach((t, i) => {
+    if (!asked.has(t)) return;
+    if (first < 0) first = i;
+    last = i;
+    seen.add(t);
+  });
+  return seen.size < 2 ? 0 : seen.size / (last - first + 1);
+}
+
+/** Softmax share of the best score among all scores: how clearly the best candidate wins. */
+export function bestShare(scores: readonly number[]): number {
+  if (!scores.length) return 0;
+  const m = Math.max(...scores);
+  let z = 0;
+  for (const s of scores) z += Math.exp(s - m);
+  return 1 / z;
+}
