@@ -5,6 +5,7 @@ import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confid
 import { isEnglishWord } from './english-words.ts';
 import { terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
+import { retrievePassages } from './retrieve-passages.ts';
 
 /** What the answerer needs from the engine's indexes. */
 export interface AnswerSources {
@@ -60,7 +61,6 @@ export interface ConfidenceFeatures {
   soft: number;
 }
 
-const PASSAGES_CONSIDERED = 8;
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
 /** Share of the coverage a pronoun-led sentence gets from the words of the sentence before it. */
@@ -192,16 +192,7 @@ export function answerQuestion(
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
-  const hits = passageIndex.search(qTerms, PASSAGES_CONSIDERED * 2, weight);
-  const ranked = hits
-    .map((h) => {
-      const p = sources.passageAt(h.key);
-      const boost = p && preferredArticles.has(p.entry.article.id) ? 1.3 : 1;
-      return { hit: h, p, score: h.score * boost };
-    })
-    .filter((x) => x.p)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, PASSAGES_CONSIDERED);
+  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles);
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
 
@@ -231,12 +222,12 @@ export function answerQuestion(
     return softMatchWeight(vectors, missing, list, SOFT_MATCH.threshold, share, cosines) / totalWeight;
   };
 
-  const topEntry = ranked[0]!.p!.entry;
+  const topEntry = ranked[0]!.p.entry;
 
   const W = SENTENCE_WEIGHTS;
   let best: Scored | null = null;
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
-    const { entry, from, to } = p!;
+    const { entry, from, to } = p;
     // The passage and the title say what the sentence is about
     const contextTerms = new Set(entry.titleTerms);
     for (let i = from; i < to; i++) for (const t of entry.sentences[i]!.terms) contextTerms.add(t);
