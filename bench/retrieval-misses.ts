@@ -12,6 +12,7 @@ import path from 'node:path';
 /** The engine's private indexes, reached for inspection only. */
 interface EngineInside {
   passageIndex: Bm25Index;
+  articleIndex: Bm25Index;
   passageArticle: Int32Array;
   passageFrom: Int32Array;
   passageTo: Int32Array;
@@ -44,6 +45,8 @@ const engine = new Engine(articles);
 const inside = engine as unknown as EngineInside;
 const sources = {
   passageIndex: inside.passageIndex,
+  articleIndex: inside.articleIndex,
+  articleKeyOf: (pk: number) => inside.passageArticle[pk] ?? -1,
   passageAt: (pk: number) => {
     if (!inside.passageIndex.has(pk)) return undefined;
     const entry = inside.entries.get(inside.passageArticle[pk]!);

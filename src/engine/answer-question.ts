@@ -1,16 +1,13 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
-import type { Bm25Index } from './bm25-index.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
-import { retrievePassages } from './retrieve-passages.ts';
+import { retrievePassages, type PassageSources } from './retrieve-passages.ts';
 
-/** What the answerer needs from the engine's indexes. */
-export interface AnswerSources {
-  passageIndex: Bm25Index;
-  passageAt(key: number): { entry: AnalyzedArticle; from: number; to: number } | undefined;
+/** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
+export interface AnswerSources extends PassageSources {
   /** The corpus term meant by a term the corpus does not use (a typo), if any. */
   suggest?: (term: string) => string | null;
 }

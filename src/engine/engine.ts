@@ -372,6 +372,9 @@ export class Engine {
           const entry = this.entries.get(this.passageArticle[pk]!);
           return entry ? { entry: this.lazyAnalyzed(entry), from: this.passageFrom[pk]!, to: this.passageTo[pk]! } : undefined;
         },
+        // retrieval (retrieve-passages.ts) weighs a passage by its whole article's match too
+        articleIndex: this.articleIndex,
+        articleKeyOf: (pk) => this.passageArticle[pk] ?? -1,
         suggest: (term) => (this.spelling ??= new SpellingSuggester(this.vocab, (t) => this.passageIndex.df(t))).suggest(term),
       },
       question,
