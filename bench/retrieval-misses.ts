@@ -78,7 +78,7 @@ for (const q of loadNewsQa()) {
   const winner = chosen ?? ids[0] ?? null;
   let cause: string;
   const near = winner && !same(winner, q.article) ? overlap(winner, q.article) : 0;
-  if (near >= NEAR_COPY) cause = 'near copy of the right article chosen';
+  if (near >= NEAR_COPY) cause = 'a same-story article (≥ 80 % shared words) chosen';
   else if (!goldHasAnswer) cause = 'expected answer not in the expected article (set)';
   else if (goldRank < 0) cause = 'right article not in the top 100 passages';
   else if (chosen === null) cause = goldRank === 0 ? 'abstained, right article retrieved first' : goldRank < 8 ? 'abstained, right article read but not first' : 'abstained, right article not read';
