@@ -1,5 +1,5 @@
 import type { AnalyzedArticle } from './analyze-article.ts';
-import type { Bm25Index, ScoredKey } from './bm25-index.ts';
+import type { Bm25Index, Bm25Params, ScoredKey } from './bm25-index.ts';
 
 /** What retrieval needs from the engine's indexes. */
 export interface PassageSources {
@@ -29,6 +29,8 @@ const PREFERRED_BOOST = 1.3;
  * of question words together ("deputy health minister").
  */
 export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3 };
+/** BM25 for reading: stronger length normalisation than the default (b 0.75) so long passages and articles do not win by size. */
+const READ_BM25: Bm25Params = { k1: 1.2, b: 0.9 };
 
 /**
  * The passages to read for a question, best first: BM25 over passages (title terms included) with
@@ -42,7 +44,7 @@ export function retrievePassages(
   preferredArticles: ReadonlySet<string>,
   limit = PASSAGES_CONSIDERED,
 ): RetrievedPassage[] {
-  const hits = sources.passageIndex.search(qTerms, limit * RETRIEVAL.poolPerRead, weight);
+  const hits = sources.passageIndex.search(qTerms, limit * RETRIEVAL.poolPerRead, weight, READ_BM25);
   const topPassage = hits[0]?.score ?? 0;
   const articleShare = articleShares(sources, qTerms, weight);
   const out: RetrievedPassage[] = [];
@@ -65,7 +67,7 @@ export function retrievePassages(
 function articleShares(sources: PassageSources, qTerms: readonly string[], weight: ReadonlyMap<string, number>): Map<number, number> {
   const shares = new Map<number, number>();
   if (!sources.articleIndex || !sources.articleKeyOf || !RETRIEVAL.article) return shares;
-  const hits = sources.articleIndex.search(qTerms, RETRIEVAL.articles, weight);
+  const hits = sources.articleIndex.search(qTerms, RETRIEVAL.articles, weight, READ_BM25);
   const best = hits[0]?.score ?? 0;
   if (best > 0) for (const h of hits) shares.set(h.key, h.score / best);
   return shares;
