@@ -70,9 +70,34 @@ export async function loadNewsCorpus(bbcFile: string, seedFile: string = SEED_FI
   return [...seed.articles, ...bbc.articles];
 }
 
-/** Article ids grouped with their exact duplicates (clustering.jsonl's exact_dup_group): a.id → group. */
-export function sameArticleTest(groups: ReadonlyMap<string, string>): (a: string, b: string) => boolean {
-  return (a, b) => a === b || (groups.has(a) && groups.get(a) === groups.get(b));
+/** Share of the shorter copy's distinct words the other must hold for two same-titled articles to be copies. */
+export const NEAR_COPY_OVERLAP = 0.9;
+
+const titleKey = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const distinctWords = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Whether two articles are copies of one story: the same title and nearly the same words (a re-filed copy with small edits). */
+export function isNearCopy(a: Pick<Article, 'title' | 'text'>, b: Pick<Article, 'title' | 'text'>): boolean {
+  if (titleKey(a.title) !== titleKey(b.title)) return false;
+  const x = distinctWords(a.text);
+  const y = distinctWords(b.text);
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  let common = 0;
+  for (const w of small) if (large.has(w)) common++;
+  return small.size > 0 && common / small.size >= NEAR_COPY_OVERLAP;
+}
+
+/**
+ * Whether two article ids name the same article: equal, in one exact-duplicate group
+ * (clustering.jsonl's exact_dup_group: a.id → group), or, when `articleOf` is given, near copies.
+ */
+export function sameArticleTest(groups: ReadonlyMap<string, string>, articleOf?: (id: string) => Pick<Article, 'title' | 'text'> | undefined): (a: string, b: string) => boolean {
+  return (a, b) => {
+    if (a === b || (groups.has(a) && groups.get(a) === groups.get(b))) return true;
+    const x = articleOf?.(a);
+    const y = articleOf?.(b);
+    return x !== undefined && y !== undefined && isNearCopy(x, y);
+  };
 }
 
 /** Whether a quote holds one of the answers, both normalised as SQuAD does (whole words). */

@@ -1,5 +1,4 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
-import type { Bm25Index } from './bm25-index.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -7,11 +6,10 @@ import { terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
+import { retrievePassages, type PassageSources } from './retrieve-passages.ts';
 
-/** What the answerer needs from the engine's indexes. */
-export interface AnswerSources {
-  passageIndex: Bm25Index;
-  passageAt(key: number): { entry: AnalyzedArticle; from: number; to: number } | undefined;
+/** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
+export interface AnswerSources extends PassageSources {
   /** The corpus term meant by a term the corpus does not use (a typo), if any. */
   suggest?: (term: string) => string | null;
 }
@@ -78,7 +76,6 @@ export interface ConfidenceFeatures {
   missingSentence: number;
 }
 
-const PASSAGES_CONSIDERED = 8;
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
 /** Share of the coverage a pronoun-led sentence gets from the words of the sentence before it. */
@@ -221,16 +218,7 @@ export function answerQuestion(
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
-  const hits = passageIndex.search(qTerms, PASSAGES_CONSIDERED * 2, weight);
-  const ranked = hits
-    .map((h) => {
-      const p = sources.passageAt(h.key);
-      const boost = p && preferredArticles.has(p.entry.article.id) ? 1.3 : 1;
-      return { hit: h, p, score: h.score * boost };
-    })
-    .filter((x) => x.p)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, PASSAGES_CONSIDERED);
+  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles);
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
 
@@ -260,7 +248,7 @@ export function answerQuestion(
     return softMatchWeight(vectors, missing, list, SOFT_MATCH.threshold, share, cosines) / totalWeight;
   };
 
-  const topEntry = ranked[0]!.p!.entry;
+  const topEntry = ranked[0]!.p.entry;
 
   const rareList = rareTerms(question);
   const slot = slotOf(question);
@@ -268,7 +256,7 @@ export function answerQuestion(
   const candidates: Scored[] = [];
   let best: Scored | null = null;
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
-    const { entry, from, to } = p!;
+    const { entry, from, to } = p;
     // The passage and the title say what the sentence is about
     const contextTerms = new Set(entry.titleTerms);
     for (let i = from; i < to; i++) for (const t of entry.sentences[i]!.terms) contextTerms.add(t);

@@ -1,6 +1,11 @@
-/** BM25 parameters; the classic defaults suit news passages. */
-const K1 = 1.2;
-const B = 0.75;
+/** BM25's term-frequency saturation `k1` and length normalisation `b`. */
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+/** The classic defaults. */
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
 export interface ScoredKey {
   key: number;
@@ -50,7 +55,7 @@ function grown<T extends NumberArray>(a: T, need: number, min: number): T {
 }
 
 /**
- * Term frequencies are kept in one byte: BM25's tf saturates long before 255 (k1 = 1.2), and a
+ * Term frequencies are kept in one byte: BM25's tf saturates long before 255 (k1 ≈ 1.2), and a
  * byte instead of two per posting saves ~55 MB at 100k articles.
  */
 export const MAX_TF = 255;
@@ -367,8 +372,9 @@ export class Bm25Index {
   }
 
   /** Top documents for the query terms (duplicates in the query count once each). */
-  search(queryTerms: readonly string[], limit: number, weights?: ReadonlyMap<string, number>): ScoredKey[] {
+  search(queryTerms: readonly string[], limit: number, weights?: ReadonlyMap<string, number>, params: Bm25Params = DEFAULT_BM25): ScoredKey[] {
     this.flush();
+    const { k1: K1, b: B } = params;
     const avg = this.live ? this.totalLength / this.live : 1;
     if (this.acc.length < this.alive.length) {
       this.acc = grown(this.acc, this.alive.length, 64);

@@ -165,6 +165,11 @@ export class CorpusIndex {
     return entry ? { entry, from: this.passageFrom[pk]!, to: this.passageTo[pk]! } : undefined;
   }
 
+  /** The article key a passage key belongs to, -1 for none. */
+  articleKeyOf(pk: number): number {
+    return this.passageArticle[pk] ?? -1;
+  }
+
   /** Adds articles; an article whose id is already present replaces it. `onProgress` hears every 100. */
   add(articles: Iterable<Article>, onProgress?: (done: number) => void): void {
     let done = 0;

@@ -142,6 +142,9 @@ export class Engine {
           const at = this.index.passageAt(pk);
           return at ? { entry: this.lazyAnalyzed(at.entry), from: at.from, to: at.to } : undefined;
         },
+        // retrieval (retrieve-passages.ts) weighs a passage by its whole article's match too
+        articleIndex: this.index.articleIndex,
+        articleKeyOf: (pk) => this.index.articleKeyOf(pk),
         suggest: (term) => (this.spelling ??= new SpellingSuggester(this.index.vocab, (t) => this.index.passageIndex.df(t))).suggest(term),
       },
       question,

@@ -84,4 +84,18 @@ describe('news QA scoring', () => {
     expect(scoreNewsQa(set.slice(0, 1), replies, same).rightArticlePct).toBe(100);
     expect(scoreNewsQa(set.slice(0, 1), replies).rightArticlePct).toBe(0);
   });
+
+  it('counts a re-filed copy (same title, nearly the same words) as the right article, a same-story article not', () => {
+    const body = 'Shares in the firm rose 5% after it said profits had doubled to $2bn in the year to March, beating forecasts by analysts.';
+    const articles = new Map([
+      ['x', { title: 'Firm profits double', text: body }],
+      ['x-refiled', { title: 'Firm profits double', text: `${body} Analysts had expected $1.8bn.` }],
+      ['y', { title: 'Firm profits double', text: 'The firm said its rivals struggled while demand fell in Asia and costs rose.' }],
+      ['z', { title: 'Another headline', text: body }],
+    ]);
+    const same = sameArticleTest(new Map(), (id) => articles.get(id));
+    expect(same('x', 'x-refiled')).toBe(true);
+    expect(same('x', 'y')).toBe(false);
+    expect(same('x', 'z')).toBe(false);
+  });
 });

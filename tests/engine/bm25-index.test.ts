@@ -12,6 +12,16 @@ describe('Bm25Index', () => {
     expect(hits).toHaveLength(3);
   });
 
+  it('normalises by length as strongly as `b` asks: with b = 0 a longer document repeating the term wins', () => {
+    const index = new Bm25Index();
+    index.add(1, ['oil', 'oil', ...Array.from({ length: 30 }, (_, i) => `w${i}`)]);
+    index.add(2, ['oil', 'price']);
+    index.add(3, ['gas', 'price']);
+    expect(index.search(['oil'], 1, undefined, { k1: 1.2, b: 0 })[0]?.key).toBe(1);
+    expect(index.search(['oil'], 1, undefined, { k1: 1.2, b: 0.9 })[0]?.key).toBe(2);
+    expect(index.search(['oil'], 1)[0]?.key).toBe(2);
+  });
+
   it('adds and removes documents without a rebuild', () => {
     const index = new Bm25Index();
     index.add(1, ['aleppo', 'palace']);

@@ -1,0 +1,93 @@
+import type { AnalyzedArticle } from './analyze-article.ts';
+import type { Bm25Index, Bm25Params, ScoredKey } from './bm25-index.ts';
+
+/** What retrieval needs from the engine's indexes. */
+export interface PassageSources {
+  passageIndex: Bm25Index;
+  passageAt(key: number): { entry: AnalyzedArticle; from: number; to: number } | undefined;
+  /** BM25 over whole articles (title and body), keyed by article key; without it passages stand alone. */
+  articleIndex?: Bm25Index;
+  /** The article key of a passage key. */
+  articleKeyOf?: (passageKey: number) => number;
+}
+
+/** One passage read to answer a question: its hit, where it is, and its retrieval score. */
+export interface RetrievedPassage {
+  hit: ScoredKey;
+  p: { entry: AnalyzedArticle; from: number; to: number };
+  score: number;
+}
+
+/** Passages read per question. */
+export const PASSAGES_CONSIDERED = 8;
+/** Score factor of a passage from an article of the previous answer (a follow-up's subject). */
+const PREFERRED_BOOST = 1.3;
+/**
+ * Retrieval weights (bench/notes/retrieval.md): passage candidates per passage read; the share of the
+ * best passage's score an article earns at the best article score (the whole story holding the question's
+ * words, not one passage repeating a name); the share one passage earns when it keeps every adjacent pair
+ * of question words together ("deputy health minister").
+ */
+export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3 };
+/** BM25 for reading: stronger length normalisation than the default (b 0.75) so long passages and articles do not win by size. */
+const READ_BM25: Bm25Params = { k1: 1.2, b: 0.9 };
+
+/**
+ * The passages to read for a question, best first: BM25 over passages (title terms included) with
+ * the question's term weights, plus their article's BM25 match; the passages read are re-ranked by
+ * the question's word pairs they keep together; the previous answer's articles are preferred.
+ */
+export function retrievePassages(
+  sources: PassageSources,
+  qTerms: readonly string[],
+  weight: ReadonlyMap<string, number>,
+  preferredArticles: ReadonlySet<string>,
+  limit = PASSAGES_CONSIDERED,
+): RetrievedPassage[] {
+  const hits = sources.passageIndex.search(qTerms, limit * RETRIEVAL.poolPerRead, weight, READ_BM25);
+  const topPassage = hits[0]?.score ?? 0;
+  const articleShare = articleShares(sources, qTerms, weight);
+  const out: RetrievedPassage[] = [];
+  for (const hit of hits) {
+    const p = sources.passageAt(hit.key);
+    if (!p) continue;
+    const boost = preferredArticles.has(p.entry.article.id) ? PREFERRED_BOOST : 1;
+    const article = sources.articleKeyOf ? (articleShare.get(sources.articleKeyOf(hit.key)) ?? 0) : 0;
+    out.push({ hit, p, score: (hit.score + RETRIEVAL.article * article * topPassage) * boost });
+  }
+  const read = out.sort((a, b) => b.score - a.score).slice(0, limit);
+  const top = read[0]?.score ?? 0;
+  const pairs = adjacentPairs(qTerms);
+  if (pairs.length === 0) return read;
+  for (const x of read) x.score += RETRIEVAL.pairs * top * (pairsKept(x.p, pairs) / pairs.length);
+  return read.sort((a, b) => b.score - a.score);
+}
+
+/** Each well-matching article's BM25 score as a share of the best one's (article key → share). */
+function articleShares(sources: PassageSources, qTerms: readonly string[], weight: ReadonlyMap<string, number>): Map<number, number> {
+  const shares = new Map<number, number>();
+  if (!sources.articleIndex || !sources.articleKeyOf || !RETRIEVAL.article) return shares;
+  const hits = sources.articleIndex.search(qTerms, RETRIEVAL.articles, weight, READ_BM25);
+  const best = hits[0]?.score ?? 0;
+  if (best > 0) for (const h of hits) shares.set(h.key, h.score / best);
+  return shares;
+}
+
+/** The question's adjacent term pairs, in either order counted once. */
+function adjacentPairs(qTerms: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 1; i < qTerms.length; i++) out.push([qTerms[i - 1]!, qTerms[i]!]);
+  return out;
+}
+
+/** How many of the pairs stand next to each other (either order) in the passage's sentences. */
+function pairsKept(p: RetrievedPassage['p'], pairs: readonly [string, string][]): number {
+  const adjacent = new Set<string>();
+  for (let i = p.from; i < p.to; i++) {
+    const list = p.entry.sentences[i]?.terms ?? [];
+    for (let j = 1; j < list.length; j++) adjacent.add(`${list[j - 1]} ${list[j]}`);
+  }
+  let n = 0;
+  for (const [a, b] of pairs) if (adjacent.has(`${a} ${b}`) || adjacent.has(`${b} ${a}`)) n++;
+  return n;
+}

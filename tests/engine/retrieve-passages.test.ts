@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle, type AnalyzedArticle } from '../../src/engine/analyze-article.ts';
+import { Bm25Index } from '../../src/engine/bm25-index.ts';
+import { retrievePassages, type PassageSources } from '../../src/engine/retrieve-passages.ts';
+import { terms } from '../../src/engine/text.ts';
+import type { Article } from '../../src/engine/types.ts';
+
+const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
+
+/** Passage and article indexes over the articles, as the engine builds them (title terms in every passage). */
+function sourcesOver(articles: Article[], withArticles = true): PassageSources {
+  const passageIndex = new Bm25Index();
+  const articleIndex = new Bm25Index(passageIndex.vocab);
+  const at: { entry: AnalyzedArticle; from: number; to: number; article: number }[] = [];
+  articles.forEach((a, key) => {
+    const entry = analyzeArticle(a);
+    const body = entry.sentences.flatMap((s) => s.terms);
+    articleIndex.add(key, [...entry.titleTerms, ...body]);
+    for (const { from, to } of entry.passages) {
+      passageIndex.add(at.length, [...entry.titleTerms, ...entry.sentences.slice(from, to).flatMap((s) => s.terms)]);
+      at.push({ entry, from, to, article: key });
+    }
+  });
+  return {
+    passageIndex,
+    passageAt: (k) => at[k],
+    ...(withArticles ? { articleIndex, articleKeyOf: (k: number) => at[k]?.article ?? -1 } : {}),
+  };
+}
+
+function ask(sources: PassageSources, question: string): string[] {
+  const q = [...new Set(terms(question))];
+  const weight = new Map(q.map((t) => [t, sources.passageIndex.idf(t)]));
+  return retrievePassages(sources, q, weight, new Set()).map((x) => x.p.entry.article.id);
+}
+
+const filler = [
+  article('f1', 'Weather', 'Rain is expected across the north on Friday. Forecasters said the weekend would be dry.'),
+  article('f2', 'Markets', 'Shares fell in early trading. The pound rose against the dollar.'),
+  article('f3', 'Transport', 'Train fares will rise in January. Passenger groups criticised the increase.'),
+];
+
+describe('retrievePassages', () => {
+  it('puts first the passage that keeps the question words together ("deputy health minister")', () => {
+    const sources = sourcesOver([
+      article('together', 'Care costs row', 'The deputy health minister defended the figures on care costs for the elderly in the report.'),
+      article('scattered', 'Prison report', 'The minister ordered a report. Health staff and a deputy governor gave evidence.'),
+      ...filler,
+    ]);
+    expect(ask(sources, 'who is the deputy health minister')[0]).toBe('together');
+  });
+
+  it('prefers the passage whose article holds the rest of the question over one that only repeats a name', () => {
+    const articles = [
+      article('story', 'Energy talks', 'Indian firms and an Indian delegation of ministers are in Moscow for Indian talks.\n\nThe Gazprom boss, Alexei Miller, will host them.'),
+      article('other', 'Gas prices', 'The Gazprom boss spoke about Gazprom gas prices.\n\nTraders in London expect a cold winter, and demand for heating to stay high for months.'),
+      article('cricket', 'Indian cricket', 'Indian fans cheered as the Indian batsmen scored. An Indian win looks likely.'),
+      article('films', 'Indian films', 'Indian cinema sold more tickets this year.'),
+      ...filler,
+    ];
+    const question = 'who is the indian gazprom boss';
+    // passages alone: the one repeating the name wins
+    expect(ask(sourcesOver(articles, false), question)[0]).toBe('other');
+    expect(ask(sourcesOver(articles), question)[0]).toBe('story');
+  });
+
+  it('reads at most eight passages, best first, and nothing when no word matches', () => {
+    const many = Array.from({ length: 12 }, (_, i) => article(`a${i}`, `Club news ${i}`, `The club signed a striker in week ${i}.`));
+    const sources = sourcesOver([...many, ...filler]);
+    expect(ask(sources, 'which striker did the club sign')).toHaveLength(8);
+    expect(ask(sources, 'zebra')).toEqual([]);
+  });
+});
