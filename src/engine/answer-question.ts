@@ -270,14 +270,14 @@ export function answerQuestion(
       const pronoun = PRONOUN_LED.test(s.text);
       const coverage = pronoun && prev && prev.paragraph === s.paragraph ? Math.max(coverageIn(s.terms), CARRY * coverageIn(s.terms, prev.terms)) : coverageIn(s.terms);
       // soft matches only re-order the best article's sentences: elsewhere they cost abstention (bench/README.md)
-      const soft = SOFT_MATCH.inSentenceChoice && (!SOFT_MATCH.topArticleOnly || entry === topEntry) ? softIn(s.terms) : 0;
+      const soft = SOFT_MATCH.inSentenceChoice && (!SOFT_MATCH.topArticleOnly || entry.article.id === topEntry.article.id) ? softIn(s.terms) : 0;
       const features: SentenceFeatures = {
         coverage,
         window: coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms),
         bigrams: countPairs(qPairs, s.terms) / Math.max(1, qBigrams.size),
         passage: passageScore / top,
         topPassage: rank === 0 ? 1 : 0,
-        topArticle: entry === topEntry ? 1 : 0,
+        topArticle: entry.article.id === topEntry.article.id ? 1 : 0,
         context: contextCoverage,
         title: titleCoverage,
         typed: typedQuestion && hasCandidate(s.text) ? 1 : 0,
@@ -325,12 +325,12 @@ export function answerQuestion(
   for (const c of candidates) {
     const e = Math.exp(c.score - m);
     z += e;
-    if (c.entry === entry) mine += e;
+    if (c.entry.article.id === entry.article.id) mine += e;
   }
   features.articleMargin = mine / z;
   const top3 = ranked.slice(0, 3);
   const top3Total = top3.reduce((a, r) => a + r.score, 0) || 1;
-  features.agreement = top3.filter((r) => r.p!.entry === entry).reduce((a, r) => a + r.score, 0) / top3Total;
+  features.agreement = top3.filter((r) => r.p!.entry.article.id === entry.article.id).reduce((a, r) => a + r.score, 0) / top3Total;
   let ownWeight = 0;
   let notInArticle = 0;
   let notInCorpus = 0;
