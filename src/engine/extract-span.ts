@@ -7,6 +7,8 @@ import {
   densestWindow,
   DETERMINERS,
   LONG_SENTENCE,
+  clauseCandidates,
+  parenCandidates,
   patternCandidates,
   phraseCandidates,
   tokenize,
@@ -15,6 +17,7 @@ import {
   type Token,
 } from './span-candidates.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
+import { loadWordVectors, type WordVectors } from './word-vectors.ts';
 
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
 export { candidateTest, hasCandidate } from './span-candidates.ts';
@@ -65,6 +68,22 @@ export interface SpanEvidence {
   novel: number;
   /** Mean/nearest token distance to the question's words, capped at 15. */
   distance: number;
+  /** A capitalised piece of a longer name the question already uses ("Military Academy" of "Aleppo Military Academy"). */
+  fragment: number;
+  /** An untyped phrase most of whose words the question already holds. */
+  repeats: number;
+  /** A clause or verb phrase when the question asks why / how / what something did. */
+  clauseAsked: number;
+  /** A clause or verb phrase when it does not. */
+  clauseUnasked: number;
+  /** What a parenthesis explains ("enzootic (*commonly present*)"). */
+  paren: number;
+  /** A name with a possessive and the thing it owns ("X's Palace"): a thing, not the person. */
+  possessive: number;
+  /** Word-vector likeness of the words around the span to the question words they do not repeat, in [0, 1]. */
+  softContext: number;
+  /** Word-vector likeness of the span's words to the question's focus noun ("which *country*" ~ "France"), in [0, 1]. */
+  focusSim: number;
 }
 
 /**
@@ -94,6 +113,14 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   closeness: 1.23,
   novel: 0.19,
   distance: -0.05,
+  fragment: -1.5,
+  repeats: -1.5,
+  clauseAsked: 0,
+  clauseUnasked: -1,
+  paren: 0,
+  possessive: 0,
+  softContext: 0,
+  focusSim: 0,
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** A nationality or language word ("Korean", "French", "Serbian"). */
@@ -139,6 +166,12 @@ export interface SpanChoice {
   candidates: number;
   /** Part of speech of the span's last word ('' when untagged). */
   headPos: string;
+  /** A name with a possessive and what it owns ("X's Palace"). */
+  possessive: boolean;
+  /** Word-vector likeness of the span's words to the focus noun, in [0, 1]. */
+  focusSim: number;
+  /** Word-vector likeness of the span's surroundings to the question words, in [0, 1]. */
+  softContext: number;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
@@ -206,6 +239,10 @@ export function scoreCandidates(
   if (asksDemonym) {
     for (const t of tokens) if (t.isCap && DEMONYM.test(t.text) && !t.inQuestion) candidates.push({ text: t.text, start: t.start, kind: 'what' });
   }
+  // "why…", "how do…", "what did X do": the answer is often a clause or verb phrase
+  const asksClause = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b)|\b(?:do|does|did|doing|happen|happened|happens|purpose|role|reason|mean|means|meant|goal|aim|effect)\b\W*$|\bwhat (?:happened|happens)\b/i.test(question);
+  if (type === 'what' || type === 'other') clauseCandidates(sentence, tokens, candidates);
+  parenCandidates(sentence, candidates);
   const patterned = patternCandidates(question, sentence, tokens);
   for (const c of patterned) candidates.push(c);
   const patternStarts = new Set(patterned.map((c) => `${c.start}:${c.text}`));
@@ -255,6 +292,11 @@ export function scoreCandidates(
   if (cueWord) tokens.forEach((t, i) => {
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
+  // soft evidence from word vectors: question words (not the focus) and the focus noun's rows
+  const vectors = loadWordVectors();
+  const cosine = cosineCache(vectors);
+  const softStems = [...qStems].filter((x) => !focus.has(x) && !STOP_WORDS.has(x));
+  const focusRows = vectors ? [...focus].map((f) => vectors.rowOf(f)).filter((r) => r >= 0) : [];
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -271,7 +313,7 @@ export function scoreCandidates(
     const novel = novelCount / content.length;
     const focusOnly = stems.every((s) => focus.has(s) || !qStems.has(s));
     const fromPattern = patternStarts.has(`${c.start}:${c.text}`);
-    if (c.kind === 'what' && novel < 0.5 && !focusOnly && !fromPattern && !isOption) continue;
+    const repeats = c.kind === 'what' && novel < 0.5 && !focusOnly && !fromPattern && !isOption;
     const first = tokenAt(c.start);
     const last = tokenAt(c.start + c.text.length - 1);
     // Token distance to the nearest question words either side, averaged over the anchors
@@ -322,7 +364,7 @@ export function scoreCandidates(
     // A capitalised piece of a longer name the question already uses ("Military Academy" out of
     // "Aleppo Military Academy" for a question about Aleppo) names the question's thing, not the answer
     const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion && !t.isFocus;
-    if (/^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)))) continue;
+    const isFragment = /^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)));
     const isList = c.kind === 'list';
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
@@ -348,6 +390,14 @@ export function scoreCandidates(
       closeness,
       novel,
       distance: Math.min(distance, 15),
+      fragment: isFragment ? 1 : 0,
+      repeats: repeats ? 1 : 0,
+      clauseAsked: c.kind === 'clause' && asksClause ? 1 : 0,
+      clauseUnasked: c.kind === 'clause' && !asksClause ? 1 : 0,
+      paren: c.kind === 'paren' ? 1 : 0,
+      possessive: c.possessive ? 1 : 0,
+      softContext: vectors ? softContextOf(cosine, tokens, first, last, softStems) : 0,
+      focusSim: vectors && focusRows.length ? focusSimOf(cosine, stems, focus) : 0,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
@@ -355,6 +405,56 @@ export function scoreCandidates(
     scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
   return { scored, candidates, type, qStems };
+}
+
+/** Cosine of two stems' vectors, cached per question; 0 when either has none. */
+function cosineCache(vectors: WordVectors | null): (a: string, b: string) => number {
+  const cache = new Map<string, number>();
+  return (a, b) => {
+    if (a === b) return 1;
+    if (!vectors) return 0;
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    let c = cache.get(key);
+    if (c === undefined) {
+      const ra = vectors.rowOf(a);
+      const rb = vectors.rowOf(b);
+      c = ra < 0 || rb < 0 ? 0 : Math.max(0, vectors.cosine(ra, rb));
+      cache.set(key, c);
+    }
+    return c;
+  };
+}
+
+/** Words this many tokens either side of a span are its context for soft matching. */
+const SOFT_WINDOW = 4;
+
+/** Mean over the question words of their best likeness to a content word around the span (exact = 1). */
+function softContextOf(cosine: (a: string, b: string) => number, tokens: readonly Token[], first: number, last: number, qs: readonly string[]): number {
+  if (!qs.length) return 0;
+  const around: string[] = [];
+  for (let i = Math.max(0, first - SOFT_WINDOW); i <= Math.min(tokens.length - 1, last + SOFT_WINDOW); i++) {
+    if (i >= first && i <= last) continue;
+    const t = tokens[i]!;
+    if (!t.isWord) continue;
+    for (const x of t.stems) if (!STOP_WORDS.has(x)) around.push(x);
+  }
+  let sum = 0;
+  for (const q of qs) {
+    let best = 0;
+    for (const x of around) best = Math.max(best, cosine(q, x));
+    sum += best;
+  }
+  return sum / qs.length;
+}
+
+/** Best likeness of a span word (not a focus word itself) to the focus noun. */
+function focusSimOf(cosine: (a: string, b: string) => number, stems: readonly string[], focus: ReadonlySet<string>): number {
+  let best = 0;
+  for (const x of stems) {
+    if (focus.has(x)) continue;
+    for (const f of focus) best = Math.max(best, cosine(x, f));
+  }
+  return best;
 }
 
 function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candidate[], type: QuestionType, qStems: ReadonlySet<string>): SpanChoice | null {
@@ -381,6 +481,9 @@ function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candi
     nearest: chosen.nearest,
     candidates: new Set(scored.map((c) => c.text)).size,
     headPos: chosen.headPos,
+    possessive: chosen.evidence.possessive > 0,
+    focusSim: chosen.evidence.focusSim,
+    softContext: chosen.evidence.softContext,
   };
 }
 
@@ -402,6 +505,9 @@ function typeHint(type: QuestionType, c: Candidate, tokens: readonly Token[], fi
   }
 }
 
+const NUMBER_MODIFIERS = /^(?:over|under|about|around|nearly|almost|less|more|up|at|than|only|just|some)$/i;
+const NUMBERISH = /\d|\b(?:half|quarter|third|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|dozens?)\b/i;
+
 /** Drops leading articles and question words at the span's edges. */
 function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<string>): string {
   const tokens = text.split(/\s+/);
@@ -409,7 +515,8 @@ function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<
     const ws = words(t);
     return ws.length > 0 && ws.every((w) => STOP_WORDS.has(w) || (qStems.has(stem(w)) && !focus.has(stem(w))));
   };
-  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || isQ(tokens[0]!))) tokens.shift();
+  // "*over* half", "*less than* two percent": a modifier of a number stays
+  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || (isQ(tokens[0]!) && !(NUMBER_MODIFIERS.test(tokens[0]!) && NUMBERISH.test(tokens.slice(1).join(' ')))))) tokens.shift();
   // a name keeps its last word even when the question has it ("Mount *Kenya*")
   const name = tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t));
   while (tokens.length > 1 && !name && isQ(tokens[tokens.length - 1]!)) tokens.pop();
