@@ -17,7 +17,6 @@ import {
   type Token,
 } from './span-candidates.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
-import { loadWordVectors, type WordVectors } from './word-vectors.ts';
 
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
 export { candidateTest, hasCandidate } from './span-candidates.ts';
@@ -72,18 +71,12 @@ export interface SpanEvidence {
   fragment: number;
   /** An untyped phrase most of whose words the question already holds. */
   repeats: number;
-  /** A clause or verb phrase when the question asks why / how / what something did. */
+  /** A clause or verb phrase (generated only when the question asks why / how / what something did). */
   clauseAsked: number;
-  /** A clause or verb phrase when it does not. */
-  clauseUnasked: number;
   /** What a parenthesis explains ("enzootic (*commonly present*)"). */
   paren: number;
-  /** A name with a possessive and the thing it owns ("X's Palace"): a thing, not the person. */
+  /** For a who-question, a name with a possessive and the thing it owns ("X's Palace"): a thing, not the person. */
   possessive: number;
-  /** Word-vector likeness of the words around the span to the question words they do not repeat, in [0, 1]. */
-  softContext: number;
-  /** Word-vector likeness of the span's words to the question's focus noun ("which *country*" ~ "France"), in [0, 1]. */
-  focusSim: number;
 }
 
 /**
@@ -115,12 +108,9 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   distance: -0.05,
   fragment: -1.5,
   repeats: -1.5,
-  clauseAsked: 0,
-  clauseUnasked: -1,
+  clauseAsked: -0.5,
   paren: 0,
-  possessive: 0,
-  softContext: 0,
-  focusSim: 0,
+  possessive: -1,
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** A nationality or language word ("Korean", "French", "Serbian"). */
@@ -168,10 +158,6 @@ export interface SpanChoice {
   headPos: string;
   /** A name with a possessive and what it owns ("X's Palace"). */
   possessive: boolean;
-  /** Word-vector likeness of the span's words to the focus noun, in [0, 1]. */
-  focusSim: number;
-  /** Word-vector likeness of the span's surroundings to the question words, in [0, 1]. */
-  softContext: number;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
@@ -241,11 +227,24 @@ export function scoreCandidates(
   }
   // "why…", "how do…", "what did X do": the answer is often a clause or verb phrase
   const asksClause = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b)|\b(?:do|does|did|doing|happen|happened|happens|purpose|role|reason|mean|means|meant|goal|aim|effect)\b\W*$|\bwhat (?:happened|happens)\b/i.test(question);
-  if (type === 'what' || type === 'other') clauseCandidates(sentence, tokens, candidates);
+  if (asksClause && (type === 'what' || type === 'other')) clauseCandidates(sentence, tokens, candidates);
   parenCandidates(sentence, candidates);
   const patterned = patternCandidates(question, sentence, tokens);
   for (const c of patterned) candidates.push(c);
   const patternStarts = new Set(patterned.map((c) => `${c.start}:${c.text}`));
+  // "*President* Bashar Assad": for a who-question, a name led by the role asked about is the name after it
+  for (const c of [...candidates]) {
+    const lead = /^(\p{Lu}[\p{L}-]*)\s+(?=\p{Lu})/u.exec(c.text);
+    if (type !== 'who' || !lead || c.kind === 'clause' || !focus.has(stem(lead[1]!.toLowerCase()))) continue;
+    candidates.push({ text: c.text.slice(lead[0].length), start: c.start + lead[0].length, kind: c.kind === 'list' || c.kind === 'paren' ? 'what' : c.kind });
+  }
+  // "Bashar Assad's Palace": the owner is an answer of its own; the whole names the thing owned
+  for (const c of [...candidates]) {
+    const owner = /^(\p{Lu}.*?)['’]s\s+\S/u.exec(c.text);
+    if (!owner || c.kind === 'clause') continue;
+    c.possessive = true;
+    candidates.push({ text: owner[1]!, start: c.start, kind: c.kind === 'list' || c.kind === 'paren' ? 'what' : c.kind });
+  }
 
   // Positions (token indexes) of question words in the sentence, for proximity
   const anchors: number[] = [];
@@ -292,11 +291,6 @@ export function scoreCandidates(
   if (cueWord) tokens.forEach((t, i) => {
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
-  // soft evidence from word vectors: question words (not the focus) and the focus noun's rows
-  const vectors = loadWordVectors();
-  const cosine = cosineCache(vectors);
-  const softStems = [...qStems].filter((x) => !focus.has(x) && !STOP_WORDS.has(x));
-  const focusRows = vectors ? [...focus].map((f) => vectors.rowOf(f)).filter((r) => r >= 0) : [];
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -393,11 +387,8 @@ export function scoreCandidates(
       fragment: isFragment ? 1 : 0,
       repeats: repeats ? 1 : 0,
       clauseAsked: c.kind === 'clause' && asksClause ? 1 : 0,
-      clauseUnasked: c.kind === 'clause' && !asksClause ? 1 : 0,
       paren: c.kind === 'paren' ? 1 : 0,
-      possessive: c.possessive ? 1 : 0,
-      softContext: vectors ? softContextOf(cosine, tokens, first, last, softStems) : 0,
-      focusSim: vectors && focusRows.length ? focusSimOf(cosine, stems, focus) : 0,
+      possessive: c.possessive && type === 'who' ? 1 : 0,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
@@ -405,56 +396,6 @@ export function scoreCandidates(
     scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
   return { scored, candidates, type, qStems };
-}
-
-/** Cosine of two stems' vectors, cached per question; 0 when either has none. */
-function cosineCache(vectors: WordVectors | null): (a: string, b: string) => number {
-  const cache = new Map<string, number>();
-  return (a, b) => {
-    if (a === b) return 1;
-    if (!vectors) return 0;
-    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-    let c = cache.get(key);
-    if (c === undefined) {
-      const ra = vectors.rowOf(a);
-      const rb = vectors.rowOf(b);
-      c = ra < 0 || rb < 0 ? 0 : Math.max(0, vectors.cosine(ra, rb));
-      cache.set(key, c);
-    }
-    return c;
-  };
-}
-
-/** Words this many tokens either side of a span are its context for soft matching. */
-const SOFT_WINDOW = 4;
-
-/** Mean over the question words of their best likeness to a content word around the span (exact = 1). */
-function softContextOf(cosine: (a: string, b: string) => number, tokens: readonly Token[], first: number, last: number, qs: readonly string[]): number {
-  if (!qs.length) return 0;
-  const around: string[] = [];
-  for (let i = Math.max(0, first - SOFT_WINDOW); i <= Math.min(tokens.length - 1, last + SOFT_WINDOW); i++) {
-    if (i >= first && i <= last) continue;
-    const t = tokens[i]!;
-    if (!t.isWord) continue;
-    for (const x of t.stems) if (!STOP_WORDS.has(x)) around.push(x);
-  }
-  let sum = 0;
-  for (const q of qs) {
-    let best = 0;
-    for (const x of around) best = Math.max(best, cosine(q, x));
-    sum += best;
-  }
-  return sum / qs.length;
-}
-
-/** Best likeness of a span word (not a focus word itself) to the focus noun. */
-function focusSimOf(cosine: (a: string, b: string) => number, stems: readonly string[], focus: ReadonlySet<string>): number {
-  let best = 0;
-  for (const x of stems) {
-    if (focus.has(x)) continue;
-    for (const f of focus) best = Math.max(best, cosine(x, f));
-  }
-  return best;
 }
 
 function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candidate[], type: QuestionType, qStems: ReadonlySet<string>): SpanChoice | null {
@@ -482,8 +423,6 @@ function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candi
     candidates: new Set(scored.map((c) => c.text)).size,
     headPos: chosen.headPos,
     possessive: chosen.evidence.possessive > 0,
-    focusSim: chosen.evidence.focusSim,
-    softContext: chosen.evidence.softContext,
   };
 }
 

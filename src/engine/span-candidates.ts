@@ -353,6 +353,9 @@ export function patternCandidates(question: string, sentence: string, tokens: re
     };
     tokens.forEach((t, k) => {
       if (!COPULA.has(t.lower)) return;
+      // "was *invaded* by": a passive's auxiliary, not "X is the Y"
+      const after = tokens[k + 1];
+      if (after && /^[a-z]+(?:ed|en)$/.test(after.text) && isVerbish(after, t, tokens[k + 2])) return;
       if (hits(k + 1, k + 5) > 0) span(phraseStart(k), k); // "X is the Y": X
       if (hits(k - 4, k) > 0) span(k + 1, phraseEnd(k + 1)); // "Y is X": X
     });

@@ -49,10 +49,6 @@ export interface SpanFeatures {
   possessive: number;
   /** The span is a clause or verb phrase, or what a parenthesis says. */
   clause: number;
-  /** Word-vector likeness of the span's words to the question's focus noun. */
-  focusSim: number;
-  /** Word-vector likeness of the span's surroundings to the question words. */
-  softContext: number;
 }
 
 /**
@@ -118,8 +114,6 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     adjacent: choice.nearest === 0 ? 1 : 0,
     possessive: choice.possessive ? 1 : 0,
     clause: choice.kind === 'clause' || choice.kind === 'paren' ? 1 : 0,
-    focusSim: choice.focusSim,
-    softContext: choice.softContext,
   };
 }
 
