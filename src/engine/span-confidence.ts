@@ -43,12 +43,6 @@ export interface SpanFeatures {
   nounHead: number;
   /** The span is one lower-case word: often a describing word, rarely the answer. */
   lone: number;
-  /** A question word sits right next to the span (no token between). */
-  adjacent: number;
-  /** The span is a name with a possessive and what it owns ("X's Palace"). */
-  possessive: number;
-  /** The span is a clause or verb phrase, or what a parenthesis says. */
-  clause: number;
 }
 
 /**
@@ -111,9 +105,6 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     digit: /\d/.test(choice.text) ? 1 : 0,
     nounHead: choice.headPos === 'NOUN' || choice.headPos === 'PROPN' || choice.headPos === 'NUM' ? 1 : 0,
     lone: choice.length === 1 && /^\p{Ll}/u.test(choice.text) ? 1 : 0,
-    adjacent: choice.nearest === 0 ? 1 : 0,
-    possessive: choice.possessive ? 1 : 0,
-    clause: choice.kind === 'clause' || choice.kind === 'paren' ? 1 : 0,
   };
 }
 
