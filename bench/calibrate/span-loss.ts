@@ -3,7 +3,7 @@
 // and on the gold sentence (the first of its paragraph holding a gold answer); how often no candidate
 // matches a gold answer exactly. With --dump N, prints N gold-sentence misses (for reading, not tuning).
 import { Engine } from '../../src/engine/engine.ts';
-import { scoreCandidates } from '../../src/engine/extract-span.ts';
+import { classifyQuestion, scoreCandidates } from '../../src/engine/extract-span.ts';
 import { splitSentences } from '../../src/engine/text.ts';
 import type { Article } from '../../src/engine/types.ts';
 import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
@@ -24,6 +24,7 @@ let goldFound = 0;
 let supportedWrong = 0;
 let supportedMissing = 0;
 let dumped = 0;
+const byType = new Map<string, { n: number; top: number; best: number }>();
 const add = (k: keyof typeof sum, em: number, f1: number) => {
   sum[k][0]! += em;
   sum[k][1]! += f1;
@@ -46,6 +47,11 @@ for (const q of questions) {
     return { top: top?.text ? [maxOverGold(exactMatch, top.text, q.answers), maxOverGold(f1Score, top.text, q.answers)] : [0, 0], best: [bestEm, bestF1], topText: top?.text ?? '' };
   };
   const own = evalOn(from);
+  const t = byType.get(classifyQuestion(q.question)) ?? { n: 0, top: 0, best: 0 };
+  t.n++;
+  t.top += own.top[0]!;
+  t.best += own.best[0]!;
+  byType.set(classifyQuestion(q.question), t);
   add('ownTop', own.top[0]!, own.top[1]!);
   add('ownBest', own.best[0]!, own.best[1]!);
   const ownSupported = from !== null && norm.some((g) => normalizeAnswer(from).includes(g));
@@ -75,3 +81,5 @@ console.log(`| engine's own | ${pct(sum.ownTop[0]!)} | ${pct(sum.ownTop[1]!)} | 
 console.log(`| gold | ${pct(sum.goldTop[0]!)} | ${pct(sum.goldTop[1]!)} | ${pct(sum.goldBest[0]!)} | ${pct(sum.goldBest[1]!)} |`);
 console.log(`gold sentence found for ${goldFound}; no candidate equals a gold answer on it: ${goldMissing}`);
 console.log(`supported (own sentence holds gold) but top wrong: ${supportedWrong}; of them no exact candidate: ${supportedMissing}`);
+console.log('| type | questions | own top EM | own oracle EM |\n| --- | ---: | ---: | ---: |');
+for (const [k, t] of [...byType].sort((a, b) => b[1].n - a[1].n)) console.log(`| ${k} | ${t.n} | ${((100 * t.top) / t.n).toFixed(1)} | ${((100 * t.best) / t.n).toFixed(1)} |`);
