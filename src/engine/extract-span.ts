@@ -73,6 +73,10 @@ export interface SpanEvidence {
   repeats: number;
   /** A clause or verb phrase (generated only when the question asks why / how / what something did). */
   clauseAsked: number;
+  /** The span's head word is an adjective (by the tagger) and the question does not ask for a kind. */
+  adjHead: number;
+  /** A phrase (not a clause) whose head word is a verb by the tagger. */
+  verbHead: number;
   /** What a parenthesis explains ("enzootic (*commonly present*)"). */
   paren: number;
   /** For a who-question, a name with a possessive and the thing it owns ("X's Palace"): a thing, not the person. */
@@ -110,6 +114,8 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   repeats: -1.5,
   clauseAsked: -0.5,
   paren: 0,
+  adjHead: -1,
+  verbHead: 0.25,
   possessive: -1,
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
@@ -291,6 +297,7 @@ export function scoreCandidates(
   if (cueWord) tokens.forEach((t, i) => {
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
+  const asksKind = /\b(?:kind|type|sort|form|class)s? of\b/i.test(question);
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -388,6 +395,8 @@ export function scoreCandidates(
       repeats: repeats ? 1 : 0,
       clauseAsked: c.kind === 'clause' && asksClause ? 1 : 0,
       paren: c.kind === 'paren' ? 1 : 0,
+      adjHead: tokens[last]?.pos === 'ADJ' && !asksKind ? 1 : 0,
+      verbHead: c.kind !== 'clause' && (tokens[last]?.pos === 'VERB' || tokens[last]?.pos === 'AUX') ? 1 : 0,
       possessive: c.possessive && type === 'who' ? 1 : 0,
     };
     let score = 0;
