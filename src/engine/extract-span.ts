@@ -7,6 +7,8 @@ import {
   densestWindow,
   DETERMINERS,
   LONG_SENTENCE,
+  clauseCandidates,
+  parenCandidates,
   patternCandidates,
   phraseCandidates,
   tokenize,
@@ -65,6 +67,20 @@ export interface SpanEvidence {
   novel: number;
   /** Mean/nearest token distance to the question's words, capped at 15. */
   distance: number;
+  /** A capitalised piece of a longer name the question already uses ("Military Academy" of "Aleppo Military Academy"). */
+  fragment: number;
+  /** An untyped phrase most of whose words the question already holds. */
+  repeats: number;
+  /** A clause or verb phrase (generated only when the question asks why / how / what something did). */
+  clauseAsked: number;
+  /** The span's head word is an adjective (by the tagger) and the question does not ask for a kind. */
+  adjHead: number;
+  /** A phrase (not a clause) whose head word is a verb by the tagger. */
+  verbHead: number;
+  /** What a parenthesis explains ("enzootic (*commonly present*)"). */
+  paren: number;
+  /** For a who-question, a name with a possessive and the thing it owns ("X's Palace"): a thing, not the person. */
+  possessive: number;
 }
 
 /**
@@ -94,6 +110,13 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   closeness: 1.23,
   novel: 0.19,
   distance: -0.05,
+  fragment: -1.5,
+  repeats: -1.5,
+  clauseAsked: -0.5,
+  paren: 0,
+  adjHead: -1,
+  verbHead: 0.25,
+  possessive: -1,
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** A nationality or language word ("Korean", "French", "Serbian"). */
@@ -139,6 +162,8 @@ export interface SpanChoice {
   candidates: number;
   /** Part of speech of the span's last word ('' when untagged). */
   headPos: string;
+  /** A name with a possessive and what it owns ("X's Palace"). */
+  possessive: boolean;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
@@ -206,9 +231,26 @@ export function scoreCandidates(
   if (asksDemonym) {
     for (const t of tokens) if (t.isCap && DEMONYM.test(t.text) && !t.inQuestion) candidates.push({ text: t.text, start: t.start, kind: 'what' });
   }
+  // "why…", "how do…", "what did X do": the answer is often a clause or verb phrase
+  const asksClause = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b)|\b(?:do|does|did|doing|happen|happened|happens|purpose|role|reason|mean|means|meant|goal|aim|effect)\b\W*$|\bwhat (?:happened|happens)\b/i.test(question);
+  if (asksClause && (type === 'what' || type === 'other')) clauseCandidates(sentence, tokens, candidates);
+  parenCandidates(sentence, candidates);
   const patterned = patternCandidates(question, sentence, tokens);
   for (const c of patterned) candidates.push(c);
   const patternStarts = new Set(patterned.map((c) => `${c.start}:${c.text}`));
+  // "*President* Bashar Assad": for a who-question, a name led by the role asked about is the name after it
+  for (const c of [...candidates]) {
+    const lead = /^(\p{Lu}[\p{L}-]*)\s+(?=\p{Lu})/u.exec(c.text);
+    if (type !== 'who' || !lead || c.kind === 'clause' || !focus.has(stem(lead[1]!.toLowerCase()))) continue;
+    candidates.push({ text: c.text.slice(lead[0].length), start: c.start + lead[0].length, kind: c.kind === 'list' || c.kind === 'paren' ? 'what' : c.kind });
+  }
+  // "Bashar Assad's Palace": the owner is an answer of its own; the whole names the thing owned
+  for (const c of [...candidates]) {
+    const owner = /^(\p{Lu}.*?)['’]s\s+\S/u.exec(c.text);
+    if (!owner || c.kind === 'clause') continue;
+    c.possessive = true;
+    candidates.push({ text: owner[1]!, start: c.start, kind: c.kind === 'list' || c.kind === 'paren' ? 'what' : c.kind });
+  }
 
   // Positions (token indexes) of question words in the sentence, for proximity
   const anchors: number[] = [];
@@ -255,6 +297,7 @@ export function scoreCandidates(
   if (cueWord) tokens.forEach((t, i) => {
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
+  const asksKind = /\b(?:kind|type|sort|form|class)s? of\b/i.test(question);
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -271,7 +314,7 @@ export function scoreCandidates(
     const novel = novelCount / content.length;
     const focusOnly = stems.every((s) => focus.has(s) || !qStems.has(s));
     const fromPattern = patternStarts.has(`${c.start}:${c.text}`);
-    if (c.kind === 'what' && novel < 0.5 && !focusOnly && !fromPattern && !isOption) continue;
+    const repeats = c.kind === 'what' && novel < 0.5 && !focusOnly && !fromPattern && !isOption;
     const first = tokenAt(c.start);
     const last = tokenAt(c.start + c.text.length - 1);
     // Token distance to the nearest question words either side, averaged over the anchors
@@ -322,7 +365,7 @@ export function scoreCandidates(
     // A capitalised piece of a longer name the question already uses ("Military Academy" out of
     // "Aleppo Military Academy" for a question about Aleppo) names the question's thing, not the answer
     const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion && !t.isFocus;
-    if (/^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)))) continue;
+    const isFragment = /^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)));
     const isList = c.kind === 'list';
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
@@ -348,6 +391,13 @@ export function scoreCandidates(
       closeness,
       novel,
       distance: Math.min(distance, 15),
+      fragment: isFragment ? 1 : 0,
+      repeats: repeats ? 1 : 0,
+      clauseAsked: c.kind === 'clause' && asksClause ? 1 : 0,
+      paren: c.kind === 'paren' ? 1 : 0,
+      adjHead: tokens[last]?.pos === 'ADJ' && !asksKind ? 1 : 0,
+      verbHead: c.kind !== 'clause' && (tokens[last]?.pos === 'VERB' || tokens[last]?.pos === 'AUX') ? 1 : 0,
+      possessive: c.possessive && type === 'who' ? 1 : 0,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
@@ -381,6 +431,7 @@ function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candi
     nearest: chosen.nearest,
     candidates: new Set(scored.map((c) => c.text)).size,
     headPos: chosen.headPos,
+    possessive: chosen.evidence.possessive > 0,
   };
 }
 
@@ -402,6 +453,9 @@ function typeHint(type: QuestionType, c: Candidate, tokens: readonly Token[], fi
   }
 }
 
+const NUMBER_MODIFIERS = /^(?:over|under|about|around|nearly|almost|less|more|up|at|than|only|just|some)$/i;
+const NUMBERISH = /\d|\b(?:half|quarter|third|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|dozens?)\b/i;
+
 /** Drops leading articles and question words at the span's edges. */
 function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<string>): string {
   const tokens = text.split(/\s+/);
@@ -409,7 +463,8 @@ function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<
     const ws = words(t);
     return ws.length > 0 && ws.every((w) => STOP_WORDS.has(w) || (qStems.has(stem(w)) && !focus.has(stem(w))));
   };
-  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || isQ(tokens[0]!))) tokens.shift();
+  // "*over* half", "*less than* two percent": a modifier of a number stays
+  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || (isQ(tokens[0]!) && !(NUMBER_MODIFIERS.test(tokens[0]!) && NUMBERISH.test(tokens.slice(1).join(' ')))))) tokens.shift();
   // a name keeps its last word even when the question has it ("Mount *Kenya*")
   const name = tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t));
   while (tokens.length > 1 && !name && isQ(tokens[tokens.length - 1]!)) tokens.pop();

@@ -27,6 +27,9 @@ export function classifyQuestion(question: string): QuestionType {
 
 /** The noun a "what/which" question asks about: "what *kind of forest*", "which *company*". */
 export function focusOf(question: string): Set<string> {
+  // "Who is the Syrian *president*?": the role a who-question names is its focus (the answer stands beside it)
+  const role = /^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?([a-z-]+)\s*\?*\s*$/i.exec(question);
+  if (role && !STOP_WORDS.has(role[1]!.toLowerCase())) return new Set([stem(role[1]!.toLowerCase())]);
   const m = /\b(?:what|which)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|of|in|on|at|for|to|by|from|that|the|a|an)\b|[?,]|$)/i.exec(question);
   if (!m || /^(is|was|are|were|be|been|did|does|do|has|have|had|can|could|will|would|should|may|might|must)\b/i.test(m[1]!)) return new Set();
   const ws = words(m[1]!).filter((w) => !STOP_WORDS.has(w) && !/^(kind|type|sort|name|one|part|form)$/.test(w));

@@ -3,8 +3,8 @@ import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, questionStems, type QuestionType } from './question-analysis.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 
-/** A candidate's kind: the question type it answers, or a list. */
-type CandidateKind = QuestionType | 'list';
+/** A candidate's kind: the question type it answers, a list, a clause / verb phrase, or what a parenthesis says. */
+type CandidateKind = QuestionType | 'list' | 'clause' | 'paren';
 
 export const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
@@ -24,9 +24,11 @@ export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
 const NUMBER_PATTERN = new RegExp(
-  `(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+){0,2}|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
+  `(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+){0,2}|(?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
   'gi',
 );
+const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
+const NUMBER_RANGE = new RegExp(`\\b${NUMBER_ATOM}\\s+(?:to|or|and)\\s+${NUMBER_ATOM}(?:(?:m|bn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+)?`, 'gi');
 const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.|[A-Z])(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:[A-Z][\p{L}'’-]*[\p{L}\d]|[A-Z]\.|[A-Z](?![\p{L}'’])|\d+))*/gu;
 
 /** Capitalised words that are not the names of people or places. */
@@ -38,6 +40,8 @@ export interface Candidate {
   text: string;
   start: number;
   kind: CandidateKind;
+  /** A name with a possessive and what it owns ("X's Palace"). */
+  possessive?: boolean;
 }
 
 export function collect(sentence: string, pattern: RegExp, kind: QuestionType, out: Candidate[]): void {
@@ -169,6 +173,10 @@ export function phraseCandidates(sentence: string, tokens: readonly Token[], out
       const between = tokens.slice(b, nextChunk[0]);
       if (between.length >= 1 && between.length <= 2 && between.every((t) => /^(of|and|or|the|a|an)$/.test(t.lower)) && /^(of|and|or)$/.test(between[0]!.lower)) {
         if (nextChunk[1] - a <= 8) push(a, nextChunk[1]);
+        // "analysis *of* algorithms *and* computability theory": a third phrase joined the same way
+        const third = chunks[k + 2];
+        const link = third ? tokens.slice(nextChunk[1], third[0]) : [];
+        if (third && link.length === 1 && /^(of|and|or)$/.test(link[0]!.lower) && third[1] - a <= 10) push(a, third[1]);
       }
     }
     // lists: "buildings, infrastructure and industrial"
@@ -185,6 +193,38 @@ export function phraseCandidates(sentence: string, tokens: readonly Token[], out
       }
     }
   });
+}
+
+/** Tokens that end a clause candidate. */
+const CLAUSE_END = /^[.;:!?()\[\]—–"“”]$/;
+
+/**
+ * Clauses and verb phrases, for questions asking why / how / what something did: from a verb (or
+ * "to" before one) to the next comma or stop, at most 12 tokens ("occasionally *pinch in two*").
+ */
+export function clauseCandidates(sentence: string, tokens: readonly Token[], out: Candidate[]): void {
+  const starts = new Set<number>();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (t.inQuestion || !t.isWord) return;
+    if (verbLike(t, prev, tokens[i + 1])) starts.add(prev?.lower === 'to' ? i - 1 : i);
+    else if (/^(?:because|so|if|when)$/.test(t.lower)) starts.add(i + 1);
+  });
+  for (const a of starts) {
+    if (a < 0 || a >= tokens.length) continue;
+    let b = a;
+    while (b < tokens.length && b - a < 12 && !CLAUSE_END.test(tokens[b]!.text) && !(tokens[b]!.text === ',' && b - a > 1)) b++;
+    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
+    if (b - a >= 2) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'clause' });
+  }
+}
+
+/** What a parenthesis says, when short: "enzootic (*commonly present*)". */
+export function parenCandidates(sentence: string, out: Candidate[]): void {
+  for (const m of sentence.matchAll(/\(([^()]{2,80})\)/g)) {
+    const inner = m[1]!.trim();
+    if (words(inner).length <= 10 && /\p{L}/u.test(inner)) out.push({ text: inner, start: m.index + 1 + (m[1]!.length - m[1]!.trimStart().length), kind: 'paren' });
+  }
 }
 
 /** Words that open a noun phrase but are not part of what it names ("*many* Puritan ministers"). */
@@ -227,6 +267,12 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
   if (type === 'number') {
     collect(sentence, NUMBER_PATTERN, 'number', candidates);
     for (const c of candidates) c.text = trimNumber(c.text);
+    // "six to nine percent", "10 or 12 miles": a range is one answer
+    for (const m of sentence.matchAll(NUMBER_RANGE)) {
+      const unit = /\s+([a-z][a-z-]*)$/i.exec(m[0]);
+      const text = unit && !UNITS.test(unit[1]!) && !/^(?:million|billion|trillion|thousand|hundred|percent)$/i.test(unit[1]!) ? m[0].slice(0, unit.index) : m[0];
+      candidates.push({ text, start: m.index, kind: 'number' });
+    }
   }
   if (type === 'who' || type === 'where') {
     const names: Candidate[] = [];
@@ -241,7 +287,14 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const next = sentence.slice(c.start + c.text.length);
       // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name
       const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
-      if (!NOT_NAMES.test(c.text) && c.text.length > 1 && !demonym) candidates.push(c);
+      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym) continue;
+      // "Bashar Assad's Palace": the owner is a name of its own; the whole names the thing owned
+      const owner = /^(.+?)['’]s\s+\S/u.exec(c.text);
+      if (owner) {
+        candidates.push({ text: owner[1]!, start: c.start, kind: c.kind });
+        c.possessive = true;
+      }
+      candidates.push(c);
     }
   }
   return candidates;
@@ -300,6 +353,9 @@ export function patternCandidates(question: string, sentence: string, tokens: re
     };
     tokens.forEach((t, k) => {
       if (!COPULA.has(t.lower)) return;
+      // "was *invaded* by": a passive's auxiliary, not "X is the Y"
+      const after = tokens[k + 1];
+      if (after && /^[a-z]+(?:ed|en)$/.test(after.text) && isVerbish(after, t, tokens[k + 2])) return;
       if (hits(k + 1, k + 5) > 0) span(phraseStart(k), k); // "X is the Y": X
       if (hits(k - 4, k) > 0) span(k + 1, phraseEnd(k + 1)); // "Y is X": X
     });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { chooseSpan, extractSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
+import { focusOf } from '../../src/engine/question-analysis.ts';
+
+const texts = (question: string, sentence: string) => scoreCandidates(question, sentence).scored.map((c) => c.text);
+
+describe('span candidates (clauses, ranges, parentheses, names)', () => {
+  it('offers a number range as one answer, with its unit', () => {
+    expect(texts('What share of output does construction make up?', 'Construction makes up six to nine percent of output.')).toContain('six to nine percent');
+  });
+
+  it('keeps the modifier of a number ("over half")', () => {
+    expect(extractSpan('How much of the forest remains?', 'Over half of the forest remains standing.')).toBe('Over half');
+  });
+
+  it('offers what a parenthesis explains', () => {
+    expect(texts('What does enzootic mean?', 'The disease is enzootic (commonly present) in rodents.')).toContain('commonly present');
+  });
+
+  it('offers a verb phrase for a how-question and none for a who-question', () => {
+    expect(texts('How do the cells reproduce?', 'The cells move around, and occasionally pinch in two to reproduce.')).toContain('pinch in two');
+    expect(scoreCandidates('Who moved the cells?', 'The cells move around, and occasionally pinch in two.').scored.some((c) => c.kind === 'clause')).toBe(false);
+  });
+
+  it('joins three phrases linked by "of" and "and"', () => {
+    expect(texts('What two fields mirror complexity?', 'Complexity mirrors analysis of algorithms and computability theory.')).toContain('analysis of algorithms and computability theory');
+  });
+
+  it('takes the role of a who-question as its focus', () => {
+    expect([...focusOf('Who is the Syrian president?')]).toEqual(['presid']);
+    expect(focusOf('Who captured the palace?').size).toBe(0);
+  });
+
+  it('answers a who-question with the name, not the thing the name owns', () => {
+    const choice = chooseSpan('Who is the Syrian president?', 'President Bashar Assad’s Palace in Aleppo was invaded by Syrian rebels on Sunday evening.');
+    expect(choice?.text).toBe('Bashar Assad');
+    expect(choice?.possessive).toBe(false);
+  });
+
+  it('does not read a passive "was" as "X is the Y"', () => {
+    const owners = scoreCandidates('Who is the Syrian president?', 'The Palace in Aleppo was invaded by Syrian rebels.').scored.filter((c) => c.kind === 'pattern');
+    expect(owners).toEqual([]);
+  });
+});
