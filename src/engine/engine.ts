@@ -1,5 +1,6 @@
 import { analyzeArticle, type AnalyzedArticle } from './analyze-article.ts';
-import { answerQuestion, ABSTAIN_BELOW, type AnswerDraft, type ConfidenceFeatures } from './answer-question.ts';
+import { answerQuestion, ABSTAIN_BELOW, type AnswerDraft, type AnswerSources, type ConfidenceFeatures } from './answer-question.ts';
+import { retrievePassages } from './retrieve-passages.ts';
 import { SHORT_ABOVE, type SpanFeatures } from './span-confidence.ts';
 import { buildStory, centralities, clusterArticles, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
 import { CorpusIndex, type EngineEntry, type EngineState } from './corpus-index.ts';
@@ -135,46 +136,43 @@ export class Engine {
   }
 
   private draftAnswer(question: string, context: string, preferred: readonly string[]): AnswerDraft | null {
-    return answerQuestion(
-      {
-        passageIndex: this.index.passageIndex,
-        passageAt: (pk) => {
-          const at = this.index.passageAt(pk);
-          return at ? { entry: this.lazyAnalyzed(at.entry), from: at.from, to: at.to } : undefined;
-        },
-        // retrieval (retrieve-passages.ts) weighs a passage by its whole article's match too
-        articleIndex: this.index.articleIndex,
-        articleKeyOf: (pk) => this.index.articleKeyOf(pk),
-        suggest: (term) => (this.spelling ??= new SpellingSuggester(this.index.vocab, (t) => this.index.passageIndex.df(t))).suggest(term),
+    return answerQuestion(this.answerSources(), question, context, new Set(preferred));
+  }
+
+  /** The indexes answers and cited passages are read from. */
+  private answerSources(): AnswerSources {
+    return {
+      passageIndex: this.index.passageIndex,
+      passageAt: (pk) => {
+        const at = this.index.passageAt(pk);
+        return at ? { entry: this.lazyAnalyzed(at.entry), from: at.from, to: at.to } : undefined;
       },
-      question,
-      context,
-      new Set(preferred),
-    );
+      // retrieval (retrieve-passages.ts) weighs a passage by its whole article's match too
+      articleIndex: this.index.articleIndex,
+      articleKeyOf: (pk) => this.index.articleKeyOf(pk),
+      suggest: (term) => (this.spelling ??= new SpellingSuggester(this.index.vocab, (t) => this.index.passageIndex.df(t))).suggest(term),
+    };
   }
 
   /**
    * The passages retrieval finds for a question, best first, as plain values (what a generated
-   * answer may cite): the same BM25 search and follow-up handling as `ask`, earlier turns' words
-   * weighted down and the previous answer's articles preferred.
+   * answer may cite): the same retrieval as `ask` (retrieve-passages.ts) and follow-up handling,
+   * earlier turns' words weighted down and the previous answer's articles preferred.
    */
   passages(question: string, previous?: ConversationTurn, k = 5): RetrievedPassage[] {
     const query = followUpQuery(question, previous);
     if (query.own.size === 0 || k < 1) return [];
     const passageIndex = this.index.passageIndex;
     const weight = new Map(query.terms.map((t) => [t, passageIndex.idf(t) * contextWeight(query, t)]));
-    const out: { passage: RetrievedPassage; score: number }[] = [];
-    for (const hit of passageIndex.search(query.terms, k * 2, weight)) {
-      const at = this.index.passageAt(hit.key);
-      if (!at) continue;
-      const sentences = this.analyze(at.entry).sentences;
-      const first = sentences[at.from];
-      const last = sentences[at.to - 1];
+    const out: RetrievedPassage[] = [];
+    for (const { p } of retrievePassages(this.answerSources(), query.terms, weight, query.preferred, k)) {
+      const first = p.entry.sentences[p.from];
+      const last = p.entry.sentences[p.to - 1];
       if (!first || !last) continue;
-      const { id, title, url, date, text } = at.entry.article;
-      out.push({ passage: { articleId: id, title, url, date, text: text.slice(first.start, last.end) }, score: hit.score * (query.preferred.has(id) ? 1.3 : 1) });
+      const { id, title, url, date, text } = p.entry.article;
+      out.push({ articleId: id, title, url, date, text: text.slice(first.start, last.end) });
     }
-    return out.sort((a, b) => b.score - a.score).slice(0, k).map((x) => x.passage);
+    return out;
   }
 
   /** Resolves an id, an id without its extension, or words of a title to one article. */

@@ -71,3 +71,19 @@ describe('retrievePassages', () => {
     expect(ask(sources, 'zebra')).toEqual([]);
   });
 });
+
+describe('the passages a generated answer may cite', () => {
+  it('come from the same retrieval as ask (the article match counts there too)', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const engine = new Engine();
+    engine.add([
+      article('story', 'Energy talks', 'Indian firms and an Indian delegation of ministers are in Moscow for Indian talks.\n\nThe Gazprom boss, Alexei Miller, will host them.'),
+      article('other', 'Gas prices', 'The Gazprom boss spoke about Gazprom gas prices.\n\nTraders in London expect a cold winter, and demand for heating to stay high for months.'),
+      article('cricket', 'Indian cricket', 'Indian fans cheered as the Indian batsmen scored. An Indian win looks likely.'),
+      ...filler,
+    ]);
+    const question = 'Who is the Indian Gazprom boss?';
+    expect(engine.passages(question, undefined, 3)[0]?.articleId).toBe('story');
+    expect(engine.askWithPassages(question).passages[0]?.articleId).toBe('story');
+  });
+});
