@@ -76,8 +76,6 @@ export interface ConfidenceFeatures {
   missingWindow: number;
   /** The same for the sentence alone. */
   missingSentence: number;
-  /** The same for the chosen article (its text and title): a weighty word it never uses. */
-  missingArticle: number;
 }
 
 const PASSAGES_CONSIDERED = 8;
@@ -119,7 +117,6 @@ const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: num
   rareShare: 0,
   missingWindow: 0,
   missingSentence: 0,
-  missingArticle: 0,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -361,17 +358,14 @@ export function answerQuestion(
   let maxOwn = 0;
   let maxMissingWindow = 0;
   let maxMissingSentence = 0;
-  let maxMissingArticle = 0;
   for (const t of own) {
     const w = weight.get(t) ?? 0;
     maxOwn = Math.max(maxOwn, w);
-    if (!entry.termCounts.has(t) && !entry.titleTerms.includes(t)) maxMissingArticle = Math.max(maxMissingArticle, w);
     if (!aroundBest.has(t)) maxMissingWindow = Math.max(maxMissingWindow, w);
     if (!s.terms.includes(t)) maxMissingSentence = Math.max(maxMissingSentence, w);
   }
   features.missingWindow = maxOwn ? maxMissingWindow / maxOwn : 0;
   features.missingSentence = maxOwn ? maxMissingSentence / maxOwn : 0;
-  features.missingArticle = maxOwn ? maxMissingArticle / maxOwn : 0;
   features.rareShare = rareList.length ? rareList.filter((t) => aroundBest.has(t)).length / rareList.length : 1;
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
   const confidence = confidenceOf(features);
@@ -439,7 +433,6 @@ function confidenceFeatures(
     rareShare: 0,
     missingWindow: 0,
     missingSentence: 0,
-    missingArticle: 0,
   };
 }
 
