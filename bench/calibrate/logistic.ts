@@ -61,3 +61,73 @@ export function riskCoverage(scores: readonly number[], labels: readonly (0 | 1)
     return { threshold: t, coverage: kept / (scores.length || 1), precision: kept ? good / kept : 0 };
   });
 }
+
+/**
+ * The same objective as fitLogistic (mean log-loss + l2/2 · |w|², bias free) solved by Newton's method:
+ * converged in a few dozen steps where gradient descent needs thousands of epochs; deterministic.
+ */
+export function fitLogisticNewton(rows: readonly Row[], keys: readonly string[], l2 = 0.01, steps = 50): Record<string, number> {
+  const d = keys.length + 1;
+  const n = rows.length || 1;
+  const xs = rows.map((r) => Float64Array.from([1, ...keys.map((k) => r.x[k] ?? 0)]));
+  const w = new Float64Array(d);
+  for (let step = 0; step < steps; step++) {
+    const g = new Float64Array(d);
+    const h = new Float64Array(d * d);
+    rows.forEach((r, i) => {
+      const x = xs[i]!;
+      let z = 0;
+      for (let a = 0; a < d; a++) z += w[a]! * x[a]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const s = p * (1 - p);
+      for (let a = 0; a < d; a++) {
+        g[a]! += ((p - r.y) * x[a]!) / n;
+        for (let b = 0; b <= a; b++) h[a * d + b]! += (s * x[a]! * x[b]!) / n;
+      }
+    });
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b < a; b++) h[b * d + a] = h[a * d + b]!;
+      // the bias is not penalised; a tiny ridge keeps the system solvable
+      h[a * d + a]! += a ? l2 : 1e-9;
+      if (a) g[a]! += l2 * w[a]!;
+    }
+    const delta = solve(h, g, d);
+    let moved = 0;
+    for (let a = 0; a < d; a++) {
+      w[a]! -= delta[a]!;
+      moved = Math.max(moved, Math.abs(delta[a]!));
+    }
+    if (moved < 1e-8) break;
+  }
+  const out: Record<string, number> = { bias: w[0]! };
+  keys.forEach((k, i) => (out[k] = w[i + 1]!));
+  return out;
+}
+
+/** Solves the symmetric positive definite system m·x = v (Gaussian elimination with partial pivoting). */
+function solve(m: Float64Array, v: Float64Array, d: number): Float64Array {
+  const a = Float64Array.from(m);
+  const b = Float64Array.from(v);
+  for (let c = 0; c < d; c++) {
+    let piv = c;
+    for (let r = c + 1; r < d; r++) if (Math.abs(a[r * d + c]!) > Math.abs(a[piv * d + c]!)) piv = r;
+    if (piv !== c) {
+      for (let k = 0; k < d; k++) [a[c * d + k], a[piv * d + k]] = [a[piv * d + k]!, a[c * d + k]!];
+      [b[c], b[piv]] = [b[piv]!, b[c]!];
+    }
+    const diag = a[c * d + c]! || 1e-12;
+    for (let r = c + 1; r < d; r++) {
+      const f = a[r * d + c]! / diag;
+      if (!f) continue;
+      for (let k = c; k < d; k++) a[r * d + k]! -= f * a[c * d + k]!;
+      b[r]! -= f * b[c]!;
+    }
+  }
+  const x = new Float64Array(d);
+  for (let r = d - 1; r >= 0; r--) {
+    let s = b[r]!;
+    for (let k = r + 1; k < d; k++) s -= a[r * d + k]! * x[k]!;
+    x[r] = s / (a[r * d + r]! || 1e-12);
+  }
+  return x;
+}
