@@ -1,6 +1,7 @@
 // Candidate generation: the spans of a sentence that could answer a question.
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, questionStems, type QuestionType } from './question-analysis.ts';
+import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 
 /** A candidate's kind: the question type it answers, a list, a clause / verb phrase, or what a parenthesis says. */
@@ -309,7 +310,12 @@ export function hasCandidate(question: string, sentence: string): boolean {
 export function candidateTest(question: string): (sentence: string) => boolean {
   const qStems = questionStems(question);
   const type = classifyQuestion(question);
-  return (sentence) => collectCandidates(type, sentence).some((c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))));
+  // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
+  const kinds = type === 'number' ? quantityAsked(question) : null;
+  return (sentence) =>
+    collectCandidates(type, sentence).some(
+      (c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) && (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)),
+    );
 }
 
 const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;

@@ -1,0 +1,56 @@
+/**
+ * The kind of quantity a number question asks for (the usual numeric answer classes of question
+ * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
+ * one: "how old is X?" is not answered by "X scored 12 goals".
+ */
+export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance';
+
+const MONEY_WORDS =
+  /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
+/** What is counted in money or as a share when it rises or falls. */
+const ECONOMIC_WORDS = /\b(?:profits?|revenues?|sales|turnover|earnings|income|prices?|shares?|stocks?|markets?|economy|growth|gdp|inflation|rates?|costs?|spending|exports?|imports?|output|wages?|salary|salaries|budget|deficit|debt|value|valuation|fares?|bills?|tax|taxes)\b/;
+const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|jump|jumped|climb|climbed|slip|slipped|up|down|cut|boost|boosted)\b/;
+
+/** The quantity kinds that answer the question (any of them will do), or null when any number will. */
+export function quantityAsked(question: string): readonly QuantityKind[] | null {
+  const q = question.toLowerCase();
+  if (/\b(?:what|which) (?:percentage|percent|proportion|share)\b|\bhow many (?:per ?cent|percent)\b/.test(q)) return ['percent'];
+  if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
+  if (/\bhow much\b/.test(q)) {
+    // "how much did profits rise?": a change is told in money or as a share
+    if (CHANGE_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
+    if (CHANGE_WORDS.test(q)) return null;
+    if (MONEY_WORDS.test(q)) return ['money'];
+    return null;
+  }
+  if (/\bhow long\b/.test(q)) return ['duration', 'distance'];
+  if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
+  return null;
+}
+
+const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
+const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
+const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
+const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|in|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;
+
+/** Whether the number at `start..end` of the sentence is a quantity of one of the kinds (read with its unit around it). */
+export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, start: number, end: number): boolean {
+  const text = sentence.slice(start, end);
+  const before = sentence.slice(Math.max(0, start - 12), start);
+  const after = sentence.slice(end, end + 40);
+  return kinds.some((kind) => {
+    switch (kind) {
+      case 'money':
+        return MONEY.test(text) || /[$£€¥]\s*$/.test(before) || /^\s*(?:m|bn|k|million|billion|trillion)?\s*(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|p)\b/i.test(after);
+      case 'percent':
+        return PERCENT.test(text) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
+      case 'age':
+        // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
+        return /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after));
+      case 'duration':
+        return DURATION.test(after) || DURATION.test(text.replace(/^[\d.,\s-]+/, ' '));
+      case 'distance':
+        return DISTANCE.test(after) || DISTANCE.test(text.replace(/^[\d.,\s-]+/, ' '));
+    }
+  });
+}

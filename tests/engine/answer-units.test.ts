@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isQuantityOf, quantityAsked } from '../../src/engine/answer-units.ts';
+import { hasCandidate } from '../../src/engine/span-candidates.ts';
+
+/** Whether the first occurrence of `number` in the sentence is a quantity of the kinds asked. */
+const quantity = (question: string, sentence: string, number: string) => {
+  const start = sentence.indexOf(number);
+  return isQuantityOf(quantityAsked(question) ?? [], sentence, start, start + number.length);
+};
+
+describe('the kind of quantity a number question asks for', () => {
+  it('reads money, shares, ages, durations and distances from the question; any number otherwise', () => {
+    expect(quantityAsked('How much did the club pay for the striker?')).toEqual(['money']);
+    expect(quantityAsked('how much did profits rise')).toEqual(['money', 'percent']);
+    expect(quantityAsked('What percentage of homes have broadband?')).toEqual(['percent']);
+    expect(quantityAsked('How old is the minister?')).toEqual(['age']);
+    expect(quantityAsked('How long did the trial last?')).toEqual(['duration', 'distance']);
+    expect(quantityAsked('How far is the stadium from the city?')).toEqual(['distance']);
+    expect(quantityAsked('How many goals did he score?')).toBeNull();
+    expect(quantityAsked('How much snow fell?')).toBeNull();
+  });
+
+  it('finds the unit around a number', () => {
+    expect(quantity('How much did it cost?', 'The stadium cost £390m to build.', '390')).toBe(true);
+    expect(quantity('How much did it cost?', 'The deal cost 40 million dollars.', '40 million')).toBe(true);
+    expect(quantity('How much did it cost?', 'The stadium holds 60,000 fans.', '60,000')).toBe(false);
+    expect(quantity('How much did profits rise?', 'Profits rose 76% to $1.1bn.', '76')).toBe(true);
+    expect(quantity('How old is Smith?', 'Smith, 34, joined in May.', '34')).toBe(true);
+    expect(quantity('How old is Smith?', 'The 34-year-old joined in May.', '34')).toBe(true);
+    expect(quantity('How old is Smith?', 'Smith scored 12 goals in May.', '12')).toBe(false);
+    expect(quantity('How long did the trial last?', 'The trial lasted 14 weeks.', '14')).toBe(true);
+    expect(quantity('How far did he run?', 'He ran 10 km on Sunday.', '10')).toBe(true);
+  });
+
+  it('a sentence without a number of the asked kind holds no candidate of the asked-for type', () => {
+    expect(hasCandidate('How old is Smith?', 'Smith scored 12 goals last season.')).toBe(false);
+    expect(hasCandidate('How old is Smith?', 'Smith, 34, scored 12 goals last season.')).toBe(true);
+    expect(hasCandidate('How many goals did Smith score?', 'Smith scored 12 goals last season.')).toBe(true);
+  });
+});
