@@ -3,7 +3,7 @@
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
  * one: "how old is X?" is not answered by "X scored 12 goals".
  */
-export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance';
+export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'count';
 
 const MONEY_WORDS =
   /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
@@ -25,9 +25,14 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   }
   if (/\bhow long\b/.test(q)) return ['duration', 'distance'];
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
+  // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
+  const counted = /\bhow many\s+([a-z]+)/.exec(q)?.[1];
+  if (counted && !MEASURE_NOUNS.test(counted)) return ['count'];
   return null;
 }
 
+/** Nouns a "how many" question counts that are themselves units of measure. */
+const MEASURE_NOUNS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|times|miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?|points?|per|percent|dollars?|pounds?|euros?|cents?|pence|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
 const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
@@ -51,6 +56,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         return DURATION.test(after) || DURATION.test(text.replace(/^[\d.,\s-]+/, ' '));
       case 'distance':
         return DISTANCE.test(after) || DISTANCE.test(text.replace(/^[\d.,\s-]+/, ' '));
+      case 'count':
+        return !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end);
     }
   });
 }

@@ -16,7 +16,8 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('How old is the minister?')).toEqual(['age']);
     expect(quantityAsked('How long did the trial last?')).toEqual(['duration', 'distance']);
     expect(quantityAsked('How far is the stadium from the city?')).toEqual(['distance']);
-    expect(quantityAsked('How many goals did he score?')).toBeNull();
+    expect(quantityAsked('How many goals did he score?')).toEqual(['count']);
+    expect(quantityAsked('How many years did he serve?')).toBeNull();
     expect(quantityAsked('How much snow fell?')).toBeNull();
   });
 
@@ -30,11 +31,14 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('How old is Smith?', 'Smith scored 12 goals in May.', '12')).toBe(false);
     expect(quantity('How long did the trial last?', 'The trial lasted 14 weeks.', '14')).toBe(true);
     expect(quantity('How far did he run?', 'He ran 10 km on Sunday.', '10')).toBe(true);
+    expect(quantity('How many people use broadband?', 'Coverage reaches beyond 6km.', '6')).toBe(false);
+    expect(quantity('How many people use broadband?', 'More than 5 million people use broadband.', '5 million')).toBe(true);
   });
 
   it('a sentence without a number of the asked kind holds no candidate of the asked-for type', () => {
     expect(hasCandidate('How old is Smith?', 'Smith scored 12 goals last season.')).toBe(false);
     expect(hasCandidate('How old is Smith?', 'Smith, 34, scored 12 goals last season.')).toBe(true);
     expect(hasCandidate('How many goals did Smith score?', 'Smith scored 12 goals last season.')).toBe(true);
+    expect(hasCandidate('How many goals did Smith score?', 'Smith ran 12km last season.')).toBe(false);
   });
 });
