@@ -6,6 +6,7 @@ import { terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
+import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { retrievePassages, type PassageSources } from './retrieve-passages.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -367,7 +368,12 @@ export function answerQuestion(
   }
   const ownSupport = ownTotal ? ownHave / ownTotal : 0;
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
-  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence: sf ? spanConfidenceOf(sf) : 0, spanFeatures: sf, confidence, features, ownSupport };
+  // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
+  const kinds = wanted === 'number' && choice ? quantityAsked(question) : null;
+  const at = choice ? spanText.indexOf(choice.text) : -1;
+  const wrongKind = kinds !== null && (at < 0 || !isQuantityOf(kinds, spanText, at, at + choice!.text.length));
+  const spanConfidence = sf && !wrongKind ? spanConfidenceOf(sf) : 0;
+  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence, features, ownSupport };
 }
 
 function confidenceFeatures(

@@ -26,8 +26,9 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow long\b/.test(q)) return ['duration', 'distance'];
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
+  // ("how many of the voters": a share of a group may be a percentage)
   const counted = /\bhow many\s+([a-z]+)/.exec(q)?.[1];
-  if (counted && !MEASURE_NOUNS.test(counted)) return ['count'];
+  if (counted && counted !== 'of' && !MEASURE_NOUNS.test(counted)) return ['count'];
   return null;
 }
 
@@ -36,7 +37,13 @@ const MEASURE_NOUNS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
 const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
-const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|in|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;
+const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;
+
+/** The number itself at the start of a span ("nearly three hundred", "2.5 billion"), so what follows is its unit. */
+const LEADING_NUMBER =
+  /^(?:[\d.,\s–-]+|(?:about|around|over|under|nearly|almost|some|roughly|approximately|at least|at most|up to|more than|less than|fewer than|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|and)\b\s*)+/i;
+const SHARE_WORDS = /\b(?:half|third|thirds|quarter|quarters|majority|minority|fifth|fifths|tenth)\b/i;
+const YEAR = /\b1[0-9]{3}\b|\b20[0-9]{2}\b/;
 
 /** Whether the number at `start..end` of the sentence is a quantity of one of the kinds (read with its unit around it). */
 export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, start: number, end: number): boolean {
@@ -48,14 +55,15 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'money':
         return MONEY.test(text) || /[$£€¥]\s*$/.test(before) || /^\s*(?:m|bn|k|million|billion|trillion)?\s*(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|p)\b/i.test(after);
       case 'percent':
-        return PERCENT.test(text) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
+        return PERCENT.test(text) || SHARE_WORDS.test(text) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
       case 'age':
         // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
-        return /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after));
+        // (a thing's age is told by its date: "graves dating to 1338")
+        return YEAR.test(text) || /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after));
       case 'duration':
-        return DURATION.test(after) || DURATION.test(text.replace(/^[\d.,\s-]+/, ' '));
+        return DURATION.test(after) || DURATION.test(text.replace(LEADING_NUMBER, ' ')) || /^\s*(?:from\s+)?\d{4}\s*(?:to|until|-|–)\s*\d{2,4}\b/.test(text);
       case 'distance':
-        return DISTANCE.test(after) || DISTANCE.test(text.replace(/^[\d.,\s-]+/, ' '));
+        return DISTANCE.test(after) || DISTANCE.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
         return !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end);
     }

@@ -42,3 +42,21 @@ describe('the kind of quantity a number question asks for', () => {
     expect(hasCandidate('How many goals did Smith score?', 'Smith ran 12km last season.')).toBe(false);
   });
 });
+
+describe('a short answer of the wrong kind of quantity', () => {
+  it('is never vouched for: "how old" answered by a count leads with the sentence instead', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const article = (id: string, title: string, text: string) => ({ id, title, text, date: null, url: null, source: null, origin: id });
+    const engine = new Engine();
+    engine.add([
+      article('striker', 'Striker signs new deal', 'Tom Hale scored 12 goals for the club last season. Hale has signed a new three-year deal with the club.'),
+      article('keeper', 'Keeper retires', 'Sam Reed, 38, has retired after 20 years in goal. Reed played 600 games for the club.'),
+      article('weather', 'Rain on Friday', 'Rain is expected across the north on Friday.'),
+    ]);
+    const counted = engine.ask('How old is Tom Hale?').answer;
+    expect(counted.short).toBe(false);
+    const aged = engine.ask('How old is Sam Reed?').answer;
+    expect(aged.answer).toBe('38');
+    expect(aged.short).toBe(true);
+  });
+});
