@@ -7,7 +7,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
-import { retrievePassages, type PassageSources } from './retrieve-passages.ts';
+import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -219,7 +219,7 @@ export function answerQuestion(
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
-  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles);
+  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList);
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
 

@@ -43,6 +43,8 @@ export function retrievePassages(
   weight: ReadonlyMap<string, number>,
   preferredArticles: ReadonlySet<string>,
   limit = PASSAGES_CONSIDERED,
+  /** The words asked now, whose adjacent pairs count (a follow-up's earlier turns make no pairs with them). */
+  ownTerms: readonly string[] = qTerms,
 ): RetrievedPassage[] {
   const hits = sources.passageIndex.search(qTerms, limit * RETRIEVAL.poolPerRead, weight, READ_BM25);
   const topPassage = hits[0]?.score ?? 0;
@@ -57,7 +59,7 @@ export function retrievePassages(
   }
   const read = out.sort((a, b) => b.score - a.score).slice(0, limit);
   const top = read[0]?.score ?? 0;
-  const pairs = adjacentPairs(qTerms);
+  const pairs = adjacentPairs(ownTerms);
   if (pairs.length === 0) return read;
   for (const x of read) x.score += RETRIEVAL.pairs * top * (pairsKept(x.p, pairs) / pairs.length);
   return read.sort((a, b) => b.score - a.score);
