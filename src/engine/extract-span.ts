@@ -238,6 +238,10 @@ export interface SpanChoice {
   headPos: string;
   /** A name with a possessive and what it owns ("X's Palace"). */
   possessive: boolean;
+  /** The ranker's softmax share of the chosen answer among the distinct answers (each at its best score). */
+  probability: number;
+  /** The chosen candidate's evidence. */
+  evidence: SpanEvidence;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
@@ -529,7 +533,18 @@ function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candi
     candidates: new Set(scored.map((c) => c.text)).size,
     headPos: chosen.headPos,
     possessive: chosen.evidence.possessive > 0,
+    probability: shareOf(scored, chosen),
+    evidence: chosen.evidence,
   };
+}
+
+/** Softmax share of `chosen` among the distinct answer texts, each at its best score. */
+function shareOf(scored: readonly ScoredCandidate[], chosen: ScoredCandidate): number {
+  const best = new Map<string, number>();
+  for (const c of scored) if (c.text) best.set(c.text, Math.max(best.get(c.text) ?? -Infinity, c.score));
+  let z = 0;
+  for (const s of best.values()) z += Math.exp(s - chosen.score);
+  return 1 / z;
 }
 
 /** Partial credit for an untyped phrase whose shape suits the question. */

@@ -43,6 +43,14 @@ export interface SpanFeatures {
   nounHead: number;
   /** The span is one lower-case word: often a describing word, rarely the answer. */
   lone: number;
+  /** The ranker's softmax share of the chosen answer among the distinct answers. */
+  probability: number;
+  /** The ranker's score of the span, squashed: 1 / (1 + e^(2 − score)). */
+  score: number;
+  /** The span's head is a common lower-case word (generic: "way", "form"). */
+  commonHead: number;
+  /** The span's head is the question's focus noun, or close to it by word vectors. */
+  focusFit: number;
 }
 
 /**
@@ -50,34 +58,38 @@ export interface SpanFeatures {
  * F1 ≥ 0.5 against gold), cross-validated in folds grouped by article. No item named.
  */
 const SPAN_WEIGHTS: Record<string, number> = {
-  bias: -1.58,
-  answer: 0.71,
-  coverage: 0.36,
-  margin: 1.13,
-  typeMatch: 0.43,
-  typeMiss: -0.35,
-  typedAlone: 0.24,
-  relation: 0.57,
-  pattern: -0.26,
-  list: -0.22,
-  who: -0.38,
-  when: 0.62,
-  where: -0.39,
-  number: 0.34,
-  what: -0.13,
-  other: -0.06,
-  long: 0.31,
-  closeness: -0.06,
-  far: -0.16,
+  bias: -1.64,
+  answer: 0.61,
+  coverage: 0.27,
+  margin: 0.81,
+  typeMatch: 0.46,
+  typeMiss: -0.31,
+  typedAlone: 0.29,
+  relation: 0.7,
+  pattern: -0.18,
+  list: -0.04,
+  who: -0.11,
+  when: 0.51,
+  where: -0.22,
+  number: 0.2,
+  what: -0.35,
+  other: -0.03,
+  long: 0.05,
+  closeness: -0.24,
+  far: -0.04,
   few: 0.51,
-  capital: 0.27,
-  digit: -0.11,
-  nounHead: 0.1,
-  lone: -0.58,
+  capital: -0.12,
+  digit: -0.02,
+  nounHead: 0.03,
+  lone: -0.49,
+  probability: 0.77,
+  score: 0.66,
+  commonHead: -0.28,
+  focusFit: 0.25,
 };
 
 /** Below this span confidence the reply leads with the supporting sentence instead of the span. */
-export const SHORT_ABOVE = 0.62;
+export const SHORT_ABOVE = 0.64;
 
 export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfidence: number, coverage: number): SpanFeatures {
   const typed = type !== 'what' && type !== 'other';
@@ -105,6 +117,10 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     digit: /\d/.test(choice.text) ? 1 : 0,
     nounHead: choice.headPos === 'NOUN' || choice.headPos === 'PROPN' || choice.headPos === 'NUM' ? 1 : 0,
     lone: choice.length === 1 && /^\p{Ll}/u.test(choice.text) ? 1 : 0,
+    probability: choice.probability,
+    score: 1 / (1 + Math.exp(2 - choice.score)),
+    commonHead: choice.evidence.commonHead,
+    focusFit: Math.max(choice.evidence.focusHead, choice.evidence.focusSim),
   };
 }
 
