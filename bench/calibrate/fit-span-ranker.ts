@@ -5,7 +5,9 @@
 // and the fitted tables, then both tables fitted on everything (paste them into extract-span.ts).
 // METHOD=ascent (default: coordinate ascent on top-1 EM + F1) or METHOD=listwise (conditional logit,
 // shared weights only). Settings: PULL / MIN_GAIN (shared weights), TYPE_PULL / TYPE_MIN_GAIN (offsets,
-// pulled to 0), PASSES, TYPES=0 (shared weights only). Deterministic.
+// pulled to 0), PASSES, TYPES=0 (shared weights only), FIT_TYPES=what,who (only these types' offsets),
+// SHARED=0 (shared weights fixed), DROP=key,key (ablation). Deterministic.
+// The fit in the table: METHOD=listwise SHARED=0 FIT_TYPES=what,other,who,where npx tsx bench/calibrate/fit-span-ranker.ts
 import { Engine } from '../../src/engine/engine.ts';
 import { classifyQuestion, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, type QuestionType, type SpanEvidence } from '../../src/engine/extract-span.ts';
 import type { Article } from '../../src/engine/types.ts';
@@ -21,6 +23,8 @@ for (const q of questions) {
   if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
 }
 const engine = new Engine([...articles.values()]);
+/** DROP=focusSim,length: leave these evidence keys out (for ablations). */
+const DROP = new Set((process.env.DROP ?? '').split(',').filter(Boolean));
 const TYPES: QuestionType[] = ['who', 'when', 'where', 'number', 'what', 'other'];
 const WITH_TYPES = process.env.TYPES !== '0';
 /** Width of the extended vector: shared evidence, then one block of offsets per question type. */
@@ -51,7 +55,7 @@ for (const q of questions) {
   items.push({
     group: q.title,
     type,
-    cands: scored.filter((c) => c.text).map((c) => ({ x: extend(KEYS.map((k) => c.evidence[k])), em: maxOverGold(exactMatch, c.text, q.answers), f1: maxOverGold(f1Score, c.text, q.answers) })),
+    cands: scored.filter((c) => c.text).map((c) => ({ x: extend(KEYS.map((k) => (DROP.has(k) ? 0 : c.evidence[k]))), em: maxOverGold(exactMatch, c.text, q.answers), f1: maxOverGold(f1Score, c.text, q.answers) })),
   });
 }
 
@@ -157,13 +161,15 @@ const TYPE_MIN_GAIN = Number(process.env.TYPE_MIN_GAIN ?? 4);
 const method = process.env.METHOD ?? 'ascent';
 const train = (items: Item[], start: number[]) => (method === 'listwise' ? fit(items, start) : ascend(items, start));
 const hand = [...KEYS.map((k) => SPAN_RANK_WEIGHTS[k]), ...TYPES.flatMap((t) => KEYS.map((k) => SPAN_TYPE_OFFSETS[t][k] ?? 0))];
+// fits start from the current shared weights and from offsets of 0 (not the current offsets, which saw every fold)
+const start = [...KEYS.map((k) => SPAN_RANK_WEIGHTS[k]), ...new Array<number>(KEYS.length * TYPES.length).fill(0)];
 const groups = [...new Set(items.map((i) => i.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
 let handEm = 0, handF1 = 0, fitEm = 0, fitF1 = 0;
 // out-of-fold top-1 EM by question type, to see where the offsets pay
 const byType = TYPES.map(() => ({ n: 0, hand: 0, fit: 0 }));
 for (let f = 0; f < 5; f++) {
-  const w = train(items.filter((i) => foldOf.get(i.group) !== f), hand);
+  const w = train(items.filter((i) => foldOf.get(i.group) !== f), start);
   for (const it of items.filter((i) => foldOf.get(i.group) === f)) {
     const a = top(hand, it);
     const b = top(w, it);
@@ -179,7 +185,7 @@ for (let f = 0; f < 5; f++) {
 }
 const n = items.length;
 console.log(`out-of-fold over ${n} questions (engine's own sentence): hand EM ${((100 * handEm) / n).toFixed(2)} F1 ${((100 * handF1) / n).toFixed(2)}; fitted EM ${((100 * fitEm) / n).toFixed(2)} F1 ${((100 * fitF1) / n).toFixed(2)}`);
-const all = train(items, hand);
+const all = train(items, start);
 console.log('SPAN_RANK_WEIGHTS', JSON.stringify(Object.fromEntries(KEYS.map((k, i) => [k, Number(all[i]!.toFixed(2))]))));
 const offsets = Object.fromEntries(TYPES.map((t, b) => [t, Object.fromEntries(KEYS.map((k, i) => [k, Number(all[KEYS.length * (1 + b) + i]!.toFixed(2))]).filter(([, v]) => v !== 0))]));
 console.log('SPAN_TYPE_OFFSETS', JSON.stringify(offsets));

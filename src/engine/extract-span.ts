@@ -100,8 +100,6 @@ export interface SpanEvidence {
   commonHead: number;
   /** How rare the head word is: log of its frequency rank / log of the list's length (1 when not listed). */
   headRarity: number;
-  /** Cosine of the head word's vector and the focus noun's ("which *country*" ~ "France"), ≥ 0. */
-  focusSim: number;
 }
 
 /**
@@ -147,7 +145,6 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   beforeVerb: 0,
   commonHead: 0,
   headRarity: 0,
-  focusSim: 0,
 };
 /** The shape of SPAN_RANK_WEIGHTS. */
 export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
@@ -160,11 +157,11 @@ export type SpanTypeOffsets = Readonly<Record<QuestionType, Readonly<Partial<Rec
 export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
   who: {
     typeExact: -0.08, typeHint: 0.13, listFits: 0.02, listAsked: 0.03, listUnasked: -0.01,
-    nameRepeat: 0.08, askedName: -0.01, overLength: -0.19, slot: 0.13, cue: 0.04, subject: -0.1,
-    focus: 0.19, pattern: 0.02, closeness: 0.02, novel: -0.06, distance: -0.07, fragment: 0.04,
-    paren: -0.02, adjHead: -0.04, verbHead: -0.02, possessive: 0.01, focusHead: 0.06,
-    oneWord: -0.35, length: 0.05, capital: 0.33, digit: -0.24, afterVerb: -0.04, beforeVerb: 0.1,
-    commonHead: -0.25, headRarity: 0.09, focusSim: -0.01,
+    nameRepeat: 0.08, askedName: -0.01, overLength: -0.19, slot: 0.13, cue: 0.04, focus: 0.19,
+    pattern: 0.02, closeness: 0.02, novel: -0.06, distance: -0.07, fragment: 0.04, paren: -0.02,
+    adjHead: -0.04, verbHead: -0.02, possessive: 0.01, focusHead: 0.06, oneWord: -0.35,
+    length: 0.05, capital: 0.33, digit: -0.24, afterVerb: -0.04, beforeVerb: 0.1, commonHead: -0.25,
+    headRarity: 0.09,
   },
   when: {},
   where: {
@@ -172,23 +169,17 @@ export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
     cue: 0.03, focus: -0.02, closeness: 0.06, novel: 0.03, distance: -0.13, fragment: -0.04,
     paren: 0.02, adjHead: 0.09, verbHead: 0.03, focusHead: 0.05, oneWord: 0.02, length: -0.01,
     capital: 0.22, digit: -0.14, afterVerb: 0.03, commonHead: -0.11, headRarity: -0.08,
-    focusSim: 0.18,
   },
   number: {},
   what: {
     typeExact: -0.19, listFits: 0.01, listAsked: -0.01, listUnasked: 0.02, demonym: 0.09,
     askedName: 0.2, overLength: 0.07, slot: 0.07, cue: 0.19, focus: 0.2, pattern: 0.19,
     choice: -0.02, closeness: 0.11, novel: -0.14, distance: -0.12, fragment: -0.01, repeats: 0.02,
-    clauseAsked: 0.03, paren: 0.15, adjHead: 0.01, verbHead: 0.09, focusHead: 0.46, oneWord: -0.12,
-    capital: 0.51, digit: -0.42, afterVerb: 0.18, beforeVerb: -0.18, commonHead: -0.53,
-    headRarity: 0.48, focusSim: -0.23,
+    clauseAsked: 0.03, paren: 0.15, verbHead: 0.09, focusHead: 0.47, oneWord: -0.12, length: -0.01,
+    capital: 0.51, digit: -0.42, afterVerb: 0.19, beforeVerb: -0.18, commonHead: -0.53,
+    headRarity: 0.49,
   },
-  other: {
-    listFits: -0.05, listUnasked: -0.05, askedName: -0.03, overLength: 0.16, pattern: 0.01,
-    choice: 0.09, closeness: 0.04, novel: -0.11, distance: -0.06, fragment: -0.01,
-    clauseAsked: -0.01, paren: -0.03, adjHead: 0.16, verbHead: 0.07, oneWord: -0.14, length: 0.06,
-    capital: -0.06, digit: -0.25, commonHead: -0.24, headRarity: 0.07,
-  },
+  other: {},
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** A nationality or language word ("Korean", "French", "Serbian"). */
@@ -384,7 +375,6 @@ export function scoreCandidates(
     const t = w ? terms(w) : [];
     return vectors && t.length === 1 ? vectors.rowOf(t[0]!) : -1;
   };
-  const focusRows = vectors ? [...focus].map((f) => vectors.rowOf(f)).filter((r) => r >= 0) : [];
   const logSize = Math.log(Math.max(2, vectors?.size ?? 2));
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
@@ -456,7 +446,6 @@ export function scoreCandidates(
     const isFragment = /^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)));
     const isList = c.kind === 'list';
     const headRow = rowOfWord(tokens[last]?.text);
-    const focusSim = headRow >= 0 && !tokens[last]?.isFocus ? Math.max(0, ...focusRows.map((r) => vectors!.cosine(headRow, r))) : 0;
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
@@ -498,7 +487,6 @@ export function scoreCandidates(
       // a common word heading a name ("Islamic *State*") is not generic
       commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
-      focusSim,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];

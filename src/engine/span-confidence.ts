@@ -49,7 +49,7 @@ export interface SpanFeatures {
   score: number;
   /** The span's head is a common lower-case word (generic: "way", "form"). */
   commonHead: number;
-  /** The span's head is the question's focus noun, or close to it by word vectors. */
+  /** The span's head is the question's focus noun ("which *river*" → "the Rhine River"). */
   focusFit: number;
 }
 
@@ -58,38 +58,38 @@ export interface SpanFeatures {
  * F1 ≥ 0.5 against gold), cross-validated in folds grouped by article. No item named.
  */
 const SPAN_WEIGHTS: Record<string, number> = {
-  bias: -1.64,
+  bias: -1.63,
   answer: 0.61,
-  coverage: 0.27,
-  margin: 0.81,
-  typeMatch: 0.46,
-  typeMiss: -0.31,
+  coverage: 0.28,
+  margin: 0.79,
+  typeMatch: 0.44,
+  typeMiss: -0.32,
   typedAlone: 0.29,
-  relation: 0.7,
-  pattern: -0.18,
-  list: -0.04,
-  who: -0.11,
+  relation: 0.58,
+  pattern: -0.12,
+  list: -0.08,
+  who: -0.14,
   when: 0.51,
-  where: -0.22,
-  number: 0.2,
-  what: -0.35,
-  other: -0.03,
-  long: 0.05,
-  closeness: -0.24,
-  far: -0.04,
-  few: 0.51,
-  capital: -0.12,
-  digit: -0.02,
-  nounHead: 0.03,
-  lone: -0.49,
-  probability: 0.77,
-  score: 0.66,
-  commonHead: -0.28,
-  focusFit: 0.25,
+  where: -0.21,
+  number: 0.22,
+  what: -0.3,
+  other: -0.07,
+  long: 0.07,
+  closeness: -0.21,
+  far: -0.08,
+  few: 0.5,
+  capital: -0.08,
+  digit: 0.01,
+  nounHead: 0.05,
+  lone: -0.44,
+  probability: 0.72,
+  score: 0.64,
+  commonHead: -0.26,
+  focusFit: 0.18,
 };
 
 /** Below this span confidence the reply leads with the supporting sentence instead of the span. */
-export const SHORT_ABOVE = 0.64;
+export const SHORT_ABOVE = 0.65;
 
 export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfidence: number, coverage: number): SpanFeatures {
   const typed = type !== 'what' && type !== 'other';
@@ -120,7 +120,7 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     probability: choice.probability,
     score: 1 / (1 + Math.exp(2 - choice.score)),
     commonHead: choice.evidence.commonHead,
-    focusFit: Math.max(choice.evidence.focusHead, choice.evidence.focusSim),
+    focusFit: choice.evidence.focusHead,
   };
 }
 
