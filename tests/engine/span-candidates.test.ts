@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSpan, extractSpan, SPAN_RANK_WEIGHTS, type SpanTypeOffsets } from '../../src/engine/extract-span.ts';
+import { chooseSpan, extractSpan, scoreCandidates, SPAN_RANK_WEIGHTS, type SpanTypeOffsets } from '../../src/engine/extract-span.ts';
 
 describe('span candidates', () => {
   it('keeps a number with its scale or percent sign', () => {
@@ -51,5 +51,16 @@ describe('number words', () => {
   it('does not read a number word glued to a noun ("one-off") as a count', () => {
     expect(extractSpan('How much did profits rise?', 'Profits were buoyed by one-off gains.')).not.toBe('one');
     expect(extractSpan('How many players joined?', 'Twenty-five players joined the squad.')).toMatch(/^Twenty-five/);
+  });
+});
+
+describe('span evidence for what the question names', () => {
+  it('marks a span headed by the focus noun, and a common lower-case head word but not a common word in a name', () => {
+    const { scored } = scoreCandidates('Which river flows through the city?', 'The city lies on the Rhine River, near the border of the Islamic State.');
+    const of = (text: string) => scored.find((c) => c.text === text);
+    expect(of('Rhine River')?.evidence.focusHead).toBe(1);
+    expect(of('border')?.evidence.commonHead).toBe(1);
+    expect(of('Islamic State')?.evidence.commonHead).toBe(0);
+    expect(extractSpan('Which river flows through the city?', 'The city lies on the Rhine River, near the border of the Islamic State.')).toBe('Rhine River');
   });
 });
