@@ -156,28 +156,28 @@ export type SpanTypeOffsets = Readonly<Record<QuestionType, Readonly<Partial<Rec
  */
 export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
   who: {
-    typeExact: -0.08, typeHint: 0.13, listFits: 0.02, listAsked: 0.03, listUnasked: -0.01,
-    nameRepeat: 0.08, askedName: -0.01, overLength: -0.19, slot: 0.13, cue: 0.04, focus: 0.19,
-    pattern: 0.02, closeness: 0.02, novel: -0.06, distance: -0.07, fragment: 0.04, paren: -0.02,
-    adjHead: -0.04, verbHead: -0.02, possessive: 0.01, focusHead: 0.06, oneWord: -0.35,
-    length: 0.05, capital: 0.33, digit: -0.24, afterVerb: -0.04, beforeVerb: 0.1, commonHead: -0.25,
-    headRarity: 0.09,
+    typeExact: -0.07, typeHint: 0.13, listFits: 0.02, listAsked: 0.03, listUnasked: -0.01,
+    nameRepeat: 0.08, askedName: -0.01, overLength: -0.18, slot: 0.13, passive: -0.01, cue: 0.04,
+    subject: -0.1, focus: 0.19, pattern: 0.02, closeness: 0.02, novel: -0.06, distance: -0.07,
+    fragment: 0.04, paren: -0.02, adjHead: -0.04, verbHead: -0.02, possessive: 0.01,
+    focusHead: 0.06, oneWord: -0.35, length: 0.05, capital: 0.33, digit: -0.24, afterVerb: 0.04,
+    beforeVerb: 0.01, commonHead: -0.25, headRarity: 0.09,
   },
   when: {},
   where: {
-    typeExact: -0.22, typeHint: 0.21, placePrep: 0.05, nameRepeat: -0.15, overLength: 0.03,
+    typeExact: -0.21, typeHint: 0.21, placePrep: 0.05, nameRepeat: -0.15, overLength: 0.03,
     cue: 0.03, focus: -0.02, closeness: 0.06, novel: 0.03, distance: -0.13, fragment: -0.04,
-    paren: 0.02, adjHead: 0.09, verbHead: 0.03, focusHead: 0.05, oneWord: 0.02, length: -0.01,
-    capital: 0.22, digit: -0.14, afterVerb: 0.03, commonHead: -0.11, headRarity: -0.08,
+    paren: 0.02, adjHead: 0.08, verbHead: 0.03, focusHead: 0.05, oneWord: 0.02, length: -0.02,
+    capital: 0.23, digit: -0.14, afterVerb: 0.26, beforeVerb: -0.13, commonHead: -0.11,
+    headRarity: -0.08,
   },
   number: {},
   what: {
     typeExact: -0.19, listFits: 0.01, listAsked: -0.01, listUnasked: 0.02, demonym: 0.09,
-    askedName: 0.2, overLength: 0.07, slot: 0.07, cue: 0.19, focus: 0.2, pattern: 0.19,
-    choice: -0.02, closeness: 0.11, novel: -0.14, distance: -0.12, fragment: -0.01, repeats: 0.02,
-    clauseAsked: 0.03, paren: 0.15, verbHead: 0.09, focusHead: 0.47, oneWord: -0.12, length: -0.01,
-    capital: 0.51, digit: -0.42, afterVerb: 0.19, beforeVerb: -0.18, commonHead: -0.53,
-    headRarity: 0.49,
+    askedName: 0.2, overLength: 0.08, slot: 0.04, cue: 0.17, focus: 0.2, pattern: 0.18,
+    choice: -0.02, closeness: 0.09, novel: -0.13, distance: -0.11, repeats: 0.02, clauseAsked: 0.03,
+    paren: 0.15, verbHead: 0.08, focusHead: 0.47, oneWord: -0.11, length: -0.01, capital: 0.52,
+    digit: -0.41, afterVerb: 0.55, beforeVerb: -0.1, commonHead: -0.53, headRarity: 0.48,
   },
   other: {},
 };
@@ -361,6 +361,8 @@ export function scoreCandidates(
   const asksMany = /\b(?:two|three|four|five|six|several|some|examples?|list|types|kinds)\b/i.test(question);
   const slot = slotOf(question);
   const verbAt = slot ? tokens.findIndex((t) => t.stems.includes(slot.verb)) : -1;
+  // the question's verb in the sentence for the object / subject evidence: the slot verb, else any question word tagged a verb
+  const anyVerbAt = verbAt >= 0 ? verbAt : tokens.findIndex((t) => t.questionStem !== null && !t.isFocus && t.pos === 'VERB');
   // "…was written to protest *against* what?": the answer follows the word before the wh-word
   const tail = /\b([a-z]+)\s+(?:what|which|whom|who)(?:\s+[a-z]+){0,2}\s*[?.]*\s*$/i.exec(question);
   const cueWord = tail && tail[1]!.toLowerCase() !== 'and' ? tail[1]!.toLowerCase() : null;
@@ -482,8 +484,8 @@ export function scoreCandidates(
       length: Math.min(1, cWords.length / 8),
       capital: /^\p{Lu}/u.test(c.text) ? 1 : 0,
       digit: /\d/.test(c.text) ? 1 : 0,
-      afterVerb: verbAt >= 0 && first > verbAt && first - verbAt <= 3 ? 1 : 0,
-      beforeVerb: verbAt >= 0 && last < verbAt && verbAt - last <= 3 ? 1 : 0,
+      afterVerb: anyVerbAt >= 0 && first > anyVerbAt && first - anyVerbAt <= 3 ? 1 : 0,
+      beforeVerb: anyVerbAt >= 0 && last < anyVerbAt && anyVerbAt - last <= 3 ? 1 : 0,
       // a common word heading a name ("Islamic *State*") is not generic
       commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
