@@ -7,7 +7,7 @@
 // shared weights only). Settings: PULL / MIN_GAIN (shared weights), TYPE_PULL / TYPE_MIN_GAIN (offsets,
 // pulled to 0), PASSES, TYPES=0 (shared weights only), FIT_TYPES=what,who (only these types' offsets),
 // SHARED=0 (shared weights fixed), DROP=key,key (ablation). Deterministic.
-// The fit in the table: METHOD=listwise SHARED=0 FIT_TYPES=what,other,who,where npx tsx bench/calibrate/fit-span-ranker.ts
+// The fit in the table: METHOD=listwise SHARED=0 FIT_TYPES=what,who,where npx tsx bench/calibrate/fit-span-ranker.ts
 import { Engine } from '../../src/engine/engine.ts';
 import { classifyQuestion, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, type QuestionType, type SpanEvidence } from '../../src/engine/extract-span.ts';
 import type { Article } from '../../src/engine/types.ts';
