@@ -1,10 +1,10 @@
 // `npx tsx bench/calibrate/fit-span-ranker.ts`: refits the span ranking weights on the open SQuAD sample:
 // the shared weights (SPAN_RANK_WEIGHTS in extract-span.ts) and per-question-type offsets
 // (SPAN_TYPE_OFFSETS), 5-fold cross-validated with folds grouped by article, starting from the current
-// tables. Prints out-of-fold EM / F1 of the top candidate on the engine's own sentence for the current
+// shared weights and offsets of 0. Prints out-of-fold EM / F1 of the top candidate on the engine's own sentence for the current
 // and the fitted tables, then both tables fitted on everything (paste them into extract-span.ts).
 // METHOD=ascent (default: coordinate ascent on top-1 EM + F1) or METHOD=listwise (conditional logit,
-// shared weights only). Settings: PULL / MIN_GAIN (shared weights), TYPE_PULL / TYPE_MIN_GAIN (offsets,
+// L2 to the start). Settings: PULL / MIN_GAIN (shared weights), TYPE_PULL / TYPE_MIN_GAIN (offsets,
 // pulled to 0), PASSES, TYPES=0 (shared weights only), FIT_TYPES=what,who (only these types' offsets),
 // SHARED=0 (shared weights fixed), DROP=key,key (ablation). Deterministic.
 // The fit in the table: METHOD=listwise SHARED=0 FIT_TYPES=what,who,where npx tsx bench/calibrate/fit-span-ranker.ts
