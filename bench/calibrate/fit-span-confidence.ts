@@ -24,7 +24,7 @@ const keys = Object.keys(rows[0]?.x ?? {});
 const answered = questions.length;
 console.log(`${rows.length} answered with a span of ${answered}; span right (F1 ≥ 0.5): ${((100 * rows.reduce((n, r) => n + r.y, 0)) / rows.length).toFixed(1)} %`);
 const oof = crossValidate(rows, keys);
-const thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+const thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.63, 0.64, 0.65, 0.7, 0.75];
 console.log('| threshold | coverage % | precision % |\n| ---: | ---: | ---: |');
 for (const p of riskCoverage(oof, rows.map((r) => r.y), thresholds)) console.log(`| ${p.threshold} | ${(100 * p.coverage).toFixed(1)} | ${(100 * p.precision).toFixed(1)} |`);
 // precision at fixed coverage, threshold-free

@@ -16,7 +16,8 @@ import {
   type Candidate,
   type Token,
 } from './span-candidates.ts';
-import { STOP_WORDS, stem, words } from './text.ts';
+import { STOP_WORDS, stem, terms, words } from './text.ts';
+import { loadWordVectors } from './word-vectors.ts';
 
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
 export { candidateTest, hasCandidate } from './span-candidates.ts';
@@ -81,6 +82,24 @@ export interface SpanEvidence {
   paren: number;
   /** For a who-question, a name with a possessive and the thing it owns ("X's Palace"): a thing, not the person. */
   possessive: number;
+  /** The span's head (last word) is the question's focus noun ("which *river*" → "the Rhine *River*"). */
+  focusHead: number;
+  /** A single word. */
+  oneWord: number;
+  /** Words in the span / 8, capped at 1: a length prior whose sign the per-type offsets set. */
+  length: number;
+  /** The span opens with a capital letter. */
+  capital: number;
+  /** The span holds a digit. */
+  digit: number;
+  /** Within three tokens after the question's verb (its object), whichever side the question asks. */
+  afterVerb: number;
+  /** Within three tokens before the question's verb (its subject). */
+  beforeVerb: number;
+  /** A lower-case head word among the commonest words (by the word-vector list's frequency order): often generic ("way", "form"). */
+  commonHead: number;
+  /** How rare the head word is: log of its frequency rank / log of the list's length (1 when not listed). */
+  headRarity: number;
 }
 
 /**
@@ -117,12 +136,58 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   adjHead: -1,
   verbHead: 0.25,
   possessive: -1,
+  focusHead: 0,
+  oneWord: 0,
+  length: 0,
+  capital: 0,
+  digit: 0,
+  afterVerb: 0,
+  beforeVerb: 0,
+  commonHead: 0,
+  headRarity: 0,
+};
+/** The shape of SPAN_RANK_WEIGHTS. */
+export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
+/** Per-question-type offsets added to the shared weights (absent = 0). */
+export type SpanTypeOffsets = Readonly<Record<QuestionType, Readonly<Partial<Record<keyof SpanEvidence, number>>>>>;
+/**
+ * Per-question-type offsets to SPAN_RANK_WEIGHTS (the ranker's type × evidence interactions):
+ * fitted with the shared weights by `bench/calibrate/fit-span-ranker.ts`, each offset pulled to 0.
+ */
+export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
+  who: {
+    typeExact: -0.07, typeHint: 0.13, listFits: 0.02, listAsked: 0.03, listUnasked: -0.01,
+    nameRepeat: 0.08, askedName: -0.01, overLength: -0.18, slot: 0.13, passive: -0.01, cue: 0.04,
+    subject: -0.1, focus: 0.19, pattern: 0.02, closeness: 0.02, novel: -0.06, distance: -0.07,
+    fragment: 0.04, paren: -0.02, adjHead: -0.04, verbHead: -0.02, possessive: 0.01,
+    focusHead: 0.06, oneWord: -0.35, length: 0.05, capital: 0.33, digit: -0.24, afterVerb: 0.04,
+    beforeVerb: 0.01, commonHead: -0.25, headRarity: 0.09,
+  },
+  when: {},
+  where: {
+    typeExact: -0.21, typeHint: 0.21, placePrep: 0.05, nameRepeat: -0.15, overLength: 0.03,
+    cue: 0.03, focus: -0.02, closeness: 0.06, novel: 0.03, distance: -0.13, fragment: -0.04,
+    paren: 0.02, adjHead: 0.08, verbHead: 0.03, focusHead: 0.05, oneWord: 0.02, length: -0.02,
+    capital: 0.23, digit: -0.14, afterVerb: 0.26, beforeVerb: -0.13, commonHead: -0.11,
+    headRarity: -0.08,
+  },
+  number: {},
+  what: {
+    typeExact: -0.19, listFits: 0.01, listAsked: -0.01, listUnasked: 0.02, demonym: 0.09,
+    askedName: 0.2, overLength: 0.08, slot: 0.04, cue: 0.17, focus: 0.2, pattern: 0.18,
+    choice: -0.02, closeness: 0.09, novel: -0.13, distance: -0.11, repeats: 0.02, clauseAsked: 0.03,
+    paren: 0.15, verbHead: 0.08, focusHead: 0.47, oneWord: -0.11, length: -0.01, capital: 0.52,
+    digit: -0.41, afterVerb: 0.55, beforeVerb: -0.1, commonHead: -0.53, headRarity: 0.48,
+  },
+  other: {},
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** A nationality or language word ("Korean", "French", "Serbian"). */
 const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
 /** Closeness decays over this many tokens. */
 const PROX_SCALE = 4;
+/** Head words this high in the vector list's frequency order count as common. */
+const COMMON_ROWS = 1500;
 /** Words an untyped phrase may have for free. */
 const FREE_LENGTH = 4;
 
@@ -164,11 +229,15 @@ export interface SpanChoice {
   headPos: string;
   /** A name with a possessive and what it owns ("X's Palace"). */
   possessive: boolean;
+  /** The ranker's softmax share of the chosen answer among the distinct answers (each at its best score). */
+  probability: number;
+  /** The chosen candidate's evidence. */
+  evidence: SpanEvidence;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
-export function chooseSpan(question: string, text: string, alsoAsked: readonly string[] = [], weights: Readonly<Record<keyof SpanEvidence, number>> = SPAN_RANK_WEIGHTS): SpanChoice | null {
-  const { scored, candidates, type, qStems } = scoreCandidates(question, text, alsoAsked, weights);
+export function chooseSpan(question: string, text: string, alsoAsked: readonly string[] = [], weights: SpanWeights = SPAN_RANK_WEIGHTS, offsets: SpanTypeOffsets = SPAN_TYPE_OFFSETS): SpanChoice | null {
+  const { scored, candidates, type, qStems } = scoreCandidates(question, text, alsoAsked, weights, offsets);
   return pickSpan(scored, candidates, type, qStems);
 }
 
@@ -190,9 +259,12 @@ export function scoreCandidates(
   question: string,
   text: string,
   alsoAsked: readonly string[] = [],
-  weights: Readonly<Record<keyof SpanEvidence, number>> = SPAN_RANK_WEIGHTS,
+  shared: SpanWeights = SPAN_RANK_WEIGHTS,
+  offsets: SpanTypeOffsets = SPAN_TYPE_OFFSETS,
 ): { scored: ScoredCandidate[]; candidates: Candidate[]; type: QuestionType; qStems: Set<string> } {
   const type = classifyQuestion(question);
+  const own = offsets[type];
+  const weights = Object.fromEntries(EVIDENCE_KEYS.map((k) => [k, shared[k] + (own[k] ?? 0)])) as Record<keyof SpanEvidence, number>;
   const qStems = questionStems(question);
   // Terms the question meant though it spelled them otherwise (a corrected typo) are asked words too
   for (const t of alsoAsked) qStems.add(t);
@@ -289,6 +361,8 @@ export function scoreCandidates(
   const asksMany = /\b(?:two|three|four|five|six|several|some|examples?|list|types|kinds)\b/i.test(question);
   const slot = slotOf(question);
   const verbAt = slot ? tokens.findIndex((t) => t.stems.includes(slot.verb)) : -1;
+  // the question's verb in the sentence for the object / subject evidence: the slot verb, else any question word tagged a verb
+  const anyVerbAt = verbAt >= 0 ? verbAt : tokens.findIndex((t) => t.questionStem !== null && !t.isFocus && t.pos === 'VERB');
   // "…was written to protest *against* what?": the answer follows the word before the wh-word
   const tail = /\b([a-z]+)\s+(?:what|which|whom|who)(?:\s+[a-z]+){0,2}\s*[?.]*\s*$/i.exec(question);
   const cueWord = tail && tail[1]!.toLowerCase() !== 'and' ? tail[1]!.toLowerCase() : null;
@@ -298,6 +372,12 @@ export function scoreCandidates(
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
   const asksKind = /\b(?:kind|type|sort|form|class)s? of\b/i.test(question);
+  const vectors = loadWordVectors();
+  const rowOfWord = (w: string | undefined) => {
+    const t = w ? terms(w) : [];
+    return vectors && t.length === 1 ? vectors.rowOf(t[0]!) : -1;
+  };
+  const logSize = Math.log(Math.max(2, vectors?.size ?? 2));
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -367,6 +447,7 @@ export function scoreCandidates(
     const fragment = (t: (typeof tokens)[number] | undefined) => t !== undefined && t.isCap && t.inQuestion && !t.isFocus;
     const isFragment = /^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)));
     const isList = c.kind === 'list';
+    const headRow = rowOfWord(tokens[last]?.text);
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
@@ -398,6 +479,16 @@ export function scoreCandidates(
       adjHead: tokens[last]?.pos === 'ADJ' && !asksKind ? 1 : 0,
       verbHead: c.kind !== 'clause' && (tokens[last]?.pos === 'VERB' || tokens[last]?.pos === 'AUX') ? 1 : 0,
       possessive: c.possessive && type === 'who' ? 1 : 0,
+      focusHead: c.kind !== 'clause' && tokens[last]?.isFocus === true ? 1 : 0,
+      oneWord: cWords.length === 1 ? 1 : 0,
+      length: Math.min(1, cWords.length / 8),
+      capital: /^\p{Lu}/u.test(c.text) ? 1 : 0,
+      digit: /\d/.test(c.text) ? 1 : 0,
+      afterVerb: anyVerbAt >= 0 && first > anyVerbAt && first - anyVerbAt <= 3 ? 1 : 0,
+      beforeVerb: anyVerbAt >= 0 && last < anyVerbAt && anyVerbAt - last <= 3 ? 1 : 0,
+      // a common word heading a name ("Islamic *State*") is not generic
+      commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
+      headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
@@ -432,7 +523,18 @@ function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candi
     candidates: new Set(scored.map((c) => c.text)).size,
     headPos: chosen.headPos,
     possessive: chosen.evidence.possessive > 0,
+    probability: shareOf(scored, chosen),
+    evidence: chosen.evidence,
   };
+}
+
+/** Softmax share of `chosen` among the distinct answer texts, each at its best score. */
+function shareOf(scored: readonly ScoredCandidate[], chosen: ScoredCandidate): number {
+  const best = new Map<string, number>();
+  for (const c of scored) if (c.text) best.set(c.text, Math.max(best.get(c.text) ?? -Infinity, c.score));
+  let z = 0;
+  for (const s of best.values()) z += Math.exp(s - chosen.score);
+  return 1 / z;
 }
 
 /** Partial credit for an untyped phrase whose shape suits the question. */

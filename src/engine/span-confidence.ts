@@ -43,6 +43,14 @@ export interface SpanFeatures {
   nounHead: number;
   /** The span is one lower-case word: often a describing word, rarely the answer. */
   lone: number;
+  /** The ranker's softmax share of the chosen answer among the distinct answers. */
+  probability: number;
+  /** The ranker's score of the span, squashed: 1 / (1 + e^(2 − score)). */
+  score: number;
+  /** The span's head is a common lower-case word (generic: "way", "form"). */
+  commonHead: number;
+  /** The span's head is the question's focus noun ("which *river*" → "the Rhine River"). */
+  focusFit: number;
 }
 
 /**
@@ -50,34 +58,38 @@ export interface SpanFeatures {
  * F1 ≥ 0.5 against gold), cross-validated in folds grouped by article. No item named.
  */
 const SPAN_WEIGHTS: Record<string, number> = {
-  bias: -1.58,
-  answer: 0.71,
-  coverage: 0.36,
-  margin: 1.13,
-  typeMatch: 0.43,
-  typeMiss: -0.35,
-  typedAlone: 0.24,
-  relation: 0.57,
-  pattern: -0.26,
-  list: -0.22,
-  who: -0.38,
-  when: 0.62,
-  where: -0.39,
-  number: 0.34,
-  what: -0.13,
-  other: -0.06,
-  long: 0.31,
-  closeness: -0.06,
-  far: -0.16,
-  few: 0.51,
-  capital: 0.27,
-  digit: -0.11,
-  nounHead: 0.1,
-  lone: -0.58,
+  bias: -1.54,
+  answer: 0.53,
+  coverage: 0.26,
+  margin: 0.73,
+  typeMatch: 0.45,
+  typeMiss: -0.32,
+  typedAlone: 0.31,
+  relation: 0.69,
+  pattern: -0.22,
+  list: -0.09,
+  who: -0.14,
+  when: 0.5,
+  where: -0.17,
+  number: 0.17,
+  what: -0.27,
+  other: -0.09,
+  long: 0.08,
+  closeness: -0.2,
+  far: -0.09,
+  few: 0.46,
+  capital: -0.04,
+  digit: 0.02,
+  nounHead: 0.07,
+  lone: -0.4,
+  probability: 0.65,
+  score: 0.61,
+  commonHead: -0.21,
+  focusFit: 0.19,
 };
 
 /** Below this span confidence the reply leads with the supporting sentence instead of the span. */
-export const SHORT_ABOVE = 0.62;
+export const SHORT_ABOVE = 0.64;
 
 export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfidence: number, coverage: number): SpanFeatures {
   const typed = type !== 'what' && type !== 'other';
@@ -105,6 +117,10 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     digit: /\d/.test(choice.text) ? 1 : 0,
     nounHead: choice.headPos === 'NOUN' || choice.headPos === 'PROPN' || choice.headPos === 'NUM' ? 1 : 0,
     lone: choice.length === 1 && /^\p{Ll}/u.test(choice.text) ? 1 : 0,
+    probability: choice.probability,
+    score: 1 / (1 + Math.exp(2 - choice.score)),
+    commonHead: choice.evidence.commonHead,
+    focusFit: choice.evidence.focusHead,
   };
 }
 

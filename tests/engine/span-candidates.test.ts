@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSpan, extractSpan, SPAN_RANK_WEIGHTS } from '../../src/engine/extract-span.ts';
+import { chooseSpan, extractSpan, scoreCandidates, SPAN_RANK_WEIGHTS, type SpanTypeOffsets } from '../../src/engine/extract-span.ts';
 
 describe('span candidates', () => {
   it('keeps a number with its scale or percent sign', () => {
@@ -17,6 +17,8 @@ describe('span candidates', () => {
   });
 });
 
+const NO_OFFSETS: SpanTypeOffsets = { who: {}, when: {}, where: {}, number: {}, what: {}, other: {} };
+
 describe('span choice evidence', () => {
   it('reports a margin over the best rival answer and a type match', () => {
     const choice = chooseSpan('When was the palace invaded?', 'The palace was invaded by Syrian rebels on Sunday evening.');
@@ -29,10 +31,19 @@ describe('span choice evidence', () => {
     const text = 'The palace was invaded by Syrian rebels on Sunday evening.';
     const flat = Object.fromEntries(Object.keys(SPAN_RANK_WEIGHTS).map((k) => [k, 0])) as typeof SPAN_RANK_WEIGHTS;
     const a = chooseSpan('Who invaded the palace?', text);
-    const b = chooseSpan('Who invaded the palace?', text, [], { ...flat, passive: 5 });
+    const b = chooseSpan('Who invaded the palace?', text, [], { ...flat, passive: 5 }, NO_OFFSETS);
     expect(a?.text).toBe('Syrian rebels');
     expect(b?.text).toBe('Syrian rebels');
     expect(b!.score).toBe(5);
+  });
+
+  it('adds the offsets of the question\'s own type only', () => {
+    const text = 'The palace was invaded by Syrian rebels on Sunday evening.';
+    const flat = Object.fromEntries(Object.keys(SPAN_RANK_WEIGHTS).map((k) => [k, 0])) as typeof SPAN_RANK_WEIGHTS;
+    const whoOffset = { ...NO_OFFSETS, who: { passive: 2 } };
+    expect(chooseSpan('Who invaded the palace?', text, [], { ...flat, passive: 5 }, whoOffset)!.score).toBe(7);
+    const whenOffset = { ...NO_OFFSETS, when: { passive: 2 } };
+    expect(chooseSpan('Who invaded the palace?', text, [], { ...flat, passive: 5 }, whenOffset)!.score).toBe(5);
   });
 });
 
@@ -40,5 +51,16 @@ describe('number words', () => {
   it('does not read a number word glued to a noun ("one-off") as a count', () => {
     expect(extractSpan('How much did profits rise?', 'Profits were buoyed by one-off gains.')).not.toBe('one');
     expect(extractSpan('How many players joined?', 'Twenty-five players joined the squad.')).toMatch(/^Twenty-five/);
+  });
+});
+
+describe('span evidence for what the question names', () => {
+  it('marks a span headed by the focus noun, and a common lower-case head word but not a common word in a name', () => {
+    const { scored } = scoreCandidates('Which river flows through the city?', 'The city lies on the Rhine River, near the border of the Islamic State.');
+    const of = (text: string) => scored.find((c) => c.text === text);
+    expect(of('Rhine River')?.evidence.focusHead).toBe(1);
+    expect(of('border')?.evidence.commonHead).toBe(1);
+    expect(of('Islamic State')?.evidence.commonHead).toBe(0);
+    expect(extractSpan('Which river flows through the city?', 'The city lies on the Rhine River, near the border of the Islamic State.')).toBe('Rhine River');
   });
 });
