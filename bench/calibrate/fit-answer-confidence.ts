@@ -44,7 +44,7 @@ const sets: Record<string, string[]> = {
   '+rare': [...BASE, 'rare'],
   // soft matching (word vectors): computed only while CONFIDENCE_WEIGHTS.soft is non-zero
   '+rare+soft': [...BASE, 'rare', 'soft'],
-  // measured once (bench/notes/answers.md), each within ±0.6 of +rare: margin, articleMargin, agreement, unmatched, unknown, rareShare
+  // measured once (bench/README.md), each within ±0.6 of +rare: margin, articleMargin, agreement, unmatched, unknown, rareShare
   '+rare+unmatched': [...BASE, 'rare', 'unmatched', 'unknown'],
   '+rare+missing': [...BASE, 'rare', 'missingWindow', 'missingSentence'],
 };

@@ -105,7 +105,7 @@ const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: num
   topPassage: 0.85,
   names: 0.48,
   rare: 0.58,
-  // measured and not paying at equal answer rate (bench/notes/answers.md): kept at 0 for the refit after merging
+  // measured and not paying at equal answer rate (bench/README.md): kept at 0 for the refit after merging
   soft: 0,
   margin: 0,
   articleMargin: 0,

@@ -23,7 +23,7 @@ export const PASSAGES_CONSIDERED = 8;
 /** Score factor of a passage from an article of the previous answer (a follow-up's subject). */
 const PREFERRED_BOOST = 1.3;
 /**
- * Retrieval weights (bench/notes/retrieval.md): passage candidates per passage read; the share of the
+ * Retrieval weights (bench/README.md): passage candidates per passage read; the share of the
  * best passage's score an article earns at the best article score (the whole story holding the question's
  * words, not one passage repeating a name); the share one passage earns when it keeps every adjacent pair
  * of question words together ("deputy health minister").

@@ -37,7 +37,7 @@ export interface SentenceFeatures {
   pronoun: number;
 }
 
-/** Conditional-logit weights over a question's candidate sentences (fitted: bench/notes/answers.md). */
+/** Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md). */
 export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   coverage: 1,
   window: 0.4,
