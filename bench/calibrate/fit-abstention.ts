@@ -10,12 +10,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ABSTAIN_BELOW, type AnswerDraft } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import type { Article } from '../../src/engine/types.ts';
-import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
+import { evalDirPath, evalFiles } from '../eval-data.ts';
 import { loadNewsCorpus, loadNewsQa, supportsAnswer } from '../news-qa.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, predict, type Row } from './logistic.ts';
 import { swappedQuestions } from './swap-names.ts';
+import { loadSquadCorpus } from './squad-corpus.ts';
 
 type Kind = 'present' | 'removed' | 'swapped' | 'foreign' | 'news' | 'present-article' | 'swapped-article';
 interface Asked extends Row {
@@ -42,15 +42,9 @@ function rowOf(draft: AnswerDraft | null, y: boolean, group: string, kind: Kind,
 
 /** Every SQuAD row kind, asked as written and lower-cased (as chat users often type: capitals carry the name features). */
 async function collect(): Promise<Asked[]> {
-  const questions = loadQa(evalFiles(evalDirPath()).squad);
-  const articles = new Map<string, Article>();
-  for (const q of questions) {
-    const id = `${q.title}#${q.paragraphIndex}`;
-    if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
-  }
+  const { questions, articles, engine: squad } = loadSquadCorpus();
   const rows: Asked[] = [];
   const cases = [(t: string) => t, (t: string) => t.toLowerCase()];
-  const squad = new Engine([...articles.values()]);
   cases.forEach((as, lower) => {
     for (const q of questions) {
       const d = draftOf(squad, as(q.question));

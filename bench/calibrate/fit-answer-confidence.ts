@@ -2,19 +2,11 @@
 // (answer-question.ts) on the open SQuAD sample asked with and without each question's paragraph
 // (label: the quote holds a gold answer), 5-fold cross-validated with folds grouped by article.
 // Prints, per feature set, abstention (paragraph removed) at equal answer rates, and the weights.
-import { Engine } from '../../src/engine/engine.ts';
-import type { Article } from '../../src/engine/types.ts';
-import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { crossValidate, fitLogistic, type Row } from './logistic.ts';
+import { loadSquadCorpus } from './squad-corpus.ts';
 
-const questions = loadQa(evalFiles(evalDirPath()).squad);
-const articles = new Map<string, Article>();
-for (const q of questions) {
-  const id = `${q.title}#${q.paragraphIndex}`;
-  if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
-}
-const engine = new Engine([...articles.values()]);
+const { questions, articles, engine } = loadSquadCorpus();
 type Asked = Row & { present: boolean; none: boolean };
 const rows: Asked[] = [];
 const record = (present: boolean, q: (typeof questions)[number]) => {

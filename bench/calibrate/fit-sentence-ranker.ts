@@ -6,23 +6,15 @@
 // Fit: coordinate ascent on top-1 accuracy (default) or METHOD=logit (conditional logit; L2, EPOCHS, RATE).
 // SOFT_ALL=1 computes soft matches in every article's sentences, not only the best article's;
 // KEYS=a,b,… fits only those features (the rest of the table is left out of the score).
-import { Engine } from '../../src/engine/engine.ts';
 import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
 import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS } from '../../src/engine/sentence-ranker.ts';
-import type { Article } from '../../src/engine/types.ts';
-import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
-import { fitLogistic, type Row } from './logistic.ts';
+import { bestBy, fitLogistic, type Row } from './logistic.ts';
+import { loadSquadCorpus } from './squad-corpus.ts';
 
 if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
 const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
-const questions = loadQa(evalFiles(evalDirPath()).squad);
-const articles = new Map<string, Article>();
-for (const q of questions) {
-  const id = `${q.title}#${q.paragraphIndex}`;
-  if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
-}
-const engine = new Engine([...articles.values()]);
+const { questions, articles, engine } = loadSquadCorpus();
 interface Item {
   group: string;
   cands: { x: number[]; y: number }[];
@@ -44,18 +36,7 @@ for (const q of questions) {
 sentenceTrace.sink = null;
 
 const dot = (w: number[], x: number[]) => x.reduce((a, v, i) => a + v * w[i]!, 0);
-const topRight = (w: number[], it: Item) => {
-  let best: Item['cands'][number] | undefined;
-  let bs = -Infinity;
-  for (const c of it.cands) {
-    const s = dot(w, c.x);
-    if (s > bs) {
-      bs = s;
-      best = c;
-    }
-  }
-  return best?.y ?? 0;
-};
+const topRight = (w: number[], it: Item) => bestBy(it.cands, (c) => dot(w, c.x))?.y ?? 0;
 function fit(train: Item[], start: number[], l2 = Number(process.env.L2 ?? 0.005), epochs = Number(process.env.EPOCHS ?? 400), rate = Number(process.env.RATE ?? 2)): number[] {
   const w = [...start];
   // only questions with a right and a wrong candidate say anything about the ranking

@@ -1,19 +1,11 @@
 // `npx tsx bench/calibrate/fit-span-confidence.ts`: fits the span confidence (span-confidence.ts) on the
 // open SQuAD sample, 5-fold cross-validated with folds grouped by article; prints the out-of-fold
 // risk–coverage and the weights fitted on everything. Label: the best span has F1 ≥ 0.5 against gold.
-import { Engine } from '../../src/engine/engine.ts';
-import type { Article } from '../../src/engine/types.ts';
-import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { crossValidate, fitLogistic, riskCoverage, type Row } from './logistic.ts';
+import { loadSquadCorpus } from './squad-corpus.ts';
 
-const questions = loadQa(evalFiles(evalDirPath()).squad);
-const articles = new Map<string, Article>();
-for (const q of questions) {
-  const id = `${q.title}#${q.paragraphIndex}`;
-  if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
-}
-const engine = new Engine([...articles.values()]);
+const { questions, articles, engine } = loadSquadCorpus();
 const rows: Row[] = [];
 for (const q of questions) {
   const r = engine.ask(q.question);

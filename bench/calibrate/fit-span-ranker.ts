@@ -8,21 +8,14 @@
 // pulled to 0), PASSES, TYPES=0 (shared weights only), FIT_TYPES=what,who (only these types' offsets),
 // SHARED=0 (shared weights fixed), DROP=key,key (ablation). Deterministic.
 // The fit in the table: METHOD=listwise SHARED=0 FIT_TYPES=what,who,where npx tsx bench/calibrate/fit-span-ranker.ts
-import { Engine } from '../../src/engine/engine.ts';
 import { classifyQuestion, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, type QuestionType, type SpanEvidence } from '../../src/engine/extract-span.ts';
-import type { Article } from '../../src/engine/types.ts';
-import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
 import { exactMatch, f1Score, maxOverGold } from '../squad-metrics.ts';
+import { loadSquadCorpus } from './squad-corpus.ts';
+import { bestBy } from './logistic.ts';
 
 type Weights = Record<keyof SpanEvidence, number>;
 const KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
-const questions = loadQa(evalFiles(evalDirPath()).squad);
-const articles = new Map<string, Article>();
-for (const q of questions) {
-  const id = `${q.title}#${q.paragraphIndex}`;
-  if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
-}
-const engine = new Engine([...articles.values()]);
+const { questions, articles, engine } = loadSquadCorpus();
 /** DROP=focusSim,length: leave these evidence keys out (for ablations). */
 const DROP = new Set((process.env.DROP ?? '').split(',').filter(Boolean));
 const TYPES: QuestionType[] = ['who', 'when', 'where', 'number', 'what', 'other'];
@@ -61,16 +54,7 @@ for (const q of questions) {
 
 const dot = (w: number[], x: number[]) => x.reduce((a, v, i) => a + v * w[i]!, 0);
 function top(w: number[], it: Item) {
-  let best: Item['cands'][number] | undefined;
-  let bs = -Infinity;
-  for (const c of it.cands) {
-    const s = dot(w, c.x);
-    if (s > bs) {
-      bs = s;
-      best = c;
-    }
-  }
-  return best;
+  return bestBy(it.cands, (c) => dot(w, c.x));
 }
 function fit(train: Item[], start: number[], l2 = Number(process.env.L2 ?? 0.02), epochs = Number(process.env.EPOCHS ?? 300), rate = 0.3): number[] {
   const w = [...start];

@@ -131,3 +131,17 @@ function solve(m: Float64Array, v: Float64Array, d: number): Float64Array {
   }
   return x;
 }
+
+/** The item with the highest score (the first on ties); undefined for none. */
+export function bestBy<T>(items: readonly T[], score: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  let bs = -Infinity;
+  for (const item of items) {
+    const s = score(item);
+    if (s > bs) {
+      bs = s;
+      best = item;
+    }
+  }
+  return best;
+}

@@ -2,20 +2,12 @@
 // For each question: the top candidate and the best candidate (oracle) on the engine's own sentence
 // and on the gold sentence (the first of its paragraph holding a gold answer); how often no candidate
 // matches a gold answer exactly. With --dump N, prints N gold-sentence misses (for reading, not tuning).
-import { Engine } from '../../src/engine/engine.ts';
 import { classifyQuestion, scoreCandidates } from '../../src/engine/extract-span.ts';
 import { splitSentences } from '../../src/engine/text.ts';
-import type { Article } from '../../src/engine/types.ts';
-import { evalDirPath, evalFiles, loadQa } from '../eval-data.ts';
 import { exactMatch, f1Score, maxOverGold, normalizeAnswer } from '../squad-metrics.ts';
+import { loadSquadCorpus } from './squad-corpus.ts';
 
-const questions = loadQa(evalFiles(evalDirPath()).squad);
-const articles = new Map<string, Article>();
-for (const q of questions) {
-  const id = `${q.title}#${q.paragraphIndex}`;
-  if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
-}
-const engine = new Engine([...articles.values()]);
+const { questions, articles, engine } = loadSquadCorpus();
 const dumpAt = process.argv.indexOf('--dump');
 const dump = dumpAt >= 0 ? Number(process.argv[dumpAt + 1] ?? 40) : 0;
 const sum = { ownTop: [0, 0], ownBest: [0, 0], goldTop: [0, 0], goldBest: [0, 0] };
