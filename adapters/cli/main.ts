@@ -16,6 +16,7 @@ import { chatEachLine } from './chat-lines.ts';
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { withCliBot } from './cli-bot.ts';
+import { onClosedPipe } from '../shared/closed-pipe.ts';
 
 /** Thrown inside the CLI for an expected failure; turned into the error object and exit code. */
 class CliFailure extends Error {
@@ -162,4 +163,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// a reader that stops early (`| head`) closes the pipe: stop reading input and end quietly, as Unix tools do
+onClosedPipe(process.stdout, () => process.stdin.destroy());
 process.exitCode = await main(process.argv.slice(2));

@@ -10,6 +10,7 @@ import { completeCommand } from './complete-command.ts';
 import { colorEnabled, consoleStyle } from './console-style.ts';
 import { renderText, wrap } from './render-text.ts';
 import { readCappedLines, readlineLines } from '../shared/capped-lines.ts';
+import { onClosedPipe } from '../shared/closed-pipe.ts';
 
 /** The console is one digest channel. */
 export const CONSOLE_CHANNEL_KEY = 'console:local';
@@ -50,6 +51,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
+  // the reader of piped output stopped (`| head`): end like end of input, without a crash (kept after
+  // the loop: the error of the last write arrives after it)
+  onClosedPipe(output, onAbort);
 
   if (interactive) {
     const size = await options.bot.articleCount();
