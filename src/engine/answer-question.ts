@@ -357,7 +357,10 @@ export function answerQuestion(
   features.missingSentence = maxOwn ? maxMissingSentence / maxOwn : 0;
   features.rareShare = rareList.length ? rareList.filter((t) => aroundBest.has(t)).length / rareList.length : 1;
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
-  const confidence = confidenceOf(features);
+  // asked for a kind of quantity (an age, money, a share, a duration, a count) that no number of the quote is: the
+  // corpus does not say, however well the words match ("how old is X" over a sentence about X without an age)
+  const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
+  const confidence = kindsAsked && features.typed === 0 ? Math.min(confidenceOf(features), ABSTAIN_BELOW / 2) : confidenceOf(features);
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;
