@@ -360,7 +360,8 @@ export function answerQuestion(
   // asked for a kind of quantity (an age, money, a share, a duration, a count) that no number of the quote is: the
   // corpus does not say, however well the words match ("how old is X" over a sentence about X without an age)
   const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
-  const confidence = kindsAsked && features.typed === 0 ? Math.min(confidenceOf(features), ABSTAIN_BELOW / 2) : confidenceOf(features);
+  const evidenced = confidenceOf(features);
+  const confidence = kindsAsked && features.typed === 0 ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;
@@ -372,9 +373,8 @@ export function answerQuestion(
   const ownSupport = ownTotal ? ownHave / ownTotal : 0;
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
-  const kinds = wanted === 'number' && choice ? quantityAsked(question) : null;
   const at = choice ? spanText.indexOf(choice.text) : -1;
-  const wrongKind = kinds !== null && (at < 0 || !isQuantityOf(kinds, spanText, at, at + choice!.text.length));
+  const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length));
   const spanConfidence = sf && !wrongKind ? spanConfidenceOf(sf) : 0;
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence, features, ownSupport };
 }
