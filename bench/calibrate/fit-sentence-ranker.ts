@@ -14,7 +14,7 @@ import { loadSquadCorpus } from './squad-corpus.ts';
 
 if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
 const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
-const { questions, articles, engine } = loadSquadCorpus();
+const { questions, engine } = loadSquadCorpus();
 interface Item {
   group: string;
   cands: { x: number[]; y: number }[];

@@ -5,7 +5,7 @@ import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { crossValidate, fitLogistic, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 
-const { questions, articles, engine } = loadSquadCorpus();
+const { questions, engine } = loadSquadCorpus();
 const rows: Row[] = [];
 for (const q of questions) {
   const r = engine.ask(q.question);

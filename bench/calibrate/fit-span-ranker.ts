@@ -15,7 +15,7 @@ import { bestBy } from './logistic.ts';
 
 type Weights = Record<keyof SpanEvidence, number>;
 const KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
-const { questions, articles, engine } = loadSquadCorpus();
+const { questions, engine } = loadSquadCorpus();
 /** DROP=focusSim,length: leave these evidence keys out (for ablations). */
 const DROP = new Set((process.env.DROP ?? '').split(',').filter(Boolean));
 const TYPES: QuestionType[] = ['who', 'when', 'where', 'number', 'what', 'other'];

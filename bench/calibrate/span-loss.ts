@@ -7,7 +7,7 @@ import { splitSentences } from '../../src/engine/text.ts';
 import { exactMatch, f1Score, maxOverGold, normalizeAnswer } from '../squad-metrics.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 
-const { questions, articles, engine } = loadSquadCorpus();
+const { questions, engine } = loadSquadCorpus();
 const dumpAt = process.argv.indexOf('--dump');
 const dump = dumpAt >= 0 ? Number(process.argv[dumpAt + 1] ?? 40) : 0;
 const sum = { ownTop: [0, 0], ownBest: [0, 0], goldTop: [0, 0], goldBest: [0, 0] };
