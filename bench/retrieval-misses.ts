@@ -1,8 +1,7 @@
 // `npx tsx bench/retrieval-misses.ts [--list]`: why the news set's answerable questions miss their article.
 // Classifies each miss by where retrieval put the right article (or an exact/near copy of it); a dev tool, not a bench section.
 import { Engine } from '../src/engine/engine.ts';
-import type { AnalyzedArticle } from '../src/engine/analyze-article.ts';
-import type { Bm25Index } from '../src/engine/bm25-index.ts';
+import type { AnswerSources } from '../src/engine/answer-question.ts';
 import { retrievePassages } from '../src/engine/retrieve-passages.ts';
 import { terms, words } from '../src/engine/text.ts';
 import { evalFiles, loadClustering, PROJECT_ROOT } from './eval-data.ts';
@@ -43,16 +42,7 @@ const overlap = (a: string, b: string) => {
 const NEAR_COPY = 0.8;
 const engine = new Engine(articles);
 const inside = engine as unknown as EngineInside;
-const sources = {
-  passageIndex: inside.passageIndex,
-  articleIndex: inside.articleIndex,
-  articleKeyOf: (pk: number) => inside.passageArticle[pk] ?? -1,
-  passageAt: (pk: number) => {
-    if (!inside.passageIndex.has(pk)) return undefined;
-    const entry = inside.entries.get(inside.passageArticle[pk]!);
-    return entry ? { entry: inside.lazyAnalyzed(entry), from: inside.passageFrom[pk]!, to: inside.passageTo[pk]! } : undefined;
-  },
-};
+const sources = inside.answerSources();
 
 const causes = new Map<string, string[]>();
 const note = (cause: string, line: string) => causes.set(cause, [...(causes.get(cause) ?? []), line]);
@@ -65,7 +55,7 @@ for (const q of loadNewsQa()) {
   const r = engine.ask(q.question);
   const chosen = r.answer.sources[0]?.id ?? null;
   const qTerms = [...new Set(terms(q.question).filter((t) => !QUESTION_WORDS.has(t)))];
-  const weight = new Map(qTerms.map((t) => [t, inside.passageIndex.idf(t)]));
+  const weight = new Map(qTerms.map((t) => [t, sources.passageIndex.idf(t)]));
   const ranked = retrievePassages(sources, qTerms, weight, new Set(), 100);
   const ids = ranked.map((x) => x.p.entry.article.id);
   const goldRank = ids.findIndex((id) => same(id, q.article!));
