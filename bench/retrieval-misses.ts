@@ -8,15 +8,9 @@ import { evalFiles, loadClustering, PROJECT_ROOT } from './eval-data.ts';
 import { loadNewsCorpus, loadNewsQa, sameArticleTest, supportsAnswer } from './news-qa.ts';
 import path from 'node:path';
 
-/** The engine's private indexes, reached for inspection only. */
+/** The engine's private answer sources, reached for inspection only. */
 interface EngineInside {
-  passageIndex: Bm25Index;
-  articleIndex: Bm25Index;
-  passageArticle: Int32Array;
-  passageFrom: Int32Array;
-  passageTo: Int32Array;
-  entries: Map<number, { article: { id: string } }>;
-  lazyAnalyzed(entry: unknown): AnalyzedArticle;
+  answerSources(): AnswerSources;
 }
 
 const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 'happen', 'year', 'date', 'time', 'long', 'old']);
