@@ -8,6 +8,7 @@ import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './se
 import { slotOf } from './question-analysis.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
+import { truecaseQuestion } from './truecase.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -222,6 +223,8 @@ export function answerQuestion(
   const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList);
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
+  // a question typed in lower case gets its names back from how the passages read write them
+  const cased = truecaseQuestion(question, ranked.flatMap(({ p }) => p.entry.sentences.slice(p.from, p.to).map((s) => s.text)));
 
   const coverageOf = (set: ReadonlySet<string>) => {
     let w = 0;
@@ -241,7 +244,7 @@ export function answerQuestion(
   const vectors = SOFT_MATCH.inSentenceChoice || CONFIDENCE_WEIGHTS.soft ? loadWordVectors() : null;
   const cosines = new Map<string, number>();
   // Names and numbers must match exactly: "France" is close to "Germany" but never means it
-  const exactOnly = new Set(rareTerms(question));
+  const exactOnly = new Set(rareTerms(cased));
   /** Weight share a sentence earns softly for the question words it lacks. */
   const softIn = (list: readonly string[], share = SOFT_MATCH.share) => {
     if (!vectors) return 0;
@@ -251,7 +254,7 @@ export function answerQuestion(
 
   const topEntry = ranked[0]!.p.entry;
 
-  const rareList = rareTerms(question);
+  const rareList = rareTerms(cased);
   const slot = slotOf(question);
   const qSet = new Set(qTerms);
   const candidates: Scored[] = [];
@@ -315,7 +318,7 @@ export function answerQuestion(
     const prev = entry.sentences[s.index - 1];
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(question), rareTerms(question));
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(cased), rareList);
   features.soft = CONFIDENCE_WEIGHTS.soft ? softIn(s.terms, 1) : 0;
   // how clearly the chosen sentence and its article win over the other candidates
   const scores = candidates.map((c) => c.score);
