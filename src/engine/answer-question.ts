@@ -127,6 +127,11 @@ function nameTerms(question: string): string[] {
   return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).flatMap((w) => terms(w.replace(/['’]s$/, '')));
 }
 
+/** The years a question names (of a range "1973-1974" only the first, which a text may write "1973–74"). */
+function yearsAsked(question: string): string[] {
+  return question.match(/(?<![-–\/]\s?)\b(?:1[5-9]|20)\d\d\b/g) ?? [];
+}
+
 /** Index terms of a question's rare words: names, numbers and quoted terms (what a right sentence must hold). */
 function rareTerms(question: string): string[] {
   const quoted = [...question.matchAll(/["“]([^"”]+)["”]/g)].flatMap((m) => terms(m[1]!));
@@ -364,7 +369,10 @@ export function answerQuestion(
   // corpus does not say, however well the words match ("how old is X" over a sentence about X without an age)
   const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
   const evidenced = confidenceOf(features);
-  const confidence = kindsAsked && features.typed === 0 ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // a year the question names that the quoted article never mentions: the article tells of another time
+  // ("who won the 2016 election" over a 2005 campaign story)
+  const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
+  const confidence = (kindsAsked && features.typed === 0) || otherTime ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;
