@@ -35,6 +35,26 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('How many people use broadband?', 'More than 5 million people use broadband.', '5 million')).toBe(true);
   });
 
+  it('a year is an age only as the date of a thing ("built in 1890"), not a season or a year beside a person', () => {
+    expect(quantity('How old is the church?', 'The church, built in 1890, is to close.', '1890')).toBe(true);
+    expect(quantity('How old are the graves?', 'The graves dating to 1338 were found.', '1338')).toBe(true);
+    expect(quantity('How old is Smith?', 'Smith has been the club captain since the 2006/07 season.', '2006/07')).toBe(false);
+    expect(quantity('How old is Smith?', 'Smith joined the club in 2006.', '2006')).toBe(false);
+    expect(hasCandidate('how old is smith', 'Smith has scored 20 goals in the 2006/07 season.')).toBe(false);
+  });
+
+  it('a rank, a year, a time or a day of the month is no count for "how many"', () => {
+    expect(quantity('How many goals did he score?', 'It was his 15th goal of the season.', '15')).toBe(false);
+    expect(quantity('How many titles has the club won?', 'The club finished eighth in the league.', 'eighth')).toBe(false);
+    expect(quantity('How many titles has the club won?', 'The club finished third in 2004.', 'third')).toBe(false);
+    expect(quantity('How many fans attended?', 'The stadium opened in 2004 and was full.', '2004')).toBe(false);
+    expect(quantity('How many fans attended?', 'The match kicked off at 10:30 on 12 May.', '10')).toBe(false);
+    expect(quantity('How many fans attended?', 'The match was played on May 12 at the stadium.', '12')).toBe(false);
+    expect(quantity('How many soldiers were sent?', 'The army sent 1500 soldiers to the border.', '1500')).toBe(true);
+    expect(quantity('How many goals did he score?', 'He scored 12 goals in 2004.', '12')).toBe(true);
+    expect(hasCandidate('How many goals did he score?', 'It was his 15th goal since 2004.')).toBe(false);
+  });
+
   it('a sentence without a number of the asked kind holds no candidate of the asked-for type', () => {
     expect(hasCandidate('How old is Smith?', 'Smith scored 12 goals last season.')).toBe(false);
     expect(hasCandidate('How old is Smith?', 'Smith, 34, scored 12 goals last season.')).toBe(true);
