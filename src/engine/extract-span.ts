@@ -18,6 +18,7 @@ import {
 } from './span-candidates.ts';
 import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
+import { isQuantityOf, quantityAsked } from './answer-units.ts';
 
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
 export { candidateTest, hasCandidate } from './span-candidates.ts';
@@ -100,6 +101,10 @@ export interface SpanEvidence {
   commonHead: number;
   /** How rare the head word is: log of its frequency rank / log of the list's length (1 when not listed). */
   headRarity: number;
+  /** A number of the kind of quantity asked ("£390m" for "how much did it cost", "34" in "Smith, 34," for "how old"). */
+  kindMatch: number;
+  /** A number of another kind than asked ("12 goals" for "how old", "the 15th" for "how many"). */
+  kindMiss: number;
 }
 
 /**
@@ -145,6 +150,8 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   beforeVerb: 0,
   commonHead: 0,
   headRarity: 0,
+  kindMatch: 1,
+  kindMiss: -1,
 };
 /** The shape of SPAN_RANK_WEIGHTS. */
 export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
@@ -372,6 +379,8 @@ export function scoreCandidates(
     if (t.lower === cueWord || (cueStem && !STOP_WORDS.has(cueWord) && t.stems.includes(cueStem))) cueAt.push(i);
   });
   const asksKind = /\b(?:kind|type|sort|form|class)s? of\b/i.test(question);
+  // "how old", "how much did it cost", "how many people": the kind of quantity the number must be
+  const kindsAsked = type === 'number' ? quantityAsked(question) : null;
   const vectors = loadWordVectors();
   const rowOfWord = (w: string | undefined) => {
     const t = w ? terms(w) : [];
@@ -489,6 +498,8 @@ export function scoreCandidates(
       // a common word heading a name ("Islamic *State*") is not generic
       commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
+      kindMatch: kindsAsked && c.kind === 'number' && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
+      kindMiss: kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];

@@ -81,3 +81,14 @@ describe('a quantity of the wrong kind', () => {
     expect(aged.short).toBe(true);
   });
 });
+
+describe('the span ranker prefers a number of the asked kind', () => {
+  it('picks the age, the money or the count asked for over a closer number of another kind', async () => {
+    const { chooseSpan } = await import('../../src/engine/extract-span.ts');
+    expect(chooseSpan('How old is Sam Reed?', 'Reed played 600 games in 20 years for the club and, aged 38, has now retired.')?.text).toBe('38');
+    expect(chooseSpan('how much did the stadium cost', 'The stadium, which holds 60,000 fans, cost £390m to build.')?.text).toBe('£390m');
+    const goals = chooseSpan('How many goals did Hale score?', 'Hale scored his 15th goal of the season on Saturday, taking his tally to 21 goals.');
+    expect(goals?.text).toBe('21');
+    expect(goals?.evidence.kindMatch).toBe(1);
+  });
+});
