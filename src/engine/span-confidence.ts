@@ -57,7 +57,7 @@ export interface SpanFeatures {
  * Logistic weights of the span confidence, fitted on the open SQuAD sample (label: the span has
  * F1 ≥ 0.5 against gold), cross-validated in folds grouped by article. No item named.
  */
-const SPAN_WEIGHTS: Record<string, number> = {
+export const SPAN_WEIGHTS: Record<string, number> = {
   bias: -1.54,
   answer: 0.53,
   coverage: 0.26,
