@@ -27,7 +27,10 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
   // ("how many of the voters": a share of a group may be a percentage)
-  const counted = /\bhow many\s+([a-z]+)/.exec(q)?.[1];
+  // "what is the population of X": a count of people, never a year or a share
+  if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?population\b/.test(q)) return ['count'];
+  // "what is the number of X" counts X as "how many X" does
+  const counted = /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(q)?.slice(1).find(Boolean);
   if (counted && counted !== 'of' && !MEASURE_NOUNS.test(counted)) return ['count'];
   return null;
 }

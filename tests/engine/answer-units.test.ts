@@ -18,6 +18,11 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('How far is the stadium from the city?')).toEqual(['distance']);
     expect(quantityAsked('How many goals did he score?')).toEqual(['count']);
     expect(quantityAsked('How many years did he serve?')).toBeNull();
+    expect(quantityAsked('what is the population of the city')).toEqual(['count']);
+    expect(quantityAsked('What was the number of people at the rally?')).toEqual(['count']);
+    expect(quantityAsked('What was the number of years he served?')).toBeNull();
+    expect(quantity('what is the population of the city', 'The battle for the city (2012-16) ended.', '2012-16')).toBe(false);
+    expect(quantity('what is the population of the city', 'The city is home to 2.1 million people.', '2.1 million')).toBe(true);
     expect(quantityAsked('How much snow fell?')).toBeNull();
   });
 
