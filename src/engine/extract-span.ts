@@ -189,6 +189,96 @@ export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
   other: {},
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
+/** A regression tree over a candidate's evidence (in SPAN_RANK_WEIGHTS order) and the question type one-hots (in QUESTION_TYPES order). */
+export type SpanTree = { f: number; t: number; l: SpanTree; r: SpanTree } | { v: number };
+const QUESTION_TYPES: readonly QuestionType[] = ['who', 'when', 'where', 'number', 'what', 'other'];
+/**
+ * Boosted trees added to the linear score: the evidence interactions a weight table cannot express. Fitted on
+ * top of the tables above by `bench/calibrate/fit-span-trees.ts` (refit after the tables change).
+ */
+export const SPAN_TREES: SpanTrees = {
+  types: ['what', 'other'],
+  trees: [
+    {f: 36, t: 0.7692, l: {f: 29, t: 0.5, l: {v: 0.0003}, r: {v: -0.0249}}, r: {f: 32, t: 0.5, l: {v: 0.0133}, r: {v: -0.0238}}},
+    {f: 36, t: 0.7692, l: {f: 30, t: 0.1875, l: {v: -0.0242}, r: {v: 0.0002}}, r: {f: 32, t: 0.5, l: {v: 0.0127}, r: {v: -0.0233}}},
+    {f: 36, t: 0.7692, l: {f: 9, t: 0.5, l: {v: -0.013}, r: {v: 0.0309}}, r: {f: 32, t: 0.5, l: {v: 0.0122}, r: {v: -0.0229}}},
+    {f: 36, t: 0.7692, l: {f: 29, t: 0.5, l: {v: 0.0005}, r: {v: -0.0231}}, r: {f: 32, t: 0.5, l: {v: 0.0117}, r: {v: -0.0225}}},
+    {f: 36, t: 0.7692, l: {f: 9, t: 0.5, l: {v: -0.0122}, r: {v: 0.0297}}, r: {f: 32, t: 0.5, l: {v: 0.0112}, r: {v: -0.0221}}},
+    {f: 36, t: 0.8218, l: {f: 30, t: 0.1875, l: {v: -0.0233}, r: {v: 0.0042}}, r: {f: 30, t: 0.3125, l: {v: 0.0172}, r: {v: -0.0097}}},
+    {f: 36, t: 0.7692, l: {f: 9, t: 0.5, l: {v: -0.0116}, r: {v: 0.0283}}, r: {f: 32, t: 0.5, l: {v: 0.0105}, r: {v: -0.0219}}},
+    {f: 36, t: 0.8218, l: {f: 30, t: 0.1875, l: {v: -0.0224}, r: {v: 0.0041}}, r: {f: 30, t: 0.3125, l: {v: 0.016}, r: {v: -0.0094}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7692, l: {v: -0.0114}, r: {v: 0.0068}}, r: {v: 0.0392}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.8218, l: {v: -0.0096}, r: {v: 0.008}}, r: {v: 0.038}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7692, l: {v: -0.0108}, r: {v: 0.0063}}, r: {v: 0.0369}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0036}, r: {v: 0.0138}}, r: {v: -0.0251}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.8218, l: {v: -0.0089}, r: {v: 0.0072}}, r: {v: 0.036}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0033}, r: {v: 0.013}}, r: {v: -0.0247}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7692, l: {v: -0.0099}, r: {v: 0.0055}}, r: {v: 0.035}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0031}, r: {v: 0.0122}}, r: {v: -0.0243}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7469, l: {v: -0.0104}, r: {v: 0.0046}}, r: {v: 0.0341}},
+    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0008}, r: {v: 0.0212}}, r: {v: -0.0239}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7469, l: {v: -0.0101}, r: {v: 0.0044}}, r: {v: 0.0331}},
+    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0007}, r: {v: 0.0202}}, r: {f: 18, t: 0.2717, l: {v: -0.01}, r: {v: -0.0297}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.8218, l: {v: -0.0079}, r: {v: 0.006}}, r: {v: 0.0322}},
+    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0032}, r: {v: 0.0105}}, r: {f: 18, t: 0.2717, l: {v: -0.0099}, r: {v: -0.0294}}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0022}, r: {v: 0.0127}}, r: {f: 18, t: 0.2717, l: {v: -0.0097}, r: {v: -0.029}}},
+    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0039}, r: {v: 0.0265}}, r: {f: 20, t: 1.875, l: {v: -0.0126}, r: {v: 0.0323}}},
+    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0105}, r: {v: 0.0036}}, r: {v: 0.0313}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0028}, r: {v: 0.0108}}, r: {f: 18, t: 0.2717, l: {v: -0.0094}, r: {v: -0.0287}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7469, l: {v: -0.0094}, r: {v: 0.004}}, r: {v: 0.0305}},
+    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0007}, r: {v: 0.0187}}, r: {f: 18, t: 0.2717, l: {v: -0.0093}, r: {v: -0.0284}}},
+    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0031}, r: {v: 0.0098}}, r: {f: 18, t: 0.2717, l: {v: -0.0092}, r: {v: -0.028}}},
+    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0101}, r: {v: 0.0034}}, r: {v: 0.0296}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0021}, r: {v: 0.0117}}, r: {f: 18, t: 0.2717, l: {v: -0.009}, r: {v: -0.0277}}},
+    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0037}, r: {v: 0.0246}}, r: {f: 20, t: 1.875, l: {v: -0.0126}, r: {v: 0.0306}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7692, l: {v: -0.0083}, r: {v: 0.0044}}, r: {v: 0.0288}},
+    {f: 32, t: 0.5, l: {f: 9, t: 0.5, l: {v: 0}, r: {v: 0.0245}}, r: {f: 18, t: 0.2717, l: {v: -0.0088}, r: {v: -0.0274}}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.002}, r: {v: 0.0111}}, r: {f: 18, t: 0.2717, l: {v: -0.0087}, r: {v: -0.0271}}},
+    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0097}, r: {v: 0.0032}}, r: {v: 0.028}},
+    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0007}, r: {v: 0.0168}}, r: {f: 18, t: 0.2717, l: {v: -0.0085}, r: {v: -0.0268}}},
+    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0035}, r: {v: 0.0221}}, r: {f: 20, t: 1.875, l: {v: -0.0124}, r: {v: 0.0292}}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0019}, r: {v: 0.0108}}, r: {f: 18, t: 0.2717, l: {v: -0.0083}, r: {v: -0.0265}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7469, l: {v: -0.0087}, r: {v: 0.0036}}, r: {v: 0.0273}},
+    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0028}, r: {v: 0.0088}}, r: {f: 18, t: 0.2717, l: {v: -0.0082}, r: {v: -0.0262}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.8218, l: {v: -0.0067}, r: {v: 0.0049}}, r: {v: 0.0265}},
+    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0027}, r: {v: 0.0085}}, r: {f: 18, t: 0.2717, l: {v: -0.0081}, r: {v: -0.0259}}},
+    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0006}, r: {v: 0.0155}}, r: {f: 18, t: 0.2717, l: {v: -0.008}, r: {v: -0.0256}}},
+    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0033}, r: {v: 0.0206}}, r: {f: 20, t: 1.875, l: {v: -0.0124}, r: {v: 0.0278}}},
+    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0091}, r: {v: 0.003}}, r: {v: 0.0257}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0018}, r: {v: 0.0101}}, r: {f: 18, t: 0.2717, l: {v: -0.0078}, r: {v: -0.0253}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7469, l: {v: -0.0081}, r: {v: 0.0034}}, r: {v: 0.0251}},
+    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0025}, r: {v: 0.0079}}, r: {f: 18, t: 0.2717, l: {v: -0.0077}, r: {v: -0.0251}}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0018}, r: {v: 0.0096}}, r: {f: 18, t: 0.2717, l: {v: -0.0075}, r: {v: -0.0248}}},
+    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0087}, r: {v: 0.0028}}, r: {v: 0.0245}},
+    {f: 32, t: 0.5, l: {f: 9, t: 0.5, l: {v: 0}, r: {v: 0.0202}}, r: {f: 18, t: 0.2717, l: {v: -0.0074}, r: {v: -0.0245}}},
+    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0031}, r: {v: 0.019}}, r: {f: 20, t: 1.875, l: {v: -0.0124}, r: {v: 0.0265}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.7469, l: {v: -0.0078}, r: {v: 0.0032}}, r: {v: 0.0238}},
+    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0017}, r: {v: 0.0092}}, r: {f: 18, t: 0.2717, l: {v: -0.0072}, r: {v: -0.0243}}},
+    {f: 20, t: 1.875, l: {f: 0, t: 0.5, l: {v: 0.0145}, r: {v: -0.0204}}, r: {f: 33, t: 0.5, l: {v: -0.0006}, r: {v: 0.0255}}},
+    {f: 32, t: 0.5, l: {f: 19, t: 0.5, l: {v: 0.0172}, r: {v: -0.0002}}, r: {f: 18, t: 0.2717, l: {v: -0.0071}, r: {v: -0.024}}},
+    {f: 20, t: 1.875, l: {f: 0, t: 0.5, l: {v: 0.0141}, r: {v: -0.0198}}, r: {f: 33, t: 0.5, l: {v: -0.0006}, r: {v: 0.0246}}},
+    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0024}, r: {v: 0.0073}}, r: {f: 18, t: 0.2717, l: {v: -0.0069}, r: {v: -0.0237}}},
+    {f: 28, t: 0.5, l: {f: 36, t: 0.8218, l: {v: -0.006}, r: {v: 0.0044}}, r: {v: 0.0228}},
+  ],
+};
+/** Boosted trees and the question types they score. */
+export interface SpanTrees {
+  types: readonly QuestionType[];
+  trees: readonly SpanTree[];
+}
+
+/** The trees' sum for one candidate's evidence (0 for the question types the trees are not for). */
+function treeScore({ types, trees }: SpanTrees, evidence: SpanEvidence, type: QuestionType): number {
+  if (!trees.length || !types.includes(type)) return 0;
+  const x = [...EVIDENCE_KEYS.map((k) => evidence[k]), ...QUESTION_TYPES.map((t) => (t === type ? 1 : 0))];
+  let sum = 0;
+  for (const tree of trees) {
+    let node = tree;
+    while ('f' in node) node = (x[node.f] ?? 0) <= node.t ? node.l : node.r;
+    sum += node.v;
+  }
+  return sum;
+}
 /** A nationality or language word ("Korean", "French", "Serbian"). */
 const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
 /** Closeness decays over this many tokens. */
@@ -268,6 +358,7 @@ export function scoreCandidates(
   alsoAsked: readonly string[] = [],
   shared: SpanWeights = SPAN_RANK_WEIGHTS,
   offsets: SpanTypeOffsets = SPAN_TYPE_OFFSETS,
+  trees: SpanTrees = SPAN_TREES,
 ): { scored: ScoredCandidate[]; candidates: Candidate[]; type: QuestionType; qStems: Set<string> } {
   const type = classifyQuestion(question);
   const own = offsets[type];
@@ -503,6 +594,7 @@ export function scoreCandidates(
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
+    score += treeScore(trees, evidence, type);
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
     scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
