@@ -6,7 +6,8 @@
 // everything (paste as SPAN_TREES in extract-span.ts). Settings: TREES (60), DEPTH (2), RATE (0.05),
 // LAMBDA (5), MIN_LEAF (hessian, 3), LABEL=em|f1, FOR=what,other (the question types the trees are for). Deterministic.
 import { classifyQuestion, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, type QuestionType, type SpanEvidence, type SpanTree } from '../../src/engine/extract-span.ts';
-import { exactMatch, f1Score, maxOverGold } from '../squad-metrics.ts';
+import { exactMatch, f1Score, maxOverGold, normalizeAnswer } from '../squad-metrics.ts';
+import { splitSentences } from '../../src/engine/text.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 
 const TREES = Number(process.env.TREES ?? 60);
@@ -31,10 +32,24 @@ interface Item {
   group: string;
   type: number;
   cands: Cand[];
+  /** Candidates from the gold sentence: training data only (GOLD=1), never scored. */
+  extra?: boolean;
 }
 const { questions, engine } = loadSquadCorpus();
 const items: Item[] = [];
+const GOLD = process.env.GOLD === '1';
+const toCands = (question: string, type: QuestionType, text: string, answers: readonly string[]): Cand[] =>
+  scoreCandidates(question, text, [], SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, { types: [], trees: [] })
+    .scored.filter((c) => c.text)
+    .map((c) => ({ x: [...Object.keys(SPAN_RANK_WEIGHTS).map((k) => c.evidence[k as keyof SpanEvidence]), ...TYPES.map((t) => (t === type ? 1 : 0))], base: c.score, em: maxOverGold(exactMatch, c.text, answers), f1: maxOverGold(f1Score, c.text, answers) }));
 for (const q of questions) {
+  if (GOLD) {
+    // the sentence of the paragraph that holds a gold answer: more right candidates to learn from
+    const norm = q.answers.map(normalizeAnswer);
+    const gold = splitSentences(q.context).find((s) => norm.some((g) => normalizeAnswer(s.text).includes(g)))?.text;
+    const type = classifyQuestion(q.question);
+    if (gold && gold !== engine.ask(q.question).span.from) items.push({ group: q.title, type: TYPES.indexOf(type), cands: toCands(q.question, type, gold, q.answers), extra: true });
+  }
   const from = engine.ask(q.question).span.from;
   const type = classifyQuestion(q.question);
   if (!from) {
@@ -134,7 +149,7 @@ const tally = TYPES.map(() => ({ n: 0, base: 0, boosted: 0 }));
 let baseEm = 0, baseF1 = 0, boostEm = 0, boostF1 = 0;
 for (let f = 0; f < 5; f++) {
   const trees = train(items.filter((i) => foldOf.get(i.group) !== f));
-  for (const it of items.filter((i) => foldOf.get(i.group) === f)) {
+  for (const it of items.filter((i) => foldOf.get(i.group) === f && !i.extra)) {
     const t = tally[it.type]!;
     t.n++;
     if (!it.cands.length) continue;
@@ -148,7 +163,7 @@ for (let f = 0; f < 5; f++) {
     t.boosted += b.em;
   }
 }
-const n = items.length;
+const n = items.filter((i) => !i.extra).length;
 const pct = (x: number) => ((100 * x) / n).toFixed(2);
 console.log(`out-of-fold over ${n} questions (own sentence): linear EM ${pct(baseEm)} F1 ${pct(baseF1)}; linear + ${TREES} trees EM ${pct(boostEm)} F1 ${pct(boostF1)}`);
 console.log(TYPES.map((t, i) => `${t} ${tally[i]!.n}: EM ${((100 * tally[i]!.base) / (tally[i]!.n || 1)).toFixed(1)} → ${((100 * tally[i]!.boosted) / (tally[i]!.n || 1)).toFixed(1)}`).join('; '));
