@@ -21,7 +21,9 @@ for (const lower of cases) {
   for (const q of questions) {
     const r = engine.ask(lower ? q.question.toLowerCase() : q.question);
     if (r.answer.answer === null || !r.span.features || !r.span.text) continue;
-    rows.push({ x: { ...r.span.features }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
+    // the answer's own evidence too, prefixed `a_` (ADD=a_rare,… to try it beside the span's)
+    const answer = Object.fromEntries(Object.entries(r.span.answerFeatures ?? {}).map(([k, v]) => [`a_${k}`, v]));
+    rows.push({ x: { ...r.span.features, ...answer }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
   }
 }
 const base = Object.entries(SPAN_WEIGHTS).filter(([k, v]) => k !== 'bias' && v !== 0).map(([k]) => k);
