@@ -96,3 +96,18 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
     }
   });
 }
+
+/** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */
+const AGE_REACH = 5;
+
+/**
+ * Whether an age at `start..end` stands beside a word the question names (index terms `asked`): "the 26-year-old
+ * will face competition from … Henson" tells someone else's age, not Henson's.
+ */
+export function ageBeside(sentence: string, start: number, end: number, asked: ReadonlySet<string>, termsOf: (word: string) => string[]): boolean {
+  // a thing's age told by its date ("graves dating to 1338") is not a person's
+  if (YEAR.test(sentence.slice(start, end))) return true;
+  const before = sentence.slice(0, start).split(/\s+/).filter(Boolean).slice(-AGE_REACH);
+  const after = sentence.slice(end).split(/\s+/).filter(Boolean).slice(0, AGE_REACH);
+  return [...before, ...after].some((w) => termsOf(w).some((t) => asked.has(t)));
+}

@@ -97,3 +97,29 @@ describe('the span ranker prefers a number of the asked kind', () => {
     expect(goals?.evidence.kindMatch).toBe(1);
   });
 });
+
+describe('an age belongs to the name beside it', () => {
+  it('is vouched for beside a word the question names, not as someone else\'s age in the same sentence', async () => {
+    const { ageBeside } = await import('../../src/engine/answer-units.ts');
+    const { terms } = await import('../../src/engine/text.ts');
+    const beside = (sentence: string, age: string, asked: string[]) => {
+      const at = sentence.indexOf(age);
+      return ageBeside(sentence, at, at + age.length, new Set(asked.flatMap((w) => terms(w))), terms);
+    };
+    expect(beside('Sam Reed, 38, has retired after 20 years in goal.', '38', ['sam', 'reed'])).toBe(true);
+    expect(beside('The 26-year-old will face stiff competition for those centre places from Tom Hale and Sam Reed.', '26', ['sam', 'reed'])).toBe(false);
+    expect(beside('Graves dating to 1338 were found near the lake.', '1338', ['gravestones'])).toBe(true);
+  });
+
+  it('so "how old is X" over a sentence with another player\'s age is no short answer', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const engine = new Engine([
+      { id: 'centres', title: 'Centres named for tour', text: 'The 26-year-old Mark Lane will face stiff competition for the centre places from Tom Hale and Sam Reed on the tour this summer.', date: null, url: null, source: null, origin: 'centres' },
+    ]);
+    const reply = engine.ask('how old is sam reed').answer;
+    expect(reply.short).toBe(false);
+    const lane = engine.ask('how old is mark lane').answer;
+    expect(lane.answer).toBe('26');
+    expect(lane.short).toBe(true);
+  });
+});
