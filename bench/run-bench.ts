@@ -494,7 +494,10 @@ type PresentRow = { answered: boolean; confidence: number; spanConfidence: numbe
 /** Risk–coverage of the span decision over the questions answered at the engine's own threshold. */
 function spanCurve(rows: readonly PresentRow[]): ShortFigures['spanCurve'] {
   const answered = rows.filter((r) => r.answered);
-  return [0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75].map((t) => {
+  // the engine's own threshold (SHORT_ABOVE, read beside the engine file) is always a row
+  const list = [0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.65, 0.7, 0.75];
+  const thresholds = engineShortAbove === null || list.includes(engineShortAbove) ? list : [...list, engineShortAbove].sort((a, b) => a - b);
+  return thresholds.map((t) => {
     const kept = answered.filter((r) => r.spanConfidence >= t);
     const base = answered.length;
     return { threshold: t, coverage: pct(kept.length, base), precision: pct(kept.filter((r) => r.spanRight).length, kept.length) };
@@ -849,11 +852,16 @@ function parseArgs(argv: string[]): SectionName[] | null {
   return SECTION_NAMES.filter((s) => wanted.includes(s));
 }
 
+/** The engine's span threshold (`SHORT_ABOVE` of the span-confidence module beside the engine), null when it has none. */
+let engineShortAbove: number | null = null;
+
 async function loadEngineModule(): Promise<{ mod: Partial<EngineModule>; file: string; error: string | null }> {
   const override = process.env['BENCH_ENGINE'];
   const file = override ? path.resolve(override) : path.join(PROJECT_ROOT, 'src', 'engine', 'engine.ts');
   try {
     const mod = (await import(pathToFileURL(file).href)) as Partial<EngineModule>;
+    const spans = (await import(pathToFileURL(path.join(path.dirname(file), 'span-confidence.ts')).href).catch(() => ({}))) as { SHORT_ABOVE?: unknown };
+    engineShortAbove = typeof spans.SHORT_ABOVE === 'number' ? spans.SHORT_ABOVE : null;
     return { mod, file, error: null };
   } catch (err) {
     return { mod: {}, file, error: `cannot load ${file}: ${errorText(err)}` };

@@ -1,29 +1,86 @@
 // `npx tsx bench/calibrate/fit-span-confidence.ts`: fits the span confidence (span-confidence.ts) on the
 // open SQuAD sample, 5-fold cross-validated with folds grouped by article; prints the out-of-fold
 // risk–coverage and the weights fitted on everything. Label: the best span has F1 ≥ 0.5 against gold.
+// Spans the engine never vouches for (a date / number asked and none given, a quantity of another kind)
+// are not fitted and count as not short. LOWER=1 also asks every question lower-cased (as chat users
+// type) and reports both halves; FEATURES=a,b,c fits only these features (default: those with a weight
+// in SPAN_WEIGHTS); ADD=a,b adds features to that set.
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
-import { crossValidate, fitLogistic, riskCoverage, type Row } from './logistic.ts';
+import { fitLogisticNewton, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
+import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
 
 const { questions, engine } = loadSquadCorpus();
-const rows: Row[] = [];
-for (const q of questions) {
-  const r = engine.ask(q.question);
-  if (r.answer.answer === null || !r.span.features || !r.span.text) continue;
-  rows.push({ x: { ...r.span.features }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title });
+interface Asked extends Row {
+  lower: boolean;
+  gated: boolean;
 }
-const keys = Object.keys(rows[0]?.x ?? {});
-const answered = questions.length;
-console.log(`${rows.length} answered with a span of ${answered}; span right (F1 ≥ 0.5): ${((100 * rows.reduce((n, r) => n + r.y, 0)) / rows.length).toFixed(1)} %`);
-const oof = crossValidate(rows, keys);
+const rows: Asked[] = [];
+const cases = process.env.LOWER === '1' ? [false, true] : [false];
+for (const lower of cases) {
+  for (const q of questions) {
+    const r = engine.ask(lower ? q.question.toLowerCase() : q.question);
+    if (r.answer.answer === null || !r.span.features || !r.span.text) continue;
+    // the answer's own evidence too, prefixed `a_` (ADD=a_rare,… to try it beside the span's)
+    const answer = Object.fromEntries(Object.entries(r.span.answerFeatures ?? {}).map(([k, v]) => [`a_${k}`, v]));
+    rows.push({ x: { ...r.span.features, ...answer }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
+  }
+}
+const base = Object.entries(SPAN_WEIGHTS).filter(([k, v]) => k !== 'bias' && v !== 0).map(([k]) => k);
+const keys = process.env.FEATURES ? process.env.FEATURES.split(',') : [...base, ...(process.env.ADD ?? '').split(',').filter(Boolean)];
+// INTERACT=1: every feature again for typed questions (who / when / where / number) only: a weight table per kind of question
+if (process.env.INTERACT === '1') {
+  for (const r of rows) {
+    const typed = (r.x['what'] ?? 0) + (r.x['other'] ?? 0) === 0 ? 1 : 0;
+    for (const k of [...keys]) r.x[`${k}_typed`] = typed * (r.x[k] ?? 0);
+  }
+  keys.push(...keys.map((k) => `${k}_typed`));
+}
+const fitted = rows.filter((r) => !r.gated);
+const pct = (x: number) => (100 * x).toFixed(1);
+console.log(`${rows.length} answered with a span (${cases.length} case${cases.length > 1 ? 's' : ''}), ${rows.length - fitted.length} never vouched for; span right (F1 ≥ 0.5): ${pct(rows.reduce((n, r) => n + r.y, 0) / rows.length)} %`);
+console.log(`features: ${keys.join(',')}`);
+/** Out-of-fold scores, folds grouped by article as in logistic.ts (Newton's method: the same fit, seconds not a minute). */
+function crossValidate(data: readonly Row[], ks: readonly string[], folds = 5): number[] {
+  const groups = [...new Set(data.map((r) => r.group))].sort();
+  const foldOf = new Map(groups.map((g, i) => [g, i % folds]));
+  const out = new Array<number>(data.length).fill(0);
+  for (let f = 0; f < folds; f++) {
+    const w = fitLogisticNewton(data.filter((r) => foldOf.get(r.group) !== f), ks);
+    data.forEach((r, i) => {
+      if (foldOf.get(r.group) === f) out[i] = predict(w, r.x);
+    });
+  }
+  return out;
+}
+const oofFitted = crossValidate(fitted, keys);
+const scoreOf = new Map(fitted.map((r, i) => [r, oofFitted[i]!]));
+const oof = rows.map((r) => scoreOf.get(r) ?? 0);
 const thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.63, 0.64, 0.65, 0.7, 0.75];
-console.log('| threshold | coverage % | precision % |\n| ---: | ---: | ---: |');
-for (const p of riskCoverage(oof, rows.map((r) => r.y), thresholds)) console.log(`| ${p.threshold} | ${(100 * p.coverage).toFixed(1)} | ${(100 * p.precision).toFixed(1)} |`);
-// precision at fixed coverage, threshold-free
-const sorted = oof.map((s, i) => [s, rows[i]!.y] as const).sort((a, b) => b[0] - a[0]);
-for (const c of [0.3, 0.4, 0.5, 0.6]) {
-  const top = sorted.slice(0, Math.round(c * sorted.length));
-  console.log(`precision at ${c * 100} % coverage: ${((100 * top.reduce((n, x) => n + x[1], 0)) / top.length).toFixed(1)}`);
+const report = (label: string, pick: (r: Asked) => boolean) => {
+  const idx = rows.map((r, i) => (pick(r) ? i : -1)).filter((i) => i >= 0);
+  const s = idx.map((i) => oof[i]!);
+  const y = idx.map((i) => rows[i]!.y);
+  console.log(`\n${label}: ${idx.length} spans\n| threshold | coverage % | precision % |\n| ---: | ---: | ---: |`);
+  for (const p of riskCoverage(s, y, thresholds)) console.log(`| ${p.threshold} | ${pct(p.coverage)} | ${pct(p.precision)} |`);
+  // precision at fixed coverage, and the widest coverage at ≥ 80 % precision (threshold-free)
+  const sorted = s.map((v, i) => [v, y[i]!] as const).sort((a, b) => b[0] - a[0]);
+  const at = [0.3, 0.4, 0.5, 0.6].map((c) => {
+    const top = sorted.slice(0, Math.round(c * sorted.length));
+    return pct(top.reduce((n, x) => n + x[1], 0) / (top.length || 1));
+  });
+  let good = 0;
+  let widest = 0;
+  sorted.forEach(([, yy], i) => {
+    good += yy;
+    if (i >= 20 && good / (i + 1) >= 0.8) widest = (i + 1) / sorted.length;
+  });
+  console.log(`precision at 30 / 40 / 50 / 60 % coverage: ${at.join(' / ')}; widest coverage at ≥ 80 % precision: ${pct(widest)} %`);
+};
+report('all', () => true);
+if (cases.length > 1) {
+  report('as written', (r) => !r.lower);
+  report('lower-cased', (r) => r.lower);
 }
-const w = fitLogistic(rows, keys);
+const w = fitLogisticNewton(fitted, keys);
 console.log(JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v.toFixed(2))]))));

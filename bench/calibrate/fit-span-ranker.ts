@@ -6,7 +6,8 @@
 // METHOD=ascent (default: coordinate ascent on top-1 EM + F1) or METHOD=listwise (conditional logit,
 // L2 to the start). Settings: PULL / MIN_GAIN (shared weights), TYPE_PULL / TYPE_MIN_GAIN (offsets,
 // pulled to 0), PASSES, TYPES=0 (shared weights only), FIT_TYPES=what,who (only these types' offsets),
-// SHARED=0 (shared weights fixed), DROP=key,key (ablation). Deterministic.
+// SHARED=0 (shared weights fixed), DROP=key,key (ablation), ONLY=key,key (only these shared weights
+// move, from the current tables: `ONLY=kindMatch,kindMiss npx tsx bench/calibrate/fit-span-ranker.ts`). Deterministic.
 // The fit in the table: METHOD=listwise SHARED=0 FIT_TYPES=what,who,where npx tsx bench/calibrate/fit-span-ranker.ts
 import { classifyQuestion, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, type QuestionType, type SpanEvidence } from '../../src/engine/extract-span.ts';
 import { exactMatch, f1Score, maxOverGold } from '../squad-metrics.ts';
@@ -136,7 +137,10 @@ const MIN_GAIN = Number(process.env.MIN_GAIN ?? 2);
 /** FIT_TYPES=what,other: only these types' offsets move; SHARED=0: the shared weights stay as they are. */
 const FIT_TYPES = new Set((process.env.FIT_TYPES ?? TYPES.join(',')).split(','));
 const FIT_SHARED = process.env.SHARED !== '0';
+/** ONLY=kindMatch,kindMiss: fit only these shared weights, every other weight and offset kept as it is. */
+const ONLY = new Set((process.env.ONLY ?? '').split(',').filter(Boolean));
 function trainable(k: number): boolean {
+  if (ONLY.size) return k < KEYS.length && ONLY.has(KEYS[k]!);
   if (k < KEYS.length) return FIT_SHARED;
   return WITH_TYPES && FIT_TYPES.has(TYPES[Math.floor(k / KEYS.length) - 1]!);
 }
@@ -146,7 +150,8 @@ const method = process.env.METHOD ?? 'ascent';
 const train = (items: Item[], start: number[]) => (method === 'listwise' ? fit(items, start) : ascend(items, start));
 const hand = [...KEYS.map((k) => SPAN_RANK_WEIGHTS[k]), ...TYPES.flatMap((t) => KEYS.map((k) => SPAN_TYPE_OFFSETS[t][k] ?? 0))];
 // fits start from the current shared weights and from offsets of 0 (not the current offsets, which saw every fold)
-const start = [...KEYS.map((k) => SPAN_RANK_WEIGHTS[k]), ...new Array<number>(KEYS.length * TYPES.length).fill(0)];
+// (with ONLY the offsets stay fixed at their current values, so they start there)
+const start = ONLY.size ? [...hand] : [...KEYS.map((k) => SPAN_RANK_WEIGHTS[k]), ...new Array<number>(KEYS.length * TYPES.length).fill(0)];
 const groups = [...new Set(items.map((i) => i.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
 let handEm = 0, handF1 = 0, fitEm = 0, fitF1 = 0;

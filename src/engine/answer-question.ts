@@ -6,7 +6,7 @@ import { terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { isQuantityOf, quantityAsked } from './answer-units.ts';
+import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 
@@ -386,7 +386,9 @@ export function answerQuestion(
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
   const at = choice ? spanText.indexOf(choice.text) : -1;
   const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length));
-  const spanConfidence = sf && !wrongKind ? spanConfidenceOf(sf) : 0;
+  // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
+  const othersAge = kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
+  const spanConfidence = sf && !wrongKind && !othersAge ? spanConfidenceOf(sf) : 0;
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence, features, ownSupport };
 }
 

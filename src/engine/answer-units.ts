@@ -27,7 +27,10 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
   // ("how many of the voters": a share of a group may be a percentage)
-  const counted = /\bhow many\s+([a-z]+)/.exec(q)?.[1];
+  // "what is the population of X": a count of people, never a year or a share
+  if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?population\b/.test(q)) return ['count'];
+  // "what is the number of X" counts X as "how many X" does
+  const counted = /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(q)?.slice(1).find(Boolean);
   if (counted && counted !== 'of' && !MEASURE_NOUNS.test(counted)) return ['count'];
   return null;
 }
@@ -44,6 +47,29 @@ const LEADING_NUMBER =
   /^(?:[\d.,\s–-]+|(?:about|around|over|under|nearly|almost|some|roughly|approximately|at least|at most|up to|more than|less than|fewer than|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|and)\b\s*)+/i;
 const SHARE_WORDS = /\b(?:half|third|thirds|quarter|quarters|majority|minority|fifth|fifths|tenth)\b/i;
 const YEAR = /\b1[0-9]{3}\b|\b20[0-9]{2}\b/;
+/** A number that is only a year ("2005", "2006/07"; not "2,000" or "1500 soldiers", which the caller checks after). */
+const YEAR_ONLY = /^(?:in\s+|since\s+)?(?:1[0-9]{3}|20[0-9]{2})(?:\s*[/–-]\s*\d{2,4})?$/i;
+/** Words before a year that tell a thing's date, so its age: "dating to 1338", "built in 1890", "founded in 1902", "since 1990". */
+const DATING_CUE = /\b(?:dat(?:es|ed|ing)\s+(?:back\s+)?(?:to|from)|(?:built|founded|established|formed|created|constructed|completed|opened|born|set up|launched|erected|started|begun|began|made|written|composed|painted|published|introduced|first\s+\w+)\s+(?:in|on)|since)\s+(?:(?:about|around|c\.|circa|the|early|mid|late)[\s-]+)*$/i;
+/** A sports or academic season ("2006/07", "the 2005 season"): a time, never a thing's date. */
+const SEASON = /^\d{4}\s*\/\s*\d{2,4}|^\d{4}(?:\s*[–-]\s*\d{2,4})?\s+season/i;
+/** Ordinal numbers: a rank, not a count ("the 15th", "eighth"). */
+const ORDINAL = /^\d+(?:st|nd|rd|th)\b|^(?:first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)\b/i;
+/** Whether a number is a year, a rank, a time of day or a day of a date rather than a count of things. */
+function isNotCount(sentence: string, start: number, end: number): boolean {
+  const text = sentence.slice(start, end).trim();
+  const before = sentence.slice(Math.max(0, start - 12), start);
+  const after = sentence.slice(end, end + 20);
+  if (ORDINAL.test(text) || /^(?:st|nd|rd|th)\b/i.test(after)) return true;
+  // "the third" is a rank; "a third", "two thirds" are shares
+  if (/^third$/i.test(text) && !/\b(?:a|one|two)\s*$/i.test(before)) return true;
+  // a year is a count only when a counted noun follows it ("1500 soldiers")
+  if (YEAR_ONLY.test(text) && !/^\s+(?!(?:and|or|to|the|a|an|in|on|at|of|for|by|with|from|when|after|before|as|but|was|were|is|are|season)\b)[a-z]{3,}/.test(after)) return true;
+  // "10:30", "3pm", "May 15"
+  if (/^(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i.test(after)) return true;
+  if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before) && /^\d{1,2}$/.test(text)) return true;
+  return false;
+}
 
 /** Whether the number at `start..end` of the sentence is a quantity of one of the kinds (read with its unit around it). */
 export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, start: number, end: number): boolean {
@@ -59,13 +85,29 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'age':
         // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
         // (a thing's age is told by its date: "graves dating to 1338")
-        return YEAR.test(text) || /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after));
+        // a year is an age only as a thing's date ("dating to 1338"), never "2006/07" beside a person
+        return (YEAR.test(text) && !SEASON.test(sentence.slice(start, end + 12)) && DATING_CUE.test(sentence.slice(Math.max(0, start - 40), start))) || /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after));
       case 'duration':
         return DURATION.test(after) || DURATION.test(text.replace(LEADING_NUMBER, ' ')) || /^\s*(?:from\s+)?\d{4}\s*(?:to|until|-|–)\s*\d{2,4}\b/.test(text);
       case 'distance':
         return DISTANCE.test(after) || DISTANCE.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
-        return !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end);
+        return !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end) && !isNotCount(sentence, start, end);
     }
   });
+}
+
+/** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */
+const AGE_REACH = 5;
+
+/**
+ * Whether an age at `start..end` stands beside a word the question names (index terms `asked`): "the 26-year-old
+ * will face competition from … Henson" tells someone else's age, not Henson's.
+ */
+export function ageBeside(sentence: string, start: number, end: number, asked: ReadonlySet<string>, termsOf: (word: string) => string[]): boolean {
+  // a thing's age told by its date ("graves dating to 1338") is not a person's
+  if (YEAR.test(sentence.slice(start, end))) return true;
+  const before = sentence.slice(0, start).split(/\s+/).filter(Boolean).slice(-AGE_REACH);
+  const after = sentence.slice(end).split(/\s+/).filter(Boolean).slice(0, AGE_REACH);
+  return [...before, ...after].some((w) => termsOf(w).some((t) => asked.has(t)));
 }

@@ -73,7 +73,7 @@ function trimNumber(text: string): string {
 }
 
 export const CLAUSE_BREAKS = new Set(
-  'is are was were be been being has have had do does did will would can could should may might must which that who whom whose when where while because although though since after before during until if as by with from into onto upon than then and or but for to in on at of also not its their his her it they he she we'.split(
+  'is are was were be been being has have had do does did will would can could should may might must which that who whom whose when where while because although though since after before during until if as by with from into onto upon than then and or but for to in on at of also not its their his her it they he she we thus hence therefore however instead respectively'.split(
     ' ',
   ),
 );

@@ -18,6 +18,11 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('How far is the stadium from the city?')).toEqual(['distance']);
     expect(quantityAsked('How many goals did he score?')).toEqual(['count']);
     expect(quantityAsked('How many years did he serve?')).toBeNull();
+    expect(quantityAsked('what is the population of the city')).toEqual(['count']);
+    expect(quantityAsked('What was the number of people at the rally?')).toEqual(['count']);
+    expect(quantityAsked('What was the number of years he served?')).toBeNull();
+    expect(quantity('what is the population of the city', 'The battle for the city (2012-16) ended.', '2012-16')).toBe(false);
+    expect(quantity('what is the population of the city', 'The city is home to 2.1 million people.', '2.1 million')).toBe(true);
     expect(quantityAsked('How much snow fell?')).toBeNull();
   });
 
@@ -33,6 +38,26 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('How far did he run?', 'He ran 10 km on Sunday.', '10')).toBe(true);
     expect(quantity('How many people use broadband?', 'Coverage reaches beyond 6km.', '6')).toBe(false);
     expect(quantity('How many people use broadband?', 'More than 5 million people use broadband.', '5 million')).toBe(true);
+  });
+
+  it('a year is an age only as the date of a thing ("built in 1890"), not a season or a year beside a person', () => {
+    expect(quantity('How old is the church?', 'The church, built in 1890, is to close.', '1890')).toBe(true);
+    expect(quantity('How old are the graves?', 'The graves dating to 1338 were found.', '1338')).toBe(true);
+    expect(quantity('How old is Smith?', 'Smith has been the club captain since the 2006/07 season.', '2006/07')).toBe(false);
+    expect(quantity('How old is Smith?', 'Smith joined the club in 2006.', '2006')).toBe(false);
+    expect(hasCandidate('how old is smith', 'Smith has scored 20 goals in the 2006/07 season.')).toBe(false);
+  });
+
+  it('a rank, a year, a time or a day of the month is no count for "how many"', () => {
+    expect(quantity('How many goals did he score?', 'It was his 15th goal of the season.', '15')).toBe(false);
+    expect(quantity('How many titles has the club won?', 'The club finished eighth in the league.', 'eighth')).toBe(false);
+    expect(quantity('How many titles has the club won?', 'The club finished third in 2004.', 'third')).toBe(false);
+    expect(quantity('How many fans attended?', 'The stadium opened in 2004 and was full.', '2004')).toBe(false);
+    expect(quantity('How many fans attended?', 'The match kicked off at 10:30 on 12 May.', '10')).toBe(false);
+    expect(quantity('How many fans attended?', 'The match was played on May 12 at the stadium.', '12')).toBe(false);
+    expect(quantity('How many soldiers were sent?', 'The army sent 1500 soldiers to the border.', '1500')).toBe(true);
+    expect(quantity('How many goals did he score?', 'He scored 12 goals in 2004.', '12')).toBe(true);
+    expect(hasCandidate('How many goals did he score?', 'It was his 15th goal since 2004.')).toBe(false);
   });
 
   it('a sentence without a number of the asked kind holds no candidate of the asked-for type', () => {
@@ -59,5 +84,42 @@ describe('a quantity of the wrong kind', () => {
     const aged = engine.ask('How old is Sam Reed?').answer;
     expect(aged.answer).toBe('38');
     expect(aged.short).toBe(true);
+  });
+});
+
+describe('the span ranker prefers a number of the asked kind', () => {
+  it('picks the age, the money or the count asked for over a closer number of another kind', async () => {
+    const { chooseSpan } = await import('../../src/engine/extract-span.ts');
+    expect(chooseSpan('How old is Sam Reed?', 'Reed played 600 games in 20 years for the club and, aged 38, has now retired.')?.text).toBe('38');
+    expect(chooseSpan('how much did the stadium cost', 'The stadium, which holds 60,000 fans, cost £390m to build.')?.text).toBe('£390m');
+    const goals = chooseSpan('How many goals did Hale score?', 'Hale scored his 15th goal of the season on Saturday, taking his tally to 21 goals.');
+    expect(goals?.text).toBe('21');
+    expect(goals?.evidence.kindMatch).toBe(1);
+  });
+});
+
+describe('an age belongs to the name beside it', () => {
+  it('is vouched for beside a word the question names, not as someone else\'s age in the same sentence', async () => {
+    const { ageBeside } = await import('../../src/engine/answer-units.ts');
+    const { terms } = await import('../../src/engine/text.ts');
+    const beside = (sentence: string, age: string, asked: string[]) => {
+      const at = sentence.indexOf(age);
+      return ageBeside(sentence, at, at + age.length, new Set(asked.flatMap((w) => terms(w))), terms);
+    };
+    expect(beside('Sam Reed, 38, has retired after 20 years in goal.', '38', ['sam', 'reed'])).toBe(true);
+    expect(beside('The 26-year-old will face stiff competition for those centre places from Tom Hale and Sam Reed.', '26', ['sam', 'reed'])).toBe(false);
+    expect(beside('Graves dating to 1338 were found near the lake.', '1338', ['gravestones'])).toBe(true);
+  });
+
+  it('so "how old is X" over a sentence with another player\'s age is no short answer', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const engine = new Engine([
+      { id: 'centres', title: 'Centres named for tour', text: 'The 26-year-old Mark Lane will face stiff competition for the centre places from Tom Hale and Sam Reed on the tour this summer.', date: null, url: null, source: null, origin: 'centres' },
+    ]);
+    const reply = engine.ask('how old is sam reed').answer;
+    expect(reply.short).toBe(false);
+    const lane = engine.ask('how old is mark lane').answer;
+    expect(lane.answer).toBe('26');
+    expect(lane.short).toBe(true);
   });
 });
