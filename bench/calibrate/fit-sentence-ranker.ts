@@ -6,6 +6,9 @@
 // Fit: coordinate ascent on top-1 accuracy (default) or METHOD=logit (conditional logit; L2, EPOCHS, RATE).
 // SOFT_ALL=1 computes soft matches in every article's sentences, not only the best article's;
 // KEYS=a,b,… fits only those features (the rest of the table is left out of the score).
+// LONG=1 joins each SQuAD article's paragraphs into one document (20–60 sentences, like a news article);
+// CHAT=1 asks the questions as typed in chat (lower case, no question mark), CHAT=both asks both forms;
+// PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title).
 import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
 import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS } from '../../src/engine/sentence-ranker.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
@@ -14,7 +17,11 @@ import { loadSquadCorpus } from './squad-corpus.ts';
 
 if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
 const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
-const { questions, engine } = loadSquadCorpus();
+const { questions, engine } = loadSquadCorpus({
+  joinArticles: process.env.LONG === '1',
+  chat: process.env.CHAT === 'both' ? 'both' : process.env.CHAT === '1',
+  paraphrase: Number(process.env.PARAPHRASE ?? 0),
+});
 interface Item {
   group: string;
   cands: { x: number[]; y: number }[];

@@ -189,6 +189,17 @@ function questionTerms(text: string, sources?: AnswerSources): string[] {
   );
 }
 
+/** Words that tell a cause (for why) or a means (for how): a sentence holding one may answer (stop words, so read from the text). */
+const WHY_CUES = /\b(?:because|due to|owing to|reasons?|as a result|in response|in order|so that|blamed|caused|after)\b/i;
+const HOW_CUES = /\b(?:by|through|via|using|thanks to)\b/i;
+
+function cuesOf(question: string): RegExp | null {
+  const q = question.trim().toLowerCase();
+  if (/^why\b|\bwhy$/.test(q)) return WHY_CUES;
+  if (/^how\s+(?:did|does|do|was|were|is|are|can|could|will|would)\b/.test(q)) return HOW_CUES;
+  return null;
+}
+
 function isTypedQuestion(type: string): boolean {
   return type !== 'what' && type !== 'other';
 }
@@ -254,6 +265,13 @@ export function answerQuestion(
   const rareList = rareTerms(question);
   const slot = slotOf(question);
   const qSet = new Set(qTerms);
+  const cues = cuesOf(question);
+  /** Weight of the question's words outside the title that the sentence holds. */
+  const specificIn = (list: readonly string[], title: readonly string[]) => {
+    let w = 0;
+    for (const t of qTerms) if (!title.includes(t) && list.includes(t)) w += weight.get(t) ?? 0;
+    return w;
+  };
   const candidates: Scored[] = [];
   let best: Scored | null = null;
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
@@ -263,6 +281,9 @@ export function answerQuestion(
     for (let i = from; i < to; i++) for (const t of entry.sentences[i]!.terms) contextTerms.add(t);
     const contextCoverage = coverageOf(contextTerms);
     const titleCoverage = coverageIn(entry.titleTerms);
+    // the question's words the title does not hold say what it asks about the article's topic
+    let specificTotal = 0;
+    for (const t of qTerms) if (!entry.titleTerms.includes(t)) specificTotal += weight.get(t) ?? 0;
     for (let i = from; i < to; i++) {
       const s = entry.sentences[i]!;
       if (s.isHeading || s.wordCount < 3) continue;
@@ -289,11 +310,22 @@ export function answerQuestion(
         verb: slot && s.terms.includes(slot.verb) ? 1 : 0,
         first: i === 0 ? 1 : 0,
         pronoun: pronoun ? 1 : 0,
+        specific: specificTotal ? specificIn(s.terms, entry.titleTerms) / specificTotal : 1,
+        lead: Math.max(0, 1 - i / 10),
+        cue: cues?.test(s.text) ? 1 : 0,
+        typedLoose: 0,
+        typedWindow: 0,
       };
-      const c: Scored = { entry, sentence: s, features, score: sentenceScore(features), passageFrom: from, passageTo: to, passageRank: rank };
-      candidates.push(c);
-      if (!best || c.score > best.score) best = c;
+      candidates.push({ entry, sentence: s, features, score: 0, passageFrom: from, passageTo: to, passageRank: rank });
     }
+  }
+  // when no sentence holds most of the question (a reworded question), the asked type counts for more
+  const loose = 1 - Math.max(0, ...candidates.map((c) => c.features.coverage));
+  for (const c of candidates) {
+    c.features.typedLoose = c.features.typed * loose;
+    c.features.typedWindow = c.features.typed * c.features.window;
+    c.score = sentenceScore(c.features);
+    if (!best || c.score > best.score) best = c;
   }
   sentenceTrace.sink?.(question, candidates);
   if (!best) return null;

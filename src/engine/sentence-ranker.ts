@@ -35,6 +35,16 @@ export interface SentenceFeatures {
   first: number;
   /** Opens with a pronoun or demonstrative. */
   pronoun: number;
+  /** Share of the weight of the question's non-topic words (those not in the article's title) in the sentence; 1 without any. */
+  specific: number;
+  /** Closeness to the article's lead: 1 for the first sentence, falling to 0 at the tenth. */
+  lead: number;
+  /** A why / how question and a sentence with a cause or means cue ("because", "due to", "by"). */
+  cue: number;
+  /** `typed` times how little the best candidate covers the question: the asked type matters more for a reworded question. */
+  typedLoose: number;
+  /** `typed` times `window`: a candidate of the asked type beside the question's words. */
+  typedWindow: number;
 }
 
 /** Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md). */
@@ -55,6 +65,11 @@ export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   verb: 0,
   first: 0,
   pronoun: 0,
+  specific: 0,
+  lead: 0,
+  cue: 0,
+  typedLoose: 0,
+  typedWindow: 0,
 };
 
 export const SENTENCE_FEATURE_KEYS = Object.keys(SENTENCE_WEIGHTS) as (keyof SentenceFeatures)[];
