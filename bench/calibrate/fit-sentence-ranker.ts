@@ -10,35 +10,49 @@
 // CHAT=1 asks the questions as typed in chat (lower case, no question mark), CHAT=both asks both forms;
 // PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title).
 import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
-import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS } from '../../src/engine/sentence-ranker.ts';
+import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, sentenceScore } from '../../src/engine/sentence-ranker.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { bestBy, fitLogistic, type Row } from './logistic.ts';
-import { loadSquadCorpus } from './squad-corpus.ts';
+import { loadSquadCorpus, type SquadCorpusOptions } from './squad-corpus.ts';
 
 if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
 const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
-const { questions, engine } = loadSquadCorpus({
-  joinArticles: process.env.LONG === '1',
-  chat: process.env.CHAT === 'both' ? 'both' : process.env.CHAT === '1',
-  paraphrase: Number(process.env.PARAPHRASE ?? 0),
-});
+// RESIDUAL=1: the current table's score is a column of its own (start weight 1) and KEYS are fitted as changes to it
+const RESIDUAL = process.env.RESIDUAL === '1';
+const COLUMNS = RESIDUAL ? ['current', ...KEYS] : KEYS;
 interface Item {
   group: string;
+  variant: string;
   cands: { x: number[]; y: number }[];
 }
 const items: Item[] = [];
-let current: Item['cands'] = [];
-let last: string[] = [];
-sentenceTrace.sink = (_q, cands) => {
-  current = cands.map((c) => ({ x: KEYS.map((k) => c.features[k]), y: 0 }));
-  last = cands.map((c) => c.sentence.text);
-};
-for (const q of questions) {
-  current = [];
-  last = [];
-  engine.ask(q.question);
-  current.forEach((c, i) => (c.y = quoteContainsGold(last[i]!, q.answers) ? 1 : 0));
-  items.push({ group: q.title, cands: current });
+const variants: [string, SquadCorpusOptions][] = [
+  [
+    `${process.env.LONG === '1' ? 'long documents' : 'paragraphs'}, ${process.env.CHAT === 'both' ? 'as written + chat' : process.env.CHAT === '1' ? 'chat' : 'as written'}${Number(process.env.PARAPHRASE ?? 0) > 0 ? `, reworded ${process.env.PARAPHRASE}` : ''}`,
+    {
+      joinArticles: process.env.LONG === '1',
+      chat: process.env.CHAT === 'both' ? 'both' : process.env.CHAT === '1',
+      paraphrase: Number(process.env.PARAPHRASE ?? 0),
+    },
+  ],
+];
+// MIX=1 adds the bench's own setting (paragraphs, as written) so that a fit for chat use does not lose it
+if (process.env.MIX === '1') variants.push(['paragraphs, as written', {}]);
+for (const [variant, options] of variants) {
+  const { questions, engine } = loadSquadCorpus(options);
+  let current: Item['cands'] = [];
+  let last: string[] = [];
+  sentenceTrace.sink = (_q, cands) => {
+    current = cands.map((c) => ({ x: [...(RESIDUAL ? [sentenceScore(c.features)] : []), ...KEYS.map((k) => c.features[k])], y: 0 }));
+    last = cands.map((c) => c.sentence.text);
+  };
+  for (const q of questions) {
+    current = [];
+    last = [];
+    engine.ask(q.question);
+    current.forEach((c, i) => (c.y = quoteContainsGold(last[i]!, q.answers) ? 1 : 0));
+    items.push({ group: q.title, variant, cands: current });
+  }
 }
 sentenceTrace.sink = null;
 
@@ -92,28 +106,40 @@ function pairwise(train: Item[], start: number[]): number[] {
     const wrong = it.cands.filter((c) => c.y === 0).sort((a, b) => dot(start, b.x) - dot(start, a.x)).slice(0, 5);
     for (const r of right)
       for (const w of wrong) {
-        const d = Object.fromEntries(KEYS.map((k, i) => [k, r.x[i]! - w.x[i]!]));
+        const d = Object.fromEntries(COLUMNS.map((k, i) => [k, r.x[i]! - w.x[i]!]));
         rows.push({ x: d, y: 1, group: it.group }, { x: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, -v])), y: 0, group: it.group });
       }
   }
-  const w = fitLogistic(rows, KEYS, Number(process.env.L2 ?? 0.001), Number(process.env.EPOCHS ?? 300), 1);
-  return KEYS.map((k) => w[k] ?? 0);
+  const w = fitLogistic(rows, COLUMNS, Number(process.env.L2 ?? 0.001), Number(process.env.EPOCHS ?? 300), 1);
+  return COLUMNS.map((k) => w[k] ?? 0);
 }
 const method = process.env.METHOD === 'logit' ? fit : process.env.METHOD === 'pairwise' ? pairwise : climb;
-const start = KEYS.map((k) => SENTENCE_WEIGHTS[k]);
+const start = RESIDUAL ? [1, ...KEYS.map(() => 0)] : KEYS.map((k) => SENTENCE_WEIGHTS[k]);
 const groups = [...new Set(items.map((i) => i.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
-let cur = 0;
-let fitted = 0;
+const tally = new Map<string, { n: number; reachable: number; cur: number; fitted: number }>();
 for (let f = 0; f < 5; f++) {
   const w = method(items.filter((i) => foldOf.get(i.group) !== f), start);
   for (const it of items.filter((i) => foldOf.get(i.group) === f)) {
-    cur += topRight(start, it);
-    fitted += topRight(w, it);
+    const t = tally.get(it.variant) ?? { n: 0, reachable: 0, cur: 0, fitted: 0 };
+    t.n++;
+    t.reachable += it.cands.some((c) => c.y > 0) ? 1 : 0;
+    t.cur += topRight(start, it);
+    t.fitted += topRight(w, it);
+    tally.set(it.variant, t);
   }
 }
-const n = items.length;
-const reachable = items.filter((it) => it.cands.some((c) => c.y > 0)).length;
-console.log(`out-of-fold top-1 sentence holds gold over ${n} questions (${((100 * reachable) / n).toFixed(1)} % have one among the candidates): current ${((100 * cur) / n).toFixed(1)} %, fitted ${((100 * fitted) / n).toFixed(1)} %`);
+const pct = (a: number, n: number) => ((100 * a) / n).toFixed(1);
+for (const [variant, t] of tally)
+  console.log(`${variant}: out-of-fold top-1 sentence holds gold over ${t.n} questions (${pct(t.reachable, t.n)} % have one among the candidates): current ${pct(t.cur, t.n)} %, fitted ${pct(t.fitted, t.n)} %`);
 const all = method(items, start);
-console.log(JSON.stringify(Object.fromEntries(KEYS.map((k, i) => [k, Number(all[i]!.toFixed(2))]))));
+// the table to paste: with RESIDUAL, the current weights scaled by the first column plus the fitted changes
+const table = Object.fromEntries(
+  SENTENCE_FEATURE_KEYS.filter((k) => RESIDUAL || KEYS.includes(k)).map((k) => {
+    const i = KEYS.indexOf(k);
+    const base = RESIDUAL ? all[0]! * SENTENCE_WEIGHTS[k] : 0;
+    const change = i < 0 ? 0 : all[i + (RESIDUAL ? 1 : 0)]!;
+    return [k, Number((base + change).toFixed(2))];
+  }),
+);
+console.log(JSON.stringify(table));
