@@ -10,16 +10,18 @@
 // CHAT=1 asks the questions as typed in chat (lower case, no question mark), CHAT=both asks both forms;
 // PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title).
 import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
-import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, sentenceScore } from '../../src/engine/sentence-ranker.ts';
+import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, sentenceScore, type SentenceFeatures } from '../../src/engine/sentence-ranker.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { bestBy, fitLogistic, type Row } from './logistic.ts';
 import { loadSquadCorpus, type SquadCorpusOptions } from './squad-corpus.ts';
 
 if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
 const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
-// RESIDUAL=1: the current table's score is a column of its own (start weight 1) and KEYS are fitted as changes to it
+// RESIDUAL=1: the current table's score over the features not in KEYS is one column (start weight 1), KEYS the others
 const RESIDUAL = process.env.RESIDUAL === '1';
 const COLUMNS = RESIDUAL ? ['current', ...KEYS] : KEYS;
+/** The current table's score without the KEYS (so that a refit of an adopted table gives the same table). */
+const restScore = (f: SentenceFeatures) => sentenceScore(f) - KEYS.reduce((a, k) => a + SENTENCE_WEIGHTS[k] * f[k], 0);
 interface Item {
   group: string;
   variant: string;
@@ -43,7 +45,7 @@ for (const [variant, options] of variants) {
   let current: Item['cands'] = [];
   let last: string[] = [];
   sentenceTrace.sink = (_q, cands) => {
-    current = cands.map((c) => ({ x: [...(RESIDUAL ? [sentenceScore(c.features)] : []), ...KEYS.map((k) => c.features[k])], y: 0 }));
+    current = cands.map((c) => ({ x: [...(RESIDUAL ? [restScore(c.features)] : []), ...KEYS.map((k) => c.features[k])], y: 0 }));
     last = cands.map((c) => c.sentence.text);
   };
   for (const q of questions) {
@@ -114,7 +116,7 @@ function pairwise(train: Item[], start: number[]): number[] {
   return COLUMNS.map((k) => w[k] ?? 0);
 }
 const method = process.env.METHOD === 'logit' ? fit : process.env.METHOD === 'pairwise' ? pairwise : climb;
-const start = RESIDUAL ? [1, ...KEYS.map(() => 0)] : KEYS.map((k) => SENTENCE_WEIGHTS[k]);
+const start = [...(RESIDUAL ? [1] : []), ...KEYS.map((k) => SENTENCE_WEIGHTS[k])];
 const groups = [...new Set(items.map((i) => i.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
 const tally = new Map<string, { n: number; reachable: number; cur: number; fitted: number }>();
@@ -133,13 +135,14 @@ const pct = (a: number, n: number) => ((100 * a) / n).toFixed(1);
 for (const [variant, t] of tally)
   console.log(`${variant}: out-of-fold top-1 sentence holds gold over ${t.n} questions (${pct(t.reachable, t.n)} % have one among the candidates): current ${pct(t.cur, t.n)} %, fitted ${pct(t.fitted, t.n)} %`);
 const all = method(items, start);
-// the table to paste: with RESIDUAL, the current weights scaled by the first column plus the fitted changes
+// the table to paste; with RESIDUAL, the KEYS' fitted weights over the current column's (the same ranking as the
+// fit, on the current table's scale) and the other weights as they are
 const table = Object.fromEntries(
   SENTENCE_FEATURE_KEYS.filter((k) => RESIDUAL || KEYS.includes(k)).map((k) => {
     const i = KEYS.indexOf(k);
-    const base = RESIDUAL ? all[0]! * SENTENCE_WEIGHTS[k] : 0;
-    const change = i < 0 ? 0 : all[i + (RESIDUAL ? 1 : 0)]!;
-    return [k, Number((base + change).toFixed(2))];
+    if (!RESIDUAL) return [k, Number(all[i]!.toFixed(2))];
+    return [k, Number((i < 0 ? SENTENCE_WEIGHTS[k] : all[i + 1]! / all[0]!).toFixed(2))];
   }),
 );
+if (RESIDUAL) console.log(`current column weight ${all[0]!.toFixed(2)}`);
 console.log(JSON.stringify(table));

@@ -67,9 +67,9 @@ export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   pronoun: 0,
   specific: 0,
   lead: 0,
-  cue: 0,
-  typedLoose: 0,
-  typedWindow: 0,
+  cue: 0.18,
+  typedLoose: 0.19,
+  typedWindow: 0.33,
 };
 
 export const SENTENCE_FEATURE_KEYS = Object.keys(SENTENCE_WEIGHTS) as (keyof SentenceFeatures)[];
