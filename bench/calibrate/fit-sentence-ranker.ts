@@ -1,3 +1,6 @@
+// The table in use (typedLoose, typedWindow, cue fitted over the rest; bench/notes/sentence3.md) is refitted with:
+//   RESIDUAL=1 LONG=1 CHAT=1 PARAPHRASE=0.5 METHOD=logit KEYS=typedLoose,typedWindow,cue npx tsx bench/calibrate/fit-sentence-ranker.ts
+// (~15 s; paste the printed table into SENTENCE_WEIGHTS; rerun on the adopted table, it prints the same table.)
 // `npx tsx bench/calibrate/fit-sentence-ranker.ts`: refits SENTENCE_WEIGHTS (sentence-ranker.ts) on the
 // open SQuAD sample as a listwise (conditional logit) ranker over each question's candidate sentences,
 // 5-fold cross-validated with folds grouped by article, starting from the current weights. Label: the
@@ -5,7 +8,7 @@
 // weights, then the weights fitted on everything (paste them into SENTENCE_WEIGHTS).
 // Fit: coordinate ascent on top-1 accuracy (default) or METHOD=logit (conditional logit; L2, EPOCHS, RATE).
 // SOFT_ALL=1 computes soft matches in every article's sentences, not only the best article's;
-// KEYS=a,b,… fits only those features (the rest of the table is left out of the score).
+// KEYS=a,b,… fits only those features (the rest of the table is left out of the score, unless RESIDUAL=1).
 // LONG=1 joins each SQuAD article's paragraphs into one document (20–60 sentences, like a news article);
 // CHAT=1 asks the questions as typed in chat (lower case, no question mark), CHAT=both asks both forms;
 // PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title).

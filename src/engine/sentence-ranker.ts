@@ -47,7 +47,10 @@ export interface SentenceFeatures {
   typedWindow: number;
 }
 
-/** Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md). */
+/**
+ * Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md); typedLoose, typedWindow
+ * and cue fitted over the rest on long SQuAD documents with chat-typed, reworded questions (bench/notes/sentence3.md).
+ */
 export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   coverage: 1,
   window: 0.4,
