@@ -2,10 +2,11 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
-import { terms, words } from './text.ts';
+import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
-import { slotOf } from './question-analysis.ts';
+import { questionStems, slotOf } from './question-analysis.ts';
+import { collectCandidates } from './span-candidates.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 
@@ -200,6 +201,41 @@ function cuesOf(question: string): RegExp | null {
   return null;
 }
 
+/** Words either side of a question word within which a candidate counts as beside it. */
+const NEAR_WORDS = 4;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * For a typed question: whether a sentence holds a candidate of the asked type (not named by the question, of the
+ * asked quantity kind) within NEAR_WORDS words of a question word that the article's title does not hold.
+ */
+function relationTest(question: string, wanted: ReturnType<typeof classifyQuestion>): (sentence: string, titleTerms: readonly string[]) => boolean {
+  const qStems = questionStems(question);
+  const asked = new Set(terms(question).filter((t) => !QUESTION_WORDS.has(t)));
+  const kinds = wanted === 'number' ? quantityAsked(question) : null;
+  return (sentence, titleTerms) => {
+    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')) }));
+    const at: number[] = [];
+    tokens.forEach((t, i) => {
+      if (asked.has(t.term) && !titleTerms.includes(t.term)) at.push(i);
+    });
+    if (!at.length) return false;
+    const indexOf = (offset: number) => {
+      let i = 0;
+      while (i < tokens.length && tokens[i]!.start < offset) i++;
+      return i;
+    };
+    return collectCandidates(wanted, sentence).some((c) => {
+      const ws = words(c.text);
+      if (!ws.some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) return false;
+      if (kinds && !isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) return false;
+      const a = indexOf(c.start);
+      const b = a + Math.max(1, ws.length) - 1;
+      return at.some((i) => i >= a - NEAR_WORDS && i <= b + NEAR_WORDS && (i < a || i > b));
+    });
+  };
+}
+
 function isTypedQuestion(type: string): boolean {
   return type !== 'what' && type !== 'other';
 }
@@ -266,6 +302,7 @@ export function answerQuestion(
   const slot = slotOf(question);
   const qSet = new Set(qTerms);
   const cues = cuesOf(question);
+  const nearRelation = typedQuestion ? relationTest(question, wanted) : null;
   /** Weight of the question's words outside the title that the sentence holds. */
   const specificIn = (list: readonly string[], title: readonly string[]) => {
     let w = 0;
@@ -315,6 +352,8 @@ export function answerQuestion(
         cue: cues?.test(s.text) ? 1 : 0,
         typedLoose: 0,
         typedWindow: 0,
+        // the words a title holds are the topic; an answer sits by the other words asked (the relation)
+        typedNear: typedQuestion && hasCandidate(s.text) && nearRelation?.(s.text, entry.titleTerms) ? 1 : 0,
       };
       candidates.push({ entry, sentence: s, features, score: 0, passageFrom: from, passageTo: to, passageRank: rank });
     }

@@ -45,11 +45,13 @@ export interface SentenceFeatures {
   typedLoose: number;
   /** `typed` times `window`: a candidate of the asked type beside the question's words. */
   typedWindow: number;
+  /** A candidate of the asked type within four words of a question word the title does not hold (the relation asked). */
+  typedNear: number;
 }
 
 /**
- * Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md); typedLoose, typedWindow
- * and cue fitted over the rest on long SQuAD documents with chat-typed, reworded questions (bench/notes/sentence3.md).
+ * Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md); typedLoose, typedWindow,
+ * typedNear and cue fitted over the rest on long SQuAD documents with chat-typed, reworded questions (bench/notes/sentence3.md).
  */
 export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   coverage: 1,
@@ -70,9 +72,10 @@ export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   pronoun: 0,
   specific: 0,
   lead: 0,
-  cue: 0.18,
-  typedLoose: 0.19,
-  typedWindow: 0.33,
+  cue: 0.19,
+  typedLoose: 0.17,
+  typedWindow: 0.28,
+  typedNear: 0.18,
 };
 
 export const SENTENCE_FEATURE_KEYS = Object.keys(SENTENCE_WEIGHTS) as (keyof SentenceFeatures)[];

@@ -81,6 +81,17 @@ describe('sentence evidence computed by answerQuestion', () => {
     expect(named?.features.typed).toBe(1);
   });
 
+  it('marks a candidate of the asked type beside a question word the title does not hold', () => {
+    // "sung" is beside the name; the lead names only places, and none beside "sung"
+    const cands = traced('who is the keeper sung by in the leeds lighthouse musical');
+    const named = cands.find((c) => c.sentence.text.includes('Harriet Polwhele'));
+    const lead = cands.find((c) => c.sentence.index === 0);
+    expect(named?.features.typedNear).toBe(1);
+    expect(lead?.features.typedNear).toBe(0);
+    // untyped questions never have it
+    expect(traced('what did the keeper do').every((c) => c.features.typedNear === 0)).toBe(true);
+  });
+
   it('marks a cause cue only for why questions', () => {
     const why = traced('why was the lighthouse musical run extended');
     const cause = why.find((c) => c.sentence.text.includes('because'));
