@@ -144,7 +144,7 @@ const table = Object.fromEntries(
   SENTENCE_FEATURE_KEYS.filter((k) => RESIDUAL || KEYS.includes(k)).map((k) => {
     const i = KEYS.indexOf(k);
     if (!RESIDUAL) return [k, Number(all[i]!.toFixed(2))];
-    return [k, Number((i < 0 ? SENTENCE_WEIGHTS[k] : all[i + 1]! / all[0]!).toFixed(2))];
+    return [k, Number((i < 0 ? SENTENCE_WEIGHTS[k] : all[i + 1]! / all[0]!).toFixed(3))];
   }),
 );
 if (RESIDUAL) console.log(`current column weight ${all[0]!.toFixed(2)}`);

@@ -2,11 +2,10 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
-import { STOP_WORDS, stem, terms, words } from './text.ts';
+import { terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
-import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
-import { questionStems, slotOf } from './question-analysis.ts';
-import { collectCandidates } from './span-candidates.ts';
+import { bestShare, cuesOf, densityOf, sentenceScore, typedNearTest, type SentenceFeatures } from './sentence-ranker.ts';
+import { slotOf } from './question-analysis.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 
@@ -190,52 +189,6 @@ function questionTerms(text: string, sources?: AnswerSources): string[] {
   );
 }
 
-/** Words that tell a cause (for why) or a means (for how): a sentence holding one may answer (stop words, so read from the text). */
-const WHY_CUES = /\b(?:because|due to|owing to|reasons?|as a result|in response|in order|so that|blamed|caused|after)\b/i;
-const HOW_CUES = /\b(?:by|through|via|using|thanks to)\b/i;
-
-function cuesOf(question: string): RegExp | null {
-  const q = question.trim().toLowerCase();
-  if (/^why\b|\bwhy$/.test(q)) return WHY_CUES;
-  if (/^how\s+(?:did|does|do|was|were|is|are|can|could|will|would)\b/.test(q)) return HOW_CUES;
-  return null;
-}
-
-/** Words either side of a question word within which a candidate counts as beside it. */
-const NEAR_WORDS = 4;
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
-/**
- * For a typed question: whether a sentence holds a candidate of the asked type (not named by the question, of the
- * asked quantity kind) within NEAR_WORDS words of a question word that the article's title does not hold.
- */
-function relationTest(question: string, wanted: ReturnType<typeof classifyQuestion>): (sentence: string, titleTerms: readonly string[]) => boolean {
-  const qStems = questionStems(question);
-  const asked = new Set(terms(question).filter((t) => !QUESTION_WORDS.has(t)));
-  const kinds = wanted === 'number' ? quantityAsked(question) : null;
-  return (sentence, titleTerms) => {
-    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')) }));
-    const at: number[] = [];
-    tokens.forEach((t, i) => {
-      if (asked.has(t.term) && !titleTerms.includes(t.term)) at.push(i);
-    });
-    if (!at.length) return false;
-    const indexOf = (offset: number) => {
-      let i = 0;
-      while (i < tokens.length && tokens[i]!.start < offset) i++;
-      return i;
-    };
-    return collectCandidates(wanted, sentence).some((c) => {
-      const ws = words(c.text);
-      if (!ws.some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) return false;
-      if (kinds && !isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) return false;
-      const a = indexOf(c.start);
-      const b = a + Math.max(1, ws.length) - 1;
-      return at.some((i) => i >= a - NEAR_WORDS && i <= b + NEAR_WORDS && (i < a || i > b));
-    });
-  };
-}
-
 function isTypedQuestion(type: string): boolean {
   return type !== 'what' && type !== 'other';
 }
@@ -302,7 +255,7 @@ export function answerQuestion(
   const slot = slotOf(question);
   const qSet = new Set(qTerms);
   const cues = cuesOf(question);
-  const nearRelation = typedQuestion ? relationTest(question, wanted) : null;
+  const typedNear = typedQuestion ? typedNearTest(question, wanted, own) : null;
   /** Weight of the question's words outside the title that the sentence holds. */
   const specificIn = (list: readonly string[], title: readonly string[]) => {
     let w = 0;
@@ -330,6 +283,7 @@ export function answerQuestion(
       const coverage = pronoun && prev && prev.paragraph === s.paragraph ? Math.max(coverageIn(s.terms), CARRY * coverageIn(s.terms, prev.terms)) : coverageIn(s.terms);
       // soft matches only re-order the best article's sentences: elsewhere they cost abstention (bench/README.md)
       const soft = SOFT_MATCH.inSentenceChoice && (!SOFT_MATCH.topArticleOnly || entry.article.id === topEntry.article.id) ? softIn(s.terms) : 0;
+      const typed = typedQuestion && hasCandidate(s.text) ? 1 : 0;
       const features: SentenceFeatures = {
         coverage,
         window: coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms),
@@ -339,7 +293,7 @@ export function answerQuestion(
         topArticle: entry.article.id === topEntry.article.id ? 1 : 0,
         context: contextCoverage,
         title: titleCoverage,
-        typed: typedQuestion && hasCandidate(s.text) ? 1 : 0,
+        typed,
         long: s.wordCount > 60 ? 1 : 0,
         soft,
         rare: rareList.length ? rareList.filter((t) => s.terms.includes(t)).length / rareList.length : 1,
@@ -353,7 +307,7 @@ export function answerQuestion(
         typedLoose: 0,
         typedWindow: 0,
         // the words a title holds are the topic; an answer sits by the other words asked (the relation)
-        typedNear: typedQuestion && hasCandidate(s.text) && nearRelation?.(s.text, entry.titleTerms) ? 1 : 0,
+        typedNear: typed && typedNear?.(s.text, entry.titleTerms) ? 1 : 0,
       };
       candidates.push({ entry, sentence: s, features, score: 0, passageFrom: from, passageTo: to, passageRank: rank });
     }
