@@ -307,7 +307,7 @@ export function answerQuestion(
         typedLoose: 0,
         typedWindow: 0,
         // the words a title holds are the topic; an answer sits by the other words asked (the relation)
-        typedNear: typed && typedNear?.(s.text, entry.titleTerms) ? 1 : 0,
+        typedNear: typed && typedNear?.(s.text, s.terms, entry.titleTerms) ? 1 : 0,
       };
       candidates.push({ entry, sentence: s, features, score: 0, passageFrom: from, passageTo: to, passageRank: rank });
     }

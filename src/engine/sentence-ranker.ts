@@ -133,10 +133,16 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
  * For a typed question: whether a sentence holds a candidate of the asked type (not named by the question, of the
  * asked quantity kind) within NEAR_WORDS words of an asked term (`asked`: index terms) that the article's title lacks.
  */
-export function typedNearTest(question: string, wanted: QuestionType, asked: ReadonlySet<string>): (sentence: string, titleTerms: readonly string[]) => boolean {
+export function typedNearTest(
+  question: string,
+  wanted: QuestionType,
+  asked: ReadonlySet<string>,
+): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => boolean {
   const qStems = questionStems(question);
   const kinds = wanted === 'number' ? quantityAsked(question) : null;
-  return (sentence, titleTerms) => {
+  return (sentence, sentenceTerms, titleTerms) => {
+    // most sentences hold no asked word outside the title: no need to read their candidates
+    if (!sentenceTerms.some((t) => asked.has(t) && !titleTerms.includes(t))) return false;
     const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')) }));
     const at: number[] = [];
     tokens.forEach((t, i) => {
