@@ -1,3 +1,6 @@
+// The table in use (typedLoose, typedWindow, cue, typedNear fitted over the rest; bench/notes/sentence3.md) is refitted with:
+//   RESIDUAL=1 LONG=1 CHAT=1 PARAPHRASE=0.5 METHOD=logit KEYS=typedLoose,typedWindow,cue,typedNear npx tsx bench/calibrate/fit-sentence-ranker.ts
+// (~15 s; paste the printed table into SENTENCE_WEIGHTS; rerun on the adopted table, it prints the same table.)
 // `npx tsx bench/calibrate/fit-sentence-ranker.ts`: refits SENTENCE_WEIGHTS (sentence-ranker.ts) on the
 // open SQuAD sample as a listwise (conditional logit) ranker over each question's candidate sentences,
 // 5-fold cross-validated with folds grouped by article, starting from the current weights. Label: the
@@ -5,33 +8,56 @@
 // weights, then the weights fitted on everything (paste them into SENTENCE_WEIGHTS).
 // Fit: coordinate ascent on top-1 accuracy (default) or METHOD=logit (conditional logit; L2, EPOCHS, RATE).
 // SOFT_ALL=1 computes soft matches in every article's sentences, not only the best article's;
-// KEYS=a,b,… fits only those features (the rest of the table is left out of the score).
+// KEYS=a,b,… fits only those features (the rest of the table is left out of the score, unless RESIDUAL=1).
+// LONG=1 joins each SQuAD article's paragraphs into one document (20–60 sentences, like a news article);
+// CHAT=1 asks the questions as typed in chat (lower case, no question mark), CHAT=both asks both forms;
+// PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title).
 import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
-import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS } from '../../src/engine/sentence-ranker.ts';
+import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, sentenceScore, type SentenceFeatures } from '../../src/engine/sentence-ranker.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { bestBy, fitLogistic, type Row } from './logistic.ts';
-import { loadSquadCorpus } from './squad-corpus.ts';
+import { loadSquadCorpus, type SquadCorpusOptions } from './squad-corpus.ts';
 
 if (process.env.SOFT_ALL === '1') SOFT_MATCH.topArticleOnly = false;
 const KEYS = process.env.KEYS ? (process.env.KEYS.split(',') as typeof SENTENCE_FEATURE_KEYS) : SENTENCE_FEATURE_KEYS;
-const { questions, engine } = loadSquadCorpus();
+// RESIDUAL=1: the current table's score over the features not in KEYS is one column (start weight 1), KEYS the others
+const RESIDUAL = process.env.RESIDUAL === '1';
+const COLUMNS = RESIDUAL ? ['current', ...KEYS] : KEYS;
+/** The current table's score without the KEYS (so that a refit of an adopted table gives the same table). */
+const restScore = (f: SentenceFeatures) => sentenceScore(f) - KEYS.reduce((a, k) => a + SENTENCE_WEIGHTS[k] * f[k], 0);
 interface Item {
   group: string;
+  variant: string;
   cands: { x: number[]; y: number }[];
 }
 const items: Item[] = [];
-let current: Item['cands'] = [];
-let last: string[] = [];
-sentenceTrace.sink = (_q, cands) => {
-  current = cands.map((c) => ({ x: KEYS.map((k) => c.features[k]), y: 0 }));
-  last = cands.map((c) => c.sentence.text);
-};
-for (const q of questions) {
-  current = [];
-  last = [];
-  engine.ask(q.question);
-  current.forEach((c, i) => (c.y = quoteContainsGold(last[i]!, q.answers) ? 1 : 0));
-  items.push({ group: q.title, cands: current });
+const variants: [string, SquadCorpusOptions][] = [
+  [
+    `${process.env.LONG === '1' ? 'long documents' : 'paragraphs'}, ${process.env.CHAT === 'both' ? 'as written + chat' : process.env.CHAT === '1' ? 'chat' : 'as written'}${Number(process.env.PARAPHRASE ?? 0) > 0 ? `, reworded ${process.env.PARAPHRASE}` : ''}`,
+    {
+      joinArticles: process.env.LONG === '1',
+      chat: process.env.CHAT === 'both' ? 'both' : process.env.CHAT === '1',
+      paraphrase: Number(process.env.PARAPHRASE ?? 0),
+    },
+  ],
+];
+// MIX=1 adds the bench's own setting (paragraphs, as written) so that a fit for chat use does not lose it
+if (process.env.MIX === '1') variants.push(['paragraphs, as written', {}]);
+for (const [variant, options] of variants) {
+  const { questions, engine } = loadSquadCorpus(options);
+  let current: Item['cands'] = [];
+  let last: string[] = [];
+  sentenceTrace.sink = (_q, cands) => {
+    current = cands.map((c) => ({ x: [...(RESIDUAL ? [restScore(c.features)] : []), ...KEYS.map((k) => c.features[k])], y: 0 }));
+    last = cands.map((c) => c.sentence.text);
+  };
+  for (const q of questions) {
+    current = [];
+    last = [];
+    engine.ask(q.question);
+    current.forEach((c, i) => (c.y = quoteContainsGold(last[i]!, q.answers) ? 1 : 0));
+    items.push({ group: q.title, variant, cands: current });
+  }
 }
 sentenceTrace.sink = null;
 
@@ -85,28 +111,41 @@ function pairwise(train: Item[], start: number[]): number[] {
     const wrong = it.cands.filter((c) => c.y === 0).sort((a, b) => dot(start, b.x) - dot(start, a.x)).slice(0, 5);
     for (const r of right)
       for (const w of wrong) {
-        const d = Object.fromEntries(KEYS.map((k, i) => [k, r.x[i]! - w.x[i]!]));
+        const d = Object.fromEntries(COLUMNS.map((k, i) => [k, r.x[i]! - w.x[i]!]));
         rows.push({ x: d, y: 1, group: it.group }, { x: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, -v])), y: 0, group: it.group });
       }
   }
-  const w = fitLogistic(rows, KEYS, Number(process.env.L2 ?? 0.001), Number(process.env.EPOCHS ?? 300), 1);
-  return KEYS.map((k) => w[k] ?? 0);
+  const w = fitLogistic(rows, COLUMNS, Number(process.env.L2 ?? 0.001), Number(process.env.EPOCHS ?? 300), 1);
+  return COLUMNS.map((k) => w[k] ?? 0);
 }
 const method = process.env.METHOD === 'logit' ? fit : process.env.METHOD === 'pairwise' ? pairwise : climb;
-const start = KEYS.map((k) => SENTENCE_WEIGHTS[k]);
+const start = [...(RESIDUAL ? [1] : []), ...KEYS.map((k) => SENTENCE_WEIGHTS[k])];
 const groups = [...new Set(items.map((i) => i.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
-let cur = 0;
-let fitted = 0;
+const tally = new Map<string, { n: number; reachable: number; cur: number; fitted: number }>();
 for (let f = 0; f < 5; f++) {
   const w = method(items.filter((i) => foldOf.get(i.group) !== f), start);
   for (const it of items.filter((i) => foldOf.get(i.group) === f)) {
-    cur += topRight(start, it);
-    fitted += topRight(w, it);
+    const t = tally.get(it.variant) ?? { n: 0, reachable: 0, cur: 0, fitted: 0 };
+    t.n++;
+    t.reachable += it.cands.some((c) => c.y > 0) ? 1 : 0;
+    t.cur += topRight(start, it);
+    t.fitted += topRight(w, it);
+    tally.set(it.variant, t);
   }
 }
-const n = items.length;
-const reachable = items.filter((it) => it.cands.some((c) => c.y > 0)).length;
-console.log(`out-of-fold top-1 sentence holds gold over ${n} questions (${((100 * reachable) / n).toFixed(1)} % have one among the candidates): current ${((100 * cur) / n).toFixed(1)} %, fitted ${((100 * fitted) / n).toFixed(1)} %`);
+const pct = (a: number, n: number) => ((100 * a) / n).toFixed(1);
+for (const [variant, t] of tally)
+  console.log(`${variant}: out-of-fold top-1 sentence holds gold over ${t.n} questions (${pct(t.reachable, t.n)} % have one among the candidates): current ${pct(t.cur, t.n)} %, fitted ${pct(t.fitted, t.n)} %`);
 const all = method(items, start);
-console.log(JSON.stringify(Object.fromEntries(KEYS.map((k, i) => [k, Number(all[i]!.toFixed(2))]))));
+// the table to paste; with RESIDUAL, the KEYS' fitted weights over the current column's (the same ranking as the
+// fit, on the current table's scale) and the other weights as they are
+const table = Object.fromEntries(
+  SENTENCE_FEATURE_KEYS.filter((k) => RESIDUAL || KEYS.includes(k)).map((k) => {
+    const i = KEYS.indexOf(k);
+    if (!RESIDUAL) return [k, Number(all[i]!.toFixed(2))];
+    return [k, Number((i < 0 ? SENTENCE_WEIGHTS[k] : all[i + 1]! / all[0]!).toFixed(3))];
+  }),
+);
+if (RESIDUAL) console.log(`current column weight ${all[0]!.toFixed(2)}`);
+console.log(JSON.stringify(table));

@@ -4,7 +4,7 @@ import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confid
 import { isEnglishWord } from './english-words.ts';
 import { terms, words } from './text.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
-import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
+import { bestShare, cuesOf, densityOf, sentenceScore, typedNearTest, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
@@ -262,6 +262,14 @@ export function answerQuestion(
   const rareList = rareTerms(cased);
   const slot = slotOf(question);
   const qSet = new Set(qTerms);
+  const cues = cuesOf(question);
+  const typedNear = typedQuestion ? typedNearTest(question, wanted, own) : null;
+  /** Weight of the question's words outside the title that the sentence holds. */
+  const specificIn = (list: readonly string[], title: readonly string[]) => {
+    let w = 0;
+    for (const t of qTerms) if (!title.includes(t) && list.includes(t)) w += weight.get(t) ?? 0;
+    return w;
+  };
   const candidates: Scored[] = [];
   let best: Scored | null = null;
   for (const [rank, { p, score: passageScore }] of ranked.entries()) {
@@ -271,6 +279,9 @@ export function answerQuestion(
     for (let i = from; i < to; i++) for (const t of entry.sentences[i]!.terms) contextTerms.add(t);
     const contextCoverage = coverageOf(contextTerms);
     const titleCoverage = coverageIn(entry.titleTerms);
+    // the question's words the title does not hold say what it asks about the article's topic
+    let specificTotal = 0;
+    for (const t of qTerms) if (!entry.titleTerms.includes(t)) specificTotal += weight.get(t) ?? 0;
     for (let i = from; i < to; i++) {
       const s = entry.sentences[i]!;
       if (s.isHeading || s.wordCount < 3) continue;
@@ -280,6 +291,7 @@ export function answerQuestion(
       const coverage = pronoun && prev && prev.paragraph === s.paragraph ? Math.max(coverageIn(s.terms), CARRY * coverageIn(s.terms, prev.terms)) : coverageIn(s.terms);
       // soft matches only re-order the best article's sentences: elsewhere they cost abstention (bench/README.md)
       const soft = SOFT_MATCH.inSentenceChoice && (!SOFT_MATCH.topArticleOnly || entry.article.id === topEntry.article.id) ? softIn(s.terms) : 0;
+      const typed = typedQuestion && hasCandidate(s.text) ? 1 : 0;
       const features: SentenceFeatures = {
         coverage,
         window: coverageIn(s.terms, entry.titleTerms, entry.sentences[i - 1]?.terms, entry.sentences[i + 1]?.terms),
@@ -289,7 +301,7 @@ export function answerQuestion(
         topArticle: entry.article.id === topEntry.article.id ? 1 : 0,
         context: contextCoverage,
         title: titleCoverage,
-        typed: typedQuestion && hasCandidate(s.text) ? 1 : 0,
+        typed,
         long: s.wordCount > 60 ? 1 : 0,
         soft,
         rare: rareList.length ? rareList.filter((t) => s.terms.includes(t)).length / rareList.length : 1,
@@ -297,11 +309,24 @@ export function answerQuestion(
         verb: slot && s.terms.includes(slot.verb) ? 1 : 0,
         first: i === 0 ? 1 : 0,
         pronoun: pronoun ? 1 : 0,
+        specific: specificTotal ? specificIn(s.terms, entry.titleTerms) / specificTotal : 1,
+        lead: Math.max(0, 1 - i / 10),
+        cue: cues?.test(s.text) ? 1 : 0,
+        typedLoose: 0,
+        typedWindow: 0,
+        // the words a title holds are the topic; an answer sits by the other words asked (the relation)
+        typedNear: typed && typedNear?.(s.text, s.terms, entry.titleTerms) ? 1 : 0,
       };
-      const c: Scored = { entry, sentence: s, features, score: sentenceScore(features), passageFrom: from, passageTo: to, passageRank: rank };
-      candidates.push(c);
-      if (!best || c.score > best.score) best = c;
+      candidates.push({ entry, sentence: s, features, score: 0, passageFrom: from, passageTo: to, passageRank: rank });
     }
+  }
+  // when no sentence holds most of the question (a reworded question), the asked type counts for more
+  const loose = 1 - Math.max(0, ...candidates.map((c) => c.features.coverage));
+  for (const c of candidates) {
+    c.features.typedLoose = c.features.typed * loose;
+    c.features.typedWindow = c.features.typed * c.features.window;
+    c.score = sentenceScore(c.features);
+    if (!best || c.score > best.score) best = c;
   }
   sentenceTrace.sink?.(question, candidates);
   if (!best) return null;

@@ -1,5 +1,9 @@
 // Sentence choice: the evidence that a candidate sentence answers the question, and the weight
 // table that ranks a question's candidates (refit: `npx tsx bench/calibrate/fit-sentence-ranker.ts`).
+import { isQuantityOf, quantityAsked } from './answer-units.ts';
+import { questionStems, type QuestionType } from './question-analysis.ts';
+import { collectCandidates } from './span-candidates.ts';
+import { STOP_WORDS, stem, words } from './text.ts';
 
 /** Evidence for one candidate sentence, each in [0, 1]. */
 export interface SentenceFeatures {
@@ -35,9 +39,24 @@ export interface SentenceFeatures {
   first: number;
   /** Opens with a pronoun or demonstrative. */
   pronoun: number;
+  /** Share of the weight of the question's non-topic words (those not in the article's title) in the sentence; 1 without any. */
+  specific: number;
+  /** Closeness to the article's lead: 1 for the first sentence, falling to 0 at the tenth. */
+  lead: number;
+  /** A why / how question and a sentence with a cause or means cue ("because", "due to", "by"). */
+  cue: number;
+  /** `typed` times how little the best candidate covers the question: the asked type matters more for a reworded question. */
+  typedLoose: number;
+  /** `typed` times `window`: a candidate of the asked type beside the question's words. */
+  typedWindow: number;
+  /** A candidate of the asked type within four words of a question word the title does not hold (the relation asked). */
+  typedNear: number;
 }
 
-/** Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md). */
+/**
+ * Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md); typedLoose, typedWindow,
+ * typedNear and cue fitted over the rest on long SQuAD documents with chat-typed, reworded questions (bench/notes/sentence3.md).
+ */
 export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   coverage: 1,
   window: 0.4,
@@ -55,6 +74,12 @@ export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   verb: 0,
   first: 0,
   pronoun: 0,
+  specific: 0,
+  lead: 0,
+  cue: 0.186,
+  typedLoose: 0.172,
+  typedWindow: 0.282,
+  typedNear: 0.187,
 };
 
 export const SENTENCE_FEATURE_KEYS = Object.keys(SENTENCE_WEIGHTS) as (keyof SentenceFeatures)[];
@@ -86,4 +111,56 @@ export function bestShare(scores: readonly number[]): number {
   let z = 0;
   for (const s of scores) z += Math.exp(s - m);
   return 1 / z;
+}
+
+/** Words that tell a cause (for why) or a means (for how); stop words, so read from the text, not the terms. */
+const WHY_CUES = /\b(?:because|due to|owing to|reasons?|as a result|in response|in order|so that|blamed|caused|after)\b/i;
+const HOW_CUES = /\b(?:by|through|via|using|thanks to)\b/i;
+
+/** The cue words a sentence answering this question is likely to hold: a cause for why, a means for how-did; null otherwise. */
+export function cuesOf(question: string): RegExp | null {
+  const q = question.trim().toLowerCase();
+  if (/^why\b|\bwhy$/.test(q)) return WHY_CUES;
+  if (/^how\s+(?:did|does|do|was|were|is|are|can|could|will|would)\b/.test(q)) return HOW_CUES;
+  return null;
+}
+
+/** Words either side of a question word within which a candidate counts as beside it. */
+const NEAR_WORDS = 4;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * For a typed question: whether a sentence holds a candidate of the asked type (not named by the question, of the
+ * asked quantity kind) within NEAR_WORDS words of an asked term (`asked`: index terms) that the article's title lacks.
+ */
+export function typedNearTest(
+  question: string,
+  wanted: QuestionType,
+  asked: ReadonlySet<string>,
+): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => boolean {
+  const qStems = questionStems(question);
+  const kinds = wanted === 'number' ? quantityAsked(question) : null;
+  return (sentence, sentenceTerms, titleTerms) => {
+    // most sentences hold no asked word outside the title: no need to read their candidates
+    if (!sentenceTerms.some((t) => asked.has(t) && !titleTerms.includes(t))) return false;
+    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')) }));
+    const at: number[] = [];
+    tokens.forEach((t, i) => {
+      if (asked.has(t.term) && !titleTerms.includes(t.term)) at.push(i);
+    });
+    if (!at.length) return false;
+    const indexOf = (offset: number) => {
+      let i = 0;
+      while (i < tokens.length && tokens[i]!.start < offset) i++;
+      return i;
+    };
+    return collectCandidates(wanted, sentence).some((c) => {
+      const ws = words(c.text);
+      if (!ws.some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) return false;
+      if (kinds && !isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) return false;
+      const a = indexOf(c.start);
+      const b = a + Math.max(1, ws.length) - 1;
+      return at.some((i) => i >= a - NEAR_WORDS && i <= b + NEAR_WORDS && (i < a || i > b));
+    });
+  };
 }

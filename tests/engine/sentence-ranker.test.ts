@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sentenceTrace, type Scored } from '../../src/engine/answer-question.ts';
+import { Engine } from '../../src/engine/engine.ts';
 import { bestShare, densityOf, sentenceScore, SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, type SentenceFeatures } from '../../src/engine/sentence-ranker.ts';
+import type { Article } from '../../src/engine/types.ts';
 
 const zero = Object.fromEntries(SENTENCE_FEATURE_KEYS.map((k) => [k, 0])) as unknown as SentenceFeatures;
 
@@ -26,5 +29,91 @@ describe('sentence ranker', () => {
     expect(bestShare([])).toBe(0);
     expect(bestShare([1, 1])).toBeCloseTo(0.5);
     expect(bestShare([5, 0])).toBeGreaterThan(0.99);
+  });
+});
+
+describe('sentence choice for reworded questions', () => {
+  it('ranks a sentence of the asked type beside the question words above a lead that only restates the topic', () => {
+    // the lead holds most words but nothing of the asked type; the answer shares fewer words and sits beside them
+    const lead = sentenceScore({ ...zero, coverage: 0.7, window: 0.8, context: 0.8, passage: 1 });
+    const loose = 1 - 0.7;
+    const answer = sentenceScore({ ...zero, coverage: 0.4, window: 0.8, context: 0.8, passage: 1, typed: 1, typedLoose: loose, typedWindow: 0.8 });
+    expect(answer).toBeGreaterThan(lead);
+  });
+
+  it('still ranks a sentence that holds the whole question first when a typed one holds little of it', () => {
+    const full = sentenceScore({ ...zero, coverage: 1, window: 1, context: 1, passage: 1, bigrams: 0.5 });
+    const typed = sentenceScore({ ...zero, coverage: 0.2, window: 0.4, context: 1, passage: 1, typed: 1, typedLoose: 0, typedWindow: 0.4 });
+    expect(full).toBeGreaterThan(typed);
+  });
+});
+
+describe('sentence evidence computed by answerQuestion', () => {
+  const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
+  const engine = new Engine([
+    article(
+      'musical.txt',
+      'Lighthouse musical opens in Leeds',
+      'A stage musical about a lighthouse keeper opened in Leeds on Friday night. The keeper is sung by Harriet Polwhele, a former choir teacher. The run was extended because tickets sold out within a week.',
+    ),
+  ]);
+  const traced = (question: string): Scored[] => {
+    let out: Scored[] = [];
+    sentenceTrace.sink = (_q, cands) => (out = [...cands]);
+    try {
+      engine.ask(question);
+    } finally {
+      sentenceTrace.sink = null;
+    }
+    return out;
+  };
+
+  it('scales the typed evidence by how little the best sentence covers the question, and by the window', () => {
+    const cands = traced('who sings the keeper in the leeds lighthouse musical');
+    expect(cands.length).toBeGreaterThan(0);
+    const loose = 1 - Math.max(...cands.map((c) => c.features.coverage));
+    for (const c of cands) {
+      expect(c.features.typedLoose).toBeCloseTo(c.features.typed * loose);
+      expect(c.features.typedWindow).toBeCloseTo(c.features.typed * c.features.window);
+      expect(c.score).toBeCloseTo(sentenceScore(c.features));
+    }
+    const named = cands.find((c) => c.sentence.text.includes('Harriet Polwhele'));
+    expect(named?.features.typed).toBe(1);
+  });
+
+  it('marks a candidate of the asked type beside a question word the title does not hold', () => {
+    // "sung" is beside the name; the lead names only places, and none beside "sung"
+    const cands = traced('who is the keeper sung by in the leeds lighthouse musical');
+    const named = cands.find((c) => c.sentence.text.includes('Harriet Polwhele'));
+    const lead = cands.find((c) => c.sentence.index === 0);
+    expect(named?.features.typedNear).toBe(1);
+    expect(lead?.features.typedNear).toBe(0);
+    // untyped questions never have it
+    expect(traced('what did the keeper do').every((c) => c.features.typedNear === 0)).toBe(true);
+  });
+
+  it('marks a cause cue only for why questions', () => {
+    const why = traced('why was the lighthouse musical run extended');
+    const cause = why.find((c) => c.sentence.text.includes('because'));
+    expect(cause?.features.cue).toBe(1);
+    const who = traced('who sings the keeper in the leeds lighthouse musical');
+    expect(who.every((c) => c.features.cue === 0)).toBe(true);
+  });
+
+  it('measures the lead and the share of the non-title words', () => {
+    const cands = traced('who sings the keeper in the leeds lighthouse musical');
+    const first = cands.find((c) => c.sentence.index === 0);
+    expect(first?.features.lead).toBe(1);
+    for (const c of cands) {
+      expect(c.features.lead).toBeCloseTo(Math.max(0, 1 - c.sentence.index / 10));
+      expect(c.features.specific).toBeGreaterThanOrEqual(0);
+      expect(c.features.specific).toBeLessThanOrEqual(1);
+    }
+    // "keeper" is the non-title word the article holds: sentences with it share the same part, the others none
+    const named = cands.find((c) => c.sentence.text.includes('Harriet Polwhele'));
+    const tickets = cands.find((c) => c.sentence.text.includes('tickets'));
+    expect(named?.features.specific).toBeGreaterThan(0);
+    expect(named?.features.specific).toBeCloseTo(first?.features.specific ?? -1);
+    expect(tickets?.features.specific).toBe(0);
   });
 });
