@@ -8,6 +8,7 @@ import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './se
 import { slotOf } from './question-analysis.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
+import { expandShorthand, isChatFiller } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -178,15 +179,19 @@ const MAX_TYPO_GUESSES = 4;
 
 function questionTerms(text: string, sources?: AnswerSources): string[] {
   const keep = (t: string) => !QUESTION_WORDS.has(t);
-  if (!sources?.suggest) return terms(text).filter(keep);
+  // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/notes/retrieval3.md)
+  const asked = words(text).filter((w) => !isChatFiller(w));
+  if (!sources?.suggest) return asked.flatMap((w) => terms(w)).filter(keep);
   const { suggest, passageIndex } = sources;
   let guesses = 0;
-  // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
-  return words(text).flatMap((w) =>
-    terms(w)
-      .filter(keep)
-      .map((t) => (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES ? t : (suggest(t) ?? t))),
-  );
+  return asked.flatMap((w) => {
+    const list = terms(w).filter(keep);
+    // chat shorthand the corpus does not use ("exec", "govt") stands for its full form
+    const full = list.length === 1 && passageIndex.df(list[0]!) === 0 ? expandShorthand(w) : null;
+    if (full) return full;
+    // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
+    return list.map((t) => (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES ? t : (suggest(t) ?? t)));
+  });
 }
 
 function isTypedQuestion(type: string): boolean {
@@ -219,7 +224,8 @@ export function answerQuestion(
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
-  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList);
+  // names and numbers are searched as written, never as their variants
+  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
 

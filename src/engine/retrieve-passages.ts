@@ -1,5 +1,7 @@
 import type { AnalyzedArticle } from './analyze-article.ts';
 import type { Bm25Index, Bm25Params, ScoredKey } from './bm25-index.ts';
+import { expandQuery } from './term-variants.ts';
+import { loadWordVectors } from './word-vectors.ts';
 
 /** What retrieval needs from the engine's indexes. */
 export interface PassageSources {
@@ -28,7 +30,7 @@ const PREFERRED_BOOST = 1.3;
  * words, not one passage repeating a name); the share one passage earns when it keeps every adjacent pair
  * of question words together ("deputy health minister").
  */
-export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3 };
+export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3, variants: false };
 /** BM25 for reading: stronger length normalisation than the default (b 0.75) so long passages and articles do not win by size. */
 const READ_BM25: Bm25Params = { k1: 1.2, b: 0.9 };
 
@@ -45,10 +47,14 @@ export function retrievePassages(
   limit = PASSAGES_CONSIDERED,
   /** The words asked now, whose adjacent pairs count (a follow-up's earlier turns make no pairs with them). */
   ownTerms: readonly string[] = qTerms,
+  /** Terms searched only as written (names, numbers): never expanded to their variants. */
+  exact: ReadonlySet<string> = new Set(),
 ): RetrievedPassage[] {
-  const hits = sources.passageIndex.search(qTerms, limit * RETRIEVAL.poolPerRead, weight, READ_BM25);
+  // agent and relation forms of the question's words ("leads" → "leader"), weighted below the words themselves
+  const query = RETRIEVAL.variants ? expandQuery(qTerms, weight, sources.passageIndex, loadWordVectors(), exact) : { terms: qTerms, weight };
+  const hits = sources.passageIndex.search(query.terms, limit * RETRIEVAL.poolPerRead, query.weight, READ_BM25);
   const topPassage = hits[0]?.score ?? 0;
-  const articleShare = articleShares(sources, qTerms, weight);
+  const articleShare = articleShares(sources, query.terms, query.weight);
   const out: RetrievedPassage[] = [];
   for (const hit of hits) {
     const p = sources.passageAt(hit.key);
