@@ -177,7 +177,8 @@ const CONTEXT_WEIGHT = 0.4;
 /** Typo look-ups per question: each scans part of the vocabulary, and a garbled question must stay fast. */
 const MAX_TYPO_GUESSES = 4;
 
-function questionTerms(text: string, sources?: AnswerSources): string[] {
+/** A question's index terms as the answerer searches them: no chat filler or words that only ask for a kind of answer; shorthand and typos the corpus lacks read as what was meant. */
+export function questionTerms(text: string, sources?: AnswerSources): string[] {
   const keep = (t: string) => !QUESTION_WORDS.has(t);
   // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/notes/retrieval3.md)
   const asked = words(text).filter((w) => !isChatFiller(w));

@@ -1,6 +1,7 @@
 import type { AnalyzedArticle } from './analyze-article.ts';
 import type { Bm25Index, Bm25Params, ScoredKey } from './bm25-index.ts';
 import { expandQuery } from './term-variants.ts';
+import { copyKey } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
 
 /** What retrieval needs from the engine's indexes. */
@@ -28,9 +29,11 @@ const PREFERRED_BOOST = 1.3;
  * Retrieval weights (bench/README.md): passage candidates per passage read; the share of the
  * best passage's score an article earns at the best article score (the whole story holding the question's
  * words, not one passage repeating a name); the share one passage earns when it keeps every adjacent pair
- * of question words together ("deputy health minister").
+ * of question words together ("deputy health minister"); whether the question's words also search their
+ * agent and role forms (term-variants.ts: off, measured neutral); whether a passage the same as one already
+ * read (a re-filed copy) gives its place to the next one (bench/notes/retrieval3.md).
  */
-export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3, variants: false };
+export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3, variants: false, skipCopies: true };
 /** BM25 for reading: stronger length normalisation than the default (b 0.75) so long passages and articles do not win by size. */
 const READ_BM25: Bm25Params = { k1: 1.2, b: 0.9 };
 
@@ -63,7 +66,8 @@ export function retrievePassages(
     const article = sources.articleKeyOf ? (articleShare.get(sources.articleKeyOf(hit.key)) ?? 0) : 0;
     out.push({ hit, p, score: (hit.score + RETRIEVAL.article * article * topPassage) * boost });
   }
-  const read = out.sort((a, b) => b.score - a.score).slice(0, limit);
+  out.sort((a, b) => b.score - a.score);
+  const read = (RETRIEVAL.skipCopies ? withoutCopies(out) : out).slice(0, limit);
   const top = read[0]?.score ?? 0;
   const pairs = adjacentPairs(ownTerms);
   if (pairs.length === 0) return read;
@@ -79,6 +83,19 @@ function articleShares(sources: PassageSources, qTerms: readonly string[], weigh
   const best = hits[0]?.score ?? 0;
   if (best > 0) for (const h of hits) shares.set(h.key, h.score / best);
   return shares;
+}
+
+/** The passages, best first, without a passage the same as one before it (a re-filed copy of the article). */
+function withoutCopies(ranked: readonly RetrievedPassage[]): RetrievedPassage[] {
+  const seen = new Set<string>();
+  return ranked.filter(({ p }) => {
+    const first = p.entry.sentences[p.from]?.text ?? '';
+    const last = p.entry.sentences[p.to - 1]?.text ?? '';
+    const key = `${copyKey(first)}|${p.to - p.from}|${copyKey(last)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The question's adjacent term pairs, in either order counted once. */

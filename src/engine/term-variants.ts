@@ -53,7 +53,7 @@ export function expandShorthand(word: string): string[] | null {
  * Suffixes that turn an action or thing into its agent, role or relation ("lead" / "leader" /
  * "leadership", "chair" / "chairman", "found" / "founder", "front" / "frontman"), on Porter stems.
  */
-const AGENT_SUFFIXES = ['er', 'r', 'or', 'man', 'men', 'ship', 'ership', 'ist'];
+const AGENT_SUFFIXES = ['er', 'r', 'or', 'man', 'men'];
 /** Role words a question uses for another role word news text prefers (both directions listed). */
 const ROLE_WORDS: Record<string, readonly string[]> = {
   boss: ['chief', 'head'],
@@ -63,14 +63,14 @@ const ROLE_WORDS: Record<string, readonly string[]> = {
  * Variants are read at `share` of the question word's weight, and only when the two words' vectors
  * agree (cosine ≥ `minCosine`): "miller" is not a variant of "mill", nor "career" of "care".
  */
-export const VARIANTS = { share: 0.5, minCosine: 0.5, minStem: 3 };
+export const VARIANTS = { share: 0.5, minCosine: 0.5, minStem: 3, backwards: false };
 
 /** Candidate spellings of a stem's agent and relation forms (and the stem behind an agent form). */
 function candidateForms(term: string): string[] {
   const out = new Set<string>();
   for (const s of AGENT_SUFFIXES) out.add(term + s);
   out.add(`${term}${term.at(-1)}er`);
-  for (const s of AGENT_SUFFIXES) {
+  if (VARIANTS.backwards) for (const s of AGENT_SUFFIXES) {
     if (!term.endsWith(s) || term.length - s.length < VARIANTS.minStem) continue;
     const base = term.slice(0, -s.length);
     out.add(base);

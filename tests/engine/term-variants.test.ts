@@ -45,10 +45,11 @@ describe('termVariants', () => {
   const index = indexOf(['The party leader spoke.', 'The chairman resigned.', 'The mill closed.', 'Miller scored twice.', 'She will lead the team.']);
   const vectors = fakeVectors({ 'lead leader': 0.66, 'chair chairman': 0.54, 'mill miller': 0.1 });
 
-  it('finds agent and relation forms the index holds, both ways', () => {
+  it('finds the agent and role forms the index holds, not the way back', () => {
     expect(termVariants('lead', index, vectors)).toEqual(['leader']);
-    expect(termVariants('leader', index, vectors)).toEqual(['lead']);
     expect(termVariants('chair', index, vectors)).toEqual(['chairman']);
+    // "championship" → "champion" cost more than it found (bench/notes/retrieval3.md)
+    expect(termVariants('leader', index, vectors)).toEqual([]);
   });
 
   it('leaves forms whose vectors disagree, numbers and terms without a vector', () => {
