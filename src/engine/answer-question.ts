@@ -8,7 +8,7 @@ import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './se
 import { slotOf } from './question-analysis.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
-import { expandShorthand, isChatFiller } from './term-variants.ts';
+import { expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -205,10 +205,12 @@ function isTypedQuestion(type: string): boolean {
  */
 export function answerQuestion(
   sources: AnswerSources,
-  question: string,
+  typed: string,
   context = '',
   preferredArticles: ReadonlySet<string> = new Set(),
 ): AnswerDraft | null {
+  // "hey, can you tell me who …": the opener asks nothing and would weigh on every feature
+  const question = bareQuestion(typed);
   const contextList = questionTerms(context, sources);
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
   const asked = questionTerms(question, sources);

@@ -10,9 +10,27 @@ const CHAT_FILLER = new Set(
   (
     'whats whos wheres whens whys hows thats theres heres whatre whatve whod whore ' +
     'cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt hasnt havent hadnt mustnt ' +
-    'im ive id youre youve theyre theyve weve shes hes itll'
+    'im ive id youre youve theyre theyve weve shes hes itll ' +
+    // politeness and greetings ask nothing either ("pls", "hey")
+    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay u ur lol btw'
   ).split(' '),
 );
+
+/**
+ * A chat opener before the question itself: a greeting, the bot addressed, "can you tell me", "do you know",
+ * "i want to know"; none of its words is what is asked.
+ */
+const CHAT_OPENER =
+  /^\s*(?:(?:hey|hi|hello|hiya|ok|okay|so|um|yo)(?=[\s,!.])[\s,!.]*)*(?:bot(?=[\s,:!.])[\s,:!.]*)?(?:(?:(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:tell|show) me|(?:please |pls |plz )?tell me|do (?:you|u) know|does anyone know|i (?:want|wanna|would like|'d like|’d like) (?:to )?know|i wonder|i'm wondering|any idea|quick question)\b[\s,:]*)?/i;
+
+/** Politeness after the question ("… pls", "…, thanks!"), its final punctuation kept. */
+const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\s*$)/i;
+
+/** The question without a chat opener or closer ("hey, can you tell me who leads veritas pls" → "who leads veritas"); unchanged when nothing would be left. */
+export function bareQuestion(question: string): string {
+  const rest = question.replace(CHAT_OPENER, '').replace(CHAT_CLOSER, '');
+  return rest.trim() ? rest : question;
+}
 
 /** Whether a lower-case question word is a contraction or question word typed without its apostrophe. */
 export function isChatFiller(word: string): boolean {

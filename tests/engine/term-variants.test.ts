@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/engine/bm25-index.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { expandQuery, expandShorthand, isChatFiller, termVariants, VARIANTS } from '../../src/engine/term-variants.ts';
+import { bareQuestion, expandQuery, expandShorthand, isChatFiller, termVariants, VARIANTS } from '../../src/engine/term-variants.ts';
 import { terms } from '../../src/engine/text.ts';
 import type { WordVectors } from '../../src/engine/word-vectors.ts';
 import type { Article } from '../../src/engine/types.ts';
@@ -38,6 +38,20 @@ describe('chat filler and shorthand', () => {
     expect(expandShorthand('exec')).toEqual(terms('executive'));
     expect(expandShorthand('ceo')).toEqual(terms('chief executive'));
     expect(expandShorthand('leader')).toBeNull();
+  });
+});
+
+describe('bareQuestion', () => {
+  it('drops a chat opener and closer around the question', () => {
+    expect(bareQuestion('hey bot, can you tell me who leads veritas pls')).toBe('who leads veritas');
+    expect(bareQuestion('do you know when the cesars are handed out?')).toBe('when the cesars are handed out?');
+    expect(bareQuestion('Hi! I want to know how old Gavin Henson is, thanks')).toBe('how old Gavin Henson is');
+  });
+
+  it('keeps words that only look like an opener, and a question that is nothing but one', () => {
+    expect(bareQuestion('hi-tech firms: who leads them?')).toBe('hi-tech firms: who leads them?');
+    expect(bareQuestion('tell me about the bank of america tapes')).toBe('about the bank of america tapes');
+    expect(bareQuestion('thanks')).toBe('thanks');
   });
 });
 
@@ -80,6 +94,15 @@ describe('chat-typed questions', () => {
     expect(answer.sources[0]?.id).toBe('acme.txt');
     expect(answer.quote).toContain('Jane Holt');
     expect(answer.confidence).toBeCloseTo(engine.ask('who is acme chief executive').answer.confidence, 3);
+  });
+
+  it('answers a question wrapped in chat as it answers the bare question', () => {
+    const plain = engine.ask('who is the acme chief executive').answer;
+    for (const wrapped of ['hey bot, can you tell me who is the acme chief executive pls', 'ok so do you know who is the acme chief executive thx']) {
+      const chat = engine.ask(wrapped).answer;
+      expect(chat.quote).toBe(plain.quote);
+      expect(chat.confidence).toBeCloseTo(plain.confidence, 3);
+    }
   });
 
   it('answers "whats" as it answers "what is"', () => {
