@@ -85,13 +85,14 @@ function articleShares(sources: PassageSources, qTerms: readonly string[], weigh
   return shares;
 }
 
-/** The passages, best first, without a passage the same as one before it (a re-filed copy of the article). */
+/**
+ * The passages, best first, without a passage the same as one before it (a re-filed copy of the article):
+ * same title, same place in the article, same BM25 score. Sentences are not read, so no article is analyzed.
+ */
 function withoutCopies(ranked: readonly RetrievedPassage[]): RetrievedPassage[] {
   const seen = new Set<string>();
-  return ranked.filter(({ p }) => {
-    const first = p.entry.sentences[p.from]?.text ?? '';
-    const last = p.entry.sentences[p.to - 1]?.text ?? '';
-    const key = `${copyKey(first)}|${p.to - p.from}|${copyKey(last)}`;
+  return ranked.filter(({ hit, p }) => {
+    const key = `${copyKey(p.entry.article.title)}|${p.from}|${p.to}|${hit.score}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
