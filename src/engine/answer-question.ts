@@ -2,7 +2,8 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
-import { terms, words } from './text.ts';
+import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
+import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, densityOf, sentenceScore, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
@@ -174,6 +175,8 @@ const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 
 /** Earlier turns' words help retrieval but count less than what was asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
+/** Whether typos are repaired on the whole word before the stem-level suggestion (bench/notes/retrieval3.md). */
+const REPAIR_WORDS = true;
 /** Typo look-ups per question: each scans part of the vocabulary, and a garbled question must stay fast. */
 const MAX_TYPO_GUESSES = 4;
 
@@ -191,7 +194,14 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
     const full = list.length === 1 && passageIndex.df(list[0]!) === 0 ? expandShorthand(w) : null;
     if (full) return full;
     // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
-    return list.map((t) => (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES ? t : (suggest(t) ?? t)));
+    return list.flatMap((t) => {
+      if (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES) return [t];
+      // first the word one edit away as typed ("captial" → capital), else the corpus term nearest the stem;
+      // a word frequent enough to have a vector ("iphone", "lagos") is a name the corpus lacks, not a typo to repair
+      const repair = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? repairWord(w, (x) => passageIndex.df(x), (x) => STOP_WORDS.has(x) || isChatFiller(x), stemUncached) : null;
+      if (repair) return repair.term !== null && keep(repair.term) ? [repair.term] : [];
+      return [suggest(t) ?? t];
+    });
   });
 }
 
