@@ -10,9 +10,9 @@ const CHAT_FILLER = new Set(
   (
     'whats whos wheres whens whys hows thats theres heres whatre whatve whod whore ' +
     'cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt hasnt havent hadnt mustnt ' +
-    'im ive id youre youve theyre theyve weve shes hes itll ' +
-    // politeness and greetings ask nothing either ("pls", "hey")
-    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay u ur lol btw'
+    'im ive youre youve theyre theyve weve shes hes itll ' +
+    // politeness and greetings ask nothing either ("pls", "hey"); not "u" or "id": "U.S.", "ID card"
+    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay ur lol btw'
   ).split(' '),
 );
 
