@@ -12,7 +12,9 @@ const CHAT_FILLER = new Set(
     'cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt hasnt havent hadnt mustnt ' +
     'im ive youre youve theyre theyve weve shes hes itll ' +
     // politeness and greetings ask nothing either ("pls", "hey"); not "u" or "id": "U.S.", "ID card"
-    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay ur lol btw'
+    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay ur lol btw ' +
+    // question and little words as typed in a hurry
+    'wat wot wut wht hw abt cuz coz tho'
   ).split(' '),
 );
 
@@ -23,13 +25,27 @@ const CHAT_FILLER = new Set(
 const CHAT_OPENER =
   /^\s*(?:(?:hey|hi|hello|hiya|ok|okay|so|um|yo)(?=[\s,!.])[\s,!.]*)*(?:bot(?=[\s,:!.])[\s,:!.]*)?(?:(?:(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:tell|show) me|(?:please |pls |plz )?tell me|do (?:you|u) know|does anyone know|i (?:want|wanna|would like|'d like|’d like) (?:to )?know|i wonder|i'm wondering|any idea|quick question)\b[\s,:]*)?/i;
 
+/** Chat spellings of question and little words, and contractions typed without their apostrophe, as written out. */
+const CHAT_SPELLINGS: Record<string, string> = {
+  wat: 'what', wot: 'what', wut: 'what', wht: 'what', hw: 'how', abt: 'about', ur: 'your',
+  whats: "what's", whos: "who's", wheres: "where's", whens: "when's", whys: "why's", hows: "how's",
+  thats: "that's", theres: "there's", cant: "can't", dont: "don't", doesnt: "doesn't", didnt: "didn't",
+  isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't", wouldnt: "wouldn't",
+  couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
+  im: "I'm", ive: "I've", youre: "you're", theyre: "they're",
+};
+const CHAT_SPELLING = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b(?!['’.])`, 'gi');
+
 /** Politeness after the question ("… pls", "…, thanks!"), its final punctuation kept. */
 const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\s*$)/i;
 
-/** The question without a chat opener or closer ("hey, can you tell me who leads veritas pls" → "who leads veritas"); unchanged when nothing would be left. */
+/**
+ * The question without a chat opener or closer, its chat spellings written out ("hey, can you tell me wats
+ * the score pls" → "what's the score"); the opener and closer stay when nothing else would be left.
+ */
 export function bareQuestion(question: string): string {
   const rest = question.replace(CHAT_OPENER, '').replace(CHAT_CLOSER, '');
-  return rest.trim() ? rest : question;
+  return (rest.trim() ? rest : question).replace(CHAT_SPELLING, (w) => CHAT_SPELLINGS[w.toLowerCase()] ?? w);
 }
 
 /** Whether a lower-case question word is a contraction or question word typed without its apostrophe. */

@@ -48,6 +48,12 @@ describe('bareQuestion', () => {
     expect(bareQuestion('Hi! I want to know how old Gavin Henson is, thanks')).toBe('how old Gavin Henson is');
   });
 
+  it('writes out chat spellings of question words and contractions', () => {
+    expect(bareQuestion('wat year did hw many ppl vote')).toBe('what year did how many ppl vote');
+    expect(bareQuestion('whats the score, cant say')).toBe("what's the score, can't say");
+    expect(bareQuestion("who's the U.S. envoy")).toBe("who's the U.S. envoy");
+  });
+
   it('keeps words that only look like an opener, and a question that is nothing but one', () => {
     expect(bareQuestion('hi-tech firms: who leads them?')).toBe('hi-tech firms: who leads them?');
     expect(bareQuestion('tell me about the bank of america tapes')).toBe('about the bank of america tapes');
@@ -103,6 +109,14 @@ describe('chat-typed questions', () => {
       expect(chat.quote).toBe(plain.quote);
       expect(chat.confidence).toBeCloseTo(plain.confidence, 3);
     }
+  });
+
+  it('answers "hw" and "wat" as "how" and "what"', () => {
+    const plain = engine.ask('how much did train fares rise').answer;
+    const chat = engine.ask('hw much did train fares rise').answer;
+    expect(chat.quote).toBe(plain.quote);
+    expect(chat.answer).toBe(plain.answer);
+    expect(chat.confidence).toBeCloseTo(plain.confidence, 3);
   });
 
   it('answers "whats" as it answers "what is"', () => {
