@@ -14,7 +14,9 @@ const CHAT_FILLER = new Set(
     // politeness and greetings ask nothing either ("pls", "hey"); not "u" or "id": "U.S.", "ID card"
     'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay ur lol btw ' +
     // question and little words as typed in a hurry
-    'wat wot wut wht hw abt cuz coz tho'
+    'wat wot wut wht hw abt cuz coz tho ' +
+    // hedges and time fillers that ask nothing the sentence must hold ("what is it called nowadays")
+    'nowadays currently presently anymore actually exactly basically'
   ).split(' '),
 );
 
