@@ -116,20 +116,12 @@ export function repairWord(word: string, df: (term: string) => number, isStopWor
   let bestDf = 0;
   const consider = (candidate: string, likely: boolean) => {
     if (candidate.length < 2 || candidate === word) return;
-    if (isStopWord(candidate)) {
-      // a stop word one swap or letter away is the likeliest reading of a short garbled word
-      const rank = likely ? 3 : 2;
-      if (rank > bestRank) {
-        best = { term: null };
-        bestRank = rank;
-        bestDf = Infinity;
-      }
-      return;
-    }
-    const term = stemOf(candidate);
-    const n = df(term);
+    // the kind of edit first; at the same kind a stop word (a garbled "where"), then the stem more articles hold
+    const stop = isStopWord(candidate);
+    const term = stop ? null : stemOf(candidate);
+    const n = term === null ? Infinity : df(term);
     if (n === 0) return;
-    const rank = likely ? 1 : 0;
+    const rank = (likely ? 2 : 0) + (stop ? 1 : 0);
     if (rank > bestRank || (rank === bestRank && n > bestDf)) {
       best = { term };
       bestRank = rank;

@@ -86,7 +86,7 @@ describe('editDistance', () => {
 });
 
 describe('repairWord', () => {
-  const corpus = new Map([['capit', 3], ['spend', 5], ['boss', 9], ['brass', 1], ['price', 4]]);
+  const corpus = new Map([['capit', 3], ['spend', 5], ['boss', 9], ['brass', 1], ['price', 4], ['boost', 2]]);
   const df = (t: string) => corpus.get(t) ?? 0;
   const repair = (w: string) => repairWord(w, df, (x) => STOP_WORDS.has(x), stem);
 
@@ -98,6 +98,8 @@ describe('repairWord', () => {
   it('prefers a missing letter to a wrong one, however frequent the other word', () => {
     // "brss": "brass" lacks a letter, "boss" has a wrong one and more articles
     expect(repair('brss')).toEqual({ term: 'brass' });
+    // "bost": "boost" lacks a letter; "most" (a stop word) and "boss" have a wrong one
+    expect(repair('bost')).toEqual({ term: 'boost' });
   });
 
   it('reads a garbled stop word as asking nothing, and gives up on words far from any', () => {
