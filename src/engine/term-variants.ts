@@ -1,3 +1,5 @@
+// How chat writes what it asks: filler, spellings, openers and shorthand to read past, and the agent and role
+// forms of a question word that retrieval may also search (off by default; bench/notes/retrieval3.md).
 import type { Bm25Index } from './bm25-index.ts';
 import { stem } from './text.ts';
 import type { WordVectors } from './word-vectors.ts';
@@ -8,11 +10,11 @@ import type { WordVectors } from './word-vectors.ts';
  */
 const CHAT_FILLER = new Set(
   (
-    'whats whos wheres whens whys hows thats theres heres whatre whatve whod whore ' +
+    'whats whos wheres whens whys hows thats theres heres whatre whatve whod ' +
     'cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt hasnt havent hadnt mustnt ' +
-    'im ive youre youve theyre theyve weve shes hes itll ' +
-    // politeness and greetings ask nothing either ("pls", "hey"); not "u" or "id": "U.S.", "ID card"
-    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay ur lol btw ' +
+    'youre youve theyre theyve weve shes hes itll ' +
+    // politeness and greetings ask nothing either ("pls", "hey"); not words that are also names or terms ("U.S.", "ID", "Ive", "Ur", "IM")
+    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay lol btw ' +
     // question and little words as typed in a hurry
     'wat wot wut wht hw abt cuz coz tho ' +
     // hedges and time fillers that ask nothing the sentence must hold ("what is it called nowadays")
@@ -29,12 +31,12 @@ const CHAT_OPENER =
 
 /** Chat spellings of question and little words, and contractions typed without their apostrophe, as written out. */
 const CHAT_SPELLINGS: Record<string, string> = {
-  wat: 'what', wot: 'what', wut: 'what', wht: 'what', hw: 'how', abt: 'about', ur: 'your',
+  wat: 'what', wot: 'what', wut: 'what', wht: 'what', hw: 'how', abt: 'about',
   whats: "what's", whos: "who's", wheres: "where's", whens: "when's", whys: "why's", hows: "how's",
   thats: "that's", theres: "there's", cant: "can't", dont: "don't", doesnt: "doesn't", didnt: "didn't",
   isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't", wouldnt: "wouldn't",
   couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
-  im: "I'm", ive: "I've", youre: "you're", theyre: "they're",
+  youre: "you're", theyre: "they're",
 };
 const CHAT_SPELLING = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b(?!['’.])`, 'gi');
 
