@@ -90,11 +90,17 @@ function articleShares(sources: PassageSources, qTerms: readonly string[], weigh
  * same title, same place in the article, same BM25 score. Sentences are not read, so no article is analyzed.
  */
 function withoutCopies(ranked: readonly RetrievedPassage[]): RetrievedPassage[] {
-  const seen = new Set<string>();
-  return ranked.filter(({ hit, p }) => {
-    const key = `${copyKey(p.entry.article.title)}|${p.from}|${p.to}|${hit.score}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+  // identical passages score identically: only equal scores are compared further
+  const byScore = new Map<number, RetrievedPassage[]>();
+  return ranked.filter((x) => {
+    const same = byScore.get(x.hit.score);
+    if (!same) {
+      byScore.set(x.hit.score, [x]);
+      return true;
+    }
+    const title = copyKey(x.p.entry.article.title);
+    if (same.some((y) => y.p.from === x.p.from && y.p.to === x.p.to && copyKey(y.p.entry.article.title) === title)) return false;
+    same.push(x);
     return true;
   });
 }
