@@ -1,9 +1,9 @@
 // `npx tsx bench/retrieval-misses.ts [--list]`: why the news set's answerable questions miss their article.
 // Classifies each miss by where retrieval put the right article (or an exact/near copy of it); a dev tool, not a bench section.
 import { Engine } from '../src/engine/engine.ts';
-import type { AnswerSources } from '../src/engine/answer-question.ts';
+import { questionTerms, type AnswerSources } from '../src/engine/answer-question.ts';
 import { retrievePassages } from '../src/engine/retrieve-passages.ts';
-import { terms, words } from '../src/engine/text.ts';
+import { words } from '../src/engine/text.ts';
 import { evalFiles, loadClustering, PROJECT_ROOT } from './eval-data.ts';
 import { loadNewsCorpus, loadNewsQa, sameArticleTest, supportsAnswer } from './news-qa.ts';
 import path from 'node:path';
@@ -13,7 +13,6 @@ interface EngineInside {
   answerSources(): AnswerSources;
 }
 
-const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 'happen', 'year', 'date', 'time', 'long', 'old']);
 const list = process.argv.includes('--list');
 const dir = process.env['EVAL_DIR'] ?? path.join(PROJECT_ROOT, '..', 'shared', 'eval');
 const files = evalFiles(dir);
@@ -48,7 +47,8 @@ for (const q of loadNewsQa()) {
   answerable++;
   const r = engine.ask(q.question);
   const chosen = r.answer.sources[0]?.id ?? null;
-  const qTerms = [...new Set(terms(q.question).filter((t) => !QUESTION_WORDS.has(t)))];
+  // the answerer's own query terms (chat filler dropped, shorthand and typos read as meant)
+  const qTerms = [...new Set(questionTerms(q.question, sources))];
   const weight = new Map(qTerms.map((t) => [t, sources.passageIndex.idf(t)]));
   const ranked = retrievePassages(sources, qTerms, weight, new Set(), 100);
   const ids = ranked.map((x) => x.p.entry.article.id);

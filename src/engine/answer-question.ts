@@ -2,13 +2,15 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
-import { terms, words } from './text.ts';
+import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
+import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, sentenceScore, typedNearTest, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
+import { expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -179,20 +181,34 @@ const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 
 /** Earlier turns' words help retrieval but count less than what was asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
+/** Whether typos are repaired on the whole word before the stem-level suggestion (bench/notes/retrieval3.md). */
+const REPAIR_WORDS = true;
 /** Typo look-ups per question: each scans part of the vocabulary, and a garbled question must stay fast. */
 const MAX_TYPO_GUESSES = 4;
 
-function questionTerms(text: string, sources?: AnswerSources): string[] {
+/** A question's index terms as the answerer searches them: no chat filler or words that only ask for a kind of answer; shorthand and typos the corpus lacks read as what was meant. */
+export function questionTerms(text: string, sources?: AnswerSources): string[] {
   const keep = (t: string) => !QUESTION_WORDS.has(t);
-  if (!sources?.suggest) return terms(text).filter(keep);
+  // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/notes/retrieval3.md)
+  const asked = words(text).filter((w) => !isChatFiller(w));
+  if (!sources?.suggest) return asked.flatMap((w) => terms(w)).filter(keep);
   const { suggest, passageIndex } = sources;
   let guesses = 0;
-  // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
-  return words(text).flatMap((w) =>
-    terms(w)
-      .filter(keep)
-      .map((t) => (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES ? t : (suggest(t) ?? t))),
-  );
+  return asked.flatMap((w) => {
+    const list = terms(w).filter(keep);
+    // chat shorthand the corpus does not use ("exec", "govt") stands for its full form
+    const full = list.length === 1 && passageIndex.df(list[0]!) === 0 ? expandShorthand(w) : null;
+    if (full) return full;
+    // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
+    return list.flatMap((t) => {
+      if (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES) return [t];
+      // first the word one edit away as typed ("captial" → capital), else the corpus term nearest the stem;
+      // a word frequent enough to have a vector ("iphone", "lagos") is a name the corpus lacks, not a typo to repair
+      const repair = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? repairWord(w, (x) => passageIndex.df(x), (x) => STOP_WORDS.has(x) || isChatFiller(x), stemUncached) : null;
+      if (repair) return repair.term !== null && keep(repair.term) ? [repair.term] : [];
+      return [suggest(t) ?? t];
+    });
+  });
 }
 
 function isTypedQuestion(type: string): boolean {
@@ -205,10 +221,12 @@ function isTypedQuestion(type: string): boolean {
  */
 export function answerQuestion(
   sources: AnswerSources,
-  question: string,
+  typed: string,
   context = '',
   preferredArticles: ReadonlySet<string> = new Set(),
 ): AnswerDraft | null {
+  // "hey, can you tell me who …": the opener asks nothing and would weigh on every feature
+  const question = bareQuestion(typed);
   const contextList = questionTerms(context, sources);
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
   const asked = questionTerms(question, sources);
@@ -225,7 +243,8 @@ export function answerQuestion(
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
-  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList);
+  // names and numbers are searched as written, never as their variants
+  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
   // a question typed in lower case gets its names back from how the passages read write them

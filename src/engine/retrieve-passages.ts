@@ -1,5 +1,8 @@
 import type { AnalyzedArticle } from './analyze-article.ts';
 import type { Bm25Index, Bm25Params, ScoredKey } from './bm25-index.ts';
+import { expandQuery } from './term-variants.ts';
+import { copyKey } from './text.ts';
+import { loadWordVectors } from './word-vectors.ts';
 
 /** What retrieval needs from the engine's indexes. */
 export interface PassageSources {
@@ -26,9 +29,11 @@ const PREFERRED_BOOST = 1.3;
  * Retrieval weights (bench/README.md): passage candidates per passage read; the share of the
  * best passage's score an article earns at the best article score (the whole story holding the question's
  * words, not one passage repeating a name); the share one passage earns when it keeps every adjacent pair
- * of question words together ("deputy health minister").
+ * of question words together ("deputy health minister"); whether the question's words also search their
+ * agent and role forms (term-variants.ts: off, measured neutral); whether a passage the same as one already
+ * read (a re-filed copy) gives its place to the next one (bench/notes/retrieval3.md).
  */
-export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3 };
+export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3, variants: false, skipCopies: true };
 /** BM25 for reading: stronger length normalisation than the default (b 0.75) so long passages and articles do not win by size. */
 const READ_BM25: Bm25Params = { k1: 1.2, b: 0.9 };
 
@@ -45,10 +50,14 @@ export function retrievePassages(
   limit = PASSAGES_CONSIDERED,
   /** The words asked now, whose adjacent pairs count (a follow-up's earlier turns make no pairs with them). */
   ownTerms: readonly string[] = qTerms,
+  /** Terms searched only as written (names, numbers): never expanded to their variants. */
+  exact: ReadonlySet<string> = new Set(),
 ): RetrievedPassage[] {
-  const hits = sources.passageIndex.search(qTerms, limit * RETRIEVAL.poolPerRead, weight, READ_BM25);
+  // agent and relation forms of the question's words ("leads" → "leader"), weighted below the words themselves
+  const query = RETRIEVAL.variants ? expandQuery(qTerms, weight, sources.passageIndex, loadWordVectors(), exact) : { terms: qTerms, weight };
+  const hits = sources.passageIndex.search(query.terms, limit * RETRIEVAL.poolPerRead, query.weight, READ_BM25);
   const topPassage = hits[0]?.score ?? 0;
-  const articleShare = articleShares(sources, qTerms, weight);
+  const articleShare = articleShares(sources, query.terms, query.weight);
   const out: RetrievedPassage[] = [];
   for (const hit of hits) {
     const p = sources.passageAt(hit.key);
@@ -57,7 +66,8 @@ export function retrievePassages(
     const article = sources.articleKeyOf ? (articleShare.get(sources.articleKeyOf(hit.key)) ?? 0) : 0;
     out.push({ hit, p, score: (hit.score + RETRIEVAL.article * article * topPassage) * boost });
   }
-  const read = out.sort((a, b) => b.score - a.score).slice(0, limit);
+  out.sort((a, b) => b.score - a.score);
+  const read = (RETRIEVAL.skipCopies ? withoutCopies(out) : out).slice(0, limit);
   const top = read[0]?.score ?? 0;
   const pairs = adjacentPairs(ownTerms);
   if (pairs.length === 0) return read;
@@ -73,6 +83,26 @@ function articleShares(sources: PassageSources, qTerms: readonly string[], weigh
   const best = hits[0]?.score ?? 0;
   if (best > 0) for (const h of hits) shares.set(h.key, h.score / best);
   return shares;
+}
+
+/**
+ * The passages, best first, without a passage the same as one before it (a re-filed copy of the article):
+ * same title, same place in the article, same BM25 score. Sentences are not read, so no article is analyzed.
+ */
+function withoutCopies(ranked: readonly RetrievedPassage[]): RetrievedPassage[] {
+  // identical passages score identically: only equal scores are compared further
+  const byScore = new Map<number, RetrievedPassage[]>();
+  return ranked.filter((x) => {
+    const same = byScore.get(x.hit.score);
+    if (!same) {
+      byScore.set(x.hit.score, [x]);
+      return true;
+    }
+    const title = copyKey(x.p.entry.article.title);
+    if (same.some((y) => y.p.from === x.p.from && y.p.to === x.p.to && copyKey(y.p.entry.article.title) === title)) return false;
+    same.push(x);
+    return true;
+  });
 }
 
 /** The question's adjacent term pairs, in either order counted once. */

@@ -94,3 +94,45 @@ export class SpellingSuggester {
     }
   }
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** A repaired typo: the index term meant, or null when the word meant is a stop word (it asks nothing). */
+export interface WordRepair {
+  term: string | null;
+}
+
+/**
+ * Repairs a typed word one edit away from a word whose stem the corpus holds, judged on whole words, where the
+ * stem-level suggester cannot see it: "captial" → "capital" (stem "capit", far from the stem "captial"),
+ * "spenidng" → "spending", "whre" → "where" (a stop word: nothing asked). A swap of neighbours or a missing
+ * letter is preferred to a wrong or extra letter (typing drops and swaps more than it adds); then the stem
+ * more articles hold. Null when no such word exists.
+ */
+export function repairWord(word: string, df: (term: string) => number, isStopWord: (word: string) => boolean, stemOf: (word: string) => string): WordRepair | null {
+  if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return null;
+  let best: WordRepair | null = null;
+  let bestRank = -1;
+  let bestDf = 0;
+  const consider = (candidate: string, likely: boolean) => {
+    if (candidate.length < 2 || candidate === word) return;
+    // the kind of edit first; at the same kind a stop word (a garbled "where"), then the stem more articles hold
+    const stop = isStopWord(candidate);
+    const term = stop ? null : stemOf(candidate);
+    const n = term === null ? Infinity : df(term);
+    if (n === 0) return;
+    const rank = (likely ? 2 : 0) + (stop ? 1 : 0);
+    if (rank > bestRank || (rank === bestRank && n > bestDf)) {
+      best = { term };
+      bestRank = rank;
+      bestDf = n;
+    }
+  };
+  for (let i = 0; i < word.length; i++) {
+    if (i + 1 < word.length) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), true);
+    consider(word.slice(0, i) + word.slice(i + 1), false);
+    for (const c of LETTERS) consider(word.slice(0, i) + c + word.slice(i + 1), false);
+  }
+  for (let i = 0; i <= word.length; i++) for (const c of LETTERS) consider(word.slice(0, i) + c + word.slice(i), true);
+  return best;
+}

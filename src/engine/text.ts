@@ -148,12 +148,21 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-    s = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? americanSpelling(bare));
-    s = SYNONYM_STEMS[s] ?? s;
+    s = stemOf(word);
     if (stemCache.size < 500_000) stemCache.set(word, s);
   }
   return s;
+}
+
+/** The same stem, not cached: for the many made-up spellings a typo repair tries. */
+export function stemUncached(word: string): string {
+  return stemCache.get(word) ?? stemOf(word);
+}
+
+function stemOf(word: string): string {
+  const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+  const s = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? americanSpelling(bare));
+  return SYNONYM_STEMS[s] ?? s;
 }
 
 /** Index terms of a text: stemmed words without stop words. */

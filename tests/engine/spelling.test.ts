@@ -3,7 +3,8 @@ import { answerQuestion } from '../../src/engine/answer-question.ts';
 import { Bm25Index } from '../../src/engine/bm25-index.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { americanSpelling, isEnglishWord } from '../../src/engine/english-words.ts';
-import { editDistance } from '../../src/engine/spelling.ts';
+import { editDistance, repairWord } from '../../src/engine/spelling.ts';
+import { STOP_WORDS, stem } from '../../src/engine/text.ts';
 import type { Article } from '../../src/engine/types.ts';
 
 const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
@@ -81,5 +82,43 @@ describe('editDistance', () => {
     expect(editDistance('period', 'beriod', 2)).toBe(1);
     expect(editDistance('develp', 'develop', 2)).toBe(1);
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('repairWord', () => {
+  const corpus = new Map([['capit', 3], ['spend', 5], ['boss', 9], ['brass', 1], ['price', 4], ['boost', 2]]);
+  const df = (t: string) => corpus.get(t) ?? 0;
+  const repair = (w: string) => repairWord(w, df, (x) => STOP_WORDS.has(x), stem);
+
+  it('repairs a swap or a missing letter on the whole word, where the stems are far apart', () => {
+    expect(repair('captial')).toEqual({ term: 'capit' });
+    expect(repair('spenidng')).toEqual({ term: 'spend' });
+  });
+
+  it('prefers a missing letter to a wrong one, however frequent the other word', () => {
+    // "brss": "brass" lacks a letter, "boss" has a wrong one and more articles
+    expect(repair('brss')).toEqual({ term: 'brass' });
+    // "bost": "boost" lacks a letter; "most" (a stop word) and "boss" have a wrong one
+    expect(repair('bost')).toEqual({ term: 'boost' });
+  });
+
+  it('reads a garbled stop word as asking nothing, and gives up on words far from any', () => {
+    expect(repair('whre')).toEqual({ term: null });
+    expect(repair('qzxvw')).toBeNull();
+    expect(repair('abc')).toBeNull();
+  });
+});
+
+describe('typos repaired on the whole word', () => {
+  const engine = new Engine([
+    article('capital.txt', 'Capital markets', 'The global capital market grew to $100 trillion last year, a survey said.'),
+    article('weather.txt', 'Weather', 'Rain is expected across the north on Friday.'),
+  ]);
+
+  it('answers a swapped-letter question as the question spelled right', () => {
+    const right = engine.ask('how big is the global capital market').answer;
+    const typo = engine.ask('how big is the global captial market').answer;
+    expect(typo.quote).toBe(right.quote);
+    expect(typo.confidence).toBeCloseTo(right.confidence, 3);
   });
 });

@@ -1,0 +1,170 @@
+// How chat writes what it asks: filler, spellings, openers and shorthand to read past, and the agent and role
+// forms of a question word that retrieval may also search (off by default; bench/notes/retrieval3.md).
+import type { Bm25Index } from './bm25-index.ts';
+import { stem } from './text.ts';
+import type { WordVectors } from './word-vectors.ts';
+
+/**
+ * Chat spellings of contractions and question words without their apostrophe ("whats", "cant"):
+ * they ask nothing, and as unknown or rare terms they would weigh more than any real word.
+ */
+const CHAT_FILLER = new Set(
+  (
+    'whats whos wheres whens whys hows thats theres heres whatre whatve whod ' +
+    'cant dont doesnt didnt isnt arent wasnt werent wont wouldnt couldnt shouldnt hasnt havent hadnt mustnt ' +
+    'youre youve theyre theyve weve shes hes itll ' +
+    // politeness and greetings ask nothing either ("pls", "hey"); not words that are also names or terms ("U.S.", "ID", "Ive", "Ur", "IM")
+    'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay lol btw ' +
+    // question and little words as typed in a hurry
+    'wat wot wut wht hw abt cuz coz tho ' +
+    // hedges and time fillers that ask nothing the sentence must hold ("what is it called nowadays")
+    'nowadays currently presently anymore actually exactly basically'
+  ).split(' '),
+);
+
+/**
+ * A chat opener before the question itself: a greeting, the bot addressed, "can you tell me", "do you know",
+ * "i want to know"; none of its words is what is asked.
+ */
+const CHAT_OPENER =
+  /^\s*(?:(?:hey|hi|hello|hiya|ok|okay|so|um|yo)(?=[\s,!.])[\s,!.]*)*(?:bot(?=[\s,:!.])[\s,:!.]*)?(?:(?:(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:tell|show) me|(?:please |pls |plz )?tell me|do (?:you|u) know|does anyone know|i (?:want|wanna|would like|'d like|’d like) (?:to )?know|i wonder|i'm wondering|any idea|quick question)\b[\s,:]*)?/i;
+
+/** Chat spellings of question and little words, and contractions typed without their apostrophe, as written out. */
+const CHAT_SPELLINGS: Record<string, string> = {
+  wat: 'what', wot: 'what', wut: 'what', wht: 'what', hw: 'how', abt: 'about',
+  whats: "what's", whos: "who's", wheres: "where's", whens: "when's", whys: "why's", hows: "how's",
+  thats: "that's", theres: "there's", cant: "can't", dont: "don't", doesnt: "doesn't", didnt: "didn't",
+  isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't", wouldnt: "wouldn't",
+  couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
+  youre: "you're", theyre: "they're",
+};
+const CHAT_SPELLING = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b(?!['’.])`, 'gi');
+
+/** Politeness after the question ("… pls", "…, thanks!"), its final punctuation kept. */
+const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\s*$)/i;
+
+/**
+ * The question without a chat opener or closer, its chat spellings written out ("hey, can you tell me wats
+ * the score pls" → "what's the score"); the opener and closer stay when nothing else would be left.
+ */
+export function bareQuestion(question: string): string {
+  const rest = question.replace(CHAT_OPENER, '').replace(CHAT_CLOSER, '');
+  return (rest.trim() ? rest : question).replace(CHAT_SPELLING, (w) => CHAT_SPELLINGS[w.toLowerCase()] ?? w);
+}
+
+/** Whether a lower-case question word is a contraction or question word typed without its apostrophe. */
+export function isChatFiller(word: string): boolean {
+  return CHAT_FILLER.has(word);
+}
+
+/**
+ * Chat shorthand for a word, as the index's terms of the full form: used only when the corpus
+ * lacks the shorthand itself ("exec", "govt"). General English, no item of any evaluation set.
+ */
+const SHORTHAND: Record<string, string> = {
+  exec: 'executive',
+  execs: 'executives',
+  govt: 'government',
+  gov: 'government',
+  ppl: 'people',
+  uni: 'university',
+  intl: 'international',
+  mgr: 'manager',
+  dept: 'department',
+  yr: 'year',
+  yrs: 'years',
+  mins: 'minutes',
+  mln: 'million',
+  bn: 'billion',
+  utd: 'united',
+  ceo: 'chief executive',
+  cfo: 'finance chief',
+};
+
+/** The full form's index terms of a shorthand word, or null. */
+export function expandShorthand(word: string): string[] | null {
+  const full = SHORTHAND[word];
+  return full === undefined ? null : full.split(' ').map(stem);
+}
+
+/**
+ * Suffixes that turn an action or thing into its agent, role or relation ("lead" / "leader" /
+ * "leadership", "chair" / "chairman", "found" / "founder", "front" / "frontman"), on Porter stems.
+ */
+const AGENT_SUFFIXES = ['er', 'r', 'or', 'man', 'men'];
+/** Role words a question uses for another role word news text prefers (both directions listed). */
+const ROLE_WORDS: Record<string, readonly string[]> = {
+  boss: ['chief', 'head'],
+  chief: ['boss'],
+};
+/**
+ * Variants are read at `share` of the question word's weight, and only when the two words' vectors
+ * agree (cosine ≥ `minCosine`): "miller" is not a variant of "mill", nor "career" of "care".
+ */
+export const VARIANTS = { share: 0.5, minCosine: 0.5, minStem: 3, backwards: false };
+
+/** Candidate spellings of a stem's agent and relation forms (and the stem behind an agent form). */
+function candidateForms(term: string): string[] {
+  const out = new Set<string>();
+  for (const s of AGENT_SUFFIXES) out.add(term + s);
+  out.add(`${term}${term.at(-1)}er`);
+  if (VARIANTS.backwards) for (const s of AGENT_SUFFIXES) {
+    if (!term.endsWith(s) || term.length - s.length < VARIANTS.minStem) continue;
+    const base = term.slice(0, -s.length);
+    out.add(base);
+    // "winner" → "win"
+    if (base.length > VARIANTS.minStem && base.at(-1) === base.at(-2)) out.add(base.slice(0, -1));
+  }
+  out.delete(term);
+  return [...out];
+}
+
+/**
+ * Index terms that mean the question term's agent, role or relation form, present in the index and
+ * close in meaning by the word vectors; none for numbers or terms without a vector (names mostly).
+ */
+export function termVariants(term: string, index: Bm25Index, vectors: WordVectors | null): string[] {
+  if (/\d/.test(term) || term.length < VARIANTS.minStem) return [];
+  const role = ROLE_WORDS[term]?.filter((t) => index.df(t) > 0) ?? [];
+  if (!vectors) return role;
+  const row = vectors.rowOf(term);
+  if (row < 0) return role;
+  const out = [...role];
+  for (const form of candidateForms(term)) {
+    if (index.df(form) === 0) continue;
+    const other = vectors.rowOf(form);
+    if (other >= 0 && vectors.cosine(row, other) >= VARIANTS.minCosine) out.push(form);
+  }
+  return out;
+}
+
+/**
+ * The query retrieval searches: the question's terms, plus each one's variants at `VARIANTS.share`
+ * of its weight (taken at the variant's own idf); a term the question holds itself keeps its weight.
+ * Terms in `exact` (names, numbers) are never expanded.
+ */
+export function expandQuery(
+  qTerms: readonly string[],
+  weight: ReadonlyMap<string, number>,
+  index: Bm25Index,
+  vectors: WordVectors | null,
+  exact: ReadonlySet<string> = new Set(),
+): { terms: string[]; weight: Map<string, number> } {
+  const out = new Map(weight);
+  const list = [...qTerms];
+  for (const t of qTerms) {
+    if (exact.has(t)) continue;
+    const idf = index.idf(t);
+    // the question word's weight per unit of idf (a follow-up's earlier words count less)
+    const factor = idf > 0 ? (weight.get(t) ?? 0) / idf : 0;
+    for (const v of termVariants(t, index, vectors)) {
+      if (weight.has(v)) continue;
+      const w = VARIANTS.share * factor * index.idf(v);
+      if (w > (out.get(v) ?? 0)) {
+        if (!out.has(v)) list.push(v);
+        out.set(v, w);
+      }
+    }
+  }
+  return { terms: list, weight: out };
+}

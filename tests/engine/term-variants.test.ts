@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from '../../src/engine/bm25-index.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { bareQuestion, expandQuery, expandShorthand, isChatFiller, termVariants, VARIANTS } from '../../src/engine/term-variants.ts';
+import { terms } from '../../src/engine/text.ts';
+import type { WordVectors } from '../../src/engine/word-vectors.ts';
+import type { Article } from '../../src/engine/types.ts';
+
+const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
+
+/** Vectors over a few terms: each term's row is given, cosine as the table says (1 for a row with itself). */
+function fakeVectors(cosines: Record<string, number>): WordVectors {
+  const rows = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const [pair, c] of Object.entries(cosines)) {
+    const [a, b] = pair.split(' ') as [string, string];
+    for (const t of [a, b]) if (!rows.has(t)) rows.set(t, rows.size);
+    pairs.set(`${rows.get(a)} ${rows.get(b)}`, c);
+    pairs.set(`${rows.get(b)} ${rows.get(a)}`, c);
+  }
+  return { dims: 1, size: rows.size, rowOf: (t) => rows.get(t) ?? -1, cosine: (a, b) => (a === b ? 1 : (pairs.get(`${a} ${b}`) ?? 0)) };
+}
+
+function indexOf(docs: string[]): Bm25Index {
+  const index = new Bm25Index();
+  docs.forEach((d, i) => index.add(i, terms(d)));
+  return index;
+}
+
+describe('chat filler and shorthand', () => {
+  it('treats contractions typed without an apostrophe as asking nothing', () => {
+    expect(isChatFiller('whats')).toBe(true);
+    expect(isChatFiller('cant')).toBe(true);
+    expect(isChatFiller('chairman')).toBe(false);
+  });
+
+  it('expands chat shorthand to the index terms of its full form', () => {
+    expect(expandShorthand('exec')).toEqual(terms('executive'));
+    expect(expandShorthand('ceo')).toEqual(terms('chief executive'));
+    expect(expandShorthand('leader')).toBeNull();
+  });
+});
+
+describe('bareQuestion', () => {
+  it('drops a chat opener and closer around the question', () => {
+    expect(bareQuestion('hey bot, can you tell me who leads veritas pls')).toBe('who leads veritas');
+    expect(bareQuestion('do you know when the cesars are handed out?')).toBe('when the cesars are handed out?');
+    expect(bareQuestion('Hi! I want to know how old Gavin Henson is, thanks')).toBe('how old Gavin Henson is');
+  });
+
+  it('writes out chat spellings of question words and contractions', () => {
+    expect(bareQuestion('wat year did hw many ppl vote')).toBe('what year did how many ppl vote');
+    expect(bareQuestion('whats the score, cant say')).toBe("what's the score, can't say");
+    expect(bareQuestion("who's the U.S. envoy")).toBe("who's the U.S. envoy");
+  });
+
+  it('keeps words that only look like an opener, and a question that is nothing but one', () => {
+    expect(bareQuestion('hi-tech firms: who leads them?')).toBe('hi-tech firms: who leads them?');
+    expect(bareQuestion('tell me about the bank of america tapes')).toBe('about the bank of america tapes');
+    expect(bareQuestion('thanks')).toBe('thanks');
+  });
+});
+
+describe('termVariants', () => {
+  const index = indexOf(['The party leader spoke.', 'The chairman resigned.', 'The mill closed.', 'Miller scored twice.', 'She will lead the team.']);
+  const vectors = fakeVectors({ 'lead leader': 0.66, 'chair chairman': 0.54, 'mill miller': 0.1 });
+
+  it('finds the agent and role forms the index holds, not the way back', () => {
+    expect(termVariants('lead', index, vectors)).toEqual(['leader']);
+    expect(termVariants('chair', index, vectors)).toEqual(['chairman']);
+    // "championship" → "champion" cost more than it found (bench/notes/retrieval3.md)
+    expect(termVariants('leader', index, vectors)).toEqual([]);
+  });
+
+  it('leaves forms whose vectors disagree, numbers and terms without a vector', () => {
+    expect(termVariants('mill', index, vectors)).toEqual([]);
+    expect(termVariants('2004', index, vectors)).toEqual([]);
+    expect(termVariants('parti', index, vectors)).toEqual([]);
+    expect(termVariants('lead', index, null)).toEqual([]);
+  });
+
+  it('adds variants below the weight of the word asked, never for exact terms', () => {
+    const weight = new Map([['lead', index.idf('lead')], ['mill', index.idf('mill')]]);
+    const q = expandQuery(['lead', 'mill'], weight, index, vectors);
+    expect(q.terms).toEqual(['lead', 'mill', 'leader']);
+    expect(q.weight.get('leader')).toBeCloseTo(VARIANTS.share * index.idf('leader'));
+    expect(expandQuery(['lead'], weight, index, vectors, new Set(['lead'])).terms).toEqual(['lead']);
+  });
+});
+
+describe('chat-typed questions', () => {
+  const engine = new Engine([
+    article('acme.txt', 'Acme results', 'Acme chief executive Jane Holt said profits rose 5% in the year to March.'),
+    article('weather.txt', 'Weather', 'Rain is expected across the north on Friday. Forecasters said the weekend would be dry.'),
+    article('rail.txt', 'Rail fares', 'Train fares will rise in January, and passenger groups criticised the increase.'),
+  ]);
+
+  it('reads "exec" as executive when the corpus never writes it', () => {
+    const { answer } = engine.ask('who is acme chief exec');
+    expect(answer.sources[0]?.id).toBe('acme.txt');
+    expect(answer.quote).toContain('Jane Holt');
+    expect(answer.confidence).toBeCloseTo(engine.ask('who is acme chief executive').answer.confidence, 3);
+  });
+
+  it('answers a question wrapped in chat as it answers the bare question', () => {
+    const plain = engine.ask('who is the acme chief executive').answer;
+    for (const wrapped of ['hey bot, can you tell me who is the acme chief executive pls', 'ok so do you know who is the acme chief executive thx']) {
+      const chat = engine.ask(wrapped).answer;
+      expect(chat.quote).toBe(plain.quote);
+      expect(chat.confidence).toBeCloseTo(plain.confidence, 3);
+    }
+  });
+
+  it('answers "hw" and "wat" as "how" and "what"', () => {
+    const plain = engine.ask('how much did train fares rise').answer;
+    const chat = engine.ask('hw much did train fares rise').answer;
+    expect(chat.quote).toBe(plain.quote);
+    expect(chat.answer).toBe(plain.answer);
+    expect(chat.confidence).toBeCloseTo(plain.confidence, 3);
+  });
+
+  it('answers "whats" as it answers "what is"', () => {
+    const plain = engine.ask('what is the rise in train fares').answer;
+    const chat = engine.ask('whats the rise in train fares').answer;
+    expect(chat.quote).toBe(plain.quote);
+    expect(chat.confidence).toBeCloseTo(plain.confidence, 3);
+  });
+});
