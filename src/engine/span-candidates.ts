@@ -269,6 +269,11 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
   if (type === 'number') {
     collect(sentence, NUMBER_PATTERN, 'number', candidates);
     for (const c of candidates) c.text = trimNumber(c.text);
+    // a number glued to capitals is part of a name ("3GSM", "4G"), not a quantity
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const c = candidates[i]!;
+      if (/\d$/.test(c.text) && /^\p{Lu}/u.test(sentence.slice(c.start + c.text.length))) candidates.splice(i, 1);
+    }
     // "six to nine percent", "10 or 12 miles": a range is one answer
     for (const m of sentence.matchAll(NUMBER_RANGE)) {
       const unit = /\s+([a-z][a-z-]*)$/i.exec(m[0]);

@@ -42,3 +42,10 @@ describe('span candidates (clauses, ranges, parentheses, names)', () => {
     expect(owners).toEqual([]);
   });
 });
+
+describe('numbers inside names', () => {
+  it('a number glued to capitals ("3GSM") is part of a name, not an answer to how many / how fast', () => {
+    expect(extractSpan('How fast is the mobile data system?', 'At 3GSM, Siemens showed off a system that transmits faster mobile data.')).not.toBe('3');
+    expect(extractSpan('How many people watched the show?', 'The 4G launch show was watched by 12,000 people.')).toBe('12,000');
+  });
+});
