@@ -1,5 +1,5 @@
 import { analyzeArticle, type AnalyzedArticle } from './analyze-article.ts';
-import { answerQuestion, ABSTAIN_BELOW, type AnswerDraft, type AnswerSources, type ConfidenceFeatures } from './answer-question.ts';
+import { answerQuestion, questionTerms, ABSTAIN_BELOW, type AnswerDraft, type AnswerSources, type ConfidenceFeatures } from './answer-question.ts';
 import { retrievePassages } from './retrieve-passages.ts';
 import { SHORT_ABOVE, type SpanFeatures } from './span-confidence.ts';
 import { buildStory, centralities, clusterArticles, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
@@ -160,12 +160,13 @@ export class Engine {
    * earlier turns' words weighted down and the previous answer's articles preferred.
    */
   passages(question: string, previous?: ConversationTurn, k = 5): RetrievedPassage[] {
-    const query = followUpQuery(question, previous);
+    const sources = this.answerSources();
+    const query = followUpQuery(question, previous, (text) => questionTerms(text, sources));
     if (query.own.size === 0 || k < 1) return [];
     const passageIndex = this.index.passageIndex;
     const weight = new Map(query.terms.map((t) => [t, passageIndex.idf(t) * contextWeight(query, t)]));
     const out: RetrievedPassage[] = [];
-    for (const { p } of retrievePassages(this.answerSources(), query.terms, weight, query.preferred, k)) {
+    for (const { p } of retrievePassages(sources, query.terms, weight, query.preferred, k, query.ownList)) {
       const first = p.entry.sentences[p.from];
       const last = p.entry.sentences[p.to - 1];
       if (!first || !last) continue;

@@ -3,6 +3,7 @@
 // after it, and the words retrieval searches for. Whether a question needs context is follow-up.ts.
 import { ABSTAIN_BELOW, type AnswerDraft } from './answer-question.ts';
 import { needsContext } from './follow-up.ts';
+import { bareQuestion } from './term-variants.ts';
 import { terms } from './text.ts';
 
 /** What a conversation remembers between turns, for follow-ups. */
@@ -36,7 +37,9 @@ export function chooseDraft(question: string, previous: ConversationTurn | undef
 
 /** The turn to remember after a question asked in `context`, citing `articleIds`. */
 export function nextTurn(question: string, context: string, articleIds: string[]): ConversationTurn {
-  const expanded = (context ? `${question} ${context}` : question).slice(0, EXPANDED_MAX);
+  // a chat opener ("hey bot, can you tell me") is no subject for the next question to carry
+  const asked = bareQuestion(question);
+  const expanded = (context ? `${asked} ${context}` : asked).slice(0, EXPANDED_MAX);
   return { question, expanded, articleIds };
 }
 
@@ -44,18 +47,23 @@ export function nextTurn(question: string, context: string, articleIds: string[]
 export interface FollowUpQuery {
   /** The question's own terms. */
   own: Set<string>;
+  /** The same in the question's order, repeats kept (their adjacent pairs count in retrieval). */
+  ownList: string[];
   /** Its own terms, then (for a follow-up) the earlier turns' ones. */
   terms: string[];
   /** Articles the previous answer cited (a follow-up only). */
   preferred: Set<string>;
 }
 
-export function followUpQuery(question: string, previous: ConversationTurn | undefined): FollowUpQuery {
+/** `termsOf` reads a text's query terms (the answerer's, so passages and answers search the same words). */
+export function followUpQuery(question: string, previous: ConversationTurn | undefined, termsOf: (text: string) => string[] = terms): FollowUpQuery {
   const followUp = previous !== undefined && needsContext(question);
-  const own = new Set(terms(question));
+  const ownList = termsOf(bareQuestion(question));
+  const own = new Set(ownList);
   return {
     own,
-    terms: [...new Set([...own, ...(followUp ? terms(previous.expanded) : [])])],
+    ownList,
+    terms: [...new Set([...own, ...(followUp ? termsOf(previous.expanded) : [])])],
     preferred: new Set(followUp ? previous.articleIds : []),
   };
 }

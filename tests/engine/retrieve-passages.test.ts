@@ -86,6 +86,19 @@ describe('the passages a generated answer may cite', () => {
     expect(engine.passages(question, undefined, 3)[0]?.articleId).toBe('story');
     expect(engine.askWithPassages(question).passages[0]?.articleId).toBe('story');
   });
+
+  it('read a question typed as in chat as the plain question, as ask does', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const engine = new Engine();
+    engine.add([
+      article('story', 'Energy talks', 'Indian firms and an Indian delegation of ministers are in Moscow for Indian talks.\n\nThe Gazprom boss, Alexei Miller, will host them.'),
+      article('please', 'Please tell us', 'Hey, please tell us what you know: readers can tell the bot anything.'),
+      ...filler,
+    ]);
+    const plain = engine.passages('who is the gazprom boss', undefined, 3).map((p) => p.articleId);
+    expect(plain[0]).toBe('story');
+    expect(engine.passages('hey bot, can you tell me who is the gazprom boss pls', undefined, 3).map((p) => p.articleId)).toEqual(plain);
+  });
 });
 
 describe('retrievePassages with term variants', () => {
