@@ -2,7 +2,8 @@
 // answer, is the gold span (a) generated exactly, (b) generated only with a boundary error (a candidate with
 // F1 ≥ 0.5, none exact; which boundary: extra / missing words at the left or right, a trailing "of …" or other
 // prepositional phrase, a list cut, an apposition), (c) not generated at all; and is it (a') ranked first. By
-// question type, open SQuAD sample. With --dump KIND N, prints N cases of one boundary kind (reading, not tuning).
+// question type, open SQuAD sample. With --dump KIND N, prints N cases of one boundary kind, or of `none` (not
+// generated), for reading, not tuning.
 import { classifyQuestion, scoreCandidates } from '../../src/engine/extract-span.ts';
 import { exactMatch, f1Score, maxOverGold, normalizeAnswer } from '../squad-metrics.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
@@ -80,6 +81,10 @@ for (const q of questions) {
   }
   if (!best) {
     row.none++;
+    if (dumpLeft > 0 && dumpKind === 'none') {
+      dumpLeft--;
+      console.log(`Q: ${q.question}\n  gold: ${q.answers.join(' | ')}\n  S: ${from.slice(0, 300)}\n`);
+    }
     continue;
   }
   row.near++;
