@@ -105,6 +105,10 @@ export interface SpanEvidence {
   kindMatch: number;
   /** A number of another kind than asked ("12 goals" for "how old", "the 15th" for "how many"). */
   kindMiss: number;
+  /** Where-question: how much more the span's words are like place words than like person words (word vectors), in [-1, 1]. */
+  placeLike: number;
+  /** Who-question: how much more the span's words are like person words than like place words (word vectors), in [-1, 1]. */
+  personLike: number;
 }
 
 /**
@@ -152,6 +156,8 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   headRarity: 0,
   kindMatch: 1,
   kindMiss: -1,
+  placeLike: 0.63,
+  personLike: 0.96,
 };
 /** The shape of SPAN_RANK_WEIGHTS. */
 export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
@@ -285,6 +291,9 @@ const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
 const PROX_SCALE = 4;
 /** Head words this high in the vector list's frequency order count as common. */
 const COMMON_ROWS = 1500;
+/** Words that stand for places and for people: a span's likeness to each (by word vectors) tells a place from a person. */
+const PLACE_WORDS = 'city country town region province river village island capital london paris germany'.split(' ');
+const PERSON_WORDS = 'president actor writer singer minister politician john james david smith'.split(' ');
 /** Words an untyped phrase may have for free. */
 const FREE_LENGTH = 4;
 
@@ -478,6 +487,29 @@ export function scoreCandidates(
     return vectors && t.length === 1 ? vectors.rowOf(t[0]!) : -1;
   };
   const logSize = Math.log(Math.max(2, vectors?.size ?? 2));
+  // place-minus-person likeness of a span's words, for who / where questions only (a few cosines per word, cached)
+  const placeRows = vectors && (type === 'who' || type === 'where') ? PLACE_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
+  const personRows = placeRows.length ? PERSON_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
+  const likeness = new Map<string, number | null>();
+  const placeMinusPerson = (text: string): number => {
+    if (!vectors || !placeRows.length || !personRows.length) return 0;
+    let sum = 0;
+    let n = 0;
+    for (const t of terms(text)) {
+      let v = likeness.get(t);
+      if (v === undefined) {
+        const r = vectors.rowOf(t);
+        v = r < 0 ? null : placeRows.reduce((a, p) => a + vectors.cosine(r, p), 0) / placeRows.length - personRows.reduce((a, p) => a + vectors.cosine(r, p), 0) / personRows.length;
+        likeness.set(t, v);
+      }
+      if (v !== null) {
+        sum += v;
+        n++;
+      }
+    }
+    // the differences are small (±0.2): scaled to about ±1
+    return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
+  };
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -591,6 +623,8 @@ export function scoreCandidates(
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
       kindMatch: kindsAsked && c.kind === 'number' && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
       kindMiss: kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
+      placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
+      personLike: type === 'who' ? -placeMinusPerson(c.text) : 0,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];

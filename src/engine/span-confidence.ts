@@ -58,38 +58,38 @@ export interface SpanFeatures {
  * F1 ≥ 0.5 against gold), cross-validated in folds grouped by article. No item named.
  */
 export const SPAN_WEIGHTS: Record<string, number> = {
-  bias: -1.42,
-  answer: 0.6,
-  coverage: 0.33,
-  margin: 0.78,
-  typeMatch: 0.3,
-  typeMiss: -0.32,
-  typedAlone: 0.3,
-  relation: 0.6,
-  pattern: -0.24,
-  list: 0.08,
-  who: -0.11,
-  when: 0.52,
-  where: -0.15,
+  bias: -1.47,
+  answer: 0.62,
+  coverage: 0.36,
+  margin: 0.8,
+  typeMatch: 0.37,
+  typeMiss: 0,
+  typedAlone: 0.31,
+  relation: 0.57,
+  pattern: -0.23,
+  list: 0.24,
+  who: -0.32,
+  when: 0.4,
+  where: 0.08,
   number: 0.18,
-  what: -0.33,
-  other: -0.11,
-  long: 0.12,
+  what: -0.3,
+  other: -0.03,
+  long: 0.19,
   closeness: -0.14,
   far: -0.12,
-  few: 0.4,
-  capital: -0.09,
-  digit: 0.12,
-  nounHead: 0.02,
-  lone: -0.42,
-  probability: 0.6,
+  few: 0.38,
+  capital: -0.08,
+  digit: 0.16,
+  nounHead: 0.01,
+  lone: -0.41,
+  probability: 0.62,
   score: 0.54,
-  commonHead: -0.05,
-  focusFit: 0.1,
+  commonHead: -0.06,
+  focusFit: 0.01,
 };
 
 /** Below this span confidence the reply leads with the supporting sentence instead of the span. */
-export const SHORT_ABOVE = 0.64;
+export const SHORT_ABOVE = 0.66;
 
 export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfidence: number, coverage: number): SpanFeatures {
   const typed = type !== 'what' && type !== 'other';
