@@ -3,7 +3,7 @@
 // the weight table cannot express. Listwise softmax loss over each question's candidates on the engine's
 // own sentence (label: exact match), Newton leaves, histogram splits; open SQuAD sample, 5 folds grouped
 // by article. Prints out-of-fold top-1 EM / F1 (linear vs linear + trees, by type), then the trees fitted on
-// everything (paste as SPAN_TREES in extract-span.ts). Settings: TREES (60), DEPTH (2), RATE (0.05),
+// everything (paste as SPAN_TREES in span-trees.ts). Settings: TREES (60), DEPTH (2), RATE (0.05),
 // LAMBDA (5), MIN_LEAF (hessian, 3), LABEL=em|f1, FOR=what,other (the question types the trees are for). Deterministic.
 import { classifyQuestion, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, type QuestionType, type SpanEvidence, type SpanTree } from '../../src/engine/extract-span.ts';
 import { exactMatch, f1Score, maxOverGold, normalizeAnswer } from '../squad-metrics.ts';

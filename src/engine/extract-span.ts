@@ -19,6 +19,8 @@ import {
 import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
+import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
+export { SPAN_TREES, type SpanTree, type SpanTrees } from './span-trees.ts';
 
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
 export { candidateTest, hasCandidate } from './span-candidates.ts';
@@ -195,95 +197,10 @@ export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
   other: {},
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
-/** A regression tree over a candidate's evidence (in SPAN_RANK_WEIGHTS order) and the question type one-hots (in QUESTION_TYPES order). */
-export type SpanTree = { f: number; t: number; l: SpanTree; r: SpanTree } | { v: number };
-const QUESTION_TYPES: readonly QuestionType[] = ['who', 'when', 'where', 'number', 'what', 'other'];
-/**
- * Boosted trees added to the linear score: the evidence interactions a weight table cannot express. Fitted on
- * top of the tables above by `bench/calibrate/fit-span-trees.ts` (refit after the tables change).
- */
-export const SPAN_TREES: SpanTrees = {
-  types: ['what', 'other'],
-  trees: [
-    {f: 36, t: 0.7696, l: {f: 29, t: 0.5, l: {v: 0.0009}, r: {v: -0.025}}, r: {f: 32, t: 0.5, l: {v: 0.0131}, r: {v: -0.024}}},
-    {f: 36, t: 0.7696, l: {f: 30, t: 0.1875, l: {v: -0.0243}, r: {v: 0.0008}}, r: {f: 32, t: 0.5, l: {v: 0.0125}, r: {v: -0.0236}}},
-    {f: 36, t: 0.7696, l: {f: 29, t: 0.5, l: {v: 0.0007}, r: {v: -0.0236}}, r: {f: 32, t: 0.5, l: {v: 0.012}, r: {v: -0.0231}}},
-    {f: 36, t: 0.7696, l: {f: 28, t: 0.5, l: {v: -0.0127}, r: {v: 0.0446}}, r: {f: 32, t: 0.5, l: {v: 0.0115}, r: {v: -0.0227}}},
-    {f: 36, t: 0.7696, l: {f: 28, t: 0.5, l: {v: -0.0123}, r: {v: 0.0433}}, r: {f: 32, t: 0.5, l: {v: 0.011}, r: {v: -0.0223}}},
-    {f: 36, t: 0.8218, l: {f: 30, t: 0.1875, l: {v: -0.0228}, r: {v: 0.0044}}, r: {f: 30, t: 0.3125, l: {v: 0.0168}, r: {v: -0.0097}}},
-    {f: 36, t: 0.7696, l: {f: 28, t: 0.5, l: {v: -0.0116}, r: {v: 0.042}}, r: {f: 32, t: 0.5, l: {v: 0.0103}, r: {v: -0.022}}},
-    {f: 36, t: 0.8218, l: {f: 30, t: 0.1875, l: {v: -0.0219}, r: {v: 0.0044}}, r: {f: 30, t: 0.3125, l: {v: 0.0156}, r: {v: -0.0094}}},
-    {f: 36, t: 0.7696, l: {f: 28, t: 0.5, l: {v: -0.011}, r: {v: 0.0407}}, r: {f: 32, t: 0.5, l: {v: 0.0096}, r: {v: -0.0217}}},
-    {f: 36, t: 0.8218, l: {f: 30, t: 0.1875, l: {v: -0.021}, r: {v: 0.0043}}, r: {f: 30, t: 0.3125, l: {v: 0.0145}, r: {v: -0.0091}}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0037}, r: {v: 0.014}}, r: {v: -0.0246}},
-    {f: 9, t: 0.5, l: {f: 36, t: 0.7696, l: {v: -0.0102}, r: {v: 0.0053}}, r: {f: 30, t: 0.9375, l: {v: 0.042}, r: {v: -0.0053}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.0111}, r: {v: 0.0052}}, r: {v: 0.0349}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0034}, r: {v: 0.0129}}, r: {v: -0.0242}},
-    {f: 30, t: 0.5625, l: {f: 36, t: 0.9465, l: {v: -0.0077}, r: {v: 0.0104}}, r: {f: 36, t: 0.9465, l: {v: 0.026}, r: {v: -0.0172}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.0105}, r: {v: 0.0048}}, r: {v: 0.034}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0031}, r: {v: 0.012}}, r: {v: -0.024}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.0101}, r: {v: 0.0045}}, r: {v: 0.0331}},
-    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0008}, r: {v: 0.0211}}, r: {v: -0.0236}},
-    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.011}, r: {v: 0.0038}}, r: {v: 0.0322}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0029}, r: {v: 0.0113}}, r: {f: 18, t: 0.2717, l: {v: -0.0096}, r: {v: -0.0296}}},
-    {f: 9, t: 0.5, l: {f: 33, t: 0.5, l: {v: -0.0039}, r: {v: 0.018}}, r: {f: 30, t: 0.9375, l: {v: 0.0383}, r: {v: -0.0058}}},
-    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0007}, r: {v: 0.0196}}, r: {f: 18, t: 0.2717, l: {v: -0.0094}, r: {v: -0.0292}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.0097}, r: {v: 0.0042}}, r: {v: 0.0312}},
-    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0032}, r: {v: 0.0102}}, r: {f: 18, t: 0.2717, l: {v: -0.0093}, r: {v: -0.0288}}},
-    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0105}, r: {v: 0.0035}}, r: {v: 0.0303}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0028}, r: {v: 0.0107}}, r: {f: 18, t: 0.2717, l: {v: -0.0091}, r: {v: -0.0285}}},
-    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0007}, r: {v: 0.0186}}, r: {f: 18, t: 0.2717, l: {v: -0.0089}, r: {v: -0.0282}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.0093}, r: {v: 0.004}}, r: {v: 0.0295}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0021}, r: {v: 0.0117}}, r: {f: 18, t: 0.2717, l: {v: -0.0088}, r: {v: -0.0278}}},
-    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0037}, r: {v: 0.0249}}, r: {f: 20, t: 1.875, l: {v: -0.0131}, r: {v: 0.031}}},
-    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0101}, r: {v: 0.0034}}, r: {v: 0.0288}},
-    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0029}, r: {v: 0.0093}}, r: {f: 18, t: 0.2717, l: {v: -0.0085}, r: {v: -0.0276}}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.002}, r: {v: 0.0113}}, r: {f: 18, t: 0.2717, l: {v: -0.0084}, r: {v: -0.0272}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.0088}, r: {v: 0.0038}}, r: {v: 0.028}},
-    {f: 32, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0001}, r: {v: 0.0244}}, r: {f: 18, t: 0.2717, l: {v: -0.0083}, r: {v: -0.0269}}},
-    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0035}, r: {v: 0.0229}}, r: {f: 20, t: 1.875, l: {v: -0.013}, r: {v: 0.0295}}},
-    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0028}, r: {v: 0.0088}}, r: {f: 18, t: 0.2717, l: {v: -0.0081}, r: {v: -0.0266}}},
-    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0096}, r: {v: 0.0031}}, r: {v: 0.0272}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.002}, r: {v: 0.0107}}, r: {f: 18, t: 0.2717, l: {v: -0.0079}, r: {v: -0.0263}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.0085}, r: {v: 0.0036}}, r: {v: 0.0265}},
-    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0007}, r: {v: 0.0162}}, r: {f: 18, t: 0.2717, l: {v: -0.0078}, r: {v: -0.026}}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0019}, r: {v: 0.0103}}, r: {f: 18, t: 0.2717, l: {v: -0.0077}, r: {v: -0.0257}}},
-    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0093}, r: {v: 0.003}}, r: {v: 0.0258}},
-    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0033}, r: {v: 0.0213}}, r: {f: 20, t: 1.875, l: {v: -0.013}, r: {v: 0.028}}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9106, l: {v: -0.0023}, r: {v: 0.0087}}, r: {f: 18, t: 0.2717, l: {v: -0.0075}, r: {v: -0.0255}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.7478, l: {v: -0.008}, r: {v: 0.0034}}, r: {v: 0.0251}},
-    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0007}, r: {v: 0.0151}}, r: {f: 18, t: 0.2717, l: {v: -0.0074}, r: {v: -0.0252}}},
-    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0026}, r: {v: 0.008}}, r: {f: 18, t: 0.2717, l: {v: -0.0073}, r: {v: -0.0249}}},
-    {f: 28, t: 0.5, l: {f: 18, t: 0.132, l: {v: -0.0088}, r: {v: 0.0028}}, r: {v: 0.0245}},
-    {f: 32, t: 0.5, l: {f: 36, t: 0.9465, l: {v: -0.0018}, r: {v: 0.0095}}, r: {f: 18, t: 0.2717, l: {v: -0.0071}, r: {v: -0.0247}}},
-    {f: 33, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0032}, r: {v: 0.0199}}, r: {f: 20, t: 1.875, l: {v: -0.0129}, r: {v: 0.0267}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.8218, l: {v: -0.0062}, r: {v: 0.0045}}, r: {v: 0.0238}},
-    {f: 32, t: 0.5, l: {f: 19, t: 0.5, l: {v: 0.0174}, r: {v: -0.0002}}, r: {f: 18, t: 0.2717, l: {v: -0.007}, r: {v: -0.0244}}},
-    {f: 20, t: 1.875, l: {f: 0, t: 0.5, l: {v: 0.0146}, r: {v: -0.0204}}, r: {f: 33, t: 0.5, l: {v: -0.0006}, r: {v: 0.0257}}},
-    {f: 32, t: 0.5, l: {f: 30, t: 0.5625, l: {v: -0.0006}, r: {v: 0.0139}}, r: {f: 18, t: 0.2717, l: {v: -0.0069}, r: {v: -0.0241}}},
-    {f: 20, t: 1.875, l: {f: 0, t: 0.5, l: {v: 0.0142}, r: {v: -0.0198}}, r: {f: 33, t: 0.5, l: {v: -0.0006}, r: {v: 0.0248}}},
-    {f: 32, t: 0.5, l: {f: 18, t: 0.2717, l: {v: -0.0024}, r: {v: 0.0075}}, r: {f: 18, t: 0.2717, l: {v: -0.0067}, r: {v: -0.0238}}},
-    {f: 28, t: 0.5, l: {f: 36, t: 0.8218, l: {v: -0.006}, r: {v: 0.0044}}, r: {v: 0.0228}},
-    {f: 32, t: 0.5, l: {f: 9, t: 0.5, l: {v: -0.0001}, r: {v: 0.0188}}, r: {f: 18, t: 0.2717, l: {v: -0.0067}, r: {v: -0.0235}}},
-  ],
-};
-/** Boosted trees and the question types they score. */
-export interface SpanTrees {
-  types: readonly QuestionType[];
-  trees: readonly SpanTree[];
-}
-
 /** The trees' sum for one candidate's evidence (0 for the question types the trees are not for). */
 function treeScore({ types, trees }: SpanTrees, evidence: SpanEvidence, type: QuestionType): number {
   if (!trees.length || !types.includes(type)) return 0;
-  const x = [...EVIDENCE_KEYS.map((k) => evidence[k]), ...QUESTION_TYPES.map((t) => (t === type ? 1 : 0))];
-  let sum = 0;
-  for (const tree of trees) {
-    let node = tree;
-    while ('f' in node) node = (x[node.f] ?? 0) <= node.t ? node.l : node.r;
-    sum += node.v;
-  }
-  return sum;
+  return sumTrees(trees, [...EVIDENCE_KEYS.map((k) => evidence[k]), ...QUESTION_TYPES.map((t) => (t === type ? 1 : 0))]);
 }
 /** A nationality or language word ("Korean", "French", "Serbian"). */
 const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
