@@ -1,4 +1,4 @@
-// The table in use (typedLoose, typedWindow, cue, typedNear fitted over the rest; bench/notes/sentence3.md) is refitted with:
+// The table in use (typedLoose, typedWindow, cue, typedNear fitted over the rest; bench/README.md, third session, `sentence3`) is refitted with:
 //   RESIDUAL=1 LONG=1 CHAT=1 PARAPHRASE=0.5 METHOD=logit KEYS=typedLoose,typedWindow,cue,typedNear npx tsx bench/calibrate/fit-sentence-ranker.ts
 // (~15 s; paste the printed table into SENTENCE_WEIGHTS; rerun on the adopted table, it prints the same table.)
 // `npx tsx bench/calibrate/fit-sentence-ranker.ts`: refits SENTENCE_WEIGHTS (sentence-ranker.ts) on the

@@ -181,7 +181,7 @@ const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 
 /** Earlier turns' words help retrieval but count less than what was asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
-/** Whether typos are repaired on the whole word before the stem-level suggestion (bench/notes/retrieval3.md). */
+/** Whether typos are repaired on the whole word before the stem-level suggestion (bench/README.md, third session, `retrieval3`). */
 const REPAIR_WORDS = true;
 /** Typo look-ups per question: each scans part of the vocabulary, and a garbled question must stay fast. */
 const MAX_TYPO_GUESSES = 4;
@@ -189,7 +189,7 @@ const MAX_TYPO_GUESSES = 4;
 /** A question's index terms as the answerer searches them: no chat filler or words that only ask for a kind of answer; shorthand and typos the corpus lacks read as what was meant. */
 export function questionTerms(text: string, sources?: AnswerSources): string[] {
   const keep = (t: string) => !QUESTION_WORDS.has(t);
-  // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/notes/retrieval3.md)
+  // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/README.md, third session, `retrieval3`)
   const asked = words(text).filter((w) => !isChatFiller(w));
   if (!sources?.suggest) return asked.flatMap((w) => terms(w)).filter(keep);
   const { suggest, passageIndex } = sources;

@@ -31,7 +31,7 @@ const PREFERRED_BOOST = 1.3;
  * words, not one passage repeating a name); the share one passage earns when it keeps every adjacent pair
  * of question words together ("deputy health minister"); whether the question's words also search their
  * agent and role forms (term-variants.ts: off, measured neutral); whether a passage the same as one already
- * read (a re-filed copy) gives its place to the next one (bench/notes/retrieval3.md).
+ * read (a re-filed copy) gives its place to the next one (bench/README.md, third session, `retrieval3`).
  */
 export const RETRIEVAL = { poolPerRead: 6, article: 0.75, articles: 50, pairs: 0.3, variants: false, skipCopies: true };
 /** BM25 for reading: stronger length normalisation than the default (b 0.75) so long passages and articles do not win by size. */

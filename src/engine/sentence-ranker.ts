@@ -55,7 +55,7 @@ export interface SentenceFeatures {
 
 /**
  * Conditional-logit weights over a question's candidate sentences (fitted: bench/README.md); typedLoose, typedWindow,
- * typedNear and cue fitted over the rest on long SQuAD documents with chat-typed, reworded questions (bench/notes/sentence3.md).
+ * typedNear and cue fitted over the rest on long SQuAD documents with chat-typed, reworded questions (bench/README.md, third session, `sentence3`).
  */
 export const SENTENCE_WEIGHTS: Record<keyof SentenceFeatures, number> = {
   coverage: 1,

@@ -1,5 +1,5 @@
 // How chat writes what it asks: filler, spellings, openers and shorthand to read past, and the agent and role
-// forms of a question word that retrieval may also search (off by default; bench/notes/retrieval3.md).
+// forms of a question word that retrieval may also search (off by default; bench/README.md, third session, `retrieval3`).
 import type { Bm25Index } from './bm25-index.ts';
 import { stem } from './text.ts';
 import type { WordVectors } from './word-vectors.ts';

@@ -103,7 +103,7 @@ describe('the passages a generated answer may cite', () => {
 
 describe('retrievePassages with term variants', () => {
   it('reads the passage naming the role ("leader") for a question with the verb ("leads"), when switched on', () => {
-    // off by default: measured neutral on the news set and −1 item on SQuAD (bench/notes/retrieval3.md)
+    // off by default: measured neutral on the news set and −1 item on SQuAD (bench/README.md, third session, `retrieval3`)
     const before = RETRIEVAL.variants;
     RETRIEVAL.variants = true;
     const sources = sourcesOver([

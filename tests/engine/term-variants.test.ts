@@ -68,7 +68,7 @@ describe('termVariants', () => {
   it('finds the agent and role forms the index holds, not the way back', () => {
     expect(termVariants('lead', index, vectors)).toEqual(['leader']);
     expect(termVariants('chair', index, vectors)).toEqual(['chairman']);
-    // "championship" → "champion" cost more than it found (bench/notes/retrieval3.md)
+    // "championship" → "champion" cost more than it found (bench/README.md, third session, `retrieval3`)
     expect(termVariants('leader', index, vectors)).toEqual([]);
   });
 
