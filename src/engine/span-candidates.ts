@@ -3,6 +3,7 @@ import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, questionStems, type QuestionType } from './question-analysis.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
+import { isEnglishWord } from './english-words.ts';
 
 /** A candidate's kind: the question type it answers, a list, a clause / verb phrase, or what a parenthesis says. */
 type CandidateKind = QuestionType | 'list' | 'clause' | 'paren';
@@ -294,7 +295,9 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const next = sentence.slice(c.start + c.text.length);
       // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name
       const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
-      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym) continue;
+      // "The Office", "The Times": "the" and one plain word name a thing (a title), not a person
+      const title = type === 'who' && !!lead && /\bThe\s+$/.test(lead[0]) && /^\p{Lu}\p{Ll}+$/u.test(c.text) && isEnglishWord(c.text.toLowerCase());
+      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title) continue;
       // "Bashar Assad's Palace": the owner is a name of its own; the whole names the thing owned
       const owner = /^(.+?)['’]s\s+\S/u.exec(c.text);
       if (owner) {

@@ -49,3 +49,17 @@ describe('numbers inside names', () => {
     expect(extractSpan('How many people watched the show?', 'The 4G launch show was watched by 12,000 people.')).toBe('12,000');
   });
 });
+
+describe('titles are not people', () => {
+  it('"The Office" is no name for a who-question: it is never vouched for as the answer', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const article = (id: string, title: string, text: string) => ({ id, title, text, date: null, url: null, source: null, origin: id });
+    const engine = new Engine([
+      article('radio.txt', 'Radio comedy returns', 'Freeman, who starred in hit BBC comedy The Office, will play the role of Arthur Dent. The series returns to radio next year.'),
+      article('council.txt', 'Council news', 'The council opened a new leisure centre in Harrow in 2019.'),
+    ]);
+    const { answer } = engine.ask('Who plays Arthur Dent?');
+    expect(answer.quote).toContain('Arthur Dent');
+    expect(answer.short && answer.answer === 'Office').toBe(false);
+  });
+});
