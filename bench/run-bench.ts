@@ -433,6 +433,13 @@ function sectionQa(ctx: Context): SectionOutput {
     };
     details['oursFailures'] = failures;
     details['abstentionAsked'] = asked;
+    // the same questions as people type them in chat: what the question's capitals and "?" were worth
+    log('qa: the same, typed as in chat');
+    try {
+      systems.splice(1, 0, chatTypedFigures(engine, questions, paragraphs, questionsOf, paraId));
+    } catch (err) {
+      errors.push(`qa: ours, typed as in chat: ${errorText(err)}`);
+    }
   } catch (err) {
     errors.push(`qa: ours: ${errorText(err)}`);
   }
@@ -492,6 +499,60 @@ interface ShortFigures {
 type PresentRow = { answered: boolean; confidence: number; spanConfidence: number; spanRight: boolean; quoteRight: boolean };
 
 /** Risk–coverage of the span decision over the questions answered at the engine's own threshold. */
+type QaQuestion = ReturnType<typeof loadQa>[number];
+
+/** SQuAD asked lower-cased and without its question mark, as chat users type (the news set is written so), over the same engine. */
+function chatTypedFigures(
+  engine: InstanceType<EngineModule['Engine']>,
+  questions: readonly QaQuestion[],
+  paragraphs: ReadonlyMap<string, Article>,
+  questionsOf: ReadonlyMap<string, readonly QaQuestion[]>,
+  paraId: (q: QaQuestion) => string,
+): QaFigures {
+  const typed = (question: string) => question.toLowerCase().replace(/\s*\?+\s*$/, '');
+  let answered = 0, support = 0, em = 0, f1 = 0, hit = 0;
+  const times: number[] = [];
+  for (const q of questions) {
+    const t = performance.now();
+    const r = engine.ask(typed(q.question));
+    times.push(performance.now() - t);
+    const a = r.answer;
+    if (a.quote !== null && quoteContainsGold(a.quote, q.answers)) support++;
+    if (a.sources[0]?.id === paraId(q)) hit++;
+    if (a.answer === null) continue;
+    answered++;
+    const best = r.span.text ?? a.quote;
+    em += best ? maxOverGold(exactMatch, best, q.answers) : 0;
+    f1 += best ? maxOverGold(f1Score, best, q.answers) : 0;
+  }
+  let abstained = 0, asked = 0;
+  for (const [id, art] of paragraphs) {
+    engine.remove([id]);
+    try {
+      for (const q of questionsOf.get(id) ?? []) {
+        asked++;
+        if (engine.ask(typed(q.question)).answer.answer === null) abstained++;
+      }
+    } finally {
+      engine.add([art]);
+    }
+  }
+  const n = questions.length;
+  return {
+    system: 'ours, typed as in chat (lower case, no "?")',
+    questions: n,
+    answerRate: pct(answered, n),
+    supportAccuracy: pct(support, n),
+    em: pct(em, n),
+    f1: pct(f1, n),
+    retrievalAt1: pct(hit, n),
+    abstentionRate: pct(abstained, asked),
+    p50ms: round(percentile(times, 50), 3),
+    p99ms: round(percentile(times, 99), 3),
+    buildMs: null,
+  };
+}
+
 function spanCurve(rows: readonly PresentRow[]): ShortFigures['spanCurve'] {
   const answered = rows.filter((r) => r.answered);
   // the engine's own threshold (SHORT_ABOVE, read beside the engine file) is always a row
