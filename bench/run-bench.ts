@@ -270,6 +270,30 @@ interface QaFigures {
   buildMs: number | null;
 }
 
+/** A QA table row from counts over `n` questions and the ask times. */
+function qaFigures(
+  system: string,
+  n: number,
+  counts: { answered: number; support: number; em: number; f1: number; hit: number },
+  times: readonly number[],
+  abstentionRate: number | null,
+  buildMs: number | null,
+): QaFigures {
+  return {
+    system,
+    questions: n,
+    answerRate: pct(counts.answered, n),
+    supportAccuracy: pct(counts.support, n),
+    em: pct(counts.em, n),
+    f1: pct(counts.f1, n),
+    retrievalAt1: pct(counts.hit, n),
+    abstentionRate,
+    p50ms: round(percentile(times, 50), 3),
+    p99ms: round(percentile(times, 99), 3),
+    buildMs,
+  };
+}
+
 function sectionQa(ctx: Context): SectionOutput {
   const errors: string[] = [];
   const questions = loadQa(evalFiles(ctx.dir).squad);
@@ -306,20 +330,7 @@ function sectionQa(ctx: Context): SectionOutput {
       f1 += maxOverGold(f1Score, r.sentence, q.answers);
       if (r.id === paraId(q)) hit++;
     }
-    const n = questions.length;
-    systems.push({
-      system: 'word-overlap sentence',
-      questions: n,
-      answerRate: pct(answered, n),
-      supportAccuracy: pct(support, n),
-      em: pct(em, n),
-      f1: pct(f1, n),
-      retrievalAt1: pct(hit, n),
-      abstentionRate: null,
-      p50ms: round(percentile(times, 50), 3),
-      p99ms: round(percentile(times, 99), 3),
-      buildMs: round(buildMs, 1),
-    });
+    systems.push(qaFigures('word-overlap sentence', questions.length, { answered, support, em, f1, hit }, times, null, round(buildMs, 1)));
     details['baselineSentences'] = qa.sentenceCount;
   }
 
@@ -410,19 +421,7 @@ function sectionQa(ctx: Context): SectionOutput {
     }
 
     const n = questions.length;
-    systems.unshift({
-      system: 'ours',
-      questions: n,
-      answerRate: pct(answered, n),
-      supportAccuracy: pct(support, n),
-      em: pct(em, n),
-      f1: pct(f1, n),
-      retrievalAt1: pct(hit, n),
-      abstentionRate: abstentionError ? null : pct(abstained, asked),
-      p50ms: round(percentile(times, 50), 3),
-      p99ms: round(percentile(times, 99), 3),
-      buildMs: round(buildMs, 1),
-    });
+    systems.unshift(qaFigures('ours', n, { answered, support, em, f1, hit }, times, abstentionError ? null : pct(abstained, asked), round(buildMs, 1)));
     details['shortAnswers'] = {
       coverage: pct(shortCount, answered),
       precision: pct(shortRight, shortCount),
@@ -537,20 +536,7 @@ function chatTypedFigures(
       engine.add([art]);
     }
   }
-  const n = questions.length;
-  return {
-    system: 'ours, typed as in chat (lower case, no "?")',
-    questions: n,
-    answerRate: pct(answered, n),
-    supportAccuracy: pct(support, n),
-    em: pct(em, n),
-    f1: pct(f1, n),
-    retrievalAt1: pct(hit, n),
-    abstentionRate: pct(abstained, asked),
-    p50ms: round(percentile(times, 50), 3),
-    p99ms: round(percentile(times, 99), 3),
-    buildMs: null,
-  };
+  return qaFigures('ours, typed as in chat (lower case, no "?")', questions.length, { answered, support, em, f1, hit }, times, pct(abstained, asked), null);
 }
 
 function spanCurve(rows: readonly PresentRow[]): ShortFigures['spanCurve'] {
