@@ -57,18 +57,23 @@ export function truecaseQuestion(question: string, sentences: readonly string[])
   const tokens = [...question.matchAll(WORD)];
   const open = (w: string) => w === w.toLowerCase() && !/\p{N}/u.test(w) && w.length > 1 && !STOP_WORDS.has(w);
   const asked = new Set<string>();
+  /** Indexes of tokens that close a two-word phrase asked with the token before. */
+  const pairEnds = new Set<number>();
   tokens.forEach((m, i) => {
     if (!open(m[0])) return;
     asked.add(m[0]);
     const prev = tokens[i - 1];
-    if (prev && open(prev[0]) && question.slice(prev.index + prev[0].length, m.index) === ' ') asked.add(`${prev[0]} ${m[0]}`);
+    if (prev && open(prev[0]) && question.slice(prev.index + prev[0].length, m.index) === ' ') {
+      asked.add(`${prev[0]} ${m[0]}`);
+      pairEnds.add(i);
+    }
   });
   if (!asked.size) return question;
   const usages = usagesIn(sentences, asked);
   const replaced = new Map<number, string>();
   tokens.forEach((m, i) => {
     const prev = tokens[i - 1];
-    const phrase = prev && asked.has(`${prev[0]} ${m[0]}`) && question.slice(prev.index + prev[0].length, m.index) === ' ' ? nameForm(usages.get(`${prev[0]} ${m[0]}`)) : null;
+    const phrase = prev && pairEnds.has(i) ? nameForm(usages.get(`${prev[0]} ${m[0]}`)) : null;
     if (phrase && prev) {
       const [a, b] = phrase.split(' ') as [string, string];
       replaced.set(prev.index, a);
