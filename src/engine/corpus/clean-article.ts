@@ -96,7 +96,7 @@ function dayOf(m: RegExpMatchArray): string | null {
 /** Words before a date that make it a date the text looks ahead to, not when it was written. */
 const FORWARD_DATE = /\b(?:deadline|by|until|till|before|due|expir\w*|target\w*|scheduled|planned|set for|from|to|next|after|ahead of|starting|begins?|ends?)\b[^.]*$/i;
 
-/** How far into a text a dateline may start: the top of the article, never its body. */
+/** How far into a text a dateline (a place, a label, a byline before the date) may start: the top of the article. */
 export const DATELINE_CHARS = 300;
 const WEEKDAY = /(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)$/i;
 /** Words that announce a date: "Published: …", "Last updated on …", "Filed …". */
@@ -108,12 +108,12 @@ const DATELINE_PLACE = new RegExp(String.raw`^${PLACE_WORDS}(?:,\s*${PLACE_WORDS
 const DATELINE_AFTER = /^\s*(?:$|[-–—:|·•/]|\(|,?\s*\d{1,2}[:.]\d{2}|(?:GMT|UTC|BST|[ECMP][SD]T)\b|T\d{2}:)/;
 
 /**
- * A dateline near the top of a text as `YYYY-MM-DD`: a full date that starts a line ("3 March
- * 2005 — …"), follows a label ("Published: …") or a byline ("By Jane Doe | …"), or follows a place
- * and comes before a dash ("LONDON, March 3, 2005 — …"), on a line starting within the first
- * DATELINE_CHARS characters; failing those, any full date that starts in those characters (the
- * lead). Null otherwise: a date deeper in the text is what the text talks about ("a 2006
- * deadline"), not when it was written.
+ * An article's date from its text as `YYYY-MM-DD` (interface.md: "else the first full date in the
+ * text"): a dateline near the top first, a full date that starts a line ("3 March 2005 — …"),
+ * follows a label ("Published: …") or a byline ("By Jane Doe | …"), or follows a place and comes
+ * before a dash ("LONDON, March 3, 2005 — …"), on a line starting within the first DATELINE_CHARS
+ * characters; failing those, the first full date anywhere that the text does not look ahead to
+ * ("the report is due on March 31, 2006" is a deadline, not when it was written). Null otherwise.
  */
 export function findDateline(text: string): string | null {
   const head = text.slice(0, DATELINE_CHARS);
@@ -137,11 +137,21 @@ export function findDateline(text: string): string | null {
       if (/^by\s/i.test(before) && /[|·•,–—-]$/.test(before) && lineLength <= 160) return day;
       if (/[|·•]$/.test(before) && lineLength <= 160) return day;
       if (DATELINE_PLACE.test(before) && DATELINE_AFTER.test(after)) return day;
-      // interface.md pins "the first full date in the text": in the lead it counts, unless it is a date ahead ("a deadline of …")
-      if (!FORWARD_DATE.test(full.slice(Math.max(0, m.index - 40), m.index))) return day;
+      if (!isForwardDate(full, m.index)) return day;
     }
   }
+  // past the top: the first full date the text does not look ahead to
+  for (const m of text.matchAll(FULL_DATE)) {
+    if (m.index < DATELINE_CHARS) continue;
+    const day = dayOf(m);
+    if (day && !isForwardDate(text, m.index)) return day;
+  }
   return null;
+}
+
+/** A date the words just before it look ahead to ("due on …", "a deadline of …"), within its sentence. */
+function isForwardDate(text: string, at: number): boolean {
+  return FORWARD_DATE.test(text.slice(Math.max(0, at - 40), at));
 }
 
 /** Paragraphs at the top where a dateline-only line is dropped. */

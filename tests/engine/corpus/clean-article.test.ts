@@ -150,12 +150,13 @@ describe('dates', () => {
     expect(findDateInText('In March 2024 nothing happened on February 30, 2024.')).toBeNull();
   });
 
-  it('prefers the metadata date, falls back to a dateline at the top, and never takes a date the text only mentions', () => {
+  it('prefers the metadata date, then a dateline at the top, then the first full date in the text that is no deadline', () => {
     expect(clean(`${BODY} It was 1 May 2020.`, { date: '2024-11-30' }).date).toBe('2024-11-30');
     expect(clean(`LONDON, 1 May 2020 — ${BODY}`, { date: 'not a date' }).date).toBe('2020-05-01');
-    // the first full date in the lead (interface.md), but never one deep in the body
+    // interface.md: "else the first full date in the text", in the lead or deep in the body
     expect(clean(`${BODY} It was 1 May 2020.`, { date: 'not a date' }).date).toBe('2020-05-01');
-    expect(clean(`${`${BODY} `.repeat(6)}It was 1 May 2020.`, { date: 'not a date' }).date).toBeNull();
+    expect(clean(`${`${BODY} `.repeat(6)}It was 1 May 2020.`, { date: 'not a date' }).date).toBe('2020-05-01');
+    expect(clean(`${`${BODY} `.repeat(6)}The deadline is 1 May 2020.`, { date: 'not a date' }).date).toBeNull();
     expect(clean(BODY).date).toBeNull();
   });
 });

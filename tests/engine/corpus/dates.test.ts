@@ -6,7 +6,7 @@ import type { Article } from '../../../src/engine/types.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/dates', import.meta.url));
 
-describe('article dates: metadata first, then a dateline at the top, else unknown', async () => {
+describe('article dates: metadata first, then a dateline at the top, then the first full date not looked ahead to', async () => {
   const corpus = await loadCorpus(FIXTURES);
   const byId = new Map(corpus.articles.map((a) => [a.id, a]));
   const dateOf = (id: string) => {
@@ -73,6 +73,9 @@ describe('findDateline', () => {
     ['Updated 2023-05-06T10:00\nBody', '2023-05-06'],
     ['Last updated on 3 March 2005\nBody', '2005-03-03'],
     ['The government said on March 3, 2005 that growth rose.', '2005-03-03'],
+    // interface.md: "else the first full date in the text", wherever it is
+    [`${'The council met. '.repeat(20)}\n\nMarch 3, 2005 — later news.`, '2005-03-03'],
+    [`${'The council met. '.repeat(20)}The report is due on March 31, 2006. It was filed on 3 March 2005.`, '2005-03-03'],
   ])('reads %j', (text, expected) => {
     expect(findDateline(text)).toBe(expected);
   });
@@ -80,7 +83,6 @@ describe('findDateline', () => {
   it.each([
     ['a date the lead looks ahead to', 'The government must decide by March 3, 2005 whether growth rose.'],
     ['a clause that is no place', 'Officials said the deadline, March 31, 2006 — is tight.'],
-    ['a date past the top', `${'The council met. '.repeat(20)}\n\nMarch 3, 2005 — later news.`],
     ['a date without a year', 'LONDON, March 3 — no year here.'],
     ['no real day', 'LONDON, February 30, 2005 — no such day.'],
   ])('refuses %s', (_label, text) => {
