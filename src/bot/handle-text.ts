@@ -119,6 +119,32 @@ function missingRefReply(request: UnderstoodRequest, last: LastBrief | undefined
   return { kind: 'notice', text };
 }
 
+/** The article the last answer in this conversation cited, when it cited exactly one. */
+async function readLastCited(deps: TextDeps, ctx: CallContext): Promise<string | undefined> {
+  try {
+    const turn = await deps.store.get<ConversationTurn>('conversation', conversationKeyOf(ctx));
+    return turn?.articleIds.length === 1 ? turn.articleIds[0] : undefined;
+  } catch (err) {
+    warnStore(deps.log, err, 'conversation context unavailable; "summarize it" cannot be read');
+    return undefined;
+  }
+}
+
+/** "summarize it" with no single article just cited: said plainly, with what to do. */
+const NO_LAST_CITED = 'There is no single article just cited here to summarize. Name it ("summarize the Yukos article"), or after a brief say "summarize the second one".';
+
+/** A digest schedule in words whose time is missing or could be morning or evening: the command to send, not run. */
+function scheduleGuide(request: UnderstoodRequest): Reply | null {
+  const s = request.schedule;
+  if (!s || s.action !== 'subscribe' || (!s.missingTime && s.ambiguousHour === undefined)) return null;
+  if (s.ambiguousHour !== undefined) {
+    const h = s.ambiguousHour % 12;
+    const evening = request.command.replace(/time:\d{2}:00/, `time:${String(h + 12).padStart(2, '0')}:00`);
+    return { kind: 'notice', text: `"${s.ambiguousHour}" could be morning or evening. Send ${request.command} for the morning, or ${evening} for the evening.` };
+  }
+  return { kind: 'notice', text: `Say when, and the digest comes here on a schedule: ${request.command} (days:weekdays, days:mon,wed,fri, timezone:Europe/London and topic:words are optional).` };
+}
+
 /**
  * Understands one free-text message and runs the command it asks for, as the same Bot
  * command a slash command runs. The reply carries the understood line and the command for
@@ -126,16 +152,26 @@ function missingRefReply(request: UnderstoodRequest, last: LastBrief | undefined
  */
 export async function handleText(deps: TextDeps, text: string, ctx: CallContext, options: TextOptions = {}): Promise<TextResult> {
   const last = await readLastBrief(deps, ctx);
+  let lastCitedId: string | undefined;
   const understand = (timeZone: string) => {
     const o = {
       now: deps.now(),
       timeZone,
       surface: ctx.surface,
       ...(last ? { lastBrief: last.ids, lastBriefAt: new Date(last.at) } : {}),
+      ...(lastCitedId ? { lastCitedId } : {}),
     };
     return options.briefText ? understandBriefText(text, o) : understandRequest(text, o);
   };
   let request = understand(ctx.timezone ?? deps.defaultTimezone);
+  // "summarize it": the article the last answer cited, read only when the words refer to it
+  if (request.lastCited) {
+    lastCitedId = await readLastCited(deps, ctx);
+    if (!lastCitedId) return { request, command: null, reply: { kind: 'notice', text: NO_LAST_CITED } };
+    request = understand(ctx.timezone ?? deps.defaultTimezone);
+  }
+  const guide = scheduleGuide(request);
+  if (guide) return { request, command: null, reply: { ...guide, understood: { line: request.understood, command: request.command } } };
   // the caller's zone is looked up only when the words name a time
   if (!ctx.timezone && options.timezone && request.sinceWords && !request.catchUp) {
     const zone = await options.timezone();
@@ -182,6 +218,6 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
   }
   // `/brief oil` typed as the command it is needs no line telling it so
   const typedAsIs = options.briefText && request.command.toLowerCase() === `/brief ${text.trim()}`.toLowerCase();
-  if (request.intent !== 'ask' && request.intent !== 'help' && !typedAsIs) reply = { ...reply, understood: { line: request.understood, command: request.command } };
+  if (request.intent !== 'ask' && (request.intent !== 'help' || request.schedule) && !typedAsIs) reply = { ...reply, understood: { line: request.understood, command: request.command } };
   return { request, command, reply };
 }

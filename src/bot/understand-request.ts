@@ -5,6 +5,7 @@ import { cleanInput, MAX_QUESTION_CHARS, splitSince } from './command.ts';
 import type { Surface } from './help.ts';
 import { resolveSinceWords, sinceLabelOf, weekdayName } from './request-window.ts';
 import { normalizeWords } from './request-words.ts';
+import { readScheduleWords, type ScheduleWords } from './schedule-words.ts';
 
 export type RequestIntent = 'ask' | 'brief' | 'summary' | 'sources' | 'digest' | 'help' | 'forget';
 
@@ -26,6 +27,10 @@ export interface UnderstoodRequest {
   ref?: number;
   /** summary / sources with `ref`: that story's article id, when the last brief is known and has it. */
   refId?: string;
+  /** help: a digest schedule asked for in words ("subscribe me to a daily digest at 9am", "stop the digest"). */
+  schedule?: ScheduleWords;
+  /** summary: "summarize it", "tell me more": the article the last answer here cited. */
+  lastCited?: true;
   /** ask: the question as typed, bot mention removed (spelling it out changed no answer on the dev set). */
   question?: string;
   /** One line saying how the message was read, e.g. "Briefing on *oil prices* since Mon". */
@@ -42,6 +47,8 @@ export interface UnderstandOptions {
   lastBrief?: readonly string[];
   /** When the last brief in this conversation was given: "catch me up" starts there. */
   lastBriefAt?: Date;
+  /** The one article the last answer in this conversation cited: what "summarize it" means. */
+  lastCitedId?: string;
   /** The surface the command for next time is written for; default console. */
   surface?: Surface;
 }
@@ -61,7 +68,7 @@ const TOPIC_PREP = '(?:on|about|re|regarding|with|for|around|concerning|in|of|fr
 
 const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what can i (?:ask|say|do)|what are (?:the|your) commands|how does (?:this|it) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|thanks|thank you|ty|cheers|ok|okay|cool|nice|great|you there|are you there|ping)$/;
 const FORGET_VERB = /\b(?:forget|delete|erase|wipe|remove|clear|purge|stop tracking|stop storing|stop remembering)\b/;
-const FORGET_OBJECT = /\b(?:me|my (?:data|history|info|information|conversations?|messages|stuff|details))\b/;
+const FORGET_OBJECT = /\b(?:me|everything|it all|all of it|all that|(?:my|our|this|the) (?:data|history|info|information|conversations?|chats?|messages|stuff|details|context)|what (?:i|we) (?:said|asked|talked about))\b|^(?:forget|clear|wipe|erase|delete) all$/;
 const DIGEST = /^(?:(?:whats|what is|whats) in |(?:show|send|give|get)(?: me)? |preview |see |view |check |open |read )?(?:my |the |today's |our |this channel's |a )?(?:daily |weekly |news |next )?digest(?: now| preview| today| please)?$|^(?:preview|show|check|peek at)(?: me)? (?:my |the |our )?(?:daily |weekly )?digest\b/;
 
 /** A reference to a story of the last brief, the whole of what is left: "2", "#3", "the second one", "story 1". */
@@ -155,7 +162,13 @@ type Draft = Omit<UnderstoodRequest, 'understood' | 'command'>;
 const SUMMARY_HEAD = /^(?:give me |get me |send me |do |make )?(?:a |an |the )?(?:quick |short |brief |tiny )?(?:summary|summarize|summarized|tldr|tldr of|sum up|sum-up|short version|gist|synopsis|abstract|recap|précis|condense|shorten)(?:\s+(?:of|on|for|about|re))?\s+(.+)$/;
 const SUMMARY_MORE = /^(?:tell me |give me |i want |show me )?(?:more|more details|details|detail|read|open|expand)\s+(?:on|about|of|for|re)?\s*(.+)$/;
 
+/** What stands for the article just cited: "it", "that", "this article" (cleaned to "article"). */
+const LAST_CITED = /^(?:it|this|that|this one|that one|article|story|piece|report|one|source|the source)$/;
+/** "tell me more", "more", "go on": more of the article the last answer cited. */
+const MORE_OF_LAST = /^(?:tell me more|more|more please|more info|more details|more detail|go on|details|expand|elaborate|more on (?:that|this|it)|more about (?:that|this|it)|tell me more about (?:that|this|it)|read more|full story|the full story|whole story|the whole story)$/;
+
 function readSummary(t: string): Draft | null {
+  if (MORE_OF_LAST.test(t)) return { intent: 'summary', lastCited: true };
   let m = SUMMARY_HEAD.exec(t);
   let refOnly = false;
   if (!m) {
@@ -174,6 +187,7 @@ function readSummary(t: string): Draft | null {
   if (ref !== null) return { intent: 'summary', ref, ...(sentences ? { sentences } : {}) };
   if (refOnly) return null;
   const topic = cleanTarget(target);
+  if (LAST_CITED.test(topic) || LAST_CITED.test(target.trim())) return { intent: 'summary', lastCited: true, ...(sentences ? { sentences } : {}) };
   if (!topic) return null;
   return { intent: 'summary', topic, ...(sentences ? { sentences } : {}) };
 }
@@ -248,6 +262,8 @@ function readBrief(t: string): Draft | null {
 function readWords(t: string): Draft | null {
   if (HELP.test(t)) return { intent: 'help' };
   if (FORGET_VERB.test(t) && FORGET_OBJECT.test(t) && !QUESTION_START.test(t)) return { intent: 'forget' };
+  const schedule = readScheduleWords(t);
+  if (schedule) return { intent: 'help', schedule };
   if (DIGEST.test(t)) return { intent: 'digest' };
   return readSummary(t) ?? readSources(t) ?? readBrief(t);
 }
@@ -266,7 +282,7 @@ function commandText(surface: Surface, d: Draft, question: string): string {
       return ['/brief', ...parts].filter(Boolean).join(' ');
     }
     case 'summary': {
-      const target = d.refId ?? d.topic ?? '';
+      const target = d.refId ?? d.topic ?? (d.lastCited ? 'ARTICLE' : '');
       return discord ? `/summary article:${target}` : `${slack ? '/brief summary' : '/summary'} ${target}`.trim();
     }
     case 'sources': {
@@ -276,6 +292,7 @@ function commandText(surface: Surface, d: Draft, question: string): string {
     case 'digest':
       return slack ? '/brief digest now' : '/digest now';
     case 'help':
+      if (d.schedule) return `${slack ? '/brief digest' : '/digest'} ${d.schedule.action}${d.schedule.action === 'subscribe' ? ` ${d.schedule.args || 'time:09:00'}` : ''}`.trim();
       return slack ? '/brief help' : '/help';
     case 'forget':
       return slack ? '/brief forget' : '/forget';
@@ -292,12 +309,13 @@ function understoodText(d: Draft): string {
       if (d.catchUp) return `Catching up: top stories since ${d.sinceLabel ?? 'the last 24 hours'}`;
       return d.topic ? `Briefing on *${d.topic}*${window}` : `Top stories${window}`;
     case 'summary':
-      return `Summary of ${story || `*${d.topic ?? ''}*`}${d.sentences ? ` in ${d.sentences} sentence${d.sentences === 1 ? '' : 's'}` : ''}`;
+      return `Summary of ${story || (d.lastCited ? 'the article just cited' : `*${d.topic ?? ''}*`)}${d.sentences ? ` in ${d.sentences} sentence${d.sentences === 1 ? '' : 's'}` : ''}`;
     case 'sources':
       return story ? `Sources of ${story}` : d.topic ? `Articles about *${d.topic}*` : 'The most recent articles';
     case 'digest':
       return 'Digest preview';
     case 'help':
+      if (d.schedule) return { subscribe: 'Digest on a schedule', unsubscribe: 'Stop the scheduled digest', status: 'Digest status', list: 'Digest subscriptions' }[d.schedule.action];
       return 'Help';
     case 'forget':
       return 'Forget what the bot holds about you';
@@ -346,6 +364,7 @@ export function understandRequest(text: string, options: UnderstandOptions = {})
     const id = options.lastBrief?.[draft.ref - 1];
     if (id !== undefined) draft = { ...draft, refId: id };
   }
+  if (draft.lastCited && options.lastCitedId) draft = { ...draft, refId: options.lastCitedId };
   return { ...draft, understood: understoodText(draft), command: commandText(surface, draft, question) };
 }
 
@@ -387,7 +406,7 @@ export function requestCommand(request: UnderstoodRequest): Command {
     case 'digest':
       return { name: 'digest', action: 'now', args: '' };
     case 'help':
-      return { name: 'help' };
+      return request.schedule ? { name: 'digest', action: request.schedule.action, args: request.schedule.args } : { name: 'help' };
     case 'forget':
       return { name: 'forget' };
     case 'ask':
