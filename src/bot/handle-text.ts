@@ -130,6 +130,18 @@ async function readLastCited(deps: TextDeps, ctx: CallContext): Promise<string |
   }
 }
 
+/** Thanks or "never mind": one line. "Start over": the follow-up context goes, so the next question stands alone. */
+async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset'): Promise<Reply> {
+  if (ack === 'ack') return { kind: 'notice', text: 'OK. Ask me anything about the news, or type help for the commands.' };
+  try {
+    await deps.store.delete('conversation', conversationKeyOf(ctx));
+  } catch (err) {
+    warnStore(deps.log, err, 'follow-up context not cleared');
+    return { kind: 'notice', text: 'I could not clear the conversation context just now (the store is unavailable); please try again in a moment.' };
+  }
+  return { kind: 'notice', text: 'Starting over: your next question is read on its own.' };
+}
+
 /** "summarize it" with no single article just cited: said plainly, with what to do. */
 const NO_LAST_CITED = 'There is no single article just cited here to summarize. Name it ("summarize the Yukos article"), or after a brief say "summarize the second one".';
 
@@ -164,11 +176,14 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
     return options.briefText ? understandBriefText(text, o) : understandRequest(text, o);
   };
   let request = understand(ctx.timezone ?? deps.defaultTimezone);
-  // "summarize it": the article the last answer cited, read only when the words refer to it
+  if (request.ack) return { request, command: null, reply: await acknowledge(deps, ctx, request.ack) };
+  // "summarize it", "source?": the article the last answer cited, read only when the words refer to it
   if (request.lastCited) {
     lastCitedId = await readLastCited(deps, ctx);
-    if (!lastCitedId) return { request, command: null, reply: { kind: 'notice', text: NO_LAST_CITED } };
+    if (!lastCitedId && request.intent === 'summary') return { request, command: null, reply: { kind: 'notice', text: NO_LAST_CITED } };
     request = understand(ctx.timezone ?? deps.defaultTimezone);
+    const article = lastCitedId && request.intent === 'sources' ? await deps.article(lastCitedId) : undefined;
+    if (article) return { request, command: null, reply: { kind: 'sources', query: 'the article the last answer cited', articles: [article], feeds: [], understood: { line: request.understood, command: request.command } } };
   }
   const guide = scheduleGuide(request);
   if (guide) return { request, command: null, reply: { ...guide, understood: { line: request.understood, command: request.command } } };

@@ -29,8 +29,10 @@ export interface UnderstoodRequest {
   refId?: string;
   /** help: a digest schedule asked for in words ("subscribe me to a daily digest at 9am", "stop the digest"). */
   schedule?: ScheduleWords;
-  /** summary: "summarize it", "tell me more": the article the last answer here cited. */
+  /** summary / sources: "summarize it", "tell me more", "source?": the article the last answer here cited. */
   lastCited?: true;
+  /** help: thanks or "never mind" (a one-line acknowledgement), or "start over" (the follow-up context is dropped). */
+  ack?: 'ack' | 'reset';
   /** ask: the question as typed, bot mention removed (spelling it out changed no answer on the dev set). */
   question?: string;
   /** One line saying how the message was read, e.g. "Briefing on *oil prices* since Mon". */
@@ -66,7 +68,11 @@ const FILLER_END = /(?:[\s,]+(?:thanks|thank you|ty|cheers|for me|mate|bot|brief
 const QUESTION_START = /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
 const TOPIC_PREP = '(?:on|about|re|regarding|with|for|around|concerning|in|of|from|at)';
 
-const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what can i (?:ask|say|do)|what are (?:the|your) commands|how does (?:this|it) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|thanks|thank you|ty|cheers|ok|okay|cool|nice|great|you there|are you there|ping)$/;
+const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what can i (?:ask|say|do)|what are (?:the|your) commands|how does (?:this|it) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|you there|are you there|ping)$/;
+/** Thanks, "ok", "never mind": acknowledged in a line, not answered with the command list or as a question. */
+const ACK = /^(?:thanks|thank you|thank u|thanks a lot|many thanks|ty|cheers|ok|okay|k|kk|cool|nice|great|perfect|awesome|got it|understood|noted|never ?mind|nvm|forget it|cancel|stop|no thanks|no thank you|nope|nothing|thats all|that is all|thats it|bye|goodbye|see you|see ya|later)$/;
+/** "start over", "new topic": the next question is read on its own (the follow-up context goes). */
+const RESET = /^(?:reset|start over|start again|start fresh|fresh start|new topic|new question|change (?:of )?topic|clear (?:the )?context|lets start over|lets start again)$/;
 const FORGET_VERB = /\b(?:forget|delete|erase|wipe|remove|clear|purge|stop tracking|stop storing|stop remembering)\b/;
 const FORGET_OBJECT = /\b(?:me|everything|it all|all of it|all that|(?:my|our|this|the) (?:data|history|info|information|conversations?|chats?|messages|stuff|details|context)|what (?:i|we) (?:said|asked|talked about))\b|^(?:forget|clear|wipe|erase|delete) all$/;
 const DIGEST = /^(?:(?:whats|what is|whats) in |(?:show|send|give|get)(?: me)? |preview |see |view |check |open |read )?(?:my |the |today's |our |this channel's |a )?(?:daily |weekly |news |next )?digest(?: now| preview| today| please)?$|^(?:preview|show|check|peek at)(?: me)? (?:my |the |our )?(?:daily |weekly )?digest\b/;
@@ -160,12 +166,12 @@ const SENTENCES = new RegExp(`\\s*\\b(?:in|using|with|to)?\\s*${COUNT}\\s+(?:sho
 type Draft = Omit<UnderstoodRequest, 'understood' | 'command'>;
 
 const SUMMARY_HEAD = /^(?:give me |get me |send me |do |make )?(?:a |an |the )?(?:quick |short |brief |tiny )?(?:summary|summarize|summarized|tldr|tldr of|sum up|sum-up|short version|gist|synopsis|abstract|recap|précis|condense|shorten)(?:\s+(?:of|on|for|about|re))?\s+(.+)$/;
-const SUMMARY_MORE = /^(?:tell me |give me |i want |show me )?(?:more|more details|details|detail|read|open|expand)\s+(?:on|about|of|for|re)?\s*(.+)$/;
+const SUMMARY_MORE = /^(?:tell me |give me |i want |show me )?(?:more details|more|details|detail|read me|read|open|expand|whats|what is|what was)\s+(?:on|about|of|for|re)?\s*(.+?)(?:\s+about)?$/;
 
 /** What stands for the article just cited: "it", "that", "this article" (cleaned to "article"). */
 const LAST_CITED = /^(?:it|this|that|this one|that one|article|story|piece|report|one|source|the source)$/;
 /** "tell me more", "more", "go on": more of the article the last answer cited. */
-const MORE_OF_LAST = /^(?:tell me more|more|more please|more info|more details|more detail|go on|details|expand|elaborate|more on (?:that|this|it)|more about (?:that|this|it)|tell me more about (?:that|this|it)|read more|full story|the full story|whole story|the whole story)$/;
+const MORE_OF_LAST = /^(?:summarize|summary|tldr|gist|the gist|recap|sum up|sum it up|sum that up|short version|give me the gist|give me a summary|a summary|tell me more|more|more please|more info|more details|more detail|go on|details|expand|elaborate|more on (?:that|this|it)|more about (?:that|this|it)|tell me more about (?:that|this|it)|read more|full story|the full story|whole story|the whole story)$/;
 
 function readSummary(t: string): Draft | null {
   if (MORE_OF_LAST.test(t)) return { intent: 'summary', lastCited: true };
@@ -198,7 +204,11 @@ const SOURCES_LIST = new RegExp(`^(?:(?:show|give|send|find|list|get|pull up|fet
 const SOURCES_HELD = /^(?:whats|what|which)(?: articles| stories| sources)? (?:do|have|did) you (?:have|got|hold)(?: on| about| re| regarding| for)\s+(.+)$/;
 const SOURCES_ORIGIN = /^where (?:did|does|do|is|was) (.+?) (?:come from|from)$/;
 
+/** "source?", "where did you get that": the article the last answer cited (else the latest articles). */
+const SOURCE_OF_LAST = /^(?:sources?|links?|urls?|(?:whats|what is|what was) (?:your|the|ur) (?:source|link)|where did you (?:get|find|read) (?:that|this)|where (?:is|was) (?:that|this) from|wheres (?:that|this) from|where does (?:that|this) come from|(?:which|what) article (?:is|was) (?:that|this)(?: from)?|(?:which|what) article|says who|according to (?:who|whom))$/;
+
 function readSources(t: string): Draft | null {
+  if (SOURCE_OF_LAST.test(t)) return { intent: 'sources', lastCited: true };
   const m = SOURCES_LIST.exec(t) ?? SOURCES_HELD.exec(t);
   if (m) {
     const words = m[1] ?? '';
@@ -224,6 +234,8 @@ const BRIEF_VERBS = [
   /^(?:give me |get me |send me |do |i want )?(?:a |an |the |my )?(?:quick |short |daily |morning )?(?:brief|briefing|breif|debrief)(?: me| us)?(?:\s+(?:on|about|re|regarding|with|for|around|of|concerning))?(?:\s+(.+))?$/,
   new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest)${PREP_TOPIC}$`),
   new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|story|situation|deal|update|state of play)${PREP_TOPIC}$`),
+  // "tell me about yukos", "anything on oil?", "what do you know about the palace": a brief on the topic
+  /^(?:tell me|tell us|talk to me|what do you know|what can you tell me|anything|something|info|information|background)\s+(?:about|on|re|regarding|concerning)\s+(.+)$/,
 ];
 
 function readBrief(t: string): Draft | null {
@@ -261,6 +273,8 @@ function readBrief(t: string): Draft | null {
 
 function readWords(t: string): Draft | null {
   if (HELP.test(t)) return { intent: 'help' };
+  if (ACK.test(t)) return { intent: 'help', ack: 'ack' };
+  if (RESET.test(t)) return { intent: 'help', ack: 'reset' };
   if (FORGET_VERB.test(t) && FORGET_OBJECT.test(t) && !QUESTION_START.test(t)) return { intent: 'forget' };
   const schedule = readScheduleWords(t);
   if (schedule) return { intent: 'help', schedule };
@@ -311,10 +325,12 @@ function understoodText(d: Draft): string {
     case 'summary':
       return `Summary of ${story || (d.lastCited ? 'the article just cited' : `*${d.topic ?? ''}*`)}${d.sentences ? ` in ${d.sentences} sentence${d.sentences === 1 ? '' : 's'}` : ''}`;
     case 'sources':
+      if (d.lastCited) return d.refId ? 'The source of the last answer' : 'The most recent articles';
       return story ? `Sources of ${story}` : d.topic ? `Articles about *${d.topic}*` : 'The most recent articles';
     case 'digest':
       return 'Digest preview';
     case 'help':
+      if (d.ack) return d.ack === 'reset' ? 'Starting over' : 'OK';
       if (d.schedule) return { subscribe: 'Digest on a schedule', unsubscribe: 'Stop the scheduled digest', status: 'Digest status', list: 'Digest subscriptions' }[d.schedule.action];
       return 'Help';
     case 'forget':
@@ -346,6 +362,7 @@ export function understandRequest(text: string, options: UnderstandOptions = {})
     const words = normalizeWords(question);
     const t = words.replace(FILLER_START, '').replace(FILLER_END, '').trim();
     if (!question || HELP.test(words)) draft = { intent: 'help' };
+    else if (ACK.test(words)) draft = { intent: 'help', ack: 'ack' };
     else if (t) draft = readWords(t);
   }
   if (!draft) draft = { intent: 'ask', question };

@@ -44,17 +44,6 @@ describe('digest schedules in words', () => {
   });
 });
 
-describe('forget and "summarize it" in words', () => {
-  it.each([['forget everything'], ['clear our conversation'], ['delete what i said'], ['wipe all'], ['forget me']])('reads %j as forget', (text) => {
-    expect(understandRequest(text).intent).toBe('forget');
-  });
-
-  it.each([['summarize it'], ['summarize that article'], ['tl;dr this'], ['tell me more'], ['more please']])('reads %j as a summary of the article just cited', (text) => {
-    expect(understandRequest(text)).toMatchObject({ intent: 'summary', lastCited: true, understood: 'Summary of the article just cited' });
-    expect(understandRequest(text, { lastCitedId: 'a1' })).toMatchObject({ refId: 'a1', command: '/summary a1' });
-  });
-});
-
 let rig: DigestRig | undefined;
 afterEach(async () => {
   await rig?.close();
@@ -83,15 +72,5 @@ describe('through the Bot', () => {
     expect(await rig.service.subscriptions.channelKeys()).toEqual([]);
   });
 
-  it('"summarize it" summarizes the one article the last answer cited, and says so plainly when there is none', async () => {
-    rig = await makeDigestRig({ start: '2026-11-25T10:00:00Z', articles: [article('a1', 'harbour warehouse fire', '2026-11-25T06:00:00Z'), article('a2', 'ferry fare rise', '2026-11-25T07:00:00Z')] });
-    const none = await rig.bot.handleText('summarize it', ctx);
-    expect(none.command).toBeNull();
-    expect(say(none.reply)).toMatch(/^There is no single article just cited here/);
-    const asked = await rig.bot.handleText('what did witnesses describe about the harbour warehouse fire?', ctx);
-    expect(asked.reply.kind === 'answer' && asked.reply.answer.sources.map((s) => s.id)).toEqual(['a1']);
-    const more = await rig.bot.handleText('summarize it', ctx);
-    expect(more.command).toEqual({ name: 'summary', target: 'a1' });
-    expect(more.reply.kind === 'summary' && more.reply.summary.id).toBe('a1');
-  });
+
 });
