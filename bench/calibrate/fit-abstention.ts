@@ -14,9 +14,8 @@ import { evalDirPath, evalFiles } from '../eval-data.ts';
 import { loadNewsCorpus, loadNewsQa, supportsAnswer } from '../news-qa.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, predict, type Row } from './logistic.ts';
-import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees, treesSource } from './boost.ts';
+import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
 import type { SpanTree } from '../../src/engine/span-trees.ts';
-import { withAnswerTrees } from '../../src/engine/answer-trees.ts';
 import { swappedQuestions } from './swap-names.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 
@@ -44,7 +43,7 @@ function draftOf(engine: Engine, question: string): AnswerDraft | null {
 }
 
 function rowOf(draft: AnswerDraft | null, y: boolean, group: string, kind: Kind, lower: boolean): Asked {
-  const capped = draft !== null && draft.confidence < withAnswerTrees(confidenceOf(draft.features), draft.features) - 1e-9;
+  const capped = draft !== null && draft.confidence < confidenceOf(draft.features) - 1e-9;
   return { x: draft ? { ...draft.features } : {}, y: y ? 1 : 0, group, kind, lower, none: !draft, current: draft?.confidence ?? 0, capped };
 }
 
@@ -170,11 +169,9 @@ function derive(keys: readonly string[]): void {
 
 const BASE = ['coverage', 'windowCoverage', 'specific', 'specificWindow', 'bigrams', 'typed', 'context', 'topPassage', 'names', 'rare'];
 const NEW = ['margin', 'articleMargin', 'agreement', 'unmatched', 'unknown', 'rareShare', 'missingWindow', 'missingSentence'];
-/** Evidence recorded for the trees only (weight 0 in the linear table). */
-const EXTRA = ['sentenceScore', 'density', 'verb', 'cue', 'typedNear', 'spanScore', 'spanShare', 'spanTyped', 'askedWeight', 'matchedWeight', 'askedTerms', 'longestRun', 'qWho', 'qWhen', 'qWhere', 'qNumber', 'qWhat'];
 const ALL_KEYS = [...BASE, ...NEW];
 const sets: Record<string, string[]> = process.argv[2]
-  ? Object.fromEntries(process.argv.slice(2).map((a, i) => [`set ${i + 1}`, a.split(',').flatMap((k) => (k === 'BASE' ? BASE : k === 'NEW' ? NEW : k === 'ALL' ? ALL_KEYS : k === 'EXTRA' ? EXTRA : [k]))]))
+  ? Object.fromEntries(process.argv.slice(2).map((a, i) => [`set ${i + 1}`, a.split(',').flatMap((k) => (k === 'BASE' ? BASE : k === 'NEW' ? NEW : k === 'ALL' ? ALL_KEYS : [k]))]))
   : {
       current: BASE,
       '+unmatched+unknown': [...BASE, 'unmatched', 'unknown'],
@@ -224,8 +221,9 @@ for (const [name, keys] of Object.entries(sets)) {
  * TREES=n: boosted depth-2 trees (boost.ts) on the logistic loss over the feature set (default: every confidence
  * feature), added to a starting score: LINEAR=engine (default) the engine's weight table, LINEAR=refit a linear fit
  * of the same fold, LINEAR=none a constant. Rows capped by the engine whatever the evidence (a quantity kind or year
- * the quote lacks) are never answered and not fitted. Out-of-fold figures as above; WRITE=1 writes the trees fitted on
- * all rows to src/engine/answer-trees.ts, shifted so that ABSTAIN_BELOW answers AT (0.885) of SQuAD as written.
+ * the quote lacks) are never answered and not fitted. LABEL=present: every present row is a yes (right quote or not).
+ * Out-of-fold figures as above (the news set under the model fitted on all rows). Measured, not adopted: bench/notes/conftrees.md
+ * (the engine hook and WRITE=1 that wrote the table are in that branch's history).
  */
 function reportTrees(): void {
   const options = boostOptionsFromEnv({ ...BOOST_DEFAULTS, trees: Number(process.env.TREES) });
@@ -263,34 +261,6 @@ function reportTrees(): void {
   for (const rate of [0.88, 0.885, 0.9]) {
     console.log(`| ${name} | ${rate} | ${squadAt(oofScored, thresholdAt(oofScored, rate)).join(' | ')} | ${newsAt(full, thresholdAt(full, rate)).join(' | ')} |`);
   }
-  if (process.env.WRITE === '1') {
-    if (linear !== 'engine') throw new Error('WRITE=1 needs LINEAR=engine: the engine adds the trees to its own weight table');
-    const at = Number(process.env.AT ?? 0.885);
-    const shift = logit(ABSTAIN_BELOW) - thresholdAt(full, at);
-    writeAnswerTrees(keys, shift, all.trees, `LINEAR=engine TREES=${options.trees} DEPTH=${options.depth} RATE=${options.rate} LAMBDA=${options.lambda} AT=${at}`);
-    console.log(`wrote src/engine/answer-trees.ts: ${all.trees.length} trees, shift ${shift.toFixed(3)}`);
-  }
-}
-
-/** Writes the answer trees table (answer-trees.ts) the engine adds to the linear confidence. */
-function writeAnswerTrees(keys: readonly string[], shift: number, trees: readonly SpanTree[], settings: string): void {
-  const path = new URL('../../src/engine/answer-trees.ts', import.meta.url);
-  const text = readFileSync(path, 'utf8');
-  const start = text.indexOf('// BEGIN FITTED');
-  const end = text.indexOf('// END FITTED');
-  if (start < 0 || end < 0) throw new Error('answer-trees.ts lacks its BEGIN / END FITTED markers');
-  const table = [
-    '// BEGIN FITTED (written by `' + settings + ' WRITE=1 npx tsx bench/calibrate/fit-abstention.ts`; do not edit by hand)',
-    'export const ANSWER_TREES: AnswerTrees = {',
-    `  keys: [${keys.map((k) => `'${k}'`).join(', ')}],`,
-    `  shift: ${shift.toFixed(4)},`,
-    '  trees: [',
-    treesSource(trees),
-    '  ],',
-    '};',
-    '',
-  ].join('\n');
-  writeFileSync(path, text.slice(0, start) + table + text.slice(end));
 }
 
 /**

@@ -8,10 +8,8 @@
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
-import { SHORT_ABOVE, SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
-import type { SpanTree } from '../../src/engine/span-trees.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees, treesSource } from './boost.ts';
+import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
+import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
 
 const { questions, engine } = loadSquadCorpus();
 interface Asked extends Row {
@@ -93,8 +91,8 @@ if (process.env.TREES) reportTrees();
  * TREES=n: boosted depth-2 trees (boost.ts) over the span features (TREE_KEYS=a,b,… else the fitted keys), added to
  * a starting score: LINEAR=engine (default) the shipped SPAN_WEIGHTS, LINEAR=refit the linear fit of the same fold,
  * LINEAR=none a constant. Prints the out-of-fold risk–coverage as above; the threshold rule picks the lowest grid
- * threshold at ≥ 80 % out-of-fold precision; WRITE=1 writes the trees fitted on all rows to span-confidence-trees.ts,
- * shifted so that this threshold is SHORT_ABOVE.
+ * threshold at ≥ 80 % out-of-fold precision. Measured, not adopted: bench/notes/conftrees.md (the engine hook and
+ * WRITE=1 that wrote the table are in that branch's history).
  */
 function reportTrees(): void {
   const options = boostOptionsFromEnv({ ...BOOST_DEFAULTS, trees: Number(process.env.TREES) });
@@ -126,32 +124,4 @@ function reportTrees(): void {
   // the rule: the lowest threshold of the grid whose out-of-fold precision is ≥ 80 %
   const rule = riskCoverage(oof, rows.map((r) => r.y), thresholds).find((p) => p.precision >= 0.8 && p.coverage > 0);
   console.log(rule ? `rule: threshold ${rule.threshold} → coverage ${pct(rule.coverage)} %, precision ${pct(rule.precision)} % (out of fold)` : 'rule: no threshold reaches 80 %');
-  if (process.env.WRITE === '1' && rule) {
-    if (linear !== 'engine') throw new Error('WRITE=1 needs LINEAR=engine: the engine adds the trees to SPAN_WEIGHTS');
-    const all = fit(fitted);
-    const shift = logit(SHORT_ABOVE) - logit(rule.threshold);
-    writeSpanTrees(treeKeys, shift, all.trees, `LINEAR=engine TREES=${options.trees} DEPTH=${options.depth} RATE=${options.rate} LAMBDA=${options.lambda}${process.env.TREE_KEYS ? ` TREE_KEYS=${process.env.TREE_KEYS}` : ''}`);
-    console.log(`wrote src/engine/span-confidence-trees.ts: ${all.trees.length} trees, shift ${shift.toFixed(3)}`);
-  }
-}
-
-/** Writes the span-confidence trees table the engine adds to SPAN_WEIGHTS. */
-function writeSpanTrees(treeKeys: readonly string[], shift: number, trees: readonly SpanTree[], settings: string): void {
-  const path = new URL('../../src/engine/span-confidence-trees.ts', import.meta.url);
-  const text = readFileSync(path, 'utf8');
-  const start = text.indexOf('// BEGIN FITTED');
-  const end = text.indexOf('// END FITTED');
-  if (start < 0 || end < 0) throw new Error('span-confidence-trees.ts lacks its BEGIN / END FITTED markers');
-  const table = [
-    '// BEGIN FITTED (written by `' + settings + ' WRITE=1 npx tsx bench/calibrate/fit-span-confidence.ts`; do not edit by hand)',
-    'export const SPAN_CONFIDENCE_TREES: SpanConfidenceTrees = {',
-    `  keys: [${treeKeys.map((k) => `'${k}'`).join(', ')}],`,
-    `  shift: ${shift.toFixed(4)},`,
-    '  trees: [',
-    treesSource(trees),
-    '  ],',
-    '};',
-    '',
-  ].join('\n');
-  writeFileSync(path, text.slice(0, start) + table + text.slice(end));
 }

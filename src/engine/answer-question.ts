@@ -10,7 +10,6 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { withAnswerTrees } from './answer-trees.ts';
 import { expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -79,34 +78,6 @@ export interface ConfidenceFeatures {
   missingWindow: number;
   /** The same for the sentence alone. */
   missingSentence: number;
-  // Evidence for the answer trees (answer-trees.ts), at weight 0 in the linear table:
-  /** The chosen sentence's ranking score / 4, clipped to [0, 1]. */
-  sentenceScore: number;
-  /** The chosen sentence's ranking evidence: matched words close together, the question's verb, a cue word, the asked type beside the relation's words. */
-  density: number;
-  verb: number;
-  cue: number;
-  typedNear: number;
-  /** The best span's ranking score, squashed: 1 / (1 + e^(2 − score)); 0 without a span. */
-  spanScore: number;
-  /** The ranker's softmax share of the best span among the distinct answers; 0 without a span. */
-  spanShare: number;
-  /** A typed question whose best span is of the asked type: 1; typed and not: 0; untyped: 0.5. */
-  spanTyped: number;
-  /** The idf weight of the words asked / 30, clipped to 1: how much a full match says. */
-  askedWeight: number;
-  /** The idf weight of the words asked that the sentence window holds / 30, clipped to 1. */
-  matchedWeight: number;
-  /** The number of words asked / 10, clipped to 1. */
-  askedTerms: number;
-  /** The longest run of the question's words (in its order) that the sentence keeps together, / 4, clipped to 1. */
-  longestRun: number;
-  /** One-hot question type (other: all 0). */
-  qWho: number;
-  qWhen: number;
-  qWhere: number;
-  qNumber: number;
-  qWhat: number;
 }
 
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
@@ -147,24 +118,6 @@ export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bi
   rareShare: 0,
   missingWindow: 0,
   missingSentence: 0,
-  // read by the answer trees only (answer-trees.ts)
-  sentenceScore: 0,
-  density: 0,
-  verb: 0,
-  cue: 0,
-  typedNear: 0,
-  spanScore: 0,
-  spanShare: 0,
-  spanTyped: 0,
-  askedWeight: 0,
-  matchedWeight: 0,
-  askedTerms: 0,
-  longestRun: 0,
-  qWho: 0,
-  qWhen: 0,
-  qWhere: 0,
-  qNumber: 0,
-  qWhat: 0,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -221,19 +174,6 @@ function countPairs(pairs: readonly (readonly [string, string])[], list: readonl
     }
   }
   return n;
-}
-
-/** The longest run of consecutive question terms that occurs consecutively in the sentence's terms. */
-function longestRunOf(asked: readonly string[], list: readonly string[]): number {
-  let best = 0;
-  for (let i = 0; i < asked.length; i++) {
-    for (let j = 0; j < list.length; j++) {
-      let n = 0;
-      while (i + n < asked.length && j + n < list.length && asked[i + n] === list[j + n]) n++;
-      if (n > best) best = n;
-    }
-  }
-  return best;
 }
 
 /** Words that say what kind of answer is wanted, not what it is about. */
@@ -472,14 +412,11 @@ export function answerQuestion(
   // asked for a kind of quantity (an age, money, a share, a duration, a count) that no number of the quote is: the
   // corpus does not say, however well the words match ("how old is X" over a sentence about X without an age)
   const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
-  features.spanScore = choice ? 1 / (1 + Math.exp(2 - choice.score)) : 0;
-  features.spanShare = choice?.probability ?? 0;
-  features.spanTyped = typedQuestion ? (choice?.typeMatch ? 1 : 0) : 0.5;
-  features.qWho = wanted === 'who' ? 1 : 0;
-  features.qWhen = wanted === 'when' ? 1 : 0;
-  features.qWhere = wanted === 'where' ? 1 : 0;
-  features.qNumber = wanted === 'number' ? 1 : 0;
-  features.qWhat = wanted === 'what' ? 1 : 0;
+  const evidenced = confidenceOf(features);
+  // a year the question names that the quoted article never mentions: the article tells of another time
+  // ("who won the 2016 election" over a 2005 campaign story)
+  const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
+  const confidence = (kindsAsked && features.typed === 0) || otherTime ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;
@@ -489,15 +426,6 @@ export function answerQuestion(
     if (around.has(t)) ownHave += w;
   }
   const ownSupport = ownTotal ? ownHave / ownTotal : 0;
-  features.askedWeight = Math.min(1, ownTotal / 30);
-  features.matchedWeight = Math.min(1, ownHave / 30);
-  features.askedTerms = Math.min(1, own.size / 10);
-  features.longestRun = Math.min(1, longestRunOf(ownList, s.terms) / 4);
-  const evidenced = withAnswerTrees(confidenceOf(features), features);
-  // a year the question names that the quoted article never mentions: the article tells of another time
-  // ("who won the 2016 election" over a 2005 campaign story)
-  const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
-  const confidence = (kindsAsked && features.typed === 0) || otherTime ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
   const at = choice ? spanText.indexOf(choice.text) : -1;
@@ -559,23 +487,6 @@ function confidenceFeatures(
     rareShare: 0,
     missingWindow: 0,
     missingSentence: 0,
-    sentenceScore: Math.min(1, Math.max(0, best.score / 4)),
-    density: best.features.density,
-    verb: best.features.verb,
-    cue: best.features.cue,
-    typedNear: best.features.typedNear,
-    spanScore: 0,
-    spanShare: 0,
-    spanTyped: 0,
-    askedWeight: 0,
-    matchedWeight: 0,
-    askedTerms: 0,
-    longestRun: 0,
-    qWho: 0,
-    qWhen: 0,
-    qWhere: 0,
-    qNumber: 0,
-    qWhat: 0,
   };
 }
 

@@ -1,5 +1,4 @@
 import type { QuestionType, SpanChoice } from './extract-span.ts';
-import { spanTreesLift } from './span-confidence-trees.ts';
 
 /** Evidence that a short answer span is the answer itself, each in [0, 1]. */
 export interface SpanFeatures {
@@ -130,6 +129,5 @@ export function spanConfidenceOf(f: SpanFeatures, weights: Record<string, number
   if (f.typeMiss) return 0;
   let z = weights['bias'] ?? 0;
   for (const [k, v] of Object.entries(f)) z += (weights[k] ?? 0) * v;
-  if (weights === SPAN_WEIGHTS) z += spanTreesLift(f as unknown as Record<string, number>);
   return 1 / (1 + Math.exp(-z));
 }
