@@ -261,6 +261,24 @@ function reportTrees(): void {
   for (const rate of [0.88, 0.885, 0.9]) {
     console.log(`| ${name} | ${rate} | ${squadAt(oofScored, thresholdAt(oofScored, rate)).join(' | ')} | ${newsAt(full, thresholdAt(full, rate)).join(' | ')} |`);
   }
+  pairedAt(oofScored, 0.88);
+}
+
+/** Paired against the engine at the same answer rate: removed rows (as written) only one of the two abstains on. */
+function pairedAt(scored: Scored[], rate: number): void {
+  const mine = thresholdAt(scored, rate);
+  const now = thresholdAt(engineNow, rate);
+  const engineOf = new Map(engineNow.map((x) => [x.r, x.s]));
+  let gained = 0;
+  let lost = 0;
+  for (const x of scored) {
+    if (x.r.kind !== 'removed' || x.r.lower) continue;
+    const a = answers(mine)(x);
+    const b = answers(now)({ r: x.r, s: engineOf.get(x.r) ?? -1 });
+    if (!a && b) gained++;
+    if (a && !b) lost++;
+  }
+  console.log(`  paired at ${rate}: ${gained} removed rows newly abstained on, ${lost} newly answered (of 1,091 as written)`);
 }
 
 /**
@@ -332,5 +350,6 @@ function reportAscent(): void {
   const tFull = judge(usable, usable.map(vec), w).t;
   console.log(`ascent over ${keys.join(',')}, AT ${at}, SUPPORT ${supportWeight}`);
   for (const rate of [0.88, 0.885, 0.9]) console.log(`| ascent, out of fold | ${rate} | ${squadAt(oofScored, thresholdAt(oofScored, rate)).join(' | ')} | ${newsAt(full, thresholdAt(full, rate)).join(' | ')} |`);
+  pairedAt(oofScored, 0.88);
   console.log(`  weights: ${JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, Number(w[i]!.toFixed(2))])))}; bias ${ENGINE_WEIGHTS.bias}, threshold at ${at}: probability ${(1 / (1 + Math.exp(-(tFull + ENGINE_WEIGHTS.bias)))).toFixed(3)}`);
 }
