@@ -4,7 +4,8 @@
 // Spans the engine never vouches for (a date / number asked and none given, a quantity of another kind)
 // are not fitted and count as not short. LOWER=1 also asks every question lower-cased (as chat users
 // type) and reports both halves; FEATURES=a,b,c fits only these features (default: those with a weight
-// in SPAN_WEIGHTS); ADD=a,b adds features to that set.
+// in SPAN_WEIGHTS); ADD=a,b adds features to that set. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
+// out-of-fold precision) after the table; TREES=n measures boosted trees on top (see reportTrees).
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
@@ -83,6 +84,12 @@ if (cases.length > 1) {
   report('as written', (r) => !r.lower);
   report('lower-cased', (r) => r.lower);
 }
+/** The threshold rule for SHORT_ABOVE: the lowest grid threshold whose out-of-fold precision is ≥ 80 %. */
+const printRule = () => {
+  const rule = riskCoverage(oof, rows.map((r) => r.y), thresholds).find((p) => p.precision >= 0.8 && p.coverage > 0);
+  console.log(rule ? `rule (SHORT_ABOVE): threshold ${rule.threshold} → coverage ${pct(rule.coverage)} %, precision ${pct(rule.precision)} % (out of fold)` : 'rule: no threshold reaches 80 %');
+};
+printRule();
 const w = fitLogisticNewton(fitted, keys);
 console.log(JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v.toFixed(2))]))));
 if (process.env.TREES) reportTrees();
@@ -121,7 +128,5 @@ function reportTrees(): void {
     report(`${name}, as written`, (r) => !r.lower);
     report(`${name}, lower-cased`, (r) => r.lower);
   }
-  // the rule: the lowest threshold of the grid whose out-of-fold precision is ≥ 80 %
-  const rule = riskCoverage(oof, rows.map((r) => r.y), thresholds).find((p) => p.precision >= 0.8 && p.coverage > 0);
-  console.log(rule ? `rule: threshold ${rule.threshold} → coverage ${pct(rule.coverage)} %, precision ${pct(rule.precision)} % (out of fold)` : 'rule: no threshold reaches 80 %');
+  printRule();
 }
