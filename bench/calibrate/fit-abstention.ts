@@ -144,10 +144,26 @@ const bothCases = process.env.CASES !== 'as-written';
 const l2 = Number(process.env.L2 ?? 0.001);
 const fitted = (r: Asked) => !r.none && kinds.includes(r.kind) && (bothCases || !r.lower);
 
+/**
+ * Folds by article: dealt in sorted order (as crossValidate), or with FOLD_SEED=n shuffled by a hash of the article and n
+ * (another partition, to see how much a figure moves with the split alone).
+ */
+function foldsOf(groups: readonly string[], folds: number): Map<string, number> {
+  const seed = process.env.FOLD_SEED;
+  if (!seed) return new Map(groups.map((g, i) => [g, i % folds]));
+  const hash = (key: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const order = [...groups].sort((a, b) => hash(`${seed}:${a}`) - hash(`${seed}:${b}`) || (a < b ? -1 : 1));
+  return new Map(order.map((g, i) => [g, i % folds]));
+}
+
 /** Out-of-fold scores, 5 folds grouped by article (as crossValidate), trained on the rows fitted on only. */
 function outOfFold(list: readonly Asked[], keys: readonly string[], folds = 5): Map<Asked, number> {
   const groups = [...new Set(list.map((r) => r.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % folds]));
+  const foldOf = foldsOf(groups, folds);
   const out = new Map<Asked, number>();
   for (let f = 0; f < folds; f++) {
     const w = fitLogisticNewton(list.filter((r) => foldOf.get(r.group) !== f && fitted(r)), keys, l2);
@@ -245,7 +261,7 @@ function reportTrees(): void {
     return { score: (r) => base(r) + trees.reduce((a, t) => a + evalTree(t, vec(r)), 0), trees, w };
   };
   const groups = [...new Set(squadRows.map((r) => r.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
+  const foldOf = foldsOf(groups, 5);
   const oof = new Map<Asked, number>();
   for (let f = 0; f < 5; f++) {
     const model = fit(squadRows.filter((r) => foldOf.get(r.group) !== f && treeFitted(r)));
@@ -335,7 +351,7 @@ function reportAscent(): void {
     return w;
   };
   const groups = [...new Set(squadRows.map((r) => r.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
+  const foldOf = foldsOf(groups, 5);
   // held-out scores as margins over their fold's training threshold, so that one threshold compares at equal answer rate
   const margin = new Map<Asked, number>();
   for (let f = 0; f < 5; f++) {
