@@ -4,11 +4,13 @@
 // Spans the engine never vouches for (a date / number asked and none given, a quantity of another kind)
 // are not fitted and count as not short. LOWER=1 also asks every question lower-cased (as chat users
 // type) and reports both halves; FEATURES=a,b,c fits only these features (default: those with a weight
-// in SPAN_WEIGHTS); ADD=a,b adds features to that set.
+// in SPAN_WEIGHTS); ADD=a,b adds features to that set. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
+// out-of-fold precision) after the table; TREES=n measures boosted trees on top (see reportTrees).
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
+import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
 
 const { questions, engine } = loadSquadCorpus();
 interface Asked extends Row {
@@ -82,5 +84,49 @@ if (cases.length > 1) {
   report('as written', (r) => !r.lower);
   report('lower-cased', (r) => r.lower);
 }
+/** The threshold rule for SHORT_ABOVE: the lowest grid threshold whose out-of-fold precision is ≥ 80 %. */
+const printRule = () => {
+  const rule = riskCoverage(oof, rows.map((r) => r.y), thresholds).find((p) => p.precision >= 0.8 && p.coverage > 0);
+  console.log(rule ? `rule (SHORT_ABOVE): threshold ${rule.threshold} → coverage ${pct(rule.coverage)} %, precision ${pct(rule.precision)} % (out of fold)` : 'rule: no threshold reaches 80 %');
+};
+printRule();
 const w = fitLogisticNewton(fitted, keys);
 console.log(JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v.toFixed(2))]))));
+if (process.env.TREES) reportTrees();
+
+/**
+ * TREES=n: boosted depth-2 trees (boost.ts) over the span features (TREE_KEYS=a,b,… else the fitted keys), added to
+ * a starting score: LINEAR=engine (default) the shipped SPAN_WEIGHTS, LINEAR=refit the linear fit of the same fold,
+ * LINEAR=none a constant. Prints the out-of-fold risk–coverage as above; the threshold rule picks the lowest grid
+ * threshold at ≥ 80 % out-of-fold precision. Measured, not adopted: bench/notes/conftrees.md (the engine hook and
+ * WRITE=1 that wrote the table are in that branch's history).
+ */
+function reportTrees(): void {
+  const options = boostOptionsFromEnv({ ...BOOST_DEFAULTS, trees: Number(process.env.TREES) });
+  const linear = process.env.LINEAR ?? 'engine';
+  const treeKeys = process.env.TREE_KEYS ? process.env.TREE_KEYS.split(',') : keys;
+  const vec = (r: Row) => treeKeys.map((k) => r.x[k] ?? 0);
+  const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+  const fit = (train: readonly Row[]) => {
+    const lw = linear === 'refit' ? fitLogisticNewton(train, keys) : null;
+    const prior = logit(train.reduce((a, r) => a + r.y, 0) / (train.length || 1));
+    const base = (r: Row) => (lw ? logit(predict(lw, r.x)) : linear === 'none' ? prior : logit(predict(SPAN_WEIGHTS, r.x)));
+    const trees = fitBoostedTrees(train.map((r) => ({ x: vec(r), y: r.y, base: base(r) })), options);
+    return { trees, score: (r: Row) => 1 / (1 + Math.exp(-(base(r) + trees.reduce((a, t) => a + evalTree(t, vec(r)), 0)))) };
+  };
+  const groups = [...new Set(fitted.map((r) => r.group))].sort();
+  const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
+  const byRow = new Map<Row, number>();
+  for (let f = 0; f < 5; f++) {
+    const model = fit(fitted.filter((r) => foldOf.get(r.group) !== f));
+    for (const r of fitted) if (foldOf.get(r.group) === f) byRow.set(r, model.score(r));
+  }
+  const name = `${linear} + ${options.trees} trees d${options.depth} ×${options.rate} λ${options.lambda} over ${treeKeys.length} features`;
+  for (let i = 0; i < rows.length; i++) oof[i] = byRow.get(rows[i]!) ?? 0;
+  report(name, () => true);
+  if (cases.length > 1) {
+    report(`${name}, as written`, (r) => !r.lower);
+    report(`${name}, lower-cased`, (r) => r.lower);
+  }
+  printRule();
+}

@@ -96,7 +96,7 @@ export const ABSTAIN_BELOW = 0.19;
  * Logistic weights of the confidence, fitted on open QA data (each question asked with and without
  * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
  */
-const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
+export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
   bias: -5.55,
   coverage: 0.82,
   windowCoverage: 0.85,
@@ -490,7 +490,8 @@ function confidenceFeatures(
   };
 }
 
-function confidenceOf(f: ConfidenceFeatures): number {
+/** The linear answer confidence of an evidence record, before any cap (calibration scripts compare with the draft's). */
+export function confidenceOf(f: ConfidenceFeatures): number {
   let z = CONFIDENCE_WEIGHTS.bias;
   for (const [k, v] of Object.entries(f) as [keyof ConfidenceFeatures, number][]) z += CONFIDENCE_WEIGHTS[k] * v;
   return 1 / (1 + Math.exp(-z));
