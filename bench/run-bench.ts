@@ -386,7 +386,7 @@ function sectionQa(ctx: Context): SectionOutput {
 
     // abstention: each paragraph removed in turn, its own questions asked
     log('qa: abstention (each paragraph removed in turn)');
-    let abstained = 0, asked = 0;
+    let abstained = 0, asked = 0, rightElsewhere = 0;
     let abstentionError: string | null = null;
     let abstentionFailures = 0;
     let firstAbstentionError: string | null = null;
@@ -402,6 +402,8 @@ function sectionQa(ctx: Context): SectionOutput {
               removedConfidences.push(removedAnswer.confidence);
               asked++;
               if (none) abstained++;
+              // a sibling paragraph of the same article may state the answer too: counted apart, never as abstention
+              else if (removedAnswer.quote !== null && quoteContainsGold(removedAnswer.quote, q.answers)) rightElsewhere++;
             } catch (err) {
               abstentionFailures++;
               firstAbstentionError ??= `${q.id}: ${errorText(err)}`;
@@ -432,6 +434,8 @@ function sectionQa(ctx: Context): SectionOutput {
     };
     details['oursFailures'] = failures;
     details['abstentionAsked'] = asked;
+    details['removedRightElsewhere'] = rightElsewhere;
+    details['removedAbstained'] = abstained;
     // the same questions as people type them in chat: what the question's capitals and "?" were worth
     log('qa: the same, typed as in chat');
     try {
@@ -462,6 +466,15 @@ function sectionQa(ctx: Context): SectionOutput {
     ),
   ];
   if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
+  const removedAsked = details['abstentionAsked'] as number | undefined;
+  const removedRight = details['removedRightElsewhere'] as number | undefined;
+  const removedAbstained = details['removedAbstained'] as number | undefined;
+  if (removedAsked && removedRight !== undefined && removedAbstained !== undefined) {
+    markdown.push(
+      '',
+      `Paragraph removed: ${removedRight} of ${removedAsked} questions (${fmt(pct(removedRight, removedAsked), 1)} %) were answered with a quote from another paragraph that holds a gold answer (the article says it twice). The abstention figure above counts them as failures and stays the measure; abstained or right from elsewhere: ${fmt(pct(removedAbstained + removedRight, removedAsked), 1)} %.`,
+    );
+  }
   const short = details['shortAnswers'] as ShortFigures | undefined;
   if (short) {
     markdown.push(
