@@ -113,7 +113,7 @@ export class Engine {
   }
 
   ask(question: string, previous?: ConversationTurn): AskResult {
-    const { draft, context } = chooseDraft(question, previous, (ctx, preferred) => this.draftAnswer(question, ctx, preferred));
+    const { draft, context } = chooseDraft(question, previous, (q, ctx, preferred) => this.draftAnswer(q, ctx, preferred));
     const span = { text: draft?.span ?? null, from: draft?.spanSource ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
     if (!draft || draft.confidence < ABSTAIN_BELOW) {
       return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: nextTurn(question, context, previous?.articleIds ?? []) };

@@ -2,7 +2,7 @@
 // which draft answers (with the previous turn's context or without), the turn remembered
 // after it, and the words retrieval searches for. Whether a question needs context is follow-up.ts.
 import { ABSTAIN_BELOW, type AnswerDraft } from './answer-question.ts';
-import { needsContext } from './follow-up.ts';
+import { needsContext, resolveReference } from './follow-up.ts';
 import { bareQuestion } from './term-variants.ts';
 import { terms } from './text.ts';
 
@@ -22,15 +22,22 @@ const CONTEXT_WEIGHT = 0.4;
 
 /**
  * The draft to answer with, and the context it was drafted with ('' alone). A question that
- * needs the previous turn is drafted with it too; the draft whose sentence holds more of the
+ * needs the previous turn is drafted with it too (its pronoun replaced by what that turn named); the draft whose sentence holds more of the
  * words asked now wins, the one in context on a tie or when the other does not answer.
  */
-export function chooseDraft(question: string, previous: ConversationTurn | undefined, draft: (context: string, preferred: readonly string[]) => AnswerDraft | null): { draft: AnswerDraft | null; context: string } {
-  const alone = draft('', []);
+export function chooseDraft(
+  question: string,
+  previous: ConversationTurn | undefined,
+  draft: (question: string, context: string, preferred: readonly string[]) => AnswerDraft | null,
+): { draft: AnswerDraft | null; context: string } {
+  const alone = draft(question, '', []);
   if (previous === undefined || !needsContext(question)) return { draft: alone, context: '' };
-  const withContext = draft(previous.expanded, previous.articleIds);
+  // in context, "who leads it?" is read as the standalone question it stands for
+  const resolved = resolveReference(question, previous.question);
+  const withContext = draft(resolved, previous.expanded, previous.articleIds);
   const answers = (d: AnswerDraft | null) => d !== null && d.confidence >= ABSTAIN_BELOW;
-  const better = withContext !== null && alone !== null && withContext.ownSupport >= alone.ownSupport;
+  // a pronoun that stood for a name: the question is about that name, whatever the other draft covers
+  const better = withContext !== null && alone !== null && (resolved !== question || withContext.ownSupport >= alone.ownSupport);
   if (!answers(alone) || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded };
   return { draft: alone, context: '' };
 }

@@ -31,3 +31,50 @@ function hasNamedSubject(question: string): boolean {
   const list = question.replace(/[?.!,;:()]/g, ' ').split(/\s+/).filter(Boolean);
   return list.some((w, i) => (/^\p{Lu}{2,}s?$/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w))) && !NOT_NAMES.test(w));
 }
+
+/** Pronouns a follow-up may name its subject by, and whether each stands for a possessive. */
+const SUBJECT_PRONOUNS: Record<string, boolean> = { it: false, they: false, them: false, he: false, she: false, him: false, its: true, their: true, his: true };
+
+/**
+ * The follow-up with its pronoun replaced by what the previous turn named, so that it is read as
+ * the standalone question it stands for ("who leads it?" after "What is HTS?" → "who leads HTS?").
+ * The previous turn names one thing when it holds one name (a capitalised run or a quoted term);
+ * a lower-case topic ("psp") is not substituted (measured: two follow-ups of the requests set lost
+ * their answer that way). Else unchanged.
+ */
+export function resolveReference(question: string, previousQuestion: string): string {
+  const tokens = question.split(/(\s+)/);
+  let at = -1;
+  for (let i = 0, seen = 0; i < tokens.length && seen < 6; i++) {
+    const w = tokens[i]!.toLowerCase().replace(/[?.!,;:]+$/, '');
+    if (!w.trim()) continue;
+    seen++;
+    if (Object.hasOwn(SUBJECT_PRONOUNS, w)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return question;
+  const subject = namedSubject(previousQuestion);
+  if (!subject) return question;
+  const word = tokens[at]!;
+  const bare = word.toLowerCase().replace(/[?.!,;:]+$/, '');
+  tokens[at] = `${subject}${SUBJECT_PRONOUNS[bare] ? "'s" : ''}${word.slice(bare.length)}`;
+  return tokens.join('');
+}
+
+/** The one thing a question or topic names, or null (none, or several). */
+function namedSubject(text: string): string | null {
+  const quoted = /["“]([^"“”]{2,60})["”]/.exec(text);
+  if (quoted) return quoted[1]!;
+  const list = text.replace(/[?.!,;:()]/g, ' ').split(/\s+/).filter(Boolean);
+  const runs: string[][] = [];
+  let run: string[] = [];
+  list.forEach((w, i) => {
+    const isName = (/^\p{Lu}{2,}s?$/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w))) && !NOT_NAMES.test(w);
+    if (isName) run.push(w);
+    else if (run.length) runs.push(run), (run = []);
+  });
+  if (run.length) runs.push(run);
+  return runs.length === 1 ? runs[0]!.join(' ') : null;
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
-import { needsContext } from '../../src/engine/follow-up.ts';
+import { needsContext, resolveReference } from '../../src/engine/follow-up.ts';
 import { loadSeedEngine, SEED_ID } from '../support/seed-engine.ts';
 
 describe('needsContext', () => {
@@ -43,5 +43,34 @@ describe('follow-up context and punctuation', () => {
     const engine = await loadSeedEngine();
     const first = engine.ask('Who sent Shia militias?');
     expect(engine.ask('???!!!', first.turn).answer.answer).toBeNull();
+  });
+});
+
+describe('resolveReference', () => {
+  it.each([
+    ['who leads it?', 'What is HTS?', 'who leads HTS?'],
+    ['why did she withdraw', 'Who is Jennifer Capriati?', 'why did Jennifer Capriati withdraw'],
+    ['who bought its main unit?', 'What did Yukos owe?', "who bought Yukos's main unit?"],
+    ['where is his palace?', 'who is "Bashar Assad"', "where is Bashar Assad's palace?"],
+  ])('reads %j after %j as %j', (question, previous, expected) => {
+    expect(resolveReference(question, previous)).toBe(expected);
+  });
+
+  it.each([
+    ['who leads it?', 'who captured the palace?'],
+    ['how much does it cost in the us', 'psp'],
+    ['what did they say?', 'Did Blair meet Bush?'],
+    ['what did the minister say?', 'What is HTS?'],
+  ])('leaves %j after %j as it is (no single name, or no pronoun)', (question, previous) => {
+    expect(resolveReference(question, previous)).toBe(question);
+  });
+
+  it('a pronoun follow-up on the seed is read as the standalone question: no confident short answer from "leading to"', async () => {
+    const engine = await loadSeedEngine();
+    const first = engine.ask('What is HTS?');
+    const next = engine.ask('who leads it?', first.turn);
+    expect(next.answer.short).toBe(false);
+    expect(next.answer.answer).not.toBe('SAA pro-Regime forces');
+    expect(next.turn.expanded).toBe('who leads it? What is HTS?');
   });
 });
