@@ -20,6 +20,7 @@ import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
+import { alignCandidate, templatesOf } from './span-alignment.ts';
 export { SPAN_TREES, type SpanTree, type SpanTrees } from './span-trees.ts';
 
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
@@ -111,6 +112,20 @@ export interface SpanEvidence {
   placeLike: number;
   /** Who-question: how much more the span's words are like person words than like place words (word vectors), in [-1, 1]. */
   personLike: number;
+  /** Share of the question's words (rarer ones weigh more) found in order on the side of the span where the question puts them around its wh-phrase. */
+  alignShare: number;
+  /** Question words right after the span, in the order they follow the wh-phrase ("*Paris* is the capital of France"), / 3. */
+  alignNext: number;
+  /** Question words right before the span, in the order they precede the wh-phrase ("protest against what"), / 3. */
+  alignPrev: number;
+  /** The span's closeness minus the best closeness among the sentence's candidates (≤ 0). */
+  closeGap: number;
+  /** The span's alignShare minus the best among the sentence's candidates (≤ 0). */
+  alignGap: number;
+  /** The only distinct candidate of the asked type (who / when / where / number questions). */
+  onlyTyped: number;
+  /** 1 / (1 + rank) of the span by token distance to the question's verb in the sentence; 0 without a verb. */
+  verbRank: number;
 }
 
 /**
@@ -160,6 +175,13 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   kindMiss: -1,
   placeLike: 0.63,
   personLike: 0.96,
+  alignShare: 0,
+  alignNext: 0,
+  alignPrev: 0,
+  closeGap: 0,
+  alignGap: 0,
+  onlyTyped: 0,
+  verbRank: 0,
 };
 /** The shape of SPAN_RANK_WEIGHTS. */
 export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
@@ -193,8 +215,9 @@ export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
     choice: -0.02, closeness: 0.09, novel: -0.13, distance: -0.11, repeats: 0.02, clauseAsked: 0.03,
     paren: 0.15, verbHead: 0.08, focusHead: 0.47, oneWord: -0.11, length: -0.01, capital: 0.52,
     digit: -0.41, afterVerb: 0.55, beforeVerb: -0.1, commonHead: -0.53, headRarity: 0.48,
+    alignShare: 0.63, alignNext: -0.05, alignPrev: 0.53,
   },
-  other: {},
+  other: { alignShare: 0.04, alignNext: -0.05, alignPrev: -0.01 },
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** The trees' sum for one candidate's evidence (0 for the question types the trees are not for). */
@@ -427,7 +450,20 @@ export function scoreCandidates(
     // the differences are small (±0.2): scaled to about ±1
     return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
   };
+  const templates = templatesOf(question);
+  const rarity = new Map<string, number>();
+  // a rare question word says more about where the answer sits than a common one
+  const weightOf = (st: string) => {
+    let v = rarity.get(st);
+    if (v === undefined) {
+      const r = vectors ? vectors.rowOf(st) : -1;
+      v = r < 0 ? 1 : Math.max(0.2, Math.log(r + 1) / logSize);
+      rarity.set(st, v);
+    }
+    return v;
+  };
   const scored: ScoredCandidate[] = [];
+  const verbGap: number[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const key = `${c.start}:${c.text}:${c.kind}`;
@@ -497,6 +533,8 @@ export function scoreCandidates(
     const isFragment = /^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)));
     const isList = c.kind === 'list';
     const headRow = rowOfWord(tokens[last]?.text);
+    const aligned = alignCandidate(templates, tokens, first, last, weightOf);
+    verbGap.push(anyVerbAt < 0 ? -1 : first > anyVerbAt ? first - anyVerbAt : last < anyVerbAt ? anyVerbAt - last : 0);
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
@@ -542,14 +580,45 @@ export function scoreCandidates(
       kindMiss: kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
       placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
       personLike: type === 'who' ? -placeMinusPerson(c.text) : 0,
+      alignShare: aligned.share,
+      alignNext: aligned.next,
+      alignPrev: aligned.prev,
+      closeGap: 0,
+      alignGap: 0,
+      onlyTyped: 0,
+      verbRank: 0,
     };
-    let score = 0;
-    for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
-    score += treeScore(trees, evidence, type);
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
-    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
+    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score: 0, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
+  }
+  addSentenceEvidence(scored, verbGap, type);
+  for (const c of scored) {
+    let score = 0;
+    for (const k of EVIDENCE_KEYS) score += weights[k] * c.evidence[k];
+    c.score = score + treeScore(trees, c.evidence, type);
   }
   return { scored, candidates, type, qStems };
+}
+
+/** Evidence relative to the sentence's other candidates: what a weight table cannot see, trees can. */
+function addSentenceEvidence(scored: readonly ScoredCandidate[], verbGap: readonly number[], type: QuestionType): void {
+  let bestClose = 0;
+  let bestAlign = 0;
+  const typed = new Set<string>();
+  for (const c of scored) {
+    bestClose = Math.max(bestClose, c.evidence.closeness);
+    bestAlign = Math.max(bestAlign, c.evidence.alignShare);
+    if (c.text && c.evidence.typeExact > 0) typed.add(c.text.toLowerCase());
+  }
+  const gaps = [...new Set(verbGap.filter((g) => g >= 0))].sort((a, b) => a - b);
+  const typedAsked = type !== 'what' && type !== 'other';
+  scored.forEach((c, i) => {
+    c.evidence.closeGap = c.evidence.closeness - bestClose;
+    c.evidence.alignGap = c.evidence.alignShare - bestAlign;
+    c.evidence.onlyTyped = typedAsked && typed.size === 1 && c.evidence.typeExact > 0 ? 1 : 0;
+    const g = verbGap[i]!;
+    c.evidence.verbRank = g < 0 ? 0 : 1 / (1 + gaps.indexOf(g));
+  });
 }
 
 function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candidate[], type: QuestionType, qStems: ReadonlySet<string>): SpanChoice | null {
