@@ -118,14 +118,6 @@ export interface SpanEvidence {
   alignNext: number;
   /** Question words right before the span, in the order they precede the wh-phrase ("protest against what"), / 3. */
   alignPrev: number;
-  /** The span's closeness minus the best closeness among the sentence's candidates (≤ 0). */
-  closeGap: number;
-  /** The span's alignShare minus the best among the sentence's candidates (≤ 0). */
-  alignGap: number;
-  /** The only distinct candidate of the asked type (who / when / where / number questions). */
-  onlyTyped: number;
-  /** 1 / (1 + rank) of the span by token distance to the question's verb in the sentence; 0 without a verb. */
-  verbRank: number;
 }
 
 /**
@@ -178,10 +170,6 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   alignShare: 0,
   alignNext: 0,
   alignPrev: 0,
-  closeGap: 0,
-  alignGap: 0,
-  onlyTyped: 0,
-  verbRank: 0,
 };
 /** The shape of SPAN_RANK_WEIGHTS. */
 export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
@@ -463,7 +451,6 @@ export function scoreCandidates(
     return v;
   };
   const scored: ScoredCandidate[] = [];
-  const verbGap: number[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const key = `${c.start}:${c.text}:${c.kind}`;
@@ -534,7 +521,6 @@ export function scoreCandidates(
     const isList = c.kind === 'list';
     const headRow = rowOfWord(tokens[last]?.text);
     const aligned = alignCandidate(templates, tokens, first, last, weightOf);
-    verbGap.push(anyVerbAt < 0 ? -1 : first > anyVerbAt ? first - anyVerbAt : last < anyVerbAt ? anyVerbAt - last : 0);
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
@@ -583,42 +569,16 @@ export function scoreCandidates(
       alignShare: aligned.share,
       alignNext: aligned.next,
       alignPrev: aligned.prev,
-      closeGap: 0,
-      alignGap: 0,
-      onlyTyped: 0,
-      verbRank: 0,
     };
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
     scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score: 0, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
-  addSentenceEvidence(scored, verbGap, type);
   for (const c of scored) {
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * c.evidence[k];
     c.score = score + treeScore(trees, c.evidence, type);
   }
   return { scored, candidates, type, qStems };
-}
-
-/** Evidence relative to the sentence's other candidates: what a weight table cannot see, trees can. */
-function addSentenceEvidence(scored: readonly ScoredCandidate[], verbGap: readonly number[], type: QuestionType): void {
-  let bestClose = 0;
-  let bestAlign = 0;
-  const typed = new Set<string>();
-  for (const c of scored) {
-    bestClose = Math.max(bestClose, c.evidence.closeness);
-    bestAlign = Math.max(bestAlign, c.evidence.alignShare);
-    if (c.text && c.evidence.typeExact > 0) typed.add(c.text.toLowerCase());
-  }
-  const gaps = [...new Set(verbGap.filter((g) => g >= 0))].sort((a, b) => a - b);
-  const typedAsked = type !== 'what' && type !== 'other';
-  scored.forEach((c, i) => {
-    c.evidence.closeGap = c.evidence.closeness - bestClose;
-    c.evidence.alignGap = c.evidence.alignShare - bestAlign;
-    c.evidence.onlyTyped = typedAsked && typed.size === 1 && c.evidence.typeExact > 0 ? 1 : 0;
-    const g = verbGap[i]!;
-    c.evidence.verbRank = g < 0 ? 0 : 1 / (1 + gaps.indexOf(g));
-  });
 }
 
 function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candidate[], type: QuestionType, qStems: ReadonlySet<string>): SpanChoice | null {
