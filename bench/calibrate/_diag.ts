@@ -7,7 +7,7 @@ const want = process.argv[2] ?? 'what';
 let i = 0;
 for (const q of questions) {
   i++;
-  if (i % 3 !== 0) continue;
+  if (i % Number(process.argv[4] ?? 3) !== 0) continue;
   const from = engine.ask(q.question).span.from;
   if (!from || classifyQuestion(q.question) !== want) continue;
   const { scored } = scoreCandidates(q.question, from);
