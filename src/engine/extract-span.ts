@@ -203,7 +203,7 @@ export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
     choice: -0.02, closeness: 0.09, novel: -0.13, distance: -0.11, repeats: 0.02, clauseAsked: 0.03,
     paren: 0.15, verbHead: 0.08, focusHead: 0.47, oneWord: -0.11, length: -0.01, capital: 0.52,
     digit: -0.41, afterVerb: 0.55, beforeVerb: -0.1, commonHead: -0.53, headRarity: 0.48,
-    alignShare: 0.63, alignNext: -0.05, alignPrev: 0.53,
+    alignShare: 0.72, alignNext: -0.11, alignPrev: 0.52,
   },
   other: { alignShare: 0.04, alignNext: -0.05, alignPrev: -0.01 },
 };

@@ -42,17 +42,31 @@ function readTemplates(question: string): TemplateSide[] {
   // the wh-phrase: "which *company*", "how *many people*", "what *kind of forest*" (nouns and adjectives after the wh-word)
   let e = w + 1;
   while (e < ws.length && e - w <= 4 && (/^(?:NOUN|PROPN|ADJ|NUM)$/.test(tagged[e]!.pos) || WH_PHRASE_WORDS.has(ws[e]!) || (ws[e] === 'of' && /^(?:kind|type|sort)$/.test(ws[e - 1]!)))) e++;
-  const content = (xs: readonly string[]) => xs.filter((x) => !STOP_WORDS.has(x) && !WH_WORDS.has(x) && !/^n['’]t$/.test(x)).map(stem);
+  const content = (xs: readonly string[]) => xs.filter((x) => !STOP_WORDS.has(x) && !WH_WORDS.has(x) && !/^(?:n['’]t|['’]s)$/.test(x)).map(stem);
+  // "which period *in history* was…": a prepositional phrase on the wh-phrase belongs to it, not to either side
+  let p = e;
+  if (p < ws.length && tagged[p]!.pos === 'ADP' && ws[p] !== 'of') {
+    p++;
+    while (p < ws.length && /^(?:DET|NOUN|PROPN|ADJ|NUM)$/.test(tagged[p]!.pos)) p++;
+    if (p < ws.length && (BE.has(ws[p]!) || DO.has(ws[p]!) || HAVE.has(ws[p]!))) e = p;
+  }
   const before = content(ws.slice(0, w));
   const afterWords = ws.slice(e);
   const after = content(afterWords);
   const next = afterWords[0];
   const plain: TemplateSide = { left: before, right: after };
   const inverted: TemplateSide = { left: [...before, ...after], right: [] };
-  if (next && BE.has(next)) return [plain, inverted];
-  if (next && (DO.has(next) || (HAVE.has(next) && !/(?:ed|en)$/.test(afterWords[1] ?? '')))) {
-    // "what did the army throw into the city": the army threw [X] into the city
-    const v = afterWords.findIndex((x, i) => i > 0 && tagged[e + i]!.pos === 'VERB');
+  if (next && (BE.has(next) || /^['’]s$/.test(next))) return [plain, inverted];
+  // "what *has* a classification system": "has" as the main verb keeps the wh-phrase the subject
+  const haveAux = next !== undefined && HAVE.has(next) && !/(?:ed|en)$/.test(afterWords[1] ?? '') && afterWords.slice(2).some((x) => x === 'been' || /(?:ed|en|wn)$/.test(x));
+  if (next && (DO.has(next) || haveAux)) {
+    // "what did the army throw into the city": the army threw [X] into the city (the tagger's verb, else the slot's)
+    let v = afterWords.findIndex((x, i) => i > 0 && tagged[e + i]!.pos === 'VERB');
+    // untagged: the word before the first preposition, else the last ("did Genghis Khan *control* at the end…")
+    if (v <= 0) {
+      const prep = afterWords.findIndex((x, i) => i > 1 && tagged[e + i]!.pos === 'ADP');
+      v = prep > 1 ? prep - 1 : afterWords.length - 1;
+    }
     if (v > 0) {
       const split = content(afterWords.slice(0, v + 1)).length;
       return [{ left: [...before, ...after.slice(0, split)], right: after.slice(split) }, inverted];

@@ -54,3 +54,17 @@ describe('alignment evidence of a span candidate', () => {
     expect(SPAN_TYPE_OFFSETS.when.alignShare ?? 0).toBe(0);
   });
 });
+
+describe('question readings: harder forms', () => {
+  it('reads "has" as the main verb when no participle follows', () => {
+    expect(templatesOf('What mountain has snow on it all year round?')).toEqual([{ left: [], right: ['snow', 'year', 'round'] }]);
+  });
+  it('finds the verb of a do-question the tagger missed before its first preposition', () => {
+    expect(templatesOf('What areas did Genghis Khan control at the end of his life?')[0]).toEqual({ left: ['genghi', 'khan', 'control'], right: ['end', 'life'] });
+  });
+  it('keeps a prepositional phrase on the wh-phrase out of both sides', () => {
+    const [reading] = templatesOf('During which period in history was the rainforest a narrow band of forest?');
+    expect(reading!.right).not.toContain('histori');
+    expect(reading!.right).toContain('rainforest');
+  });
+});
