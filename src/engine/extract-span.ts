@@ -112,7 +112,7 @@ export interface SpanEvidence {
   placeLike: number;
   /** Who-question: how much more the span's words are like person words than like place words (word vectors), in [-1, 1]. */
   personLike: number;
-  /** Share of the question's words (rarer ones weigh more) found in order on the side of the span where the question puts them around its wh-phrase. */
+  /** Share of the question's words found in order on the side of the span where the question puts them around its wh-phrase. */
   alignShare: number;
   /** Question words right after the span, in the order they follow the wh-phrase ("*Paris* is the capital of France"), / 3. */
   alignNext: number;
@@ -203,9 +203,9 @@ export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
     choice: -0.02, closeness: 0.09, novel: -0.13, distance: -0.11, repeats: 0.02, clauseAsked: 0.03,
     paren: 0.15, verbHead: 0.08, focusHead: 0.47, oneWord: -0.11, length: -0.01, capital: 0.52,
     digit: -0.41, afterVerb: 0.55, beforeVerb: -0.1, commonHead: -0.53, headRarity: 0.48,
-    alignShare: 0.72, alignNext: -0.11, alignPrev: 0.52,
+    alignShare: 0.74, alignNext: -0.1, alignPrev: 0.51,
   },
-  other: { alignShare: 0.04, alignNext: -0.05, alignPrev: -0.01 },
+  other: { alignShare: 0.03, alignNext: -0.05, alignPrev: -0.01 },
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** The trees' sum for one candidate's evidence (0 for the question types the trees are not for). */
@@ -439,17 +439,6 @@ export function scoreCandidates(
     return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
   };
   const templates = templatesOf(question);
-  const rarity = new Map<string, number>();
-  // a rare question word says more about where the answer sits than a common one
-  const weightOf = (st: string) => {
-    let v = rarity.get(st);
-    if (v === undefined) {
-      const r = vectors ? vectors.rowOf(st) : -1;
-      v = r < 0 ? 1 : Math.max(0.2, Math.log(r + 1) / logSize);
-      rarity.set(st, v);
-    }
-    return v;
-  };
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -520,7 +509,7 @@ export function scoreCandidates(
     const isFragment = /^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)));
     const isList = c.kind === 'list';
     const headRow = rowOfWord(tokens[last]?.text);
-    const aligned = alignCandidate(templates, tokens, first, last, weightOf);
+    const aligned = alignCandidate(templates, tokens, first, last);
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

@@ -78,7 +78,7 @@ function readTemplates(question: string): TemplateSide[] {
 
 /** How well the sentence around a candidate matches one template, and the runs of question words right next to it. */
 export interface Alignment {
-  /** Share of the template's words (weighted) found in order on their side within the window. */
+  /** Share of the template's words found in order on their side within the window. */
   share: number;
   /** Question words following the candidate at once, in the template's order (stop words and punctuation skipped), / 3, at most 1. */
   next: number;
@@ -89,11 +89,11 @@ export interface Alignment {
 /** Tokens either side of a candidate that a template's words may sit in. */
 const WINDOW = 10;
 
-/** The best alignment of any of `templates` around the tokens first..last of `tokens`; `weight` weighs a question stem. */
-export function alignCandidate(templates: readonly TemplateSide[], tokens: readonly Token[], first: number, last: number, weight: (s: string) => number): Alignment {
+/** The best alignment of any of `templates` around the tokens first..last of `tokens`. */
+export function alignCandidate(templates: readonly TemplateSide[], tokens: readonly Token[], first: number, last: number): Alignment {
   let best: Alignment = { share: 0, next: 0, prev: 0 };
   for (const t of templates) {
-    const total = [...t.left, ...t.right].reduce((a, s) => a + weight(s), 0);
+    const total = t.left.length + t.right.length;
     if (total === 0) continue;
     let got = 0;
     // right side: a greedy in-order match after the candidate
@@ -103,7 +103,7 @@ export function alignCandidate(templates: readonly TemplateSide[], tokens: reado
     for (let i = last + 1; i < tokens.length && i <= last + WINDOW && k < t.right.length; i++) {
       const tok = tokens[i]!;
       if (tok.stems.includes(t.right[k]!)) {
-        got += weight(t.right[k]!);
+        got++;
         k++;
         if (runOpen) run++;
       } else if (tok.isWord && !STOP_WORDS.has(tok.lower)) runOpen = false;
@@ -116,7 +116,7 @@ export function alignCandidate(templates: readonly TemplateSide[], tokens: reado
     for (let i = first - 1; i >= 0 && i >= first - WINDOW && k >= 0; i--) {
       const tok = tokens[i]!;
       if (tok.stems.includes(t.left[k]!)) {
-        got += weight(t.left[k]!);
+        got++;
         k--;
         if (runOpen) run++;
       } else if (tok.isWord && !STOP_WORDS.has(tok.lower)) runOpen = false;
