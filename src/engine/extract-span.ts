@@ -559,13 +559,11 @@ export function scoreCandidates(
       alignNext: aligned.next,
       alignPrev: aligned.prev,
     };
-    const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
-    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score: 0, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
-  }
-  for (const c of scored) {
     let score = 0;
-    for (const k of EVIDENCE_KEYS) score += weights[k] * c.evidence[k];
-    c.score = score + treeScore(trees, c.evidence, type);
+    for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
+    score += treeScore(trees, evidence, type);
+    const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
+    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
   }
   return { scored, candidates, type, qStems };
 }

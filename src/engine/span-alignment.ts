@@ -60,7 +60,7 @@ function readTemplates(question: string): TemplateSide[] {
   // "what *has* a classification system": "has" as the main verb keeps the wh-phrase the subject
   const haveAux = next !== undefined && HAVE.has(next) && !/(?:ed|en)$/.test(afterWords[1] ?? '') && afterWords.slice(2).some((x) => x === 'been' || /(?:ed|en|wn)$/.test(x));
   if (next && (DO.has(next) || haveAux)) {
-    // "what did the army throw into the city": the army threw [X] into the city (the tagger's verb, else the slot's)
+    // "what did the army throw into the city": the army threw [X] into the city (the main verb by the tagger)
     let v = afterWords.findIndex((x, i) => i > 0 && tagged[e + i]!.pos === 'VERB');
     // untagged: the word before the first preposition, else the last ("did Genghis Khan *control* at the end…")
     if (v <= 0) {
