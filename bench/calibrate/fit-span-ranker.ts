@@ -139,7 +139,10 @@ const FIT_TYPES = new Set((process.env.FIT_TYPES ?? TYPES.join(',')).split(','))
 const FIT_SHARED = process.env.SHARED !== '0';
 /** ONLY=kindMatch,kindMiss: fit only these shared weights, every other weight and offset kept as it is. */
 const ONLY = new Set((process.env.ONLY ?? '').split(',').filter(Boolean));
+/** ONLY_IN=what,other (with ONLY): fit these types' offsets of the ONLY keys instead of their shared weights. */
+const ONLY_IN = new Set((process.env.ONLY_IN ?? '').split(',').filter(Boolean));
 function trainable(k: number): boolean {
+  if (ONLY.size && ONLY_IN.size) return k >= KEYS.length && ONLY.has(KEYS[k % KEYS.length]!) && ONLY_IN.has(TYPES[Math.floor(k / KEYS.length) - 1]!);
   if (ONLY.size) return k < KEYS.length && ONLY.has(KEYS[k]!);
   if (k < KEYS.length) return FIT_SHARED;
   return WITH_TYPES && FIT_TYPES.has(TYPES[Math.floor(k / KEYS.length) - 1]!);

@@ -21,6 +21,9 @@ const FOR = new Set((process.env.FOR ?? 'what,other').split(','));
 const TYPES: QuestionType[] = ['who', 'when', 'where', 'number', 'what', 'other'];
 /** The tree features: the evidence record, then the question type one-hots (`type:what`). */
 const KEYS = [...(Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[]), ...TYPES.map((t) => `type:${t}`)];
+/** DROP=closeGap,verbRank: the trees do not see these evidence keys (ablations). */
+const DROP = new Set((process.env.DROP ?? '').split(',').filter(Boolean));
+const evidenceRow = (e: SpanEvidence) => (Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[]).map((k) => (DROP.has(k) ? 0 : e[k]));
 
 interface Cand {
   x: number[];
@@ -41,7 +44,7 @@ const GOLD = process.env.GOLD === '1';
 const toCands = (question: string, type: QuestionType, text: string, answers: readonly string[]): Cand[] =>
   scoreCandidates(question, text, [], SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, { types: [], trees: [] })
     .scored.filter((c) => c.text)
-    .map((c) => ({ x: [...Object.keys(SPAN_RANK_WEIGHTS).map((k) => c.evidence[k as keyof SpanEvidence]), ...TYPES.map((t) => (t === type ? 1 : 0))], base: c.score, em: maxOverGold(exactMatch, c.text, answers), f1: maxOverGold(f1Score, c.text, answers) }));
+    .map((c) => ({ x: [...evidenceRow(c.evidence), ...TYPES.map((t) => (t === type ? 1 : 0))], base: c.score, em: maxOverGold(exactMatch, c.text, answers), f1: maxOverGold(f1Score, c.text, answers) }));
 for (const q of questions) {
   if (GOLD) {
     // the sentence of the paragraph that holds a gold answer: more right candidates to learn from
@@ -62,7 +65,7 @@ for (const q of questions) {
     type: TYPES.indexOf(type),
     cands: scored
       .filter((c) => c.text)
-      .map((c) => ({ x: [...Object.keys(SPAN_RANK_WEIGHTS).map((k) => c.evidence[k as keyof SpanEvidence]), ...TYPES.map((t) => (t === type ? 1 : 0))], base: c.score, em: maxOverGold(exactMatch, c.text, q.answers), f1: maxOverGold(f1Score, c.text, q.answers) })),
+      .map((c) => ({ x: [...evidenceRow(c.evidence), ...TYPES.map((t) => (t === type ? 1 : 0))], base: c.score, em: maxOverGold(exactMatch, c.text, q.answers), f1: maxOverGold(f1Score, c.text, q.answers) })),
   });
 }
 

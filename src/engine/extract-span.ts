@@ -20,6 +20,7 @@ import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
 import { isQuantityOf, quantityAsked } from './answer-units.ts';
 import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
+import { alignCandidate, templatesOf } from './span-alignment.ts';
 export { SPAN_TREES, type SpanTree, type SpanTrees } from './span-trees.ts';
 
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
@@ -111,6 +112,12 @@ export interface SpanEvidence {
   placeLike: number;
   /** Who-question: how much more the span's words are like person words than like place words (word vectors), in [-1, 1]. */
   personLike: number;
+  /** Share of the question's words found in order on the side of the span where the question puts them around its wh-phrase. */
+  alignShare: number;
+  /** Question words right after the span, in the order they follow the wh-phrase ("*Paris* is the capital of France"), / 3. */
+  alignNext: number;
+  /** Question words right before the span, in the order they precede the wh-phrase ("protest against what"), / 3. */
+  alignPrev: number;
 }
 
 /**
@@ -160,6 +167,9 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   kindMiss: -1,
   placeLike: 0.63,
   personLike: 0.96,
+  alignShare: 0,
+  alignNext: 0,
+  alignPrev: 0,
 };
 /** The shape of SPAN_RANK_WEIGHTS. */
 export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
@@ -193,8 +203,9 @@ export const SPAN_TYPE_OFFSETS: SpanTypeOffsets = {
     choice: -0.02, closeness: 0.09, novel: -0.13, distance: -0.11, repeats: 0.02, clauseAsked: 0.03,
     paren: 0.15, verbHead: 0.08, focusHead: 0.47, oneWord: -0.11, length: -0.01, capital: 0.52,
     digit: -0.41, afterVerb: 0.55, beforeVerb: -0.1, commonHead: -0.53, headRarity: 0.48,
+    alignShare: 0.74, alignNext: -0.1, alignPrev: 0.51,
   },
-  other: {},
+  other: { alignShare: 0.03, alignNext: -0.05, alignPrev: -0.01 },
 };
 const EVIDENCE_KEYS = Object.keys(SPAN_RANK_WEIGHTS) as (keyof SpanEvidence)[];
 /** The trees' sum for one candidate's evidence (0 for the question types the trees are not for). */
@@ -427,6 +438,7 @@ export function scoreCandidates(
     // the differences are small (±0.2): scaled to about ±1
     return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
   };
+  const templates = templatesOf(question);
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -497,6 +509,7 @@ export function scoreCandidates(
     const isFragment = /^\p{Lu}/u.test(c.text) && (fragment(tokens[first - 1]) || fragment(tokens[last + 1]) || (first < last && fragment(tokens[first]) && tokens.slice(first, last + 1).every((t) => t.isCap || !t.isWord)));
     const isList = c.kind === 'list';
     const headRow = rowOfWord(tokens[last]?.text);
+    const aligned = alignCandidate(templates, tokens, first, last);
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
@@ -542,6 +555,9 @@ export function scoreCandidates(
       kindMiss: kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
       placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
       personLike: type === 'who' ? -placeMinusPerson(c.text) : 0,
+      alignShare: aligned.share,
+      alignNext: aligned.next,
+      alignPrev: aligned.prev,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];

@@ -343,7 +343,7 @@ export function patternCandidates(question: string, sentence: string, tokens: re
   const verbish = (i: number) => isVerbish(tokens[i]!, tokens[i - 1], tokens[i + 1]) || NAMING.test(tokens[i]!.lower);
   const span = (a: number, b: number) => {
     // not the verb or "known as" that led here
-    while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
+    while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:ADV|VERB|AUX)$/.test(tokens[a]!.pos) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
     while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
     if (b > a && b - a <= 10) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
   };
