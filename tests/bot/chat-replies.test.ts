@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../src/bot/call-context.ts';
-import type { Reply } from '../../src/bot/reply.ts';
 import { understandRequest } from '../../src/bot/understand-request.ts';
-import { article, makeDigestRig, type DigestRig } from '../support/digest-rig.ts';
+import { article, CONSOLE_CTX, makeDigestRig, replyText, type DigestRig } from '../support/digest-rig.ts';
 
 describe('forget and "summarize it" in words', () => {
   it.each([['forget everything'], ['clear our conversation'], ['delete what i said'], ['wipe all'], ['forget me']])('reads %j as forget', (text) => {
@@ -50,8 +48,8 @@ afterEach(async () => {
   rig = undefined;
 });
 
-const ctx: CallContext = { surface: 'console', conversationId: 'c', userId: 'console', channelKey: 'console:local', canManageDigest: true };
-const say = (reply: Reply) => (reply.kind === 'notice' ? reply.text : reply.kind === 'error' ? `${reply.code}: ${reply.message}` : reply.kind);
+const ctx = CONSOLE_CTX;
+const say = replyText;
 
 describe('through the Bot', () => {
   it('"summarize it" summarizes the one article the last answer cited, and says so plainly when there is none', async () => {

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../src/bot/call-context.ts';
-import type { Reply } from '../../src/bot/reply.ts';
 import { readScheduleWords } from '../../src/bot/schedule-words.ts';
 import { understandRequest } from '../../src/bot/understand-request.ts';
-import { article, makeDigestRig, type DigestRig } from '../support/digest-rig.ts';
+import { article, CONSOLE_CTX, makeDigestRig, replyText, type DigestRig } from '../support/digest-rig.ts';
 
 describe('digest schedules in words', () => {
   it.each([
@@ -50,8 +48,8 @@ afterEach(async () => {
   rig = undefined;
 });
 
-const ctx: CallContext = { surface: 'console', conversationId: 'c', userId: 'console', channelKey: 'console:local', canManageDigest: true };
-const say = (reply: Reply) => (reply.kind === 'notice' ? reply.text : reply.kind === 'error' ? `${reply.code}: ${reply.message}` : reply.kind);
+const ctx = CONSOLE_CTX;
+const say = replyText;
 
 describe('through the Bot', () => {
   it('subscribes, tells the status and unsubscribes from words; a missing time subscribes nothing', async () => {

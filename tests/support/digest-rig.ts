@@ -1,3 +1,5 @@
+import type { CallContext } from '../../src/bot/call-context.ts';
+import type { Reply } from '../../src/bot/reply.ts';
 import { Bot } from '../../src/bot/bot.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import type { Article } from '../../src/engine/types.ts';
@@ -92,3 +94,9 @@ export async function makeDigestRig(options: {
   rig.bot = new Bot({ engine, store, log: silentLog, now: clock.now, digests: createDigestCommands(rig.service) });
   return rig;
 }
+
+/** The console's call context on its one channel, allowed to manage digests. */
+export const CONSOLE_CTX: CallContext = { surface: 'console', conversationId: 'c', userId: 'console', channelKey: 'console:local', canManageDigest: true };
+
+/** A reply as one line to assert on: a notice's text, an error's code and message, else its kind. */
+export const replyText = (reply: Reply): string => (reply.kind === 'notice' ? reply.text : reply.kind === 'error' ? `${reply.code}: ${reply.message}` : reply.kind);
