@@ -30,6 +30,8 @@ export interface TextDeps {
   latest(): Promise<Story[]>;
   /** An article by id, for the sources of a story of the last brief. */
   article(id: string): Promise<ArticleListing | undefined>;
+  /** How many articles the engine holds, when the Bot offers it; else counted from a capped listing. */
+  articleCount?: () => Promise<number>;
   store: Store;
   userData: UserData;
   log: Logger;
@@ -142,6 +144,33 @@ async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset
   return { kind: 'notice', text: 'Starting over: your next question is read on its own.' };
 }
 
+/** How many articles a listing may hold to count the corpus when no count is offered. */
+const COUNT_CAP = 5000;
+
+/** "how recent is your news", "what sources do you use": what the corpus holds, said from the corpus itself. */
+async function describeCorpus(deps: TextDeps, ctx: CallContext): Promise<Reply> {
+  const listed = await deps.handle({ name: 'sources', query: '', limit: COUNT_CAP }, ctx);
+  if (listed.kind !== 'sources') return { kind: 'notice', text: 'I answer from a fixed news corpus, not the live web; I could not look it over just now.' };
+  const count = deps.articleCount ? await deps.articleCount() : listed.articles.length;
+  if (count === 0) return { kind: 'notice', text: 'I answer from a fixed news corpus, not the live web, and it holds no articles yet.' };
+  const many = !deps.articleCount && count >= COUNT_CAP ? `more than ${COUNT_CAP.toLocaleString('en-GB')}` : count.toLocaleString('en-GB');
+  // the listing is newest first, undated articles last
+  const newest = listed.articles.find((a) => a.date);
+  const dated = listed.articles.filter((a) => a.date).length;
+  const when = newest
+    ? `the newest is dated ${newest.date!.slice(0, 10)} ("${newest.title}")${dated < listed.articles.length ? `; ${(listed.articles.length - dated).toLocaleString('en-GB')} carry no date` : ''}`
+    : 'none of them carries a date, so I cannot say how recent they are';
+  const bySource = new Map<string, number>();
+  for (const a of listed.articles) if (a.source) bySource.set(a.source, (bySource.get(a.source) ?? 0) + 1);
+  const sources = [...bySource.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const from = sources.length ? ` Sources: ${sources.slice(0, 5).join(', ')}${sources.length > 5 ? ` and ${sources.length - 5} more` : ''}.` : '';
+  const feeds = listed.feeds.length ? ` ${listed.feeds.length} feed${listed.feeds.length === 1 ? '' : 's'} refresh it (${listed.feeds.filter((f) => f.ok).length} working).` : '';
+  return { kind: 'notice', text: `I answer from a fixed news corpus, not the live web: ${many} article${count === 1 ? '' : 's'}; ${when}.${from}${feeds} "sources" lists the latest.` };
+}
+
+const ABOUT_BOT_TEXT =
+  'I am a news briefing bot: I answer questions with a quote from the news corpus I hold, brief you on a topic, summarize an article and list sources. I know only what that corpus says. Type help for the commands.';
+
 /** "summarize it" with no single article just cited: said plainly, with what to do. */
 const NO_LAST_CITED = 'There is no single article just cited here to summarize. Name it ("summarize the Yukos article"), or after a brief say "summarize the second one".';
 
@@ -177,6 +206,7 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
   };
   let request = understand(ctx.timezone ?? deps.defaultTimezone);
   if (request.ack) return { request, command: null, reply: await acknowledge(deps, ctx, request.ack) };
+  if (request.about) return { request, command: null, reply: request.about === 'corpus' ? await describeCorpus(deps, ctx) : { kind: 'notice', text: ABOUT_BOT_TEXT } };
   // "summarize it", "source?": the article the last answer cited, read only when the words refer to it
   if (request.lastCited) {
     lastCitedId = await readLastCited(deps, ctx);

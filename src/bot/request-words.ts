@@ -63,7 +63,8 @@ export function normalizeWords(text: string): string {
     return word ? [word] : [];
   });
   if (words.length === 0) return '';
-  words[0] = correctKeyWord(words[0]!);
+  // "sauce?" / "sauce for 2": chat slang for source, read so only as the first word
+  words[0] = /^sauces?$/.test(words[0]!) ? 'source' : correctKeyWord(words[0]!);
   return words.join(' ');
 }
 

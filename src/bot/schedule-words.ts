@@ -34,7 +34,7 @@ const UNSUBSCRIBE = [
   /^no more (?:daily |weekly )?digests?(?: please| here)?$/,
 ];
 const STATUS =
-  /^(?:digest status|(?:the )?status of (?:the |my |our )?digest|(?:what is|whats|show(?: me)?|check) (?:the |my |our )?digest (?:status|schedule)|when(?: is| does| will)? (?:the |my |our )?(?:next )?digest(?: come| arrive| run| go out| get sent| due)?|is (?:the |my |our |there a )?digest (?:on|set up|scheduled|running|active|subscribed)|am i subscribed|are we subscribed|is this channel subscribed|do (?:i|we) have a digest(?: here)?)$/;
+  /^(?:digest status|(?:the )?status of (?:the |my |our )?digest|(?:what is|whats|show(?: me)?|check) (?:the |my |our )?digest (?:status|schedule)|when(?: is| does| will)? (?:the |my |our )?(?:next )?digest(?: come| arrive| run| go out| get sent| due)?|is (?:the |my |our |there a )?digest (?:on|set up|scheduled|running|active|subscribed)|(?:am i|are we|is this channel|is this server) (?:still )?subscribed(?: to (?:the |a |any |your )?(?:daily )?digests?)?|do (?:i|we) have a digest(?: here)?)$/;
 const LIST = /^(?:(?:list|show)(?: me)? )?(?:all |every )?(?:the |my |our )?(?:digest )?subscriptions(?: here)?$|^(?:list|show)(?: me)? (?:all |every )(?:the )?digests$/;
 
 const DAYS: [RegExp, string][] = [
