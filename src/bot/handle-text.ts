@@ -133,8 +133,9 @@ async function readLastCited(deps: TextDeps, ctx: CallContext): Promise<string |
 }
 
 /** Thanks or "never mind": one line. "Start over": the follow-up context goes, so the next question stands alone. */
-async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset'): Promise<Reply> {
+async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset' | 'missed'): Promise<Reply> {
   if (ack === 'ack') return { kind: 'notice', text: 'OK. Ask me anything about the news, or type help for the commands.' };
+  if (ack === 'missed') return { kind: 'notice', text: 'Sorry that missed. Try other words, name the article ("summarize the Yukos article"), or use a command: type help for the list.' };
   try {
     await deps.store.delete('conversation', conversationKeyOf(ctx));
   } catch (err) {
@@ -166,6 +167,12 @@ async function describeCorpus(deps: TextDeps, ctx: CallContext): Promise<Reply> 
   const from = sources.length ? ` Sources: ${sources.slice(0, 5).join(', ')}${sources.length > 5 ? ` and ${sources.length - 5} more` : ''}.` : '';
   const feeds = listed.feeds.length ? ` ${listed.feeds.length} feed${listed.feeds.length === 1 ? '' : 's'} refresh it (${listed.feeds.filter((f) => f.ok).length} working).` : '';
   return { kind: 'notice', text: `I answer from a fixed news corpus, not the live web: ${many} article${count === 1 ? '' : 's'}; ${when}.${from}${feeds} "sources" lists the latest.` };
+}
+
+/** "what do you store about me": what the Bot keeps per user (the namespaces `forget` deletes). */
+function aboutDataText(ttlMs: number): string {
+  const hours = Math.round(ttlMs / 3_600_000);
+  return `What I keep about you: the context of our conversation (so follow-up questions work) and your last brief here (so "summarize the second one" works), each for ${hours} hour${hours === 1 ? '' : 's'}; also feedback you give, replies you share, and a question-rate counter. "forget" deletes all of it.`;
 }
 
 const ABOUT_BOT_TEXT =
@@ -206,7 +213,7 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
   };
   let request = understand(ctx.timezone ?? deps.defaultTimezone);
   if (request.ack) return { request, command: null, reply: await acknowledge(deps, ctx, request.ack) };
-  if (request.about) return { request, command: null, reply: request.about === 'corpus' ? await describeCorpus(deps, ctx) : { kind: 'notice', text: ABOUT_BOT_TEXT } };
+  if (request.about) return { request, command: null, reply: request.about === 'corpus' ? await describeCorpus(deps, ctx) : { kind: 'notice', text: request.about === 'data' ? aboutDataText(deps.ttlMs) : ABOUT_BOT_TEXT } };
   // "summarize it", "source?": the article the last answer cited, read only when the words refer to it
   if (request.lastCited) {
     lastCitedId = await readLastCited(deps, ctx);

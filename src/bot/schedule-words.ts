@@ -25,6 +25,8 @@ const SUBSCRIBE = [
   // "set up a daily digest", "schedule a digest for 8:30 on weekdays", "turn on the morning briefing"
   new RegExp(`^(?:set up|setup|schedule|start|create|turn on|enable|add)${TO_WHOM}\\s+${DETERMINER}${SCHEDULE_ADJ}(?:news )?(?:digests?|briefings?|daily briefs?)(?<rest>.*)$`),
   // "send me the digest every morning at 8", "post a briefing here daily": a send with a schedule word after it
+  // "daily digest at 7:30am weekdays", "a digest every monday at 9": the schedule said without a verb
+  new RegExp(`^${DETERMINER}${SCHEDULE_ADJ}(?:news )?(?:digests?|briefings?)(?<rest>\\s+(?:every|each|daily|weekly|on weekdays|on weekends|at|@)\\b.*)$`),
   new RegExp(`^(?:send|post|give|deliver|drop)${TO_WHOM}\\s+${DETERMINER}${SCHEDULE_ADJ}${DIGEST_NOUN}${TO_WHOM}(?<rest>\\s+(?:every|each|daily|weekly|on weekdays|on weekends|at|in the morning)\\b.*)$`),
 ];
 const UNSUBSCRIBE = [

@@ -31,10 +31,10 @@ export interface UnderstoodRequest {
   schedule?: ScheduleWords;
   /** summary / sources: "summarize it", "tell me more", "source?": the article the last answer here cited. */
   lastCited?: true;
-  /** help: thanks or "never mind" (a one-line acknowledgement), or "start over" (the follow-up context is dropped). */
-  ack?: 'ack' | 'reset';
+  /** help: thanks or "never mind" (a one-line acknowledgement), "that's wrong" (how to put it another way), or "start over" (the follow-up context is dropped). */
+  ack?: 'ack' | 'reset' | 'missed';
   /** help: a question about the corpus (how recent, how many articles, which sources) or about the bot itself: a short notice. */
-  about?: 'corpus' | 'bot';
+  about?: 'corpus' | 'bot' | 'data';
   /** ask: the question as typed, bot mention removed (spelling it out changed no answer on the dev set). */
   question?: string;
   /** One line saying how the message was read, e.g. "Briefing on *oil prices* since Mon". */
@@ -70,11 +70,15 @@ const FILLER_END = /(?:[\s,]+(?:thanks|thank you|ty|cheers|for me|mate|bot|brief
 const QUESTION_START = /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
 const TOPIC_PREP = '(?:on|about|re|regarding|with|for|around|concerning|in|of|from|at)';
 
-const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what else can you do|what can i (?:ask|say|do)(?: you| here)?|what (?:can|should) i ask(?: you)?|what are (?:the|your) commands|what commands (?:are there|do you (?:have|know|take))|(?:which|what) commands|how does (?:this|it) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|morning|evening|you there|are you there|ping|sup|wassup|whats up|whatsup)$/;
+const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what else can you do|what can i (?:ask|say|do)(?: you| here)?|what (?:can|should) i ask(?: you)?|what are (?:the|your) commands|what commands (?:are there|do you (?:have|know|take))|(?:which|what) commands|(?:list|show)(?: me)?(?: the| your| all)? commands|what can (?:this|the) bot do|how does (?:this|it|this bot|the bot) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|morning|evening|you there|are you there|ping|sup|wassup|whats up|whatsup)$/;
 /** "how does the digest work", "how do i summarize an article": how to use one of the bot's own features. */
 const HOW_TO = /^(?:how (?:does|do) (?:the |a |your |this )?(?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|subscriptions?|forget|bot|commands?) work|how (?:do|can|should|would) (?:i|we) (?:use|get|see|ask for|set up|setup|turn on|turn off|subscribe|unsubscribe|summarize|brief|list|talk to|stop|cancel|read)(?: (?:me|to|a|an|the|my|your|for|of|with|from|up))* (?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|commands?|subscriptions?|articles?|you|this|it|the bot|this bot|links?)|how (?:do|can) i (?:subscribe|unsubscribe|get a digest|ask (?:you )?(?:a )?questions?|use (?:you|this|it)))$/;
 /** Thanks, "ok", "never mind": acknowledged in a line, not answered with the command list or as a question. */
 const ACK = /^(?:thanks|thank you|thank u|thanks a lot|many thanks|ty|cheers|ok|okay|k|kk|cool|nice|great|perfect|awesome|got it|understood|noted|never ?mind(?: that| it)?|nvm|forget it|cancel|stop|no thanks|no thank you|nope|nothing|nothing else|thats all|that is all|thats it|thats enough|not now|bye|goodbye|see you|see ya|later|(?:awesome|great|cool|ok|okay|perfect|nice|brilliant|lovely) (?:thanks|thank you|ty|cheers|one)|(?:good|great|nice|bad|stupid|dumb|useless) (?:bot|job|one|answer)|you(?:re| are) (?:great|good|useless|stupid|dumb|wrong|the best)|(?:ha)+|(?:he)+|lol+|lmao|rofl|wow|omg|damn|ugh|oops|hm+|ah+|oh+|interesting|really|true|fair|fair enough|makes sense|i see|same|sorry|my bad|yes|yeah|yep|yup|sure|no|nah|ok so|so|right|alright|all right|(?:haha|lol|ok|oh) (?:nice|ok|cool|wow|thanks|right|great))$/;
+/** A line of acknowledgement words only ("ahh ok", "kk thanks", "ok cool thanks"). */
+const ACK_WORDS = /^(?:(?:ok|okay|k|kk|ah+|oh+|hm+|right|alright|cool|nice|great|thanks|thank you|ty|cheers|got it|i see|sure|fine|perfect|awesome|lol|haha|yeah|yep|mate|sounds good|good)(?: |$))+$/;
+/** "that's wrong", "not what i wanted": the last reply missed; a line saying how to put it another way. */
+const MISSED = /^(?:(?:hmm+|no|nope|ugh|nah|well|but)\s+)*(?:(?:thats|that is|this is|its|it is|that was|this was) (?:wrong|not right|incorrect|not it|useless|rubbish|not helpful|unhelpful|the wrong (?:one|article|story|answer)|not what i (?:wanted|asked for|asked|meant|was looking for))|not what i (?:wanted|asked for|asked|meant|was looking for)|wrong (?:answer|one|article|story)|you(?:re| are) wrong|that doesnt help|didnt help|thats not it)$/;
 /** Emoji alone that say "thanks" or "ok" or laugh (👍, 🙏, 😂): acknowledged; others (🤔🔥) stay a question. */
 const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F64F}\u{2705}\u{2714}\u{2764}\u{1F44F}\u{1F64C}\u{1F4AF}\u{1F602}\u{1F923}\u{1F600}-\u{1F606}\u{1F60A}\u{1F642}\u{1F60D}\u{1F970}\u{1F44B}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]|:(?:\+1|thumbsup|ok_hand|pray|heart|clap|joy|smile|white_check_mark|wave|raised_hands|100):|\s)+$/u;
 
@@ -91,10 +95,16 @@ const ABOUT_CORPUS = [
   /^(?:what|which) (?:time period|period|dates|years|time range|time frame|timeframe|range of dates) (?:do you|does it|does this|do the articles) (?:cover|span|go back to)$|^how far back (?:do you|does it|does this|do your articles) go$/,
   /^(?:whats|what is|which is) (?:the|your) (?:newest|latest|most recent|oldest|last) (?:article|story|news item)(?: you have| you got)?$/,
   /^(?:do|have) you (?:have|got) (?:any )?(?:news|articles|stories) (?:from|for) (?:today|this week|yesterday|this year|this month)$/,
+  // "are your articles from 2005", "where does your data come from" (not "what do your sources say about oil")
+  /^(?:are|is|were|was|where (?:does|do|did)|how (?:old|recent|current|new|fresh|big|large|many) (?:is|are)|when (?:is|are|was|were|does|do|did)) (?:your|ur|the bots|this bots) (?:news|articles|data|sources|corpus|database|stories|information|knowledge|feeds)\b(?!.*\b(?:about|on|say|said|says|mention|mentions|regarding)\b)/,
+  /^(?:what|which) (?:news|topics|subjects|areas|sections|categories|kinds? of news|sort of news|countries) (?:do|can) you (?:cover|know about|have|do|follow|report on)$/,
+  /^(?:do|can) you (?:know|have|cover) (?:about |anything (?:about |on )?)?(?:things|news|events|stuff|anything|what happened|articles|stories) (?:after|before|from|since|in) (?:\d{4}|today|this year|last year)$/,
   /^(?:can|do) you (?:search|browse|google|read|access|check|go on|use) (?:the )?(?:web|internet|online|net|live news|twitter|google)$|^(?:are you|is this) (?:online|connected to the internet)$/,
 ];
+/** What the bot keeps about the user: a notice naming it and `forget`. */
+const ABOUT_DATA = /^(?:(?:what|which) (?:data |info |information |stuff |things )?(?:do|did|will|can) you (?:store|keep|hold|save|remember|know|log|record|track) (?:about|on|of|from) (?:me|us)|(?:do|did|will) you (?:store|keep|save|log|record|remember|track) (?:my|our|what i|what we|me|us|anything)(?: .*)?|how (?:do|can) i (?:make you forget|get you to forget|delete|erase|remove|wipe) (?:me|my data|my history|what i said|everything)|(?:is|are) my (?:data|messages|questions|chats?) (?:stored|kept|saved|logged|private|safe))$/;
 /** Questions about the bot itself and chit-chat it can only answer with what it is. */
-const ABOUT_BOT = /^(?:what are you|who are you|what is this|whats this|what is this bot|whats this bot|who (?:made|built|created|wrote|owns) (?:you|this|this bot)|are you (?:a |an )?(?:bot|robot|human|person|real|ai|chatgpt|gpt|llm)|whats your name|what is your name|how are you|how r you|how are you doing|hows it going|how is it going|tell me a joke|(?:tell|say) something funny|do you like me|i love you)$/;
+const ABOUT_BOT = /^(?:what are you|who are you|what is this|whats this|what is this bot|whats this bot|who (?:made|built|created|wrote|owns) (?:you|this|this bot)|are you (?:a |an )?(?:bot|robot|human|person|real|ai|chatgpt|gpt|llm)|whats your name|what is your name|how are you|how r you|how are you doing|hows it going|how is it going|hows (?:your|ur) (?:day|morning|evening|week|weekend)|(?:whats|what is) (?:your|ur) (?:purpose|job|point|function|deal)|what (?:are|were) you (?:made|built|designed) for|(?:are you|youre|you are) (?:a |an )?(?:bot|robot|human|person|real|ai|machine)(?: right| then)?|tell me a joke|(?:tell|say) something funny|do you like me|i love you)$/;
 /** "start over", "new topic": the next question is read on its own (the follow-up context goes). */
 const RESET = /^(?:reset|start over|start again|start fresh|fresh start|new topic|new question|change (?:of )?topic|clear (?:the )?context|lets start over|lets start again)$/;
 const FORGET_VERB = /\b(?:forget|delete|erase|wipe|remove|clear|purge|stop tracking|stop storing|stop remembering)\b/;
@@ -190,12 +200,12 @@ const SENTENCES = new RegExp(`\\s*\\b(?:in|using|with|to)?\\s*${COUNT}\\s+(?:sho
 type Draft = Omit<UnderstoodRequest, 'understood' | 'command'>;
 
 const SUMMARY_HEAD = /^(?:give me |get me |send me |do |make )?(?:a |an |the )?(?:quick |short |brief |tiny )?(?:summary|summarize|summarized|tldr|tldr of|sum up|sum-up|short version|gist|synopsis|abstract|recap|précis|condense|shorten)(?:\s+(?:of|on|for|about|re))?\s+(.+)$/;
-const SUMMARY_MORE = /^(?:tell me |give me |i want |show me )?(?:more details|more|details|detail|read me|read|open|expand|whats|what is|what was)\s+(?:on|about|of|for|re)?\s*(.+?)(?:\s+about)?$/;
+const SUMMARY_MORE = /^(?:tell me |give me |i want |show me |get me |send me )?(?:more details|more info|more information|more|details|detail|info|read me|read|open|expand|expand on|whats|what is|what was)?\s*(?:on|about|of|for|re)?\s*(.+?)(?:\s+about)?$/;
 
 /** What stands for the article just cited: "it", "that", "this article" (cleaned to "article"). */
 const LAST_CITED = /^(?:it|this|that|this one|that one|article|story|piece|report|one|source|the source)$/;
 /** "tell me more", "more", "go on": more of the article the last answer cited. */
-const MORE_OF_LAST = /^(?:summarize|summary|tldr|gist|the gist|recap|sum up|sum it up|sum that up|short version|give me the gist|give me a summary|a summary|tell me more|more|more please|more info|more details|more detail|go on|details|expand|elaborate|more on (?:that|this|it)|more about (?:that|this|it)|tell me more about (?:that|this|it)|read more|full story|the full story|whole story|the whole story)$/;
+const MORE_OF_LAST = /^(?:summarize|summary|tldr|gist|the gist|recap|sum up|sum it up|sum that up|short version|give me the gist|give me a summary|a summary|tell me more|more|more please|more info|more details|more detail|go on|details|expand|elaborate|(?:tell me |give me |show me |i want )?more(?: info| information| details?)? (?:on|about|of) (?:that|this|it|that one|this one|that story|that article|this story|this article)|expand on (?:that|this|it)|read more|full story|the full story|whole story|the whole story)$/;
 
 /** Cardinal words alone ("one", "top") are too common to be a reference without a noun or an ordinal. */
 const BARE_CARDINAL = /^(?:the )?(?:one|two|three|four|five|six|seven|eight|nine|ten|top)$/;
@@ -211,6 +221,12 @@ function readSummary(t: string): Draft | null {
   const tailRef = tail ? readRef(tail[1]!) : null;
   if (tailRef !== null) return { intent: 'summary', ref: tailRef };
   if (/^(?:that|this) (?:one|article|story|piece)$/.test(t)) return { intent: 'summary', lastCited: true };
+  // "the one about fiat" after a list: that article's summary
+  const picked = /^(?:the )?(?:one|article|story|piece|link) (?:about|on|re|regarding|with|where|covering)\s+(.+)$/.exec(t);
+  if (picked) {
+    const topic = cleanTarget(picked[1]!);
+    if (topic) return { intent: 'summary', topic };
+  }
   let m = SUMMARY_HEAD.exec(t);
   let refOnly = false;
   if (!m) {
@@ -235,7 +251,7 @@ function readSummary(t: string): Draft | null {
 }
 
 const SOURCE_NOUN = '(?:articles?|links?|sources?|source links|stories|pieces|reports|coverage|reading|urls?)';
-const SOURCE_PREP = '(?:about|on|mentioning|that mention|re|regarding|for|4|covering|with|of|from|behind)';
+const SOURCE_PREP = '(?:about|on|mentioning|that mention|re|regarding|for|4|to|covering|with|of|from|behind)';
 const SOURCES_LIST = new RegExp(`^(?:(?:show|give|send|find|list|get|pull up|fetch|share)(?: me| us)?\\s+|(?:have you )?got\\s+|do you have\\s+|you have\\s+|are there\\s+|is there\\s+|any\\s+)?(?:(?:any|some|all|the|a few|a list of|list of|more|other)\\s+)*${SOURCE_NOUN}(?:\\s+${SOURCE_PREP}\\s+(.+))?$`);
 const SOURCES_HELD = /^(?:whats|what|which)(?: articles| stories| sources)? (?:do|have|did) you (?:have|got|hold)(?: on| about| re| regarding| for)\s+(.+)$/;
 const SOURCES_ORIGIN = /^where (?:did|does|do|is|was) (.+?) (?:come from|from)$/;
@@ -263,7 +279,7 @@ const PREP_TOPIC = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
 // catch-up phrasings: with no topic and no window they mean "since my last brief"
 const CATCH_UP = [
   new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${PREP_TOPIC}$`),
-  new RegExp(`^(?:tell me |let me know )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything i should know|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news)${PREP_TOPIC}$`),
+  new RegExp(`^(?:tell me |let me know )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything i should know|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news|(?:tell|show|give) me something(?: new| interesting| good)?)${PREP_TOPIC}$`),
   new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
   new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${PREP_TOPIC}$`),
 ];
@@ -363,7 +379,9 @@ function readKeywords(typed: string, asked: boolean): Draft | null {
 
 function readWords(t: string, asked = false): Draft | null {
   if (HELP.test(t) || HOW_TO.test(t)) return { intent: 'help' };
-  if (ACK.test(t)) return { intent: 'help', ack: 'ack' };
+  if (ACK.test(t) || ACK_WORDS.test(t)) return { intent: 'help', ack: 'ack' };
+  if (MISSED.test(t)) return { intent: 'help', ack: 'missed' };
+  if (ABOUT_DATA.test(t)) return { intent: 'help', about: 'data' };
   if (RESET.test(t)) return { intent: 'help', ack: 'reset' };
   if (ABOUT_CORPUS.some((re) => re.test(t))) return { intent: 'help', about: 'corpus' };
   if (ABOUT_BOT.test(t)) return { intent: 'help', about: 'bot' };
@@ -422,8 +440,8 @@ function understoodText(d: Draft): string {
     case 'digest':
       return 'Digest preview';
     case 'help':
-      if (d.ack) return d.ack === 'reset' ? 'Starting over' : 'OK';
-      if (d.about) return d.about === 'corpus' ? 'About the news I hold' : 'About me';
+      if (d.ack) return { reset: 'Starting over', ack: 'OK', missed: 'Not what you wanted' }[d.ack];
+      if (d.about) return { corpus: 'About the news I hold', bot: 'About me', data: 'What I keep about you' }[d.about];
       if (d.schedule) return { subscribe: 'Digest on a schedule', unsubscribe: 'Stop the scheduled digest', status: 'Digest status', list: 'Digest subscriptions' }[d.schedule.action];
       return 'Help';
     case 'forget':
@@ -454,7 +472,8 @@ export function understandRequest(text: string, options: UnderstandOptions = {})
   if (question.length <= MAX_QUESTION_CHARS) {
     const words = normalizeWords(question);
     const t = words.replace(FILLER_START, '').replace(FILLER_END, '').trim();
-    if (!question || HELP.test(words)) draft = { intent: 'help' };
+    // "?" alone is asking what to do; its words are empty once punctuation goes
+    if (!question || HELP.test(words) || /^\?+$/.test(question)) draft = { intent: 'help' };
     else if (ACK.test(words) || (!words && ACK_EMOJI.test(question))) draft = { intent: 'help', ack: 'ack' };
     // before the fillers go: "are you a bot" ends in a filler, "can you search the web" starts with one
     else if (ABOUT_CORPUS.some((re) => re.test(words))) draft = { intent: 'help', about: 'corpus' };
