@@ -289,7 +289,7 @@ const BRIEF_VERBS = [
   new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest|recent news|recent stories|recent headlines|news stories)${PREP_TOPIC}$`),
   new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|story|situation|deal|update|state of play|(?:big|main|top|biggest) (?:story|stories|news))${PREP_TOPIC}$`),
   // "tell me about yukos", "anything on oil?", "what do you know about the palace": a brief on the topic
-  /^(?:tell me|tell us|talk to me|what do you know|what can you tell me|(?:do you have|have you got|got|you got|you have) (?:anything|something|news|stories)|anything|something|info|information|background)\s+(?:about|on|re|regarding|concerning)\s+(.+)$/,
+  /^(?:tell me(?: more)?|tell us(?: more)?|talk to me|what do you know|what can you tell me|(?:do you have|have you got|got|you got|you have) (?:anything|something|news|stories)|anything|something|info|information|background)\s+(?:about|on|re|regarding|concerning)\s+(.+)$/,
 ];
 
 function readBrief(t: string): Draft | null {
@@ -352,8 +352,9 @@ function refBriefAsSummary(d: Draft | null): Draft | null {
 const SENTENCE_WORD = /\b(?:i|im|ive|id|you|youre|me|my|mine|we|us|our|he|she|they|them|it|its|is|are|was|were|be|been|being|am|isnt|arent|wasnt|do|does|did|dont|doesnt|didnt|can|cant|could|will|wont|would|should|shall|may|might|must|have|has|had|not|to|why|how|who|what|when|where|which|whats|whos|hows|wheres|if|than|because|there|here|that|this|these|those)\b/;
 /** First words that make it an instruction, a follow-up or an answer ("explain pensions", "in the uk", "yes chelsea"). */
 const NOT_KEYWORD_FIRST = /^(?:explain|define|describe|compare|tell|show|give|find|get|list|name|say|check|search|look|send|post|make|help|stop|start|read|open|calculate|translate|write|go|try|see|thank|and|but|or|so|also|then|in|on|at|for|with|from|about|by|of|into|yes|no|any|some|just|only|more|less|very|too|please|ok|okay)\b/;
-/** A value asked for in keywords ("mac mini price", "cup final score"): a singular value noun last stays a question. */
-const VALUE_LAST = /\b(?:price|cost|score|result|winner|date|age|salary|value|total|population|rate|figure|amount|size|height|address|time|meaning|definition)$/;
+/** A value asked for in keywords ("mac mini price", "price of oil"): a singular value noun stays a question. */
+const VALUE_NOUN = '(?:price|cost|score|result|winner|date|age|salary|value|total|population|rate|figure|amount|size|height|address|time|meaning|definition)';
+const VALUE_ASKED = new RegExp(`\\b${VALUE_NOUN}$|^(?:the )?${VALUE_NOUN} (?:of|for|in)\\b`);
 const KEYWORDS_MAX = 4;
 
 /** Whether a typed token can be a word or a name (not "asdkjh", "zzxv", "qqqq"). */
@@ -371,7 +372,7 @@ function readKeywords(typed: string, asked: boolean): Draft | null {
   const t = window ? window.rest : typed;
   if (asked || !/^[a-z0-9][a-z0-9'&.$£€%-]*(?: [a-z0-9'&.$£€%-]+)*$/.test(t) || !/[a-z]{2}/.test(t)) return null;
   const words = t.split(' ');
-  if (words.length > KEYWORDS_MAX || SENTENCE_WORD.test(t) || NOT_KEYWORD_FIRST.test(t) || VALUE_LAST.test(t) || QUESTION_START.test(t)) return null;
+  if (words.length > KEYWORDS_MAX || SENTENCE_WORD.test(t) || NOT_KEYWORD_FIRST.test(t) || VALUE_ASKED.test(t) || QUESTION_START.test(t)) return null;
   if (!words.every((w) => looksLikeWord(w.replace(/[^a-z0-9]/g, '')))) return null;
   const topic = cleanTopic(t);
   return topic ? { intent: 'brief', topic, ...(window ? { sinceWords: window.spec } : {}) } : null;
