@@ -242,7 +242,7 @@ export function probeRows(engine: RequestEngine, articles: readonly Article[], s
     intentPct: pct(of.filter((o) => o.intentOk).length, of.length),
     contentPct: pct(of.filter((o) => o.contentOk).length, of.length),
   }));
-  const misreads = outcomes.filter((o) => !o.intentOk).map((o) => `${o.item.conv}#${o.item.turn} "${o.item.text.slice(0, 60)}" (${o.item.intent}): read as ${o.got.intent}`);
+  const misreads = outcomes.filter((o) => !o.contentOk).map((o) => `${o.item.conv}#${o.item.turn} "${o.item.text.slice(0, 60)}" (${o.item.intent}): ${o.intentOk ? o.why : `read as ${o.got.intent}`}`);
   const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
   const markdown = [
     '',
@@ -251,7 +251,7 @@ export function probeRows(engine: RequestEngine, articles: readonly Article[], s
     line(['batch', 'messages', 'intent right', 'content right']),
     line(['---', '---:', '---:', '---:']),
     ...rows.map((r) => line([r.batch, r.messages, r.intentPct.toFixed(1), r.contentPct.toFixed(1)])),
-    ...(misreads.length ? ['', 'Probe misreads:', '', ...misreads.map((m) => `- ${m}`)] : []),
+    ...(misreads.length ? ['', 'Probe misses (intent or content):', '', ...misreads.map((m) => `- ${m}`)] : []),
   ];
   return { markdown, data: { rows, misreads } };
 }

@@ -64,7 +64,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A leading interjection and bot mention: "<@U123>", "<@!123>", "@briefbot", "yo @BriefBot,". */
 const LEADING_MENTION = /^(?:(?:yo|hey|hi|hello|oi|ok|okay)[,!]?\s+)?(?:<@!?[A-Za-z0-9]+(?:\|[^>]*)?>|@[\w.-]+)[,:;]?\s*/;
-const FILLER_START = /^(?:(?:ok|okay|so|um+|hmm+|hey|hi|yo|right|and|also|now|then|quick q|quick question|can you|could you|would you|will you|pls can you|can i get|could i get|i'd like|i want|i need|i wanna|let me see|let me have|just)\b[\s,:-]*)+/;
+const FILLER_START = /^(?:(?:ok|okay|so|um+|hmm+|hey|hi|yo|hello|hiya|morning|good morning|evening|good evening|afternoon|good afternoon|gm|right|and|also|now|then|quick q|quick question|can you|could you|would you|will you|pls can you|can i get|could i get|i'd like|i want|i need|i wanna|let me see|let me have|just)\b[\s,:-]*)+/;
 const FILLER_END = /(?:[\s,]+(?:thanks|thank you|ty|cheers|for me|mate|bot|briefbot|again|real quick|quickly|now|lol|asap))+$/;
 
 const QUESTION_START = /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
@@ -147,7 +147,7 @@ const WINDOW_RULES: [RegExp, (m: RegExpExecArray) => string | null][] = [
   [/\b(?:since|from)\s+(?:the start of )?(?:this|the) week\b/, () => 'this week'],
   [/\b(?:since|from|over|in|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(week|month|day|24 hours)\b/, (m) => ({ week: '7 days ago', month: '30 days ago', day: '24 hours ago', '24 hours': '24 hours ago' })[m[1]!] ?? null],
   [new RegExp(`\\b(?:since|from|over|in|during|for|within)?\\s*(?:the\\s+)?(?:last|past|previous)\\s+${COUNT}\\s+(hour|day|week|month)s?\\b`), (m) => `${countOf(m[1])} ${m[2]}s ago`],
-  [/\b(?:so far )?this (?:week|past week)\b|\bthe past week\b/, (m) => (m[0].includes('past') ? '7 days ago' : 'this week')],
+  [/\b(?:so far )?this (?:week|past week)\b|\bthe past week\b|\bof the week\b/, (m) => (m[0].includes('past') ? '7 days ago' : 'this week')],
   [/\b(?:today's|today|tonight|this morning)\b/, () => 'today'],
   [/\b(?:yesterday's|yesterday|last night)\b/, () => 'yesterday'],
   [new RegExp(`\\b(?:on\\s+)?(?:last\\s+)?(${WEEKDAY})\\b$`), (m) => weekdayName(m[1]!.slice(0, 3))],
@@ -176,8 +176,13 @@ function cleanTopic(words: string): string {
       .replace(/^(?:on|about|re|regarding|with|for|around)\s+/, '')
       .trim();
   }
-  return t.replace(/[?!.,;:]+$/, '').trim();
+  t = t.replace(/[?!.,;:]+$/, '').trim();
+  // "what's happening in the world", "brief me on something interesting": no topic at all
+  return NO_TOPIC.test(t) ? '' : t;
 }
+
+/** Topic words that name no topic: the whole news. */
+const NO_TOPIC = /^(?:world|the world|everything|anything|something|something (?:new|interesting|good|else)|anything (?:new|interesting|good|else)|general|in general|news|the news|current affairs|current events|the day|the week)$/;
 
 /** The article words of a summary request, with "the article about" and "…story" removed. */
 function cleanTarget(words: string): string {
@@ -200,7 +205,8 @@ const SENTENCES = new RegExp(`\\s*\\b(?:in|using|with|to)?\\s*${COUNT}\\s+(?:sho
 type Draft = Omit<UnderstoodRequest, 'understood' | 'command'>;
 
 const SUMMARY_HEAD = /^(?:give me |get me |send me |do |make )?(?:a |an |the )?(?:quick |short |brief |tiny )?(?:summary|summarize|summarized|tldr|tldr of|sum up|sum-up|short version|gist|synopsis|abstract|recap|précis|condense|shorten)(?:\s+(?:of|on|for|about|re))?\s+(.+)$/;
-const SUMMARY_MORE = /^(?:tell me |give me |i want |show me |get me |send me )?(?:more details|more info|more information|more|details|detail|info|read me|read|open|expand|expand on|whats|what is|what was)?\s*(?:on|about|of|for|re)?\s*(.+?)(?:\s+about)?$/;
+const SUMMARY_MORE_VERB = '(?:more details|more info|more information|more|details|detail|info|read me|read|open|expand on|expand|whats|what is|what was)';
+const SUMMARY_MORE = new RegExp(`^(?:(?:tell me|give me|i want|show me|get me|send me)(?: ${SUMMARY_MORE_VERB})?|${SUMMARY_MORE_VERB})\\s+(?:(?:on|about|of|for|re)\\s+)?(.+?)(?:\\s+about)?$`);
 
 /** What stands for the article just cited: "it", "that", "this article" (cleaned to "article"). */
 const LAST_CITED = /^(?:it|this|that|this one|that one|article|story|piece|report|one|source|the source)$/;
@@ -259,7 +265,7 @@ const SOURCES_ORIGIN = /^where (?:did|does|do|is|was) (.+?) (?:come from|from)$/
 const SOURCES_ASKED = /^(?:(?:which|what) (?:articles|stories|sources|pieces|reports|links) (?:mention|cover|talk about|are about|discuss|say anything about|feature|have)|where (?:can|could|do|should) i (?:read|find|get|see) (?:more |the full story |the articles? )?(?:about|on|re|regarding))\s+(.+)$/;
 
 /** "source?", "where did you get that": the article the last answer cited (else the latest articles). */
-const SOURCE_OF_LAST = /^(?:sources?|links?|urls?|(?:whats|what is|what was) (?:your|the|ur) (?:source|link)|where did you (?:get|find|read) (?:that|this)|where (?:is|was) (?:that|this) from|wheres (?:that|this) from|where does (?:that|this) come from|(?:which|what) article (?:is|was) (?:that|this)(?: from)?|(?:which|what) article|says who|according to (?:who|whom)|(?:whats|what is|what was|wheres|where is|give me|show me|send me|got a|got the) (?:the |your |ur |a )?(?:source|link|url|article)s? (?:for|of|to|on) (?:that|this|it|that answer|this answer))$/;
+const SOURCE_OF_LAST = /^(?:sources?|links?|urls?|(?:whats|what is|what was) (?:your|the|ur) (?:source|link)|where did you (?:get|find|read) (?:that|this)|where (?:is|was) (?:that|this) from|wheres (?:that|this) from|where does (?:that|this) come from|(?:which|what) article (?:is|was) (?:that|this)(?: from)?|(?:which|what) article|says who|according to (?:who|whom)|(?:(?:whats|what is|what was|wheres|where is|give me|show me|send me|got a|got the) )?(?:the |your |ur |a )?(?:source|link|url|article)s? (?:for|of|to|on) (?:that|this|it|that answer|this answer|that one|this one|that article|that story))$/;
 
 function readSources(t: string): Draft | null {
   if (SOURCE_OF_LAST.test(t)) return { intent: 'sources', lastCited: true };
@@ -279,14 +285,14 @@ const PREP_TOPIC = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
 // catch-up phrasings: with no topic and no window they mean "since my last brief"
 const CATCH_UP = [
   new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${PREP_TOPIC}$`),
-  new RegExp(`^(?:tell me |let me know )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything i should know|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news|(?:tell|show|give) me something(?: new| interesting| good)?)${PREP_TOPIC}$`),
+  new RegExp(`^(?:tell me |let me know )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything (?:i should|i need to|worth) know(?:ing)?|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news|(?:tell|show|give) me something(?: new| interesting| good)?)${PREP_TOPIC}$`),
   new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
   new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${PREP_TOPIC}$`),
 ];
 const BRIEF_VERBS = [
   // "brief me yukos", "briefing on blair": the brief verb takes a topic with or without a preposition
   /^(?:give me |get me |send me |do |i want )?(?:a |an |the |my )?(?:quick |short |daily |morning )?(?:brief|briefing|breif|debrief)(?: me| us)?(?:\s+(?:on|about|re|regarding|with|for|around|of|concerning))?(?:\s+(.+))?$/,
-  new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest|recent news|recent stories|recent headlines|news stories)${PREP_TOPIC}$`),
+  new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest|recent news|recent stories|recent headlines|news stories|top \\d{1,2}(?: stories| headlines| news)?)${PREP_TOPIC}$`),
   new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|story|situation|deal|update|state of play|(?:big|main|top|biggest) (?:story|stories|news))${PREP_TOPIC}$`),
   // "tell me about yukos", "anything on oil?", "what do you know about the palace": a brief on the topic
   /^(?:tell me(?: more)?|tell us(?: more)?|talk to me|what do you know|what can you tell me|(?:do you have|have you got|got|you got|you have) (?:anything|something|news|stories)|anything|something|info|information|background)\s+(?:about|on|re|regarding|concerning)\s+(.+)$/,
