@@ -67,18 +67,18 @@ const LEADING_MENTION = /^(?:(?:yo|hey|hi|hello|oi|ok|okay)[,!]?\s+)?(?:<@!?[A-Z
 const FILLER_START = /^(?:(?:ok|okay|so|um+|hmm+|hey|hi|yo|hello|hiya|morning|good morning|evening|good evening|afternoon|good afternoon|gm|right|and|also|now|then|quick q|quick question|can you|could you|would you|will you|pls can you|can i get|could i get|i'd like|i want|i need|i wanna|let me see|let me have|just)\b[\s,:-]*)+/;
 const FILLER_END = /(?:[\s,]+(?:thanks|thank you|ty|cheers|for me|mate|bot|briefbot|again|real quick|quickly|now|lol|asap))+$/;
 
-const QUESTION_START = /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
+const QUESTION_START = /^(?:who|whom|whose|what|which|when|where|why|how|whos|whats|whens|wheres|whys|hows|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
 const TOPIC_PREP = '(?:on|about|re|regarding|with|for|around|concerning|in|of|from|at)';
 
-const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what else can you do|what can i (?:ask|say|do)(?: you| here)?|what (?:can|should) i ask(?: you)?|what are (?:the|your) commands|what commands (?:are there|do you (?:have|know|take))|(?:which|what) commands|(?:list|show)(?: me)?(?: the| your| all)? commands|what can (?:this|the) bot do|how does (?:this|it|this bot|the bot) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|morning|evening|you there|are you there|ping|sup|wassup|whats up|whatsup)$/;
+const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what else can you do|what else can i (?:do|ask|say)|what can i (?:ask|say|do)(?: you| here)?|what (?:can|should) i ask(?: you)?|what are (?:the|your) commands|what commands (?:are there|do you (?:have|know|take))|(?:which|what) commands|(?:list|show)(?: me)?(?: the| your| all)? commands|what can (?:this|the) bot do|how does (?:this|it|this bot|the bot) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|morning|evening|you there|are you there|ping|sup|wassup|whats up|whatsup)$/;
 /** "how does the digest work", "how do i summarize an article": how to use one of the bot's own features. */
 const HOW_TO = /^(?:how (?:does|do) (?:the |a |your |this )?(?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|subscriptions?|forget|bot|commands?) work|how (?:do|can|should|would) (?:i|we) (?:use|get|see|ask for|set up|setup|turn on|turn off|subscribe|unsubscribe|summarize|brief|list|talk to|stop|cancel|read)(?: (?:me|to|a|an|the|my|your|for|of|with|from|up))* (?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|commands?|subscriptions?|articles?|you|this|it|the bot|this bot|links?)|how (?:do|can) i (?:subscribe|unsubscribe|get a digest|ask (?:you )?(?:a )?questions?|use (?:you|this|it)))$/;
 /** Thanks, "ok", "never mind": acknowledged in a line, not answered with the command list or as a question. */
-const ACK = /^(?:thanks|thank you|thank u|thanks a lot|many thanks|ty|cheers|ok|okay|k|kk|cool|nice|great|perfect|awesome|got it|understood|noted|never ?mind(?: that| it)?|nvm|forget it|cancel|stop|no thanks|no thank you|nope|nothing|nothing else|thats all|that is all|thats it|thats enough|not now|bye|goodbye|see you|see ya|later|(?:awesome|great|cool|ok|okay|perfect|nice|brilliant|lovely) (?:thanks|thank you|ty|cheers|one)|(?:good|great|nice|bad|stupid|dumb|useless) (?:bot|job|one|answer)|you(?:re| are) (?:great|good|useless|stupid|dumb|wrong|the best)|(?:ha)+|(?:he)+|lol+|lmao|rofl|wow|omg|damn|ugh|oops|hm+|ah+|oh+|interesting|really|true|fair|fair enough|makes sense|i see|same|sorry|my bad|yes|yeah|yep|yup|sure|no|nah|ok so|so|right|alright|all right|(?:haha|lol|ok|oh) (?:nice|ok|cool|wow|thanks|right|great))$/;
+const ACK = /^(?:thanks|thank you|thank u|thanks a lot|many thanks|ty|cheers|ok|okay|k|kk|cool|nice|great|perfect|awesome|got it|understood|noted|never ?mind(?: that| it)?|nvm|forget it|cancel|stop|no thanks|no thank you|nope|nothing|nothing else|thats all|that is all|thats it|thats enough|not now|no worries|no problem|np|all good|sounds good|fine|bye|goodbye|see you|see ya|later|(?:awesome|great|cool|ok|okay|perfect|nice|brilliant|lovely) (?:thanks|thank you|ty|cheers|one)|(?:good|great|nice|bad|stupid|dumb|useless) (?:bot|job|one|answer)|you(?:re| are) (?:great|good|useless|stupid|dumb|wrong|the best)|(?:ha)+|(?:he)+|lol+|lmao|rofl|wow|omg|damn|ugh|oops|hm+|ah+|oh+|interesting|really|true|fair|fair enough|makes sense|i see|same|sorry|my bad|yes|yeah|yep|yup|sure|no|nah|ok so|so|right|alright|all right|(?:haha|lol|ok|oh) (?:nice|ok|cool|wow|thanks|right|great))$/;
 /** A line of acknowledgement words only ("ahh ok", "kk thanks", "ok cool thanks"). */
 const ACK_WORDS = /^(?:(?:ok|okay|k|kk|ah+|oh+|hm+|right|alright|cool|nice|great|thanks|thank you|ty|cheers|got it|i see|sure|fine|perfect|awesome|lol|haha|yeah|yep|mate|sounds good|good)(?: |$))+$/;
 /** "that's wrong", "not what i wanted": the last reply missed; a line saying how to put it another way. */
-const MISSED = /^(?:(?:hmm+|no|nope|ugh|nah|well|but)\s+)*(?:(?:thats|that is|this is|its|it is|that was|this was) (?:wrong|not right|incorrect|not it|useless|rubbish|not helpful|unhelpful|the wrong (?:one|article|story|answer)|not what i (?:wanted|asked for|asked|meant|was looking for))|not what i (?:wanted|asked for|asked|meant|was looking for)|wrong (?:answer|one|article|story)|you(?:re| are) wrong|that doesnt help|didnt help|thats not it)$/;
+const MISSED = /^(?:(?:hmm+|no|nope|ugh|nah|well|but)\s+)*(?:(?:thats|that is|this is|its|it is|that was|this was) (?:wrong|not right|incorrect|not it|useless|rubbish|not helpful|unhelpful|the wrong (?:one|article|story|answer)|not what i (?:wanted|asked for|asked|meant|was looking for))|not what i (?:wanted|asked for|asked|meant|was looking for)|wrong|useless|rubbish|incorrect|unhelpful|not helpful|wrong (?:answer|one|article|story)|you(?:re| are) wrong|that doesnt help|didnt help|thats not it)$/;
 /** Emoji alone that say "thanks" or "ok" or laugh (👍, 🙏, 😂): acknowledged; others (🤔🔥) stay a question. */
 const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F64F}\u{2705}\u{2714}\u{2764}\u{1F44F}\u{1F64C}\u{1F4AF}\u{1F602}\u{1F923}\u{1F600}-\u{1F606}\u{1F60A}\u{1F642}\u{1F60D}\u{1F970}\u{1F44B}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]|:(?:\+1|thumbsup|ok_hand|pray|heart|clap|joy|smile|white_check_mark|wave|raised_hands|100):|\s)+$/u;
 
@@ -87,7 +87,9 @@ const ABOUT_CORPUS = [
   /^how (?:recent|current|old|new|fresh|up to date|uptodate|updated|live) (?:is|are) (?:your|the|this|ur) (?:news|articles?|data|info|information|stories|sources?|corpus|database|feeds?|content)$/,
   /^how (?:up to date|current|recent|live) (?:are you|is this|is it|is this bot)$/,
   /^(?:when|how often) (?:was|is|were|are|do|does|did) (?:your|the|this|ur) (?:news|data|articles?|corpus|database|feeds?|info|stories|content) (?:last )?(?:updated|refreshed|update|refresh|come in)$/,
-  /^(?:what|which) (?:news )?(?:sources?|papers|outlets|sites|feeds) (?:do|did) you (?:use|read|have|cover|follow|get (?:news|stories|articles) from|pull from)$/,
+  /^(?:what|which) (?:news )?(?:sources?|papers|newspapers|outlets|sites|websites|feeds|publications|channels) (?:do|did) you (?:use|read|have|cover|follow|get (?:news|stories|articles) from|pull from)$/,
+  /^when (?:did|were|was|do|does) (?:you|it|this|this bot) (?:last )?(?:get )?(?:updated?|refreshed?)$/,
+  /^what (?:year|date|month|period|time|era) (?:is|are) (?:your|the|ur) (?:news|articles|data|stories|corpus) from$/,
   /^(?:what|which) (?:are|is) (?:your|ur) (?:news )?(?:sources?|feeds)$|^(?:your|ur) sources$/,
   /^where (?:do|does|did) (?:you|your news|your articles|the news|this bot) (?:get|find|read|come from|source)(?: (?:your|its|the) (?:news|articles|stories|info|information|data))?(?: from)?$/,
   /^how many (?:news )?(?:articles|stories|sources|news items|items|documents) (?:do you have|have you got|are there|do you know|can you see|do you hold)$/,
@@ -104,7 +106,7 @@ const ABOUT_CORPUS = [
 /** What the bot keeps about the user: a notice naming it and `forget`. */
 const ABOUT_DATA = /^(?:(?:what|which) (?:data |info |information |stuff |things )?(?:do|did|will|can) you (?:store|keep|hold|save|remember|know|log|record|track) (?:about|on|of|from) (?:me|us)|(?:do|did|will) you (?:store|keep|save|log|record|remember|track) (?:my|our|what i|what we|me|us|anything)(?: .*)?|how (?:do|can) i (?:make you forget|get you to forget|delete|erase|remove|wipe) (?:me|my data|my history|what i said|everything)|(?:is|are) my (?:data|messages|questions|chats?) (?:stored|kept|saved|logged|private|safe))$/;
 /** Questions about the bot itself and chit-chat it can only answer with what it is. */
-const ABOUT_BOT = /^(?:what are you|who are you|what is this|whats this|what is this bot|whats this bot|who (?:made|built|created|wrote|owns) (?:you|this|this bot)|are you (?:a |an )?(?:bot|robot|human|person|real|ai|chatgpt|gpt|llm)|whats your name|what is your name|how are you|how r you|how are you doing|hows it going|how is it going|hows (?:your|ur) (?:day|morning|evening|week|weekend)|(?:whats|what is) (?:your|ur) (?:purpose|job|point|function|deal)|what (?:are|were) you (?:made|built|designed) for|(?:are you|youre|you are) (?:a |an )?(?:bot|robot|human|person|real|ai|machine)(?: right| then)?|tell me a joke|(?:tell|say) something funny|do you like me|i love you)$/;
+const ABOUT_BOT = /^(?:what are you|who are you|what is this|whats this|what is this bot|whats this bot|what is this thing|whats this thing|who (?:made|built|created|wrote|owns) (?:you|this|this bot)|are you (?:a |an )?(?:bot|robot|human|person|real|ai|chatgpt|gpt|llm)|whats your name|what is your name|how are you|how r you|how are you doing|hows it going|how is it going|hows (?:your|ur) (?:day|morning|evening|week|weekend)|(?:whats|what is) (?:your|ur) (?:purpose|job|point|function|deal)|what (?:are|were) you (?:made|built|designed) for|(?:are you|youre|you are) (?:a |an )?(?:bot|robot|human|person|real|ai|machine)(?: right| then)?|tell me a joke|(?:tell|say) something funny|do you like me|i love you)$/;
 /** "start over", "new topic": the next question is read on its own (the follow-up context goes). */
 const RESET = /^(?:reset|start over|start again|start fresh|fresh start|new topic|new question|change (?:of )?topic|clear (?:the )?context|lets start over|lets start again)$/;
 const FORGET_VERB = /\b(?:forget|delete|erase|wipe|remove|clear|purge|stop tracking|stop storing|stop remembering)\b/;
@@ -221,8 +223,10 @@ const REF_THEN_SUMMARY = /^(.+?)\s+(?:summarized|summary|tldr|summed up|in short
 function readSummary(t: string): Draft | null {
   if (MORE_OF_LAST.test(t)) return { intent: 'summary', lastCited: true };
   // a reference alone after a brief ("2", "the 2nd one", "and the third"): that story's summary
-  const bare = BARE_CARDINAL.test(t) ? null : readRef(t);
-  if (bare !== null) return { intent: 'summary', ref: bare };
+  const counted = SENTENCES.exec(t);
+  const plain = counted ? (t.slice(0, counted.index) + t.slice(counted.index + counted[0].length)).trim() : t;
+  const bare = BARE_CARDINAL.test(plain) ? null : readRef(plain);
+  if (bare !== null) return { intent: 'summary', ref: bare, ...(counted ? { sentences: Math.max(1, Math.min(20, countOf(counted[1]))) } : {}) };
   const tail = REF_THEN_SUMMARY.exec(t);
   const tailRef = tail ? readRef(tail[1]!) : null;
   if (tailRef !== null) return { intent: 'summary', ref: tailRef };
@@ -285,8 +289,8 @@ const PREP_TOPIC = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
 // catch-up phrasings: with no topic and no window they mean "since my last brief"
 const CATCH_UP = [
   new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${PREP_TOPIC}$`),
-  new RegExp(`^(?:tell me |let me know )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything (?:i should|i need to|worth) know(?:ing)?|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news|(?:tell|show|give) me something(?: new| interesting| good)?)${PREP_TOPIC}$`),
-  new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
+  new RegExp(`^(?:tell me |let me know |show me |give me )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything (?:i should|i need to|worth) know(?:ing)?|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news|(?:whats|what is|whats been|what has been|what was) (?:in|on|making) the (?:news|headlines)|(?:tell|show|give) me something(?: new| interesting| good)?)${PREP_TOPIC}$`),
+  new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big|headlines|stories)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
   new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${PREP_TOPIC}$`),
 ];
 const BRIEF_VERBS = [
@@ -355,7 +359,7 @@ function refBriefAsSummary(d: Draft | null): Draft | null {
 }
 
 /** Words that make a message a sentence rather than a keyword query: pronouns, verbs "to be/do/have", modals, question words. */
-const SENTENCE_WORD = /\b(?:i|im|ive|id|you|youre|me|my|mine|we|us|our|he|she|they|them|it|its|is|are|was|were|be|been|being|am|isnt|arent|wasnt|do|does|did|dont|doesnt|didnt|can|cant|could|will|wont|would|should|shall|may|might|must|have|has|had|not|to|why|how|who|what|when|where|which|whats|whos|hows|wheres|if|than|because|there|here|that|this|these|those)\b/;
+const SENTENCE_WORD = /\b(?:i|im|ive|id|you|youre|me|my|mine|we|us|our|he|she|they|them|it|its|is|are|was|were|be|been|being|am|isnt|arent|wasnt|do|does|did|dont|doesnt|didnt|can|cant|could|will|wont|would|should|shall|may|might|must|have|has|had|not|to|why|how|who|what|when|where|which|whats|whos|hows|wheres|whens|whys|if|than|because|there|here|that|this|these|those)\b/;
 /** First words that make it an instruction, a follow-up or an answer ("explain pensions", "in the uk", "yes chelsea"). */
 const NOT_KEYWORD_FIRST = /^(?:explain|define|describe|compare|tell|show|give|find|get|list|name|say|check|search|look|send|post|make|help|stop|start|read|open|calculate|translate|write|go|try|see|thank|and|but|or|so|also|then|in|on|at|for|with|from|about|by|of|into|yes|no|any|some|just|only|more|less|very|too|please|ok|okay)\b/;
 /** A value asked for in keywords ("mac mini price", "price of oil"): a singular value noun stays a question. */

@@ -35,6 +35,8 @@ describe('keyword queries', () => {
     ['is it raining'],
     ['how about cardiff'],
     ['lots of words that go on for more than four'],
+    ["when's the budget"], // a question word's contraction is still a question word
+    ["who's the ceo"],
   ])('keeps %j a question', (text) => {
     expect(read(text).intent).toBe('ask');
   });
@@ -53,6 +55,10 @@ describe('story references alone', () => {
     expect(read(text)).toMatchObject({ intent: 'summary', ref });
   });
 
+  it('keeps the sentence count of a reference alone', () => {
+    expect(read('the 2nd story in 2 sentences')).toMatchObject({ intent: 'summary', ref: 2, sentences: 2 });
+  });
+
   it.each([['one'], ['top'], ['the one']])('does not read the bare word %j as a reference', (text) => {
     expect(read(text).ref).toBeUndefined();
   });
@@ -65,7 +71,7 @@ describe('story references alone', () => {
 });
 
 describe('chit-chat, complaints and questions about the bot', () => {
-  it.each([['ahh right'], ['ok cool thanks'], ['haha'], ['good answer'], ['yep'], ['👍🏽'], ['🙏'], [':+1:']])('acknowledges %j in a line', (text) => {
+  it.each([['ahh right'], ['ok cool thanks'], ['haha'], ['good answer'], ['yep'], ['no problem'], ['cheers mateee'], ['👍🏽'], ['🙏'], [':+1:']])('acknowledges %j in a line', (text) => {
     expect(read(text)).toMatchObject({ intent: 'help', ack: 'ack' });
   });
 
@@ -73,7 +79,7 @@ describe('chit-chat, complaints and questions about the bot', () => {
     expect(read('🔥🤔').intent).toBe('ask');
   });
 
-  it.each([["that's not right"], ['nope, wrong article'], ['not what i asked for']])('reads %j as a missed reply', (text) => {
+  it.each([["that's not right"], ['nope, wrong article'], ['not what i asked for'], ['rubbish']])('reads %j as a missed reply', (text) => {
     expect(read(text)).toMatchObject({ intent: 'help', ack: 'missed', understood: 'Not what you wanted' });
   });
 
@@ -85,6 +91,8 @@ describe('chit-chat, complaints and questions about the bot', () => {
     ['can you browse the internet'],
     ['where do your articles come from'],
     ['how far back does it go'],
+    ['when were you last updated'],
+    ['which websites do you use'],
   ])('reads %j as a question about the corpus', (text) => {
     expect(read(text)).toMatchObject({ intent: 'help', about: 'corpus', understood: 'About the news I hold' });
   });
@@ -119,6 +127,8 @@ describe('windows and requests in more words', () => {
     ['whats up with tesco', 'brief', 'tesco', undefined],
     ['tell me more about the rail strike', 'brief', 'rail strike', undefined],
     ['what is happening in the world', 'brief', undefined, undefined],
+    ["what's in the news about tesco", 'brief', 'tesco', undefined],
+    ['any headlines about tesco', 'brief', 'tesco', undefined],
     ['which stories mention tesco', 'sources', 'tesco', undefined],
     ['where can i read about the rail strike', 'sources', 'rail strike', undefined],
     ['weekly digest at 8am on mondays', 'help', undefined, undefined],
