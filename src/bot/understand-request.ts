@@ -119,7 +119,7 @@ const ORDINALS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10, top: 1,
 };
-const REF = /^(?:the\s+)?(?:(?:story|item|article|headline|link|number|result|#)\s*)?#?\s*(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|one|two|three|four|five|six|seven|eight|nine|ten|top)(?:\s+(?:one|story|item|article|headline|link|result))?$/;
+const REF = /^(?:the\s+)?(?:(?:story|item|article|headline|link|number|result|#|no\.?(?=\s*\d))\s*)?#?\s*(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|one|two|three|four|five|six|seven|eight|nine|ten|top)(?:\s+(?:one|story|item|article|headline|link|result))?$/;
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, couple: 2, 'a few': 3, 'a couple of': 2, 'couple of': 2 };
 const COUNT = '(\\d{1,3}|a few|a couple of|couple of|few|one|two|three|four|five|six|seven|eight|nine|ten)';
