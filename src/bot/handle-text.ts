@@ -21,6 +21,8 @@ export interface LastBrief {
   at: string;
   /** Every source of each story, in the order shown (for "sources for #3"). */
   sources?: string[][];
+  /** The ids are an article listing asked for in words ("articles about X"), not a brief; `at` stays the last brief's ('' for none). */
+  listed?: true;
 }
 
 /** What the text dispatch needs of the Bot. */
@@ -80,6 +82,19 @@ export async function rememberBrief(deps: TextDeps, ctx: CallContext, reply: Rep
   }
 }
 
+/** An article listing asked for in words: "the 2nd one" after it means its second article, while "catch me up" still counts from the last brief. */
+async function rememberListing(deps: TextDeps, ctx: CallContext, last: LastBrief | undefined, ids: string[]): Promise<void> {
+  const key = lastBriefKeyOf(ctx);
+  try {
+    await Promise.all([
+      deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: last?.at ?? '', sources: ids.map((id) => [id]), listed: true }, deps.ttlMs),
+      deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs),
+    ]);
+  } catch (err) {
+    warnStore(deps.log, err, 'article listing not saved');
+  }
+}
+
 async function readLastBrief(deps: TextDeps, ctx: CallContext): Promise<LastBrief | undefined> {
   try {
     return await deps.store.get<LastBrief>(LAST_BRIEF_NAMESPACE, lastBriefKeyOf(ctx));
@@ -107,7 +122,7 @@ function shownOf(reply: Reply): { id: string; title: string }[] {
 async function storySources(deps: TextDeps, last: LastBrief | undefined, ref: number): Promise<Reply> {
   const ids = last?.sources?.[ref - 1] ?? (last?.ids[ref - 1] !== undefined ? [last.ids[ref - 1]!] : []);
   const articles = (await Promise.all(ids.map((id) => deps.article(id)))).filter((a): a is ArticleListing => a !== undefined);
-  return { kind: 'sources', query: `story ${ref} of your last brief`, articles, feeds: [] };
+  return { kind: 'sources', query: last?.listed ? `article ${ref} of the last list` : `story ${ref} of your last brief`, articles, feeds: [] };
 }
 
 /** A reference to a story that the last brief here does not have: said plainly, with what to do. */
@@ -115,7 +130,9 @@ function missingRefReply(request: UnderstoodRequest, last: LastBrief | undefined
   const n = request.ref ?? 0;
   const text = !last
     ? `There is no brief here yet to refer to (story ${n}). Ask for one first, e.g. "brief me on oil", then "summarize the second one".`
-    : last.ids.length === 0
+    : last.listed
+      ? `The last list here had ${last.ids.length} article${last.ids.length === 1 ? '' : 's'}; there is no number ${n}.`
+      : last.ids.length === 0
       ? `Your last brief here had no stories, so there is no story ${n}.`
       : `Your last brief here had ${last.ids.length} stor${last.ids.length === 1 ? 'y' : 'ies'}; there is no story ${n}.`;
   return { kind: 'notice', text };
@@ -206,7 +223,7 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
       now: deps.now(),
       timeZone,
       surface: ctx.surface,
-      ...(last ? { lastBrief: last.ids, lastBriefAt: new Date(last.at) } : {}),
+      ...(last ? { lastBrief: last.ids, ...(last.at ? { lastBriefAt: new Date(last.at) } : {}), ...(last.listed ? { lastIsListing: true } : {}) } : {}),
       ...(lastCitedId ? { lastCitedId } : {}),
     };
     return options.briefText ? understandBriefText(text, o) : understandRequest(text, o);
@@ -247,6 +264,9 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
       ? await storySources(deps, last, request.ref)
       : await (options.run ?? deps.handle)(command, ctx);
 
+  if (request.intent === 'sources' && request.ref === undefined && !request.lastCited && reply.kind === 'sources' && reply.articles.length > 1) {
+    await rememberListing(deps, ctx, last, reply.articles.map((a) => a.id));
+  }
   if (request.catchUp && reply.kind === 'stories') {
     const since = request.sinceLabel ?? 'the last 24 hours';
     reply = { ...reply, title: reply.latest ? `Nothing new since ${since}. The latest stories:` : `Catching up: the top stories since ${since}`, empty: `Nothing new since ${since}.` };

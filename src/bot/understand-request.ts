@@ -27,6 +27,8 @@ export interface UnderstoodRequest {
   ref?: number;
   /** summary / sources with `ref`: that story's article id, when the last brief is known and has it. */
   refId?: string;
+  /** `ref` counts in the last article listing asked for in words, not a brief. */
+  refListed?: true;
   /** help: a digest schedule asked for in words ("subscribe me to a daily digest at 9am", "stop the digest"). */
   schedule?: ScheduleWords;
   /** summary / sources: "summarize it", "tell me more", "source?": the article the last answer here cited. */
@@ -51,6 +53,8 @@ export interface UnderstandOptions {
   lastBrief?: readonly string[];
   /** When the last brief in this conversation was given: "catch me up" starts there. */
   lastBriefAt?: Date;
+  /** `lastBrief` is an article listing asked for in words ("articles about X"), not a brief. */
+  lastIsListing?: boolean;
   /** The one article the last answer in this conversation cited: what "summarize it" means. */
   lastCitedId?: string;
   /** The surface the command for next time is written for; default console. */
@@ -438,7 +442,7 @@ function commandText(surface: Surface, d: Draft, question: string): string {
 
 function understoodText(d: Draft): string {
   const window = d.sinceLabel ? ` since ${d.sinceLabel}` : '';
-  const story = d.ref !== undefined ? `story ${d.ref} of your last brief` : '';
+  const story = d.ref !== undefined ? (d.refListed ? `article ${d.ref} of the last list` : `story ${d.ref} of your last brief`) : '';
   switch (d.intent) {
     case 'brief':
       if (d.catchUp) return `Catching up: top stories since ${d.sinceLabel ?? 'the last 24 hours'}`;
@@ -505,7 +509,7 @@ export function understandRequest(text: string, options: UnderstandOptions = {})
   }
   if (draft.ref !== undefined) {
     const id = options.lastBrief?.[draft.ref - 1];
-    if (id !== undefined) draft = { ...draft, refId: id };
+    if (id !== undefined) draft = { ...draft, refId: id, ...(options.lastIsListing ? { refListed: true as const } : {}) };
   }
   if (draft.lastCited && options.lastCitedId) draft = { ...draft, refId: options.lastCitedId };
   return { ...draft, understood: understoodText(draft), command: commandText(surface, draft, question) };

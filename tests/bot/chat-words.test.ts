@@ -189,3 +189,24 @@ describe('notices through the Bot', () => {
     expect(keyword.reply.understood).toEqual({ line: 'Briefing on *harbour fire*', command: '/brief harbour fire' });
   });
 });
+
+describe('references into an article listing asked for in words', () => {
+  it('"the 2nd one" after "articles about X" is the second article listed; past the end it says so', async () => {
+    rig = await makeDigestRig({
+      start: '2026-11-25T10:00:00Z',
+      articles: [article('a1', 'harbour warehouse fire', '2026-11-25T06:00:00Z'), article('a2', 'forest fire spread', '2026-11-24T07:00:00Z'), article('a3', 'ferry fare rise', '2026-11-24T08:00:00Z')],
+    });
+    const listed = await rig.bot.handleText('articles about the fire', ctx);
+    const ids = listed.reply.kind === 'sources' ? listed.reply.articles.map((a) => a.id) : [];
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const second = await rig.bot.handleText('the 2nd one', ctx);
+    expect(second.command).toEqual({ name: 'summary', target: ids[1] });
+    expect(second.reply.understood?.line).toBe('Summary of article 2 of the last list');
+    const past = await rig.bot.handleText('number 9', ctx);
+    expect(past.command).toBeNull();
+    expect(say(past.reply)).toBe(`The last list here had ${ids.length} articles; there is no number 9.`);
+    // a brief replaces the list: references count in the brief again
+    await rig.bot.handleText('brief me on the ferry fare', ctx);
+    expect((await rig.bot.handleText('the first one', ctx)).reply.understood?.line).toBe('Summary of story 1 of your last brief');
+  });
+});
