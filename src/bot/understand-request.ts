@@ -76,9 +76,9 @@ const TOPIC_PREP = '(?:on|about|re|regarding|with|for|around|concerning|in|of|fr
 
 const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|what do you do|what else can you do|what else can i (?:do|ask|say)|what can i (?:ask|say|do)(?: you| here)?|what (?:can|should) i ask(?: you)?|what are (?:the|your) commands|what commands (?:are there|do you (?:have|know|take))|(?:which|what) commands|(?:list|show)(?: me)?(?: the| your| all)? commands|what can (?:this|the) bot do|how does (?:this|it|this bot|the bot) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|morning|evening|you there|are you there|ping|sup|wassup|whats up|whatsup)$/;
 /** "how does the digest work", "how do i summarize an article": how to use one of the bot's own features. */
-const HOW_TO = /^(?:how (?:does|do) (?:the |a |your |this )?(?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|subscriptions?|forget|bot|commands?) work|how (?:do|can|should|would) (?:i|we) (?:use|get|see|ask for|set up|setup|turn on|turn off|subscribe|unsubscribe|summarize|brief|list|talk to|stop|cancel|read)(?: (?:me|to|a|an|the|my|your|for|of|with|from|up))* (?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|commands?|subscriptions?|articles?|you|this|it|the bot|this bot|links?)|how (?:do|can) i (?:subscribe|unsubscribe|get a digest|ask (?:you )?(?:a )?questions?|use (?:you|this|it)))$/;
+const HOW_TO = /^(?:how (?:does|do) (?:the |a |your |this )?(?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|subscriptions?|forget|bot|commands?) work|how (?:do|can|should|would) (?:i|we) (?:use|get|see|ask for|set up|setup|turn on|turn off|subscribe|unsubscribe|summarize|brief|list|talk to|stop|cancel|read)(?: (?:me|to|a|an|the|my|your|for|of|with|from|up))* (?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|commands?|subscriptions?|articles?|you|this|it|the bot|this bot|links?)(?: (?:every|each|on|at|in|for|about|of|daily|weekly)\b.*)?|how (?:do|can) i (?:subscribe|unsubscribe|get a digest|ask (?:you )?(?:a )?questions?|use (?:you|this|it)))$/;
 /** Thanks, "ok", "never mind": acknowledged in a line, not answered with the command list or as a question. */
-const ACK = /^(?:thanks|thank you|thank u|thanks a lot|many thanks|ty|cheers|ok|okay|k|kk|cool|nice|great|perfect|awesome|got it|understood|noted|never ?mind(?: that| it)?|nvm|forget it|cancel|stop|no thanks|no thank you|nope|nothing|nothing else|thats all|that is all|thats it|thats enough|not now|no worries|no problem|np|all good|sounds good|fine|bye|goodbye|see you|see ya|later|(?:awesome|great|cool|ok|okay|perfect|nice|brilliant|lovely) (?:thanks|thank you|ty|cheers|one)|(?:good|great|nice|bad|stupid|dumb|useless) (?:bot|job|one|answer)|you(?:re| are) (?:great|good|useless|stupid|dumb|wrong|the best)|(?:ha)+|(?:he)+|lol+|lmao|rofl|wow|omg|damn|ugh|oops|hm+|ah+|oh+|interesting|really|true|fair|fair enough|makes sense|i see|same|sorry|my bad|yes|yeah|yep|yup|sure|no|nah|ok so|so|right|alright|all right|(?:haha|lol|ok|oh) (?:nice|ok|cool|wow|thanks|right|great))$/;
+const ACK = /^(?:thanks|thank you|thank u|thanks a lot|many thanks|ty|ta|cheers|ok|okay|k|kk|cool|nice|great|perfect|awesome|got it|understood|noted|never ?mind(?: that| it)?|nvm|forget it|cancel|stop|no thanks|no thank you|nope|nothing|nothing else|thats all|that is all|thats it|thats enough|not now|no worries|no problem|np|all good|sounds good|fine|bye|goodbye|see you|see ya|later|(?:awesome|great|cool|ok|okay|perfect|nice|brilliant|lovely) (?:thanks|thank you|ty|cheers|one)|(?:good|great|nice|bad|stupid|dumb|useless) (?:bot|job|one|answer)|you(?:re| are) (?:great|good|useless|stupid|dumb|wrong|the best)|(?:ha)+|(?:he)+|lol+|lmao|rofl|wow|omg|damn|ugh|oops|hm+|ah+|oh+|interesting|really|true|fair|fair enough|makes sense|i see|same|sorry|my bad|yes|yeah|yep|yup|sure|no|nah|ok so|so|right|alright|all right|(?:haha|lol|ok|oh) (?:nice|ok|cool|wow|thanks|right|great))$/;
 /** A line of acknowledgement words only ("ahh ok", "kk thanks", "ok cool thanks"). */
 const ACK_WORDS = /^(?:(?:ok|okay|k|kk|ah+|oh+|hm+|right|alright|cool|nice|great|thanks|thank you|ty|cheers|got it|i see|sure|fine|perfect|awesome|lol|haha|yeah|yep|mate|sounds good|good)(?: |$))+$/;
 /** "that's wrong", "not what i wanted": the last reply missed; a line saying how to put it another way. */
@@ -88,7 +88,10 @@ const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F64F}\u{2705}\u{2714}\u{2764}\u{1F
 
 /** Questions about the corpus itself: how recent, how many articles, which sources, live or not, the web. */
 const ABOUT_CORPUS = [
-  /^how (?:recent|current|old|new|fresh|up to date|uptodate|updated|live) (?:is|are) (?:your|the|this|ur) (?:news|articles?|data|info|information|stories|sources?|corpus|database|feeds?|content)$/,
+  /^how (?:recent|current|old|new|fresh|up to date|uptodate|updated|live) (?:is|are) (?:your|the|this|these|ur) (?:news|articles?|data|info|information|stories|sources?|corpus|database|feeds?|content|stuff)$/,
+  /^(?:are|is) (?:these|this|the|your) (?:real|actual|genuine|live|current|recent) (?:news|articles|stories|news articles|news stories)$/,
+  /^(?:whats|what is|what are) (?:your|ur) (?:sources?|feeds?) (?:for|of) (?:news|articles|stories|information|info)$/,
+  /^what do you know$/,
   /^how (?:up to date|current|recent|live) (?:are you|is this|is it|is this bot)$/,
   /^(?:when|how often) (?:was|is|were|are|do|does|did) (?:your|the|this|ur) (?:news|data|articles?|corpus|database|feeds?|info|stories|content) (?:last )?(?:updated|refreshed|update|refresh|come in)$/,
   /^(?:what|which) (?:news )?(?:sources?|papers|newspapers|outlets|sites|websites|feeds|publications|channels) (?:do|did) you (?:use|read|have|cover|follow|get (?:news|stories|articles) from|pull from)$/,
@@ -110,7 +113,7 @@ const ABOUT_CORPUS = [
 /** What the bot keeps about the user: a notice naming it and `forget`. */
 const ABOUT_DATA = /^(?:(?:what|which) (?:data |info |information |stuff |things )?(?:do|did|will|can) you (?:store|keep|hold|save|remember|know|log|record|track) (?:about|on|of|from) (?:me|us)|(?:do|did|will) you (?:store|keep|save|log|record|remember|track) (?:my|our|what i|what we|me|us|anything)(?: .*)?|how (?:do|can) i (?:make you forget|get you to forget|delete|erase|remove|wipe) (?:me|my data|my history|what i said|everything)|(?:is|are) my (?:data|messages|questions|chats?) (?:stored|kept|saved|logged|private|safe))$/;
 /** Questions about the bot itself and chit-chat it can only answer with what it is. */
-const ABOUT_BOT = /^(?:what are you|who are you|what is this|whats this|what is this bot|whats this bot|what is this thing|whats this thing|who (?:made|built|created|wrote|owns) (?:you|this|this bot)|are you (?:a |an )?(?:bot|robot|human|person|real|ai|chatgpt|gpt|llm)|whats your name|what is your name|how are you|how r you|how are you doing|hows it going|how is it going|hows (?:your|ur) (?:day|morning|evening|week|weekend)|(?:whats|what is) (?:your|ur) (?:purpose|job|point|function|deal)|what (?:are|were) you (?:made|built|designed) for|(?:are you|youre|you are) (?:a |an )?(?:bot|robot|human|person|real|ai|machine)(?: right| then)?|tell me a joke|(?:tell|say) something funny|do you like me|i love you)$/;
+const ABOUT_BOT = /^(?:what are you|who are you|what is this|whats this|what is this bot|whats this bot|what is this thing|whats this thing|who (?:made|built|created|wrote|owns) (?:you|this|this bot)|are you (?:a |an )?(?:bot|robot|human|person|real|ai|chatgpt|gpt|llm|smart|clever|intelligent|sentient)|do you use (?:ai|an llm|chatgpt|gpt|machine learning)|whats your name|what is your name|how are you|how r you|how are you doing|hows it going|how is it going|hows (?:your|ur) (?:day|morning|evening|week|weekend)|(?:whats|what is) (?:your|ur) (?:purpose|job|point|function|deal)|what (?:are|were) you (?:made|built|designed) for|(?:are you|youre|you are) (?:a |an )?(?:bot|robot|human|person|real|ai|machine)(?: right| then)?|tell me a joke|(?:tell|say) something funny|do you like me|i love you)$/;
 /** "start over", "new topic": the next question is read on its own (the follow-up context goes). */
 const RESET = /^(?:reset|start over|start again|start fresh|fresh start|new topic|new question|change (?:of )?topic|clear (?:the )?context|lets start over|lets start again)$/;
 const FORGET_VERB = /\b(?:forget|delete|erase|wipe|remove|clear|purge|stop tracking|stop storing|stop remembering)\b/;
@@ -231,6 +234,10 @@ function readSummary(t: string): Draft | null {
   const plain = counted ? (t.slice(0, counted.index) + t.slice(counted.index + counted[0].length)).trim() : t;
   const bare = BARE_CARDINAL.test(plain) ? null : readRef(plain);
   if (bare !== null) return { intent: 'summary', ref: bare, ...(counted ? { sentences: Math.max(1, Math.min(20, countOf(counted[1]))) } : {}) };
+  // "what about the 2nd", "how about #3" after a brief: that story
+  const about = /^(?:what|how) about (.+)$/.exec(plain);
+  const aboutRef = about && !BARE_CARDINAL.test(about[1]!) ? readRef(about[1]!) : null;
+  if (aboutRef !== null) return { intent: 'summary', ref: aboutRef };
   const tail = REF_THEN_SUMMARY.exec(t);
   const tailRef = tail ? readRef(tail[1]!) : null;
   if (tailRef !== null) return { intent: 'summary', ref: tailRef };
@@ -294,22 +301,27 @@ const PREP_TOPIC = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
 const CATCH_UP = [
   new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${PREP_TOPIC}$`),
   new RegExp(`^(?:tell me |let me know |show me |give me )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything (?:i should|i need to|worth) know(?:ing)?|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news|(?:whats|what is|whats been|what has been|what was) (?:in|on|making) the (?:news|headlines)|(?:tell|show|give) me something(?: new| interesting| good)?)${PREP_TOPIC}$`),
-  new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big|headlines|stories)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
+  new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big|headlines|stories|word|gossip)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
   new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${PREP_TOPIC}$`),
 ];
 const BRIEF_VERBS = [
   // "brief me yukos", "briefing on blair": the brief verb takes a topic with or without a preposition
   /^(?:give me |get me |send me |do |i want )?(?:a |an |the |my )?(?:quick |short |daily |morning )?(?:brief|briefing|breif|debrief)(?: me| us)?(?:\s+(?:on|about|re|regarding|with|for|around|of|concerning))?(?:\s+(.+))?$/,
   new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest|recent news|recent stories|recent headlines|news stories|top \\d{1,2}(?: stories| headlines| news)?)${PREP_TOPIC}$`),
-  new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|story|situation|deal|update|state of play|(?:big|main|top|biggest) (?:story|stories|news))${PREP_TOPIC}$`),
+  new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|sp|gossip|goss|story|situation|deal|update|state of play|(?:big|main|top|biggest) (?:story|stories|news))${PREP_TOPIC}$`),
   // "tell me about yukos", "anything on oil?", "what do you know about the palace": a brief on the topic
   /^(?:tell me(?: more)?|tell us(?: more)?|talk to me|what do you know|what can you tell me|(?:do you have|have you got|got|you got|you have) (?:anything|something|news|stories)|anything|something|info|information|background)\s+(?:about|on|re|regarding|concerning)\s+(.+)$/,
 ];
 
 function readBrief(t: string): Draft | null {
   const window = takeWindow(t);
-  // "anything i should know about today": the preposition the window leaves behind goes with it
-  const w = window ? window.rest.replace(/\s+(?:about|on|from|for|of|in|since|during|over)$/, '') : t;
+  if (!window) return readBriefWords(t, null);
+  // "anything i should know about today": the preposition the window leaves behind goes with it ("what's going on" keeps its own)
+  const bare = window.rest.replace(/\s+(?:about|on|from|for|of|in|since|during|over)$/, '');
+  return readBriefWords(window.rest, window) ?? (bare !== window.rest ? readBriefWords(bare, window) : null);
+}
+
+function readBriefWords(w: string, window: { rest: string; spec: string } | null): Draft | null {
   const withWindow = (d: Draft): Draft => (window ? { ...d, sinceWords: window.spec } : d);
   const topicOf = (words: string | undefined) => cleanTopic(words ?? '');
   for (const re of CATCH_UP) {

@@ -51,6 +51,7 @@ describe('story references alone', () => {
     ['give me #1', 1],
     ['second one tldr', 2],
     ['tell me about story 4', 4],
+    ['how about the 3rd', 3],
   ])('reads %j as a summary of story %i', (text, ref) => {
     expect(read(text)).toMatchObject({ intent: 'summary', ref });
   });
@@ -71,7 +72,7 @@ describe('story references alone', () => {
 });
 
 describe('chit-chat, complaints and questions about the bot', () => {
-  it.each([['ahh right'], ['ok cool thanks'], ['haha'], ['good answer'], ['yep'], ['no problem'], ['cheers mateee'], ['👍🏽'], ['🙏'], [':+1:']])('acknowledges %j in a line', (text) => {
+  it.each([['ahh right'], ['ok cool thanks'], ['haha'], ['good answer'], ['yep'], ['no problem'], ['cheers mateee'], ['ta'], ['👍🏽'], ['🙏'], [':+1:']])('acknowledges %j in a line', (text) => {
     expect(read(text)).toMatchObject({ intent: 'help', ack: 'ack' });
   });
 
@@ -102,7 +103,7 @@ describe('chit-chat, complaints and questions about the bot', () => {
     expect(read('where does the gas come from').intent).toBe('ask');
   });
 
-  it.each([['who built you'], ['are you human'], ["what's your job"]])('reads %j as a question about the bot', (text) => {
+  it.each([['who built you'], ['are you human'], ["what's your job"], ['are you clever']])('reads %j as a question about the bot', (text) => {
     expect(read(text)).toMatchObject({ intent: 'help', about: 'bot' });
   });
 
@@ -110,7 +111,7 @@ describe('chit-chat, complaints and questions about the bot', () => {
     expect(read(text)).toMatchObject({ intent: 'help', about: 'data' });
   });
 
-  it.each([['how does the summary work'], ['how do i set up a digest'], ['show me the commands'], ['?']])('reads %j as help', (text) => {
+  it.each([['how does the summary work'], ['how do i set up a digest'], ['how can i get a digest on fridays'], ['show me the commands'], ['?']])('reads %j as help', (text) => {
     const r = read(text);
     expect(r.intent).toBe('help');
     expect(r.about ?? r.ack).toBeUndefined();
@@ -129,6 +130,8 @@ describe('windows and requests in more words', () => {
     ['what is happening in the world', 'brief', undefined, undefined],
     ["what's in the news about tesco", 'brief', 'tesco', undefined],
     ['any headlines about tesco', 'brief', 'tesco', undefined],
+    ['any word on tesco', 'brief', 'tesco', undefined],
+    ["what's been going on since monday", 'brief', undefined, 'monday'], // "going on" keeps its preposition
     ['which stories mention tesco', 'sources', 'tesco', undefined],
     ['where can i read about the rail strike', 'sources', 'rail strike', undefined],
     ['weekly digest at 8am on mondays', 'help', undefined, undefined],
