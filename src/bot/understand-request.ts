@@ -191,7 +191,7 @@ function cleanTopic(words: string): string {
 }
 
 /** Topic words that name no topic: the whole news. */
-const NO_TOPIC = /^(?:world|the world|everything|anything|something|something (?:new|interesting|good|else)|anything (?:new|interesting|good|else)|general|in general|news|the news|current affairs|current events|the day|the week)$/;
+const NO_TOPIC = /^(?:world|the world|everything|anything|something|something (?:new|interesting|good|else)|anything (?:new|interesting|good|else)|general|in general|news|the news|current affairs|current events|the day|the week|day|week)$/;
 
 /** The article words of a summary request, with "the article about" and "…story" removed. */
 function cleanTarget(words: string): string {
@@ -301,7 +301,7 @@ const PREP_TOPIC = `(?:\\s+${TOPIC_PREP}\\s+(.+))?`;
 const CATCH_UP = [
   new RegExp(`^(?:catch|fill|get|bring) me (?:up|in)(?: to speed)?${PREP_TOPIC}$`),
   new RegExp(`^(?:tell me |let me know |show me |give me )?(?:what did i miss|what have i missed|whats new|what is new|whats up|anything new|anything interesting|any news|anything (?:i should|i need to|worth) know(?:ing)?|whats been happening|whats happening|what is happening|whats going on|what is going on|whats trending|what is trending|whats been going on|whats the big news|(?:whats|what is|whats been|what has been|what was) (?:in|on|making) the (?:news|headlines)|(?:tell|show|give) me something(?: new| interesting| good)?)${PREP_TOPIC}$`),
-  new RegExp(`^(?:any|anything|got any|is there any(?:thing)?|have you got any)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big|headlines|stories|word|gossip)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
+  new RegExp(`^(?:any|anything|got any|got anything|(?:have )?you got any(?:thing)?|is there any(?:thing)?|have you got any(?:thing)?)\\s+(?:new|news|updates?|latest|fresh|happening|interesting|important|big|headlines|stories|word|gossip)(?:\\s+(?:news|updates?|stories|happening))?${PREP_TOPIC}$`),
   new RegExp(`^(?:update me|keep me posted|news update|update|updates|latest news|the latest|latest)${PREP_TOPIC}$`),
 ];
 const BRIEF_VERBS = [
