@@ -5,6 +5,8 @@ import type { RequestIntent } from '../src/bot/understand-request.ts';
 import { PROJECT_ROOT } from './eval-data.ts';
 
 export const REQUESTS_FILE = path.join(PROJECT_ROOT, 'bench', 'requests.jsonl');
+/** The probe set: messages written to find misreads, after the grammar (not a blind test; bench/notes/chatwords.md). */
+export const PROBE_FILE = path.join(PROJECT_ROOT, 'bench', 'requests-probe.jsonl');
 export const REQUEST_INTENTS: readonly RequestIntent[] = ['ask', 'brief', 'summary', 'sources', 'digest', 'help', 'forget'];
 /** Length of the generated over-long message (kept out of the file on purpose). */
 export const LONG_MESSAGE_CHARS = 5000;
@@ -18,13 +20,20 @@ export interface RequestItem {
   topic?: string[];
   /** brief: the window as words ("monday", "3 days ago"). */
   since?: string;
-  /** summary / sources: an article id, or "ref:N" for story N of the last brief. */
+  /** summary / sources: an article id, "ref:N" for story N of the last brief, or "cited" (probe set) for the article the last answer cited. */
   article?: string;
   sentences?: number;
   /** summary: other articles that tell the same story in the same words (a near-duplicate under another title). */
   also?: string[];
   /** ask: acceptable answer strings, or null when the corpus cannot answer. */
   answers?: string[] | null;
+  /** probe set: an ask whose answer is not checked (only how it was read is). */
+  unscored?: true;
+}
+
+export interface LoadOptions {
+  /** The probe set: an ask may leave out "answers" (its answer is then not scored). */
+  probe?: boolean;
 }
 
 /** A message of about 5,000 characters of ordinary words, the same every run. */
@@ -36,7 +45,7 @@ export function longMessage(): string {
 }
 
 /** Reads and checks the set; a malformed line throws naming its number. */
-export function loadRequestSet(file: string = REQUESTS_FILE): RequestItem[] {
+export function loadRequestSet(file: string = REQUESTS_FILE, options: LoadOptions = {}): RequestItem[] {
   const items: RequestItem[] = [];
   const seen = new Set<string>();
   readFileSync(file, 'utf8')
@@ -57,7 +66,8 @@ export function loadRequestSet(file: string = REQUESTS_FILE): RequestItem[] {
       if (intent === 'brief' && !Array.isArray(o['topic'])) throw bad('a brief needs "topic" (an array, empty for none)');
       if (intent === 'summary' && typeof o['article'] !== 'string') throw bad('a summary needs "article"');
       if (intent === 'sources' && !Array.isArray(o['topic']) && typeof o['article'] !== 'string') throw bad('sources need "topic" or "article"');
-      if (intent === 'ask' && o['answers'] !== null && !Array.isArray(o['answers'])) throw bad('an ask needs "answers" (an array, or null)');
+      const unscored = options.probe === true && intent === 'ask' && o['answers'] === undefined;
+      if (intent === 'ask' && !unscored && o['answers'] !== null && !Array.isArray(o['answers'])) throw bad('an ask needs "answers" (an array, or null)');
       items.push({
         conv: o['conv'],
         turn: o['turn'],
@@ -69,6 +79,7 @@ export function loadRequestSet(file: string = REQUESTS_FILE): RequestItem[] {
         ...(typeof o['sentences'] === 'number' ? { sentences: o['sentences'] } : {}),
         ...(Array.isArray(o['also']) ? { also: o['also'] as string[] } : {}),
         ...(o['answers'] !== undefined ? { answers: o['answers'] as string[] | null } : {}),
+        ...(unscored ? { unscored } : {}),
       });
     });
   return items.sort((a, b) => (a.conv === b.conv ? a.turn - b.turn : a.conv < b.conv ? -1 : 1));

@@ -22,7 +22,7 @@ import {
 import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
 import { runLlmQa } from './llm-qa.ts';
-import { sectionRequestsWith } from './requests-section.ts';
+import { probeRows, sectionRequestsWith } from './requests-section.ts';
 import { runThroughBot } from './requests-bot.ts';
 import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
 
@@ -702,13 +702,17 @@ async function sectionRequests(ctx: Context): Promise<SectionOutput> {
   // the same conversations through the Bot, as every free-text surface runs them
   const bot = await runThroughBot(engine, outcomes);
   log(`requests through the Bot: intent same ${bot.intentSamePct} %, content ${bot.contentPct} %, overhead p50 ${bot.overheadP50Ms} ms`);
+  // a second, clearly labelled row: the probe set written after the grammar
+  const probe = probeRows(engine, articles, sameArticleTest(dupGroups));
+  log(`requests probe set: ${JSON.stringify(probe.data['rows'])}`);
   const markdown = [
     ...out.markdown,
+    ...probe.markdown,
     '',
     `Through the Bot (\`Bot.handleText\`, what every free-text surface runs; SQLite store, one DM conversation per dev-set conversation): intent the same as the understanding alone ${bot.intentSamePct.toFixed(1)} %; content right ${bot.contentPct.toFixed(1)} % (${bot.contentUnwindowedPct.toFixed(1)} % of the ${bot.unwindowed} messages of conversations without a time window; the undated BBC articles fall outside every window, and such a brief shows the latest stories on its topic under a "No stories … since" line); what it shows is what the engine-direct run shows for ${bot.sameShownPct.toFixed(1)} % of ${bot.sameShownOf}. Cost on top of the routed command: p50 ${bot.overheadP50Ms} ms, p99 ${bot.overheadP99Ms} ms (handleText in all: p50 ${bot.textP50Ms} ms).`,
     ...(bot.differ.length ? ['', 'Shown differently through the Bot:', '', ...bot.differ.map((d) => `- ${d}`)] : []),
   ];
-  return { ...out, markdown, data: { ...out.data, bot } };
+  return { ...out, markdown, data: { ...out.data, bot, probe: probe.data } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ export interface LastBrief {
   at: string;
   /** Every source of each story, in the order shown (for "sources for #3"). */
   sources?: string[][];
+  /** The ids are an article listing asked for in words ("articles about X"), not a brief; `at` stays the last brief's ('' for none). */
+  listed?: true;
 }
 
 /** What the text dispatch needs of the Bot. */
@@ -30,6 +32,8 @@ export interface TextDeps {
   latest(): Promise<Story[]>;
   /** An article by id, for the sources of a story of the last brief. */
   article(id: string): Promise<ArticleListing | undefined>;
+  /** How many articles the engine holds, when the Bot offers it; else counted from a capped listing. */
+  articleCount?: () => Promise<number>;
   store: Store;
   userData: UserData;
   log: Logger;
@@ -78,6 +82,19 @@ export async function rememberBrief(deps: TextDeps, ctx: CallContext, reply: Rep
   }
 }
 
+/** An article listing asked for in words: "the 2nd one" after it means its second article, while "catch me up" still counts from the last brief. */
+async function rememberListing(deps: TextDeps, ctx: CallContext, last: LastBrief | undefined, ids: string[]): Promise<void> {
+  const key = lastBriefKeyOf(ctx);
+  try {
+    await Promise.all([
+      deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: last?.at ?? '', sources: ids.map((id) => [id]), listed: true }, deps.ttlMs),
+      deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs),
+    ]);
+  } catch (err) {
+    warnStore(deps.log, err, 'article listing not saved');
+  }
+}
+
 async function readLastBrief(deps: TextDeps, ctx: CallContext): Promise<LastBrief | undefined> {
   try {
     return await deps.store.get<LastBrief>(LAST_BRIEF_NAMESPACE, lastBriefKeyOf(ctx));
@@ -105,7 +122,7 @@ function shownOf(reply: Reply): { id: string; title: string }[] {
 async function storySources(deps: TextDeps, last: LastBrief | undefined, ref: number): Promise<Reply> {
   const ids = last?.sources?.[ref - 1] ?? (last?.ids[ref - 1] !== undefined ? [last.ids[ref - 1]!] : []);
   const articles = (await Promise.all(ids.map((id) => deps.article(id)))).filter((a): a is ArticleListing => a !== undefined);
-  return { kind: 'sources', query: `story ${ref} of your last brief`, articles, feeds: [] };
+  return { kind: 'sources', query: last?.listed ? `article ${ref} of the last list` : `story ${ref} of your last brief`, articles, feeds: [] };
 }
 
 /** A reference to a story that the last brief here does not have: said plainly, with what to do. */
@@ -113,7 +130,9 @@ function missingRefReply(request: UnderstoodRequest, last: LastBrief | undefined
   const n = request.ref ?? 0;
   const text = !last
     ? `There is no brief here yet to refer to (story ${n}). Ask for one first, e.g. "brief me on oil", then "summarize the second one".`
-    : last.ids.length === 0
+    : last.listed
+      ? `The last list here had ${last.ids.length} article${last.ids.length === 1 ? '' : 's'}; there is no number ${n}.`
+      : last.ids.length === 0
       ? `Your last brief here had no stories, so there is no story ${n}.`
       : `Your last brief here had ${last.ids.length} stor${last.ids.length === 1 ? 'y' : 'ies'}; there is no story ${n}.`;
   return { kind: 'notice', text };
@@ -131,8 +150,9 @@ async function readLastCited(deps: TextDeps, ctx: CallContext): Promise<string |
 }
 
 /** Thanks or "never mind": one line. "Start over": the follow-up context goes, so the next question stands alone. */
-async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset'): Promise<Reply> {
+async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset' | 'missed'): Promise<Reply> {
   if (ack === 'ack') return { kind: 'notice', text: 'OK. Ask me anything about the news, or type help for the commands.' };
+  if (ack === 'missed') return { kind: 'notice', text: 'Sorry that missed. Try other words, name the article ("summarize the Yukos article"), or use a command: type help for the list.' };
   try {
     await deps.store.delete('conversation', conversationKeyOf(ctx));
   } catch (err) {
@@ -141,6 +161,39 @@ async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset
   }
   return { kind: 'notice', text: 'Starting over: your next question is read on its own.' };
 }
+
+/** How many articles a listing may hold to count the corpus when no count is offered. */
+const COUNT_CAP = 5000;
+
+/** "how recent is your news", "what sources do you use": what the corpus holds, said from the corpus itself. */
+async function describeCorpus(deps: TextDeps, ctx: CallContext): Promise<Reply> {
+  const listed = await deps.handle({ name: 'sources', query: '', limit: COUNT_CAP }, ctx);
+  if (listed.kind !== 'sources') return { kind: 'notice', text: 'I answer from a fixed news corpus, not the live web; I could not look it over just now.' };
+  const count = deps.articleCount ? await deps.articleCount() : listed.articles.length;
+  if (count === 0) return { kind: 'notice', text: 'I answer from a fixed news corpus, not the live web, and it holds no articles yet.' };
+  const many = !deps.articleCount && count >= COUNT_CAP ? `more than ${COUNT_CAP.toLocaleString('en-GB')}` : count.toLocaleString('en-GB');
+  // the listing is newest first, undated articles last
+  const newest = listed.articles.find((a) => a.date);
+  const dated = listed.articles.filter((a) => a.date).length;
+  const when = newest
+    ? `the newest is dated ${newest.date!.slice(0, 10)} ("${newest.title}")${dated < listed.articles.length ? `; ${(listed.articles.length - dated).toLocaleString('en-GB')} carry no date` : ''}`
+    : 'none of them carries a date, so I cannot say how recent they are';
+  const bySource = new Map<string, number>();
+  for (const a of listed.articles) if (a.source) bySource.set(a.source, (bySource.get(a.source) ?? 0) + 1);
+  const sources = [...bySource.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const from = sources.length ? ` Sources: ${sources.slice(0, 5).join(', ')}${sources.length > 5 ? ` and ${sources.length - 5} more` : ''}.` : '';
+  const feeds = listed.feeds.length ? ` ${listed.feeds.length} feed${listed.feeds.length === 1 ? '' : 's'} refresh it (${listed.feeds.filter((f) => f.ok).length} working).` : '';
+  return { kind: 'notice', text: `I answer from a fixed news corpus, not the live web: ${many} article${count === 1 ? '' : 's'}; ${when}.${from}${feeds} "sources" lists the latest.` };
+}
+
+/** "what do you store about me": what the Bot keeps per user (the namespaces `forget` deletes). */
+function aboutDataText(ttlMs: number): string {
+  const hours = Math.round(ttlMs / 3_600_000);
+  return `What I keep about you: the context of our conversation (so follow-up questions work) and your last brief here (so "summarize the second one" works), each for ${hours} hour${hours === 1 ? '' : 's'}; also feedback you give, replies you share, and a question-rate counter. "forget" deletes all of it.`;
+}
+
+const ABOUT_BOT_TEXT =
+  'I am a news briefing bot: I answer questions with a quote from the news corpus I hold, brief you on a topic, summarize an article and list sources. I know only what that corpus says. Type help for the commands.';
 
 /** "summarize it" with no single article just cited: said plainly, with what to do. */
 const NO_LAST_CITED = 'There is no single article just cited here to summarize. Name it ("summarize the Yukos article"), or after a brief say "summarize the second one".';
@@ -170,13 +223,14 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
       now: deps.now(),
       timeZone,
       surface: ctx.surface,
-      ...(last ? { lastBrief: last.ids, lastBriefAt: new Date(last.at) } : {}),
+      ...(last ? { lastBrief: last.ids, ...(last.at ? { lastBriefAt: new Date(last.at) } : {}), ...(last.listed ? { lastIsListing: true } : {}) } : {}),
       ...(lastCitedId ? { lastCitedId } : {}),
     };
     return options.briefText ? understandBriefText(text, o) : understandRequest(text, o);
   };
   let request = understand(ctx.timezone ?? deps.defaultTimezone);
   if (request.ack) return { request, command: null, reply: await acknowledge(deps, ctx, request.ack) };
+  if (request.about) return { request, command: null, reply: request.about === 'corpus' ? await describeCorpus(deps, ctx) : { kind: 'notice', text: request.about === 'data' ? aboutDataText(deps.ttlMs) : ABOUT_BOT_TEXT } };
   // "summarize it", "source?": the article the last answer cited, read only when the words refer to it
   if (request.lastCited) {
     lastCitedId = await readLastCited(deps, ctx);
@@ -210,6 +264,9 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
       ? await storySources(deps, last, request.ref)
       : await (options.run ?? deps.handle)(command, ctx);
 
+  if (request.intent === 'sources' && request.ref === undefined && !request.lastCited && reply.kind === 'sources' && reply.articles.length > 1) {
+    await rememberListing(deps, ctx, last, reply.articles.map((a) => a.id));
+  }
   if (request.catchUp && reply.kind === 'stories') {
     const since = request.sinceLabel ?? 'the last 24 hours';
     reply = { ...reply, title: reply.latest ? `Nothing new since ${since}. The latest stories:` : `Catching up: the top stories since ${since}`, empty: `Nothing new since ${since}.` };

@@ -16,7 +16,7 @@ const ENTRIES: Record<Surface, HelpEntry[]> = {
     { usage: '/digest list', description: 'every digest subscription in this data directory: channel, time, zone, days, topic, last delivery, paused' },
     { usage: '/forget', description: 'delete what the bot holds about you (conversation context, feedback, rate counter)' },
     { usage: '/help', description: 'this list' },
-    { usage: 'or just talk to it', description: 'in words: "brief me on oil since monday", "catch me up", "tl;dr the article about Yukos", "summarize the second one", "what\'s in my digest"; the reply shows how it was read and the command for next time' },
+    { usage: 'or just talk to it', description: 'in words: "brief me on oil since monday", "oil prices", "catch me up", "tl;dr the article about Yukos", "summarize the second one" (or just "2"), "what\'s in my digest", "how recent is your news"; the reply shows how it was read and the command for next time' },
   ],
   slack: [
     { usage: '/brief ask QUESTION', description: 'answer with a supporting quote and its source (or DM me, or @mention me)' },
@@ -30,7 +30,7 @@ const ENTRIES: Record<Surface, HelpEntry[]> = {
     { usage: '/brief digest list', description: "every digest subscription of this workspace (workspace admins and owners)" },
     { usage: '/brief forget', description: 'delete what the bot holds about you (conversation context, feedback, rate counter)' },
     { usage: '/brief help', description: 'this list' },
-    { usage: 'DM me or @mention me in words', description: '"brief me on oil since monday", "catch me up", "tl;dr the article about Yukos", "summarize the second one", "what\'s in my digest" (also after /brief); the reply shows how it was read and the command for next time' },
+    { usage: 'DM me or @mention me in words', description: '"brief me on oil since monday", "oil prices", "catch me up", "tl;dr the article about Yukos", "summarize the second one" (or just "2"), "what\'s in my digest", "how recent is your news" (also after /brief); the reply shows how it was read and the command for next time' },
   ],
   discord: [
     { usage: '/ask question:', description: 'answer with a supporting quote and its source (or DM me, or @mention me)' },
@@ -44,7 +44,7 @@ const ENTRIES: Record<Surface, HelpEntry[]> = {
     { usage: '/digest list', description: 'every digest subscription of this server (needs Manage Channels or Manage Server)' },
     { usage: '/forget', description: 'delete what the bot holds about you (conversation context, feedback, rate counter)' },
     { usage: '/help', description: 'this list' },
-    { usage: 'DM me or @mention me in words', description: '"brief me on oil since monday", "catch me up", "tl;dr the article about Yukos", "summarize the second one", "what\'s in my digest"; the reply shows how it was read and the command for next time' },
+    { usage: 'DM me or @mention me in words', description: '"brief me on oil since monday", "oil prices", "catch me up", "tl;dr the article about Yukos", "summarize the second one" (or just "2"), "what\'s in my digest", "how recent is your news"; the reply shows how it was read and the command for next time' },
   ],
 };
 

@@ -56,14 +56,17 @@ export function normalizeWords(text: string): string {
     .trim();
   const words = plain.split(' ').flatMap((raw) => {
     // punctuation around a word ("yukos?", "(pls)") goes; inside one ("tl;dr", "w/", "#3") stays
-    const word = raw.replace(/^["'(\[]+|[)\]"',.!?:;…]+$/g, '');
+    // a letter held at the end ("thank youuu", "hmmm") is the word said once
+    // contractions lose their apostrophe ("where's", "that's", "you're", "don't") as "what's" → "whats" always did
+    const word = raw.replace(/^["'(\[]+|[)\]"',.!?:;…]+$/g, '').replace(/^(where|that|it|who|how|there|here|he|she|when|why|what)'s$|^(\w+n)'t$|^(\w+)'(re|ve|m|ll)$/, (_m, a?: string, b?: string, c?: string, d?: string) => a ? `${a}s` : b ? `${b}t` : `${c}${d}`).replace(/([a-z])\1{2,}$/, '$1');
     // own keys only: a word like "__proto__" must not reach the object's prototype
     const spelt = Object.hasOwn(SPELLINGS, word) ? SPELLINGS[word] : Object.hasOwn(SPELLINGS, raw) ? SPELLINGS[raw] : undefined;
     if (spelt !== undefined) return spelt ? [spelt] : [];
     return word ? [word] : [];
   });
   if (words.length === 0) return '';
-  words[0] = correctKeyWord(words[0]!);
+  // "sauce?" / "sauce for 2": chat slang for source, read so only as the first word
+  words[0] = /^sauces?$/.test(words[0]!) ? 'source' : correctKeyWord(words[0]!);
   return words.join(' ');
 }
 

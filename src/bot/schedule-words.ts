@@ -25,6 +25,8 @@ const SUBSCRIBE = [
   // "set up a daily digest", "schedule a digest for 8:30 on weekdays", "turn on the morning briefing"
   new RegExp(`^(?:set up|setup|schedule|start|create|turn on|enable|add)${TO_WHOM}\\s+${DETERMINER}${SCHEDULE_ADJ}(?:news )?(?:digests?|briefings?|daily briefs?)(?<rest>.*)$`),
   // "send me the digest every morning at 8", "post a briefing here daily": a send with a schedule word after it
+  // "daily digest at 7:30am weekdays", "a digest every monday at 9": the schedule said without a verb
+  new RegExp(`^${DETERMINER}${SCHEDULE_ADJ}(?:news )?(?:digests?|briefings?)(?<rest>\\s+(?:every|each|daily|weekly|on weekdays|on weekends|at|@)\\b.*)$`),
   new RegExp(`^(?:send|post|give|deliver|drop)${TO_WHOM}\\s+${DETERMINER}${SCHEDULE_ADJ}${DIGEST_NOUN}${TO_WHOM}(?<rest>\\s+(?:every|each|daily|weekly|on weekdays|on weekends|at|in the morning)\\b.*)$`),
 ];
 const UNSUBSCRIBE = [
@@ -34,7 +36,7 @@ const UNSUBSCRIBE = [
   /^no more (?:daily |weekly )?digests?(?: please| here)?$/,
 ];
 const STATUS =
-  /^(?:digest status|(?:the )?status of (?:the |my |our )?digest|(?:what is|whats|show(?: me)?|check) (?:the |my |our )?digest (?:status|schedule)|when(?: is| does| will)? (?:the |my |our )?(?:next )?digest(?: come| arrive| run| go out| get sent| due)?|is (?:the |my |our |there a )?digest (?:on|set up|scheduled|running|active|subscribed)|am i subscribed|are we subscribed|is this channel subscribed|do (?:i|we) have a digest(?: here)?)$/;
+  /^(?:digest status|(?:the )?status of (?:the |my |our )?digest|(?:what is|whats|show(?: me)?|check) (?:the |my |our )?digest (?:status|schedule)|when(?: is| does| will)? (?:the |my |our )?(?:next )?digest(?: come| arrive| run| go out| get sent| due)?|is (?:the |my |our |there a )?digest (?:on|set up|scheduled|running|active|subscribed)|(?:am i|are we|is this channel|is this server) (?:still )?subscribed(?: to (?:the |a |any |your )?(?:daily )?digests?)?|do (?:i|we) have a digest(?: here)?)$/;
 const LIST = /^(?:(?:list|show)(?: me)? )?(?:all |every )?(?:the |my |our )?(?:digest )?subscriptions(?: here)?$|^(?:list|show)(?: me)? (?:all |every )(?:the )?digests$/;
 
 const DAYS: [RegExp, string][] = [
