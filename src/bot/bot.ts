@@ -82,7 +82,7 @@ export class Bot {
     this.rateLimiter = new RateLimiter(this.store, deps.rateLimitPerMinute ?? 0, this.now, this.log, deps.rateLimitRedis);
     this.userData = new UserData(this.store, this.log, this.now);
     this.events = new EventDedupe(deps.once ?? new MemoryOnceStore(), this.log);
-    this.text = { handle: (c, ctx) => this.handle(c, ctx), article: (id) => this.listing(id), latest: () => this.engine.brief({}), store: this.store, userData: this.userData, log: this.log, now: this.now, defaultTimezone: this.defaultTimezone, ttlMs: CONVERSATION_TTL_MS };
+    this.text = { handle: (c, ctx) => this.handle(c, ctx), article: (id) => this.listing(id), latest: () => this.engine.brief({}), articleCount: () => this.articleCount(), store: this.store, userData: this.userData, log: this.log, now: this.now, defaultTimezone: this.defaultTimezone, ttlMs: CONVERSATION_TTL_MS };
   }
 
   private readonly text: TextDeps;

@@ -379,7 +379,8 @@ const SENTENCE_WORD = /\b(?:i|im|ive|id|you|youre|me|my|mine|we|us|our|he|she|th
 /** First words that make it an instruction, a follow-up or an answer ("explain pensions", "in the uk", "yes chelsea"). */
 const NOT_KEYWORD_FIRST = /^(?:explain|define|describe|compare|tell|show|give|find|get|list|name|say|check|search|look|send|post|make|help|stop|start|read|open|calculate|translate|write|go|try|see|thank|and|but|or|so|also|then|in|on|at|for|with|from|about|by|of|into|yes|no|any|some|just|only|more|less|very|too|please|ok|okay)\b/;
 /** A value asked for in keywords ("mac mini price", "price of oil"): a singular value noun stays a question. */
-const VALUE_NOUN = '(?:price|cost|score|result|winner|date|age|salary|value|total|population|rate|figure|amount|size|height|address|time|meaning|definition)';
+// a role ends a keyword question too: "italy coach" asks who coaches Italy
+const VALUE_NOUN = '(?:price|cost|score|result|winner|date|age|salary|value|total|population|rate|figure|amount|size|height|address|time|meaning|definition|coach|captain|manager|boss|chief|ceo|chairman|chairwoman|president|leader|owner|founder|head|minister|secretary|spokesman|spokeswoman|director|editor|chancellor|governor|mayor|champion|killer|buyer)';
 const VALUE_ASKED = new RegExp(`\\b${VALUE_NOUN}$|^(?:the )?${VALUE_NOUN} (?:of|for|in)\\b`);
 const KEYWORDS_MAX = 4;
 

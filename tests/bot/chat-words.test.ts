@@ -213,3 +213,12 @@ describe('references into an article listing asked for in words', () => {
     expect((await rig.bot.handleText('the first one', ctx)).reply.understood?.line).toBe('Summary of story 1 of your last brief');
   });
 });
+
+describe('a role at the end of keywords asks who holds it', () => {
+  it.each([['italy coach'], ['chelsea manager'], ['england captain'], ['yukos buyer']])('reads %j as a question', (text) => {
+    expect(understandRequest(text).intent).toBe('ask');
+  });
+  it.each([['oil prices'], ['sony psp']])('still reads %j as a brief', (text) => {
+    expect(understandRequest(text).intent).toBe('brief');
+  });
+});
