@@ -289,11 +289,11 @@ describe('direct messages, mentions and threads', () => {
     h.message(`<@${BOT_USER.id}> ${QUESTION}`, { where: 'guild', mentionBot: true, user: { ...BOT_USER, discriminator: '0', global_name: null, avatar: null } as never });
     h.message(QUESTION, { where: 'dm', user: { ...BOB, id: '1500000000000000077', bot: true } as never });
     // A later human message is answered: the earlier ones were processed and ignored
-    h.message('who are you?', { where: 'dm' });
+    h.message('when was the palace invaded?', { where: 'dm' });
     await channelMessage(DM_CHANNEL_ID, mark);
     const posted = h.rest.requests.slice(mark).filter((r) => r.kind === 'channel-message');
     expect(posted).toHaveLength(1);
-    expect(embedsOf(posted[0]!)[0]!.title).toBe('who are you?');
+    expect(embedsOf(posted[0]!)[0]!.title).toBe('when was the palace invaded?');
   });
 });
 
