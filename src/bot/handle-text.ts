@@ -172,11 +172,11 @@ async function describeCorpus(deps: TextDeps, ctx: CallContext): Promise<Reply> 
   const count = deps.articleCount ? await deps.articleCount() : listed.articles.length;
   if (count === 0) return { kind: 'notice', text: 'I answer from a fixed news corpus, not the live web, and it holds no articles yet.' };
   const many = !deps.articleCount && count >= COUNT_CAP ? `more than ${COUNT_CAP.toLocaleString('en-GB')}` : count.toLocaleString('en-GB');
-  // the listing is newest first, undated articles last
+  // the listing is newest first, undated articles last (the undated are counted only when it holds the whole corpus)
   const newest = listed.articles.find((a) => a.date);
   const dated = listed.articles.filter((a) => a.date).length;
   const when = newest
-    ? `the newest is dated ${newest.date!.slice(0, 10)} ("${newest.title}")${dated < listed.articles.length ? `; ${(listed.articles.length - dated).toLocaleString('en-GB')} carry no date` : ''}`
+    ? `the newest is dated ${newest.date!.slice(0, 10)} ("${newest.title}")${dated < listed.articles.length && count <= listed.articles.length ? `; ${(listed.articles.length - dated).toLocaleString('en-GB')} carry no date` : ''}`
     : 'none of them carries a date, so I cannot say how recent they are';
   const bySource = new Map<string, number>();
   for (const a of listed.articles) if (a.source) bySource.set(a.source, (bySource.get(a.source) ?? 0) + 1);
