@@ -1,4 +1,5 @@
 // Question analysis: what a question asks for (its type, focus noun, the slot of its verb).
+import { tagWords } from './pos-tags.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 
 /** What kind of short answer a question asks for. */
@@ -27,12 +28,35 @@ export function classifyQuestion(question: string): QuestionType {
 
 /** The noun a "what/which" question asks about: "what *kind of forest*", "which *company*". */
 export function focusOf(question: string): Set<string> {
+  // one tagger call per question, though the span is sought in several sentences
+  if (question !== lastFocusQuestion) {
+    lastFocusQuestion = question;
+    lastFocus = readFocus(question);
+  }
+  return new Set(lastFocus);
+}
+let lastFocusQuestion = '';
+let lastFocus = new Set<string>();
+
+function readFocus(question: string): Set<string> {
   // "Who is the Syrian *president*?": the role a who-question names is its focus (the answer stands beside it)
   const role = /^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?([a-z-]+)\s*\?*\s*$/i.exec(question);
   if (role && !STOP_WORDS.has(role[1]!.toLowerCase())) return new Set([stem(role[1]!.toLowerCase())]);
   const m = /\b(?:what|which)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|of|in|on|at|for|to|by|from|that|the|a|an)\b|[?,]|$)/i.exec(question);
   if (!m || /^(is|was|are|were|be|been|did|does|do|has|have|had|can|could|will|would|should|may|might|must)\b/i.test(m[1]!)) return new Set();
-  const ws = words(m[1]!).filter((w) => !STOP_WORDS.has(w) && !/^(kind|type|sort|name|one|part|form)$/.test(w));
+  // "which company *bought Pixar*": the wh-phrase ends where the tagger's nouns and adjectives end
+  // "what kind of *forest*": the noun after "kind of" names the kind
+  const after = tagWords(question).filter((t) => t.start >= m.index + m[0].length - m[1]!.length);
+  let end = 0;
+  while (end < after.length && end < 6) {
+    const t = after[end]!;
+    const w = question.slice(t.start, t.end).toLowerCase();
+    const kindOf = w === 'of' && end > 0 && /^(?:kind|type|sort|form|class)e?s?$/.test(question.slice(after[end - 1]!.start, after[end - 1]!.end).toLowerCase());
+    if (!/^(?:NOUN|PROPN|ADJ|NUM)$/.test(t.pos) && w !== '-' && !kindOf) break;
+    end++;
+  }
+  const phrase = end === 0 ? '' : question.slice(after[0]!.start, after[end - 1]!.end);
+  const ws = words(phrase).filter((w) => !STOP_WORDS.has(w) && !/^(?:kind|type|sort|name|one|part|form|class)(?:e?s)?$/.test(w));
   return new Set(ws.map(stem));
 }
 

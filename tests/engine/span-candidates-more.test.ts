@@ -31,6 +31,17 @@ describe('span candidates (clauses, ranges, parentheses, names)', () => {
     expect(focusOf('Who captured the palace?').size).toBe(0);
   });
 
+  it('ends the focus with the wh-phrase\'s nouns, not the verb and object after them', () => {
+    expect([...focusOf('Which company bought Pixar in 2006?')]).toEqual(['compani']);
+    expect([...focusOf('which company bought pixar')]).toEqual(['compani']);
+    expect([...focusOf('What cable sports channel did ABC purchase?')]).toEqual(['cabl', 'sport', 'channel']);
+  });
+
+  it('takes the noun after "kind of" as the focus', () => {
+    expect([...focusOf('What kind of forest is the Amazon?')]).toEqual(['forest']);
+    expect([...focusOf('What types of waves do seismologists use?')]).toEqual(['wave']);
+  });
+
   it('answers a who-question with the name, not the thing the name owns', () => {
     const choice = chooseSpan('Who is the Syrian president?', 'President Bashar Assad’s Palace in Aleppo was invaded by Syrian rebels on Sunday evening.');
     expect(choice?.text).toBe('Bashar Assad');
