@@ -38,7 +38,32 @@ export function focusOf(question: string): Set<string> {
 let lastFocusQuestion = '';
 let lastFocus = new Set<string>();
 
+/** Role words a who-question asks a name for ("who is *president*"), not a thing to define. */
+const ROLE_NOUNS = /^(?:president|vice|prime|minister|chancellor|king|queen|prince|princess|leader|chair|chairman|chairwoman|chief|head|boss|ceo|cfo|coo|exec|executive|officer|founder|owner|director|manager|coach|captain|striker|goalkeeper|player|mayor|governor|secretary|spokesman|spokeswoman|spokesperson|editor|author|winner|champion|speaker|premier|emperor|pope|general|commander|judge|ambassador|envoy|father|mother|son|daughter|wife|husband|brother|sister)$/;
+
+/**
+ * The subject a definitional question asks about ("Who is *Bashar Assad*?", "What is *HTS*?",
+ * "What was *the Seven Years War*?"), as stems; null for a question asking a name for a role or
+ * description ("Who is the Syrian president?", "What is the capital of Kenya?").
+ */
+export function definedSubject(question: string): Set<string> | null {
+  const m = /^\W*(who|what)\s+(?:is|was|are|were)\s+(?:(the|a|an)\s+)?([^?]+?)\s*\?*\s*$/i.exec(question);
+  if (!m) return null;
+  const det = m[2]?.toLowerCase();
+  const subject = m[3]!;
+  const ws = words(subject);
+  // a description, not a thing: prepositions, possessives, superlatives, ordinals, participles ("known as", "called")
+  if (ws.length === 0 || ws.length > 5 || ws.some((w) => PREPOSITIONS.has(w) || AUXILIARIES.has(w) || /(?:est|ed)$|^(?:first|second|third|last|most|main|known|called|named)$|['’]s$/.test(w)) || /['’]s\b/.test(subject)) return null;
+  if (m[1]!.toLowerCase() === 'who' && (det === 'the' || ws.some((w) => ROLE_NOUNS.test(w)))) return null;
+  // "what is the X": a thing to define when its head is a name ("the Seven Years *War*"), else a description ("the Norman religion")
+  if (det === 'the' && !/^\p{Lu}/u.test(subject.split(/\s+/).pop() ?? '')) return null;
+  const content = ws.filter((w) => !STOP_WORDS.has(w));
+  return content.length ? new Set(content.map(stem)) : null;
+}
+
 function readFocus(question: string): Set<string> {
+  // "Who is Bashar Assad?" asks what he is: no role to stand beside
+  if (/^\W*who\b/i.test(question) && definedSubject(question)) return new Set();
   // "Who is the Syrian *president*?": the role a who-question names is its focus (the answer stands beside it)
   const role = /^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?([a-z-]+)\s*\?*\s*$/i.exec(question);
   if (role && !STOP_WORDS.has(role[1]!.toLowerCase())) return new Set([stem(role[1]!.toLowerCase())]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSpan, extractSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
-import { focusOf } from '../../src/engine/question-analysis.ts';
+import { definedSubject, focusOf } from '../../src/engine/question-analysis.ts';
 
 const texts = (question: string, sentence: string) => scoreCandidates(question, sentence).scored.map((c) => c.text);
 
@@ -35,6 +35,28 @@ describe('span candidates (clauses, ranges, parentheses, names)', () => {
     expect([...focusOf('Which company bought Pixar in 2006?')]).toEqual(['compani']);
     expect([...focusOf('which company bought pixar')]).toEqual(['compani']);
     expect([...focusOf('What cable sports channel did ABC purchase?')]).toEqual(['cabl', 'sport', 'channel']);
+  });
+
+  it('tells a definitional question from one asking a name for a role', () => {
+    expect([...(definedSubject('Who is Bashar Assad?') ?? [])]).toEqual(['bashar', 'assad']);
+    expect(definedSubject('who is bashar assad')).not.toBeNull();
+    expect(definedSubject('What was the Seven Years War?')).not.toBeNull();
+    expect(definedSubject('Who is the Syrian president?')).toBeNull();
+    expect(definedSubject('who is man city chief exec')).toBeNull();
+    expect(definedSubject('What is the capital of Kenya?')).toBeNull();
+    expect(definedSubject('What was the Norman religion?')).toBeNull();
+  });
+
+  it('answers "Who is X?" with what the sentence calls X, not X again or another person', () => {
+    const sentence = 'Syrian President Bashar Assad fled to Moscow after rebels took Damascus.';
+    expect(chooseSpan('Who is Bashar Assad?', sentence)?.text).toBe('Syrian President');
+    expect(chooseSpan('Who is Hoesung Lee?', 'The chair is Korean economist Hoesung Lee, who was elected in 2015.')?.text).toBe('Korean economist');
+    const other = chooseSpan('who is tony blair', 'Tony Blair promised Gordon Brown he would stand down before the next election.');
+    expect(other?.text).not.toBe('Gordon Brown');
+  });
+
+  it('answers "What is X?" with the apposition beside X', () => {
+    expect(texts('What is HTS?', 'The offensive was led by Hayat Tahrir al-Sham (HTS), an Islamist group linked to al-Qaeda.')).toContain('Islamist group linked to al-Qaeda');
   });
 
   it('takes the noun after "kind of" as the focus', () => {
