@@ -430,7 +430,7 @@ export function scoreCandidates(
   const unit = unitMatch && !STOP_WORDS.has(unitMatch[1]!.toLowerCase()) ? stem(unitMatch[1]!.toLowerCase()) : null;
   const asksName = /\b(?:what|which)(?: (?:is|was|are|were))? the names?\b|\bwhat name\b|\b(?:called|named)\b/i.test(question);
   const asksMany = /\b(?:two|three|four|five|six|several|some|examples?|list|types|kinds)\b/i.test(question);
-  const slot = slotOf(question);
+  const slot = slotOf(question, true);
   const verbAt = slot ? tokens.findIndex((t) => t.stems.includes(slot.verb)) : -1;
   // the question's verb in the sentence for the object / subject evidence: the slot verb, else any question word tagged a verb
   const anyVerbAt = verbAt >= 0 ? verbAt : tokens.findIndex((t) => t.questionStem !== null && !t.isFocus && t.pos === 'VERB');

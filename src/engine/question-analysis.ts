@@ -97,7 +97,7 @@ const WH = new Set(['who', 'what', 'which', 'whom', 'whose']);
  * Where the answer sits relative to the question's verb: "Who *introduced* plague…" asks for
  * the subject (left of the verb in the sentence); "What did the army *throw*…" for the object (right).
  */
-export function slotOf(question: string): { verb: string; side: 'left' | 'right' } | null {
+export function slotOf(question: string, tagged = false): { verb: string; side: 'left' | 'right' } | null {
   const ws = words(question);
   const w = ws.findIndex((x) => WH.has(x));
   if (w < 0 || w > 2) return null;
@@ -125,6 +125,19 @@ export function slotOf(question: string): { verb: string; side: 'left' | 'right'
     const verbLike = /[^s]ed$/.test(x) || (i > w + 1 && /[^su]s$/.test(x)) || stem(x) !== x.replace(/s$/, '') && /ed$/.test(x);
     if (ws[w] === 'who' && i === w + 1 && !AUXILIARIES.has(x)) return { verb: stem(x), side: 'left' };
     if (verbLike) return { verb: stem(x), side: 'left' };
+  }
+  return tagged ? taggedSubjectSlot(question) : null;
+}
+
+/** "which company *bought* Pixar": a verb the suffix tests miss (irregular), found by the tagger right after the wh-phrase. */
+function taggedSubjectSlot(question: string): { verb: string; side: 'left' } | null {
+  const tags = tagWords(question).map((t) => ({ word: question.slice(t.start, t.end).toLowerCase(), pos: t.pos }));
+  const w = tags.findIndex((t) => WH.has(t.word));
+  if (w < 0 || w > 2) return null;
+  for (let i = w + 1; i <= w + 4 && i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t.pos === 'VERB') return i > w + 1 && !STOP_WORDS.has(t.word) ? { verb: stem(t.word), side: 'left' } : null;
+    if (!/^(?:NOUN|PROPN|ADJ|NUM)$/.test(t.pos)) return null;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSpan, extractSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
-import { definedSubject, focusOf } from '../../src/engine/question-analysis.ts';
+import { definedSubject, focusOf, slotOf } from '../../src/engine/question-analysis.ts';
 
 const texts = (question: string, sentence: string) => scoreCandidates(question, sentence).scored.map((c) => c.text);
 
@@ -57,6 +57,12 @@ describe('span candidates (clauses, ranges, parentheses, names)', () => {
 
   it('answers "What is X?" with the apposition beside X', () => {
     expect(texts('What is HTS?', 'The offensive was led by Hayat Tahrir al-Sham (HTS), an Islamist group linked to al-Qaeda.')).toContain('Islamist group linked to al-Qaeda');
+  });
+
+  it('finds an irregular verb after the wh-phrase by the tagger, for the span only', () => {
+    expect(slotOf('Which company bought Pixar in 2006?', true)?.side).toBe('left');
+    expect(slotOf('Which company bought Pixar in 2006?')).toBeNull();
+    expect(slotOf('What did the army throw into the city?', true)?.side).toBe('right');
   });
 
   it('takes the noun after "kind of" as the focus', () => {
