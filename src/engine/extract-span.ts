@@ -1,5 +1,5 @@
 // Span scoring: each candidate's evidence, the ranking weights, and the chosen span.
-import { classifyQuestion, focusOf, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
+import { classifyQuestion, definedSubject, focusOf, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
 import {
   CLAUSE_BREAKS,
   collect,
@@ -118,6 +118,10 @@ export interface SpanEvidence {
   alignNext: number;
   /** Question words right before the span, in the order they precede the wh-phrase ("protest against what"), / 3. */
   alignPrev: number;
+  /** Definitional question ("Who is X?"): the span says X again, with or without a title ("President X"): nothing new. */
+  restates: number;
+  /** Definitional question: the span stands beside X as its title or apposition ("Syrian President X", "X, an Islamist group"). */
+  defines: number;
 }
 
 /**
@@ -140,7 +144,7 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   passive: 0.81,
   cue: 0.76,
   subject: 0.09,
-  focus: 0.83,
+  focus: 1.53,
   pattern: 1.01,
   choice: 1.53,
   unit: 0.43,
@@ -154,7 +158,7 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   adjHead: -1,
   verbHead: 0.25,
   possessive: -1,
-  focusHead: 0,
+  focusHead: 1.03,
   oneWord: 0,
   length: 0,
   capital: 0,
@@ -170,6 +174,8 @@ export const SPAN_RANK_WEIGHTS: Record<keyof SpanEvidence, number> = {
   alignShare: 0,
   alignNext: 0,
   alignPrev: 0,
+  restates: -1.5,
+  defines: 1,
 };
 /** The shape of SPAN_RANK_WEIGHTS. */
 export type SpanWeights = Readonly<Record<keyof SpanEvidence, number>>;
@@ -345,6 +351,36 @@ export function scoreCandidates(
   const patterned = patternCandidates(question, sentence, tokens);
   for (const c of patterned) candidates.push(c);
   const patternStarts = new Set(patterned.map((c) => `${c.start}:${c.text}`));
+  // "Who is X?": what the sentence calls X, as a title before it or an apposition after it
+  const defined = definedSubject(question);
+  const subjectAt = new Set<number>();
+  if (defined) tokens.forEach((t, i) => {
+    if (t.isWord && t.stems.some((x) => defined.has(x))) subjectAt.add(i);
+  });
+  const definingStarts = new Set<string>();
+  const subjectInitials = defined ? words(question.replace(/^\W*\w+\s+\w+\s+/, '')).filter((w) => !STOP_WORDS.has(w)).flatMap((w) => w.split('-')).map((w) => w[0]!.toUpperCase()).join('') : '';
+  for (const i of subjectAt) {
+    // a title before a person's name ("Syrian President X"); before a thing's name it is mostly its owner ("the RAND report")
+    if (type === 'who' && !subjectAt.has(i - 1)) {
+      let a = i;
+      while (a > 0 && i - a < 4 && tokens[a - 1]!.isWord && !STOP_WORDS.has(tokens[a - 1]!.lower) && !subjectAt.has(a - 1)) a--;
+      if (a < i) definingStarts.add(`${tokens[a]!.start}:${sentence.slice(tokens[a]!.start, tokens[i - 1]!.end)}`);
+    }
+    if (!subjectAt.has(i + 1)) {
+      let k = i + 1;
+      if (tokens[k]?.text === ')') k++;
+      if (tokens[k]?.text !== ',') continue;
+      let a = k + 1;
+      while (a < tokens.length && /^(?:the|a|an)$/.test(tokens[a]!.lower)) a++;
+      let b = a;
+      while (b < tokens.length && b - a < 10 && (tokens[b]!.isWord || /^[-'’&]$/.test(tokens[b]!.text)) && !/^(?:who|which|that|whose|and|but|said|says|is|was|has|had)$/.test(tokens[b]!.lower)) b++;
+      if (b > a) definingStarts.add(`${tokens[a]!.start}:${sentence.slice(tokens[a]!.start, tokens[b - 1]!.end)}`);
+    }
+  }
+  for (const key of definingStarts) {
+    const at = key.indexOf(':');
+    candidates.push({ text: key.slice(at + 1), start: Number(key.slice(0, at)), kind: 'what' });
+  }
   // "*President* Bashar Assad": for a who-question, a name led by the role asked about is the name after it
   for (const c of [...candidates]) {
     const lead = /^(\p{Lu}[\p{L}-]*)\s+(?=\p{Lu})/u.exec(c.text);
@@ -394,7 +430,7 @@ export function scoreCandidates(
   const unit = unitMatch && !STOP_WORDS.has(unitMatch[1]!.toLowerCase()) ? stem(unitMatch[1]!.toLowerCase()) : null;
   const asksName = /\b(?:what|which)(?: (?:is|was|are|were))? the names?\b|\bwhat name\b|\b(?:called|named)\b/i.test(question);
   const asksMany = /\b(?:two|three|four|five|six|several|some|examples?|list|types|kinds)\b/i.test(question);
-  const slot = slotOf(question);
+  const slot = slotOf(question, true);
   const verbAt = slot ? tokens.findIndex((t) => t.stems.includes(slot.verb)) : -1;
   // the question's verb in the sentence for the object / subject evidence: the slot verb, else any question word tagged a verb
   const anyVerbAt = verbAt >= 0 ? verbAt : tokens.findIndex((t) => t.questionStem !== null && !t.isFocus && t.pos === 'VERB');
@@ -439,6 +475,8 @@ export function scoreCandidates(
     return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
   };
   const templates = templatesOf(question);
+  // the names found as people, whatever kind of phrase offers them again
+  const personNames = new Set(defined && type === 'who' ? candidates.filter((c) => c.kind === 'who').map((c) => c.text) : []);
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -510,6 +548,11 @@ export function scoreCandidates(
     const isList = c.kind === 'list';
     const headRow = rowOfWord(tokens[last]?.text);
     const aligned = alignCandidate(templates, tokens, first, last);
+    // "Engineering News-Record (*ENR*)": the subject's initials restate it too
+    const restates = defined !== null && type === 'who' && c.kind !== 'clause' && ([...defined].every((x) => stems.includes(x)) || (subjectInitials.length > 1 && c.text === subjectInitials));
+    const defines = defined !== null && !restates && definingStarts.has(`${c.start}:${c.text}`);
+    // "Who is X?" asks what X is: another person's name never says it
+    if (!restates && personNames.has(c.text)) continue;
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
@@ -558,6 +601,8 @@ export function scoreCandidates(
       alignShare: aligned.share,
       alignNext: aligned.next,
       alignPrev: aligned.prev,
+      restates: restates ? 1 : 0,
+      defines: defines ? 1 : 0,
     };
     let score = 0;
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];

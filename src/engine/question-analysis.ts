@@ -1,4 +1,5 @@
 // Question analysis: what a question asks for (its type, focus noun, the slot of its verb).
+import { tagWords } from './pos-tags.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 
 /** What kind of short answer a question asks for. */
@@ -27,12 +28,60 @@ export function classifyQuestion(question: string): QuestionType {
 
 /** The noun a "what/which" question asks about: "what *kind of forest*", "which *company*". */
 export function focusOf(question: string): Set<string> {
+  // one tagger call per question, though the span is sought in several sentences
+  if (question !== lastFocusQuestion) {
+    lastFocusQuestion = question;
+    lastFocus = readFocus(question);
+  }
+  return new Set(lastFocus);
+}
+let lastFocusQuestion = '';
+let lastFocus = new Set<string>();
+
+/** Role words a who-question asks a name for ("who is *president*"), not a thing to define. */
+const ROLE_NOUNS = /^(?:president|vice|prime|minister|chancellor|king|queen|prince|princess|leader|chair|chairman|chairwoman|chief|head|boss|ceo|cfo|coo|exec|executive|officer|founder|owner|director|manager|coach|captain|striker|goalkeeper|player|mayor|governor|secretary|spokesman|spokeswoman|spokesperson|editor|author|winner|champion|speaker|premier|emperor|pope|general|commander|judge|ambassador|envoy|father|mother|son|daughter|wife|husband|brother|sister)$/;
+
+/**
+ * The subject a definitional question asks about ("Who is *Bashar Assad*?", "What is *HTS*?",
+ * "What was *the Seven Years War*?"), as stems; null for a question asking a name for a role or
+ * description ("Who is the Syrian president?", "What is the capital of Kenya?").
+ */
+export function definedSubject(question: string): Set<string> | null {
+  const m = /^\W*(who|what)\s+(?:is|was|are|were)\s+(?:(the|a|an)\s+)?([^?]+?)\s*\?*\s*$/i.exec(question);
+  if (!m) return null;
+  const det = m[2]?.toLowerCase();
+  const subject = m[3]!;
+  const ws = words(subject);
+  // a description, not a thing: prepositions, possessives, superlatives, ordinals, participles ("known as", "called")
+  if (ws.length === 0 || ws.length > 5 || ws.some((w) => PREPOSITIONS.has(w) || AUXILIARIES.has(w) || /(?:est|ed)$|^(?:first|second|third|last|most|main|known|called|named)$|['’]s$/.test(w)) || /['’]s\b/.test(subject)) return null;
+  if (m[1]!.toLowerCase() === 'who' && (det === 'the' || ws.some((w) => ROLE_NOUNS.test(w)))) return null;
+  // "what is the X": a thing to define when its head is a name ("the Seven Years *War*"), else a description ("the Norman religion")
+  if (det === 'the' && !/^\p{Lu}/u.test(subject.split(/\s+/).pop() ?? '')) return null;
+  const content = ws.filter((w) => !STOP_WORDS.has(w));
+  return content.length ? new Set(content.map(stem)) : null;
+}
+
+function readFocus(question: string): Set<string> {
+  // "Who is Bashar Assad?" asks what he is: no role to stand beside
+  if (/^\W*who\b/i.test(question) && definedSubject(question)) return new Set();
   // "Who is the Syrian *president*?": the role a who-question names is its focus (the answer stands beside it)
   const role = /^\W*who\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?([a-z-]+)\s*\?*\s*$/i.exec(question);
   if (role && !STOP_WORDS.has(role[1]!.toLowerCase())) return new Set([stem(role[1]!.toLowerCase())]);
   const m = /\b(?:what|which)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|of|in|on|at|for|to|by|from|that|the|a|an)\b|[?,]|$)/i.exec(question);
   if (!m || /^(is|was|are|were|be|been|did|does|do|has|have|had|can|could|will|would|should|may|might|must)\b/i.test(m[1]!)) return new Set();
-  const ws = words(m[1]!).filter((w) => !STOP_WORDS.has(w) && !/^(kind|type|sort|name|one|part|form)$/.test(w));
+  // "which company *bought Pixar*": the wh-phrase ends where the tagger's nouns and adjectives end
+  // "what kind of *forest*": the noun after "kind of" names the kind
+  const after = tagWords(question).filter((t) => t.start >= m.index + m[0].length - m[1]!.length);
+  let end = 0;
+  while (end < after.length && end < 6) {
+    const t = after[end]!;
+    const w = question.slice(t.start, t.end).toLowerCase();
+    const kindOf = w === 'of' && end > 0 && /^(?:kind|type|sort|form|class)e?s?$/.test(question.slice(after[end - 1]!.start, after[end - 1]!.end).toLowerCase());
+    if (!/^(?:NOUN|PROPN|ADJ|NUM)$/.test(t.pos) && w !== '-' && !kindOf) break;
+    end++;
+  }
+  const phrase = end === 0 ? '' : question.slice(after[0]!.start, after[end - 1]!.end);
+  const ws = words(phrase).filter((w) => !STOP_WORDS.has(w) && !/^(?:kind|type|sort|name|one|part|form|class)(?:e?s)?$/.test(w));
   return new Set(ws.map(stem));
 }
 
@@ -48,7 +97,7 @@ const WH = new Set(['who', 'what', 'which', 'whom', 'whose']);
  * Where the answer sits relative to the question's verb: "Who *introduced* plague…" asks for
  * the subject (left of the verb in the sentence); "What did the army *throw*…" for the object (right).
  */
-export function slotOf(question: string): { verb: string; side: 'left' | 'right' } | null {
+export function slotOf(question: string, tagged = false): { verb: string; side: 'left' | 'right' } | null {
   const ws = words(question);
   const w = ws.findIndex((x) => WH.has(x));
   if (w < 0 || w > 2) return null;
@@ -76,6 +125,19 @@ export function slotOf(question: string): { verb: string; side: 'left' | 'right'
     const verbLike = /[^s]ed$/.test(x) || (i > w + 1 && /[^su]s$/.test(x)) || stem(x) !== x.replace(/s$/, '') && /ed$/.test(x);
     if (ws[w] === 'who' && i === w + 1 && !AUXILIARIES.has(x)) return { verb: stem(x), side: 'left' };
     if (verbLike) return { verb: stem(x), side: 'left' };
+  }
+  return tagged ? taggedSubjectSlot(question) : null;
+}
+
+/** "which company *bought* Pixar": a verb the suffix tests miss (irregular), found by the tagger right after the wh-phrase. */
+function taggedSubjectSlot(question: string): { verb: string; side: 'left' } | null {
+  const tags = tagWords(question).map((t) => ({ word: question.slice(t.start, t.end).toLowerCase(), pos: t.pos }));
+  const w = tags.findIndex((t) => WH.has(t.word));
+  if (w < 0 || w > 2) return null;
+  for (let i = w + 1; i <= w + 4 && i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t.pos === 'VERB') return i > w + 1 && !STOP_WORDS.has(t.word) ? { verb: stem(t.word), side: 'left' } : null;
+    if (!/^(?:NOUN|PROPN|ADJ|NUM)$/.test(t.pos)) return null;
   }
   return null;
 }

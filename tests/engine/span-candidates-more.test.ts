@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSpan, extractSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
-import { focusOf } from '../../src/engine/question-analysis.ts';
+import { definedSubject, focusOf, slotOf } from '../../src/engine/question-analysis.ts';
 
 const texts = (question: string, sentence: string) => scoreCandidates(question, sentence).scored.map((c) => c.text);
 
@@ -29,6 +29,45 @@ describe('span candidates (clauses, ranges, parentheses, names)', () => {
   it('takes the role of a who-question as its focus', () => {
     expect([...focusOf('Who is the Syrian president?')]).toEqual(['presid']);
     expect(focusOf('Who captured the palace?').size).toBe(0);
+  });
+
+  it('ends the focus with the wh-phrase\'s nouns, not the verb and object after them', () => {
+    expect([...focusOf('Which company bought Pixar in 2006?')]).toEqual(['compani']);
+    expect([...focusOf('which company bought pixar')]).toEqual(['compani']);
+    expect([...focusOf('What cable sports channel did ABC purchase?')]).toEqual(['cabl', 'sport', 'channel']);
+  });
+
+  it('tells a definitional question from one asking a name for a role', () => {
+    expect([...(definedSubject('Who is Bashar Assad?') ?? [])]).toEqual(['bashar', 'assad']);
+    expect(definedSubject('who is bashar assad')).not.toBeNull();
+    expect(definedSubject('What was the Seven Years War?')).not.toBeNull();
+    expect(definedSubject('Who is the Syrian president?')).toBeNull();
+    expect(definedSubject('who is man city chief exec')).toBeNull();
+    expect(definedSubject('What is the capital of Kenya?')).toBeNull();
+    expect(definedSubject('What was the Norman religion?')).toBeNull();
+  });
+
+  it('answers "Who is X?" with what the sentence calls X, not X again or another person', () => {
+    const sentence = 'Syrian President Bashar Assad fled to Moscow after rebels took Damascus.';
+    expect(chooseSpan('Who is Bashar Assad?', sentence)?.text).toBe('Syrian President');
+    expect(chooseSpan('Who is Hoesung Lee?', 'The chair is Korean economist Hoesung Lee, who was elected in 2015.')?.text).toBe('Korean economist');
+    const other = chooseSpan('who is tony blair', 'Tony Blair promised Gordon Brown he would stand down before the next election.');
+    expect(other?.text).not.toBe('Gordon Brown');
+  });
+
+  it('answers "What is X?" with the apposition beside X', () => {
+    expect(texts('What is HTS?', 'The offensive was led by Hayat Tahrir al-Sham (HTS), an Islamist group linked to al-Qaeda.')).toContain('Islamist group linked to al-Qaeda');
+  });
+
+  it('finds an irregular verb after the wh-phrase by the tagger, for the span only', () => {
+    expect(slotOf('Which company bought Pixar in 2006?', true)?.side).toBe('left');
+    expect(slotOf('Which company bought Pixar in 2006?')).toBeNull();
+    expect(slotOf('What did the army throw into the city?', true)?.side).toBe('right');
+  });
+
+  it('takes the noun after "kind of" as the focus', () => {
+    expect([...focusOf('What kind of forest is the Amazon?')]).toEqual(['forest']);
+    expect([...focusOf('What types of waves do seismologists use?')]).toEqual(['wave']);
   });
 
   it('answers a who-question with the name, not the thing the name owns', () => {
