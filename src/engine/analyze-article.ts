@@ -1,5 +1,5 @@
 import type { Article } from './types.ts';
-import { splitSentences, stem, STOP_WORDS, terms, words, type Sentence } from './text.ts';
+import { CONTRACTION_HEADS, splitSentences, stem, STOP_WORDS, terms, words, type Sentence } from './text.ts';
 
 export interface AnalyzedSentence extends Sentence {
   /** Position among the article's sentences. */
@@ -35,7 +35,7 @@ function termsOfWordsFast(list: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of list) {
     if (STOP_WORDS.has(w)) continue;
-    if ((w.includes("'") || w.includes('’')) && STOP_WORDS.has(w.replace(/['’].*$/, ''))) continue;
+    if ((w.includes("'") || w.includes('’')) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, ''))) continue;
     out.push(stem(w));
   }
   return out;

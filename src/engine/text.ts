@@ -98,9 +98,12 @@ export const STOP_WORDS = new Set(
     'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will ' +
     'with would you your yours yourself yourselves also said says say would may might must shall ' +
-    "s t d ll m o re ve y isn aren wasn weren hasn haven hadn doesn don didn won wouldn shan shouldn can't cannot"
+    "s t d ll m o re ve y isn aren wasn weren hasn haven hadn doesn don didn wouldn shan shouldn can't cannot"
   ).split(/\s+/),
 );
+
+/** Words whose contracted form is a stop word: the stop words and "won" ("won't"), which alone is the verb ("who won"). */
+export const CONTRACTION_HEADS = new Set([...STOP_WORDS, 'won']);
 
 /** Lower-cased word tokens (letters, digits, inner apostrophes and hyphens kept apart). */
 export function words(text: string): string[] {
@@ -169,7 +172,7 @@ function stemOf(word: string): string {
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    if (STOP_WORDS.has(w) || STOP_WORDS.has(w.replace(/['’].*$/, ''))) continue;
+    if (STOP_WORDS.has(w) || ((w.includes("'") || w.includes('’')) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, '')))) continue;
     out.push(stem(w));
   }
   return out;

@@ -34,3 +34,10 @@ describe('terms', () => {
     expect(terms('The rebels were capturing the palaces')).toEqual(['rebel', 'captur', 'palac']);
   });
 });
+
+describe('"won" is the verb, "won\'t" a stop word', () => {
+  it('keeps "won" as the term of "win" and drops the contraction', () => {
+    expect(terms('Who won the cup?')).toEqual(['win', 'cup']);
+    expect(terms("They won't say")).toEqual([]);
+  });
+});
