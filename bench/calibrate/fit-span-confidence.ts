@@ -58,7 +58,7 @@ function crossValidate(data: readonly Row[], ks: readonly string[], folds = 5): 
 const oofFitted = crossValidate(fitted, keys);
 const scoreOf = new Map(fitted.map((r, i) => [r, oofFitted[i]!]));
 const oof = rows.map((r) => scoreOf.get(r) ?? 0);
-const thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.62, 0.63, 0.64, 0.65, 0.66, 0.67, 0.68, 0.7, 0.75];
+const thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.61, 0.62, 0.63, 0.64, 0.65, 0.66, 0.67, 0.68, 0.69, 0.7, 0.71, 0.72, 0.73, 0.74, 0.75];
 const report = (label: string, pick: (r: Asked) => boolean) => {
   const idx = rows.map((r, i) => (pick(r) ? i : -1)).filter((i) => i >= 0);
   const s = idx.map((i) => oof[i]!);

@@ -89,7 +89,7 @@ export const SPAN_WEIGHTS: Record<string, number> = {
 };
 
 /** Below this span confidence the reply leads with the supporting sentence instead of the span. */
-export const SHORT_ABOVE = 0.7;
+export const SHORT_ABOVE = 0.69;
 
 export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfidence: number, coverage: number): SpanFeatures {
   const typed = type !== 'what' && type !== 'other';
