@@ -34,3 +34,15 @@ export function tagWords(text: string): TaggedWord[] {
   }
   return out;
 }
+
+let lastQuestion = '';
+let lastQuestionTags: readonly TaggedWord[] = [];
+
+/** The question's tags, remembered for the last question: its focus, verb slot and template each read them in one ask. */
+export function tagQuestion(question: string): readonly TaggedWord[] {
+  if (question !== lastQuestion) {
+    lastQuestionTags = tagWords(question);
+    lastQuestion = question;
+  }
+  return lastQuestionTags;
+}

@@ -1,5 +1,5 @@
 // Question analysis: what a question asks for (its type, focus noun, the slot of its verb).
-import { tagWords } from './pos-tags.ts';
+import { tagQuestion } from './pos-tags.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 
 /** What kind of short answer a question asks for. */
@@ -71,7 +71,7 @@ function readFocus(question: string): Set<string> {
   if (!m || /^(is|was|are|were|be|been|did|does|do|has|have|had|can|could|will|would|should|may|might|must)\b/i.test(m[1]!)) return new Set();
   // "which company *bought Pixar*": the wh-phrase ends where the tagger's nouns and adjectives end
   // "what kind of *forest*": the noun after "kind of" names the kind
-  const after = tagWords(question).filter((t) => t.start >= m.index + m[0].length - m[1]!.length);
+  const after = tagQuestion(question).filter((t) => t.start >= m.index + m[0].length - m[1]!.length);
   let end = 0;
   while (end < after.length && end < 6) {
     const t = after[end]!;
@@ -131,7 +131,7 @@ export function slotOf(question: string, tagged = false): { verb: string; side: 
 
 /** "which company *bought* Pixar": a verb the suffix tests miss (irregular), found by the tagger right after the wh-phrase. */
 function taggedSubjectSlot(question: string): { verb: string; side: 'left' } | null {
-  const tags = tagWords(question).map((t) => ({ word: question.slice(t.start, t.end).toLowerCase(), pos: t.pos }));
+  const tags = tagQuestion(question).map((t) => ({ word: question.slice(t.start, t.end).toLowerCase(), pos: t.pos }));
   const w = tags.findIndex((t) => WH.has(t.word));
   if (w < 0 || w > 2) return null;
   for (let i = w + 1; i <= w + 4 && i < tags.length; i++) {

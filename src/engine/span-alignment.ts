@@ -1,7 +1,7 @@
 // Question-template alignment: the question read as a sentence with its wh-phrase replaced by the
 // candidate ("What is the capital of France" ~ "X is the capital of France"), so the question words
 // that follow the wh-phrase should follow the candidate, in order, and those before it precede it.
-import { tagWords } from './pos-tags.ts';
+import { tagQuestion } from './pos-tags.ts';
 import { STOP_WORDS, stem } from './text.ts';
 import type { Token } from './span-candidates.ts';
 
@@ -33,7 +33,7 @@ let lastQuestion = '';
 let lastTemplates: TemplateSide[] = [];
 
 function readTemplates(question: string): TemplateSide[] {
-  const tagged = tagWords(question)
+  const tagged = tagQuestion(question)
     .map((t) => ({ word: question.slice(t.start, t.end).toLowerCase(), pos: t.pos }))
     .filter((t) => /[\p{L}\p{N}]/u.test(t.word));
   const ws = tagged.map((t) => t.word);
