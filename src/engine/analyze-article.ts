@@ -1,5 +1,5 @@
 import type { Article } from './types.ts';
-import { CONTRACTION_HEADS, splitSentences, stem, STOP_WORDS, terms, words, type Sentence } from './text.ts';
+import { isStopWord, splitSentences, stem, terms, words, type Sentence } from './text.ts';
 
 export interface AnalyzedSentence extends Sentence {
   /** Position among the article's sentences. */
@@ -34,8 +34,7 @@ const PASSAGE_WORDS = 90;
 function termsOfWordsFast(list: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of list) {
-    if (STOP_WORDS.has(w)) continue;
-    if ((w.includes("'") || w.includes('’')) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, ''))) continue;
+    if (isStopWord(w)) continue;
     out.push(stem(w));
   }
   return out;

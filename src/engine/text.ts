@@ -103,7 +103,12 @@ export const STOP_WORDS = new Set(
 );
 
 /** Words whose contracted form is a stop word: the stop words and "won" ("won't"), which alone is the verb ("who won"). */
-export const CONTRACTION_HEADS = new Set([...STOP_WORDS, 'won']);
+const CONTRACTION_HEADS = new Set([...STOP_WORDS, 'won']);
+
+/** A lower-cased word that is no index term: a stop word, or a contraction of one ("don't", "won't"). */
+export function isStopWord(w: string): boolean {
+  return STOP_WORDS.has(w) || ((w.includes("'") || w.includes('’')) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, '')));
+}
 
 /** Lower-cased word tokens (letters, digits, inner apostrophes and hyphens kept apart). */
 export function words(text: string): string[] {
@@ -172,7 +177,7 @@ function stemOf(word: string): string {
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    if (STOP_WORDS.has(w) || ((w.includes("'") || w.includes('’')) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, '')))) continue;
+    if (isStopWord(w)) continue;
     out.push(stem(w));
   }
   return out;
