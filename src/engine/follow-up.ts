@@ -27,9 +27,19 @@ export function needsContext(question: string): boolean {
 
 /** A name, acronym, number or quoted term: something the question names by itself. */
 function hasNamedSubject(question: string): boolean {
-  if (/["“”]\S[^"“”]*["“”]|\d/.test(question)) return true;
-  const list = question.replace(/[?.!,;:()]/g, ' ').split(/\s+/).filter(Boolean);
-  return list.some((w, i) => (/^\p{Lu}{2,}s?$/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w))) && !NOT_NAMES.test(w));
+  return /["“”]\S[^"“”]*["“”]|\d/.test(question) || nameRuns(question).length > 0;
+}
+
+/** The runs of names in a text: acronyms, and capitalised words past the first that open no question or sentence. */
+function nameRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  text.replace(/[?.!,;:()]/g, ' ').split(/\s+/).filter(Boolean).forEach((w, i) => {
+    if ((/^\p{Lu}{2,}s?$/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w))) && !NOT_NAMES.test(w)) run.push(w);
+    else if (run.length) runs.push(run), (run = []);
+  });
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 /** Pronouns a follow-up may name its subject by, and whether each stands for a possessive. */
@@ -44,21 +54,15 @@ const SUBJECT_PRONOUNS: Record<string, boolean> = { it: false, they: false, them
  */
 export function resolveReference(question: string, previousQuestion: string): string {
   const tokens = question.split(/(\s+)/);
-  let at = -1;
-  for (let i = 0, seen = 0; i < tokens.length && seen < 6; i++) {
-    const w = tokens[i]!.toLowerCase().replace(/[?.!,;:]+$/, '');
-    if (!w.trim()) continue;
-    seen++;
-    if (Object.hasOwn(SUBJECT_PRONOUNS, w)) {
-      at = i;
-      break;
-    }
-  }
+  const bareOf = (token: string) => token.toLowerCase().replace(/[?.!,;:]+$/, '');
+  // the pronoun among the first six words
+  let seen = 0;
+  const at = tokens.findIndex((t) => bareOf(t).trim() !== '' && ++seen <= 6 && Object.hasOwn(SUBJECT_PRONOUNS, bareOf(t)));
   if (at < 0) return question;
   const subject = namedSubject(previousQuestion);
   if (!subject) return question;
   const word = tokens[at]!;
-  const bare = word.toLowerCase().replace(/[?.!,;:]+$/, '');
+  const bare = bareOf(word);
   tokens[at] = `${subject}${SUBJECT_PRONOUNS[bare] ? "'s" : ''}${word.slice(bare.length)}`;
   return tokens.join('');
 }
@@ -67,14 +71,6 @@ export function resolveReference(question: string, previousQuestion: string): st
 function namedSubject(text: string): string | null {
   const quoted = /["“]([^"“”]{2,60})["”]/.exec(text);
   if (quoted) return quoted[1]!;
-  const list = text.replace(/[?.!,;:()]/g, ' ').split(/\s+/).filter(Boolean);
-  const runs: string[][] = [];
-  let run: string[] = [];
-  list.forEach((w, i) => {
-    const isName = (/^\p{Lu}{2,}s?$/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w))) && !NOT_NAMES.test(w);
-    if (isName) run.push(w);
-    else if (run.length) runs.push(run), (run = []);
-  });
-  if (run.length) runs.push(run);
+  const runs = nameRuns(text);
   return runs.length === 1 ? runs[0]!.join(' ') : null;
 }
