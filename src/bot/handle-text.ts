@@ -71,27 +71,21 @@ export async function rememberBrief(deps: TextDeps, ctx: CallContext, reply: Rep
   const shown = reply.stories.filter((s) => s.sources.length > 0);
   const ids = shown.map((s) => s.sources[0]!.id);
   const sources = shown.map((s) => s.sources.map((x) => x.id));
-  const key = lastBriefKeyOf(ctx);
-  try {
-    await Promise.all([
-      deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: deps.now().toISOString(), sources }, deps.ttlMs),
-      deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs),
-    ]);
-  } catch (err) {
-    warnStore(deps.log, err, 'last brief not saved');
-  }
+  await saveForUser<LastBrief>(deps, ctx, LAST_BRIEF_NAMESPACE, lastBriefKeyOf(ctx), { ids, at: deps.now().toISOString(), sources }, 'last brief not saved');
 }
 
 /** An article listing asked for in words: "the 2nd one" after it means its second article, while "catch me up" still counts from the last brief. */
 async function rememberListing(deps: TextDeps, ctx: CallContext, last: LastBrief | undefined, ids: string[]): Promise<void> {
-  const key = lastBriefKeyOf(ctx);
+  await saveForUser<LastBrief>(deps, ctx, LAST_BRIEF_NAMESPACE, lastBriefKeyOf(ctx), { ids, at: last?.at ?? '', sources: ids.map((id) => [id]), listed: true }, 'article listing not saved');
+}
+
+/** Writes a record about the caller with its entry in the user's data index (what `forget` deletes); a store fault is logged, not thrown. */
+async function saveForUser<T>(deps: TextDeps, ctx: CallContext, namespace: string, key: string, value: T, failure: string): Promise<void> {
   try {
-    await Promise.all([
-      deps.store.set<LastBrief>(LAST_BRIEF_NAMESPACE, key, { ids, at: last?.at ?? '', sources: ids.map((id) => [id]), listed: true }, deps.ttlMs),
-      deps.userData.track(userKeyOf(ctx), LAST_BRIEF_NAMESPACE, key, deps.ttlMs),
-    ]);
+    // independent writes: the record itself and the entry that lets `forget` find it
+    await Promise.all([deps.store.set<T>(namespace, key, value, deps.ttlMs), deps.userData.track(userKeyOf(ctx), namespace, key, deps.ttlMs)]);
   } catch (err) {
-    warnStore(deps.log, err, 'article listing not saved');
+    warnStore(deps.log, err, failure);
   }
 }
 
@@ -148,6 +142,9 @@ async function readLastCited(deps: TextDeps, ctx: CallContext): Promise<string |
     return undefined;
   }
 }
+
+/** The line saying how a message was read, and the command for next time. */
+const understoodOf = (request: UnderstoodRequest) => ({ line: request.understood, command: request.command });
 
 /** Thanks or "never mind": one line. "Start over": the follow-up context goes, so the next question stands alone. */
 async function acknowledge(deps: TextDeps, ctx: CallContext, ack: 'ack' | 'reset' | 'missed'): Promise<Reply> {
@@ -237,10 +234,10 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
     if (!lastCitedId && request.intent === 'summary') return { request, command: null, reply: { kind: 'notice', text: NO_LAST_CITED } };
     request = understand(ctx.timezone ?? deps.defaultTimezone);
     const article = lastCitedId && request.intent === 'sources' ? await deps.article(lastCitedId) : undefined;
-    if (article) return { request, command: null, reply: { kind: 'sources', query: 'the article the last answer cited', articles: [article], feeds: [], understood: { line: request.understood, command: request.command } } };
+    if (article) return { request, command: null, reply: { kind: 'sources', query: 'the article the last answer cited', articles: [article], feeds: [], understood: understoodOf(request) } };
   }
   const guide = scheduleGuide(request);
-  if (guide) return { request, command: null, reply: { ...guide, understood: { line: request.understood, command: request.command } } };
+  if (guide) return { request, command: null, reply: { ...guide, understood: understoodOf(request) } };
   // the caller's zone is looked up only when the words name a time
   if (!ctx.timezone && options.timezone && request.sinceWords && !request.catchUp) {
     const zone = await options.timezone();
@@ -277,19 +274,9 @@ export async function handleText(deps: TextDeps, text: string, ctx: CallContext,
     }
   }
   const turn: ConversationTurn | undefined = reply.kind === 'error' ? undefined : requestTurn(request, shownOf(reply));
-  if (turn) {
-    try {
-      // independent writes: the context itself and the entry that lets `forget` find it
-      await Promise.all([
-        deps.store.set('conversation', conversationKeyOf(ctx), turn, deps.ttlMs),
-        deps.userData.track(userKeyOf(ctx), 'conversation', conversationKeyOf(ctx), deps.ttlMs),
-      ]);
-    } catch (err) {
-      warnStore(deps.log, err, 'follow-up context of a request not saved');
-    }
-  }
+  if (turn) await saveForUser(deps, ctx, 'conversation', conversationKeyOf(ctx), turn, 'follow-up context of a request not saved');
   // `/brief oil` typed as the command it is needs no line telling it so
   const typedAsIs = options.briefText && request.command.toLowerCase() === `/brief ${text.trim()}`.toLowerCase();
-  if (request.intent !== 'ask' && (request.intent !== 'help' || request.schedule) && !typedAsIs) reply = { ...reply, understood: { line: request.understood, command: request.command } };
+  if (request.intent !== 'ask' && (request.intent !== 'help' || request.schedule) && !typedAsIs) reply = { ...reply, understood: understoodOf(request) };
   return { request, command, reply };
 }
