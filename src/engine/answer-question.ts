@@ -1,5 +1,7 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
+import { nameOnlyInOtherNames } from './name-runs.ts';
+import { asksAboutNow } from './present-moment.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
@@ -123,10 +125,15 @@ export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bi
 /** Capitalised words that open questions and sentences, not names. */
 const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)$/;
 
-/** Index terms of the names a question uses: capitalised words after its first word. */
-function nameTerms(question: string): string[] {
+/** The names a question uses as written: capitalised words after its first word. */
+function nameWords(question: string): string[] {
   const list = question.replace(/[?.!,;:"()]/g, ' ').split(/\s+/).filter(Boolean).slice(1);
-  return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).flatMap((w) => terms(w.replace(/['’]s$/, '')));
+  return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).map((w) => w.replace(/['’]s$/, ''));
+}
+
+/** Index terms of the names a question uses. */
+function nameTerms(question: string): string[] {
+  return nameWords(question).flatMap((w) => terms(w));
 }
 
 /** The years a question names (of a range "1973-1974" only the first, which a text may write "1973–74"). */
@@ -227,6 +234,7 @@ export function answerQuestion(
 ): AnswerDraft | null {
   // "hey, can you tell me who …": the opener asks nothing and would weigh on every feature
   const question = bareQuestion(typed);
+  if (asksAboutNow(question)) return null;
   const contextList = questionTerms(context, sources);
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
   const asked = questionTerms(question, sources);
@@ -416,7 +424,10 @@ export function answerQuestion(
   // a year the question names that the quoted article never mentions: the article tells of another time
   // ("who won the 2016 election" over a 2005 campaign story)
   const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
-  const confidence = (kindsAsked && features.typed === 0) || otherTime ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // a name asked that the quoted passage holds only inside another name ("France" in "Agence France Presse")
+  const windowText = [s.index - 1, s.index, s.index + 1].map((i) => entry.sentences[i]?.text ?? '').join(' ');
+  const otherThing = nameOnlyInOtherNames(nameWords(cased), [...cased.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*/gu)].map((m) => m[0]), `${entry.article.title}. ${windowText}`);
+  const confidence = (kindsAsked && features.typed === 0) || otherTime || otherThing ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;

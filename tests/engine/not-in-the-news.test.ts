@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.ts';
+import { capitalRuns, nameOnlyInOtherNames } from '../../src/engine/name-runs.ts';
+import { asksAboutNow } from '../../src/engine/present-moment.ts';
+import type { Article } from '../../src/engine/types.ts';
+
+const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
+
+const CORPUS = [
+  article('quake.txt', 'Earthquake in Algeria', 'A strong earthquake struck northern Algeria on Friday. Among the worst hit areas was the Tiaret region, Agence France Presse reported. Rescuers worked through the night in the capital.'),
+  article('festival.txt', 'Festival line-up', 'Green Day headline the festival this year. The band last played there in 2002, on a rainy day.'),
+  article('storm.txt', 'Storm hits London', 'Cold weather and rain hit London on Monday. Forecasters said the weather would improve by Thursday.'),
+  article('france.txt', 'France election', 'Voters in France chose a new parliament on Sunday. Turnout was 62%.'),
+];
+
+describe('questions about the present moment or the asker', () => {
+  it('recognises the time, the date, the weather now and questions about the asker', () => {
+    for (const q of ['what day is it', 'What time is it now?', "what's the date today", 'what is todays date', 'is it friday', "what's the weather like in london today", 'whats the weather in london tmrw', 'will it rain tomorrow', "what's my name", 'how old am i', 'where do i live', 'what should i have for dinner']) {
+      expect(asksAboutNow(q), q).toBe(true);
+    }
+  });
+
+  it('leaves questions about the news alone', () => {
+    for (const q of ['whats the budget date', 'what is the date of the election', 'what time did the match start', 'how did the weather affect the harvest', 'who will win the next election', 'what day did the storm hit london', 'when is the weather expected to improve']) {
+      expect(asksAboutNow(q), q).toBe(false);
+    }
+  });
+
+  it('makes the engine say the corpus does not say, however well the words match', () => {
+    const engine = new Engine(CORPUS);
+    for (const q of ['what day is it', "what's the weather like in london", 'will it rain tomorrow']) {
+      expect(engine.ask(q).answer.answer, q).toBeNull();
+    }
+    // the same words asked of the news are answered
+    expect(engine.ask('what did forecasters say about the weather in london').answer.answer).not.toBeNull();
+  });
+});
+
+describe('a name asked that the text holds only inside another name', () => {
+  it('reads runs of capitalised words, closed by possessives and full stops', () => {
+    expect(capitalRuns("Agence France Presse reported from London's Leicester Square. Martin Luther. He went")).toEqual([
+      ['Agence', 'France', 'Presse'],
+      ['London'],
+      ['Leicester', 'Square'],
+      ['Martin', 'Luther'],
+      ['He'],
+    ]);
+    expect(capitalRuns('The Foo Fighters played')).toEqual([['Foo', 'Fighters']]);
+  });
+
+  it('is another thing when the name sits inside a longer name whose other words the question does not use', () => {
+    expect(nameOnlyInOtherNames(['France'], ['what', 'is', 'the', 'capital', 'of', 'France'], 'Agence France Presse reported.')).toBe(true);
+    // standing alone somewhere, or as the head or start of a name, it is the thing asked
+    expect(nameOnlyInOtherNames(['France'], ['France'], 'Agence France Presse reported. France voted.')).toBe(false);
+    expect(nameOnlyInOtherNames(['Bush'], ['Bush'], 'George W Bush spoke.')).toBe(false);
+    expect(nameOnlyInOtherNames(['Galileo'], ['Galileo'], 'Galileo Galilei wrote.')).toBe(false);
+    // the question names the longer thing's other words: the same thing
+    expect(nameOnlyInOtherNames(['France'], ['Agence', 'France', 'Presse'], 'Agence France Presse reported.')).toBe(false);
+    expect(nameOnlyInOtherNames(['Japan'], ['Japan'], 'Nothing here.')).toBe(false);
+  });
+
+  it('makes the engine abstain rather than quote the other thing', () => {
+    const engine = new Engine(CORPUS);
+    expect(engine.ask('What is the capital of France?').answer.answer).toBeNull();
+    expect(engine.ask('Who reported on the Tiaret region?').answer.answer).not.toBeNull();
+  });
+});
