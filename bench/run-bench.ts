@@ -22,6 +22,7 @@ import {
 import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
 import { runLlmQa } from './llm-qa.ts';
+import { loadOutOfScope, scoreOutOfScope, type OutOfScopeRow } from './out-of-scope.ts';
 import { probeRows, sectionRequestsWith } from './requests-section.ts';
 import { runThroughBot } from './requests-bot.ts';
 import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
@@ -593,6 +594,7 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   log(`newsqa: ${items.length} questions (${items.filter((q) => !q.answerable).length} unanswerable) over ${articles.length} articles`);
   const systems: (NewsQaScores & { system: string; p50ms: number | null; buildMs: number | null; failures: number })[] = [];
   const byType: Record<string, NewsQaScores> = {};
+  let outOfScope: OutOfScopeRow[] = [];
 
   try {
     const Engine = needEngine(ctx);
@@ -625,6 +627,10 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       const of: NewsQaItem[] = items.filter((q) => q.type === type);
       if (of.length) byType[type] = scoreNewsQa(of, replies, same);
     }
+    outOfScope = scoreOutOfScope(loadOutOfScope(), (question) => {
+      const a = engine.ask(question).answer as EngineAnswer;
+      return { answered: a.answer !== null, short: a.short === true };
+    });
   } catch (err) {
     errors.push(`newsqa: ours: ${errorText(err)}`);
   }
@@ -681,10 +687,18 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       ),
     );
   }
+  if (outOfScope.length) {
+    markdown.push(
+      '',
+      `ours on questions no article answers (\`bench/out-of-scope.jsonl\`: general knowledge, the time and weather, the asker; batch a written before the fixes for them, b after the first fixes; neither is blind now):`,
+      '',
+      ...mdTable(['batch', 'questions', 'abstained', 'short answers shown'], outOfScope.map((r) => [r.batch, r.questions, fmt(r.abstainedPct, 1), r.shortShown])),
+    );
+  }
   if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
   return {
     markdown,
-    data: { questions: items.length, answerable, unanswerable: items.length - answerable, corpusArticles: articles.length, systems, byType },
+    data: { questions: items.length, answerable, unanswerable: items.length - answerable, corpusArticles: articles.length, systems, byType, outOfScope },
     errors,
   };
 }

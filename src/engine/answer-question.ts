@@ -427,7 +427,10 @@ export function answerQuestion(
   // a name asked that the quoted passage holds only inside another name ("France" in "Agence France Presse")
   const windowText = [s.index - 1, s.index, s.index + 1].map((i) => entry.sentences[i]?.text ?? '').join(' ');
   const otherThing = nameOnlyInOtherNames(nameWords(cased), [...cased.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*/gu)].map((m) => m[0]), `${entry.article.title}. ${windowText}`);
-  const confidence = (kindsAsked && features.typed === 0) || otherTime || otherThing ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // one plain word asked ("how tall am i", "what's my horoscope"): any sentence using it matches it whole
+  // (a name, an acronym or a word outside the English word list is specific enough: "What is a ctenophora?")
+  const vague = qTerms.length === 1 && rareList.length === 0 && !/\b\p{Lu}{2,}/u.test(cased) && words(question).some((w) => terms(w)[0] === qTerms[0] && isEnglishWord(w));
+  const confidence = (kindsAsked && features.typed === 0) || otherTime || otherThing || vague ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;

@@ -8,10 +8,10 @@ const PRESENT = [
   // "what day is it", "what time is it now", "what year is it"
   /^what (?:day|date|time|year|month|day of the week)(?: is it| it is)(?: (?:today|now|right now|there|here))?$/,
   // "what's the date today", "what's the time", "what is today's date", "what day is today"
-  new RegExp(`^(?:whats|what is|what s)(?: the)? (?:date|time|day)(?: ${NOW})?$|^(?:whats|what is|what s) (?:todays|today s) (?:date|day)$|^what day is (?:today|tomorrow)$`),
+  new RegExp(`^(?:whats|what is|what s)(?: the)? (?:date|time|day)(?: (?:in|at) [a-z]+(?: [a-z]+)?)?(?: ${NOW})?$|^(?:whats|what is|what s) (?:todays|today s) (?:date|day)$|^what day is (?:today|tomorrow)$`),
   new RegExp(`^is (?:it|today|tomorrow) (?:${DAY_NAMES})$`),
   // "what's the weather like in London", "how is the weather today", "will it rain tomorrow"
-  new RegExp(`^(?:whats|what is|what s|hows|how is|how s|what will)(?: the)? (?:weather|forecast|temperature)(?: going to be)?(?: like)?(?: (?:in|at|for|outside) [a-z]+(?: [a-z]+)?)?(?: ${NOW})?(?: (?:in|at|for) [a-z]+(?: [a-z]+)?)?$`),
+  new RegExp(`^(?:whats|what is|what s|hows|how is|how s|what will)(?: the)? (?:weather|forecast|temperature)(?: going to be)?(?: like)?(?: outside| (?:in|at|for|outside) [a-z]+(?: [a-z]+)?)?(?: ${NOW})?(?: (?:in|at|for) [a-z]+(?: [a-z]+)?)?$`),
   new RegExp(`^(?:will|is) it (?:going to )?(?:rain|snow|be (?:sunny|hot|cold|warm|windy|wet|dry|nice))(?: (?:in|at) [a-z]+(?: [a-z]+)?)?(?: ${NOW})?$`),
   // about the asker: "what's my name", "how old am i", "where do i live"
   /^(?:whats|what is|what s) my (?:name|age|address|job|birthday|phone number|email)$|^(?:how old am i|who am i|where am i|where do i live|what do i do|what do i look like)$/,
