@@ -11,7 +11,7 @@ const CORPUS = [
   article('festival.txt', 'Festival line-up', 'Green Day headline the festival this year. The band last played there in 2002, on a rainy day.'),
   article('storm.txt', 'Storm hits London', 'Cold weather and rain hit London on Monday. Forecasters said the weather would improve by Thursday.'),
   article('france.txt', 'France election', 'Voters in France chose a new parliament on Sunday. Turnout was 62%.'),
-  article('tower.txt', 'Tallest tower opens', 'The tallest building in the world, 508m high, opened in Taipei. Ctenophora are comb jellies that live in the sea.'),
+  article('tower.txt', 'Tallest tower opens', 'The new tower in Taipei is 508m tall. Ctenophora are comb jellies that live in the sea.'),
 ];
 
 describe('questions about the present moment or the asker', () => {
@@ -41,7 +41,7 @@ describe('a question of one plain word', () => {
   const engine = new Engine(CORPUS);
   it('is not answered by any sentence that uses the word', () => {
     expect(engine.ask('how tall am i').answer.answer).toBeNull();
-    expect(engine.ask('how tall is the building in taipei').answer.answer).not.toBeNull();
+    expect(engine.ask('how tall is the tower in taipei').answer.answer).not.toBeNull();
   });
 
   it('is answered when the word is a name or a term outside the English word list', () => {
