@@ -1,3 +1,4 @@
+import { DEMONYMS } from './demonyms.ts';
 import { createHash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import { americanSpelling, AMERICAN_ENDINGS_TEXT } from './english-words.ts';
@@ -129,7 +130,8 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose'
   )
     .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
+    .map((pair) => pair.split(':') as [string, string])
+    .concat(Object.entries(DEMONYMS)),
 );
 
 /** Stems of common news synonyms folded into one, so a question and an article that word it differently still meet. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs, splitSentences, terms } from '../../src/engine/text.ts';
+import { Engine } from '../../src/engine/engine.ts';
 
 describe('splitSentences', () => {
   it('keeps abbreviations, initials and decimals inside sentences', () => {
@@ -39,5 +40,27 @@ describe('"won" is the verb, "won\'t" a stop word', () => {
   it('keeps "won" as the term of "win" and drops the contraction', () => {
     expect(terms('Who won the cup?')).toEqual(['win', 'cup']);
     expect(terms("They won't say")).toEqual([]);
+  });
+});
+
+describe('a country and its adjective', () => {
+  it('are one index term, people of the country too', () => {
+    expect(terms('Syrian rebels')).toEqual(terms('Syria rebels'));
+    expect(terms('Iraqis voted')).toEqual(terms('Iraq voted'));
+    expect(terms('the French president')).toEqual(terms('the France president'));
+  });
+
+  it('leave words of another common sense alone', () => {
+    expect(terms('polish the car')).not.toEqual(terms('Poland the car'));
+    expect(terms('English lessons')).not.toEqual(terms('England lessons'));
+  });
+
+  it('let a question naming the country find the sentence using the adjective', () => {
+    const engine = new Engine([
+      { id: 'a.txt', title: 'Palace taken', text: 'Syrian rebels took the presidential palace in Aleppo on Sunday evening. Crowds gathered outside.', date: null, url: null, source: null, origin: 'a.txt' },
+      { id: 'b.txt', title: 'Markets', text: 'Shares rose on Sunday evening in London. Traders were calm.', date: null, url: null, source: null, origin: 'b.txt' },
+    ]);
+    const answer = engine.ask('When did rebels in Syria take the palace?').answer;
+    expect(answer.quote).toContain('Syrian rebels');
   });
 });

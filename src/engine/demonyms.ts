@@ -1,0 +1,26 @@
+// The adjective of a country or region and the country itself are one index term ("Syrian rebels"
+// answer "who fought in Syria?"). Words that are common in another sense stay out ("polish",
+// "english" — mostly the language —, "china" the material is rare enough in news to keep).
+
+const PAIRS =
+  'afghan:afghanistan albanian:albania algerian:algeria american:america argentine:argentina argentinian:argentina ' +
+  'australian:australia austrian:austria bangladeshi:bangladesh belgian:belgium brazilian:brazil british:britain ' +
+  'bulgarian:bulgaria canadian:canada chilean:chile chinese:china colombian:colombia croatian:croatia cuban:cuba ' +
+  'danish:denmark egyptian:egypt ethiopian:ethiopia european:europe finnish:finland french:france german:germany ' +
+  'greek:greece hungarian:hungary indian:india indonesian:indonesia iranian:iran iraqi:iraq irish:ireland ' +
+  'israeli:israel italian:italy japanese:japan jordanian:jordan kenyan:kenya korean:korea lebanese:lebanon ' +
+  'libyan:libya malaysian:malaysia mexican:mexico moroccan:morocco dutch:netherlands nigerian:nigeria ' +
+  'norwegian:norway pakistani:pakistan palestinian:palestine peruvian:peru filipino:philippines portuguese:portugal ' +
+  'romanian:romania russian:russia saudi:arabia scottish:scotland serbian:serbia singaporean:singapore ' +
+  'somali:somalia spanish:spain sudanese:sudan swedish:sweden swiss:switzerland syrian:syria taiwanese:taiwan ' +
+  'thai:thailand turkish:turkey ukrainian:ukraine venezuelan:venezuela vietnamese:vietnam welsh:wales ' +
+  'zimbabwean:zimbabwe african:africa asian:asia';
+
+/** Demonym (and its plural for people: "Syrians", "Iraqis") → the country or region's word. */
+export const DEMONYMS: Readonly<Record<string, string>> = Object.fromEntries(
+  PAIRS.split(' ').flatMap((pair) => {
+    const [adjective, place] = pair.split(':') as [string, string];
+    const plural = /(?:an|i|o)$/.test(adjective) ? [[`${adjective}s`, place]] : [];
+    return [[adjective, place], ...plural];
+  }),
+);
