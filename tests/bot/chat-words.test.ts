@@ -103,7 +103,7 @@ describe('chit-chat, complaints and questions about the bot', () => {
     expect(read('where does the gas come from').intent).toBe('ask');
   });
 
-  it.each([['who built you'], ['are you human'], ["what's your job"], ['are you clever']])('reads %j as a question about the bot', (text) => {
+  it.each([['who built you'], ['are you human'], ["what's your job"], ['are you clever'], ['what is this about'], ['what are you for']])('reads %j as a question about the bot', (text) => {
     expect(read(text)).toMatchObject({ intent: 'help', about: 'bot' });
   });
 
@@ -111,7 +111,7 @@ describe('chit-chat, complaints and questions about the bot', () => {
     expect(read(text)).toMatchObject({ intent: 'help', about: 'data' });
   });
 
-  it.each([['how does the summary work'], ['how do i set up a digest'], ['how can i get a digest on fridays'], ['show me the commands'], ['?']])('reads %j as help', (text) => {
+  it.each([['how does the summary work'], ['how do i set up a digest'], ['how can i get a digest on fridays'], ['show me the commands'], ['?'], ['give me some examples'], ['show me what you can do']])('reads %j as help', (text) => {
     const r = read(text);
     expect(r.intent).toBe('help');
     expect(r.about ?? r.ack).toBeUndefined();
