@@ -28,22 +28,25 @@ export interface OutOfScopeRow {
   batch: string;
   questions: number;
   abstainedPct: number;
+  /** Answers shown as only the closest passage (below the confidence the reply calls unsure). */
+  unsureShown: number;
   /** Answers shown in bold as a short answer: the worst outcome for a question the corpus cannot answer. */
   shortShown: number;
 }
 
 /** Per batch and in all: the share the engine abstained on and how many it answered with a short answer. */
-export function scoreOutOfScope(items: readonly OutOfScopeItem[], replyOf: (question: string) => { answered: boolean; short: boolean }): OutOfScopeRow[] {
-  const rows = new Map<string, { n: number; abstained: number; short: number }>();
+export function scoreOutOfScope(items: readonly OutOfScopeItem[], replyOf: (question: string) => { answered: boolean; short: boolean; unsure: boolean }): OutOfScopeRow[] {
+  const rows = new Map<string, { n: number; abstained: number; unsure: number; short: number }>();
   for (const item of items) {
     const r = replyOf(item.question);
     for (const key of [item.batch, 'all']) {
-      const row = rows.get(key) ?? { n: 0, abstained: 0, short: 0 };
+      const row = rows.get(key) ?? { n: 0, abstained: 0, unsure: 0, short: 0 };
       row.n++;
       if (!r.answered) row.abstained++;
       if (r.answered && r.short) row.short++;
+      if (r.answered && r.unsure) row.unsure++;
       rows.set(key, row);
     }
   }
-  return [...rows].sort((x, y) => Number(x[0] === 'all') - Number(y[0] === 'all')).map(([batch, r]) => ({ batch, questions: r.n, abstainedPct: Math.round((1000 * r.abstained) / r.n) / 10, shortShown: r.short }));
+  return [...rows].sort((x, y) => Number(x[0] === 'all') - Number(y[0] === 'all')).map(([batch, r]) => ({ batch, questions: r.n, abstainedPct: Math.round((1000 * r.abstained) / r.n) / 10, unsureShown: r.unsure, shortShown: r.short }));
 }

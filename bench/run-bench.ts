@@ -22,10 +22,11 @@ import {
 import { referenceSentences, RougeMean, scoreSummary } from './rouge.ts';
 import { exactMatch, f1Score, maxOverGold, quoteContainsGold } from './squad-metrics.ts';
 import { runLlmQa } from './llm-qa.ts';
+import { unsureNote } from '../src/bot/reply.ts';
 import { loadOutOfScope, scoreOutOfScope, type OutOfScopeRow } from './out-of-scope.ts';
 import { probeRows, sectionRequestsWith } from './requests-section.ts';
 import { runThroughBot } from './requests-bot.ts';
-import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
+import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores, supportsAnswer } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
 type EngineInstance = InstanceType<EngineModule['Engine']>;
@@ -595,6 +596,8 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   const systems: (NewsQaScores & { system: string; p50ms: number | null; buildMs: number | null; failures: number })[] = [];
   const byType: Record<string, NewsQaScores> = {};
   let outOfScope: OutOfScopeRow[] = [];
+  /** Answers shown as sure and as unsure (the closest passage), and how many of each hold the expected answer. */
+  const hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
 
   try {
     const Engine = needEngine(ctx);
@@ -611,6 +614,12 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
         // each question stands alone: no previous turn
         const a = engine.ask(q.question).answer as EngineAnswer;
         const reply: NewsQaReply = { answer: a.answer, quote: a.quote, firstSource: a.sources[0]?.id ?? null };
+        if (a.answer !== null) {
+          const held = q.answerable && a.quote !== null && supportsAnswer(a.quote, q.answers);
+          const unsure = unsureNote({ ...a, short: a.short === true }) !== null;
+          hedging[unsure ? 'unsure' : 'sure'].shown++;
+          if (held) hedging[unsure ? 'unsure' : 'sure'].held++;
+        }
         if (typeof a.short === 'boolean') reply.short = a.short;
         replies.set(q.id, reply);
       } catch (err) {
@@ -629,7 +638,7 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
     }
     outOfScope = scoreOutOfScope(loadOutOfScope(), (question) => {
       const a = engine.ask(question).answer as EngineAnswer;
-      return { answered: a.answer !== null, short: a.short === true };
+      return { answered: a.answer !== null, short: a.short === true, unsure: unsureNote({ ...a, short: a.short === true }) !== null };
     });
   } catch (err) {
     errors.push(`newsqa: ours: ${errorText(err)}`);
@@ -687,18 +696,22 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       ),
     );
   }
+  if (hedging.sure.shown + hedging.unsure.shown) {
+    const pct = (h: { shown: number; held: number }) => (h.shown ? fmt((100 * h.held) / h.shown, 1) : '–');
+    markdown.push('', `ours, answers shown as sure: ${hedging.sure.shown}, ${pct(hedging.sure)} % hold the answer; shown as unsure ("the closest passage"): ${hedging.unsure.shown}, ${pct(hedging.unsure)} % hold it.`);
+  }
   if (outOfScope.length) {
     markdown.push(
       '',
       `ours on questions no article answers (\`bench/out-of-scope.jsonl\`: general knowledge, the time and weather, the asker; batch a written before the fixes for them, b after the first fixes; neither is blind now):`,
       '',
-      ...mdTable(['batch', 'questions', 'abstained', 'short answers shown'], outOfScope.map((r) => [r.batch, r.questions, fmt(r.abstainedPct, 1), r.shortShown])),
+      ...mdTable(['batch', 'questions', 'abstained %', 'shown as unsure (the closest passage)', 'short answers shown'], outOfScope.map((r) => [r.batch, r.questions, fmt(r.abstainedPct, 1), r.unsureShown, r.shortShown])),
     );
   }
   if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
   return {
     markdown,
-    data: { questions: items.length, answerable, unanswerable: items.length - answerable, corpusArticles: articles.length, systems, byType, outOfScope },
+    data: { questions: items.length, answerable, unanswerable: items.length - answerable, corpusArticles: articles.length, systems, byType, outOfScope, hedging },
     errors,
   };
 }

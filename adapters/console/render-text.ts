@@ -1,4 +1,4 @@
-import { generatedNote, NO_ANSWER_TEXT, understoodParts, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, understoodParts, unsureNote, type HelpEntry, type Reply } from '../../src/bot/reply.ts';
 import type { MatchRef, SourceRef } from '../../src/bot/reply.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { PLAIN_STYLE, type Style } from './console-style.ts';
@@ -79,7 +79,8 @@ function renderBody(reply: Reply, width: number, style: Style): string {
       }
       if (answer.answer === null) return w(NO_ANSWER_TEXT);
       // a short answer is shown in bold only when the engine vouches for it; else the quote leads
-      const out = [answer.short ? style.bold(w(answer.answer)) : w(answer.answer)];
+      const unsure = unsureNote(answer);
+      const out = [...(unsure ? [style.dim(w(unsure))] : []), answer.short ? style.bold(w(answer.answer)) : w(answer.answer)];
       if (answer.quote && answer.quote !== answer.answer) out.push(w(`“${answer.quote}”`, '  ', '   '));
       out.push(...answer.sources.map((s, i) => style.dim(sourceLine(s, i + 1, cols))));
       return out.join('\n');

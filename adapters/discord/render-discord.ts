@@ -7,7 +7,7 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import { displayText } from '../../src/bot/display-text.ts';
-import { generatedNote, NO_ANSWER_TEXT, understoodParts, type Reply, type Understood } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, understoodParts, UNSURE_TEXT, unsureNote, type Reply, type Understood } from '../../src/bot/reply.ts';
 import type { MatchRef, SourceRef } from '../../src/bot/reply.ts';
 import { articleKey } from '../../src/bot/article-key.ts';
 import { splitText } from '../shared/split-text.ts';
@@ -333,7 +333,7 @@ function renderBody(reply: Reply, options: RenderOptions): DiscordMessage[] {
       const embeds = buildEmbeds({
         title: escapeDiscord(truncate(reply.question, DISCORD_LIMITS.title)),
         // a short answer in bold only when the engine vouches for it; else the quote itself leads
-        description: answer.short ? `**${escapeDiscord(answer.answer)}**` : escapeDiscord(answer.answer),
+        description: answer.short ? `**${escapeDiscord(answer.answer)}**` : unsureNote(answer) ? `*${escapeDiscord(UNSURE_TEXT)}*\n${escapeDiscord(answer.answer)}` : escapeDiscord(answer.answer),
         fields,
         footer: `Confidence ${Math.round(answer.confidence * 100)}%`,
         color: COLORS.answer,

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { displayText } from '../../src/bot/display-text.ts';
-import { generatedNote, NO_ANSWER_TEXT, understoodParts, type Reply, type Understood } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, understoodParts, unsureNote, type Reply, type Understood } from '../../src/bot/reply.ts';
 import type { MatchRef, SourceRef, Story } from '../../src/bot/reply.ts';
 import { copiesNote, moreNote, storyLines } from '../shared/story-lines.ts';
 import { splitText } from '../shared/split-text.ts';
@@ -244,6 +244,8 @@ function bodyUnits(reply: Reply): Unit[] {
       }
       if (answer.answer === null) return [...out, ...prose(NO_ANSWER_TEXT)];
       // a short answer in bold only when the engine vouches for it; else the quote itself leads
+      const unsure = unsureNote(answer);
+      if (unsure) out.push(context([escapeSlack(unsure)], unsure));
       if (answer.short) out.push(section(`*${escapeSlack(truncate(answer.answer.replace(/\*/g, ''), 500))}*`, answer.answer));
       else out.push(...prose(answer.answer));
       if (answer.quote && answer.quote !== answer.answer) {

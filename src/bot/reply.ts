@@ -1,3 +1,4 @@
+import { UNSURE_BELOW } from '../engine/answer-question.ts';
 import type { ErrorCode } from '../errors.ts';
 import type { Answer, ArticleListing, ArticleSummary, FeedHealth } from '../engine/types.ts';
 import type { StoriesReply } from '../schedule/digest-reply.ts';
@@ -51,6 +52,12 @@ export interface HelpEntry {
 
 /** The plain sentence used when the corpus does not support an answer. */
 export const NO_ANSWER_TEXT = 'The corpus does not say. No article supports an answer to that question.';
+
+/** The line over an answer the engine is unsure of (no short answer, low confidence), null otherwise. */
+export function unsureNote(answer: Pick<Answer, 'answer' | 'short' | 'confidence'>): string | null {
+  return answer.answer !== null && answer.short !== true && answer.confidence < UNSURE_BELOW ? UNSURE_TEXT : null;
+}
+export const UNSURE_TEXT = 'Not sure this answers it. The closest passage I found:';
 
 /** Says where a generated answer comes from (every surface shows it under the answer). */
 export function generatedNote(model: string, partial = false): string {

@@ -15,11 +15,11 @@ describe('the out-of-scope question set', () => {
       { question: 'q2', batch: 'a' },
       { question: 'q3', batch: 'b' },
     ];
-    const replies: Record<string, { answered: boolean; short: boolean }> = { q1: { answered: false, short: false }, q2: { answered: true, short: true }, q3: { answered: true, short: false } };
+    const replies: Record<string, { answered: boolean; short: boolean; unsure: boolean }> = { q1: { answered: false, short: false, unsure: false }, q2: { answered: true, short: true, unsure: false }, q3: { answered: true, short: false, unsure: true } };
     expect(scoreOutOfScope(items, (q) => replies[q]!)).toEqual([
-      { batch: 'a', questions: 2, abstainedPct: 50, shortShown: 1 },
-      { batch: 'b', questions: 1, abstainedPct: 0, shortShown: 0 },
-      { batch: 'all', questions: 3, abstainedPct: 33.3, shortShown: 1 },
+      { batch: 'a', questions: 2, abstainedPct: 50, unsureShown: 0, shortShown: 1 },
+      { batch: 'b', questions: 1, abstainedPct: 0, unsureShown: 1, shortShown: 0 },
+      { batch: 'all', questions: 3, abstainedPct: 33.3, unsureShown: 1, shortShown: 1 },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ABSTAIN_BELOW, UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { capitalRuns, nameOnlyInOtherNames } from '../../src/engine/name-runs.ts';
 import { asksAboutNow } from '../../src/engine/present-moment.ts';
@@ -39,9 +40,21 @@ describe('questions about the present moment or the asker', () => {
 
 describe('a question of one plain word', () => {
   const engine = new Engine(CORPUS);
-  it('is not answered by any sentence that uses the word', () => {
-    expect(engine.ask('how tall am i').answer.answer).toBeNull();
-    expect(engine.ask('how tall is the tower in taipei').answer.answer).not.toBeNull();
+  it('gets the closest passage, never a short answer, below the confidence a reply calls unsure', () => {
+    const answer = engine.ask('how tall am i').answer;
+    expect(answer.quote).toContain('508m tall');
+    expect(answer.short).toBe(false);
+    expect(answer.confidence).toBeLessThan(UNSURE_BELOW);
+    expect(answer.confidence).toBeGreaterThanOrEqual(ABSTAIN_BELOW);
+    expect(engine.ask('how tall is the tower in taipei').answer.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+
+  it('is not answered when many passages use the word: which one is meant cannot be told', () => {
+    const towers = ['Taipei', 'Dubai', 'Shanghai', 'Chicago', 'Toronto'].map((city, i) =>
+      article(`t${i}.txt`, `Tower in ${city}`, `The new tower in ${city} is ${400 + i * 20}m tall. It opened in spring.`),
+    );
+    expect(new Engine(towers).ask('how tall am i').answer.answer).toBeNull();
+    expect(new Engine(towers).ask('how tall is the tower in dubai').answer.answer).not.toBeNull();
   });
 
   it('is answered when the word is a name or a term outside the English word list', () => {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../adapters/console/render-text.ts';
 import { COLOR_STYLE as ANSI_STYLE, PLAIN_STYLE, colorEnabled, consoleStyle } from '../../../adapters/console/console-style.ts';
 const styleFor = (stream: { isTTY?: boolean }) => consoleStyle(colorEnabled(stream, {}));
-import type { Reply } from '../../../src/bot/reply.ts';
+import { UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
 
 const quote = 'The palace was invaded by Syrian rebels on Sunday evening.';
-const reply = (short: boolean): Reply => ({
+const reply = (short: boolean, confidence = 0.8): Reply => ({
   kind: 'answer',
   question: 'Who took the palace?',
-  answer: { answer: short ? 'Syrian rebels' : quote, quote, sources: [{ id: 'a.txt', title: 'Palace', url: null, date: null }], confidence: 0.8, short },
+  answer: { answer: short ? 'Syrian rebels' : quote, quote, sources: [{ id: 'a.txt', title: 'Palace', url: null, date: null }], confidence, short },
 });
 
 describe('renderText: short answers', () => {
@@ -23,6 +23,14 @@ describe('renderText: short answers', () => {
     expect(text).not.toContain('\x1b[1m');
     expect(text.split('\n')[0]).toBe(quote);
     expect(text).not.toContain('“');
+  });
+
+  it('says an unsure answer is only the closest passage, above it', () => {
+    const lines = renderText(reply(false, 0.3), 80, PLAIN_STYLE).split('\n');
+    expect(lines[0]).toBe(UNSURE_TEXT);
+    expect(lines[1]).toBe(quote);
+    expect(renderText(reply(false, 0.8), 80, PLAIN_STYLE)).not.toContain(UNSURE_TEXT);
+    expect(renderText(reply(true, 0.3), 80, PLAIN_STYLE)).not.toContain(UNSURE_TEXT);
   });
 
   it('writes no escape codes to a pipe', () => {

@@ -11,7 +11,7 @@ import {
   safeUrl,
   type DiscordMessage,
 } from '../../../adapters/discord/render-discord.ts';
-import { NO_ANSWER_TEXT, type Reply } from '../../../src/bot/reply.ts';
+import { NO_ANSWER_TEXT, UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
 import type { Story } from '../../../src/engine/types.ts';
 
 /** Every limit Discord enforces on a message, checked on one rendered message. */
@@ -71,6 +71,12 @@ describe('renderDiscord', () => {
     const buttons = message!.components[0]!.components;
     expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : null))).toEqual(['feedback:helpful:1234', 'feedback:not_helpful:1234']);
     expect(buttons.map((b) => ('label' in b ? b.label : null))).toEqual(['Helpful', 'Not helpful']);
+  });
+
+  it('says an unsure answer is only the closest passage, in italics above it', () => {
+    const answer = { answer: 'A sentence.', quote: 'A sentence.', sources: [], confidence: 0.3, short: false };
+    expect(renderDiscord({ kind: 'answer', question: 'Q?', answer })[0]!.embeds[0]!.description).toBe(`*${UNSURE_TEXT}*\nA sentence.`);
+    expect(renderDiscord({ kind: 'answer', question: 'Q?', answer: { ...answer, confidence: 0.7 } })[0]!.embeds[0]!.description).toBe('A sentence.');
   });
 
   it('renders "the corpus does not say" plainly, and no buttons without a feedback reference', () => {

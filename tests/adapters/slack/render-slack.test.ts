@@ -10,7 +10,7 @@ import {
   type SlackMessage,
 } from '../../../adapters/slack/render-slack.ts';
 import { decodeSlackText, escapeSlack, safeUrl, slackLink } from '../../../adapters/slack/slack-text.ts';
-import type { Reply } from '../../../src/bot/reply.ts';
+import { UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
 import { helpReply } from '../../../src/bot/help.ts';
 import type { Story } from '../../../src/engine/types.ts';
 import { UNSAFE_PATTERNS, payloadTexts } from '../../support/slack-harness.ts';
@@ -112,6 +112,15 @@ describe('renderSlack', () => {
     const [plain] = renderSlack(reply);
     expect(sectionsOf(plain!)).toEqual(['Same sentence.']);
     expect(actionIds(plain!)).toEqual([]);
+  });
+
+  it('says an unsure answer is only the closest passage, in a context line above it', () => {
+    const answer = { answer: 'A sentence <@U1>.', quote: 'A sentence <@U1>.', sources: [], confidence: 0.3, short: false };
+    const [m] = renderSlack({ kind: 'answer', question: 'q?', answer });
+    expect(contextsOf(m!)).toContain(UNSURE_TEXT);
+    expect(sectionsOf(m!)).toEqual(['A sentence &lt;@U1&gt;.']);
+    const [sure] = renderSlack({ kind: 'answer', question: 'q?', answer: { ...answer, confidence: 0.7 } });
+    expect(contextsOf(sure!)).not.toContain(UNSURE_TEXT);
   });
 
   it('says "the corpus does not say" for a null answer', () => {
