@@ -1,7 +1,7 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
-import { asksAboutNow } from './present-moment.ts';
+import { asksOutsideNews } from './not-news.ts';
 import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
@@ -241,7 +241,7 @@ export function answerQuestion(
 ): AnswerDraft | null {
   // "hey, can you tell me who …": the opener asks nothing and would weigh on every feature
   const question = bareQuestion(typed);
-  if (asksAboutNow(question)) return null;
+  if (asksOutsideNews(question)) return null;
   const contextList = questionTerms(context, sources);
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
   const asked = questionTerms(question, sources);

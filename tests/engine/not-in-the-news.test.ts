@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ABSTAIN_BELOW, UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { capitalRuns, nameOnlyInOtherNames } from '../../src/engine/name-runs.ts';
-import { asksAboutNow } from '../../src/engine/present-moment.ts';
+import { asksOutsideNews } from '../../src/engine/not-news.ts';
 import type { Article } from '../../src/engine/types.ts';
 
 const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
@@ -15,16 +15,16 @@ const CORPUS = [
   article('tower.txt', 'Tallest tower opens', 'The new tower in Taipei is 508m tall. Ctenophora are comb jellies that live in the sea.'),
 ];
 
-describe('questions about the present moment or the asker', () => {
+describe('questions about the present moment, the asker or how to do something', () => {
   it('recognises the time, the date, the weather now and questions about the asker', () => {
-    for (const q of ['what day is it', 'What time is it now?', "what's the date today", 'what is todays date', 'is it friday', "what's the weather like in london today", 'whats the weather in london tmrw', 'will it rain tomorrow', "what's my name", 'how old am i', 'where do i live', 'what should i have for dinner']) {
-      expect(asksAboutNow(q), q).toBe(true);
+    for (const q of ['what day is it', 'What time is it now?', "what's the date today", 'what is todays date', 'is it friday', "what's the weather like in london today", 'whats the weather in london tmrw', 'will it rain tomorrow', "what's my name", 'how old am i', 'where do i live', 'what should i have for dinner', 'how do i bake bread', 'how can you fix a flat tyre', 'how to learn spanish']) {
+      expect(asksOutsideNews(q), q).toBe(true);
     }
   });
 
   it('leaves questions about the news alone', () => {
-    for (const q of ['whats the budget date', 'what is the date of the election', 'what time did the match start', 'how did the weather affect the harvest', 'who will win the next election', 'what day did the storm hit london', 'when is the weather expected to improve']) {
-      expect(asksAboutNow(q), q).toBe(false);
+    for (const q of ['whats the budget date', 'what is the date of the election', 'what time did the match start', 'how did the weather affect the harvest', 'who will win the next election', 'what day did the storm hit london', 'when is the weather expected to improve', 'how did the rebels take the palace', 'how do you pronounce Fresno', 'how does the new law work']) {
+      expect(asksOutsideNews(q), q).toBe(false);
     }
   });
 

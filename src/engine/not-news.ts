@@ -1,5 +1,6 @@
-// Questions about the present moment (the time, today's date, the weather now) or about the asker
-// ("what's my name"): no news article answers them, however well a sentence matches their words.
+// Questions about the present moment (the time, today's date, the weather now), about the asker
+// ("what's my name") or for instructions ("how do I bake bread"): no news article answers them,
+// however well a sentence matches their words.
 
 const DAY_NAMES = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|a holiday';
 const NOW = '(?:today|tonight|tonite|tomorrow|tmrw|tmr|now|right now|rn|at the moment|this (?:morning|afternoon|evening|week|weekend))';
@@ -16,10 +17,12 @@ const PRESENT = [
   // about the asker: "what's my name", "how old am i", "where do i live"
   /^(?:whats|what is|what s) my (?:name|age|address|job|birthday|phone number|email)$|^(?:how old am i|who am i|where am i|where do i live|what do i do|what do i look like)$/,
   /^what should i (?:eat|have|cook|make|wear|watch)(?: for (?:dinner|lunch|breakfast|tea|supper))?(?: today| tonight)?$/,
+  // instructions: "how do I bake bread", "how can you fix a flat tyre", "how to learn spanish" (not how a word is said)
+  /^(?:how (?:do|can|should) (?:i|you|we)|how to) (?!pronounce|spell|say|write|call)[a-z]+\b/,
 ];
 
-/** Whether a question asks about the present moment or the asker rather than anything the news tells. */
-export function asksAboutNow(question: string): boolean {
+/** Whether a question asks about the present moment, the asker or how to do something rather than anything the news tells. */
+export function asksOutsideNews(question: string): boolean {
   const q = question.toLowerCase().replace(/[’']/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   return PRESENT.some((re) => re.test(q));
 }
