@@ -15,6 +15,7 @@ const { questions, engine } = loadSquadCorpus({
   joinArticles: process.env.LONG === '1',
   chat: process.env.CHAT === '1',
   paraphrase: Number(process.env.PARAPHRASE ?? 0),
+  substitute: process.env.SUBSTITUTE === '1',
 });
 const sources = (engine as unknown as EngineInside).answerSources();
 let candidates: readonly Scored[] = [];

@@ -11,7 +11,8 @@
 // KEYS=a,b,… fits only those features (the rest of the table is left out of the score, unless RESIDUAL=1).
 // LONG=1 joins each SQuAD article's paragraphs into one document (20–60 sentences, like a news article);
 // CHAT=1 asks the questions as typed in chat (lower case, no question mark), CHAT=both asks both forms;
-// PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title).
+// PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title);
+// SUBSTITUTE=1 replaces them by their nearest word by vector instead (another stem), as people reword.
 import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
 import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, sentenceScore, type SentenceFeatures } from '../../src/engine/sentence-ranker.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
@@ -33,11 +34,12 @@ interface Item {
 const items: Item[] = [];
 const variants: [string, SquadCorpusOptions][] = [
   [
-    `${process.env.LONG === '1' ? 'long documents' : 'paragraphs'}, ${process.env.CHAT === 'both' ? 'as written + chat' : process.env.CHAT === '1' ? 'chat' : 'as written'}${Number(process.env.PARAPHRASE ?? 0) > 0 ? `, reworded ${process.env.PARAPHRASE}` : ''}`,
+    `${process.env.LONG === '1' ? 'long documents' : 'paragraphs'}, ${process.env.CHAT === 'both' ? 'as written + chat' : process.env.CHAT === '1' ? 'chat' : 'as written'}${Number(process.env.PARAPHRASE ?? 0) > 0 ? `, reworded ${process.env.PARAPHRASE}${process.env.SUBSTITUTE === '1' ? ' by vector neighbours' : ''}` : ''}`,
     {
       joinArticles: process.env.LONG === '1',
       chat: process.env.CHAT === 'both' ? 'both' : process.env.CHAT === '1',
       paraphrase: Number(process.env.PARAPHRASE ?? 0),
+      substitute: process.env.SUBSTITUTE === '1',
     },
   ],
 ];

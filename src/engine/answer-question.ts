@@ -355,7 +355,9 @@ export function answerQuestion(
   // A typed question whose sentence holds nothing of the asked-for type is often answered by the
   // next (or previous) sentence of the same paragraph: quote both, verbatim
   if (typedQuestion && !hasCandidate(quote)) {
-    for (const nb of [entry.sentences[s.index + 1], entry.sentences[s.index - 1]]) {
+    // a sentence led by a pronoun looks back first: the sentence before names what it is about
+    const around = [entry.sentences[s.index + 1], entry.sentences[s.index - 1]];
+    for (const nb of PRONOUN_LED.test(s.text) ? around.reverse() : around) {
       if (!nb || nb.paragraph !== s.paragraph || nb.isHeading || !hasCandidate(nb.text)) continue;
       quote = entry.article.text.slice(Math.min(s.start, nb.start), Math.max(s.end, nb.end));
       break;
