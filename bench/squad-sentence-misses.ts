@@ -1,4 +1,5 @@
 // `npx tsx bench/squad-sentence-misses.ts [--list]`: where SQuAD answers lose their supporting sentence, by cause.
+// LONG=1 / CHAT=1 / PARAPHRASE=p / SUBSTITUTE=1 ask in the product-like settings of bench/calibrate/squad-corpus.ts.
 // Each question is drafted as `ask` does (no follow-up), its candidate sentences read through `sentenceTrace`;
 // a dev tool for sentence choice (bench/notes/sentence4.md), not a bench section.
 import { ABSTAIN_BELOW, answerQuestion, sentenceTrace, type AnswerSources, type Scored } from '../src/engine/answer-question.ts';
@@ -18,6 +19,8 @@ const { questions, engine } = loadSquadCorpus({
   substitute: process.env.SUBSTITUTE === '1',
 });
 const sources = (engine as unknown as EngineInside).answerSources();
+/** What the gold document is: a paragraph (the bench's setting) or a whole SQuAD article (LONG=1). */
+const unit = process.env.LONG === '1' ? 'article' : 'paragraph';
 let candidates: readonly Scored[] = [];
 sentenceTrace.sink = (_q, c) => (candidates = c);
 
@@ -43,11 +46,11 @@ for (const q of questions) {
   const chosenGold = draft?.entry.article.id === gold;
   let cause: string;
   if (!answered && quoteRight) cause = 'abstained, quote holds the answer';
-  else if (!Number.isFinite(goldPassage)) cause = `${answered ? '' : 'abstained, '}right paragraph not among the passages read`;
-  else if (!answered) cause = 'abstained, right paragraph read, quote wrong';
-  else if (!chosenGold) cause = goldPassage === 0 ? 'right paragraph first, sentence of another chosen' : 'right paragraph read (rank 2-8), sentence of another chosen';
-  else if (holding < 0) cause = 'right paragraph chosen, no single sentence holds the answer';
-  else cause = 'right paragraph chosen, wrong sentence';
+  else if (!Number.isFinite(goldPassage)) cause = `${answered ? '' : 'abstained, '}right ${unit} not among the passages read`;
+  else if (!answered) cause = `abstained, right ${unit} read, quote wrong`;
+  else if (!chosenGold) cause = goldPassage === 0 ? `right ${unit} first, sentence of another chosen` : `right ${unit} read (passage rank 2-8), sentence of another chosen`;
+  else if (holding < 0) cause = `right ${unit} chosen, no single sentence holds the answer`;
+  else cause = `right ${unit} chosen, wrong sentence`;
   if (answered && holding >= 0) {
     goldRanks.push(holding + 1);
     if (/^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/.test(sorted[holding]!.sentence.text)) pronounGold++;
