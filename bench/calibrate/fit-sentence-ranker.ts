@@ -5,7 +5,9 @@
 // open SQuAD sample as a listwise (conditional logit) ranker over each question's candidate sentences,
 // 5-fold cross-validated with folds grouped by article, starting from the current weights. Label: the
 // sentence holds a gold answer. Prints out-of-fold top-1 accuracy for the current and the fitted
-// weights, then the weights fitted on everything (paste them into SENTENCE_WEIGHTS).
+// weights, and the share where that sentence would also be answered (its own confidence ≥ ABSTAIN_BELOW: what the
+// bench's supporting counts; a ranking gain the confidence abstains on does not reach it), then the weights fitted on
+// everything (paste them into SENTENCE_WEIGHTS).
 // Fit: coordinate ascent on top-1 accuracy (default) or METHOD=logit (conditional logit; L2, EPOCHS, RATE).
 // SOFT_ALL=1 computes soft matches in every article's sentences, not only the best article's;
 // KEYS=a,b,… fits only those features (the rest of the table is left out of the score, unless RESIDUAL=1).
@@ -13,7 +15,7 @@
 // CHAT=1 asks the questions as typed in chat (lower case, no question mark), CHAT=both asks both forms;
 // PARAPHRASE=0.5 drops that share of a chat variant's words taken from the answer sentence (not the title);
 // SUBSTITUTE=1 replaces them by their nearest word by vector instead (another stem), as people reword.
-import { sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
+import { ABSTAIN_BELOW, sentenceTrace, SOFT_MATCH } from '../../src/engine/answer-question.ts';
 import { SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, sentenceScore, type SentenceFeatures } from '../../src/engine/sentence-ranker.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { bestBy, fitLogistic, type Row } from './logistic.ts';
@@ -29,7 +31,8 @@ const restScore = (f: SentenceFeatures) => sentenceScore(f) - KEYS.reduce((a, k)
 interface Item {
   group: string;
   variant: string;
-  cands: { x: number[]; y: number }[];
+  /** y: the sentence holds a gold answer; conf: the answer confidence it would get if chosen. */
+  cands: { x: number[]; y: number; conf: number }[];
 }
 const items: Item[] = [];
 const variants: [string, SquadCorpusOptions][] = [
@@ -50,7 +53,7 @@ for (const [variant, options] of variants) {
   let current: Item['cands'] = [];
   let last: string[] = [];
   sentenceTrace.sink = (_q, cands) => {
-    current = cands.map((c) => ({ x: [...(RESIDUAL ? [restScore(c.features)] : []), ...KEYS.map((k) => c.features[k])], y: 0 }));
+    current = cands.map((c) => ({ x: [...(RESIDUAL ? [restScore(c.features)] : []), ...KEYS.map((k) => c.features[k])], y: 0, conf: c.confidence ?? 0 }));
     last = cands.map((c) => c.sentence.text);
   };
   for (const q of questions) {
@@ -65,6 +68,12 @@ sentenceTrace.sink = null;
 
 const dot = (w: number[], x: number[]) => x.reduce((a, v, i) => a + v * w[i]!, 0);
 const topRight = (w: number[], it: Item) => bestBy(it.cands, (c) => dot(w, c.x))?.y ?? 0;
+/** The bench's "supporting" for one question: the first-ranked sentence holds gold and its confidence answers. */
+const topAnswered = (w: number[], it: Item) => {
+  const b = bestBy(it.cands, (c) => dot(w, c.x));
+  return b && b.y > 0 && b.conf >= ABSTAIN_BELOW ? 1 : 0;
+};
+const answers = (w: number[], it: Item) => ((bestBy(it.cands, (c) => dot(w, c.x))?.conf ?? 0) >= ABSTAIN_BELOW ? 1 : 0);
 function fit(train: Item[], start: number[], l2 = Number(process.env.L2 ?? 0.005), epochs = Number(process.env.EPOCHS ?? 400), rate = Number(process.env.RATE ?? 2)): number[] {
   const w = [...start];
   // only questions with a right and a wrong candidate say anything about the ranking
@@ -124,21 +133,28 @@ const method = process.env.METHOD === 'logit' ? fit : process.env.METHOD === 'pa
 const start = [...(RESIDUAL ? [1] : []), ...KEYS.map((k) => SENTENCE_WEIGHTS[k])];
 const groups = [...new Set(items.map((i) => i.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % 5]));
-const tally = new Map<string, { n: number; reachable: number; cur: number; fitted: number }>();
+const tally = new Map<string, { n: number; reachable: number; cur: number; fitted: number; curSup: number; fitSup: number; curAns: number; fitAns: number }>();
 for (let f = 0; f < 5; f++) {
   const w = method(items.filter((i) => foldOf.get(i.group) !== f), start);
   for (const it of items.filter((i) => foldOf.get(i.group) === f)) {
-    const t = tally.get(it.variant) ?? { n: 0, reachable: 0, cur: 0, fitted: 0 };
+    const t = tally.get(it.variant) ?? { n: 0, reachable: 0, cur: 0, fitted: 0, curSup: 0, fitSup: 0, curAns: 0, fitAns: 0 };
     t.n++;
     t.reachable += it.cands.some((c) => c.y > 0) ? 1 : 0;
     t.cur += topRight(start, it);
     t.fitted += topRight(w, it);
+    t.curSup += topAnswered(start, it);
+    t.fitSup += topAnswered(w, it);
+    t.curAns += answers(start, it);
+    t.fitAns += answers(w, it);
     tally.set(it.variant, t);
   }
 }
 const pct = (a: number, n: number) => ((100 * a) / n).toFixed(1);
 for (const [variant, t] of tally)
-  console.log(`${variant}: out-of-fold top-1 sentence holds gold over ${t.n} questions (${pct(t.reachable, t.n)} % have one among the candidates): current ${pct(t.cur, t.n)} %, fitted ${pct(t.fitted, t.n)} %`);
+  console.log(
+    `${variant}: out-of-fold top-1 sentence holds gold over ${t.n} questions (${pct(t.reachable, t.n)} % have one among the candidates): current ${pct(t.cur, t.n)} %, fitted ${pct(t.fitted, t.n)} %; ` +
+      `and answered (confidence of that sentence ≥ ${ABSTAIN_BELOW}, the bench's supporting): current ${pct(t.curSup, t.n)} % at ${pct(t.curAns, t.n)} % answered, fitted ${pct(t.fitSup, t.n)} % at ${pct(t.fitAns, t.n)} %`,
+  );
 const all = method(items, start);
 // the table to paste; with RESIDUAL, the KEYS' fitted weights over the current column's (the same ranking as the
 // fit, on the current table's scale) and the other weights as they are

@@ -150,6 +150,8 @@ export interface Scored {
   passageFrom: number;
   passageTo: number;
   passageRank: number;
+  /** The answer confidence this sentence would get if chosen (its own quote, no caps); set only while a trace sink reads the candidates. */
+  confidence?: number;
 }
 
 /** Calibration scripts read every question's candidates through this sink; null in the product. */
@@ -347,7 +349,12 @@ export function answerQuestion(
     c.score = sentenceScore(c.features);
     if (!best || c.score > best.score) best = c;
   }
-  sentenceTrace.sink?.(question, candidates);
+  if (sentenceTrace.sink) {
+    // what a fit needs to count a right choice the confidence would abstain on
+    const names = nameTerms(cased);
+    for (const c of candidates) c.confidence = confidenceOf(confidenceFeatures(c, c.sentence.text, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, names, rareList));
+    sentenceTrace.sink(question, candidates);
+  }
   if (!best) return null;
 
   const { entry, sentence: s } = best;
