@@ -1,6 +1,8 @@
 // The open SQuAD sample as the calibration scripts read it: every question, one article per paragraph, an engine over them.
 // Options make it look like the product's use: one long document per SQuAD article, chat-typed questions.
+import { readFileSync } from 'node:fs';
 import { Engine } from '../../src/engine/engine.ts';
+import { WORD_VECTORS_FILE } from '../../src/engine/word-vectors.ts';
 import { splitSentences, STOP_WORDS, stem, terms, words } from '../../src/engine/text.ts';
 import type { Article } from '../../src/engine/types.ts';
 import { evalDirPath, evalFiles, loadQa, type QaRow } from '../eval-data.ts';
@@ -22,6 +24,58 @@ export interface SquadCorpusOptions {
    * if paraphrased: SQuAD questions copy the answer sentence's words, chat questions copy the topic's and reword the rest.
    */
   paraphrase?: number;
+  /** With `paraphrase`: a chosen word is replaced by its nearest word by vector (another stem) instead of dropped, as people reword. */
+  substitute?: boolean;
+}
+
+/** Rows of the shipped vector file that substitutions are drawn from: the most frequent words. */
+const SUBSTITUTE_FROM = 20000;
+
+/** The shipped vectors as words (the engine keys them by stem): for substitutions in fitting questions only. */
+function readWordList(): { words: string[]; row: Map<string, number>; data: Int8Array; dims: number; norms: Float32Array } {
+  const buf = readFileSync(WORD_VECTORS_FILE);
+  const count = buf.readUInt32LE(5);
+  const dims = buf.readUInt16LE(9);
+  const wordBytes = buf.readUInt32LE(11);
+  const list = buf.toString('utf8', 15, 15 + wordBytes).split('\n');
+  const data = new Int8Array(buf.buffer, buf.byteOffset + 15 + wordBytes, count * dims);
+  const norms = new Float32Array(count);
+  for (let r = 0; r < count; r++) {
+    let x = 0;
+    for (let d = r * dims; d < (r + 1) * dims; d++) x += data[d]! * data[d]!;
+    norms[r] = Math.sqrt(x) || 1;
+  }
+  return { words: list, row: new Map(list.map((w, i) => [w, i])), data, dims, norms };
+}
+let wordList: ReturnType<typeof readWordList> | undefined;
+const nearestCache = new Map<string, string | null>();
+
+/** The nearest frequent word by vector with another stem (a stand-in for how a person rewords it); null without a vector. */
+export function nearestWord(word: string): string | null {
+  const lower = word.toLowerCase();
+  const cached = nearestCache.get(lower);
+  if (cached !== undefined) return cached;
+  wordList ??= readWordList();
+  const { words: list, row, data, dims, norms } = wordList;
+  const a = row.get(lower);
+  let best: string | null = null;
+  if (a !== undefined) {
+    const own = stem(lower);
+    let bestCos = -2;
+    for (let r = 0; r < Math.min(SUBSTITUTE_FROM, list.length); r++) {
+      const w = list[r]!;
+      if (r === a || !/^[a-z]+$/.test(w) || STOP_WORDS.has(w) || stem(w) === own) continue;
+      let x = 0;
+      for (let i = a * dims, j = r * dims, end = i + dims; i < end; i++, j++) x += data[i]! * data[j]!;
+      const c = x / (norms[a]! * norms[r]!);
+      if (c > bestCos) {
+        bestCos = c;
+        best = w;
+      }
+    }
+  }
+  nearestCache.set(lower, best);
+  return best;
 }
 
 /** A question as people type it in chat: lower case, no question mark (how the news set is written). */
@@ -36,8 +90,11 @@ function draw(key: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
-/** The question without part of the common words it shares with its answer sentence (not names, numbers or title words); one content word stays. */
-export function paraphrased(q: QaRow, share: number): string {
+/**
+ * The question without part of the common words it shares with its answer sentence (not names, numbers or title words); one
+ * content word stays. With `substitute`, those words are replaced by their nearest word by vector instead.
+ */
+export function paraphrased(q: QaRow, share: number, substitute = false): string {
   const answer = q.answers.map((a) => a.toLowerCase());
   const gold = splitSentences(q.context).find((s) => answer.some((a) => s.text.toLowerCase().includes(a)));
   if (!gold || share <= 0) return q.question;
@@ -51,6 +108,16 @@ export function paraphrased(q: QaRow, share: number): string {
     if (/\d/.test(token)) return false;
     return ws.length > 0 && ws.every((w) => inGold.has(stem(w)) && !inTitle.has(stem(w))) && draw(`${q.id} ${token}`) < share;
   });
+  if (substitute) {
+    // each chosen word is said another way: its nearest word by vector, punctuation kept
+    const out = list.map((token, i) => {
+      if (!dropped[i]) return token;
+      const core = token.match(/[A-Za-z]+/)?.[0];
+      const near = core ? nearestWord(core) : null;
+      return near && core ? token.replace(core, near) : token;
+    });
+    return out.join(' ');
+  }
   const kept = list.filter((_, i) => !dropped[i]);
   return kept.some((t) => words(t).some((w) => !STOP_WORDS.has(w))) ? kept.join(' ') : q.question;
 }
@@ -75,7 +142,7 @@ export function loadSquadCorpus(options: SquadCorpusOptions = {}): SquadCorpus {
       if (!articles.has(id)) articles.set(id, { id, title: q.title, text: q.context, url: null, date: null, source: null, origin: 'squad' });
     }
   }
-  const chatted = (q: QaRow): QaRow => ({ ...q, id: `${q.id}#chat`, question: chatStyle(paraphrased(q, options.paraphrase ?? 0)) });
+  const chatted = (q: QaRow): QaRow => ({ ...q, id: `${q.id}#chat`, question: chatStyle(paraphrased(q, options.paraphrase ?? 0, options.substitute)) });
   const questions = options.chat === 'both' ? rows.flatMap((q) => [q, chatted(q)]) : options.chat ? rows.map(chatted) : rows;
   return { questions, articles, engine: new Engine([...articles.values()]) };
 }

@@ -164,6 +164,8 @@ export interface Scored {
   passageFrom: number;
   passageTo: number;
   passageRank: number;
+  /** The answer confidence this sentence would get if chosen (its own quote, no caps); set only while a trace sink reads the candidates. */
+  confidence?: number;
 }
 
 /** Calibration scripts read every question's candidates through this sink; null in the product. */
@@ -362,7 +364,12 @@ export function answerQuestion(
     c.score = sentenceScore(c.features);
     if (!best || c.score > best.score) best = c;
   }
-  sentenceTrace.sink?.(question, candidates);
+  if (sentenceTrace.sink) {
+    // what a fit needs to count a right choice the confidence would abstain on
+    const names = nameTerms(cased);
+    for (const c of candidates) c.confidence = confidenceOf(confidenceFeatures(c, c.sentence.text, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, names, rareList));
+    sentenceTrace.sink(question, candidates);
+  }
   if (!best) return null;
 
   const { entry, sentence: s } = best;
@@ -370,7 +377,9 @@ export function answerQuestion(
   // A typed question whose sentence holds nothing of the asked-for type is often answered by the
   // next (or previous) sentence of the same paragraph: quote both, verbatim
   if (typedQuestion && !hasCandidate(quote)) {
-    for (const nb of [entry.sentences[s.index + 1], entry.sentences[s.index - 1]]) {
+    // a sentence led by a pronoun looks back first: the sentence before names what it is about
+    const around = [entry.sentences[s.index + 1], entry.sentences[s.index - 1]];
+    for (const nb of PRONOUN_LED.test(s.text) ? around.reverse() : around) {
       if (!nb || nb.paragraph !== s.paragraph || nb.isHeading || !hasCandidate(nb.text)) continue;
       quote = entry.article.text.slice(Math.min(s.start, nb.start), Math.max(s.end, nb.end));
       break;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatStyle, paraphrased } from '../../bench/calibrate/squad-corpus.ts';
+import { chatStyle, nearestWord, paraphrased } from '../../bench/calibrate/squad-corpus.ts';
+import { stem } from '../../src/engine/text.ts';
 import type { QaRow } from '../../bench/eval-data.ts';
 
 const row = (question: string, id = 'q1'): QaRow => ({
@@ -38,5 +39,22 @@ describe('chat-typed SQuAD questions for fitting', () => {
     const changed = runs.filter((r, i) => r !== qs[i]!.question).length;
     expect(changed).toBeGreaterThan(10);
     expect(changed).toBeLessThan(40);
+  });
+
+  it('with substitution, says the chosen words another way (their nearest word by vector) instead of dropping them', () => {
+    const q = row('Who designed the steel arch of the Harbour Bridge for the council in 1932?');
+    const out = paraphrased(q, 1, true).split(' ');
+    for (const gone of ['designed', 'steel', 'arch', 'council']) expect(out).not.toContain(gone);
+    // as many words as before: each was replaced, names, numbers and title words kept
+    expect(out.length).toBe(q.question.split(' ').length);
+    for (const kept of ['Who', 'Harbour', 'Bridge', '1932?']) expect(out).toContain(kept);
+    expect(paraphrased(q, 1, true)).toBe(paraphrased(q, 1, true));
+  });
+
+  it('finds a frequent word of another stem as the nearest word, and none for a word without a vector', () => {
+    const near = nearestWord('designed');
+    expect(near).not.toBeNull();
+    expect(stem(near!)).not.toBe(stem('designed'));
+    expect(nearestWord('qzxvbrrk')).toBeNull();
   });
 });

@@ -117,3 +117,29 @@ describe('sentence evidence computed by answerQuestion', () => {
     expect(tickets?.features.specific).toBe(0);
   });
 });
+
+describe('pronoun-led sentences', () => {
+  const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
+  const engine = new Engine([
+    article(
+      'jacksonville.txt',
+      'Jacksonville',
+      'Jacksonville is the most populous city in the state of Florida and the largest city by area in the contiguous United States. It is the county seat of Duval County, with which the city government consolidated in 1968. The city grew around a ferry crossing on the St. Johns River.',
+    ),
+    article('clay.txt', 'Clay County', 'Clay County is a county in the northeast of Florida. Its county seat is Green Cove Springs, a small city on the river. The county was named after Henry Clay.'),
+  ]);
+
+  it('quotes the sentence a pronoun stands for, not the next one, when the asked type is missing', () => {
+    // "It is the county seat…" holds no place of its own: the sentence before names the city
+    const { answer } = engine.ask('Which city is the county seat of Duval County?');
+    expect(answer.quote).toContain('It is the county seat of Duval County');
+    expect(answer.quote?.startsWith('Jacksonville is')).toBe(true);
+    expect(answer.quote).not.toContain('ferry crossing');
+  });
+
+  it('carries the sentence before into a pronoun-led sentence it answers from', () => {
+    const { answer } = engine.ask('What is the county seat of Duval County?');
+    expect(answer.quote).toContain('Jacksonville');
+    expect(answer.quote).toContain('Duval County');
+  });
+});
