@@ -540,8 +540,10 @@ export function readsAsQuestion(text: string): boolean {
  */
 export function understandBriefText(text: string, options: UnderstandOptions = {}): UnderstoodRequest {
   const request = understandRequest(text, { surface: 'slack', ...options });
-  const question = request.question ?? '';
-  if (request.intent !== 'ask' || !question || question.length > MAX_QUESTION_CHARS || readsAsQuestion(question)) return request;
+  // "/brief fine": a word that is an acknowledgement in a DM is a topic after the command
+  const acked = request.intent === 'help' && request.ack === 'ack' && /[a-z]{2}/i.test(text);
+  const question = acked ? cleanInput(text) : (request.question ?? '');
+  if ((request.intent !== 'ask' && !acked) || !question || question.length > MAX_QUESTION_CHARS || readsAsQuestion(question)) return request;
   const { topic, since } = splitSince(question);
   const spoken = since ? null : takeWindow(topic.toLowerCase());
   let draft: Draft = { intent: 'brief', topic: spoken ? cleanTopic(spoken.rest) : topic };

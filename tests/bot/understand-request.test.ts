@@ -233,5 +233,8 @@ describe("Slack's /brief TEXT", () => {
     expect(brief('why did shares fall').intent).toBe('ask');
     expect(brief('summarize the yukos auction')).toMatchObject({ intent: 'summary', topic: 'yukos auction', command: '/brief summary yukos auction' });
     expect(brief('')).toMatchObject({ intent: 'help' });
+    // an acknowledgement in a DM is a topic after the command ("/brief fine": fines)
+    expect(brief('fine')).toMatchObject({ intent: 'brief', topic: 'fine', command: '/brief fine' });
+    expect(brief('help')).toMatchObject({ intent: 'help' });
   });
 });
