@@ -466,7 +466,9 @@ export function answerQuestion(
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   const othersAge = kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
   const spanConfidence = sf && !wrongKind && !othersAge && !vague ? spanConfidenceOf(sf) : 0;
-  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence, features, ownSupport };
+  // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
+  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };
 }
 
 function confidenceFeatures(

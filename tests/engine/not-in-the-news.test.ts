@@ -92,3 +92,14 @@ describe('a name asked that the text holds only inside another name', () => {
     expect(engine.ask('Who reported on the Tiaret region?').answer.answer).not.toBeNull();
   });
 });
+
+describe("a quote that tells someone else's age", () => {
+  it('does not answer how old the person asked about is', () => {
+    const engine = new Engine([
+      article('rugby.txt', 'Centre places', 'The 26-year-old will face stiff competition for the centre places from Brian Dalton and Gavin Henson. The squad meets on Monday.'),
+      article('rugby2.txt', 'Call-up', 'Wing Tom Shanklin, 25, was called up on Friday. He joins the squad in Cardiff.'),
+    ]);
+    expect(engine.ask('how old is gavin henson').answer.answer).toBeNull();
+    expect(engine.ask('how old is tom shanklin').answer.answer).not.toBeNull();
+  });
+});
