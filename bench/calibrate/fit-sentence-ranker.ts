@@ -119,7 +119,6 @@ const AT = Number(process.env.AT ?? 0.88);
  * holds gold and is answered, plus questions without their document that are abstained on, at equal answer rate.
  */
 function climbAnswered(train: Item[], start: number[], passes = Number(process.env.PASSES ?? 3)): number[] {
-  const w = [...start];
   const acc = (v: number[]) => {
     // at the threshold that answers AT of the questions asked with their document (the bench compares at equal rate)
     const chosen = train.map((it) => ({ it, b: bestBy(it.cands, (c) => dot(v, c.x)) }));
@@ -127,15 +126,20 @@ function climbAnswered(train: Item[], start: number[], passes = Number(process.e
     const tau = confs[Math.max(0, Math.floor(AT * confs.length) - 1)] ?? 0;
     return chosen.reduce((a, { it, b }) => a + (it.removed ? ((b?.conf ?? 0) >= tau ? 0 : 1) : b && b.y > 0 && b.conf >= tau ? 1 : 0), 0);
   };
-  let bestAcc = acc(w);
+  return ascend(start, acc, passes);
+}
+/** Coordinate ascent: each weight in turn takes any step that raises the score, `passes` times over. */
+function ascend(start: readonly number[], score: (v: number[]) => number, passes: number): number[] {
+  const w = [...start];
+  let best = score(w);
   for (let p = 0; p < passes; p++) {
     for (let k = 0; k < w.length; k++) {
       for (const d of [-1, -0.5, -0.25, -0.1, 0.1, 0.25, 0.5, 1]) {
         const v = [...w];
         v[k]! += d;
-        const a = acc(v);
-        if (a > bestAcc) {
-          bestAcc = a;
+        const a = score(v);
+        if (a > best) {
+          best = a;
           w[k] = v[k]!;
         }
       }
@@ -145,24 +149,9 @@ function climbAnswered(train: Item[], start: number[], passes = Number(process.e
 }
 /** Coordinate ascent on top-1 accuracy itself (the likelihood fit above ranks worse out of fold). */
 function climb(train: Item[], start: number[], passes = Number(process.env.PASSES ?? 3)): number[] {
-  const w = [...start];
   const usable = train.filter((it) => it.cands.some((c) => c.y > 0) && it.cands.some((c) => c.y === 0));
   const acc = (v: number[]) => usable.reduce((a, it) => a + topRight(v, it), 0);
-  let bestAcc = acc(w);
-  for (let p = 0; p < passes; p++) {
-    for (let k = 0; k < w.length; k++) {
-      for (const d of [-1, -0.5, -0.25, -0.1, 0.1, 0.25, 0.5, 1]) {
-        const v = [...w];
-        v[k]! += d;
-        const a = acc(v);
-        if (a > bestAcc) {
-          bestAcc = a;
-          w[k] = v[k]!;
-        }
-      }
-    }
-  }
-  return w;
+  return ascend(start, acc, passes);
 }
 /** Pairwise logistic (RankNet-like): each right candidate against the current weights' five best wrong ones. */
 function pairwise(train: Item[], start: number[]): number[] {
