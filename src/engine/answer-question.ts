@@ -442,7 +442,7 @@ export function answerQuestion(
   const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
   // a name asked that the quoted passage holds only inside another name ("France" in "Agence France Presse")
   const windowText = [s.index - 1, s.index, s.index + 1].map((i) => entry.sentences[i]?.text ?? '').join(' ');
-  const otherThing = nameOnlyInOtherNames(nameWords(cased), [...cased.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*/gu)].map((m) => m[0]), `${entry.article.title}. ${windowText}`);
+  const otherThing = nameOnlyInOtherNames(nameWords(cased), cased, `${entry.article.title}. ${windowText}`);
   // one plain word asked ("how tall am i", "what was the budget"): any sentence using it matches it whole, so
   // among many passages using it the corpus cannot tell which is meant, among a few the closest is shown as such
   // (a name, an acronym or a word outside the English word list is specific enough: "What is a ctenophora?")

@@ -37,9 +37,9 @@ export function capitalRuns(text: string): string[][] {
  * over "Agence France Presse"). "Bush" in "George W Bush" and "Microsoft" in "Microsoft Windows"
  * asked with "Windows" stand for themselves.
  */
-export function nameOnlyInOtherNames(questionNames: readonly string[], questionWords: readonly string[], text: string): boolean {
+export function nameOnlyInOtherNames(questionNames: readonly string[], question: string, text: string): boolean {
   if (questionNames.length === 0) return false;
-  const asked = new Set(questionWords.map((w) => stem(w.toLowerCase())));
+  const asked = new Set([...question.matchAll(TOKEN)].map((m) => stem(m[0].replace(/[.’'-]+$/, '').toLowerCase())));
   const inside = (r: readonly string[], n: string) => r.indexOf(n) > 0 && r.indexOf(n) < r.length - 1;
   const runs = capitalRuns(text).map((r) => r.map((w) => stem(w.toLowerCase())));
   return questionNames.some((name) => {
