@@ -1,5 +1,5 @@
 // Span scoring: each candidate's evidence, the ranking weights, and the chosen span.
-import { classifyQuestion, definedSubject, focusOf, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
+import { classifyQuestion, definedSubject, focusOf, organizationAsked, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
 import {
   CLAUSE_BREAKS,
   collect,
@@ -18,7 +18,7 @@ import {
 } from './span-candidates.ts';
 import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
-import { isQuantityOf, quantityAsked } from './answer-units.ts';
+import { CLOCK_TIME, isQuantityOf, isTimeOf, quantityAsked, timeUnitAsked } from './answer-units.ts';
 import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
 import { alignCandidate, templatesOf } from './span-alignment.ts';
 export { SPAN_TREES, type SpanTree, type SpanTrees } from './span-trees.ts';
@@ -228,6 +228,20 @@ const COMMON_ROWS = 1500;
 /** Words that stand for places and for people: a span's likeness to each (by word vectors) tells a place from a person. */
 const PLACE_WORDS = 'city country town region province river village island capital london paris germany'.split(' ');
 const PERSON_WORDS = 'president actor writer singer minister politician john james david smith'.split(' ');
+/** Units of time a time-like phrase may be told in (so a phrase holding one is a time). */
+const TIME_UNITS = ['day', 'month', 'year', 'clock'] as const;
+/** Given names: a name whose first word is like them (word vectors) is a person's ("Martin Allen"), not a team's or a firm's. */
+const GIVEN_NAMES = 'john james david michael peter paul mark sarah mary robert'.split(' ');
+const ORGANIZATION_WORDS = 'team club company firm group united city rovers bank party'.split(' ');
+/** Mean cosine of a name's first word to the given names, and its lead over the organisation words, for a person's name. */
+const GIVEN_LIKE = 0.45;
+const GIVEN_OVER_ORG = 0.15;
+/** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
+const ORGANIZATION_MARKERS = /\b(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
+/** A title that makes a name a person's ("Mr Blair"). */
+const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Saint|St)\.?\s/;
+/** A role word right before a name that makes it a person's ("Chelsea *manager* Jose Mourinho"). */
+const PERSON_ROLE = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|captain|chairman|chairwoman|chief|president|minister|secretary|chancellor|spokesman|spokeswoman|singer|actor|actress|star|director|executive|founder|owner|player|winger|forward|skipper|referee|rapper|guitarist|drummer|presenter|comedian)$/;
 /** Words an untyped phrase may have for free. */
 const FREE_LENGTH = 4;
 
@@ -273,6 +287,8 @@ export interface SpanChoice {
   probability: number;
   /** The chosen candidate's evidence. */
   evidence: SpanEvidence;
+  /** Of another finer kind than asked (a bare year for "what day", a person's name for "which team"): never vouched for. */
+  wrongKind: boolean;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
@@ -292,6 +308,7 @@ export interface ScoredCandidate {
   closeness: number;
   nearest: number;
   headPos: string;
+  wrongKind: boolean;
 }
 
 /** Every candidate span of `text` for `question`, scored with `weights` (for choosing and for fitting). */
@@ -315,6 +332,9 @@ export function scoreCandidates(
   const candidates = collectCandidates(type, sentence);
   // "how long did it run?": a span of years is a duration ("1961 to 1972")
   if (type === 'number' && /\bhow long\b/i.test(question)) collect(sentence, YEAR_RANGE, 'number', candidates);
+  // "what day": a weekday or a date with its day, not a bare year; "what time": a time of day ("3pm")
+  const timeUnit = type === 'when' ? timeUnitAsked(question) : null;
+  if (timeUnit === 'clock') collect(sentence, CLOCK_TIME, 'when', candidates);
   // "in what year": the year of a full date
   if (/\b(?:what|which) year\b/i.test(question)) {
     for (const c of candidates) {
@@ -474,6 +494,25 @@ export function scoreCandidates(
     // the differences are small (±0.2): scaled to about ±1
     return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
   };
+  // "which team / company": a side or an organisation, not a person's name (a title or role before it, or a given name first)
+  const orgAsked = type === 'who' && organizationAsked(question);
+  const givenRows = orgAsked && vectors ? GIVEN_NAMES.map(rowOfWord).filter((r) => r >= 0) : [];
+  const orgRows = givenRows.length ? ORGANIZATION_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
+  const personName = (text: string, first: number): boolean => {
+    if (!orgAsked || ORGANIZATION_MARKERS.test(text)) return false;
+    // "manager Peter Walsh": a role word leading the phrase
+    const lead = /^([a-z]+)\s+(?=\p{Lu})/u.exec(text);
+    if (lead && PERSON_ROLE.test(lead[1]!)) return true;
+    if (!/^\p{Lu}/u.test(text)) return false;
+    if (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[first - 1]?.lower ?? '')) return true;
+    const ws = text.split(/\s+/);
+    if (!vectors || !orgRows.length || ws.length < 2 || ws.length > 3 || !ws.every((w) => /^\p{Lu}/u.test(w))) return false;
+    const r = rowOfWord(ws[0]);
+    if (r < 0) return false;
+    const given = givenRows.reduce((a, g) => a + vectors.cosine(r, g), 0) / givenRows.length;
+    const org = orgRows.reduce((a, g) => a + vectors.cosine(r, g), 0) / orgRows.length;
+    return given >= GIVEN_LIKE && given - org >= GIVEN_OVER_ORG;
+  };
   const templates = templatesOf(question);
   // the names found as people, whatever kind of phrase offers them again
   const personNames = new Set(defined && type === 'who' ? candidates.filter((c) => c.kind === 'who').map((c) => c.text) : []);
@@ -553,8 +592,11 @@ export function scoreCandidates(
     const defines = defined !== null && !restates && definingStarts.has(`${c.start}:${c.text}`);
     // "Who is X?" asks what X is: another person's name never says it
     if (!restates && personNames.has(c.text)) continue;
+    // a time of another unit, whatever kind of candidate offers it ("1998" as a date or as a plain phrase)
+    const otherTime = timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)));
+    const wrongKind = otherTime || personName(c.text, first);
     const evidence: SpanEvidence = {
-      typeExact: !isList && c.kind === type ? 1 : 0,
+      typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
       listFits: isList && (type === 'what' || type === 'other' || type === 'who') ? 1 : 0,
       listAsked: isList && asksMany ? 1 : 0,
@@ -595,7 +637,7 @@ export function scoreCandidates(
       commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
       kindMatch: kindsAsked && c.kind === 'number' && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
-      kindMiss: kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
+      kindMiss: wrongKind || (kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length)) ? 1 : 0,
       placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
       personLike: type === 'who' ? -placeMinusPerson(c.text) : 0,
       alignShare: aligned.share,
@@ -608,7 +650,7 @@ export function scoreCandidates(
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
     score += treeScore(trees, evidence, type);
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
-    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
+    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
   }
   return { scored, candidates, type, qStems };
 }
@@ -640,6 +682,7 @@ function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candi
     possessive: chosen.evidence.possessive > 0,
     probability: shareOf(scored, chosen),
     evidence: chosen.evidence,
+    wrongKind: chosen.wrongKind,
   };
 }
 

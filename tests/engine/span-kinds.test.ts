@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { isTimeOf, timeUnitAsked } from '../../src/engine/answer-units.ts';
+import { chooseSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
+import { organizationAsked } from '../../src/engine/question-analysis.ts';
+import { spanConfidenceOf, spanFeatures } from '../../src/engine/span-confidence.ts';
+
+const candidate = (question: string, text: string, span: string) => scoreCandidates(question, text).scored.find((c) => c.text === span);
+/** The span confidence the engine would give the chosen span at a high answer confidence. */
+const vouched = (question: string, text: string) => {
+  const choice = chooseSpan(question, text);
+  const type = scoreCandidates(question, text).type;
+  return choice ? spanConfidenceOf(spanFeatures(choice, type, 0.95, 1)) : 0;
+};
+
+describe('the unit of time a when-question asks for', () => {
+  it('reads day, month, year, century and time of day from the question', () => {
+    expect(timeUnitAsked('what day is the final')).toBe('day');
+    expect(timeUnitAsked('On what date did the talks end?')).toBe('day');
+    expect(timeUnitAsked('which month did the shop open')).toBe('month');
+    expect(timeUnitAsked('In what year was the bridge built?')).toBe('year');
+    expect(timeUnitAsked('What century was the castle built in?')).toBe('era');
+    expect(timeUnitAsked('what time does the match start')).toBe('clock');
+    expect(timeUnitAsked('At what time of day did the storm hit?')).toBe('clock');
+    expect(timeUnitAsked('During what time did the forest shrink?')).toBeNull();
+    expect(timeUnitAsked('What time frame does the war cover?')).toBeNull();
+    expect(timeUnitAsked('When did the bridge open?')).toBeNull();
+  });
+  it('tells a time of the unit from one of another unit', () => {
+    expect(isTimeOf('day', 'Tuesday')).toBe(true);
+    expect(isTimeOf('day', 'March 3')).toBe(true);
+    expect(isTimeOf('day', '3 March 1999')).toBe(true);
+    expect(isTimeOf('day', '2002')).toBe(false);
+    expect(isTimeOf('day', 'March 1999')).toBe(false);
+    expect(isTimeOf('month', 'March 1999')).toBe(true);
+    expect(isTimeOf('month', '2002')).toBe(false);
+    expect(isTimeOf('year', '1999')).toBe(true);
+    expect(isTimeOf('year', 'Tuesday')).toBe(false);
+    expect(isTimeOf('era', '19th century')).toBe(true);
+    expect(isTimeOf('era', 'the 1960s')).toBe(true);
+    expect(isTimeOf('clock', '3pm')).toBe(true);
+    expect(isTimeOf('clock', 'Monday')).toBe(false);
+  });
+});
+
+describe('a span of another finer kind than asked', () => {
+  it('never vouches for a bare year when a day is asked, and prefers the day', () => {
+    const text = 'The band last played at the festival in 1998 and returns on Friday for a late set.';
+    expect(candidate('what day does the band return', text, '1998')?.wrongKind).toBe(true);
+    expect(chooseSpan('what day does the band return', text)?.text).toBe('Friday');
+    const yearOnly = 'The band last played at the festival in 1998, the same year the stage was rebuilt.';
+    expect(scoreCandidates('what day did the band play', yearOnly).scored.filter((c) => c.text === '1998').every((c) => c.wrongKind)).toBe(true);
+    expect(chooseSpan('what day did the band play', yearOnly)?.text).not.toBe('1998');
+    expect(vouched('what day did the band play', yearOnly)).toBe(0);
+    // the same year answers "what year"
+    expect(chooseSpan('what year did the band play', yearOnly)?.text).toBe('1998');
+    expect(vouched('what year did the band play', yearOnly)).toBeGreaterThan(0);
+  });
+  it('finds a time of day for "what time"', () => {
+    const text = 'The final kicks off at 3pm on Saturday at the new stadium.';
+    expect(chooseSpan('what time does the final kick off', text)?.text).toBe('3pm');
+  });
+  it('reads "which team / company" as asking for an organisation', () => {
+    expect(organizationAsked('which team won the cup')).toBe(true);
+    expect(organizationAsked('What company bought the studio?')).toBe(true);
+    expect(organizationAsked('which player won the cup')).toBe(false);
+  });
+  it('never vouches for a person\'s name when a team is asked', () => {
+    const text = 'Rovers beat the home side 2-0 in the replay against Peter Walsh\'s team at the park.';
+    expect(candidate('which team won the replay', text, 'Peter Walsh')?.wrongKind).toBe(true);
+    const lone = 'The replay was decided late in the second half, said manager Peter Walsh.';
+    expect(chooseSpan('which team won the replay', lone)?.wrongKind).toBe(true);
+    expect(vouched('which team won the replay', lone)).toBe(0);
+    // a person's name is still an answer to "who"
+    expect(candidate('who won the replay', lone, 'Peter Walsh')?.wrongKind).toBe(false);
+    // a team's name is no person's
+    const team = 'Grimsby Town beat the home side 2-0 in the replay.';
+    expect(candidate('which team won the replay', team, 'Grimsby Town')?.wrongKind).toBe(false);
+  });
+});
