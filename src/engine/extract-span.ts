@@ -639,7 +639,8 @@ export function scoreCandidates(
       kindMatch: kindsAsked && c.kind === 'number' && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
       kindMiss: wrongKind || (kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length)) ? 1 : 0,
       placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
-      personLike: type === 'who' ? -placeMinusPerson(c.text) : 0,
+      // an organisation asked: likeness to people is no evidence for it
+      personLike: type === 'who' && !orgAsked ? -placeMinusPerson(c.text) : 0,
       alignShare: aligned.share,
       alignNext: aligned.next,
       alignPrev: aligned.prev,
