@@ -242,6 +242,8 @@ const ORGANIZATION_MARKERS = /\b(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|
 const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Saint|St)\.?\s/;
 /** A role word right before a name that makes it a person's ("Chelsea *manager* Jose Mourinho"). */
 const PERSON_ROLE = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|captain|chairman|chairwoman|chief|president|minister|secretary|chancellor|spokesman|spokeswoman|singer|actor|actress|star|director|executive|founder|owner|player|winger|forward|skipper|referee|rapper|guitarist|drummer|presenter|comedian)$/;
+/** A description before a name: up to three words ending in a lower-case one ("Spanish *architect* ", "the Roman Catholic *priest*, "). */
+const DESCRIBED_NAME = /^(?:[\p{L}'’.-]+\s+){0,3}[a-z][\p{L}-]*,?\s+$/u;
 /** Words an untyped phrase may have for free. */
 const FREE_LENGTH = 4;
 
@@ -516,6 +518,13 @@ export function scoreCandidates(
   const templates = templatesOf(question);
   // the names found as people, whatever kind of phrase offers them again
   const personNames = new Set(defined && type === 'who' ? candidates.filter((c) => c.kind === 'who').map((c) => c.text) : []);
+  // "Spanish architect *Enric Miralles*": a who-question asks the name, not the description before it
+  const namesByEnd = new Map<number, Candidate>();
+  if (type === 'who' && !defined) for (const c of candidates) if (c.kind === 'who') namesByEnd.set(c.start + c.text.length, c);
+  const nameOf = (c: Candidate): Candidate => {
+    const n = c.kind === 'who' || c.kind === 'clause' ? undefined : namesByEnd.get(c.start + c.text.length);
+    return n && n.start > c.start && DESCRIBED_NAME.test(sentence.slice(c.start, n.start)) ? n : c;
+  };
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -594,7 +603,8 @@ export function scoreCandidates(
     if (!restates && personNames.has(c.text)) continue;
     // a time of another unit, whatever kind of candidate offers it ("1998" as a date or as a plain phrase)
     const otherTime = timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)));
-    const wrongKind = otherTime || personName(c.text, first);
+    const shown = nameOf(c);
+    const wrongKind = otherTime || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
@@ -651,7 +661,7 @@ export function scoreCandidates(
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
     score += treeScore(trees, evidence, type);
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
-    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
+    scored.push({ text: trimSpan(shown.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
   }
   return { scored, candidates, type, qStems };
 }

@@ -67,13 +67,27 @@ describe('a span of another finer kind than asked', () => {
   it('never vouches for a person\'s name when a team is asked', () => {
     const text = 'Rovers beat the home side 2-0 in the replay against Peter Walsh\'s team at the park.';
     expect(candidate('which team won the replay', text, 'Peter Walsh')?.wrongKind).toBe(true);
-    const lone = 'The replay was decided late in the second half, said manager Peter Walsh.';
-    expect(chooseSpan('which team won the replay', lone)?.wrongKind).toBe(true);
-    expect(vouched('which team won the replay', lone)).toBe(0);
+    const lone = 'The replay was won by the side of manager Peter Walsh.';
+    expect(scoreCandidates('which team won the replay', lone).scored.filter((c) => c.text === 'Peter Walsh').every((c) => c.wrongKind)).toBe(true);
+    expect(chooseSpan('which team won the replay', lone)?.text).not.toBe('Peter Walsh');
+    const only = 'Peter Walsh won it.';
+    expect(chooseSpan('which team won', only)?.wrongKind).toBe(true);
+    expect(vouched('which team won', only)).toBe(0);
     // a person's name is still an answer to "who"
     expect(candidate('who won the replay', lone, 'Peter Walsh')?.wrongKind).toBe(false);
     // a team's name is no person's
     const team = 'Grimsby Town beat the home side 2-0 in the replay.';
     expect(candidate('which team won the replay', team, 'Grimsby Town')?.wrongKind).toBe(false);
+  });
+});
+
+describe('a who-question asks the name, not the description before it', () => {
+  it('answers with the name a description leads', () => {
+    const text = 'The new library was designed by Danish architect Lars Holm in partnership with a local firm.';
+    expect(chooseSpan('Who designed the new library?', text)?.text).toBe('Lars Holm');
+  });
+  it('keeps the description for "who is X"', () => {
+    const text = 'Danish architect Lars Holm designed the new library.';
+    expect(chooseSpan('Who is Lars Holm?', text)?.text).not.toBe('Lars Holm');
   });
 });
