@@ -26,7 +26,7 @@ export { SPAN_TREES, type SpanTree, type SpanTrees } from './span-trees.ts';
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
 export { candidateTest, hasCandidate } from './span-candidates.ts';
 /** Discourse words that are never an answer ("for *example*", "in *particular*", "*One* of the…"). */
-const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later)$/i;
+const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later|via|unless|whereas|whilst|thereby|theretofore|hitherto|nonetheless|nevertheless|moreover|furthermore|otherwise|likewise|namely|albeit|amid|amidst|versus|vs\.?|etc\.?|e\.g\.?|i\.e\.?|st\.?)$/i;
 
 /** Evidence for one span candidate: the feature record the ranking weights apply to. */
 export interface SpanEvidence {
