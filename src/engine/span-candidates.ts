@@ -34,6 +34,8 @@ const NUMBER_RANGE = new RegExp(`\\b${NUMBER_ATOM}\\s+(?:to|or|and)\\s+${NUMBER_
 // an Arabic article glued to a name word ("Hayat Tahrir *al-Sham*") continues the name
 const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.|[A-Z])(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\p{L}'’-]*[\p{L}]|[A-Z][\p{L}'’-]*[\p{L}\d]|[A-Z]\.|[A-Z](?![\p{L}'’])|\d+))*/gu;
 
+/** "February 1804", "21 February 1804": a date the name pattern reads as a name, not a person or a place. */
+const DATE_NAME = new RegExp(`^(?:(?:${MONTH}|${WEEKDAY})\\s+\\d|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?!\\w))`);
 /** Capitalised words that are not the names of people or places. */
 export const NOT_NAMES = new RegExp(
   `^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|According|His|Her|Its|Their|Our|After|Before|During|When|While|If|As|Although|Because|Since|By|For|From|With|Some|Many|Most|Other|Several|Both|Each|There|Then|Also|Although|Despite|Following|Under|Over|Between|Among|Within|Today|Yesterday)$`,
@@ -297,7 +299,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
       // "The Office", "The Times": "the" and one plain word name a thing (a title), not a person
       const title = type === 'who' && !!lead && /\bThe\s+$/.test(lead[0]) && /^\p{Lu}\p{Ll}+$/u.test(c.text) && isEnglishWord(c.text.toLowerCase());
-      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title) continue;
+      const date = DATE_NAME.test(c.text);
+      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title || date) continue;
       // "Bashar Assad's Palace": the owner is a name of its own; the whole names the thing owned
       const owner = /^(.+?)['’]s\s+\S/u.exec(c.text);
       if (owner) {

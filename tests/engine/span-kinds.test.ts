@@ -91,3 +91,17 @@ describe('a who-question asks the name, not the description before it', () => {
     expect(chooseSpan('Who is Lars Holm?', text)?.text).not.toBe('Lars Holm');
   });
 });
+
+describe('a date is not a name', () => {
+  it('offers no date as a place or a person', () => {
+    const text = 'On 21 February 1804, the first train left the works and the journey ended at Abercynon.';
+    const kinds = scoreCandidates('Where did the journey end?', text).scored.filter((c) => /February/.test(c.text)).map((c) => c.kind);
+    expect(kinds).not.toContain('where');
+    expect(chooseSpan('Where did the journey end?', text)?.text).toBe('Abercynon');
+  });
+  it('drops sentence words that lead a name and function words that stand alone', () => {
+    const text = 'Following the Cretaceous extinction, the forest spread.';
+    expect(scoreCandidates('What did the forest follow?', text).scored.map((c) => c.text)).not.toContain('Following the Cretaceous');
+    expect(scoreCandidates('How was the data sent?', 'The data was sent via satellite links.').scored.map((c) => c.text)).not.toContain('via');
+  });
+});
