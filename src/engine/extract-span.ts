@@ -521,7 +521,13 @@ export function scoreCandidates(
   // "Spanish architect *Enric Miralles*": a who-question asks the name, not the description before it
   const namesByEnd = new Map<number, Candidate>();
   if (type === 'who' && !defined) for (const c of candidates) if (c.kind === 'who') namesByEnd.set(c.start + c.text.length, c);
+  // "Davies is credited…" after "the work of Donald Davies": a surname alone is shown as the full name the text gave
+  const fullNames = type === 'who' && !defined ? candidates.filter((c) => c.kind === 'who' && /\s/.test(c.text)) : [];
   const nameOf = (c: Candidate): Candidate => {
+    if (c.kind === 'who' && fullNames.length && /^\p{Lu}[\p{L}'’-]+$/u.test(c.text)) {
+      const full = fullNames.find((f) => f.start < c.start && f.text.endsWith(` ${c.text}`) && !/['’]s$/.test(f.text));
+      if (full) return { ...c, text: full.text };
+    }
     const n = c.kind === 'who' || c.kind === 'clause' ? undefined : namesByEnd.get(c.start + c.text.length);
     return n && n.start > c.start && DESCRIBED_NAME.test(sentence.slice(c.start, n.start)) ? n : c;
   };

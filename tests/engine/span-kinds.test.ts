@@ -105,3 +105,10 @@ describe('a date is not a name', () => {
     expect(scoreCandidates('How was the data sent?', 'The data was sent via satellite links.').scored.map((c) => c.text)).not.toContain('via');
   });
 });
+
+describe('a surname alone is shown as the full name the text gave', () => {
+  it('answers "Donald Davies" from "…the work of Donald Davies. Davies is credited…"', () => {
+    const text = 'The idea found little use until the work of Donald Davies in the 1960s. Davies is credited with naming the method.';
+    expect(chooseSpan('Who is credited with naming the method?', text)?.text).toBe('Donald Davies');
+  });
+});
