@@ -1,5 +1,5 @@
 // Span scoring: each candidate's evidence, the ranking weights, and the chosen span.
-import { classifyQuestion, definedSubject, focusOf, organizationAsked, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
+import { classifyQuestion, definedSubject, focusOf, organizationAsked, personAsked, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
 import {
   CLAUSE_BREAKS,
   collect,
@@ -498,6 +498,8 @@ export function scoreCandidates(
   };
   // "which team / company": a side or an organisation, not a person's name (a title or role before it, or a given name first)
   const orgAsked = type === 'who' && organizationAsked(question);
+  // "which player / minister": a person, not a name with an organisation's marker ("Leeds United", "Citadel Broadcasting")
+  const personFocus = type === 'who' && !orgAsked && personAsked(question);
   const givenRows = orgAsked && vectors ? GIVEN_NAMES.map(rowOfWord).filter((r) => r >= 0) : [];
   const orgRows = givenRows.length ? ORGANIZATION_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
   const personName = (text: string, first: number): boolean => {
@@ -610,7 +612,8 @@ export function scoreCandidates(
     // a time of another unit, whatever kind of candidate offers it ("1998" as a date or as a plain phrase)
     const otherTime = timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)));
     const shown = nameOf(c);
-    const wrongKind = otherTime || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
+    const wrongKind = otherTime || organisation || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

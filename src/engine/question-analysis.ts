@@ -18,6 +18,14 @@ const PERSON_QUESTION = WH_NOUN('person|man|woman|company|organization|group|tea
 /** A who-question whose focus is an organisation or a side, not a person ("which *team* won", "what *company* bought"). */
 const ORGANIZATION_QUESTION = WH_NOUN('team|teams|side|club|company|companies|firm|organization|organisation|group|band|party|corporation|network|broadcaster|airline|bank|agency|newspaper|channel|label|university|school|government');
 
+/** A who-question whose focus is a person ("which *player* scored", "what *minister* resigned"). */
+const PERSON_FOCUS_QUESTION = WH_NOUN('person|people|man|men|woman|women|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|players|politician|minister|manager|coach|actor|actress|singer|striker|captain|chairman|director|boss|chief|judge|mayor|governor|senator|prime minister');
+
+/** Whether a who-question asks for a person: an organisation's or a side's name is then the wrong kind of answer. */
+export function personAsked(question: string): boolean {
+  return PERSON_FOCUS_QUESTION.test(question.toLowerCase());
+}
+
 /** Whether a who-question asks for an organisation or a side: a person's name is then the wrong kind of answer. */
 export function organizationAsked(question: string): boolean {
   return ORGANIZATION_QUESTION.test(question.toLowerCase());

@@ -81,6 +81,15 @@ describe('a span of another finer kind than asked', () => {
   });
 });
 
+describe('a person asked: an organisation is the wrong kind', () => {
+  it('never vouches for a side\'s name when a player is asked', () => {
+    const text = 'Leeds United won 1-0 thanks to a late goal.';
+    expect(candidate('which player scored the winner', text, 'Leeds United')?.wrongKind).toBe(true);
+    expect(vouched('which player scored the winner', text)).toBe(0);
+    expect(candidate('who won the match', text, 'Leeds United')?.wrongKind).toBe(false);
+  });
+});
+
 describe('a who-question asks the name, not the description before it', () => {
   it('answers with the name a description leads', () => {
     const text = 'The new library was designed by Danish architect Lars Holm in partnership with a local firm.';
