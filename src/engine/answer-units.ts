@@ -123,9 +123,9 @@ const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 /** A time of day: "10:30", "3pm", "7 a.m.", "noon", "Sunday evening". */
 export const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b|\b(?:noon|midday|midnight)\b/gi;
 const TIME_UNITS: Record<TimeUnit, RegExp> = {
-  day: new RegExp(`\\b${WEEKDAY_NAME}\\b|\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}|\\b(?:yesterday|today|tomorrow|tonight)\\b`, 'i'),
-  month: new RegExp(`\\b${MONTH_NAME}(?!\\w)|\\b(?:last|next|this) month\\b`, 'i'),
-  year: /\b\d{3,4}(?!\d)|\b(?:last|next|this) year\b/i,
+  day: new RegExp(`\\b${WEEKDAY_NAME}\\b|\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}`),
+  month: new RegExp(`\\b${MONTH_NAME}(?!\\w)`),
+  year: /\b\d{3,4}(?!\d)/,
   era: /\d{3,4}|\bcentur(?:y|ies)\b|\d0s\b/i,
   clock: new RegExp(`${CLOCK_TIME.source}|\\b(?:morning|afternoon|evening|night|dawn|dusk|overnight)\\b`, 'i'),
 };
@@ -142,7 +142,10 @@ export function timeUnitAsked(question: string): TimeUnit | null {
   return null;
 }
 
-/** Whether a time told as `text` is of the unit asked: "2002" is no answer to "what day", "Tuesday" none to "what year". */
+/**
+ * Whether a time told as `text` is of the unit asked: "2002" is no answer to "what day", "Tuesday" none to "what year";
+ * a time told relative to the article's own date ("last month", "yesterday") names no month or day either.
+ */
 export function isTimeOf(unit: TimeUnit, text: string): boolean {
   return TIME_UNITS[unit].test(text);
 }

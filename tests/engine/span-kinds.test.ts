@@ -33,6 +33,8 @@ describe('the unit of time a when-question asks for', () => {
     expect(isTimeOf('day', 'March 1999')).toBe(false);
     expect(isTimeOf('month', 'March 1999')).toBe(true);
     expect(isTimeOf('month', '2002')).toBe(false);
+    expect(isTimeOf('month', 'last month')).toBe(false);
+    expect(isTimeOf('day', 'yesterday')).toBe(false);
     expect(isTimeOf('year', '1999')).toBe(true);
     expect(isTimeOf('year', 'Tuesday')).toBe(false);
     expect(isTimeOf('era', '19th century')).toBe(true);
