@@ -497,7 +497,7 @@ export function scoreCandidates(
     return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
   };
   // "which team / company": a side or an organisation, not a person's name (a title or role before it, or a given name first)
-  const orgAsked = type === 'who' && organizationAsked(question);
+  const orgAsked = (type === 'who' || type === 'what') && organizationAsked(question);
   // "which player / minister": a person, not a name with an organisation's marker ("Leeds United", "Citadel Broadcasting")
   const personFocus = type === 'who' && !orgAsked && personAsked(question);
   const givenRows = orgAsked && vectors ? GIVEN_NAMES.map(rowOfWord).filter((r) => r >= 0) : [];
@@ -509,9 +509,10 @@ export function scoreCandidates(
     if (lead && PERSON_ROLE.test(lead[1]!)) return true;
     if (!/^\p{Lu}/u.test(text)) return false;
     if (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[first - 1]?.lower ?? '')) return true;
-    const ws = text.split(/\s+/);
-    if (!vectors || !orgRows.length || ws.length < 2 || ws.length > 3 || !ws.every((w) => /^\p{Lu}/u.test(w))) return false;
-    const r = rowOfWord(ws[0]);
+    // the name leading the span ("Michael Howard the party"); "Martin Allen's team" is the team, not the man
+    const run = /^(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){1,2})(['’]s)?(?=\s+[^\p{Lu}]|\s*$)/u.exec(text);
+    if (!vectors || !orgRows.length || !run || (run[2] && run[0].length < text.trimEnd().length)) return false;
+    const r = rowOfWord(run[1]!.split(/\s+/)[0]);
     if (r < 0) return false;
     const given = givenRows.reduce((a, g) => a + vectors.cosine(r, g), 0) / givenRows.length;
     const org = orgRows.reduce((a, g) => a + vectors.cosine(r, g), 0) / orgRows.length;

@@ -77,6 +77,10 @@ describe('a span of another finer kind than asked', () => {
     expect(vouched('which team won', only)).toBe(0);
     // a person's name is still an answer to "who"
     expect(candidate('who won the replay', lone, 'Peter Walsh')?.wrongKind).toBe(false);
+    // a what-question with an organisation focus too, and a phrase a person's name leads
+    const led = 'The director denied he had warned Peter Walsh the party could not win the vote.';
+    expect(candidate('which party won the vote', led, 'Peter Walsh the party')?.wrongKind).toBe(true);
+    expect(vouched('which party won the vote', led)).toBe(0);
     // a team's name is no person's
     const team = 'Grimsby Town beat the home side 2-0 in the replay.';
     expect(candidate('which team won the replay', team, 'Grimsby Town')?.wrongKind).toBe(false);
