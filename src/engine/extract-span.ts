@@ -614,7 +614,10 @@ export function scoreCandidates(
     const otherTime = timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)));
     const shown = nameOf(c);
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
-    const wrongKind = otherTime || organisation || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
+    const titled = (text: string, at: number) => /^\p{Lu}/u.test(text) && (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[at - 1]?.lower ?? ''));
+    const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))));
+    const wrongKind = otherTime || organisation || personAtPlace || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

@@ -96,6 +96,14 @@ describe('a person asked: an organisation is the wrong kind', () => {
   });
 });
 
+describe('a place asked: a titled person is the wrong kind', () => {
+  it('never vouches for "singer X" when a country is asked', () => {
+    const text = 'The next contest will be held in the capital after local singer Marta won last year.';
+    expect(candidate('which country won the contest', text, 'Marta')?.wrongKind).toBe(true);
+    expect(candidate('who won the contest', text, 'Marta')?.wrongKind).toBe(false);
+  });
+});
+
 describe('a who-question asks the name, not the description before it', () => {
   it('answers with the name a description leads', () => {
     const text = 'The new library was designed by Danish architect Lars Holm in partnership with a local firm.';
