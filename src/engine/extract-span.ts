@@ -28,6 +28,9 @@ export { candidateTest, hasCandidate } from './span-candidates.ts';
 /** Discourse words that are never an answer ("for *example*", "in *particular*", "*One* of the…"). */
 const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later|via|unless|whereas|whilst|thereby|theretofore|hitherto|nonetheless|nevertheless|moreover|furthermore|otherwise|likewise|namely|albeit|amid|amidst|versus|vs\.?|etc\.?|e\.g\.?|i\.e\.?|st\.?)$/i;
 
+/** Phonetic symbols of a pronunciation guide. */
+const PHONETIC = /[ˈˌːəɒɪʊŋʃʒθðæɛɔᵻʌɐɜɝɚ]/u;
+
 /** Evidence for one span candidate: the feature record the ranking weights apply to. */
 export interface SpanEvidence {
   /** The candidate is of the asked-for type (a date for "when", a name for "who"). */
@@ -542,7 +545,8 @@ export function scoreCandidates(
     seen.add(key);
     const cWords = words(c.text);
     const content = cWords.filter((w) => !STOP_WORDS.has(w));
-    if (content.length === 0 || (c.kind !== 'number' && cWords.length <= 2 && FILLERS.test(c.text))) continue;
+    // a pronunciation ("/tᵻˈnɒfərə/") is never the answer
+    if (content.length === 0 || (c.kind !== 'number' && cWords.length <= 2 && FILLERS.test(c.text)) || PHONETIC.test(c.text)) continue;
     const stems = content.map(stem);
     const novelCount = stems.filter((s) => !qStems.has(s)).length;
     const isOption = offered.has(c.start) && options.has(c.text.toLowerCase());
