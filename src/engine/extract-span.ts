@@ -28,6 +28,8 @@ export { candidateTest, hasCandidate } from './span-candidates.ts';
 /** Discourse words that are never an answer ("for *example*", "in *particular*", "*One* of the…"). */
 const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later|via|unless|whereas|whilst|thereby|theretofore|hitherto|nonetheless|nevertheless|moreover|furthermore|otherwise|likewise|namely|albeit|amid|amidst|versus|vs\.?|etc\.?|e\.g\.?|i\.e\.?|st\.?)$/i;
 
+/** A generic head and "of" leading a phrase ("*part of the* consortium", "*the site of* Fort Caroline"). */
+const PARTITIVE = /^(?:the\s+|a\s+|an\s+)?(part|parts|one|some|most|many|all|site|means|kind|kinds|type|types|form|forms|sort|class|classes|example|examples|member|members|majority|bulk|rest|portion|series|number|lot|lots|range|variety|set)\s+of\s+(?:the\s+|a\s+|an\s+)?(?=\S)/i;
 /** Phonetic symbols of a pronunciation guide. */
 const PHONETIC = /[ˈˌːəɒɪʊŋʃʒθðæɛɔᵻʌɐɜɝɚ]/u;
 
@@ -678,7 +680,10 @@ export function scoreCandidates(
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
     score += treeScore(trees, evidence, type);
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
-    scored.push({ text: trimSpan(shown.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
+    // "part of the ONdigital consortium", "the site of Fort Caroline": a generic head before "of" names nothing itself
+    const partitive = (type === 'what' || type === 'other') && c.kind !== 'clause' && c.kind !== 'number' ? PARTITIVE.exec(shown.text) : null;
+    const text = partitive && !focus.has(stem(partitive[1]!.toLowerCase())) ? shown.text.slice(partitive[0].length) : shown.text;
+    scored.push({ text: trimSpan(text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
   }
   return { scored, candidates, type, qStems };
 }

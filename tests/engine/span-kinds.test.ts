@@ -135,3 +135,11 @@ describe('a surname alone is shown as the full name the text gave', () => {
     expect(chooseSpan('Who is credited with naming the method?', text)?.text).toBe('Donald Davies');
   });
 });
+
+describe('a generic head before "of" names nothing itself', () => {
+  it('shows the thing after "part of the"', () => {
+    const texts = scoreCandidates('What did the firm refuse to join?', 'Last year the firm refused to become part of the Tellus consortium.').scored.map((c) => c.text);
+    expect(texts).not.toContain('part of the Tellus consortium');
+    expect(texts).toContain('Tellus consortium');
+  });
+});
