@@ -759,7 +759,8 @@ function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<
   // "*over* half", "*less than* two percent": a modifier of a number stays
   while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || (isQ(tokens[0]!) && !(NUMBER_MODIFIERS.test(tokens[0]!) && NUMBERISH.test(tokens.slice(1).join(' ')))))) tokens.shift();
   // a name keeps its last word even when the question has it ("Mount *Kenya*")
-  const name = tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t));
+  // a list keeps its last item whole ("primary law, secondary law and supplementary *law*")
+  const name = (tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t))) || (tokens.some((t, i) => i > 0 && i < tokens.length - 1 && /^(?:and|or)$/i.test(t)));
   while (tokens.length > 1 && !name && isQ(tokens[tokens.length - 1]!)) tokens.pop();
   return tokens
     .join(' ')

@@ -361,6 +361,25 @@ export function patternCandidates(question: string, sentence: string, tokens: re
     while (a > 0 && b - a < 12 && (tokens[a - 1]!.isWord || /^[-'’&]$/.test(tokens[a - 1]!.text)) && !CLAUSE_STARTS.has(tokens[a - 1]!.lower) && !COPULA.has(tokens[a - 1]!.lower)) a--;
     return a;
   };
+  /** End (exclusive) of a list continuing a phrase that ends at `b`: ", X2 and X3" / " and X2"; `b` when none follows. */
+  const listEnd = (b: number) => {
+    let e = b;
+    let joined = false;
+    while (e < tokens.length && e - b < 14) {
+      const t = tokens[e]!;
+      let f = e;
+      if (t.text === ',') f++;
+      if (/^(?:and|or)$/.test(tokens[f]?.lower ?? '')) {
+        f++;
+        joined = true;
+      } else if (t.text !== ',') break;
+      const g = phraseEnd(f);
+      if (g === f) break;
+      e = g;
+      if (joined) break;
+    }
+    return joined ? e : b;
+  };
   const cop = /^(?:what|which|who)\s+(?:is|are|was|were)\s+(.+?)[?.!]*$/i.exec(question.trim());
   if (cop) {
     const ys = new Set(words(cop[1]!).filter((w) => !STOP_WORDS.has(w)).map(stem));
@@ -375,7 +394,13 @@ export function patternCandidates(question: string, sentence: string, tokens: re
       const after = tokens[k + 1];
       if (after && /^[a-z]+(?:ed|en)$/.test(after.text) && isVerbish(after, t, tokens[k + 2])) return;
       if (hits(k + 1, k + 5) > 0) span(phraseStart(k), k); // "X is the Y": X
-      if (hits(k - 4, k) > 0) span(k + 1, phraseEnd(k + 1)); // "Y is X": X
+      if (hits(k - 4, k) > 0) {
+        const b = phraseEnd(k + 1);
+        span(k + 1, b); // "Y is X": X
+        // "Y are X1, X2 and X3": the whole list
+        const end = listEnd(b);
+        if (end > b) span(k + 1, end);
+      }
     });
   }
   // "why": the reason after "because", "due to"…; "how": the means after "by", "through"…

@@ -143,3 +143,10 @@ describe('a generic head before "of" names nothing itself', () => {
     expect(texts).toContain('Tellus consortium');
   });
 });
+
+describe('a copula pattern over a list', () => {
+  it('offers the whole list after "are", its last item kept whole', () => {
+    const text = 'The two kinds of tax are income tax, sales tax and property tax.';
+    expect(scoreCandidates('What are the kinds of tax?', text).scored.map((c) => c.text)).toContain('income tax, sales tax and property tax');
+  });
+});
