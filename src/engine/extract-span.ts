@@ -243,6 +243,10 @@ const GIVEN_LIKE = 0.45;
 const GIVEN_OVER_ORG = 0.15;
 /** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
 const ORGANIZATION_MARKERS = /\b(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
+/** A name headed by a thing or an event, never a person or a place ("Brit *Awards*", "FA *Cup*", "Licensing *Act*"). */
+const THING_NAME = /\b(?:Awards?|Prizes?|Cup|Trophy|Festival|Championships?|Olympics|Games|Act|Bill|Treaty|Report|Album|Single|Show|Series)$/;
+/** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
+const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party)\.?$/;
 /** A title that makes a name a person's ("Mr Blair"). */
 const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Saint|St)\.?\s/;
 /** A role word right before a name that makes it a person's ("Chelsea *manager* Jose Mourinho"). */
@@ -623,7 +627,9 @@ export function scoreCandidates(
     // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
     const titled = (text: string, at: number) => /^\p{Lu}/u.test(text) && (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[at - 1]?.lower ?? ''));
     const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))));
-    const wrongKind = otherTime || organisation || personAtPlace || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
+    const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
+    const wrongKind = otherTime || organisation || personAtPlace || thing || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

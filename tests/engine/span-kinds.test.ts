@@ -104,6 +104,16 @@ describe('a place asked: a titled person is the wrong kind', () => {
   });
 });
 
+describe('a name headed by a thing or an event is no person or place', () => {
+  it('never vouches for an award as who directed a film, nor a company as where', () => {
+    const text = 'The film, directed by Anna Berg, won the Golden Reel Award at the festival.';
+    expect(candidate('who directed the film', text, 'Golden Reel Award')?.wrongKind).toBe(true);
+    expect(candidate('who directed the film', text, 'Anna Berg')?.wrongKind).toBe(false);
+    const firm = 'The trials are run by Tellus Limited across the region.';
+    expect(scoreCandidates('where are the trials', firm).scored.filter((c) => /Limited/.test(c.text)).every((c) => c.wrongKind)).toBe(true);
+  });
+});
+
 describe('a who-question asks the name, not the description before it', () => {
   it('answers with the name a description leads', () => {
     const text = 'The new library was designed by Danish architect Lars Holm in partnership with a local firm.';
