@@ -244,7 +244,7 @@ const GIVEN_OVER_ORG = 0.15;
 /** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
 const ORGANIZATION_MARKERS = /\b(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
 /** A name headed by a thing or an event, never a person or a place ("Brit *Awards*", "FA *Cup*", "Licensing *Act*"). */
-const THING_NAME = /\b(?:Awards?|Prizes?|Cup|Trophy|Festival|Championships?|Olympics|Games|Act|Bill|Treaty|Report|Album|Single|Show|Series)$/;
+const THING_NAME = /\b(?:Awards?|Prizes?|Cup|Trophy|Festival|Championships?|Olympics|Games|Act|Bill|Treaty|Report|Album|Single|Show|Series|Wars?|Battle|Revolution|Crisis|Conference|Summit|Elections?|Referendum|Fame)$/;
 /** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
 const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party)\.?$/;
 /** A title that makes a name a person's ("Mr Blair"). */

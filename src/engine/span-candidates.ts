@@ -299,7 +299,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
       // "The Office", "The Times": "the" and one plain word name a thing (a title), not a person
       const title = type === 'who' && !!lead && /\bThe\s+$/.test(lead[0]) && /^\p{Lu}\p{Ll}+$/u.test(c.text) && isEnglishWord(c.text.toLowerCase());
-      const date = DATE_NAME.test(c.text);
+      // "In 1976" less its "In": a year, no name
+      const date = DATE_NAME.test(c.text) || !/\p{L}/u.test(c.text);
       if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title || date) continue;
       // "Bashar Assad's Palace": the owner is a name of its own; the whole names the thing owned
       const owner = /^(.+?)['’]s\s+\S/u.exec(c.text);

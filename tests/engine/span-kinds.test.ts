@@ -109,6 +109,7 @@ describe('a name headed by a thing or an event is no person or place', () => {
     const text = 'The film, directed by Anna Berg, won the Golden Reel Award at the festival.';
     expect(candidate('who directed the film', text, 'Golden Reel Award')?.wrongKind).toBe(true);
     expect(candidate('who directed the film', text, 'Anna Berg')?.wrongKind).toBe(false);
+    expect(candidate('who gained control of the island after the war', 'Britain ceded the island to Spain after the Great Northern War.', 'Great Northern War')?.wrongKind).toBe(true);
     const firm = 'The trials are run by Tellus Limited across the region.';
     expect(scoreCandidates('where are the trials', firm).scored.filter((c) => /Limited/.test(c.text)).every((c) => c.wrongKind)).toBe(true);
   });
@@ -130,6 +131,8 @@ describe('a date is not a name', () => {
     const text = 'On 21 February 1804, the first train left the works and the journey ended at Abercynon.';
     const kinds = scoreCandidates('Where did the journey end?', text).scored.filter((c) => /February/.test(c.text)).map((c) => c.kind);
     expect(kinds).not.toContain('where');
+    const year = scoreCandidates('What company did the card become?', 'In 1976, the card was renamed and became Visa Inc.').scored;
+    expect(year.filter((c) => c.text === '1976').map((c) => c.kind)).not.toContain('who');
     expect(chooseSpan('Where did the journey end?', text)?.text).toBe('Abercynon');
   });
   it('drops sentence words that lead a name and function words that stand alone', () => {
