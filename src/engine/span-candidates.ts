@@ -256,7 +256,8 @@ function isVerbish(t: Token, prev: Token | undefined, next?: Token): boolean {
   if (!t.isWord || t.isCap || !/^[a-z]+$/.test(t.lower)) return false;
   if (COMMON_VERBS.has(t.lower)) return true;
   // a lower-case content word right before a determiner is a verb ("possess *a*", "covers *the*")
-  if (next && DETERMINERS.has(next.lower) && !STOP_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/^(?:than|like|versus|via|per|including|such)$/.test(t.lower)) return true;
+  // (not a noun by its suffix: "flux *density* the tesla")
+  if (next && DETERMINERS.has(next.lower) && !STOP_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/^(?:than|like|versus|via|per|including|such)$/.test(t.lower) && !NOUN_SUFFIX.test(t.lower)) return true;
   if (t.lower.length > 4 && t.lower.endsWith('ly') && !NOT_ADVERBS.has(t.lower)) return true;
   if (prev && VERB_BEFORE.has(prev.lower) && !DETERMINERS.has(t.lower) && !/\d/.test(t.lower)) return true;
   if (prev && /^(is|are|was|were|be|been|being|has|have|had)$/.test(prev.lower) && /(?:ed|en|ing)$/.test(t.lower) && !NOT_VERBS.has(t.lower)) return true;
@@ -265,6 +266,8 @@ function isVerbish(t: Token, prev: Token | undefined, next?: Token): boolean {
   }
   return false;
 }
+/** Suffixes of nouns that are hardly ever verbs ("density", "government", "happiness"). */
+const NOUN_SUFFIX = /.{3}(?:ity|ness|tion|sion|ment|ism|ence|ance|ship|hood|ogy)$/;
 /** Spans of the asked-for type (dates, numbers, names) in a sentence. */
 export function collectCandidates(type: QuestionType, sentence: string): Candidate[] {
   const candidates: Candidate[] = [];

@@ -163,3 +163,10 @@ describe('a copula pattern over a list', () => {
     expect(scoreCandidates('What are the kinds of tax?', text).scored.map((c) => c.text)).toContain('income tax, sales tax and property tax');
   });
 });
+
+describe('a noun by its suffix is no verb', () => {
+  it('keeps "flux density" whole before "the"', () => {
+    const text = 'In 1960 the conference named the SI unit of magnetic flux density the tesla in his honour.';
+    expect(scoreCandidates('What did the conference name after him in 1960?', text).scored.map((c) => c.text)).toContain('SI unit of magnetic flux density');
+  });
+});
