@@ -160,7 +160,9 @@ export function phraseCandidates(sentence: string, tokens: readonly Token[], out
     const next = tokens[i + 1];
     const glue = NAME_GLUE.has(t.lower) && !t.isCap && prev?.isCap && next?.isCap;
     const breaks =
-      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || verbLike(t, prev, next);
+      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || verbLike(t, prev, next) ||
+      // "named the unit of flux density | the tesla": a determiner after a noun opens another phrase
+      (DETERMINERS.has(t.lower) && !!prev && prev.isWord && !STOP_WORDS.has(prev.lower) && NOUN_SUFFIX.test(prev.lower));
     if (breaks) flush(i);
     else if (runStart < 0) runStart = i;
   }
