@@ -340,6 +340,8 @@ const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|re
 const HOW_CUES = /^(?:by|through|via|using|with)$/;
 const COPULA = new Set(['is', 'are', 'was', 'were']);
 const NAMING = /^(?:known|called|referred|termed|named|nicknamed|dubbed)$/;
+/** Discourse adverbs that end a phrase, never part of an answer. */
+const DISCOURSE_END = /^(?:respectively|thus|hence|therefore|however|instead|too|also|though)$/;
 /** Words that end a clause when walking left from a copula. */
 const CLAUSE_STARTS = new Set('which that who whom whose when where while because although though since if whereas and but or so'.split(' '));
 
@@ -353,7 +355,8 @@ export function patternCandidates(question: string, sentence: string, tokens: re
   const span = (a: number, b: number) => {
     // not the verb or "known as" that led here
     while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:ADV|VERB|AUX)$/.test(tokens[a]!.pos) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
-    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
+    // "… expansion engines *respectively*": a discourse adverb ends no answer
+    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord || DISCOURSE_END.test(tokens[b - 1]!.lower))) b--;
     if (b > a && b - a <= 10) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
   };
   /** End (exclusive) of the phrase starting at `a`: the next punctuation or clause word. */
