@@ -433,7 +433,8 @@ export function patternCandidates(question: string, sentence: string, tokens: re
       while (a < tokens.length && /^(?:as|to|be|the|a|an)$/.test(tokens[a]!.lower)) a++;
       let b = a;
       // a list runs on through commas and "and"/"or"
-      while (b < tokens.length && b - a < 14 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !CLAUSE_STARTS.has(tokens[b]!.lower === 'and' || tokens[b]!.lower === 'or' ? '' : tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
+      // (a comma before a verb ends it: "described as eccentric, *defied* this idiom")
+      while (b < tokens.length && b - a < 14 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !CLAUSE_STARTS.has(tokens[b]!.lower === 'and' || tokens[b]!.lower === 'or' ? '' : tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower) && !(tokens[b]!.text === ',' && b + 1 < tokens.length && verbish(b + 1))) b++;
       span(a, b);
     });
   }
