@@ -340,6 +340,8 @@ const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|re
 const HOW_CUES = /^(?:by|through|via|using|with)$/;
 const COPULA = new Set(['is', 'are', 'was', 'were']);
 const NAMING = /^(?:known|called|referred|termed|named|nicknamed|dubbed)$/;
+/** Prepositions that end what a naming word ("called", "known as") points at. */
+const NAME_ENDS = new Set('at in on by from for with during after before since until near into'.split(' '));
 /** Discourse adverbs that end a phrase, never part of an answer. */
 const DISCOURSE_END = /^(?:respectively|thus|hence|therefore|however|instead|too|also|though)$/;
 /** Words that end a clause when walking left from a copula. */
@@ -443,7 +445,11 @@ export function patternCandidates(question: string, sentence: string, tokens: re
       if (!NAMING.test(t.lower)) return;
       let a = k + 1;
       while (a < tokens.length && /^(?:as|to|the|a|an|by|"|“|')$/.test(tokens[a]!.lower)) a++;
-      span(a, phraseEnd(a));
+      // "named Ossachite *at* the site": a name ends at a preposition other than "of"
+      let b = phraseEnd(a);
+      const p = tokens.slice(a, b).findIndex((x, i) => i > 0 && NAME_ENDS.has(x.lower));
+      if (p > 0) b = a + p;
+      span(a, b);
     });
   }
   return out;

@@ -170,3 +170,14 @@ describe('a noun by its suffix is no verb', () => {
     expect(scoreCandidates('What did the conference name after him in 1960?', text).scored.map((c) => c.text)).toContain('SI unit of magnetic flux density');
   });
 });
+
+describe('what a pattern points at ends where it should', () => {
+  it('ends a name at a preposition and a description list at a comma before a verb', () => {
+    const named = scoreCandidates('What was the village called?', 'The village was called Tallow at the time of the survey.').scored.map((c) => c.text);
+    expect(named).toContain('Tallow');
+    expect(named).not.toContain('Tallow at the time');
+    const described = scoreCandidates('How was the inventor described?', 'The inventor, described as eccentric, ignored the rules.').scored.map((c) => c.text);
+    expect(described).toContain('eccentric');
+    expect(described).not.toContain('eccentric, ignored the rules');
+  });
+});
