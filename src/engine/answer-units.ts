@@ -111,3 +111,41 @@ export function ageBeside(sentence: string, start: number, end: number, asked: R
   const after = sentence.slice(end).split(/\s+/).filter(Boolean).slice(0, AGE_REACH);
   return [...before, ...after].some((w) => termsOf(w).some((t) => asked.has(t)));
 }
+
+/**
+ * The unit of time a when-question asks for: "what day" a weekday or a date with its day, "what month" a month,
+ * "what year" a year, "what century / decade" a year or an era, "what time" a time of day; null for plain "when".
+ */
+export type TimeUnit = 'day' | 'month' | 'year' | 'era' | 'clock';
+
+const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/** A time of day: "10:30", "3pm", "7 a.m.", "noon", "Sunday evening". */
+export const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b|\b(?:noon|midday|midnight)\b/gi;
+const TIME_UNITS: Record<TimeUnit, RegExp> = {
+  day: new RegExp(`\\b${WEEKDAY_NAME}\\b|\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}`),
+  month: new RegExp(`\\b${MONTH_NAME}(?!\\w)`),
+  year: /\b\d{3,4}(?!\d)/,
+  era: /\d{3,4}|\bcentur(?:y|ies)\b|\d0s\b/i,
+  clock: new RegExp(`${CLOCK_TIME.source}|\\b(?:morning|afternoon|evening|night|dawn|dusk|overnight)\\b`, 'i'),
+};
+
+/** The unit of time a when-question asks for, or null when any time will do ("when did it start"). */
+export function timeUnitAsked(question: string): TimeUnit | null {
+  const q = question.toLowerCase();
+  if (/\b(?:what|which)\s+(?:day|date)\b/.test(q)) return 'day';
+  if (/\b(?:what|which)\s+month\b/.test(q)) return 'month';
+  if (/\b(?:what|which)\s+year\b/.test(q)) return 'year';
+  if (/\b(?:what|which)\s+(?:century|decade)\b/.test(q)) return 'era';
+  // "at what time did it start", "what time is kick-off"; not "during what time" or "what time frame" (a period)
+  if (/(?<!\bduring )\bwhat time(?:\s+of\s+(?:the\s+)?day|\s+(?:is|was|are|were|did|does|do|will|would|can|should)\b|\s*\W*$)/.test(q)) return 'clock';
+  return null;
+}
+
+/**
+ * Whether a time told as `text` is of the unit asked: "2002" is no answer to "what day", "Tuesday" none to "what year";
+ * a time told relative to the article's own date ("last month", "yesterday") names no month or day either.
+ */
+export function isTimeOf(unit: TimeUnit, text: string): boolean {
+  return TIME_UNITS[unit].test(text);
+}

@@ -1,5 +1,5 @@
 // Span scoring: each candidate's evidence, the ranking weights, and the chosen span.
-import { classifyQuestion, definedSubject, focusOf, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
+import { classifyQuestion, definedSubject, focusOf, organizationAsked, personAsked, questionStems, slotOf, type QuestionType } from './question-analysis.ts';
 import {
   CLAUSE_BREAKS,
   collect,
@@ -18,7 +18,7 @@ import {
 } from './span-candidates.ts';
 import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
-import { isQuantityOf, quantityAsked } from './answer-units.ts';
+import { CLOCK_TIME, isQuantityOf, isTimeOf, quantityAsked, timeUnitAsked } from './answer-units.ts';
 import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
 import { alignCandidate, templatesOf } from './span-alignment.ts';
 export { SPAN_TREES, type SpanTree, type SpanTrees } from './span-trees.ts';
@@ -26,7 +26,12 @@ export { SPAN_TREES, type SpanTree, type SpanTrees } from './span-trees.ts';
 export { classifyQuestion, type QuestionType } from './question-analysis.ts';
 export { candidateTest, hasCandidate } from './span-candidates.ts';
 /** Discourse words that are never an answer ("for *example*", "in *particular*", "*One* of the…"). */
-const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later)$/i;
+const FILLERS = /^(?:example|instance|particular|addition|contrast|general|fact|turn|short|total|part|one|ones|others?|order|case|way|time|result|course|well|least|most|later|earlier|now|then|today|recently|previously|also|however|along|among|across|around|about|against|toward|towards|upon|within|without|beyond|despite|nearby|together|alone|again|away|back|here|there|instead|meanwhile|therefore|thus|weeks? later|years? later|days? later|via|unless|whereas|whilst|thereby|theretofore|hitherto|nonetheless|nevertheless|moreover|furthermore|otherwise|likewise|namely|albeit|amid|amidst|versus|vs\.?|etc\.?|e\.g\.?|i\.e\.?|st\.?)$/i;
+
+/** A generic head and "of" leading a phrase ("*part of the* consortium", "*the site of* Fort Caroline"). */
+const PARTITIVE = /^(?:the\s+|a\s+|an\s+)?(part|parts|one|some|most|many|all|site|means|kind|kinds|type|types|form|forms|sort|class|classes|example|examples|member|members|majority|bulk|rest|portion|series|number|lot|lots|range|variety|set)\s+of\s+(?:the\s+|a\s+|an\s+)?(?=\S)/i;
+/** Phonetic symbols of a pronunciation guide. */
+const PHONETIC = /[ˈˌːəɒɪʊŋʃʒθðæɛɔᵻʌɐɜɝɚ]/u;
 
 /** Evidence for one span candidate: the feature record the ranking weights apply to. */
 export interface SpanEvidence {
@@ -228,6 +233,26 @@ const COMMON_ROWS = 1500;
 /** Words that stand for places and for people: a span's likeness to each (by word vectors) tells a place from a person. */
 const PLACE_WORDS = 'city country town region province river village island capital london paris germany'.split(' ');
 const PERSON_WORDS = 'president actor writer singer minister politician john james david smith'.split(' ');
+/** Units of time a time-like phrase may be told in (so a phrase holding one is a time). */
+const TIME_UNITS = ['day', 'month', 'year', 'clock'] as const;
+/** Given names: a name whose first word is like them (word vectors) is a person's ("Martin Allen"), not a team's or a firm's. */
+const GIVEN_NAMES = 'john james david michael peter paul mark sarah mary robert'.split(' ');
+const ORGANIZATION_WORDS = 'team club company firm group united city rovers bank party'.split(' ');
+/** Mean cosine of a name's first word to the given names, and its lead over the organisation words, for a person's name. */
+const GIVEN_LIKE = 0.45;
+const GIVEN_OVER_ORG = 0.15;
+/** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
+const ORGANIZATION_MARKERS = /\b(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
+/** A name headed by a thing or an event, never a person or a place ("Brit *Awards*", "FA *Cup*", "Licensing *Act*"). */
+const THING_NAME = /\b(?:Awards?|Prizes?|Cup|Trophy|Festival|Championships?|Olympics|Games|Act|Bill|Treaty|Report|Album|Single|Show|Series|Wars?|Battle|Revolution|Crisis|Conference|Summit|Elections?|Referendum|Fame)$/;
+/** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
+const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party)\.?$/;
+/** A title that makes a name a person's ("Mr Blair"). */
+const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Saint|St)\.?\s/;
+/** A role word right before a name that makes it a person's ("Chelsea *manager* Jose Mourinho"). */
+const PERSON_ROLE = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|captain|chairman|chairwoman|chief|president|minister|secretary|chancellor|spokesman|spokeswoman|singer|actor|actress|star|director|executive|founder|owner|player|winger|forward|skipper|referee|rapper|guitarist|drummer|presenter|comedian)$/;
+/** A description before a name: up to three words ending in a lower-case one ("Spanish *architect* ", "the Roman Catholic *priest*, "). */
+const DESCRIBED_NAME = /^(?:[\p{L}'’.-]+\s+){0,3}[a-z][\p{L}-]*,?\s+$/u;
 /** Words an untyped phrase may have for free. */
 const FREE_LENGTH = 4;
 
@@ -273,6 +298,8 @@ export interface SpanChoice {
   probability: number;
   /** The chosen candidate's evidence. */
   evidence: SpanEvidence;
+  /** Of another finer kind than asked (a bare year for "what day", a person's name for "which team"): never vouched for. */
+  wrongKind: boolean;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
@@ -292,6 +319,7 @@ export interface ScoredCandidate {
   closeness: number;
   nearest: number;
   headPos: string;
+  wrongKind: boolean;
 }
 
 /** Every candidate span of `text` for `question`, scored with `weights` (for choosing and for fitting). */
@@ -315,6 +343,9 @@ export function scoreCandidates(
   const candidates = collectCandidates(type, sentence);
   // "how long did it run?": a span of years is a duration ("1961 to 1972")
   if (type === 'number' && /\bhow long\b/i.test(question)) collect(sentence, YEAR_RANGE, 'number', candidates);
+  // "what day": a weekday or a date with its day, not a bare year; "what time": a time of day ("3pm")
+  const timeUnit = type === 'when' ? timeUnitAsked(question) : null;
+  if (timeUnit === 'clock') collect(sentence, CLOCK_TIME, 'when', candidates);
   // "in what year": the year of a full date
   if (/\b(?:what|which) year\b/i.test(question)) {
     for (const c of candidates) {
@@ -474,9 +505,44 @@ export function scoreCandidates(
     // the differences are small (±0.2): scaled to about ±1
     return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
   };
+  // "which team / company": a side or an organisation, not a person's name (a title or role before it, or a given name first)
+  const orgAsked = (type === 'who' || type === 'what') && organizationAsked(question);
+  // "which player / minister": a person, not a name with an organisation's marker ("Leeds United", "Citadel Broadcasting")
+  const personFocus = type === 'who' && !orgAsked && personAsked(question);
+  const givenRows = orgAsked && vectors ? GIVEN_NAMES.map(rowOfWord).filter((r) => r >= 0) : [];
+  const orgRows = givenRows.length ? ORGANIZATION_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
+  const personName = (text: string, first: number): boolean => {
+    if (!orgAsked || ORGANIZATION_MARKERS.test(text)) return false;
+    // "manager Peter Walsh": a role word leading the phrase
+    const lead = /^([a-z]+)\s+(?=\p{Lu})/u.exec(text);
+    if (lead && PERSON_ROLE.test(lead[1]!)) return true;
+    if (!/^\p{Lu}/u.test(text)) return false;
+    if (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[first - 1]?.lower ?? '')) return true;
+    // the name leading the span ("Michael Howard the party"); "Martin Allen's team" is the team, not the man
+    const run = /^(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){1,2})(['’]s)?(?=\s+[^\p{Lu}]|\s*$)/u.exec(text);
+    if (!vectors || !orgRows.length || !run || (run[2] && run[0].length < text.trimEnd().length)) return false;
+    const r = rowOfWord(run[1]!.split(/\s+/)[0]);
+    if (r < 0) return false;
+    const given = givenRows.reduce((a, g) => a + vectors.cosine(r, g), 0) / givenRows.length;
+    const org = orgRows.reduce((a, g) => a + vectors.cosine(r, g), 0) / orgRows.length;
+    return given >= GIVEN_LIKE && given - org >= GIVEN_OVER_ORG;
+  };
   const templates = templatesOf(question);
   // the names found as people, whatever kind of phrase offers them again
   const personNames = new Set(defined && type === 'who' ? candidates.filter((c) => c.kind === 'who').map((c) => c.text) : []);
+  // "Spanish architect *Enric Miralles*": a who-question asks the name, not the description before it
+  const namesByEnd = new Map<number, Candidate>();
+  if (type === 'who' && !defined) for (const c of candidates) if (c.kind === 'who') namesByEnd.set(c.start + c.text.length, c);
+  // "Davies is credited…" after "the work of Donald Davies": a surname alone is shown as the full name the text gave
+  const fullNames = type === 'who' && !defined ? candidates.filter((c) => c.kind === 'who' && /\s/.test(c.text)) : [];
+  const nameOf = (c: Candidate): Candidate => {
+    if (c.kind === 'who' && fullNames.length && /^\p{Lu}[\p{L}'’-]+$/u.test(c.text)) {
+      const full = fullNames.find((f) => f.start < c.start && f.text.endsWith(` ${c.text}`) && !/['’]s$/.test(f.text));
+      if (full) return { ...c, text: full.text };
+    }
+    const n = c.kind === 'who' || c.kind === 'clause' ? undefined : namesByEnd.get(c.start + c.text.length);
+    return n && n.start > c.start && DESCRIBED_NAME.test(sentence.slice(c.start, n.start)) ? n : c;
+  };
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
@@ -485,7 +551,8 @@ export function scoreCandidates(
     seen.add(key);
     const cWords = words(c.text);
     const content = cWords.filter((w) => !STOP_WORDS.has(w));
-    if (content.length === 0 || (c.kind !== 'number' && cWords.length <= 2 && FILLERS.test(c.text))) continue;
+    // a pronunciation ("/tᵻˈnɒfərə/") is never the answer
+    if (content.length === 0 || (c.kind !== 'number' && cWords.length <= 2 && FILLERS.test(c.text)) || PHONETIC.test(c.text)) continue;
     const stems = content.map(stem);
     const novelCount = stems.filter((s) => !qStems.has(s)).length;
     const isOption = offered.has(c.start) && options.has(c.text.toLowerCase());
@@ -553,8 +620,18 @@ export function scoreCandidates(
     const defines = defined !== null && !restates && definingStarts.has(`${c.start}:${c.text}`);
     // "Who is X?" asks what X is: another person's name never says it
     if (!restates && personNames.has(c.text)) continue;
+    // a time of another unit, whatever kind of candidate offers it ("1998" as a date or as a plain phrase)
+    const otherTime = timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)));
+    const shown = nameOf(c);
+    const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
+    // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
+    const titled = (text: string, at: number) => /^\p{Lu}/u.test(text) && (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[at - 1]?.lower ?? ''));
+    const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))));
+    // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
+    const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
+    const wrongKind = otherTime || organisation || personAtPlace || thing || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
-      typeExact: !isList && c.kind === type ? 1 : 0,
+      typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
       listFits: isList && (type === 'what' || type === 'other' || type === 'who') ? 1 : 0,
       listAsked: isList && asksMany ? 1 : 0,
@@ -595,9 +672,10 @@ export function scoreCandidates(
       commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
       kindMatch: kindsAsked && c.kind === 'number' && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
-      kindMiss: kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
+      kindMiss: wrongKind || (kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length)) ? 1 : 0,
       placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
-      personLike: type === 'who' ? -placeMinusPerson(c.text) : 0,
+      // an organisation asked: likeness to people is no evidence for it
+      personLike: type === 'who' && !orgAsked ? -placeMinusPerson(c.text) : 0,
       alignShare: aligned.share,
       alignNext: aligned.next,
       alignPrev: aligned.prev,
@@ -608,7 +686,10 @@ export function scoreCandidates(
     for (const k of EVIDENCE_KEYS) score += weights[k] * evidence[k];
     score += treeScore(trees, evidence, type);
     const relation = slotKind !== null || fromPattern || isOption || besideFocus || unitFound;
-    scored.push({ text: trimSpan(c.text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other', relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '' });
+    // "part of the ONdigital consortium", "the site of Fort Caroline": a generic head before "of" names nothing itself
+    const partitive = (type === 'what' || type === 'other') && c.kind !== 'clause' && c.kind !== 'number' ? PARTITIVE.exec(shown.text) : null;
+    const text = partitive && !focus.has(stem(partitive[1]!.toLowerCase())) ? shown.text.slice(partitive[0].length) : shown.text;
+    scored.push({ text: trimSpan(text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
   }
   return { scored, candidates, type, qStems };
 }
@@ -640,6 +721,7 @@ function pickSpan(scored: readonly ScoredCandidate[], candidates: readonly Candi
     possessive: chosen.evidence.possessive > 0,
     probability: shareOf(scored, chosen),
     evidence: chosen.evidence,
+    wrongKind: chosen.wrongKind,
   };
 }
 
@@ -683,7 +765,8 @@ function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<
   // "*over* half", "*less than* two percent": a modifier of a number stays
   while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || (isQ(tokens[0]!) && !(NUMBER_MODIFIERS.test(tokens[0]!) && NUMBERISH.test(tokens.slice(1).join(' ')))))) tokens.shift();
   // a name keeps its last word even when the question has it ("Mount *Kenya*")
-  const name = tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t));
+  // a list keeps its last item whole ("primary law, secondary law and supplementary *law*")
+  const name = (tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t))) || (tokens.some((t, i) => i > 0 && i < tokens.length - 1 && /^(?:and|or)$/i.test(t)));
   while (tokens.length > 1 && !name && isQ(tokens[tokens.length - 1]!)) tokens.pop();
   return tokens
     .join(' ')

@@ -15,6 +15,22 @@ const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|
 const PLACE_QUESTION = WH_NOUN('city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood');
 const PERSON_QUESTION = WH_NOUN('person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general');
 
+/** A who-question whose focus is an organisation or a side, not a person ("which *team* won", "what *company* bought"). */
+const ORGANIZATION_QUESTION = WH_NOUN('team|teams|side|club|company|companies|firm|organization|organisation|group|band|party|corporation|network|broadcaster|airline|bank|agency|newspaper|channel|label|university|school|government');
+
+/** A who-question whose focus is a person ("which *player* scored", "what *minister* resigned"). */
+const PERSON_FOCUS_QUESTION = WH_NOUN('person|people|man|men|woman|women|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|players|politician|minister|manager|coach|actor|actress|singer|striker|captain|chairman|director|boss|chief|judge|mayor|governor|senator|prime minister');
+
+/** Whether a who-question asks for a person: an organisation's or a side's name is then the wrong kind of answer. */
+export function personAsked(question: string): boolean {
+  return PERSON_FOCUS_QUESTION.test(question.toLowerCase());
+}
+
+/** Whether a who-question asks for an organisation or a side: a person's name is then the wrong kind of answer. */
+export function organizationAsked(question: string): boolean {
+  return ORGANIZATION_QUESTION.test(question.toLowerCase());
+}
+
 export function classifyQuestion(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b/.test(q)) return 'number';

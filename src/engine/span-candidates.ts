@@ -32,8 +32,10 @@ const NUMBER_PATTERN = new RegExp(
 const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
 const NUMBER_RANGE = new RegExp(`\\b${NUMBER_ATOM}\\s+(?:to|or|and)\\s+${NUMBER_ATOM}(?:(?:m|bn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+)?`, 'gi');
 // an Arabic article glued to a name word ("Hayat Tahrir *al-Sham*") continues the name
-const NAME_PATTERN = /\b(?:[A-Z][\p{L}'’-]*[\p{L}]|[A-Z]\.|[A-Z])(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\p{L}'’-]*[\p{L}]|[A-Z][\p{L}'’-]*[\p{L}\d]|[A-Z]\.|[A-Z](?![\p{L}'’])|\d+))*/gu;
+const NAME_PATTERN = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}\.|\p{Lu})(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:(?:al|el|ad|as|ash|an|ar|at|az)-\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}[\p{L}'’-]*[\p{L}\d]|\p{Lu}\.|\p{Lu}(?![\p{L}'’])|\d+(?:st|nd|rd|th)?(?![\p{L}\d])))*/gu;
 
+/** "February 1804", "21 February 1804": a date the name pattern reads as a name, not a person or a place. */
+const DATE_NAME = new RegExp(`^(?:(?:${MONTH}|${WEEKDAY})\\s+\\d|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?!\\w))`);
 /** Capitalised words that are not the names of people or places. */
 export const NOT_NAMES = new RegExp(
   `^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|According|His|Her|Its|Their|Our|After|Before|During|When|While|If|As|Although|Because|Since|By|For|From|With|Some|Many|Most|Other|Several|Both|Each|There|Then|Also|Although|Despite|Following|Under|Over|Between|Among|Within|Today|Yesterday)$`,
@@ -158,7 +160,9 @@ export function phraseCandidates(sentence: string, tokens: readonly Token[], out
     const next = tokens[i + 1];
     const glue = NAME_GLUE.has(t.lower) && !t.isCap && prev?.isCap && next?.isCap;
     const breaks =
-      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || verbLike(t, prev, next);
+      (!t.isWord && !/^[$%&'’-]$/.test(t.text)) || (CLAUSE_BREAKS.has(t.lower) && !glue) || (t.inQuestion && !t.isFocus) || verbLike(t, prev, next) ||
+      // "named the unit of flux density | the tesla": a determiner after a noun opens another phrase
+      (DETERMINERS.has(t.lower) && !!prev && prev.isWord && !STOP_WORDS.has(prev.lower) && NOUN_SUFFIX.test(prev.lower));
     if (breaks) flush(i);
     else if (runStart < 0) runStart = i;
   }
@@ -254,7 +258,8 @@ function isVerbish(t: Token, prev: Token | undefined, next?: Token): boolean {
   if (!t.isWord || t.isCap || !/^[a-z]+$/.test(t.lower)) return false;
   if (COMMON_VERBS.has(t.lower)) return true;
   // a lower-case content word right before a determiner is a verb ("possess *a*", "covers *the*")
-  if (next && DETERMINERS.has(next.lower) && !STOP_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/^(?:than|like|versus|via|per|including|such)$/.test(t.lower)) return true;
+  // (not a noun by its suffix: "flux *density* the tesla")
+  if (next && DETERMINERS.has(next.lower) && !STOP_WORDS.has(t.lower) && !DETERMINERS.has(t.lower) && !/^(?:than|like|versus|via|per|including|such)$/.test(t.lower) && !NOUN_SUFFIX.test(t.lower)) return true;
   if (t.lower.length > 4 && t.lower.endsWith('ly') && !NOT_ADVERBS.has(t.lower)) return true;
   if (prev && VERB_BEFORE.has(prev.lower) && !DETERMINERS.has(t.lower) && !/\d/.test(t.lower)) return true;
   if (prev && /^(is|are|was|were|be|been|being|has|have|had)$/.test(prev.lower) && /(?:ed|en|ing)$/.test(t.lower) && !NOT_VERBS.has(t.lower)) return true;
@@ -263,6 +268,8 @@ function isVerbish(t: Token, prev: Token | undefined, next?: Token): boolean {
   }
   return false;
 }
+/** Suffixes of nouns that are hardly ever verbs ("density", "government", "happiness"). */
+const NOUN_SUFFIX = /.{3}(?:ity|ness|tion|sion|ment|ism|ence|ance|ship|hood|ogy)$/;
 /** Spans of the asked-for type (dates, numbers, names) in a sentence. */
 export function collectCandidates(type: QuestionType, sentence: string): Candidate[] {
   const candidates: Candidate[] = [];
@@ -286,7 +293,7 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
     const names: Candidate[] = [];
     collect(sentence, NAME_PATTERN, type, names);
     for (const c of names) {
-      const lead = /^(?:(?:The|A|An|In|On|At|But|And|After|Before|When|While|This|That|However|His|Her|Its|Their|Although|Because|During|By|For|From|With|Under|Since|As|If)\s+)+/.exec(c.text);
+      const lead = /^(?:(?:The|A|An|In|On|At|But|And|After|Before|When|While|This|That|However|His|Her|Its|Their|Although|Because|During|By|For|From|With|Under|Since|As|If|Following|According to|Despite|Over|Between|Among|Within|Without|Unlike|Like|Through|Throughout|Until|Upon|Against|Along|Across|Around|Near|Including|Both|Each|Every|Some|Many|Most|Several|These|Those|Such|Other|Then|Also|There|Here|Later|Today|Yesterday|Our|My|Your)\s+)+/.exec(c.text);
       if (lead) {
         c.start += lead[0].length;
         c.text = c.text.slice(lead[0].length);
@@ -297,7 +304,9 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
       // "The Office", "The Times": "the" and one plain word name a thing (a title), not a person
       const title = type === 'who' && !!lead && /\bThe\s+$/.test(lead[0]) && /^\p{Lu}\p{Ll}+$/u.test(c.text) && isEnglishWord(c.text.toLowerCase());
-      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title) continue;
+      // "In 1976" less its "In": a year, no name
+      const date = DATE_NAME.test(c.text) || !/\p{L}/u.test(c.text);
+      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title || date) continue;
       // "Bashar Assad's Palace": the owner is a name of its own; the whole names the thing owned
       const owner = /^(.+?)['’]s\s+\S/u.exec(c.text);
       if (owner) {
@@ -331,6 +340,10 @@ const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|re
 const HOW_CUES = /^(?:by|through|via|using|with)$/;
 const COPULA = new Set(['is', 'are', 'was', 'were']);
 const NAMING = /^(?:known|called|referred|termed|named|nicknamed|dubbed)$/;
+/** Prepositions that end what a naming word ("called", "known as") points at. */
+const NAME_ENDS = new Set('at in on by from for with during after before since until near into'.split(' '));
+/** Discourse adverbs that end a phrase, never part of an answer. */
+const DISCOURSE_END = /^(?:respectively|thus|hence|therefore|however|instead|too|also|though)$/;
 /** Words that end a clause when walking left from a copula. */
 const CLAUSE_STARTS = new Set('which that who whom whose when where while because although though since if whereas and but or so'.split(' '));
 
@@ -344,7 +357,8 @@ export function patternCandidates(question: string, sentence: string, tokens: re
   const span = (a: number, b: number) => {
     // not the verb or "known as" that led here
     while (a < b && (DETERMINERS.has(tokens[a]!.lower) || !tokens[a]!.isWord || verbish(a) || /^(?:ADV|VERB|AUX)$/.test(tokens[a]!.pos) || /^(?:as|to)$/.test(tokens[a]!.lower))) a++;
-    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord)) b--;
+    // "… expansion engines *respectively*": a discourse adverb ends no answer
+    while (b > a && (STOP_WORDS.has(tokens[b - 1]!.lower) || !tokens[b - 1]!.isWord || DISCOURSE_END.test(tokens[b - 1]!.lower))) b--;
     if (b > a && b - a <= 10) out.push({ text: sentence.slice(tokens[a]!.start, tokens[b - 1]!.end), start: tokens[a]!.start, kind: 'what' });
   };
   /** End (exclusive) of the phrase starting at `a`: the next punctuation or clause word. */
@@ -357,6 +371,25 @@ export function patternCandidates(question: string, sentence: string, tokens: re
     let a = b;
     while (a > 0 && b - a < 12 && (tokens[a - 1]!.isWord || /^[-'’&]$/.test(tokens[a - 1]!.text)) && !CLAUSE_STARTS.has(tokens[a - 1]!.lower) && !COPULA.has(tokens[a - 1]!.lower)) a--;
     return a;
+  };
+  /** End (exclusive) of a list continuing a phrase that ends at `b`: ", X2 and X3" / " and X2"; `b` when none follows. */
+  const listEnd = (b: number) => {
+    let e = b;
+    let joined = false;
+    while (e < tokens.length && e - b < 14) {
+      const t = tokens[e]!;
+      let f = e;
+      if (t.text === ',') f++;
+      if (/^(?:and|or)$/.test(tokens[f]?.lower ?? '')) {
+        f++;
+        joined = true;
+      } else if (t.text !== ',') break;
+      const g = phraseEnd(f);
+      if (g === f) break;
+      e = g;
+      if (joined) break;
+    }
+    return joined ? e : b;
   };
   const cop = /^(?:what|which|who)\s+(?:is|are|was|were)\s+(.+?)[?.!]*$/i.exec(question.trim());
   if (cop) {
@@ -372,7 +405,13 @@ export function patternCandidates(question: string, sentence: string, tokens: re
       const after = tokens[k + 1];
       if (after && /^[a-z]+(?:ed|en)$/.test(after.text) && isVerbish(after, t, tokens[k + 2])) return;
       if (hits(k + 1, k + 5) > 0) span(phraseStart(k), k); // "X is the Y": X
-      if (hits(k - 4, k) > 0) span(k + 1, phraseEnd(k + 1)); // "Y is X": X
+      if (hits(k - 4, k) > 0) {
+        const b = phraseEnd(k + 1);
+        span(k + 1, b); // "Y is X": X
+        // "Y are X1, X2 and X3": the whole list
+        const end = listEnd(b);
+        if (end > b) span(k + 1, end);
+      }
     });
   }
   // "why": the reason after "because", "due to"…; "how": the means after "by", "through"…
@@ -396,7 +435,8 @@ export function patternCandidates(question: string, sentence: string, tokens: re
       while (a < tokens.length && /^(?:as|to|be|the|a|an)$/.test(tokens[a]!.lower)) a++;
       let b = a;
       // a list runs on through commas and "and"/"or"
-      while (b < tokens.length && b - a < 14 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !CLAUSE_STARTS.has(tokens[b]!.lower === 'and' || tokens[b]!.lower === 'or' ? '' : tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower)) b++;
+      // (a comma before a verb ends it: "described as eccentric, *defied* this idiom")
+      while (b < tokens.length && b - a < 14 && !/^[.;:!?()]$/.test(tokens[b]!.text) && !CLAUSE_STARTS.has(tokens[b]!.lower === 'and' || tokens[b]!.lower === 'or' ? '' : tokens[b]!.lower) && !COPULA.has(tokens[b]!.lower) && !(tokens[b]!.text === ',' && b + 1 < tokens.length && verbish(b + 1))) b++;
       span(a, b);
     });
   }
@@ -405,7 +445,11 @@ export function patternCandidates(question: string, sentence: string, tokens: re
       if (!NAMING.test(t.lower)) return;
       let a = k + 1;
       while (a < tokens.length && /^(?:as|to|the|a|an|by|"|“|')$/.test(tokens[a]!.lower)) a++;
-      span(a, phraseEnd(a));
+      // "named Ossachite *at* the site": a name ends at a preposition other than "of"
+      let b = phraseEnd(a);
+      const p = tokens.slice(a, b).findIndex((x, i) => i > 0 && NAME_ENDS.has(x.lower));
+      if (p > 0) b = a + p;
+      span(a, b);
     });
   }
   return out;

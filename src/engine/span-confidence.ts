@@ -10,7 +10,7 @@ export interface SpanFeatures {
   margin: number;
   /** A typed question (who, when, where, how many) and a span of that type. */
   typeMatch: number;
-  /** A when / how-many question and a span that is no date / number (a phrase standing in for one). */
+  /** A when / how-many question and a span that is no date / number (a phrase standing in for one), or a span of another finer kind than asked. */
   typeMiss: number;
   /** A typed question whose text holds exactly one candidate of the type. */
   typedAlone: number;
@@ -98,7 +98,8 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     coverage,
     margin: Math.max(0, choice.margin) / 2,
     typeMatch: typed && choice.typeMatch ? 1 : 0,
-    typeMiss: (type === 'when' || type === 'number') && !choice.typeMatch ? 1 : 0,
+    // a span of another finer kind than asked (a bare year for "what day", a person for "which team") is never vouched for
+    typeMiss: ((type === 'when' || type === 'number') && !choice.typeMatch) || choice.wrongKind ? 1 : 0,
     typedAlone: typed && choice.typedCount === 1 ? 1 : 0,
     relation: choice.relation ? 1 : 0,
     pattern: choice.kind === 'pattern' ? 1 : 0,

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { isTimeOf, timeUnitAsked } from '../../src/engine/answer-units.ts';
+import { chooseSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
+import { organizationAsked } from '../../src/engine/question-analysis.ts';
+import { spanConfidenceOf, spanFeatures } from '../../src/engine/span-confidence.ts';
+
+const candidate = (question: string, text: string, span: string) => scoreCandidates(question, text).scored.find((c) => c.text === span);
+/** The span confidence the engine would give the chosen span at a high answer confidence. */
+const vouched = (question: string, text: string) => {
+  const choice = chooseSpan(question, text);
+  const type = scoreCandidates(question, text).type;
+  return choice ? spanConfidenceOf(spanFeatures(choice, type, 0.95, 1)) : 0;
+};
+
+describe('the unit of time a when-question asks for', () => {
+  it('reads day, month, year, century and time of day from the question', () => {
+    expect(timeUnitAsked('what day is the final')).toBe('day');
+    expect(timeUnitAsked('On what date did the talks end?')).toBe('day');
+    expect(timeUnitAsked('which month did the shop open')).toBe('month');
+    expect(timeUnitAsked('In what year was the bridge built?')).toBe('year');
+    expect(timeUnitAsked('What century was the castle built in?')).toBe('era');
+    expect(timeUnitAsked('what time does the match start')).toBe('clock');
+    expect(timeUnitAsked('At what time of day did the storm hit?')).toBe('clock');
+    expect(timeUnitAsked('During what time did the forest shrink?')).toBeNull();
+    expect(timeUnitAsked('What time frame does the war cover?')).toBeNull();
+    expect(timeUnitAsked('When did the bridge open?')).toBeNull();
+  });
+  it('tells a time of the unit from one of another unit', () => {
+    expect(isTimeOf('day', 'Tuesday')).toBe(true);
+    expect(isTimeOf('day', 'March 3')).toBe(true);
+    expect(isTimeOf('day', '3 March 1999')).toBe(true);
+    expect(isTimeOf('day', '2002')).toBe(false);
+    expect(isTimeOf('day', 'March 1999')).toBe(false);
+    expect(isTimeOf('month', 'March 1999')).toBe(true);
+    expect(isTimeOf('month', '2002')).toBe(false);
+    expect(isTimeOf('month', 'last month')).toBe(false);
+    expect(isTimeOf('day', 'yesterday')).toBe(false);
+    expect(isTimeOf('year', '1999')).toBe(true);
+    expect(isTimeOf('year', 'Tuesday')).toBe(false);
+    expect(isTimeOf('era', '19th century')).toBe(true);
+    expect(isTimeOf('era', 'the 1960s')).toBe(true);
+    expect(isTimeOf('clock', '3pm')).toBe(true);
+    expect(isTimeOf('clock', 'Monday')).toBe(false);
+  });
+});
+
+describe('a span of another finer kind than asked', () => {
+  it('never vouches for a bare year when a day is asked, and prefers the day', () => {
+    const text = 'The band last played at the festival in 1998 and returns on Friday for a late set.';
+    expect(candidate('what day does the band return', text, '1998')?.wrongKind).toBe(true);
+    expect(chooseSpan('what day does the band return', text)?.text).toBe('Friday');
+    const yearOnly = 'The band last played at the festival in 1998, the same year the stage was rebuilt.';
+    expect(scoreCandidates('what day did the band play', yearOnly).scored.filter((c) => c.text === '1998').every((c) => c.wrongKind)).toBe(true);
+    expect(chooseSpan('what day did the band play', yearOnly)?.text).not.toBe('1998');
+    expect(vouched('what day did the band play', yearOnly)).toBe(0);
+    // the same year answers "what year"
+    expect(chooseSpan('what year did the band play', yearOnly)?.text).toBe('1998');
+    expect(vouched('what year did the band play', yearOnly)).toBeGreaterThan(0);
+  });
+  it('finds a time of day for "what time"', () => {
+    const text = 'The final kicks off at 3pm on Saturday at the new stadium.';
+    expect(chooseSpan('what time does the final kick off', text)?.text).toBe('3pm');
+  });
+  it('reads "which team / company" as asking for an organisation', () => {
+    expect(organizationAsked('which team won the cup')).toBe(true);
+    expect(organizationAsked('What company bought the studio?')).toBe(true);
+    expect(organizationAsked('which player won the cup')).toBe(false);
+  });
+  it('never vouches for a person\'s name when a team is asked', () => {
+    const text = 'Rovers beat the home side 2-0 in the replay against Peter Walsh\'s team at the park.';
+    expect(candidate('which team won the replay', text, 'Peter Walsh')?.wrongKind).toBe(true);
+    const lone = 'The replay was won by the side of manager Peter Walsh.';
+    expect(scoreCandidates('which team won the replay', lone).scored.filter((c) => c.text === 'Peter Walsh').every((c) => c.wrongKind)).toBe(true);
+    expect(chooseSpan('which team won the replay', lone)?.text).not.toBe('Peter Walsh');
+    const only = 'Peter Walsh won it.';
+    expect(chooseSpan('which team won', only)?.wrongKind).toBe(true);
+    expect(vouched('which team won', only)).toBe(0);
+    // a person's name is still an answer to "who"
+    expect(candidate('who won the replay', lone, 'Peter Walsh')?.wrongKind).toBe(false);
+    // a what-question with an organisation focus too, and a phrase a person's name leads
+    const led = 'The director denied he had warned Peter Walsh the party could not win the vote.';
+    expect(candidate('which party won the vote', led, 'Peter Walsh the party')?.wrongKind).toBe(true);
+    expect(vouched('which party won the vote', led)).toBe(0);
+    // a team's name is no person's
+    const team = 'Grimsby Town beat the home side 2-0 in the replay.';
+    expect(candidate('which team won the replay', team, 'Grimsby Town')?.wrongKind).toBe(false);
+  });
+});
+
+describe('a person asked: an organisation is the wrong kind', () => {
+  it('never vouches for a side\'s name when a player is asked', () => {
+    const text = 'Leeds United won 1-0 thanks to a late goal.';
+    expect(candidate('which player scored the winner', text, 'Leeds United')?.wrongKind).toBe(true);
+    expect(vouched('which player scored the winner', text)).toBe(0);
+    expect(candidate('who won the match', text, 'Leeds United')?.wrongKind).toBe(false);
+  });
+});
+
+describe('a place asked: a titled person is the wrong kind', () => {
+  it('never vouches for "singer X" when a country is asked', () => {
+    const text = 'The next contest will be held in the capital after local singer Marta won last year.';
+    expect(candidate('which country won the contest', text, 'Marta')?.wrongKind).toBe(true);
+    expect(candidate('who won the contest', text, 'Marta')?.wrongKind).toBe(false);
+  });
+});
+
+describe('a name headed by a thing or an event is no person or place', () => {
+  it('never vouches for an award as who directed a film, nor a company as where', () => {
+    const text = 'The film, directed by Anna Berg, won the Golden Reel Award at the festival.';
+    expect(candidate('who directed the film', text, 'Golden Reel Award')?.wrongKind).toBe(true);
+    expect(candidate('who directed the film', text, 'Anna Berg')?.wrongKind).toBe(false);
+    expect(candidate('who gained control of the island after the war', 'Britain ceded the island to Spain after the Great Northern War.', 'Great Northern War')?.wrongKind).toBe(true);
+    const firm = 'The trials are run by Tellus Limited across the region.';
+    expect(scoreCandidates('where are the trials', firm).scored.filter((c) => /Limited/.test(c.text)).every((c) => c.wrongKind)).toBe(true);
+  });
+});
+
+describe('a who-question asks the name, not the description before it', () => {
+  it('answers with the name a description leads', () => {
+    const text = 'The new library was designed by Danish architect Lars Holm in partnership with a local firm.';
+    expect(chooseSpan('Who designed the new library?', text)?.text).toBe('Lars Holm');
+  });
+  it('keeps the description for "who is X"', () => {
+    const text = 'Danish architect Lars Holm designed the new library.';
+    expect(chooseSpan('Who is Lars Holm?', text)?.text).not.toBe('Lars Holm');
+  });
+});
+
+describe('a date is not a name', () => {
+  it('offers no date as a place or a person', () => {
+    const text = 'On 21 February 1804, the first train left the works and the journey ended at Abercynon.';
+    const kinds = scoreCandidates('Where did the journey end?', text).scored.filter((c) => /February/.test(c.text)).map((c) => c.kind);
+    expect(kinds).not.toContain('where');
+    const year = scoreCandidates('What company did the card become?', 'In 1976, the card was renamed and became Visa Inc.').scored;
+    expect(year.filter((c) => c.text === '1976').map((c) => c.kind)).not.toContain('who');
+    expect(chooseSpan('Where did the journey end?', text)?.text).toBe('Abercynon');
+  });
+  it('drops sentence words that lead a name and function words that stand alone', () => {
+    const text = 'Following the Cretaceous extinction, the forest spread.';
+    expect(scoreCandidates('What did the forest follow?', text).scored.map((c) => c.text)).not.toContain('Following the Cretaceous');
+    expect(scoreCandidates('How was the data sent?', 'The data was sent via satellite links.').scored.map((c) => c.text)).not.toContain('via');
+  });
+});
+
+describe('a surname alone is shown as the full name the text gave', () => {
+  it('answers "Donald Davies" from "…the work of Donald Davies. Davies is credited…"', () => {
+    const text = 'The idea found little use until the work of Donald Davies in the 1960s. Davies is credited with naming the method.';
+    expect(chooseSpan('Who is credited with naming the method?', text)?.text).toBe('Donald Davies');
+  });
+});
+
+describe('a generic head before "of" names nothing itself', () => {
+  it('shows the thing after "part of the"', () => {
+    const texts = scoreCandidates('What did the firm refuse to join?', 'Last year the firm refused to become part of the Tellus consortium.').scored.map((c) => c.text);
+    expect(texts).not.toContain('part of the Tellus consortium');
+    expect(texts).toContain('Tellus consortium');
+  });
+});
+
+describe('a copula pattern over a list', () => {
+  it('offers the whole list after "are", its last item kept whole', () => {
+    const text = 'The two kinds of tax are income tax, sales tax and property tax.';
+    expect(scoreCandidates('What are the kinds of tax?', text).scored.map((c) => c.text)).toContain('income tax, sales tax and property tax');
+  });
+});
+
+describe('a noun by its suffix is no verb', () => {
+  it('keeps "flux density" whole before "the"', () => {
+    const text = 'In 1960 the conference named the SI unit of magnetic flux density the tesla in his honour.';
+    expect(scoreCandidates('What did the conference name after him in 1960?', text).scored.map((c) => c.text)).toContain('SI unit of magnetic flux density');
+  });
+});
+
+describe('what a pattern points at ends where it should', () => {
+  it('ends a name at a preposition and a description list at a comma before a verb', () => {
+    const named = scoreCandidates('What was the village called?', 'The village was called Tallow at the time of the survey.').scored.map((c) => c.text);
+    expect(named).toContain('Tallow');
+    expect(named).not.toContain('Tallow at the time');
+    const described = scoreCandidates('How was the inventor described?', 'The inventor, described as eccentric, ignored the rules.').scored.map((c) => c.text);
+    expect(described).toContain('eccentric');
+    expect(described).not.toContain('eccentric, ignored the rules');
+  });
+});
