@@ -65,6 +65,9 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   if (/^third$/i.test(text) && !/\b(?:a|one|two)\s*$/i.test(before)) return true;
   // a year is a count only when a counted noun follows it ("1500 soldiers")
   if (YEAR_ONLY.test(text) && !/^\s+(?!(?:and|or|to|the|a|an|in|on|at|of|for|by|with|from|when|after|before|as|but|was|were|is|are|season)\b)[a-z]{3,}/.test(after)) return true;
+  // "people over 60", "those aged under 16": an age bracket of a group, not how many there are
+  const group = `${sentence.slice(Math.max(0, start - 30), start)}${/^(?:over|under|above|below|aged)\s/i.test(text) ? text.replace(/\d.*$/, '') : ''}`;
+  if (/\b(?:people|persons|those|adults|men|women|children|kids|pensioners|voters|workers|patients|residents|drivers|anyone|everyone)\s+(?:aged\s+)?(?:over|under|above|below|aged)\s*$/i.test(group)) return true;
   // "10:30", "3pm", "May 15"
   if (/^(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i.test(after)) return true;
   if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before) && /^\d{1,2}$/.test(text)) return true;

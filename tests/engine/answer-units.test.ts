@@ -24,6 +24,10 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('what is the population of the city', 'The battle for the city (2012-16) ended.', '2012-16')).toBe(false);
     expect(quantity('what is the population of the city', 'The city is home to 2.1 million people.', '2.1 million')).toBe(true);
     expect(quantityAsked('How much snow fell?')).toBeNull();
+    // an age bracket of a group is no count of it
+    expect(quantity('what is the population of the city', 'People over 60 will make up 30% of the population.', 'over 60')).toBe(false);
+    expect(quantity('how many people voted', 'Voters aged under 25 stayed at home.', '25')).toBe(false);
+    expect(quantity('how many people voted', 'Over 60 people voted.', 'Over 60')).toBe(true);
   });
 
   it('finds the unit around a number', () => {
