@@ -140,7 +140,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     'seiz:captur invad:captur purchas:bui acquir:bui commenc:begin start:begin finish:end conclud:end ' +
     'larg:big huge:big tini:small littl:small assist:help aid:help construct:build erect:build ' +
     'permit:allow obtain:get receiv:get attempt:try select:choos pick:choos rapid:fast quick:fast ' +
-    'tv:televis movi:film automobil:car vehicl:car legisl:law halt:stop ceas:stop increas:rise grow:rise decreas:fall declin:fall drop:fall'
+    'tv:televis movi:film automobil:car vehicl:car legisl:law halt:stop ceas:stop increas:rise grow:rise decreas:fall declin:fall drop:fall ' +
+    // how news tells a change in prices, profits and shares
+    'jump:rise climb:rise soar:rise surg:rise plung:fall slump:fall tumbl:fall'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),

@@ -43,6 +43,14 @@ describe('"won" is the verb, "won\'t" a stop word', () => {
   });
 });
 
+describe('how news tells a change', () => {
+  it('folds jumped / climbed / soared into rise and plunged / slumped into fall', () => {
+    expect(terms('profits jumped')).toEqual(terms('profits rose'));
+    expect(terms('shares climbed and soared')).toEqual(terms('shares rise and rise'));
+    expect(terms('sales plunged')).toEqual(terms('sales fell'));
+  });
+});
+
 describe('a country and its adjective', () => {
   it('are one index term, people of the country too', () => {
     expect(terms('Syrian rebels')).toEqual(terms('Syria rebels'));
