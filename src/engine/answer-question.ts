@@ -97,6 +97,8 @@ const CARRY = 0.6;
 export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25, topArticleOnly: true };
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
+/** Whether a lower-case question's non-English words count as names for the confidence (confidence5 lever). */
+export const UNCASED_NAMES = { on: true };
 /** Fitting scripts set `all` to record evidence kept at weight 0 too (the product skips its cost). */
 export const CONFIDENCE_RECORDING = { all: false };
 /**
@@ -149,6 +151,16 @@ function nameWords(question: string): string[] {
 /** Index terms of the names a question uses. */
 function nameTerms(question: string): string[] {
   return nameWords(question).flatMap((w) => terms(w));
+}
+
+/**
+ * A question typed all in lower case: its words outside the English word list that it searches as typed (not repaired as
+ * typos) and that the read passages did not give back a capital to: names the truecasing could not restore ("leeds").
+ */
+function uncasedNames(question: string, cased: string, asked: ReadonlySet<string>): string[] {
+  if (question !== question.toLowerCase()) return [];
+  const restored = new Set(nameWords(cased).map((w) => w.toLowerCase()));
+  return words(question).filter((w) => /^\p{Ll}{2,}$/u.test(w) && !STOP_WORDS.has(w) && !restored.has(w) && !isEnglishWord(w)).flatMap((w) => terms(w)).filter((t) => asked.has(t));
 }
 
 /** The years a question names (of a range "1973-1974" only the first, which a text may write "1973–74"). */
@@ -399,7 +411,9 @@ export function answerQuestion(
     const prev = entry.sentences[s.index - 1];
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(cased), rareList);
+  // a chat-typed name the passages read do not hold counts as a name asked, as it would written with its capital
+  const uncased = UNCASED_NAMES.on ? uncasedNames(question, cased, own) : [];
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, [...nameTerms(cased), ...uncased], [...rareList, ...uncased]);
   features.soft = CONFIDENCE_WEIGHTS.soft || CONFIDENCE_RECORDING.all ? softIn(s.terms, 1) : 0;
   // how clearly the chosen sentence and its article win over the other candidates
   const scores = candidates.map((c) => c.score);

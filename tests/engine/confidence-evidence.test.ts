@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIDENCE_RECORDING } from '../../src/engine/answer-question.ts';
+import { CONFIDENCE_RECORDING, UNCASED_NAMES } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import type { Article } from '../../src/engine/types.ts';
 
@@ -32,5 +32,33 @@ describe('the answer confidence evidence kept at weight 0 for refits', () => {
     const before = engine.ask(question).answer.confidence;
     CONFIDENCE_RECORDING.all = true;
     expect(engine.ask(question).answer.confidence).toBe(before);
+  });
+});
+
+describe('a question typed in lower case naming something the passages read lack', () => {
+  afterEach(() => {
+    UNCASED_NAMES.on = true;
+  });
+  const engine = new Engine([
+    article('harrow.txt', 'Council opens leisure centre', 'The council opened a new leisure centre in Harrow in 2019. Its programme of evening classes starts in March.'),
+    article('market.txt', 'Market news', 'Shares rose on Monday after the central bank held interest rates. Traders expect a cut in the spring.'),
+  ]);
+  const asked = (question: string) => engine.ask(question).span.answerFeatures;
+
+  it('counts the unknown word as a name asked, as it would with its capital', () => {
+    expect(asked('when did the council in Leeds open a leisure centre')?.names).toBe(0);
+    expect(asked('when did the council in leeds open a leisure centre')?.names).toBe(0);
+    UNCASED_NAMES.on = false;
+    expect(asked('when did the council in leeds open a leisure centre')?.names).toBe(1);
+  });
+
+  it('leaves names the passages give back a capital to, and English words, as they were', () => {
+    expect(asked('when did the council in harrow open a leisure centre')?.names).toBe(1);
+    expect(engine.ask('when did the council in harrow open a leisure centre').answer.answer).toBe('2019');
+  });
+
+  it('is answered no more confidently in lower case than with capitals', () => {
+    const lower = engine.ask('when did the council in leeds open a leisure centre').answer.confidence;
+    expect(lower).toBeLessThanOrEqual(engine.ask('When did the council in Leeds open a leisure centre?').answer.confidence + 1e-9);
   });
 });
