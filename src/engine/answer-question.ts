@@ -154,11 +154,11 @@ function nameTerms(question: string): string[] {
 }
 
 /**
- * A question typed all in lower case: its words outside the English word list that it searches as typed (not repaired as
+ * A question typed in lower case (but perhaps its first letter): its words outside the English word list that it searches as typed (not repaired as
  * typos) and that the read passages did not give back a capital to: names the truecasing could not restore ("leeds").
  */
 function uncasedNames(question: string, cased: string, asked: ReadonlySet<string>): string[] {
-  if (question !== question.toLowerCase()) return [];
+  if (/\p{Lu}/u.test(question.slice(1))) return [];
   const restored = new Set(nameWords(cased).map((w) => w.toLowerCase()));
   return words(question).filter((w) => /^\p{Ll}{2,}$/u.test(w) && !STOP_WORDS.has(w) && !restored.has(w) && !isEnglishWord(w)).flatMap((w) => terms(w)).filter((t) => asked.has(t));
 }

@@ -48,6 +48,8 @@ describe('a question typed in lower case naming something the passages read lack
   it('counts the unknown word as a name asked, as it would with its capital', () => {
     expect(asked('when did the council in Leeds open a leisure centre')?.names).toBe(0);
     expect(asked('when did the council in leeds open a leisure centre')?.names).toBe(0);
+    // only its first letter capitalised, as phones type
+    expect(asked('When did the council in leeds open a leisure centre?')?.names).toBe(0);
     UNCASED_NAMES.on = false;
     expect(asked('when did the council in leeds open a leisure centre')?.names).toBe(1);
   });
