@@ -97,7 +97,7 @@ const CARRY = 0.6;
 export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25, topArticleOnly: true };
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
-/** Whether a lower-case question's non-English words count as names for the confidence (confidence5 lever). */
+/** Whether a lower-case question's unknown words count as names for the confidence (bench/notes/confidence5.md). */
 export const UNCASED_NAMES = { on: true };
 /** Fitting scripts set `all` to record evidence kept at weight 0 too (the product skips its cost). */
 export const CONFIDENCE_RECORDING = { all: false };
@@ -154,8 +154,9 @@ function nameTerms(question: string): string[] {
 }
 
 /**
- * A question typed in lower case (but perhaps its first letter): its words outside the English word list that it searches as typed (not repaired as
- * typos) and that the read passages did not give back a capital to: names the truecasing could not restore ("leeds").
+ * A question typed in lower case (but perhaps its first letter): its words outside the English word list that it searches
+ * as typed (not repaired as typos) and that the read passages did not give back a capital to: names the truecasing could
+ * not restore ("leeds"), which would otherwise read as no name asked at all.
  */
 function uncasedNames(question: string, cased: string, asked: ReadonlySet<string>): string[] {
   if (/\p{Lu}/u.test(question.slice(1))) return [];
