@@ -8,7 +8,7 @@
 // out-of-fold SQuAD figures at 88 / 90 % answered, then the news dev set (checked, never fitted)
 // under the weights fitted on all rows. ROWS=/tmp/file.json caches the asked rows between runs.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { ABSTAIN_BELOW, CONFIDENCE_WEIGHTS as ENGINE_WEIGHTS, confidenceOf, type AnswerDraft, type ConfidenceFeatures } from '../../src/engine/answer-question.ts';
+import { ABSTAIN_BELOW, CONFIDENCE_RECORDING, CONFIDENCE_WEIGHTS as ENGINE_WEIGHTS, confidenceOf, type AnswerDraft, type ConfidenceFeatures } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { evalDirPath, evalFiles } from '../eval-data.ts';
 import { loadNewsCorpus, loadNewsQa, supportsAnswer } from '../news-qa.ts';
@@ -17,13 +17,18 @@ import { fitLogisticNewton, predict, type Row } from './logistic.ts';
 import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
 import type { SpanTree } from '../../src/engine/span-trees.ts';
 import { swappedQuestions } from './swap-names.ts';
-import { loadSquadCorpus } from './squad-corpus.ts';
+import { loadSquadCorpus, type SquadCorpusOptions } from './squad-corpus.ts';
+
+// evidence at weight 0 (soft, …) is recorded too, so that a refit can weigh it
+CONFIDENCE_RECORDING.all = true;
 
 type Kind = 'present' | 'removed' | 'swapped' | 'foreign' | 'news' | 'present-article' | 'swapped-article';
 interface Asked extends Row {
   kind: Kind;
   /** Asked lower-cased. */
   lower: boolean;
+  /** Asked reworded as in chat (the squad-corpus options CHAT, PARAPHRASE, SUBSTITUTE, LONG): present and removed rows only. */
+  reworded?: boolean;
   /** No draft at all: the engine abstains whatever the weights. */
   none: boolean;
   /** The current engine's confidence, to compare with. */
@@ -47,10 +52,44 @@ function rowOf(draft: AnswerDraft | null, y: boolean, group: string, kind: Kind,
   return { x: draft ? { ...draft.features } : {}, y: y ? 1 : 0, group, kind, lower, none: !draft, current: draft?.confidence ?? 0, capped };
 }
 
+/**
+ * The chat rewording the rows are asked in beside the questions as written (present and removed rows): the squad-corpus
+ * options from the environment, CHAT=1 PARAPHRASE=0.5 SUBSTITUTE=1 [LONG=1]; none set: no reworded rows.
+ */
+function rewordingOf(): (SquadCorpusOptions & { long: boolean }) | null {
+  if (process.env.CHAT !== '1' && !process.env.PARAPHRASE) return null;
+  return { chat: true, paraphrase: Number(process.env.PARAPHRASE ?? 0), substitute: process.env.SUBSTITUTE === '1', long: process.env.LONG === '1' };
+}
+
+/**
+ * Reworded rows: each question reworded (squad-corpus options), asked with its paragraph (present) and without it
+ * (removed); under LONG=1 over one document per SQuAD article, removed = its whole article.
+ */
+function collectReworded(options: SquadCorpusOptions & { long: boolean }): Asked[] {
+  const { questions, articles, engine } = loadSquadCorpus({ ...options, joinArticles: options.long });
+  const rows: Asked[] = [];
+  const mark = (r: Asked) => rows.push({ ...r, reworded: true });
+  for (const q of questions) {
+    const d = draftOf(engine, q.question);
+    mark(rowOf(d, d !== null && quoteContainsGold(d.quote, q.answers), q.title, 'present', false));
+  }
+  for (const [id, art] of articles) {
+    engine.remove([id]);
+    for (const q of questions) {
+      if ((options.long ? q.title : `${q.title}#${q.paragraphIndex}`) !== id) continue;
+      const d = draftOf(engine, q.question);
+      mark({ ...rowOf(d, false, q.title, 'removed', false), holds: d !== null && quoteContainsGold(d.quote, q.answers) });
+    }
+    engine.add([art]);
+  }
+  return rows;
+}
+
 /** Every SQuAD row kind, asked as written and lower-cased (as chat users often type: capitals carry the name features). */
 async function collect(): Promise<Asked[]> {
   const { questions, articles, engine: squad } = loadSquadCorpus();
-  const rows: Asked[] = [];
+  const rewording = rewordingOf();
+  const rows: Asked[] = rewording ? collectReworded(rewording) : [];
   const cases = [(t: string) => t, (t: string) => t.toLowerCase()];
   cases.forEach((as, lower) => {
     for (const q of questions) {
@@ -106,7 +145,7 @@ const pct = (n: number, d: number) => ((100 * n) / (d || 1)).toFixed(1);
 
 /** The score at which `rate` of the present rows asked as written are answered. */
 function thresholdAt(scored: Scored[], rate: number): number {
-  const sorted = scored.filter((x) => x.r.kind === 'present' && !x.r.lower).map((x) => x.s).sort((a, b) => b - a);
+  const sorted = scored.filter((x) => x.r.kind === 'present' && !x.r.lower && !x.r.reworded).map((x) => x.s).sort((a, b) => b - a);
   return sorted[Math.max(0, Math.round(rate * sorted.length) - 1)]!;
 }
 
@@ -117,7 +156,7 @@ const answers = (t: number) => (x: Scored) => !x.r.none && x.s >= t;
 function squadAt(scored: Scored[], t: number): string[] {
   const out: string[] = [];
   for (const lower of [false, true]) {
-    const mine = scored.filter((x) => x.r.lower === lower);
+    const mine = scored.filter((x) => x.r.lower === lower && !x.r.reworded);
     const present = mine.filter((x) => x.r.kind === 'present');
     const abst = (kind: Kind) => {
       const k = mine.filter((x) => x.r.kind === kind);
@@ -126,6 +165,11 @@ function squadAt(scored: Scored[], t: number): string[] {
     out.push(pct(present.filter(answers(t)).length, present.length), pct(present.filter((x) => answers(t)(x) && x.r.y).length, present.length), abst('removed'));
     if (!lower) out.push(abst('swapped'), abst('foreign'));
   }
+  // reworded questions (chat), at the same threshold
+  const rw = scored.filter((x) => x.r.reworded);
+  const rwPresent = rw.filter((x) => x.r.kind === 'present');
+  const rwRemoved = rw.filter((x) => x.r.kind === 'removed');
+  out.push(pct(rwPresent.filter(answers(t)).length, rwPresent.length), pct(rwPresent.filter((x) => answers(t)(x) && x.r.y).length, rwPresent.length), pct(rwRemoved.filter((x) => !answers(t)(x)).length, rwRemoved.length));
   return out;
 }
 
@@ -141,8 +185,10 @@ function newsAt(scored: Scored[], t: number): string[] {
 // without the lower-cased copies; L2= the penalty (default 0.001)
 const kinds = (process.env.KINDS ?? 'present,removed,swapped,foreign').split(',') as Kind[];
 const bothCases = process.env.CASES !== 'as-written';
+// FIT_REWORDED=0: the reworded rows are scored but not fitted on (the as-written fit, for comparison)
+const fitReworded = process.env.FIT_REWORDED !== '0';
 const l2 = Number(process.env.L2 ?? 0.001);
-const fitted = (r: Asked) => !r.none && kinds.includes(r.kind) && (bothCases || !r.lower);
+const fitted = (r: Asked) => !r.none && kinds.includes(r.kind) && (bothCases || !r.lower) && (fitReworded || !r.reworded);
 
 /**
  * Folds by article: dealt in sorted order (as crossValidate), or with FOLD_SEED=n shuffled by a hash of the article and n
@@ -172,8 +218,9 @@ function outOfFold(list: readonly Asked[], keys: readonly string[], folds = 5): 
   return out;
 }
 
-/** Derived keys: `a>0` is an indicator, `a*b` a product, `1-a` a complement. */
+/** Derived keys: `a>0` is an indicator, `a*b` a product, `1-a` a complement; `engine` the engine's log-odds (a residual fit). */
 function derive(keys: readonly string[]): void {
+  if (keys.includes('engine')) for (const r of rows) r.x.engine = engineLogit(r);
   for (const k of keys) {
     if (!/[>*-]/.test(k)) continue;
     for (const r of rows) {
@@ -183,23 +230,45 @@ function derive(keys: readonly string[]): void {
   }
 }
 
+function engineLogit(r: Asked): number {
+  let z = ENGINE_WEIGHTS.bias;
+  for (const [k, v] of Object.entries(ENGINE_WEIGHTS)) if (k !== 'bias') z += v * (r.x[k] ?? 0);
+  return z;
+}
+
+/** A fit over `engine` (the engine's log-odds) and new keys, written as one weight table for CONFIDENCE_WEIGHTS. */
+function asTable(w: Record<string, number>): Record<string, number> {
+  const scale = w.engine;
+  if (scale === undefined) return w;
+  const out: Record<string, number> = { bias: (w.bias ?? 0) + scale * ENGINE_WEIGHTS.bias };
+  for (const [k, v] of Object.entries(ENGINE_WEIGHTS)) if (k !== 'bias') out[k] = scale * v;
+  for (const [k, v] of Object.entries(w)) if (k !== 'engine' && k !== 'bias') out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
 const BASE = ['coverage', 'windowCoverage', 'specific', 'specificWindow', 'bigrams', 'typed', 'context', 'topPassage', 'names', 'rare'];
 const NEW = ['margin', 'articleMargin', 'agreement', 'unmatched', 'unknown', 'rareShare', 'missingWindow', 'missingSentence'];
+/** Evidence for reworded questions (confidence5): soft coverage, the antecedent's words, a typed candidate by the question's words. */
+const REWORD = ['soft', 'carried', 'typedNear'];
 const ALL_KEYS = [...BASE, ...NEW];
 const sets: Record<string, string[]> = process.argv[2]
-  ? Object.fromEntries(process.argv.slice(2).map((a, i) => [`set ${i + 1}`, a.split(',').flatMap((k) => (k === 'BASE' ? BASE : k === 'NEW' ? NEW : k === 'ALL' ? ALL_KEYS : [k]))]))
+  ? Object.fromEntries(process.argv.slice(2).map((a, i) => [`set ${i + 1}`, a.split(',').flatMap((k) => (k === 'BASE' ? BASE : k === 'NEW' ? NEW : k === 'REWORD' ? REWORD : k === 'ALL' ? ALL_KEYS : [k]))]))
   : {
       current: BASE,
       '+unmatched+unknown': [...BASE, 'unmatched', 'unknown'],
       '+missing': [...BASE, 'missingWindow', 'missingSentence'],
       '+unmatched+unknown+missing': [...BASE, 'unmatched', 'unknown', 'missingWindow', 'missingSentence'],
       all: [...BASE, ...NEW],
+      '+reword': [...BASE, ...REWORD],
+      'engine (residual)': ['engine'],
+      'engine +reword (residual)': ['engine', ...REWORD],
     };
 
-const of = (kind: Kind) => rows.filter((r) => r.kind === kind && !r.lower);
-console.log(`rows as written: ${(['present', 'removed', 'swapped', 'foreign', 'news'] as Kind[]).map((k) => `${k} ${of(k).length}`).join(', ')}; fitted on ${kinds.join('+')}${bothCases ? ', as written and lower-cased' : ''}, L2 ${l2}`);
+const of = (kind: Kind) => rows.filter((r) => r.kind === kind && !r.lower && !r.reworded);
+const reworded = rows.filter((r) => r.reworded).length;
+console.log(`rows as written: ${(['present', 'removed', 'swapped', 'foreign', 'news'] as Kind[]).map((k) => `${k} ${of(k).length}`).join(', ')}; reworded (present + removed): ${reworded}; fitted on ${kinds.join('+')}${bothCases ? ', as written and lower-cased' : ''}${reworded && fitReworded ? ', reworded' : ''}, L2 ${l2}`);
 const engineNow = rows.map((r) => ({ r, s: r.current }));
-const head = '| answered | support | abst. removed | abst. swapped | abst. foreign | lc answered | lc support | lc abst. removed | news answered | news supported | news abstained |';
+const head = '| answered | support | abst. removed | abst. swapped | abst. foreign | lc answered | lc support | lc abst. removed | rw answered | rw support | rw abst. removed | news answered | news supported | news abstained |';
 console.log(`\n| engine now (threshold ${ABSTAIN_BELOW}) ${head}\n| | ${squadAt(engineNow, ABSTAIN_BELOW).join(' | ')} | ${newsAt(engineNow, ABSTAIN_BELOW).join(' | ')} |`);
 for (const rate of [0.88, 0.9]) console.log(`| at ${rate} | ${squadAt(engineNow, thresholdAt(engineNow, rate)).join(' | ')} | ${newsAt(engineNow, thresholdAt(engineNow, rate)).join(' | ')} |`);
 {
@@ -210,7 +279,7 @@ for (const rate of [0.88, 0.9]) console.log(`| at ${rate} | ${squadAt(engineNow,
   const holding = answered.filter((x) => x.r.holds).length;
   console.log(`at 0.88: ${answered.length} of ${removed.length} removed rows answered, ${holding} of them with a quote that holds a gold answer; abstention over the rest: ${pct(removed.length - answered.length, removed.length - holding)} %`);
 }
-console.log(`\n| features | rate ${head}\n| --- | ---: ${'| ---: '.repeat(11)}|`);
+console.log(`\n| features | rate ${head}\n| --- | ---: ${'| ---: '.repeat(14)}|`);
 const squadRows = rows.filter((r) => r.kind !== 'news' && !r.none);
 if (process.env.TREES) {
   reportTrees();
@@ -230,7 +299,13 @@ for (const [name, keys] of Object.entries(sets)) {
   for (const rate of [0.88, 0.9]) {
     console.log(`| ${name} | ${rate} | ${squadAt(oofScored, thresholdAt(oofScored, rate)).join(' | ')} | ${newsAt(full, thresholdAt(full, rate)).join(' | ')} |`);
   }
-  console.log(`  weights: ${JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v.toFixed(2))])))}; threshold @ 88.5 %: ${thresholdAt(full, 0.885).toFixed(3)}`);
+  // the documented rule: the bias moves so that ABSTAIN_BELOW still answers 88.5 % of SQuAD as written; the span confidence
+  // and the unsure replies read the confidence too, so its scale stays where they were fitted
+  const t885 = thresholdAt(full, 0.885);
+  const table = asTable(w);
+  const logit = (p: number) => Math.log(p / (1 - p));
+  table.bias = (table.bias ?? 0) + logit(ABSTAIN_BELOW) - logit(t885);
+  console.log(`  weights (bias shifted so that ABSTAIN_BELOW ${ABSTAIN_BELOW} answers 88.5 %, threshold before the shift ${t885.toFixed(3)}): ${JSON.stringify(Object.fromEntries(Object.entries(table).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
 }
 
 /**
@@ -288,7 +363,7 @@ function pairedAt(scored: Scored[], rate: number): void {
   let gained = 0;
   let lost = 0;
   for (const x of scored) {
-    if (x.r.kind !== 'removed' || x.r.lower) continue;
+    if (x.r.kind !== 'removed' || x.r.lower || x.r.reworded) continue;
     const a = answers(mine)(x);
     const b = answers(now)({ r: x.r, s: engineOf.get(x.r) ?? -1 });
     if (!a && b) gained++;
@@ -311,7 +386,7 @@ function reportAscent(): void {
   const supportWeight = Number(process.env.SUPPORT ?? 0.5);
   const start: Record<string, number> = { ...ENGINE_WEIGHTS };
   const vec = (r: Asked) => keys.map((k) => r.x[k] ?? 0);
-  const usable = squadRows.filter((r) => (r.kind === 'present' || r.kind === 'removed') && !r.capped);
+  const usable = squadRows.filter((r) => (r.kind === 'present' || r.kind === 'removed') && !r.capped && (fitReworded || !r.reworded));
   const zOf = (w: readonly number[], x: readonly number[]) => x.reduce((a, v, i) => a + v * w[i]!, 0);
   /** The threshold answering `at` of the present rows, and the objective there. */
   const judge = (list: readonly Asked[], xs: readonly number[][], w: readonly number[]) => {

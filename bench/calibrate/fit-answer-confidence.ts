@@ -2,26 +2,37 @@
 // (answer-question.ts) on the open SQuAD sample asked with and without each question's paragraph
 // (label: the quote holds a gold answer), 5-fold cross-validated with folds grouped by article.
 // Prints, per feature set, abstention (paragraph removed) at equal answer rates, and the weights.
+// The squad-corpus options from the environment ask the questions reworded as in chat instead: CHAT=1 [PARAPHRASE=0.5
+// SUBSTITUTE=1] [LONG=1: one document per SQuAD article, removed = its whole article]; fit-abstention.ts mixes both.
+import { CONFIDENCE_RECORDING, type AnswerDraft } from '../../src/engine/answer-question.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
 import { crossValidate, fitLogistic, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 
-const { questions, articles, engine } = loadSquadCorpus();
+// evidence at weight 0 (soft, …) is recorded too, so that a refit can weigh it
+CONFIDENCE_RECORDING.all = true;
+const long = process.env.LONG === '1';
+const { questions, articles, engine } = loadSquadCorpus({
+  joinArticles: long,
+  chat: process.env.CHAT === '1',
+  paraphrase: Number(process.env.PARAPHRASE ?? 0),
+  substitute: process.env.SUBSTITUTE === '1',
+});
 type Asked = Row & { present: boolean; none: boolean };
 const rows: Asked[] = [];
+/** The draft `ask` makes, before the threshold hides its quote (so that a right quote abstained on is labelled right). */
+const draftOf = (question: string) =>
+  (engine as unknown as { draftAnswer(q: string, c: string, p: readonly string[]): AnswerDraft | null }).draftAnswer(question, '', []);
 const record = (present: boolean, q: (typeof questions)[number]) => {
-  const r = engine.ask(q.question);
-  const f = r.span.answerFeatures;
-  const quote = r.answer.quote ?? (f ? 'x' : null);
-  // the quote is hidden below the threshold: ask the draft again through features only
+  const d = draftOf(q.question);
   // LABEL=present: the question's paragraph is in the corpus (what abstention at an answer rate measures), right or not
-  const right = present && (process.env.LABEL === 'present' || (r.answer.quote !== null && quoteContainsGold(r.answer.quote, q.answers)));
-  rows.push({ x: f ? { ...f } : {}, y: right ? 1 : 0, group: q.title, present, none: !f || quote === null });
+  const right = present && d !== null && (process.env.LABEL === 'present' || quoteContainsGold(d.quote, q.answers));
+  rows.push({ x: d ? { ...d.features } : {}, y: right ? 1 : 0, group: q.title, present, none: !d });
 };
 for (const q of questions) record(true, q);
 for (const [id, art] of articles) {
   engine.remove([id]);
-  for (const q of questions) if (`${q.title}#${q.paragraphIndex}` === id) record(false, q);
+  for (const q of questions) if ((long ? q.title : `${q.title}#${q.paragraphIndex}`) === id) record(false, q);
   engine.add([art]);
 }
 
@@ -34,8 +45,9 @@ const BASE = ['coverage', 'windowCoverage', 'specific', 'specificWindow', 'bigra
 const sets: Record<string, string[]> = {
   base: BASE,
   '+rare': [...BASE, 'rare'],
-  // soft matching (word vectors): computed only while CONFIDENCE_WEIGHTS.soft is non-zero
+  // soft matching (word vectors), the antecedent's words, a typed candidate by the question's words (confidence5)
   '+rare+soft': [...BASE, 'rare', 'soft'],
+  '+rare+carried+typedNear': [...BASE, 'rare', 'carried', 'typedNear'],
   // measured once (bench/README.md), each within ±0.6 of +rare: margin, articleMargin, agreement, unmatched, unknown, rareShare
   '+rare+unmatched': [...BASE, 'rare', 'unmatched', 'unknown'],
   '+rare+missing': [...BASE, 'rare', 'missingWindow', 'missingSentence'],

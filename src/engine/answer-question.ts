@@ -64,6 +64,10 @@ export interface ConfidenceFeatures {
   rare: number;
   /** Share of the question's weight the sentence lacks but matches softly (a word with a close vector); 0 when unused. */
   soft: number;
+  /** Coverage with a pronoun-led sentence's antecedent (the sentence before, same paragraph) counted in full; else `coverage`. */
+  carried: number;
+  /** A candidate of the asked type sits by the question's non-title words in the sentence: 1, else 0 (the ranker's `typedNear`). */
+  typedNear: number;
   /** Softmax share of the chosen sentence's ranking score among all candidates: how clearly it wins. */
   margin: number;
   /** The same summed over the chosen sentence's article: how clearly the article wins. */
@@ -93,6 +97,10 @@ const CARRY = 0.6;
 export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25, topArticleOnly: true };
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
+/** Whether a lower-case question's unknown words count as names for the confidence (bench/notes/confidence5.md). */
+export const UNCASED_NAMES = { on: true };
+/** Fitting scripts set `all` to record evidence kept at weight 0 too (the product skips its cost). */
+export const CONFIDENCE_RECORDING = { all: false };
 /**
  * Below this confidence a reply says it is the closest passage, not the answer: over the news dev set and the
  * out-of-scope set, answers under 0.4 held the answer a third of the time (19 of 57; over 0.4, 57 %).
@@ -119,6 +127,8 @@ export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bi
   rare: 0.58,
   // measured and not paying at equal answer rate (bench/README.md): kept at 0 for the refit after merging
   soft: 0,
+  carried: 0,
+  typedNear: 0,
   margin: 0,
   articleMargin: 0,
   agreement: 0,
@@ -141,6 +151,17 @@ function nameWords(question: string): string[] {
 /** Index terms of the names a question uses. */
 function nameTerms(question: string): string[] {
   return nameWords(question).flatMap((w) => terms(w));
+}
+
+/**
+ * A question typed in lower case (but perhaps its first letter): its words outside the English word list that it searches
+ * as typed (not repaired as typos) and that the read passages did not give back a capital to: names the truecasing could
+ * not restore ("leeds"), which would otherwise read as no name asked at all.
+ */
+function uncasedNames(question: string, cased: string, asked: ReadonlySet<string>): string[] {
+  if (/\p{Lu}/u.test(question.slice(1))) return [];
+  const restored = new Set(nameWords(cased).map((w) => w.toLowerCase()));
+  return words(question).filter((w) => /^\p{Ll}{2,}$/u.test(w) && !STOP_WORDS.has(w) && !restored.has(w) && !isEnglishWord(w)).flatMap((w) => terms(w)).filter((t) => asked.has(t));
 }
 
 /** The years a question names (of a range "1973-1974" only the first, which a text may write "1973–74"). */
@@ -391,8 +412,10 @@ export function answerQuestion(
     const prev = entry.sentences[s.index - 1];
     if (prev && prev.paragraph === s.paragraph && !prev.isHeading) quote = entry.article.text.slice(prev.start, s.end);
   }
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, nameTerms(cased), rareList);
-  features.soft = CONFIDENCE_WEIGHTS.soft ? softIn(s.terms, 1) : 0;
+  // a chat-typed name the passages read do not hold counts as a name asked, as it would written with its capital
+  const uncased = UNCASED_NAMES.on ? uncasedNames(question, cased, own) : [];
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, [...nameTerms(cased), ...uncased], [...rareList, ...uncased]);
+  features.soft = CONFIDENCE_WEIGHTS.soft || CONFIDENCE_RECORDING.all ? softIn(s.terms, 1) : 0;
   // how clearly the chosen sentence and its article win over the other candidates
   const scores = candidates.map((c) => c.score);
   features.margin = bestShare(scores);
@@ -514,6 +537,8 @@ function confidenceFeatures(
     names: names.every((t) => around.has(t)) ? 1 : 0,
     rare: rare.every((t) => around.has(t)) ? 1 : 0,
     soft: 0,
+    carried: s.index > 0 && PRONOUN_LED.test(s.text) && entry.sentences[s.index - 1]!.paragraph === s.paragraph ? coverageOf(new Set([...s.terms, ...entry.sentences[s.index - 1]!.terms])) : coverageOf(inSentence),
+    typedNear: best.features.typedNear,
     margin: 0,
     articleMargin: 0,
     agreement: 0,
