@@ -24,7 +24,7 @@ function encode(rows: [string, number[]][]): Buffer {
 
 const ROWS: [string, number[]][] = [
   ['rose', [100, 10, 0]],
-  ['jumped', [90, 30, 0]],
+  ['walked', [90, 30, 0]],
   ['roses', [0, 0, 127]],
   ['main', [0, 127, 0]],
   ['principal', [10, 120, 0]],
@@ -41,7 +41,7 @@ describe('word vectors: loading', () => {
   it('keys vectors by index term, the most frequent word of a stem first', () => {
     const v = smallVectors();
     expect(v.dims).toBe(3);
-    expect(v.rowOf('jump')).toBe(1);
+    expect(v.rowOf('walk')).toBe(1);
     expect(v.rowOf('princip')).toBe(4);
     // "rose" (row 0) and "roses" (row 2) share a term: the earlier, more frequent word wins
     expect(v.rowOf('rise')).toBe(0);
@@ -52,7 +52,7 @@ describe('word vectors: loading', () => {
     const v = smallVectors();
     expect(v.cosine(v.rowOf('main'), v.rowOf('princip'))).toBeCloseTo(0.9965, 3);
     expect(v.cosine(v.rowOf('main'), v.rowOf('main'))).toBeCloseTo(1, 6);
-    expect(v.cosine(v.rowOf('jump'), v.rowOf('banana'))).toBeLessThan(0);
+    expect(v.cosine(v.rowOf('walk'), v.rowOf('banana'))).toBeLessThan(0);
   });
 
   it('turns a malformed or missing file into null, not a crash', () => {
@@ -63,7 +63,7 @@ describe('word vectors: loading', () => {
     expect(loadWordVectors(join(dir, 'absent.bin'))).toBeNull();
     const file = join(dir, 'small.bin');
     writeFileSync(file, encode(ROWS));
-    expect(loadWordVectors(file)?.rowOf('jump')).toBe(1);
+    expect(loadWordVectors(file)?.rowOf('walk')).toBe(1);
   });
 
   it('ships a vector file of common English words', () => {
@@ -87,9 +87,9 @@ describe('word vectors: soft match', () => {
   it('adds nothing for words without a vector or below the threshold', () => {
     const v = smallVectors();
     expect(softMatchWeight(v, [{ term: 'unknown', weight: 3 }], ['main'], 0.6, 0.5)).toBe(0);
-    // cosine of jump and rise is about 0.96: a threshold above it keeps them apart
-    expect(softMatchWeight(v, [{ term: 'rise', weight: 1 }], ['jump'], 0.99, 0.5)).toBe(0);
-    expect(softMatchWeight(v, [{ term: 'rise', weight: 1 }], ['jump'], 0.9, 0.5)).toBeCloseTo(0.5, 6);
+    // cosine of walk and rise is about 0.96: a threshold above it keeps them apart
+    expect(softMatchWeight(v, [{ term: 'rise', weight: 1 }], ['walk'], 0.99, 0.5)).toBe(0);
+    expect(softMatchWeight(v, [{ term: 'rise', weight: 1 }], ['walk'], 0.9, 0.5)).toBeCloseTo(0.5, 6);
   });
 
   it('reuses cached cosines and gives the same result', () => {
