@@ -6,7 +6,8 @@
 // type) and reports both halves; FEATURES=a,b,c fits only these features (default: those with a weight
 // in SPAN_WEIGHTS); ADD=a,b adds features to that set. Measurement modes (features not in the engine, ADD them by name):
 // AGREE=1 `g_*` (the other top passages' best spans agree), VEC=1 `v_*` (word-vector likeness of the span to the focus
-// noun / question words), STABLE=1 `s_*` (the ranker picks the same span without its trees / type offsets / lower-cased);
+// noun / question words), STABLE=1 `s_*` (the ranker picks the same span without its trees / type offsets / lower-cased),
+// CLAUSE=1 `c_*` (share of the question's words in the span's own clause, between punctuation marks);
 // FOLD_SEED=n another partition of the articles into folds; INTERACT=1 (all) or INTERACT=a,b: features again for typed questions. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
 // out-of-fold precision) after the table; TREES=n measures boosted trees on top (see reportTrees).
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
@@ -14,7 +15,7 @@ import { fitLogisticNewton, predict, riskCoverage, type Row } from './logistic.t
 import { loadSquadCorpus } from './squad-corpus.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
 import { chooseSpan, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS } from '../../src/engine/extract-span.ts';
-import { terms, words } from '../../src/engine/text.ts';
+import { stem, terms, words } from '../../src/engine/text.ts';
 import { loadWordVectors } from '../../src/engine/word-vectors.ts';
 import { focusOf, questionStems } from '../../src/engine/question-analysis.ts';
 import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
@@ -35,7 +36,8 @@ for (const lower of cases) {
     const agree = process.env.AGREE === '1' ? agreementOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
     const likeness = process.env.VEC === '1' ? likenessOf(lower ? q.question.toLowerCase() : q.question, r.span.text) : {};
     const stable = process.env.STABLE === '1' ? stabilityOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
-    rows.push({ x: { ...r.span.features, ...answer, ...agree, ...likeness, ...stable }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
+    const clause = process.env.CLAUSE === '1' ? clauseOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
+    rows.push({ x: { ...r.span.features, ...answer, ...agree, ...likeness, ...stable, ...clause }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
   }
 }
 /** AGREE=1 (measurement): whether the best spans of the other top passages agree with the chosen span (`g_*`). */
@@ -98,6 +100,31 @@ function stabilityOf(question: string, span: string, from: string): Record<strin
   const shared = bestOf(scoreCandidates(question, from, [], SPAN_RANK_WEIGHTS, zeroOffsets, { types: [], trees: [] }).scored);
   const lower = bestOf(scoreCandidates(question.toLowerCase().replace(/\?+\s*$/, ''), from).scored);
   return { s_noTrees: same(noTrees), s_shared: same(shared), s_sharedOver: overlaps(shared), s_lower: same(lower), s_all: same(noTrees) * same(shared) * same(lower) };
+}
+/** CLAUSE=1 (measurement): how much of the question sits in the span's own clause (between punctuation marks) (`c_*`). */
+function clauseOf(question: string, span: string, from: string): Record<string, number> {
+  const at = from.indexOf(span);
+  if (at < 0) return {};
+  const qs = questionStems(question);
+  if (!qs.size) return {};
+  const stemsOf = (t: string) => new Set(words(t).map(stem));
+  const breakRe = /[,;:()\u2013\u2014]|\s-\s/g;
+  let start = 0;
+  let end = from.length;
+  for (const m of from.matchAll(breakRe)) {
+    const i = m.index ?? 0;
+    if (i < at) start = i + 1;
+    else if (i >= at + span.length) {
+      end = i;
+      break;
+    }
+  }
+  const inClause = stemsOf(from.slice(start, at) + ' ' + from.slice(at + span.length, end));
+  const inSentence = stemsOf(from.slice(0, at) + ' ' + from.slice(at + span.length));
+  const own = [...qs].filter((t) => !stemsOf(span).has(t));
+  const held = own.filter((t) => inSentence.has(t));
+  const share = own.length ? own.filter((t) => inClause.has(t)).length / own.length : 0;
+  return { c_share: share, c_ofHeld: held.length ? own.filter((t) => inClause.has(t)).length / held.length : 0, c_none: share === 0 ? 1 : 0, c_whole: start === 0 && end === from.length ? 1 : 0 };
 }
 const base = Object.entries(SPAN_WEIGHTS).filter(([k, v]) => k !== 'bias' && v !== 0).map(([k]) => k);
 const keys = process.env.FEATURES ? process.env.FEATURES.split(',') : [...base, ...(process.env.ADD ?? '').split(',').filter(Boolean)];
