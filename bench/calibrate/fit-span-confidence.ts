@@ -4,12 +4,20 @@
 // Spans the engine never vouches for (a date / number asked and none given, a quantity of another kind)
 // are not fitted and count as not short. LOWER=1 also asks every question lower-cased (as chat users
 // type) and reports both halves; FEATURES=a,b,c fits only these features (default: those with a weight
-// in SPAN_WEIGHTS); ADD=a,b adds features to that set. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
+// in SPAN_WEIGHTS); ADD=a,b adds features to that set. Measurement modes (features not in the engine, ADD them by name):
+// AGREE=1 `g_*` (the other top passages' best spans agree), VEC=1 `v_*` (word-vector likeness of the span to the focus
+// noun / question words), STABLE=1 `s_*` (the ranker picks the same span without its trees / type offsets / lower-cased),
+// CLAUSE=1 `c_*` (share of the question's words in the span's own clause, between punctuation marks);
+// FOLD_SEED=n another partition of the articles into folds; INTERACT=1 (all) or INTERACT=a,b: features again for typed questions. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
 // out-of-fold precision) after the table; TREES=n measures boosted trees on top (see reportTrees).
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
+import { chooseSpan, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS } from '../../src/engine/extract-span.ts';
+import { stem, terms, words } from '../../src/engine/text.ts';
+import { loadWordVectors } from '../../src/engine/word-vectors.ts';
+import { focusOf, questionStems } from '../../src/engine/question-analysis.ts';
 import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
 
 const { questions, engine } = loadSquadCorpus();
@@ -25,18 +33,110 @@ for (const lower of cases) {
     if (r.answer.answer === null || !r.span.features || !r.span.text) continue;
     // the answer's own evidence too, prefixed `a_` (ADD=a_rare,… to try it beside the span's)
     const answer = Object.fromEntries(Object.entries(r.span.answerFeatures ?? {}).map(([k, v]) => [`a_${k}`, v]));
-    rows.push({ x: { ...r.span.features, ...answer }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
+    const agree = process.env.AGREE === '1' ? agreementOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
+    const likeness = process.env.VEC === '1' ? likenessOf(lower ? q.question.toLowerCase() : q.question, r.span.text) : {};
+    const stable = process.env.STABLE === '1' ? stabilityOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
+    const clause = process.env.CLAUSE === '1' ? clauseOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
+    rows.push({ x: { ...r.span.features, ...answer, ...agree, ...likeness, ...stable, ...clause }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
   }
+}
+/** AGREE=1 (measurement): whether the best spans of the other top passages agree with the chosen span (`g_*`). */
+function agreementOf(question: string, span: string, from: string): Record<string, number> {
+  const key = (t: string) => ` ${words(t).join(' ')} `;
+  const mine = key(span);
+  let agree = 0;
+  let agreeW = 0;
+  let elsewhere = 0;
+  let others = 0;
+  const passages = engine.passages(question, undefined, 8);
+  passages.forEach((p, i) => {
+    if (p.text.includes(from) || from.includes(p.text)) return;
+    others++;
+    if (key(p.text).includes(mine)) elsewhere = 1;
+    const c = chooseSpan(question, p.text);
+    if (!c) return;
+    const theirs = key(c.text);
+    if (theirs.includes(mine) || mine.includes(theirs)) {
+      agree++;
+      agreeW += 1 / (i + 1);
+    }
+  });
+  return { g_agree: agree ? 1 : 0, g_agreeCount: Math.min(3, agree) / 3, g_agreeW: agreeW, g_elsewhere: elsewhere, g_others: others / 8 };
+}
+/** VEC=1 (measurement): the span's words' likeness (word vectors) to the question's focus noun and to its other words (`v_*`). */
+function likenessOf(question: string, span: string): Record<string, number> {
+  const vectors = loadWordVectors();
+  if (!vectors) return {};
+  const focus = [...focusOf(question)];
+  const qs = [...questionStems(question)];
+  const spanTerms = terms(span);
+  const head = spanTerms[spanTerms.length - 1];
+  const best = (as: readonly string[], bs: readonly string[]) => {
+    let m = -1;
+    for (const a of as) for (const b of bs) {
+      const ra = vectors.rowOf(a);
+      const rb = vectors.rowOf(b);
+      if (a !== b && ra >= 0 && rb >= 0) m = Math.max(m, vectors.cosine(ra, rb));
+    }
+    return m;
+  };
+  const fs = focus.length ? best(spanTerms, focus) : -1;
+  const qsim = best(head ? [head] : [], qs.filter((t) => !spanTerms.includes(t)));
+  return { v_focusAsked: focus.length ? 1 : 0, v_focusSim: Math.max(0, fs), v_focusFar: focus.length && fs >= -0.99 && fs < 0.2 ? 1 : 0, v_headLikeQ: Math.max(0, qsim), v_known: head && vectors.rowOf(head) >= 0 ? 1 : 0 };
+}
+/** STABLE=1 (measurement): whether the ranker picks the same span when part of it is taken away (`s_*`). */
+function stabilityOf(question: string, span: string, from: string): Record<string, number> {
+  const key = (t: string) => ` ${words(t).join(' ')} `;
+  const mine = key(span);
+  const bestOf = (scored: readonly { text: string; score: number }[]) => {
+    let b: { text: string; score: number } | undefined;
+    for (const c of scored) if (c.text && (!b || c.score > b.score)) b = c;
+    return b ? key(b.text) : '';
+  };
+  const same = (t: string) => (t === mine ? 1 : 0);
+  const overlaps = (t: string) => (t && (t.includes(mine) || mine.includes(t)) ? 1 : 0);
+  const zeroOffsets = Object.fromEntries(Object.keys(SPAN_TYPE_OFFSETS).map((k) => [k, {}])) as unknown as typeof SPAN_TYPE_OFFSETS;
+  const noTrees = bestOf(scoreCandidates(question, from, [], SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS, { types: [], trees: [] }).scored);
+  const shared = bestOf(scoreCandidates(question, from, [], SPAN_RANK_WEIGHTS, zeroOffsets, { types: [], trees: [] }).scored);
+  const lower = bestOf(scoreCandidates(question.toLowerCase().replace(/\?+\s*$/, ''), from).scored);
+  return { s_noTrees: same(noTrees), s_shared: same(shared), s_sharedOver: overlaps(shared), s_lower: same(lower), s_all: same(noTrees) * same(shared) * same(lower) };
+}
+/** CLAUSE=1 (measurement): how much of the question sits in the span's own clause (between punctuation marks) (`c_*`). */
+function clauseOf(question: string, span: string, from: string): Record<string, number> {
+  const at = from.indexOf(span);
+  if (at < 0) return {};
+  const qs = questionStems(question);
+  if (!qs.size) return {};
+  const stemsOf = (t: string) => new Set(words(t).map(stem));
+  const breakRe = /[,;:()\u2013\u2014]|\s-\s/g;
+  let start = 0;
+  let end = from.length;
+  for (const m of from.matchAll(breakRe)) {
+    const i = m.index ?? 0;
+    if (i < at) start = i + 1;
+    else if (i >= at + span.length) {
+      end = i;
+      break;
+    }
+  }
+  const inClause = stemsOf(from.slice(start, at) + ' ' + from.slice(at + span.length, end));
+  const inSentence = stemsOf(from.slice(0, at) + ' ' + from.slice(at + span.length));
+  const own = [...qs].filter((t) => !stemsOf(span).has(t));
+  const held = own.filter((t) => inSentence.has(t));
+  const share = own.length ? own.filter((t) => inClause.has(t)).length / own.length : 0;
+  return { c_share: share, c_ofHeld: held.length ? own.filter((t) => inClause.has(t)).length / held.length : 0, c_none: share === 0 ? 1 : 0, c_whole: start === 0 && end === from.length ? 1 : 0 };
 }
 const base = Object.entries(SPAN_WEIGHTS).filter(([k, v]) => k !== 'bias' && v !== 0).map(([k]) => k);
 const keys = process.env.FEATURES ? process.env.FEATURES.split(',') : [...base, ...(process.env.ADD ?? '').split(',').filter(Boolean)];
 // INTERACT=1: every feature again for typed questions (who / when / where / number) only: a weight table per kind of question
-if (process.env.INTERACT === '1') {
+// INTERACT=a,b: only these features again for typed questions
+if (process.env.INTERACT) {
+  const which = process.env.INTERACT === '1' ? [...keys] : process.env.INTERACT.split(',');
   for (const r of rows) {
     const typed = (r.x['what'] ?? 0) + (r.x['other'] ?? 0) === 0 ? 1 : 0;
-    for (const k of [...keys]) r.x[`${k}_typed`] = typed * (r.x[k] ?? 0);
+    for (const k of which) r.x[`${k}_typed`] = typed * (r.x[k] ?? 0);
   }
-  keys.push(...keys.map((k) => `${k}_typed`));
+  keys.push(...which.map((k) => `${k}_typed`));
 }
 const fitted = rows.filter((r) => !r.gated);
 const pct = (x: number) => (100 * x).toFixed(1);
@@ -44,8 +144,7 @@ console.log(`${rows.length} answered with a span (${cases.length} case${cases.le
 console.log(`features: ${keys.join(',')}`);
 /** Out-of-fold scores, folds grouped by article as in logistic.ts (Newton's method: the same fit, seconds not a minute). */
 function crossValidate(data: readonly Row[], ks: readonly string[], folds = 5): number[] {
-  const groups = [...new Set(data.map((r) => r.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % folds]));
+  const foldOf = foldsOf([...new Set(data.map((r) => r.group))].sort(), folds);
   const out = new Array<number>(data.length).fill(0);
   for (let f = 0; f < folds; f++) {
     const w = fitLogisticNewton(data.filter((r) => foldOf.get(r.group) !== f), ks);
@@ -54,6 +153,18 @@ function crossValidate(data: readonly Row[], ks: readonly string[], folds = 5): 
     });
   }
   return out;
+}
+/** Folds by article: dealt in sorted order, or with FOLD_SEED=n shuffled by a hash of the article and n (how much a figure moves with the split alone). */
+function foldsOf(groups: readonly string[], folds: number): Map<string, number> {
+  const seed = process.env.FOLD_SEED;
+  if (!seed) return new Map(groups.map((g, i) => [g, i % folds]));
+  const hash = (key: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const order = [...groups].sort((a, b) => hash(`${seed}:${a}`) - hash(`${seed}:${b}`) || (a < b ? -1 : 1));
+  return new Map(order.map((g, i) => [g, i % folds]));
 }
 const oofFitted = crossValidate(fitted, keys);
 const scoreOf = new Map(fitted.map((r, i) => [r, oofFitted[i]!]));

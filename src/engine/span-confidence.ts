@@ -51,6 +51,14 @@ export interface SpanFeatures {
   commonHead: number;
   /** The span's head is the question's focus noun ("which *river*" → "the Rhine River"). */
   focusFit: number;
+  /** Question words right before the span, in the order they precede the wh-phrase (the ranker's `alignPrev`). */
+  alignPrev: number;
+  /** A capitalised phrase when the question asks for a name (the ranker's `askedName`). */
+  askedName: number;
+  /** A number followed by the counted noun of "how many X" (the ranker's `unit`). */
+  unit: number;
+  /** How rare the span's head word is (the ranker's `headRarity`). */
+  headRarity: number;
 }
 
 /**
@@ -58,38 +66,42 @@ export interface SpanFeatures {
  * F1 ≥ 0.5 against gold), cross-validated in folds grouped by article. No item named.
  */
 export const SPAN_WEIGHTS: Record<string, number> = {
-  bias: -1.49,
-  answer: 0.67,
-  coverage: 0.36,
-  margin: 0.92,
-  typeMatch: 0.4,
+  bias: -1.63,
+  answer: 0.64,
+  coverage: 0.34,
+  margin: 0.89,
+  typeMatch: 0.43,
   typeMiss: 0,
-  typedAlone: 0.28,
-  relation: 0.53,
+  typedAlone: 0.29,
+  relation: 0.54,
   pattern: -0.15,
   list: 0.11,
-  who: -0.23,
-  when: 0.37,
-  where: 0.05,
+  who: -0.21,
+  when: 0.36,
+  where: 0.06,
   number: 0.11,
   what: -0.26,
-  other: -0.05,
-  long: 0.18,
-  closeness: -0.22,
-  far: -0.1,
-  few: 0.31,
-  capital: -0.1,
-  digit: 0.13,
+  other: -0.06,
+  long: 0.19,
+  closeness: -0.25,
+  far: -0.08,
+  few: 0.33,
+  capital: -0.11,
+  digit: 0.12,
   nounHead: 0.01,
   lone: -0.39,
-  probability: 0.56,
-  score: 0.54,
-  commonHead: -0.02,
-  focusFit: -0.09,
+  probability: 0.54,
+  score: 0.46,
+  commonHead: 0.02,
+  focusFit: -0.05,
+  alignPrev: 0.34,
+  askedName: 0.42,
+  unit: 0.19,
+  headRarity: 0.2,
 };
 
 /** Below this span confidence the reply leads with the supporting sentence instead of the span. */
-export const SHORT_ABOVE = 0.68;
+export const SHORT_ABOVE = 0.66;
 
 export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfidence: number, coverage: number): SpanFeatures {
   const typed = type !== 'what' && type !== 'other';
@@ -122,6 +134,10 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     score: 1 / (1 + Math.exp(2 - choice.score)),
     commonHead: choice.evidence.commonHead,
     focusFit: choice.evidence.focusHead,
+    alignPrev: choice.evidence.alignPrev,
+    askedName: choice.evidence.askedName,
+    unit: choice.evidence.unit,
+    headRarity: choice.evidence.headRarity,
   };
 }
 
