@@ -145,7 +145,7 @@ const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)
 /** The names a question uses as written: capitalised words after its first word. */
 function nameWords(question: string): string[] {
   const list = question.replace(/[?.!,;:"()]/g, ' ').split(/\s+/).filter(Boolean).slice(1);
-  return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).map((w) => w.replace(/['’]s$/, ''));
+  return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).map((w) => w.replace(/['’]s?$/, ''));
 }
 
 /** Index terms of the names a question uses. */
@@ -465,7 +465,10 @@ export function answerQuestion(
   const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
   // a name asked that the quoted passage holds only inside another name ("France" in "Agence France Presse")
   const windowText = [s.index - 1, s.index, s.index + 1].map((i) => entry.sentences[i]?.text ?? '').join(' ');
-  const otherThing = nameOnlyInOtherNames(nameWords(cased), cased, `${entry.article.title}. ${windowText}`);
+  // (a word capitalised only by truecasing counts when it is no English word: "france", not "critics")
+  const typedNames = new Set(nameWords(question));
+  const askedNames = nameWords(cased).filter((w) => typedNames.has(w) || !isEnglishWord(w.toLowerCase()));
+  const otherThing = nameOnlyInOtherNames(askedNames, cased, `${entry.article.title}. ${windowText}`);
   // one plain word asked ("how tall am i", "what was the budget"): any sentence using it matches it whole, so
   // among many passages using it the corpus cannot tell which is meant, among a few the closest is shown as such
   // (a name, an acronym or a word outside the English word list is specific enough: "What is a ctenophora?")

@@ -86,6 +86,14 @@ describe('a name asked that the text holds only inside another name', () => {
     expect(nameOnlyInOtherNames(['Japan'], 'Japan', 'Nothing here.')).toBe(false);
   });
 
+  it('reads a plain English word capitalised only by truecasing as no name asked', () => {
+    const engine = new Engine([
+      article('film.txt', "Wine comedy wins critics' award", 'Quirky comedy Sideways was named the best film of the year by the Los Angeles Film Critics Association. It also won best director.'),
+      article('other.txt', 'Film festival opens', 'The festival opened in Berlin with a German drama. Critics praised the lead actor.'),
+    ]);
+    expect(engine.ask("What about Wine comedy wins critics' award?").answer.sources[0]?.id).toBe('film.txt');
+  });
+
   it('makes the engine abstain rather than quote the other thing', () => {
     const engine = new Engine(CORPUS);
     expect(engine.ask('What is the capital of France?').answer.answer).toBeNull();
