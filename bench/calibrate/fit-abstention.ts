@@ -13,7 +13,7 @@ import { Engine } from '../../src/engine/engine.ts';
 import { evalDirPath, evalFiles } from '../eval-data.ts';
 import { loadNewsCorpus, loadNewsQa, supportsAnswer } from '../news-qa.ts';
 import { quoteContainsGold } from '../squad-metrics.ts';
-import { fitLogisticNewton, predict, type Row } from './logistic.ts';
+import { fitLogisticNewton, foldsOf, predict, type Row } from './logistic.ts';
 import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
 import type { SpanTree } from '../../src/engine/span-trees.ts';
 import { swappedQuestions } from './swap-names.ts';
@@ -190,21 +190,6 @@ const fitReworded = process.env.FIT_REWORDED !== '0';
 const l2 = Number(process.env.L2 ?? 0.001);
 const fitted = (r: Asked) => !r.none && kinds.includes(r.kind) && (bothCases || !r.lower) && (fitReworded || !r.reworded);
 
-/**
- * Folds by article: dealt in sorted order (as crossValidate), or with FOLD_SEED=n shuffled by a hash of the article and n
- * (another partition, to see how much a figure moves with the split alone).
- */
-function foldsOf(groups: readonly string[], folds: number): Map<string, number> {
-  const seed = process.env.FOLD_SEED;
-  if (!seed) return new Map(groups.map((g, i) => [g, i % folds]));
-  const hash = (key: string) => {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return h >>> 0;
-  };
-  const order = [...groups].sort((a, b) => hash(`${seed}:${a}`) - hash(`${seed}:${b}`) || (a < b ? -1 : 1));
-  return new Map(order.map((g, i) => [g, i % folds]));
-}
 
 /** Out-of-fold scores, 5 folds grouped by article (as crossValidate), trained on the rows fitted on only. */
 function outOfFold(list: readonly Asked[], keys: readonly string[], folds = 5): Map<Asked, number> {

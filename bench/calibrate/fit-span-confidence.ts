@@ -11,7 +11,7 @@
 // FOLD_SEED=n another partition of the articles into folds; INTERACT=1 (all) or INTERACT=a,b: features again for typed questions. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
 // out-of-fold precision) after the table; TREES=n measures boosted trees on top (see reportTrees).
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
-import { fitLogisticNewton, predict, riskCoverage, type Row } from './logistic.ts';
+import { fitLogisticNewton, foldsOf, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
 import { chooseSpan, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS } from '../../src/engine/extract-span.ts';
@@ -153,18 +153,6 @@ function crossValidate(data: readonly Row[], ks: readonly string[], folds = 5): 
     });
   }
   return out;
-}
-/** Folds by article: dealt in sorted order, or with FOLD_SEED=n shuffled by a hash of the article and n (how much a figure moves with the split alone). */
-function foldsOf(groups: readonly string[], folds: number): Map<string, number> {
-  const seed = process.env.FOLD_SEED;
-  if (!seed) return new Map(groups.map((g, i) => [g, i % folds]));
-  const hash = (key: string) => {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return h >>> 0;
-  };
-  const order = [...groups].sort((a, b) => hash(`${seed}:${a}`) - hash(`${seed}:${b}`) || (a < b ? -1 : 1));
-  return new Map(order.map((g, i) => [g, i % folds]));
 }
 const oofFitted = crossValidate(fitted, keys);
 const scoreOf = new Map(fitted.map((r, i) => [r, oofFitted[i]!]));

@@ -145,3 +145,19 @@ export function bestBy<T>(items: readonly T[], score: (item: T) => number): T | 
   }
   return best;
 }
+
+/**
+ * Folds by article: dealt in sorted order (as crossValidate), or with FOLD_SEED=n shuffled by a hash of the article and n
+ * (another partition, to see how much a figure moves with the split alone).
+ */
+export function foldsOf(groups: readonly string[], folds: number): Map<string, number> {
+  const seed = process.env.FOLD_SEED;
+  if (!seed) return new Map(groups.map((g, i) => [g, i % folds]));
+  const hash = (key: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const order = [...groups].sort((a, b) => hash(`${seed}:${a}`) - hash(`${seed}:${b}`) || (a < b ? -1 : 1));
+  return new Map(order.map((g, i) => [g, i % folds]));
+}
