@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONFIDENCE_RECORDING, UNCASED_NAMES } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import type { Article } from '../../src/engine/types.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
-const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
 
 describe('the answer confidence evidence kept at weight 0 for refits', () => {
   afterEach(() => {

@@ -3,9 +3,8 @@ import { ABSTAIN_BELOW, UNSURE_BELOW } from '../../src/engine/answer-question.ts
 import { Engine } from '../../src/engine/engine.ts';
 import { capitalRuns, nameOnlyInOtherNames } from '../../src/engine/name-runs.ts';
 import { asksOutsideNews } from '../../src/engine/not-news.ts';
-import type { Article } from '../../src/engine/types.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
-const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
 
 const CORPUS = [
   article('quake.txt', 'Earthquake in Algeria', 'A strong earthquake struck northern Algeria on Friday. Among the worst hit areas was the Tiaret region, Agence France Presse reported. Rescuers worked through the night in the capital.'),

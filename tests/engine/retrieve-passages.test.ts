@@ -4,8 +4,8 @@ import { Bm25Index } from '../../src/engine/bm25-index.ts';
 import { RETRIEVAL, retrievePassages, type PassageSources } from '../../src/engine/retrieve-passages.ts';
 import { terms } from '../../src/engine/text.ts';
 import type { Article } from '../../src/engine/types.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
-const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
 
 /** Passage and article indexes over the articles, as the engine builds them (title terms in every passage). */
 function sourcesOver(articles: Article[], withArticles = true): PassageSources {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceTrace, type Scored } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { bestShare, densityOf, sentenceScore, SENTENCE_FEATURE_KEYS, SENTENCE_WEIGHTS, type SentenceFeatures } from '../../src/engine/sentence-ranker.ts';
-import type { Article } from '../../src/engine/types.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
 const zero = Object.fromEntries(SENTENCE_FEATURE_KEYS.map((k) => [k, 0])) as unknown as SentenceFeatures;
 
@@ -49,7 +49,6 @@ describe('sentence choice for reworded questions', () => {
 });
 
 describe('sentence evidence computed by answerQuestion', () => {
-  const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
   const engine = new Engine([
     article(
       'musical.txt',
@@ -119,7 +118,6 @@ describe('sentence evidence computed by answerQuestion', () => {
 });
 
 describe('pronoun-led sentences', () => {
-  const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
   const engine = new Engine([
     article(
       'jacksonville.txt',

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import type { Article } from '../../src/engine/types.ts';
 import { loadSeedEngine } from '../support/seed-engine.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
-const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
 
 const FLOOD = article(
   'flood.txt',

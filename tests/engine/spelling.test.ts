@@ -5,9 +5,8 @@ import { Engine } from '../../src/engine/engine.ts';
 import { americanSpelling, isEnglishWord } from '../../src/engine/english-words.ts';
 import { editDistance, repairWord } from '../../src/engine/spelling.ts';
 import { STOP_WORDS, stem } from '../../src/engine/text.ts';
-import type { Article } from '../../src/engine/types.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
-const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
 
 const CORPUS = [
   article('bacteria.txt', 'Cyanobacteria and oxygen', 'Cyanobacteria produced the oxygen of the early atmosphere about 2.4 billion years ago. Later, plants took over much of that work.'),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import type { Article } from '../../src/engine/types.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
 const CLUSTERING = fileURLToPath(new URL('../../../shared/eval/bbc-news-summary/clustering.jsonl', import.meta.url));
 const present = existsSync(CLUSTERING);
@@ -34,7 +34,6 @@ describe.skipIf(!present)('stories on BBC articles', () => {
       .map((l) => JSON.parse(l) as Row);
     // Every 20th article of each topic, so the test stays small but spans all topics
     const picked = rows.filter((_, i) => i % 20 === 0);
-    const article = (id: string, title: string, text: string): Article => ({ id, title, text, url: null, date: null, source: null, origin: id });
     const originals = picked.map((r) => article(r.id, r.title, r.text));
     const copies = picked.map((r, i) => article(`${r.id}-edited`, r.title, lightlyEdit(r.text, i)));
     const stories = new Engine([...originals, ...copies]).brief({ limit: 0 });

@@ -4,9 +4,8 @@ import { Engine } from '../../src/engine/engine.ts';
 import { bareQuestion, expandQuery, expandShorthand, isChatFiller, termVariants, VARIANTS } from '../../src/engine/term-variants.ts';
 import { terms } from '../../src/engine/text.ts';
 import type { WordVectors } from '../../src/engine/word-vectors.ts';
-import type { Article } from '../../src/engine/types.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
-const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
 
 /** Vectors over a few terms: each term's row is given, cosine as the table says (1 for a row with itself). */
 function fakeVectors(cosines: Record<string, number>): WordVectors {

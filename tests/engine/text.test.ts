@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs, splitSentences, terms } from '../../src/engine/text.ts';
 import { Engine } from '../../src/engine/engine.ts';
+import { plainArticle } from '../support/plain-article.ts';
 
 describe('splitSentences', () => {
   it('keeps abbreviations, initials and decimals inside sentences', () => {
@@ -65,8 +66,8 @@ describe('a country and its adjective', () => {
 
   it('let a question naming the country find the sentence using the adjective', () => {
     const engine = new Engine([
-      { id: 'a.txt', title: 'Palace taken', text: 'Syrian rebels took the presidential palace in Aleppo on Sunday evening. Crowds gathered outside.', date: null, url: null, source: null, origin: 'a.txt' },
-      { id: 'b.txt', title: 'Markets', text: 'Shares rose on Sunday evening in London. Traders were calm.', date: null, url: null, source: null, origin: 'b.txt' },
+      plainArticle('a.txt', 'Palace taken', 'Syrian rebels took the presidential palace in Aleppo on Sunday evening. Crowds gathered outside.'),
+      plainArticle('b.txt', 'Markets', 'Shares rose on Sunday evening in London. Traders were calm.'),
     ]);
     const answer = engine.ask('When did rebels in Syria take the palace?').answer;
     expect(answer.quote).toContain('Syrian rebels');

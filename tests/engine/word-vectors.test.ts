@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SOFT_MATCH } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import type { Article } from '../../src/engine/types.ts';
 import { loadWordVectors, parseWordVectors, softMatchWeight, type WordVectors } from '../../src/engine/word-vectors.ts';
+import { plainArticle as article } from '../support/plain-article.ts';
 
 /** Writes the format of scripts/build-word-vectors.mjs: header, words joined by \n, int8 rows. */
 function encode(rows: [string, number[]][]): Buffer {
@@ -102,7 +102,6 @@ describe('word vectors: soft match', () => {
 });
 
 describe('word vectors: sentence choice', () => {
-  const article = (id: string, title: string, text: string): Article => ({ id, title, text, date: null, url: null, source: null, origin: id });
   const engine = new Engine([
     article('trade.txt', 'Freedonia trade', 'Freedonia said its export ban on rice would end in June. Freedonia’s main export is bananas, grown in the hills.'),
     article('weather.txt', 'Weather', 'Rain fell in the north on Monday. The ministry said more rain would come.'),
