@@ -511,13 +511,15 @@ export function scoreCandidates(
   const personFocus = type === 'who' && !orgAsked && personAsked(question);
   const givenRows = orgAsked && vectors ? GIVEN_NAMES.map(rowOfWord).filter((r) => r >= 0) : [];
   const orgRows = givenRows.length ? ORGANIZATION_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
+  /** A name a person's title or role leads ("Mr Blair", "singer Ruslana"). */
+  const titled = (text: string, at: number) => /^\p{Lu}/u.test(text) && (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[at - 1]?.lower ?? ''));
   const personName = (text: string, first: number): boolean => {
     if (!orgAsked || ORGANIZATION_MARKERS.test(text)) return false;
     // "manager Peter Walsh": a role word leading the phrase
     const lead = /^([a-z]+)\s+(?=\p{Lu})/u.exec(text);
     if (lead && PERSON_ROLE.test(lead[1]!)) return true;
     if (!/^\p{Lu}/u.test(text)) return false;
-    if (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[first - 1]?.lower ?? '')) return true;
+    if (titled(text, first)) return true;
     // the name leading the span ("Michael Howard the party"); "Martin Allen's team" is the team, not the man
     const run = /^(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){1,2})(['’]s)?(?=\s+[^\p{Lu}]|\s*$)/u.exec(text);
     if (!vectors || !orgRows.length || !run || (run[2] && run[0].length < text.trimEnd().length)) return false;
@@ -625,7 +627,6 @@ export function scoreCandidates(
     const shown = nameOf(c);
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
     // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
-    const titled = (text: string, at: number) => /^\p{Lu}/u.test(text) && (PERSON_TITLE.test(text) || PERSON_ROLE.test(tokens[at - 1]?.lower ?? ''));
     const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))));
     // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
     const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
