@@ -122,7 +122,8 @@ export function ageBeside(sentence: string, start: number, end: number, asked: R
 export type TimeUnit = 'day' | 'month' | 'year' | 'era' | 'clock';
 
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/** The days of the week, as a regular-expression source. */
+export const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** A time of day: "10:30", "3pm", "7 a.m.", "noon", "Sunday evening". */
 export const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b|\b(?:noon|midday|midnight)\b/gi;
 const TIME_UNITS: Record<TimeUnit, RegExp> = {

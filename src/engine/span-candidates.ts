@@ -1,7 +1,7 @@
 // Candidate generation: the spans of a sentence that could answer a question.
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, questionStems, type QuestionType } from './question-analysis.ts';
-import { isQuantityOf, quantityAsked } from './answer-units.ts';
+import { isQuantityOf, quantityAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { isEnglishWord } from './english-words.ts';
 
@@ -9,7 +9,6 @@ import { isEnglishWord } from './english-words.ts';
 type CandidateKind = QuestionType | 'list' | 'clause' | 'paren';
 
 export const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const DATE_PATTERNS = [
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'g'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}\\b`, 'g'),
