@@ -165,10 +165,7 @@ export class Bm25Index {
     for (let i = 0; i < ids.length; i++) {
       const p = this.staged++;
       const c = p >>> CHUNK_BITS;
-      if (c >= this.stIds.length) {
-        this.stIds.push(new Int32Array(CHUNK));
-        this.stTfs.push(new Uint8Array(CHUNK));
-      }
+      if (c >= this.stIds.length) this.stageChunks(c);
       const id = ids[i]!;
       this.stIds[c]![p & CHUNK_MASK] = id;
       this.stTfs[c]![p & CHUNK_MASK] = Math.min(tfs[i]!, MAX_TF);
@@ -206,6 +203,21 @@ export class Bm25Index {
       return;
     }
     this.rebase(false);
+  }
+
+  /**
+   * Room for staged postings from chunk `c` on: the first chunk alone (small corpora stop there),
+   * then the rest of a flush cycle in one buffer. A buffer that large is mapped and unmapped whole
+   * by the allocator, so freeing it at the flush returns it to the system; chunks of a few MB each
+   * stayed in the process as freed heap (~130 MB of peak RSS at 100k articles).
+   */
+  private stageChunks(c: number): void {
+    const n = c === 0 ? 1 : Math.max(1, AUTO_FLUSH / CHUNK - c);
+    const buffer = new ArrayBuffer(n * CHUNK * 5);
+    for (let i = 0; i < n; i++) {
+      this.stIds.push(new Int32Array(buffer, i * CHUNK * 4, CHUNK));
+      this.stTfs.push(new Uint8Array(buffer, n * CHUNK * 4 + i * CHUNK, CHUNK));
+    }
   }
 
   private clearStaged(): void {

@@ -47,5 +47,24 @@ describe('Bm25Index', () => {
     expect(index.search(['flood'], 3).map((h) => h.key).slice(0, 3)).toEqual(expect.arrayContaining([1, 2]));
     expect(index.search(['flood'], 3).at(-1)?.key).toBe(3);
   });
-});
 
+  it('keeps every posting staged past the first chunk (over a million) and across an automatic flush', () => {
+    const vocab = new Vocabulary();
+    const index = new Bm25Index(vocab);
+    const ids = Array.from({ length: 2000 }, (_, i) => vocab.intern(`w${i}`));
+    // document k holds w(k mod 1000) … w(k mod 1000 + 999): a posting read from the wrong place lands in another document
+    const termsOf = (key: number) => ids.slice(key % 1000, (key % 1000) + 1000);
+    // 18,000 documents of 1,000 distinct terms: 18 M postings, past the 16 M that flush on their own
+    for (let key = 0; key < 18_000; key++) index.addCounts(key, termsOf(key), Array<number>(1000).fill((key % 7) + 1), 1000);
+    index.add(18_000, ['needle', 'w7']);
+    index.addCounts(18_001, [vocab.lookup('w1999'), vocab.intern('needle')], [2, 3], 5);
+    expect(index.size).toBe(18_002);
+    for (const key of [0, 1_234, 9_000, 16_999, 17_999]) {
+      expect(index.termFrequency(`w${(key % 1000) + 999}`, key)).toBe((key % 7) + 1);
+      expect(index.termFrequency(`w${(key % 1000) + 1000}`, key)).toBe(0);
+    }
+    expect(index.termFrequency('needle', 18_001)).toBe(3);
+    expect(index.search(['needle'], 5).map((h) => h.key)).toEqual([18_001, 18_000]);
+    expect(index.search(['w1998'], 20_000)).toHaveLength(18);
+  });
+});
