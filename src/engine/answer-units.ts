@@ -6,7 +6,7 @@
 export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'count';
 
 const MONEY_WORDS =
-  /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
+  /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
 /** What is counted in money or as a share when it rises or falls. */
 const ECONOMIC_WORDS = /\b(?:profits?|revenues?|sales|turnover|earnings|income|prices?|shares?|stocks?|markets?|economy|growth|gdp|inflation|rates?|costs?|spending|exports?|imports?|output|wages?|salary|salaries|budget|deficit|debt|value|valuation|fares?|bills?|tax|taxes)\b/;
 const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|jump|jumped|climb|climbed|slip|slipped|up|down|cut|boost|boosted)\b/;
@@ -68,6 +68,8 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   // "people over 60", "those aged under 16": an age bracket of a group, not how many there are
   const group = `${sentence.slice(Math.max(0, start - 30), start)}${/^(?:over|under|above|below|aged)\s/i.test(text) ? text.replace(/\d.*$/, '') : ''}`;
   if (/\b(?:people|persons|those|adults|men|women|children|kids|pensioners|voters|workers|patients|residents|drivers|anyone|everyone)\s+(?:aged\s+)?(?:over|under|above|below|aged)\s*$/i.test(group)) return true;
+  // "the Rover 25", "Xbox 2", "Channel 4": a number after a name inside the sentence names a model or a channel
+  if (/^\d+(?:\s|$)/.test(text) && /[a-z,]\s+(?!(?:About|Around|Over|Under|Nearly|Almost|Some|Only|Just|All|And|But|The|In|On|At|By|To|Of|For|From|Since|Until|Than)\s)[A-Z][A-Za-z]*\s+$/.test(sentence.slice(Math.max(0, start - 40), start))) return true;
   // "10:30", "3pm", "May 15"
   if (/^(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i.test(after)) return true;
   if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before) && /^\d{1,2}$/.test(text)) return true;

@@ -64,6 +64,20 @@ describe('the kind of quantity a number question asks for', () => {
     expect(hasCandidate('How many goals did he score?', 'It was his 15th goal since 2004.')).toBe(false);
   });
 
+  it('a number after a name inside the sentence names a model or a channel, and "over" inside a word is no "over"', () => {
+    expect(quantity('How many jobs will be cut?', 'The firm plans to build the Rover 25 in China.', '25')).toBe(false);
+    expect(quantity('How many viewers watched?', 'The show moves to Channel 4 next year.', '4')).toBe(false);
+    expect(quantity('How many people voted?', 'About 25 people voted, and 30 stayed away.', '25')).toBe(true);
+    expect(quantity('How many jobs will be cut?', 'Some 2,000 jobs may be cut, the Financial Times reported.', '2,000')).toBe(true);
+    expect(hasCandidate('How many jobs will be cut?', 'The firm plans to build the Rover 25 in China.')).toBe(false);
+  });
+
+  it('"how much did X offer" asks for money: a share price rise is no answer', () => {
+    expect(quantityAsked('how much did glazer offer for the club')).toEqual(['money']);
+    expect(quantity('how much did glazer offer for the club', 'Shares were up over 5% after the offer.', 'over 5%')).toBe(false);
+    expect(quantity('how much did glazer offer for the club', 'The offer values the club at £800m.', '£800m')).toBe(true);
+  });
+
   it('a sentence without a number of the asked kind holds no candidate of the asked-for type', () => {
     expect(hasCandidate('How old is Smith?', 'Smith scored 12 goals last season.')).toBe(false);
     expect(hasCandidate('How old is Smith?', 'Smith, 34, scored 12 goals last season.')).toBe(true);
