@@ -3,7 +3,7 @@
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
  * one: "how old is X?" is not answered by "X scored 12 goals".
  */
-export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'count';
+export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'count';
 
 const MONEY_WORDS =
   /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
@@ -24,6 +24,9 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
     return null;
   }
   if (/\bhow long\b/.test(q)) return ['duration', 'distance'];
+  // "how quickly" may be told as a time taken ("within two days")
+  if (/\bhow fast\b|\b(?:what|which)(?: (?:is|was))?(?: the| its)? (?:top |maximum |average )?speed\b/.test(q)) return ['speed'];
+  if (/\bhow quick(?:ly)?\b/.test(q)) return ['speed', 'duration'];
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
   // ("how many of the voters": a share of a group may be a percentage)
@@ -40,6 +43,8 @@ const MEASURE_NOUNS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
 const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
+/** A rate after a number: "70mph", "one gigabit a second", "3GHz", "ten times faster". */
+const SPEED = /^\s*-?\s*(?:mph|km\/h|kph|knots?|(?:miles?|kilometres?|kilometers?|km|metres?|meters?)\s+(?:an|a|per)\s+(?:hour|minute|second)|(?:kilo|mega|giga|tera)?(?:bits?|bytes?)(?:\s+(?:a|per)\s+second)?|[kmgt]b(?:ps|\/s)|[kmg]bit\/s|[kmg]hz|times\s+(?:faster|quicker|as\s+fast))\b/i;
 const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;
 
 /** The number itself at the start of a span ("nearly three hundred", "2.5 billion"), so what follows is its unit. */
@@ -96,6 +101,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         return DURATION.test(after) || DURATION.test(text.replace(LEADING_NUMBER, ' ')) || /^\s*(?:from\s+)?\d{4}\s*(?:to|until|-|–)\s*\d{2,4}\b/.test(text);
       case 'distance':
         return DISTANCE.test(after) || DISTANCE.test(text.replace(LEADING_NUMBER, ' '));
+      case 'speed':
+        return SPEED.test(after) || SPEED.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
         return !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end) && !isNotCount(sentence, start, end);
     }

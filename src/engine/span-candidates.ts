@@ -25,7 +25,7 @@ export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
 const NUMBER_PATTERN = new RegExp(
-  `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
+  `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|greater than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s?(?:[kMGT]Hz|[kMGT]bps|[kMGT]b\\/s|mph|km\\/h)\\b)?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
   'gi',
 );
 const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
@@ -56,7 +56,7 @@ export function collect(sentence: string, pattern: RegExp, kind: QuestionType, o
 
 /** Units of measure a number keeps after it ("382 kg", "340 miles"); other nouns are left out. */
 const UNITS =
-  /^(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|yards?|kg|kilograms?|grams?|g|lb|pounds?|tons?|tonnes?|ounces?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|percent|degrees?|acres?|hectares?|ha|square|sq|cubic|mph|km\/h|times|fold|dollars?|euros?|cents?|points?|votes?|seats?)$/i;
+  /^(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|cm|mm|feet|foot|ft|inch(?:es)?|yards?|kg|kilograms?|grams?|g|lb|pounds?|tons?|tonnes?|ounces?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|percent|degrees?|acres?|hectares?|ha|square|sq|cubic|mph|km\/h|kph|knots?|[kmgt]hz|[kmgt]bps|(?:kilo|mega|giga|tera)?(?:bits?|bytes?)|times|fold|dollars?|euros?|cents?|points?|votes?|seats?)$/i;
 
 /** Number candidates keep at most the unit word after the number, not a whole clause. */
 function trimNumber(text: string): string {
@@ -64,8 +64,8 @@ function trimNumber(text: string): string {
   if (unit) {
     const rest = text.slice(unit[0].length);
     // keep a following unit of measure ("382 kg"), not the counted noun the question names
-    const next = /^\s+([a-z][a-z-]*)/.exec(rest);
-    const tail = next && UNITS.test(next[1]!) ? ` ${next[1]}` : '';
+    const next = /^\s?([a-z][a-z-]*)/i.exec(rest);
+    const tail = next && UNITS.test(next[1]!) ? next[0] : '';
     return (unit[0] + tail).replace(/[.,]$/, '');
   }
   const w = /^((?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?[a-z]+(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*)(\s+[a-z][a-z-]*)?/i.exec(text);

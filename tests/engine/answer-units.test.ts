@@ -72,6 +72,16 @@ describe('the kind of quantity a number question asks for', () => {
     expect(hasCandidate('How many jobs will be cut?', 'The firm plans to build the Rover 25 in China.')).toBe(false);
   });
 
+  it('"how fast" asks for a rate with its unit: a number of years is no speed', () => {
+    expect(quantityAsked('how fast is the new chip')).toEqual(['speed']);
+    expect(quantityAsked('What is the top speed of the car?')).toEqual(['speed']);
+    expect(quantity('how fast is the new chip', 'The firms worked on the chip for three years.', 'three')).toBe(false);
+    expect(quantity('how fast is the new chip', 'The chip runs at 3.8 GHz.', '3.8')).toBe(true);
+    expect(quantity('how fast is the network', 'It carries one gigabit a second.', 'one')).toBe(true);
+    expect(quantity('how fast can it go', 'It reaches 38mph on the flat.', '38')).toBe(true);
+    expect(hasCandidate('how fast is the new chip', 'The firms worked on the chip for three years.')).toBe(false);
+  });
+
   it('"how much did X offer" asks for money: a share price rise is no answer', () => {
     expect(quantityAsked('how much did glazer offer for the club')).toEqual(['money']);
     expect(quantity('how much did glazer offer for the club', 'Shares were up over 5% after the offer.', 'over 5%')).toBe(false);

@@ -5,6 +5,8 @@ describe('span candidates', () => {
   it('keeps a number with its scale or percent sign', () => {
     expect(extractSpan('How much did the Jackson trial cost?', 'The Jackson trial cost $4m, court officials said.')).toBe('$4m');
     expect(extractSpan('How much did profits rise?', 'Profits rose 3.8% to £1.2bn in the third quarter.')).toBe('3.8%');
+    expect(extractSpan('How fast is the new chip?', 'The new chip runs at 4.6 GHz, the firms said.')).toBe('4.6 GHz');
+    expect(extractSpan('How many jobs will be cut?', 'Plans for the Rover 25 mean some 2,000 jobs will be cut.')).toBe('2,000');
   });
 
   it('offers what follows "such as" when the question asks for examples', () => {
