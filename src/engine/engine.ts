@@ -278,7 +278,9 @@ export class Engine {
       inputs = [...this.index.values()].filter(inWindow).map((entry) => ({ entry, relevance: 1 }));
     }
     const idf = this.idfFunction();
-    const groups = rankStories(clusterArticles(inputs, (e) => e.vector, idf));
+    const sent = options.freshAgainst;
+    const ranked = rankStories(clusterArticles(inputs, (e) => e.vector, idf));
+    const groups = sent ? ranked.filter((g) => g.some((x) => !sent.has(x.entry.article.id))) : ranked;
     return (limit > 0 ? groups.slice(0, limit) : groups).map((g) => buildStory(g, { analyze: (e) => this.analyze(e), vectorOf: (e) => e.vector, idf }));
   }
 

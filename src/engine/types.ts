@@ -119,4 +119,9 @@ export interface BriefOptions {
   limit?: number;
   /** Only articles not in this set (a digest's "new since last delivery"). */
   excludeIds?: ReadonlySet<string>;
+  /**
+   * Only stories with an article outside this set (a digest's articles already sent), left out before the stories
+   * are summarized, so a digest over a busy day builds the few it shows rather than every story of the window.
+   */
+  freshAgainst?: ReadonlySet<string>;
 }

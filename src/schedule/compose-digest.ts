@@ -37,8 +37,10 @@ export function digestSince(state: Pick<DigestState, 'lastDeliveredAt'> | undefi
  */
 export async function composeDigest(engine: EngineQueries, state: DigestState | undefined, options: ComposeOptions): Promise<DigestContent> {
   const sent = new Set(state?.sent ?? []);
-  const all = await engine.brief({ ...(options.topic ? { topic: options.topic } : {}), since: digestSince(state, options.at), limit: 0 });
-  const fresh = all.filter((story) => story.sources.some((s) => !sent.has(s.id))).slice(0, options.limit ?? DIGEST_LIMIT);
+  const limit = options.limit ?? DIGEST_LIMIT;
+  const stories = await engine.brief({ ...(options.topic ? { topic: options.topic } : {}), since: digestSince(state, options.at), limit, freshAgainst: sent });
+  // the engine filters the same way; kept so an engine that ignores `freshAgainst` still sends nothing twice
+  const fresh = stories.filter((story) => story.sources.some((s) => !sent.has(s.id))).slice(0, limit);
   const on = options.topic ? ` on "${options.topic}"` : '';
   const missed = state?.missed ?? [];
   const missedNote = missedText(missed, options.timezone);

@@ -89,6 +89,14 @@ describe('Engine on a small corpus', () => {
     expect(flood?.summary.length).toBeLessThanOrEqual(2);
   });
 
+  it('leaves out a story whose every article was sent, and keeps one that gained an article since', () => {
+    const ids = (sent: string[]) => engine.brief({ limit: 0, freshAgainst: new Set(sent) }).map((s) => s.sources.map((x) => x.id).sort());
+    expect(ids(['budget.txt'])).toEqual([['flood.txt', 'wire/flood-copy.txt']]);
+    expect(ids(['budget.txt', 'flood.txt'])).toEqual([['flood.txt', 'wire/flood-copy.txt']]);
+    expect(ids(['budget.txt', 'flood.txt', 'wire/flood-copy.txt'])).toEqual([]);
+    expect(engine.brief({ limit: 1, freshAgainst: new Set(['budget.txt']) })).toHaveLength(1);
+  });
+
   it('narrows a brief to a topic and a window', () => {
     expect(engine.brief({ topic: 'budget schools' }).map((s) => s.sources[0]?.id)).toEqual(['budget.txt']);
     expect(engine.brief({ since: new Date('2024-11-22T00:00:00Z') }).map((s) => s.sources[0]?.id)).toEqual(['budget.txt']);
