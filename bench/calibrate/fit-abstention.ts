@@ -235,11 +235,11 @@ const BASE = ['coverage', 'windowCoverage', 'specific', 'specificWindow', 'bigra
 const NEW = ['margin', 'articleMargin', 'agreement', 'unmatched', 'unknown', 'rareShare', 'missingWindow', 'missingSentence'];
 /** Evidence for reworded questions (confidence5): soft coverage, the antecedent's words, a typed candidate by the question's words. */
 const REWORD = ['soft', 'carried', 'typedNear'];
-/** Evidence of what the question asks beyond its subject, and of how many places match it (confidence6). */
-const SUBJECT = ['relationShare', 'topicOnly', 'relationWindow', 'predicate', 'crowd', 'articleCrowd', 'spread', 'led', 'pointAgree'];
+/** Where the sentence holds the question: opening with its subject, its words close together (confidence6). */
+const PLACE = ['led', 'density'];
 const ALL_KEYS = [...BASE, ...NEW];
 const sets: Record<string, string[]> = process.argv[2]
-  ? Object.fromEntries(process.argv.slice(2).map((a, i) => [`set ${i + 1}`, a.split(',').flatMap((k) => (k === 'BASE' ? BASE : k === 'NEW' ? NEW : k === 'REWORD' ? REWORD : k === 'SUBJECT' ? SUBJECT : k === 'ALL' ? ALL_KEYS : [k]))]))
+  ? Object.fromEntries(process.argv.slice(2).map((a, i) => [`set ${i + 1}`, a.split(',').flatMap((k) => (k === 'BASE' ? BASE : k === 'NEW' ? NEW : k === 'REWORD' ? REWORD : k === 'PLACE' ? PLACE : k === 'ALL' ? ALL_KEYS : [k]))]))
   : {
       current: BASE,
       '+unmatched+unknown': [...BASE, 'unmatched', 'unknown'],

@@ -12,7 +12,7 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleCrowdOf, crowdOf, pointAgreement, predicateIn, relationIn, relationShare, spreadOf, subjectLeads } from './answer-evidence.ts';
+import { subjectLeads } from './answer-evidence.ts';
 import { expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -85,24 +85,10 @@ export interface ConfidenceFeatures {
   missingWindow: number;
   /** The same for the sentence alone. */
   missingSentence: number;
-  /** Share of the weight asked now that is neither title words nor names (the relation asked about); 0: only the subject is named. */
-  relationShare: number;
-  /** The question names only its subject (`relationShare` 0): 1, else 0. */
-  topicOnly: number;
-  /** Share of the relation's weight in the sentence window; 1 without relation words. */
-  relationWindow: number;
-  /** The question's slot verb in the window: 1 as written, 0.5 by a close word vector, 0 absent; 1 without one. */
-  predicate: number;
-  /** Other sentences read that match the question as well as the chosen one (within 0.05 coverage), / 5, at most 1. */
-  crowd: number;
-  /** The same over all sentences of the chosen article. */
-  articleCrowd: number;
-  /** Coverage the first three passages hold together beyond the chosen window's. */
-  spread: number;
-  /** The sentence opens (first 5 terms) with a title word or a name asked. */
+  /** The sentence opens (its first 5 terms) with a word of the question's subject: a title word or a name asked (bench/notes/confidence6.md). */
   led: number;
-  /** Share of the first three passages whose best sentence is the chosen one or beside it. */
-  pointAgree: number;
+  /** The question's words close together in the sentence (the ranker's `density`). */
+  density: number;
 }
 
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
@@ -156,20 +142,9 @@ export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bi
   rareShare: 0,
   missingWindow: 0,
   missingSentence: 0,
-  // recorded for the fit only while their weights are 0 (bench/notes/confidence6.md)
-  relationShare: 0,
-  topicOnly: 0,
-  relationWindow: 0,
-  predicate: 0,
-  crowd: 0,
-  articleCrowd: 0,
-  spread: 0,
   led: 0,
-  pointAgree: 0,
+  density: 0,
 };
-
-/** Evidence measured in confidence6: computed only when weighted or recorded for a fit. */
-const SUBJECT_EVIDENCE = ['relationShare', 'topicOnly', 'relationWindow', 'predicate', 'crowd', 'articleCrowd', 'spread', 'led', 'pointAgree'] as const;
 
 /** Capitalised words that open questions and sentences, not names. */
 const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)$/;
@@ -487,21 +462,8 @@ export function answerQuestion(
   features.missingWindow = maxOwn ? maxMissingWindow / maxOwn : 0;
   features.missingSentence = maxOwn ? maxMissingSentence / maxOwn : 0;
   features.rareShare = rareList.length ? rareList.filter((t) => aroundBest.has(t)).length / rareList.length : 1;
-  if (CONFIDENCE_RECORDING.all || SUBJECT_EVIDENCE.some((k) => CONFIDENCE_WEIGHTS[k] !== 0)) {
-    const names = new Set([...nameTerms(cased), ...uncased]);
-    const title = entry.titleTerms;
-    features.relationShare = relationShare(own, weight, title, names);
-    features.topicOnly = features.relationShare === 0 ? 1 : 0;
-    features.relationWindow = relationIn(aroundBest, own, weight, title, names);
-    features.predicate = predicateIn(slot && own.has(slot.verb) ? slot.verb : null, aroundBest, vectors);
-    const read = candidates.map((c) => ({ entry: c.entry, sentence: c.sentence, coverage: c.features.coverage, score: c.score, passageRank: c.passageRank }));
-    const chosen = read[candidates.indexOf(best)]!;
-    features.crowd = crowdOf(read, chosen);
-    features.articleCrowd = articleCrowdOf(entry, s, (list) => coverageIn(list));
-    features.spread = spreadOf(ranked.slice(0, 3).flatMap(({ p }) => [p.entry.titleTerms, ...p.entry.sentences.slice(p.from, p.to).map((x) => x.terms)]), features.windowCoverage, coverageOf);
-    features.led = subjectLeads(s, new Set([...title.filter((t) => own.has(t)), ...names]));
-    features.pointAgree = pointAgreement(read, chosen);
-  }
+  // a sentence that opens with what the question is about is about it, not mentioning it in passing
+  features.led = subjectLeads(s, new Set([...entry.titleTerms.filter((t) => own.has(t)), ...nameTerms(cased), ...uncased]));
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
   // asked for a kind of quantity (an age, money, a share, a duration, a count) that no number of the quote is: the
   // corpus does not say, however well the words match ("how old is X" over a sentence about X without an age)
@@ -597,15 +559,8 @@ function confidenceFeatures(
     rareShare: 0,
     missingWindow: 0,
     missingSentence: 0,
-    relationShare: 0,
-    topicOnly: 0,
-    relationWindow: 0,
-    predicate: 0,
-    crowd: 0,
-    articleCrowd: 0,
-    spread: 0,
     led: 0,
-    pointAgree: 0,
+    density: best.features.density,
   };
 }
 
