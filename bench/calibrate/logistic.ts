@@ -4,6 +4,8 @@ export interface Row {
   x: Record<string, number>;
   y: 0 | 1;
   group: string;
+  /** Log-odds added before the weights (a fixed model the fit adds to); 0 when absent. Read by fitLogisticNewton and predict. */
+  offset?: number;
 }
 
 /** Fits weights (with `bias`) by gradient descent with a small L2 penalty; deterministic. */
@@ -26,8 +28,8 @@ export function fitLogistic(rows: readonly Row[], keys: readonly string[], l2 = 
   return w;
 }
 
-export function predict(w: Record<string, number>, x: Record<string, number>): number {
-  let z = w['bias'] ?? 0;
+export function predict(w: Record<string, number>, x: Record<string, number>, offset = 0): number {
+  let z = (w['bias'] ?? 0) + offset;
   for (const [k, v] of Object.entries(x)) z += (w[k] ?? 0) * v;
   return 1 / (1 + Math.exp(-z));
 }
@@ -76,7 +78,7 @@ export function fitLogisticNewton(rows: readonly Row[], keys: readonly string[],
     const h = new Float64Array(d * d);
     rows.forEach((r, i) => {
       const x = xs[i]!;
-      let z = 0;
+      let z = r.offset ?? 0;
       for (let a = 0; a < d; a++) z += w[a]! * x[a]!;
       const p = 1 / (1 + Math.exp(-z));
       const s = p * (1 - p);

@@ -12,6 +12,7 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
+import { subjectLeads } from './answer-evidence.ts';
 import { expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -84,6 +85,10 @@ export interface ConfidenceFeatures {
   missingWindow: number;
   /** The same for the sentence alone. */
   missingSentence: number;
+  /** The sentence opens (its first 5 terms) with a word of the question's subject: a title word or a name asked (bench/notes/confidence6.md). */
+  led: number;
+  /** The question's words close together in the sentence (the ranker's `density`). */
+  density: number;
 }
 
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
@@ -137,6 +142,8 @@ export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bi
   rareShare: 0,
   missingWindow: 0,
   missingSentence: 0,
+  led: 0,
+  density: 0,
 };
 
 /** Capitalised words that open questions and sentences, not names. */
@@ -455,6 +462,8 @@ export function answerQuestion(
   features.missingWindow = maxOwn ? maxMissingWindow / maxOwn : 0;
   features.missingSentence = maxOwn ? maxMissingSentence / maxOwn : 0;
   features.rareShare = rareList.length ? rareList.filter((t) => aroundBest.has(t)).length / rareList.length : 1;
+  // a sentence that opens with what the question is about is about it, not mentioning it in passing
+  features.led = subjectLeads(s, new Set([...entry.titleTerms.filter((t) => own.has(t)), ...nameTerms(cased), ...uncased]));
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
   // asked for a kind of quantity (an age, money, a share, a duration, a count) that no number of the quote is: the
   // corpus does not say, however well the words match ("how old is X" over a sentence about X without an age)
@@ -550,6 +559,8 @@ function confidenceFeatures(
     rareShare: 0,
     missingWindow: 0,
     missingSentence: 0,
+    led: 0,
+    density: best.features.density,
   };
 }
 

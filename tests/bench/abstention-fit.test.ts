@@ -26,6 +26,22 @@ describe('fitLogisticNewton', () => {
   });
 });
 
+describe('fitLogisticNewton with a fixed offset per row', () => {
+  it('fits only what the offset leaves: an offset that already holds a is given no weight for a', () => {
+    const data = rows();
+    // (almost no penalty: a penalised fit leaves room that a second penalised fit over it would take)
+    const full = fitLogisticNewton(data, ['a', 'b'], 1e-6);
+    // the model fitted on a and b as a fixed offset: refitting a and b over it adds nothing
+    const withOffset = data.map((r) => ({ ...r, offset: (full['bias'] ?? 0) + (full['a'] ?? 0) * r.x.a! + (full['b'] ?? 0) * r.x.b! }));
+    const over = fitLogisticNewton(withOffset, ['a', 'b'], 1e-6);
+    expect(Math.abs(full['a']!)).toBeGreaterThan(1);
+    expect(Math.abs(over['a']!)).toBeLessThan(0.1);
+    expect(Math.abs(over['bias']!)).toBeLessThan(0.1);
+    // and scoring adds the offset back
+    expect(predict(over, { a: 1, b: 0 }, withOffset[0]!.offset)).not.toBe(predict(over, { a: 1, b: 0 }));
+  });
+});
+
 const qa = (id: string, title: string, question: string, context: string): QaRow => ({ id, title, paragraphIndex: 0, context, question, answers: ['x'] });
 
 describe('swappedQuestions', () => {

@@ -26,6 +26,15 @@ describe('the answer confidence evidence kept at weight 0 for refits', () => {
     expect(f!.carried).toBeGreaterThan(f!.coverage);
   });
 
+  it('records whether the sentence opens with the question\'s subject (led) and how close its words sit (density)', () => {
+    const opens = engine.ask('Which county is Jacksonville the largest city of?').span.answerFeatures;
+    expect(opens?.led).toBe(1);
+    expect(opens?.density).toBeGreaterThan(0);
+    // the chosen sentence opens with 'the city', neither the title (Jacksonville) nor the name asked (Duval)
+    const late = engine.ask('Which ferry crossing did the Duval city grow around?').span.answerFeatures;
+    expect(late?.led).toBe(0);
+  });
+
   it('leaves the confidence unchanged when the evidence is recorded (weights 0)', () => {
     const question = 'When will the main road through the town centre close?';
     const before = engine.ask(question).answer.confidence;
