@@ -394,7 +394,8 @@ export function scoreCandidates(
     // a title before a person's name ("Syrian President X"); before a thing's name it is mostly its owner ("the RAND report")
     if (type === 'who' && !subjectAt.has(i - 1)) {
       let a = i;
-      while (a > 0 && i - a < 4 && tokens[a - 1]!.isWord && !STOP_WORDS.has(tokens[a - 1]!.lower) && !subjectAt.has(a - 1)) a--;
+      // a verb ends the title: "agreed to give *US tycoon* Malcolm Glazer"
+      while (a > 0 && i - a < 4 && tokens[a - 1]!.isWord && !STOP_WORDS.has(tokens[a - 1]!.lower) && tokens[a - 1]!.pos !== 'VERB' && !subjectAt.has(a - 1)) a--;
       if (a < i) definingStarts.add(`${tokens[a]!.start}:${sentence.slice(tokens[a]!.start, tokens[i - 1]!.end)}`);
     }
     if (!subjectAt.has(i + 1)) {
@@ -630,7 +631,9 @@ export function scoreCandidates(
     const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))));
     // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
     const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
-    const wrongKind = otherTime || organisation || personAtPlace || thing || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    // "Who is X?" is answered by what defines X ("*Wales coach* Mike Ruddock"), not by a phrase that merely sits near X
+    const undefining = type === 'who' && defined !== null && !defines;
+    const wrongKind = otherTime || organisation || personAtPlace || thing || undefining || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

@@ -124,6 +124,13 @@ describe('a who-question asks the name, not the description before it', () => {
     const text = 'Danish architect Lars Holm designed the new library.';
     expect(chooseSpan('Who is Lars Holm?', text)?.text).not.toBe('Lars Holm');
   });
+  it('vouches for "who is X" only with what defines X, a title before the name ending at a verb', () => {
+    expect(chooseSpan('who is Lars Holm', 'Danish architect Lars Holm designed the new library.')?.wrongKind).toBe(false);
+    expect(chooseSpan('who is Lars Holm', 'The council of the East Riding voted not for Lars Holm but for a local firm.')?.wrongKind).toBe(true);
+    expect(vouched('who is Lars Holm', 'The council of the East Riding voted not for Lars Holm but for a local firm.')).toBe(0);
+    const title = chooseSpan('who is Lars Holm', 'The board agreed to give Danish architect Lars Holm the contract.');
+    expect(title?.text).not.toMatch(/^give\b/);
+  });
 });
 
 describe('a date is not a name', () => {
