@@ -7,6 +7,9 @@ import { PROJECT_ROOT } from './eval-data.ts';
 import { exactMatch, f1Score, maxOverGold, normalizeAnswer } from './squad-metrics.ts';
 
 export const NEWS_QA_FILE = path.join(PROJECT_ROOT, 'bench', 'news-qa.jsonl');
+/** A fresh batch written blind on 2026-12-04 and measured once (bench/notes/freshqa.md). */
+export const NEWS_QA_FRESH_FILE = path.join(PROJECT_ROOT, 'bench', 'news-qa-fresh.jsonl');
+export const NEWS_QA_FRESH_LABEL = 'fresh batch (written 2026-12-04, blind at its first run)';
 export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', '000_f17fd30403ef36f3.txt');
 
 export const QUESTION_TYPES = ['who', 'what', 'when', 'where', 'how many', 'how much', 'why', 'how'] as const;

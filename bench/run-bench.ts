@@ -26,7 +26,7 @@ import { unsureNote } from '../src/bot/reply.ts';
 import { loadOutOfScope, scoreOutOfScope, type OutOfScopeRow } from './out-of-scope.ts';
 import { probeRows, sectionRequestsWith } from './requests-section.ts';
 import { runThroughBot } from './requests-bot.ts';
-import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores, supportsAnswer } from './news-qa.ts';
+import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, NEWS_QA_FRESH_FILE, NEWS_QA_FRESH_LABEL, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores, supportsAnswer } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
 type EngineInstance = InstanceType<EngineModule['Engine']>;
@@ -579,9 +579,101 @@ function answerCurve(rows: readonly PresentRow[], removed: readonly number[]): S
 // ---------------------------------------------------------------------------------------------
 // 3. QA on our own news set (bench/news-qa.jsonl over the seed + BBC)
 
+/** Answers shown as sure and as unsure (the closest passage), and how many of each hold the expected answer. */
+interface Hedging {
+  sure: { shown: number; held: number };
+  unsure: { shown: number; held: number };
+}
+
+/** What the engine said to one item, kept whole so a batch's failures can be read after its one run. */
+interface NewsQaDetail extends NewsQaReply {
+  id: string;
+  unsure: boolean;
+  confidence: number | null;
+}
+
+/** Asks every item on its own (no previous turn) and collects the replies, timings and the sure/unsure split. */
+function askNewsQa(engine: EngineInstance, items: readonly NewsQaItem[]) {
+  const replies = new Map<string, NewsQaReply>();
+  const details: NewsQaDetail[] = [];
+  const times: number[] = [];
+  const hedging: Hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
+  let failures = 0;
+  let firstError: string | null = null;
+  for (const q of items) {
+    const t = performance.now();
+    try {
+      const a = engine.ask(q.question).answer as EngineAnswer;
+      const reply: NewsQaReply = { answer: a.answer, quote: a.quote, firstSource: a.sources[0]?.id ?? null };
+      const unsure = a.answer !== null && unsureNote({ ...a, short: a.short === true }) !== null;
+      if (a.answer !== null) {
+        const held = q.answerable && a.quote !== null && supportsAnswer(a.quote, q.answers);
+        hedging[unsure ? 'unsure' : 'sure'].shown++;
+        if (held) hedging[unsure ? 'unsure' : 'sure'].held++;
+      }
+      if (typeof a.short === 'boolean') reply.short = a.short;
+      replies.set(q.id, reply);
+      details.push({ id: q.id, ...reply, unsure, confidence: typeof a.confidence === 'number' ? a.confidence : null });
+    } catch (err) {
+      failures++;
+      firstError ??= `${q.id}: ${errorText(err)}`;
+      replies.set(q.id, { answer: null, quote: null, firstSource: null });
+    } finally {
+      times.push(performance.now() - t);
+    }
+  }
+  return { replies, details, times, hedging, failures, firstError };
+}
+
+/** The word-overlap baseline over a set: the sentence with the most question terms is both quote and answer. */
+function askWordOverlap(qa: WordOverlapQa, items: readonly NewsQaItem[]) {
+  const replies = new Map<string, NewsQaReply>();
+  const times: number[] = [];
+  for (const q of items) {
+    const t = performance.now();
+    const r = qa.ask(q.question);
+    times.push(performance.now() - t);
+    replies.set(q.id, { answer: r?.sentence ?? null, quote: r?.sentence ?? null, firstSource: r?.id ?? null });
+  }
+  return { replies, times };
+}
+
+type NewsQaSystemRow = NewsQaScores & { system: string; p50ms: number | null; buildMs: number | null; failures: number };
+
+/** The news table: one row per system, the same columns for the dev set and the fresh batch. */
+function newsQaTable(systems: readonly NewsQaSystemRow[]): string[] {
+  const withShort = systems.some((s) => s.shortPrecisionPct !== undefined);
+  return mdTable(
+    ['system', 'answered', 'right article first', 'supported', 'EM', 'F1', 'answer contains', 'abstained (unanswerable)', ...(withShort ? ['short precision', 'short coverage'] : []), 'p50 ms'],
+    systems.map((s) => {
+      const sentenceOnly = !s.system.startsWith('ours');
+      return [
+        s.system,
+        fmt(s.answeredPct, 1),
+        fmt(s.rightArticlePct, 1),
+        fmt(s.supportedPct, 1),
+        sentenceOnly ? '–' : fmt(s.em),
+        sentenceOnly ? '–' : fmt(s.f1),
+        sentenceOnly ? '–' : fmt(s.answerContainsPct, 1),
+        fmt(s.abstainedPct, 1),
+        ...(withShort ? [fmt(s.shortPrecisionPct, 1), fmt(s.shortCoveragePct, 1)] : []),
+        fmt(s.p50ms, 3),
+      ];
+    }),
+  );
+}
+
+/** The sure / unsure split line under a news table. */
+function hedgingLine(hedging: Hedging): string[] {
+  if (hedging.sure.shown + hedging.unsure.shown === 0) return [];
+  const share = (h: { shown: number; held: number }) => (h.shown ? fmt((100 * h.held) / h.shown, 1) : '–');
+  return ['', `ours, answers shown as sure: ${hedging.sure.shown}, ${share(hedging.sure)} % hold the answer; shown as unsure ("the closest passage"): ${hedging.unsure.shown}, ${share(hedging.unsure)} % hold it.`];
+}
+
 async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   const errors: string[] = [];
   const items = loadNewsQa(NEWS_QA_FILE);
+  const fresh = loadNewsQa(NEWS_QA_FRESH_FILE);
   const articles = await loadNewsCorpus(evalFiles(ctx.dir).bbcSummaries);
   const known = new Set(articles.map((a) => a.id));
   // an exact duplicate of the expected article is as right as the article itself (clustering.jsonl)
@@ -590,52 +682,37 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   // a re-filed copy (same title, nearly the same words) is as right as the article itself
   const byId = new Map(articles.map((a) => [a.id, a]));
   const same = sameArticleTest(dupGroups, (id) => byId.get(id));
-  const missing = items.filter((q) => q.article !== null && !known.has(q.article)).map((q) => q.id);
-  if (missing.length) errors.push(`newsqa: ${missing.length} item(s) name an article not in the corpus: ${missing.slice(0, 5).join(', ')}`);
-  log(`newsqa: ${items.length} questions (${items.filter((q) => !q.answerable).length} unanswerable) over ${articles.length} articles`);
-  const systems: (NewsQaScores & { system: string; p50ms: number | null; buildMs: number | null; failures: number })[] = [];
+  for (const [name, set] of [['newsqa', items], ['newsqa fresh', fresh]] as const) {
+    const missing = set.filter((q) => q.article !== null && !known.has(q.article)).map((q) => q.id);
+    if (missing.length) errors.push(`${name}: ${missing.length} item(s) name an article not in the corpus: ${missing.slice(0, 5).join(', ')}`);
+  }
+  log(`newsqa: ${items.length} questions (${items.filter((q) => !q.answerable).length} unanswerable) over ${articles.length} articles; ${NEWS_QA_FRESH_LABEL}: ${fresh.length}`);
+  const systems: NewsQaSystemRow[] = [];
+  const freshSystems: NewsQaSystemRow[] = [];
   const byType: Record<string, NewsQaScores> = {};
   let outOfScope: OutOfScopeRow[] = [];
-  /** Answers shown as sure and as unsure (the closest passage), and how many of each hold the expected answer. */
-  const hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
+  let hedging: Hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
+  let freshHedging: Hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
+  let freshDetails: NewsQaDetail[] = [];
 
   try {
     const Engine = needEngine(ctx);
     const t0 = performance.now();
     const engine = new Engine(articles);
     const buildMs = performance.now() - t0;
-    const replies = new Map<string, NewsQaReply>();
-    const times: number[] = [];
-    let failures = 0;
-    let firstError: string | null = null;
-    for (const q of items) {
-      const t = performance.now();
-      try {
-        // each question stands alone: no previous turn
-        const a = engine.ask(q.question).answer as EngineAnswer;
-        const reply: NewsQaReply = { answer: a.answer, quote: a.quote, firstSource: a.sources[0]?.id ?? null };
-        if (a.answer !== null) {
-          const held = q.answerable && a.quote !== null && supportsAnswer(a.quote, q.answers);
-          const unsure = unsureNote({ ...a, short: a.short === true }) !== null;
-          hedging[unsure ? 'unsure' : 'sure'].shown++;
-          if (held) hedging[unsure ? 'unsure' : 'sure'].held++;
-        }
-        if (typeof a.short === 'boolean') reply.short = a.short;
-        replies.set(q.id, reply);
-      } catch (err) {
-        failures++;
-        firstError ??= `${q.id}: ${errorText(err)}`;
-        replies.set(q.id, { answer: null, quote: null, firstSource: null });
-      } finally {
-        times.push(performance.now() - t);
-      }
-    }
-    if (firstError) errors.push(`newsqa: ask threw for ${failures} question(s) (scored as abstentions); first: ${firstError}`);
-    systems.push({ system: 'ours', ...scoreNewsQa(items, replies, same), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures });
+    const run = askNewsQa(engine, items);
+    hedging = run.hedging;
+    if (run.firstError) errors.push(`newsqa: ask threw for ${run.failures} question(s) (scored as abstentions); first: ${run.firstError}`);
+    systems.push({ system: 'ours', ...scoreNewsQa(items, run.replies, same), p50ms: round(percentile(run.times, 50), 3), buildMs: round(buildMs, 1), failures: run.failures });
     for (const type of QUESTION_TYPES) {
       const of: NewsQaItem[] = items.filter((q) => q.type === type);
-      if (of.length) byType[type] = scoreNewsQa(of, replies, same);
+      if (of.length) byType[type] = scoreNewsQa(of, run.replies, same);
     }
+    const freshRun = askNewsQa(engine, fresh);
+    freshHedging = freshRun.hedging;
+    freshDetails = freshRun.details;
+    if (freshRun.firstError) errors.push(`newsqa fresh: ask threw for ${freshRun.failures} question(s) (scored as abstentions); first: ${freshRun.firstError}`);
+    freshSystems.push({ system: 'ours', ...scoreNewsQa(fresh, freshRun.replies, same), p50ms: round(percentile(freshRun.times, 50), 3), buildMs: null, failures: freshRun.failures });
     outOfScope = scoreOutOfScope(loadOutOfScope(), (question) => {
       const a = engine.ask(question).answer as EngineAnswer;
       return { answered: a.answer !== null, short: a.short === true, unsure: unsureNote({ ...a, short: a.short === true }) !== null };
@@ -649,40 +726,18 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
     const t0 = performance.now();
     const qa = new WordOverlapQa(articles);
     const buildMs = performance.now() - t0;
-    const replies = new Map<string, NewsQaReply>();
-    const times: number[] = [];
-    for (const q of items) {
-      const t = performance.now();
-      const r = qa.ask(q.question);
-      times.push(performance.now() - t);
-      replies.set(q.id, { answer: r?.sentence ?? null, quote: r?.sentence ?? null, firstSource: r?.id ?? null });
-    }
-    systems.push({ system: 'word-overlap sentence', ...scoreNewsQa(items, replies, same), p50ms: round(percentile(times, 50), 3), buildMs: round(buildMs, 1), failures: 0 });
+    const run = askWordOverlap(qa, items);
+    systems.push({ system: 'word-overlap sentence', ...scoreNewsQa(items, run.replies, same), p50ms: round(percentile(run.times, 50), 3), buildMs: round(buildMs, 1), failures: 0 });
+    const freshRun = askWordOverlap(qa, fresh);
+    freshSystems.push({ system: 'word-overlap sentence', ...scoreNewsQa(fresh, freshRun.replies, same), p50ms: round(percentile(freshRun.times, 50), 3), buildMs: null, failures: 0 });
   }
 
   const answerable = items.filter((q) => q.answerable).length;
-  const withShort = systems.some((s) => s.shortPrecisionPct !== undefined);
+  const freshAnswerable = fresh.filter((q) => q.answerable).length;
   const markdown = [
     `## QA: own news set, ${items.length} questions (${answerable} answerable, ${items.length - answerable} not) over the seed + BBC-${articles.length - 1} (rates in %, EM/F1 ×100)`,
     '',
-    ...mdTable(
-      ['system', 'answered', 'right article first', 'supported', 'EM', 'F1', 'answer contains', 'abstained (unanswerable)', ...(withShort ? ['short precision', 'short coverage'] : []), 'p50 ms'],
-      systems.map((s) => {
-        const sentenceOnly = s.system !== 'ours';
-        return [
-          s.system,
-          fmt(s.answeredPct, 1),
-          fmt(s.rightArticlePct, 1),
-          fmt(s.supportedPct, 1),
-          sentenceOnly ? '–' : fmt(s.em),
-          sentenceOnly ? '–' : fmt(s.f1),
-          sentenceOnly ? '–' : fmt(s.answerContainsPct, 1),
-          fmt(s.abstainedPct, 1),
-          ...(withShort ? [fmt(s.shortPrecisionPct, 1), fmt(s.shortCoveragePct, 1)] : []),
-          fmt(s.p50ms, 3),
-        ];
-      }),
-    ),
+    ...newsQaTable(systems),
   ];
   const typeRows = Object.entries(byType);
   if (typeRows.length) {
@@ -696,10 +751,14 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       ),
     );
   }
-  if (hedging.sure.shown + hedging.unsure.shown) {
-    const pct = (h: { shown: number; held: number }) => (h.shown ? fmt((100 * h.held) / h.shown, 1) : '–');
-    markdown.push('', `ours, answers shown as sure: ${hedging.sure.shown}, ${pct(hedging.sure)} % hold the answer; shown as unsure ("the closest passage"): ${hedging.unsure.shown}, ${pct(hedging.unsure)} % hold it.`);
-  }
+  markdown.push(...hedgingLine(hedging));
+  markdown.push(
+    '',
+    `${NEWS_QA_FRESH_LABEL}: \`bench/news-qa-fresh.jsonl\`, ${fresh.length} chat questions (${freshAnswerable} answerable, ${fresh.length - freshAnswerable} not), same corpus and columns (bench/notes/freshqa.md):`,
+    '',
+    ...newsQaTable(freshSystems.map((s) => ({ ...s, system: s.system === 'ours' ? 'ours, fresh batch' : `${s.system}, fresh batch` }))),
+    ...hedgingLine(freshHedging),
+  );
   if (outOfScope.length) {
     markdown.push(
       '',
@@ -711,7 +770,17 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
   return {
     markdown,
-    data: { questions: items.length, answerable, unanswerable: items.length - answerable, corpusArticles: articles.length, systems, byType, outOfScope, hedging },
+    data: {
+      questions: items.length,
+      answerable,
+      unanswerable: items.length - answerable,
+      corpusArticles: articles.length,
+      systems,
+      byType,
+      outOfScope,
+      hedging,
+      fresh: { label: NEWS_QA_FRESH_LABEL, questions: fresh.length, answerable: freshAnswerable, systems: freshSystems, hedging: freshHedging, replies: freshDetails },
+    },
     errors,
   };
 }

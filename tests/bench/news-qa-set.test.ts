@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadNewsCorpus, loadNewsQa, sameArticleTest, scoreNewsQa, supportsAnswer, type NewsQaItem, type NewsQaReply } from '../../bench/news-qa.ts';
+import { loadNewsCorpus, loadNewsQa, NEWS_QA_FRESH_FILE, sameArticleTest, scoreNewsQa, supportsAnswer, type NewsQaItem, type NewsQaReply } from '../../bench/news-qa.ts';
 
 const BBC = fileURLToPath(new URL('../../../shared/eval/bbc-news-summary/summarization.jsonl', import.meta.url));
 const present = existsSync(BBC);
@@ -38,6 +38,29 @@ describe.skipIf(!present)('the news QA dev set against its corpus', () => {
       }
       const text = article.text.toLowerCase();
       for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the fresh batch (bench/news-qa-fresh.jsonl)', () => {
+  const fresh = loadNewsQa(NEWS_QA_FRESH_FILE);
+  const key = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+  it('has 60 questions, 20 unanswerable, none of them a question of the dev set', () => {
+    expect(fresh.length).toBe(60);
+    expect(fresh.filter((q) => !q.answerable).length).toBe(20);
+    const old = new Set(items.map((q) => key(q.question)));
+    expect(fresh.filter((q) => old.has(key(q.question))).map((q) => q.id)).toEqual([]);
+  });
+
+  it.skipIf(!present)('names articles the engine loads, and every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
     }
     expect(problems).toEqual([]);
   });
