@@ -15,7 +15,7 @@ import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, foldsOf, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
-import { spanRelation } from '../../src/engine/span-relation.ts';
+import { spanRelation } from './span-relation.ts';
 import { chooseSpan, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS } from '../../src/engine/extract-span.ts';
 import { stem, terms, words } from '../../src/engine/text.ts';
 import { loadWordVectors } from '../../src/engine/word-vectors.ts';

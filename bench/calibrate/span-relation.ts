@@ -1,6 +1,7 @@
-import { isEnglishWord } from './english-words.ts';
-import { questionStems, slotOf } from './question-analysis.ts';
-import { stem, STOP_WORDS } from './text.ts';
+// Measurement only (REL=1 in fit-span-confidence.ts): where the question's words sit around a span; none of it paid (bench/notes/spanconf2.md).
+import { isEnglishWord } from '../../src/engine/english-words.ts';
+import { questionStems, slotOf } from '../../src/engine/question-analysis.ts';
+import { stem, STOP_WORDS } from '../../src/engine/text.ts';
 
 /** Tokens either side of a span within which a question word counts as near it. */
 export const NEAR_TOKENS = 4;
