@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, foldsOf, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
+import { swappedQuestions } from './swap-names.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
 import { spanRelation } from './span-relation.ts';
 import { chooseSpan, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS } from '../../src/engine/extract-span.ts';
@@ -24,10 +25,12 @@ import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from '
 
 // CHAT=1 [PARAPHRASE=0.5 SUBSTITUTE=1] (measurement): each question also reworded as typed in chat (squad-corpus.ts), reported as its own half
 const chat = process.env.CHAT === '1' || !!process.env.PARAPHRASE;
-const { questions, engine } = loadSquadCorpus(chat ? { chat: 'both', paraphrase: Number(process.env.PARAPHRASE ?? 0), substitute: process.env.SUBSTITUTE === '1' } : {});
+const { questions, engine, articles } = loadSquadCorpus(chat ? { chat: 'both', paraphrase: Number(process.env.PARAPHRASE ?? 0), substitute: process.env.SUBSTITUTE === '1' } : {});
 interface Asked extends Row {
   lower: boolean;
   gated: boolean;
+  /** A NEGATIVES row: fitted, never counted in the figures. */
+  extra?: boolean;
   /** For DUMP: the question as asked, the span, the text it was taken from, the gold answers. */
   seen: { question: string; span: string; from: string; gold: readonly string[]; f1: number };
 }
@@ -88,6 +91,30 @@ function candidateSpread(question: string, span: string, from: string): Record<s
   }
   const gap = Number.isFinite(nested) ? Math.min(2, Math.max(0, chosen.score - nested)) / 2 : 1;
   return { n_missing: 0, n_nestGap: gap, n_nestShare: zNest / zAll, n_close: Math.min(3, close) / 3, n_rivalTyped: rivalTyped && Number.isFinite(rival) ? 1 : 0, n_nested: Number.isFinite(nested) ? 1 : 0 };
+}
+// NEGATIVES=removed,swapped (measurement): also fit on what the engine answers without the question's paragraph
+// (`removed`) and to a question whose name is swapped for another article's (`swapped`), labelled by F1 as the rest:
+// confident short answers the product shows to questions the corpus cannot answer. They are marked `extra` and
+// left out of every figure and of the threshold rule, which stay over the questions asked with their paragraph.
+const negatives = (process.env.NEGATIVES ?? '').split(',').filter(Boolean);
+const extras: Asked[] = [];
+if (negatives.length) {
+  const push = (question: string, gold: readonly string[], title: string) => {
+    const r = engine.ask(question);
+    if (r.answer.answer === null || !r.span.features || !r.span.text) return;
+    const f1 = maxOverGold(f1Score, r.span.text, gold);
+    const rel = process.env.REL === '1' ? Object.fromEntries(Object.entries(spanRelation(question, r.span.text, r.span.from ?? '')).map(([k, v]) => [`r_${k}`, v])) : {};
+    const clause = process.env.CLAUSE === '1' ? clauseOf(question, r.span.text, r.span.from ?? '') : {};
+    extras.push({ x: { ...r.span.features, ...rel, ...clause }, y: f1 >= 0.5 ? 1 : 0, group: title, lower: false, gated: r.span.confidence === 0, extra: true, seen: { question, span: r.span.text, from: r.span.from ?? '', gold, f1 } });
+  };
+  if (negatives.includes('swapped')) for (const s of swappedQuestions(questions)) push(s.text, s.q.answers, s.q.title);
+  if (negatives.includes('removed')) {
+    for (const [id, art] of articles) {
+      engine.remove([id]);
+      for (const q of questions) if (`${q.title}#${q.paragraphIndex}` === id && !q.id.endsWith('#chat')) push(q.question, q.answers, q.title);
+      engine.add([art]);
+    }
+  }
 }
 /** AGREE=1 (measurement): whether the best spans of the other top passages agree with the chosen span (`g_*`). */
 function agreementOf(question: string, span: string, from: string): Record<string, number> {
@@ -187,7 +214,8 @@ if (process.env.INTERACT) {
   }
   keys.push(...which.map((k) => `${k}_typed`));
 }
-const fitted = rows.filter((r) => !r.gated);
+const fitted = [...rows, ...extras].filter((r) => !r.gated);
+if (extras.length) console.log(`NEGATIVES: ${extras.length} more spans fitted (${extras.filter((r) => !r.gated).length} vouchable, ${extras.filter((r) => r.y).length} right), not counted below`);
 const pct = (x: number) => (100 * x).toFixed(1);
 console.log(`${rows.length} answered with a span (${cases.length} case${cases.length > 1 ? 's' : ''}), ${rows.length - fitted.length} never vouched for; span right (F1 ≥ 0.5): ${pct(rows.reduce((n, r) => n + r.y, 0) / rows.length)} %`);
 console.log(`features: ${keys.join(',')}`);
