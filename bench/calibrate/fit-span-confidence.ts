@@ -7,8 +7,14 @@
 // in SPAN_WEIGHTS); ADD=a,b adds features to that set. Measurement modes (features not in the engine, ADD them by name):
 // AGREE=1 `g_*` (the other top passages' best spans agree), VEC=1 `v_*` (word-vector likeness of the span to the focus
 // noun / question words), STABLE=1 `s_*` (the ranker picks the same span without its trees / type offsets / lower-cased),
-// CLAUSE=1 `c_*` (share of the question's words in the span's own clause, between punctuation marks);
-// FOLD_SEED=n another partition of the articles into folds; INTERACT=1 (all) or INTERACT=a,b: features again for typed questions. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
+// CLAUSE=1 `c_*` (share of the question's words in the span's own clause, between punctuation marks), REL=1 `r_*`
+// (span-relation.ts: question words near the span, its predicate, a conflicting name, brackets, cut names, list items),
+// CANDS=1 `n_*` (the ranker's scores over the sentence's other candidates);
+// FOLD_SEED=n another partition of the articles into folds; SEEDS=n the mean (min–max) over FOLD_SEED=1…n;
+// INTERACT=1 (all) or INTERACT=a,b: features again for typed questions (INTERACT_ON=what: for that type instead);
+// CHAT=1 [PARAPHRASE=0.5 SUBSTITUTE=1] each question also reworded as in chat; NEGATIVES=removed,swapped also fits on
+// those rows (never counted); L2=x, SOFT=1, TOP=t other fits (see fitScorer); DUMP=file every span for reading
+// (bench/notes/spanconf2.md). Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
 // out-of-fold precision) after the table; TREES=n measures boosted trees on top (see reportTrees).
 import { writeFileSync } from 'node:fs';
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
@@ -210,7 +216,9 @@ if (process.env.INTERACT) {
   const which = process.env.INTERACT === '1' ? [...keys] : process.env.INTERACT.split(',');
   for (const r of rows) {
     const typed = (r.x['what'] ?? 0) + (r.x['other'] ?? 0) === 0 ? 1 : 0;
-    for (const k of which) r.x[`${k}_typed`] = typed * (r.x[k] ?? 0);
+    // INTERACT_ON=what: the features again for that one question type instead of the typed ones
+    const on = process.env.INTERACT_ON ? (r.x[process.env.INTERACT_ON] ?? 0) : typed;
+    for (const k of which) r.x[`${k}_typed`] = on * (r.x[k] ?? 0);
   }
   keys.push(...which.map((k) => `${k}_typed`));
 }
