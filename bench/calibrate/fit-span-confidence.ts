@@ -24,7 +24,8 @@ import { swappedQuestions } from './swap-names.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
 import { spanRelation } from './span-relation.ts';
 import { chooseSpan, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS } from '../../src/engine/extract-span.ts';
-import { stem, terms, words } from '../../src/engine/text.ts';
+import { stem, STOP_WORDS, terms, words } from '../../src/engine/text.ts';
+import { isEnglishWord } from '../../src/engine/english-words.ts';
 import { loadWordVectors } from '../../src/engine/word-vectors.ts';
 import { focusOf, questionStems } from '../../src/engine/question-analysis.ts';
 import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
@@ -206,7 +207,11 @@ function clauseOf(question: string, span: string, from: string): Record<string, 
   const own = [...qs].filter((t) => !stemsOf(span).has(t));
   const held = own.filter((t) => inSentence.has(t));
   const share = own.length ? own.filter((t) => inClause.has(t)).length / own.length : 0;
-  return { c_share: share, c_ofHeld: held.length ? own.filter((t) => inClause.has(t)).length / held.length : 0, c_none: share === 0 ? 1 : 0, c_whole: start === 0 && end === from.length ? 1 : 0 };
+  // the question's named words (capitalised past its first word, digits, words outside the English list) held in the sentence but not in the span's clause
+  const qWords = question.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const named = [...new Set(qWords.filter((w, i) => !STOP_WORDS.has(w.toLowerCase()) && ((i > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w) || !isEnglishWord(w.toLowerCase()))).map((w) => stem(w.toLowerCase())))].filter((t) => !stemsOf(span).has(t) && inSentence.has(t));
+  const nameOut = named.filter((t) => !inClause.has(t)).length;
+  return { c_nameOut: nameOut ? 1 : 0, c_nameOutShare: named.length ? nameOut / named.length : 0, c_nameIn: named.length && !nameOut ? 1 : 0, c_share: share, c_ofHeld: held.length ? own.filter((t) => inClause.has(t)).length / held.length : 0, c_none: share === 0 ? 1 : 0, c_whole: start === 0 && end === from.length ? 1 : 0 };
 }
 const base = Object.entries(SPAN_WEIGHTS).filter(([k, v]) => k !== 'bias' && v !== 0).map(([k]) => k);
 const keys = process.env.FEATURES ? process.env.FEATURES.split(',') : [...base, ...(process.env.ADD ?? '').split(',').filter(Boolean)];
