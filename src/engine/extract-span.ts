@@ -300,16 +300,12 @@ export interface SpanChoice {
   evidence: SpanEvidence;
   /** Of another finer kind than asked (a bare year for "what day", a person's name for "which team"): never vouched for. */
   wrongKind: boolean;
-  /** The question and the text the span was chosen from, for the span confidence's clause evidence (set by `chooseSpan`). */
-  asked?: string;
-  source?: string;
 }
 
 /** The best span with its evidence (see `extractSpan`), or null when no candidate fits. */
 export function chooseSpan(question: string, text: string, alsoAsked: readonly string[] = [], weights: SpanWeights = SPAN_RANK_WEIGHTS, offsets: SpanTypeOffsets = SPAN_TYPE_OFFSETS): SpanChoice | null {
   const { scored, candidates, type, qStems } = scoreCandidates(question, text, alsoAsked, weights, offsets);
-  const choice = pickSpan(scored, candidates, type, qStems);
-  return choice && { ...choice, asked: question, source: text };
+  return pickSpan(scored, candidates, type, qStems);
 }
 
 /** A scored span candidate with its evidence. */

@@ -1,5 +1,4 @@
 import type { QuestionType, SpanChoice } from './extract-span.ts';
-import { nameOutsideClause } from './span-clause.ts';
 
 /** Evidence that a short answer span is the answer itself, each in [0, 1]. */
 export interface SpanFeatures {
@@ -60,8 +59,6 @@ export interface SpanFeatures {
   unit: number;
   /** How rare the span's head word is (the ranker's `headRarity`). */
   headRarity: number;
-  /** A name the question asks about is in the span's sentence but outside the span's clause (span-clause.ts). */
-  nameOutside: number;
 }
 
 /**
@@ -69,42 +66,42 @@ export interface SpanFeatures {
  * F1 ≥ 0.5 against gold), cross-validated in folds grouped by article. No item named.
  */
 export const SPAN_WEIGHTS: Record<string, number> = {
-  bias: -1.57,
-  answer: 0.65,
-  coverage: 0.37,
-  margin: 0.88,
-  typeMatch: 0.45,
+  bias: -1.63,
+  answer: 0.64,
+  coverage: 0.34,
+  margin: 0.89,
+  typeMatch: 0.43,
+  typeMiss: 0,
   typedAlone: 0.29,
-  relation: 0.53,
-  pattern: -0.14,
-  list: 0.12,
-  who: -0.22,
-  when: 0.37,
-  where: 0.05,
-  number: 0.12,
+  relation: 0.54,
+  pattern: -0.15,
+  list: 0.11,
+  who: -0.21,
+  when: 0.36,
+  where: 0.06,
+  number: 0.11,
   what: -0.26,
   other: -0.06,
   long: 0.19,
-  closeness: -0.28,
-  far: -0.07,
-  few: 0.3,
-  capital: -0.08,
-  digit: 0.14,
+  closeness: -0.25,
+  far: -0.08,
+  few: 0.33,
+  capital: -0.11,
+  digit: 0.12,
   nounHead: 0.01,
-  lone: -0.41,
-  probability: 0.52,
-  score: 0.44,
-  commonHead: 0.01,
-  focusFit: -0.06,
-  alignPrev: 0.35,
-  askedName: 0.44,
+  lone: -0.39,
+  probability: 0.54,
+  score: 0.46,
+  commonHead: 0.02,
+  focusFit: -0.05,
+  alignPrev: 0.34,
+  askedName: 0.42,
   unit: 0.19,
   headRarity: 0.2,
-  nameOutside: -0.24,
 };
 
 /** Below this span confidence the reply leads with the supporting sentence instead of the span. */
-export const SHORT_ABOVE = 0.65;
+export const SHORT_ABOVE = 0.66;
 
 export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfidence: number, coverage: number): SpanFeatures {
   const typed = type !== 'what' && type !== 'other';
@@ -141,7 +138,6 @@ export function spanFeatures(choice: SpanChoice, type: QuestionType, answerConfi
     askedName: choice.evidence.askedName,
     unit: choice.evidence.unit,
     headRarity: choice.evidence.headRarity,
-    nameOutside: choice.asked !== undefined && choice.source !== undefined && nameOutsideClause(choice.asked, choice.text, choice.source) ? 1 : 0,
   };
 }
 
