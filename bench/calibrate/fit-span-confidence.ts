@@ -7,28 +7,45 @@
 // in SPAN_WEIGHTS); ADD=a,b adds features to that set. Measurement modes (features not in the engine, ADD them by name):
 // AGREE=1 `g_*` (the other top passages' best spans agree), VEC=1 `v_*` (word-vector likeness of the span to the focus
 // noun / question words), STABLE=1 `s_*` (the ranker picks the same span without its trees / type offsets / lower-cased),
-// CLAUSE=1 `c_*` (share of the question's words in the span's own clause, between punctuation marks);
-// FOLD_SEED=n another partition of the articles into folds; INTERACT=1 (all) or INTERACT=a,b: features again for typed questions. Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
+// CLAUSE=1 `c_*` (share of the question's words in the span's own clause, between punctuation marks), REL=1 `r_*`
+// (span-relation.ts: question words near the span, its predicate, a conflicting name, brackets, cut names, list items),
+// CANDS=1 `n_*` (the ranker's scores over the sentence's other candidates);
+// FOLD_SEED=n another partition of the articles into folds; SEEDS=n the mean (min–max) over FOLD_SEED=1…n;
+// INTERACT=1 (all) or INTERACT=a,b: features again for typed questions (INTERACT_ON=what: for that type instead);
+// CHAT=1 [PARAPHRASE=0.5 SUBSTITUTE=1] each question also reworded as in chat; NEGATIVES=removed,swapped also fits on
+// those rows (never counted); L2=x, SOFT=1, TOP=t other fits (see fitScorer); DUMP=file every span for reading
+// (bench/notes/spanconf2.md). Prints the rule for SHORT_ABOVE (the lowest threshold at ≥ 80 %
 // out-of-fold precision) after the table; TREES=n measures boosted trees on top (see reportTrees).
+import { writeFileSync } from 'node:fs';
 import { f1Score, maxOverGold } from '../squad-metrics.ts';
 import { fitLogisticNewton, foldsOf, predict, riskCoverage, type Row } from './logistic.ts';
 import { loadSquadCorpus } from './squad-corpus.ts';
+import { swappedQuestions } from './swap-names.ts';
 import { SPAN_WEIGHTS } from '../../src/engine/span-confidence.ts';
+import { spanRelation } from './span-relation.ts';
 import { chooseSpan, scoreCandidates, SPAN_RANK_WEIGHTS, SPAN_TYPE_OFFSETS } from '../../src/engine/extract-span.ts';
-import { stem, terms, words } from '../../src/engine/text.ts';
+import { stem, STOP_WORDS, terms, words } from '../../src/engine/text.ts';
+import { isEnglishWord } from '../../src/engine/english-words.ts';
 import { loadWordVectors } from '../../src/engine/word-vectors.ts';
 import { focusOf, questionStems } from '../../src/engine/question-analysis.ts';
 import { BOOST_DEFAULTS, boostOptionsFromEnv, evalTree, fitBoostedTrees } from './boost.ts';
 
-const { questions, engine } = loadSquadCorpus();
+// CHAT=1 [PARAPHRASE=0.5 SUBSTITUTE=1] (measurement): each question also reworded as typed in chat (squad-corpus.ts), reported as its own half
+const chat = process.env.CHAT === '1' || !!process.env.PARAPHRASE;
+const { questions, engine, articles } = loadSquadCorpus(chat ? { chat: 'both', paraphrase: Number(process.env.PARAPHRASE ?? 0), substitute: process.env.SUBSTITUTE === '1' } : {});
 interface Asked extends Row {
   lower: boolean;
   gated: boolean;
+  /** A NEGATIVES row: fitted, never counted in the figures. */
+  extra?: boolean;
+  /** For DUMP: the question as asked, the span, the text it was taken from, the gold answers. */
+  seen: { question: string; span: string; from: string; gold: readonly string[]; f1: number };
 }
 const rows: Asked[] = [];
 const cases = process.env.LOWER === '1' ? [false, true] : [false];
-for (const lower of cases) {
+for (const asLower of cases) {
   for (const q of questions) {
+    const lower = asLower || q.id.endsWith('#chat');
     const r = engine.ask(lower ? q.question.toLowerCase() : q.question);
     if (r.answer.answer === null || !r.span.features || !r.span.text) continue;
     // the answer's own evidence too, prefixed `a_` (ADD=a_rare,… to try it beside the span's)
@@ -37,7 +54,73 @@ for (const lower of cases) {
     const likeness = process.env.VEC === '1' ? likenessOf(lower ? q.question.toLowerCase() : q.question, r.span.text) : {};
     const stable = process.env.STABLE === '1' ? stabilityOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
     const clause = process.env.CLAUSE === '1' ? clauseOf(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
-    rows.push({ x: { ...r.span.features, ...answer, ...agree, ...likeness, ...stable, ...clause }, y: maxOverGold(f1Score, r.span.text, q.answers) >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0 });
+    // REL=1 (measurement): where the question's words sit around the span (span-relation.ts), prefixed `r_`
+    const rel = process.env.REL === '1' ? Object.fromEntries(Object.entries(spanRelation(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '')).map(([k, v]) => [`r_${k}`, v])) : {};
+    const cands = process.env.CANDS === '1' ? candidateSpread(lower ? q.question.toLowerCase() : q.question, r.span.text, r.span.from ?? '') : {};
+    const f1 = maxOverGold(f1Score, r.span.text, q.answers);
+    const seen = { question: lower ? q.question.toLowerCase() : q.question, span: r.span.text, from: r.span.from ?? '', gold: q.answers, f1 };
+    rows.push({ x: { ...r.span.features, ...answer, ...agree, ...likeness, ...stable, ...clause, ...rel, ...cands }, y: f1 >= 0.5 ? 1 : 0, group: q.title, lower, gated: r.span.confidence === 0, seen });
+  }
+}
+/** CANDS=1 (measurement): how the ranker's scores spread over the other candidates of the span's text (`n_*`). */
+function candidateSpread(question: string, span: string, from: string): Record<string, number> {
+  const { scored } = scoreCandidates(question, from);
+  const key = (t: string) => ` ${words(t).join(' ')} `;
+  const mine = key(span);
+  const best = new Map<string, { score: number; typeMatch: boolean }>();
+  for (const c of scored) if (c.text && (best.get(c.text)?.score ?? -Infinity) < c.score) best.set(c.text, { score: c.score, typeMatch: c.typeMatch });
+  const chosen = best.get(span);
+  if (!chosen) return { n_missing: 1 };
+  let nested = -Infinity;
+  let rival = -Infinity;
+  let rivalTyped = false;
+  let close = 0;
+  let zAll = 0;
+  let zNest = 0;
+  for (const [t, c] of best) {
+    const e = Math.exp(c.score - chosen.score);
+    zAll += e;
+    if (t === span) {
+      zNest += e;
+      continue;
+    }
+    const k = key(t);
+    if (k.includes(mine) || mine.includes(k)) {
+      nested = Math.max(nested, c.score);
+      zNest += e;
+    } else {
+      if (c.score > rival) {
+        rival = c.score;
+        rivalTyped = c.typeMatch;
+      }
+      if (chosen.score - c.score < 1) close++;
+    }
+  }
+  const gap = Number.isFinite(nested) ? Math.min(2, Math.max(0, chosen.score - nested)) / 2 : 1;
+  return { n_missing: 0, n_nestGap: gap, n_nestShare: zNest / zAll, n_close: Math.min(3, close) / 3, n_rivalTyped: rivalTyped && Number.isFinite(rival) ? 1 : 0, n_nested: Number.isFinite(nested) ? 1 : 0 };
+}
+// NEGATIVES=removed,swapped (measurement): also fit on what the engine answers without the question's paragraph
+// (`removed`) and to a question whose name is swapped for another article's (`swapped`), labelled by F1 as the rest:
+// confident short answers the product shows to questions the corpus cannot answer. They are marked `extra` and
+// left out of every figure and of the threshold rule, which stay over the questions asked with their paragraph.
+const negatives = (process.env.NEGATIVES ?? '').split(',').filter(Boolean);
+const extras: Asked[] = [];
+if (negatives.length) {
+  const push = (question: string, gold: readonly string[], title: string) => {
+    const r = engine.ask(question);
+    if (r.answer.answer === null || !r.span.features || !r.span.text) return;
+    const f1 = maxOverGold(f1Score, r.span.text, gold);
+    const rel = process.env.REL === '1' ? Object.fromEntries(Object.entries(spanRelation(question, r.span.text, r.span.from ?? '')).map(([k, v]) => [`r_${k}`, v])) : {};
+    const clause = process.env.CLAUSE === '1' ? clauseOf(question, r.span.text, r.span.from ?? '') : {};
+    extras.push({ x: { ...r.span.features, ...rel, ...clause }, y: f1 >= 0.5 ? 1 : 0, group: title, lower: false, gated: r.span.confidence === 0, extra: true, seen: { question, span: r.span.text, from: r.span.from ?? '', gold, f1 } });
+  };
+  if (negatives.includes('swapped')) for (const s of swappedQuestions(questions)) push(s.text, s.q.answers, s.q.title);
+  if (negatives.includes('removed')) {
+    for (const [id, art] of articles) {
+      engine.remove([id]);
+      for (const q of questions) if (`${q.title}#${q.paragraphIndex}` === id && !q.id.endsWith('#chat')) push(q.question, q.answers, q.title);
+      engine.add([art]);
+    }
   }
 }
 /** AGREE=1 (measurement): whether the best spans of the other top passages agree with the chosen span (`g_*`). */
@@ -124,7 +207,11 @@ function clauseOf(question: string, span: string, from: string): Record<string, 
   const own = [...qs].filter((t) => !stemsOf(span).has(t));
   const held = own.filter((t) => inSentence.has(t));
   const share = own.length ? own.filter((t) => inClause.has(t)).length / own.length : 0;
-  return { c_share: share, c_ofHeld: held.length ? own.filter((t) => inClause.has(t)).length / held.length : 0, c_none: share === 0 ? 1 : 0, c_whole: start === 0 && end === from.length ? 1 : 0 };
+  // the question's named words (capitalised past its first word, digits, words outside the English list) held in the sentence but not in the span's clause
+  const qWords = question.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const named = [...new Set(qWords.filter((w, i) => !STOP_WORDS.has(w.toLowerCase()) && ((i > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w) || !isEnglishWord(w.toLowerCase()))).map((w) => stem(w.toLowerCase())))].filter((t) => !stemsOf(span).has(t) && inSentence.has(t));
+  const nameOut = named.filter((t) => !inClause.has(t)).length;
+  return { c_nameOut: nameOut ? 1 : 0, c_nameOutShare: named.length ? nameOut / named.length : 0, c_nameIn: named.length && !nameOut ? 1 : 0, c_share: share, c_ofHeld: held.length ? own.filter((t) => inClause.has(t)).length / held.length : 0, c_none: share === 0 ? 1 : 0, c_whole: start === 0 && end === from.length ? 1 : 0 };
 }
 const base = Object.entries(SPAN_WEIGHTS).filter(([k, v]) => k !== 'bias' && v !== 0).map(([k]) => k);
 const keys = process.env.FEATURES ? process.env.FEATURES.split(',') : [...base, ...(process.env.ADD ?? '').split(',').filter(Boolean)];
@@ -134,25 +221,42 @@ if (process.env.INTERACT) {
   const which = process.env.INTERACT === '1' ? [...keys] : process.env.INTERACT.split(',');
   for (const r of rows) {
     const typed = (r.x['what'] ?? 0) + (r.x['other'] ?? 0) === 0 ? 1 : 0;
-    for (const k of which) r.x[`${k}_typed`] = typed * (r.x[k] ?? 0);
+    // INTERACT_ON=what: the features again for that one question type instead of the typed ones
+    const on = process.env.INTERACT_ON ? (r.x[process.env.INTERACT_ON] ?? 0) : typed;
+    for (const k of which) r.x[`${k}_typed`] = on * (r.x[k] ?? 0);
   }
   keys.push(...which.map((k) => `${k}_typed`));
 }
-const fitted = rows.filter((r) => !r.gated);
+const fitted = [...rows, ...extras].filter((r) => !r.gated);
+if (extras.length) console.log(`NEGATIVES: ${extras.length} more spans fitted (${extras.filter((r) => !r.gated).length} vouchable, ${extras.filter((r) => r.y).length} right), not counted below`);
 const pct = (x: number) => (100 * x).toFixed(1);
 console.log(`${rows.length} answered with a span (${cases.length} case${cases.length > 1 ? 's' : ''}), ${rows.length - fitted.length} never vouched for; span right (F1 ≥ 0.5): ${pct(rows.reduce((n, r) => n + r.y, 0) / rows.length)} %`);
 console.log(`features: ${keys.join(',')}`);
 /** Out-of-fold scores, folds grouped by article as in logistic.ts (Newton's method: the same fit, seconds not a minute). */
-function crossValidate(data: readonly Row[], ks: readonly string[], folds = 5): number[] {
+function crossValidate(data: readonly Asked[], ks: readonly string[], folds = 5): number[] {
   const foldOf = foldsOf([...new Set(data.map((r) => r.group))].sort(), folds);
   const out = new Array<number>(data.length).fill(0);
   for (let f = 0; f < folds; f++) {
-    const w = fitLogisticNewton(data.filter((r) => foldOf.get(r.group) !== f), ks);
+    const score = fitScorer(data.filter((r) => foldOf.get(r.group) !== f), ks);
     data.forEach((r, i) => {
-      if (foldOf.get(r.group) === f) out[i] = predict(w, r.x);
+      if (foldOf.get(r.group) === f) out[i] = score(r);
     });
   }
   return out;
+}
+/**
+ * The fit of one training set as a scorer. Measurement knobs (default: the plain fit): L2=x the ridge penalty;
+ * SOFT=1 the span's F1 as a fractional label; TOP=t a second fit on the training spans the first scores ≥ t, used for them.
+ */
+function fitScorer(train: readonly Asked[], ks: readonly string[]): (r: Row) => number {
+  const l2 = process.env.L2 ? Number(process.env.L2) : undefined;
+  const soft = process.env.SOFT === '1';
+  const labelled = soft ? train.map((r) => ({ ...r, y: r.seen.f1 as 0 | 1 })) : train;
+  const w = fitLogisticNewton(labelled, ks, l2);
+  const top = process.env.TOP ? Number(process.env.TOP) : 0;
+  if (!top) return (r) => predict(w, r.x);
+  const w2 = fitLogisticNewton(labelled.filter((r) => predict(w, r.x) >= top), ks, l2);
+  return (r) => (predict(w, r.x) >= top ? predict(w2, r.x) : Math.min(predict(w, r.x), predict(w2, r.x)));
 }
 const oofFitted = crossValidate(fitted, keys);
 const scoreOf = new Map(fitted.map((r, i) => [r, oofFitted[i]!]));
@@ -179,9 +283,9 @@ const report = (label: string, pick: (r: Asked) => boolean) => {
   console.log(`precision at 30 / 40 / 50 / 60 % coverage: ${at.join(' / ')}; widest coverage at ≥ 80 % precision: ${pct(widest)} %`);
 };
 report('all', () => true);
-if (cases.length > 1) {
+if (cases.length > 1 || chat) {
   report('as written', (r) => !r.lower);
-  report('lower-cased', (r) => r.lower);
+  report(chat ? 'chat-typed' : 'lower-cased', (r) => r.lower);
 }
 /** The threshold rule for SHORT_ABOVE: the lowest grid threshold whose out-of-fold precision is ≥ 80 %. */
 const printRule = () => {
@@ -189,6 +293,43 @@ const printRule = () => {
   console.log(rule ? `rule (SHORT_ABOVE): threshold ${rule.threshold} → coverage ${pct(rule.coverage)} %, precision ${pct(rule.precision)} % (out of fold)` : 'rule: no threshold reaches 80 %');
 };
 printRule();
+if (process.env.SEEDS) reportSeeds(Number(process.env.SEEDS));
+/** SEEDS=n: the same fit over n other partitions of the articles (FOLD_SEED=1…n): mean and range of the threshold-free figures (and per half with LOWER / CHAT). */
+function reportSeeds(n: number): void {
+  const saved = process.env.FOLD_SEED;
+  const halves: [string, (r: Asked) => boolean][] = [['all', () => true]];
+  if (cases.length > 1 || chat) halves.push(['as written', (r) => !r.lower], [chat ? 'chat-typed' : 'lower-cased', (r) => r.lower]);
+  const figures = halves.map(() => ({ widest: [] as number[], at40: [] as number[], at50: [] as number[] }));
+  for (let seed = 1; seed <= n; seed++) {
+    process.env.FOLD_SEED = String(seed);
+    const scores = crossValidate(fitted, keys);
+    const scoreOf = new Map(fitted.map((r, i) => [r, scores[i]!]));
+    halves.forEach(([, pick], h) => {
+      const sorted = rows.filter(pick).map((r) => [scoreOf.get(r) ?? 0, r.y] as const).sort((a, b) => b[0] - a[0]);
+      const precisionAt = (c: number) => {
+        const top = sorted.slice(0, Math.round(c * sorted.length));
+        return top.reduce((k, x) => k + x[1], 0) / (top.length || 1);
+      };
+      let good = 0;
+      let w = 0;
+      sorted.forEach(([, yy], i) => {
+        good += yy;
+        if (i >= 20 && good / (i + 1) >= 0.8) w = (i + 1) / sorted.length;
+      });
+      figures[h]!.widest.push(w);
+      figures[h]!.at40.push(precisionAt(0.4));
+      figures[h]!.at50.push(precisionAt(0.5));
+    });
+  }
+  process.env.FOLD_SEED = saved;
+  const line = (xs: number[]) => `${pct(xs.reduce((a, b) => a + b, 0) / xs.length)} (${pct(Math.min(...xs))}–${pct(Math.max(...xs))})`;
+  halves.forEach(([label], h) => {
+    const f = figures[h]!;
+    console.log(`${label}, over FOLD_SEED=1…${n}: widest coverage at ≥ 80 % precision ${line(f.widest)} %; precision at 40 % ${line(f.at40)}; at 50 % ${line(f.at50)}`);
+  });
+}
+// DUMP=file: every span with its out-of-fold score and what was asked, for reading the misses
+if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(rows.map((r, i) => ({ ...r.seen, y: r.y, oof: oof[i], x: r.x }))));
 const w = fitLogisticNewton(fitted, keys);
 console.log(JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Number(v.toFixed(2))]))));
 if (process.env.TREES) reportTrees();
