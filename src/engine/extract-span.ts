@@ -345,6 +345,8 @@ export function scoreCandidates(
   if (type === 'number' && /\bhow long\b/i.test(question)) collect(sentence, YEAR_RANGE, 'number', candidates);
   // "what day": a weekday or a date with its day, not a bare year; "what time": a time of day ("3pm")
   const timeUnit = type === 'when' ? timeUnitAsked(question) : null;
+  // "when is / will the election": the next one, never "the *last* general election in 2001"
+  const asksComing = type === 'when' && /^\W*when\s+(?:is|are|will|does|do|['’]s)\b/i.test(question) && !/\b(?:last|previous|past|former|first)\b/i.test(question);
   if (timeUnit === 'clock') collect(sentence, CLOCK_TIME, 'when', candidates);
   // "in what year": the year of a full date
   if (/\b(?:what|which) year\b/i.test(question)) {
@@ -624,7 +626,9 @@ export function scoreCandidates(
     // "Who is X?" asks what X is: another person's name never says it
     if (!restates && personNames.has(c.text)) continue;
     // a time of another unit, whatever kind of candidate offers it ("1998" as a date or as a plain phrase)
-    const otherTime = timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)));
+    const otherTime =
+      (timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)))) ||
+      (asksComing && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text))) && /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)));
     const shown = nameOf(c);
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
     // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isTimeOf, timeUnitAsked } from '../../src/engine/answer-units.ts';
 import { chooseSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
 import { organizationAsked } from '../../src/engine/question-analysis.ts';
-import { spanConfidenceOf, spanFeatures } from '../../src/engine/span-confidence.ts';
+import { SHORT_ABOVE, spanConfidenceOf, spanFeatures } from '../../src/engine/span-confidence.ts';
 
 const candidate = (question: string, text: string, span: string) => scoreCandidates(question, text).scored.find((c) => c.text === span);
 /** The span confidence the engine would give the chosen span at a high answer confidence. */
@@ -130,6 +130,14 @@ describe('a who-question asks the name, not the description before it', () => {
     expect(vouched('who is Lars Holm', 'The council of the East Riding voted not for Lars Holm but for a local firm.')).toBe(0);
     const title = chooseSpan('who is Lars Holm', 'The board agreed to give Danish architect Lars Holm the contract.');
     expect(title?.text).not.toMatch(/^give\b/);
+  });
+});
+
+describe('a when-question about what is coming', () => {
+  it('is never answered by the date of the last one', () => {
+    expect(chooseSpan('when is the general election', 'Turnout fell to 59% in the last general election in 2001.')?.text).not.toBe('2001');
+    expect(vouched('when is the general election', 'Turnout fell to 59% in the last general election in 2001.')).toBeLessThan(SHORT_ABOVE);
+    expect(chooseSpan('when was the last general election', 'Turnout fell to 59% in the last general election in 2001.')?.text).toBe('2001');
   });
 });
 
