@@ -226,6 +226,9 @@ function treeScore({ types, trees }: SpanTrees, evidence: SpanEvidence, type: Qu
 }
 /** A nationality or language word ("Korean", "French", "Serbian"). */
 const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
+/** A person's kin or role after a possessive ("'s granddaughter", "'s former spokesman"): what precedes it is a person. */
+const KIN_OR_ROLE_AFTER = /^['’]s\s+(?:(?:former|late|new|eldest|youngest|elder|younger|only|own)\s+)?(?:grand|great-grand|step)?(?:sons?|daughters?|father|mother|parents|wife|husband|widow|brothers?|sisters?|uncle|aunt|nephew|niece|cousins?|children|family|spokes(?:man|woman|person)|lawyers?|friends?|successor|predecessor|deputy|aides?)\b/i;
+
 /** Closeness decays over this many tokens. */
 const PROX_SCALE = 4;
 /** Head words this high in the vector list's frequency order count as common. */
@@ -632,7 +635,8 @@ export function scoreCandidates(
     const shown = nameOf(c);
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
     // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
-    const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))));
+    // and one whose kin or role follows it is a person ("*Muhammad*'s granddaughter", "*Blair*'s spokesman")
+    const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))) || KIN_OR_ROLE_AFTER.test(sentence.slice(shown.start + shown.text.replace(/['’]s$/, '').length, shown.start + shown.text.length + 40)));
     // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
     const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
     // "Who is X?" is answered by what defines X ("*Wales coach* Mike Ruddock"), not by a phrase that merely sits near X

@@ -133,6 +133,16 @@ describe('a who-question asks the name, not the description before it', () => {
   });
 });
 
+describe('a where-question', () => {
+  it('is not answered by a person named as the possessor of kin or a role', () => {
+    const text = 'The chapel is the burial place of Henry’s granddaughter Matilda, pilgrims believe.';
+    expect(chooseSpan('where is matilda buried', text)?.text).not.toMatch(/^Henry/);
+    const henry = scoreCandidates('where is matilda buried', text).scored.filter((c) => /^Henry(?:’s)?$/.test(c.text));
+    expect(henry.length).toBeGreaterThan(0);
+    expect(henry.every((c) => c.wrongKind)).toBe(true);
+  });
+});
+
 describe('a when-question about what is coming', () => {
   it('is never answered by the date of the last one', () => {
     expect(chooseSpan('when is the general election', 'Turnout fell to 59% in the last general election in 2001.')?.text).not.toBe('2001');
