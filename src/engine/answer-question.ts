@@ -241,8 +241,8 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
   let guesses = 0;
   return asked.flatMap((w) => {
     const list = terms(w).filter(keep);
-    // chat shorthand the corpus does not use ("exec", "govt") stands for its full form
-    const full = list.length === 1 && passageIndex.df(list[0]!) === 0 ? expandShorthand(w) : null;
+    // chat shorthand the corpus does not use, or uses far less than its full form ("exec", "pm"), stands for the full form
+    const full = list.length === 1 ? expandShorthand(w, (t) => passageIndex.df(t)) : null;
     if (full) return full;
     // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
     return list.flatMap((t) => {
