@@ -142,7 +142,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     'permit:allow obtain:get receiv:get attempt:try select:choos pick:choos rapid:fast quick:fast ' +
     'tv:televis movi:film automobil:car vehicl:car legisl:law halt:stop ceas:stop increas:rise grow:rise decreas:fall declin:fall drop:fall ' +
     // how news tells a change in prices, profits and shares
-    'jump:rise climb:rise soar:rise surg:rise plung:fall slump:fall tumbl:fall'
+    'jump:rise climb:rise soar:rise surg:rise plung:fall slump:fall tumbl:fall ' +
+    // role words chat uses for the titles news prints ("X's boss" for its chief executive)
+    'boss:chief chairwoman:chairman chairperson:chairman'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
