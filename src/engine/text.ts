@@ -144,7 +144,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // how news tells a change in prices, profits and shares
     'jump:rise climb:rise soar:rise surg:rise plung:fall slump:fall tumbl:fall ' +
     // role words chat uses for the titles news prints ("X's boss" for its chief executive)
-    'boss:chief chairwoman:chairman chairperson:chairman'
+    'boss:chief chairwoman:chairman chairperson:chairman ' +
+    // business and places: the plain word and the one reporters print
+    'headquart:base turnov:revenu stake:share'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
