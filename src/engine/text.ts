@@ -146,7 +146,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // role words chat uses for the titles news prints ("X's boss" for its chief executive)
     'boss:chief chairwoman:chairman chairperson:chairman ' +
     // business and places: the plain word and the one reporters print
-    'headquart:base turnov:revenu stake:share'
+    'headquart:base turnov:revenu stake:share ' +
+    // verbs headlines prefer, folded into the plain verb
+    'ax:cut slash:cut quit:resign probe:investig hike:rise sack:dismiss'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
