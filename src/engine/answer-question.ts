@@ -13,7 +13,7 @@ import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { subjectLeads } from './answer-evidence.ts';
-import { expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
+import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -279,18 +279,25 @@ export function answerQuestion(
   // (punctuation alone asks nothing, with or without context)
   const ownList = asked.length || words(question).length === 0 ? asked : contextList;
   const own = new Set(ownList);
-  const qTerms = [...new Set([...own, ...contextList])];
   if (own.size === 0) return null;
   const { passageIndex } = sources;
+  // news words a chat word may stand for ("boss" → manager) count at a share, outside the total a sentence must cover
+  const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t)).filter((t) => !contextList.includes(t));
+  const qTerms = [...new Set([...own, ...contextList])];
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
+  const searched = ALTERNATIVES.inRetrieval ? qTerms : [...qTerms];
+  for (const t of alternatives) {
+    qTerms.push(t);
+    weight.set(t, passageIndex.idf(t) * ALTERNATIVES.share);
+  }
   const qBigrams = bigrams(ownList);
   const wanted = classifyQuestion(question);
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
   // names and numbers are searched as written, never as their variants
-  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
+  const ranked = retrievePassages(sources, searched, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
   // a question typed in lower case gets its names back from how the passages read write them

@@ -105,6 +105,30 @@ export function expandShorthand(word: string, df?: (term: string) => number): st
 }
 
 /**
+ * News words a chat word may stand for where the two are not one word everywhere (so not folded in the
+ * index): "boss" (folded into "chief") is a football club's manager too. Index stems, both ways where both hold.
+ */
+const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
+  chief: ['manag'],
+  coach: ['manag'],
+  manag: ['coach', 'chief'],
+  earn: ['profit'],
+  profit: ['earn'],
+  live: ['base'],
+};
+/** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
+export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: false };
+
+/** The news words the question's terms may stand for, present in the corpus and not asked already. */
+export function chatAlternatives(asked: readonly string[], df: (term: string) => number): string[] {
+  if (!ALTERNATIVES.on) return [];
+  const have = new Set(asked);
+  const out = new Set<string>();
+  for (const t of asked) for (const a of CHAT_ALTERNATIVES[t] ?? []) if (!have.has(a) && df(a) > 0) out.add(a);
+  return [...out];
+}
+
+/**
  * Suffixes that turn an action or thing into its agent, role or relation ("lead" / "leader" /
  * "leadership", "chair" / "chairman", "found" / "founder", "front" / "frontman"), on Porter stems.
  */
