@@ -286,18 +286,16 @@ export function answerQuestion(
   const qTerms = [...new Set([...own, ...contextList])];
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
-  const searched = ALTERNATIVES.inRetrieval ? qTerms : [...qTerms];
-  for (const t of alternatives) {
-    qTerms.push(t);
-    weight.set(t, passageIndex.idf(t) * ALTERNATIVES.share);
-  }
+  for (const t of alternatives) weight.set(t, passageIndex.idf(t) * ALTERNATIVES.share);
+  // alternatives only help choose the sentence: the confidence judges what was asked
+  const choiceTerms = alternatives.length ? [...qTerms, ...alternatives] : qTerms;
   const qBigrams = bigrams(ownList);
   const wanted = classifyQuestion(question);
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
   // names and numbers are searched as written, never as their variants
-  const ranked = retrievePassages(sources, searched, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
+  const ranked = retrievePassages(sources, ALTERNATIVES.inRetrieval ? choiceTerms : qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
   // a question typed in lower case gets its names back from how the passages read write them
@@ -311,7 +309,7 @@ export function answerQuestion(
   /** Share of the weight found in any of the term lists (no sets built: lists are short). */
   const coverageIn = (...lists: readonly (readonly string[] | undefined)[]) => {
     let w = 0;
-    for (const t of qTerms) if (lists.some((l) => l?.includes(t))) w += weight.get(t) ?? 0;
+    for (const t of choiceTerms) if (lists.some((l) => l?.includes(t))) w += weight.get(t) ?? 0;
     return w / totalWeight;
   };
   const windowOf = (entry: AnalyzedArticle, i: number) =>

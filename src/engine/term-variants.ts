@@ -117,7 +117,7 @@ const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
   live: ['base'],
 };
 /** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
-export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: false };
+export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: true };
 
 /** The news words the question's terms may stand for, present in the corpus and not asked already. */
 export function chatAlternatives(asked: readonly string[], df: (term: string) => number): string[] {
