@@ -87,6 +87,20 @@ const SHORTHAND: Record<string, string> = {
   mgmt: 'management',
   biz: 'business',
   hq: 'headquarters',
+  // words chat clips
+  stats: 'statistics',
+  info: 'information',
+  admin: 'administration',
+  prof: 'professor',
+  nuke: 'nuclear',
+  nukes: 'nuclear weapons',
+  mag: 'magazine',
+  pic: 'picture',
+  pics: 'pictures',
+  vid: 'video',
+  vids: 'videos',
+  ref: 'referee',
+  champs: 'champions',
 };
 /** The full form stands in when the corpus writes it this many times as often as the shorthand (passages). */
 export const SHORTHAND_RARER = 5;

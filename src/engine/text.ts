@@ -148,7 +148,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // business and places: the plain word and the one reporters print
     'headquart:base turnov:revenu stake:share ' +
     // verbs headlines prefer, folded into the plain verb
-    'ax:cut slash:cut quit:resign probe:investig hike:rise sack:dismiss'
+    'ax:cut slash:cut quit:resign probe:investig hike:rise sack:dismiss ' +
+    // colloquial words for the ones reporters print, and a word Porter's rules split in two
+    'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),

@@ -22,6 +22,11 @@ describe('chat shorthand against the corpus', () => {
     expect(expandShorthand('utd', dfOf({ utd: 130, unit: 450 }))).toBeNull();
   });
 
+  it('reads clipped words as the word', () => {
+    expect(expandShorthand('stats', dfOf({ statist: 9 }))).toEqual(terms('statistics'));
+    expect(expandShorthand('nukes', dfOf({ nuclear: 9, weapon: 9 }))).toEqual(terms('nuclear weapons'));
+  });
+
   it('is no shorthand for a word outside the table', () => {
     expect(expandShorthand('minister', dfOf({}))).toBeNull();
   });
@@ -49,6 +54,14 @@ describe('news wording folded into one index term', () => {
     same('probe', 'investigation');
     same('hike', 'rise');
     same('sacked', 'dismissed');
+  });
+
+  it('folds colloquial words into the ones reporters print, and joins what Porter splits', () => {
+    same('kids', 'children');
+    same('cops', 'police');
+    same('soccer', 'football');
+    same('unemployed', 'unemployment');
+    same('jobless', 'unemployment');
   });
 
   it('keeps apart words that only sometimes mean the same (measured, not folded)', () => {
