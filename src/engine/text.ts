@@ -127,7 +127,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'sang:sing spoke:speak spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear ' +
     'taught:teach thought:think threw:throw thrown:throw told:tell understood:understand woke:wake wore:wear worn:wear ' +
     'wrote:write written:write killed:kill died:die dead:die death:die men:man women:woman children:child people:person ' +
-    'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose'
+    'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose beaten:beat'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string])
@@ -148,9 +148,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // business and places: the plain word and the one reporters print
     'headquart:base turnov:revenu stake:share ' +
     // verbs headlines prefer, folded into the plain verb
-    'ax:cut slash:cut quit:resign probe:investig hike:rise sack:dismiss ' +
+    'ax:cut slash:cut quit:resign probe:investig hike:rise sack:dismiss defeat:beat unveil:launch ' +
     // colloquial words for the ones reporters print, and a word Porter's rules split in two
-    'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy'
+    'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy injuri:injur'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
