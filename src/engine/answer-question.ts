@@ -13,7 +13,7 @@ import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { subjectLeads } from './answer-evidence.ts';
-import { expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
+import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -241,8 +241,8 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
   let guesses = 0;
   return asked.flatMap((w) => {
     const list = terms(w).filter(keep);
-    // chat shorthand the corpus does not use ("exec", "govt") stands for its full form
-    const full = list.length === 1 && passageIndex.df(list[0]!) === 0 ? expandShorthand(w) : null;
+    // chat shorthand the corpus does not use, or uses far less than its full form ("exec", "pm"), stands for the full form
+    const full = list.length === 1 ? expandShorthand(w, (t) => passageIndex.df(t)) : null;
     if (full) return full;
     // A word that is neither in the corpus nor in English is most likely a typo of a corpus word
     return list.flatMap((t) => {
@@ -279,18 +279,23 @@ export function answerQuestion(
   // (punctuation alone asks nothing, with or without context)
   const ownList = asked.length || words(question).length === 0 ? asked : contextList;
   const own = new Set(ownList);
-  const qTerms = [...new Set([...own, ...contextList])];
   if (own.size === 0) return null;
   const { passageIndex } = sources;
+  // news words a chat word may stand for ("boss" → manager) count at a share, outside the total a sentence must cover
+  const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t)).filter((t) => !contextList.includes(t));
+  const qTerms = [...new Set([...own, ...contextList])];
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
+  for (const t of alternatives) weight.set(t, passageIndex.idf(t) * ALTERNATIVES.share);
+  // alternatives only help choose the sentence: the confidence judges what was asked
+  const choiceTerms = alternatives.length ? [...qTerms, ...alternatives] : qTerms;
   const qBigrams = bigrams(ownList);
   const wanted = classifyQuestion(question);
   const typedQuestion = isTypedQuestion(wanted);
   const hasCandidate = candidateTest(question);
 
   // names and numbers are searched as written, never as their variants
-  const ranked = retrievePassages(sources, qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
+  const ranked = retrievePassages(sources, ALTERNATIVES.inRetrieval ? choiceTerms : qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
   // a question typed in lower case gets its names back from how the passages read write them
@@ -304,7 +309,7 @@ export function answerQuestion(
   /** Share of the weight found in any of the term lists (no sets built: lists are short). */
   const coverageIn = (...lists: readonly (readonly string[] | undefined)[]) => {
     let w = 0;
-    for (const t of qTerms) if (lists.some((l) => l?.includes(t))) w += weight.get(t) ?? 0;
+    for (const t of choiceTerms) if (lists.some((l) => l?.includes(t))) w += weight.get(t) ?? 0;
     return w / totalWeight;
   };
   const windowOf = (entry: AnalyzedArticle, i: number) =>

@@ -58,8 +58,9 @@ export function isChatFiller(word: string): boolean {
 }
 
 /**
- * Chat shorthand for a word, as the index's terms of the full form: used only when the corpus
- * lacks the shorthand itself ("exec", "govt"). General English, no item of any evaluation set.
+ * Chat shorthand for a word, as the index's terms of the full form: used when the corpus lacks the
+ * shorthand or writes the full form far more often ("pm" beside "prime minister"). General English, no
+ * item of any evaluation set.
  */
 const SHORTHAND: Record<string, string> = {
   exec: 'executive',
@@ -79,12 +80,66 @@ const SHORTHAND: Record<string, string> = {
   utd: 'united',
   ceo: 'chief executive',
   cfo: 'finance chief',
+  // titles as chat types them
+  pm: 'prime minister',
+  pres: 'president',
+  prez: 'president',
+  mgmt: 'management',
+  biz: 'business',
+  hq: 'headquarters',
+  // words chat clips
+  stats: 'statistics',
+  info: 'information',
+  admin: 'administration',
+  prof: 'professor',
+  nuke: 'nuclear',
+  nukes: 'nuclear weapons',
+  mag: 'magazine',
+  pic: 'picture',
+  pics: 'pictures',
+  vid: 'video',
+  vids: 'videos',
+  ref: 'referee',
+  champs: 'champions',
 };
+/** The full form stands in when the corpus writes it this many times as often as the shorthand (passages). */
+export const SHORTHAND_RARER = 5;
 
-/** The full form's index terms of a shorthand word, or null. */
-export function expandShorthand(word: string): string[] | null {
+/**
+ * The full form's index terms of a shorthand word, or null; `df` (passages holding an index term), when
+ * given, keeps a shorthand the corpus uses about as often as its full form ("utd" beside "united").
+ */
+export function expandShorthand(word: string, df?: (term: string) => number): string[] | null {
   const full = SHORTHAND[word];
-  return full === undefined ? null : full.split(' ').map(stem);
+  if (full === undefined) return null;
+  const fullTerms = full.split(' ').map(stem);
+  if (!df) return fullTerms;
+  const own = df(stem(word));
+  return own === 0 || own * SHORTHAND_RARER < Math.min(...fullTerms.map(df)) ? fullTerms : null;
+}
+
+/**
+ * News words a chat word may stand for where the two are not one word everywhere (so not folded in the
+ * index): "boss" (folded into "chief") is a football club's manager too. Index stems, both ways where both hold.
+ */
+const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
+  chief: ['manag'],
+  coach: ['manag'],
+  manag: ['coach', 'chief'],
+  earn: ['profit'],
+  profit: ['earn'],
+  live: ['base'],
+};
+/** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
+export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: true };
+
+/** The news words the question's terms may stand for, present in the corpus and not asked already. */
+export function chatAlternatives(asked: readonly string[], df: (term: string) => number): string[] {
+  if (!ALTERNATIVES.on) return [];
+  const have = new Set(asked);
+  const out = new Set<string>();
+  for (const t of asked) for (const a of CHAT_ALTERNATIVES[t] ?? []) if (!have.has(a) && df(a) > 0) out.add(a);
+  return [...out];
 }
 
 /**

@@ -127,7 +127,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'sang:sing spoke:speak spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear ' +
     'taught:teach thought:think threw:throw thrown:throw told:tell understood:understand woke:wake wore:wear worn:wear ' +
     'wrote:write written:write killed:kill died:die dead:die death:die men:man women:woman children:child people:person ' +
-    'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose'
+    'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose beaten:beat'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string])
@@ -142,7 +142,15 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     'permit:allow obtain:get receiv:get attempt:try select:choos pick:choos rapid:fast quick:fast ' +
     'tv:televis movi:film automobil:car vehicl:car legisl:law halt:stop ceas:stop increas:rise grow:rise decreas:fall declin:fall drop:fall ' +
     // how news tells a change in prices, profits and shares
-    'jump:rise climb:rise soar:rise surg:rise plung:fall slump:fall tumbl:fall'
+    'jump:rise climb:rise soar:rise surg:rise plung:fall slump:fall tumbl:fall ' +
+    // role words chat uses for the titles news prints ("X's boss" for its chief executive)
+    'boss:chief chairwoman:chairman chairperson:chairman ' +
+    // business and places: the plain word and the one reporters print
+    'headquart:base turnov:revenu stake:share ' +
+    // verbs headlines prefer, folded into the plain verb
+    'ax:cut slash:cut quit:resign probe:investig hike:rise sack:dismiss defeat:beat unveil:launch ' +
+    // colloquial words for the ones reporters print, and a word Porter's rules split in two
+    'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy injuri:injur'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
