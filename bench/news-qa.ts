@@ -1,5 +1,5 @@
 // The news QA dev set (bench/news-qa.jsonl): its reader, its corpus (seed + BBC) and its scoring.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../src/engine/corpus/load-corpus.ts';
 import type { Article } from '../src/engine/types.ts';
@@ -10,6 +10,43 @@ export const NEWS_QA_FILE = path.join(PROJECT_ROOT, 'bench', 'news-qa.jsonl');
 /** A fresh batch written blind on 2026-12-04 and measured once (bench/notes/freshqa.md). */
 export const NEWS_QA_FRESH_FILE = path.join(PROJECT_ROOT, 'bench', 'news-qa-fresh.jsonl');
 export const NEWS_QA_FRESH_LABEL = 'fresh batch (written 2026-12-04, blind at its first run)';
+
+/** One blind batch of chat questions, `bench/news-qa-fresh*.jsonl`, reported as its own table. */
+export interface FreshBatch {
+  /** Its key in results.json and its table rows: "fresh" for news-qa-fresh.jsonl, "fresh2" for news-qa-fresh2.jsonl. */
+  key: string;
+  /** Its short name in table rows ("fresh batch", "fresh batch 2"). */
+  name: string;
+  label: string;
+  file: string;
+  /** Its notes file under bench/notes, when one is known. */
+  notes: string | null;
+}
+
+/** The header of each known batch; a batch file not listed here still runs, labelled from its file name. */
+const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: string }>> = {
+  fresh: { label: NEWS_QA_FRESH_LABEL, notes: 'bench/notes/freshqa.md' },
+  fresh2: { label: 'fresh batch 2 (written 2026-12-04 04:10–05:20 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh2.md' },
+};
+
+const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;
+
+/** Every `news-qa-fresh*.jsonl` in `dir`, in batch order (news-qa-fresh.jsonl is batch 1), with its label. */
+export function listFreshBatches(dir: string = path.join(PROJECT_ROOT, 'bench')): FreshBatch[] {
+  const found: { n: number; batch: FreshBatch }[] = [];
+  for (const file of readdirSync(dir)) {
+    const m = FRESH_FILE_PATTERN.exec(file);
+    if (!m?.[1]) continue;
+    const key = m[1];
+    const n = m[2] ? Number(m[2]) : 1;
+    const header = FRESH_BATCH_HEADERS[key];
+    found.push({
+      n,
+      batch: { key, name: n === 1 ? 'fresh batch' : `fresh batch ${n}`, label: header?.label ?? `fresh batch ${n} (${file}, no header)`, file: path.join(dir, file), notes: header?.notes ?? null },
+    });
+  }
+  return found.sort((a, b) => a.n - b.n).map((f) => f.batch);
+}
 export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', '000_f17fd30403ef36f3.txt');
 
 export const QUESTION_TYPES = ['who', 'what', 'when', 'where', 'how many', 'how much', 'why', 'how'] as const;

@@ -26,7 +26,7 @@ import { unsureNote } from '../src/bot/reply.ts';
 import { loadOutOfScope, scoreOutOfScope, type OutOfScopeRow } from './out-of-scope.ts';
 import { probeRows, sectionRequestsWith } from './requests-section.ts';
 import { runThroughBot } from './requests-bot.ts';
-import { loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, NEWS_QA_FRESH_FILE, NEWS_QA_FRESH_LABEL, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores, supportsAnswer } from './news-qa.ts';
+import { type FreshBatch, listFreshBatches, loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores, supportsAnswer } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
 type EngineInstance = InstanceType<EngineModule['Engine']>;
@@ -670,10 +670,30 @@ function hedgingLine(hedging: Hedging): string[] {
   return ['', `ours, answers shown as sure: ${hedging.sure.shown}, ${share(hedging.sure)} % hold the answer; shown as unsure ("the closest passage"): ${hedging.unsure.shown}, ${share(hedging.unsure)} % hold it.`];
 }
 
+/** What one fresh batch gave: its table rows, its sure / unsure split and every reply. */
+interface FreshBatchRun {
+  systems: NewsQaSystemRow[];
+  hedging: Hedging;
+  details: NewsQaDetail[];
+}
+
+/** A fresh batch's lines: its label and file, then its own table and sure / unsure line. */
+function freshBatchLines(batch: FreshBatch, items: readonly NewsQaItem[], run: FreshBatchRun): string[] {
+  const answerable = items.filter((q) => q.answerable).length;
+  const file = path.relative(PROJECT_ROOT, batch.file).split(path.sep).join('/');
+  return [
+    `${batch.label}: \`${file}\`, ${items.length} chat questions (${answerable} answerable, ${items.length - answerable} not), same corpus and columns${batch.notes ? ` (${batch.notes})` : ''}:`,
+    '',
+    ...newsQaTable(run.systems.map((s) => ({ ...s, system: s.system === 'ours' ? `ours, ${batch.name}` : `${s.system}, ${batch.name}` }))),
+    ...hedgingLine(run.hedging),
+  ];
+}
+
 async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   const errors: string[] = [];
   const items = loadNewsQa(NEWS_QA_FILE);
-  const fresh = loadNewsQa(NEWS_QA_FRESH_FILE);
+  // every bench/news-qa-fresh*.jsonl is a blind batch of its own, reported beside the dev set
+  const batches = listFreshBatches().map((batch) => ({ batch, items: loadNewsQa(batch.file) }));
   const articles = await loadNewsCorpus(evalFiles(ctx.dir).bbcSummaries);
   const known = new Set(articles.map((a) => a.id));
   // an exact duplicate of the expected article is as right as the article itself (clustering.jsonl)
@@ -682,18 +702,16 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   // a re-filed copy (same title, nearly the same words) is as right as the article itself
   const byId = new Map(articles.map((a) => [a.id, a]));
   const same = sameArticleTest(dupGroups, (id) => byId.get(id));
-  for (const [name, set] of [['newsqa', items], ['newsqa fresh', fresh]] as const) {
+  for (const [name, set] of [['newsqa', items] as const, ...batches.map((b) => [`newsqa ${b.batch.key}`, b.items] as const)]) {
     const missing = set.filter((q) => q.article !== null && !known.has(q.article)).map((q) => q.id);
     if (missing.length) errors.push(`${name}: ${missing.length} item(s) name an article not in the corpus: ${missing.slice(0, 5).join(', ')}`);
   }
-  log(`newsqa: ${items.length} questions (${items.filter((q) => !q.answerable).length} unanswerable) over ${articles.length} articles; ${NEWS_QA_FRESH_LABEL}: ${fresh.length}`);
+  log(`newsqa: ${items.length} questions (${items.filter((q) => !q.answerable).length} unanswerable) over ${articles.length} articles; ${batches.map((b) => `${b.batch.label}: ${b.items.length}`).join('; ')}`);
   const systems: NewsQaSystemRow[] = [];
-  const freshSystems: NewsQaSystemRow[] = [];
+  const freshRuns = new Map<string, FreshBatchRun>(batches.map((b) => [b.batch.key, { systems: [], hedging: { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } }, details: [] }]));
   const byType: Record<string, NewsQaScores> = {};
   let outOfScope: OutOfScopeRow[] = [];
   let hedging: Hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
-  let freshHedging: Hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
-  let freshDetails: NewsQaDetail[] = [];
 
   try {
     const Engine = needEngine(ctx);
@@ -708,11 +726,15 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       const of: NewsQaItem[] = items.filter((q) => q.type === type);
       if (of.length) byType[type] = scoreNewsQa(of, run.replies, same);
     }
-    const freshRun = askNewsQa(engine, fresh);
-    freshHedging = freshRun.hedging;
-    freshDetails = freshRun.details;
-    if (freshRun.firstError) errors.push(`newsqa fresh: ask threw for ${freshRun.failures} question(s) (scored as abstentions); first: ${freshRun.firstError}`);
-    freshSystems.push({ system: 'ours', ...scoreNewsQa(fresh, freshRun.replies, same), p50ms: round(percentile(freshRun.times, 50), 3), buildMs: null, failures: freshRun.failures });
+    for (const { batch, items: set } of batches) {
+      const out = freshRuns.get(batch.key);
+      if (!out) continue;
+      const freshRun = askNewsQa(engine, set);
+      out.hedging = freshRun.hedging;
+      out.details = freshRun.details;
+      if (freshRun.firstError) errors.push(`newsqa ${batch.key}: ask threw for ${freshRun.failures} question(s) (scored as abstentions); first: ${freshRun.firstError}`);
+      out.systems.push({ system: 'ours', ...scoreNewsQa(set, freshRun.replies, same), p50ms: round(percentile(freshRun.times, 50), 3), buildMs: null, failures: freshRun.failures });
+    }
     outOfScope = scoreOutOfScope(loadOutOfScope(), (question) => {
       const a = engine.ask(question).answer as EngineAnswer;
       return { answered: a.answer !== null, short: a.short === true, unsure: unsureNote({ ...a, short: a.short === true }) !== null };
@@ -728,12 +750,13 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
     const buildMs = performance.now() - t0;
     const run = askWordOverlap(qa, items);
     systems.push({ system: 'word-overlap sentence', ...scoreNewsQa(items, run.replies, same), p50ms: round(percentile(run.times, 50), 3), buildMs: round(buildMs, 1), failures: 0 });
-    const freshRun = askWordOverlap(qa, fresh);
-    freshSystems.push({ system: 'word-overlap sentence', ...scoreNewsQa(fresh, freshRun.replies, same), p50ms: round(percentile(freshRun.times, 50), 3), buildMs: null, failures: 0 });
+    for (const { batch, items: set } of batches) {
+      const freshRun = askWordOverlap(qa, set);
+      freshRuns.get(batch.key)?.systems.push({ system: 'word-overlap sentence', ...scoreNewsQa(set, freshRun.replies, same), p50ms: round(percentile(freshRun.times, 50), 3), buildMs: null, failures: 0 });
+    }
   }
 
   const answerable = items.filter((q) => q.answerable).length;
-  const freshAnswerable = fresh.filter((q) => q.answerable).length;
   const markdown = [
     `## QA: own news set, ${items.length} questions (${answerable} answerable, ${items.length - answerable} not) over the seed + BBC-${articles.length - 1} (rates in %, EM/F1 ×100)`,
     '',
@@ -752,13 +775,14 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
     );
   }
   markdown.push(...hedgingLine(hedging));
-  markdown.push(
-    '',
-    `${NEWS_QA_FRESH_LABEL}: \`bench/news-qa-fresh.jsonl\`, ${fresh.length} chat questions (${freshAnswerable} answerable, ${fresh.length - freshAnswerable} not), same corpus and columns (bench/notes/freshqa.md):`,
-    '',
-    ...newsQaTable(freshSystems.map((s) => ({ ...s, system: s.system === 'ours' ? 'ours, fresh batch' : `${s.system}, fresh batch` }))),
-    ...hedgingLine(freshHedging),
-  );
+  const freshData: Record<string, unknown> = {};
+  for (const { batch, items: set } of batches) {
+    const run = freshRuns.get(batch.key);
+    if (!run) continue;
+    markdown.push('', ...freshBatchLines(batch, set, run));
+    const freshAnswerable = set.filter((q) => q.answerable).length;
+    freshData[batch.key] = { label: batch.label, questions: set.length, answerable: freshAnswerable, systems: run.systems, hedging: run.hedging, replies: run.details };
+  }
   if (outOfScope.length) {
     markdown.push(
       '',
@@ -779,7 +803,8 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       byType,
       outOfScope,
       hedging,
-      fresh: { label: NEWS_QA_FRESH_LABEL, questions: fresh.length, answerable: freshAnswerable, systems: freshSystems, hedging: freshHedging, replies: freshDetails },
+      // batch 1 stays under `fresh`, batch 2 under `fresh2`, and so on
+      ...freshData,
     },
     errors,
   };

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { loadNewsCorpus, loadNewsQa, NEWS_QA_FRESH_FILE, sameArticleTest, scoreNewsQa, supportsAnswer, type NewsQaItem, type NewsQaReply } from '../../bench/news-qa.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listFreshBatches, loadNewsCorpus, loadNewsQa, NEWS_QA_FRESH_FILE, NEWS_QA_FRESH_LABEL, sameArticleTest, scoreNewsQa, supportsAnswer, type NewsQaItem, type NewsQaReply } from '../../bench/news-qa.ts';
+import { loadOutOfScope } from '../../bench/out-of-scope.ts';
 
 const BBC = fileURLToPath(new URL('../../../shared/eval/bbc-news-summary/summarization.jsonl', import.meta.url));
 const present = existsSync(BBC);
@@ -63,6 +66,70 @@ describe('the fresh batch (bench/news-qa-fresh.jsonl)', () => {
       else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
+  const batches = listFreshBatches();
+  const key = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const batch2 = batches.find((b) => b.key === 'fresh2');
+  const fresh2 = batch2 ? loadNewsQa(batch2.file) : [];
+
+  it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
+    expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
+    expect(batches[0]).toMatchObject({ key: 'fresh', name: 'fresh batch', label: NEWS_QA_FRESH_LABEL, file: NEWS_QA_FRESH_FILE });
+    expect(batches[1]?.name).toBe('fresh batch 2');
+    expect(batches[1]?.label).toBe("fresh batch 2 (written 2026-12-04 04:10–05:20 UTC, blind until the lead's final run)");
+  });
+
+  it('batch 2 has 60 questions, 20 unanswerable, every answerable question type', () => {
+    expect(fresh2.length).toBe(60);
+    expect(fresh2.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh2.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `ng-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh2.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
+  });
+
+  it('repeats no question across the dev set, batch 1, batch 2 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2 };
+    const seen = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const [name, set] of Object.entries(sets)) {
+      for (const q of set) {
+        const k = key(q.question);
+        const before = seen.get(k);
+        if (before !== undefined) repeats.push(`${name} ${q.id} repeats ${before}`);
+        seen.set(k, `${name} ${q.id}`);
+      }
+    }
+    for (const q of loadOutOfScope()) if (fresh2.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh2 repeats out-of-scope "${q.question}"`);
+    expect(repeats).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 2 names articles the engine loads, and every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh2.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh2.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  describe('the batch loader over a folder', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fresh-batches-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    for (const f of ['news-qa-fresh10.jsonl', 'news-qa-fresh2.jsonl', 'news-qa-fresh.jsonl', 'news-qa.jsonl', 'news-qa-fresh-notes.md', 'news-qa-freshly.jsonl']) writeFileSync(path.join(dir, f), '');
+
+    it('takes only news-qa-fresh<N>.jsonl, in batch order, and labels a batch without a header from its file name', () => {
+      const found = listFreshBatches(dir);
+      expect(found.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh10']);
+      expect(found.map((b) => b.name)).toEqual(['fresh batch', 'fresh batch 2', 'fresh batch 10']);
+      expect(found[2]).toMatchObject({ label: 'fresh batch 10 (news-qa-fresh10.jsonl, no header)', notes: null, file: path.join(dir, 'news-qa-fresh10.jsonl') });
+      expect(found[1]?.notes).toBe('bench/notes/fresh2.md');
+    });
   });
 });
 
