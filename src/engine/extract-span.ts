@@ -394,6 +394,12 @@ export function scoreCandidates(
     if (t.isWord && t.stems.some((x) => defined.has(x))) subjectAt.add(i);
   });
   const definingStarts = new Set<string>();
+  // the initials of any run of the question's words restate it ("the karachi stock exchange" → "KSE"), never answer it
+  const questionWords = words(question).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+  const questionInitials = new Set<string>();
+  for (let i = 0; i < questionWords.length; i++) {
+    for (let j = i + 2; j <= Math.min(questionWords.length, i + 6); j++) questionInitials.add(questionWords.slice(i, j).map((w) => w[0]!.toUpperCase()).join(''));
+  }
   const subjectInitials = defined ? words(question.replace(/^\W*\w+\s+\w+\s+/, '')).filter((w) => !STOP_WORDS.has(w)).flatMap((w) => w.split('-')).map((w) => w[0]!.toUpperCase()).join('') : '';
   for (const i of subjectAt) {
     // a title before a person's name ("Syrian President X"); before a thing's name it is mostly its owner ("the RAND report")
@@ -641,7 +647,8 @@ export function scoreCandidates(
     const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
     // "Who is X?" is answered by what defines X ("*Wales coach* Mike Ruddock"), not by a phrase that merely sits near X
     const undefining = type === 'who' && defined !== null && !defines;
-    const wrongKind = otherTime || organisation || personAtPlace || thing || undefining || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    const initialsAsked = /^\p{Lu}{2,6}$/u.test(c.text) && questionInitials.has(c.text);
+    const wrongKind = otherTime || organisation || personAtPlace || thing || undefining || initialsAsked || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

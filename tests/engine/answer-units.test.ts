@@ -82,6 +82,14 @@ describe('the kind of quantity a number question asks for', () => {
     expect(hasCandidate('how fast is the new chip', 'The firms worked on the chip for three years.')).toBe(false);
   });
 
+  it('"how much is / are X" asks for its price', () => {
+    expect(quantityAsked('how much are v festival tickets')).toEqual(['money']);
+    expect(quantityAsked('how much is an ipod mini?')).toEqual(['money']);
+    expect(quantityAsked('how much snow fell')).toBeNull();
+    expect(quantityAsked('how much is left')).toBeNull();
+    expect(quantity('how much are v festival tickets', 'Tickets go on sale on Friday 11 March.', '11')).toBe(false);
+  });
+
   it('"how much did X offer" asks for money: a share price rise is no answer', () => {
     expect(quantityAsked('how much did glazer offer for the club')).toEqual(['money']);
     expect(quantity('how much did glazer offer for the club', 'Shares were up over 5% after the offer.', 'over 5%')).toBe(false);

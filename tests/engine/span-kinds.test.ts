@@ -143,6 +143,16 @@ describe('a where-question', () => {
   });
 });
 
+describe("the initials of the question's own words", () => {
+  it('restate what it asks about and are never the answer', () => {
+    const text = 'The Karachi Stock Exchange (KSE) has recorded its largest single day gain.';
+    const kse = scoreCandidates('who chairs the karachi stock exchange', text).scored.filter((c) => c.text === 'KSE');
+    expect(kse.length).toBeGreaterThan(0);
+    expect(kse.every((c) => c.wrongKind)).toBe(true);
+    expect(scoreCandidates('who chairs the exchange', 'Its chairman is the head of the KSE board.').scored.filter((c) => c.text === 'KSE').every((c) => !c.wrongKind)).toBe(true);
+  });
+});
+
 describe('a when-question about what is coming', () => {
   it('is never answered by the date of the last one', () => {
     expect(chooseSpan('when is the general election', 'Turnout fell to 59% in the last general election in 2001.')?.text).not.toBe('2001');
