@@ -249,7 +249,7 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
       if (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES) return [t];
       // first the word one edit away as typed ("captial" → capital), else the corpus term nearest the stem;
       // a word frequent enough to have a vector ("iphone", "lagos") is a name the corpus lacks, not a typo to repair
-      const repair = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? repairWord(w, (x) => passageIndex.df(x), (x) => STOP_WORDS.has(x) || isChatFiller(x), stemUncached) : null;
+      const repair = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? repairWord(w, (x) => passageIndex.df(x), (x) => STOP_WORDS.has(x) || isChatFiller(x), stemUncached, isEnglishWord) : null;
       if (repair) return repair.term !== null && keep(repair.term) ? [repair.term] : [];
       return [suggest(t) ?? t];
     });

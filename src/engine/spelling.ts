@@ -109,13 +109,20 @@ export interface WordRepair {
  * letter is preferred to a wrong or extra letter (typing drops and swaps more than it adds); then the stem
  * more articles hold. Null when no such word exists.
  */
-export function repairWord(word: string, df: (term: string) => number, isStopWord: (word: string) => boolean, stemOf: (word: string) => string): WordRepair | null {
+export function repairWord(
+  word: string,
+  df: (term: string) => number,
+  isStopWord: (word: string) => boolean,
+  stemOf: (word: string) => string,
+  /** A wrong or extra letter must give a word this accepts: "openai" is not "openal" (stem "open") but a name the corpus lacks. */
+  isWord: (word: string) => boolean = () => true,
+): WordRepair | null {
   if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return null;
   let best: WordRepair | null = null;
   let bestRank = -1;
   let bestDf = 0;
   const consider = (candidate: string, likely: boolean) => {
-    if (candidate.length < 2 || candidate === word) return;
+    if (candidate.length < 2 || candidate === word || (!likely && !isWord(candidate))) return;
     // the kind of edit first; at the same kind a stop word (a garbled "where"), then the stem more articles hold
     const stop = isStopWord(candidate);
     const term = stop ? null : stemOf(candidate);
