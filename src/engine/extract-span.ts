@@ -226,6 +226,9 @@ function treeScore({ types, trees }: SpanTrees, evidence: SpanEvidence, type: Qu
 }
 /** A nationality or language word ("Korean", "French", "Serbian"). */
 const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
+/** A kind of thing that names itself right after ("paper Screen Daily", "firm Yukos", "band Franz Ferdinand"): no place. */
+const THING_BEFORE = /\b(?:paper|newspaper|publication|broadcaster|outlet|magazine|tabloid|journal|website|site|firm|company|group|band|club|team|channel|station|network|programme|show|series|film|movie|album|single|song|book|novel|brand|label|studio|agency|chain|retailer|airline|carrier|publisher|maker|operator|giant)\s+$/i;
+
 /** A person's kin or role after a possessive ("'s granddaughter", "'s former spokesman"): what precedes it is a person. */
 const KIN_OR_ROLE_AFTER = /^['’]s\s+(?:(?:former|late|new|eldest|youngest|elder|younger|only|own)\s+)?(?:grand|great-grand|step)?(?:sons?|daughters?|father|mother|parents|wife|husband|widow|brothers?|sisters?|uncle|aunt|nephew|niece|cousins?|children|family|spokes(?:man|woman|person)|lawyers?|friends?|successor|predecessor|deputy|aides?)\b/i;
 
@@ -642,7 +645,8 @@ export function scoreCandidates(
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
     // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
     // and one whose kin or role follows it is a person ("*Muhammad*'s granddaughter", "*Blair*'s spokesman")
-    const personAtPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))) || KIN_OR_ROLE_AFTER.test(sentence.slice(shown.start + shown.text.replace(/['’]s$/, '').length, shown.start + shown.text.length + 40)));
+    // and a name its kind of thing introduces is that thing ("trade paper *Screen Daily*", "US firm *Open Source Labs*")
+    const personAtPlace = type === 'where' && (titled(c.text, first) || THING_BEFORE.test(sentence.slice(Math.max(0, shown.start - 30), shown.start) + (/^(?:[a-z]+\s+)+(?=\p{Lu})/u.exec(shown.text)?.[0] ?? '')) || (shown !== c && titled(shown.text, tokenAt(shown.start))) || KIN_OR_ROLE_AFTER.test(sentence.slice(shown.start + shown.text.replace(/['’]s$/, '').length, shown.start + shown.text.length + 40)));
     // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
     const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
     // "Who is X?" is answered by what defines X ("*Wales coach* Mike Ruddock"), not by a phrase that merely sits near X

@@ -134,6 +134,14 @@ describe('a who-question asks the name, not the description before it', () => {
 });
 
 describe('a where-question', () => {
+  it('is not answered by a name its kind of thing introduces ("trade publication Screen Daily")', () => {
+    const text = 'The film took the most money in the country, according to trade publication Screen Daily.';
+    const chosen = chooseSpan('which country does japan trade with the most', text);
+    expect(chosen?.text.endsWith('Screen Daily') ? chosen.wrongKind : true).toBe(true);
+    expect(vouched('which country does japan trade with the most', text)).toBeLessThan(SHORT_ABOVE);
+    expect(chooseSpan('where is the film showing', 'The film is showing in Leeds, the firm said.')?.text).toBe('Leeds');
+  });
+
   it('is not answered by a person named as the possessor of kin or a role', () => {
     const text = 'The chapel is the burial place of Henry’s granddaughter Matilda, pilgrims believe.';
     expect(chooseSpan('where is matilda buried', text)?.text).not.toMatch(/^Henry/);
