@@ -136,7 +136,7 @@ const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|Septemb
 /** The days of the week, as a regular-expression source. */
 export const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** A time of day: "10:30", "3pm", "7 a.m.", "noon", "Sunday evening". */
-export const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b|\b(?:noon|midday|midnight)\b/gi;
+export const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b|\b[0-2]\d[0-5]\d\s*(?:GMT|BST|UTC|CET|EST|PST)\b|\b(?:noon|midday|midnight)\b/gi;
 const TIME_UNITS: Record<TimeUnit, RegExp> = {
   day: new RegExp(`\\b${WEEKDAY_NAME}\\b|\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}`),
   month: new RegExp(`\\b${MONTH_NAME}(?!\\w)`),

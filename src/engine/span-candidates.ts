@@ -14,7 +14,9 @@ const DATE_PATTERNS = [
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'g'),
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`, 'g'),
-  /\b(?:(?:1[0-9]|20)\d{2}s?\s*(?:[–-]|to)\s*(?:(?:1[0-9]|20)?\d{2})|\d{4}s|(?:1[0-9]|20)\d{2}|\d{3,4}\s*(?:AD|BC|BCE|CE))\b/g,
+  // a British date without its year: "on 17 March"
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?!\\s+\\d{4})(?!\\w)`, 'g'),
+  /\b(?:(?:1[0-9]|20)\d{2}s?\s*(?:[–-]|to)\s*(?:(?:1[0-9]|20)?\d{2})|\d{4}s|(?:1[0-9]|20)\d{2}(?!\s*(?:GMT|BST|UTC|CET|EST|PST)\b)|\d{3,4}\s*(?:AD|BC|BCE|CE))\b/g,
   /\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b/gi,
   /\b(?:early|mid|late)[\s-]+(?:\d{1,2}(?:st|nd|rd|th)[\s-]+century|\d{4}s)\b/gi,
   /\bbetween\s+(?:1[0-9]|20)\d{2}s?\s+and\s+(?:1[0-9]|20)\d{2}s?\b/g,
