@@ -413,8 +413,10 @@ export function answerQuestion(
   if (typedQuestion && !hasCandidate(quote)) {
     // a sentence led by a pronoun looks back first: the sentence before names what it is about
     const around = [entry.sentences[s.index + 1], entry.sentences[s.index - 1]];
+    // (news prints a paragraph per sentence: a one-sentence paragraph's neighbour is the next paragraph's sentence)
+    const alone = entry.sentences[s.index - 1]?.paragraph !== s.paragraph && entry.sentences[s.index + 1]?.paragraph !== s.paragraph;
     for (const nb of PRONOUN_LED.test(s.text) ? around.reverse() : around) {
-      if (!nb || nb.paragraph !== s.paragraph || nb.isHeading || !hasCandidate(nb.text)) continue;
+      if (!nb || (nb.paragraph !== s.paragraph && !alone) || nb.isHeading || !hasCandidate(nb.text)) continue;
       quote = entry.article.text.slice(Math.min(s.start, nb.start), Math.max(s.end, nb.end));
       break;
     }
