@@ -7,7 +7,7 @@ import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
-import { bestShare, cuesOf, densityOf, sentenceScore, typedNearTest, type SentenceFeatures } from './sentence-ranker.ts';
+import { bestShare, cuesOf, densityOf, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
@@ -410,13 +410,16 @@ export function answerQuestion(
   let quote = s.text;
   // A typed question whose sentence holds nothing of the asked-for type is often answered by the
   // next (or previous) sentence of the same paragraph: quote both, verbatim
-  if (typedQuestion && !hasCandidate(quote)) {
+  // (and a why-question whose sentence tells no cause, by the sentence that does: "… because of a trapped nerve")
+  const asksWhy = /^\W*why\b/i.test(bareQuestion(question));
+  const holds = (text: string) => (asksWhy ? WHY_CUES.test(text) : hasCandidate(text));
+  if ((typedQuestion || asksWhy) && !holds(quote)) {
     // a sentence led by a pronoun looks back first: the sentence before names what it is about
     const around = [entry.sentences[s.index + 1], entry.sentences[s.index - 1]];
     // (news prints a paragraph per sentence: a one-sentence paragraph's neighbour is the next paragraph's sentence)
     const alone = entry.sentences[s.index - 1]?.paragraph !== s.paragraph && entry.sentences[s.index + 1]?.paragraph !== s.paragraph;
     for (const nb of PRONOUN_LED.test(s.text) ? around.reverse() : around) {
-      if (!nb || (nb.paragraph !== s.paragraph && !alone) || nb.isHeading || !hasCandidate(nb.text)) continue;
+      if (!nb || (nb.paragraph !== s.paragraph && !alone) || nb.isHeading || !holds(nb.text)) continue;
       quote = entry.article.text.slice(Math.min(s.start, nb.start), Math.max(s.end, nb.end));
       break;
     }

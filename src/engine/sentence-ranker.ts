@@ -114,7 +114,7 @@ export function bestShare(scores: readonly number[]): number {
 }
 
 /** Words that tell a cause (for why) or a means (for how); stop words, so read from the text, not the terms. */
-const WHY_CUES = /\b(?:because|due to|owing to|reasons?|as a result|in response|in order|so that|blamed|caused|after)\b/i;
+export const WHY_CUES = /\b(?:because|due to|owing to|reasons?|as a result|in response|in order|so that|blamed|caused|after)\b/i;
 const HOW_CUES = /\b(?:by|through|via|using|thanks to)\b/i;
 
 /** The cue words a sentence answering this question is likely to hold: a cause for why, a means for how-did; null otherwise. */

@@ -19,3 +19,14 @@ describe('a typed question over one-sentence paragraphs', () => {
     expect(reply.quote).toContain('Friday');
   });
 });
+
+describe('a why-question whose chosen sentence tells no cause', () => {
+  it('quotes the neighbouring sentence that does', () => {
+    const engine = new Engine([
+      plainArticle('bakery.txt', 'Bakery to shut', 'The bakery on Mill Lane will close its doors next month.\n\nIts owners are leaving because the rent has doubled since the spring.'),
+      plainArticle('other.txt', 'Budget plans', 'The chancellor set out his budget plans in the Commons.'),
+    ]);
+    const reply = engine.ask('why will the mill lane bakery close its doors').answer;
+    expect(reply.quote).toContain('rent has doubled');
+  });
+});
