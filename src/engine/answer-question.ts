@@ -410,7 +410,7 @@ export function answerQuestion(
   let quote = s.text;
   // A typed question whose sentence holds nothing of the asked-for type is often answered by the
   // next (or previous) sentence of the same paragraph: quote both, verbatim
-  // (and a why-question whose sentence tells no cause, by the sentence that does: "… because of a trapped nerve")
+  // (and a why-question whose sentence tells no cause, by the sentence that does: "… because the rent has doubled")
   const asksWhy = /^\W*why\b/i.test(bareQuestion(question));
   const holds = (text: string) => (asksWhy ? WHY_CUES.test(text) : hasCandidate(text));
   if ((typedQuestion || asksWhy) && !holds(quote)) {

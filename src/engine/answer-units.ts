@@ -75,7 +75,7 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   // "people over 60", "those aged under 16": an age bracket of a group, not how many there are
   const group = `${sentence.slice(Math.max(0, start - 30), start)}${/^(?:over|under|above|below|aged)\s/i.test(text) ? text.replace(/\d.*$/, '') : ''}`;
   if (/\b(?:people|persons|those|adults|men|women|children|kids|pensioners|voters|workers|patients|residents|drivers|anyone|everyone)\s+(?:aged\s+)?(?:over|under|above|below|aged)\s*$/i.test(group)) return true;
-  // "the Rover 25", "Xbox 2", "Channel 4": a number after a name inside the sentence names a model or a channel
+  // "the Falcon 25", "Xbox 2", "Channel 4": a number after a name inside the sentence names a model or a channel
   if (/^\d+(?:\s|$)/.test(text) && /[a-z,]\s+(?!(?:About|Around|Over|Under|Nearly|Almost|Some|Only|Just|All|And|But|The|In|On|At|By|To|Of|For|From|Since|Until|Than)\s)[A-Z][A-Za-z]*\s+$/.test(sentence.slice(Math.max(0, start - 40), start))) return true;
   // "10:30", "3pm", "May 15"
   if (/^(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i.test(after)) return true;

@@ -226,8 +226,8 @@ function treeScore({ types, trees }: SpanTrees, evidence: SpanEvidence, type: Qu
 }
 /** A nationality or language word ("Korean", "French", "Serbian"). */
 const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
-/** A kind of thing that names itself right after ("paper Screen Daily", "firm Yukos", "band Franz Ferdinand"): no place. */
-const THING_BEFORE = /\b(?:paper|newspaper|publication|broadcaster|outlet|magazine|tabloid|journal|website|site|firm|company|group|band|club|team|channel|station|network|programme|show|series|film|movie|album|single|song|book|novel|brand|label|studio|agency|chain|retailer|airline|carrier|publisher|maker|operator|giant)\s+$/i;
+/** A kind of thing that names itself right after ("paper The Grocer", "firm Acme", "band The Larks"): no place. */
+const THING_BEFORE = /\b(?:paper|newspaper|publication|broadcaster|outlet|magazine|tabloid|journal|website|site|firm|company|group|band|club|team|channel|station|network|programme|show|series|film|movie|album|single|song|book|novel|brand|label|studio|agency|chain|retailer|airline|carrier|publisher|maker|operator|giant)\s+(?:the\s+)?$/i;
 
 /** A person's kin or role after a possessive ("'s granddaughter", "'s former spokesman"): what precedes it is a person. */
 const KIN_OR_ROLE_AFTER = /^['’]s\s+(?:(?:former|late|new|eldest|youngest|elder|younger|only|own)\s+)?(?:grand|great-grand|step)?(?:sons?|daughters?|father|mother|parents|wife|husband|widow|brothers?|sisters?|uncle|aunt|nephew|niece|cousins?|children|family|spokes(?:man|woman|person)|lawyers?|friends?|successor|predecessor|deputy|aides?)\b/i;
@@ -397,7 +397,7 @@ export function scoreCandidates(
     if (t.isWord && t.stems.some((x) => defined.has(x))) subjectAt.add(i);
   });
   const definingStarts = new Set<string>();
-  // the initials of any run of the question's words restate it ("the karachi stock exchange" → "KSE"), never answer it
+  // the initials of any run of the question's words restate it ("the tokyo stock exchange" → "TSE"), never answer it
   const questionWords = words(question).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
   const questionInitials = new Set<string>();
   for (let i = 0; i < questionWords.length; i++) {
@@ -408,7 +408,7 @@ export function scoreCandidates(
     // a title before a person's name ("Syrian President X"); before a thing's name it is mostly its owner ("the RAND report")
     if (type === 'who' && !subjectAt.has(i - 1)) {
       let a = i;
-      // a verb ends the title: "agreed to give *US tycoon* Malcolm Glazer"
+      // a verb ends the title: "agreed to give *US investor* Jane Roe"
       while (a > 0 && i - a < 4 && tokens[a - 1]!.isWord && !STOP_WORDS.has(tokens[a - 1]!.lower) && tokens[a - 1]!.pos !== 'VERB' && !subjectAt.has(a - 1)) a--;
       if (a < i) definingStarts.add(`${tokens[a]!.start}:${sentence.slice(tokens[a]!.start, tokens[i - 1]!.end)}`);
     }
@@ -645,7 +645,7 @@ export function scoreCandidates(
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
     // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
     // and one whose kin or role follows it is a person ("*Muhammad*'s granddaughter", "*Blair*'s spokesman")
-    // and a name its kind of thing introduces is that thing ("trade paper *Screen Daily*", "US firm *Open Source Labs*")
+    // and a name its kind of thing introduces is that thing ("trade paper *The Grocer*", "US firm *Acme Labs*")
     const personAtPlace = type === 'where' && (titled(c.text, first) || THING_BEFORE.test(sentence.slice(Math.max(0, shown.start - 30), shown.start) + (/^(?:[a-z]+\s+)+(?=\p{Lu})/u.exec(shown.text)?.[0] ?? '')) || (shown !== c && titled(shown.text, tokenAt(shown.start))) || KIN_OR_ROLE_AFTER.test(sentence.slice(shown.start + shown.text.replace(/['’]s$/, '').length, shown.start + shown.text.length + 40)));
     // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
     const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));

@@ -114,7 +114,7 @@ export function repairWord(
   df: (term: string) => number,
   isStopWord: (word: string) => boolean,
   stemOf: (word: string) => string,
-  /** A wrong or extra letter must give a word this accepts: "openai" is not "openal" (stem "open") but a name the corpus lacks. */
+  /** A wrong or extra letter must give a word this accepts: "zentrix" is not "zentrin" but a name the corpus lacks. */
   isWord: (word: string) => boolean = () => true,
 ): WordRepair | null {
   if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return null;

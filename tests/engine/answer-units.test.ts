@@ -65,11 +65,11 @@ describe('the kind of quantity a number question asks for', () => {
   });
 
   it('a number after a name inside the sentence names a model or a channel, and "over" inside a word is no "over"', () => {
-    expect(quantity('How many jobs will be cut?', 'The firm plans to build the Rover 25 in China.', '25')).toBe(false);
+    expect(quantity('How many jobs will be cut?', 'The firm plans to build the Falcon 25 in China.', '25')).toBe(false);
     expect(quantity('How many viewers watched?', 'The show moves to Channel 4 next year.', '4')).toBe(false);
     expect(quantity('How many people voted?', 'About 25 people voted, and 30 stayed away.', '25')).toBe(true);
     expect(quantity('How many jobs will be cut?', 'Some 2,000 jobs may be cut, the Financial Times reported.', '2,000')).toBe(true);
-    expect(hasCandidate('How many jobs will be cut?', 'The firm plans to build the Rover 25 in China.')).toBe(false);
+    expect(hasCandidate('How many jobs will be cut?', 'The firm plans to build the Falcon 25 in China.')).toBe(false);
   });
 
   it('"how fast" asks for a rate with its unit: a number of years is no speed', () => {

@@ -8,7 +8,7 @@ describe('span candidates', () => {
     expect(extractSpan('When does the console launch in Europe?', 'The console will launch in Europe on 11 March, the company said.')).toBe('11 March');
     expect(extractSpan('When do they play?', 'The kick-off on 17 March was brought forward from 2115 GMT to 1945 GMT.')).not.toBe('1945');
     expect(extractSpan('How fast is the new chip?', 'The new chip runs at 4.6 GHz, the firms said.')).toBe('4.6 GHz');
-    expect(extractSpan('How many jobs will be cut?', 'Plans for the Rover 25 mean some 2,000 jobs will be cut.')).toBe('2,000');
+    expect(extractSpan('How many jobs will be cut?', 'Plans for the Falcon 25 mean some 2,000 jobs will be cut.')).toBe('2,000');
   });
 
   it('offers what follows "such as" when the question asks for examples', () => {

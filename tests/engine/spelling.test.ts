@@ -104,7 +104,7 @@ describe('repairWord', () => {
   it('takes a wrong or extra letter only when it gives a word: a name the corpus lacks is not a typo of a prefix', () => {
     const words = new Set(['boss', 'price', 'boost', 'brass', 'capital', 'spending']);
     const checked = (w: string) => repairWord(w, (t) => (t === 'open' ? 50 : df(t)), (x) => STOP_WORDS.has(x), stem, (x) => words.has(x));
-    // "openai" → "openal" (stem "open") was a substitution into no word at all
+    // "openai" → "openal" (stem "open") would be a substitution into no word at all
     expect(checked('openai')).toBeNull();
     expect(checked('bost')).toEqual({ term: 'boost' });
     expect(checked('prise')).toEqual({ term: 'price' });
