@@ -411,7 +411,7 @@ export function answerQuestion(
   // A typed question whose sentence holds nothing of the asked-for type is often answered by the
   // next (or previous) sentence of the same paragraph: quote both, verbatim
   // (and a why-question whose sentence tells no cause, by the sentence that does: "… because the rent has doubled")
-  const asksWhy = /^\W*why\b/i.test(bareQuestion(question));
+  const asksWhy = cues === WHY_CUES;
   const holds = (text: string) => (asksWhy ? WHY_CUES.test(text) : hasCandidate(text));
   if ((typedQuestion || asksWhy) && !holds(quote)) {
     // a sentence led by a pronoun looks back first: the sentence before names what it is about
