@@ -229,6 +229,18 @@ const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
 /** A kind of thing that names itself right after ("paper The Grocer", "firm Acme", "band The Larks"): no place. */
 const THING_BEFORE = /\b(?:paper|newspaper|publication|broadcaster|outlet|magazine|tabloid|journal|website|site|firm|company|group|band|club|team|channel|station|network|programme|show|series|film|movie|album|single|song|book|novel|brand|label|studio|agency|chain|retailer|airline|carrier|publisher|maker|operator|giant)\s+(?:the\s+)?$/i;
 
+/** Whether a kind of thing introduces the name, before it or as its own lower-case lead ("trade paper *The Grocer*"). */
+function introducedAsThing(sentence: string, name: { start: number; text: string }): boolean {
+  const lead = /^(?:[a-z]+\s+)+(?=\p{Lu})/u.exec(name.text)?.[0] ?? '';
+  return THING_BEFORE.test(sentence.slice(Math.max(0, name.start - 30), name.start) + lead);
+}
+
+/** Whether a possessive and a person's kin or role follow the name ("*Muhammad*'s granddaughter"). */
+function followedByKin(sentence: string, name: { start: number; text: string }): boolean {
+  const end = name.start + name.text.replace(/['’]s$/, '').length;
+  return KIN_OR_ROLE_AFTER.test(sentence.slice(end, name.start + name.text.length + 40));
+}
+
 /** A person's kin or role after a possessive ("'s granddaughter", "'s former spokesman"): what precedes it is a person. */
 const KIN_OR_ROLE_AFTER = /^['’]s\s+(?:(?:former|late|new|eldest|youngest|elder|younger|only|own)\s+)?(?:grand|great-grand|step)?(?:sons?|daughters?|father|mother|parents|wife|husband|widow|brothers?|sisters?|uncle|aunt|nephew|niece|cousins?|children|family|spokes(?:man|woman|person)|lawyers?|friends?|successor|predecessor|deputy|aides?)\b/i;
 
@@ -638,21 +650,22 @@ export function scoreCandidates(
     // "Who is X?" asks what X is: another person's name never says it
     if (!restates && personNames.has(c.text)) continue;
     // a time of another unit, whatever kind of candidate offers it ("1998" as a date or as a plain phrase)
+    const isTime = c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text));
     const otherTime =
-      (timeUnit !== null && !isTimeOf(timeUnit, c.text) && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text)))) ||
-      (asksComing && (c.kind === 'when' || TIME_UNITS.some((u) => isTimeOf(u, c.text))) && /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)));
+      isTime &&
+      ((timeUnit !== null && !isTimeOf(timeUnit, c.text)) ||
+        (asksComing && /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start))));
     const shown = nameOf(c);
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
-    // "which country won": a place; a name a person's title or role leads ("singer Ruslana") is not one
-    // and one whose kin or role follows it is a person ("*Muhammad*'s granddaughter", "*Blair*'s spokesman")
-    // and a name its kind of thing introduces is that thing ("trade paper *The Grocer*", "US firm *Acme Labs*")
-    const personAtPlace = type === 'where' && (titled(c.text, first) || THING_BEFORE.test(sentence.slice(Math.max(0, shown.start - 30), shown.start) + (/^(?:[a-z]+\s+)+(?=\p{Lu})/u.exec(shown.text)?.[0] ?? '')) || (shown !== c && titled(shown.text, tokenAt(shown.start))) || KIN_OR_ROLE_AFTER.test(sentence.slice(shown.start + shown.text.replace(/['’]s$/, '').length, shown.start + shown.text.length + 40)));
+    // "which country won": a place; not a name a person's title or role leads ("singer Ruslana"), nor one whose kin or
+    // role follows it ("*Muhammad*'s granddaughter"), nor one its kind of thing introduces ("trade paper *The Grocer*")
+    const notPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))) || introducedAsThing(sentence, shown) || followedByKin(sentence, shown));
     // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
     const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
     // "Who is X?" is answered by what defines X ("*Wales coach* Mike Ruddock"), not by a phrase that merely sits near X
     const undefining = type === 'who' && defined !== null && !defines;
     const initialsAsked = /^\p{Lu}{2,6}$/u.test(c.text) && questionInitials.has(c.text);
-    const wrongKind = otherTime || organisation || personAtPlace || thing || undefining || initialsAsked || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    const wrongKind = otherTime || organisation || notPlace || thing || undefining || initialsAsked || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,
