@@ -27,6 +27,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   }
   if (/\bhow long\b/.test(q)) return ['duration', 'distance'];
   // "how quickly" may be told as a time taken ("within two days")
+  // "how fast did the economy grow": a rate of change is told as a share
+  if (/\bhow (?:fast|quickly)\b/.test(q) && (CHANGE_WORDS.test(q) || /\bexpand(?:ed|s)?\b/.test(q))) return ['percent', 'speed'];
   if (/\bhow fast\b|\b(?:what|which)(?: (?:is|was))?(?: the| its)? (?:top |maximum |average )?speed\b/.test(q)) return ['speed'];
   if (/\bhow quick(?:ly)?\b/.test(q)) return ['speed', 'duration'];
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];

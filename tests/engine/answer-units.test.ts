@@ -72,6 +72,13 @@ describe('the kind of quantity a number question asks for', () => {
     expect(hasCandidate('How many jobs will be cut?', 'The firm plans to build the Falcon 25 in China.')).toBe(false);
   });
 
+  it('"how fast did X grow" asks for a rate of change: a share answers it, a year does not', () => {
+    expect(quantityAsked('how fast did the economy grow last year')).toEqual(['percent', 'speed']);
+    expect(quantity('how fast did the economy grow last year', 'The economy grew by 4.2% in 2010.', '4.2%')).toBe(true);
+    expect(quantity('how fast did the economy grow last year', 'The economy grew by 4.2% in 2010.', '2010')).toBe(false);
+    expect(quantityAsked('how fast is the new chip')).toEqual(['speed']);
+  });
+
   it('"how fast" asks for a rate with its unit: a number of years is no speed', () => {
     expect(quantityAsked('how fast is the new chip')).toEqual(['speed']);
     expect(quantityAsked('What is the top speed of the car?')).toEqual(['speed']);
