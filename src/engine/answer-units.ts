@@ -43,7 +43,7 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
 }
 
 /** Nouns a "how many" question counts that are themselves units of measure. */
-const MEASURE_NOUNS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|times|miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?|points?|per|percent|dollars?|pounds?|euros?|cents?|pence|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
+const MEASURE_NOUNS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?|terms?|times|hundreds?|thousands?|millions?|billions?|miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?|points?|per|percent|dollars?|pounds?|euros?|cents?|pence|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
 const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
@@ -108,7 +108,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'speed':
         return SPEED.test(after) || SPEED.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
-        return !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end) && !isNotCount(sentence, start, end);
+        // "how many people": not "30 days" (a question counting days or seasons asks for no count: MEASURE_NOUNS)
+        return !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !isNotCount(sentence, start, end);
     }
   });
 }

@@ -72,6 +72,13 @@ describe('the kind of quantity a number question asks for', () => {
     expect(hasCandidate('How many jobs will be cut?', 'The firm plans to build the Falcon 25 in China.')).toBe(false);
   });
 
+  it('"how many people" is no span of time ("30 days"); a question counting seasons or hundreds takes any number', () => {
+    expect(quantity('how many people live in the town', 'The festival lasts 30 days.', '30')).toBe(false);
+    expect(quantity('how many people live in the town', 'Some 30,000 people live there.', '30,000')).toBe(true);
+    expect(quantityAsked('how many seasons did he play for the club')).toBeNull();
+    expect(quantityAsked('how many hundred of years did the empire last')).toBeNull();
+  });
+
   it('"how fast did X grow" asks for a rate of change: a share answers it, a year does not', () => {
     expect(quantityAsked('how fast did the economy grow last year')).toEqual(['percent', 'speed']);
     expect(quantity('how fast did the economy grow last year', 'The economy grew by 4.2% in 2010.', '4.2%')).toBe(true);
