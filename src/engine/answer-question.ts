@@ -223,6 +223,13 @@ function countPairs(pairs: readonly (readonly [string, string])[], list: readonl
 
 /** Words that say what kind of answer is wanted, not what it is about. */
 const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 'happen', 'year', 'date', 'time', 'long', 'old']);
+/** "Which *country*": the kind of place asked for is named by the answer, seldom written beside it. */
+const FOCUS_WEIGHT = 0.3;
+const FOCUS_PLACE = /\b(?:which|what)\s+(country|nation|continent)\b/i;
+function focusNounTerm(question: string): string | null {
+  const noun = FOCUS_PLACE.exec(question)?.[1];
+  return noun ? (terms(noun)[0] ?? null) : null;
+}
 /** Earlier turns' words help retrieval but count less than what was asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
@@ -284,7 +291,8 @@ export function answerQuestion(
   // news words a chat word may stand for ("boss" → manager) count at a share, outside the total a sentence must cover
   const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t)).filter((t) => !contextList.includes(t));
   const qTerms = [...new Set([...own, ...contextList])];
-  const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
+  const focus = focusNounTerm(question);
+  const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? (t === focus ? FOCUS_WEIGHT : 1) : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
   for (const t of alternatives) weight.set(t, passageIndex.idf(t) * ALTERNATIVES.share);
   // alternatives only help choose the sentence: the confidence judges what was asked

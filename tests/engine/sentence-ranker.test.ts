@@ -141,3 +141,16 @@ describe('pronoun-led sentences', () => {
     expect(answer.quote).toContain('Duval County');
   });
 });
+
+describe('the kind of place asked for', () => {
+  it('"which country": the word "country" counts little, since the answer names the country without it', () => {
+    const engine = new Engine([
+      article('trade', 'Exports rise', 'Figures out on Monday showed that Norway is now the biggest trading partner of Iceland. Fish made up most of the trade.'),
+      article('film', 'Box office', 'The Icelandic film took more than any other in the country, according to a trade magazine.'),
+      article('weather', 'Cold snap', 'The weather was cold in the north of the country on Monday.'),
+    ]);
+    const reply = engine.ask('which country does iceland trade with the most').answer;
+    expect(reply.sources?.[0]?.id).toBe('trade');
+    expect(reply.quote).toContain('Norway');
+  });
+});
