@@ -39,6 +39,13 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "what is the number of X" counts X as "how many X" does
   const counted = /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(q)?.slice(1).find(Boolean);
   if (counted && counted !== 'of' && !MEASURE_NOUNS.test(counted)) return ['count'];
+  // "how many weeks", "how many miles": a number told in that unit, not any number nearby
+  if (counted) {
+    if (/^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?)$/.test(counted) && !/\bhow many \w+ (?:old|ago)\b/.test(q)) return ['duration'];
+    if (/^(?:miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?)$/.test(counted)) return ['distance'];
+    if (/^(?:dollars?|pounds?|euros?|cents?|pence)$/.test(counted)) return ['money'];
+    if (/^(?:per|percent)$/.test(counted)) return ['percent'];
+  }
   return null;
 }
 
@@ -46,7 +53,7 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
 const MEASURE_NOUNS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?|terms?|times|hundreds?|thousands?|millions?|billions?|miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?|points?|per|percent|dollars?|pounds?|euros?|cents?|pence|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
-const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
+const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
 /** A rate after a number: "70mph", "one gigabit a second", "3GHz", "ten times faster". */
 const SPEED = /^\s*-?\s*(?:mph|km\/h|kph|knots?|(?:miles?|kilometres?|kilometers?|km|metres?|meters?)\s+(?:an|a|per)\s+(?:hour|minute|second)|(?:kilo|mega|giga|tera)?(?:bits?|bytes?)(?:\s+(?:a|per)\s+second)?|[kmgt]b(?:ps|\/s)|[kmg]bit\/s|[kmg]hz|times\s+(?:faster|quicker|as\s+fast))\b/i;
 const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;

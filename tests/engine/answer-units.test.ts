@@ -17,10 +17,10 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('How long did the trial last?')).toEqual(['duration', 'distance']);
     expect(quantityAsked('How far is the stadium from the city?')).toEqual(['distance']);
     expect(quantityAsked('How many goals did he score?')).toEqual(['count']);
-    expect(quantityAsked('How many years did he serve?')).toBeNull();
+    expect(quantityAsked('How many years did he serve?')).toEqual(['duration']);
     expect(quantityAsked('what is the population of the city')).toEqual(['count']);
     expect(quantityAsked('What was the number of people at the rally?')).toEqual(['count']);
-    expect(quantityAsked('What was the number of years he served?')).toBeNull();
+    expect(quantityAsked('What was the number of years he served?')).toEqual(['duration']);
     expect(quantity('what is the population of the city', 'The battle for the city (2012-16) ended.', '2012-16')).toBe(false);
     expect(quantity('what is the population of the city', 'The city is home to 2.1 million people.', '2.1 million')).toBe(true);
     expect(quantityAsked('How much snow fell?')).toBeNull();
@@ -72,11 +72,20 @@ describe('the kind of quantity a number question asks for', () => {
     expect(hasCandidate('How many jobs will be cut?', 'The firm plans to build the Falcon 25 in China.')).toBe(false);
   });
 
-  it('"how many people" is no span of time ("30 days"); a question counting seasons or hundreds takes any number', () => {
+  it('"how many people" is no span of time ("30 days"); a question counting seasons asks for a span of time, one counting hundreds any number', () => {
     expect(quantity('how many people live in the town', 'The festival lasts 30 days.', '30')).toBe(false);
     expect(quantity('how many people live in the town', 'Some 30,000 people live there.', '30,000')).toBe(true);
-    expect(quantityAsked('how many seasons did he play for the club')).toBeNull();
+    expect(quantityAsked('how many seasons did he play for the club')).toEqual(['duration']);
     expect(quantityAsked('how many hundred of years did the empire last')).toBeNull();
+  });
+
+  it('"how many weeks / miles / dollars" asks for a number told in that unit', () => {
+    expect(quantityAsked('how many weeks a year do the players play')).toEqual(['duration']);
+    expect(quantity('how many weeks a year do the players play', 'The season runs for 42 weeks.', '42')).toBe(true);
+    expect(quantity('how many weeks a year do the players play', 'The league has 125,508 registered players.', '125,508')).toBe(false);
+    expect(quantity('for how many years was the valley farmed', 'It was farmed for thousands of years.', 'thousands')).toBe(true);
+    expect(quantityAsked('how many miles is the course')).toEqual(['distance']);
+    expect(quantityAsked('how many years old is the bridge')).toBeNull();
   });
 
   it('"how fast did X grow" asks for a rate of change: a share answers it, a year does not', () => {
