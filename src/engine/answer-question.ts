@@ -9,7 +9,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
+import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { subjectLeads } from './answer-evidence.ts';
@@ -516,7 +516,8 @@ export function answerQuestion(
   const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
   const at = choice ? spanText.indexOf(choice.text) : -1;
-  const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length));
+  const perAsked = kindsAsked ? rateAsked(question) : null;
+  const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   const othersAge = kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
   const spanConfidence = sf && !wrongKind && !othersAge && !vague ? spanConfidenceOf(sf) : 0;

@@ -121,6 +121,25 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
   });
 }
 
+/** What a rate is per ("a year", "per seeker", "annually"): the question's and a number's must agree. */
+const RATE_WORDS: Readonly<Record<string, string>> = { annually: 'year', yearly: 'year', monthly: 'month', weekly: 'week', daily: 'day', hourly: 'hour', annum: 'year' };
+const QUESTION_RATE = /\b(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|second|head|person|household|seat|passenger|game|match)\b|\b(annually|yearly|monthly|weekly|daily|hourly)\b/i;
+const NUMBER_RATE = /^\s*(?:[kmb]n?\b|million|billion|trillion|bn|m|k)?\s*(?:(?:dollars?|pounds?|euros?|yen|cents?|pence|per ?cent|%)\s*)?(?:(?:a|an|per|each|every)\s+(?:(?:successful|single|new|extra|additional|full-time)\s+)?([a-z]+)|(annually|yearly|monthly|weekly|daily|hourly))\b/i;
+
+/** The unit a question asks a rate per ("how much does it cost a year" → year), or null. */
+export function rateAsked(question: string): string | null {
+  const m = QUESTION_RATE.exec(question);
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return word ? (RATE_WORDS[word] ?? word) : null;
+}
+
+/** Whether the number at `start..end` is a rate per something other than `per` ("£143,000 per seeker" when a year is asked). */
+export function otherRate(per: string, sentence: string, start: number, end: number): boolean {
+  const m = NUMBER_RATE.exec(sentence.slice(end, end + 50));
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase().replace(/s$/, '');
+  return word !== undefined && (RATE_WORDS[word] ?? word) !== per;
+}
+
 /** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */
 const AGE_REACH = 5;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuantityOf, quantityAsked } from '../../src/engine/answer-units.ts';
+import { isQuantityOf, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 
 /** Whether the first occurrence of `number` in the sentence is a quantity of the kinds asked. */
@@ -86,6 +86,16 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('for how many years was the valley farmed', 'It was farmed for thousands of years.', 'thousands')).toBe(true);
     expect(quantityAsked('how many miles is the course')).toEqual(['distance']);
     expect(quantityAsked('how many years old is the bridge')).toBeNull();
+  });
+
+  it('a rate per something else than the question asks is no answer ("per passenger" for "a year")', () => {
+    expect(rateAsked('how much does the scheme cost a year')).toBe('year');
+    expect(rateAsked('how much does it cost annually')).toBe('year');
+    expect(rateAsked('how much does it cost')).toBeNull();
+    const text = 'That works out at £90 per passenger, or £2bn a year in all.';
+    expect(otherRate('year', text, text.indexOf('£90'), text.indexOf('£90') + 3)).toBe(true);
+    expect(otherRate('year', text, text.indexOf('£2bn'), text.indexOf('£2bn') + 4)).toBe(false);
+    expect(otherRate('year', 'It cost £5m.', 3, 6)).toBe(false);
   });
 
   it('"how fast did X grow" asks for a rate of change: a share answers it, a year does not', () => {
