@@ -798,8 +798,10 @@ function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<
     const ws = words(t);
     return ws.length > 0 && ws.every((w) => STOP_WORDS.has(w) || (qStems.has(stem(w)) && !focus.has(stem(w))));
   };
+  // "The European *Court* of Justice": a name told as "X of Y" is one unit, its head before the "of"
+  const ofName = tokens.length > 2 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|for)$/.test(t)) && tokens.slice(1, -1).some((t) => /^(?:of|de|for)$/.test(t));
   // "*over* half", "*less than* two percent": a modifier of a number stays
-  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || (isQ(tokens[0]!) && !(NUMBER_MODIFIERS.test(tokens[0]!) && NUMBERISH.test(tokens.slice(1).join(' ')))))) tokens.shift();
+  while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || (!ofName && isQ(tokens[0]!) && !(NUMBER_MODIFIERS.test(tokens[0]!) && NUMBERISH.test(tokens.slice(1).join(' ')))))) tokens.shift();
   // a name keeps its last word even when the question has it ("Mount *Kenya*")
   // a list keeps its last item whole ("primary law, secondary law and supplementary *law*")
   const name = (tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t))) || (tokens.some((t, i) => i > 0 && i < tokens.length - 1 && /^(?:and|or)$/i.test(t)));

@@ -224,3 +224,13 @@ describe('what a pattern points at ends where it should', () => {
     expect(described).not.toContain('eccentric, ignored the rules');
   });
 });
+
+describe('a name told as "X of Y"', () => {
+  it('keeps its head before the "of" even when the question names it ("the highest court" → "Supreme Court of Appeal")', () => {
+    const text = 'The Supreme Court of Appeal is the highest court in the republic.';
+    expect(chooseSpan('What is the highest court in the republic?', text)?.text).toBe('Supreme Court of Appeal');
+  });
+  it('still drops a title the question names from a plain name ("president" → "Anna Berg")', () => {
+    expect(chooseSpan('Who is the president of the club?', 'The club is run by President Anna Berg, who was elected last year.')?.text).toBe('Anna Berg');
+  });
+});
