@@ -191,5 +191,7 @@ export function timeUnitAsked(question: string): TimeUnit | null {
  * a time told relative to the article's own date ("last month", "yesterday") names no month or day either.
  */
 export function isTimeOf(unit: TimeUnit, text: string): boolean {
+  // "1641–1679" is a span of years (a life, a reign), not the one year asked
+  if (unit === 'year' && /^\D*\d{4}\s*[–-]\s*\d{4}\D*$/.test(text)) return false;
   return TIME_UNITS[unit].test(text);
 }

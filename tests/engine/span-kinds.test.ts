@@ -234,3 +234,11 @@ describe('a name told as "X of Y"', () => {
     expect(chooseSpan('Who is the president of the club?', 'The club is run by President Anna Berg, who was elected last year.')?.text).toBe('Anna Berg');
   });
 });
+
+describe('a span of years', () => {
+  it('is not the one year a "what year" question asks for ("1801–1866" for the year she died)', () => {
+    expect(isTimeOf('year', '1801–1866')).toBe(false);
+    expect(isTimeOf('year', '1866')).toBe(true);
+    expect(isTimeOf('year', '2006–07')).toBe(true);
+  });
+});
