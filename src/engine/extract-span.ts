@@ -697,7 +697,8 @@ export function scoreCandidates(
       adjHead: tokens[last]?.pos === 'ADJ' && !asksKind ? 1 : 0,
       verbHead: c.kind !== 'clause' && (tokens[last]?.pos === 'VERB' || tokens[last]?.pos === 'AUX') ? 1 : 0,
       possessive: c.possessive && type === 'who' ? 1 : 0,
-      focusHead: c.kind !== 'clause' && tokens[last]?.isFocus === true ? 1 : 0,
+      // "based on a short *story*, The Greatest Gift": the name beside the focus noun is the instance asked, the noun its kind
+      focusHead: c.kind !== 'clause' && ((tokens[last]?.isFocus === true && !namedAfter(tokens, last)) || namedBy(tokens, first)) ? 1 : 0,
       oneWord: cWords.length === 1 ? 1 : 0,
       length: Math.min(1, cWords.length / 8),
       capital: /^\p{Lu}/u.test(c.text) ? 1 : 0,
@@ -790,6 +791,22 @@ function typeHint(type: QuestionType, c: Candidate, tokens: readonly Token[], fi
 
 const NUMBER_MODIFIERS = /^(?:over|under|about|around|nearly|almost|less|more|up|at|than|only|just|some)$/i;
 const NUMBERISH = /\d|\b(?:half|quarter|third|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|dozens?)\b/i;
+
+/** Whether a name follows the lower-case focus noun at `i`, right after it or after a comma ("a short story, *The …*"). */
+function namedAfter(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i]?.isCap) return false;
+  const next = tokens[i + 1]?.text === ',' ? tokens[i + 2] : tokens[i + 1];
+  return next?.isCap === true && next.isWord;
+}
+
+/** Whether the name starting at `i` stands right after a lower-case focus noun, so it names the instance asked. */
+function namedBy(tokens: readonly Token[], i: number): boolean {
+  if (!tokens[i]?.isCap) return false;
+  let j = i - 1;
+  if (/^(?:the|a|an)$/i.test(tokens[j]?.text ?? '')) j--;
+  if (tokens[j]?.text === ',') j--;
+  return tokens[j]?.isFocus === true && !tokens[j]!.isCap;
+}
 
 /** Drops leading articles and question words at the span's edges. */
 function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<string>): string {

@@ -242,3 +242,10 @@ describe('a span of years', () => {
     expect(isTimeOf('year', '2006–07')).toBe(true);
   });
 });
+
+describe('a name beside the focus noun', () => {
+  it('"what novel …": the name after "novel" is the answer, "debut novel" only its kind', () => {
+    const text = 'The film was adapted from her debut novel, The Quiet Harbour, by the director himself.';
+    expect(chooseSpan('what novel was the film adapted from', text)?.text).toBe('Quiet Harbour');
+  });
+});
