@@ -18,6 +18,7 @@ import {
 } from './span-candidates.ts';
 import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
+import { placeLikeness } from './name-likeness.ts';
 import { CLOCK_TIME, isQuantityOf, isTimeOf, quantityAsked, timeUnitAsked } from './answer-units.ts';
 import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
 import { alignCandidate, templatesOf } from './span-alignment.ts';
@@ -249,8 +250,6 @@ const PROX_SCALE = 4;
 /** Head words this high in the vector list's frequency order count as common. */
 const COMMON_ROWS = 1500;
 /** Words that stand for places and for people: a span's likeness to each (by word vectors) tells a place from a person. */
-const PLACE_WORDS = 'city country town region province river village island capital london paris germany'.split(' ');
-const PERSON_WORDS = 'president actor writer singer minister politician john james david smith'.split(' ');
 /** Units of time a time-like phrase may be told in (so a phrase holding one is a time). */
 const TIME_UNITS = ['day', 'month', 'year', 'clock'] as const;
 /** Given names: a name whose first word is like them (word vectors) is a person's ("Martin Allen"), not a team's or a firm's. */
@@ -510,28 +509,7 @@ export function scoreCandidates(
   };
   const logSize = Math.log(Math.max(2, vectors?.size ?? 2));
   // place-minus-person likeness of a span's words, for who / where questions only (a few cosines per word, cached)
-  const placeRows = vectors && (type === 'who' || type === 'where') ? PLACE_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
-  const personRows = placeRows.length ? PERSON_WORDS.map(rowOfWord).filter((r) => r >= 0) : [];
-  const likeness = new Map<string, number | null>();
-  const placeMinusPerson = (text: string): number => {
-    if (!vectors || !placeRows.length || !personRows.length) return 0;
-    let sum = 0;
-    let n = 0;
-    for (const t of terms(text)) {
-      let v = likeness.get(t);
-      if (v === undefined) {
-        const r = vectors.rowOf(t);
-        v = r < 0 ? null : placeRows.reduce((a, p) => a + vectors.cosine(r, p), 0) / placeRows.length - personRows.reduce((a, p) => a + vectors.cosine(r, p), 0) / personRows.length;
-        likeness.set(t, v);
-      }
-      if (v !== null) {
-        sum += v;
-        n++;
-      }
-    }
-    // the differences are small (±0.2): scaled to about ±1
-    return n ? Math.max(-1, Math.min(1, (5 * sum) / n)) : 0;
-  };
+  const placeMinusPerson = type === 'who' || type === 'where' ? placeLikeness() : () => 0;
   // "which team / company": a side or an organisation, not a person's name (a title or role before it, or a given name first)
   const orgAsked = (type === 'who' || type === 'what') && organizationAsked(question);
   // "which player / minister": a person, not a name with an organisation's marker ("Leeds United", "Citadel Broadcasting")
