@@ -1,6 +1,7 @@
 // Candidate generation: the spans of a sentence that could answer a question.
 import { tagWords } from './pos-tags.ts';
-import { classifyQuestion, questionStems, type QuestionType } from './question-analysis.ts';
+import { classifyQuestion, organizationAsked, questionStems, type QuestionType } from './question-analysis.ts';
+import { placeLikeness } from './name-likeness.ts';
 import { isQuantityOf, quantityAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -320,6 +321,9 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
   return candidates;
 }
 
+/** Place-minus-person likeness (name-likeness.ts) from which a who-candidate reads as a place, not as someone. */
+const PLACE_NOT_PERSON = 0.4;
+
 /** Whether the sentence holds a span of the asked-for type that the question does not already name. */
 export function hasCandidate(question: string, sentence: string): boolean {
   return candidateTest(question)(sentence);
@@ -331,9 +335,11 @@ export function candidateTest(question: string): (sentence: string) => boolean {
   const type = classifyQuestion(question);
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
+  // "who plays X": a sentence naming only places ("London's West End") holds no one of the asked type
+  const placeOf = type === 'who' && !organizationAsked(question) ? placeLikeness() : null;
   return (sentence) =>
     collectCandidates(type, sentence).some(
-      (c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) && (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)),
+      (c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) && (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) && (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON),
     );
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTimeOf, timeUnitAsked } from '../../src/engine/answer-units.ts';
 import { chooseSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
+import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { organizationAsked } from '../../src/engine/question-analysis.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures } from '../../src/engine/span-confidence.ts';
 
@@ -247,5 +248,12 @@ describe('a name beside the focus noun', () => {
   it('"what novel …": the name after "novel" is the answer, "debut novel" only its kind', () => {
     const text = 'The film was adapted from her debut novel, The Quiet Harbour, by the director himself.';
     expect(chooseSpan('what novel was the film adapted from', text)?.text).toBe('Quiet Harbour');
+  });
+});
+
+describe('a who-question over a sentence naming only places', () => {
+  it('finds no one of the asked type there ("London", "Paris"), but does beside a person', () => {
+    expect(hasCandidate('who plays the lead in the new show', 'The new show opened in London on Friday after a run in Paris.')).toBe(false);
+    expect(hasCandidate('who plays the lead in the new show', 'Lead actress Maria Fontaine opened the new show on Friday.')).toBe(true);
   });
 });
