@@ -23,6 +23,13 @@ const DATE_PATTERNS = [
   /\bbetween\s+(?:1[0-9]|20)\d{2}s?\s+and\s+(?:1[0-9]|20)\d{2}s?\b/g,
   new RegExp(`\\b(?:on\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'),
   /\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b/gi,
+  // "between June and September", "in June", "last March": a month without its day or year
+  new RegExp(`\\bbetween\\s+${MONTH}\\s+and\\s+${MONTH}(?!\\s+\\d)`, 'g'),
+  new RegExp(`(?<=\\b(?:in|last|next|this|since|until|by|from|early|late|mid|of)[\\s-]+)${MONTH}(?![\\s.]*\\d)(?!\\w)`, 'g'),
+  // "two years ago", "a few weeks ago"
+  /\b(?:\d+|a|an|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+ago\b/gi,
+  // "in the spring", "last summer", "the winter of 2003"
+  /\b(?:(?:in|during|last|next|this|early|late)\s+(?:the\s+)?)(?:spring|summer|autumn|winter)(?:\s+of\s+\d{4})?\b/gi,
 ];
 export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until|and)\s*(?:(?:1[0-9]|20)\d{2}|\d{2})\b/g;
 const NUMBER_WORDS =

@@ -257,3 +257,13 @@ describe('a who-question over a sentence naming only places', () => {
     expect(hasCandidate('who plays the lead in the new show', 'Lead actress Maria Fontaine opened the new show on Friday.')).toBe(true);
   });
 });
+
+describe('times told without a full date', () => {
+  it('a month alone, a range of months, "two years ago" and a season answer "when"', () => {
+    for (const s of ['It opened in June.', 'It opened last March.', 'It runs between June and September.', 'It opened two years ago.', 'It opened in the spring.']) {
+      expect(hasCandidate('when did it open', s)).toBe(true);
+    }
+    // a month's name as a word of another sense is no time
+    expect(hasCandidate('when did it open', 'Theresa May opened it.')).toBe(false);
+  });
+});
