@@ -18,7 +18,7 @@ import {
 } from './span-candidates.ts';
 import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
-import { placeLikeness } from './name-likeness.ts';
+import { placeLikeness, THING_NAME } from './name-likeness.ts';
 import { CLOCK_TIME, isQuantityOf, isTimeOf, quantityAsked, timeUnitAsked } from './answer-units.ts';
 import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
 import { alignCandidate, templatesOf } from './span-alignment.ts';
@@ -260,8 +260,6 @@ const GIVEN_LIKE = 0.45;
 const GIVEN_OVER_ORG = 0.15;
 /** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
 const ORGANIZATION_MARKERS = /\b(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
-/** A name headed by a thing or an event, never a person or a place ("Brit *Awards*", "FA *Cup*", "Licensing *Act*"). */
-const THING_NAME = /\b(?:Awards?|Prizes?|Cup|Trophy|Festival|Championships?|Olympics|Games|Act|Bill|Treaty|Report|Album|Single|Show|Series|Wars?|Battle|Revolution|Crisis|Conference|Summit|Elections?|Referendum|Fame)$/;
 /** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
 const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party)\.?$/;
 /** A title that makes a name a person's ("Mr Blair"). */
