@@ -223,6 +223,14 @@ function countPairs(pairs: readonly (readonly [string, string])[], list: readonl
 
 /** Words that say what kind of answer is wanted, not what it is about. */
 const QUESTION_WORDS = new Set(['mani', 'much', 'kind', 'type', 'name', 'call', 'happen', 'year', 'date', 'time', 'long', 'old']);
+/** Words after which a kind-of-answer word asks for that kind ("what *time*", "how *long*", "the *name* of"). */
+const ASKING_BEFORE = /^(?:what|which|how|whats|the|its|his|her|their|this|that)$/;
+/** Whether the word at `i` asks for a kind of answer rather than names something ("time" in "did time warner profits rise"). */
+function asksKind(ws: readonly string[], i: number): boolean {
+  const prev = ws[i - 1];
+  const next = ws[i + 1];
+  return prev === undefined || ASKING_BEFORE.test(prev) || next === undefined || STOP_WORDS.has(next) || terms(next).every((t) => QUESTION_WORDS.has(t));
+}
 /** "Which *country*": the kind of place asked for is named by the answer, seldom written beside it. */
 const FOCUS_WEIGHT = 0.3;
 const FOCUS_PLACE = /\b(?:which|what)\s+(country|nation|continent)\b/i;
@@ -240,13 +248,16 @@ const MAX_TYPO_GUESSES = 4;
 
 /** A question's index terms as the answerer searches them: no chat filler or words that only ask for a kind of answer; shorthand and typos the corpus lacks read as what was meant. */
 export function questionTerms(text: string, sources?: AnswerSources): string[] {
-  const keep = (t: string) => !QUESTION_WORDS.has(t);
   // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/README.md, third session, `retrieval3`)
   const asked = words(text).filter((w) => !isChatFiller(w));
-  if (!sources?.suggest) return asked.flatMap((w) => terms(w)).filter(keep);
+  // a kind-of-answer word asks for that kind ("what *time*", "how *long*"), unless it names something ("*time* warner profits")
+  const naming = new Set(asked.flatMap((_, i) => (asksKind(asked, i) ? [] : [i])));
+  const keepAt = (i: number) => (t: string) => !QUESTION_WORDS.has(t) || naming.has(i);
+  if (!sources?.suggest) return asked.flatMap((w, i) => terms(w).filter(keepAt(i)));
   const { suggest, passageIndex } = sources;
   let guesses = 0;
-  return asked.flatMap((w) => {
+  return asked.flatMap((w, i) => {
+    const keep = keepAt(i);
     const list = terms(w).filter(keep);
     // chat shorthand the corpus does not use, or uses far less than its full form ("exec", "pm"), stands for the full form
     const full = list.length === 1 ? expandShorthand(w, (t) => passageIndex.df(t)) : null;

@@ -61,6 +61,8 @@ const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilomete
 /** The number itself at the start of a span ("nearly three hundred", "2.5 billion"), so what follows is its unit. */
 const LEADING_NUMBER =
   /^(?:[\d.,\s–-]+|(?:about|around|over|under|nearly|almost|some|roughly|approximately|at least|at most|up to|more than|less than|fewer than|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|and)\b\s*)+/i;
+/** A quarter of the year ("fourth-quarter profits", "the first quarter"), not a fraction. */
+const QUARTER_OF_YEAR = /\b(?:first|second|third|fourth|final|last|latest|previous|current|q[1-4])[\s-]+quarters?\b|\bquarter[\s-]+(?:on[\s-]+quarter|results|profits?|earnings|figures|sales)\b/i;
 const SHARE_WORDS = /\b(?:half|third|thirds|quarter|quarters|majority|minority|fifth|fifths|tenth)\b/i;
 const YEAR = /\b1[0-9]{3}\b|\b20[0-9]{2}\b/;
 /** A number that is only a year ("2005", "2006/07"; not "2,000" or "1500 soldiers", which the caller checks after). */
@@ -102,7 +104,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'money':
         return MONEY.test(text) || /[$£€¥]\s*$/.test(before) || /^\s*(?:m|bn|k|million|billion|trillion)?\s*(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|p)\b/i.test(after);
       case 'percent':
-        return PERCENT.test(text) || SHARE_WORDS.test(text) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
+        // "the fourth quarter" is a period of the year, not a share
+        return PERCENT.test(text) || (SHARE_WORDS.test(text) && !QUARTER_OF_YEAR.test(sentence.slice(Math.max(0, start - 20), end + 12))) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
       case 'age':
         // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
         // (a thing's age is told by its date: "graves dating to 1338")

@@ -98,6 +98,12 @@ describe('the kind of quantity a number question asks for', () => {
     expect(otherRate('year', 'It cost £5m.', 3, 6)).toBe(false);
   });
 
+  it('"the fourth quarter" is a period of the year, not a share', () => {
+    const text = 'Fourth quarter profits rose by a quarter.';
+    expect(quantity('how much did profits rise', text, 'Fourth quarter')).toBe(false);
+    expect(isQuantityOf(['percent'], text, text.lastIndexOf('a quarter'), text.lastIndexOf('a quarter') + 9)).toBe(true);
+  });
+
   it('"how fast did X grow" asks for a rate of change: a share answers it, a year does not', () => {
     expect(quantityAsked('how fast did the economy grow last year')).toEqual(['percent', 'speed']);
     expect(quantity('how fast did the economy grow last year', 'The economy grew by 4.2% in 2010.', '4.2%')).toBe(true);
