@@ -232,10 +232,10 @@ function asksKind(ws: readonly string[], i: number): boolean {
   return prev === undefined || ASKING_BEFORE.test(prev) || next === undefined || STOP_WORDS.has(next) || terms(next).every((t) => QUESTION_WORDS.has(t));
 }
 /** "Which *country*": the kind of place asked for is named by the answer, seldom written beside it. */
-const FOCUS_WEIGHT = 0.3;
-const FOCUS_PLACE = /\b(?:which|what)\s+(country|nation|continent)\b/i;
-function focusNounTerm(question: string): string | null {
-  const noun = FOCUS_PLACE.exec(question)?.[1];
+const PLACE_KIND_WEIGHT = 0.3;
+const PLACE_KIND = /\b(?:which|what)\s+(countr(?:y|ies)|nations?|continents?)\b/i;
+function placeKindTerm(question: string): string | null {
+  const noun = PLACE_KIND.exec(question)?.[1];
   return noun ? (terms(noun)[0] ?? null) : null;
 }
 /** Earlier turns' words help retrieval but count less than what was asked now. */
@@ -302,8 +302,8 @@ export function answerQuestion(
   // news words a chat word may stand for ("boss" → manager) count at a share, outside the total a sentence must cover
   const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t)).filter((t) => !contextList.includes(t));
   const qTerms = [...new Set([...own, ...contextList])];
-  const focus = focusNounTerm(question);
-  const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? (t === focus ? FOCUS_WEIGHT : 1) : CONTEXT_WEIGHT)]));
+  const placeKind = placeKindTerm(question);
+  const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? (t === placeKind ? PLACE_KIND_WEIGHT : 1) : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;
   for (const t of alternatives) weight.set(t, passageIndex.idf(t) * ALTERNATIVES.share);
   // alternatives only help choose the sentence: the confidence judges what was asked

@@ -9,6 +9,8 @@ const MONEY_WORDS =
   /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
 /** What is counted in money or as a share when it rises or falls. */
 const ECONOMIC_WORDS = /\b(?:profits?|revenues?|sales|turnover|earnings|income|prices?|shares?|stocks?|markets?|economy|growth|gdp|inflation|rates?|costs?|spending|exports?|imports?|output|wages?|salary|salaries|budget|deficit|debt|value|valuation|fares?|bills?|tax|taxes)\b/;
+/** Words of growth a "how fast" question about the economy asks a share for. */
+const GROWTH_WORDS = /\b(?:rise|rises|rose|risen|rising|increase|increased|increasing|grow|grew|grown|growing|expand|expanded|expanding|jump|jumped|climb|climbed|fall|fell|fallen|falling|drop|dropped|shrink|shrank|shrunk)\b/;
 const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|jump|jumped|climb|climbed|slip|slipped|up|down|cut|boost|boosted)\b/;
 
 /** The quantity kinds that answer the question (any of them will do), or null when any number will. */
@@ -26,10 +28,12 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
     return null;
   }
   if (/\bhow long\b/.test(q)) return ['duration', 'distance'];
-  // "how quickly" may be told as a time taken ("within two days")
   // "how fast did the economy grow": a rate of change is told as a share
-  if (/\bhow (?:fast|quickly)\b/.test(q) && (CHANGE_WORDS.test(q) || /\bexpand(?:ed|s)?\b/.test(q))) return ['percent', 'speed'];
+  if (/\bhow (?:fast|quickly)\b/.test(q) && GROWTH_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || /\b(?:population|gr[eo]w\w*|expand\w*)\b/.test(q))) {
+    return /\bhow fast\b/.test(q) ? ['percent', 'speed'] : ['percent', 'speed', 'duration'];
+  }
   if (/\bhow fast\b|\b(?:what|which)(?: (?:is|was))?(?: the| its)? (?:top |maximum |average )?speed\b/.test(q)) return ['speed'];
+  // "how quickly" may be told as a time taken ("within two days")
   if (/\bhow quick(?:ly)?\b/.test(q)) return ['speed', 'duration'];
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
@@ -38,19 +42,23 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?population\b/.test(q)) return ['count'];
   // "what is the number of X" counts X as "how many X" does
   const counted = /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(q)?.slice(1).find(Boolean);
-  if (counted && counted !== 'of' && !MEASURE_NOUNS.test(counted)) return ['count'];
-  // "how many weeks", "how many miles": a number told in that unit, not any number nearby
-  if (counted) {
-    if (/^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?)$/.test(counted) && !/\bhow many \w+ (?:old|ago)\b/.test(q)) return ['duration'];
-    if (/^(?:miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?)$/.test(counted)) return ['distance'];
-    if (/^(?:dollars?|pounds?|euros?|cents?|pence)$/.test(counted)) return ['money'];
-    if (/^(?:per|percent)$/.test(counted)) return ['percent'];
+  if (counted && counted !== 'of') {
+    // "how many weeks", "how many miles": a number told in that unit, not any number nearby ("how many years old": an age)
+    const unit = COUNTED_UNITS.find(([re]) => re.test(counted))?.[1];
+    if (unit) return unit === 'duration' && /\bhow many \w+ (?:old|ago)\b/.test(q) ? null : [unit];
+    if (!MEASURE_NOUNS.test(counted)) return ['count'];
   }
   return null;
 }
 
-/** Nouns a "how many" question counts that are themselves units of measure. */
-const MEASURE_NOUNS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?|terms?|times|hundreds?|thousands?|millions?|billions?|miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?|points?|per|percent|dollars?|pounds?|euros?|cents?|pence|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
+/** Units a "how many" question may count, with the kind of number told in them ("pounds" may be weight or money: none). */
+const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
+  [/^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?)$/, 'duration'],
+  [/^(?:miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?)$/, 'distance'],
+  [/^(?:dollars?|euros?|cents?|pence)$/, 'money'],
+];
+/** Other nouns a "how many" question counts that are themselves units or scales: any number answers them. */
+const MEASURE_NOUNS = /^(?:terms?|times|hundreds?|thousands?|millions?|billions?|points?|per|percent|pounds?|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
 const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
@@ -124,19 +132,20 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
   });
 }
 
-/** What a rate is per ("a year", "per seeker", "annually"): the question's and a number's must agree. */
+/** What a rate is per ("a year", "per passenger", "annually"): the question's and a number's must agree. */
 const RATE_WORDS: Readonly<Record<string, string>> = { annually: 'year', yearly: 'year', monthly: 'month', weekly: 'week', daily: 'day', hourly: 'hour', annum: 'year' };
-const QUESTION_RATE = /\b(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|second|head|person|household|seat|passenger|game|match)\b|\b(annually|yearly|monthly|weekly|daily|hourly)\b/i;
-const NUMBER_RATE = /^\s*(?:[kmb]n?\b|million|billion|trillion|bn|m|k)?\s*(?:(?:dollars?|pounds?|euros?|yen|cents?|pence|per ?cent|%)\s*)?(?:(?:a|an|per|each|every)\s+(?:(?:successful|single|new|extra|additional|full-time)\s+)?([a-z]+)|(annually|yearly|monthly|weekly|daily|hourly))\b/i;
+/** "a year", "per head": after "a" only a unit of time is a rate ("how much does a household pay" names who pays). */
+const QUESTION_RATE = /\b(?:a|an|per|each|every)\s+(year|month|week|day|hour|minute|second)\b|\b(?:per|each|every)\s+(head|person|household|seat|passenger|game|match)\b|\b(annually|yearly|monthly|weekly|daily|hourly)\b/i;
+const NUMBER_RATE = /^\s*(?:bn|m|k|million|billion|trillion)?\s*(?:(?:dollars?|pounds?|euros?|yen|cents?|pence|per ?cent|%)\s*)?(?:(?:a|an|per|each|every)\s+(?:(?:single|new|extra|additional)\s+)?([a-z]+)|(annually|yearly|monthly|weekly|daily|hourly))\b/i;
 
 /** The unit a question asks a rate per ("how much does it cost a year" → year), or null. */
 export function rateAsked(question: string): string | null {
   const m = QUESTION_RATE.exec(question);
-  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  const word = (m?.[1] ?? m?.[2] ?? m?.[3])?.toLowerCase();
   return word ? (RATE_WORDS[word] ?? word) : null;
 }
 
-/** Whether the number at `start..end` is a rate per something other than `per` ("£143,000 per seeker" when a year is asked). */
+/** Whether the number at `start..end` is a rate per something other than `per` ("£90 per passenger" when a year is asked). */
 export function otherRate(per: string, sentence: string, start: number, end: number): boolean {
   const m = NUMBER_RATE.exec(sentence.slice(end, end + 50));
   const word = (m?.[1] ?? m?.[2])?.toLowerCase().replace(/s$/, '');
@@ -194,7 +203,7 @@ export function timeUnitAsked(question: string): TimeUnit | null {
  * a time told relative to the article's own date ("last month", "yesterday") names no month or day either.
  */
 export function isTimeOf(unit: TimeUnit, text: string): boolean {
-  // "1641–1679" is a span of years (a life, a reign), not the one year asked
-  if (unit === 'year' && /^\D*\d{4}\s*[–-]\s*\d{4}\D*$/.test(text)) return false;
+  // "1801–1866" is a span of years (a life, a reign), not the one year asked
+  if (unit === 'year' && /^\D*\d{4}\s*(?:[–—-]|to)\s*(?:c\.\s*)?\d{4}\D*$/.test(text)) return false;
   return TIME_UNITS[unit].test(text);
 }

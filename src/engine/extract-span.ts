@@ -249,7 +249,6 @@ const KIN_OR_ROLE_AFTER = /^['’]s\s+(?:(?:former|late|new|eldest|youngest|elde
 const PROX_SCALE = 4;
 /** Head words this high in the vector list's frequency order count as common. */
 const COMMON_ROWS = 1500;
-/** Words that stand for places and for people: a span's likeness to each (by word vectors) tells a place from a person. */
 /** Units of time a time-like phrase may be told in (so a phrase holding one is a time). */
 const TIME_UNITS = ['day', 'month', 'year', 'clock'] as const;
 /** Given names: a name whose first word is like them (word vectors) is a person's ("Martin Allen"), not a team's or a firm's. */
@@ -673,7 +672,7 @@ export function scoreCandidates(
       adjHead: tokens[last]?.pos === 'ADJ' && !asksKind ? 1 : 0,
       verbHead: c.kind !== 'clause' && (tokens[last]?.pos === 'VERB' || tokens[last]?.pos === 'AUX') ? 1 : 0,
       possessive: c.possessive && type === 'who' ? 1 : 0,
-      // "based on a short *story*, The Greatest Gift": the name beside the focus noun is the instance asked, the noun its kind
+      // "adapted from her debut *novel*, The Quiet Harbour": the name beside the focus noun is the instance asked, the noun its kind
       focusHead: c.kind !== 'clause' && ((tokens[last]?.isFocus === true && !namedAfter(tokens, last)) || namedBy(tokens, first)) ? 1 : 0,
       oneWord: cWords.length === 1 ? 1 : 0,
       length: Math.min(1, cWords.length / 8),
@@ -768,20 +767,34 @@ function typeHint(type: QuestionType, c: Candidate, tokens: readonly Token[], fi
 const NUMBER_MODIFIERS = /^(?:over|under|about|around|nearly|almost|less|more|up|at|than|only|just|some)$/i;
 const NUMBERISH = /\d|\b(?:half|quarter|third|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|dozens?)\b/i;
 
-/** Whether a name follows the lower-case focus noun at `i`, right after it or after a comma ("a short story, *The …*"). */
+/** Whether a name follows the lower-case focus noun at `i`, right after it or set off by commas ("a short novel, *The …*,"). */
 function namedAfter(tokens: readonly Token[], i: number): boolean {
   if (tokens[i]?.isCap) return false;
-  const next = tokens[i + 1]?.text === ',' ? tokens[i + 2] : tokens[i + 1];
-  return next?.isCap === true && next.isWord;
+  if (tokens[i + 1]?.text !== ',') return tokens[i + 1]?.isCap === true && tokens[i + 1]!.isWord;
+  return appositive(tokens, i + 2);
 }
 
 /** Whether the name starting at `i` stands right after a lower-case focus noun, so it names the instance asked. */
 function namedBy(tokens: readonly Token[], i: number): boolean {
   if (!tokens[i]?.isCap) return false;
   let j = i - 1;
-  if (/^(?:the|a|an)$/i.test(tokens[j]?.text ?? '')) j--;
-  if (tokens[j]?.text === ',') j--;
-  return tokens[j]?.isFocus === true && !tokens[j]!.isCap;
+  const det = /^(?:the|a|an)$/i.test(tokens[j]?.text ?? '');
+  if (det) j--;
+  if (tokens[j]?.text !== ',') return tokens[j]?.isFocus === true && !tokens[j]!.isCap;
+  return tokens[j - 1]?.isFocus === true && !tokens[j - 1]!.isCap && appositive(tokens, det ? i - 1 : i);
+}
+
+/**
+ * Whether the name starting at `i`, after a comma, is an apposition: a title ("The …", "A …") or a name closed by a
+ * comma or a full stop, not the subject of a new clause ("When she finished the novel, *Penguin* published it").
+ */
+function appositive(tokens: readonly Token[], i: number): boolean {
+  const first = tokens[i];
+  if (!first?.isCap || !first.isWord) return false;
+  if (/^(?:The|A|An)$/.test(first.text)) return true;
+  let k = i;
+  while (tokens[k]?.isCap || /^(?:of|the|and|de)$/.test(tokens[k]?.text ?? '')) k++;
+  return tokens[k] === undefined || /^[,.;]$/.test(tokens[k]!.text);
 }
 
 /** Drops leading articles and question words at the span's edges. */
@@ -791,8 +804,15 @@ function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<
     const ws = words(t);
     return ws.length > 0 && ws.every((w) => STOP_WORDS.has(w) || (qStems.has(stem(w)) && !focus.has(stem(w))));
   };
-  // "The European *Court* of Justice": a name told as "X of Y" is one unit, its head before the "of"
-  const ofName = tokens.length > 2 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|for)$/.test(t)) && tokens.slice(1, -1).some((t) => /^(?:of|de|for)$/.test(t));
+  // "The Nordic *Court* of Appeal": a name told as "X of Y" is one unit, its head before the "of", when what the
+  // question lacks is its "of" part; a title before a person ("Governor of the Bank *Anna Berg*") is still cut
+  const firstNew = tokens.findIndex((t) => !isQ(t));
+  const ofName =
+    tokens.length > 2 &&
+    firstNew > 0 &&
+    tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|for)$/.test(t)) &&
+    /^(?:of|de|for|the)$/.test(tokens[firstNew - 1]!) &&
+    tokens.slice(1, firstNew).some((t) => /^(?:of|de|for)$/.test(t));
   // "*over* half", "*less than* two percent": a modifier of a number stays
   while (tokens.length > 1 && (/^(the|a|an)$/i.test(tokens[0]!) || (!ofName && isQ(tokens[0]!) && !(NUMBER_MODIFIERS.test(tokens[0]!) && NUMBERISH.test(tokens.slice(1).join(' ')))))) tokens.shift();
   // a name keeps its last word even when the question has it ("Mount *Kenya*")

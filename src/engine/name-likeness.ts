@@ -1,4 +1,4 @@
-// What kind of thing a name reads as: a place rather than a person (offline word vectors, "London" vs "Laura Kelly"),
+// What kind of thing a name reads as: a place rather than a person (offline word vectors, "Paris" vs "Anna Berg"),
 // or a thing or an event ("Brit Awards").
 import { terms } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';

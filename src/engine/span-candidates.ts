@@ -25,10 +25,11 @@ const DATE_PATTERNS = [
   /\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\b/gi,
   // "between June and September", "in June", "last March": a month without its day or year
   new RegExp(`\\bbetween\\s+${MONTH}\\s+and\\s+${MONTH}(?!\\s+\\d)`, 'g'),
-  new RegExp(`(?<=\\b(?:in|last|next|this|since|until|by|from|early|late|mid|of)[\\s-]+)${MONTH}(?![\\s.]*\\d)(?!\\w)`, 'g'),
+  // (the words before it in either case, "In June, …"; the month capitalised, so "may" the verb is none; not after "by" or "from": "backed by May")
+  new RegExp(`(?<=\\b(?:[Ii]n|[Ll]ast|[Nn]ext|[Tt]his|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id|of)[\\s-]+)${MONTH}(?![\\s.]*\\d)(?!\\w)`, 'g'),
   // "two years ago", "a few weeks ago"
   /\b(?:\d+|a|an|a few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:years?|months?|weeks?|days?|decades?|centuries)\s+ago\b/gi,
-  // "in the spring", "last summer", "the winter of 2003"
+  // "in the spring", "last summer", "during the winter of 2003"
   /\b(?:(?:in|during|last|next|this|early|late)\s+(?:the\s+)?)(?:spring|summer|autumn|winter)(?:\s+of\s+\d{4})?\b/gi,
 ];
 export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until|and)\s*(?:(?:1[0-9]|20)\d{2}|\d{2})\b/g;
@@ -328,8 +329,10 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
   return candidates;
 }
 
-/** Place-minus-person likeness (name-likeness.ts) from which a who-candidate reads as a place, not as someone. */
+/** Place-minus-person likeness (name-likeness.ts) from which a who-candidate is a place, not someone. */
 const PLACE_NOT_PERSON = 0.4;
+/** Who-questions a country or a city may answer: who won, beat, hosts, leads ("*Brazil* beat …", "*Athens* hosted …"). */
+const SIDES_ASKED = /\b(?:win|wins|won|winning|beat|beats|beaten|defeat\w*|host\w*|lead|leads|led|top|tops|topped|qualif\w*|play|plays|played|face|faces|faced)\b/i;
 
 /** Whether the sentence holds a span of the asked-for type that the question does not already name. */
 export function hasCandidate(question: string, sentence: string): boolean {
@@ -342,8 +345,8 @@ export function candidateTest(question: string): (sentence: string) => boolean {
   const type = classifyQuestion(question);
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
-  // "who plays X": a sentence naming only places ("London's West End") holds no one of the asked type
-  const placeOf = type === 'who' && !organizationAsked(question) ? placeLikeness() : null;
+  // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
+  const placeOf = type === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeLikeness() : null;
   return (sentence) =>
     collectCandidates(type, sentence).some(
       (c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) && (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) && (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isQuantityOf, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { plainArticle } from '../support/plain-article.ts';
 
 /** Whether the first occurrence of `number` in the sentence is a quantity of the kinds asked. */
 const quantity = (question: string, sentence: string, number: string) => {
@@ -80,9 +82,9 @@ describe('the kind of quantity a number question asks for', () => {
   });
 
   it('"how many weeks / miles / dollars" asks for a number told in that unit', () => {
-    expect(quantityAsked('how many weeks a year do the players play')).toEqual(['duration']);
-    expect(quantity('how many weeks a year do the players play', 'The season runs for 42 weeks.', '42')).toBe(true);
-    expect(quantity('how many weeks a year do the players play', 'The league has 125,508 registered players.', '125,508')).toBe(false);
+    expect(quantityAsked('how many weeks does the tour last')).toEqual(['duration']);
+    expect(quantity('how many weeks does the tour last', 'The tour runs for 11 weeks.', '11')).toBe(true);
+    expect(quantity('how many weeks does the tour last', 'The tour sold 3,200 tickets.', '3,200')).toBe(false);
     expect(quantity('for how many years was the valley farmed', 'It was farmed for thousands of years.', 'thousands')).toBe(true);
     expect(quantityAsked('how many miles is the course')).toEqual(['distance']);
     expect(quantityAsked('how many years old is the bridge')).toBeNull();
@@ -92,16 +94,36 @@ describe('the kind of quantity a number question asks for', () => {
     expect(rateAsked('how much does the scheme cost a year')).toBe('year');
     expect(rateAsked('how much does it cost annually')).toBe('year');
     expect(rateAsked('how much does it cost')).toBeNull();
-    const text = 'That works out at £90 per passenger, or £2bn a year in all.';
+    const text = 'That works out at £90 per passenger, or £7m a year in all.';
     expect(otherRate('year', text, text.indexOf('£90'), text.indexOf('£90') + 3)).toBe(true);
-    expect(otherRate('year', text, text.indexOf('£2bn'), text.indexOf('£2bn') + 4)).toBe(false);
+    expect(otherRate('year', text, text.indexOf('£7m'), text.indexOf('£7m') + 3)).toBe(false);
     expect(otherRate('year', 'It cost £5m.', 3, 6)).toBe(false);
+  });
+
+  it('reads only a unit of time after "a" as the rate asked ("a household" names who pays)', () => {
+    expect(rateAsked('how much does a household pay a year')).toBe('year');
+    expect(rateAsked('how much does a game cost')).toBeNull();
+  });
+
+  it('asks a share only of growth in the economy; "how quickly did they turn up" is still a time taken', () => {
+    expect(quantityAsked('how quickly did prices rise')).toEqual(['percent', 'speed', 'duration']);
+    expect(quantityAsked('how quickly did the firefighters turn up')).toEqual(['speed', 'duration']);
+    expect(quantityAsked('how many per day are sold')).toBeNull();
+    // "pounds" may be weight or money
+    expect(quantityAsked('how many pounds did he lose')).toBeNull();
   });
 
   it('"the fourth quarter" is a period of the year, not a share', () => {
     const text = 'Fourth quarter profits rose by a quarter.';
     expect(quantity('how much did profits rise', text, 'Fourth quarter')).toBe(false);
     expect(isQuantityOf(['percent'], text, text.lastIndexOf('a quarter'), text.lastIndexOf('a quarter') + 9)).toBe(true);
+  });
+
+  it('an engine reply does not vouch for "£90 per passenger" as a cost a year, but does as a cost per passenger', () => {
+    const engine = new Engine([plainArticle('ferry', 'Ferry plan', 'The new ferry scheme will cost £90 per passenger, officials said on Monday.'), plainArticle('other', 'Other', 'The weather was cold in the north on Monday.')]);
+    expect(engine.ask('how much will the new ferry scheme cost a year').answer.short).toBe(false);
+    const perPassenger = engine.ask('how much will the new ferry scheme cost per passenger').answer;
+    expect(perPassenger.short && perPassenger.answer).toBe('£90');
   });
 
   it('"how fast did X grow" asks for a rate of change: a share answers it, a year does not', () => {

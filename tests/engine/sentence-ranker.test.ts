@@ -149,7 +149,7 @@ describe('the kind of place asked for', () => {
       article('film', 'Box office', 'The Icelandic film took more than any other in the country, according to a trade magazine.'),
       article('weather', 'Cold snap', 'The weather was cold in the north of the country on Monday.'),
     ]);
-    const reply = engine.ask('which country does iceland trade with the most').answer;
+    const reply = engine.ask('which country trades most with iceland').answer;
     expect(reply.sources?.[0]?.id).toBe('trade');
     expect(reply.quote).toContain('Norway');
   });
