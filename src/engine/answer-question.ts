@@ -13,7 +13,7 @@ import { ageBeside, isQuantityOf, quantityAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { subjectLeads } from './answer-evidence.ts';
-import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
+import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -235,7 +235,8 @@ const MAX_TYPO_GUESSES = 4;
 export function questionTerms(text: string, sources?: AnswerSources): string[] {
   const keep = (t: string) => !QUESTION_WORDS.has(t);
   // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/README.md, third session, `retrieval3`)
-  const asked = words(text).filter((w) => !isChatFiller(w));
+  // "stepped down" is asked as "resigned": the phrase's words are not what a news sentence holds
+  const asked = readPhrases(words(text)).words.filter((w) => !isChatFiller(w));
   if (!sources?.suggest) return asked.flatMap((w) => terms(w)).filter(keep);
   const { suggest, passageIndex } = sources;
   let guesses = 0;
@@ -282,7 +283,7 @@ export function answerQuestion(
   if (own.size === 0) return null;
   const { passageIndex } = sources;
   // news words a chat word may stand for ("boss" → manager) count at a share, outside the total a sentence must cover
-  const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t)).filter((t) => !contextList.includes(t));
+  const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t), readPhrases(words(question)).alternatives).filter((t) => !contextList.includes(t));
   const qTerms = [...new Set([...own, ...contextList])];
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? 1 : CONTEXT_WEIGHT)]));
   const totalWeight = [...weight.values()].reduce((a, b) => a + b, 0) || 1;

@@ -133,13 +133,89 @@ const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
 /** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
 export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: true };
 
-/** The news words the question's terms may stand for, present in the corpus and not asked already. */
-export function chatAlternatives(asked: readonly string[], df: (term: string) => number): string[] {
+/** The news words the question's terms (and its chat phrases, `fromPhrases`) may stand for, present in the corpus and not asked already. */
+export function chatAlternatives(asked: readonly string[], df: (term: string) => number, fromPhrases: readonly string[] = []): string[] {
   if (!ALTERNATIVES.on) return [];
   const have = new Set(asked);
   const out = new Set<string>();
-  for (const t of asked) for (const a of CHAT_ALTERNATIVES[t] ?? []) if (!have.has(a) && df(a) > 0) out.add(a);
+  for (const a of [...asked.flatMap((t) => CHAT_ALTERNATIVES[t] ?? []), ...fromPhrases]) if (!have.has(a) && df(a) > 0) out.add(a);
   return [...out];
+}
+
+/**
+ * Chat phrases whose words news reports do not use ("passed away" for died, "stepped down" for resigned),
+ * as general English phrasal verbs and idioms in news reporting; none from an item of any evaluation set.
+ * `reads`: the news words the question holds instead of the phrase (the question's own terms, what the
+ * confidence judges); empty when the phrase asks nothing a sentence must hold. `alternatives`: news
+ * words the phrase may stand for, searched and counted in sentence choice like `CHAT_ALTERNATIVES`
+ * (never in the confidence). Matched on stems, so every inflection reads ("stepping down", "went bust").
+ */
+const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: string }[] = [
+  // news rarely prints the phrase: the question asks for the news word
+  { phrase: 'pass away', reads: 'died', alternatives: 'passed' },
+  { phrase: 'go bust', reads: 'collapsed', alternatives: 'administration bankrupt bust' },
+  { phrase: 'get the sack', reads: 'dismissed', alternatives: '' },
+  { phrase: 'get sacked', reads: 'dismissed', alternatives: '' },
+  { phrase: 'birth name', reads: 'born', alternatives: 'birth' },
+  { phrase: 'call off', reads: 'cancelled', alternatives: 'called' },
+  { phrase: 'lay off', reads: 'cut', alternatives: 'jobs redundancies' },
+  { phrase: 'kick in', reads: 'start', alternatives: 'effect force kick' },
+  // news prints the phrase as often as the word: the phrase stays asked, the word helps choose the sentence
+  { phrase: 'step down', reads: 'step', alternatives: 'resigned' },
+  { phrase: 'stand down', reads: 'stand', alternatives: 'resigned' },
+  { phrase: 'find guilty', reads: 'found guilty', alternatives: 'convicted' },
+  { phrase: 'pull out', reads: 'pulled', alternatives: 'withdrew' },
+  { phrase: 'turn down', reads: 'turned', alternatives: 'rejected' },
+  { phrase: 'set up', reads: 'set', alternatives: 'founded launched established created' },
+  { phrase: 'hand over', reads: 'hand', alternatives: 'gave transferred' },
+  { phrase: 'sign up', reads: 'sign', alternatives: 'joined' },
+  { phrase: 'come into force', reads: 'come force', alternatives: 'effect start' },
+  { phrase: 'take effect', reads: 'take effect', alternatives: 'force start' },
+  { phrase: 'in charge of', reads: 'charge', alternatives: 'chief head runs' },
+];
+/** Words a separable phrasal verb may hold between its verb and particle ("turned it down"). */
+const PHRASE_GAP = new Set(['it', 'them', 'him', 'her', 'this', 'that']);
+/** Switch for measuring: chat phrases read as their news words. */
+export const PHRASES = { on: true };
+
+const PHRASE_STEMS = CHAT_PHRASES.map((p) => ({
+  stems: p.phrase.split(' ').map(stem),
+  reads: p.reads ? p.reads.split(' ') : [],
+  alternatives: p.alternatives ? p.alternatives.split(' ').map(stem) : [],
+}));
+
+/**
+ * The question's words with each chat phrase read as its news words ("who stepped down" → "who resigned"),
+ * and the index stems of the news words the phrases may stand for (alternatives).
+ */
+export function readPhrases(list: readonly string[]): { words: string[]; alternatives: string[] } {
+  if (!PHRASES.on) return { words: [...list], alternatives: [] };
+  const stems = list.map(stem);
+  const out: string[] = [];
+  const alternatives = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const hit = PHRASE_STEMS.map((p) => ({ p, end: matchAt(stems, list, i, p.stems) })).find((m) => m.end > 0);
+    if (!hit) {
+      out.push(list[i]!);
+      continue;
+    }
+    out.push(...hit.p.reads);
+    for (const a of hit.p.alternatives) alternatives.add(a);
+    i = hit.end - 1;
+  }
+  return { words: out, alternatives: [...alternatives] };
+}
+
+/** End (exclusive) of the phrase matched at `i`, or 0; one pronoun may stand between its first two words. */
+function matchAt(stems: readonly string[], list: readonly string[], i: number, phrase: readonly string[]): number {
+  if (stems[i] !== phrase[0]) return 0;
+  let j = i + 1;
+  if (phrase.length > 1 && stems[j] !== phrase[1] && PHRASE_GAP.has(list[j] ?? '')) j++;
+  for (const s of phrase.slice(1)) {
+    if (stems[j] !== s) return 0;
+    j++;
+  }
+  return j;
 }
 
 /**
