@@ -150,7 +150,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // verbs headlines prefer, folded into the plain verb
     'ax:cut slash:cut quit:resign probe:investig hike:rise sack:dismiss defeat:beat unveil:launch ' +
     // colloquial words for the ones reporters print, and a word Porter's rules split in two
-    'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy injuri:injur'
+    'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy injuri:injur ' +
+    // agent and noun forms Porter's rules keep apart from the verb a chat question uses ("who won" / "the winner")
+    'winner:win birth:born growth:rise'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
