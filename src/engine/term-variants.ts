@@ -160,6 +160,15 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'call off', reads: 'cancelled', alternatives: 'called' },
   { phrase: 'lay off', reads: 'cut', alternatives: 'jobs redundancies' },
   { phrase: 'kick in', reads: 'start', alternatives: 'effect force kick' },
+  { phrase: 'tie the knot', reads: 'married', alternatives: '' },
+  { phrase: 'lock up', reads: 'jailed', alternatives: 'prison' },
+  { phrase: 'go up', reads: 'go', alternatives: 'rose' },
+  { phrase: 'go down', reads: 'go', alternatives: 'fell' },
+  { phrase: 'fork out', reads: 'paid', alternatives: 'spent cost' },
+  { phrase: 'cough up', reads: 'paid', alternatives: 'spent cost' },
+  { phrase: 'splash out', reads: 'spent', alternatives: 'paid cost' },
+  { phrase: 'rake in', reads: 'raked', alternatives: 'earned made' },
+  { phrase: 'come out', reads: 'released', alternatives: 'came' },
   // news prints the phrase as often as the word: the phrase stays asked, the word helps choose the sentence
   { phrase: 'step down', reads: 'step', alternatives: 'resigned' },
   { phrase: 'stand down', reads: 'stand', alternatives: 'resigned' },
@@ -172,9 +181,24 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'come into force', reads: 'come force', alternatives: 'effect start' },
   { phrase: 'take effect', reads: 'take effect', alternatives: 'force start' },
   { phrase: 'in charge of', reads: 'charge', alternatives: 'chief head runs' },
+  { phrase: 'take place', reads: 'take place', alternatives: 'held' },
+  { phrase: 'plead guilty', reads: 'pleaded guilty', alternatives: 'admitted' },
+  { phrase: 'shut down', reads: 'shut', alternatives: 'closed' },
+  { phrase: 'knock out', reads: 'knocked', alternatives: 'eliminated beat' },
+  { phrase: 'bring in', reads: 'bring', alternatives: 'introduced' },
+  { phrase: 'roll out', reads: 'roll', alternatives: 'launched' },
+  { phrase: 'look into', reads: 'look', alternatives: 'investigation' },
+  { phrase: 'find out', reads: 'find', alternatives: 'discovered' },
+  { phrase: 'give up', reads: 'give', alternatives: 'quit' },
+  { phrase: 'come back', reads: 'come', alternatives: 'returned' },
+  { phrase: 'get back', reads: 'get', alternatives: 'returned' },
+  { phrase: 'run for', reads: 'run', alternatives: 'standing candidate' },
+  { phrase: 'blow up', reads: 'blow', alternatives: 'exploded bomb' },
 ];
 /** Words a separable phrasal verb may hold between its verb and particle ("turned it down"). */
 const PHRASE_GAP = new Set(['it', 'them', 'him', 'her', 'this', 'that']);
+/** Words after a phrase that make it one of several offered ("up or down", "up, down"). */
+const CHOICE_NEXT = new Set(['or', 'up', 'down']);
 /** Switch for measuring: chat phrases read as their news words. */
 export const PHRASES = { on: true };
 
@@ -215,7 +239,8 @@ function matchAt(stems: readonly string[], list: readonly string[], i: number, p
     if (stems[j] !== s) return 0;
     j++;
   }
-  return j;
+  // "going up, down or staying the same" offers a choice: no one reading is what was asked
+  return CHOICE_NEXT.has(list[j] ?? '') ? 0 : j;
 }
 
 /**
