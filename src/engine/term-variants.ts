@@ -168,7 +168,7 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'cough up', reads: 'paid', alternatives: 'spent cost' },
   { phrase: 'splash out', reads: 'spent', alternatives: 'paid cost' },
   { phrase: 'rake in', reads: 'raked', alternatives: 'earned made' },
-  { phrase: 'come out', reads: 'released', alternatives: 'came' },
+  { phrase: 'come out', reads: 'come', alternatives: 'released' },
   // news prints the phrase as often as the word: the phrase stays asked, the word helps choose the sentence
   { phrase: 'step down', reads: 'step', alternatives: 'resigned' },
   { phrase: 'stand down', reads: 'stand', alternatives: 'resigned' },
