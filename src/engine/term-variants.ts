@@ -1,7 +1,7 @@
 // How chat writes what it asks: filler, spellings, openers and shorthand to read past, and the agent and role
 // forms of a question word that retrieval may also search (off by default; bench/README.md, third session, `retrieval3`).
 import type { Bm25Index } from './bm25-index.ts';
-import { stem } from './text.ts';
+import { foldPhrases, PHRASE_GAP, stem } from './text.ts';
 import type { WordVectors } from './word-vectors.ts';
 
 /**
@@ -152,15 +152,10 @@ export function chatAlternatives(asked: readonly string[], df: (term: string) =>
  */
 const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: string }[] = [
   // news rarely prints the phrase: the question asks for the news word
-  { phrase: 'pass away', reads: 'died', alternatives: 'passed' },
   { phrase: 'go bust', reads: 'collapsed', alternatives: 'administration bankrupt bust' },
-  { phrase: 'get the sack', reads: 'dismissed', alternatives: '' },
-  { phrase: 'get sacked', reads: 'dismissed', alternatives: '' },
   { phrase: 'birth name', reads: 'born', alternatives: 'birth' },
-  { phrase: 'call off', reads: 'cancelled', alternatives: 'called' },
   { phrase: 'lay off', reads: 'cut', alternatives: 'jobs redundancies' },
   { phrase: 'kick in', reads: 'start', alternatives: 'effect force kick' },
-  { phrase: 'tie the knot', reads: 'married', alternatives: '' },
   { phrase: 'lock up', reads: 'jailed', alternatives: 'prison' },
   { phrase: 'go up', reads: 'go', alternatives: 'rose' },
   { phrase: 'go down', reads: 'go', alternatives: 'fell' },
@@ -170,11 +165,6 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'rake in', reads: 'raked', alternatives: 'earned made' },
   { phrase: 'come out', reads: 'come', alternatives: 'released' },
   // news prints the phrase as often as the word: the phrase stays asked, the word helps choose the sentence
-  { phrase: 'step down', reads: 'step', alternatives: 'resigned' },
-  { phrase: 'stand down', reads: 'stand', alternatives: 'resigned' },
-  { phrase: 'find guilty', reads: 'found guilty', alternatives: 'convicted' },
-  { phrase: 'pull out', reads: 'pulled', alternatives: 'withdrew' },
-  { phrase: 'turn down', reads: 'turned', alternatives: 'rejected' },
   { phrase: 'set up', reads: 'set', alternatives: 'founded launched established created' },
   { phrase: 'hand over', reads: 'hand', alternatives: 'gave transferred' },
   { phrase: 'sign up', reads: 'sign', alternatives: 'joined' },
@@ -195,8 +185,6 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'run for', reads: 'run', alternatives: 'standing candidate' },
   { phrase: 'blow up', reads: 'blow', alternatives: 'exploded bomb' },
 ];
-/** Words a separable phrasal verb may hold between its verb and particle ("turned it down"). */
-const PHRASE_GAP = new Set(['it', 'them', 'him', 'her', 'this', 'that']);
 /** Words after a phrase that make it one of several offered ("up or down", "up, down"). */
 const CHOICE_NEXT = new Set(['or', 'up', 'down']);
 /** Switch for measuring: chat phrases read as their news words. */
@@ -212,7 +200,9 @@ const PHRASE_STEMS = CHAT_PHRASES.map((p) => ({
  * The question's words with each chat phrase read as its news words ("who stepped down" → "who resigned"),
  * and the index stems of the news words the phrases may stand for (alternatives).
  */
-export function readPhrases(list: readonly string[]): { words: string[]; alternatives: string[] } {
+export function readPhrases(typed: readonly string[]): { words: string[]; alternatives: string[] } {
+  // phrases folded in the index too ("stepped down" → "resigned") are read as the articles' terms are
+  const list = foldPhrases(typed);
   if (!PHRASES.on) return { words: [...list], alternatives: [] };
   const stems = list.map(stem);
   const out: string[] = [];

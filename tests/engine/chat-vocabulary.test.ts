@@ -139,18 +139,25 @@ describe('chat wording answered from news wording', () => {
 describe('chat phrases', () => {
   const read = (q: string) => readPhrases(words(q));
 
+  it('folds a phrase news prints beside its word into that word, in articles and questions alike', () => {
+    expect(terms('He stepped down on Monday')).toEqual(terms('He resigned on Monday'));
+    expect(terms('they turned it down')).toEqual(terms('they rejected'));
+    expect(terms('she was found guilty')).toEqual(terms('she was convicted'));
+    expect(terms('he pulled out')).toEqual(terms('he withdrew'));
+    expect(terms('he passed the ball away')).toEqual(['pass', 'ball', stem('away')]);
+  });
+
   it('reads a phrase news rarely prints as the news word, in any inflection', () => {
+    expect(read('when did the firm go bust').words).toEqual(['when', 'did', 'the', 'firm', 'collapsed']);
     expect(read('where did she pass away').words).toEqual(['where', 'did', 'she', 'died']);
-    expect(read('when did the firm go bust').words).toContain('collapsed');
-    expect(read('when did the firm go bust').words).not.toContain('bust');
     expect(questionTerms('where did the actor passed away')).toEqual(terms('actor died'));
   });
 
   it('keeps the verb of a phrase news prints itself and offers the news word as an alternative', () => {
-    const r = read('why did the chairman step down');
-    expect(r.words).toEqual(['why', 'did', 'the', 'chairman', 'step']);
-    expect(r.alternatives).toEqual([stem('resigned')]);
-    expect(read('who turned it down').alternatives).toEqual([stem('rejected')]);
+    const r = read('when was the club set up');
+    expect(r.words).toEqual(['when', 'was', 'the', 'club', 'set']);
+    expect(r.alternatives).toEqual(['founded', 'launched', 'established', 'created'].map(stem));
+    expect(read('when did the law come into force').alternatives).toEqual([stem('effect'), stem('start')]);
   });
 
   it('does not read a phrase offered as one of a choice, or words that only share its verb', () => {
@@ -158,23 +165,23 @@ describe('chat phrases', () => {
     expect(read('did she pass the test').words).toEqual(['did', 'she', 'pass', 'the', 'test']);
   });
 
-  it('reads nothing when switched off', () => {
+  it('reads nothing of its own table when switched off', () => {
     PHRASES.on = false;
     try {
-      expect(read('where did she pass away')).toEqual({ words: ['where', 'did', 'she', 'pass', 'away'], alternatives: [] });
+      expect(read('when did the firm go bust')).toEqual({ words: ['when', 'did', 'the', 'firm', 'go', 'bust'], alternatives: [] });
     } finally {
       PHRASES.on = true;
     }
   });
 
   it('counts phrase alternatives in the corpus only, beside the word alternatives', () => {
-    expect(chatAlternatives([stem('chairman'), stem('step')], dfOf({ resign: 3 }), [stem('resigned')])).toEqual([stem('resigned')]);
-    expect(chatAlternatives([stem('chairman'), stem('step')], dfOf({}), [stem('resigned')])).toEqual([]);
+    expect(chatAlternatives([stem('club'), stem('set')], dfOf({ found: 3 }), [stem('founded')])).toEqual([stem('founded')]);
+    expect(chatAlternatives([stem('club'), stem('set')], dfOf({}), [stem('founded')])).toEqual([]);
   });
 
   const engine = new Engine([
     article('acme.txt', 'Acme results', 'Acme Foods chairman John Doe died in Leeds last week, the company said. He was 81.'),
-    article('bolt.txt', 'Bolt Motors board', 'Bolt Motors chairwoman Ann Lee resigned on Friday after a row over pay.'),
+    article('bolt.txt', 'Bolt Motors board', 'Bolt Motors chairwoman Ann Lee stepped down on Friday after a row over pay. Bolt Motors was founded in Leeds in 1990 by her father.'),
     article('park.txt', 'Park reopens', 'The city park reopened after a long winter. Visitors came back in large numbers.'),
   ]);
 
@@ -183,18 +190,23 @@ describe('chat phrases', () => {
     expect(answer.quote).toContain('died in Leeds');
   });
 
+  it('answers the news word from a sentence that prints the phrase', () => {
+    const { answer } = engine.ask('when did the bolt motors chairwoman resign');
+    expect(answer.quote).toContain('stepped down on Friday');
+  });
+
   it('never raises the confidence through an alternative', () => {
     const ask = (on: boolean) => {
       PHRASES.on = on;
       try {
-        return engine.ask('when did the bolt motors chairwoman step down').answer;
+        return engine.ask('when was bolt motors set up in leeds').answer;
       } finally {
         PHRASES.on = true;
       }
     };
     const [off, on] = [ask(false), ask(true)];
     expect(on.quote).toBe(off.quote);
-    expect(on.quote).toContain('resigned on Friday');
+    expect(on.quote).toContain('founded in Leeds in 1990');
     expect(on.confidence).toBeLessThanOrEqual(off.confidence ?? 0);
   });
 });
