@@ -152,7 +152,7 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // colloquial words for the ones reporters print, and a word Porter's rules split in two
     'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy injuri:injur ' +
     // agent and noun forms Porter's rules keep apart from the verb a chat question uses ("who won" / "the winner")
-    'winner:win birth:born growth:rise marriag:marri loss:lose'
+    'winner:win birth:born growth:rise marriag:marri loss:lose shut:close'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
@@ -165,7 +165,8 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
  */
 const PHRASE_FOLDS_TEXT =
   'pass away:died step down:resigned stand down:resigned find guilty:convicted pull out:withdraw ' +
-  'turn down:rejected call off:cancelled tie the knot:married get the sack:dismissed get sacked:dismissed';
+  'turn down:rejected call off:cancelled tie the knot:married get the sack:dismissed get sacked:dismissed ' +
+  'come into force:effect come into effect:effect take effect:effect knock out:eliminated look into:investigated come back:returned blow up:exploded';
 
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
