@@ -129,6 +129,7 @@ const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
   earn: ['profit'],
   profit: ['earn'],
   live: ['base'],
+  establish: ['found'],
 };
 /** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
 export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: true };
@@ -165,7 +166,6 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'rake in', reads: 'raked', alternatives: 'earned made' },
   { phrase: 'come out', reads: 'come', alternatives: 'released' },
   // news prints the phrase as often as the word: the phrase stays asked, the word helps choose the sentence
-  { phrase: 'set up', reads: 'set', alternatives: 'founded launched established created' },
   { phrase: 'hand over', reads: 'hand', alternatives: 'gave transferred' },
   { phrase: 'sign up', reads: 'sign', alternatives: 'joined' },
   { phrase: 'in charge of', reads: 'charge', alternatives: 'chief head runs' },

@@ -166,7 +166,7 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
 const PHRASE_FOLDS_TEXT =
   'pass away:died step down:resigned stand down:resigned find guilty:convicted pull out:withdraw ' +
   'turn down:rejected call off:cancelled tie the knot:married get the sack:dismissed get sacked:dismissed ' +
-  'come into force:effect come into effect:effect take effect:effect knock out:eliminated look into:investigated come back:returned blow up:exploded';
+  'come into force:effect come into effect:effect take effect:effect knock out:eliminated look into:investigated come back:returned blow up:exploded set up:established';
 
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')

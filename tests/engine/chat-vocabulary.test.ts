@@ -145,6 +145,7 @@ describe('chat phrases', () => {
     expect(terms('she was found guilty')).toEqual(terms('she was convicted'));
     expect(terms('he pulled out')).toEqual(terms('he withdrew'));
     expect(terms('the law comes into force')).toEqual(terms('the law takes effect'));
+    expect(terms('the fund was set up')).toEqual(terms('the fund was established'));
     expect(terms('he passed the ball away')).toEqual(['pass', 'ball', stem('away')]);
   });
 
@@ -155,9 +156,9 @@ describe('chat phrases', () => {
   });
 
   it('keeps the verb of a phrase news prints itself and offers the news word as an alternative', () => {
-    const r = read('when was the club set up');
-    expect(r.words).toEqual(['when', 'was', 'the', 'club', 'set']);
-    expect(r.alternatives).toEqual(['founded', 'launched', 'established', 'created'].map(stem));
+    const r = read('when did she sign up with the club');
+    expect(r.words).toEqual(['when', 'did', 'she', 'sign', 'with', 'the', 'club']);
+    expect(r.alternatives).toEqual([stem('joined')]);
     expect(read('who is in charge of the club').alternatives).toEqual(['chief', 'head', 'runs'].map(stem));
   });
 
@@ -176,13 +177,14 @@ describe('chat phrases', () => {
   });
 
   it('counts phrase alternatives in the corpus only, beside the word alternatives', () => {
-    expect(chatAlternatives([stem('club'), stem('set')], dfOf({ found: 3 }), [stem('founded')])).toEqual([stem('founded')]);
-    expect(chatAlternatives([stem('club'), stem('set')], dfOf({}), [stem('founded')])).toEqual([]);
+    expect(chatAlternatives([stem('club'), stem('sign')], dfOf({ join: 3 }), [stem('joined')])).toEqual([stem('joined')]);
+    expect(chatAlternatives([stem('club'), stem('sign')], dfOf({}), [stem('joined')])).toEqual([]);
   });
 
   const engine = new Engine([
     article('acme.txt', 'Acme results', 'Acme Foods chairman John Doe died in Leeds last week, the company said. He was 81.'),
-    article('bolt.txt', 'Bolt Motors board', 'Bolt Motors chairwoman Ann Lee stepped down on Friday after a row over pay. Bolt Motors was founded in Leeds in 1990 by her father.'),
+    article('bolt.txt', 'Bolt Motors board', 'Bolt Motors chairwoman Ann Lee stepped down on Friday after a row over pay.'),
+    article('kite.txt', 'Kite Air hires', 'Dan Roe joined Kite Air in Derby in 1990 from a bank.'),
     article('park.txt', 'Park reopens', 'The city park reopened after a long winter. Visitors came back in large numbers.'),
   ]);
 
@@ -200,14 +202,14 @@ describe('chat phrases', () => {
     const ask = (on: boolean) => {
       PHRASES.on = on;
       try {
-        return engine.ask('when was bolt motors set up in leeds').answer;
+        return engine.ask('when did dan roe sign up with kite air').answer;
       } finally {
         PHRASES.on = true;
       }
     };
     const [off, on] = [ask(false), ask(true)];
     expect(on.quote).toBe(off.quote);
-    expect(on.quote).toContain('founded in Leeds in 1990');
+    expect(on.quote).toContain('joined Kite Air in Derby in 1990');
     expect(on.confidence).toBeLessThanOrEqual(off.confidence ?? 0);
   });
 });
