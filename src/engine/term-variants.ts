@@ -37,6 +37,8 @@ const CHAT_SPELLINGS: Record<string, string> = {
   isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't", wouldnt: "wouldn't",
   couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
   youre: "you're", theyre: "they're",
+  // chat's "how come" asks why
+  'how come': 'why',
 };
 const CHAT_SPELLING = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b(?!['’.])`, 'gi');
 
