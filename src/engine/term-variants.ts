@@ -1,4 +1,4 @@
-// How chat writes what it asks: filler, spellings, openers and shorthand to read past, and the agent and role
+// How chat writes what it asks: filler, spellings, openers, shorthand and phrases to read past, and the agent and role
 // forms of a question word that retrieval may also search (off by default; bench/README.md, third session, `retrieval3`).
 import type { Bm25Index } from './bm25-index.ts';
 import { foldPhrases, PHRASE_GAP, stem } from './text.ts';
@@ -146,8 +146,9 @@ export function chatAlternatives(asked: readonly string[], df: (term: string) =>
 }
 
 /**
- * Chat phrases whose words news reports do not use ("passed away" for died, "stepped down" for resigned),
+ * Chat phrases whose words news reports do not use ("went bust" for collapsed, "shut down" for closed),
  * as general English phrasal verbs and idioms in news reporting; none from an item of any evaluation set.
+ * Phrases news prints beside their word are folded on both sides instead (`foldPhrases` in text.ts).
  * `reads`: the news words the question holds instead of the phrase (the question's own terms, what the
  * confidence judges); empty when the phrase asks nothing a sentence must hold. `alternatives`: news
  * words the phrase may stand for, searched and counted in sentence choice like `CHAT_ALTERNATIVES`
@@ -160,14 +161,14 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'lay off', reads: 'cut', alternatives: 'jobs redundancies' },
   { phrase: 'kick in', reads: 'effect', alternatives: 'start kick' },
   { phrase: 'lock up', reads: 'jailed', alternatives: 'prison' },
-  { phrase: 'go up', reads: 'go', alternatives: 'rose' },
-  { phrase: 'go down', reads: 'go', alternatives: 'fell' },
   { phrase: 'fork out', reads: 'paid', alternatives: 'spent cost' },
   { phrase: 'cough up', reads: 'paid', alternatives: 'spent cost' },
   { phrase: 'splash out', reads: 'spent', alternatives: 'paid cost' },
+  // news prints the phrase too, or it has other senses: the verb stays asked, the word helps choose the sentence
+  { phrase: 'go up', reads: 'go', alternatives: 'rose' },
+  { phrase: 'go down', reads: 'go', alternatives: 'fell' },
   { phrase: 'rake in', reads: 'raked', alternatives: 'earned made' },
   { phrase: 'come out', reads: 'come', alternatives: 'released' },
-  // news prints the phrase as often as the word: the phrase stays asked, the word helps choose the sentence
   { phrase: 'hand over', reads: 'hand', alternatives: 'gave transferred' },
   { phrase: 'sign up', reads: 'sign', alternatives: 'joined' },
   { phrase: 'in charge of', reads: 'charge', alternatives: 'chief head runs' },
@@ -191,8 +192,9 @@ const PHRASE_STEMS = CHAT_PHRASES.map((p) => ({
 }));
 
 /**
- * The question's words with each chat phrase read as its news words ("who stepped down" → "who resigned"),
- * and the index stems of the news words the phrases may stand for (alternatives).
+ * The question's words with each phrase read as its news words ("who stepped down" → "who resigned" by the
+ * folds, "when did it go bust" → "when did it collapsed"), and the index stems of the news words the
+ * phrases may stand for (alternatives).
  */
 export function readPhrases(typed: readonly string[]): { words: string[]; alternatives: string[] } {
   // phrases folded in the index too ("stepped down" → "resigned") are read as the articles' terms are
