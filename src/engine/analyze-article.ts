@@ -1,5 +1,5 @@
 import type { Article } from './types.ts';
-import { isStopWord, splitSentences, stem, terms, words, type Sentence } from './text.ts';
+import { foldPhrases, isStopWord, splitSentences, stem, terms, words, type Sentence } from './text.ts';
 
 export interface AnalyzedSentence extends Sentence {
   /** Position among the article's sentences. */
@@ -33,14 +33,14 @@ const PASSAGE_WORDS = 90;
  */
 function termsOfWordsFast(list: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of list) {
+  for (const w of foldPhrases(list)) {
     if (isStopWord(w)) continue;
     out.push(stem(w));
   }
   return out;
 }
 
-const PROBE = "The mayor's office didn't say; Kirkby’s 200 homes were flooded in 1973 — officials can't tell. Men sent children.";
+const PROBE = "The mayor's office didn't say; Kirkby’s 200 homes were flooded in 1973 — officials can't tell. Men sent children. He stepped down.";
 const FAST_TERMS_AGREE = termsOfWordsFast(words(PROBE)).join(' ') === terms(PROBE).join(' ');
 
 function sentenceTerms(text: string, list: readonly string[]): string[] {
@@ -80,7 +80,7 @@ export class TermMapper {
       for (const t of terms(text)) out.push(this.intern(t));
       return;
     }
-    for (const w of list) {
+    for (const w of foldPhrases(list)) {
       let id = this.cache.get(w);
       if (id === undefined) {
         const t = termsOfWordsFast([w]);

@@ -13,7 +13,7 @@ import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from './
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { subjectLeads } from './answer-evidence.ts';
-import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion } from './term-variants.ts';
+import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
 export interface AnswerSources extends PassageSources {
@@ -249,7 +249,8 @@ const MAX_TYPO_GUESSES = 4;
 /** A question's index terms as the answerer searches them: no chat filler or words that only ask for a kind of answer; shorthand and typos the corpus lacks read as what was meant. */
 export function questionTerms(text: string, sources?: AnswerSources): string[] {
   // "whats", "cant": chat contractions ask nothing (retrieval lever, bench/README.md, third session, `retrieval3`)
-  const asked = words(text).filter((w) => !isChatFiller(w));
+  // "stepped down" is asked as "resigned": the phrase's words are not what a news sentence holds
+  const asked = readPhrases(words(text)).words.filter((w) => !isChatFiller(w));
   // a kind-of-answer word asks for that kind ("what *time*", "how *long*"), unless it names something ("*time* warner profits")
   const naming = new Set(asked.flatMap((_, i) => (asksKind(asked, i) ? [] : [i])));
   const keepAt = (i: number) => (t: string) => !QUESTION_WORDS.has(t) || naming.has(i);
@@ -300,7 +301,7 @@ export function answerQuestion(
   if (own.size === 0) return null;
   const { passageIndex } = sources;
   // news words a chat word may stand for ("boss" → manager) count at a share, outside the total a sentence must cover
-  const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t)).filter((t) => !contextList.includes(t));
+  const alternatives = chatAlternatives(ownList, (t) => passageIndex.df(t), readPhrases(words(question)).alternatives).filter((t) => !contextList.includes(t));
   const qTerms = [...new Set([...own, ...contextList])];
   const placeKind = placeKindTerm(question);
   const weight = new Map(qTerms.map((t) => [t, passageIndex.idf(t) * (own.has(t) ? (t === placeKind ? PLACE_KIND_WEIGHT : 1) : CONTEXT_WEIGHT)]));

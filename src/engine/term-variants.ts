@@ -1,7 +1,7 @@
-// How chat writes what it asks: filler, spellings, openers and shorthand to read past, and the agent and role
+// How chat writes what it asks: filler, spellings, openers, shorthand and phrases to read past, and the agent and role
 // forms of a question word that retrieval may also search (off by default; bench/README.md, third session, `retrieval3`).
 import type { Bm25Index } from './bm25-index.ts';
-import { stem } from './text.ts';
+import { foldPhrases, PHRASE_GAP, stem } from './text.ts';
 import type { WordVectors } from './word-vectors.ts';
 
 /**
@@ -37,6 +37,8 @@ const CHAT_SPELLINGS: Record<string, string> = {
   isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't", wouldnt: "wouldn't",
   couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
   youre: "you're", theyre: "they're",
+  // chat's "how come" asks why
+  'how come': 'why',
 };
 const CHAT_SPELLING = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b(?!['’.])`, 'gi');
 
@@ -129,17 +131,102 @@ const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
   earn: ['profit'],
   profit: ['earn'],
   live: ['base'],
+  establish: ['found'],
 };
 /** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
 export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: true };
 
-/** The news words the question's terms may stand for, present in the corpus and not asked already. */
-export function chatAlternatives(asked: readonly string[], df: (term: string) => number): string[] {
+/** The news words the question's terms (and its chat phrases, `fromPhrases`) may stand for, present in the corpus and not asked already. */
+export function chatAlternatives(asked: readonly string[], df: (term: string) => number, fromPhrases: readonly string[] = []): string[] {
   if (!ALTERNATIVES.on) return [];
   const have = new Set(asked);
   const out = new Set<string>();
-  for (const t of asked) for (const a of CHAT_ALTERNATIVES[t] ?? []) if (!have.has(a) && df(a) > 0) out.add(a);
+  for (const a of [...asked.flatMap((t) => CHAT_ALTERNATIVES[t] ?? []), ...fromPhrases]) if (!have.has(a) && df(a) > 0) out.add(a);
   return [...out];
+}
+
+/**
+ * Chat phrases whose words news reports do not use ("went bust" for collapsed, "shut down" for closed),
+ * as general English phrasal verbs and idioms in news reporting; none from an item of any evaluation set.
+ * Phrases news prints beside their word are folded on both sides instead (`foldPhrases` in text.ts).
+ * `reads`: the news words the question holds instead of the phrase (the question's own terms, what the
+ * confidence judges); empty when the phrase asks nothing a sentence must hold. `alternatives`: news
+ * words the phrase may stand for, searched and counted in sentence choice like `CHAT_ALTERNATIVES`
+ * (never in the confidence). Matched on stems, so every inflection reads ("stepping down", "went bust").
+ */
+const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: string }[] = [
+  // news rarely prints the phrase: the question asks for the news word
+  { phrase: 'go bust', reads: 'collapsed', alternatives: 'administration bankrupt bust' },
+  { phrase: 'birth name', reads: 'born', alternatives: 'birth' },
+  { phrase: 'lay off', reads: 'cut', alternatives: 'jobs redundancies' },
+  { phrase: 'kick in', reads: 'effect', alternatives: 'start kick' },
+  { phrase: 'lock up', reads: 'jailed', alternatives: 'prison' },
+  { phrase: 'fork out', reads: 'paid', alternatives: 'spent cost' },
+  { phrase: 'cough up', reads: 'paid', alternatives: 'spent cost' },
+  { phrase: 'splash out', reads: 'spent', alternatives: 'paid cost' },
+  // news prints the phrase too, or it has other senses: the verb stays asked, the word helps choose the sentence
+  { phrase: 'go up', reads: 'go', alternatives: 'rose' },
+  { phrase: 'go down', reads: 'go', alternatives: 'fell' },
+  { phrase: 'rake in', reads: 'raked', alternatives: 'earned made' },
+  { phrase: 'come out', reads: 'come', alternatives: 'released' },
+  { phrase: 'hand over', reads: 'hand', alternatives: 'gave transferred' },
+  { phrase: 'sign up', reads: 'sign', alternatives: 'joined' },
+  { phrase: 'in charge of', reads: 'charge', alternatives: 'chief head runs' },
+  { phrase: 'take place', reads: 'take place', alternatives: 'held' },
+  { phrase: 'bring in', reads: 'bring', alternatives: 'introduced' },
+  { phrase: 'roll out', reads: 'roll', alternatives: 'launched' },
+  { phrase: 'find out', reads: 'find', alternatives: 'discovered' },
+  { phrase: 'give up', reads: 'give', alternatives: 'quit' },
+  { phrase: 'get back', reads: 'get', alternatives: 'returned' },
+  { phrase: 'run for', reads: 'run', alternatives: 'standing candidate' },
+];
+/** Words after a phrase that make it one of several offered ("up or down", "up, down"). */
+const CHOICE_NEXT = new Set(['or', 'up', 'down']);
+/** Switch for measuring: chat phrases read as their news words. */
+export const PHRASES = { on: true };
+
+const PHRASE_STEMS = CHAT_PHRASES.map((p) => ({
+  stems: p.phrase.split(' ').map(stem),
+  reads: p.reads ? p.reads.split(' ') : [],
+  alternatives: p.alternatives ? p.alternatives.split(' ').map(stem) : [],
+}));
+
+/**
+ * The question's words with each phrase read as its news words ("who stepped down" → "who resigned" by the
+ * folds, "when did it go bust" → "when did it collapsed"), and the index stems of the news words the
+ * phrases may stand for (alternatives).
+ */
+export function readPhrases(typed: readonly string[]): { words: string[]; alternatives: string[] } {
+  // phrases folded in the index too ("stepped down" → "resigned") are read as the articles' terms are
+  const list = foldPhrases(typed);
+  if (!PHRASES.on) return { words: [...list], alternatives: [] };
+  const stems = list.map(stem);
+  const out: string[] = [];
+  const alternatives = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const hit = PHRASE_STEMS.map((p) => ({ p, end: matchAt(stems, list, i, p.stems) })).find((m) => m.end > 0);
+    if (!hit) {
+      out.push(list[i]!);
+      continue;
+    }
+    out.push(...hit.p.reads);
+    for (const a of hit.p.alternatives) alternatives.add(a);
+    i = hit.end - 1;
+  }
+  return { words: out, alternatives: [...alternatives] };
+}
+
+/** End (exclusive) of the phrase matched at `i`, or 0; one pronoun may stand between its first two words. */
+function matchAt(stems: readonly string[], list: readonly string[], i: number, phrase: readonly string[]): number {
+  if (stems[i] !== phrase[0]) return 0;
+  let j = i + 1;
+  if (phrase.length > 1 && stems[j] !== phrase[1] && PHRASE_GAP.has(list[j] ?? '')) j++;
+  for (const s of phrase.slice(1)) {
+    if (stems[j] !== s) return 0;
+    j++;
+  }
+  // "going up, down or staying the same" offers a choice: no one reading is what was asked
+  return CHOICE_NEXT.has(list[j] ?? '') ? 0 : j;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import { ALTERNATIVES, chatAlternatives, expandShorthand, SHORTHAND_RARER } from '../../src/engine/term-variants.ts';
-import { stem, terms } from '../../src/engine/text.ts';
+import { ALTERNATIVES, chatAlternatives, expandShorthand, PHRASES, readPhrases, SHORTHAND_RARER } from '../../src/engine/term-variants.ts';
+import { questionTerms } from '../../src/engine/answer-question.ts';
+import { stem, terms, words } from '../../src/engine/text.ts';
 import { plainArticle as article } from '../support/plain-article.ts';
 
 /** Passage counts per index term, as a corpus would report them. */
@@ -67,7 +68,17 @@ describe('news wording folded into one index term', () => {
     same('injured', 'injury');
   });
 
+  it('joins the noun and agent forms Porter keeps apart from the verb a chat question uses', () => {
+    same('winner', 'won');
+    same('birth', 'born');
+    same('growth', 'grew');
+    same('marriage', 'married');
+    same('loss', 'lost');
+  });
+
   it('keeps apart words that only sometimes mean the same (measured, not folded)', () => {
+    expect(stem('leader')).not.toBe(stem('lead'));
+    expect(stem('founder')).not.toBe(stem('founded'));
     expect(stem('coach')).not.toBe(stem('manager'));
     expect(stem('firm')).not.toBe(stem('company'));
     expect(stem('jailed')).not.toBe(stem('prison'));
@@ -122,5 +133,83 @@ describe('chat wording answered from news wording', () => {
   it('answers "based" from a sentence saying headquartered', () => {
     const { answer } = engine.ask('where is acme foods based');
     expect(answer.quote).toContain('Leeds');
+  });
+});
+
+describe('chat phrases', () => {
+  const read = (q: string) => readPhrases(words(q));
+
+  it('folds a phrase news prints beside its word into that word, in articles and questions alike', () => {
+    expect(terms('He stepped down on Monday')).toEqual(terms('He resigned on Monday'));
+    expect(terms('they turned it down')).toEqual(terms('they rejected'));
+    expect(terms('she was found guilty')).toEqual(terms('she was convicted'));
+    expect(terms('he pulled out')).toEqual(terms('he withdrew'));
+    expect(terms('the law comes into force')).toEqual(terms('the law takes effect'));
+    expect(terms('the fund was set up')).toEqual(terms('the fund was established'));
+    expect(terms('he passed the ball away')).toEqual(['pass', 'ball', stem('away')]);
+  });
+
+  it('reads a phrase news rarely prints as the news word, in any inflection', () => {
+    expect(read('when did the firm go bust').words).toEqual(['when', 'did', 'the', 'firm', 'collapsed']);
+    expect(read('where did she pass away').words).toEqual(['where', 'did', 'she', 'died']);
+    expect(questionTerms('where did the actor passed away')).toEqual(terms('actor died'));
+  });
+
+  it('keeps the verb of a phrase news prints itself and offers the news word as an alternative', () => {
+    const r = read('when did she sign up with the club');
+    expect(r.words).toEqual(['when', 'did', 'she', 'sign', 'with', 'the', 'club']);
+    expect(r.alternatives).toEqual([stem('joined')]);
+    expect(read('who is in charge of the club').alternatives).toEqual(['chief', 'head', 'runs'].map(stem));
+  });
+
+  it('does not read a phrase offered as one of a choice, or words that only share its verb', () => {
+    expect(read('are prices going up, down or staying the same').alternatives).toEqual([]);
+    expect(read('did she pass the test').words).toEqual(['did', 'she', 'pass', 'the', 'test']);
+  });
+
+  it('reads nothing of its own table when switched off', () => {
+    PHRASES.on = false;
+    try {
+      expect(read('when did the firm go bust')).toEqual({ words: ['when', 'did', 'the', 'firm', 'go', 'bust'], alternatives: [] });
+    } finally {
+      PHRASES.on = true;
+    }
+  });
+
+  it('counts phrase alternatives in the corpus only, beside the word alternatives', () => {
+    expect(chatAlternatives([stem('club'), stem('sign')], dfOf({ join: 3 }), [stem('joined')])).toEqual([stem('joined')]);
+    expect(chatAlternatives([stem('club'), stem('sign')], dfOf({}), [stem('joined')])).toEqual([]);
+  });
+
+  const engine = new Engine([
+    article('acme.txt', 'Acme results', 'Acme Foods chairman John Doe died in Leeds last week, the company said. He was 81.'),
+    article('bolt.txt', 'Bolt Motors board', 'Bolt Motors chairwoman Ann Lee stepped down on Friday after a row over pay.'),
+    article('kite.txt', 'Kite Air hires', 'Dan Roe joined Kite Air in Derby in 1990 from a bank.'),
+    article('park.txt', 'Park reopens', 'The city park reopened after a long winter. Visitors came back in large numbers.'),
+  ]);
+
+  it('answers a phrase from a sentence that prints the news word', () => {
+    const { answer } = engine.ask('where did the acme foods chairman pass away');
+    expect(answer.quote).toContain('died in Leeds');
+  });
+
+  it('answers the news word from a sentence that prints the phrase', () => {
+    const { answer } = engine.ask('when did the bolt motors chairwoman resign');
+    expect(answer.quote).toContain('stepped down on Friday');
+  });
+
+  it('never raises the confidence through an alternative', () => {
+    const ask = (on: boolean) => {
+      PHRASES.on = on;
+      try {
+        return engine.ask('when did dan roe sign up with kite air').answer;
+      } finally {
+        PHRASES.on = true;
+      }
+    };
+    const [off, on] = [ask(false), ask(true)];
+    expect(on.quote).toBe(off.quote);
+    expect(on.quote).toContain('joined Kite Air in Derby in 1990');
+    expect(on.confidence).toBeLessThanOrEqual(off.confidence ?? 0);
   });
 });

@@ -51,6 +51,7 @@ describe('bareQuestion', () => {
     expect(bareQuestion('wat year did hw many ppl vote')).toBe('what year did how many ppl vote');
     expect(bareQuestion('whats the score, cant say')).toBe("what's the score, can't say");
     expect(bareQuestion("who's the U.S. envoy")).toBe("who's the U.S. envoy");
+    expect(bareQuestion('How come the mill closed')).toBe('why the mill closed');
   });
 
   it('keeps words that only look like an opener, and a question that is nothing but one', () => {
