@@ -113,6 +113,12 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('how many pounds did he lose')).toBeNull();
   });
 
+  it('a score ("at 1-1", "a 2-0 win") is no count, a range of people is', () => {
+    expect(quantity('how many fans were there', 'The game was stopped with the score at 1-1.', '1-1')).toBe(false);
+    expect(quantity('how many fans were there', 'They earned a 2-0 win at home.', '2-0')).toBe(false);
+    expect(quantity('how many fans were there', 'Some 3-4 fans were hurt.', '3-4')).toBe(true);
+  });
+
   it('"the fourth quarter" is a period of the year, not a share', () => {
     const text = 'Fourth quarter profits rose by a quarter.';
     expect(quantity('how much did profits rise', text, 'Fourth quarter')).toBe(false);
