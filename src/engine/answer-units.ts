@@ -90,7 +90,8 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   // "the third" is a rank; "a third", "two thirds" are shares
   if (/^third$/i.test(text) && !/\b(?:a|one|two)\s*$/i.test(before)) return true;
   // a year is a count only when a counted noun follows it ("1500 soldiers")
-  if (YEAR_ONLY.test(text) && !/^\s+(?!(?:and|or|to|the|a|an|in|on|at|of|for|by|with|from|when|after|before|as|but|was|were|is|are|season)\b)[a-z]{3,}/.test(after)) return true;
+  // (a plural or a group: "1946 movie" is the film's year)
+  if (YEAR_ONLY.test(text) && !/^\s+(?!(?:and|or|to|the|a|an|in|on|at|of|for|by|with|from|when|after|before|as|but|was|were|is|are|season|this|its|his|has|does|plus|across|thus|less|unless|always|perhaps|whereas|besides|towards)\b)(?:[a-z]{2,}s|people|staff|police|cattle|personnel|crew|folk|livestock)\b/.test(after)) return true;
   // "people over 60", "those aged under 16": an age bracket of a group, not how many there are
   const group = `${sentence.slice(Math.max(0, start - 30), start)}${/^(?:over|under|above|below|aged)\s/i.test(text) ? text.replace(/\d.*$/, '') : ''}`;
   if (/\b(?:people|persons|those|adults|men|women|children|kids|pensioners|voters|workers|patients|residents|drivers|anyone|everyone)\s+(?:aged\s+)?(?:over|under|above|below|aged)\s*$/i.test(group)) return true;
@@ -126,6 +127,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'duration':
         return DURATION.test(after) || DURATION.test(text.replace(LEADING_NUMBER, ' ')) || /^\s*(?:from\s+)?\d{4}\s*(?:to|until|-|–)\s*\d{2,4}\b/.test(text);
       case 'distance':
+        // "won the 400m": an athletics event, not a distance
+        if (/\bthe\s*$/i.test(before) && /^\s*\d{2,5}\s?(?:m|metres|meters)\b(?!\s+(?:long|wide|high|tall|deep|of|from|away))/i.test(text + after)) return false;
         return DISTANCE.test(after) || DISTANCE.test(text.replace(LEADING_NUMBER, ' '));
       case 'speed':
         return SPEED.test(after) || SPEED.test(text.replace(LEADING_NUMBER, ' '));

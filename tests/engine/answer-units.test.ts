@@ -113,6 +113,16 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('how many pounds did he lose')).toBeNull();
   });
 
+  it('a year before a singular noun is its date ("the 1998 film"), before a plural a count ("1500 soldiers")', () => {
+    expect(quantity('how many people complained', "The director's 1998 film drew crowds.", '1998')).toBe(false);
+    expect(quantity('how many soldiers were sent', 'The king sent 1500 soldiers north.', '1500')).toBe(true);
+  });
+
+  it('"the 400m" is an athletics event, not how far someone jumped', () => {
+    expect(quantity('how far did she jump', 'She won the long jump and the 400m on Tuesday.', '400m')).toBe(false);
+    expect(quantity('how far did she jump', 'She jumped 6.50m to win the title.', '6.50m')).toBe(true);
+  });
+
   it('a score ("at 1-1", "a 2-0 win") is no count, a range of people is', () => {
     expect(quantity('how many fans were there', 'The game was stopped with the score at 1-1.', '1-1')).toBe(false);
     expect(quantity('how many fans were there', 'They earned a 2-0 win at home.', '2-0')).toBe(false);
