@@ -23,6 +23,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
     if (CHANGE_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
     if (CHANGE_WORDS.test(q)) return null;
     if (MONEY_WORDS.test(q)) return ['money'];
+    // "how much did bp make last year": what a firm or a person makes is money
+    if (/\bhow much (?:money )?(?:did|does|do|will|has|have|had|could|would)\s+(?:\w+['’]?\s+){1,5}?(?:make|made|take home)\b(?!\s+(?:of|up|out|it|sure|sense))/.test(q)) return ['money'];
     // "how much are v festival tickets", "how much is an ipod mini": the price of a thing
     if (/\bhow much (?:is|are|was|were) (?:a |an |the |one |two |\w+['’]s )?[\w\s'’-]+$/.test(q.replace(/[?.!\s]+$/, '')) && !/\b\w+(?:ed|en)\b|\b(?:left|worth|needed|there)\b/.test(q)) return ['money'];
     return null;

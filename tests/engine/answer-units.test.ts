@@ -129,6 +129,11 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('how many fans were there', 'Some 3-4 fans were hurt.', '3-4')).toBe(true);
   });
 
+  it('"how much did the firm make" asks for money; "how much difference did it make" does not', () => {
+    expect(quantityAsked('how much did the firm make last year')).toEqual(['money']);
+    expect(quantityAsked('how much difference did it make')).toBeNull();
+  });
+
   it('"the fourth quarter" is a period of the year, not a share', () => {
     const text = 'Fourth quarter profits rose by a quarter.';
     expect(quantity('how much did profits rise', text, 'Fourth quarter')).toBe(false);
