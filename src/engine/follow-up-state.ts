@@ -2,12 +2,13 @@
 // which draft answers (with the previous turn's context or without), the turn remembered
 // after it, and the words retrieval searches for. Whether a question needs context is follow-up.ts.
 import { ABSTAIN_BELOW, type AnswerDraft } from './answer-question.ts';
-import { needsContext, resolveReference } from './follow-up.ts';
+import { isName, mayBePerson, needsContext, resolveReference, subjectIn, type TurnNames } from './follow-up.ts';
+import { classifyQuestion, organizationAsked, personAsked } from './question-analysis.ts';
 import { bareQuestion } from './term-variants.ts';
 import { terms } from './text.ts';
 
 /** What a conversation remembers between turns, for follow-ups. */
-export interface ConversationTurn {
+export interface ConversationTurn extends TurnNames {
   question: string;
   /** The question as expanded with earlier context. */
   expanded: string;
@@ -29,25 +30,47 @@ export function chooseDraft(
   question: string,
   previous: ConversationTurn | undefined,
   draft: (question: string, context: string, preferred: readonly string[]) => AnswerDraft | null,
-): { draft: AnswerDraft | null; context: string } {
+): { draft: AnswerDraft | null; context: string; asked: string } {
   const alone = draft(question, '', []);
-  if (previous === undefined || !needsContext(question)) return { draft: alone, context: '' };
+  if (previous === undefined || !needsContext(question)) return { draft: alone, context: '', asked: question };
   // in context, "who leads it?" is read as the standalone question it stands for
-  const resolved = resolveReference(question, previous.question);
+  const resolved = resolveReference(question, previous.question, previous);
   const withContext = draft(resolved, previous.expanded, previous.articleIds);
   const answers = (d: AnswerDraft | null) => d !== null && d.confidence >= ABSTAIN_BELOW;
   // a pronoun that stood for a name: the question is about that name, whatever the other draft covers
   const better = withContext !== null && alone !== null && (resolved !== question || withContext.ownSupport >= alone.ownSupport);
-  if (!answers(alone) || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded };
-  return { draft: alone, context: '' };
+  if (!answers(alone) || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded, asked: resolved };
+  return { draft: alone, context: '', asked: question };
+}
+
+/** What a turn's answer tells the next turn about the names a pronoun may stand for. */
+export interface TurnReading {
+  /** The question as read (its pronoun replaced by the name it stood for). */
+  asked: string;
+  /** The text of the article the answer cited, or null without an answer. */
+  articleText: string | null;
+  /** The short answer shown, or null. */
+  shortAnswer: string | null;
+  /** The turn before, when this question took its context. */
+  previous?: ConversationTurn | undefined;
 }
 
 /** The turn to remember after a question asked in `context`, citing `articleIds`. */
-export function nextTurn(question: string, context: string, articleIds: string[]): ConversationTurn {
+export function nextTurn(question: string, context: string, articleIds: string[], reading?: TurnReading): ConversationTurn {
   // a chat opener ("hey bot, can you tell me") is no subject for the next question to carry
   const asked = bareQuestion(question);
   const expanded = (context ? `${asked} ${context}` : asked).slice(0, EXPANDED_MAX);
-  return { question, expanded, articleIds };
+  if (!reading) return { question, expanded, articleIds };
+  // a follow-up that names nothing itself keeps talking about what the turn before named
+  const carried = context ? reading.previous : undefined;
+  const subject = (reading.articleText === null ? null : subjectIn(bareQuestion(reading.asked), reading.articleText)) ?? carried?.subject ?? null;
+  const askedPerson = (classifyQuestion(reading.asked) === 'who' && !organizationAsked(reading.asked)) || personAsked(reading.asked);
+  const name = reading.shortAnswer !== null && isName(reading.shortAnswer) ? reading.shortAnswer : null;
+  const text = reading.articleText ?? '';
+  // after "who …?" a "he" is the person answered, never the one asked about; else the person asked about, else a person answered
+  const named = !askedPerson && subject !== null && mayBePerson(subject, text) ? subject : null;
+  const person = (askedPerson ? name : (named ?? (name !== null && name.includes(' ') ? name : null))) ?? carried?.person ?? null;
+  return { question, expanded, articleIds, subject, person };
 }
 
 /** The words retrieval searches for a question in its conversation, and the articles it prefers. */
