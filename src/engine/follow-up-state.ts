@@ -39,7 +39,11 @@ export function chooseDraft(
   const answers = (d: AnswerDraft | null) => d !== null && d.confidence >= ABSTAIN_BELOW;
   // a pronoun that stood for a name: the question is about that name, whatever the other draft covers
   const better = withContext !== null && alone !== null && (resolved !== question || withContext.ownSupport >= alone.ownSupport);
-  if (!answers(alone) || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded, asked: resolved };
+  // an answer from another story than the conversation's is no answer to "how much is the deal worth":
+  // the conversation's story is kept, and says nothing when it holds no answer
+  const inStory = (d: AnswerDraft | null) => d !== null && previous.articleIds.includes(d.entry.article.id);
+  const stays = inStory(withContext) && !inStory(alone);
+  if (!answers(alone) || stays || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded, asked: resolved };
   return { draft: alone, context: '', asked: question };
 }
 
