@@ -126,9 +126,15 @@ export function subjectIn(question: string, text: string): string | null {
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whether the text writes `name` at least once with no capitalised word right before or after it. */
+/** Titles a name may follow and still stand alone ("Ms Simonetti"). */
+const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lord', 'Lady']);
+
+/** Whether the text writes `name` at least once with no capitalised word (other than a title) right before or after it. */
 function standsAlone(name: string, text: string): boolean {
-  return new RegExp(`(?<!\\p{Lu}[\\p{L}'’-]* )\\b${escaped(name)}\\b(?!['’]?s? \\p{Lu})`, 'u').test(text);
+  for (const m of text.matchAll(new RegExp(`(?:(\\p{Lu}[\\p{L}'’-]*) )?\\b${escaped(name)}\\b(?!['’]?s? \\p{Lu})`, 'gu'))) {
+    if (m[1] === undefined || TITLES.has(m[1])) return true;
+  }
+  return false;
 }
 
 /** Whether a short answer reads as a person's or a thing's name (one to four capitalised words), not a number or a phrase. */
