@@ -1,6 +1,7 @@
 // The follow-up table of the bench's newsqa section: each conversation of bench/news-qa-followups.jsonl
 // asked on one Engine with the previous turn threaded as the Bot does, scored per kind of turn,
 // beside every later turn asked alone (what the context buys).
+import { unsureNote } from '../src/bot/reply.ts';
 import type { ConversationTurn, Engine } from '../src/engine/engine.ts';
 import { FOLLOW_UP_KINDS, followUpItem, supportsAnswer, scoreNewsQa, type FollowUpConversation, type FollowUpKind, type FollowUpTurn, type NewsQaReply, type NewsQaScores } from './news-qa.ts';
 
@@ -23,6 +24,9 @@ export interface FollowUpRow extends NewsQaScores {
   kind: FollowUpKind;
   asked: 'in conversation' | 'alone';
   turns: number;
+  /** Answers shown as sure (short, or confidence ≥ the unsure line), and how many of them hold an answer. */
+  sure: number;
+  sureHeld: number;
 }
 
 const ROW_NAMES: Record<FollowUpKind, string> = {
@@ -62,7 +66,14 @@ export function runFollowUps(engine: AskingEngine, conversations: readonly Follo
         const reply = asked === 'alone' ? r.alone : r.inConversation;
         if (r.kind === kind && reply) byId.set(r.id, { answer: reply.answer, quote: reply.quote, firstSource: reply.firstSource, short: reply.short });
       }
-      rows.push({ row: asked === 'alone' ? `${ROW_NAMES[kind]}, asked alone` : ROW_NAMES[kind], kind, asked, turns: of.length, ...scoreNewsQa(of.map(followUpItem), byId, same) });
+      let sure = 0, sureHeld = 0;
+      for (const r of replies) {
+        const reply = asked === 'alone' ? r.alone : r.inConversation;
+        if (r.kind !== kind || !reply || reply.answer === null || unsureNote({ answer: reply.answer, short: reply.short === true, confidence: reply.confidence }) !== null) continue;
+        sure++;
+        if (reply.supported) sureHeld++;
+      }
+      rows.push({ row: asked === 'alone' ? `${ROW_NAMES[kind]}, asked alone` : ROW_NAMES[kind], kind, asked, turns: of.length, sure, sureHeld, ...scoreNewsQa(of.map(followUpItem), byId, same) });
     }
   }
   return { rows, replies };
@@ -72,12 +83,12 @@ const fmt = (x: number | undefined, digits = 1) => (x === undefined ? '–' : x.
 
 /** The markdown table: one row per kind of turn, then the later turns asked alone. */
 export function followUpTable(rows: readonly FollowUpRow[]): string[] {
-  const header = ['turns', 'n', 'answered', 'right article first', 'supported', 'F1', 'short precision', 'short coverage', 'abstained'];
+  const header = ['turns', 'n', 'answered', 'right article first', 'supported', 'F1', 'short precision', 'short coverage', 'shown sure (held %)', 'abstained'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 1 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const r of rows) {
     const unanswerable = r.kind === 'unanswerable';
     // an unanswerable turn has no article, no supporting quote and no F1: only abstaining counts
-    const cells = [r.row, String(r.turns), unanswerable ? fmt(100 - r.abstainedPct) : fmt(r.answeredPct), unanswerable ? '–' : fmt(r.rightArticlePct), unanswerable ? '–' : fmt(r.supportedPct), unanswerable ? '–' : fmt(r.f1, 2), r.shortAnswers ? fmt(r.shortPrecisionPct) : '–', fmt(r.shortCoveragePct), unanswerable ? fmt(r.abstainedPct) : '–'];
+    const cells = [r.row, String(r.turns), unanswerable ? fmt(100 - r.abstainedPct) : fmt(r.answeredPct), unanswerable ? '–' : fmt(r.rightArticlePct), unanswerable ? '–' : fmt(r.supportedPct), unanswerable ? '–' : fmt(r.f1, 2), r.shortAnswers ? fmt(r.shortPrecisionPct) : '–', fmt(r.shortCoveragePct), `${r.sure} (${r.sure ? fmt((100 * r.sureHeld) / r.sure) : '–'})`, unanswerable ? fmt(r.abstainedPct) : '–'];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines;
