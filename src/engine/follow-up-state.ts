@@ -67,13 +67,15 @@ export function nextTurn(question: string, context: string, articleIds: string[]
   if (!reading) return { question, expanded, articleIds };
   // a follow-up that names nothing itself keeps talking about what the turn before named
   const carried = context ? reading.previous : undefined;
-  const subject = (reading.articleText === null ? null : subjectIn(bareQuestion(reading.asked), reading.articleText)) ?? carried?.subject ?? null;
+  // "what is india's biggest airline?" "Jet Airways." "who founded it?": the name answered is what the next "it" means
+  const defined = /^\W*(?:what|which)\s+(?:is|was|are|were)\b/i.test(bareQuestion(reading.asked)) && reading.shortAnswer !== null && isName(reading.shortAnswer) ? reading.shortAnswer : null;
+  const subject = defined ?? (reading.articleText === null ? null : subjectIn(bareQuestion(reading.asked), reading.articleText)) ?? carried?.subject ?? null;
   const askedPerson = (classifyQuestion(reading.asked) === 'who' && !organizationAsked(reading.asked)) || personAsked(reading.asked);
   const name = reading.shortAnswer !== null && isName(reading.shortAnswer) ? reading.shortAnswer : null;
   const text = reading.articleText ?? '';
   // after "who …?" a "he" is the person answered, never the one asked about; else the person asked about, else a person answered
-  const named = !askedPerson && subject !== null && mayBePerson(subject, text) ? subject : null;
-  const person = (askedPerson ? name : (named ?? (name !== null && name.includes(' ') ? name : null))) ?? carried?.person ?? null;
+  const named = !askedPerson && defined === null && subject !== null && mayBePerson(subject, text) ? subject : null;
+  const person = (askedPerson ? name : (named ?? (name !== null && name !== defined && name.includes(' ') ? name : null))) ?? carried?.person ?? null;
   return { question, expanded, articleIds, subject, person };
 }
 

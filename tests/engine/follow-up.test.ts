@@ -122,6 +122,12 @@ describe('the turn a follow-up leaves', () => {
     expect(turn).toMatchObject({ subject: 'Coria', person: 'Olivier Rochus' });
   });
 
+  it('after "what is …?" an "it" is the name answered', () => {
+    const turn = nextTurn("what is india's biggest airline", '', ['a'], { asked: "what is india's biggest airline", articleText: 'Jet Airways, India’s biggest airline, grew.', shortAnswer: 'Jet Airways' });
+    expect(turn).toMatchObject({ subject: 'Jet Airways', person: null });
+    expect(resolveReference('who founded it', turn.question, turn)).toBe('who founded Jet Airways');
+  });
+
   it('a follow-up that names nothing keeps the names of the turn before; a new question does not', () => {
     const first = nextTurn('which party is blears in', '', ['a'], { asked: 'which party is blears in', articleText: text, shortAnswer: null });
     expect(first).toMatchObject({ subject: 'Blears', person: 'Blears' });
