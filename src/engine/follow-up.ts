@@ -95,10 +95,15 @@ const NEVER_NAMES = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'w
  * question names nothing the text writes as a name, or several names (which one a pronoun means is unknown).
  */
 export function subjectIn(question: string, text: string): string | null {
+  const tokens = question.split(/[\s?.!,;:()]+/);
+  const keyOf = (token: string) => token.toLowerCase().replace(/['’]s?$/, '');
+  const asked = new Set(tokens.map(keyOf));
   const written = new Map<string, { upper: number; lower: number; form: string }>();
   for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
     const w = m[0].replace(/['’]s$/, '');
     const key = w.toLowerCase();
+    // (only the question's words are counted: this runs on every answer)
+    if (!asked.has(key)) continue;
     const seen = written.get(key) ?? { upper: 0, lower: 0, form: w };
     // only a capital in mid-sentence says "name": sentences and quotes open with one
     const before = text.slice(Math.max(0, m.index - 3), m.index).trimEnd();
@@ -109,8 +114,8 @@ export function subjectIn(question: string, text: string): string | null {
   }
   const runs: string[][] = [];
   let run: string[] = [];
-  for (const token of question.split(/[\s?.!,;:()]+/)) {
-    const key = token.toLowerCase().replace(/['’]s?$/, '');
+  for (const token of tokens) {
+    const key = keyOf(token);
     const seen = written.get(key);
     if (key && !NEVER_NAMES.has(key) && seen && seen.upper > 0 && seen.upper >= seen.lower) run.push(seen.form);
     else if (run.length) runs.push(run), (run = []);
