@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
 import type { AnswerDraft } from '../../src/engine/answer-question.ts';
 import { isName, mayBePerson, needsContext, resolveReference, subjectIn } from '../../src/engine/follow-up.ts';
-import { chooseDraft, nextTurn } from '../../src/engine/follow-up-state.ts';
+import { chooseDraft, namesOf, nextTurn } from '../../src/engine/follow-up-state.ts';
 import { loadSeedEngine, SEED_ID } from '../support/seed-engine.ts';
 
 describe('needsContext', () => {
@@ -118,23 +118,27 @@ describe('the turn a follow-up leaves', () => {
   const text = 'Top seed Guillermo Coria lost to Olivier Rochus in Auckland. Coria said he was sad. Ms Blears spoke.';
 
   it('after "who …?" a "he" is the person answered; the subject is what the question named', () => {
-    const turn = nextTurn('who beat coria', '', ['a'], { asked: 'who beat coria', articleText: text, shortAnswer: 'Olivier Rochus' });
-    expect(turn).toMatchObject({ subject: 'Coria', person: 'Olivier Rochus' });
+    const turn = nextTurn('who beat coria', '', ['a'], { asked: 'who beat coria', shortAnswer: 'Olivier Rochus' });
+    expect(namesOf(turn, text)).toEqual({ subject: 'Coria', person: 'Olivier Rochus' });
   });
 
   it('after "what is …?" an "it" is the name answered', () => {
-    const turn = nextTurn("what is india's biggest airline", '', ['a'], { asked: "what is india's biggest airline", articleText: 'Jet Airways, India’s biggest airline, grew.', shortAnswer: 'Jet Airways' });
-    expect(turn).toMatchObject({ subject: 'Jet Airways', person: null });
-    expect(resolveReference('who founded it', turn.question, turn)).toBe('who founded Jet Airways');
+    const turn = nextTurn("what is india's biggest airline", '', ['a'], { asked: "what is india's biggest airline", shortAnswer: 'Jet Airways' });
+    const names = namesOf(turn, 'Jet Airways, India’s biggest airline, grew.');
+    expect(names).toEqual({ subject: 'Jet Airways', person: null });
+    expect(resolveReference('who founded it', turn.question, names)).toBe('who founded Jet Airways');
   });
 
   it('a follow-up that names nothing keeps the names of the turn before; a new question does not', () => {
-    const first = nextTurn('which party is blears in', '', ['a'], { asked: 'which party is blears in', articleText: text, shortAnswer: null });
-    expect(first).toMatchObject({ subject: 'Blears', person: 'Blears' });
-    const next = nextTurn('when?', first.expanded, ['a'], { asked: 'when?', articleText: text, shortAnswer: null, previous: first });
-    expect(next).toMatchObject({ subject: 'Blears', person: 'Blears' });
-    const fresh = nextTurn('what is the score', '', ['a'], { asked: 'what is the score', articleText: text, shortAnswer: null, previous: first });
-    expect(fresh).toMatchObject({ subject: null, person: null });
+    const first = nextTurn('which party is blears in', '', ['a'], { asked: 'which party is blears in', shortAnswer: null });
+    const names = namesOf(first, text);
+    expect(names).toEqual({ subject: 'Blears', person: 'Blears' });
+    const next = nextTurn('when?', first.expanded, ['a'], { asked: 'when?', shortAnswer: null, carried: names });
+    expect(namesOf(next, text)).toEqual({ subject: 'Blears', person: 'Blears' });
+    const unanswered = nextTurn('why?', first.expanded, ['a'], { shortAnswer: null, carried: names });
+    expect(namesOf(unanswered, text)).toEqual({ subject: 'Blears', person: 'Blears' });
+    const fresh = nextTurn('what is the score', '', ['a'], { asked: 'what is the score', shortAnswer: null });
+    expect(namesOf(fresh, text)).toEqual({ subject: null, person: null });
   });
 });
 
