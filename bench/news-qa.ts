@@ -236,3 +236,78 @@ export function scoreNewsQa(
   }
   return scores;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The follow-up dev set (bench/news-qa-followups.jsonl): conversations of two or three turns.
+
+export const NEWS_QA_FOLLOWUPS_FILE = path.join(PROJECT_ROOT, 'bench', 'news-qa-followups.jsonl');
+
+/**
+ * What a turn is: the conversation's opening question; a follow-up that needs the earlier turns
+ * ("when?", "who leads it"); a standalone question mid-conversation that must not take the old
+ * context; a follow-up its article cannot answer.
+ */
+export const FOLLOW_UP_KINDS = ['first', 'follow-up', 'standalone', 'unanswerable'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export interface FollowUpTurn {
+  /** `<conversation id>.<turn number from 1>`. */
+  id: string;
+  question: string;
+  kind: FollowUpKind;
+  /** Every acceptable answer string as the article writes it; empty for an unanswerable turn. */
+  answers: string[];
+  /** The article that answers it, or null for an unanswerable turn. */
+  article: string | null;
+}
+
+export interface FollowUpConversation {
+  id: string;
+  turns: FollowUpTurn[];
+}
+
+/** Reads and checks the follow-up set; a malformed line throws naming its number. */
+export function loadFollowUps(file: string = NEWS_QA_FOLLOWUPS_FILE): FollowUpConversation[] {
+  const conversations: FollowUpConversation[] = [];
+  const ids = new Set<string>();
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = `${path.basename(file)}:${i + 1}`;
+      const bad = (what: string) => new Error(`${where}: ${what}`);
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch (err) {
+        throw bad(`not JSON (${(err as Error).message})`);
+      }
+      const o = (v ?? {}) as Record<string, unknown>;
+      const id = o['id'];
+      if (typeof id !== 'string' || !id) throw bad('"id" must be a non-empty string');
+      if (ids.has(id)) throw bad(`duplicate id ${id}`);
+      const rawTurns = o['turns'];
+      if (!Array.isArray(rawTurns) || rawTurns.length < 2) throw bad('"turns" must be an array of at least two turns');
+      const turns = rawTurns.map((raw: unknown, n): FollowUpTurn => {
+        const t = (raw ?? {}) as Record<string, unknown>;
+        const at = (what: string) => bad(`turn ${n + 1}: ${what}`);
+        if (typeof t['question'] !== 'string' || !t['question'].trim()) throw at('"question" must be a non-empty string');
+        if (!(FOLLOW_UP_KINDS as readonly unknown[]).includes(t['kind'])) throw at(`"kind" must be one of ${FOLLOW_UP_KINDS.join(', ')}`);
+        const kind = t['kind'] as FollowUpKind;
+        if ((kind === 'first') !== (n === 0)) throw at('the first turn, and only it, is of kind "first"');
+        if (!isStringArray(t['answers'])) throw at('"answers" must be an array of strings');
+        if (t['article'] !== null && typeof t['article'] !== 'string') throw at('"article" must be a string or null');
+        if (kind === 'unanswerable' && (t['answers'].length > 0 || t['article'] !== null)) throw at('an unanswerable turn has no answers and no article');
+        if (kind !== 'unanswerable' && (t['answers'].length === 0 || t['article'] === null)) throw at('an answerable turn needs answers and an article');
+        return { id: `${id}.${n + 1}`, question: t['question'], kind, answers: t['answers'], article: t['article'] };
+      });
+      ids.add(id);
+      conversations.push({ id, turns });
+    });
+  return conversations;
+}
+
+/** A turn as a news QA item, so the news scoring applies to it. */
+export function followUpItem(turn: FollowUpTurn): NewsQaItem {
+  return { id: turn.id, question: turn.question, answers: turn.answers, article: turn.article, type: 'what', answerable: turn.kind !== 'unanswerable' };
+}

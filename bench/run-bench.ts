@@ -26,7 +26,8 @@ import { unsureNote } from '../src/bot/reply.ts';
 import { loadOutOfScope, scoreOutOfScope, type OutOfScopeRow } from './out-of-scope.ts';
 import { probeRows, sectionRequestsWith } from './requests-section.ts';
 import { runThroughBot } from './requests-bot.ts';
-import { type FreshBatch, listFreshBatches, loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores, supportsAnswer } from './news-qa.ts';
+import { followUpTable, runFollowUps, type FollowUpReply, type FollowUpRow } from './follow-up-section.ts';
+import { type FreshBatch, listFreshBatches, loadNewsCorpus, loadNewsQa, NEWS_QA_FILE, QUESTION_TYPES, sameArticleTest, scoreNewsQa, type NewsQaItem, type NewsQaReply, type NewsQaScores, supportsAnswer, loadFollowUps, NEWS_QA_FOLLOWUPS_FILE } from './news-qa.ts';
 
 type EngineModule = typeof import('../src/engine/engine.ts');
 type EngineInstance = InstanceType<EngineModule['Engine']>;
@@ -711,6 +712,11 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
   const freshRuns = new Map<string, FreshBatchRun>(batches.map((b) => [b.batch.key, { systems: [], hedging: { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } }, details: [] }]));
   const byType: Record<string, NewsQaScores> = {};
   let outOfScope: OutOfScopeRow[] = [];
+  const conversations = loadFollowUps(NEWS_QA_FOLLOWUPS_FILE);
+  const followUpTurns = conversations.flatMap((c) => c.turns);
+  const strayTurns = followUpTurns.filter((t) => t.article !== null && !known.has(t.article)).map((t) => t.id);
+  if (strayTurns.length) errors.push(`newsqa followups: ${strayTurns.length} turn(s) name an article not in the corpus: ${strayTurns.slice(0, 5).join(', ')}`);
+  let followUps: { rows: FollowUpRow[]; replies: FollowUpReply[] } | null = null;
   let hedging: Hedging = { sure: { shown: 0, held: 0 }, unsure: { shown: 0, held: 0 } };
 
   try {
@@ -739,6 +745,7 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       const a = engine.ask(question).answer as EngineAnswer;
       return { answered: a.answer !== null, short: a.short === true, unsure: unsureNote({ ...a, short: a.short === true }) !== null };
     });
+    followUps = runFollowUps(engine, conversations, same);
   } catch (err) {
     errors.push(`newsqa: ours: ${errorText(err)}`);
   }
@@ -791,6 +798,14 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       ...mdTable(['batch', 'questions', 'abstained %', 'shown as unsure (the closest passage)', 'short answers shown'], outOfScope.map((r) => [r.batch, r.questions, fmt(r.abstainedPct, 1), r.unsureShown, r.shortShown])),
     );
   }
+  if (followUps) {
+    markdown.push(
+      '',
+      `ours on follow-up conversations (\`bench/news-qa-followups.jsonl\`: ${conversations.length} conversations, ${followUpTurns.length} turns, asked in order on one engine with the previous turn threaded as the Bot does; the rows "asked alone" ask the same later turns with no previous turn; rates in %; "answered" of an unanswerable turn is the share answered anyway):`,
+      '',
+      ...followUpTable(followUps.rows),
+    );
+  }
   if (!systems.some((s) => s.system === 'ours')) markdown.push('', '_ours: not run (see errors)_');
   return {
     markdown,
@@ -805,6 +820,7 @@ async function sectionNewsQa(ctx: Context): Promise<SectionOutput> {
       hedging,
       // batch 1 stays under `fresh`, batch 2 under `fresh2`, and so on
       ...freshData,
+      ...(followUps ? { followups: { conversations: conversations.length, turns: followUpTurns.length, rows: followUps.rows, replies: followUps.replies } } : {}),
     },
     errors,
   };

@@ -43,7 +43,17 @@ function nameRuns(text: string): string[][] {
 }
 
 /** Pronouns a follow-up may name its subject by, and whether each stands for a possessive. */
-const SUBJECT_PRONOUNS: Record<string, boolean> = { it: false, they: false, them: false, he: false, she: false, him: false, its: true, their: true, his: true };
+const SUBJECT_PRONOUNS: Record<string, boolean> = { it: false, they: false, them: false, he: false, she: false, him: false, her: false, its: true, their: true, his: true };
+/** The pronouns that stand for a person. */
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
+
+/** What the previous turn named, beside its question: the one thing it was about, and the person it answered. */
+export interface TurnNames {
+  /** The one name of the question as read (case restored from the cited article), or null. */
+  subject?: string | null;
+  /** The person a "he" or "she" stands for: the short answer of a question that asked for a person ("who beat Coria?" → "Olivier Rochus"), else the subject when it may be a person, or null. */
+  person?: string | null;
+}
 
 /**
  * The follow-up with its pronoun replaced by what the previous turn named, so that it is read as
@@ -52,17 +62,18 @@ const SUBJECT_PRONOUNS: Record<string, boolean> = { it: false, they: false, them
  * a lower-case topic ("psp") is not substituted (measured: two follow-ups of the requests set lost
  * their answer that way). Else unchanged.
  */
-export function resolveReference(question: string, previousQuestion: string): string {
+export function resolveReference(question: string, previousQuestion: string, names: TurnNames = {}): string {
   const tokens = question.split(/(\s+)/);
   const bareOf = (token: string) => token.toLowerCase().replace(/[?.!,;:]+$/, '');
   // the pronoun among the first six words
   let seen = 0;
   const at = tokens.findIndex((t) => bareOf(t).trim() !== '' && ++seen <= 6 && Object.hasOwn(SUBJECT_PRONOUNS, bareOf(t)));
   if (at < 0) return question;
-  const subject = namedSubject(previousQuestion);
-  if (!subject) return question;
   const word = tokens[at]!;
   const bare = bareOf(word);
+  // "who beat Coria?" "Rochus." "who does *he* play next?": a person pronoun stands for the person just named
+  const subject = (PERSON_PRONOUNS.has(bare) ? names.person : names.subject) ?? namedSubject(previousQuestion);
+  if (!subject) return question;
   tokens[at] = `${subject}${SUBJECT_PRONOUNS[bare] ? "'s" : ''}${word.slice(bare.length)}`;
   return tokens.join('');
 }
@@ -73,4 +84,72 @@ function namedSubject(text: string): string | null {
   if (quoted) return quoted[1]!;
   const runs = nameRuns(text);
   return runs.length === 1 ? runs[0]!.join(' ') : null;
+}
+
+/** Question words that are never a name, however an article writes them. */
+const NEVER_NAMES = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how', 'why', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'the', 'a', 'an', 'in', 'on', 'at', 'of', 'i', 'and', 'or', 'to', 'for', 'by', 'with', 'from', 'it', 'he', 'she', 'they', 'his', 'her', 'its', 'their', 'him', 'them', 'this', 'that', 'much', 'many', 'new', 'first', 'last', 'next']);
+
+/**
+ * The one name a question is about, its case restored from how `text` (the article the answer cited)
+ * writes it mid-sentence: "which band did charlie simpson leave" → "Charlie Simpson". Null when the
+ * question names nothing the text writes as a name, or several names (which one a pronoun means is unknown).
+ */
+export function subjectIn(question: string, text: string): string | null {
+  const tokens = question.split(/[\s?.!,;:()]+/);
+  const keyOf = (token: string) => token.toLowerCase().replace(/['’]s?$/, '');
+  const asked = new Set(tokens.map(keyOf));
+  const written = new Map<string, { upper: number; lower: number; form: string }>();
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const w = m[0].replace(/['’]s$/, '');
+    const key = w.toLowerCase();
+    // (only the question's words are counted: this runs on every answer)
+    if (!asked.has(key)) continue;
+    const seen = written.get(key) ?? { upper: 0, lower: 0, form: w };
+    // only a capital in mid-sentence says "name": sentences and quotes open with one
+    const before = text.slice(Math.max(0, m.index - 3), m.index).trimEnd();
+    const midSentence = before !== '' && /[\p{L}\p{N},;]$/u.test(before);
+    if (midSentence && /^\p{Lu}/u.test(w)) (seen.upper++, (seen.form = w));
+    else if (!/^\p{Lu}/u.test(w)) seen.lower++;
+    written.set(key, seen);
+  }
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const token of tokens) {
+    const key = keyOf(token);
+    const seen = written.get(key);
+    if (key && !NEVER_NAMES.has(key) && seen && seen.upper > 0 && seen.upper >= seen.lower) run.push(seen.form);
+    else if (run.length) runs.push(run), (run = []);
+    // a possessive ends a name: "douglas's india film" names Douglas, then India
+    if (/['’]s?$/.test(token) && run.length) runs.push(run), (run = []);
+  }
+  if (run.length) runs.push(run);
+  if (runs.length !== 1) return null;
+  const name = runs[0]!.join(' ');
+  // a run the text writes only inside a longer name ("Mouse Adapter" of "Assistive Mouse Adapter") is not what it names
+  return standsAlone(name, text) ? name : null;
+}
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Titles a name may follow and still stand alone ("Ms Simonetti"). */
+const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lord', 'Lady']);
+
+/** Whether the text writes `name` at least once with no capitalised word (other than a title) right before or after it. */
+function standsAlone(name: string, text: string): boolean {
+  for (const m of text.matchAll(new RegExp(`(?:(\\p{Lu}[\\p{L}'’-]*) )?\\b${escaped(name)}\\b(?!['’]?s? \\p{Lu})`, 'gu'))) {
+    if (m[1] === undefined || TITLES.has(m[1])) return true;
+  }
+  return false;
+}
+
+/** Whether a short answer reads as a person's or a thing's name (one to four capitalised words), not a number or a phrase. */
+export function isName(span: string): boolean {
+  const ws = span.trim().split(/\s+/);
+  return ws.length <= 4 && ws.every((w) => /^\p{Lu}[\p{L}'’.]*(?:-\p{Lu}[\p{L}'’.]*)*$/u.test(w));
+}
+
+/** Whether a name may be a person's: two words or more, or one the text writes after a title ("Ms Simonetti"). */
+export function mayBePerson(name: string, text: string): boolean {
+  if (name.includes(' ')) return true;
+  return new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\\.? ${escaped(name)}\\b`).test(text);
 }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
-import { needsContext, resolveReference } from '../../src/engine/follow-up.ts';
+import type { AnswerDraft } from '../../src/engine/answer-question.ts';
+import { isName, mayBePerson, needsContext, resolveReference, subjectIn } from '../../src/engine/follow-up.ts';
+import { chooseDraft, namesOf, nextTurn } from '../../src/engine/follow-up-state.ts';
 import { loadSeedEngine, SEED_ID } from '../support/seed-engine.ts';
 
 describe('needsContext', () => {
@@ -72,5 +74,86 @@ describe('resolveReference', () => {
     expect(next.answer.short).toBe(false);
     expect(next.answer.answer).not.toBe('SAA pro-Regime forces');
     expect(next.turn.expanded).toBe('who leads it? What is HTS?');
+  });
+});
+
+describe('what a pronoun stands for', () => {
+  const text = 'The singer Charlie Simpson took his new band Fightstar to the stage. "This was hard," 19-year-old Simpson said. The Assistive Mouse Adapter (AMA) is new. Ms Simonetti was fired by Delta.';
+
+  it.each([
+    ['which band did charlie simpson leave', 'Charlie Simpson'],
+    ['what is fightstar', 'Fightstar'],
+    ['who fired simonetti', 'Simonetti'],
+  ])('%j is about %j as the article writes it', (question, subject) => expect(subjectIn(question, text)).toBe(subject));
+
+  it.each([
+    ['did charlie simpson join fightstar', 'two names: which one a pronoun means is unknown'],
+    ['who built the mouse adapter', 'written only inside a longer name'],
+    ['what did the band play', 'no name at all'],
+    ['"This was hard"', 'a capital that opens a quote is no name'],
+  ])('%j names no one subject (%s)', (question) => expect(subjectIn(question, text)).toBeNull());
+
+  it('a possessive ends a name', () => {
+    expect(subjectIn("what is michael douglas's india film called", 'Michael Douglas is to star in a film set in India by the actor Michael Douglas.')).toBeNull();
+    expect(subjectIn("what is michael douglas's film called", 'The actor Michael Douglas is to star.')).toBe('Michael Douglas');
+  });
+
+  it('tells a name from a phrase, and a person from a place', () => {
+    expect(isName('Olivier Rochus')).toBe(true);
+    expect(isName('London-based')).toBe(false);
+    expect(isName('6-4 6-4')).toBe(false);
+    expect(mayBePerson('Olivier Rochus', '')).toBe(true);
+    expect(mayBePerson('Simonetti', text)).toBe(true);
+    expect(mayBePerson('Fightstar', text)).toBe(false);
+  });
+
+  it.each([
+    ['who does he play next', { person: 'Olivier Rochus', subject: 'Auckland' }, 'who does Olivier Rochus play next'],
+    ['how much have its sales fallen', { person: 'Carlos Ghosn', subject: 'Mitsubishi Motors' }, "how much have Mitsubishi Motors's sales fallen"],
+    ['which seat is she mp for', { person: null, subject: 'Muslims' }, 'which seat is she mp for'],
+  ])('reads %j with %j as %j', (question, names, expected) => expect(resolveReference(question, 'the previous question', names)).toBe(expected));
+});
+
+describe('the turn a follow-up leaves', () => {
+  const text = 'Top seed Guillermo Coria lost to Olivier Rochus in Auckland. Coria said he was sad. Ms Blears spoke.';
+
+  it('after "who …?" a "he" is the person answered; the subject is what the question named', () => {
+    const turn = nextTurn('who beat coria', '', ['a'], { asked: 'who beat coria', shortAnswer: 'Olivier Rochus' });
+    expect(namesOf(turn, text)).toEqual({ subject: 'Coria', person: 'Olivier Rochus' });
+  });
+
+  it('after "what is …?" an "it" is the name answered', () => {
+    const turn = nextTurn("what is india's biggest airline", '', ['a'], { asked: "what is india's biggest airline", shortAnswer: 'Jet Airways' });
+    const names = namesOf(turn, 'Jet Airways, India’s biggest airline, grew.');
+    expect(names).toEqual({ subject: 'Jet Airways', person: null });
+    expect(resolveReference('who founded it', turn.question, names)).toBe('who founded Jet Airways');
+  });
+
+  it('a follow-up that names nothing keeps the names of the turn before; a new question does not', () => {
+    const first = nextTurn('which party is blears in', '', ['a'], { asked: 'which party is blears in', shortAnswer: null });
+    const names = namesOf(first, text);
+    expect(names).toEqual({ subject: 'Blears', person: 'Blears' });
+    const next = nextTurn('when?', first.expanded, ['a'], { asked: 'when?', shortAnswer: null, carried: names });
+    expect(namesOf(next, text)).toEqual({ subject: 'Blears', person: 'Blears' });
+    const unanswered = nextTurn('why?', first.expanded, ['a'], { shortAnswer: null, carried: names });
+    expect(namesOf(unanswered, text)).toEqual({ subject: 'Blears', person: 'Blears' });
+    const fresh = nextTurn('what is the score', '', ['a'], { asked: 'what is the score', shortAnswer: null });
+    expect(namesOf(fresh, text)).toEqual({ subject: null, person: null });
+  });
+});
+
+describe('chooseDraft', () => {
+  const draft = (article: string, confidence: number, ownSupport = 1) => ({ entry: { article: { id: article } }, confidence, ownSupport }) as unknown as AnswerDraft;
+  const previous = { question: 'how big a stake will turkcell get', expanded: 'how big a stake will turkcell get', articleIds: ['turkcell'] };
+
+  it("keeps a follow-up in the conversation's story rather than answer from another, even when that says nothing", () => {
+    const chosen = chooseDraft('how much is it worth', previous, (_q, context) => (context ? draft('turkcell', 0.1, 0.4) : draft('boeing', 0.9)));
+    expect(chosen.draft?.entry.article.id).toBe('turkcell');
+    expect(chosen.context).toBe(previous.expanded);
+  });
+
+  it('answers a question that stands on its own alone', () => {
+    const chosen = chooseDraft('What is HTS?', previous, (_q, context) => (context ? draft('turkcell', 0.9) : draft('seed', 0.9)));
+    expect(chosen).toMatchObject({ context: '', asked: 'What is HTS?' });
   });
 });
