@@ -230,6 +230,9 @@ const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
 /** A kind of thing that names itself right after ("paper The Grocer", "firm Acme", "band The Larks"): no place. */
 const THING_BEFORE = /\b(?:paper|newspaper|publication|broadcaster|outlet|magazine|tabloid|journal|website|site|firm|company|group|band|club|team|channel|station|network|programme|show|series|film|movie|album|single|song|book|novel|brand|label|studio|agency|chain|retailer|airline|carrier|publisher|maker|operator|giant)\s+(?:the\s+)?$/i;
 
+/** A name joined to a participle or a kind ("London-based", "US-born", "Labour-led"): an adjective, not a name. */
+const NAME_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|born|bred|led|backed|owned|listed|made|run|funded|style|era|bound|controlled|speaking|registered|educated|trained)$/u;
+
 /** Whether a kind of thing introduces the name, before it or as its own lower-case lead ("trade paper *The Grocer*"). */
 function introducedAsThing(sentence: string, name: { start: number; text: string }): boolean {
   const lead = /^(?:[a-z]+\s+)+(?=\p{Lu})/u.exec(name.text)?.[0] ?? '';
@@ -640,7 +643,9 @@ export function scoreCandidates(
     // "Who is X?" is answered by what defines X ("*Wales coach* Mike Ruddock"), not by a phrase that merely sits near X
     const undefining = type === 'who' && defined !== null && !defines;
     const initialsAsked = /^\p{Lu}{2,6}$/u.test(c.text) && questionInitials.has(c.text);
-    const wrongKind = otherTime || organisation || notPlace || thing || undefining || initialsAsked || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    // "London-based", "US-born": a name made an adjective describes someone, it is no one
+    const nameAdjective = type === 'who' && NAME_ADJECTIVE.test(shown.text);
+    const wrongKind = otherTime || organisation || notPlace || thing || undefining || initialsAsked || nameAdjective || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

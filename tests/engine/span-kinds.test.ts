@@ -278,3 +278,10 @@ describe('times told without a full date', () => {
     expect(hasCandidate('when was the plan agreed', 'The plan was backed by May.')).toBe(false);
   });
 });
+
+describe('a name made an adjective', () => {
+  it('"Paris-based" describes someone and answers no who-question', () => {
+    const text = 'The chain was founded by Paris-based former chef Anna Berg in 1990.';
+    expect(chooseSpan('who founded the chain', text)?.text).not.toBe('Paris-based');
+  });
+});
