@@ -532,7 +532,9 @@ export function answerQuestion(
   const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   const othersAge = kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
-  const spanConfidence = sf && !wrongKind && !othersAge && !vague ? spanConfidenceOf(sf) : 0;
+  // a why-question is answered by a cause, never by a bare name ("disallowed by *Kaplan*")
+  const nameForWhy = asksWhy && choice !== null && /^(?:[a-z-]+\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.test(choice.text);
+  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };

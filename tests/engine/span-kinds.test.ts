@@ -285,3 +285,16 @@ describe('a name made an adjective', () => {
     expect(chooseSpan('who founded the chain', text)?.text).not.toBe('Paris-based');
   });
 });
+
+describe('a why-question', () => {
+  it('never gets a bare name in bold ("disallowed by Kaplan")', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const { plainArticle } = await import('../support/plain-article.ts');
+    const engine = new Engine([
+      plainArticle('match', 'Late drama', 'Moreno was also puzzled as to why his try had been disallowed by Kaplan.'),
+      plainArticle('other', 'Weather', 'Rain is expected across the north on Friday.'),
+    ]);
+    const reply = engine.ask("why was moreno's try disallowed").answer;
+    expect(reply.short).toBe(false);
+  });
+});
