@@ -65,43 +65,46 @@ export interface NewsQaItem {
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** Reads and checks the dev set; a malformed line throws naming its number. */
-export function loadNewsQa(file: string = NEWS_QA_FILE): NewsQaItem[] {
-  const items: NewsQaItem[] = [];
+/**
+ * Reads a JSONL set line by line: each record parsed, its "id" checked non-empty and unique, then built by `read`;
+ * a malformed line throws naming its file and number (`bad`).
+ */
+function readIdRecords<T>(file: string, read: (o: Record<string, unknown>, id: string, bad: (what: string) => Error) => T): T[] {
+  const out: T[] = [];
   const ids = new Set<string>();
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return;
-      const where = `${path.basename(file)}:${i + 1}`;
+      const bad = (what: string) => new Error(`${path.basename(file)}:${i + 1}: ${what}`);
       let v: unknown;
       try {
         v = JSON.parse(line);
       } catch (err) {
-        throw new Error(`${where}: not JSON (${(err as Error).message})`);
+        throw bad(`not JSON (${(err as Error).message})`);
       }
       const o = (v ?? {}) as Record<string, unknown>;
-      const bad = (what: string) => new Error(`${where}: ${what}`);
-      if (typeof o['id'] !== 'string' || !o['id']) throw bad('"id" must be a non-empty string');
-      if (ids.has(o['id'])) throw bad(`duplicate id ${o['id']}`);
-      if (typeof o['question'] !== 'string' || !o['question'].trim()) throw bad('"question" must be a non-empty string');
-      if (!isStringArray(o['answers'])) throw bad('"answers" must be an array of strings');
-      if (o['article'] !== null && typeof o['article'] !== 'string') throw bad('"article" must be a string or null');
-      if (!(QUESTION_TYPES as readonly unknown[]).includes(o['type'])) throw bad(`"type" must be one of ${QUESTION_TYPES.join(', ')}`);
-      if (typeof o['answerable'] !== 'boolean') throw bad('"answerable" must be a boolean');
-      if (o['answerable'] && (o['answers'].length === 0 || o['article'] === null)) throw bad('an answerable item needs answers and an article');
-      if (!o['answerable'] && o['answers'].length > 0) throw bad('an unanswerable item must have no answers');
-      ids.add(o['id']);
-      items.push({
-        id: o['id'],
-        question: o['question'],
-        answers: o['answers'],
-        article: o['article'],
-        type: o['type'] as QuestionType,
-        answerable: o['answerable'],
-      });
+      const id = o['id'];
+      if (typeof id !== 'string' || !id) throw bad('"id" must be a non-empty string');
+      if (ids.has(id)) throw bad(`duplicate id ${id}`);
+      out.push(read(o, id, bad));
+      ids.add(id);
     });
-  return items;
+  return out;
+}
+
+/** Reads and checks the dev set; a malformed line throws naming its number. */
+export function loadNewsQa(file: string = NEWS_QA_FILE): NewsQaItem[] {
+  return readIdRecords(file, (o, id, bad) => {
+    if (typeof o['question'] !== 'string' || !o['question'].trim()) throw bad('"question" must be a non-empty string');
+    if (!isStringArray(o['answers'])) throw bad('"answers" must be an array of strings');
+    if (o['article'] !== null && typeof o['article'] !== 'string') throw bad('"article" must be a string or null');
+    if (!(QUESTION_TYPES as readonly unknown[]).includes(o['type'])) throw bad(`"type" must be one of ${QUESTION_TYPES.join(', ')}`);
+    if (typeof o['answerable'] !== 'boolean') throw bad('"answerable" must be a boolean');
+    if (o['answerable'] && (o['answers'].length === 0 || o['article'] === null)) throw bad('an answerable item needs answers and an article');
+    if (!o['answerable'] && o['answers'].length > 0) throw bad('an unanswerable item must have no answers');
+    return { id, question: o['question'], answers: o['answers'], article: o['article'], type: o['type'] as QuestionType, answerable: o['answerable'] };
+  });
 }
 
 /** The set's corpus as the engine loads it: the seed article plus every BBC record, ids as the loader gives them. */
@@ -268,43 +271,24 @@ export interface FollowUpConversation {
 
 /** Reads and checks the follow-up set; a malformed line throws naming its number. */
 export function loadFollowUps(file: string = NEWS_QA_FOLLOWUPS_FILE): FollowUpConversation[] {
-  const conversations: FollowUpConversation[] = [];
-  const ids = new Set<string>();
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const where = `${path.basename(file)}:${i + 1}`;
-      const bad = (what: string) => new Error(`${where}: ${what}`);
-      let v: unknown;
-      try {
-        v = JSON.parse(line);
-      } catch (err) {
-        throw bad(`not JSON (${(err as Error).message})`);
-      }
-      const o = (v ?? {}) as Record<string, unknown>;
-      const id = o['id'];
-      if (typeof id !== 'string' || !id) throw bad('"id" must be a non-empty string');
-      if (ids.has(id)) throw bad(`duplicate id ${id}`);
-      const rawTurns = o['turns'];
-      if (!Array.isArray(rawTurns) || rawTurns.length < 2) throw bad('"turns" must be an array of at least two turns');
-      const turns = rawTurns.map((raw: unknown, n): FollowUpTurn => {
-        const t = (raw ?? {}) as Record<string, unknown>;
-        const at = (what: string) => bad(`turn ${n + 1}: ${what}`);
-        if (typeof t['question'] !== 'string' || !t['question'].trim()) throw at('"question" must be a non-empty string');
-        if (!(FOLLOW_UP_KINDS as readonly unknown[]).includes(t['kind'])) throw at(`"kind" must be one of ${FOLLOW_UP_KINDS.join(', ')}`);
-        const kind = t['kind'] as FollowUpKind;
-        if ((kind === 'first') !== (n === 0)) throw at('the first turn, and only it, is of kind "first"');
-        if (!isStringArray(t['answers'])) throw at('"answers" must be an array of strings');
-        if (t['article'] !== null && typeof t['article'] !== 'string') throw at('"article" must be a string or null');
-        if (kind === 'unanswerable' && (t['answers'].length > 0 || t['article'] !== null)) throw at('an unanswerable turn has no answers and no article');
-        if (kind !== 'unanswerable' && (t['answers'].length === 0 || t['article'] === null)) throw at('an answerable turn needs answers and an article');
-        return { id: `${id}.${n + 1}`, question: t['question'], kind, answers: t['answers'], article: t['article'] };
-      });
-      ids.add(id);
-      conversations.push({ id, turns });
+  return readIdRecords(file, (o, id, bad) => {
+    const rawTurns = o['turns'];
+    if (!Array.isArray(rawTurns) || rawTurns.length < 2) throw bad('"turns" must be an array of at least two turns');
+    const turns = rawTurns.map((raw: unknown, n): FollowUpTurn => {
+      const t = (raw ?? {}) as Record<string, unknown>;
+      const at = (what: string) => bad(`turn ${n + 1}: ${what}`);
+      if (typeof t['question'] !== 'string' || !t['question'].trim()) throw at('"question" must be a non-empty string');
+      if (!(FOLLOW_UP_KINDS as readonly unknown[]).includes(t['kind'])) throw at(`"kind" must be one of ${FOLLOW_UP_KINDS.join(', ')}`);
+      const kind = t['kind'] as FollowUpKind;
+      if ((kind === 'first') !== (n === 0)) throw at('the first turn, and only it, is of kind "first"');
+      if (!isStringArray(t['answers'])) throw at('"answers" must be an array of strings');
+      if (t['article'] !== null && typeof t['article'] !== 'string') throw at('"article" must be a string or null');
+      if (kind === 'unanswerable' && (t['answers'].length > 0 || t['article'] !== null)) throw at('an unanswerable turn has no answers and no article');
+      if (kind !== 'unanswerable' && (t['answers'].length === 0 || t['article'] === null)) throw at('an answerable turn needs answers and an article');
+      return { id: `${id}.${n + 1}`, question: t['question'], kind, answers: t['answers'], article: t['article'] };
     });
-  return conversations;
+    return { id, turns };
+  });
 }
 
 /** A turn as a news QA item, so the news scoring applies to it. */
