@@ -74,12 +74,32 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const key = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const batch2 = batches.find((b) => b.key === 'fresh2');
   const fresh2 = batch2 ? loadNewsQa(batch2.file) : [];
+  const batch3 = batches.find((b) => b.key === 'fresh3');
+  const fresh3 = batch3 ? loadNewsQa(batch3.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
     expect(batches[0]).toMatchObject({ key: 'fresh', name: 'fresh batch', label: NEWS_QA_FRESH_LABEL, file: NEWS_QA_FRESH_FILE });
     expect(batches[1]?.name).toBe('fresh batch 2');
     expect(batches[1]?.label).toBe("fresh batch 2 (written 2026-12-04 04:10–05:20 UTC, blind until the lead's final run)");
+  });
+
+  it('lists batches 1, 2 and 3 in order, batch 3 with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3']);
+    expect(batches[2]).toMatchObject({
+      name: 'fresh batch 3',
+      label: "fresh batch 3 (written 2026-12-04 06:55–07:55 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh3.md',
+    });
+  });
+
+  it('batch 3 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh3.length).toBe(60);
+    expect(fresh3.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh3.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh3.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `nh-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh3.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 2 has 60 questions, 20 unanswerable, every answerable question type', () => {
@@ -90,8 +110,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batch 1, batch 2 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2 };
+  it('repeats no question across the dev set, batches 1–3 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -102,7 +122,10 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
         seen.set(k, `${name} ${q.id}`);
       }
     }
-    for (const q of loadOutOfScope()) if (fresh2.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh2 repeats out-of-scope "${q.question}"`);
+    for (const q of loadOutOfScope()) {
+      if (fresh2.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh2 repeats out-of-scope "${q.question}"`);
+      if (fresh3.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh3 repeats out-of-scope "${q.question}"`);
+    }
     expect(repeats).toEqual([]);
   });
 
@@ -116,6 +139,27 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     }
     expect(fresh2.filter((x) => x.answerable)).toHaveLength(40);
     expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 3 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh3.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh3.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 3 asks about no article the earlier sets use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh3.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh3.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
   });
 
   describe('the batch loader over a folder', () => {
