@@ -17,6 +17,8 @@ const PRESENT = [
   // about the asker: "what's my name", "how old am i", "where do i live"
   /^(?:whats|what is|what s) my (?:name|age|address|job|birthday|phone number|email)$|^(?:how old am i|who am i|where am i|where do i live|what do i do|what do i look like)$/,
   /^what should i (?:eat|have|cook|make|wear|watch)(?: for (?:dinner|lunch|breakfast|tea|supper))?(?: today| tonight)?$/,
+  // a conversion of units: "how many minutes are in a day", "how many feet in a mile"
+  /^how many [a-z]+ (?:are |is )?(?:there )?in (?:a|an|one|1) (?:second|minute|hour|day|week|fortnight|month|year|decade|century|millennium|foot|inch|yard|mile|metre|meter|kilometre|kilometer|kilo|kilogram|gram|pound|ounce|stone|gallon|litre|liter|pint|dozen|ton|tonne|byte|kilobyte|megabyte|gigabyte)$/,
   // instructions: "how do I bake bread", "how can you fix a flat tyre", "how to learn spanish" (not how a word is said)
   /^(?:how (?:do|can|should) (?:i|you|we)|how to) (?!pronounce|spell|say|write|call)[a-z]+\b/,
 ];
