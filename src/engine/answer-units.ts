@@ -135,7 +135,7 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'speed':
         return SPEED.test(after) || SPEED.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
-        // "how many people": not "30 days" (a question counting days or seasons asks for no count: MEASURE_NOUNS)
+        // "how many people": not "30 days" (a question counting days asks for a duration: COUNTED_UNITS)
         return !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !isNotCount(sentence, start, end);
     }
   });
