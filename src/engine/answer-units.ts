@@ -125,7 +125,7 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
         // (a thing's age is told by its date: "graves dating to 1338")
         // a year is an age only as a thing's date ("dating to 1338"), never "2006/07" beside a person
-        return (YEAR.test(text) && !SEASON.test(sentence.slice(start, end + 12)) && DATING_CUE.test(sentence.slice(Math.max(0, start - 40), start))) || /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after));
+        return (YEAR.test(text) && !SEASON.test(sentence.slice(start, end + 12)) && DATING_CUE.test(sentence.slice(Math.max(0, start - 40), start))) || /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/^\s*\d{1,3}\s*$/.test(text) && ((/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after))));
       case 'duration':
         return DURATION.test(after) || DURATION.test(text.replace(LEADING_NUMBER, ' ')) || /^\s*(?:from\s+)?\d{4}\s*(?:to|until|-|–)\s*\d{2,4}\b/.test(text);
       case 'distance':
@@ -171,6 +171,9 @@ const AGE_REACH = 5;
 export function ageBeside(sentence: string, start: number, end: number, asked: ReadonlySet<string>, termsOf: (word: string) => string[]): boolean {
   // a thing's age told by its date ("graves dating to 1338") is not a person's
   if (YEAR.test(sentence.slice(start, end))) return true;
+  // "Lucy, 36,": an age set off after a name is that name's
+  const owner = /(\p{Lu}[\p{L}'’-]+),\s*$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
+  if (owner && /^\s*,/.test(sentence.slice(end))) return termsOf(owner).some((t) => asked.has(t));
   const before = sentence.slice(0, start).split(/\s+/).filter(Boolean).slice(-AGE_REACH);
   const after = sentence.slice(end).split(/\s+/).filter(Boolean).slice(0, AGE_REACH);
   return [...before, ...after].some((w) => termsOf(w).some((t) => asked.has(t)));

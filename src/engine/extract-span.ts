@@ -19,6 +19,7 @@ import {
 import { STOP_WORDS, stem, terms, words } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
 import { placeLikeness, THING_NAME } from './name-likeness.ts';
+import { isEnglishWord } from './english-words.ts';
 import { CLOCK_TIME, isQuantityOf, isTimeOf, quantityAsked, timeUnitAsked } from './answer-units.ts';
 import { QUESTION_TYPES, SPAN_TREES, sumTrees, type SpanTrees } from './span-trees.ts';
 import { alignCandidate, templatesOf } from './span-alignment.ts';
@@ -230,6 +231,19 @@ const DEMONYM = /^\p{Lu}\p{L}+(?:an|ian|ese|ish|ic|i|ch|sh)$/u;
 /** A kind of thing that names itself right after ("paper The Grocer", "firm Acme", "band The Larks"): no place. */
 const THING_BEFORE = /\b(?:paper|newspaper|publication|broadcaster|outlet|magazine|tabloid|journal|website|site|firm|company|group|band|club|team|channel|station|network|programme|show|series|film|movie|album|single|song|book|novel|brand|label|studio|agency|chain|retailer|airline|carrier|publisher|maker|operator|giant)\s+(?:the\s+)?$/i;
 
+/**
+ * Whether a span is a title or role before a name the question asks about ("Novelist Anna Berg" for "where was Anna
+ * Berg born"): the name restates who was asked about, and the title is a common word, so it names no place.
+ */
+function titledAskedName(text: string, qStems: ReadonlySet<string>): boolean {
+  const ws = text.split(/\s+/);
+  // the title or role: a role word, or a common word for a person ending in -ist / -ian ("Novelist", "Comedian")
+  const role = ws[0] ?? '';
+  const isRole = PERSON_ROLE.test(role.toLowerCase()) || (isEnglishWord(role.toLowerCase()) && /(?:ist|ian)$/i.test(role));
+  const named = ws.slice(1);
+  return isRole && !qStems.has(stem(role.toLowerCase())) && named.length > 0 && named.every((w) => /^\p{Lu}/u.test(w) && words(w).every((x) => qStems.has(stem(x))));
+}
+
 /** A name joined to a participle or a kind ("London-based", "US-born", "Labour-led"): an adjective, not a name. */
 const NAME_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|born|bred|led|backed|owned|listed|made|run|funded|style|era|bound|controlled|speaking|registered|educated|trained)$/u;
 
@@ -261,7 +275,7 @@ const ORGANIZATION_WORDS = 'team club company firm group united city rovers bank
 const GIVEN_LIKE = 0.45;
 const GIVEN_OVER_ORG = 0.15;
 /** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
-const ORGANIZATION_MARKERS = /\b(?:United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
+const ORGANIZATION_MARKERS = /\b(?:Office|United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
 /** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
 const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party)\.?$/;
 /** A title that makes a name a person's ("Mr Blair"). */
@@ -645,7 +659,9 @@ export function scoreCandidates(
     const initialsAsked = /^\p{Lu}{2,6}$/u.test(c.text) && questionInitials.has(c.text);
     // "London-based", "US-born": a name made an adjective describes someone, it is no one
     const nameAdjective = type === 'who' && NAME_ADJECTIVE.test(shown.text);
-    const wrongKind = otherTime || organisation || notPlace || thing || undefining || initialsAsked || nameAdjective || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
+    // "where was Anna Berg born": "Novelist Anna Berg" restates who was asked about, it is no place
+    const namesOnlyAsked = type === 'where' && titledAskedName(shown.text, qStems);
+    const wrongKind = otherTime || organisation || notPlace || thing || undefining || initialsAsked || nameAdjective || namesOnlyAsked || personName(c.text, first) || (shown !== c && personName(shown.text, tokenAt(shown.start)));
     const evidence: SpanEvidence = {
       typeExact: !isList && c.kind === type && !wrongKind ? 1 : 0,
       typeHint: !isList && c.kind !== type ? typeHint(type, c, tokens, first) : 0,

@@ -23,7 +23,10 @@ const PERSON_FOCUS_QUESTION = WH_NOUN('person|people|man|men|woman|women|preside
 
 /** Whether a who-question asks for a person: an organisation's or a side's name is then the wrong kind of answer. */
 export function personAsked(question: string): boolean {
-  return PERSON_FOCUS_QUESTION.test(question.toLowerCase());
+  const q = question.toLowerCase();
+  // "who's the prime minister", "who is the uk's finance minister": a role held by a person
+  const role = /\bwho(?:\s+is|\s+was|['’]s|s)\s+(?:the\s+)?(?:[a-z'’]+\s+){0,2}?([a-z]+)(?:\s+(?:now|currently|today|these days|at the moment|right now))?\s*\??$/.exec(q)?.[1];
+  return PERSON_FOCUS_QUESTION.test(q) || (role !== undefined && ROLE_NOUNS.test(role) && !/^(?:general|champion|winner)$/.test(role));
 }
 
 /** Whether a who-question asks for an organisation or a side: a person's name is then the wrong kind of answer. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuantityOf, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle } from '../support/plain-article.ts';
@@ -132,6 +132,15 @@ describe('the kind of quantity a number question asks for', () => {
   it('"how much did the firm make" asks for money; "how much difference did it make" does not', () => {
     expect(quantityAsked('how much did the firm make last year')).toEqual(['money']);
     expect(quantityAsked('how much difference did it make')).toBeNull();
+  });
+
+  it('a set score between commas is no age ("6-3, 4-7, 6-2"); an age after a name is that name\'s ("Lucy, 36,")', () => {
+    const t = 'He beat Smith 6-3, 4-7, 6-2 in the final.';
+    expect(isQuantityOf(['age'], t, t.indexOf('4-7'), t.indexOf('4-7') + 3)).toBe(false);
+    const u = 'Lucy, 36, tracked down Mr Pound after a long search.';
+    const termsOf = (w: string) => [w.toLowerCase()];
+    expect(ageBeside(u, u.indexOf('36'), u.indexOf('36') + 2, new Set(['pound']), termsOf)).toBe(false);
+    expect(ageBeside(u, u.indexOf('36'), u.indexOf('36') + 2, new Set(['lucy']), termsOf)).toBe(true);
   });
 
   it('"the fourth quarter" is a period of the year, not a share', () => {

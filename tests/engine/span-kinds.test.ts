@@ -298,3 +298,24 @@ describe('a why-question', () => {
     expect(reply.short).toBe(false);
   });
 });
+
+describe('a where-question over a sentence naming the person asked', () => {
+  it('does not take "Novelist Anna Berg" for a place', () => {
+    const text = 'Novelist Anna Berg, who has died at the age of 84, wrote many books.';
+    const chosen = chooseSpan('Where was Anna Berg born?', text);
+    expect(chosen?.text === 'Novelist Anna Berg' && chosen.typeMatch).toBe(false);
+    expect(candidate('Where was Anna Berg born?', text, 'Novelist Anna Berg')?.wrongKind).toBe(true);
+  });
+  it('still takes "River Thames" as a place', () => {
+    expect(candidate('where did the band play on the thames', 'The band played a show on the River Thames on Friday.', 'River Thames')?.wrongKind ?? false).toBe(false);
+  });
+});
+
+describe('"who is the <role>" asks for a person', () => {
+  it('an office ("Office of the Deputy Prime Minister") is not the prime minister', async () => {
+    const { personAsked } = await import('../../src/engine/question-analysis.ts');
+    expect(personAsked("who's the prime minister at the moment")).toBe(true);
+    expect(personAsked('who is the uk finance minister')).toBe(true);
+    expect(personAsked('who won the cup')).toBe(false);
+  });
+});
