@@ -1,7 +1,7 @@
 // How chat writes what it asks: filler, spellings, openers, shorthand and phrases to read past, and the agent and role
 // forms of a question word that retrieval may also search (off by default; bench/README.md, third session, `retrieval3`).
 import type { Bm25Index } from './bm25-index.ts';
-import { foldPhrases, PHRASE_GAP, stem } from './text.ts';
+import { foldPhrases, phraseRestEnd, stem } from './text.ts';
 import type { WordVectors } from './word-vectors.ts';
 
 /**
@@ -219,14 +219,9 @@ export function readPhrases(typed: readonly string[]): { words: string[]; altern
 /** End (exclusive) of the phrase matched at `i`, or 0; one pronoun may stand between its first two words. */
 function matchAt(stems: readonly string[], list: readonly string[], i: number, phrase: readonly string[]): number {
   if (stems[i] !== phrase[0]) return 0;
-  let j = i + 1;
-  if (phrase.length > 1 && stems[j] !== phrase[1] && PHRASE_GAP.has(list[j] ?? '')) j++;
-  for (const s of phrase.slice(1)) {
-    if (stems[j] !== s) return 0;
-    j++;
-  }
+  const end = phraseRestEnd(list, i + 1, phrase.slice(1), (k) => stems[k] ?? '');
   // "going up, down or staying the same" offers a choice: no one reading is what was asked
-  return CHOICE_NEXT.has(list[j] ?? '') ? 0 : j;
+  return end && !CHOICE_NEXT.has(list[end] ?? '') ? end : 0;
 }
 
 /**

@@ -240,10 +240,8 @@ export function foldPhrases(list: readonly string[]): readonly string[] {
     let end = 0;
     let word = '';
     for (const f of folds ?? []) {
-      let j = i + 1;
-      if (PHRASE_GAP.has(list[j] ?? '') && stem(list[j + 1] ?? '') === f.rest[0]) j++;
-      if (f.rest.every((s, k) => stem(list[j + k] ?? '') === s)) {
-        end = j + f.rest.length;
+      end = phraseRestEnd(list, i + 1, f.rest);
+      if (end) {
         word = f.word;
         break;
       }
@@ -259,7 +257,16 @@ export function foldPhrases(list: readonly string[]): readonly string[] {
   return out ?? list;
 }
 /** Words a separable phrasal verb may hold between its verb and particle ("turned it down"). */
-export const PHRASE_GAP: ReadonlySet<string> = new Set(['it', 'them', 'him', 'her', 'this', 'that']);
+const PHRASE_GAP: ReadonlySet<string> = new Set(['it', 'them', 'him', 'her', 'this', 'that']);
+
+/**
+ * End (exclusive) of a phrase's words after its first, as stems `rest`, matched from position `j` of `list`, or 0;
+ * one pronoun may stand before them ("turned *it* down"). `stemAt` gives the stem at a position when already known.
+ */
+export function phraseRestEnd(list: readonly string[], j: number, rest: readonly string[], stemAt: (k: number) => string = (k) => stem(list[k] ?? '')): number {
+  if (rest.length > 0 && PHRASE_GAP.has(list[j] ?? '') && stemAt(j + 1) === rest[0]) j++;
+  return rest.every((s, k) => stemAt(j + k) === s) ? j + rest.length : 0;
+}
 
 /** Index terms of a text: stemmed words without stop words. */
 export function terms(text: string): string[] {
