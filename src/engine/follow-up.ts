@@ -151,5 +151,5 @@ export function isName(span: string): boolean {
 /** Whether a name may be a person's: two words or more, or one the text writes after a title ("Ms Simonetti"). */
 export function mayBePerson(name: string, text: string): boolean {
   if (name.includes(' ')) return true;
-  return new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\\.? ${escaped(name)}\\b`).test(text);
+  return new RegExp(`\\b(?:${[...TITLES].join('|')})\\.? ${escaped(name)}\\b`).test(text);
 }
