@@ -53,9 +53,11 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   return null;
 }
 
+/** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
+const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
 /** Units a "how many" question may count, with the kind of number told in them ("pounds" may be weight or money: none). */
 const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
-  [/^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?)$/, 'duration'],
+  [new RegExp(`^(?:${TIME_SPANS})$`), 'duration'],
   [/^(?:miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?)$/, 'distance'],
   [/^(?:dollars?|euros?|cents?|pence)$/, 'money'],
 ];
@@ -63,7 +65,7 @@ const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
 const MEASURE_NOUNS = /^(?:terms?|times|hundreds?|thousands?|millions?|billions?|points?|per|percent|pounds?|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
-const DURATION = /^\s*(?:[-\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?|seasons?|terms?)\b/i;
+const DURATION = new RegExp(`^\\s*(?:[-\\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:${TIME_SPANS}|century|terms?)\\b`, 'i');
 /** A rate after a number: "70mph", "one gigabit a second", "3GHz", "ten times faster". */
 const SPEED = /^\s*-?\s*(?:mph|km\/h|kph|knots?|(?:miles?|kilometres?|kilometers?|km|metres?|meters?)\s+(?:an|a|per)\s+(?:hour|minute|second)|(?:kilo|mega|giga|tera)?(?:bits?|bytes?)(?:\s+(?:a|per)\s+second)?|[kmgt]b(?:ps|\/s)|[kmg]bit\/s|[kmg]hz|times\s+(?:faster|quicker|as\s+fast))\b/i;
 const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;
