@@ -1,9 +1,8 @@
 // Sentence choice: the evidence that a candidate sentence answers the question, and the weight
 // table that ranks a question's candidates (refit: `npx tsx bench/calibrate/fit-sentence-ranker.ts`).
-import { isQuantityOf, quantityAsked } from './answer-units.ts';
-import { questionStems, type QuestionType } from './question-analysis.ts';
-import { collectCandidates } from './span-candidates.ts';
-import { STOP_WORDS, stem, words } from './text.ts';
+import { type QuestionType } from './question-analysis.ts';
+import { candidateFilter, collectCandidates } from './span-candidates.ts';
+import { stem, words } from './text.ts';
 
 /** Evidence for one candidate sentence, each in [0, 1]. */
 export interface SentenceFeatures {
@@ -138,8 +137,7 @@ export function typedNearTest(
   wanted: QuestionType,
   asked: ReadonlySet<string>,
 ): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => boolean {
-  const qStems = questionStems(question);
-  const kinds = wanted === 'number' ? quantityAsked(question) : null;
+  const accepts = candidateFilter(question, wanted);
   return (sentence, sentenceTerms, titleTerms) => {
     // most sentences hold no asked word outside the title: no need to read their candidates
     if (!sentenceTerms.some((t) => asked.has(t) && !titleTerms.includes(t))) return false;
@@ -155,9 +153,8 @@ export function typedNearTest(
       return i;
     };
     return collectCandidates(wanted, sentence).some((c) => {
+      if (!accepts(c, sentence)) return false;
       const ws = words(c.text);
-      if (!ws.some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) return false;
-      if (kinds && !isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) return false;
       const a = indexOf(c.start);
       const b = a + Math.max(1, ws.length) - 1;
       return at.some((i) => i >= a - NEAR_WORDS && i <= b + NEAR_WORDS && (i < a || i > b));

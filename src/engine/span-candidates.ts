@@ -36,7 +36,7 @@ export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
 const NUMBER_PATTERN = new RegExp(
-  `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|greater than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d[\\d,.]*(?:\\s?[–-]\\s?\\d[\\d,.]*)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s?(?:[kMGT]Hz|[kMGT]bps|[kMGT]b\\/s|mph|km\\/h)\\b)?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
+  `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|greater than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d(?:[\\d,.]*\\d)?(?:\\s?[–-]\\s?\\d(?:[\\d,.]*\\d)?)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s?(?:[kMGT]Hz|[kMGT]bps|[kMGT]b\\/s|mph|km\\/h)\\b)?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
   'gi',
 );
 const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
@@ -290,7 +290,9 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
     // a number glued to capitals is part of a name ("3GSM", "4G"), not a quantity
     for (let i = candidates.length - 1; i >= 0; i--) {
       const c = candidates[i]!;
-      if (/\d$/.test(c.text) && /^\p{Lu}/u.test(sentence.slice(c.start + c.text.length))) candidates.splice(i, 1);
+      // a number word written with its capital inside a sentence is part of a name ("the Six Nations", "Radio Five")
+      const named = /^\p{Lu}\p{Ll}/u.test(c.text) && /[\p{L}\d,]\s+$/u.test(sentence.slice(0, c.start));
+      if (named || (/\d$/.test(c.text) && /^\p{Lu}/u.test(sentence.slice(c.start + c.text.length)))) candidates.splice(i, 1);
     }
     // "six to nine percent", "10 or 12 miles": a range is one answer
     for (const m of sentence.matchAll(NUMBER_RANGE)) {
@@ -341,16 +343,20 @@ export function hasCandidate(question: string, sentence: string): boolean {
 
 /** `hasCandidate` for one question over many sentences: the question is analysed once. */
 export function candidateTest(question: string): (sentence: string) => boolean {
-  const qStems = questionStems(question);
   const type = classifyQuestion(question);
+  const accepts = candidateFilter(question, type);
+  return (sentence) => collectCandidates(type, sentence).some((c) => accepts(c, sentence));
+}
+
+/** Whether a collected candidate is of the asked-for type and not named by the question; one rule for every test of a sentence. */
+export function candidateFilter(question: string, type: QuestionType): (c: Candidate, sentence: string) => boolean {
+  const qStems = questionStems(question);
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = type === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeLikeness() : null;
-  return (sentence) =>
-    collectCandidates(type, sentence).some(
-      (c) => words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) && (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) && (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON),
-    );
+  return (c, sentence) =>
+    words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) && (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) && (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON);
 }
 
 const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;
