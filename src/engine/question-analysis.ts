@@ -10,6 +10,9 @@ const QUANTITY_NOUNS = 'percentage|percent|proportion|number|amount|price|cost|p
 
 const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:\\w+ )?(?:${QUANTITY_NOUNS})\\b`);
 
+/** "what kind of network": a description is asked, not a name or a number. */
+const KIND_OF = /\b(?:what|which) (?:kind|type|sort)\b/;
+
 /** "what / which [one or two describing words] NOUN", the noun naming the kind of answer. */
 const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
 const PLACE_QUESTION = WH_NOUN('city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood');
@@ -37,10 +40,10 @@ export function organizationAsked(question: string): boolean {
 export function classifyQuestion(question: string): QuestionType {
   const q = question.toLowerCase();
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b/.test(q)) return 'number';
-  if (QUANTITY_QUESTION.test(q) && !/\b(?:what|which) (?:kind|type|sort)\b/.test(q)) return 'number';
+  if (QUANTITY_QUESTION.test(q) && !KIND_OF.test(q)) return 'number';
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
   if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';
-  if (/\b(who|whom|whose)\b/.test(q) || PERSON_QUESTION.test(q)) return 'who';
+  if (/\b(who|whom|whose)\b/.test(q) || PERSON_QUESTION.test(q) || (!KIND_OF.test(q) && (PERSON_FOCUS_QUESTION.test(q) || ORGANIZATION_QUESTION.test(q)))) return 'who';
   if (/\b(what|which)\b/.test(q)) return 'what';
   return 'other';
 }

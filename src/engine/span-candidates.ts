@@ -310,6 +310,13 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
         c.start += lead[0].length;
         c.text = c.text.slice(lead[0].length);
       }
+      // "Initially BSkyB", "Eventually Smith": an adverb opening the sentence is no part of the name
+      // (an adverb is a word plus "ly": "initial-ly", never "Kel-ly")
+      const adverb = /^(\p{Lu}\p{Ll}{3,})ly\s+(?=\p{Lu})/u.exec(c.text);
+      if (adverb && isEnglishWord(adverb[1]!.toLowerCase())) {
+        c.start += adverb[0].length;
+        c.text = c.text.slice(adverb[0].length);
+      }
       c.text = c.text.replace(/\s+(?:of|the|and|de|for)$/, '');
       const next = sentence.slice(c.start + c.text.length);
       // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { typedNearTest } from '../../src/engine/sentence-ranker.ts';
 import { candidateTest, collectCandidates } from '../../src/engine/span-candidates.ts';
 import { terms } from '../../src/engine/text.ts';
+import { classifyQuestion } from '../../src/engine/question-analysis.ts';
+import { extractSpan } from '../../src/engine/extract-span.ts';
 
 const numbers = (s: string) => collectCandidates('number', s).map((c) => c.text);
 
@@ -30,5 +32,24 @@ describe('a typed candidate beside the asked words', () => {
     const person = 'His new coach Ann Lister has changed how the sprinter trains.';
     expect(near(placeOnly, terms(placeOnly), [])).toBe(false);
     expect(near(person, terms(person), [])).toBe(true);
+  });
+});
+
+describe('which-questions that ask for a name', () => {
+  it('reads "which airline / minister" as asking who, and "what kind of network" as asking a description', () => {
+    expect(classifyQuestion('which airline dropped the route')).toBe('who');
+    expect(classifyQuestion('which minister quit last week')).toBe('who');
+    expect(classifyQuestion('what kind of network was it at first')).toBe('what');
+  });
+
+  it('gives no place of origin before the asked noun as its name', () => {
+    const q = 'which airline grounded the pilot over his photos';
+    const span = extractSpan(q, 'A US airline grounded the pilot over his photos, and Skyward Air later fired him.');
+    expect(span).toBe('Skyward Air');
+  });
+
+  it('drops an adverb opening the sentence from the name after it, but keeps a given name ending in -ly', () => {
+    expect(collectCandidates('who', 'Initially Norvale ran the channel alone.').map((c) => c.text)).toContain('Norvale');
+    expect(collectCandidates('who', 'Kelly Brennan ran the channel alone.').map((c) => c.text)).toContain('Kelly Brennan');
   });
 });
