@@ -112,6 +112,8 @@ export const CONFIDENCE_RECORDING = { all: false };
  * over 69 % (64 of 93): a reply that is right less than half the time is not stated as sure (bench/README.md).
  */
 export const UNSURE_BELOW = 0.7;
+/** Highest confidence of an answer whose typed candidate stands away from the asked words: just under "sure" (bench/notes/lead8.md). */
+const FAR_TYPED_CAP = UNSURE_BELOW - 0.01;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
 const VAGUE_MAX_PASSAGES = 3;
 
@@ -515,7 +517,10 @@ export function answerQuestion(
   const vague = qTerms.length === 1 && rareList.length === 0 && !/\b\p{Lu}{2,}/u.test(cased) && words(question).some((w) => terms(w)[0] === qTerms[0] && isEnglishWord(w));
   const ambiguous = vague && passageIndex.df(qTerms[0]!) > VAGUE_MAX_PASSAGES;
   const capped = (kindsAsked && features.typed === 0) || otherTime || otherThing || ambiguous ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
-  const confidence = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : capped;
+  // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
+  // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
+  const far = typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms);
+  const confidence = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;

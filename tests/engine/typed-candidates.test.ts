@@ -4,6 +4,8 @@ import { candidateTest, collectCandidates } from '../../src/engine/span-candidat
 import { terms } from '../../src/engine/text.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
 import { extractSpan } from '../../src/engine/extract-span.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 
 const numbers = (s: string) => collectCandidates('number', s).map((c) => c.text);
 
@@ -51,5 +53,26 @@ describe('which-questions that ask for a name', () => {
   it('drops an adverb opening the sentence from the name after it, but keeps a given name ending in -ly', () => {
     expect(collectCandidates('who', 'Initially Norvale ran the channel alone.').map((c) => c.text)).toContain('Norvale');
     expect(collectCandidates('who', 'Kelly Brennan ran the channel alone.').map((c) => c.text)).toContain('Kelly Brennan');
+  });
+});
+
+describe('"sure" needs the asked type beside the asked words', () => {
+  const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
+  const engine = new Engine([
+    art('a1', 'Party sets out its plans', 'The party says its only job is to win the next election and govern in the best interests of Norland. Its leaders met on Monday.'),
+    art('a2', 'Vote count ends', 'Maria Tessel will win the next election in Eastvale, the final poll says. Turnout was high.'),
+    art('a3', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+  ]);
+
+  it('shows a quote naming no one beside the asked words as the closest passage, not as sure', () => {
+    const a = engine.ask('who will win the next election in norland').answer;
+    expect(a.answer).not.toBeNull();
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
+  it('keeps an answer whose name stands by the asked words sure', () => {
+    const a = engine.ask('who will win the next election in eastvale').answer;
+    expect(a.answer).toBe('Maria Tessel');
+    expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
   });
 });
