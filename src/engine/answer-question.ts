@@ -7,7 +7,7 @@ import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
-import { bestShare, cuesOf, densityOf, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
+import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
@@ -519,7 +519,8 @@ export function answerQuestion(
   const capped = (kindsAsked && features.typed === 0) || otherTime || otherThing || ambiguous ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
-  const far = typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms);
+  // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
+  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(question, quote);
   const confidence = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;

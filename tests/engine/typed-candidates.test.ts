@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typedNearTest } from '../../src/engine/sentence-ranker.ts';
+import { givesReason, typedNearTest } from '../../src/engine/sentence-ranker.ts';
 import { candidateTest, collectCandidates } from '../../src/engine/span-candidates.ts';
 import { terms } from '../../src/engine/text.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
@@ -74,5 +74,27 @@ describe('"sure" needs the asked type beside the asked words', () => {
     const a = engine.ask('who will win the next election in eastvale').answer;
     expect(a.answer).toBe('Maria Tessel');
     expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+});
+
+describe('a why-answer tells a cause', () => {
+  it('reads causes and purposes, not a restatement', () => {
+    expect(givesReason('why did the club drop its keeper', 'The club has dropped its keeper for the cup tie.')).toBe(false);
+    expect(givesReason('why did the club drop its keeper', 'The keeper was dropped after a poor display.')).toBe(true);
+    expect(givesReason('why was the album out early', 'It came out early in an effort to beat piracy.')).toBe(true);
+    expect(givesReason('how did the files go missing', 'The files went missing in May.')).toBe(false);
+    expect(givesReason('how did the files go missing', 'The files were taken by a courier.')).toBe(true);
+    expect(givesReason('who dropped the keeper', 'The coach dropped the keeper.')).toBe(true);
+  });
+
+  it('shows a why-answer without a cause as the closest passage', () => {
+    const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
+    const engine = new Engine([
+      art('b1', 'Keeper dropped for cup tie', 'Marlow Town have dropped goalkeeper Ivo Brandt for the cup tie with Kessel. Brandt joined the club in May.'),
+      art('b2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('why did marlow town drop ivo brandt').answer;
+    expect(a.answer).not.toBeNull();
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
