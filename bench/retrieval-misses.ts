@@ -97,6 +97,10 @@ for (const q of loadItems()) {
   if (baseRight) baselineRight++;
   const ok = chosen !== null && same(chosen, q.article);
   if (ok) right++;
+  // sentence choice across articles: it rescues a wrong first passage, or leaves a right one
+  const topRight = top !== null && same(top, q.article);
+  if (ok && !topRight) count('right article quoted, retrieval ranked another first (rescued)');
+  if (!ok && topRight && chosen !== null) count('retrieval ranked it first, another article quoted (left)');
   if (baseRight && !ok) count('baseline right, ours not');
   if (!baseRight && ok) count('ours right, baseline not');
   if (ok) continue;
@@ -122,6 +126,11 @@ for (const q of loadItems()) {
   const mine = rank(traced);
   const goldBest = rank(traced.filter((c) => same(c.entry.article.id, gold)));
   const f = (c: Scored | undefined) => (c ? `${c.score.toFixed(2)} cov ${c.features.coverage.toFixed(2)} win ${c.features.window.toFixed(2)} pass ${c.features.passage.toFixed(2)} ctx ${c.features.context.toFixed(2)} typed ${c.features.typed}` : '-');
+  if (chosen === null && mine) {
+    // what the abstention withheld: the sentence it would have quoted, its article and whether it holds the answer
+    const held = supportsAnswer(r.span.from ?? mine.sentence.text, q.answers);
+    count(`abstained: would-be quote ${same(mine.entry.article.id, gold) ? 'in the right article' : 'elsewhere'}, ${held ? 'holds the answer' : 'without the answer'}`);
+  }
   if (goldBest && mine && chosen !== null) {
     count(mine.features.coverage > goldBest.features.coverage + 1e-9 ? 'read miss: chosen sentence covers more' : mine.features.coverage < goldBest.features.coverage - 1e-9 ? 'read miss: right article sentence covers more' : 'read miss: equal coverage');
     if (mine.features.passage > goldBest.features.passage) count('read miss: chosen passage scored higher by retrieval');
