@@ -269,7 +269,10 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
   const asked = readPhrases(words(text)).words.filter((w) => !isChatFiller(w));
   // a kind-of-answer word asks for that kind ("what *time*", "how *long*"), unless it names something ("*time* warner profits")
   const naming = new Set(asked.flatMap((_, i) => (asksKind(asked, i) ? [] : [i])));
-  const keepAt = (i: number) => (t: string) => (!QUESTION_WORDS.has(t) || naming.has(i)) && !asksMeasure(asked, i, t);
+  const kindless = (i: number) => (t: string) => !QUESTION_WORDS.has(t) || naming.has(i);
+  // a measure word is what a question of nothing else asks about ("how tall am i"): kept there
+  const elseAsked = asked.some((w, i) => terms(w).some((t) => kindless(i)(t) && !asksMeasure(asked, i, t)));
+  const keepAt = (i: number) => (t: string) => kindless(i)(t) && !(elseAsked && asksMeasure(asked, i, t));
   if (!sources?.suggest) return asked.flatMap((w, i) => terms(w).filter(keepAt(i)));
   const { suggest, passageIndex } = sources;
   let guesses = 0;

@@ -30,3 +30,9 @@ describe('a measure or a share asked for (bench/notes/retrieval4.md)', () => {
     expect(questionTerms('which party won a high percentage of the vote')).toContain(terms('percentage')[0]);
   });
 });
+
+describe('a measure word alone', () => {
+  it('is kept when the question asks nothing else ("how tall am i")', () => {
+    expect(questionTerms('how tall am i')).toEqual(terms('tall'));
+  });
+});
