@@ -71,6 +71,8 @@ sentenceTrace.sink = (_q, candidates) => {
 };
 
 const causes = new Map<string, string[]>();
+/** Misses by cause whose quote (from another article) holds the answer all the same. */
+const holding = new Map<string, number>();
 const note = (cause: string, line: string) => causes.set(cause, [...(causes.get(cause) ?? []), line]);
 const tally = new Map<string, number>();
 const count = (what: string) => tally.set(what, (tally.get(what) ?? 0) + 1);
@@ -129,12 +131,17 @@ for (const q of loadItems()) {
   if (chosen === null && mine) {
     // what the abstention withheld: the sentence it would have quoted, its article and whether it holds the answer
     const held = supportsAnswer(r.span.from ?? mine.sentence.text, q.answers);
-    count(`abstained: would-be quote ${same(mine.entry.article.id, gold) ? 'in the right article' : 'elsewhere'}, ${held ? 'holds the answer' : 'without the answer'}`);
+    const where = `abstained: would-be quote ${same(mine.entry.article.id, gold) ? 'in the right article' : 'elsewhere'}, ${held ? 'holds the answer' : 'without the answer'}`;
+    count(where);
+    if (list) note(`(${where})`, `${q.id} conf ${r.answer.confidence?.toFixed(2)} ${q.question}: terms ${qTerms.join(' ')}; the sentence lacks [${qTerms.filter((t) => !mine.sentence.terms.includes(t)).join(' ')}]: ${mine.sentence.text.slice(0, 120)}`);
   }
+  const quoteHolds = chosen !== null && r.answer.quote !== null && supportsAnswer(r.answer.quote, q.answers);
+  if (quoteHolds) count('another article quoted, its quote holds the answer');
   if (goldBest && mine && chosen !== null) {
     count(mine.features.coverage > goldBest.features.coverage + 1e-9 ? 'read miss: chosen sentence covers more' : mine.features.coverage < goldBest.features.coverage - 1e-9 ? 'read miss: right article sentence covers more' : 'read miss: equal coverage');
     if (mine.features.passage > goldBest.features.passage) count('read miss: chosen passage scored higher by retrieval');
   }
+  if (quoteHolds) holding.set(cause, (holding.get(cause) ?? 0) + 1);
   const w = (t: string) => `${t}:${sources.passageIndex.idf(t).toFixed(1)}`;
   note(
     cause,
@@ -149,8 +156,8 @@ for (const q of loadItems()) {
 }
 const pct = (n: number) => ((100 * n) / answerable).toFixed(1);
 console.log(`answerable ${answerable}; right article first ${right} (${pct(right)} %); retrieval's first passage in the right article ${retrievalTop} (${pct(retrievalTop)} %); word-overlap baseline right article ${baselineRight} (${pct(baselineRight)} %)`);
-console.log('| cause | misses |\n| --- | ---: |');
-for (const [cause, lines] of [...causes].sort((a, b) => b[1].length - a[1].length)) console.log(`| ${cause} | ${lines.length} |`);
+console.log('| cause | misses | of which the quote holds the answer |\n| --- | ---: | ---: |');
+for (const [cause, lines] of [...causes].sort((a, b) => b[1].length - a[1].length)) if (!cause.startsWith('(')) console.log(`| ${cause} | ${lines.length} | ${holding.get(cause) ?? 0} |`);
 console.log('\n| tally | n |\n| --- | ---: |');
 for (const [what, n] of tally) console.log(`| ${what} | ${n} |`);
 if (list) for (const [cause, lines] of causes) console.log(`\n## ${cause}\n${lines.join('\n')}`);
