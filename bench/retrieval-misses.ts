@@ -148,6 +148,7 @@ for (const q of loadItems()) {
     `${q.id} [read@${readRank + 1} deep@${deepRank + 1} sib ${sib.toFixed(2)}] ${q.question}\n    → ${winner ?? '-'} "${(winner && byId.get(winner)?.title) || ''}" (want ${gold} "${byId.get(gold)?.title}")` +
       `\n    terms ${qTerms.map(w).join(' ')}; gold lacks [${missingInGold.join(' ')}]; only winner [${onlyWinner.join(' ')}]; winner title only [${winTitleOnly.join(' ')}]` +
       `\n    chosen ${f(mine)} | right article best ${f(goldBest)}` +
+      `\n    quote ${quoteHolds ? 'HOLDS' : 'lacks'} the answer ${JSON.stringify(q.answers[0])}: ${JSON.stringify((r.answer.quote ?? '').slice(0, 150))}` +
       `\n    baseline ${baseRight ? 'RIGHT' : 'wrong'} ${base?.id ?? '-'} (${base?.overlap ?? 0} words)`,
   );
   for (const t of missingInGold) if (sources.passageIndex.df(t) === 0) count('miss with a question term no passage holds');
