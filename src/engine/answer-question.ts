@@ -233,6 +233,22 @@ function asksKind(ws: readonly string[], i: number): boolean {
   const next = ws[i + 1];
   return prev === undefined || ASKING_BEFORE.test(prev) || next === undefined || STOP_WORDS.has(next) || terms(next).every((t) => QUESTION_WORDS.has(t));
 }
+/**
+ * A measure asked with "how" ("how *far*", "how *fast*", "how *big*") or a share asked with "what" ("what *percentage*"):
+ * the sentence states a number ("3,500 miles", "8%"), seldom the word (bench/notes/retrieval4.md).
+ */
+const MEASURE_WORDS = {
+  on: true,
+  afterHow: new Set('fast quick far big tall high large heavy deep wide often soon early late'.split(' ').flatMap((w) => terms(w))),
+  share: new Set('percent percentage proportion'.split(' ').flatMap((w) => terms(w))),
+};
+/** Whether the word at `i` only asks for a measure or a share (dropped from the terms searched and covered). */
+function asksMeasure(ws: readonly string[], i: number, term: string): boolean {
+  if (!MEASURE_WORDS.on) return false;
+  const prev = ws[i - 1];
+  if (MEASURE_WORDS.afterHow.has(term)) return prev === 'how';
+  return MEASURE_WORDS.share.has(term) && prev !== undefined && ASKING_BEFORE.test(prev);
+}
 /** "Which *country*": the kind of place asked for is named by the answer, seldom written beside it. */
 const PLACE_KIND_WEIGHT = 0.3;
 const PLACE_KIND = /\b(?:which|what)\s+(countr(?:y|ies)|nations?|continents?)\b/i;
@@ -255,7 +271,10 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
   const asked = readPhrases(words(text)).words.filter((w) => !isChatFiller(w));
   // a kind-of-answer word asks for that kind ("what *time*", "how *long*"), unless it names something ("*time* warner profits")
   const naming = new Set(asked.flatMap((_, i) => (asksKind(asked, i) ? [] : [i])));
-  const keepAt = (i: number) => (t: string) => !QUESTION_WORDS.has(t) || naming.has(i);
+  const kindless = (i: number) => (t: string) => !QUESTION_WORDS.has(t) || naming.has(i);
+  // a measure word is what a question of nothing else asks about ("how tall am i"): kept there
+  const elseAsked = asked.some((w, i) => terms(w).some((t) => kindless(i)(t) && !asksMeasure(asked, i, t)));
+  const keepAt = (i: number) => (t: string) => kindless(i)(t) && !(elseAsked && asksMeasure(asked, i, t));
   if (!sources?.suggest) return asked.flatMap((w, i) => terms(w).filter(keepAt(i)));
   const { suggest, passageIndex } = sources;
   let guesses = 0;

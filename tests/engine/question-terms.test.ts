@@ -14,3 +14,25 @@ describe('words that ask for a kind of answer', () => {
     expect(questionTerms('which team plays at old trafford')).toContain(terms('old')[0]);
   });
 });
+
+describe('a measure or a share asked for (bench/notes/retrieval4.md)', () => {
+  it('is dropped after "how" or "what" ("how far", "how fast", "what percentage")', () => {
+    expect(questionTerms('how far can the new plane fly')).not.toContain(terms('far')[0]);
+    expect(questionTerms('how fast did the economy grow')).not.toContain(terms('fast')[0]);
+    expect(questionTerms('how big is the deal')).not.toContain(terms('big')[0]);
+    expect(questionTerms('what percentage of firms use broadband')).not.toContain(terms('percentage')[0]);
+    expect(questionTerms('what percent backed the ban')).not.toContain(terms('percent')[0]);
+  });
+  it('is kept where it names something ("far right", "a big fine", "the fastest car")', () => {
+    expect(questionTerms('who leads the far right party')).toContain(terms('far')[0]);
+    expect(questionTerms('who got a big fine')).toContain(terms('big')[0]);
+    expect(questionTerms('which firm makes the fastest car')).toContain(terms('fastest')[0]);
+    expect(questionTerms('which party won a high percentage of the vote')).toContain(terms('percentage')[0]);
+  });
+});
+
+describe('a measure word alone', () => {
+  it('is kept when the question asks nothing else ("how tall am i")', () => {
+    expect(questionTerms('how tall am i')).toEqual(terms('tall'));
+  });
+});
