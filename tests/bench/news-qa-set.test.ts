@@ -76,6 +76,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh2 = batch2 ? loadNewsQa(batch2.file) : [];
   const batch3 = batches.find((b) => b.key === 'fresh3');
   const fresh3 = batch3 ? loadNewsQa(batch3.file) : [];
+  const batch4 = batches.find((b) => b.key === 'fresh4');
+  const fresh4 = batch4 ? loadNewsQa(batch4.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -85,12 +87,32 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   });
 
   it('lists batches 1, 2 and 3 in order, batch 3 with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3']);
+    expect(batches.map((b) => b.key).slice(0, 3)).toEqual(['fresh', 'fresh2', 'fresh3']);
     expect(batches[2]).toMatchObject({
       name: 'fresh batch 3',
       label: "fresh batch 3 (written 2026-12-04 06:55–07:55 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh3.md',
     });
+  });
+
+  it('lists four batches in order, batch 4 with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4']);
+    expect(batches[3]).toMatchObject({
+      name: 'fresh batch 4',
+      label: "fresh batch 4 (written 2026-12-04 09:45–10:45 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh4.md',
+      file: expect.stringMatching(/news-qa-fresh4\.jsonl$/),
+    });
+  });
+
+  it('batch 4 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh4.length).toBe(60);
+    expect(fresh4.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh4.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh4.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh4.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `ni-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh4.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 3 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -110,8 +132,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–3 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3 };
+  it('repeats no question across the dev set, batches 1–4 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -125,6 +147,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const q of loadOutOfScope()) {
       if (fresh2.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh2 repeats out-of-scope "${q.question}"`);
       if (fresh3.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh3 repeats out-of-scope "${q.question}"`);
+      if (fresh4.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh4 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -159,6 +182,27 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
     const reused = fresh3.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
     expect(fresh3.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 4 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh4.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh4.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 4 asks about no article batches 1–3 or the dev set use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2, ...fresh3].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh4.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh4.some((q) => q.article !== null)).toBe(true);
     expect(reused).toEqual([]);
   });
 
