@@ -7,6 +7,8 @@ import { extractSpan } from '../../src/engine/extract-span.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 
+/** A one-paragraph article of an invented story. */
+const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
 const numbers = (s: string) => collectCandidates('number', s).map((c) => c.text);
 
 describe('which numbers count', () => {
@@ -57,7 +59,6 @@ describe('which-questions that ask for a name', () => {
 });
 
 describe('"sure" needs the asked type beside the asked words', () => {
-  const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
   const engine = new Engine([
     art('a1', 'Party sets out its plans', 'The party says its only job is to win the next election and govern in the best interests of Norland. Its leaders met on Monday.'),
     art('a2', 'Vote count ends', 'Maria Tessel will win the next election in Eastvale, the final poll says. Turnout was high.'),
@@ -88,8 +89,7 @@ describe('a why-answer tells a cause', () => {
   });
 
   it('shows a why-answer without a cause as the closest passage', () => {
-    const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
-    const engine = new Engine([
+      const engine = new Engine([
       art('b1', 'Keeper dropped for cup tie', 'Marlow Town have dropped goalkeeper Ivo Brandt for the cup tie with Kessel. Brandt joined the club in May.'),
       art('b2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
     ]);
