@@ -14,7 +14,7 @@ const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?
 const KIND_OF = /\b(?:what|which) (?:kind|type|sort)\b/;
 
 /** "what / which [one or two describing words] NOUN", the noun naming the kind of answer. */
-const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
+const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an|about)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
 const PLACE_QUESTION = WH_NOUN('city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood');
 const PERSON_QUESTION = WH_NOUN('person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general');
 

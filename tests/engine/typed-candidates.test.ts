@@ -44,6 +44,7 @@ describe('which-questions that ask for a name', () => {
     expect(classifyQuestion('which airline dropped the route')).toBe('who');
     expect(classifyQuestion('which minister quit last week')).toBe('who');
     expect(classifyQuestion('what kind of network was it at first')).toBe('what');
+    expect(classifyQuestion('what about Bank holds rate at 4%?')).toBe('what');
   });
 
   it('gives no place of origin before the asked noun as its name', () => {
