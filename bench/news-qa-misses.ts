@@ -1,7 +1,7 @@
 // `npx tsx bench/news-qa-misses.ts [--pool | --set FILE ...]`: each news-set question (or the pooled chat dev sets, or the sets named) the engine gets wrong, by cause (abstained or wrong; the answer among the 8 passages read or not); a dev tool, not a bench section.
 import { Engine } from '../src/engine/engine.ts';
 import { evalFiles, PROJECT_ROOT } from './eval-data.ts';
-import { followUpItem, listFreshBatches, loadFollowUps, loadNewsCorpus, loadNewsQa, supportsAnswer, type NewsQaItem } from './news-qa.ts';
+import { loadItemsFromArgs, loadNewsCorpus, supportsAnswer } from './news-qa.ts';
 import path from 'node:path';
 const files = evalFiles(path.join(PROJECT_ROOT, '..', 'shared', 'eval'));
 const articles = await loadNewsCorpus(files.bbcSummaries);
@@ -9,15 +9,7 @@ const byId = new Map(articles.map((a) => [a.id, a]));
 const engine = new Engine(articles);
 const cats = new Map<string, string[]>();
 const add = (c: string, l: string) => cats.set(c, [...(cats.get(c) ?? []), l]);
-const args = process.argv.slice(2);
-const setFiles = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1]!] : []));
-/** The news dev set, every chat dev set with the follow-up set's first turns (`--pool`), or the sets named. */
-const items: NewsQaItem[] = args.includes('--pool')
-  ? [...loadNewsQa(), ...listFreshBatches().flatMap((b) => loadNewsQa(b.file)), ...loadFollowUps().map((c) => followUpItem(c.turns[0]!))]
-  : setFiles.length
-    ? setFiles.flatMap((f) => loadNewsQa(f))
-    : loadNewsQa();
-for (const q of items) {
+for (const q of loadItemsFromArgs(process.argv.slice(2))) {
   const r = engine.ask(q.question);
   const a = r.answer as any;
   const ps = engine.passages(q.question, undefined, 8);

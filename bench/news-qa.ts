@@ -297,3 +297,13 @@ export function loadFollowUps(file: string = NEWS_QA_FOLLOWUPS_FILE): FollowUpCo
 export function followUpItem(turn: FollowUpTurn): NewsQaItem {
   return { id: turn.id, question: turn.question, answers: turn.answers, article: turn.article, type: 'what', answerable: turn.kind !== 'unanswerable' };
 }
+
+/**
+ * The questions a dev tool examines, from its command line: `--pool` (the news dev set, every fresh batch and the
+ * follow-up set's first turns), `--set FILE` (repeatable: the sets named), else the news dev set.
+ */
+export function loadItemsFromArgs(args: readonly string[]): NewsQaItem[] {
+  if (args.includes('--pool')) return [...loadNewsQa(), ...listFreshBatches().flatMap((b) => loadNewsQa(b.file)), ...loadFollowUps().map((c) => followUpItem(c.turns[0]!))];
+  const setFiles = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1]!] : []));
+  return setFiles.length ? setFiles.flatMap((f) => loadNewsQa(f)) : loadNewsQa();
+}

@@ -10,7 +10,7 @@ import { bareQuestion } from '../src/engine/term-variants.ts';
 import { terms, words } from '../src/engine/text.ts';
 import { WordOverlapQa } from './baselines.ts';
 import { evalFiles, loadClustering, PROJECT_ROOT } from './eval-data.ts';
-import { followUpItem, listFreshBatches, loadFollowUps, loadNewsCorpus, loadNewsQa, sameArticleTest, supportsAnswer, type NewsQaItem } from './news-qa.ts';
+import { loadItemsFromArgs, loadNewsCorpus, sameArticleTest, supportsAnswer } from './news-qa.ts';
 import path from 'node:path';
 
 /** The engine's private answer sources, reached for inspection only. */
@@ -20,15 +20,6 @@ interface EngineInside {
 
 const args = process.argv.slice(2);
 const list = args.includes('--list');
-const setFiles = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1]!] : []));
-/** The questions examined: the pool of every chat dev set, the sets named, or the news dev set. */
-function loadItems(): NewsQaItem[] {
-  if (args.includes('--pool')) {
-    const firsts = loadFollowUps().map((c) => followUpItem(c.turns[0]!));
-    return [...loadNewsQa(), ...listFreshBatches().flatMap((b) => loadNewsQa(b.file)), ...firsts];
-  }
-  return setFiles.length ? setFiles.flatMap((f) => loadNewsQa(f)) : loadNewsQa();
-}
 
 const dir = process.env['EVAL_DIR'] ?? path.join(PROJECT_ROOT, '..', 'shared', 'eval');
 const files = evalFiles(dir);
@@ -80,7 +71,7 @@ let answerable = 0;
 let right = 0;
 let retrievalTop = 0;
 let baselineRight = 0;
-for (const q of loadItems()) {
+for (const q of loadItemsFromArgs(args)) {
   if (!q.answerable || !q.article) continue;
   answerable++;
   readIds = [];
