@@ -5,6 +5,7 @@ import {
   collect,
   collectCandidates,
   densestWindow,
+  DEMONYM_ENDING,
   DETERMINERS,
   LONG_SENTENCE,
   clauseCandidates,
@@ -278,11 +279,14 @@ const GIVEN_OVER_ORG = 0.15;
 const ORGANIZATION_MARKERS = /\b(?:Office|United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
 /** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
 const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party)\.?$/;
-/** A title that makes a name a person's ("Mr Blair"). */
 /** A country written as its initials; before a noun it describes ("a US airline"). */
 const COUNTRY_INITIALS = /^(?:US|USA|UK|EU)$/;
-/** Words before a noun that say only where it is from: a country's initials or a demonym ("US", "Japanese"). */
-const ORIGIN_BEFORE = /^(?:(?:an?|the)\s+)?(?:US|USA|UK|EU|\p{Lu}\p{Ll}+(?:an|ese|ish|i))\s+$/u;
+/** Whether the words before a noun say only where it is from: a country's initials or a demonym ("a US", "the Japanese"). */
+function originOnly(before: string): boolean {
+  const w = before.trim().replace(/^(?:an?|the)\s+/, '');
+  return COUNTRY_INITIALS.test(w) || (/^\p{Lu}\p{Ll}+$/u.test(w) && DEMONYM_ENDING.test(w));
+}
+/** A title that makes a name a person's ("Mr Blair"). */
 const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Saint|St)\.?\s/;
 /** A role word right before a name that makes it a person's ("Chelsea *manager* Jose Mourinho"). */
 const PERSON_ROLE = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|captain|chairman|chairwoman|chief|president|minister|secretary|chancellor|spokesman|spokeswoman|singer|actor|actress|star|director|executive|founder|owner|player|winger|forward|skipper|referee|rapper|guitarist|drummer|presenter|comedian)$/;
@@ -582,11 +586,13 @@ export function scoreCandidates(
     const novelCount = stems.filter((s) => !qStems.has(s)).length;
     const isOption = offered.has(c.start) && options.has(c.text.toLowerCase());
     if (novelCount === 0 && !isOption) continue;
-    // "a *US* airline", "the *UK* firm": a country's initials before a noun say where the thing asked is from, not who
-    if (type === 'who' && COUNTRY_INITIALS.test(c.text) && tokens[tokenAt(c.start) + 1]?.pos === 'NOUN') continue;
-    // "which airline": "US airline", "a Japanese bank" say where the asked thing is from, not its name ("Delta Airlines")
-    const end = tokens[tokenAt(c.start + c.text.length - 1)];
-    if (type === 'who' && end?.isFocus && !end.isCap && ORIGIN_BEFORE.test(c.text.slice(0, end.start - c.start))) continue;
+    if (type === 'who') {
+      // "a *US* airline", "the *UK* firm": a country's initials before a noun say where the thing asked is from, not who
+      if (COUNTRY_INITIALS.test(c.text) && tokens[tokenAt(c.start) + 1]?.pos === 'NOUN') continue;
+      // "which airline": "US airline", "a Japanese bank" say where the asked thing is from, not its name ("Delta Airlines")
+      const end = tokens[tokenAt(c.start + c.text.length - 1)];
+      if (end?.isFocus && !end.isCap && originOnly(c.text.slice(0, end.start - c.start))) continue;
+    }
     const novel = novelCount / content.length;
     const focusOnly = stems.every((s) => focus.has(s) || !qStems.has(s));
     const fromPattern = patternStarts.has(`${c.start}:${c.text}`);

@@ -33,6 +33,8 @@ const DATE_PATTERNS = [
   /\b(?:(?:in|during|last|next|this|early|late)\s+(?:the\s+)?)(?:spring|summer|autumn|winter)(?:\s+of\s+\d{4})?\b/gi,
 ];
 export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until|and)\s*(?:(?:1[0-9]|20)\d{2}|\d{2})\b/g;
+/** How a people's or a country's adjective ends ("Russian", "Japanese", "British", "Iraqi"). */
+export const DEMONYM_ENDING = /(?:an|ese|ish|i)$/;
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
 const NUMBER_PATTERN = new RegExp(
@@ -320,7 +322,7 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       c.text = c.text.replace(/\s+(?:of|the|and|de|for)$/, '');
       const next = sentence.slice(c.start + c.text.length);
       // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name
-      const demonym = !c.text.includes(' ') && /(?:an|ese|ish|i)$/.test(c.text) && /^\s+[a-z]/.test(next);
+      const demonym = !c.text.includes(' ') && DEMONYM_ENDING.test(c.text) && /^\s+[a-z]/.test(next);
       // "The Office", "The Times": "the" and one plain word name a thing (a title), not a person
       const title = type === 'who' && !!lead && /\bThe\s+$/.test(lead[0]) && /^\p{Lu}\p{Ll}+$/u.test(c.text) && isEnglishWord(c.text.toLowerCase());
       // "In 1976" less its "In": a year, no name
