@@ -539,7 +539,7 @@ export function answerQuestion(
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
-  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(question, quote);
+  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
   const confidence = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;

@@ -116,11 +116,13 @@ export function bestShare(scores: readonly number[]): number {
 export const WHY_CUES = /\b(?:because|due to|owing to|reasons?|as a result|in response|in order|so that|blamed|caused|after)\b/i;
 const HOW_CUES = /\b(?:by|through|via|using|thanks to)\b/i;
 /** Wider than the cues that rank sentences: any way a sentence gives a cause or a purpose ("in an effort to", "over the war"). */
-const REASON_WORDS = /\b(?:because|due to|owing to|reasons?|as a result|in response|in order|so that|so as to|blamed|caused|after|following|amid|in (?:an effort|a bid|search|protest|the hope)|over (?:the|his|her|its|their|a|an)|by|since|thanks to|to (?:help|avoid|combat|fight|stop|save|protect|allow|make|ensure|prevent|cut|raise|boost|meet|keep))\b/i;
+const REASON_WORDS = new RegExp(
+  `${WHY_CUES.source}|\\b(?:so as to|following|amid|in (?:an effort|a bid|search|protest|the hope)|over (?:the|his|her|its|their|a|an)|by|since|thanks to|to (?:help|avoid|combat|fight|stop|save|protect|allow|make|ensure|prevent|cut|raise|boost|meet|keep))\\b`,
+  'i',
+);
 
-/** Whether a quote gives a cause, a purpose or a means at all: a why- or how-did answer without one is not vouched for. */
-export function givesReason(question: string, quote: string): boolean {
-  const cues = cuesOf(question);
+/** Whether a quote gives a cause, a purpose or a means at all (`cues`: the question's, from `cuesOf`): a why- or how-did answer without one is not vouched for. */
+export function givesReason(cues: RegExp | null, quote: string): boolean {
   return cues === null || (cues === WHY_CUES ? REASON_WORDS : cues).test(quote);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givesReason, typedNearTest } from '../../src/engine/sentence-ranker.ts';
+import { cuesOf, givesReason, typedNearTest } from '../../src/engine/sentence-ranker.ts';
 import { candidateTest, collectCandidates } from '../../src/engine/span-candidates.ts';
 import { terms } from '../../src/engine/text.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
@@ -81,12 +81,12 @@ describe('"sure" needs the asked type beside the asked words', () => {
 
 describe('a why-answer tells a cause', () => {
   it('reads causes and purposes, not a restatement', () => {
-    expect(givesReason('why did the club drop its keeper', 'The club has dropped its keeper for the cup tie.')).toBe(false);
-    expect(givesReason('why did the club drop its keeper', 'The keeper was dropped after a poor display.')).toBe(true);
-    expect(givesReason('why was the album out early', 'It came out early in an effort to beat piracy.')).toBe(true);
-    expect(givesReason('how did the files go missing', 'The files went missing in May.')).toBe(false);
-    expect(givesReason('how did the files go missing', 'The files were taken by a courier.')).toBe(true);
-    expect(givesReason('who dropped the keeper', 'The coach dropped the keeper.')).toBe(true);
+    expect(givesReason(cuesOf('why did the club drop its keeper'), 'The club has dropped its keeper for the cup tie.')).toBe(false);
+    expect(givesReason(cuesOf('why did the club drop its keeper'), 'The keeper was dropped after a poor display.')).toBe(true);
+    expect(givesReason(cuesOf('why was the album out early'), 'It came out early in an effort to beat piracy.')).toBe(true);
+    expect(givesReason(cuesOf('how did the files go missing'), 'The files went missing in May.')).toBe(false);
+    expect(givesReason(cuesOf('how did the files go missing'), 'The files were taken by a courier.')).toBe(true);
+    expect(givesReason(cuesOf('who dropped the keeper'), 'The coach dropped the keeper.')).toBe(true);
   });
 
   it('shows a why-answer without a cause as the closest passage', () => {
