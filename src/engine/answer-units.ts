@@ -18,6 +18,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   const q = question.toLowerCase();
   if (/\b(?:what|which) (?:percentage|percent|proportion|share)\b|\bhow many (?:per ?cent|percent)\b/.test(q)) return ['percent'];
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
+  // "how rich is she", "how expensive is it": a fortune or a price
+  if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q)) return ['money'];
   if (/\bhow much\b/.test(q)) {
     // "how much did profits rise?": a change is told in money or as a share
     if (CHANGE_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];

@@ -39,7 +39,7 @@ export function organizationAsked(question: string): boolean {
 
 export function classifyQuestion(question: string): QuestionType {
   const q = question.toLowerCase();
-  if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b/.test(q)) return 'number';
+  if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
   if (QUANTITY_QUESTION.test(q) && !KIND_OF.test(q)) return 'number';
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
   if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';

@@ -364,8 +364,13 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   const kinds = type === 'number' ? quantityAsked(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = type === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeLikeness() : null;
+  // "where is the conference": someone's name ("Michael Howard", "the Tory Party") is no place
+  const personOf = type === 'where' ? placeLikeness() : null;
   return (c, sentence) =>
-    words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) && (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) && (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON);
+    words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) &&
+    (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
+    (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON) &&
+    (!personOf || personOf(c.text) > -PLACE_NOT_PERSON);
 }
 
 const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;

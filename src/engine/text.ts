@@ -68,8 +68,8 @@ function splitParagraphSentences(par: string, base: number, paragraph: number, o
     // Bounded look-around: copying the rest of a long paragraph at every boundary would be quadratic
     const after = par.slice(end, end + 64).trimStart();
     if (m[0].startsWith('.') && m[0].length === 1 && isNonTerminalPeriod(par.slice(Math.max(start, end - 64), end), after)) continue;
-    // A sentence continues when the next word starts in lower case ("he said. and"), except after ? or !
-    if (after && /^[a-z]/.test(after) && !/[!?]/.test(m[0])) continue;
+    // A sentence continues when the next word starts in lower case ("he said. and", "the musical Mamma Mia! has")
+    if (after && /^[a-z]/.test(after)) continue;
     pushSentence(par, start, end, base, paragraph, out);
     start = end;
   }

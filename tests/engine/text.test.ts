@@ -19,6 +19,11 @@ describe('splitSentences', () => {
     expect(parts).toEqual(['Troops left the U.S.', 'The base closed.', 'U.S. officials said so.']);
   });
 
+  it('reads a title ending in ! or ? inside a sentence as part of it', () => {
+    const parts = splitSentences('The woman behind the musical Hello There! has joined the rich list. Who Knew? is next. Did it work? No.').map((s) => s.text);
+    expect(parts).toEqual(['The woman behind the musical Hello There! has joined the rich list.', 'Who Knew? is next.', 'Did it work?', 'No.']);
+  });
+
   it('keeps offsets that point at the verbatim text and records paragraphs', () => {
     const text = 'First one. Second one.\n\nThird “quoted.” Fourth.';
     const sentences = splitSentences(text);

@@ -3,6 +3,7 @@ import { cuesOf, givesReason, typedNearTest } from '../../src/engine/sentence-ra
 import { candidateTest, collectCandidates } from '../../src/engine/span-candidates.ts';
 import { terms } from '../../src/engine/text.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
+import { quantityAsked } from '../../src/engine/answer-units.ts';
 import { extractSpan } from '../../src/engine/extract-span.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
@@ -90,12 +91,27 @@ describe('a why-answer tells a cause', () => {
   });
 
   it('shows a why-answer without a cause as the closest passage', () => {
-      const engine = new Engine([
+    const engine = new Engine([
       art('b1', 'Keeper dropped for cup tie', 'Marlow Town have dropped goalkeeper Ivo Brandt for the cup tie with Kessel. Brandt joined the club in May.'),
       art('b2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
     ]);
     const a = engine.ask('why did marlow town drop ivo brandt').answer;
     expect(a.answer).not.toBeNull();
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
+describe('the kind of answer asked', () => {
+  it('reads "how rich" and "how expensive" as asking for money', () => {
+    expect(classifyQuestion('how rich is the woman who produced the show')).toBe('number');
+    expect(quantityAsked('how rich is the woman who produced the show')).toEqual(['money']);
+    expect(quantityAsked('how expensive is the new phone')).toEqual(['money']);
+  });
+
+  it('takes no one\'s name as the place a where-question asks for', () => {
+    const s = 'Michael Howard spoke as the party conference began in Brighton.';
+    const where = (q: string) => extractSpan(q, s);
+    expect(where('where is the party conference')).toBe('Brighton');
+    expect(candidateTest('where is the party conference')('Michael Howard spoke as the party conference began.')).toBe(false);
   });
 });
