@@ -57,6 +57,14 @@ describe('how news tells a change', () => {
   });
 });
 
+describe('a role and the verb a chat question asks with', () => {
+  it('folds chairman into chairs and leader into leads', () => {
+    expect(terms('who chairs the board')).toEqual(terms('who chairman the board'));
+    expect(terms('the party leader')).toEqual(terms('the party leads'));
+    expect(terms('the writer')).not.toEqual(terms('the writes'));
+  });
+});
+
 describe('a country and its adjective', () => {
   it('are one index term, people of the country too', () => {
     expect(terms('Syrian rebels')).toEqual(terms('Syria rebels'));
