@@ -340,6 +340,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
   return candidates;
 }
 
+/** "in South Wales", "at the Riverside Church": a preposition of place just before a name makes it a place. */
+const LOCATIVE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|throughout|around|between|towards?|via|of)\s+(?:the\s+)?$/i;
 /** Place-minus-person likeness (name-likeness.ts) from which a who-candidate is a place, not someone. */
 const PLACE_NOT_PERSON = 0.4;
 /** Who-questions a country or a city may answer: who won, beat, hosts, leads ("*Brazil* beat …", "*Athens* hosted …"). */
@@ -364,13 +366,15 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   const kinds = type === 'number' ? quantityAsked(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = type === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeLikeness() : null;
-  // "where is the conference": someone's name ("Michael Howard", "the Tory Party") is no place
+  // "where is the conference": someone's name ("Michael Howard", "the Tory Party") is no place, and a name is one only
+  // when it reads at least as much like a place as like a person or follows a preposition of place ("set in South Wales",
+  // not "won the UK Film Talent Award")
   const personOf = type === 'where' ? placeLikeness() : null;
   return (c, sentence) =>
     words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
     (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON) &&
-    (!personOf || personOf(c.text) > -PLACE_NOT_PERSON);
+    (!personOf || (personOf(c.text) > -PLACE_NOT_PERSON && (personOf(c.text) >= 0 || LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, c.start - 24), c.start)))));
 }
 
 const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;

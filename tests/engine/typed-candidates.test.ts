@@ -114,4 +114,11 @@ describe('the kind of answer asked', () => {
     expect(where('where is the party conference')).toBe('Brighton');
     expect(candidateTest('where is the party conference')('Michael Howard spoke as the party conference began.')).toBe(false);
   });
+
+  it('takes a name as a place when it reads like one or follows a preposition of place', () => {
+    const where = candidateTest('where is the new film set');
+    expect(where('The director won the Kestrel Talent Award for the new film.')).toBe(false);
+    expect(where('Set in Upper Marlow, the new film follows a young mother.')).toBe(true);
+    expect(where('The new film was shot around Paris last spring.')).toBe(true);
+  });
 });
