@@ -9,7 +9,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
+import { ageBeside, ageNamed, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { subjectLeads } from './answer-evidence.ts';
@@ -439,6 +439,14 @@ export function answerQuestion(
     c.score = sentenceScore(c.features);
     if (!best || c.score > best.score) best = c;
   }
+  // "how old is X": a sentence setting an age right beside X's name ("Anelka, 25,") answers it, though it may name X
+  // once where a sentence that does not answer names X in full
+  const ageAsked = wanted === 'number' && quantityAsked(question)?.join() === 'age';
+  const namedAsked = ageAsked ? new Set(nameTerms(cased).filter((t) => own.has(t))) : new Set<string>();
+  if (best && ageAsked && ageNamed(best.sentence.text, namedAsked, terms) === null) {
+    const aged = candidates.filter((c) => ageNamed(c.sentence.text, namedAsked, terms) !== null).sort((a, b) => b.score - a.score)[0];
+    if (aged) best = aged;
+  }
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);
@@ -540,7 +548,8 @@ export function answerQuestion(
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
-  const confidence = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
+  const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
+  const confidence = ageAsked && ageNamed(quote, namedAsked, terms) !== null ? Math.max(confidence0, UNSURE_BELOW) : confidence0;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;

@@ -165,6 +165,27 @@ export function otherRate(per: string, sentence: string, start: number, end: num
   return word !== undefined && (RATE_WORDS[word] ?? word) !== per;
 }
 
+/** The ways news sets a person's age right beside the name: "Anelka, 25,", "19-year-old Simpson", "Smith (34)", "At 23, Henson". */
+const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
+  { re: /(\p{Lu}[\p{L}'’-]+),\s+(?:who is\s+|aged\s+)?(\d{1,3}),/gu, age: 2, name: 1 },
+  { re: /\b(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,2}?(\p{Lu}[\p{L}'’-]+)/gu, age: 1, name: 2 },
+  { re: /(\p{Lu}[\p{L}'’-]+)\s+\((\d{1,3})\)/gu, age: 2, name: 1 },
+  { re: /(\p{Lu}[\p{L}'’-]+),?\s+aged\s+(\d{1,3})\b/gu, age: 2, name: 1 },
+  { re: /\bAt\s+(\d{1,3}),\s+(\p{Lu}[\p{L}'’-]+)/gu, age: 1, name: 2 },
+];
+
+/** The age a sentence sets right beside a name the question asks about (index terms `named`), or null. */
+export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: (word: string) => string[]): string | null {
+  if (named.size === 0) return null;
+  for (const { re, age, name } of AGE_NAMED) {
+    for (const m of sentence.matchAll(re)) {
+      const years = Number(m[age]);
+      if (years >= 1 && years < 120 && termsOf(m[name]!).some((t) => named.has(t))) return m[age]!;
+    }
+  }
+  return null;
+}
+
 /** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */
 const AGE_REACH = 5;
 

@@ -3,7 +3,7 @@ import { cuesOf, givesReason, typedNearTest } from '../../src/engine/sentence-ra
 import { candidateTest, collectCandidates } from '../../src/engine/span-candidates.ts';
 import { terms } from '../../src/engine/text.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
-import { quantityAsked } from '../../src/engine/answer-units.ts';
+import { ageNamed, quantityAsked } from '../../src/engine/answer-units.ts';
 import { extractSpan } from '../../src/engine/extract-span.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
@@ -120,5 +120,28 @@ describe('the kind of answer asked', () => {
     expect(where('The director won the Kestrel Talent Award for the new film.')).toBe(false);
     expect(where('Set in Upper Marlow, the new film follows a young mother.')).toBe(true);
     expect(where('The new film was shot around Paris last spring.')).toBe(true);
+  });
+});
+
+describe('an age set beside the name asked', () => {
+  const named = (s: string, ...names: string[]) => ageNamed(s, new Set(names.flatMap((n) => terms(n))), terms);
+
+  it('reads the ways news sets an age by a name', () => {
+    expect(named('Brandt, 25, is in talks over a new contract.', 'Brandt')).toBe('25');
+    expect(named('"It was hard," 19-year-old Tessel said.', 'Tessel')).toBe('19');
+    expect(named('At 23, Tessel has the world at his feet.', 'Tessel')).toBe('23');
+    expect(named('The 26-year-old will face competition from Tessel.', 'Tessel')).toBeNull();
+    expect(named('Brandt, 25, is in talks.', 'Tessel')).toBeNull();
+  });
+
+  it('answers "how old is X" from the sentence that sets the age, surely', () => {
+    const engine = new Engine([
+      art('a1', 'Ivo Brandt wants to leave Marlow', 'Marlow striker Ivo Brandt wants to leave the club. Nobody has asked to buy Ivo Brandt, the chairman said. Brandt, 25, is in talks over a new contract.'),
+      art('a2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how old is ivo brandt').answer;
+    expect(a.answer).toBe('25');
+    expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+    expect(engine.ask('how old is the harbour master at kessel').answer.short).toBe(false);
   });
 });
