@@ -13,6 +13,7 @@ import { ageBeside, ageNamed, isQuantityOf, otherRate, quantityAsked, rateAsked 
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { subjectLeads } from './answer-evidence.ts';
+import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -447,6 +448,13 @@ export function answerQuestion(
     const aged = candidates.filter((c) => ageNamed(c.sentence.text, namedAsked, terms) !== null).sort((a, b) => b.score - a.score)[0];
     if (aged) best = aged;
   }
+  // "who is the boss of X": a sentence naming someone beside the role, with X, answers it ("X chief executive Y")
+  const role = roleAsked(wanted, ownList);
+  const holdsRole = role ? roleHolderTest(question, role) : null;
+  if (best && holdsRole && !holdsRole(best.sentence.text, best.sentence.terms, best.entry.titleTerms)) {
+    const holder = candidates.filter((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms)).sort((a, b) => b.score - a.score)[0];
+    if (holder) best = holder;
+  }
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);
@@ -549,7 +557,9 @@ export function answerQuestion(
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
-  const confidence = ageAsked && ageNamed(quote, namedAsked, terms) !== null ? Math.max(confidence0, UNSURE_BELOW) : confidence0;
+  // an age or a role-holder set right beside what was asked is vouched for however few of the question's words it repeats
+  const vouched = (ageAsked && ageNamed(quote, namedAsked, terms) !== null) || holdsRole?.(s.text, s.terms, entry.titleTerms) === true;
+  const confidence = vouched ? Math.max(confidence0, UNSURE_BELOW) : confidence0;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;

@@ -1,0 +1,78 @@
+// "Who is the boss of Gazprom?", "who coaches wales": a role at an organisation, answered by a name set right
+// beside the role word in a sentence that names the organisation ("Gazprom chief executive Alexei Miller").
+import { type QuestionType } from './question-analysis.ts';
+import { candidateFilter, collectCandidates } from './span-candidates.ts';
+import { stem, words } from './text.ts';
+
+/** Roles a chat question may ask with, as index stems, each with the role nouns a report prints for it. */
+const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string[] }[] = [
+  // who runs / heads / is in charge of a firm or a body ("boss" is folded into "chief")
+  { asked: ['chief', 'execut', 'exec', 'ceo', 'head', 'run', 'charg', 'presid', 'director'], printed: ['chief', 'execut', 'ceo', 'head', 'chairman', 'presid', 'director', 'manag'] },
+  { asked: ['chairman'], printed: ['chairman'] },
+  { asked: ['coach', 'manag'], printed: ['coach', 'manag'] },
+  { asked: ['lead'], printed: ['lead'] },
+  { asked: ['captain', 'skipper'], printed: ['captain', 'skipper'] },
+  { asked: ['minist', 'secretari', 'premier'], printed: ['minist', 'secretari', 'premier', 'presid'] },
+];
+
+/** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */
+const ROLE_REACH = 3;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Words that open a sentence before a role without naming a body ("The coach", "Former chief executive"). */
+const PLAIN_OPENER = /^(?:the|a|an|its|his|her|their|our|former|new|acting|interim|current|then|now|and|but|as|when|while|after|before|with|under)$/;
+
+/** The role a who-question asks about and the organisation's terms, or null when it asks no role. */
+export function roleAsked(wanted: QuestionType, own: readonly string[]): { printed: ReadonlySet<string>; org: readonly string[] } | null {
+  if (wanted !== 'who') return null;
+  const printed = new Set<string>();
+  const roleTerms = new Set<string>();
+  for (const g of ROLE_GROUPS) {
+    const hit = own.filter((t) => g.asked.includes(t));
+    if (!hit.length) continue;
+    hit.forEach((t) => roleTerms.add(t));
+    g.printed.forEach((t) => printed.add(t));
+  }
+  const org = own.filter((t) => !roleTerms.has(t));
+  return printed.size && org.length ? { printed, org } : null;
+}
+
+/**
+ * A test of whether a sentence names someone in the asked role: a name of the asked type within ROLE_REACH words of a
+ * role noun, with the organisation by the role ("Gazprom chief executive", "chief executive of Gazprom") or, in an
+ * article about the organisation (its title names it), not named at all ("said chief executive Todd Stitzer").
+ */
+export function roleHolderTest(
+  question: string,
+  role: { printed: ReadonlySet<string>; org: readonly string[] },
+): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => boolean {
+  const accepts = candidateFilter(question, 'who');
+  return (sentence, sentenceTerms, titleTerms) => {
+    if (!sentenceTerms.some((t) => role.printed.has(t))) return false;
+    const inSentence = role.org.filter((t) => sentenceTerms.includes(t));
+    if (inSentence.length === 0 ? !role.org.every((t) => titleTerms.includes(t)) : inSentence.length < role.org.length) return false;
+    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase()), named: /^\p{Lu}/u.test(m[0]) }));
+    // unnamed in the sentence, the role must be no other body's: "said chief executive X", not "Saints coach X", "AK chief X"
+    const othersRole = (i: number) => {
+      let j = i;
+      while (j > 0 && role.printed.has(tokens[j - 1]!.term)) j--;
+      // (a sentence's first word is capitalised anyway: a name only when no plain opener, "Saints coach" not "The coach")
+      return [j - 1, j - 2].some((k) => k >= 0 && tokens[k]!.named && !role.printed.has(tokens[k]!.term) && (k > 0 || !PLAIN_OPENER.test(sentence.slice(tokens[0]!.start).split(/\s/)[0]!.toLowerCase())));
+    };
+    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && (inSentence.length > 0 || !othersRole(i)) ? [i] : []));
+    // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
+    if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return false;
+    const indexOf = (offset: number) => {
+      let i = 0;
+      while (i < tokens.length && tokens[i]!.start < offset) i++;
+      return i;
+    };
+    return collectCandidates('who', sentence).some((c) => {
+      if (!accepts(c, sentence)) return false;
+      // the organisation's own name is no holder of its role
+      if (words(c.text).some((w) => role.org.includes(stem(w)))) return false;
+      const a = indexOf(c.start);
+      const b = a + Math.max(1, words(c.text).length) - 1;
+      return roleAt.some((i) => (i < a && a - i <= ROLE_REACH) || (i > b && i - b <= ROLE_REACH));
+    });
+  };
+}

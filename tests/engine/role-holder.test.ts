@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { roleAsked, roleHolderTest } from '../../src/engine/role-holder.ts';
+import { terms } from '../../src/engine/text.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+
+const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
+const holds = (question: string, sentence: string, title = '') => {
+  const role = roleAsked('who', terms(question));
+  return role !== null && roleHolderTest(question, role)(sentence, terms(sentence), terms(title));
+};
+
+describe('who holds a role', () => {
+  it('reads the role and the organisation a chat question asks about', () => {
+    expect(roleAsked('who', terms('who is the boss of kestrel foods'))?.org).toEqual(terms('kestrel foods'));
+    expect(roleAsked('who', terms('who won the cup'))).toBeNull();
+    expect(roleAsked('what', terms('what is the boss of kestrel foods'))).toBeNull();
+  });
+
+  it('finds a name set beside the role with the organisation by it', () => {
+    expect(holds('who is the boss of kestrel foods', 'Kestrel Foods chief executive Ann Lister said sales rose.')).toBe(true);
+    expect(holds('who runs kestrel foods', 'Ann Lister, chief executive of Kestrel Foods, said sales rose.')).toBe(true);
+    expect(holds('who coaches marlow', 'Marlow coach Ivo Brandt was pleased.')).toBe(true);
+  });
+
+  it('takes an unnamed role as the organisation of an article about it, but not another body\'s', () => {
+    expect(holds('who is kestrel\'s boss', '"We are confident," said chief executive Ann Lister.', 'Kestrel profits rise')).toBe(true);
+    expect(holds('who coaches marlow', 'Saints coach Ivo Brandt has given his approval.', 'Marlow to play Saints')).toBe(false);
+    expect(holds('who is the boss of kestrel foods', 'It was led by Ann Lister, director general of the Trade Council, and included Kestrel Foods.')).toBe(false);
+  });
+});
+
+describe('answering who holds a role', () => {
+  it('chooses the sentence naming the holder over one that repeats the question, and vouches for it', () => {
+    const engine = new Engine([
+      art('k1', 'Kestrel Foods profits rise', 'Kestrel Foods has reported record profits for the year. Kestrel Foods shares rose 4% in early trading. "We are confident about next year," said chief executive Ann Lister.'),
+      art('k2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who runs kestrel foods').answer;
+    expect(a.quote).toContain('Ann Lister');
+    expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+});
