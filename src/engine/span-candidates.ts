@@ -320,6 +320,10 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
         c.text = c.text.slice(adverb[0].length);
       }
       c.text = c.text.replace(/\s+(?:of|the|and|de|for)$/, '');
+      // "the North Carolina-based bank": the place is the name less its "-based" ("London-born" likewise), and no one
+      const placed = /-(?:based|born|bred|headquartered|registered|listed)$/.exec(c.text);
+      if (placed && type === 'who') continue;
+      if (placed) c.text = c.text.slice(0, placed.index);
       const next = sentence.slice(c.start + c.text.length);
       // "Russian air defense", "Syrian rebels": a lone demonym before a noun describes, it does not name
       const demonym = !c.text.includes(' ') && DEMONYM_ENDING.test(c.text) && /^\s+[a-z]/.test(next);

@@ -115,6 +115,13 @@ describe('the kind of answer asked', () => {
     expect(candidateTest('where is the party conference')('Michael Howard spoke as the party conference began.')).toBe(false);
   });
 
+  it('reads "the Kessel-based firm" as the place Kessel and as no one', () => {
+    const s = 'The Kessel-based firm was founded by London-born trader Ann Lister.';
+    expect(collectCandidates('where', s).map((c) => c.text)).toEqual(expect.arrayContaining(['Kessel', 'London']));
+    expect(collectCandidates('who', s).map((c) => c.text)).not.toContain('London');
+    expect(collectCandidates('who', s).map((c) => c.text)).not.toContain('London-born');
+  });
+
   it('takes a name as a place when it reads like one or follows a preposition of place', () => {
     const where = candidateTest('where is the new film set');
     expect(where('The director won the Kestrel Talent Award for the new film.')).toBe(false);
