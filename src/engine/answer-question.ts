@@ -12,7 +12,7 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { subjectLeads } from './answer-evidence.ts';
+import { passingMention, PASSING, subjectLeads } from './answer-evidence.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -535,7 +535,10 @@ export function answerQuestion(
   // (a name, an acronym or a word outside the English word list is specific enough: "What is a ctenophora?")
   const vague = qTerms.length === 1 && rareList.length === 0 && !/\b\p{Lu}{2,}/u.test(cased) && words(question).some((w) => terms(w)[0] === qTerms[0] && isEnglishWord(w));
   const ambiguous = vague && passageIndex.df(qTerms[0]!) > VAGUE_MAX_PASSAGES;
-  const capped = (kindsAsked && features.typed === 0) || otherTime || otherThing || ambiguous ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // a question asked on its own whose article mentions its words only in passing and lacks a weighty one: an
+  // incidental match, not the article that tells the fact (a follow-up's words are partly the earlier turns')
+  const passing = PASSING.on && contextList.length === 0 && passingMention(own, (t) => weight.get(t) ?? 0, entry);
+  const capped = (kindsAsked && features.typed === 0) || otherTime || otherThing || ambiguous || passing ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
