@@ -114,6 +114,10 @@ export const CONFIDENCE_RECORDING = { all: false };
 export const UNSURE_BELOW = 0.7;
 /** Highest confidence of an answer whose typed candidate stands away from the asked words: just under "sure" (bench/notes/lead8.md). */
 const FAR_TYPED_CAP = UNSURE_BELOW - 0.01;
+/** Whether a when-question whose quote holds no date or time abstains (bench/notes/abstain7.md). */
+export const NO_TIME_CAP = { on: true };
+/** "What period / era …": asked for a named time, not a date. */
+const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
 const VAGUE_MAX_PASSAGES = 3;
 
@@ -538,7 +542,11 @@ export function answerQuestion(
   // a question asked on its own whose article mentions its words only in passing and lacks a weighty one: an
   // incidental match, not the article that tells the fact (a follow-up's words are partly the earlier turns')
   const passing = PASSING.on && contextList.length === 0 && passingMention(own, (t) => weight.get(t) ?? 0, entry);
-  const capped = (kindsAsked && features.typed === 0) || otherTime || otherThing || ambiguous || passing ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // asked when, neither the sentence nor the neighbour read for it holds a date or a time, and the window lacks a word
+  // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
+  // asked by its name, "the Oligocene", which no date test sees)
+  const noTime = NO_TIME_CAP.on && wanted === 'when' && features.typed === 0 && features.missingWindow > 0 && !NAMED_PERIOD.test(question);
+  const capped = (kindsAsked && features.typed === 0) || noTime || otherTime || otherThing || ambiguous || passing ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
