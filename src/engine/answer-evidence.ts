@@ -45,3 +45,25 @@ export function passingMention(asked: Iterable<string>, weightOf: (term: string)
   }
   return held > 0 && heaviest > 0 && heaviestMissing >= PASSING.missingShare * heaviest;
 }
+
+/**
+ * A low-confidence answer from an article that is not about the question: below `confidenceBelow`, with the sentence not
+ * opening with the question's subject (`led` 0) and the article's focus on the question's words under `below`.
+ */
+export const UNFOCUSED = { on: true, repeats: 5, below: 0.3, confidenceBelow: 0.4 };
+
+/**
+ * How much the article is about the words asked: each word's weight counts in full when the article's title holds it,
+ * else by how often the article repeats it, up to `UNFOCUSED.repeats` times; over the words' total weight. A word
+ * said once in a long article weighs 1/5 (bench/notes/abstain7.md).
+ */
+export function articleFocus(asked: Iterable<string>, weightOf: (term: string) => number, article: ArticleTerms): number {
+  let total = 0;
+  let held = 0;
+  for (const t of asked) {
+    const w = weightOf(t);
+    total += w;
+    held += article.titleTerms.includes(t) ? w : (w * Math.min(article.termCounts.get(t) ?? 0, UNFOCUSED.repeats)) / UNFOCUSED.repeats;
+  }
+  return total ? held / total : 0;
+}

@@ -12,7 +12,7 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { passingMention, PASSING, subjectLeads } from './answer-evidence.ts';
+import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -541,12 +541,15 @@ export function answerQuestion(
   const ambiguous = vague && passageIndex.df(qTerms[0]!) > VAGUE_MAX_PASSAGES;
   // a question asked on its own whose article mentions its words only in passing and lacks a weighty one: an
   // incidental match, not the article that tells the fact (a follow-up's words are partly the earlier turns')
-  const passing = PASSING.on && contextList.length === 0 && passingMention(own, (t) => weight.get(t) ?? 0, entry);
+  const standaloneLong = contextList.length === 0 && entry.sentences.length >= PASSING.minSentences;
+  const passing = PASSING.on && standaloneLong && passingMention(own, (t) => weight.get(t) ?? 0, entry);
+  // and a weak answer whose sentence does not open with the subject, from an article that hardly repeats the words asked
+  const unfocused = UNFOCUSED.on && standaloneLong && evidenced < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
   // asked when, neither the sentence nor the neighbour read for it holds a date or a time, and the window lacks a word
   // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
   // asked by its name, "the Oligocene", which no date test sees)
   const noTime = NO_TIME_CAP.on && wanted === 'when' && features.typed === 0 && features.missingWindow > 0 && !NAMED_PERIOD.test(question);
-  const capped = (kindsAsked && features.typed === 0) || noTime || otherTime || otherThing || ambiguous || passing ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  const capped = (kindsAsked && features.typed === 0) || noTime || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
