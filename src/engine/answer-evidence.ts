@@ -11,3 +11,59 @@ const LEAD_TERMS = 5;
 export function subjectLeads(sentence: AnalyzedSentence, subject: ReadonlySet<string>): number {
   return sentence.terms.slice(0, LEAD_TERMS).some((t) => subject.has(t)) ? 1 : 0;
 }
+
+/** What `passingMention` reads of the chosen article. */
+export interface ArticleTerms {
+  titleTerms: readonly string[];
+  sentences: readonly unknown[];
+  termCounts: ReadonlyMap<string, number>;
+}
+
+/** A word the article lacks counts as the asked relation when it weighs at least this share of the weightiest word asked. */
+export const PASSING = { on: true, missingShare: 0.45, minSentences: 12 };
+
+/**
+ * 1 when the chosen article touches the question only in passing: it holds none of the words asked in its title and
+ * each of them at most once, and it lacks a word asked that weighs at least `PASSING.missingShare` of the weightiest.
+ * Such a match is incidental ("who directed oppenheimer" over a bank analyst at "Bank Sal Oppenheim"): the article is
+ * about something else and does not hold the asked relation (bench/notes/abstain7.md). Only an article of at least
+ * `PASSING.minSentences` sentences: in a paragraph-long text (SQuAD's) a word said once is not said in passing.
+ */
+export function passingMention(asked: Iterable<string>, weightOf: (term: string) => number, article: ArticleTerms): boolean {
+  if (article.sentences.length < PASSING.minSentences) return false;
+  let heaviest = 0;
+  let heaviestMissing = 0;
+  let held = 0;
+  for (const t of asked) {
+    const w = weightOf(t);
+    heaviest = Math.max(heaviest, w);
+    if (article.titleTerms.includes(t)) return false;
+    const n = article.termCounts.get(t) ?? 0;
+    if (n > 1) return false;
+    if (n === 0) heaviestMissing = Math.max(heaviestMissing, w);
+    else held++;
+  }
+  return held > 0 && heaviest > 0 && heaviestMissing >= PASSING.missingShare * heaviest;
+}
+
+/**
+ * A low-confidence answer from an article that is not about the question: below `confidenceBelow`, with the sentence not
+ * opening with the question's subject (`led` 0) and the article's focus on the question's words under `below`.
+ */
+export const UNFOCUSED = { on: true, repeats: 5, below: 0.3, confidenceBelow: 0.4 };
+
+/**
+ * How much the article is about the words asked: each word's weight counts in full when the article's title holds it,
+ * else by how often the article repeats it, up to `UNFOCUSED.repeats` times; over the words' total weight. A word
+ * said once in a long article weighs 1/5 (bench/notes/abstain7.md).
+ */
+export function articleFocus(asked: Iterable<string>, weightOf: (term: string) => number, article: ArticleTerms): number {
+  let total = 0;
+  let held = 0;
+  for (const t of asked) {
+    const w = weightOf(t);
+    total += w;
+    held += article.titleTerms.includes(t) ? w : (w * Math.min(article.termCounts.get(t) ?? 0, UNFOCUSED.repeats)) / UNFOCUSED.repeats;
+  }
+  return total ? held / total : 0;
+}

@@ -12,7 +12,7 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, ageNamed, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { subjectLeads } from './answer-evidence.ts';
+import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
@@ -115,6 +115,10 @@ export const CONFIDENCE_RECORDING = { all: false };
 export const UNSURE_BELOW = 0.7;
 /** Highest confidence of an answer whose typed candidate stands away from the asked words: just under "sure" (bench/notes/lead8.md). */
 const FAR_TYPED_CAP = UNSURE_BELOW - 0.01;
+/** Whether a when-question whose quote holds no date or time abstains (bench/notes/abstain7.md). */
+export const NO_TIME_CAP = { on: true };
+/** "What period / era …": asked for a named time, not a date. */
+const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
 const VAGUE_MAX_PASSAGES = 3;
 
@@ -551,7 +555,17 @@ export function answerQuestion(
   // (a name, an acronym or a word outside the English word list is specific enough: "What is a ctenophora?")
   const vague = qTerms.length === 1 && rareList.length === 0 && !/\b\p{Lu}{2,}/u.test(cased) && words(question).some((w) => terms(w)[0] === qTerms[0] && isEnglishWord(w));
   const ambiguous = vague && passageIndex.df(qTerms[0]!) > VAGUE_MAX_PASSAGES;
-  const capped = (kindsAsked && features.typed === 0) || otherTime || otherThing || ambiguous ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // a question asked on its own whose article mentions its words only in passing and lacks a weighty one: an
+  // incidental match, not the article that tells the fact (a follow-up's words are partly the earlier turns')
+  const standaloneLong = contextList.length === 0 && entry.sentences.length >= PASSING.minSentences;
+  const passing = PASSING.on && standaloneLong && passingMention(own, (t) => weight.get(t) ?? 0, entry);
+  // and a weak answer whose sentence does not open with the subject, from an article that hardly repeats the words asked
+  const unfocused = UNFOCUSED.on && standaloneLong && evidenced < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
+  // asked when, neither the sentence nor the neighbour read for it holds a date or a time, and the window lacks a word
+  // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
+  // asked by its name, "the Oligocene", which no date test sees)
+  const noTime = NO_TIME_CAP.on && wanted === 'when' && features.typed === 0 && features.missingWindow > 0 && !NAMED_PERIOD.test(question);
+  const capped = (kindsAsked && features.typed === 0) || noTime || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
