@@ -455,8 +455,8 @@ export function answerQuestion(
   // "who is the boss of X": a sentence naming someone beside the role, with X, answers it ("X chief executive Y")
   const role = roleAsked(wanted, ownList);
   const holdsRole = role ? roleHolderTest(question, role) : null;
-  if (best && holdsRole && !holdsRole(best.sentence.text, best.sentence.terms, best.entry.titleTerms)) {
-    const holder = candidates.filter((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms)).sort((a, b) => b.score - a.score)[0];
+  if (best && holdsRole && holdsRole(best.sentence.text, best.sentence.terms, best.entry.titleTerms) === null) {
+    const holder = candidates.filter((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null).sort((a, b) => b.score - a.score)[0];
     if (holder) best = holder;
   }
   if (sentenceTrace.sink) {
@@ -572,8 +572,8 @@ export function answerQuestion(
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age or a role-holder set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked && ageNamed(quote, namedAsked, terms) !== null) || holdsRole?.(s.text, s.terms, entry.titleTerms) === true;
-  const confidence = vouched ? Math.max(confidence0, UNSURE_BELOW) : confidence0;
+  const vouched = (ageAsked ? ageNamed(quote, namedAsked, terms) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? null;
+  const confidence = vouched !== null ? Math.max(confidence0, UNSURE_BELOW) : confidence0;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;
@@ -592,7 +592,9 @@ export function answerQuestion(
   const othersAge = kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
   // a why-question is answered by a cause, never by a bare name ("disallowed by *Kaplan*")
   const nameForWhy = asksWhy && choice !== null && /^(?:[a-z-]+\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.test(choice.text);
-  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy ? spanConfidenceOf(sf) : 0;
+  // the quote is vouched for by the age or the role-holder beside the asked words: a bold answer is that one, or none
+  const notVouched = vouched !== null && choice !== null && !choice.text.includes(vouched) && !vouched.includes(choice.text);
+  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };

@@ -18,6 +18,8 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
 /** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */
 const ROLE_REACH = 3;
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Words before a role that say it is held no longer ("former", "ex-", "the late"). */
+const PAST_HOLDER = /^(?:former|ex|late|outgo|previou)$/;
 /** Words that open a sentence before a role without naming a body ("The coach", "Former chief executive"). */
 const PLAIN_OPENER = /^(?:the|a|an|its|his|her|their|our|former|new|acting|interim|current|then|now|and|but|as|when|while|after|before|with|under)$/;
 
@@ -37,19 +39,19 @@ export function roleAsked(wanted: QuestionType, own: readonly string[]): { print
 }
 
 /**
- * A test of whether a sentence names someone in the asked role: a name of the asked type within ROLE_REACH words of a
+ * The name of someone a sentence sets in the asked role, or null: a name of the asked type within ROLE_REACH words of a
  * role noun, with the organisation by the role ("Gazprom chief executive", "chief executive of Gazprom") or, in an
  * article about the organisation (its title names it), not named at all ("said chief executive Todd Stitzer").
  */
 export function roleHolderTest(
   question: string,
   role: { printed: ReadonlySet<string>; org: readonly string[] },
-): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => boolean {
+): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => string | null {
   const accepts = candidateFilter(question, 'who');
   return (sentence, sentenceTerms, titleTerms) => {
-    if (!sentenceTerms.some((t) => role.printed.has(t))) return false;
+    if (!sentenceTerms.some((t) => role.printed.has(t))) return null;
     const inSentence = role.org.filter((t) => sentenceTerms.includes(t));
-    if (inSentence.length === 0 ? !role.org.every((t) => titleTerms.includes(t)) : inSentence.length < role.org.length) return false;
+    if (inSentence.length === 0 ? !role.org.every((t) => titleTerms.includes(t)) : inSentence.length < role.org.length) return null;
     const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase()), named: /^\p{Lu}/u.test(m[0]) }));
     // unnamed in the sentence, the role must be no other body's: "said chief executive X", not "Saints coach X", "AK chief X"
     const othersRole = (i: number) => {
@@ -58,15 +60,17 @@ export function roleHolderTest(
       // (a sentence's first word is capitalised anyway: a name only when no plain opener, "Saints coach" not "The coach")
       return [j - 1, j - 2].some((k) => k >= 0 && tokens[k]!.named && !role.printed.has(tokens[k]!.term) && (k > 0 || !PLAIN_OPENER.test(sentence.slice(tokens[0]!.start).split(/\s/)[0]!.toLowerCase())));
     };
-    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && (inSentence.length > 0 || !othersRole(i)) ? [i] : []));
+    // "former Conservative leader William Hague" held the role once
+    const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
+    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && (inSentence.length > 0 || !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
-    if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return false;
+    if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return null;
     const indexOf = (offset: number) => {
       let i = 0;
       while (i < tokens.length && tokens[i]!.start < offset) i++;
       return i;
     };
-    return collectCandidates('who', sentence).some((c) => {
+    const holder = collectCandidates('who', sentence).find((c) => {
       if (!accepts(c, sentence)) return false;
       // the organisation's own name is no holder of its role
       if (words(c.text).some((w) => role.org.includes(stem(w)))) return false;
@@ -74,5 +78,6 @@ export function roleHolderTest(
       const b = a + Math.max(1, words(c.text).length) - 1;
       return roleAt.some((i) => (i < a && a - i <= ROLE_REACH) || (i > b && i - b <= ROLE_REACH));
     });
+    return holder?.text ?? null;
   };
 }

@@ -307,7 +307,7 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
     const names: Candidate[] = [];
     collect(sentence, NAME_PATTERN, type, names);
     for (const c of names) {
-      const lead = /^(?:(?:The|A|An|In|On|At|But|And|After|Before|When|While|This|That|However|His|Her|Its|Their|Although|Because|During|By|For|From|With|Under|Since|As|If|Following|According to|Despite|Over|Between|Among|Within|Without|Unlike|Like|Through|Throughout|Until|Upon|Against|Along|Across|Around|Near|Including|Both|Each|Every|Some|Many|Most|Several|These|Those|Such|Other|Then|Also|There|Here|Later|Today|Yesterday|Our|My|Your)\s+)+/.exec(c.text);
+      const lead = /^(?:(?:The|A|An|Former|In|On|At|But|And|After|Before|When|While|This|That|However|His|Her|Its|Their|Although|Because|During|By|For|From|With|Under|Since|As|If|Following|According to|Despite|Over|Between|Among|Within|Without|Unlike|Like|Through|Throughout|Until|Upon|Against|Along|Across|Around|Near|Including|Both|Each|Every|Some|Many|Most|Several|These|Those|Such|Other|Then|Also|There|Here|Later|Today|Yesterday|Our|My|Your)\s+)+/.exec(c.text);
       if (lead) {
         c.start += lead[0].length;
         c.text = c.text.slice(lead[0].length);

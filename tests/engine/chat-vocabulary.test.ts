@@ -77,7 +77,7 @@ describe('news wording folded into one index term', () => {
   });
 
   it('keeps apart words that only sometimes mean the same (measured, not folded)', () => {
-    expect(stem('leader')).not.toBe(stem('lead'));
+    // (leader / lead are folded since the ninth session: "who leads the party" meets "party leader"; bench/notes/lead9.md)
     expect(stem('founder')).not.toBe(stem('founded'));
     expect(stem('coach')).not.toBe(stem('manager'));
     expect(stem('firm')).not.toBe(stem('company'));

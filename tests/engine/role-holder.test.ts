@@ -5,10 +5,11 @@ import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 
 const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
-const holds = (question: string, sentence: string, title = '') => {
+const holderIn = (question: string, sentence: string, title = '') => {
   const role = roleAsked('who', terms(question));
-  return role !== null && roleHolderTest(question, role)(sentence, terms(sentence), terms(title));
+  return role === null ? null : roleHolderTest(question, role)(sentence, terms(sentence), terms(title));
 };
+const holds = (question: string, sentence: string, title = '') => holderIn(question, sentence, title) !== null;
 
 describe('who holds a role', () => {
   it('reads the role and the organisation a chat question asks about', () => {
@@ -21,6 +22,11 @@ describe('who holds a role', () => {
     expect(holds('who is the boss of kestrel foods', 'Kestrel Foods chief executive Ann Lister said sales rose.')).toBe(true);
     expect(holds('who runs kestrel foods', 'Ann Lister, chief executive of Kestrel Foods, said sales rose.')).toBe(true);
     expect(holds('who coaches marlow', 'Marlow coach Ivo Brandt was pleased.')).toBe(true);
+  });
+
+  it('names the holder, and no one who held the role before', () => {
+    expect(holderIn('who leads the marlow party', 'Marlow Party leader Ann Lister spoke on Friday.')).toBe('Ann Lister');
+    expect(holderIn('who leads the marlow party', 'Former Marlow Party leader Tom Vale spoke on Friday.')).toBeNull();
   });
 
   it('takes an unnamed role as the organisation of an article about it, but not another body\'s', () => {
@@ -39,5 +45,15 @@ describe('answering who holds a role', () => {
     const a = engine.ask('who runs kestrel foods').answer;
     expect(a.quote).toContain('Ann Lister');
     expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+
+  it('bolds no other name than the holder', () => {
+    const engine = new Engine([
+      art('l1', 'Cup draw', 'Holders Marlow Town and Kestrel League leaders Ivo Rovers both face away ties in the cup.'),
+      art('l2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who leads the kestrel league').answer;
+    expect(a.quote).toContain('Ivo Rovers');
+    expect(a.short ? a.answer : 'Ivo Rovers').toBe('Ivo Rovers');
   });
 });

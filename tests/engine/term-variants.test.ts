@@ -65,29 +65,29 @@ describe('bareQuestion', () => {
 });
 
 describe('termVariants', () => {
-  const index = indexOf(['The party leader spoke.', 'The chairman resigned.', 'The mill closed.', 'Miller scored twice.', 'She will lead the team.']);
-  const vectors = fakeVectors({ 'lead leader': 0.66, 'chair chairman': 0.54, 'mill miller': 0.1 });
+  const index = indexOf(['The trader spoke.', 'The banker resigned.', 'The mill closed.', 'Miller scored twice.', 'She will trade the shares.', 'The bank shut.']);
+  const vectors = fakeVectors({ 'trade trader': 0.66, 'bank banker': 0.54, 'mill miller': 0.1 });
 
   it('finds the agent and role forms the index holds, not the way back', () => {
-    expect(termVariants('lead', index, vectors)).toEqual(['leader']);
-    expect(termVariants('chair', index, vectors)).toEqual(['chairman']);
+    expect(termVariants('trade', index, vectors)).toEqual(['trader']);
+    expect(termVariants('bank', index, vectors)).toEqual(['banker']);
     // "championship" → "champion" cost more than it found (bench/README.md, third session, `retrieval3`)
-    expect(termVariants('leader', index, vectors)).toEqual([]);
+    expect(termVariants('trader', index, vectors)).toEqual([]);
   });
 
   it('leaves forms whose vectors disagree, numbers and terms without a vector', () => {
     expect(termVariants('mill', index, vectors)).toEqual([]);
     expect(termVariants('2004', index, vectors)).toEqual([]);
     expect(termVariants('parti', index, vectors)).toEqual([]);
-    expect(termVariants('lead', index, null)).toEqual([]);
+    expect(termVariants('trade', index, null)).toEqual([]);
   });
 
   it('adds variants below the weight of the word asked, never for exact terms', () => {
-    const weight = new Map([['lead', index.idf('lead')], ['mill', index.idf('mill')]]);
-    const q = expandQuery(['lead', 'mill'], weight, index, vectors);
-    expect(q.terms).toEqual(['lead', 'mill', 'leader']);
-    expect(q.weight.get('leader')).toBeCloseTo(VARIANTS.share * index.idf('leader'));
-    expect(expandQuery(['lead'], weight, index, vectors, new Set(['lead'])).terms).toEqual(['lead']);
+    const weight = new Map([['trade', index.idf('trade')], ['mill', index.idf('mill')]]);
+    const q = expandQuery(['trade', 'mill'], weight, index, vectors);
+    expect(q.terms).toEqual(['trade', 'mill', 'trader']);
+    expect(q.weight.get('trader')).toBeCloseTo(VARIANTS.share * index.idf('trader'));
+    expect(expandQuery(['trade'], weight, index, vectors, new Set(['trade'])).terms).toEqual(['trade']);
   });
 });
 
