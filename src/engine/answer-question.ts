@@ -14,6 +14,7 @@ import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './re
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
+import { eventDateTest } from './event-date.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -459,6 +460,13 @@ export function answerQuestion(
     const holder = candidates.filter((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null).sort((a, b) => b.score - a.score)[0];
     if (holder) best = holder;
   }
+  // "when did X die": a sentence setting a date right after the verb asked, X just before it, answers it
+  const namedTerms = new Set(nameTerms(cased).filter((t) => own.has(t)));
+  const eventDate = eventDateTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
+  if (best && eventDate && eventDate(best.sentence.text) === null) {
+    const dated = candidates.filter((c) => eventDate(c.sentence.text) !== null).sort((a, b) => b.score - a.score)[0];
+    if (dated) best = dated;
+  }
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);
@@ -571,8 +579,8 @@ export function answerQuestion(
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
-  // an age or a role-holder set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, namedAsked, terms) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? null;
+  // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
+  const vouched = (ageAsked ? ageNamed(quote, namedAsked, terms) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
   const confidence = vouched !== null ? Math.max(confidence0, UNSURE_BELOW) : confidence0;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;

@@ -1,0 +1,37 @@
+// "When did Douglas Adams die?": a date set right after the asked verb, with the asked name just before it
+// ("Adams, who died in 2001, would have …"), answers it; the name beside another date ("Douglas Adams' original 1977
+// scripts") does not.
+import { type QuestionType } from './question-analysis.ts';
+import { candidateFilter, collectCandidates } from './span-candidates.ts';
+import { stem } from './text.ts';
+
+/** Words between the asked verb and its date ("died *in* 2001", "released *on 9* November"). */
+const VERB_TO_DATE = 3;
+/** Words between the asked name and the verb ("Adams, who died", "Firefox 1.0 was released"). */
+const NAME_TO_VERB = 6;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * The date a sentence sets right after a word the question asks besides its names (`relation`, index terms), with one
+ * of the question's names (`named`) just before that word, or null. Only for when-questions with both.
+ */
+export function eventDateTest(question: string, wanted: QuestionType, relation: ReadonlySet<string>, named: ReadonlySet<string>): ((sentence: string) => string | null) | null {
+  if (wanted !== 'when' || relation.size === 0 || named.size === 0) return null;
+  const accepts = candidateFilter(question, 'when');
+  return (sentence) => {
+    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase()) }));
+    const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) ? [i] : []));
+    if (!verbs.length) return null;
+    const indexOf = (offset: number) => {
+      let i = 0;
+      while (i < tokens.length && tokens[i]!.start < offset) i++;
+      return i;
+    };
+    const date = collectCandidates('when', sentence).find((c) => {
+      if (!accepts(c, sentence)) return false;
+      const at = indexOf(c.start);
+      return verbs.some((v) => at > v && at - v <= VERB_TO_DATE);
+    });
+    return date?.text ?? null;
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { eventDateTest } from '../../src/engine/event-date.ts';
+import { terms } from '../../src/engine/text.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+
+const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
+
+describe('a date set right after the verb asked', () => {
+  const test = eventDateTest('when did ann lister die', 'when', new Set(terms('die')), new Set(terms('ann lister')))!;
+
+  it('reads the date after the verb with the name just before it', () => {
+    expect(test('The producer said that Lister, who died in 2001, would have been delighted.')).toBe('2001');
+    expect(test('Ann Lister died on 4 May at her home.')).toBe('4 May');
+  });
+
+  it('takes no date beside the name alone, nor the verb without the name', () => {
+    expect(test("The late Ann Lister's original 1977 scripts became books.")).toBeNull();
+    expect(test('Her brother died in 1990.')).toBeNull();
+  });
+
+  it('asks nothing of other questions', () => {
+    expect(eventDateTest('who did ann lister meet', 'who', new Set(terms('meet')), new Set(terms('ann lister')))).toBeNull();
+    expect(eventDateTest('when is the final', 'when', new Set(terms('final')), new Set())).toBeNull();
+  });
+});
+
+describe('answering when something happened', () => {
+  it('chooses the sentence with the event over one naming the person beside another date, and vouches for it', () => {
+    const engine = new Engine([
+      art('d1', 'Ann Lister film to be made', 'The late Ann Lister\'s original 1977 scripts have been turned into books. The producer said that Lister, who died in 2001, would have been delighted.'),
+      art('d2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('When did Ann Lister die?').answer;
+    expect(a.answer).toBe('2001');
+    expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+});
