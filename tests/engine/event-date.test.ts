@@ -28,7 +28,7 @@ describe('a date set right after the verb asked', () => {
 describe('answering when something happened', () => {
   it('chooses the sentence with the event over one naming the person beside another date, and vouches for it', () => {
     const engine = new Engine([
-      art('d1', 'Ann Lister film to be made', 'The late Ann Lister\'s original 1977 scripts have been turned into books. The producer said that Lister, who died in 2001, would have been delighted.'),
+      art('d1', 'Ann Lister film to be made', 'The late Ann Lister\'s original 1977 scripts were found after her death. The producer said that Lister, who died in 2001, would have been delighted.'),
       art('d2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
     ]);
     const a = engine.ask('When did Ann Lister die?').answer;
