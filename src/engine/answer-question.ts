@@ -14,7 +14,7 @@ import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './re
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
-import { eventDateTest } from './event-date.ts';
+import { eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -462,7 +462,7 @@ export function answerQuestion(
   }
   // "when did X die": a sentence setting a date right after the verb asked, X just before it, answers it
   const namedTerms = new Set(nameTerms(cased).filter((t) => own.has(t)));
-  const eventDate = eventDateTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
+  const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
   if (best && eventDate && eventDate(best.sentence.text) === null) {
     const dated = candidates.filter((c) => eventDate(c.sentence.text) !== null).sort((a, b) => b.score - a.score)[0];
     if (dated) best = dated;

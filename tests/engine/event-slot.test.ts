@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventDateTest } from '../../src/engine/event-date.ts';
+import { eventSlotTest } from '../../src/engine/event-slot.ts';
 import { terms } from '../../src/engine/text.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
@@ -7,7 +7,7 @@ import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
 
 describe('a date set right after the verb asked', () => {
-  const test = eventDateTest('when did ann lister die', 'when', new Set(terms('die')), new Set(terms('ann lister')))!;
+  const test = eventSlotTest('when did ann lister die', 'when', new Set(terms('die')), new Set(terms('ann lister')))!;
 
   it('reads the date after the verb with the name just before it', () => {
     expect(test('The producer said that Lister, who died in 2001, would have been delighted.')).toBe('2001');
@@ -20,8 +20,8 @@ describe('a date set right after the verb asked', () => {
   });
 
   it('asks nothing of other questions', () => {
-    expect(eventDateTest('who did ann lister meet', 'who', new Set(terms('meet')), new Set(terms('ann lister')))).toBeNull();
-    expect(eventDateTest('when is the final', 'when', new Set(terms('final')), new Set())).toBeNull();
+    expect(eventSlotTest('who did ann lister meet', 'who', new Set(terms('meet')), new Set(terms('ann lister')))).toBeNull();
+    expect(eventSlotTest('when is the final', 'when', new Set(terms('final')), new Set())).toBeNull();
   });
 });
 
