@@ -581,7 +581,10 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
   const vouched = (ageAsked ? ageNamed(quote, namedAsked, terms) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
-  const confidence = vouched !== null ? Math.max(confidence0, UNSURE_BELOW) : confidence0;
+  // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
+  // closest passage, not a sure answer
+  const noHolder = holdsRole !== null && vouched === null;
+  const confidence = vouched !== null ? Math.max(confidence0, UNSURE_BELOW) : noHolder ? Math.min(confidence0, FAR_TYPED_CAP) : confidence0;
   const around = windowOf(entry, s.index);
   let ownTotal = 0;
   let ownHave = 0;

@@ -56,4 +56,14 @@ describe('answering who holds a role', () => {
     expect(a.quote).toContain('Ivo Rovers');
     expect(a.short ? a.answer : 'Ivo Rovers').toBe('Ivo Rovers');
   });
+
+  it('shows a quote that names no one in the role asked as the closest passage', () => {
+    const engine = new Engine([
+      art('e1', 'Kestrel Foods systems fail', 'Consultants from Kestrel Foods, the firm which runs the system, were running around trying to fix it. Staff used the phone and fax instead.'),
+      art('e2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who runs kestrel foods').answer;
+    expect(a.quote).toContain('Consultants from Kestrel Foods');
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
 });
