@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { plainArticle as art } from '../support/plain-article.ts';
 import { eventSlotTest } from '../../src/engine/event-slot.ts';
 import { terms } from '../../src/engine/text.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 
-const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
 
 describe('a date set right after the verb asked', () => {
   const test = eventSlotTest('when did ann lister die', 'when', new Set(terms('die')), new Set(terms('ann lister')))!;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { plainArticle as art } from '../support/plain-article.ts';
 import { roleAsked, roleHolderTest } from '../../src/engine/role-holder.ts';
 import { terms } from '../../src/engine/text.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 
-const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
 const holderIn = (question: string, sentence: string, title = '') => {
   const role = roleAsked('who', terms(question));
   return role === null ? null : roleHolderTest(question, role)(sentence, terms(sentence), terms(title));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainArticle as art } from '../support/plain-article.ts';
 import { cuesOf, givesReason, typedNearTest } from '../../src/engine/sentence-ranker.ts';
 import { candidateTest, collectCandidates } from '../../src/engine/span-candidates.ts';
 import { terms } from '../../src/engine/text.ts';
@@ -8,8 +9,6 @@ import { extractSpan } from '../../src/engine/extract-span.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 
-/** A one-paragraph article of an invented story. */
-const art = (id: string, title: string, text: string) => ({ id, title, text, url: null, date: null, source: null, origin: 'test' });
 const numbers = (s: string) => collectCandidates('number', s).map((c) => c.text);
 
 describe('which numbers count', () => {
