@@ -445,28 +445,24 @@ export function answerQuestion(
     c.score = sentenceScore(c.features);
     if (!best || c.score > best.score) best = c;
   }
-  // "how old is X": a sentence setting an age right beside X's name ("Anelka, 25,") answers it, though it may name X
-  // once where a sentence that does not answer names X in full
+  // a sentence telling the asked fact in a known shape answers it, though it may repeat fewer of the question's words
+  // than one that does not: the best-scored such sentence is taken over a best that is none
+  const preferShape = (holds: (c: Scored) => boolean) => {
+    if (!best || holds(best)) return;
+    const shaped = candidates.filter(holds).sort((a, b) => b.score - a.score)[0];
+    if (shaped) best = shaped;
+  };
+  const namedTerms = new Set(nameTerms(cased).filter((t) => own.has(t)));
+  // "how old is X": an age right beside X's name ("Anelka, 25,")
   const ageAsked = wanted === 'number' && quantityAsked(question)?.join() === 'age';
-  const namedAsked = ageAsked ? new Set(nameTerms(cased).filter((t) => own.has(t))) : new Set<string>();
-  if (best && ageAsked && ageNamed(best.sentence.text, namedAsked, terms) === null) {
-    const aged = candidates.filter((c) => ageNamed(c.sentence.text, namedAsked, terms) !== null).sort((a, b) => b.score - a.score)[0];
-    if (aged) best = aged;
-  }
-  // "who is the boss of X": a sentence naming someone beside the role, with X, answers it ("X chief executive Y")
+  if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, namedTerms, terms) !== null);
+  // "who is the boss of X": someone named beside the role, with X ("X chief executive Y")
   const role = roleAsked(wanted, ownList);
   const holdsRole = role ? roleHolderTest(question, role) : null;
-  if (best && holdsRole && holdsRole(best.sentence.text, best.sentence.terms, best.entry.titleTerms) === null) {
-    const holder = candidates.filter((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null).sort((a, b) => b.score - a.score)[0];
-    if (holder) best = holder;
-  }
-  // "when did X die": a sentence setting a date right after the verb asked, X just before it, answers it
-  const namedTerms = new Set(nameTerms(cased).filter((t) => own.has(t)));
+  if (holdsRole) preferShape((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null);
+  // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
   const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
-  if (best && eventDate && eventDate(best.sentence.text) === null) {
-    const dated = candidates.filter((c) => eventDate(c.sentence.text) !== null).sort((a, b) => b.score - a.score)[0];
-    if (dated) best = dated;
-  }
+  if (eventDate) preferShape((c) => eventDate(c.sentence.text) !== null);
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);
@@ -580,7 +576,7 @@ export function answerQuestion(
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, namedAsked, terms) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
+  const vouched = (ageAsked ? ageNamed(quote, namedTerms, terms) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;

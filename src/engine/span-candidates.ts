@@ -374,11 +374,15 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   // when it reads at least as much like a place as like a person or follows a preposition of place ("set in South Wales",
   // not "won the UK Film Talent Award")
   const personOf = type === 'where' ? placeLikeness() : null;
+  const isPlace = (c: Candidate, sentence: string) => {
+    const likeness = personOf!(c.text);
+    return likeness > -PLACE_NOT_PERSON && (likeness >= 0 || LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, c.start - 24), c.start)));
+  };
   return (c, sentence) =>
     words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
     (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON) &&
-    (!personOf || (personOf(c.text) > -PLACE_NOT_PERSON && (personOf(c.text) >= 0 || LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, c.start - 24), c.start)))));
+    (!personOf || isPlace(c, sentence));
 }
 
 const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;
