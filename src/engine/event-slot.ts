@@ -3,13 +3,12 @@
 // ("Douglas Adams' original 1977 scripts") does not.
 import { type QuestionType } from './question-analysis.ts';
 import { candidateFilter, collectCandidates } from './span-candidates.ts';
-import { stem } from './text.ts';
+import { stemTokens } from './text.ts';
 
 /** Words between the asked verb and its date or place ("died *in* 2001", "released *on 9* November", "born *in* Luton"). */
 const VERB_TO_SLOT = 3;
 /** Words between the asked name and the verb ("Adams, who died", "Firefox 1.0 was released"). */
 const NAME_TO_VERB = 6;
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** The question types the pattern answers (where-questions measured too: SQuAD EM −0.09, F1 −0.13; bench/notes/lead9.md). */
 const EVENT_SLOT_TYPES: readonly QuestionType[] = ['when'];
 
@@ -21,14 +20,9 @@ export function eventSlotTest(question: string, wanted: QuestionType, relation: 
   if (!EVENT_SLOT_TYPES.includes(wanted) || relation.size === 0 || named.size === 0) return null;
   const accepts = candidateFilter(question, wanted);
   return (sentence) => {
-    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase()) }));
+    const { tokens, indexAt: indexOf } = stemTokens(sentence);
     const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) ? [i] : []));
     if (!verbs.length) return null;
-    const indexOf = (offset: number) => {
-      let i = 0;
-      while (i < tokens.length && tokens[i]!.start < offset) i++;
-      return i;
-    };
     const slot = collectCandidates(wanted, sentence).find((c) => {
       if (!accepts(c, sentence)) return false;
       const at = indexOf(c.start);

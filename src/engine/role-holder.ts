@@ -2,7 +2,7 @@
 // beside the role word in a sentence that names the organisation ("Gazprom chief executive Alexei Miller").
 import { type QuestionType } from './question-analysis.ts';
 import { candidateFilter, collectCandidates } from './span-candidates.ts';
-import { stem, words } from './text.ts';
+import { stem, stemTokens, words } from './text.ts';
 
 /** Roles a chat question may ask with, as index stems, each with the role nouns a report prints for it. */
 const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string[] }[] = [
@@ -17,7 +17,6 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
 
 /** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */
 const ROLE_REACH = 3;
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Words before a role that say it is held no longer ("former", "ex-", "the late"). */
 const PAST_HOLDER = /^(?:former|ex|late|outgo|previou)$/;
 /** Words that open a sentence before a role without naming a body ("The coach", "Former chief executive"). */
@@ -52,24 +51,19 @@ export function roleHolderTest(
     if (!sentenceTerms.some((t) => role.printed.has(t))) return null;
     const inSentence = role.org.filter((t) => sentenceTerms.includes(t));
     if (inSentence.length === 0 ? !role.org.every((t) => titleTerms.includes(t)) : inSentence.length < role.org.length) return null;
-    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase()), named: /^\p{Lu}/u.test(m[0]) }));
+    const { tokens, indexAt: indexOf } = stemTokens(sentence);
     // unnamed in the sentence, the role must be no other body's: "said chief executive X", not "Saints coach X", "AK chief X"
     const othersRole = (i: number) => {
       let j = i;
       while (j > 0 && role.printed.has(tokens[j - 1]!.term)) j--;
       // (a sentence's first word is capitalised anyway: a name only when no plain opener, "Saints coach" not "The coach")
-      return [j - 1, j - 2].some((k) => k >= 0 && tokens[k]!.named && !role.printed.has(tokens[k]!.term) && (k > 0 || !PLAIN_OPENER.test(sentence.slice(tokens[0]!.start).split(/\s/)[0]!.toLowerCase())));
+      return [j - 1, j - 2].some((k) => k >= 0 && tokens[k]!.capital && !role.printed.has(tokens[k]!.term) && (k > 0 || !PLAIN_OPENER.test(sentence.slice(tokens[0]!.start).split(/\s/)[0]!.toLowerCase())));
     };
     // "former Conservative leader William Hague" held the role once
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
     const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && (inSentence.length > 0 || !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
     if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return null;
-    const indexOf = (offset: number) => {
-      let i = 0;
-      while (i < tokens.length && tokens[i]!.start < offset) i++;
-      return i;
-    };
     const holder = collectCandidates('who', sentence).find((c) => {
       if (!accepts(c, sentence)) return false;
       // the organisation's own name is no holder of its role

@@ -2,7 +2,7 @@
 // table that ranks a question's candidates (refit: `npx tsx bench/calibrate/fit-sentence-ranker.ts`).
 import { type QuestionType } from './question-analysis.ts';
 import { candidateFilter, collectCandidates } from './span-candidates.ts';
-import { stem, words } from './text.ts';
+import { stemTokens, words } from './text.ts';
 
 /** Evidence for one candidate sentence, each in [0, 1]. */
 export interface SentenceFeatures {
@@ -136,7 +136,6 @@ export function cuesOf(question: string): RegExp | null {
 
 /** Words either side of a question word within which a candidate counts as beside it. */
 const NEAR_WORDS = 4;
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /**
  * For a typed question: whether a sentence holds a candidate of the asked type (not named by the question, of the
@@ -151,17 +150,12 @@ export function typedNearTest(
   return (sentence, sentenceTerms, titleTerms) => {
     // most sentences hold no asked word outside the title: no need to read their candidates
     if (!sentenceTerms.some((t) => asked.has(t) && !titleTerms.includes(t))) return false;
-    const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')) }));
+    const { tokens, indexAt: indexOf } = stemTokens(sentence);
     const at: number[] = [];
     tokens.forEach((t, i) => {
       if (asked.has(t.term) && !titleTerms.includes(t.term)) at.push(i);
     });
     if (!at.length) return false;
-    const indexOf = (offset: number) => {
-      let i = 0;
-      while (i < tokens.length && tokens[i]!.start < offset) i++;
-      return i;
-    };
     return collectCandidates(wanted, sentence).some((c) => {
       if (!accepts(c, sentence)) return false;
       const ws = words(c.text);

@@ -111,6 +111,24 @@ export function isStopWord(w: string): boolean {
   return STOP_WORDS.has(w) || ((w.includes("'") || w.includes('’')) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, '')));
 }
 
+/** A word of a sentence with its offset, its index stem and whether it is written with a capital. */
+export interface StemToken {
+  start: number;
+  term: string;
+  capital: boolean;
+}
+
+/** A sentence's words as stemmed tokens, and the index of the first token at or after a character offset. */
+export function stemTokens(sentence: string): { tokens: StemToken[]; indexAt: (offset: number) => number } {
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')), capital: /^\p{Lu}/u.test(m[0]) }));
+  const indexAt = (offset: number) => {
+    let i = 0;
+    while (i < tokens.length && tokens[i]!.start < offset) i++;
+    return i;
+  };
+  return { tokens, indexAt };
+}
+
 /** Lower-cased word tokens (letters, digits, inner apostrophes and hyphens kept apart). */
 export function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
