@@ -497,7 +497,12 @@ export function answerQuestion(
   }
   // a chat-typed name the passages read do not hold counts as a name asked, as it would written with its capital
   const uncased = UNCASED_NAMES.on ? uncasedNames(question, cased, own) : [];
-  const features = confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, [...nameTerms(cased), ...uncased], [...rareList, ...uncased]);
+  // a follow-up answered from the conversation's story: the earlier turns' words are what that story is about, so the
+  // story holds them wherever the sentence is ("where is the summit meeting" over "… which is meeting this week in
+  // Geneva", without the earlier turn's "mobile network"); the confidence counts them as matched (bench/notes/followups2.md)
+  const storyTerms = contextList.length && preferredArticles.has(entry.article.id) ? contextList.filter((t) => !own.has(t)) : [];
+  const coverageInStory = storyTerms.length ? (set: ReadonlySet<string>) => coverageOf(new Set([...set, ...storyTerms])) : coverageOf;
+  const features = confidenceFeatures(best, quote, qTerms, weight, coverageInStory, windowOf, qPairs, hasCandidate, typedQuestion, [...nameTerms(cased), ...uncased], [...rareList, ...uncased]);
   features.soft = CONFIDENCE_WEIGHTS.soft || CONFIDENCE_RECORDING.all ? softIn(s.terms, 1) : 0;
   // how clearly the chosen sentence and its article win over the other candidates
   const scores = candidates.map((c) => c.score);
@@ -590,7 +595,11 @@ export function answerQuestion(
     if (around.has(t)) ownHave += w;
   }
   const ownSupport = ownTotal ? ownHave / ownTotal : 0;
-  const sf = choice ? spanFeatures(choice, wanted, confidence, features.coverage) : null;
+  // the span is vouched for on the words the sentence itself matches: the story's words say where the answer is, not
+  // which span it is (counting them there made "Netcraft" the bold answer to "who is its president")
+  const plain = storyTerms.length ? confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, [], []) : null;
+  const spanAnswer = plain ? confidence * Math.min(1, confidenceOf({ ...features, coverage: plain.coverage, windowCoverage: plain.windowCoverage, context: plain.context, carried: plain.carried }) / (evidenced || 1)) : confidence;
+  const sf = choice ? spanFeatures(choice, wanted, spanAnswer, plain ? plain.coverage : features.coverage) : null;
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
   const at = choice ? spanText.indexOf(choice.text) : -1;
   const perAsked = kindsAsked ? rateAsked(question) : null;

@@ -138,6 +138,8 @@ const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lord', 'Lady'])
 function standsAlone(name: string, text: string): boolean {
   for (const m of text.matchAll(new RegExp(`(?:(\\p{Lu}[\\p{L}'’-]*) )?\\b${escaped(name)}\\b(?!['’]?s? \\p{Lu})`, 'gu'))) {
     if (m[1] === undefined || TITLES.has(m[1])) return true;
+    // a capital that opens a sentence ("Trouble-hit Mitsubishi Motors is …") is no part of the name
+    if (/(?:^|[.!?]["'”’]?\s+)$/.test(text.slice(Math.max(0, m.index - 4), m.index)) || m.index === 0) return true;
   }
   return false;
 }
