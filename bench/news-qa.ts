@@ -145,12 +145,15 @@ export function sameArticleTest(groups: ReadonlyMap<string, string>, articleOf?:
   };
 }
 
-/** Whether a quote holds one of the answers, both normalised as SQuAD does (whole words). */
+/**
+ * Whether a quote holds one of the answers, both normalised as SQuAD does (whole words); the quote is also read with its
+ * hyphens as spaces and its possessive "'s" dropped, so "19-year-old" holds "19" and "Michael Moore's" "Michael Moore".
+ */
 export function supportsAnswer(quote: string, answers: readonly string[]): boolean {
-  const q = ` ${normalizeAnswer(quote)} `;
+  const readings = [quote, quote.replace(/[-‐–]/g, ' ').replace(/['’]s\b/g, '')].map((r) => ` ${normalizeAnswer(r)} `);
   return answers.some((a) => {
     const n = normalizeAnswer(a);
-    return n !== '' && q.includes(` ${n} `);
+    return n !== '' && readings.some((q) => q.includes(` ${n} `));
   });
 }
 

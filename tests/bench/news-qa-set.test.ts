@@ -234,6 +234,12 @@ describe('news QA scoring', () => {
     expect(supportsAnswer('The trial cost $40m.', ['$4m'])).toBe(false);
   });
 
+  it('finds an answer inside a hyphenated word or before a possessive', () => {
+    expect(supportsAnswer('"It was hard," 19-year-old Simpson said.', ['19'])).toBe(true);
+    expect(supportsAnswer("Michael Moore's documentary won.", ['Michael Moore'])).toBe(true);
+    expect(supportsAnswer('The 119-year-old house stood.', ['19'])).toBe(false);
+  });
+
   it('reports short-answer precision and coverage only when replies carry `short`', () => {
     const plain = new Map<string, NewsQaReply>([
       ['a', { answer: 'Heizo Takenaka', quote: 'minister Heizo Takenaka said', firstSource: 'x' }],
