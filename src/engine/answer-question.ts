@@ -453,9 +453,12 @@ export function answerQuestion(
     if (shaped) best = shaped;
   };
   const namedTerms = new Set(nameTerms(cased).filter((t) => own.has(t)));
-  // "how old is X": an age right beside X's name ("Anelka, 25,")
+  // "how old is X": an age right beside X's name ("Anelka, 25,") or, in an article about X, by a description ("the
+  // 60-year-old actor"); a follow-up that names no one, "how old is he", asks the age of whom the earlier turns named
   const ageAsked = wanted === 'number' && quantityAsked(question)?.join() === 'age';
-  if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, namedTerms, terms) !== null);
+  const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, ranked.flatMap(({ p }) => p.entry.sentences.slice(p.from, p.to).map((x) => x.text)))));
+  const about = (e: AnalyzedArticle) => e.titleTerms.some((t) => aged.has(t));
+  if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
   // "who is the boss of X": someone named beside the role, with X ("X chief executive Y")
   const role = roleAsked(wanted, ownList);
   const holdsRole = role ? roleHolderTest(question, role) : null;
@@ -581,7 +584,7 @@ export function answerQuestion(
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, namedTerms, terms) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -605,7 +608,8 @@ export function answerQuestion(
   const perAsked = kindsAsked ? rateAsked(question) : null;
   const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
-  const othersAge = kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
+  // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)
+  const othersAge = vouched === null && kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
   // a why-question is answered by a cause, never by a bare name ("disallowed by *Kaplan*")
   const nameForWhy = asksWhy && choice !== null && /^(?:[a-z-]+\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.test(choice.text);
   // the quote is vouched for by the age or the role-holder beside the asked words: a bold answer is that one, or none

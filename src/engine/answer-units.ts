@@ -174,8 +174,14 @@ const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
   { re: /\bAt\s+(\d{1,3}),\s+(\p{Lu}[\p{L}'’-]+)/gu, age: 1, name: 2 },
 ];
 
-/** The age a sentence sets right beside a name the question asks about (index terms `named`), or null. */
-export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: (word: string) => string[]): string | null {
+/** "the 60-year-old actor": an age told by a description of the person, not followed by someone's name. */
+const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|man|woman)\b(?!\s+\p{Lu})/u;
+
+/**
+ * The age a sentence sets right beside a name the question asks about (index terms `named`), or, in an article whose
+ * title names the person (`aboutNamed`), by a description of them ("the 60-year-old actor"); null when none.
+ */
+export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: (word: string) => string[], aboutNamed = false): string | null {
   if (named.size === 0) return null;
   for (const { re, age, name } of AGE_NAMED) {
     for (const m of sentence.matchAll(re)) {
@@ -183,7 +189,7 @@ export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: 
       if (years >= 1 && years < 120 && termsOf(m[name]!).some((t) => named.has(t))) return m[age]!;
     }
   }
-  return null;
+  return aboutNamed ? (AGE_DESCRIBED.exec(sentence)?.[1] ?? null) : null;
 }
 
 /** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */

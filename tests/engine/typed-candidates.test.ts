@@ -140,6 +140,23 @@ describe('an age set beside the name asked', () => {
     expect(named('Brandt, 25, is in talks.', 'Tessel')).toBeNull();
   });
 
+  it('reads an age told by a description only in an article about the person, and never before another name', () => {
+    const s = 'On a visit, the 60-year-old actor said he hoped to start filming next year.';
+    expect(ageNamed(s, new Set(terms('Tessel')), terms, true)).toBe('60');
+    expect(ageNamed(s, new Set(terms('Tessel')), terms, false)).toBeNull();
+    expect(ageNamed('The 26-year-old striker Brandt joins on Friday.', new Set(terms('Tessel')), terms, true)).toBeNull();
+  });
+
+  it('answers "how old is he" after a question naming him', () => {
+    const engine = new Engine([
+      art('t1', 'Ivo Tessel to star in harbour film', 'Actor Ivo Tessel is to star in a film about the Marlow harbour. On a visit to Marlow, the 60-year-old actor said he hoped to start filming next year.'),
+      art('t2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    const first = engine.ask('what film is ivo tessel making');
+    const a = engine.ask('how old is he', first.turn).answer;
+    expect(a.answer).toBe('60');
+  });
+
   it('answers "how old is X" from the sentence that sets the age, surely', () => {
     const engine = new Engine([
       art('a1', 'Ivo Brandt wants to leave Marlow', 'Marlow striker Ivo Brandt wants to leave the club. Nobody has asked to buy Ivo Brandt, the chairman said. Brandt, 25, is in talks over a new contract.'),
