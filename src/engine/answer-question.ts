@@ -346,7 +346,8 @@ export function answerQuestion(
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
   // a question typed in lower case gets its names back from how the passages read write them
-  const cased = truecaseQuestion(question, ranked.flatMap(({ p }) => p.entry.sentences.slice(p.from, p.to).map((s) => s.text)));
+  const readTexts = ranked.flatMap(({ p }) => p.entry.sentences.slice(p.from, p.to).map((s) => s.text));
+  const cased = truecaseQuestion(question, readTexts);
 
   const coverageOf = (set: ReadonlySet<string>) => {
     let w = 0;
@@ -455,8 +456,10 @@ export function answerQuestion(
   const namedTerms = new Set(nameTerms(cased).filter((t) => own.has(t)));
   // "how old is X": an age right beside X's name ("Anelka, 25,") or, in an article about X, by a description ("the
   // 60-year-old actor"); a follow-up that names no one, "how old is he", asks the age of whom the earlier turns named
-  const ageAsked = wanted === 'number' && quantityAsked(question)?.join() === 'age';
-  const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, ranked.flatMap(({ p }) => p.entry.sentences.slice(p.from, p.to).map((x) => x.text)))));
+  // (asked for a kind of quantity: an age, money, a share, a duration, a count)
+  const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
+  const ageAsked = kindsAsked?.length === 1 && kindsAsked[0] === 'age';
+  const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
   const about = (e: AnalyzedArticle) => e.titleTerms.some((t) => aged.has(t));
   if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
   // "who is the boss of X": someone named beside the role, with X ("X chief executive Y")
@@ -549,9 +552,6 @@ export function answerQuestion(
   // a sentence that opens with what the question is about is about it, not mentioning it in passing
   features.led = subjectLeads(s, new Set([...entry.titleTerms.filter((t) => own.has(t)), ...nameTerms(cased), ...uncased]));
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
-  // asked for a kind of quantity (an age, money, a share, a duration, a count) that no number of the quote is: the
-  // corpus does not say, however well the words match ("how old is X" over a sentence about X without an age)
-  const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
   const evidenced = confidenceOf(features);
   // a year the question names that the quoted article never mentions: the article tells of another time
   // ("who won the 2016 election" over a 2005 campaign story)
@@ -577,6 +577,8 @@ export function answerQuestion(
   // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
   // asked by its name, "the Oligocene", which no date test sees)
   const noTime = NO_TIME_CAP.on && wanted === 'when' && features.typed === 0 && features.missingWindow > 0 && !NAMED_PERIOD.test(question);
+  // (and asked for a kind of quantity that no number of the quote is: the corpus does not say, however well the words
+  // match, "how old is X" over a sentence about X without an age)
   const capped = (kindsAsked && features.typed === 0) || noTime || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
@@ -609,7 +611,7 @@ export function answerQuestion(
   const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)
-  const othersAge = vouched === null && kindsAsked?.length === 1 && kindsAsked[0] === 'age' && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
+  const othersAge = vouched === null && ageAsked && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
   // a why-question is answered by a cause, never by a bare name ("disallowed by *Kaplan*")
   const nameForWhy = asksWhy && choice !== null && /^(?:[a-z-]+\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.test(choice.text);
   // the quote is vouched for by the age or the role-holder beside the asked words: a bold answer is that one, or none
