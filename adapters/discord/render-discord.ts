@@ -7,7 +7,7 @@ import {
   type APIEmbedField,
 } from 'discord.js';
 import { displayText } from '../../src/bot/display-text.ts';
-import { generatedNote, NO_ANSWER_TEXT, understoodParts, UNSURE_TEXT, unsureNote, type Reply, type Understood } from '../../src/bot/reply.ts';
+import { generatedNote, NO_ANSWER_TEXT, understoodParts, unsureNote, type Reply, type Understood } from '../../src/bot/reply.ts';
 import type { MatchRef, SourceRef } from '../../src/bot/reply.ts';
 import { articleKey } from '../../src/bot/article-key.ts';
 import { splitText } from '../shared/split-text.ts';
@@ -330,10 +330,11 @@ function renderBody(reply: Reply, options: RenderOptions): DiscordMessage[] {
       const fields: EmbedSpec['fields'] = [];
       if (answer.quote && answer.quote !== answer.answer) fields.push({ name: 'Supporting quote', value: escapeDiscord(answer.quote), quote: true });
       if (answer.sources.length) fields.push({ name: 'Sources', value: answer.sources.map((s, i) => sourceLine(s, i + 1)).join('\n') });
+      const unsure = unsureNote(answer);
       const embeds = buildEmbeds({
         title: escapeDiscord(truncate(reply.question, DISCORD_LIMITS.title)),
         // a short answer in bold only when the engine vouches for it; else the quote itself leads
-        description: answer.short ? `**${escapeDiscord(answer.answer)}**` : unsureNote(answer) ? `*${escapeDiscord(UNSURE_TEXT)}*\n${escapeDiscord(answer.answer)}` : escapeDiscord(answer.answer),
+        description: `${unsure ? `*${escapeDiscord(unsure)}*\n` : ''}${answer.short ? `**${escapeDiscord(answer.answer)}**` : escapeDiscord(answer.answer)}`,
         fields,
         footer: `Confidence ${Math.round(answer.confidence * 100)}%`,
         color: COLORS.answer,

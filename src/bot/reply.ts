@@ -1,4 +1,4 @@
-import { UNSURE_BELOW } from '../engine/answer-question.ts';
+import { SHORT_UNSURE_BELOW, UNSURE_BELOW } from '../engine/answer-question.ts';
 import type { ErrorCode } from '../errors.ts';
 import type { Answer, ArticleListing, ArticleSummary, FeedHealth } from '../engine/types.ts';
 import type { StoriesReply } from '../schedule/digest-reply.ts';
@@ -53,11 +53,15 @@ export interface HelpEntry {
 /** The plain sentence used when the corpus does not support an answer. */
 export const NO_ANSWER_TEXT = 'The corpus does not say. No article supports an answer to that question.';
 
-/** The line over an answer the engine is unsure of (no short answer, low confidence), null otherwise. */
+/** The line over an answer the engine is unsure of (low confidence), null otherwise; a bold answer gets its own wording. */
 export function unsureNote(answer: Pick<Answer, 'answer' | 'short' | 'confidence'>): string | null {
-  return answer.answer !== null && answer.short !== true && answer.confidence < UNSURE_BELOW ? UNSURE_TEXT : null;
+  if (answer.answer === null) return null;
+  if (answer.short === true) return answer.confidence < SHORT_UNSURE_BELOW ? UNSURE_SHORT_TEXT : null;
+  return answer.confidence < UNSURE_BELOW ? UNSURE_TEXT : null;
 }
 export const UNSURE_TEXT = 'Not sure this answers it. The closest passage I found:';
+// a bold answer below its sure line is still right about two times in three (SHORT_UNSURE_BELOW), so it is hedged, not hidden
+export const UNSURE_SHORT_TEXT = 'Probably, but not sure. From the closest passage I found:';
 
 /** Says where a generated answer comes from (every surface shows it under the answer). */
 export function generatedNote(model: string, partial = false): string {

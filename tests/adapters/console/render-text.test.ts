@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../adapters/console/render-text.ts';
 import { COLOR_STYLE as ANSI_STYLE, PLAIN_STYLE, colorEnabled, consoleStyle } from '../../../adapters/console/console-style.ts';
 const styleFor = (stream: { isTTY?: boolean }) => consoleStyle(colorEnabled(stream, {}));
-import { UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
+import { UNSURE_SHORT_TEXT, UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
 
 const quote = 'The palace was invaded by Syrian rebels on Sunday evening.';
 const reply = (short: boolean, confidence = 0.8): Reply => ({
@@ -31,6 +31,13 @@ describe('renderText: short answers', () => {
     expect(lines[1]).toBe(quote);
     expect(renderText(reply(false, 0.8), 80, PLAIN_STYLE)).not.toContain(UNSURE_TEXT);
     expect(renderText(reply(true, 0.3), 80, PLAIN_STYLE)).not.toContain(UNSURE_TEXT);
+  });
+
+  it('hedges a bold answer below the sure line, above it, and keeps it bold', () => {
+    const lines = renderText(reply(true, 0.4), 80, ANSI_STYLE).split('\n');
+    expect(lines[0]).toContain(UNSURE_SHORT_TEXT);
+    expect(lines[1]).toBe('\x1b[1mSyrian rebels\x1b[22m');
+    expect(renderText(reply(true, 0.5), 80, PLAIN_STYLE)).not.toContain(UNSURE_SHORT_TEXT);
   });
 
   it('writes no escape codes to a pipe', () => {

@@ -11,7 +11,7 @@ import {
   safeUrl,
   type DiscordMessage,
 } from '../../../adapters/discord/render-discord.ts';
-import { NO_ANSWER_TEXT, UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
+import { NO_ANSWER_TEXT, UNSURE_SHORT_TEXT, UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
 import type { Story } from '../../../src/engine/types.ts';
 
 /** Every limit Discord enforces on a message, checked on one rendered message. */
@@ -77,6 +77,12 @@ describe('renderDiscord', () => {
     const answer = { answer: 'A sentence.', quote: 'A sentence.', sources: [], confidence: 0.3, short: false };
     expect(renderDiscord({ kind: 'answer', question: 'Q?', answer })[0]!.embeds[0]!.description).toBe(`*${UNSURE_TEXT}*\nA sentence.`);
     expect(renderDiscord({ kind: 'answer', question: 'Q?', answer: { ...answer, confidence: 0.7 } })[0]!.embeds[0]!.description).toBe('A sentence.');
+  });
+
+  it('hedges a bold answer below the sure line, in italics above the bold', () => {
+    const answer = { answer: 'Syrian rebels', quote: 'The palace was invaded by Syrian rebels.', sources: [], confidence: 0.4, short: true };
+    expect(renderDiscord({ kind: 'answer', question: 'Q?', answer })[0]!.embeds[0]!.description).toBe(`*${UNSURE_SHORT_TEXT}*\n**Syrian rebels**`);
+    expect(renderDiscord({ kind: 'answer', question: 'Q?', answer: { ...answer, confidence: 0.5 } })[0]!.embeds[0]!.description).toBe('**Syrian rebels**');
   });
 
   it('renders "the corpus does not say" plainly, and no buttons without a feedback reference', () => {

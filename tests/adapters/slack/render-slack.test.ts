@@ -10,7 +10,7 @@ import {
   type SlackMessage,
 } from '../../../adapters/slack/render-slack.ts';
 import { decodeSlackText, escapeSlack, safeUrl, slackLink } from '../../../adapters/slack/slack-text.ts';
-import { UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
+import { UNSURE_SHORT_TEXT, UNSURE_TEXT, type Reply } from '../../../src/bot/reply.ts';
 import { helpReply } from '../../../src/bot/help.ts';
 import type { Story } from '../../../src/engine/types.ts';
 import { UNSAFE_PATTERNS, payloadTexts } from '../../support/slack-harness.ts';
@@ -121,6 +121,15 @@ describe('renderSlack', () => {
     expect(sectionsOf(m!)).toEqual(['A sentence &lt;@U1&gt;.']);
     const [sure] = renderSlack({ kind: 'answer', question: 'q?', answer: { ...answer, confidence: 0.7 } });
     expect(contextsOf(sure!)).not.toContain(UNSURE_TEXT);
+  });
+
+  it('hedges a bold answer below the sure line in a context line, and keeps it bold', () => {
+    const answer = { answer: 'Syrian rebels', quote: 'The palace was invaded by Syrian rebels.', sources: [], confidence: 0.4, short: true };
+    const [m] = renderSlack({ kind: 'answer', question: 'q?', answer });
+    expect(contextsOf(m!)).toContain(UNSURE_SHORT_TEXT);
+    expect(sectionsOf(m!)[0]).toBe('*Syrian rebels*');
+    const [sure] = renderSlack({ kind: 'answer', question: 'q?', answer: { ...answer, confidence: 0.5 } });
+    expect(contextsOf(sure!)).not.toContain(UNSURE_SHORT_TEXT);
   });
 
   it('says "the corpus does not say" for a null answer', () => {
