@@ -19,6 +19,10 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
 const ROLE_REACH = 3;
 /** Words before a role that say it is held no longer ("former", "ex-", "the late"). */
 const PAST_HOLDER = /^(?:former|ex|late|outgo|previou)$/;
+/** Departments a role noun may be narrowed to: "chief *financial* officer", "*finance* director", "head of *market* development". */
+const DEPARTMENT = new Set(['financi', 'financ', 'oper', 'technolog', 'technic', 'inform', 'market', 'economist', 'scientist', 'strategist', 'invest', 'medic', 'correspond', 'analyst', 'legal', 'creativ', 'commun', 'secur', 'commerci', 'digit', 'content', 'develop', 'product', 'program', 'sale', 'polici', 'press', 'staff', 'research', 'design']);
+/** Words before a role noun that make it a lesser one: "*vice* president", "*deputy* leader", "*shadow* chancellor". */
+const LESSER = /^(?:vice|deputi|help|assist|junior|shadow|associ)$/;
 /** Words that open a sentence before a role without naming a body ("The coach", "Former chief executive"). */
 const PLAIN_OPENER = /^(?:the|a|an|its|his|her|their|our|former|new|acting|interim|current|then|now|and|but|as|when|while|after|before|with|under)$/;
 
@@ -61,7 +65,19 @@ export function roleHolderTest(
     };
     // "former Conservative leader William Hague" held the role once
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
-    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && (inSentence.length > 0 || !othersRole(i)) ? [i] : []));
+    // a department's or a deputy's role is not the one asked: "John Connors, Microsoft's chief financial officer" is no boss
+    const lesser = (i: number) =>
+      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[i - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? ''));
+    // named in the sentence, the organisation must not be another name's right before the role: "Eric Abensur, Wanadoo's
+    // chief executive told the BBC" names no head of the BBC
+    const ownedByOther = (i: number) => {
+      let j = i;
+      while (j > 0 && role.printed.has(tokens[j - 1]!.term)) j--;
+      const k = j - 1;
+      // (a name set off by a comma is the holder in apposition: "Ann Lister, chief executive of Kestrel Foods")
+      return k > 0 && tokens[k]!.capital && !role.org.includes(tokens[k]!.term) && !sentence.slice(tokens[k]!.start, tokens[j]!.start).includes(',');
+    };
+    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && !lesser(i) && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
     if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return null;
     const holder = collectCandidates('who', sentence).find((c) => {

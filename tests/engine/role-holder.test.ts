@@ -34,6 +34,14 @@ describe('who holds a role', () => {
     expect(holds('who coaches marlow', 'Saints coach Ivo Brandt has given his approval.', 'Marlow to play Saints')).toBe(false);
     expect(holds('who is the boss of kestrel foods', 'It was led by Ann Lister, director general of the Trade Council, and included Kestrel Foods.')).toBe(false);
   });
+
+  it('takes no department\'s or deputy\'s role, and no other body\'s role by the organisation', () => {
+    expect(holds('who is the boss of kestrel foods', 'Tom Vale, Kestrel Foods\' chief financial officer, said sales rose.')).toBe(false);
+    expect(holds('who runs kestrel foods', 'Tom Vale, head of market development at Kestrel Foods, spoke.')).toBe(false);
+    expect(holds('who leads the marlow party', 'Marlow Party deputy leader Tom Vale spoke on Friday.')).toBe(false);
+    expect(holds('who is the head of kestrel foods', "Tom Vale, Brightway's chief executive told Kestrel Foods staff.")).toBe(false);
+    expect(holds('who is the boss of kestrel foods', 'Kestrel Foods chief, Ann Lister, said sales rose.')).toBe(true);
+  });
 });
 
 describe('answering who holds a role', () => {
