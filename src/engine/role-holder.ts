@@ -65,9 +65,15 @@ export function roleHolderTest(
     };
     // "former Conservative leader William Hague" held the role once
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
+    // the first word of the role as printed, past the words that name the office ("Shadow *foreign* secretary")
+    const phraseStart = (i: number) => {
+      let j = i;
+      while (j > 0 && (role.printed.has(tokens[j - 1]!.term) || role.org.includes(tokens[j - 1]!.term))) j--;
+      return j;
+    };
     // a department's or a deputy's role is not the one asked: "John Connors, Microsoft's chief financial officer" is no boss
     const lesser = (i: number) =>
-      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[i - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? ''));
+      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[phraseStart(i) - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? ''));
     // named in the sentence, the organisation must not be another name's right before the role: "Eric Abensur, Wanadoo's
     // chief executive told the BBC" names no head of the BBC
     const ownedByOther = (i: number) => {
@@ -80,14 +86,28 @@ export function roleHolderTest(
     const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && !lesser(i) && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
     if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return null;
-    const holder = collectCandidates('who', sentence).find((c) => {
-      if (!accepts(c, sentence)) return false;
+    const office = new Set([...role.printed, ...role.org]);
+    // set by the role: right after it ("chief executive Peter Brabeck", "Microsoft chief, Bill Gates"), or before it with
+    // only the office's words between ("Alexei Miller, Gazprom's chief"), never a verb's object ("the prime minister
+    // should sack Mr Brown")
+    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i === 1) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the')));
+    let holder: string | null = null;
+    for (const c of collectCandidates('who', sentence)) {
+      if (!accepts(c, sentence)) continue;
+      // a name run that opens with the office's own words is the holder after them: "Prime Minister Tony Blair"
+      let start = c.start;
+      let a = indexOf(c.start);
+      const last = a + Math.max(1, words(c.text).length) - 1;
+      while (a < last && office.has(tokens[a]!.term)) start = tokens[++a]!.start;
+      const text = c.text.slice(start - c.start);
       // the organisation's own name is no holder of its role
-      if (words(c.text).some((w) => role.org.includes(stem(w)))) return false;
-      const a = indexOf(c.start);
-      const b = a + Math.max(1, words(c.text).length) - 1;
-      return roleAt.some((i) => (i < a && a - i <= ROLE_REACH) || (i > b && i - b <= ROLE_REACH));
-    });
-    return holder?.text ?? null;
+      if (words(text).some((w) => role.org.includes(stem(w)))) continue;
+      const b = a + Math.max(1, words(text).length) - 1;
+      if (besideRole(a, b)) {
+        holder = text;
+        break;
+      }
+    }
+    return holder;
   };
 }

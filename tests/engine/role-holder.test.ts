@@ -42,6 +42,12 @@ describe('who holds a role', () => {
     expect(holds('who is the head of kestrel foods', "Tom Vale, Brightway's chief executive told Kestrel Foods staff.")).toBe(false);
     expect(holds('who is the boss of kestrel foods', 'Kestrel Foods chief, Ann Lister, said sales rose.')).toBe(true);
   });
+
+  it('reads an office named by its own words, and only a name set by it', () => {
+    expect(holderIn('who is the marlow secretary', 'Marlow Secretary Ann Lister will visit Leeds.')).toBe('Ann Lister');
+    expect(holderIn('who is the marlow secretary', 'Shadow Marlow secretary Tom Vale told MPs.')).toBeNull();
+    expect(holderIn('who is the marlow secretary', 'The Marlow secretary should sack Mr Vale, he said.')).toBeNull();
+  });
 });
 
 describe('answering who holds a role', () => {
