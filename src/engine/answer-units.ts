@@ -44,6 +44,9 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // ("how many of the voters": a share of a group may be a percentage)
   // "what is the population of X": a count of people, never a year or a share
   if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?population\b/.test(q)) return ['count'];
+  // "what is the interest rate": a share, never "2005"; "what was the budget / fine": money
+  if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\b/.test(q)) return ['percent'];
+  if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?(?:price|cost|fee|salary|budget|fine)s?\b(?! (?:of living|cutting))/.test(q)) return ['money'];
   // "what is the number of X" counts X as "how many X" does
   const counted = /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(q)?.slice(1).find(Boolean);
   if (counted && counted !== 'of') {
