@@ -16,6 +16,9 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('how much did profits rise')).toEqual(['money', 'percent']);
     expect(quantityAsked('What percentage of homes have broadband?')).toEqual(['percent']);
     expect(quantityAsked('How old is the minister?')).toEqual(['age']);
+    expect(quantityAsked('what is the interest rate')).toEqual(['percent']);
+    expect(quantityAsked('what was the budget for the film')).toEqual(['money']);
+    expect(quantityAsked('what is the cost of living like')).toBeNull();
     expect(quantityAsked('How long did the trial last?')).toEqual(['duration', 'distance']);
     expect(quantityAsked('How far is the stadium from the city?')).toEqual(['distance']);
     expect(quantityAsked('How many goals did he score?')).toEqual(['count']);
