@@ -207,7 +207,9 @@ export function phraseCandidates(sentence: string, tokens: readonly Token[], out
       if (!/^(?:,|and|or|, and|, or|,and|and the|or the|, and the)$/.test(link)) break;
       end = nb;
       if (/and|or/.test(link)) {
-        out.push({ text: sentence.slice(tokens[a]!.start, tokens[nb - 1]!.end), start: tokens[a]!.start, kind: 'list' });
+        // ", and economists forecast …": a comma, a coordinator and a verb after the phrase join clauses, not a list's items
+        const clauses = link.startsWith(',') && nb < tokens.length && verbLike(tokens[nb]!, tokens[nb - 1], tokens[nb + 1]);
+        if (!clauses) out.push({ text: sentence.slice(tokens[a]!.start, tokens[nb - 1]!.end), start: tokens[a]!.start, kind: 'list' });
         break;
       }
     }

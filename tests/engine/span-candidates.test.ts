@@ -16,6 +16,11 @@ describe('span candidates', () => {
     expect(span).toMatch(/Hayat Tahrir al-Sham/);
   });
 
+  it('reads ", and" before a verb as joining clauses, not as a list', () => {
+    const span = extractSpan('Why is the housing market slowing?', 'The housing market is slowing after interest rate increases, and economists forecast a drop in prices.');
+    expect(span ?? '').not.toMatch(/, and economists$/);
+  });
+
   it('offers whole names to a what-question, also one sharing a word with the question', () => {
     expect(extractSpan('What fort did the British capture in 1755?', 'In 1755 the British captured Fort Beauséjour on the border.')).toBe('Fort Beauséjour');
   });
