@@ -2,7 +2,7 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
-import { spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
+import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord } from './spelling.ts';
@@ -626,6 +626,12 @@ export function answerQuestion(
   const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
+  // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
+  // of it ("IMF boss Rodrigo Rato")
+  if (vouched !== null && spanText.includes(vouched)) {
+    const span = choice !== null && !notVouched ? choice.text : vouched;
+    return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
+  }
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };
 }
 

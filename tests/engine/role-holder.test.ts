@@ -61,6 +61,16 @@ describe('answering who holds a role', () => {
     expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
   });
 
+  it('bolds the holder the role vouches for, however unsure the span chooser is of it', () => {
+    const engine = new Engine([
+      art('i1', 'Oil merger excludes Marlow', 'Kestrel chief Ann Lister confirmed Rosneft-owned Yugansk was not part of the deal and will instead be spun off.'),
+      art('i2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who is in charge of kestrel').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('Ann Lister');
+  });
+
   it('bolds no other name than the holder', () => {
     const engine = new Engine([
       art('l1', 'Cup draw', 'Holders Marlow Town and Kestrel League leaders Ivo Rovers both face away ties in the cup.'),
