@@ -1,3 +1,4 @@
+import { expandIs } from './question-analysis.ts';
 /**
  * The kind of quantity a number question asks for (the usual numeric answer classes of question
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
@@ -15,7 +16,7 @@ const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase
 
 /** The quantity kinds that answer the question (any of them will do), or null when any number will. */
 export function quantityAsked(question: string): readonly QuantityKind[] | null {
-  const q = question.toLowerCase();
+  const q = expandIs(question.toLowerCase());
   if (/\b(?:what|which) (?:percentage|percent|proportion|share)\b|\bhow many (?:per ?cent|percent)\b/.test(q)) return ['percent'];
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
   // "how rich is she", "how expensive is it": a fortune or a price

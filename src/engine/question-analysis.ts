@@ -10,6 +10,11 @@ const QUANTITY_NOUNS = 'percentage|percent|proportion|number|amount|price|cost|p
 
 const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:\\w+ )?(?:${QUANTITY_NOUNS})\\b`);
 
+/** "what's the price", "who's the boss": the question word's "is" written out, as the patterns read it. */
+export function expandIs(question: string): string {
+  return question.replace(/\b(what|who|where|when|which|how)['’]s\b/gi, '$1 is');
+}
+
 /** "what kind of network": a description is asked, not a name or a number. */
 const KIND_OF = /\b(?:what|which) (?:kind|type|sort)\b/;
 
@@ -38,7 +43,7 @@ export function organizationAsked(question: string): boolean {
 }
 
 export function classifyQuestion(question: string): QuestionType {
-  const q = question.toLowerCase();
+  const q = expandIs(question.toLowerCase());
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
   if (QUANTITY_QUESTION.test(q) && !KIND_OF.test(q)) return 'number';
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';

@@ -19,6 +19,7 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('what is the interest rate')).toEqual(['percent']);
     expect(quantityAsked('what was the budget for the film')).toEqual(['money']);
     expect(quantityAsked('what is the cost of living like')).toBeNull();
+    expect(quantityAsked("what's the jobless rate in germany")).toEqual(['percent']);
     expect(quantityAsked('How long did the trial last?')).toEqual(['duration', 'distance']);
     expect(quantityAsked('How far is the stadium from the city?')).toEqual(['distance']);
     expect(quantityAsked('How many goals did he score?')).toEqual(['count']);

@@ -45,6 +45,9 @@ describe('which-questions that ask for a name', () => {
     expect(classifyQuestion('which minister quit last week')).toBe('who');
     expect(classifyQuestion('what kind of network was it at first')).toBe('what');
     expect(classifyQuestion('what about Bank holds rate at 4%?')).toBe('what');
+    // a contraction reads as its full form: "what's the price" asks a number as "what is the price" does
+    expect(classifyQuestion("what's the price of oil")).toBe('number');
+    expect(classifyQuestion("what’s the interest rate")).toBe('number');
   });
 
   it('gives no place of origin before the asked noun as its name', () => {
