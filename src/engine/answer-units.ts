@@ -4,7 +4,7 @@ import { expandIs } from './question-analysis.ts';
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
  * one: "how old is X?" is not answered by "X scored 12 goals".
  */
-export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'count';
+export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'count' | 'times';
 
 const MONEY_WORDS =
   /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
@@ -48,6 +48,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "what is the interest rate": a share, never "2005"; "what was the budget / fine": money
   if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\b/.test(q)) return ['percent'];
   if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?(?:price|cost|fee|salary|budget|fine)s?\b(?! (?:of living|cutting))/.test(q)) return ['money'];
+  // "how many times have they won": occasions are counted, never "100 years" ("how many times bigger" asks a ratio)
+  if (/\bhow many times\b(?!\s+(?:more|less|bigger|larger|higher|greater|faster|smaller|lower|as|over|the)\b)/.test(q)) return ['times'];
   // "what is the number of X" counts X as "how many X" does
   const counted = /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(q)?.slice(1).find(Boolean);
   if (counted && counted !== 'of') {
@@ -69,6 +71,8 @@ const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
 ];
 /** Other nouns a "how many" question counts that are themselves units or scales: any number answers them. */
 const MEASURE_NOUNS = /^(?:terms?|times|hundreds?|thousands?|millions?|billions?|points?|per|percent|pounds?|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
+/** A number of occasions told in one word. */
+export const OCCASIONS = /^(?:once|twice|thrice)$/i;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
 const DURATION = new RegExp(`^\\s*(?:[-\\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:${TIME_SPANS}|century|terms?)\\b`, 'i');
@@ -143,8 +147,11 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'speed':
         return SPEED.test(after) || SPEED.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
-        // "how many people": not "30 days" (a question counting days asks for a duration: COUNTED_UNITS)
-        return !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !isNotCount(sentence, start, end);
+        // "how many people": not "30 days" (a question counting days asks for a duration: COUNTED_UNITS), nor "once"
+        return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !isNotCount(sentence, start, end);
+      case 'times':
+        // "how many times": "once", "twice", "five times"
+        return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text);
     }
   });
 }

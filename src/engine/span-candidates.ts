@@ -2,7 +2,7 @@
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, organizationAsked, questionStems, type QuestionType } from './question-analysis.ts';
 import { placeLikeness } from './name-likeness.ts';
-import { isQuantityOf, quantityAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
+import { isQuantityOf, OCCASIONS, quantityAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { isEnglishWord } from './english-words.ts';
 
@@ -304,6 +304,9 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const text = unit && !UNITS.test(unit[1]!) && !/^(?:million|billion|trillion|thousand|hundred|percent)$/i.test(unit[1]!) ? m[0].slice(0, unit.index) : m[0];
       candidates.push({ text, start: m.index, kind: 'number' });
     }
+    // "have won the European Cup once": a number of occasions in one word (only "how many times" takes it: answer-units.ts)
+    // (not "once again", "once the deal is signed", "at once")
+    for (const m of sentence.matchAll(/(?<!\b(?:at|all at)\s)\b(?:once|twice|thrice)\b(?!\s+(?:again|more|upon|a|an|the|it|he|she|they|we|you|i|his|her|its|their|this|that|these|those)\b)/gi)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
   }
   if (type === 'who' || type === 'where') {
     const names: Candidate[] = [];
@@ -381,7 +384,8 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     return likeness > -PLACE_NOT_PERSON && (likeness >= 0 || LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, c.start - 24), c.start)));
   };
   return (c, sentence) =>
-    words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w))) &&
+    // ("once" is a stop word, and a number of occasions all the same)
+    (OCCASIONS.test(c.text) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
     (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON) &&
     (!personOf || isPlace(c, sentence));

@@ -11,6 +11,19 @@ const quantity = (question: string, sentence: string, number: string) => {
 };
 
 describe('the kind of quantity a number question asks for', () => {
+  it('counts occasions for "how many times": "once", "three times", never "100 years"', () => {
+    expect(quantityAsked('how many times have marlow won the cup')).toEqual(['times']);
+    expect(quantityAsked('how many times bigger is it')).toBeNull();
+    expect(quantity('how many times have marlow won the cup', 'Marlow have 100 years of history and have won the cup once.', '100 years')).toBe(false);
+    expect(quantity('how many times have marlow won the cup', 'Marlow have 100 years of history and have won the cup once.', 'once')).toBe(true);
+    expect(quantity('how many times did they fight', 'They fought three times in the century.', 'three')).toBe(true);
+    expect(quantity('how many people came', 'He once said that 300 people came.', 'once')).toBe(false);
+    const engine = new Engine([plainArticle('m1', 'Marlow history', 'Marlow have 100 years of history and have won the cup once, the chairman said.')]);
+    const a = engine.ask('how many times have marlow won the cup').answer;
+    expect(a.short && a.answer).not.toBe('100 years');
+    expect(a.quote).toContain('won the cup once');
+  });
+
   it('reads money, shares, ages, durations and distances from the question; any number otherwise', () => {
     expect(quantityAsked('How much did the club pay for the striker?')).toEqual(['money']);
     expect(quantityAsked('how much did profits rise')).toEqual(['money', 'percent']);
