@@ -127,6 +127,12 @@ const FAR_TYPED_CAP = UNSURE_BELOW - 0.01;
 export const NO_TIME_CAP = { on: true };
 /** "What period / era …": asked for a named time, not a date. */
 const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
+/** "which X has the most Y", "the biggest", "the best": the question asks which one ranks first. */
+const RANK_ASKED = /\b(?:which|what|who)\b.*\bthe (?:most|least|best|worst|\w{2,}est)\b/i;
+/** A quote that ranks: a superlative, "most", "top", "record", "leading", "No 1". */
+const RANK_TOLD = /\b(?:most|least|best|worst|top|record|leading|largest|number one|no\.? ?1|\w{2,}est)\b/i;
+/** Words ending in "-est" that rank nothing. */
+const NOT_SUPERLATIVE = /\b(?:interest|test|west|rest|protest|contest|request|suggest|invest|arrest|harvest|forest|honest|modest|guest|quest|chest|nest|manifest|digest|pest|attest|detest|infest|unrest|behest|conquest|midwest|southwest|northwest|everest|bucharest|budapest|inquest|latest|earnest)\b/gi;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
 const VAGUE_MAX_PASSAGES = 3;
 
@@ -590,7 +596,10 @@ export function answerQuestion(
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
-  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote);
+  // (and a question asking which one ranks first, "which band won the most brit awards", over a quote that ranks nothing:
+  // "… and rock band Muse won coveted Brit awards")
+  const unranked = RANK_ASKED.test(question) && !RANK_TOLD.test(quote.replace(NOT_SUPERLATIVE, ''));
+  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote) || unranked;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
   const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
@@ -623,7 +632,7 @@ export function answerQuestion(
   const nameForWhy = asksWhy && choice !== null && /^(?:[a-z-]+\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.test(choice.text);
   // the quote is vouched for by the age or the role-holder beside the asked words: a bold answer is that one, or none
   const notVouched = vouched !== null && choice !== null && !choice.text.includes(vouched) && !vouched.includes(choice.text);
-  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { plainArticle as art } from '../support/plain-article.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+
+describe('a question asking which one ranks first', () => {
+  it('is not answered as sure by a quote that ranks nothing', () => {
+    const engine = new Engine([
+      art('b1', 'Awards for Marlow acts', 'Marlow singer Ann Lister and rock band The Larks won coveted Kestrel awards during the event.'),
+      art('b2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('which band won the most kestrel awards').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
+  it('keeps a quote that ranks', () => {
+    const engine = new Engine([
+      art('b1', 'Kestrel awards', 'Rock band The Larks won the most Kestrel awards, taking four prizes at the event.'),
+      art('b2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('which band won the most kestrel awards').answer;
+    expect(a.quote).toContain('won the most Kestrel awards');
+    expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+});
