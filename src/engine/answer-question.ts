@@ -127,6 +127,21 @@ const FAR_TYPED_CAP = UNSURE_BELOW - 0.01;
 export const NO_TIME_CAP = { on: true };
 /** "What period / era …": asked for a named time, not a date. */
 const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
+/** "what is X" / "who is X": the thing asked to be defined, as typed. */
+const DEFINITION_ASKED = /^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’ .&-]{1,40}?)[?.!\s]*$/iu;
+
+/** A test for a sentence that defines what a "what is X" question asks about, or null for other questions. */
+function definitionTest(question: string): ((sentence: string) => boolean) | null {
+  const asked = DEFINITION_ASKED.exec(question.trim())?.[1];
+  if (!asked) return null;
+  const name = asked.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+  // "X is a …" / "X is desktop search software" opening the sentence, or "X, a / an / the …," in apposition
+  // (not "X is expected to", "X is launching", "X is not")
+  const told = `(?:is|are|was|were)\\s+(?!(?:not|also|now|still|set|due|likely|unlikely|expected|planning|going|about|being|to|in|on|at|for|from|by|with|under)\\b)(?![a-z]+(?:ed|ing)\\b)\\p{L}`;
+  const shape = new RegExp(`^(?:the\\s+)?${name}\\s+${told}|\\b${name},\\s+(?:a|an|the)\\s[^,.;:]{2,60},`, 'iu');
+  return (sentence) => shape.test(sentence);
+}
+
 /** "which X has the most Y", "the biggest", "the best": the question asks which one ranks first. */
 const RANK_ASKED = /\b(?:which|what|who)\b.*\bthe (?:most|least|best|worst|\w{2,}est)\b/i;
 /** A quote that ranks: a superlative, "most", "top", "record", "leading", "No 1". */
@@ -482,6 +497,9 @@ export function answerQuestion(
   // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
   const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
   if (eventDate) preferShape((c) => eventDate(c.sentence.text) !== null);
+  // "what is blinkx": a sentence that defines it ("Blinkx is desktop search software …", "Blinkx, a search firm, …")
+  const defines = definitionTest(question);
+  if (defines) preferShape((c) => defines(c.sentence.text));
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);
