@@ -17,8 +17,14 @@ const NAME_TO_VERB = 6;
 export function eventSlotTest(question: string, wanted: QuestionType, relation: ReadonlySet<string>, named: ReadonlySet<string>): ((sentence: string) => string | null) | null {
   if (wanted !== 'when' || relation.size === 0 || named.size === 0) return null;
   const accepts = candidateFilter(question, 'when');
+  const asked = stemTokens(question).tokens.map((t) => t.term);
+  const firstName = asked.findIndex((t) => named.has(t));
+  const after = asked.filter((t, i) => i > firstName && relation.has(t));
   return (sentence) => {
     const { tokens, indexAt: indexOf } = stemTokens(sentence);
+    // every word asked after the name is told, not one of them: "Blair faces his first *prime* minister's questions of
+    // 2005" does not tell when he *became* prime minister (words before the name describe it: "sound engineer X")
+    if (after.some((r) => !tokens.some((t) => t.term === r))) return null;
     const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) ? [i] : []));
     if (!verbs.length) return null;
     const date = collectCandidates('when', sentence).find((c) => {

@@ -137,7 +137,7 @@ export function words(text: string): string[] {
 /** Irregular forms Porter's rules cannot join to their base word. */
 const IRREGULAR: Record<string, string> = Object.fromEntries(
   (
-    'sent:send took:take taken:take won:win began:begin begun:begin went:go gone:go gave:give given:give made:make ' +
+    'sent:send took:take taken:take won:win began:begin begun:begin went:go gone:go gave:give given:give made:make became:become ' +
     'bought:buy brought:bring built:build caught:catch chose:choose chosen:choose came:come did:do done:do drew:draw ' +
     'drove:drive driven:drive ate:eat fell:fall fallen:fall felt:feel fought:fight found:find flew:fly flown:fly ' +
     'forgot:forget got:get gotten:get grew:grow grown:grow held:hold hid:hide kept:keep knew:know known:know led:lead ' +

@@ -19,6 +19,14 @@ describe('a date set right after the verb asked', () => {
     expect(test('Her brother died in 1990.')).toBeNull();
   });
 
+  it('needs every word asked after the name, not one of them; words before the name only describe it', () => {
+    const became = eventSlotTest('when did ann lister become prime minister', 'when', new Set(terms('become prime minister')), new Set(terms('ann lister')))!;
+    expect(became("Ann Lister faces her first prime minister's questions of 2005 on Wednesday.")).toBeNull();
+    expect(became('Ann Lister became prime minister in 1997.')).toBe('1997');
+    const described = eventSlotTest('when did sound engineer ann lister die', 'when', new Set(terms('sound engineer die')), new Set(terms('ann lister')))!;
+    expect(described('Lister, who died in 1994, built the studio.')).toBe('1994');
+  });
+
   it('asks nothing of other questions', () => {
     expect(eventSlotTest('who did ann lister meet', 'who', new Set(terms('meet')), new Set(terms('ann lister')))).toBeNull();
     expect(eventSlotTest('when is the final', 'when', new Set(terms('final')), new Set())).toBeNull();
