@@ -109,10 +109,15 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   // "people over 60", "those aged under 16": an age bracket of a group, not how many there are
   const group = `${sentence.slice(Math.max(0, start - 30), start)}${/^(?:over|under|above|below|aged)\s/i.test(text) ? text.replace(/\d.*$/, '') : ''}`;
   if (/\b(?:people|persons|those|adults|men|women|children|kids|pensioners|voters|workers|patients|residents|drivers|anyone|everyone)\s+(?:aged\s+)?(?:over|under|above|below|aged)\s*$/i.test(group)) return true;
+  // "people aged between 18 and 34", "those aged 16 to 24": an age range
+  // (or "the voting age to 16": an age)
+  if (/\baged\s+(?:between\s+|from\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$|\bages?\s+(?:of|to|at|from)\s+$/i.test(sentence.slice(Math.max(0, start - 30), start))) return true;
   // "the Falcon 25", "Xbox 2", "Channel 4": a number after a name inside the sentence names a model or a channel
   if (/^\d+(?:\s|$)/.test(text) && /[a-z,]\s+(?!(?:About|Around|Over|Under|Nearly|Almost|Some|Only|Just|All|And|But|The|In|On|At|By|To|Of|For|From|Since|Until|Than)\s)[A-Z][A-Za-z]*\s+$/.test(sentence.slice(Math.max(0, start - 40), start))) return true;
   // "10:30", "3pm", "May 15"
   if (/^(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i.test(after)) return true;
+  // (and "5 May": the day before its month)
+  if (/^\d{1,2}$/.test(text) && /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/.test(after)) return true;
   if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before) && /^\d{1,2}$/.test(text)) return true;
   // "with the score at 1-1", "a 2-0 win": a score, not how many
   if (/^\d{1,2}\s?[-–]\s?\d{1,2}$/.test(text) && (SCORE_BEFORE.test(sentence.slice(Math.max(0, start - 25), start)) || SCORE_AFTER.test(after))) return true;

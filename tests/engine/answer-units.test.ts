@@ -11,6 +11,14 @@ const quantity = (question: string, sentence: string, number: string) => {
 };
 
 describe('the kind of quantity a number question asks for', () => {
+  it('counts no age range, no day of a month, no voting age', () => {
+    expect(quantity('how many people voted', '14% of people aged between 18 and 34 said they never voted.', '34')).toBe(false);
+    expect(quantity('how many people voted', '14% of people aged between 18 and 34 said they never voted.', '18')).toBe(false);
+    expect(quantity('how many people voted', 'People must register to vote in the election on 5 May.', '5')).toBe(false);
+    expect(quantity('how many people voted', 'It prompted calls to lower the voting age to 16.', '16')).toBe(false);
+    expect(quantity('how many people voted', 'Some 16 million people voted on 5 May.', '16 million')).toBe(true);
+  });
+
   it('counts occasions for "how many times": "once", "three times", never "100 years"', () => {
     expect(quantityAsked('how many times have marlow won the cup')).toEqual(['times']);
     expect(quantityAsked('how many times bigger is it')).toBeNull();
