@@ -9,7 +9,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { ageBeside, ageNamed, isQuantityOf, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, isQuantityOf, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
@@ -642,7 +642,9 @@ export function answerQuestion(
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
   const at = choice ? spanText.indexOf(choice.text) : -1;
   const perAsked = kindsAsked ? rateAsked(question) : null;
-  const wrongKind = kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)));
+  // (and a change told the other way than asked: "fell $12.33" for "how much did google shares rise")
+  const direction = wanted === 'number' ? changeAsked(question) : null;
+  const wrongKind = (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)
   const othersAge = vouched === null && ageAsked && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);

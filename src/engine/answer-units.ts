@@ -266,3 +266,20 @@ export function isTimeOf(unit: TimeUnit, text: string): boolean {
   if (unit === 'year' && /^\D*\d{4}\s*(?:[–—-]|to)\s*(?:c\.\s*)?\d{4}\D*$/.test(text)) return false;
   return TIME_UNITS[unit].test(text);
 }
+
+const RISE = /^(?:rise|rises|rose|risen|rising|increase|increased|increases|gain|gained|gains|grow|grew|grown|growing|jump|jumped|climb|climbed|soar|soared|surge|surged|up|higher|boost|boosted)$/i;
+const FALL = /^(?:fall|falls|fell|fallen|falling|drop|dropped|drops|decline|declined|cut|cuts|shrink|shrank|slump|slumped|down|lose|lost|plunge|plunged|slide|slid|lower|tumble|tumbled|dip|dipped|decrease|decreased)$/i;
+
+/** The way a change is asked about ("how much did shares *rise*"): up, down, or null when the question names none or both. */
+export function changeAsked(question: string): 'up' | 'down' | null {
+  const ws = question.toLowerCase().split(/[^a-z]+/);
+  const up = ws.some((w) => RISE.test(w));
+  const down = ws.some((w) => FALL.test(w));
+  return up === down ? null : up ? 'up' : 'down';
+}
+
+/** Whether the words just before a number tell a change the other way than asked ("fell $12.33" for "how much did it rise"). */
+export function otherDirection(asked: 'up' | 'down', sentence: string, start: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 30), start).split(/[^A-Za-z]+/).filter(Boolean).slice(-3);
+  return before.some((w) => (asked === 'up' ? FALL : RISE).test(w)) && !before.some((w) => (asked === 'up' ? RISE : FALL).test(w));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBeside, isQuantityOf, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { ageBeside, changeAsked, isQuantityOf, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle } from '../support/plain-article.ts';
@@ -11,6 +11,18 @@ const quantity = (question: string, sentence: string, number: string) => {
 };
 
 describe('the kind of quantity a number question asks for', () => {
+  it('reads the way a change is asked, and a number told the other way', () => {
+    expect(changeAsked('how much did kestrel shares rise')).toBe('up');
+    expect(changeAsked('how much did profits fall')).toBe('down');
+    expect(changeAsked('how much did profits change')).toBeNull();
+    const s = 'Kestrel shares have risen since but fell $12.33 on Tuesday.';
+    expect(otherDirection('up', s, s.indexOf('$12.33'))).toBe(true);
+    expect(otherDirection('down', s, s.indexOf('$12.33'))).toBe(false);
+    const engine = new Engine([plainArticle('g1', 'Kestrel shares fall', s), plainArticle('g2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.')]);
+    const a = engine.ask('how much did kestrel shares rise').answer;
+    expect(a.short && a.answer).not.toBe('$12.33');
+  });
+
   it('counts no age range, no day of a month, no voting age', () => {
     expect(quantity('how many people voted', '14% of people aged between 18 and 34 said they never voted.', '34')).toBe(false);
     expect(quantity('how many people voted', '14% of people aged between 18 and 34 said they never voted.', '18')).toBe(false);
