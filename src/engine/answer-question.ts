@@ -652,7 +652,9 @@ export function answerQuestion(
   const nameForWhy = asksWhy && choice !== null && /^(?:[a-z-]+\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.test(choice.text);
   // the quote is vouched for by the age or the role-holder beside the asked words: a bold answer is that one, or none
   const notVouched = vouched !== null && choice !== null && !choice.text.includes(vouched) && !vouched.includes(choice.text);
-  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked ? spanConfidenceOf(sf) : 0;
+  // a who- or where-question is never answered by a bare number ("which company makes the playstation" → "3")
+  const bareNumber = (wanted === 'who' || wanted === 'where') && choice !== null && !/\p{L}/u.test(choice.text);
+  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought

@@ -24,3 +24,16 @@ describe('a question asking which one ranks first', () => {
     expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
   });
 });
+
+describe('a who-question', () => {
+  it('never vouches for a bare number', () => {
+    const engine = new Engine([
+      art('p1', 'Consoles compared', 'But, he added, the Larkstation 3 was rumoured to have "a little more under the hood [than Xbox 2]".'),
+      art('p2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('which company makes the larkstation');
+    expect(r.span.text).toBe('3');
+    expect(r.span.confidence).toBe(0);
+    expect(r.answer.short).toBe(false);
+  });
+});
