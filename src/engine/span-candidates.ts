@@ -383,13 +383,19 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     const likeness = personOf!(c.text);
     return likeness > -PLACE_NOT_PERSON && (likeness >= 0 || LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, c.start - 24), c.start)));
   };
+  // "the David Blunkett visa affair": a person's name used as a noun's modifier names no one who did what was asked
+  const attributive = placeOf ? (c: Candidate, sentence: string) => c.text.includes(' ') && /\bthe\s+$/i.test(sentence.slice(Math.max(0, c.start - 5), c.start)) && ATTRIBUTIVE_AFTER.test(sentence.slice(c.start + c.text.length)) : null;
   return (c, sentence) =>
+    (!attributive || !attributive(c, sentence)) &&
     // ("once" is a stop word, and a number of occasions all the same)
     (OCCASIONS.test(c.text) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
     (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON) &&
     (!personOf || isPlace(c, sentence));
 }
+
+/** A lower-case noun right after a name (not a verb or a function word): "the David Blunkett *visa* affair". */
+const ATTRIBUTIVE_AFTER = /^\s+(?!(?:said|says|was|is|has|had|have|who|whose|and|or|but|of|in|at|on|for|to|with|will|would|could|can|may|might|must|should|did|does|were|are|be|been|himself|herself|also|then|as|from|by|after|before|told|added)\b)[a-z]{2,}\b(?!['’])/;
 
 const WHY_CUES = /^(?:because|due|owing|since|so|order|response|result|thanks|reason)$/;
 const HOW_CUES = /^(?:by|through|via|using|with)$/;

@@ -37,3 +37,14 @@ describe('a who-question', () => {
     expect(r.answer.short).toBe(false);
   });
 });
+
+describe('a person-question', () => {
+  it('takes no name used as a noun\'s modifier ("the Ann Lister visa affair")', () => {
+    const engine = new Engine([
+      art('k1', 'Visa row official knighted', 'The top civil servant at the centre of the Ann Lister visa affair has been knighted in the New Year Honours. Sir Tom Vale becomes a knight commander of the Bath.'),
+      art('k2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('who got knighted in the new year honours');
+    expect(r.span.text).not.toBe('Ann Lister');
+  });
+});
