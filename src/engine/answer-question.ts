@@ -654,7 +654,11 @@ export function answerQuestion(
   const notVouched = vouched !== null && choice !== null && !choice.text.includes(vouched) && !vouched.includes(choice.text);
   // a who- or where-question is never answered by a bare number ("which company makes the playstation" → "3")
   const bareNumber = (wanted === 'who' || wanted === 'where') && choice !== null && !/\p{L}/u.test(choice.text);
-  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber ? spanConfidenceOf(sf) : 0;
+  // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
+  const spanTerms = choice ? terms(choice.text) : [];
+  // (unless the question offers the choice: "high-voltage or low-voltage?")
+  const restates = spanTerms.length > 0 && spanTerms.every((t) => own.has(t)) && !/\bor\b/i.test(question);
+  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought

@@ -13,6 +13,8 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
   { asked: ['lead'], printed: ['lead'] },
   { asked: ['captain', 'skipper'], printed: ['captain', 'skipper'] },
   { asked: ['minist', 'secretari', 'premier'], printed: ['minist', 'secretari', 'premier', 'presid'] },
+  // a band's singer: "Franz Ferdinand frontman Alex Kapranos"
+  { asked: ['singer', 'frontman', 'vocalist'], printed: ['singer', 'frontman', 'vocalist', 'frontwoman'] },
 ];
 
 /** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */

@@ -148,12 +148,16 @@ export function typedNearTest(
 ): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => boolean {
   const accepts = candidateFilter(question, wanted);
   return (sentence, sentenceTerms, titleTerms) => {
-    // most sentences hold no asked word outside the title: no need to read their candidates
-    if (!sentenceTerms.some((t) => asked.has(t) && !titleTerms.includes(t))) return false;
+    // the asked words outside the title say what is asked of the article's topic; when the title holds them all ("what
+    // was the budget?" over "Council approves budget"), the asked words themselves
+    const allTitle = [...asked].every((t) => titleTerms.includes(t));
+    const near = (t: string) => asked.has(t) && (allTitle || !titleTerms.includes(t));
+    // most sentences hold no such word: no need to read their candidates
+    if (!sentenceTerms.some(near)) return false;
     const { tokens, indexAt: indexOf } = stemTokens(sentence);
     const at: number[] = [];
     tokens.forEach((t, i) => {
-      if (asked.has(t.term) && !titleTerms.includes(t.term)) at.push(i);
+      if (near(t.term)) at.push(i);
     });
     if (!at.length) return false;
     return collectCandidates(wanted, sentence).some((c) => {

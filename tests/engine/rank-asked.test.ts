@@ -48,3 +48,14 @@ describe('a person-question', () => {
     expect(r.span.text).not.toBe('Ann Lister');
   });
 });
+
+describe('a short answer', () => {
+  it('is never only the words asked, unless the question offers the choice', () => {
+    const engine = new Engine([
+      art('l1', 'Ann Lister misses bail deadline', 'The former Larkines singer had been granted bail with curfew restrictions at Highbury Corner Magistrates Court on charges of robbery and blackmail.'),
+      art('l2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('who is the singer in the larkines');
+    expect(r.answer.short && r.answer.answer).not.toBe('Larkines');
+  });
+});
