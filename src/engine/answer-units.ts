@@ -113,7 +113,8 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   // (or "the voting age to 16": an age)
   if (/\baged\s+(?:between\s+|from\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$|\bages?\s+(?:of|to|at|from)\s+$/i.test(sentence.slice(Math.max(0, start - 30), start))) return true;
   // "the Falcon 25", "Xbox 2", "Channel 4": a number after a name inside the sentence names a model or a channel
-  if (/^\d+(?:\s|$)/.test(text) && /[a-z,]\s+(?!(?:About|Around|Over|Under|Nearly|Almost|Some|Only|Just|All|And|But|The|In|On|At|By|To|Of|For|From|Since|Until|Than)\s)[A-Z][A-Za-z]*\s+$/.test(sentence.slice(Math.max(0, start - 40), start))) return true;
+  // ("BBC Radio 2": the name may be a run of capitalised words)
+  if (/^\d+(?:\s|$)/.test(text) && /[A-Za-z,]\s+(?!(?:About|Around|Over|Under|Nearly|Almost|Some|Only|Just|All|And|But|The|In|On|At|By|To|Of|For|From|Since|Until|Than)\s)[A-Z][A-Za-z]*\s+$/.test(sentence.slice(Math.max(0, start - 40), start))) return true;
   // "10:30", "3pm", "May 15"
   if (/^(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i.test(after)) return true;
   // (and "5 May": the day before its month)
