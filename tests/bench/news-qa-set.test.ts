@@ -123,7 +123,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']);
     expect(batches[5]).toMatchObject({
       name: 'fresh batch 6',
-      label: "fresh batch 6 (written 2026-12-04 15:53–16:05 UTC, blind until the lead's final run)",
+      label: "fresh batch 6 (written 2026-12-04 15:53–16:03 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh6.md',
       file: expect.stringMatching(/news-qa-fresh6\.jsonl$/),
     });
