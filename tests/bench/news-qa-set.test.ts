@@ -80,6 +80,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh4 = batch4 ? loadNewsQa(batch4.file) : [];
   const batch5 = batches.find((b) => b.key === 'fresh5');
   const fresh5 = batch5 ? loadNewsQa(batch5.file) : [];
+  const batch6 = batches.find((b) => b.key === 'fresh6');
+  const fresh6 = batch6 ? loadNewsQa(batch6.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -107,14 +109,34 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists five batches in order, batch 5 with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5']);
+  it('lists batches 1–5 in order, batch 5 with its own label and notes', () => {
+    expect(batches.map((b) => b.key).slice(0, 5)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5']);
     expect(batches[4]).toMatchObject({
       name: 'fresh batch 5',
       label: "fresh batch 5 (written 2026-12-04 13:29–13:45 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh5.md',
       file: expect.stringMatching(/news-qa-fresh5\.jsonl$/),
     });
+  });
+
+  it('lists six batches in order, batch 6 with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']);
+    expect(batches[5]).toMatchObject({
+      name: 'fresh batch 6',
+      label: "fresh batch 6 (written 2026-12-04 15:53–16:03 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh6.md',
+      file: expect.stringMatching(/news-qa-fresh6\.jsonl$/),
+    });
+  });
+
+  it('batch 6 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh6.length).toBe(60);
+    expect(fresh6.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh6.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh6.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh6.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `nk-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh6.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 5 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -154,8 +176,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–5 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5 };
+  it('repeats no question across the dev set, batches 1–6 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -171,6 +193,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh3.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh3 repeats out-of-scope "${q.question}"`);
       if (fresh4.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh4 repeats out-of-scope "${q.question}"`);
       if (fresh5.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh5 repeats out-of-scope "${q.question}"`);
+      if (fresh6.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh6 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -247,6 +270,27 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
     const reused = fresh5.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
     expect(fresh5.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 6 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh6.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh6.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 6 asks about no article batches 1–5 or the dev set use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2, ...fresh3, ...fresh4, ...fresh5].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh6.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh6.some((q) => q.article !== null)).toBe(true);
     expect(reused).toEqual([]);
   });
 
