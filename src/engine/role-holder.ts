@@ -102,8 +102,8 @@ export function roleHolderTest(
       const last = a + Math.max(1, words(c.text).length) - 1;
       while (a < last && office.has(tokens[a]!.term)) start = tokens[++a]!.start;
       const text = c.text.slice(start - c.start);
-      // the organisation's own name is no holder of its role
-      if (words(text).some((w) => role.org.includes(stem(w)))) continue;
+      // the organisation's own name is no holder of its role, and a possessive owns the role ("MCI's directors")
+      if (words(text).some((w) => role.org.includes(stem(w))) || /['’]s?$/.test(text)) continue;
       const b = a + Math.max(1, words(text).length) - 1;
       if (besideRole(a, b)) {
         holder = text;
