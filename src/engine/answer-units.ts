@@ -120,12 +120,14 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   // (and "5 May": the day before its month)
   if (/^\d{1,2}$/.test(text) && /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/.test(after)) return true;
   if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before) && /^\d{1,2}$/.test(text)) return true;
+  // "One of the next titles": one among others, not how many
+  if (/^one$/i.test(text) && /^\s+of\b/i.test(after)) return true;
   // "with the score at 1-1", "a 2-0 win": a score, not how many
   if (/^\d{1,2}\s?[-–]\s?\d{1,2}$/.test(text) && (SCORE_BEFORE.test(sentence.slice(Math.max(0, start - 25), start)) || SCORE_AFTER.test(after))) return true;
   return false;
 }
 const SCORE_BEFORE = /\b(?:score|scored|scoreline|at|won|beat|beaten|drew|draw|lost|led|leading|trailing)\s+(?:(?:a|the|it|them|him|her|by)\s+)?$/i;
-const SCORE_AFTER = /^\s*(?:win|victory|defeat|draw|loss|lead|home|away|scoreline|result|thrashing|drubbing)\b/i;
+const SCORE_AFTER = /^\s*(?:win|winners|victory|victors|defeat|draw|loss|lead|home|away|scoreline|result|thrashing|drubbing)\b/i;
 
 /** Whether the number at `start..end` of the sentence is a quantity of one of the kinds (read with its unit around it). */
 export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, start: number, end: number): boolean {

@@ -30,6 +30,8 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('how many people voted', 'It prompted calls to lower the voting age to 16.', '16')).toBe(false);
     expect(quantity('how many people voted', 'Some 16 million people voted on 5 May.', '16 million')).toBe(true);
     expect(quantity('how many people live in london', 'He will perform live in London as part of a BBC Radio 2 special.', '2')).toBe(false);
+    expect(quantity('how many fans were there', 'England were rampant 42-6 victors at Marlow.', '42-6')).toBe(false);
+    expect(quantity('how many people work there', 'One of the next titles puts players in charge.', 'One')).toBe(false);
   });
 
   it('counts occasions for "how many times": "once", "three times", never "100 years"', () => {
