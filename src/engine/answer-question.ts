@@ -13,6 +13,7 @@ import { ageBeside, ageNamed, changeAsked, isQuantityOf, otherDirection, otherRa
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
+import { definitionTest, ranksNothing } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
@@ -127,27 +128,6 @@ const FAR_TYPED_CAP = UNSURE_BELOW - 0.01;
 export const NO_TIME_CAP = { on: true };
 /** "What period / era …": asked for a named time, not a date. */
 const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
-/** "what is X" / "who is X": the thing asked to be defined, as typed. */
-const DEFINITION_ASKED = /^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’ .&-]{1,40}?)[?.!\s]*$/iu;
-
-/** A test for a sentence that defines what a "what is X" question asks about, or null for other questions. */
-function definitionTest(question: string): ((sentence: string) => boolean) | null {
-  const asked = DEFINITION_ASKED.exec(question.trim())?.[1];
-  if (!asked) return null;
-  const name = asked.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
-  // "X is a …" / "X is desktop search software" opening the sentence, or "X, a / an / the …," in apposition
-  // (not "X is expected to", "X is launching", "X is not")
-  const told = `(?:is|are|was|were)\\s+(?!(?:not|also|now|still|set|due|likely|unlikely|expected|planning|going|about|being|to|in|on|at|for|from|by|with|under)\\b)(?![a-z]+(?:ed|ing)\\b)\\p{L}`;
-  const shape = new RegExp(`^(?:the\\s+)?${name}\\s+${told}|\\b${name},\\s+(?:a|an|the)\\s[^,.;:]{2,60},`, 'iu');
-  return (sentence) => shape.test(sentence);
-}
-
-/** "which X has the most Y", "the biggest", "the best": the question asks which one ranks first. */
-const RANK_ASKED = /\b(?:which|what|who)\b.*\bthe (?:most|least|best|worst|\w{2,}est)\b/i;
-/** A quote that ranks: a superlative, "most", "top", "record", "leading", "No 1". */
-const RANK_TOLD = /\b(?:most|least|best|worst|top|record|leading|largest|number one|no\.? ?1|\w{2,}est)\b/i;
-/** Words ending in "-est" that rank nothing. */
-const NOT_SUPERLATIVE = /\b(?:interest|test|west|rest|protest|contest|request|suggest|invest|arrest|harvest|forest|honest|modest|guest|quest|chest|nest|manifest|digest|pest|attest|detest|infest|unrest|behest|conquest|midwest|southwest|northwest|everest|bucharest|budapest|inquest|latest|earnest)\b/gi;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
 const VAGUE_MAX_PASSAGES = 3;
 
@@ -616,7 +596,7 @@ export function answerQuestion(
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
   // (and a question asking which one ranks first, "which band won the most brit awards", over a quote that ranks nothing:
   // "… and rock band Muse won coveted Brit awards")
-  const unranked = RANK_ASKED.test(question) && !RANK_TOLD.test(quote.replace(NOT_SUPERLATIVE, ''));
+  const unranked = ranksNothing(question, quote);
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote) || unranked;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
