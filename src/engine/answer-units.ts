@@ -118,8 +118,7 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   // "10:30", "3pm", "May 15"
   if (/^(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b)/i.test(after)) return true;
   // (and "5 May": the day before its month)
-  if (/^\d{1,2}$/.test(text) && /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/.test(after)) return true;
-  if (/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before) && /^\d{1,2}$/.test(text)) return true;
+  if (/^\d{1,2}$/.test(text) && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after))) return true;
   // "One of the next titles": one among others, not how many
   if (/^one$/i.test(text) && /^\s+of\b/i.test(after)) return true;
   // "with the score at 1-1", "a 2-0 win": a score, not how many
@@ -127,6 +126,10 @@ function isNotCount(sentence: string, start: number, end: number): boolean {
   return false;
 }
 const SCORE_BEFORE = /\b(?:score|scored|scoreline|at|won|beat|beaten|drew|draw|lost|led|leading|trailing)\s+(?:(?:a|the|it|them|him|her|by)\s+)?$/i;
+const MONTH_WORDS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
+/** A month right before a number ("May 15") or right after it ("5 May"): the number is a day. */
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_WORDS})\\.?\\s*$`);
+const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTH_WORDS})\\b`);
 const SCORE_AFTER = /^\s*(?:win|winners|victory|victors|defeat|draw|loss|lead|home|away|scoreline|result|thrashing|drubbing)\b/i;
 
 /** Whether the number at `start..end` of the sentence is a quantity of one of the kinds (read with its unit around it). */

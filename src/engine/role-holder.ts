@@ -59,9 +59,14 @@ export function roleHolderTest(
     if (inSentence.length === 0 ? !role.org.every((t) => titleTerms.includes(t)) : inSentence.length < role.org.length) return null;
     const { tokens, indexAt: indexOf } = stemTokens(sentence);
     // unnamed in the sentence, the role must be no other body's: "said chief executive X", not "Saints coach X", "AK chief X"
-    const othersRole = (i: number) => {
+    // the first word of the role noun run the word at i ends ("chief *executive*" → "chief")
+    const roleStart = (i: number) => {
       let j = i;
       while (j > 0 && role.printed.has(tokens[j - 1]!.term)) j--;
+      return j;
+    };
+    const othersRole = (i: number) => {
+      const j = roleStart(i);
       // (a sentence's first word is capitalised anyway: a name only when no plain opener, "Saints coach" not "The coach")
       return [j - 1, j - 2].some((k) => k >= 0 && tokens[k]!.capital && !role.printed.has(tokens[k]!.term) && (k > 0 || !PLAIN_OPENER.test(sentence.slice(tokens[0]!.start).split(/\s/)[0]!.toLowerCase())));
     };
@@ -79,8 +84,7 @@ export function roleHolderTest(
     // named in the sentence, the organisation must not be another name's right before the role: "Eric Abensur, Wanadoo's
     // chief executive told the BBC" names no head of the BBC
     const ownedByOther = (i: number) => {
-      let j = i;
-      while (j > 0 && role.printed.has(tokens[j - 1]!.term)) j--;
+      const j = roleStart(i);
       const k = j - 1;
       // (a name set off by a comma is the holder in apposition: "Ann Lister, chief executive of Kestrel Foods")
       return k > 0 && tokens[k]!.capital && !role.org.includes(tokens[k]!.term) && !sentence.slice(tokens[k]!.start, tokens[j]!.start).includes(',');
