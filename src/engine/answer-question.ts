@@ -471,7 +471,7 @@ export function answerQuestion(
   const about = (e: AnalyzedArticle) => e.titleTerms.some((t) => aged.has(t));
   if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
   // "who is the boss of X": someone named beside the role, with X ("X chief executive Y")
-  const role = roleAsked(wanted, ownList);
+  const role = roleAsked(wanted, ownList, question);
   const holdsRole = role ? roleHolderTest(question, role) : null;
   if (holdsRole) preferShape((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null);
   // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
@@ -604,8 +604,12 @@ export function answerQuestion(
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
-  const confidence = vouched !== null ? Math.max(confidence0, UNSURE_BELOW) : noHolder ? Math.min(confidence0, FAR_TYPED_CAP) : confidence0;
   const around = windowOf(entry, s.index);
+  // and one whose quote and its neighbours print no such role at all ("whos the real betis manager" over a match report
+  // naming no manager): the corpus does not say
+  // (nor the role's words as asked: "who runs the ranch" over "… Agroflora, which runs the ranch")
+  const noRole = noHolder && role !== null && ![...role.printed, ...ownList.filter((t) => !role.org.includes(t))].some((t) => around.has(t));
+  const confidence = vouched !== null ? Math.max(confidence0, UNSURE_BELOW) : noRole ? Math.min(confidence0, ABSTAIN_BELOW / 2) : noHolder ? Math.min(confidence0, FAR_TYPED_CAP) : confidence0;
   let ownTotal = 0;
   let ownHave = 0;
   for (const t of own) {

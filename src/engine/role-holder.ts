@@ -29,8 +29,10 @@ const LESSER = /^(?:vice|deputi|help|assist|junior|shadow|associ)$/;
 const PLAIN_OPENER = /^(?:the|a|an|its|his|her|their|our|former|new|acting|interim|current|then|now|and|but|as|when|while|after|before|with|under)$/;
 
 /** The role a who-question asks about and the organisation's terms, or null when it asks no role. */
-export function roleAsked(wanted: QuestionType, own: readonly string[]): { printed: ReadonlySet<string>; org: readonly string[] } | null {
+export function roleAsked(wanted: QuestionType, own: readonly string[], question = ''): { printed: ReadonlySet<string>; org: readonly string[] } | null {
   if (wanted !== 'who') return null;
+  // "charge" asks a role only as "in charge" ("schools that charge higher tuition" asks none)
+  if (question && !/\bin charge\b/i.test(question)) own = own.filter((t) => t !== 'charg');
   const printed = new Set<string>();
   const roleTerms = new Set<string>();
   for (const g of ROLE_GROUPS) {

@@ -82,6 +82,16 @@ describe('answering who holds a role', () => {
     expect(a.short ? a.answer : 'Ivo Rovers').toBe('Ivo Rovers');
   });
 
+  it('says the corpus does not say when no role of the kind is printed by the quote, and reads "charge" as a role only in "in charge"', () => {
+    const engine = new Engine([
+      art('r1', 'Kestrel Foods beat Marlow', 'Ann Lister revelled in her return as Marlow beat Kestrel Foods 3-1 on Wednesday.'),
+      art('r2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('who is the kestrel foods manager').answer.answer).toBeNull();
+    expect(roleAsked('who', terms('who receives higher salaries at schools that charge higher fees'), 'who receives higher salaries at schools that charge higher fees')).toBeNull();
+    expect(roleAsked('who', terms('who is in charge of kestrel foods'), 'who is in charge of kestrel foods')).not.toBeNull();
+  });
+
   it('shows a quote that names no one in the role asked as the closest passage', () => {
     const engine = new Engine([
       art('e1', 'Kestrel Foods systems fail', 'Consultants from Kestrel Foods, the firm which runs the system, were running around trying to fix it. Staff used the phone and fax instead.'),
