@@ -604,18 +604,17 @@ export function answerQuestion(
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
-  const around = windowOf(entry, s.index);
   // and one whose quote and its neighbours print no such role at all ("whos the real betis manager" over a match report
   // naming no manager): the corpus does not say
   // (nor the role's words as asked: "who runs the ranch" over "… Agroflora, which runs the ranch")
-  const noRole = noHolder && role !== null && ![...role.printed, ...ownList.filter((t) => !role.org.includes(t))].some((t) => around.has(t));
+  const noRole = noHolder && role !== null && ![...role.printed, ...role.asked].some((t) => aroundBest.has(t));
   const confidence = vouched !== null ? Math.max(confidence0, UNSURE_BELOW) : noRole ? Math.min(confidence0, ABSTAIN_BELOW / 2) : noHolder ? Math.min(confidence0, FAR_TYPED_CAP) : confidence0;
   let ownTotal = 0;
   let ownHave = 0;
   for (const t of own) {
     const w = passageIndex.idf(t);
     ownTotal += w;
-    if (around.has(t)) ownHave += w;
+    if (aroundBest.has(t)) ownHave += w;
   }
   const ownSupport = ownTotal ? ownHave / ownTotal : 0;
   // the span is vouched for on the words the sentence itself matches: the story's words say where the answer is, not

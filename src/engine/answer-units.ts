@@ -44,10 +44,10 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
   // ("how many of the voters": a share of a group may be a percentage)
   // "what is the population of X": a count of people, never a year or a share
-  if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?population\b/.test(q)) return ['count'];
+  if (POPULATION_ASKED.test(q)) return ['count'];
   // "what is the interest rate": a share, never "2005"; "what was the budget / fine": money
-  if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\b/.test(q)) return ['percent'];
-  if (/\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?(?:price|cost|fee|salary|budget|fine)s?\b(?! (?:of living|cutting))/.test(q)) return ['money'];
+  if (RATE_ASKED.test(q)) return ['percent'];
+  if (PRICE_ASKED.test(q)) return ['money'];
   // "how many times have they won": occasions are counted, never "100 years" ("how many times bigger" asks a ratio)
   if (/\bhow many times\b(?!\s+(?:more|less|bigger|larger|higher|greater|faster|smaller|lower|as|over|the)\b)/.test(q)) return ['times'];
   // "what is the number of X" counts X as "how many X" does
@@ -61,6 +61,11 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   return null;
 }
 
+/** "what / which (is) (the) (one word) NOUN": a question naming the quantity it asks by its noun. */
+const WHAT_THE = String.raw`\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:\w+ )?`;
+const POPULATION_ASKED = new RegExp(`${WHAT_THE}population\\b`);
+const RATE_ASKED = new RegExp(`${WHAT_THE}(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\\b`);
+const PRICE_ASKED = new RegExp(`${WHAT_THE}(?:price|cost|fee|salary|budget|fine)s?\\b(?! (?:of living|cutting))`);
 /** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
 const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
 /** Units a "how many" question may count, with the kind of number told in them ("pounds" may be weight or money: none). */

@@ -28,8 +28,8 @@ const LESSER = /^(?:vice|deputi|help|assist|junior|shadow|associ)$/;
 /** Words that open a sentence before a role without naming a body ("The coach", "Former chief executive"). */
 const PLAIN_OPENER = /^(?:the|a|an|its|his|her|their|our|former|new|acting|interim|current|then|now|and|but|as|when|while|after|before|with|under)$/;
 
-/** The role a who-question asks about and the organisation's terms, or null when it asks no role. */
-export function roleAsked(wanted: QuestionType, own: readonly string[], question = ''): { printed: ReadonlySet<string>; org: readonly string[] } | null {
+/** The role a who-question asks about (its words as asked and as reports print them) and the organisation's terms, or null when it asks no role. */
+export function roleAsked(wanted: QuestionType, own: readonly string[], question = ''): { asked: readonly string[]; printed: ReadonlySet<string>; org: readonly string[] } | null {
   if (wanted !== 'who') return null;
   // "charge" asks a role only as "in charge" ("schools that charge higher tuition" asks none)
   if (question && !/\bin charge\b/i.test(question)) own = own.filter((t) => t !== 'charg');
@@ -42,7 +42,7 @@ export function roleAsked(wanted: QuestionType, own: readonly string[], question
     g.printed.forEach((t) => printed.add(t));
   }
   const org = own.filter((t) => !roleTerms.has(t));
-  return printed.size && org.length ? { printed, org } : null;
+  return printed.size && org.length ? { asked: [...roleTerms], printed, org } : null;
 }
 
 /**
@@ -60,33 +60,29 @@ export function roleHolderTest(
     const inSentence = role.org.filter((t) => sentenceTerms.includes(t));
     if (inSentence.length === 0 ? !role.org.every((t) => titleTerms.includes(t)) : inSentence.length < role.org.length) return null;
     const { tokens, indexAt: indexOf } = stemTokens(sentence);
-    // unnamed in the sentence, the role must be no other body's: "said chief executive X", not "Saints coach X", "AK chief X"
-    // the first word of the role noun run the word at i ends ("chief *executive*" → "chief")
-    const roleStart = (i: number) => {
+    const office = new Set([...role.printed, ...role.org]);
+    // the first word of the run of `words` the word at i ends: the role nouns ("chief *executive*" → "chief"), or the office's
+    // words with them ("Shadow *foreign* secretary" → "foreign")
+    const runStart = (i: number, words: ReadonlySet<string>) => {
       let j = i;
-      while (j > 0 && role.printed.has(tokens[j - 1]!.term)) j--;
+      while (j > 0 && words.has(tokens[j - 1]!.term)) j--;
       return j;
     };
+    // unnamed in the sentence, the role must be no other body's: "said chief executive X", not "Saints coach X", "AK chief X"
     const othersRole = (i: number) => {
-      const j = roleStart(i);
+      const j = runStart(i, role.printed);
       // (a sentence's first word is capitalised anyway: a name only when no plain opener, "Saints coach" not "The coach")
       return [j - 1, j - 2].some((k) => k >= 0 && tokens[k]!.capital && !role.printed.has(tokens[k]!.term) && (k > 0 || !PLAIN_OPENER.test(sentence.slice(tokens[0]!.start).split(/\s/)[0]!.toLowerCase())));
     };
     // "former Conservative leader William Hague" held the role once
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
-    // the first word of the role as printed, past the words that name the office ("Shadow *foreign* secretary")
-    const phraseStart = (i: number) => {
-      let j = i;
-      while (j > 0 && (role.printed.has(tokens[j - 1]!.term) || role.org.includes(tokens[j - 1]!.term))) j--;
-      return j;
-    };
     // a department's or a deputy's role is not the one asked: "John Connors, Microsoft's chief financial officer" is no boss
     const lesser = (i: number) =>
-      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[phraseStart(i) - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? ''));
+      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[runStart(i, office) - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? ''));
     // named in the sentence, the organisation must not be another name's right before the role: "Eric Abensur, Wanadoo's
     // chief executive told the BBC" names no head of the BBC
     const ownedByOther = (i: number) => {
-      const j = roleStart(i);
+      const j = runStart(i, role.printed);
       const k = j - 1;
       // (a name set off by a comma is the holder in apposition: "Ann Lister, chief executive of Kestrel Foods")
       return k > 0 && tokens[k]!.capital && !role.org.includes(tokens[k]!.term) && !sentence.slice(tokens[k]!.start, tokens[j]!.start).includes(',');
@@ -94,7 +90,6 @@ export function roleHolderTest(
     const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && !lesser(i) && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
     if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return null;
-    const office = new Set([...role.printed, ...role.org]);
     // set by the role: right after it ("chief executive Peter Brabeck", "Microsoft chief, Bill Gates"), or before it with
     // only the office's words between ("Alexei Miller, Gazprom's chief"), never a verb's object ("the prime minister
     // should sack Mr Brown")
