@@ -126,6 +126,10 @@ export const SHORT_UNSURE_BELOW = 0.5;
 const FAR_TYPED_CAP = UNSURE_BELOW - 0.01;
 /** Whether a when-question whose quote holds no date or time abstains (bench/notes/abstain7.md). */
 export const NO_TIME_CAP = { on: true };
+/** "when did X become Y" (not "… cause X to become Y" nor "X, who became Y, …"). */
+const BECOME_ASKED = /^(?:when|(?:in )?(?:what|which) year)\s+(?:did|does|do|will|would|could)\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?(?<!\bto\s)become\b/iu;
+/** Words that tell someone took a post or a state ("was appointed", "took over", "succeeded"). */
+const BECOMING = /\b(?:bec[oa]m(?:e|es|ing)|appointed|elected|named|t(?:ook|aken|akes?|aking) over|succeed(?:ed|s)?|sworn|replac(?:ed|es|ing)|promoted|chosen|joined|made|since)\b/i;
 /** "What period / era …": asked for a named time, not a date. */
 const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
@@ -590,7 +594,10 @@ export function answerQuestion(
   const noTime = NO_TIME_CAP.on && wanted === 'when' && features.typed === 0 && features.missingWindow > 0 && !NAMED_PERIOD.test(question);
   // (and asked for a kind of quantity that no number of the quote is: the corpus does not say, however well the words
   // match, "how old is X" over a sentence about X without an age)
-  const capped = (kindsAsked && features.typed === 0) || noTime || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // asked when someone became something, over a quote that only calls them it ("Lib Dem leader Charles Kennedy has said …
+  // next Sunday's elections"): its date is another event's, and the corpus does not say
+  const untoldEvent = wanted === 'when' && BECOME_ASKED.test(question) && !BECOMING.test(quote);
+  const capped = (kindsAsked && features.typed === 0) || noTime || untoldEvent || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")

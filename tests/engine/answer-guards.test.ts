@@ -59,3 +59,23 @@ describe('a short answer', () => {
     expect(r.answer.short && r.answer.answer).not.toBe('Larkines');
   });
 });
+
+describe('a question asking when someone became something', () => {
+  it('is not answered by the date of another event in a quote that only calls them it', () => {
+    const engine = new Engine([
+      art('k1', 'Wren calls for harbour plan', "Marlow should set out a plan for the harbour before next Sunday's vote, Green leader Ann Wren has said."),
+      art('k2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('when did ann wren become green leader').answer;
+    expect(a.answer).toBeNull();
+  });
+
+  it('is answered by a quote that tells the becoming', () => {
+    const engine = new Engine([
+      art('k1', 'Wren calls for harbour plan', "Ann Wren, who was elected Green leader in 2003, wants a plan for the harbour."),
+      art('k2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('when did ann wren become green leader').answer;
+    expect(a.answer).toBe('2003');
+  });
+});
