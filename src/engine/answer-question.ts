@@ -103,6 +103,10 @@ const CARRY = 0.6;
  * of its weight when a sentence word's vector has cosine ≥ `threshold` with it; it is off when `inSentenceChoice` is false.
  */
 export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25, topArticleOnly: true };
+/** Cosine at which a window's word stands for a word asked of a name (0.5–0.6 measured; bench/notes/lead11.md §2). */
+const RELATION_NEAR = 0.55;
+/** Whether a question about a name whose window tells nothing asked of it abstains (tests turn it off to see other evidence). */
+export const UNTOLD_RELATION = { on: true };
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
 /** Whether a lower-case question's unknown words count as names for the confidence (bench/notes/confidence5.md). */
@@ -597,7 +601,12 @@ export function answerQuestion(
   // asked when someone became something, over a quote that only calls them it ("Lib Dem leader Charles Kennedy has said …
   // next Sunday's elections"): its date is another event's, and the corpus does not say
   const untoldEvent = wanted === 'when' && BECOME_ASKED.test(question) && !BECOMING.test(quote);
-  const capped = (kindsAsked && features.typed === 0) || noTime || untoldEvent || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // a question about a name whose window holds the name but no word asked of it, not even a near one ("where was andy
+  // farrell born" over "Leicester … a bid for Andy Farrell"): the corpus mentions it, but does not say
+  const relation = [...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t) && !uncased.includes(t));
+  const relationTold = (t: string) => aroundBest.has(t) || (vectors !== null && softMatchWeight(vectors, [{ term: t, weight: 1 }], [...aroundBest], RELATION_NEAR, 1, cosines) > 0);
+  const untoldRelation = UNTOLD_RELATION.on && (namedTerms.size > 0 || uncased.length > 0) && relation.length > 0 && !relation.some(relationTold);
+  const capped = (kindsAsked && features.typed === 0) || noTime || untoldEvent || untoldRelation || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")

@@ -1,4 +1,4 @@
-import { expandIs } from './question-analysis.ts';
+import { COST_ASKED, expandIs } from './question-analysis.ts';
 /**
  * The kind of quantity a number question asks for (the usual numeric answer classes of question
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
@@ -20,7 +20,7 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\b(?:what|which) (?:percentage|percent|proportion|share)\b|\bhow many (?:per ?cent|percent)\b/.test(q)) return ['percent'];
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
   // "how rich is she", "how expensive is it": a fortune or a price
-  if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q)) return ['money'];
+  if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q) || COST_ASKED.test(q)) return ['money'];
   if (/\bhow much\b/.test(q)) {
     // "how much did profits rise?": a change is told in money or as a share
     if (CHANGE_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];

@@ -17,6 +17,8 @@ export function expandIs(question: string): string {
 
 /** "what kind of network": a description is asked, not a name or a number. */
 const KIND_OF = /\b(?:what|which) (?:kind|type|sort)\b/;
+/** "what does an ipod cost", "what is the club worth": a price or a value asked without "how much". */
+export const COST_ASKED = /\bwhat (?:does|did|do|will|would|could|might) (?:[\w'’-]+\s+){1,5}?cost\b|\bwhat (?:is|was|are|were|['’]s) (?:[\w'’-]+\s+){1,5}?worth\b/;
 
 /** "what / which [one or two describing words] NOUN", the noun naming the kind of answer. */
 const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an|about)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
@@ -45,7 +47,7 @@ export function organizationAsked(question: string): boolean {
 export function classifyQuestion(question: string): QuestionType {
   const q = expandIs(question.toLowerCase());
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
-  if (QUANTITY_QUESTION.test(q) && !KIND_OF.test(q)) return 'number';
+  if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q)) || COST_ASKED.test(q)) return 'number';
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
   if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';
   if (/\b(who|whom|whose)\b/.test(q) || PERSON_QUESTION.test(q) || (!KIND_OF.test(q) && (PERSON_FOCUS_QUESTION.test(q) || ORGANIZATION_QUESTION.test(q)))) return 'who';

@@ -79,3 +79,22 @@ describe('a question asking when someone became something', () => {
     expect(a.answer).toBe('2003');
   });
 });
+
+describe('a question about a name', () => {
+  it('abstains when the quote names it but tells nothing asked of it', () => {
+    const engine = new Engine([
+      art('f1', 'Marlow weigh up Wren move', 'Marlow say they will not be rushed into making a bid for Ann Wren should the striker leave Kestrel Town.'),
+      art('f2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('where was ann wren born').answer.answer).toBeNull();
+  });
+
+  it('answers when the quote tells it in a near word', () => {
+    const engine = new Engine([
+      art('f1', 'Wren leaves Marlow', 'Striker Ann Wren has left Marlow for Kestrel Town, and her wife Jo Penn will join her there.'),
+      art('f2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who is ann wren married to').answer;
+    expect(a.quote).toContain('her wife Jo Penn');
+  });
+});

@@ -54,6 +54,8 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('How old is the minister?')).toEqual(['age']);
     expect(quantityAsked('what is the interest rate')).toEqual(['percent']);
     expect(quantityAsked('what was the budget for the film')).toEqual(['money']);
+    expect(quantityAsked('what does the larkpod cost')).toEqual(['money']);
+    expect(quantityAsked("what's the club worth")).toEqual(['money']);
     expect(quantityAsked('what is the cost of living like')).toBeNull();
     expect(quantityAsked("what's the jobless rate in germany")).toEqual(['percent']);
     expect(quantityAsked('How long did the trial last?')).toEqual(['duration', 'distance']);
@@ -288,5 +290,17 @@ describe('an age belongs to the name beside it', () => {
     const lane = engine.ask('how old is mark lane').answer;
     expect(lane.answer).toBe('26');
     expect(lane.short).toBe(true);
+  });
+});
+
+describe('a price asked without "how much"', () => {
+  it('is answered by money, never by other words of the sentence', () => {
+    const engine = new Engine([
+      plainArticle('m1', 'Larkpod gets warm welcome', 'Mr Evans said the combination of low cost, small size and huge numbers of Larkpod users could make it a big success.'),
+      plainArticle('m2', 'Larkpod prices', 'The new Larkpod costs $99 and went on sale on Tuesday.'),
+    ]);
+    const a = engine.ask('what does the larkpod cost').answer;
+    expect(a.answer).not.toBe('small size and huge numbers');
+    expect(a.quote).toContain('$99');
   });
 });
