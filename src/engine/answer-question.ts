@@ -9,7 +9,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { ageBeside, ageNamed, changeAsked, isQuantityOf, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
@@ -107,6 +107,8 @@ export const SOFT_MATCH = { inSentenceChoice: true, threshold: 0.6, share: 0.25,
 const RELATION_NEAR = 0.55;
 /** Whether a question about a name whose window tells nothing asked of it abstains (tests turn it off to see other evidence). */
 export const UNTOLD_RELATION = { on: true };
+/** Cosine at which a counted noun stands for the one asked ("fans" for "people"). */
+const COUNTED_NEAR = 0.4;
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.19;
 /** Whether a lower-case question's unknown words count as names for the confidence (bench/notes/confidence5.md). */
@@ -643,7 +645,11 @@ export function answerQuestion(
   const perAsked = kindsAsked ? rateAsked(question) : null;
   // (and a change told the other way than asked: "fell $12.33" for "how much did google shares rise")
   const direction = wanted === 'number' ? changeAsked(question) : null;
-  const wrongKind = (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
+  // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
+  const askedCount = kindsAsked?.includes('count') ? countedThing(question) : null;
+  const toldCount = askedCount !== null && choice !== null && at >= 0 ? nounCounted(spanText, at + choice.text.length) : null;
+  const otherCount = toldCount !== null && terms(toldCount)[0] !== terms(askedCount!)[0] && !(vectors !== null && softMatchWeight(vectors, [{ term: terms(askedCount!)[0] ?? '', weight: 1 }], terms(toldCount), COUNTED_NEAR, 1, cosines) > 0);
+  const wrongKind = otherCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)
   const othersAge = vouched === null && ageAsked && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);

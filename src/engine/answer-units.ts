@@ -51,7 +51,7 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "how many times have they won": occasions are counted, never "100 years" ("how many times bigger" asks a ratio)
   if (/\bhow many times\b(?!\s+(?:more|less|bigger|larger|higher|greater|faster|smaller|lower|as|over|the)\b)/.test(q)) return ['times'];
   // "what is the number of X" counts X as "how many X" does
-  const counted = /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(q)?.slice(1).find(Boolean);
+  const counted = countedNoun(q);
   if (counted && counted !== 'of') {
     // "how many weeks", "how many miles": a number told in that unit, not any number nearby ("how many years old": an age)
     const unit = COUNTED_UNITS.find(([re]) => re.test(counted))?.[1];
@@ -68,6 +68,31 @@ const RATE_ASKED = new RegExp(`${WHAT_THE}(?:interest|unemployment|jobless|infla
 const PRICE_ASKED = new RegExp(`${WHAT_THE}(?:price|cost|fee|salary|budget|fine)s?\\b(?! (?:of living|cutting))`);
 /** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
 const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
+/** The noun a "how many" question counts ("how many *people*", "the number of *jobs*"), or null. */
+export function countedNoun(question: string): string | null {
+  return /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(question.toLowerCase())?.slice(1).find(Boolean) ?? null;
+}
+
+/** The plural noun a "how many" question counts, past its modifiers ("how many idle *farms*", "how many more ukip *people*"), or null. */
+export function countedThing(question: string): string | null {
+  const after = /\bhow many\s+((?:[a-z'’-]+\s*){1,4})/.exec(question.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
+  return after.find((w) => PLURAL.test(w) && !STOP_WORD_LIKE.test(w)) ?? null;
+}
+const PLURAL = /^[a-z]+s$|^(?:people|men|women|children|staff|police|crew|personnel)$/;
+
+/** The plural noun a number counts, within two words after it ("two *songs*", "2,000 broadband *users*"), or null. */
+export function nounCounted(sentence: string, end: number): string | null {
+  const next = sentence.slice(end, end + 40).match(/^(?:\s+[\p{L}'’-]+){1,3}/u)?.[0].trim().split(/\s+/) ?? [];
+  for (const w of next) {
+    const lower = w.toLowerCase();
+    if (STOP_WORD_LIKE.test(lower)) return null;
+    if (PLURAL.test(lower)) return lower;
+  }
+  return null;
+}
+/** Words after a number that end its noun phrase ("5 *of* them", "50 *were* hurt", "two *is* …"). */
+const STOP_WORD_LIKE = /^(?:of|and|or|to|in|on|at|for|by|with|from|as|is|was|were|are|has|have|this|its|his|hers|hers|less|plus|thus|unless|across|towards|besides|whereas|perhaps|always|yes|does|says)$/;
+
 /** Units a "how many" question may count, with the kind of number told in them ("pounds" may be weight or money: none). */
 const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
   [new RegExp(`^(?:${TIME_SPANS})$`), 'duration'],

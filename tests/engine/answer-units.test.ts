@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBeside, changeAsked, isQuantityOf, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { ageBeside, changeAsked, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle } from '../support/plain-article.ts';
@@ -302,5 +302,34 @@ describe('a price asked without "how much"', () => {
     const a = engine.ask('what does the larkpod cost').answer;
     expect(a.answer).not.toBe('small size and huge numbers');
     expect(a.quote).toContain('$99');
+  });
+});
+
+describe('the things a count counts', () => {
+  it('reads the counted noun past its modifiers, in the question and after a number', () => {
+    expect(countedThing('how many idle farms did they find')).toBe('farms');
+    expect(countedThing('how many more marlow people will leave')).toBe('people');
+    expect(countedThing('how many were hurt')).toBeNull();
+    expect(nounCounted('He will play just two songs at the show.', 'He will play just two'.length)).toBe('songs');
+    expect(nounCounted('Some 2,000 broadband users were asked.', 'Some 2,000'.length)).toBe('users');
+    expect(nounCounted('Of those, 50 were hurt.', 'Of those, 50'.length)).toBeNull();
+  });
+
+  it('never vouches for a count of other things than asked', () => {
+    const engine = new Engine([
+      plainArticle('g1', 'Wren secret gig venue revealed', 'The US star Ann Wren will play just two songs at a night showcasing her label Shady Records at the Marlow Academy.'),
+      plainArticle('g2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how many people can see ann wren at the marlow academy').answer;
+    expect(a.short).toBe(false);
+  });
+
+  it('vouches for a count of the things asked or near them', () => {
+    const engine = new Engine([
+      plainArticle('g1', 'Wren gig sells out', 'Some 2,500 fans packed into the Marlow Academy to see Ann Wren play on Saturday.'),
+      plainArticle('g2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how many people saw ann wren at the marlow academy').answer;
+    expect(a.short && a.answer).toContain('2,500');
   });
 });
