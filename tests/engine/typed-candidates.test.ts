@@ -60,6 +60,12 @@ describe('which-questions that ask for a name', () => {
     expect(collectCandidates('who', 'Initially Norvale ran the channel alone.').map((c) => c.text)).toContain('Norvale');
     expect(collectCandidates('who', 'Kelly Brennan ran the channel alone.').map((c) => c.text)).toContain('Kelly Brennan');
   });
+
+  it('never takes a pronoun with its contraction for a name ("He\'d sing it at birthdays")', () => {
+    const texts = collectCandidates('who', '"He\'d sing it at birthdays," said Ann Wren. They\'ll play it again, and She\'s sure.').map((c) => c.text);
+    expect(texts).toContain('Ann Wren');
+    for (const t of ["He'd", "They'll", "She's"]) expect(texts).not.toContain(t);
+  });
 });
 
 describe('"sure" needs the asked type beside the asked words', () => {
