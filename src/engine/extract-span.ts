@@ -737,7 +737,11 @@ export function scoreCandidates(
     // "part of the ONdigital consortium", "the site of Fort Caroline": a generic head before "of" names nothing itself
     const partitive = (type === 'what' || type === 'other') && c.kind !== 'clause' && c.kind !== 'number' ? PARTITIVE.exec(shown.text) : null;
     const text = partitive && !focus.has(stem(partitive[1]!.toLowerCase())) ? shown.text.slice(partitive[0].length) : shown.text;
-    scored.push({ text: trimSpan(text, c.kind === 'when' ? new Set() : qStems, focus), score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
+    const trimmed = trimSpan(text, c.kind === 'when' ? new Set() : qStems, focus);
+    // a name cut down to a plain word by the words asked ("Radio 3's World Music *Day*" for "where is the world music
+    // concert") names nothing by itself
+    if (isNameFragment(text, trimmed)) continue;
+    scored.push({ text: trimmed, score, evidence, typeMatch: c.kind === type && type !== 'what' && type !== 'other' && !wrongKind, relation, kind: fromPattern ? 'pattern' : c.kind, closeness, nearest: nearestAnchor, headPos: tokens[last]?.pos ?? '', wrongKind });
   }
   return { scored, candidates, type, qStems };
 }
@@ -831,6 +835,12 @@ function appositive(tokens: readonly Token[], i: number): boolean {
   let k = i;
   while (tokens[k]?.isCap || /^(?:of|the|and|de)$/.test(tokens[k]?.text ?? '')) k++;
   return tokens[k] === undefined || /^[,.;]$/.test(tokens[k]!.text);
+}
+
+/** Whether trimming left one plain English word of a longer run of capitalised words. */
+function isNameFragment(text: string, trimmed: string): boolean {
+  const whole = text.split(/\s+/);
+  return whole.length > 1 && whole.every((t) => /^[\p{Lu}\d]/u.test(t)) && /^\p{Lu}\p{Ll}+$/u.test(trimmed) && isEnglishWord(trimmed.toLowerCase());
 }
 
 /** Drops leading articles and question words at the span's edges. */

@@ -61,6 +61,16 @@ describe('which-questions that ask for a name', () => {
     expect(collectCandidates('who', 'Kelly Brennan ran the channel alone.').map((c) => c.text)).toContain('Kelly Brennan');
   });
 
+  it('never answers with a plain word left of a name by the words asked ("World Music *Day*")', () => {
+    const engine = new Engine([
+      art('w1', 'Ann Wren wins music prize', "Singer Ann Wren has been named a winner of a Radio Marlow World Music Award. The concert will be broadcast on Radio Marlow's World Music Day the following evening and will feature many of the award winners."),
+      art('w2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('wheres the radio marlow world music winners concert happening').answer;
+    expect(a.short && a.answer).not.toBe('Day');
+    expect(a.quote).toContain('World Music Day');
+  });
+
   it('never takes a pronoun with its contraction for a name ("He\'d sing it at birthdays")', () => {
     const texts = collectCandidates('who', '"He\'d sing it at birthdays," said Ann Wren. They\'ll play it again, and She\'s sure.').map((c) => c.text);
     expect(texts).toContain('Ann Wren');
