@@ -615,7 +615,10 @@ export function answerQuestion(
   // (and a question asking which one ranks first, "which band won the most brit awards", over a quote that ranks nothing:
   // "… and rock band Muse won coveted Brit awards")
   const unranked = ranksNothing(question, quote);
-  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote) || unranked;
+  // a who-question whose thing asked only the title holds, not the quote ("who took the palace" over "… ISIS attempted to
+  // take over the region" in an article titled about the palace): the quote tells of another deed
+  const titleOnly = wanted === 'who' && [...own].some((t) => !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && terms(quote).includes(t)));
+  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
   const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
@@ -663,7 +666,7 @@ export function answerQuestion(
   const spanTerms = choice ? terms(choice.text) : [];
   // (unless the question offers the choice: "high-voltage or low-voltage?")
   const restates = spanTerms.length > 0 && spanTerms.every((t) => own.has(t)) && !/\bor\b/i.test(question);
-  const spanConfidence = sf && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought

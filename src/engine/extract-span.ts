@@ -412,9 +412,16 @@ export function scoreCandidates(
     });
   }
   // "what nationality / language": a demonym ("the *Russian* biologist")
-  const asksDemonym = /\b(?:nationality|ethnicity|language|ethnic|citizenship)\b/i.test(question);
+  const asksDemonym = /\b(?:nationality|ethnicity|language|ethnic|citizenship|faith|religion|denomination)\b/i.test(question);
   if (asksDemonym) {
     for (const t of tokens) if (t.isCap && DEMONYM.test(t.text) && !t.inQuestion) candidates.push({ text: t.text, start: t.start, kind: 'what' });
+  } else if (type === 'what' || type === 'other') {
+    // otherwise a demonym only describing a word asked answers nothing: "Syrian *rebels*" for "what did the rebels capture"
+    const describesAsked = (c: Candidate) => {
+      const next = /^\s+([a-z]+)\b/.exec(sentence.slice(c.start + c.text.length))?.[1];
+      return DEMONYM.test(c.text) && next !== undefined && !STOP_WORDS.has(next) && qStems.has(stem(next));
+    };
+    for (let i = candidates.length - 1; i >= 0; i--) if (describesAsked(candidates[i]!)) candidates.splice(i, 1);
   }
   // "why…", "how do…", "what did X do": the answer is often a clause or verb phrase
   const asksClause = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b)|\b(?:do|does|did|doing|happen|happened|happens|purpose|role|reason|mean|means|meant|goal|aim|effect)\b\W*$|\bwhat (?:happened|happens)\b/i.test(question);

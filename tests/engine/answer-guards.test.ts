@@ -98,3 +98,26 @@ describe('a question about a name', () => {
     expect(a.quote).toContain('her wife Jo Penn');
   });
 });
+
+describe('a who-question whose thing asked only the title holds', () => {
+  it('shows the quote as the closest passage, without a bold answer', () => {
+    const engine = new Engine([
+      art('t1', 'Rebels walk around the abandoned palace', 'The old palace in Marlow was invaded by rebels on Sunday evening. The Wardens have tolerated the rebels since the Larks attempted to take over the region ten years ago.'),
+      art('t2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who took the palace').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
+describe('a what-question', () => {
+  it('never answers with a demonym that only describes a word asked ("Syrian rebels")', () => {
+    const engine = new Engine([
+      art('d1', 'Rebels take palace', 'The Kestrel Palace in Marlow was invaded by Syrian rebels on Sunday evening.'),
+      art('d2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('what did the rebels invade').answer;
+    expect(a.short && a.answer).not.toBe('Syrian');
+  });
+});
