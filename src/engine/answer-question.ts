@@ -587,7 +587,8 @@ export function answerQuestion(
   // among many passages using it the corpus cannot tell which is meant, among a few the closest is shown as such
   // (a name, an acronym or a word outside the English word list is specific enough: "What is a ctenophora?")
   const vague = qTerms.length === 1 && rareList.length === 0 && !/\b\p{Lu}{2,}/u.test(cased) && words(question).some((w) => terms(w)[0] === qTerms[0] && isEnglishWord(w));
-  const ambiguous = vague && passageIndex.df(qTerms[0]!) > VAGUE_MAX_PASSAGES;
+  // (passages of one article tell of one thing: "where is the palace" over a single story about it is not ambiguous)
+  const ambiguous = vague && (sources.articleIndex ?? passageIndex).df(qTerms[0]!) > VAGUE_MAX_PASSAGES;
   // a question asked on its own whose article mentions its words only in passing and lacks a weighty one: an
   // incidental match, not the article that tells the fact (a follow-up's words are partly the earlier turns')
   const standaloneLong = contextList.length === 0 && entry.sentences.length >= PASSING.minSentences;
@@ -666,7 +667,9 @@ export function answerQuestion(
   const spanTerms = choice ? terms(choice.text) : [];
   // (unless the question offers the choice: "high-voltage or low-voltage?")
   const restates = spanTerms.length > 0 && spanTerms.every((t) => own.has(t)) && !/\bor\b/i.test(question);
-  const spanConfidence = sf && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a who- or what-span holding every word asked names the thing asked itself ("who are the sdf" → "HTS and the SDF")
+  const holdsAsked = (wanted === 'who' || wanted === 'what') && spanTerms.length > 0 && [...own].every((t) => spanTerms.includes(t));
+  const spanConfidence = sf && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought

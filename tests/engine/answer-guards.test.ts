@@ -121,3 +121,30 @@ describe('a what-question', () => {
     expect(a.short && a.answer).not.toBe('Syrian');
   });
 });
+
+describe('one plain word asked', () => {
+  it('is not ambiguous when all the passages using it are one article', () => {
+    const engine = new Engine([
+      art('p1', 'Rebels walk around the abandoned palace', [
+        'Early reports showed rebels walking around the abandoned palace.',
+        'The Kestrel Palace in Marlow was invaded by rebels on Sunday evening, according to reports.',
+        'The palace was captured along with the nearby academy, where the rebels claimed to seize weapons.',
+        'Rebels held the palace gates through the night while the army pulled out of the city.',
+        'The palace had been empty for days before the attack, officials said on Monday.',
+        'Pictures showed the palace halls stripped of furniture and paintings.',
+      ].join('\n\n')),
+    ]);
+    expect(engine.ask('where is the palace').answer.answer).not.toBeNull();
+  });
+});
+
+describe('a who-question about a thing', () => {
+  it('never bolds a span naming that thing itself', () => {
+    const engine = new Engine([
+      art('s1', 'Talks in Marlow', 'Some reports indicated that the Larks and the Wardens were negotiating a withdrawal of Warden troops.'),
+      art('s2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who are the wardens').answer;
+    expect(a.short).toBe(false);
+  });
+});
