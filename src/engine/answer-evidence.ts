@@ -67,3 +67,17 @@ export function articleFocus(asked: Iterable<string>, weightOf: (term: string) =
   }
   return total ? held / total : 0;
 }
+
+/** A question naming nothing must have all its other words told when it has at most this many (longer ones are paraphrased more). */
+export const PLAIN_RELATION_MAX = 3;
+
+/**
+ * Whether the window tells what is asked besides the names (`relation`, with `told` a word held or near in meaning): of
+ * a name, at least one word ("where was X born" over a quote naming X for a bid tells nothing); of nothing named, every
+ * word of a short question ("what is the meaning of life" over "… our way of life").
+ */
+export function tellsRelation(relation: readonly string[], namesSomething: boolean, told: (term: string) => boolean): boolean {
+  if (relation.length === 0) return true;
+  if (namesSomething) return relation.some(told);
+  return relation.length < 2 || relation.length > PLAIN_RELATION_MAX || relation.every(told);
+}

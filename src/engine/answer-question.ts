@@ -12,7 +12,7 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, ageNamed, changeAsked, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, passingMention, PASSING, subjectLeads, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, passingMention, PASSING, subjectLeads, tellsRelation, UNFOCUSED } from './answer-evidence.ts';
 import { definitionTest, ranksNothing } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { eventSlotTest } from './event-slot.ts';
@@ -110,7 +110,7 @@ export const UNTOLD_RELATION = { on: true };
 /** Cosine at which a counted noun stands for the one asked ("fans" for "people"). */
 const COUNTED_NEAR = 0.4;
 /** Below this confidence the corpus does not say. */
-export const ABSTAIN_BELOW = 0.19;
+export const ABSTAIN_BELOW = 0.18;
 /** Whether a lower-case question's unknown words count as names for the confidence (bench/notes/confidence5.md). */
 export const UNCASED_NAMES = { on: true };
 /** Fitting scripts set `all` to record evidence kept at weight 0 too (the product skips its cost). */
@@ -608,7 +608,7 @@ export function answerQuestion(
   // farrell born" over "Leicester … a bid for Andy Farrell"): the corpus mentions it, but does not say
   const relation = [...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t) && !uncased.includes(t));
   const relationTold = (t: string) => aroundBest.has(t) || (vectors !== null && softMatchWeight(vectors, [{ term: t, weight: 1 }], [...aroundBest], RELATION_NEAR, 1, cosines) > 0);
-  const untoldRelation = UNTOLD_RELATION.on && (namedTerms.size > 0 || uncased.length > 0) && relation.length > 0 && !relation.some(relationTold);
+  const untoldRelation = UNTOLD_RELATION.on && !tellsRelation(relation, namedTerms.size > 0 || uncased.length > 0 || rareList.length > 0, relationTold);
   const capped = (kindsAsked && features.typed === 0) || noTime || untoldEvent || untoldRelation || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+import { tellsRelation } from '../../src/engine/answer-evidence.ts';
 
 describe('a question asking which one ranks first', () => {
   it('is not answered as sure by a quote that ranks nothing', () => {
@@ -146,5 +147,26 @@ describe('a who-question about a thing', () => {
     ]);
     const a = engine.ask('who are the wardens').answer;
     expect(a.short).toBe(false);
+  });
+});
+
+describe('whether a window tells what is asked besides the names', () => {
+  const held = new Set(['life', 'water', 'point']);
+  const told = (t: string) => held.has(t);
+
+  it('needs one word told of a question naming something', () => {
+    expect(tellsRelation(['born'], true, told)).toBe(false);
+    expect(tellsRelation(['born', 'life'], true, told)).toBe(true);
+  });
+
+  it('needs every word told of a short question naming nothing', () => {
+    expect(tellsRelation(['mean', 'life'], false, told)).toBe(false);
+    expect(tellsRelation(['point', 'water'], false, told)).toBe(true);
+    expect(tellsRelation(['freez', 'point', 'water'], false, told)).toBe(false);
+  });
+
+  it('asks nothing of a longer question naming nothing, or of one word alone', () => {
+    expect(tellsRelation(['freez', 'point', 'water', 'sea'], false, told)).toBe(true);
+    expect(tellsRelation(['boil'], false, told)).toBe(true);
   });
 });

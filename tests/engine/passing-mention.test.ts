@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleFocus, passingMention, PASSING, UNFOCUSED, type ArticleTerms } from '../../src/engine/answer-evidence.ts';
-import { NO_TIME_CAP, UNTOLD_RELATION } from '../../src/engine/answer-question.ts';
+import { ABSTAIN_BELOW, NO_TIME_CAP, UNTOLD_RELATION } from '../../src/engine/answer-question.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle as article } from '../support/plain-article.ts';
 
@@ -67,6 +67,7 @@ describe('a question an article mentions only in passing (engine)', () => {
   afterEach(() => {
     PASSING.on = true;
     UNFOCUSED.on = true;
+    UNTOLD_RELATION.on = true;
   });
   const engine = new Engine([
     article('bank.txt', 'Bank profits rise on trading income', [RESULTS.slice(0, 6).join(' '), 'The figures were welcomed by Maria Lindqvist, an analyst at the Oppenheim brokerage in Cologne.', RESULTS.slice(6).join(' ')].join('\n\n')),
@@ -85,6 +86,8 @@ describe('a question an article mentions only in passing (engine)', () => {
 
   it('abstains on a weak answer from an article that hardly repeats the words asked (UNFOCUSED)', () => {
     expect(engine.ask('who welcomed the rival').answer.answer).toBeNull();
+    // (a short question whose words the window lacks abstains too; off here to see this evidence alone)
+    UNTOLD_RELATION.on = false;
     UNFOCUSED.on = false;
     expect(engine.ask('who welcomed the rival').answer.answer).not.toBeNull();
   });
@@ -124,6 +127,6 @@ describe('a when-question whose quote holds no date or time', () => {
     const on = engine.ask(q).answer.confidence;
     NO_TIME_CAP.on = false;
     expect(on).toBe(engine.ask(q).answer.confidence);
-    expect(on).toBeGreaterThan(0.19 / 2);
+    expect(on).toBeGreaterThan(ABSTAIN_BELOW / 2);
   });
 });
