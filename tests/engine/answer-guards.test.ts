@@ -170,3 +170,13 @@ describe('whether a window tells what is asked besides the names', () => {
     expect(tellsRelation(['boil'], false, told)).toBe(true);
   });
 });
+
+describe('a how-many question', () => {
+  it('abstains over a quote holding no number at all', () => {
+    const engine = new Engine([
+      art('n1', 'Marlow unveils crane', 'The new Kestrel crane at the Marlow port, the biggest the port has bought, was unveiled by the harbour master.'),
+      art('n2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how big is the new kestrel crane at the marlow port').answer.answer).toBeNull();
+  });
+});
