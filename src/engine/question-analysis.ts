@@ -8,7 +8,7 @@ export type QuestionType = 'who' | 'when' | 'where' | 'number' | 'what' | 'other
 /** Nouns after "what" / "which" that ask for a quantity. */
 const QUANTITY_NOUNS = 'percentage|percent|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total|budget|fee|salary|wage|fine';
 
-const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:\\w+ )?(?:${QUANTITY_NOUNS})\\b`);
+const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:\\w+ ){0,2}(?:${QUANTITY_NOUNS})s?\\b`);
 
 /** "what's the price", "who's the boss": the question word's "is" written out, as the patterns read it. */
 export function expandIs(question: string): string {
@@ -47,7 +47,8 @@ export function organizationAsked(question: string): boolean {
 export function classifyQuestion(question: string): QuestionType {
   const q = expandIs(question.toLowerCase());
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
-  if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q)) || COST_ASKED.test(q)) return 'number';
+  // ("what are numbers divisible by 3 called" asks a name)
+  if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q) && !/\b(?:called|named|termed|known as)\W*$/.test(q)) || COST_ASKED.test(q)) return 'number';
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
   if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';
   if (/\b(who|whom|whose)\b/.test(q) || PERSON_QUESTION.test(q) || (!KIND_OF.test(q) && (PERSON_FOCUS_QUESTION.test(q) || ORGANIZATION_QUESTION.test(q)))) return 'who';

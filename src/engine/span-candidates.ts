@@ -44,7 +44,7 @@ const NUMBER_PATTERN = new RegExp(
 const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
 const NUMBER_RANGE = new RegExp(`\\b${NUMBER_ATOM}\\s+(?:to|or|and)\\s+${NUMBER_ATOM}(?:(?:m|bn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+)?`, 'gi');
 // an Arabic article glued to a name word ("Hayat Tahrir *al-Sham*") continues the name
-const NAME_PATTERN = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}\.|\p{Lu})(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:(?:al|el|ad|as|ash|an|ar|at|az)-\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}[\p{L}'’-]*[\p{L}\d]|\p{Lu}\.|\p{Lu}(?![\p{L}'’])|\d+(?:st|nd|rd|th)?(?![\p{L}\d])))*/gu;
+const NAME_PATTERN = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}\.|\p{Lu})(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:(?:al|el|ad|as|ash|an|ar|at|az)-\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}[\p{L}'’-]*[\p{L}\d]|\p{Lu}\.|\p{Lu}(?![\p{L}'’])|\d+(?:st|nd|rd|th)?(?![\p{L}\d]|[-–]\d)))*/gu;
 
 /** "February 1804", "21 February 1804": a date the name pattern reads as a name, not a person or a place. */
 const DATE_NAME = new RegExp(`^(?:(?:${MONTH}|${WEEKDAY})\\s+\\d|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?!\\w))`);

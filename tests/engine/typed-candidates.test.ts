@@ -44,6 +44,8 @@ describe('which-questions that ask for a name', () => {
     expect(classifyQuestion('which airline dropped the route')).toBe('who');
     expect(classifyQuestion('which minister quit last week')).toBe('who');
     expect(classifyQuestion('what kind of network was it at first')).toBe('what');
+    expect(classifyQuestion('what are the uk interest rates')).toBe('number');
+    expect(classifyQuestion('what are numbers greater than 1 that can be divided by 3 called')).toBe('what');
     expect(classifyQuestion('what about Bank holds rate at 4%?')).toBe('what');
     // a contraction reads as its full form: "what's the price" asks a number as "what is the price" does
     expect(classifyQuestion("what's the price of oil")).toBe('number');
@@ -69,6 +71,12 @@ describe('which-questions that ask for a name', () => {
     const a = engine.ask('wheres the radio marlow world music winners concert happening').answer;
     expect(a.short && a.answer).not.toBe('Day');
     expect(a.quote).toContain('World Music Day');
+  });
+
+  it('ends a name before a score ("Ann Wren of Marlow 7-5 6-4")', () => {
+    const texts = collectCandidates('who', 'Lee moved into the last eight after beating Ann Wren of Marlow 7-5 6-4 on Monday.').map((c) => c.text);
+    expect(texts).toContain('Ann Wren of Marlow');
+    expect(texts).not.toContain('Ann Wren of Marlow 7');
   });
 
   it('never takes a pronoun with its contraction for a name ("He\'d sing it at birthdays")', () => {
