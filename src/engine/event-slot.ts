@@ -5,6 +5,8 @@ import { type QuestionType } from './question-analysis.ts';
 import { candidateFilter, collectCandidates } from './span-candidates.ts';
 import { stemTokens } from './text.ts';
 
+/** A when-question about something coming. */
+const COMING = /^\W*when(?:\s+(?:is|are|will)|['’]s)\b/i;
 /** Words between the asked verb and its date ("died *in* 2001", "released *on 9* November"). */
 const VERB_TO_DATE = 3;
 /** Words between the asked name and the verb ("Adams, who died", "Firefox 1.0 was released"). */
@@ -16,6 +18,8 @@ const NAME_TO_VERB = 6;
  */
 export function eventSlotTest(question: string, wanted: QuestionType, relation: ReadonlySet<string>, named: ReadonlySet<string>): ((sentence: string) => string | null) | null {
   if (wanted !== 'when' || relation.size === 0 || named.size === 0) return null;
+  // "when is / will X": something coming, which no date set after a verb of the past tells ("was champion in 2001")
+  if (COMING.test(question)) return null;
   const accepts = candidateFilter(question, 'when');
   const asked = stemTokens(question).tokens.map((t) => t.term);
   const firstName = asked.findIndex((t) => named.has(t));

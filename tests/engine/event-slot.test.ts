@@ -44,3 +44,14 @@ describe('answering when something happened', () => {
     expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
   });
 });
+
+describe('a when-question about something coming', () => {
+  it('is not answered by a year told in the past, nor by "last year"', () => {
+    const engine = new Engine([
+      art('r1', 'Wren yet to answer call', "Ann Wren was world cross-country champion in 2001 and 2002 but missed last year's event because of injury."),
+      art('r2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask("when's the world cross country champs").answer;
+    expect(a.short).toBe(false);
+  });
+});
