@@ -618,7 +618,11 @@ export function answerQuestion(
   const unranked = ranksNothing(question, quote);
   // a who-question whose thing asked only the title holds, not the quote ("who took the palace" over "… ISIS attempted to
   // take over the region" in an article titled about the palace): the quote tells of another deed
-  const titleOnly = wanted === 'who' && [...own].some((t) => !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && terms(quote).includes(t)));
+  // (the deed itself may be the headline's only: "Sea Inside *wins* …" over "… named best picture and star Javier Bardem
+  // best actor" for "who won best actor")
+  const deed = /^\W*who\s+(?!(?:is|was|are|were|has|have|had|will|would|did|does|do)\b)([a-z]+)/i.exec(question)?.[1];
+  const deedTerm = deed ? terms(deed)[0] : undefined;
+  const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && terms(quote).includes(t)));
   const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats

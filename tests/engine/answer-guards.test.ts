@@ -110,6 +110,15 @@ describe('a who-question whose thing asked only the title holds', () => {
     expect(a.short).toBe(false);
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
+
+  it('still bolds the one named when only the deed asked is the headline\'s ("… wins …")', () => {
+    const engine = new Engine([
+      art('t1', 'Sea Rising wins Marlow film prize', 'Spanish movie Sea Rising has been named best picture and star Ann Wren best actor at the Marlow film festival.'),
+      art('t2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who won best actor at the marlow film festival').answer;
+    expect(a.short && a.answer).toBe('Ann Wren');
+  });
 });
 
 describe('a what-question', () => {
