@@ -189,7 +189,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         return SPEED.test(after) || SPEED.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
         // "how many people": not "30 days" (a question counting days asks for a duration: COUNTED_UNITS), nor "once"
-        return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !isNotCount(sentence, start, end);
+        // (nor a bare decimal, "9.3", which counts no things: "2.5 million" and "1.5bn" do)
+        return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !isNotCount(sentence, start, end) && !(/^\d+\.\d+$/.test(text.trim()) && !/^\s*(?:m|bn|k|million|billion|trillion|thousand)\b/i.test(sentence.slice(end, end + 12)));
       case 'times':
         // "how many times": "once", "twice", "five times"
         return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text);

@@ -336,7 +336,9 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const title = type === 'who' && !!lead && /\bThe\s+$/.test(lead[0]) && /^\p{Lu}\p{Ll}+$/u.test(c.text) && isEnglishWord(c.text.toLowerCase());
       // "In 1976" less its "In": a year, no name
       const date = DATE_NAME.test(c.text) || !/\p{L}/u.test(c.text);
-      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title || date) continue;
+      // "Owners of the phones …": a plural common noun opening the sentence is capitalised as its first word, no name
+      const opening = type === 'who' && sentence.slice(0, c.start).trim() === '' && /^\p{Lu}\p{Ll}+s$/u.test(c.text) && isEnglishWord(c.text.toLowerCase()) && isEnglishWord(c.text.slice(0, -1).toLowerCase());
+      if (NOT_NAMES.test(c.text) || c.text.length <= 1 || demonym || title || date || opening) continue;
       // "Bashar Assad's Palace": the owner is a name of its own; the whole names the thing owned
       const owner = /^(.+?)['’]s\s+\S/u.exec(c.text);
       if (owner) {

@@ -55,6 +55,8 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantityAsked('what is the interest rate')).toEqual(['percent']);
     expect(quantityAsked('what was the budget for the film')).toEqual(['money']);
     expect(quantityAsked('what does the larkpod cost')).toEqual(['money']);
+    expect(quantity('how many goals has wren scored', 'Wren averages 9.3 goals a season.', '9.3')).toBe(false);
+    expect(quantity('how many people live there', 'Some 2.5 million people live there.', '2.5')).toBe(true);
     expect(quantityAsked("what's the club worth")).toEqual(['money']);
     expect(quantityAsked('what is the cost of living like')).toBeNull();
     expect(quantityAsked("what's the jobless rate in germany")).toEqual(['percent']);

@@ -79,6 +79,12 @@ describe('which-questions that ask for a name', () => {
     expect(texts).not.toContain('Ann Wren of Marlow 7');
   });
 
+  it('never takes a plural common noun opening the sentence for a name ("Owners of the phones …")', () => {
+    const texts = collectCandidates('who', 'Owners of the phones were told to switch them off, Ann Wren said.').map((c) => c.text);
+    expect(texts).toContain('Ann Wren');
+    expect(texts).not.toContain('Owners');
+  });
+
   it('never takes a pronoun with its contraction for a name ("He\'d sing it at birthdays")', () => {
     const texts = collectCandidates('who', '"He\'d sing it at birthdays," said Ann Wren. They\'ll play it again, and She\'s sure.').map((c) => c.text);
     expect(texts).toContain('Ann Wren');
