@@ -229,6 +229,11 @@ const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
 
 /** "the 60-year-old actor": an age told by a description of the person, not followed by someone's name. */
 const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|man|woman)\b(?!\s+\p{Lu})/u;
+/**
+ * "The 71-year-old served …", "the 25-year-old Dubliner underlined …", "The 25-year-old, who …": the age as the subject
+ * of a verb (or a demonym's), someone the article is about.
+ */
+const AGE_SUBJECT = /\b[Tt]he\s+(\d{1,3})-year-old(?:\s+\p{Lu}\p{Ll}+(?:er|man|woman|ian|an|ese|ish))?(?=,|\s+(?:[a-z]+ed|said|says|has|had|is|was|will|would|told|made|won|became|who|denies)\b)/u;
 
 /**
  * The age a sentence sets right beside a name the question asks about (index terms `named`), or, in an article whose
@@ -242,7 +247,7 @@ export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: 
       if (years >= 1 && years < 120 && termsOf(m[name]!).some((t) => named.has(t))) return m[age]!;
     }
   }
-  return aboutNamed ? (AGE_DESCRIBED.exec(sentence)?.[1] ?? null) : null;
+  return aboutNamed ? (AGE_DESCRIBED.exec(sentence)?.[1] ?? AGE_SUBJECT.exec(sentence)?.[1] ?? null) : null;
 }
 
 /** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */

@@ -27,7 +27,7 @@ const CHAT_FILLER = new Set(
  * "i want to know"; none of its words is what is asked.
  */
 const CHAT_OPENER =
-  /^\s*(?:(?:hey|hi|hello|hiya|ok|okay|so|um|yo)(?=[\s,!.])[\s,!.]*)*(?:bot(?=[\s,:!.])[\s,:!.]*)?(?:(?:(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:tell|show) me|(?:please |pls |plz )?tell me|do (?:you|u) know|does anyone know|i (?:want|wanna|would like|'d like|’d like) (?:to )?know|i wonder|i'm wondering|any idea|quick (?:question|q)|random question)\b[\s,:]*)?/i;
+  /^\s*(?:(?:hey|hi|hello|hiya|ok|okay|so|um|yo)(?=[\s,!.])[\s,!.]*)*(?:bot(?=[\s,:!.])[\s,:!.]*)?(?:(?:(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:tell|show) me|(?:please |pls |plz )?tell me|do (?:you|u) know|(?:does |do )?any(?:one|body|1) (?:know|knows)|i (?:want|wanna|would like|'d like|’d like) (?:to )?know|i wonder|i'm wondering|any idea|quick (?:question|q)|random question)\b[\s,:]*)?/i;
 
 /** Chat spellings of question and little words, and contractions typed without their apostrophe, as written out. */
 const CHAT_SPELLINGS: Record<string, string> = {

@@ -45,6 +45,8 @@ describe('bareQuestion', () => {
     expect(bareQuestion('hey bot, can you tell me who leads veritas pls')).toBe('who leads veritas');
     expect(bareQuestion('do you know when the cesars are handed out?')).toBe('when the cesars are handed out?');
     expect(bareQuestion('Hi! I want to know how old Gavin Henson is, thanks')).toBe('how old Gavin Henson is');
+    expect(bareQuestion('anyone know how old ann wren is')).toBe('how old ann wren is');
+    expect(bareQuestion('does anybody know who runs marlow')).toBe('who runs marlow');
     expect(bareQuestion('quick q: how much is the new kettle')).toBe('how much is the new kettle');
     expect(bareQuestion('random question, who owns the ferry firm')).toBe('who owns the ferry firm');
     expect(bareQuestion('quick queries about tax')).toBe('quick queries about tax');
