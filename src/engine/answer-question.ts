@@ -599,8 +599,6 @@ export function answerQuestion(
   // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
   // asked by its name, "the Oligocene", which no date test sees)
   const noTime = NO_TIME_CAP.on && wanted === 'when' && features.typed === 0 && features.missingWindow > 0 && !NAMED_PERIOD.test(question);
-  // (and asked for a quantity that no number of the quote is: the corpus does not say, however well the words match,
-  // "how old is X" over a sentence about X without an age, "how many X" over one without a number)
   // asked when someone became something, over a quote that only calls them it ("Lib Dem leader Charles Kennedy has said …
   // next Sunday's elections"): its date is another event's, and the corpus does not say
   const untoldEvent = wanted === 'when' && BECOME_ASKED.test(question) && !BECOMING.test(quote);
@@ -609,6 +607,8 @@ export function answerQuestion(
   const relation = [...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t) && !uncased.includes(t));
   const relationTold = (t: string) => aroundBest.has(t) || (vectors !== null && softMatchWeight(vectors, [{ term: t, weight: 1 }], [...aroundBest], RELATION_NEAR, 1, cosines) > 0);
   const untoldRelation = UNTOLD_RELATION.on && !tellsRelation(relation, namedTerms.size > 0 || uncased.length > 0 || rareList.length > 0, relationTold);
+  // (and asked for a quantity that no number of the quote is: the corpus does not say, however well the words match,
+  // "how old is X" over a sentence about X without an age, "how many X" over one without a number)
   const capped = (wanted === 'number' && features.typed === 0) || noTime || untoldEvent || untoldRelation || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
