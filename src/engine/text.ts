@@ -50,6 +50,8 @@ const SENTENCE_STARTERS =
 function isNonTerminalPeriod(before: string, after: string): boolean {
   const m = /([A-Za-z.]+)\.$/.exec(before);
   if (!m) return /\d\.$/.test(before) && /^\d/.test(after);
+  // "Alzheimer's." ends a sentence: the "s" of a possessive or a contraction is no initial
+  if (/['’]$/.test(before.slice(0, m.index))) return false;
   const word = m[1]!.toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   // Initials ("J. K. Rowling") never end a sentence; dotted acronyms ("U.S.") end one only

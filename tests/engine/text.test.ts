@@ -19,6 +19,11 @@ describe('splitSentences', () => {
     expect(parts).toEqual(['Troops left the U.S.', 'The base closed.', 'U.S. officials said so.']);
   });
 
+  it('ends a sentence after a possessive ("Alzheimer\'s."), still not after an initial ("J. K. Rowling")', () => {
+    const parts = splitSentences("He died of Alzheimer's. The 71-year-old served in Marlow. J. K. Rowling's book sold.").map((s) => s.text);
+    expect(parts).toEqual(["He died of Alzheimer's.", 'The 71-year-old served in Marlow.', "J. K. Rowling's book sold."]);
+  });
+
   it('reads a title ending in ! or ? inside a sentence as part of it', () => {
     const parts = splitSentences('The woman behind the musical Hello There! has joined the rich list. Who Knew? is next. Did it work? No.').map((s) => s.text);
     expect(parts).toEqual(['The woman behind the musical Hello There! has joined the rich list.', 'Who Knew? is next.', 'Did it work?', 'No.']);
