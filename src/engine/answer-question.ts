@@ -9,7 +9,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { ageBeside, ageNamed, changeAsked, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, tellsRelation, UNFOCUSED } from './answer-evidence.ts';
@@ -657,7 +657,11 @@ export function answerQuestion(
   const askedCount = kindsAsked?.includes('count') ? countedThing(question) : null;
   const toldCount = askedCount !== null && choice !== null && at >= 0 ? nounCounted(spanText, at + choice.text.length) : null;
   const otherCount = toldCount !== null && terms(toldCount)[0] !== terms(askedCount!)[0] && !(vectors !== null && softMatchWeight(vectors, [{ term: terms(askedCount!)[0] ?? '', weight: 1 }], terms(toldCount), COUNTED_NEAR, 1, cosines) > 0);
-  const wrongKind = otherCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
+  // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died
+  // in the tsunami")
+  const part = toldCount !== null && !otherCount ? countedPart(spanText, at + choice!.text.length) : null;
+  const partCount = part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t));
+  const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)
   const othersAge = vouched === null && ageAsked && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
@@ -675,7 +679,8 @@ export function answerQuestion(
   const holdsAsked = (wanted === 'who' || wanted === 'what') && spanTerms.length > 0 && [...own].every((t) => spanTerms.includes(t));
   const spanConfidence = sf && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : confidence;
+  // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -90,6 +90,14 @@ export function nounCounted(sentence: string, end: number): string | null {
   }
   return null;
 }
+/**
+ * The place or body a count is narrowed to right after its noun ("three people *from Scotland*", "40 jobs *in Wales*"),
+ * or null: a part of the whole asked when the question names neither.
+ */
+export function countedPart(sentence: string, end: number): string | null {
+  return /^(?:\s+[\p{L}'’-]+){1,3}?\s+(?:from|in|at)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(end, end + 80))?.[1] ?? null;
+}
+
 /** Words after a number that end its noun phrase ("5 *of* them", "50 *were* hurt", "two *is* …"). */
 const STOP_WORD_LIKE = /^(?:of|and|or|to|in|on|at|for|by|with|from|as|is|was|were|are|has|have|this|its|his|hers|hers|less|plus|thus|unless|across|towards|besides|whereas|perhaps|always|yes|does|says)$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBeside, changeAsked, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { ageBeside, changeAsked, countedPart, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle } from '../support/plain-article.ts';
@@ -333,5 +333,23 @@ describe('the things a count counts', () => {
     ]);
     const a = engine.ask('how many people saw ann wren at the marlow academy').answer;
     expect(a.short && a.answer).toContain('2,500');
+  });
+});
+
+describe('a count of a part the question does not name', () => {
+  it('reads the part after the counted noun', () => {
+    const s = 'At least three people from Marlow died in the flood.';
+    expect(countedPart(s, 'At least three'.length)).toBe('Marlow');
+    expect(countedPart('Some 40 jobs will go, the firm said.', 'Some 40'.length)).toBeNull();
+  });
+
+  it('is no bold answer and no sure one', () => {
+    const engine = new Engine([
+      plainArticle('p1', 'Marlow details flood toll', 'At least three people from Marlow died in the Kestrel flood and a further three are missing, the mayor said.'),
+      plainArticle('p2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how many people died in the kestrel flood').answer;
+    expect(a.short).toBe(false);
+    expect(engine.ask('how many people from marlow died in the kestrel flood').answer.short).toBe(true);
   });
 });
