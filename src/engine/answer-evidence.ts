@@ -69,7 +69,7 @@ export function articleFocus(asked: Iterable<string>, weightOf: (term: string) =
 }
 
 /** A question naming nothing must have all its other words told when it has at most this many (longer ones are paraphrased more). */
-export const PLAIN_RELATION_MAX = 3;
+const PLAIN_RELATION_MAX = 3;
 
 /**
  * Whether the window tells what is asked besides the names (`relation`, with `told` a word held or near in meaning): of
