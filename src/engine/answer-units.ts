@@ -241,7 +241,7 @@ const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:actor|actress|singer|s
  * "The 71-year-old served …", "the 25-year-old Dubliner underlined …", "The 25-year-old, who …": the age as the subject
  * of a verb (or a demonym's), someone the article is about.
  */
-const AGE_SUBJECT = /\b[Tt]he\s+(\d{1,3})-year-old(?:\s+\p{Lu}\p{Ll}+(?:er|man|woman|ian|an|ese|ish))?(?=,|\s+(?:[a-z]+ed|said|says|has|had|is|was|will|would|told|made|won|became|who|denies)\b)/u;
+const AGE_SUBJECT = /\b[Tt]he\s+(\d{1,3})-year-old(?:\s+\p{Lu}\p{Ll}+(?:er|man|woman|ian|an|ese|ish))?(?=,|\s+(?:[a-z]+ed|said|says|has|had|is|was|will|would|told|made|won|became|who|denies|wrote|took|gave|went|came|left|ran|got|spoke|sang|led|lost|kept|beat)\b)/u;
 
 /**
  * The age a sentence sets right beside a name the question asks about (index terms `named`), or, in an article whose

@@ -180,6 +180,7 @@ describe('an age set beside the name asked', () => {
     // the age as the subject of a verb, or of a demonym: someone the article is about
     expect(ageNamed('The 71-year-old served in Marlow from 1981 to 1987.', new Set(terms('Tessel')), terms, true)).toBe('71');
     expect(ageNamed('But the 25-year-old Dubliner underlined his intention to stay.', new Set(terms('Tessel')), terms, true)).toBe('25');
+    expect(ageNamed('"I guess you\'ll remain a false tabloid," the 23-year-old wrote.', new Set(terms('Tessel')), terms, true)).toBe('23');
     expect(ageNamed('The 16-year-old girl was not named.', new Set(terms('Tessel')), terms, true)).toBeNull();
     expect(ageNamed('The 26-year-old striker Brandt joins on Friday.', new Set(terms('Tessel')), terms, true)).toBeNull();
   });
