@@ -392,6 +392,8 @@ export function answerQuestion(
     const missing = qTerms.filter((t) => !exactOnly.has(t) && !list.includes(t)).map((t) => ({ term: t, weight: weight.get(t) ?? 0 }));
     return softMatchWeight(vectors, missing, list, SOFT_MATCH.threshold, share, cosines) / totalWeight;
   };
+  /** Whether one of the words in `list` has a vector within cosine `threshold` of the term's. */
+  const nearIn = (term: string, list: readonly string[], threshold: number) => vectors !== null && softMatchWeight(vectors, [{ term, weight: 1 }], list, threshold, 1, cosines) > 0;
 
   const topEntry = ranked[0]!.p.entry;
 
@@ -605,7 +607,8 @@ export function answerQuestion(
   // a question about a name whose window holds the name but no word asked of it, not even a near one ("where was andy
   // farrell born" over "Leicester … a bid for Andy Farrell"): the corpus mentions it, but does not say
   const relation = [...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t) && !uncased.includes(t));
-  const relationTold = (t: string) => aroundBest.has(t) || (vectors !== null && softMatchWeight(vectors, [{ term: t, weight: 1 }], [...aroundBest], RELATION_NEAR, 1, cosines) > 0);
+  const aroundList = [...aroundBest];
+  const relationTold = (t: string) => aroundBest.has(t) || nearIn(t, aroundList, RELATION_NEAR);
   const untoldRelation = UNTOLD_RELATION.on && !tellsRelation(relation, namedTerms.size > 0 || uncased.length > 0 || rareList.length > 0, relationTold);
   // (and asked for a quantity that no number of the quote is: the corpus does not say, however well the words match,
   // "how old is X" over a sentence about X without an age, "how many X" over one without a number)
@@ -622,8 +625,9 @@ export function answerQuestion(
   // best actor" for "who won best actor")
   const deed = /^\W*who\s+(?!(?:is|was|are|were|has|have|had|will|would|did|does|do)\b)([a-z]+)/i.exec(question)?.[1];
   const deedTerm = deed ? terms(deed)[0] : undefined;
-  const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && terms(quote).includes(t)));
-  const far = (typedQuestion && !typedNear?.(quote, terms(quote), entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
+  const quoteTerms = terms(quote);
+  const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && quoteTerms.includes(t)));
+  const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
   const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
@@ -656,7 +660,8 @@ export function answerQuestion(
   // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
   const askedCount = kindsAsked?.includes('count') ? countedThing(question) : null;
   const toldCount = askedCount !== null && choice !== null && at >= 0 ? nounCounted(spanText, at + choice.text.length) : null;
-  const otherCount = toldCount !== null && terms(toldCount)[0] !== terms(askedCount!)[0] && !(vectors !== null && softMatchWeight(vectors, [{ term: terms(askedCount!)[0] ?? '', weight: 1 }], terms(toldCount), COUNTED_NEAR, 1, cosines) > 0);
+  const askedTerm = askedCount !== null ? terms(askedCount)[0] : undefined;
+  const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR);
   // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died
   // in the tsunami")
   const part = toldCount !== null && !otherCount ? countedPart(spanText, at + choice!.text.length) : null;
