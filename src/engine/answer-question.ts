@@ -2,6 +2,7 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
+import { placeTest } from './span-candidates.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
@@ -682,7 +683,14 @@ export function answerQuestion(
   const restates = spanTerms.length > 0 && spanTerms.every((t) => own.has(t)) && !/\bor\b/i.test(question);
   // and a who- or what-span holding every word asked names the thing asked itself ("who are the sdf" → "HTS and the SDF")
   const holdsAsked = (wanted === 'who' || wanted === 'what') && spanTerms.length > 0 && [...own].every((t) => spanTerms.includes(t));
-  const spanConfidence = sf && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a who-question is never answered by a place the chooser let through ("who is britney married to" → "Los Angeles",
+  // from "who married in Los Angeles")
+  const placed = wanted === 'who' && choice !== null && at >= 0 ? placeTest(question) : null;
+  const placeForWho = placed !== null && placed({ text: choice!.text, start: at, kind: 'who' }, spanText);
+  // and a who-span ending in the name asked names the one asked about, not the answer ("who is lister married to" →
+  // "Singer Anna Lister")
+  const endsAsked = wanted === 'who' && spanTerms.length > 0 && namedTerms.has(spanTerms[spanTerms.length - 1]!) && [...namedTerms].every((t) => spanTerms.includes(t));
+  const spanConfidence = sf && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount ? Math.min(confidence, FAR_TYPED_CAP) : confidence;

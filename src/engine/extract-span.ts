@@ -450,7 +450,12 @@ export function scoreCandidates(
       let a = i;
       // a verb ends the title: "agreed to give *US investor* Jane Roe"
       while (a > 0 && i - a < 4 && tokens[a - 1]!.isWord && !STOP_WORDS.has(tokens[a - 1]!.lower) && tokens[a - 1]!.pos !== 'VERB' && !subjectAt.has(a - 1)) a--;
-      if (a < i) definingStarts.add(`${tokens[a]!.start}:${sentence.slice(tokens[a]!.start, tokens[i - 1]!.end)}`);
+      // the rest of the person's name is no part of the title: "Chelsea boss *Jose* Mourinho" (a title in capitals,
+      // "Syrian President Bashar", cannot be told from a first name and stays whole)
+      let e = i;
+      while (e > a && tokens[e - 1]!.isCap) e--;
+      if (e === a) e = i;
+      if (a < e) definingStarts.add(`${tokens[a]!.start}:${sentence.slice(tokens[a]!.start, tokens[e - 1]!.end)}`);
     }
     if (!subjectAt.has(i + 1)) {
       let k = i + 1;

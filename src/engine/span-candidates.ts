@@ -353,6 +353,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
 
 /** "in South Wales", "at the Riverside Church": a preposition of place just before a name makes it a place. */
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|throughout|around|between|towards?|via|of)\s+(?:the\s+)?$/i;
+/** Prepositions after which a name that does not read as a person's is a place: "married *in* Los Angeles". */
+const PLACE_BEFORE = /\b(?:in|at|near|outside|inside|throughout)\s+(?:the\s+)?$/i;
 /** Place-minus-person likeness (name-likeness.ts) from which a who-candidate is a place, not someone. */
 const PLACE_NOT_PERSON = 0.4;
 /** Who-questions a country or a city may answer: who won, beat, hosts, leads ("*Brazil* beat …", "*Athens* hosted …"). */
@@ -377,6 +379,7 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   const kinds = type === 'number' ? quantityAsked(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = type === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeLikeness() : null;
+  const placedAt = placeOf ? placeAfterPreposition(placeOf) : null;
   // "where is the conference": someone's name ("Michael Howard", "the Tory Party") is no place, and a name is one only
   // when it reads at least as much like a place as like a person or follows a preposition of place ("set in South Wales",
   // not "won the UK Film Talent Award")
@@ -392,8 +395,17 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     // ("once" is a stop word, and a number of occasions all the same)
     (OCCASIONS.test(c.text) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
-    (!placeOf || placeOf(c.text) < PLACE_NOT_PERSON) &&
+    (!placeOf || (placeOf(c.text) < PLACE_NOT_PERSON && !placedAt!(c, sentence))) &&
     (!personOf || isPlace(c, sentence));
+}
+
+/** Whether a who-question's candidate is a place: a name that does not read as a person's after "in" or "at". */
+export function placeTest(question: string): ((c: Candidate, sentence: string) => boolean) | null {
+  return classifyQuestion(question) === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeAfterPreposition(placeLikeness()) : null;
+}
+
+function placeAfterPreposition(placeOf: (text: string) => number): (c: Candidate, sentence: string) => boolean {
+  return (c, sentence) => placeOf(c.text) > -PLACE_NOT_PERSON && PLACE_BEFORE.test(sentence.slice(Math.max(0, c.start - 12), c.start));
 }
 
 /** A lower-case noun right after a name (not a verb or a function word): "the David Blunkett *visa* affair". */

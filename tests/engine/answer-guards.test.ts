@@ -3,6 +3,7 @@ import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { tellsRelation } from '../../src/engine/answer-evidence.ts';
+import { hasCandidate } from '../../src/engine/span-candidates.ts';
 
 describe('a question asking which one ranks first', () => {
   it('is not answered as sure by a quote that ranks nothing', () => {
@@ -187,5 +188,32 @@ describe('a how-many question', () => {
       art('n2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
     ]);
     expect(engine.ask('how big is the new kestrel crane at the marlow port').answer.answer).toBeNull();
+  });
+});
+
+describe('a who-question answered from a place', () => {
+  it('finds no one in a sentence naming only a place after "in"', () => {
+    expect(hasCandidate('who is anna lister married to', 'The couple, who married in Los Angeles last September, claimed staff took photographs of them.')).toBe(false);
+    expect(hasCandidate('who is anna lister married to', 'The couple, who married Tom Reed last September, claimed staff took photographs of them.')).toBe(true);
+  });
+
+  it('never vouches for the name asked as its own answer', () => {
+    const engine = new Engine([
+      art('w1', 'Singer attacks tabloids', 'Singer Anna Lister has attacked false US tabloid magazines, questioning their honesty. The couple, who married in Los Angeles last September, claimed staff took photographs of them which were later sold.'),
+      art('w2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who is anna lister married to').answer;
+    expect(a.short).toBe(false);
+  });
+});
+
+describe('"who is X" over a title before the name', () => {
+  it('gives the title without the first name', () => {
+    const engine = new Engine([
+      art('m1', 'Ferrante defiant on Lisbon form', 'Lisbon boss Rui Ferrante has insisted that his rivals would swap places with him.'),
+      art('m2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('who is ferrante');
+    expect(r.span.text).toBe('Lisbon boss');
   });
 });
