@@ -10,7 +10,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, tellsRelation, UNFOCUSED } from './answer-evidence.ts';
@@ -469,9 +469,10 @@ export function answerQuestion(
   }
   // a sentence telling the asked fact in a known shape answers it, though it may repeat fewer of the question's words
   // than one that does not: the best-scored such sentence is taken over a best that is none
-  const preferShape = (holds: (c: Scored) => boolean) => {
+  const preferShape = (holds: (c: Scored) => boolean, sameArticle = false) => {
     if (!best || holds(best)) return;
-    const shaped = candidates.filter(holds).sort((a, b) => b.score - a.score)[0];
+    const from = best.entry;
+    const shaped = candidates.filter((c) => (!sameArticle || c.entry.article.id === from.article.id) && holds(c)).sort((a, b) => b.score - a.score)[0];
     if (shaped) best = shaped;
   };
   const namedTerms = new Set(nameTerms(cased).filter((t) => own.has(t)));
@@ -483,6 +484,10 @@ export function answerQuestion(
   const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
   const about = (e: AnalyzedArticle) => e.titleTerms.some((t) => aged.has(t));
   if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
+  // "how many copies did X sell": a sentence counting the thing asked ("sold more than five million *copies*")
+  const countedAsked = kindsAsked?.includes('count') ? countedThing(question) : null;
+  // (within the chosen article: another article counting the same kind of thing is often another story)
+  if (countedAsked !== null) preferShape((c) => countsThing(c.sentence.text, countedAsked, terms), true);
   // "who is the boss of X": someone named beside the role, with X ("X chief executive Y")
   const role = roleAsked(wanted, ownList, question);
   const holdsRole = role ? roleHolderTest(question, role) : null;

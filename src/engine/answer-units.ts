@@ -90,6 +90,19 @@ export function nounCounted(sentence: string, end: number): string | null {
   }
   return null;
 }
+/** A number as a count is told: digits or number words, with a scale ("five million"). */
+const COUNT_TOLD = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens)(?:\s+(?:million|billion|thousand|hundred))?\b/gi;
+
+/** Whether the sentence counts the thing asked: a number and right after it that plural noun ("five million *copies*"). */
+export function countsThing(sentence: string, counted: string, termsOf: (text: string) => string[]): boolean {
+  const asked = termsOf(counted)[0];
+  for (const m of sentence.matchAll(COUNT_TOLD)) {
+    const noun = nounCounted(sentence, m.index + m[0].length);
+    if (noun !== null && termsOf(noun)[0] === asked) return true;
+  }
+  return false;
+}
+
 /**
  * The place or body a count is narrowed to right after its noun ("three people *from Scotland*", "40 jobs *in Wales*"),
  * or null: a part of the whole asked when the question names neither.

@@ -217,3 +217,14 @@ describe('"who is X" over a title before the name', () => {
     expect(r.span.text).toBe('Lisbon boss');
   });
 });
+
+describe('"how many X" in an article that counts X', () => {
+  it('quotes the sentence counting the thing asked over one with the names and another number', () => {
+    const engine = new Engine([
+      art('h1', 'Larkfall 2 sells five million copies', 'Games firm Mirren is celebrating bumper sales of its shooter, Larkfall 2. The game has sold more than five million copies worldwide since it went on sale in mid-November, the company said. Racing game Speedline took the top slot in the UK games charts. Larkfall 2 dropped one place to five, while Half-Life 2 fell to number nine.'),
+      art('h2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how many copies did larkfall 2 sell').answer;
+    expect(a.quote).toContain('five million copies');
+  });
+});

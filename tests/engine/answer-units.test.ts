@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageBeside, changeAsked, countedPart, countedThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { ageBeside, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle } from '../support/plain-article.ts';
@@ -351,5 +352,13 @@ describe('a count of a part the question does not name', () => {
     const a = engine.ask('how many people died in the kestrel flood').answer;
     expect(a.short).toBe(false);
     expect(engine.ask('how many people from marlow died in the kestrel flood').answer.short).toBe(true);
+  });
+});
+
+describe('countsThing', () => {
+  it('finds a number right before the plural asked', () => {
+    expect(countsThing('The game has sold more than five million copies worldwide.', 'copies', terms)).toBe(true);
+    expect(countsThing('The game dropped one place to five.', 'copies', terms)).toBe(false);
+    expect(countsThing('It sold 2,000 copies.', 'copies', terms)).toBe(true);
   });
 });
