@@ -181,7 +181,7 @@ const MONTH_WORDS = 'January|February|March|April|May|June|July|August|September
 /** A month right before a number ("May 15") or right after it ("5 May"): the number is a day. */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_WORDS})\\.?\\s*$`);
 const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTH_WORDS})\\b`);
-const SCORE_AFTER = /^\s*(?:win|winners|victory|victors|defeat|draw|loss|lead|home|away|scoreline|result|thrashing|drubbing)\b/i;
+const SCORE_AFTER = /^\s*(?:win|winners|victory|victors|defeat|draw|loss|lead|home|away|scoreline|result|thrashing|drubbing|ahead|behind|deficit|on aggregate|in front)\b/i;
 
 /** Whether the number at `start..end` of the sentence is a quantity of one of the kinds (read with its unit around it). */
 export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, start: number, end: number): boolean {

@@ -362,3 +362,10 @@ describe('countsThing', () => {
     expect(countsThing('It sold 2,000 copies.', 'copies', terms)).toBe(true);
   });
 });
+
+describe('a score read as a count', () => {
+  it('is no count of goals when the score puts a side ahead', () => {
+    expect(isQuantityOf(['count'], 'The goal put Arsenal 2-1 ahead.', 'The goal put Arsenal '.length, 'The goal put Arsenal 2-1'.length)).toBe(false);
+    expect(isQuantityOf(['count'], 'Between 2-3 people were hurt.', 'Between '.length, 'Between 2-3'.length)).toBe(true);
+  });
+});
