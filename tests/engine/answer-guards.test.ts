@@ -228,3 +228,16 @@ describe('"how many X" in an article that counts X', () => {
     expect(a.quote).toContain('five million copies');
   });
 });
+
+describe('a what-question answered by one word of a longer phrase', () => {
+  it('leads with the sentence instead of the cut word', () => {
+    const engine = new Engine([
+      art('f1', 'Fuel duty frozen', 'Minister Anna Lister has announced a freeze on fuel duty in her pre-budget speech to the Commons on Thursday.'),
+      art('f2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('what did anna lister announce in the budget');
+    expect(r.span.text).toBe('freeze');
+    expect(r.answer.short).toBe(false);
+    expect(r.answer.quote).toContain('a freeze on fuel duty');
+  });
+});
