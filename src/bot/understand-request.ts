@@ -308,6 +308,8 @@ const BRIEF_VERBS = [
   // "brief me yukos", "briefing on blair": the brief verb takes a topic with or without a preposition
   /^(?:give me |get me |send me |do |i want )?(?:a |an |the |my )?(?:quick |short |daily |morning )?(?:brief|briefing|breif|debrief)(?: me| us)?(?:\s+(?:on|about|re|regarding|with|for|around|of|concerning))?(?:\s+(.+))?$/,
   new RegExp(`^(?:give me |send me |get me |show me |tell me )?(?:a |an |the |my )?(?:quick |short )?(?:rundown|run down|lowdown|low down|roundup|round-up|round up|overview|update|headlines|top headlines|top stories|top news|main stories|big stories|biggest stories|news|latest news|latest headlines|latest|recent news|recent stories|recent headlines|news stories|top \\d{1,2}(?: stories| headlines| news)?)${PREP_TOPIC}$`),
+  // "what are the headlines", "what are today's top stories"
+  new RegExp(`^(?:what are|whats|what re|what were|which are) (?:the |todays |the days )?(?:top |main |big |biggest |latest |key )?(?:headlines|stories|news stories)${PREP_TOPIC}$`),
   new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|sp|gossip|goss|story|situation|deal|update|state of play|(?:big|main|top|biggest) (?:story|stories|news))${PREP_TOPIC}$`),
   // "tell me about yukos", "anything on oil?", "what do you know about the palace": a brief on the topic
   /^(?:tell me(?: more)?|tell us(?: more)?|talk to me|what do you know|what can you tell me|(?:do you have|have you got|got|you got|you have) (?:anything|something|news|stories)|anything|something|info|information|background)\s+(?:about|on|re|regarding|concerning)\s+(.+)$/,

@@ -23,6 +23,9 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['whats been happening with the nhs over the past 2 weeks', 'brief', 'nhs', '2 weeks ago'],
   ['what happened with the euro yesterday', 'brief', 'euro', 'yesterday'],
   ['cricket headlines', 'brief', 'cricket'],
+  ['what are the headlines today', 'brief', undefined, 'today'],
+  ["what are today's top stories", 'brief', undefined, 'today'],
+  ['what are the main stories on oil', 'brief', 'oil'],
   ['main stories today', 'brief', undefined, 'today'],
   ['since monday', 'brief', undefined, 'monday'],
   // a keyword query is a brief on it (it was a question: the ask path answered "chelsea" with a random quote)
