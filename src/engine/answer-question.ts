@@ -14,7 +14,7 @@ import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThin
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, tellsRelation, UNFOCUSED } from './answer-evidence.ts';
-import { definitionTest, ranksNothing } from './question-shapes.ts';
+import { abbreviationAsked, definitionTest, expansionTest, ranksNothing } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
@@ -340,7 +340,9 @@ export function answerQuestion(
   if (asksOutsideNews(question)) return null;
   const contextList = questionTerms(context, sources);
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
-  const asked = questionTerms(question, sources);
+  // ("what does HTS stand for" searches for the abbreviation alone: "stand" would find who stands for election)
+  const abbreviation = abbreviationAsked(question);
+  const asked = questionTerms(abbreviation ?? question, sources);
   // (punctuation alone asks nothing, with or without context)
   const ownList = asked.length || words(question).length === 0 ? asked : contextList;
   const own = new Set(ownList);
@@ -498,6 +500,9 @@ export function answerQuestion(
   // "what is blinkx": a sentence that defines it ("Blinkx is desktop search software …", "Blinkx, a search firm, …")
   const defines = definitionTest(question);
   if (defines) preferShape((c) => defines(c.sentence.text));
+  // "what does HTS stand for": the name before or after the abbreviation in brackets ("Hayat Tahrir al-Sham (HTS)")
+  const expands = expansionTest(question);
+  if (expands) preferShape((c) => expands(c.sentence.text) !== null);
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);
@@ -618,7 +623,9 @@ export function answerQuestion(
   const untoldRelation = UNTOLD_RELATION.on && !tellsRelation(relation, namedTerms.size > 0 || uncased.length > 0 || rareList.length > 0, relationTold);
   // (and asked for a quantity that no number of the quote is: the corpus does not say, however well the words match,
   // "how old is X" over a sentence about X without an age, "how many X" over one without a number)
-  const capped = (wanted === 'number' && features.typed === 0) || noTime || untoldEvent || untoldRelation || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
+  // asked what an abbreviation stands for, over a quote that only uses it: the corpus does not say
+  const unexpanded = expands !== null && expands(s.text) === null;
+  const capped = unexpanded || (wanted === 'number' && features.typed === 0) || noTime || untoldEvent || untoldRelation || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
   // (and a why- or how-did question whose quote tells no cause or means: no "because", no "by")
@@ -636,7 +643,7 @@ export function answerQuestion(
   const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? null;
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? expands?.(s.text) ?? null;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -704,7 +711,8 @@ export function answerQuestion(
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {
-    const span = choice !== null && !notVouched ? choice.text : vouched;
+    // (an abbreviation's name exactly as bracketed: the chooser's span may take in a word before it, "Islamist")
+    const span = expands?.(s.text) ?? (choice !== null && !notVouched ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };

@@ -1,5 +1,6 @@
 // Shapes a question asks its answer in, read beside the engine's evidence: "what is X" is answered by a sentence that
 // defines X, and "which … the most" only by a quote that ranks.
+import { isEnglishWord } from './english-words.ts';
 
 /** "what is X" / "who is X": the thing asked to be defined, as typed. */
 const DEFINITION_ASKED = /^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’ .&-]{1,40}?)[?.!\s]*$/iu;
@@ -26,4 +27,52 @@ const NOT_SUPERLATIVE = /\b(?:interest|test|west|rest|protest|contest|request|su
 /** Whether the question asks which one ranks first and the quote ranks nothing ("… rock band Muse won Brit awards"). */
 export function ranksNothing(question: string, quote: string): boolean {
   return RANK_ASKED.test(question) && !RANK_TOLD.test(quote.replace(NOT_SUPERLATIVE, ''));
+}
+
+/** "what does HTS stand for", "what is SDF short for", "the full name of HTS": the abbreviation asked, or null. */
+const EXPANSION_ASKED = /\bwhat\s+(?:does|do|did)\s+(?:the\s+)?([\p{L}\p{N}&.]{2,10})\s+stand\s+for\b|\bwhat(?:\s+is|['’]s|s)?\s+(?:the\s+)?([\p{L}\p{N}&.]{2,10})\s+(?:short|an?\s+(?:abbreviation|acronym))\s+(?:for|of)\b|\b(?:full|whole)\s+name\s+(?:of|for)\s+(?:the\s+)?([\p{L}\p{N}&.]{2,10})\s*[?.!]*$/iu;
+
+/** The abbreviation whose name the question asks ("what does HTS stand for" → HTS), or null. */
+export function abbreviationAsked(question: string): string | null {
+  const m = EXPANSION_ASKED.exec(question.trim());
+  const asked = (m?.[1] ?? m?.[2] ?? m?.[3])?.replace(/\./g, '');
+  // typed in capitals, or short and no English word ("what does the party stand for" asks its policies)
+  return asked && (/^[\p{Lu}\p{N}&]{2,8}$/u.test(asked) || (asked.length <= 6 && !isEnglishWord(asked.toLowerCase()))) ? asked : null;
+}
+
+/** A test giving the name an abbreviation stands for in a sentence ("Hayat Tahrir al-Sham (HTS)"), or null for other questions. */
+export function expansionTest(question: string): ((sentence: string) => string | null) | null {
+  const asked = abbreviationAsked(question);
+  if (!asked) return null;
+  const letters = asked.toUpperCase();
+  const quoted = asked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // "Hayat Tahrir al-Sham (HTS)" or "HTS (Hayat Tahrir al-Sham)"
+  const before = new RegExp(`((?:[\\p{L}'’-]+\\s+){1,8})\\(\\s*${quoted}\\s*\\)`, 'iu');
+  const after = new RegExp(`\\b${quoted}\\s*\\(([^()]{3,80})\\)`, 'iu');
+  return (sentence) => {
+    const b = before.exec(sentence);
+    if (b) {
+      const ws = b[1]!.trim().split(/\s+/);
+      // the shortest run of words ending at the bracket whose initials spell the abbreviation ("of", "al-" may sit between)
+      for (let k = 1; k <= ws.length; k++) {
+        const run = ws.slice(ws.length - k);
+        if (spells(run, letters)) return run.join(' ');
+      }
+    }
+    const a = after.exec(sentence);
+    return a && spells(a[1]!.trim().split(/\s+/), letters) ? a[1]!.trim() : null;
+  };
+}
+
+/**
+ * Whether a name's words spell the abbreviation: the capitals they start with, also after a hyphen ("Hayat Tahrir
+ * al-Sham" → HTS), or every word's first letter ("Bank of England" → BoE, "alternating current" → AC).
+ */
+function spells(words: readonly string[], letters: string): boolean {
+  const parts = words.flatMap((w) => w.split(/[-‐]/)).filter((p) => p.length > 0);
+  // (a word in capitals gives all its letters: "UK Independence Party" → UKIP)
+  const capitals = parts.filter((p) => /^[\p{Lu}\p{N}]/u.test(p)).map((p) => (/^[\p{Lu}\p{N}]{2,4}$/u.test(p) ? p : p[0]!)).join('');
+  const all = words.map((w) => w[0]!).join('');
+  // (a name in lower case spells it by every word: "alternating current (AC)")
+  return (/^[\p{Lu}\p{N}]/u.test(words[0]!) && capitals.toUpperCase() === letters) || all.toUpperCase() === letters;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
+import { abbreviationAsked, expansionTest } from '../../src/engine/question-shapes.ts';
 
 describe('"what is X" prefers a sentence that defines X', () => {
   const engine = new Engine([
@@ -14,5 +15,34 @@ describe('"what is X" prefers a sentence that defines X', () => {
 
   it('takes no clause subject after a comma for an apposition', () => {
     expect(engine.ask('what is larkfind').answer.quote).not.toContain('the company has added');
+  });
+});
+
+describe('"what does X stand for"', () => {
+  it('reads the abbreviation asked in its chat phrasings', () => {
+    expect(abbreviationAsked('what does hts stand for')).toBe('hts');
+    expect(abbreviationAsked('whats the full name of the WTO?')).toBe('WTO');
+    expect(abbreviationAsked('what is SDF short for')).toBe('SDF');
+    expect(abbreviationAsked('what does the minister stand for in the election')).toBe(null);
+  });
+
+  it('finds the name bracketed beside the abbreviation', () => {
+    const expands = expansionTest('what does hts stand for')!;
+    expect(expands('The take came after Islamist Hayat Tahrir al-Sham (HTS) rebels swept into the city.')).toBe('Hayat Tahrir al-Sham');
+    expect(expands('HTS (Hayat Tahrir al-Sham) said so.')).toBe('Hayat Tahrir al-Sham');
+    expect(expands('HTS rebels swept into the city.')).toBe(null);
+    expect(expansionTest('what does ukip stand for')!('a candidate for the UK Independence Party (UKIP) said')).toBe('UK Independence Party');
+    expect(expansionTest('what does ac stand for')!('power is sent as alternating current (AC) over the lines')).toBe('alternating current');
+  });
+
+  it('answers with the name, and says the corpus does not say when no article spells it out', () => {
+    const engine = new Engine([
+      art('a1', 'Rebels take Marlow', 'Islamist Harbin Tor al-Sami (HTS) rebels swept into the city of Marlow on Saturday.'),
+      art('a2', 'Talks stall', 'Talks between HTS and the KDF stalled on Monday, and the KDF denied any deal.'),
+    ]);
+    const a = engine.ask('what does hts stand for').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('Harbin Tor al-Sami');
+    expect(engine.ask('what does kdf stand for').answer.answer).toBe(null);
   });
 });
