@@ -93,7 +93,8 @@ export function roleHolderTest(
     // set by the role: right after it ("chief executive Peter Brabeck", "Microsoft chief, Bill Gates"), or before it with
     // only the office's words between ("Alexei Miller, Gazprom's chief"), never a verb's object ("the prime minister
     // should sack Mr Brown")
-    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i === 1) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the')));
+    // (or after the role with only the office's words between: "UN Secretary *General* Kofi Annan")
+    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && tokens.slice(i + 1, a).every((t) => office.has(t.term))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the')));
     let holder: string | null = null;
     for (const c of collectCandidates('who', sentence)) {
       if (!accepts(c, sentence)) continue;
@@ -105,6 +106,9 @@ export function roleHolderTest(
       const text = c.text.slice(start - c.start);
       // the organisation's own name is no holder of its role, and a possessive owns the role ("MCI's directors")
       if (words(text).some((w) => role.org.includes(stem(w))) || /['’]s?$/.test(text)) continue;
+      // a name that carries a role of its own names another office's holder: "US Secretary of State Condoleezza Rice, UN
+      // Secretary General Kofi Annan"
+      if (words(text).slice(0, -1).some((w) => role.printed.has(stem(w)))) continue;
       const b = a + Math.max(1, words(text).length) - 1;
       if (besideRole(a, b)) {
         holder = text;

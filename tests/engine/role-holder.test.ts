@@ -51,6 +51,13 @@ describe('who holds a role', () => {
   });
 });
 
+describe('a list of office holders', () => {
+  it('takes the holder of the office asked, not a name carrying another office', () => {
+    const sentence = 'Also due to attend are US Secretary of State Anna Lister, UN Secretary General Tom Reed, and foreign ministers.';
+    expect(holderIn('who is the UN secretary general', sentence)).toBe('Tom Reed');
+  });
+});
+
 describe('answering who holds a role', () => {
   it('chooses the sentence naming the holder over one that repeats the question, and vouches for it', () => {
     const engine = new Engine([
