@@ -10,7 +10,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, subjectLeads, tellsRelation, UNFOCUSED } from './answer-evidence.ts';
@@ -672,7 +672,8 @@ export function answerQuestion(
   const direction = wanted === 'number' ? changeAsked(question) : null;
   // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
   const askedCount = kindsAsked?.includes('count') ? countedThing(question) : null;
-  const toldCount = askedCount !== null && choice !== null && at >= 0 ? nounCounted(spanText, at + choice.text.length) : null;
+  // (or a figure of one thing: "a 6,932 majority" for "how many seats")
+  const toldCount = askedCount !== null && choice !== null && at >= 0 ? (nounCounted(spanText, at + choice.text.length) ?? nounMeasured(spanText, at + choice.text.length)) : null;
   const askedTerm = askedCount !== null ? terms(askedCount)[0] : undefined;
   const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR);
   // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died

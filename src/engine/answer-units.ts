@@ -1,4 +1,6 @@
 import { COST_ASKED, expandIs } from './question-analysis.ts';
+import { STOP_WORDS } from './text.ts';
+import { isEnglishWord } from './english-words.ts';
 /**
  * The kind of quantity a number question asks for (the usual numeric answer classes of question
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
@@ -101,6 +103,13 @@ export function countsThing(sentence: string, counted: string, termsOf: (text: s
     if (noun !== null && termsOf(noun)[0] === asked) return true;
   }
   return false;
+}
+
+/** The singular noun a number measures right after it ("a 6,932 *majority*"), or null: a figure of that, not a count. */
+export function nounMeasured(sentence: string, end: number): string | null {
+  const next = /^\s+([a-z]{3,})\b/.exec(sentence.slice(end, end + 30))?.[1];
+  if (!next || STOP_WORD_LIKE.test(next) || STOP_WORDS.has(next) || /(?:s|ed|ing|ly|er|est)$/.test(next) || !isEnglishWord(next)) return null;
+  return next;
 }
 
 /**

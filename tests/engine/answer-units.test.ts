@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBeside, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { ageBeside, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -367,5 +367,21 @@ describe('a score read as a count', () => {
   it('is no count of goals when the score puts a side ahead', () => {
     expect(isQuantityOf(['count'], 'The goal put Arsenal 2-1 ahead.', 'The goal put Arsenal '.length, 'The goal put Arsenal 2-1'.length)).toBe(false);
     expect(isQuantityOf(['count'], 'Between 2-3 people were hurt.', 'Between '.length, 'Between 2-3'.length)).toBe(true);
+  });
+});
+
+describe('nounMeasured', () => {
+  it('reads the singular noun a figure measures, never a verb or a plural', () => {
+    expect(nounMeasured('and has a 6,932 majority.', 'and has a 6,932'.length)).toBe('majority');
+    expect(nounMeasured('about 500 died in the floods', 'about 500'.length)).toBe(null);
+    expect(nounMeasured('some 40 jobs will go', 'some 40'.length)).toBe(null);
+  });
+
+  it('keeps a count of another thing from being the bold answer to "how many"', () => {
+    const engine = new Engine([
+      plainArticle('s1', 'Marlow seat race', "Labour's Anna Lister won the seat in 1997 and has a 6,932 majority."),
+      plainArticle('s2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how many seats did labour win in marlow').answer.short).toBe(false);
   });
 });
