@@ -705,7 +705,10 @@ export function answerQuestion(
   const endsAsked = wanted === 'who' && spanTerms.length > 0 && namedTerms.has(spanTerms[spanTerms.length - 1]!) && [...namedTerms].every((t) => spanTerms.includes(t));
   // and one lower-case word whose phrase goes on ("freeze" of "a freeze on fuel duty") is a cut answer
   const cutPhrase = (wanted === 'what' || wanted === 'other') && choice !== null && at >= 0 && /^\p{Ll}[\p{L}-]*$/u.test(choice.text) && /^\s+(?:on|of|for|against|to)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d]/u.test(spanText.slice(at + choice.text.length));
-  const spanConfidence = sf && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a role asked is never held by the organisation asked or by a numbered thing ("Sony Pictures", "PlayStation 3" for
+  // "who runs sony")
+  const noPerson = role !== null && choice !== null && (/\d/.test(choice.text) || spanTerms.some((t) => role.org.includes(t)));
+  const spanConfidence = sf && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount ? Math.min(confidence, FAR_TYPED_CAP) : confidence;

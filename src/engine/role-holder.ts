@@ -77,8 +77,9 @@ export function roleHolderTest(
     // "former Conservative leader William Hague" held the role once
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
     // a department's or a deputy's role is not the one asked: "John Connors, Microsoft's chief financial officer" is no boss
+    // (and "head of distribution": a head of any lower-case field is a department's)
     const lesser = (i: number) =>
-      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[runStart(i, office) - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? ''));
+      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[runStart(i, office) - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? '')) || (tokens[i]!.term === 'head' && tokens[i + 1]?.term === 'of' && tokens[i + 2] !== undefined && !tokens[i + 2]!.capital && !/^(?:the|a|an|its|his|her|their|our|it|thi|that)$/.test(tokens[i + 2]!.term));
     // named in the sentence, the organisation must not be another name's right before the role: "Eric Abensur, Wanadoo's
     // chief executive told the BBC" names no head of the BBC
     const ownedByOther = (i: number) => {

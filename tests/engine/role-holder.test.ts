@@ -58,6 +58,21 @@ describe('a list of office holders', () => {
   });
 });
 
+describe('a head of a field', () => {
+  it('is a department head, not the head asked', () => {
+    expect(holderIn('who is the head of kestrel', 'The critics matter less, said Tom Reed, head of distribution for Kestrel Pictures.')).toBe(null);
+    expect(holderIn('who is the head of kestrel', 'The critics matter less, said Tom Reed, head of Kestrel.')).toBe('Tom Reed');
+  });
+
+  it('is never answered by the organisation asked or a numbered thing', () => {
+    const engine = new Engine([
+      art('k1', 'Kestrel chip', "The Cell processor, which will drive Kestrel's Larkstation 3, will run ten times faster than current chips."),
+      art('k2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('who runs kestrel').answer.short).toBe(false);
+  });
+});
+
 describe('answering who holds a role', () => {
   it('chooses the sentence naming the holder over one that repeats the question, and vouches for it', () => {
     const engine = new Engine([
