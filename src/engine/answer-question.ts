@@ -708,7 +708,11 @@ export function answerQuestion(
   // and a role asked is never held by the organisation asked or by a numbered thing ("Sony Pictures", "PlayStation 3" for
   // "who runs sony")
   const noPerson = role !== null && choice !== null && (/\d/.test(choice.text) || spanTerms.some((t) => role.org.includes(t)));
-  const spanConfidence = sf && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a question set in a place ("… on sale in Europe") over a quote setting it in another ("… in Japan on 12
+  // December") and not naming the place asked: the span answers for the other place
+  const placeAsked = /\bin\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/u.exec(cased)?.[1];
+  const otherPlace = placeAsked !== undefined && !quoteTerms.includes(terms(placeAsked)[0] ?? '') && /\bin\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u.test(spanText);
+  const spanConfidence = sf && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount ? Math.min(confidence, FAR_TYPED_CAP) : confidence;

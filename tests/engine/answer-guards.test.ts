@@ -241,3 +241,14 @@ describe('a what-question answered by one word of a longer phrase', () => {
     expect(r.answer.quote).toContain('a freeze on fuel duty');
   });
 });
+
+describe('a question set in one place over a quote set in another', () => {
+  it('does not vouch for the other place\'s date', () => {
+    const engine = new Engine([
+      art('p1', 'Portable Larkstation ready to go', "Kestrel's Larkstation Portable (LSP) will go on sale in Japan on 12 December.\n\nThe handheld will cost about 19,800 yen. At launch 21 games will be available.\n\nKestrel has not yet announced when the LSP will be available in Europe and the US."),
+      art('p2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('when does the lsp go on sale in europe').answer.short).toBe(false);
+    expect(engine.ask('when does the lsp go on sale in japan').answer.short).toBe(true);
+  });
+});
