@@ -16,11 +16,20 @@ const PAIRS =
   'thai:thailand turkish:turkey ukrainian:ukraine venezuelan:venezuela vietnamese:vietnam welsh:wales ' +
   'zimbabwean:zimbabwe african:africa asian:asia';
 
-/** Demonym (and its plural for people: "Syrians", "Iraqis") → the country or region's word. */
+/** Peoples named otherwise than by their adjective ("the Kurds", "Kurdish"; "the Turks", "Turkish"), with their plural. */
+const PEOPLES = 'kurd:kurdistan kurdish:kurdistan turk:turkey scot:scotland swede:sweden briton:britain';
+
+/** Demonym (and its plural for people: "Syrians", "Iraqis", "Kurds") → the country or region's word. */
 export const DEMONYMS: Readonly<Record<string, string>> = Object.fromEntries(
-  PAIRS.split(' ').flatMap((pair) => {
-    const [adjective, place] = pair.split(':') as [string, string];
-    const plural = /(?:an|i|o)$/.test(adjective) ? [[`${adjective}s`, place]] : [];
-    return [[adjective, place], ...plural];
-  }),
+  [
+    ...PAIRS.split(' ').flatMap((pair) => {
+      const [adjective, place] = pair.split(':') as [string, string];
+      const plural = /(?:an|i|o)$/.test(adjective) ? [[`${adjective}s`, place]] : [];
+      return [[adjective, place], ...plural];
+    }),
+    ...PEOPLES.split(' ').flatMap((pair) => {
+      const [people, place] = pair.split(':') as [string, string];
+      return people.endsWith('ish') ? [[people, place]] : [[people, place], [`${people}s`, place]];
+    }),
+  ],
 );

@@ -77,6 +77,11 @@ describe('a country and its adjective', () => {
     expect(terms('the French president')).toEqual(terms('the France president'));
   });
 
+  it('meet a people named by another noun: the Kurds, Kurdish', () => {
+    expect(terms('the Kurds')).toEqual(terms('Kurdish'));
+    expect(terms('the Turks')).toEqual(terms('Turkish'));
+  });
+
   it('leave words of another common sense alone', () => {
     expect(terms('polish the car')).not.toEqual(terms('Poland the car'));
     expect(terms('English lessons')).not.toEqual(terms('England lessons'));
