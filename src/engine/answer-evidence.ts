@@ -81,3 +81,29 @@ export function tellsRelation(relation: readonly string[], namesSomething: boole
   if (namesSomething) return relation.some(told);
   return relation.length < 2 || relation.length > PLAIN_RELATION_MAX || relation.every(told);
 }
+
+/** Words before a verb that tell it as not (yet) done: "favourite *to* win", "*could* win". */
+const UNREALISED_BEFORE = /\b(?:to|will|would|could|may|might|can|shall|should|must)\s+(?:not\s+|also\s+|still\s+)?$/i;
+
+/**
+ * Whether "what did X win" is answered by a quote that tells the verb only as not done ("the new favourite to win best
+ * picture"): the quote says what X may do, not what it did. `verb` is the asked verb's term; `termOf` reads a word.
+ */
+export function toldUndone(quote: string, verb: string, termOf: (word: string) => string | undefined): boolean {
+  let seen = false;
+  for (const m of quote.matchAll(/[\p{L}'’-]+/gu)) {
+    if (termOf(m[0]) !== verb) continue;
+    if (!UNREALISED_BEFORE.test(quote.slice(Math.max(0, m.index - 24), m.index))) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/**
+ * Whether a span is what a who-question's verb was done to, not who did it: "*Angels and Demons* was written before …"
+ * for "who wrote …" (a passive of the asked verb right after the span, with no "by" naming the doer).
+ */
+export function patientOf(sentence: string, end: number, verb: string, termOf: (word: string) => string | undefined): boolean {
+  const m = /^\s*,?\s*(?:was|were|is|are|has been|have been|had been|being|will be)\s+(?:\p{Ll}+ly\s+)?([\p{L}'’-]+)(?!\s+by\b)/u.exec(sentence.slice(end, end + 60));
+  return m !== null && termOf(m[1]!) === verb;
+}

@@ -13,7 +13,7 @@ import { slotOf } from './question-analysis.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, passingMention, PASSING, subjectLeads, tellsRelation, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionTest, expansionTest, ranksNothing } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { eventSlotTest } from './event-slot.ts';
@@ -184,6 +184,12 @@ function nameWords(question: string): string[] {
 }
 
 /** Index terms of the names a question uses. */
+/** The index term of the question's word whose stem is the slot's verb ("wrote" → "write"), or undefined. */
+function verbTermOf(question: string, verbStem: string): string | undefined {
+  const word = words(question).find((w) => stemUncached(w.toLowerCase()) === verbStem);
+  return word ? terms(word)[0] : undefined;
+}
+
 function nameTerms(question: string): string[] {
   return nameWords(question).flatMap((w) => terms(w));
 }
@@ -712,10 +718,16 @@ export function answerQuestion(
   // December") and not naming the place asked: the span answers for the other place
   const placeAsked = /\bin\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/u.exec(cased)?.[1];
   const otherPlace = placeAsked !== undefined && !quoteTerms.includes(terms(placeAsked)[0] ?? '') && /\bin\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u.test(spanText);
-  const spanConfidence = sf && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and "what did X win" over a quote telling the win only as to come ("favourite to win best picture"), or "who wrote X"
+  // answered by what was written ("Angels and Demons was written before …"): the quote does not say who or what
+  const askedVerb = slot ? verbTermOf(question, slot.verb) : undefined;
+  const termOf = (w: string) => terms(w)[0];
+  const undone = askedVerb !== undefined && /\bdid\b/i.test(question) && slot!.side === 'right' && toldUndone(spanText, askedVerb, termOf);
+  const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
+  const spanConfidence = sf && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { subjectLeads } from '../../src/engine/answer-evidence.ts';
+import { patientOf, subjectLeads, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+const art = plainArticle;
 
 const sentences = analyzeArticle(
   plainArticle('k.txt', 'Kenya', 'Kenya obtained independence in December 1963. Many visitors to the coast and the game parks of east Africa also travel to Kenya.'),
@@ -21,5 +24,36 @@ describe('subjectLeads', () => {
 
   it('is 0 without a subject', () => {
     expect(subjectLeads(sentences[0]!, new Set())).toBe(0);
+  });
+});
+
+describe('a verb told only as to come', () => {
+  const termOf = (w: string) => terms(w)[0];
+  it('is read in "favourite to win", not in "won"', () => {
+    expect(toldUndone('Marlow Nights has become the new favourite to win best picture.', 'win', termOf)).toBe(true);
+    expect(toldUndone('Marlow Nights won best picture, and could win more.', 'win', termOf)).toBe(false);
+    expect(toldUndone('Marlow Nights took best picture.', 'win', termOf)).toBe(false);
+  });
+});
+
+describe('a span the asked verb was done to', () => {
+  const termOf = (w: string) => terms(w)[0];
+  it('is the thing written, not its writer', () => {
+    const s = 'Harbour Lights was written before The Lark Code, which has sold millions.';
+    expect(patientOf(s, 'Harbour Lights'.length, 'write', termOf)).toBe(true);
+    const t = 'Harbour Lights was written by Anna Lister.';
+    expect(patientOf(t, 'Harbour Lights'.length, 'write', termOf)).toBe(false);
+  });
+
+  it('keeps the engine from vouching for either', () => {
+    const engine = new Engine([
+      art('d1', 'Marlow Nights tipped', "Anna Lister's drama Marlow Nights has become the new favourite to win best picture at the Kestrel awards."),
+      art('d2', 'Lister books', 'Harbour Lights was written before The Lark Code, which has sold more than 20 million copies worldwide.'),
+    ]);
+    const win = engine.ask('what did marlow nights win').answer;
+    expect(win.short).toBe(false);
+    expect(win.confidence).toBeLessThan(UNSURE_BELOW);
+    const wrote = engine.ask('who wrote the lark code').answer;
+    expect(wrote.short).toBe(false);
   });
 });
