@@ -10,6 +10,7 @@ import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { slotOf } from './question-analysis.ts';
+import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
@@ -722,7 +723,11 @@ export function answerQuestion(
   // answered by what was written ("Angels and Demons was written before …"): the quote does not say who or what
   const askedVerb = slot ? verbTermOf(question, slot.verb) : undefined;
   const termOf = (w: string) => terms(w)[0];
-  const undone = askedVerb !== undefined && /\bdid\b/i.test(question) && slot!.side === 'right' && toldUndone(spanText, askedVerb, termOf);
+  // ("did england win": the verb of a yes-no question is the first word after "did" tagged as one)
+  const verbTag = /^\W*did\s/i.test(question) ? tagQuestion(question).slice(1).find((t) => t.pos === 'VERB') : undefined;
+  const yesNoVerb = verbTag ? question.slice(verbTag.start, verbTag.end) : undefined;
+  const pastVerb = yesNoVerb ? termOf(yesNoVerb) : askedVerb !== undefined && /\bdid\b/i.test(question) && slot!.side === 'right' ? askedVerb : undefined;
+  const undone = pastVerb !== undefined && toldUndone(spanText, pastVerb, termOf);
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
   const spanConfidence = sf && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")

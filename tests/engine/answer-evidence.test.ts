@@ -53,6 +53,7 @@ describe('a span the asked verb was done to', () => {
     const win = engine.ask('what did marlow nights win').answer;
     expect(win.short).toBe(false);
     expect(win.confidence).toBeLessThan(UNSURE_BELOW);
+    expect(engine.ask('did marlow nights win best picture').answer.confidence).toBeLessThan(UNSURE_BELOW);
     const wrote = engine.ask('who wrote the lark code').answer;
     expect(wrote.short).toBe(false);
   });
