@@ -114,20 +114,29 @@ export function repairWord(
   df: (term: string) => number,
   isStopWord: (word: string) => boolean,
   stemOf: (word: string) => string,
-  /** A wrong or extra letter must give a word this accepts: "zentrix" is not "zentrin" but a name the corpus lacks. */
-  isWord: (word: string) => boolean = () => true,
+  /**
+   * A wrong or extra letter must give a word this accepts: "zentrix" is not "zentrin" but a name the corpus lacks; with
+   * it, a word one letter short of an English word the corpus lacks is that word. Without it every word is accepted.
+   */
+  isWord?: (word: string) => boolean,
 ): WordRepair | null {
   if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return null;
   let best: WordRepair | null = null;
   let bestRank = -1;
   let bestDf = 0;
+  // a missing letter that gives an English word the corpus lacks ("happend" over the seed alone): still that word, asked
+  // as typed English, not an unknown name
+  let unheld: WordRepair | null = null;
   const consider = (candidate: string, likely: boolean) => {
-    if (candidate.length < 2 || candidate === word || (!likely && !isWord(candidate))) return;
+    if (candidate.length < 2 || candidate === word || (!likely && isWord && !isWord(candidate))) return;
     // the kind of edit first; at the same kind a stop word (a garbled "where"), then the stem more articles hold
     const stop = isStopWord(candidate);
     const term = stop ? null : stemOf(candidate);
     const n = term === null ? Infinity : df(term);
-    if (n === 0) return;
+    if (n === 0) {
+      if (likely && unheld === null && isWord?.(candidate)) unheld = { term };
+      return;
+    }
     const rank = (likely ? 2 : 0) + (stop ? 1 : 0);
     if (rank > bestRank || (rank === bestRank && n > bestDf)) {
       best = { term };
@@ -141,5 +150,5 @@ export function repairWord(
     for (const c of LETTERS) consider(word.slice(0, i) + c + word.slice(i + 1), false);
   }
   for (let i = 0; i <= word.length; i++) for (const c of LETTERS) consider(word.slice(0, i) + c + word.slice(i), true);
-  return best;
+  return best ?? unheld;
 }

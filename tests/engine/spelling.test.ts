@@ -110,6 +110,12 @@ describe('repairWord', () => {
     expect(checked('prise')).toEqual({ term: 'price' });
   });
 
+  it('reads a word one letter short of an English word the corpus lacks as that word, not as a name', () => {
+    const english = new Set(['happened', 'boss']);
+    expect(repairWord('happend', df, (x) => STOP_WORDS.has(x), stem, (x) => english.has(x))).toEqual({ term: stem('happened') });
+    expect(repairWord('zentrix', df, (x) => STOP_WORDS.has(x), stem, (x) => english.has(x))).toBeNull();
+  });
+
   it('reads a garbled stop word as asking nothing, and gives up on words far from any', () => {
     expect(repair('whre')).toEqual({ term: null });
     expect(repair('qzxvw')).toBeNull();
