@@ -397,6 +397,13 @@ export function scoreCandidates(
       }
     }
   }
+  // "when did the battle start": a span of years "(2012-16)" began in its first year
+  if (type === 'when' && /\b(?:start|starts|started|begin|begins|began|begun|commenc\w*)\b/i.test(question)) {
+    for (const c of candidates) {
+      const range = /^((?:1[0-9]|20)\d{2})\s*[-–]\s*\d{2,4}$/.exec(c.text);
+      if (range) c.text = range[1]!;
+    }
+  }
   phraseCandidates(sentence, tokens, candidates);
   // whole names, also those sharing a word with the question ("Fort *Beauséjour*" for "what fort")
   if (type === 'what' || type === 'other') for (const c of collectCandidates('who', sentence)) candidates.push({ ...c, kind: 'what' });

@@ -252,3 +252,13 @@ describe('a question set in one place over a quote set in another', () => {
     expect(engine.ask('when does the lsp go on sale in japan').answer.short).toBe(true);
   });
 });
+
+describe('"when did X start" over a span of years', () => {
+  it('answers with its first year', () => {
+    const engine = new Engine([
+      art('y1', 'Regime loses Marlow', 'This is the first time since the beginning of the Battle of Marlow (2012-16) that the regime has lost control of the city.'),
+      art('y2', 'Harbour reopens', 'The harbour at Kestrel reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('when did the battle of marlow start').span.text).toBe('2012');
+  });
+});
