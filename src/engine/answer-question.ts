@@ -729,7 +729,9 @@ export function answerQuestion(
   const pastVerb = yesNoVerb ? termOf(yesNoVerb) : askedVerb !== undefined && /\bdid\b/i.test(question) && slot!.side === 'right' ? askedVerb : undefined;
   const undone = pastVerb !== undefined && toldUndone(spanText, pastVerb, termOf);
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
-  const spanConfidence = sf && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
+  const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && /\b(?:in|at|near)\s+(?:the\s+)?$/i.test(spanText.slice(Math.max(0, at - 12), at));
+  const spanConfidence = sf && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient ? Math.min(confidence, FAR_TYPED_CAP) : confidence;

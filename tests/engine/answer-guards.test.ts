@@ -262,3 +262,14 @@ describe('"when did X start" over a span of years', () => {
     expect(engine.ask('when did the battle of marlow start').span.text).toBe('2012');
   });
 });
+
+describe('"what is X" over a sentence telling only where X is', () => {
+  it('does not give the place as the bold answer', () => {
+    const engine = new Engine([
+      art('z1', 'Militias sent', 'Kestria reportedly sent over militias under the pretext of protecting holy sites, in particular the Sayyida Lark Mosque in Marlow.'),
+      art('z2', 'Harbour reopens', 'The harbour at Kestrel reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('what is the sayyida lark mosque');
+    expect(r.answer.short && r.answer.answer === 'Marlow').toBe(false);
+  });
+});
