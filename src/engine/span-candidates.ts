@@ -386,7 +386,9 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   const personOf = type === 'where' ? placeLikeness() : null;
   const isPlace = (c: Candidate, sentence: string) => {
     const likeness = personOf!(c.text);
-    return likeness > -PLACE_NOT_PERSON && (likeness >= 0 || LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, c.start - 24), c.start)));
+    const before = sentence.slice(Math.max(0, c.start - 24), c.start);
+    // (a name after "by" is who did something: "considered the burial place … by Twelver Shia")
+    return likeness > -PLACE_NOT_PERSON && !/\bby\s+(?:the\s+)?$/i.test(before) && (likeness >= 0 || LOCATIVE_BEFORE.test(before));
   };
   // "the David Blunkett visa affair": a person's name used as a noun's modifier names no one who did what was asked
   const attributive = placeOf ? (c: Candidate, sentence: string) => c.text.includes(' ') && /\bthe\s+$/i.test(sentence.slice(Math.max(0, c.start - 5), c.start)) && ATTRIBUTIVE_AFTER.test(sentence.slice(c.start + c.text.length)) : null;

@@ -147,6 +147,10 @@ describe('the kind of answer asked', () => {
     expect(candidateTest('where is the party conference')('Michael Howard spoke as the party conference began.')).toBe(false);
   });
 
+  it('takes a name after "by" as who did it, not where', () => {
+    expect(candidateTest('where is zaynab buried')('The mosque is considered the burial place of Zaynab by Twelver Shia.')).toBe(false);
+  });
+
   it('reads "the Kessel-based firm" as the place Kessel and as no one', () => {
     const s = 'The Kessel-based firm was founded by London-born trader Ann Lister.';
     expect(collectCandidates('where', s).map((c) => c.text)).toEqual(expect.arrayContaining(['Kessel', 'London']));
