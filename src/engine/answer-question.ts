@@ -2,7 +2,7 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
-import { placeTest } from './span-candidates.ts';
+import { PLACE_BEFORE, placeTest } from './span-candidates.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
@@ -184,13 +184,13 @@ function nameWords(question: string): string[] {
   return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).map((w) => w.replace(/['’]s?$/, ''));
 }
 
-/** Index terms of the names a question uses. */
 /** The index term of the question's word whose stem is the slot's verb ("wrote" → "write"), or undefined. */
 function verbTermOf(question: string, verbStem: string): string | undefined {
   const word = words(question).find((w) => stemUncached(w.toLowerCase()) === verbStem);
   return word ? terms(word)[0] : undefined;
 }
 
+/** Index terms of the names a question uses. */
 function nameTerms(question: string): string[] {
   return nameWords(question).flatMap((w) => terms(w));
 }
@@ -730,7 +730,7 @@ export function answerQuestion(
   const undone = pastVerb !== undefined && toldUndone(spanText, pastVerb, termOf);
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
-  const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && /\b(?:in|at|near)\s+(?:the\s+)?$/i.test(spanText.slice(Math.max(0, at - 12), at));
+  const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   const spanConfidence = sf && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)

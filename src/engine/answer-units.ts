@@ -92,6 +92,7 @@ export function nounCounted(sentence: string, end: number): string | null {
   }
   return null;
 }
+
 /** A number as a count is told: digits or number words, with a scale ("five million"). */
 const COUNT_TOLD = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens)(?:\s+(?:million|billion|thousand|hundred))?\b/gi;
 

@@ -354,7 +354,7 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
 /** "in South Wales", "at the Riverside Church": a preposition of place just before a name makes it a place. */
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|throughout|around|between|towards?|via|of)\s+(?:the\s+)?$/i;
 /** Prepositions after which a name that does not read as a person's is a place: "married *in* Los Angeles". */
-const PLACE_BEFORE = /\b(?:in|at|near|outside|inside|throughout)\s+(?:the\s+)?$/i;
+export const PLACE_BEFORE = /\b(?:in|at|near|outside|inside|throughout)\s+(?:the\s+)?$/i;
 /** Place-minus-person likeness (name-likeness.ts) from which a who-candidate is a place, not someone. */
 const PLACE_NOT_PERSON = 0.4;
 /** Who-questions a country or a city may answer: who won, beat, hosts, leads ("*Brazil* beat …", "*Athens* hosted …"). */
