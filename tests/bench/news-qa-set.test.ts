@@ -147,7 +147,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8']);
     expect(batches[7]).toMatchObject({
       name: 'fresh batch 8',
-      label: "fresh batch 8 (written 2026-12-04 20:52–21:10 UTC, blind until the lead's final run)",
+      label: "fresh batch 8 (written 2026-12-04 20:52–21:05 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh8.md',
       file: expect.stringMatching(/news-qa-fresh8\.jsonl$/),
     });
