@@ -84,6 +84,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh6 = batch6 ? loadNewsQa(batch6.file) : [];
   const batch7 = batches.find((b) => b.key === 'fresh7');
   const fresh7 = batch7 ? loadNewsQa(batch7.file) : [];
+  const batch8 = batches.find((b) => b.key === 'fresh8');
+  const fresh8 = batch8 ? loadNewsQa(batch8.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -131,14 +133,34 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists seven batches in order, batch 7 with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7']);
+  it('lists batches 1–7 in order, batch 7 with its own label and notes', () => {
+    expect(batches.map((b) => b.key).slice(0, 7)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7']);
     expect(batches[6]).toMatchObject({
       name: 'fresh batch 7',
       label: "fresh batch 7 (written 2026-12-04 18:27–18:35 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh7.md',
       file: expect.stringMatching(/news-qa-fresh7\.jsonl$/),
     });
+  });
+
+  it('lists eight batches in order, batch 8 with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8']);
+    expect(batches[7]).toMatchObject({
+      name: 'fresh batch 8',
+      label: "fresh batch 8 (written 2026-12-04 20:52–21:05 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh8.md',
+      file: expect.stringMatching(/news-qa-fresh8\.jsonl$/),
+    });
+  });
+
+  it('batch 8 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh8.length).toBe(60);
+    expect(fresh8.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh8.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh8.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh8.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `nm-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh8.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 7 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -198,8 +220,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–7 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 };
+  it('repeats no question across the dev set, batches 1–8 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -217,6 +239,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh5.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh5 repeats out-of-scope "${q.question}"`);
       if (fresh6.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh6 repeats out-of-scope "${q.question}"`);
       if (fresh7.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh7 repeats out-of-scope "${q.question}"`);
+      if (fresh8.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh8 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -335,6 +358,27 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
     const reused = fresh7.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
     expect(fresh7.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 8 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh8.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh8.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 8 asks about no article batches 1–7 or the dev set use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh7].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh8.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh8.some((q) => q.article !== null)).toBe(true);
     expect(reused).toEqual([]);
   });
 
