@@ -681,7 +681,7 @@ export function scoreCandidates(
       isTime &&
       ((timeUnit !== null && !isTimeOf(timeUnit, c.text)) ||
         (asksComing && /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start))) ||
-        (asksComing && (pastYear(sentence, c) || /^(?:last|previous|past)\b/i.test(c.text))));
+        (asksComing && (pastYear(sentence, c) || /^(?:last|previous|past)\b/i.test(c.text) || /\b(?:last|previous|past)\s+$/i.test(sentence.slice(Math.max(0, c.start - 10), c.start)))));
     const shown = nameOf(c);
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
     // "which country won": a place; not a name a person's title or role leads ("singer Ruslana"), nor one whose kin or

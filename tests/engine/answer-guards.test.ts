@@ -273,3 +273,14 @@ describe('"what is X" over a sentence telling only where X is', () => {
     expect(r.answer.short && r.answer.answer === 'Marlow').toBe(false);
   });
 });
+
+describe('"when is X" over a month told as last', () => {
+  it('does not give the past month as the coming date', () => {
+    const engine = new Engine([
+      art('r1', 'Lister retains cross country title', "In the women's race, Anna Lister won a battle with world cross country champion Tom Reed to retain her title. Reed, who shocked her rivals in Marlow last March, looked to be on course for another win in the 6.2km race."),
+      art('r2', 'Harbour reopens', 'The harbour at Kestrel reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('when is the womens race at the world cross country champs').answer;
+    expect(a.short && a.answer === 'March').toBe(false);
+  });
+});
