@@ -715,6 +715,8 @@ export function answerQuestion(
   // and a role asked is never held by the organisation asked or by a numbered thing ("Sony Pictures", "PlayStation 3" for
   // "who runs sony")
   const noPerson = role !== null && choice !== null && (/\d/.test(choice.text) || spanTerms.some((t) => role.org.includes(t)));
+  // (nor by the holder of a lesser role: "who is sandvine's ceo" over "… chief technology officer Marc Morin")
+  const deputy = noHolder && role !== null && choice !== null && roleHolderTest(question, role, true)(s.text, s.terms, entry.titleTerms) === choice.text;
   // and a question set in a place ("… on sale in Europe") over a quote setting it in another ("… in Japan on 12
   // December") and not naming the place asked: the span answers for the other place
   const placeAsked = /\bin\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/u.exec(cased)?.[1];
@@ -731,7 +733,7 @@ export function answerQuestion(
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
-  const spanConfidence = sf && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient ? Math.min(confidence, FAR_TYPED_CAP) : confidence;

@@ -53,6 +53,8 @@ export function roleAsked(wanted: QuestionType, own: readonly string[], question
 export function roleHolderTest(
   question: string,
   role: { printed: ReadonlySet<string>; org: readonly string[] },
+  /** Find the holder of a lesser role instead ("chief technology officer Marc Morin"): who is *not* the one asked. */
+  lesserOnly = false,
 ): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => string | null {
   const accepts = candidateFilter(question, 'who');
   return (sentence, sentenceTerms, titleTerms) => {
@@ -88,14 +90,15 @@ export function roleHolderTest(
       // (a name set off by a comma is the holder in apposition: "Ann Lister, chief executive of Kestrel Foods")
       return k > 0 && tokens[k]!.capital && !role.org.includes(tokens[k]!.term) && !sentence.slice(tokens[k]!.start, tokens[j]!.start).includes(',');
     };
-    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && !lesser(i) && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
+    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && lesser(i) === lesserOnly && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
     if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return null;
     // set by the role: right after it ("chief executive Peter Brabeck", "Microsoft chief, Bill Gates"), or before it with
     // only the office's words between ("Alexei Miller, Gazprom's chief"), never a verb's object ("the prime minister
     // should sack Mr Brown")
     // (or after the role with only the office's words between: "UN Secretary *General* Kofi Annan")
-    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && tokens.slice(i + 1, a).every((t) => office.has(t.term))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the')));
+    // (a lesser role's holder follows its department's words: "chief *technology officer* Marc Morin")
+    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every((t) => office.has(t.term)))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the')));
     let holder: string | null = null;
     for (const c of collectCandidates('who', sentence)) {
       if (!accepts(c, sentence)) continue;

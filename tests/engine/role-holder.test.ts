@@ -73,6 +73,20 @@ describe('a head of a field', () => {
   });
 });
 
+describe('a lesser role beside the one asked', () => {
+  it('is found as its own holder, and never vouched for as the one asked', () => {
+    const s = "Traffic must be handled, said Kestrel's chief technology officer Tom Reed.";
+    const role = roleAsked('who', terms('who is kestrels ceo'), 'who is kestrels ceo')!;
+    expect(roleHolderTest('who is kestrels ceo', role)(s, terms(s), terms('Net users'))).toBe(null);
+    expect(roleHolderTest('who is kestrels ceo', role, true)(s, terms(s), terms('Net users'))).toBe('Tom Reed');
+    const engine = new Engine([
+      art('c1', 'Net users', "But the surge in traffic should be a wake-up call to the industry, said Kestrel's chief technology officer Tom Reed."),
+      art('c2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('who is kestrels ceo').answer.short).toBe(false);
+  });
+});
+
 describe('answering who holds a role', () => {
   it('chooses the sentence naming the holder over one that repeats the question, and vouches for it', () => {
     const engine = new Engine([
