@@ -2,7 +2,8 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
-import { PLACE_BEFORE, placeTest } from './span-candidates.ts';
+import { PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
+import { placeLikeness } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
@@ -733,7 +734,10 @@ export function answerQuestion(
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
-  const spanConfidence = sf && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
+  const surname = wanted === 'where' && choice !== null && /^\p{Lu}\p{Ll}+$/u.test(choice.text) ? new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${choice.text}\\b`, 'u').exec(entry.article.text) : null;
+  const personsName = surname !== null && placeLikeness()(surname[0]) <= -PLACE_NOT_PERSON;
+  const spanConfidence = sf && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient ? Math.min(confidence, FAR_TYPED_CAP) : confidence;

@@ -356,7 +356,7 @@ const LOCATIVE_BEFORE = /\b(?:in|at|near|from|to|into|across|outside|inside|thro
 /** Prepositions after which a name that does not read as a person's is a place: "married *in* Los Angeles". */
 export const PLACE_BEFORE = /\b(?:in|at|near|outside|inside|throughout)\s+(?:the\s+)?$/i;
 /** Place-minus-person likeness (name-likeness.ts) from which a who-candidate is a place, not someone. */
-const PLACE_NOT_PERSON = 0.4;
+export const PLACE_NOT_PERSON = 0.4;
 /** Who-questions a country or a city may answer: who won, beat, hosts, leads ("*Brazil* beat …", "*Athens* hosted …"). */
 const SIDES_ASKED = /\b(?:win|wins|won|winning|beat|beats|beaten|defeat\w*|host\w*|lead|leads|led|top|tops|topped|qualif\w*|play|plays|played|face|faces|faced)\b/i;
 

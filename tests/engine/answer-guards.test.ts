@@ -284,3 +284,14 @@ describe('"when is X" over a month told as last', () => {
     expect(a.short && a.answer === 'March').toBe(false);
   });
 });
+
+describe('a where-question answered by a surname', () => {
+  it('does not give in bold the surname of someone the article names in full', () => {
+    const engine = new Engine([
+      art('o1', 'Oscar host Rock to keep it clean', 'Oscar host Chris Rock has said he will steer clear of bad language. The show\'s producers defended Rock and confirmed that he would still be presenting the Oscar ceremony.'),
+      art('o2', 'Harbour reopens', 'The harbour at Kestrel reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('wheres the oscar ceremony this year').answer;
+    expect(a.short && a.answer === 'Rock').toBe(false);
+  });
+});
