@@ -632,7 +632,8 @@ export function answerQuestion(
   // (and asked for a quantity that no number of the quote is: the corpus does not say, however well the words match,
   // "how old is X" over a sentence about X without an age, "how many X" over one without a number)
   // asked what an abbreviation stands for, over a quote that only uses it: the corpus does not say
-  const unexpanded = expands !== null && expands(s.text) === null;
+  const expanded = expands?.(s.text) ?? null;
+  const unexpanded = expands !== null && expanded === null;
   const capped = unexpanded || (wanted === 'number' && features.typed === 0) || noTime || untoldEvent || untoldRelation || otherTime || otherThing || ambiguous || passing || unfocused ? Math.min(evidenced, ABSTAIN_BELOW / 2) : evidenced;
   // a candidate of the asked type far from the words asked ("who will win the election" over "… to win the next election
   // and govern in the best interests of Britain"): the quote may answer, but is shown as the closest passage
@@ -651,7 +652,7 @@ export function answerQuestion(
   const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? expands?.(s.text) ?? null;
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -679,10 +680,9 @@ export function answerQuestion(
   // (and a change told the other way than asked: "fell $12.33" for "how much did google shares rise")
   const direction = wanted === 'number' ? changeAsked(question) : null;
   // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
-  const askedCount = kindsAsked?.includes('count') ? countedThing(question) : null;
   // (or a figure of one thing: "a 6,932 majority" for "how many seats")
-  const toldCount = askedCount !== null && choice !== null && at >= 0 ? (nounCounted(spanText, at + choice.text.length) ?? nounMeasured(spanText, at + choice.text.length)) : null;
-  const askedTerm = askedCount !== null ? terms(askedCount)[0] : undefined;
+  const toldCount = countedAsked !== null && choice !== null && at >= 0 ? (nounCounted(spanText, at + choice.text.length) ?? nounMeasured(spanText, at + choice.text.length)) : null;
+  const askedTerm = countedAsked !== null ? terms(countedAsked)[0] : undefined;
   const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR);
   // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died
   // in the tsunami")
@@ -706,7 +706,7 @@ export function answerQuestion(
   const holdsAsked = (wanted === 'who' || wanted === 'what') && spanTerms.length > 0 && [...own].every((t) => spanTerms.includes(t));
   // and a who-question is never answered by a place the chooser let through ("who is britney married to" → "Los Angeles",
   // from "who married in Los Angeles")
-  const placed = wanted === 'who' && choice !== null && at >= 0 ? placeTest(question) : null;
+  const placed = choice !== null && at >= 0 ? placeTest(question, wanted) : null;
   const placeForWho = placed !== null && placed({ text: choice!.text, start: at, kind: 'who' }, spanText);
   // and a who-span ending in the name asked names the one asked about, not the answer ("who is lister married to" →
   // "Singer Anna Lister")
@@ -745,7 +745,7 @@ export function answerQuestion(
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {
     // (an abbreviation's name exactly as bracketed: the chooser's span may take in a word before it, "Islamist")
-    const span = expands?.(s.text) ?? (choice !== null && !notVouched ? choice.text : vouched);
+    const span = expanded ?? (choice !== null && !notVouched ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };

@@ -378,7 +378,7 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
-  const placeOf = type === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeLikeness() : null;
+  const placeOf = asksSomeone(question, type) ? placeLikeness() : null;
   const placedAt = placeOf ? placeAfterPreposition(placeOf) : null;
   // "where is the conference": someone's name ("Michael Howard", "the Tory Party") is no place, and a name is one only
   // when it reads at least as much like a place as like a person or follows a preposition of place ("set in South Wales",
@@ -402,8 +402,13 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
 }
 
 /** Whether a who-question's candidate is a place: a name that does not read as a person's after "in" or "at". */
-export function placeTest(question: string): ((c: Candidate, sentence: string) => boolean) | null {
-  return classifyQuestion(question) === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question) ? placeAfterPreposition(placeLikeness()) : null;
+export function placeTest(question: string, type: QuestionType): ((c: Candidate, sentence: string) => boolean) | null {
+  return asksSomeone(question, type) ? placeAfterPreposition(placeLikeness()) : null;
+}
+
+/** A who-question that a place cannot answer: not one asking an organisation, nor who won, beat, hosted or leads. */
+function asksSomeone(question: string, type: QuestionType): boolean {
+  return type === 'who' && !organizationAsked(question) && !SIDES_ASKED.test(question);
 }
 
 function placeAfterPreposition(placeOf: (text: string) => number): (c: Candidate, sentence: string) => boolean {
