@@ -107,3 +107,18 @@ export function patientOf(sentence: string, end: number, verb: string, termOf: (
   const m = /^\s*,?\s*(?:was|were|is|are|has been|have been|had been|being|will be)\s+(?:\p{Ll}+ly\s+)?([\p{L}'’-]+)(?!\s+by\b)/u.exec(sentence.slice(end, end + 60));
   return m !== null && termOf(m[1]!) === verb;
 }
+
+/** A reporting verb right before a time ("said *on Wednesday*", "told the BBC last week"): the time of the telling. */
+const TOLD_AT = /\b(said|says|told(?:\s+(?:the\s+)?[\p{L}'’.-]+){0,3}|added|reported|confirmed|insisted|warned|claimed|admitted|revealed|announced)\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?$/iu;
+
+/**
+ * Whether a when-span is the time something was said, not the time of the deed asked: "Lawmakers said *on Wednesday
+ * night* Bondi, … appointed by the Italian government …" for "when did Bondi take over". A question asking the
+ * telling itself ("when did X announce …") is answered by it.
+ */
+export function timeOfTelling(sentence: string, start: number, asked: ReadonlySet<string>, termOf: (word: string) => string | undefined): boolean {
+  const m = TOLD_AT.exec(sentence.slice(Math.max(0, start - 48), start));
+  if (!m) return false;
+  const verb = termOf(m[1]!.split(/\s+/)[0]!);
+  return verb === undefined || !asked.has(verb);
+}

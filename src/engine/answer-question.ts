@@ -15,7 +15,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, toldUndone, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionTest, expansionTest, ranksNothing } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { eventSlotTest } from './event-slot.ts';
@@ -737,10 +737,12 @@ export function answerQuestion(
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
   const surname = wanted === 'where' && choice !== null && /^\p{Lu}\p{Ll}+$/u.test(choice.text) ? new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${choice.text}\\b`, 'u').exec(entry.article.text) : null;
   const personsName = surname !== null && placeLikeness()(surname[0]) <= -PLACE_NOT_PERSON;
-  const spanConfidence = sf && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a when-span that dates the telling ("said on Wednesday night") does not date the deed asked
+  const tellingTime = wanted === 'when' && choice !== null && at >= 0 && timeOfTelling(spanText, at, own, termOf);
+  const spanConfidence = sf && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient || tellingTime ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

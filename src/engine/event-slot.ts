@@ -17,11 +17,18 @@ const NAME_TO_VERB = 6;
  * of the question's names (`named`) just before that word, or null.
  */
 export function eventSlotTest(question: string, wanted: QuestionType, relation: ReadonlySet<string>, named: ReadonlySet<string>): ((sentence: string) => string | null) | null {
-  if (wanted !== 'when' || relation.size === 0 || named.size === 0) return null;
+  if (wanted !== 'when' || relation.size === 0) return null;
   // "when is / will X": something coming, which no date set after a verb of the past tells ("was champion in 2001")
   if (COMING.test(question)) return null;
   const accepts = candidateFilter(question, 'when');
   const asked = stemTokens(question).tokens.map((t) => t.term);
+  // a question naming no one asks about the thing its first word names: "when did the *tsunami* hit"
+  if (named.size === 0) {
+    const subject = asked.find((t) => relation.has(t));
+    if (subject === undefined || relation.size < 2) return null;
+    named = new Set([subject]);
+    relation = new Set([...relation].filter((t) => t !== subject));
+  }
   const firstName = asked.findIndex((t) => named.has(t));
   const after = asked.filter((t, i) => i > firstName && relation.has(t));
   return (sentence) => {
@@ -29,7 +36,8 @@ export function eventSlotTest(question: string, wanted: QuestionType, relation: 
     // every word asked after the name is told, not one of them: "Blair faces his first *prime* minister's questions of
     // 2005" does not tell when he *became* prime minister (words before the name describe it: "sound engineer X")
     if (after.some((r) => !tokens.some((t) => t.term === r))) return null;
-    const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) ? [i] : []));
+    // (a verb joined to a word before it modifies a noun, "tsunami-hit nations", and tells no event)
+    const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && sentence[t.start - 1] !== '-' && tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) ? [i] : []));
     if (!verbs.length) return null;
     const date = collectCandidates('when', sentence).find((c) => {
       if (!accepts(c, sentence)) return false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { patientOf, subjectLeads, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -33,6 +33,33 @@ describe('a verb told only as to come', () => {
     expect(toldUndone('Marlow Nights has become the new favourite to win best picture.', 'win', termOf)).toBe(true);
     expect(toldUndone('Marlow Nights won best picture, and could win more.', 'win', termOf)).toBe(false);
     expect(toldUndone('Marlow Nights took best picture.', 'win', termOf)).toBe(false);
+  });
+});
+
+describe('a time told beside a reporting verb', () => {
+  const termOf = (w: string) => terms(w)[0];
+  const asked = new Set(terms('when did lister take over at marlow'));
+  it('dates the telling, not the deed asked', () => {
+    const s = 'Lawmakers said on Wednesday night Ann Lister, appointed by the council as Marlow chief, spoke well.';
+    expect(timeOfTelling(s, s.indexOf('Wednesday'), asked, termOf)).toBe(true);
+    const t = 'Ann Lister told the Marlow Echo last week that she would stay.';
+    expect(timeOfTelling(t, t.indexOf('week') - 'last '.length, asked, termOf)).toBe(true);
+  });
+  it('keeps the engine from vouching for the telling time as the answer', () => {
+    const engine = new Engine([
+      plainArticle('t1', 'Marlow chief praised', 'Lawmakers said on Wednesday night Ann Lister, appointed by the council as Marlow chief executive, spoke well of the firm.'),
+      plainArticle('t2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('when did ann lister take over as marlow chief executive').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
+  it('dates the deed when the deed is the telling, or no reporting verb stands before it', () => {
+    const s = 'Ann Lister announced on Friday that she would take over.';
+    expect(timeOfTelling(s, s.indexOf('Friday'), new Set(terms('when did lister announce it')), termOf)).toBe(false);
+    const t = 'Ann Lister took over at Marlow on Friday.';
+    expect(timeOfTelling(t, t.indexOf('Friday'), asked, termOf)).toBe(false);
   });
 });
 

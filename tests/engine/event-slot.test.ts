@@ -27,6 +27,13 @@ describe('a date set right after the verb asked', () => {
     expect(described('Lister, who died in 1994, built the studio.')).toBe('1994');
   });
 
+  it('reads a question naming no one as about its first word, and no verb joined to a noun', () => {
+    const hit = eventSlotTest('when did the flood hit', 'when', new Set(terms('flood hit')), new Set())!;
+    expect(hit('Shares have risen steadily since the flood hit on 26 December.')).toBe('26 December');
+    expect(hit('The minister hopes to announce aid for flood-hit towns later on Friday.')).toBeNull();
+    expect(eventSlotTest('when did it end', 'when', new Set(terms('end')), new Set())).toBeNull();
+  });
+
   it('asks nothing of other questions', () => {
     expect(eventSlotTest('who did ann lister meet', 'who', new Set(terms('meet')), new Set(terms('ann lister')))).toBeNull();
     expect(eventSlotTest('when is the final', 'when', new Set(terms('final')), new Set())).toBeNull();
@@ -42,6 +49,19 @@ describe('answering when something happened', () => {
     const a = engine.ask('When did Ann Lister die?').answer;
     expect(a.answer).toBe('2001');
     expect(a.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+});
+
+describe('answering when something named by no name happened', () => {
+  it('takes the date of the event over one told beside the same words joined into a noun', () => {
+    const engine = new Engine([
+      art('f1', 'Flood aid deal due', 'The minister has said he hopes to announce aid for flood-hit towns later on Friday.'),
+      art('f2', 'Marlow shares recover', 'Marlow shares have risen steadily since the flood hit on 26 December.'),
+      art('f3', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('when did the flood hit').answer;
+    expect(a.answer).toBe('26 December');
+    expect(a.short).toBe(true);
   });
 });
 
