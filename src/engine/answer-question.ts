@@ -18,7 +18,7 @@ import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionTest, expansionTest, ranksNothing } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
-import { eventSlotTest } from './event-slot.ts';
+import { comingDateTest, eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -505,6 +505,9 @@ export function answerQuestion(
   // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
   const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
   if (eventDate) preferShape((c) => eventDate(c.sentence.text) !== null);
+  // "when are the oscars": a date the sentence schedules the event for ("The Oscars will take place … on 27 February")
+  const comingDate = comingDateTest(question, wanted, own);
+  if (comingDate) preferShape((c) => comingDate(c.sentence.text) !== null);
   // "what is blinkx": a sentence that defines it ("Blinkx is desktop search software …", "Blinkx, a search firm, …")
   const defines = definitionTest(question);
   if (defines) preferShape((c) => defines(c.sentence.text));
@@ -651,8 +654,8 @@ export function answerQuestion(
   const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && quoteTerms.includes(t)));
   const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
-  // an age, a role-holder or an event's date set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? expanded;
+  // an age, a role-holder or an event's date (past or scheduled) set right beside what was asked is vouched for however few of the question's words it repeats
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;

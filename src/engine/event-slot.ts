@@ -47,3 +47,34 @@ export function eventSlotTest(question: string, wanted: QuestionType, relation: 
     return date?.text ?? null;
   };
 }
+
+/** Words that set a coming event at a date ("will be *held* on", "*takes place* on", "*following* on", "*tipped* for"). */
+const SCHEDULED = /^(?:held|hold|place|start|starts|begin|begins|open|opens|following|due|scheduled|set|expected|tipped|staged|run|runs)$/;
+/** Words between the event's name and the word that schedules it ("The main Oscar ceremony *will be* held"). */
+const NAME_TO_SCHEDULED = 6;
+/** Words between that word and the date ("held *in Los Angeles on* 27 February"). */
+const SCHEDULED_TO_DATE = 5;
+
+/**
+ * "when are the oscars": the date a sentence schedules the asked event for ("The Oscars will take place … on 27
+ * February", "the general election, which is widely tipped for May"), with every word asked just before it; or null.
+ */
+export function comingDateTest(question: string, wanted: QuestionType, asked: ReadonlySet<string>): ((sentence: string) => string | null) | null {
+  if (wanted !== 'when' || asked.size === 0 || !COMING.test(question)) return null;
+  const accepts = candidateFilter(question, 'when');
+  return (sentence) => {
+    const { tokens, indexAt } = stemTokens(sentence);
+    // the event's name: the last of the asked words, with all of them told in the sentence
+    if ([...asked].some((a) => !tokens.some((t) => t.term === a))) return null;
+    const named = tokens.flatMap((t, i) => (asked.has(t.term) ? [i] : []));
+    const slots = tokens.flatMap((t, i) => (SCHEDULED.test(t.term) || SCHEDULED.test(sentence.slice(t.start).split(/\W/)[0]!.toLowerCase()) ? [i] : []));
+    const scheduled = slots.filter((v) => named.some((n) => n < v && v - n <= NAME_TO_SCHEDULED));
+    if (!scheduled.length) return null;
+    const date = collectCandidates('when', sentence).find((c) => {
+      if (!accepts(c, sentence)) return false;
+      const at = indexAt(c.start);
+      return scheduled.some((v) => at > v && at - v <= SCHEDULED_TO_DATE);
+    });
+    return date?.text ?? null;
+  };
+}

@@ -11,6 +11,7 @@ import {
   clauseCandidates,
   parenCandidates,
   patternCandidates,
+  pastForComing,
   phraseCandidates,
   tokenize,
   YEAR_RANGE,
@@ -385,7 +386,7 @@ export function scoreCandidates(
   // "what day": a weekday or a date with its day, not a bare year; "what time": a time of day ("3pm")
   const timeUnit = type === 'when' ? timeUnitAsked(question) : null;
   // "when is / will the election": the next one, never "the *last* general election in 2001"
-  const asksComing = type === 'when' && /^\W*when(?:\s+(?:is|are|will|does|do)|['’]s)\b/i.test(question) && !/\b(?:last|previous|past|former|first)\b/i.test(question);
+  const toldPast = type === 'when' ? pastForComing(question) : null;
   if (timeUnit === 'clock') collect(sentence, CLOCK_TIME, 'when', candidates);
   // "in what year": the year of a full date
   if (/\b(?:what|which) year\b/i.test(question)) {
@@ -680,8 +681,7 @@ export function scoreCandidates(
     const otherTime =
       isTime &&
       ((timeUnit !== null && !isTimeOf(timeUnit, c.text)) ||
-        (asksComing && /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start))) ||
-        (asksComing && (pastYear(sentence, c) || /^(?:last|previous|past)\b/i.test(c.text) || /\b(?:last|previous|past)\s+$/i.test(sentence.slice(Math.max(0, c.start - 10), c.start)))));
+        (toldPast !== null && toldPast(c, sentence)));
     const shown = nameOf(c);
     const organisation = personFocus && /^\p{Lu}/u.test(shown.text) && ORGANIZATION_MARKERS.test(shown.text);
     // "which country won": a place; not a name a person's title or role leads ("singer Ruslana"), nor one whose kin or
@@ -855,16 +855,6 @@ function appositive(tokens: readonly Token[], i: number): boolean {
   let k = i;
   while (tokens[k]?.isCap || /^(?:of|the|and|de)$/.test(tokens[k]?.text ?? '')) k++;
   return tokens[k] === undefined || /^[,.;]$/.test(tokens[k]!.text);
-}
-
-/**
- * Whether a bare year (or a list of them) is told in the past: "was world champion in 2001 and 2002", "was set in 1970"
- * (asked when something is coming, such a year tells another time).
- */
-function pastYear(sentence: string, c: Candidate): boolean {
-  if (!/^(?:1[5-9]|20)\d\d(?:\s*(?:,|and|or)\s*(?:1[5-9]|20)\d\d)*$/.test(c.text)) return false;
-  const clause = sentence.slice(Math.max(0, c.start - 50), c.start).split(/[,;:]/).pop() ?? '';
-  return /\b(?:was|were|had|did|won|became|set|agreed|began|started|ended|died|born)\b/i.test(clause) && !/\b(?:will|would|next|due|to be)\b/i.test(clause);
 }
 
 /** Whether trimming left one plain English word of a longer run of capitalised words. */

@@ -384,6 +384,8 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   // when it reads at least as much like a place as like a person or follows a preposition of place ("set in South Wales",
   // not "won the UK Film Talent Award")
   const personOf = type === 'where' ? placeLikeness() : null;
+  // "when is the election": a date told as past ("the last election in 2001") is no date of the one coming
+  const toldPast = type === 'when' ? pastForComing(question) : null;
   const isPlace = (c: Candidate, sentence: string) => {
     const likeness = personOf!(c.text);
     const before = sentence.slice(Math.max(0, c.start - 24), c.start);
@@ -398,7 +400,34 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     (OCCASIONS.test(c.text) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
     (!placeOf || (placeOf(c.text) < PLACE_NOT_PERSON && !placedAt!(c, sentence))) &&
-    (!personOf || isPlace(c, sentence));
+    (!personOf || isPlace(c, sentence)) &&
+    (!toldPast || !toldPast(c, sentence));
+}
+
+/** A when-question about something coming ("when is the election"), not about a last or first one. */
+const ASKS_COMING = /^\W*when(?:\s+(?:is|are|will|does|do)|['’]s)\b/i;
+
+/**
+ * For a when-question about something coming, whether a date is told as past ("the last election *in 2001*", "last
+ * year", "was champion in 2001"): it dates another time; null for other questions.
+ */
+export function pastForComing(question: string): ((c: Candidate, sentence: string) => boolean) | null {
+  if (!ASKS_COMING.test(question) || /\b(?:last|previous|past|former|first)\b/i.test(question)) return null;
+  return (c, sentence) =>
+    /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
+    pastYear(sentence, c) ||
+    /^(?:last|previous|past)\b/i.test(c.text) ||
+    /\b(?:last|previous|past)\s+$/i.test(sentence.slice(Math.max(0, c.start - 10), c.start));
+}
+
+/**
+ * Whether a bare year (or a list of them) is told in the past: "was world champion in 2001 and 2002", "was set in 1970"
+ * (asked when something is coming, such a year tells another time).
+ */
+function pastYear(sentence: string, c: Candidate): boolean {
+  if (!/^(?:1[5-9]|20)\d\d(?:\s*(?:,|and|or)\s*(?:1[5-9]|20)\d\d)*$/.test(c.text)) return false;
+  const clause = sentence.slice(Math.max(0, c.start - 50), c.start).split(/[,;:]/).pop() ?? '';
+  return /\b(?:was|were|had|did|won|became|set|agreed|began|started|ended|died|born)\b/i.test(clause) && !/\b(?:will|would|next|due|to be)\b/i.test(clause);
 }
 
 /** Whether a who-question's candidate is a place: a name that does not read as a person's after "in" or "at". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
-import { eventSlotTest } from '../../src/engine/event-slot.ts';
+import { comingDateTest, eventSlotTest } from '../../src/engine/event-slot.ts';
 import { terms } from '../../src/engine/text.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
@@ -73,5 +73,38 @@ describe('a when-question about something coming', () => {
     ]);
     const a = engine.ask("when's the world cross country champs").answer;
     expect(a.short).toBe(false);
+  });
+});
+
+describe('the date a sentence schedules a coming event for', () => {
+  const test = comingDateTest('when are the kestrels', 'when', new Set(terms('kestrels')))!;
+
+  it('reads the date after the word that schedules the event named just before it', () => {
+    expect(test('The main Kestrel ceremony will be held in Marlow on 27 February.')).toBe('27 February');
+    expect(test('The Wren prizes will take place on 16 January, with the Kestrels following on 27 February.')).toBe('27 February');
+  });
+
+  it('takes no date of something else beside the name, nor one told as past', () => {
+    expect(test("Ann Lister is due to attend this year's Kestrel nominees luncheon on Monday.")).toBeNull();
+    expect(test('Turnout fell in the last Kestrel awards held in 2001.')).toBeNull();
+  });
+
+  it('asks nothing of questions about the past or of other types', () => {
+    expect(comingDateTest('when did the kestrels start', 'when', new Set(terms('kestrels start')))).toBeNull();
+    expect(comingDateTest('where are the kestrels', 'where', new Set(terms('kestrels')))).toBeNull();
+  });
+});
+
+describe('answering when something coming is', () => {
+  it('quotes the sentence scheduling it, not a date of the last one nor of something beside it, and vouches for it', () => {
+    const engine = new Engine([
+      art('k1', 'Stars gather for Kestrel lunch', "Ann Lister and Tom Wren are due to attend this year's Kestrel nominees luncheon on Monday."),
+      art('k2', 'Kestrel turnout worry', 'Organisers want more voters than at the last Kestrel awards in 2001.'),
+      art('k3', 'Hundreds vie for Kestrel', 'Hundreds of films are eligible. The main Kestrel ceremony will be held in Marlow on 27 February.'),
+      art('k4', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('when are the kestrels').answer;
+    expect(a.answer).toBe('27 February');
+    expect(a.short).toBe(true);
   });
 });

@@ -210,3 +210,12 @@ describe('an age set beside the name asked', () => {
     expect(engine.ask('how old is the harbour master at kessel').answer.short).toBe(false);
   });
 });
+
+describe('a date for a when-question about something coming', () => {
+  it('is none when told as past', () => {
+    const coming = candidateTest('when is the general election');
+    expect(coming('Turnout fell to 59% in the last general election in 2001.')).toBe(false);
+    expect(coming('The general election is widely tipped for 5 May.')).toBe(true);
+    expect(candidateTest('when was the last general election')('Turnout fell to 59% in the last general election in 2001.')).toBe(true);
+  });
+});
