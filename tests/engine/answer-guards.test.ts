@@ -295,3 +295,17 @@ describe('a where-question answered by a surname', () => {
     expect(a.short && a.answer === 'Rock').toBe(false);
   });
 });
+
+describe('a who-question answered by one word after "a" or "an"', () => {
+  it('does not give in bold the description as someone', () => {
+    const engine = new Engine([
+      art('m1', "Lister launches 'Larks' party", "Ann Lister has launched the Larks. Lister was made an MEP because of her position on the Kestrel Party's list."),
+      art('m2', 'Harbour reopens', 'The harbour at Kestrel reopened on Friday after repairs.'),
+      art('m3', 'Wren wins vote', 'Tom Wren won the vote in Marlow on Sunday.'),
+    ]);
+    for (const q of ['who replaced lister at the kestrel party', 'who is lister in the kestrel party']) {
+      const a = engine.ask(q).answer;
+      expect(a.short && a.answer === 'MEP').toBe(false);
+    }
+  });
+});
