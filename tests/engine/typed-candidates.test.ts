@@ -219,3 +219,10 @@ describe('a date for a when-question about something coming', () => {
     expect(candidateTest('when was the last general election')('Turnout fell to 59% in the last general election in 2001.')).toBe(true);
   });
 });
+
+describe('a number word hyphen-joined to a word before it', () => {
+  it('counts nothing ("no-one"), while a number joined to a number stays whole', () => {
+    expect(collectCandidates('number', 'The law is so poorly drafted no-one can define the offence.').map((c) => c.text)).not.toContain('one');
+    expect(collectCandidates('number', 'The club has won twenty-one titles.').some((c) => c.text.startsWith('twenty-one'))).toBe(true);
+  });
+});
