@@ -744,7 +744,10 @@ export function answerQuestion(
   const tellingTime = wanted === 'when' && choice !== null && at >= 0 && timeOfTelling(spanText, at, own, termOf);
   // and a one-word who-span after "a" or "an" describes someone, it names no one ("Kilroy-Silk was made *an MEP*")
   const described = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\b(?:a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));
-  const spanConfidence = sf && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
+  // meeting …" for "where did the g7 meet")
+  const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
+  const spanConfidence = sf && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
   const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient || tellingTime ? Math.min(confidence, FAR_TYPED_CAP) : confidence;

@@ -309,3 +309,15 @@ describe('a who-question answered by one word after "a" or "an"', () => {
     }
   });
 });
+
+describe('a where-question answered by the name opening the sentence', () => {
+  it('does not give in bold what the sentence is about as where', () => {
+    const engine = new Engine([
+      art('g1', 'India seeks fair trade rules', 'India, which attends the Kestrel summit of seven leading trading towns on Friday, is unlikely to be cowed by its newcomer status. Its mayor wants fair rules.'),
+      art('g2', 'Harbour reopens', 'The harbour at Wrenfield reopened on Friday after repairs.'),
+      art('g3', 'Wren wins vote', 'Tom Wren won the vote in Ashby on Sunday.'),
+    ]);
+    const a = engine.ask('where is the kestrel summit').answer;
+    expect(a.short && a.answer === 'India').toBe(false);
+  });
+});
