@@ -32,7 +32,7 @@ export function isEnglishWord(word: string): boolean {
 
 /** British endings and their American forms; a rewrite is kept only when it yields an English word. */
 const AMERICAN_ENDINGS: [RegExp, string][] = [
-  [/our(s|ed|ing|ite|ites|able|ably|ful)?$/, 'or$1'],
+  [/our(s|ed|ing|ite|ites|able|ably|ful|hood|hoods|er|ers|ly)?$/, 'or$1'],
   [/is(e|ed|es|ing|ation|ations|er|ers)$/, 'iz$1'],
   [/ys(e|ed|es|ing)$/, 'yz$1'],
   [/re(s)?$/, 'er$1'],

@@ -49,6 +49,12 @@ describe('Engine on the seed article', () => {
     expect(answer.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('reads a British spelling as the article\'s American one', () => {
+    const { answer } = engine.ask('what happened to the kurdish neighbourhoods');
+    expect(answer.quote).toContain('Kurdish neighborhoods');
+    expect(answer.sources[0]?.id).toBe(SEED_ID);
+  });
+
   it('says the corpus does not say for an unrelated question', () => {
     const { answer } = engine.ask('What is the boiling point of mercury?');
     expect(answer).toMatchObject({ answer: null, quote: null, sources: [] });

@@ -70,9 +70,11 @@ describe('americanSpelling', () => {
     ['defence', 'defense'],
     ['programme', 'program'],
     ['catalogue', 'catalog'],
+    ['neighbourhoods', 'neighborhoods'],
+    ['labourers', 'laborers'],
   ])('%s → %s', (british, american) => expect(americanSpelling(british)).toBe(american));
 
-  it.each(['four', 'promise', 'exercise', 'hence', 'rise'])('keeps %s', (word) => expect(americanSpelling(word)).toBe(word));
+  it.each(['four', 'promise', 'exercise', 'hence', 'rise', 'journal', 'tourer'])('keeps %s', (word) => expect(americanSpelling(word)).toBe(word));
 });
 
 describe('editDistance', () => {
