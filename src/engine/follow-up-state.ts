@@ -54,8 +54,24 @@ export function chooseDraft(
   // the conversation's story is kept, and says nothing when it holds no answer
   const inStory = (d: AnswerDraft | null) => d !== null && previous.articleIds.includes(d.entry.article.id);
   const stays = inStory(withContext) && !inStory(alone);
-  if (!answers(alone) || stays || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded, asked: resolved, names };
+  // (and a draft alone whose quote, with its neighbours and title, never names that name is about someone else: "when did he
+  // join chelsea" after "Jose Mourinho" is not answered by "The 54-year-old … joining Chelsea the following year")
+  const elsewhere = resolved !== question && alone !== null && !namesAny(alone, nameTermsAdded(question, resolved));
+  if (!answers(alone) || stays || elsewhere || (answers(withContext) && better)) return { draft: withContext, context: previous.expanded, asked: resolved, names };
   return { draft: alone, context: '', asked: question, names: {} };
+}
+
+/** The terms a resolved question holds that the question as typed did not: the name a pronoun stood for. */
+function nameTermsAdded(question: string, resolved: string): string[] {
+  const typed = new Set(terms(question));
+  return terms(resolved).filter((t) => !typed.has(t));
+}
+
+/** Whether a draft's sentence, its neighbours or its article's title hold one of the terms. */
+function namesAny(d: AnswerDraft, wanted: readonly string[]): boolean {
+  const { entry, sentence } = d;
+  const held = [...entry.titleTerms, ...sentence.terms, ...(entry.sentences[sentence.index - 1]?.terms ?? []), ...(entry.sentences[sentence.index + 1]?.terms ?? [])];
+  return wanted.some((t) => held.includes(t));
 }
 
 /** What an answered turn tells the next one about the names a pronoun may stand for. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { plainArticle as art } from '../support/plain-article.ts';
 import type { AnswerDraft } from '../../src/engine/answer-question.ts';
 import { isName, mayBePerson, needsContext, resolveReference, subjectIn } from '../../src/engine/follow-up.ts';
 import { chooseDraft, namesOf, nextTurn } from '../../src/engine/follow-up-state.ts';
@@ -155,5 +156,21 @@ describe('chooseDraft', () => {
   it('answers a question that stands on its own alone', () => {
     const chosen = chooseDraft('What is HTS?', previous, (_q, context) => (context ? draft('turkcell', 0.9) : draft('seed', 0.9)));
     expect(chosen).toMatchObject({ context: '', asked: 'What is HTS?' });
+  });
+});
+
+describe('a follow-up whose pronoun stood for a name', () => {
+  it('is not answered by a sentence about someone else when the corpus does not say it of that name', () => {
+    const engine = new Engine([
+      art('k1', 'Lister expects tough tie', 'Kestrel manager Ann Lister expects the cup clash with Marlow to be a fight to the finish.'),
+      art('k2', 'Veteran signs for Kestrel', 'Tom Wren has signed a new deal. The 54-year-old then moved to Ashby in 1999, before joining Kestrel the following year.'),
+      art('k4', 'Lister fined', "Kestrel boss Ann Lister has been fined for her touchline outburst during Sunday's cup final."),
+      art('k3', 'Harbour reopens', 'The harbour at Wrenfield reopened on Friday after repairs.'),
+    ]);
+    const first = engine.ask('who is the kestrel manager');
+    expect(first.answer.answer).toBe('Ann Lister');
+    // asked alone, the question is anyone's: the veteran's move is an answer to it
+    expect(engine.ask('when did she join kestrel').answer.answer).toBe('1999');
+    expect(engine.ask('when did she join kestrel', first.turn).answer.answer).toBeNull();
   });
 });
