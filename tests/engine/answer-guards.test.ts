@@ -321,3 +321,16 @@ describe('a where-question answered by the name opening the sentence', () => {
     expect(a.short && a.answer === 'India').toBe(false);
   });
 });
+
+describe('"what is X about"', () => {
+  it('gives no phrase of the quote in bold as what the story is', () => {
+    const engine = new Engine([
+      art('v1', 'Bookmakers back Kestrel for award', 'The Kestrel has been tipped by UK bookmakers as the favourite to win the best film award at this year\'s Marlow festival.'),
+      art('v2', 'Harbour reopens', 'The harbour at Wrenfield reopened on Friday after repairs.'),
+      art('v3', 'Wren wins vote', 'Tom Wren won the vote in Ashby on Sunday.'),
+    ]);
+    const a = engine.ask('what is the kestrel about').answer;
+    expect(a.answer).not.toBeNull();
+    expect(a.short).toBe(false);
+  });
+});
