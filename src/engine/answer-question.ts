@@ -751,8 +751,9 @@ export function answerQuestion(
   const aboutAsked = /^\W*what\s+(?:is|was|are|were|'s|’s)\b.*\babout\W*$/i.test(question);
   const spanConfidence = sf && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
-  // (and a quote counting a part the question does not name tells the part's count: the closest passage, not sure)
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || undone || patient || tellingTime ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
+  // closest passage, not sure)
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || otherCount || undone || patient || tellingTime ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -334,3 +334,16 @@ describe('"what is X about"', () => {
     expect(a.short).toBe(false);
   });
 });
+
+describe('"how many X" over a quote whose number counts other things', () => {
+  it('is not shown as sure', () => {
+    const engine = new Engine([
+      art('i1', 'Kestrel agency to widen checks', 'Kestrel agency inspectors make around 3,000 visits a year to more than 900 harbours worldwide.'),
+      art('i2', 'Harbour reopens', 'The harbour at Wrenfield reopened on Friday after repairs.'),
+      art('i3', 'Wren wins vote', 'Tom Wren won the vote in Ashby on Sunday.'),
+    ]);
+    const a = engine.ask('how many inspectors does the kestrel agency have').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
