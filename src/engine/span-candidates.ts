@@ -427,7 +427,9 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
  */
 function pastYear(sentence: string, c: Candidate): boolean {
   if (!/^(?:1[5-9]|20)\d\d(?:\s*(?:,|and|or)\s*(?:1[5-9]|20)\d\d)*$/.test(c.text)) return false;
-  const clause = sentence.slice(Math.max(0, c.start - 50), c.start).split(/[,;:]/).pop() ?? '';
+  const before = sentence.slice(Math.max(0, c.start - 50), c.start);
+  // ("In 2003, C-Murder was found guilty": a year opening the sentence dates the clause after it)
+  const clause = /^\W*(?:in|by|since)\s+$/i.test(before) ? (sentence.slice(c.start + c.text.length).replace(/^\s*,/, '').split(/[,;:]/)[0] ?? '') : (before.split(/[,;:]/).pop() ?? '');
   return /\b(?:was|were|had|did|won|became|set|agreed|began|started|ended|died|born)\b/i.test(clause) && !/\b(?:will|would|next|due|to be)\b/i.test(clause);
 }
 

@@ -217,6 +217,10 @@ describe('a date for a when-question about something coming', () => {
     expect(coming('Turnout fell to 59% in the last general election in 2001.')).toBe(false);
     expect(coming('The general election is widely tipped for 5 May.')).toBe(true);
     expect(candidateTest('when was the last general election')('Turnout fell to 59% in the last general election in 2001.')).toBe(true);
+    // a year opening the sentence dates the clause after it
+    const retrial = candidateTest('when is lister\'s retrial');
+    expect(retrial('In 2003, Lister was found guilty of fraud.')).toBe(false);
+    expect(retrial('In 2006, the court will hear the case again.')).toBe(true);
   });
 });
 
