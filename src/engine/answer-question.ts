@@ -16,7 +16,7 @@ import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThin
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
-import { abbreviationAsked, definitionTest, expansionTest, ranksNothing } from './question-shapes.ts';
+import { abbreviationAsked, definitionTest, expansionTest, ranksNothing, titlesAsked } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
@@ -749,7 +749,10 @@ export function answerQuestion(
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
   // and "what is the aviator about" asks for a story told, which no phrase of the quote is ("UK bookmakers")
   const aboutAsked = /^\W*what\s+(?:is|was|are|were|'s|’s)\b.*\babout\W*$/i.test(question);
-  const spanConfidence = sf && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // a title right before the whole name a "who is X" asks is what it asks ("Chelsea boss Jose Mourinho"): vouched for
+  const titled = wanted === 'who' && choice !== null && at >= 0 && titlesAsked(question, spanText, choice.text, at);
+  const spanConfidence0 = sf && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = titled && spanConfidence0 > 0 ? Math.max(spanConfidence0, SHORT_ABOVE) : spanConfidence0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

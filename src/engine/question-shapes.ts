@@ -76,3 +76,19 @@ function spells(words: readonly string[], letters: string): boolean {
   // (a name in lower case spells it by every word: "alternating current (AC)")
   return (/^[\p{Lu}\p{N}]/u.test(words[0]!) && capitals.toUpperCase() === letters) || all.toUpperCase() === letters;
 }
+
+/** Words a title before someone's name ends in ("Chelsea *boss*", "Microsoft *founder*", "UN Secretary *General*"). */
+const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|president|minister|secretary|general|chancellor|coach|manager|captain|skipper|striker|midfielder|defender|winger|goalkeeper|keeper|forward|executive|director|editor|presenter|singer|actor|actress|star|comedian|rapper|guitarist|drummer|writer|author|tycoon|billionaire|spokesman|spokeswoman|governor|mayor|judge|ambassador|envoy|commissioner|governor|chief executive)$/i;
+
+/**
+ * "who is jose mourinho" over "… Chelsea boss Jose Mourinho …": whether a span is the title set right before the whole
+ * name asked (its last word a title's), what the question asks; false for other questions and spans.
+ */
+export function titlesAsked(question: string, sentence: string, span: string, at: number): boolean {
+  const asked = DEFINITION_ASKED.exec(question.trim());
+  if (!asked || !/^\W*who\b/i.test(question)) return false;
+  const last = /[\p{L}]+$/u.exec(span)?.[0];
+  if (!last || !TITLE_END.test(last)) return false;
+  const name = asked[1]!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+  return new RegExp(`^\\s+${name}\\b`, 'iu').test(sentence.slice(at + span.length));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { abbreviationAsked, expansionTest } from '../../src/engine/question-shapes.ts';
+import { abbreviationAsked, expansionTest, titlesAsked } from '../../src/engine/question-shapes.ts';
 
 describe('"what is X" prefers a sentence that defines X', () => {
   const engine = new Engine([
@@ -44,5 +44,26 @@ describe('"what does X stand for"', () => {
     expect(a.short).toBe(true);
     expect(a.answer).toBe('Harbin Tor al-Sami');
     expect(engine.ask('what does kdf stand for').answer.answer).toBe(null);
+  });
+});
+
+describe('"who is X" answered by the title before the name', () => {
+  const s = 'Sir Tom Wren has offered Kestrel boss Ann Lister some advice.';
+  it('reads a title ending in a title word right before the whole name asked', () => {
+    expect(titlesAsked('who is ann lister', s, 'Kestrel boss', s.indexOf('Kestrel boss'))).toBe(true);
+    expect(titlesAsked('who is lister', s, 'Kestrel boss', s.indexOf('Kestrel boss'))).toBe(false);
+    expect(titlesAsked('who is ann lister', s, 'Sir Tom Wren', s.indexOf('Sir Tom Wren'))).toBe(false);
+    expect(titlesAsked('who runs kestrel', s, 'Kestrel boss', s.indexOf('Kestrel boss'))).toBe(false);
+  });
+
+  it('gives that title in bold', () => {
+    const engine = new Engine([
+      art('t1', 'Davos meeting opens', 'Kestrel founder Ann Lister, the richest woman in Marlow and a regular at Davos, will focus on campaigning for good causes.'),
+      art('t2', 'Harbour reopens', 'The harbour at Wrenfield reopened on Friday after repairs.'),
+      art('t3', 'Marlow wins vote', 'Marlow won the vote in Ashby on Sunday.'),
+    ]);
+    const a = engine.ask('who is ann lister').answer;
+    expect(a.answer).toBe('Kestrel founder');
+    expect(a.short).toBe(true);
   });
 });
