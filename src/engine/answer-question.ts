@@ -16,7 +16,7 @@ import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThin
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
-import { abbreviationAsked, definitionTest, expansionTest, ranksNothing, titlesAsked } from './question-shapes.ts';
+import { abbreviationAsked, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
@@ -511,6 +511,9 @@ export function answerQuestion(
   // "what is blinkx": a sentence that defines it ("Blinkx is desktop search software …", "Blinkx, a search firm, …")
   const defines = definitionTest(question);
   if (defines) preferShape((c) => defines(c.sentence.text));
+  // "who is michael howard": a sentence giving a title right before the name ("Tory leader Michael Howard …")
+  const titles = titleTest(question);
+  if (titles) preferShape((c) => titles(c.sentence.text) !== null);
   // "what does HTS stand for": the name before or after the abbreviation in brackets ("Hayat Tahrir al-Sham (HTS)")
   const expands = expansionTest(question);
   if (expands) preferShape((c) => expands(c.sentence.text) !== null);
@@ -654,8 +657,8 @@ export function answerQuestion(
   const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && quoteTerms.includes(t)));
   const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
-  // an age, a role-holder or an event's date (past or scheduled) set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? expanded;
+  // an age, a role-holder, an event's date (past or scheduled) or a title set right beside what was asked is vouched for however few of the question's words it repeats
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -749,10 +752,7 @@ export function answerQuestion(
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
   // and "what is the aviator about" asks for a story told, which no phrase of the quote is ("UK bookmakers")
   const aboutAsked = /^\W*what\s+(?:is|was|are|were|'s|’s)\b.*\babout\W*$/i.test(question);
-  // a title right before the whole name a "who is X" asks is what it asks ("Chelsea boss Jose Mourinho"): vouched for
-  const titled = wanted === 'who' && choice !== null && at >= 0 && titlesAsked(question, spanText, choice.text, at);
-  const spanConfidence0 = sf && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
-  const spanConfidence = titled && spanConfidence0 > 0 ? Math.max(spanConfidence0, SHORT_ABOVE) : spanConfidence0;
+  const spanConfidence = sf && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

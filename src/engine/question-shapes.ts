@@ -81,14 +81,24 @@ function spells(words: readonly string[], letters: string): boolean {
 const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|president|minister|secretary|general|chancellor|coach|manager|captain|skipper|striker|midfielder|defender|winger|goalkeeper|keeper|forward|executive|director|editor|presenter|singer|actor|actress|star|comedian|rapper|guitarist|drummer|writer|author|tycoon|billionaire|spokesman|spokeswoman|governor|mayor|judge|ambassador|envoy|commissioner|governor|chief executive)$/i;
 
 /**
- * "who is jose mourinho" over "… Chelsea boss Jose Mourinho …": whether a span is the title set right before the whole
- * name asked (its last word a title's), what the question asks; false for other questions and spans.
+ * For a "who is X" question, a reader of the title a sentence sets right before the whole name asked ("Tory leader
+ * Michael Howard", "UN Secretary General Kofi Annan" → "UN Secretary General"): the title word and the capitalised or
+ * title words before it, up to four; null for other questions.
  */
-export function titlesAsked(question: string, sentence: string, span: string, at: number): boolean {
+export function titleTest(question: string): ((sentence: string) => string | null) | null {
   const asked = DEFINITION_ASKED.exec(question.trim());
-  if (!asked || !/^\W*who\b/i.test(question)) return false;
-  const last = /[\p{L}]+$/u.exec(span)?.[0];
-  if (!last || !TITLE_END.test(last)) return false;
+  if (!asked || !/^\W*who\b/i.test(question)) return null;
   const name = asked[1]!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
-  return new RegExp(`^\\s+${name}\\b`, 'iu').test(sentence.slice(at + span.length));
+  const before = new RegExp(`((?:[\\p{L}'’.-]+\\s+){0,3}[\\p{L}]+)\\s+${name}\\b`, 'giu');
+  return (sentence) => {
+    for (const m of sentence.matchAll(before)) {
+      const ws = m[1]!.split(/\s+/);
+      if (!TITLE_END.test(ws[ws.length - 1]!)) continue;
+      // walk left over capitalised words and title words ("UN Secretary General"), never over "has offered"
+      let a = ws.length - 1;
+      while (a > 0 && (/^\p{Lu}/u.test(ws[a - 1]!) || TITLE_END.test(ws[a - 1]!)) && !/^(?:The|A|An|And|But|In|On|At|Of|By|For|With|From|Sir|Mr|Mrs|Ms|Dr)$/.test(ws[a - 1]!)) a--;
+      return ws.slice(a).join(' ');
+    }
+    return null;
+  };
 }

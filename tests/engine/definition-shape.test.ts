@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { abbreviationAsked, expansionTest, titlesAsked } from '../../src/engine/question-shapes.ts';
+import { abbreviationAsked, expansionTest, titleTest } from '../../src/engine/question-shapes.ts';
 
 describe('"what is X" prefers a sentence that defines X', () => {
   const engine = new Engine([
@@ -49,11 +49,24 @@ describe('"what does X stand for"', () => {
 
 describe('"who is X" answered by the title before the name', () => {
   const s = 'Sir Tom Wren has offered Kestrel boss Ann Lister some advice.';
-  it('reads a title ending in a title word right before the whole name asked', () => {
-    expect(titlesAsked('who is ann lister', s, 'Kestrel boss', s.indexOf('Kestrel boss'))).toBe(true);
-    expect(titlesAsked('who is lister', s, 'Kestrel boss', s.indexOf('Kestrel boss'))).toBe(false);
-    expect(titlesAsked('who is ann lister', s, 'Sir Tom Wren', s.indexOf('Sir Tom Wren'))).toBe(false);
-    expect(titlesAsked('who runs kestrel', s, 'Kestrel boss', s.indexOf('Kestrel boss'))).toBe(false);
+  it('reads a title ending in a title word right before the whole name asked, with its capitalised words', () => {
+    const title = titleTest('who is ann lister')!;
+    expect(title(s)).toBe('Kestrel boss');
+    expect(title('Also due are Marlow Secretary of State Tom Wren, UN Secretary General Ann Lister and others.')).toBe('UN Secretary General');
+    expect(title('The Ann Lister show returns.')).toBeNull();
+    expect(titleTest('who is lister')!(s)).toBeNull();
+    expect(titleTest('who runs kestrel')).toBeNull();
+  });
+
+  it('prefers a sentence giving the title over one that only names the person', () => {
+    const engine = new Engine([
+      art('h1', 'Lister show on Saturday', 'Ann Lister: No More Mr Nice is being shown on Marlow TV on Saturday.'),
+      art('h2', 'Lister plans savings', 'Kestrel leader Ann Lister says her party can save £35bn by tackling waste.'),
+      art('h3', 'Harbour reopens', 'The harbour at Wrenfield reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who is ann lister').answer;
+    expect(a.answer).toBe('Kestrel leader');
+    expect(a.short).toBe(true);
   });
 
   it('gives that title in bold', () => {
