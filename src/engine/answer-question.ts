@@ -16,7 +16,7 @@ import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThin
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
-import { abbreviationAsked, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
+import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
@@ -511,6 +511,9 @@ export function answerQuestion(
   // "what is blinkx": a sentence that defines it ("Blinkx is desktop search software …", "Blinkx, a search firm, …")
   const defines = definitionTest(question);
   if (defines) preferShape((c) => defines(c.sentence.text));
+  // "what is skype" (a name): the definition a sentence gives it, also as a descriptor before it ("net telephony firm Skype")
+  const definition = definitionOf(cased);
+  if (definition) preferShape((c) => definition(c.sentence.text) !== null);
   // "who is michael howard": a sentence giving a title right before the name ("Tory leader Michael Howard …")
   const titles = titleTest(question);
   if (titles) preferShape((c) => titles(c.sentence.text) !== null);
@@ -658,7 +661,7 @@ export function answerQuestion(
   const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   // an age, a role-holder, an event's date (past or scheduled) or a title set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? expanded;
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? definition?.(s.text) ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -752,7 +755,10 @@ export function answerQuestion(
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
   // and "what is the aviator about" asks for a story told, which no phrase of the quote is ("UK bookmakers")
   const aboutAsked = /^\W*what\s+(?:is|was|are|were|'s|’s)\b.*\babout\W*$/i.test(question);
-  const spanConfidence = sf && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and "what is X" about a name is answered by what defines X or by nothing in bold ("what is the lse" → not "Deutsche
+  // Boerse" of "The LSE rejected Deutsche Boerse's offer")
+  const undefinedName = definition !== null && vouched === null;
+  const spanConfidence = sf && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
@@ -761,7 +767,9 @@ export function answerQuestion(
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {
     // (an abbreviation's name exactly as bracketed: the chooser's span may take in a word before it, "Islamist")
-    const span = expanded ?? (choice !== null && !notVouched ? choice.text : vouched);
+    // (and a definition whole: the chooser may take one word of it, "Xbox" of "Xbox video game")
+    const defined = definition?.(s.text) ?? null;
+    const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };

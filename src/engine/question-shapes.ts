@@ -1,6 +1,7 @@
 // Shapes a question asks its answer in, read beside the engine's evidence: "what is X" is answered by a sentence that
 // defines X, and "which … the most" only by a quote that ranks.
 import { isEnglishWord } from './english-words.ts';
+import { STOP_WORDS } from './text.ts';
 
 /** "what is X" / "who is X": the thing asked to be defined, as typed. */
 const DEFINITION_ASKED = /^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’ .&-]{1,40}?)[?.!\s]*$/iu;
@@ -97,6 +98,38 @@ export function titleTest(question: string): ((sentence: string) => string | nul
       // walk left over capitalised words and title words ("UN Secretary General"), never over "has offered"
       let a = ws.length - 1;
       while (a > 0 && (/^\p{Lu}/u.test(ws[a - 1]!) || TITLE_END.test(ws[a - 1]!)) && !/^(?:The|A|An|And|But|In|On|At|Of|By|For|With|From|Sir|Mr|Mrs|Ms|Dr)$/.test(ws[a - 1]!)) a--;
+      return ws.slice(a).join(' ');
+    }
+    return null;
+  };
+}
+
+/** Kinds of thing a descriptor before a name ends in ("net telephony *firm* Skype", "telecom *regulator* Ofcom"). */
+const THING_KIND = /^(?:firm|company|group|giant|maker|operator|retailer|chain|bank|lender|insurer|airline|carrier|network|broadcaster|channel|station|regulator|watchdog|body|agency|authority|organisation|organization|union|party|club|team|band|label|site|website|service|network|provider|programme|program|software|console|game|film|movie|album|single|show|series|newspaper|paper|magazine|festival|event|charity|campaign|tournament|competition|store|studio|exchange|index|fund|treaty|scheme|system|device|gadget|phone|handset|player|browser|engine)$/i;
+
+/**
+ * For "what is X" about a name ("what is skype", "what is the lse"), a reader of the definition a sentence gives X: "X
+ * is (a) …" opening it, "X, a / an / the …," in apposition, or a descriptor ending in a kind of thing right before X
+ * ("net telephony firm Skype"); null for other questions. `cased` is the question with its names' capitals restored.
+ */
+export function definitionOf(cased: string): ((sentence: string) => string | null) | null {
+  const asked = DEFINITION_ASKED.exec(cased.trim());
+  // (a name only, every word capitalised or a number: "Halo 2", "iTunes", not "Ctenophora commonly known as")
+  if (!asked || !/^\W*what\b/i.test(cased) || !asked[1]!.trim().split(/\s+/).every((w) => /^(?:[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})/u.test(w) || /^(?:of|and|the|&)$/.test(w))) return null;
+  const name = asked[1]!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+  const told = `(?:is|are|was|were)\\s+(?!(?:not|also|now|still|set|due|likely|unlikely|expected|planning|going|about|being|to|in|on|at|for|from|by|with|under|out)\\b)(?![a-z]+(?:ed|ing)\\b)`;
+  const opening = new RegExp(`^(?:the\\s+)?${name}\\s+${told}(?:(?:a|an|the)\\s+)?([^,;:.()]{3,80}?)(?=\\s*[,;:.(]|\\s+(?:which|that|who|with|and|but|since|after|for|in|on|at)\\b|$)`, 'iu');
+  const apposition = new RegExp(`\\b${name},\\s+(?:a|an|the)\\s+([^,.;:]{2,60}),`, 'iu');
+  const before = new RegExp(`((?:[\\p{L}'’-]+\\s+){0,2}[\\p{L}]+)\\s+${name}\\b`, 'giu');
+  return (sentence) => {
+    const m = opening.exec(sentence) ?? apposition.exec(sentence);
+    if (m) return m[1]!.trim();
+    for (const b of sentence.matchAll(before)) {
+      const ws = b[1]!.split(/\s+/);
+      if (!THING_KIND.test(ws[ws.length - 1]!)) continue;
+      // the descriptor's own words, not the verb or article before them ("… and *net telephony firm*")
+      let a = ws.length - 1;
+      while (a > 0 && !STOP_WORDS.has(ws[a - 1]!.toLowerCase())) a--;
       return ws.slice(a).join(' ');
     }
     return null;

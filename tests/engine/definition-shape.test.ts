@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { abbreviationAsked, expansionTest, titleTest } from '../../src/engine/question-shapes.ts';
+import { abbreviationAsked, definitionOf, expansionTest, titleTest } from '../../src/engine/question-shapes.ts';
 
 describe('"what is X" prefers a sentence that defines X', () => {
   const engine = new Engine([
@@ -78,5 +78,35 @@ describe('"who is X" answered by the title before the name', () => {
     const a = engine.ask('who is ann lister').answer;
     expect(a.answer).toBe('Kestrel founder');
     expect(a.short).toBe(true);
+  });
+});
+
+describe('"what is X" about a name', () => {
+  it('reads the definition a sentence gives it: opening, in apposition, or as a descriptor before the name', () => {
+    const define = definitionOf('what is Kestrel')!;
+    expect(define('Kestrel is the most popular online music store with millions of songs sold.')).toBe('most popular online music store');
+    expect(define('Marlow is merging with Kestrel, the biggest gas company in Ashby, a move few expected.')).toBe('biggest gas company in Ashby');
+    expect(define('Wireless provider Wren and net telephony firm Kestrel are rolling out a service.')).toBe('net telephony firm');
+    expect(define('The move comes after telecom regulator Kestrel said it would act.')).toBe('telecom regulator');
+    expect(define("Kestrel rejected Wren's offer in December.")).toBeNull();
+  });
+
+  it('asks only of a name', () => {
+    expect(definitionOf('What are Ctenophora commonly known as')).toBeNull();
+    expect(definitionOf('what is the population of Marlow')).toBeNull();
+    expect(definitionOf('who is Ann Lister')).toBeNull();
+    expect(definitionOf('what is Halo 2')).not.toBeNull();
+  });
+
+  it('gives the definition in bold, and no other phrase in bold', () => {
+    const engine = new Engine([
+      art('d1', 'Kestrel rolls out hotspots', 'Wireless provider Wren and net telephony firm Kestrel are rolling out a service at 350 hotspots.'),
+      art('d2', 'Marlow rejects offer', "The MSE rejected Wren Boerse's proposed £1.3bn offer in December, saying it undervalued the business."),
+      art('d3', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('what is kestrel').answer;
+    expect(a.answer).toBe('net telephony firm');
+    expect(a.short).toBe(true);
+    expect(engine.ask('what is the mse').answer.short).toBe(false);
   });
 });
