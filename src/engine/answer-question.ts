@@ -758,11 +758,16 @@ export function answerQuestion(
   // and "what is X" about a name is answered by what defines X or by nothing in bold ("what is the lse" → not "Deutsche
   // Boerse" of "The LSE rejected Deutsche Boerse's offer")
   const undefinedName = definition !== null && vouched === null;
-  const spanConfidence = sf && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a place made an adjective describes the noun after it, not what was asked unless that is it ("one London-based
+  // broker" for "where is deutsche boerse based")
+  const basedWhat = wanted === 'where' && choice !== null && at >= 0 ? /^-(?:based|born|headquartered)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/u.exec(spanText.slice(at + choice.text.length))?.[1] : undefined;
+  // (in apposition to what was asked it is its own: "Kestrel, the London-based firm")
+  const basedOther = basedWhat !== undefined && ![...terms(basedWhat), ...terms(spanText.slice(Math.max(0, at - 40), at)).slice(-4)].some((t) => own.has(t));
+  const spanConfidence = sf && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || otherCount || undone || patient || tellingTime ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || otherCount || undone || patient || tellingTime || basedOther ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

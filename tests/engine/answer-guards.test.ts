@@ -347,3 +347,16 @@ describe('"how many X" over a quote whose number counts other things', () => {
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
+
+describe('a where-question answered by a place made an adjective', () => {
+  it('does not give the place of the noun after it, but does of the thing asked', () => {
+    const engine = new Engine([
+      art('b1', 'Kestrel bid backed', '"Kestrel Boerse appears very committed," said one London-based broker.'),
+      art('b2', 'Wren profits rise', 'Wren, the Marlow-based retailer, said profits rose 5% in the year.'),
+      art('b3', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('where is kestrel boerse based').answer;
+    expect(a.short && a.answer === 'London').toBe(false);
+    expect(engine.ask('where is wren based').answer.answer).toBe('Marlow');
+  });
+});
