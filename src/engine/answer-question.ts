@@ -763,7 +763,9 @@ export function answerQuestion(
   const basedWhat = wanted === 'where' && choice !== null && at >= 0 ? /^-(?:based|born|headquartered)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/u.exec(spanText.slice(at + choice.text.length))?.[1] : undefined;
   // (in apposition to what was asked it is its own: "Kestrel, the London-based firm")
   const basedOther = basedWhat !== undefined && ![...terms(basedWhat), ...terms(spanText.slice(Math.max(0, at - 40), at)).slice(-4)].some((t) => own.has(t));
-  const spanConfidence = sf && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  // and a what-question is not answered by someone called by an honorific ("whats worldcom called these days" → "Mr Ebbers")
+  const honorific = wanted === 'what' && choice !== null && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s/.test(choice.text);
+  const spanConfidence = sf && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

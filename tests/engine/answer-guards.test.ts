@@ -360,3 +360,15 @@ describe('a where-question answered by a place made an adjective', () => {
     expect(engine.ask('where is wren based').answer.answer).toBe('Marlow');
   });
 });
+
+describe('a what-question answered by someone called by an honorific', () => {
+  it('does not give the person in bold', () => {
+    const engine = new Engine([
+      art('w1', 'Kestrel director ends evidence', 'Mr Wren has spent two days being cross-examined by lawyers for former Kestrel chief executive Mr Lister.'),
+      art('w2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+      art('w3', 'Marlow wins vote', 'Marlow won the vote in Ashby on Sunday.'),
+    ]);
+    const a = engine.ask('whats kestrel called these days').answer;
+    expect(a.short && /^Mr /.test(a.answer ?? '')).toBe(false);
+  });
+});
