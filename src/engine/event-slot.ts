@@ -5,8 +5,8 @@ import { type QuestionType } from './question-analysis.ts';
 import { candidateFilter, collectCandidates } from './span-candidates.ts';
 import { stemTokens } from './text.ts';
 
-/** A when-question about something coming. */
-const COMING = /^\W*when(?:\s+(?:is|are|will)|['’]s)\b/i;
+/** A when-question about something coming ("when is …", "what date are …"). */
+const COMING = /^\W*(?:when|what (?:date|day))(?:\s+(?:is|are|will)|['’]s)\b/i;
 /** Words between the asked verb and its date ("died *in* 2001", "released *on 9* November"). */
 const VERB_TO_DATE = 3;
 /** Words between the asked name and the verb ("Adams, who died", "Firefox 1.0 was released"). */

@@ -406,7 +406,7 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
 }
 
 /** A when-question about something coming ("when is the election"), not about a last or first one. */
-const ASKS_COMING = /^\W*when(?:\s+(?:is|are|will|does|do)|['’]s)\b/i;
+const ASKS_COMING = /^\W*(?:when|what (?:date|day))(?:\s+(?:is|are|will|does|do)|['’]s)\b/i;
 
 /**
  * For a when-question about something coming, whether a date is told as past ("the last election *in 2001*", "last

@@ -89,6 +89,11 @@ describe('the date a sentence schedules a coming event for', () => {
     expect(test('Turnout fell in the last Kestrel awards held in 2001.')).toBeNull();
   });
 
+  it('reads "what date / day is X" as asking when X is coming', () => {
+    const dated = comingDateTest('what date are the kestrels on this year', 'when', new Set(terms('kestrels')))!;
+    expect(dated('The main Kestrel ceremony will be held in Marlow on 27 February.')).toBe('27 February');
+  });
+
   it('asks nothing of questions about the past or of other types', () => {
     expect(comingDateTest('when did the kestrels start', 'when', new Set(terms('kestrels start')))).toBeNull();
     expect(comingDateTest('where are the kestrels', 'where', new Set(terms('kestrels')))).toBeNull();
