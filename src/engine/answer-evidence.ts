@@ -82,8 +82,8 @@ export function tellsRelation(relation: readonly string[], namesSomething: boole
   return relation.length < 2 || relation.length > PLAIN_RELATION_MAX || relation.every(told);
 }
 
-/** Words before a verb that tell it as not (yet) done: "favourite *to* win", "*could* win". */
-const UNREALISED_BEFORE = /\b(?:to|will|would|could|may|might|can|shall|should|must)\s+(?:not\s+|also\s+|still\s+)?$/i;
+/** Words before a verb that tell it as not (yet) done: "favourite *to* win", "*could* win", "will *almost certainly* raise". */
+const UNREALISED_BEFORE = /\b(?:to|will|would|could|may|might|can|shall|should|must)\s+(?:not\s+|also\s+|still\s+|almost\s+|\p{Ll}+ly\s+){0,2}$/iu;
 
 /**
  * Whether "what did X win" is answered by a quote that tells the verb only as not done ("the new favourite to win best

@@ -33,6 +33,8 @@ describe('a verb told only as to come', () => {
     expect(toldUndone('Marlow Nights has become the new favourite to win best picture.', 'win', termOf)).toBe(true);
     expect(toldUndone('Marlow Nights won best picture, and could win more.', 'win', termOf)).toBe(false);
     expect(toldUndone('Marlow Nights took best picture.', 'win', termOf)).toBe(false);
+    expect(toldUndone('Analysts say the bank will almost certainly raise rates this year.', 'rais', termOf)).toBe(true);
+    expect(toldUndone('The bank raised rates, and analysts said it would probably raise them again.', 'rais', termOf)).toBe(false);
   });
 });
 
