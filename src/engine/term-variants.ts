@@ -18,7 +18,7 @@ const CHAT_FILLER = new Set(
     // question and little words as typed in a hurry
     'wat wot wut wht hw abt cuz coz tho ' +
     // hedges and time fillers that ask nothing the sentence must hold ("what is it called nowadays")
-    'nowadays currently presently anymore actually exactly basically'
+    'nowadays currently presently anymore actually exactly basically rn'
   ).split(' '),
 );
 
@@ -31,7 +31,7 @@ const CHAT_OPENER =
 
 /** Chat spellings of question and little words, and contractions typed without their apostrophe, as written out. */
 const CHAT_SPELLINGS: Record<string, string> = {
-  wat: 'what', wot: 'what', wut: 'what', wht: 'what', hw: 'how', abt: 'about',
+  wat: 'what', wot: 'what', wut: 'what', wht: 'what', hw: 'how', abt: 'about', ppl: 'people',
   whats: "what's", whos: "who's", wheres: "where's", whens: "when's", whys: "why's", hows: "how's",
   thats: "that's", theres: "there's", cant: "can't", dont: "don't", doesnt: "doesn't", didnt: "didn't",
   isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't", wouldnt: "wouldn't",
@@ -42,6 +42,9 @@ const CHAT_SPELLINGS: Record<string, string> = {
 };
 const CHAT_SPELLING = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')})\\b(?!['’.])`, 'gi');
 
+/** "wen is the budget": "wen" opening a question before a verb is "when" (elsewhere it may be a name: "Wen Jiabao"). */
+const WEN = /^(\W*)wen\b(?=\s+(?:is|are|was|were|will|did|does|do|can|should|would)\b)/i;
+
 /** Politeness after the question ("… pls", "…, thanks!"), its final punctuation kept. */
 const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\s*$)/i;
 
@@ -51,7 +54,7 @@ const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\
  */
 export function bareQuestion(question: string): string {
   const rest = question.replace(CHAT_OPENER, '').replace(CHAT_CLOSER, '');
-  return (rest.trim() ? rest : question).replace(CHAT_SPELLING, (w) => CHAT_SPELLINGS[w.toLowerCase()] ?? w);
+  return (rest.trim() ? rest : question).replace(CHAT_SPELLING, (w) => CHAT_SPELLINGS[w.toLowerCase()] ?? w).replace(WEN, '$1when');
 }
 
 /** Whether a lower-case question word is a contraction or question word typed without its apostrophe. */

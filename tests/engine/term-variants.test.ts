@@ -53,7 +53,11 @@ describe('bareQuestion', () => {
   });
 
   it('writes out chat spellings of question words and contractions', () => {
-    expect(bareQuestion('wat year did hw many ppl vote')).toBe('what year did how many ppl vote');
+    expect(bareQuestion('wat year did hw many ppl vote')).toBe('what year did how many people vote');
+    // "wen" opening a question before a verb is "when"; elsewhere it may be a name
+    expect(bareQuestion('wen is the budget')).toBe('when is the budget');
+    expect(bareQuestion('who met Wen Jiabao')).toBe('who met Wen Jiabao');
+    expect(bareQuestion('Wen Jiabao is premier')).toBe('Wen Jiabao is premier');
     expect(bareQuestion('whats the score, cant say')).toBe("what's the score, can't say");
     expect(bareQuestion("who's the U.S. envoy")).toBe("who's the U.S. envoy");
     expect(bareQuestion('How come the mill closed')).toBe('why the mill closed');
@@ -129,5 +133,12 @@ describe('chat-typed questions', () => {
     const chat = engine.ask('whats the rise in train fares').answer;
     expect(chat.quote).toBe(plain.quote);
     expect(chat.confidence).toBeCloseTo(plain.confidence, 3);
+  });
+});
+
+describe('chat time fillers', () => {
+  it('ask nothing a sentence must hold ("who is the england coach rn")', () => {
+    expect(isChatFiller('rn')).toBe(true);
+    expect(isChatFiller('coach')).toBe(false);
   });
 });
