@@ -776,7 +776,10 @@ export function answerQuestion(
     // (an abbreviation's name exactly as bracketed: the chooser's span may take in a word before it, "Islamist")
     // (and a definition whole: the chooser may take one word of it, "Xbox" of "Xbox video game")
     const defined = definition?.(s.text) ?? null;
-    const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched ? choice.text : vouched);
+    // (and a vouched name whole when the chooser took a part of it: "Wenger" of "Arsene Wenger"; a date may be cut to the
+    // year asked)
+    const whole = wanted === 'who' && choice !== null && vouched.includes(choice.text);
+    const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
   return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };

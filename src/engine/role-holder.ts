@@ -57,6 +57,15 @@ export function roleHolderTest(
   lesserOnly = false,
 ): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => string | null {
   const accepts = candidateFilter(question, 'who');
+  // a word is the organisation's as typed, not only by its stem: "Arsene" and "Arsenal" share the stem "arsen"
+  const typed = words(question);
+  const orgWord = (word: string) => {
+    const w = word.toLowerCase();
+    const t = stem(w);
+    if (!role.org.includes(t)) return false;
+    const asked = typed.filter((q) => stem(q) === t);
+    return asked.length === 0 || asked.some((q) => w.startsWith(q.slice(0, Math.max(3, q.length - 1))));
+  };
   return (sentence, sentenceTerms, titleTerms) => {
     if (!sentenceTerms.some((t) => role.printed.has(t))) return null;
     const inSentence = role.org.filter((t) => sentenceTerms.includes(t));
@@ -106,10 +115,10 @@ export function roleHolderTest(
       let start = c.start;
       let a = indexOf(c.start);
       const last = a + Math.max(1, words(c.text).length) - 1;
-      while (a < last && office.has(tokens[a]!.term)) start = tokens[++a]!.start;
+      while (a < last && (role.printed.has(tokens[a]!.term) || orgWord(wordAt(sentence, tokens[a]!.start)))) start = tokens[++a]!.start;
       const text = c.text.slice(start - c.start);
       // the organisation's own name is no holder of its role, and a possessive owns the role ("MCI's directors")
-      if (words(text).some((w) => role.org.includes(stem(w))) || /['’]s?$/.test(text)) continue;
+      if (words(text).some(orgWord) || /['’]s?$/.test(text)) continue;
       // a name that carries a role of its own names another office's holder: "US Secretary of State Condoleezza Rice, UN
       // Secretary General Kofi Annan"
       if (words(text).slice(0, -1).some((w) => role.printed.has(stem(w)))) continue;
@@ -121,4 +130,9 @@ export function roleHolderTest(
     }
     return holder;
   };
+}
+
+/** The word starting at a token's offset. */
+function wordAt(sentence: string, start: number): string {
+  return /^[\p{L}\p{N}]+/u.exec(sentence.slice(start))?.[0] ?? '';
 }

@@ -138,3 +138,18 @@ describe('answering who holds a role', () => {
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
+
+describe('a holder whose name shares a stem with the organisation', () => {
+  it('keeps the whole name: "Arsene" is no word of "Arsenal" though both stem to "arsen"', () => {
+    expect(holderIn('who is the arsenal manager', 'Arsenal manager Arsene Wenger has signed a new contract.')).toBe('Arsene Wenger');
+    expect(holderIn('who is the arsenal manager', "Arsenal's manager Arsene Wenger has signed a new contract.")).toBe('Arsene Wenger');
+  });
+
+  it('gives the whole name in bold', () => {
+    const engine = new Engine([
+      art('a1', 'Wenger signs new deal', 'Arsenal manager Arsene Wenger has signed a new contract to stay at the club until May 2008.'),
+      art('a2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('who is the arsenal manager').answer.answer).toBe('Arsene Wenger');
+  });
+});
