@@ -435,7 +435,8 @@ function pastYear(sentence: string, c: Candidate): boolean {
 
 /** Whether a who-question's candidate is a place: a name that does not read as a person's after "in" or "at". */
 export function placeTest(question: string, type: QuestionType): ((c: Candidate, sentence: string) => boolean) | null {
-  return asksSomeone(question, type) ? placeAfterPreposition(placeLikeness()) : null;
+  // (a side that won or played may be a country, but not one named after "in": "will defend her titles *in Sydney*")
+  return type === 'who' && !organizationAsked(question) ? placeAfterPreposition(placeLikeness()) : null;
 }
 
 /** A who-question that a place cannot answer: not one asking an organisation, nor who won, beat, hosted or leads. */

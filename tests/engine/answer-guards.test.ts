@@ -372,3 +372,15 @@ describe('a what-question answered by someone called by an honorific', () => {
     expect(a.short && /^Mr /.test(a.answer ?? '')).toBe(false);
   });
 });
+
+describe('"who won X" answered by a place after "in"', () => {
+  it('does not give the place in bold, though a side that won may be a country', () => {
+    const engine = new Engine([
+      art('s1', 'Lister to defend titles', 'The Belgian has not competed since losing her top ranking in September. She will defend her titles in Sydney and at the Kestrel Open.'),
+      art('s2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+      art('s3', 'Marlow wins vote', 'Marlow won the vote in Ashby on Sunday.'),
+    ]);
+    const a = engine.ask("who won the kestrel open women's title").answer;
+    expect(a.short && a.answer === 'Sydney').toBe(false);
+  });
+});
