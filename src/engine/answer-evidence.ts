@@ -82,8 +82,14 @@ export function tellsRelation(relation: readonly string[], namesSomething: boole
   return relation.length < 2 || relation.length > PLAIN_RELATION_MAX || relation.every(told);
 }
 
-/** Words before a verb that tell it as not (yet) done: "favourite *to* win", "*could* win", "will *almost certainly* raise". */
-const UNREALISED_BEFORE = /\b(?:to|will|would|could|may|might|can|shall|should|must)\s+(?:not\s+|also\s+|still\s+|almost\s+|\p{Ll}+ly\s+){0,2}$/iu;
+/** Words before a verb that tell it as not (yet) done: "favourite *to* win", "*could* win", "will *almost certainly* raise", "*odds of* winning". */
+const UNREALISED_BEFORE = new RegExp(
+  '\\b(?:(?:will|would|could|may|might|can|shall|should|must)\\s+(?:not\\s+|also\\s+|still\\s+|almost\\s+|\\p{Ll}+ly\\s+){0,2}' +
+    // "to" after a word of prospect ("favourite to win", "wanted to win"), not of purpose ("crosses to score")
+    '|(?:favourites?|tipped|set|expected|likely|unlikely|hop(?:e|es|ed|ing)|bid|bidding|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|plan(?:s|ned|ning)?|chances?|odds|attempt(?:s|ed|ing)?|try|tries|tried|trying|seek(?:s|ing)?|sought|fight(?:s|ing)?|battl(?:e|es|ed|ing)|(?:un)?able|fail(?:s|ed|ing)?|going|bound|poised|ready|due|vow(?:s|ed)?|promis(?:e|es|ed))\\s+(?:(?:us|them|him|her|me|it|you)\\s+)?(?:not\\s+)?to\\s+' +
+    '|(?:odds|chances?|hopes?|prospects?|favourites?|tipped|bid|bidding)\\s+(?:of|for|at)\\s+)$',
+  'iu',
+);
 
 /**
  * Whether "what did X win" is answered by a quote that tells the verb only as not done ("the new favourite to win best

@@ -738,7 +738,9 @@ export function answerQuestion(
   // ("did england win": the verb of a yes-no question is the first word after "did" tagged as one)
   const verbTag = /^\W*did\s/i.test(question) ? tagQuestion(question).slice(1).find((t) => t.pos === 'VERB') : undefined;
   const yesNoVerb = verbTag ? question.slice(verbTag.start, verbTag.end) : undefined;
-  const pastVerb = yesNoVerb ? termOf(yesNoVerb) : askedVerb !== undefined && /\bdid\b/i.test(question) && slot!.side === 'right' ? askedVerb : undefined;
+  // ("who won X" asks a deed done as well: "has 5/1 odds of winning" does not tell it)
+  const whoDid = /^\W*who\s+(won|beat|took|became|led|scored|wrote|bought|sold|made|got|[a-z]{3,}ed)\b/i.exec(question)?.[1];
+  const pastVerb = yesNoVerb ? termOf(yesNoVerb) : askedVerb !== undefined && /\bdid\b/i.test(question) && slot!.side === 'right' ? askedVerb : whoDid ? termOf(whoDid) : undefined;
   const undone = pastVerb !== undefined && toldUndone(spanText, pastVerb, termOf);
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")

@@ -35,6 +35,10 @@ describe('a verb told only as to come', () => {
     expect(toldUndone('Marlow Nights took best picture.', 'win', termOf)).toBe(false);
     expect(toldUndone('Analysts say the bank will almost certainly raise rates this year.', 'rais', termOf)).toBe(true);
     expect(toldUndone('The bank raised rates, and analysts said it would probably raise them again.', 'rais', termOf)).toBe(false);
+    expect(toldUndone('Ann Lister has 5/1 odds of winning the best actress award.', 'win', termOf)).toBe(true);
+    expect(toldUndone('The fans have wanted us to win for a very long time.', 'win', termOf)).toBe(true);
+    // "to" of purpose tells the deed done
+    expect(toldUndone('Winger Tom Wren crosses to score the winning try.', 'score', termOf)).toBe(false);
   });
 });
 
@@ -62,6 +66,17 @@ describe('a time told beside a reporting verb', () => {
     expect(timeOfTelling(s, s.indexOf('Friday'), new Set(terms('when did lister announce it')), termOf)).toBe(false);
     const t = 'Ann Lister took over at Marlow on Friday.';
     expect(timeOfTelling(t, t.indexOf('Friday'), asked, termOf)).toBe(false);
+  });
+});
+
+describe('"who won X" over a quote telling only the odds of winning', () => {
+  it('is not shown as sure', () => {
+    const engine = new Engine([
+      plainArticle('o1', 'Bookmakers back Lister', 'Kestrel star Ann Lister has 5/1 odds of winning the best actress award at Marlow, ahead of Tom Wren.'),
+      plainArticle('o2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who won best actress at marlow').answer;
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
 
