@@ -86,7 +86,7 @@ export function tellsRelation(relation: readonly string[], namesSomething: boole
 const UNREALISED_BEFORE = new RegExp(
   '\\b(?:(?:will|would|could|may|might|can|shall|should|must)\\s+(?:not\\s+|also\\s+|still\\s+|almost\\s+|\\p{Ll}+ly\\s+){0,2}' +
     // "to" after a word of prospect ("favourite to win", "wanted to win"), not of purpose ("crosses to score")
-    '|(?:favourites?|tipped|set|expected|likely|unlikely|hop(?:e|es|ed|ing)|bid|bidding|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|plan(?:s|ned|ning)?|chances?|odds|attempt(?:s|ed|ing)?|try|tries|tried|trying|seek(?:s|ing)?|sought|fight(?:s|ing)?|battl(?:e|es|ed|ing)|(?:un)?able|fail(?:s|ed|ing)?|going|bound|poised|ready|due|vow(?:s|ed)?|promis(?:e|es|ed))\\s+(?:(?:us|them|him|her|me|it|you)\\s+)?(?:not\\s+)?to\\s+' +
+    '|(?:favourites?|tipped|set|expected|likely|unlikely|hop(?:e|es|ed|ing)|bid|bidding|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|plan(?:s|ned|ning)?|chances?|odds|attempt(?:s|ed|ing)?|try|tries|tried|trying|seek(?:s|ing)?|sought|fight(?:s|ing)?|battl(?:e|es|ed|ing)|(?:un)?able|fail(?:s|ed|ing)?|going|bound|poised|ready|due|vow(?:s|ed)?|promis(?:e|es|ed)|approach(?:es)?|offer(?:s|ed)?|moves?|efforts?|propos(?:al|es|ed)|agree(?:s|d)?)\\s+(?:(?:us|them|him|her|me|it|you)\\s+)?(?:not\\s+)?to\\s+' +
     '|(?:odds|chances?|hopes?|prospects?|favourites?|tipped|bid|bidding)\\s+(?:of|for|at)\\s+)$',
   'iu',
 );
@@ -95,10 +95,17 @@ const UNREALISED_BEFORE = new RegExp(
  * Whether "what did X win" is answered by a quote that tells the verb only as not done ("the new favourite to win best
  * picture"): the quote says what X may do, not what it did. `verb` is the asked verb's term; `termOf` reads a word.
  */
-export function toldUndone(quote: string, verb: string, termOf: (word: string) => string | undefined): boolean {
+export function toldUndone(
+  quote: string,
+  verb: string,
+  termOf: (word: string) => string | undefined,
+  /** When given, only the verb with one of these terms in the six words after it counts ("winning *Wimbledon*" tells nothing of the Australian Open). */
+  object?: ReadonlySet<string>,
+): boolean {
   let seen = false;
   for (const m of quote.matchAll(/[\p{L}'’-]+/gu)) {
     if (termOf(m[0]) !== verb) continue;
+    if (object && !(quote.slice(m.index + m[0].length).match(/[\p{L}'’-]+/gu) ?? []).slice(0, 6).some((w) => object.has(termOf(w) ?? ''))) continue;
     if (!UNREALISED_BEFORE.test(quote.slice(Math.max(0, m.index - 24), m.index))) return false;
     seen = true;
   }

@@ -741,7 +741,8 @@ export function answerQuestion(
   // ("who won X" asks a deed done as well: "has 5/1 odds of winning" does not tell it)
   const whoDid = /^\W*who\s+(won|beat|took|became|led|scored|wrote|bought|sold|made|got|[a-z]{3,}ed)\b/i.exec(question)?.[1];
   const pastVerb = yesNoVerb ? termOf(yesNoVerb) : askedVerb !== undefined && /\bdid\b/i.test(question) && slot!.side === 'right' ? askedVerb : whoDid ? termOf(whoDid) : undefined;
-  const undone = pastVerb !== undefined && toldUndone(spanText, pastVerb, termOf);
+  // (a who-question names what was won: "chance of winning Wimbledon" tells nothing of "who won the australian open")
+  const undone = pastVerb !== undefined && toldUndone(spanText, pastVerb, termOf, whoDid && !yesNoVerb ? new Set([...own].filter((t) => t !== pastVerb)) : undefined);
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));

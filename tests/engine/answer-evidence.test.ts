@@ -37,6 +37,10 @@ describe('a verb told only as to come', () => {
     expect(toldUndone('The bank raised rates, and analysts said it would probably raise them again.', 'rais', termOf)).toBe(false);
     expect(toldUndone('Ann Lister has 5/1 odds of winning the best actress award.', 'win', termOf)).toBe(true);
     expect(toldUndone('The fans have wanted us to win for a very long time.', 'win', termOf)).toBe(true);
+    expect(toldUndone('Wren has made a fresh approach to buy Kestrel United.', terms('buy')[0]!, termOf)).toBe(true);
+    // with the things asked, only the verb done to one of them counts
+    expect(toldUndone('Ashby Open champion Tom Wren has ruled out any chance of winning Marlow.', 'win', termOf, new Set(terms('ashby open')))).toBe(false);
+    expect(toldUndone('Ashby Open champion Tom Wren has ruled out any chance of winning Marlow.', 'win', termOf, new Set(terms('marlow')))).toBe(true);
     // "to" of purpose tells the deed done
     expect(toldUndone('Winger Tom Wren crosses to score the winning try.', 'score', termOf)).toBe(false);
   });
