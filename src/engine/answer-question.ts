@@ -660,8 +660,9 @@ export function answerQuestion(
   const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && quoteTerms.includes(t)));
   const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
-  // an age, a role-holder, an event's date (past or scheduled) or a title set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? definition?.(s.text) ?? expanded;
+  const defined = definition?.(s.text) ?? null;
+  // an age, a role-holder, an event's date (past or scheduled), a title or a definition set right beside what was asked is vouched for however few of the question's words it repeats
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -778,7 +779,6 @@ export function answerQuestion(
   if (vouched !== null && spanText.includes(vouched)) {
     // (an abbreviation's name exactly as bracketed: the chooser's span may take in a word before it, "Islamist")
     // (and a definition whole: the chooser may take one word of it, "Xbox" of "Xbox video game")
-    const defined = definition?.(s.text) ?? null;
     // (and a vouched name whole when the chooser took a part of it: "Wenger" of "Arsene Wenger"; a date may be cut to the
     // year asked)
     const whole = wanted === 'who' && choice !== null && vouched.includes(choice.text);

@@ -6,15 +6,21 @@ import { STOP_WORDS } from './text.ts';
 /** "what is X" / "who is X": the thing asked to be defined, as typed. */
 const DEFINITION_ASKED = /^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’ .&-]{1,40}?)[?.!\s]*$/iu;
 
+/** The name a "what / who is X" question asks about as a pattern: its words, any space or hyphen between them. */
+function namePattern(asked: string): string {
+  return asked.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+}
+
+/** "X is …" that defines X, not "X is expected to", "X is launching", "X is not", "X is out on 9 November". */
+const TOLD_AS = `(?:is|are|was|were)\\s+(?!(?:not|also|now|still|set|due|likely|unlikely|expected|planning|going|about|being|to|in|on|at|for|from|by|with|under|out)\\b)(?![a-z]+(?:ed|ing)\\b)`;
+
 /** A test for a sentence that defines what a "what is X" question asks about, or null for other questions. */
 export function definitionTest(question: string): ((sentence: string) => boolean) | null {
   const asked = DEFINITION_ASKED.exec(question.trim())?.[1];
   if (!asked) return null;
-  const name = asked.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+  const name = namePattern(asked);
   // "X is a …" / "X is desktop search software" opening the sentence, or "X, a / an / the …," in apposition
-  // (not "X is expected to", "X is launching", "X is not")
-  const told = `(?:is|are|was|were)\\s+(?!(?:not|also|now|still|set|due|likely|unlikely|expected|planning|going|about|being|to|in|on|at|for|from|by|with|under)\\b)(?![a-z]+(?:ed|ing)\\b)\\p{L}`;
-  const shape = new RegExp(`^(?:the\\s+)?${name}\\s+${told}|\\b${name},\\s+(?:a|an|the)\\s[^,.;:]{2,60},`, 'iu');
+  const shape = new RegExp(`^(?:the\\s+)?${name}\\s+${TOLD_AS}\\p{L}|\\b${name},\\s+(?:a|an|the)\\s[^,.;:]{2,60},`, 'iu');
   return (sentence) => shape.test(sentence);
 }
 
@@ -46,7 +52,7 @@ export function expansionTest(question: string): ((sentence: string) => string |
   const asked = abbreviationAsked(question);
   if (!asked) return null;
   const letters = asked.toUpperCase();
-  const quoted = asked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = namePattern(asked);
   // "Hayat Tahrir al-Sham (HTS)" or "HTS (Hayat Tahrir al-Sham)"
   const before = new RegExp(`((?:[\\p{L}'’-]+\\s+){1,8})\\(\\s*${quoted}\\s*\\)`, 'iu');
   const after = new RegExp(`\\b${quoted}\\s*\\(([^()]{3,80})\\)`, 'iu');
@@ -79,7 +85,7 @@ function spells(words: readonly string[], letters: string): boolean {
 }
 
 /** Words a title before someone's name ends in ("Chelsea *boss*", "Microsoft *founder*", "UN Secretary *General*"). */
-const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|president|minister|secretary|general|chancellor|coach|manager|captain|skipper|striker|midfielder|defender|winger|goalkeeper|keeper|forward|executive|director|editor|presenter|singer|actor|actress|star|comedian|rapper|guitarist|drummer|writer|author|tycoon|billionaire|spokesman|spokeswoman|governor|mayor|judge|ambassador|envoy|commissioner|governor|chief executive)$/i;
+const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|president|minister|secretary|general|chancellor|coach|manager|captain|skipper|striker|midfielder|defender|winger|goalkeeper|keeper|forward|executive|director|editor|presenter|singer|actor|actress|star|comedian|rapper|guitarist|drummer|writer|author|tycoon|billionaire|spokesman|spokeswoman|governor|mayor|judge|ambassador|envoy|commissioner)$/i;
 
 /**
  * For a "who is X" question, a reader of the title a sentence sets right before the whole name asked ("Tory leader
@@ -89,8 +95,7 @@ const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|
 export function titleTest(question: string): ((sentence: string) => string | null) | null {
   const asked = DEFINITION_ASKED.exec(question.trim());
   if (!asked || !/^\W*who\b/i.test(question)) return null;
-  const name = asked[1]!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
-  const before = new RegExp(`((?:[\\p{L}'’.-]+\\s+){0,3}[\\p{L}]+)\\s+${name}\\b`, 'giu');
+  const before = new RegExp(`((?:[\\p{L}'’.-]+\\s+){0,3}[\\p{L}]+)\\s+${namePattern(asked[1]!)}\\b`, 'giu');
   return (sentence) => {
     for (const m of sentence.matchAll(before)) {
       const ws = m[1]!.split(/\s+/);
@@ -105,7 +110,7 @@ export function titleTest(question: string): ((sentence: string) => string | nul
 }
 
 /** Kinds of thing a descriptor before a name ends in ("net telephony *firm* Skype", "telecom *regulator* Ofcom"). */
-const THING_KIND = /^(?:firm|company|group|giant|maker|operator|retailer|chain|bank|lender|insurer|airline|carrier|network|broadcaster|channel|station|regulator|watchdog|body|agency|authority|organisation|organization|union|party|club|team|band|label|site|website|service|network|provider|programme|program|software|console|game|film|movie|album|single|show|series|newspaper|paper|magazine|festival|event|charity|campaign|tournament|competition|store|studio|exchange|index|fund|treaty|scheme|system|device|gadget|phone|handset|player|browser|engine)$/i;
+const THING_KIND = /^(?:firm|company|group|giant|maker|operator|retailer|chain|bank|lender|insurer|airline|carrier|broadcaster|channel|station|regulator|watchdog|body|agency|authority|organisation|organization|union|party|club|team|band|label|site|website|service|network|provider|programme|program|software|console|game|film|movie|album|single|show|series|newspaper|paper|magazine|festival|event|charity|campaign|tournament|competition|store|studio|exchange|index|fund|treaty|scheme|system|device|gadget|phone|handset|player|browser|engine)$/i;
 
 /**
  * For "what is X" about a name ("what is skype", "what is the lse"), a reader of the definition a sentence gives X: "X
@@ -116,9 +121,8 @@ export function definitionOf(cased: string): ((sentence: string) => string | nul
   const asked = DEFINITION_ASKED.exec(cased.trim());
   // (a name only, every word capitalised or a number: "Halo 2", "iTunes", not "Ctenophora commonly known as")
   if (!asked || !/^\W*what\b/i.test(cased) || !asked[1]!.trim().split(/\s+/).every((w) => /^(?:[\p{Lu}\p{N}]|\p{Ll}+\p{Lu})/u.test(w) || /^(?:of|and|the|&)$/.test(w))) return null;
-  const name = asked[1]!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
-  const told = `(?:is|are|was|were)\\s+(?!(?:not|also|now|still|set|due|likely|unlikely|expected|planning|going|about|being|to|in|on|at|for|from|by|with|under|out)\\b)(?![a-z]+(?:ed|ing)\\b)`;
-  const opening = new RegExp(`^(?:the\\s+)?${name}\\s+${told}(?:(?:a|an|the)\\s+)?([^,;:.()]{3,80}?)(?=\\s*[,;:.(]|\\s+(?:which|that|who|with|and|but|since|after|for|in|on|at)\\b|$)`, 'iu');
+  const name = namePattern(asked[1]!);
+  const opening = new RegExp(`^(?:the\\s+)?${name}\\s+${TOLD_AS}(?:(?:a|an|the)\\s+)?([^,;:.()]{3,80}?)(?=\\s*[,;:.(]|\\s+(?:which|that|who|with|and|but|since|after|for|in|on|at)\\b|$)`, 'iu');
   const apposition = new RegExp(`\\b${name},\\s+(?:a|an|the)\\s+([^,.;:]{2,60}),`, 'iu');
   const before = new RegExp(`((?:[\\p{L}'’-]+\\s+){0,2}[\\p{L}]+)\\s+${name}\\b`, 'giu');
   return (sentence) => {
