@@ -33,6 +33,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh6: { label: 'fresh batch 6 (written 2026-12-04 15:53–16:03 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh6.md' },
   fresh7: { label: 'fresh batch 7 (written 2026-12-04 18:27–18:35 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh7.md' },
   fresh8: { label: 'fresh batch 8 (written 2026-12-04 20:52–21:05 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh8.md' },
+  fresh9: { label: 'fresh batch 9 (written 2026-12-04/05 23:03–23:12 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh9.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;

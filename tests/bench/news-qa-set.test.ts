@@ -86,6 +86,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh7 = batch7 ? loadNewsQa(batch7.file) : [];
   const batch8 = batches.find((b) => b.key === 'fresh8');
   const fresh8 = batch8 ? loadNewsQa(batch8.file) : [];
+  const batch9 = batches.find((b) => b.key === 'fresh9');
+  const fresh9 = batch9 ? loadNewsQa(batch9.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -143,14 +145,34 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists eight batches in order, batch 8 with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8']);
+  it('lists batches 1–8 in order, batch 8 with its own label and notes', () => {
+    expect(batches.map((b) => b.key).slice(0, 8)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8']);
     expect(batches[7]).toMatchObject({
       name: 'fresh batch 8',
       label: "fresh batch 8 (written 2026-12-04 20:52–21:05 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh8.md',
       file: expect.stringMatching(/news-qa-fresh8\.jsonl$/),
     });
+  });
+
+  it('lists nine batches in order, batch 9 with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9']);
+    expect(batches[8]).toMatchObject({
+      name: 'fresh batch 9',
+      label: "fresh batch 9 (written 2026-12-04/05 23:03–23:12 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh9.md',
+      file: expect.stringMatching(/news-qa-fresh9\.jsonl$/),
+    });
+  });
+
+  it('batch 9 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh9.length).toBe(60);
+    expect(fresh9.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh9.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh9.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh9.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `nn-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh9.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 8 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -220,8 +242,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–8 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8 };
+  it('repeats no question across the dev set, batches 1–9 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -240,6 +262,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh6.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh6 repeats out-of-scope "${q.question}"`);
       if (fresh7.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh7 repeats out-of-scope "${q.question}"`);
       if (fresh8.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh8 repeats out-of-scope "${q.question}"`);
+      if (fresh9.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh9 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -379,6 +402,27 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
     const reused = fresh8.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
     expect(fresh8.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 9 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh9.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh9.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 9 asks about no article batches 1–8 or the dev set use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh7, ...fresh8].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh9.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh9.some((q) => q.article !== null)).toBe(true);
     expect(reused).toEqual([]);
   });
 
