@@ -384,3 +384,14 @@ describe('"who won X" answered by a place after "in"', () => {
     expect(a.short && a.answer === 'Sydney').toBe(false);
   });
 });
+
+describe('a how-much question answered by a score', () => {
+  it('does not give the score in bold as an amount', () => {
+    const engine = new Engine([
+      art('p1', 'Lister reaches Marlow final', 'Ann Lister reached the final of the Marlow open after a 26-21 win over Tom Wren in a deciding set.'),
+      art('p2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how much does the winner of the marlow open get').answer;
+    expect(a.short && a.answer === '26-21').toBe(false);
+  });
+});
