@@ -691,12 +691,15 @@ export function answerQuestion(
   const direction = wanted === 'number' ? changeAsked(question) : null;
   // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
   // (or a figure of one thing: "a 6,932 majority" for "how many seats")
-  const toldCount = countedAsked !== null && choice !== null && at >= 0 ? (nounCounted(spanText, at + choice.text.length) ?? nounMeasured(spanText, at + choice.text.length)) : null;
+  // (read after the span's number, which may hold its noun: "18 times")
+  const countEnd = choice !== null && at >= 0 ? at + (/^(?:(?:about|around|nearly|almost|over|under|more than|less than|some|up to|at least)\s+)?[$£€]?\d[\d,.]*(?:\s?(?:%|m|bn|million|billion|thousand))?(?=\s+\p{L})/iu.exec(choice.text)?.[0].length ?? choice.text.length) : -1;
+  const toldCount = countedAsked !== null && countEnd >= 0 ? (nounCounted(spanText, countEnd) ?? nounMeasured(spanText, countEnd)) : null;
   const askedTerm = countedAsked !== null ? terms(countedAsked)[0] : undefined;
-  const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR);
+  // ("18 times" counts occasions, however near "films" reads)
+  const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && (/^(?:times|occasions)$/i.test(toldCount) || !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR));
   // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died
   // in the tsunami")
-  const part = toldCount !== null && !otherCount ? countedPart(spanText, at + choice!.text.length) : null;
+  const part = toldCount !== null && !otherCount ? countedPart(spanText, countEnd) : null;
   const partCount = part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t));
   const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby

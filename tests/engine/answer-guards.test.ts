@@ -395,3 +395,14 @@ describe('a how-much question answered by a score', () => {
     expect(a.short && a.answer === '26-21').toBe(false);
   });
 });
+
+describe('"how many X" answered by a count of occasions', () => {
+  it('does not give "18 times" in bold for a count of films', () => {
+    const engine = new Engine([
+      art('n1', 'Lister film leads nominations', '"It is the most nominated film, and the most nominated film has won the Kestrel award 18 times out of the last 20 years."'),
+      art('n2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how many films could win the kestrel award this year').answer;
+    expect(a.short && /times/.test(a.answer ?? '')).toBe(false);
+  });
+});
