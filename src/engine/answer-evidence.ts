@@ -1,5 +1,6 @@
 // Evidence for the answer confidence beyond how much of the question a sentence holds (issue 14; bench/notes/confidence6.md).
 import type { AnalyzedSentence } from './analyze-article.ts';
+import { terms } from './text.ts';
 
 /** The subject leads a sentence when one of its words is among the sentence's first terms. */
 const LEAD_TERMS = 5;
@@ -134,4 +135,18 @@ export function timeOfTelling(sentence: string, start: number, asked: ReadonlySe
   if (!m) return false;
   const verb = termOf(m[1]!.split(/\s+/)[0]!);
   return verb === undefined || !asked.has(verb);
+}
+
+/**
+ * Whether a who-span's terms end in the name asked about, so name that one and not the answer: every name asked
+ * ("Singer Anna *Lister*" for "who is anna lister married to"), or one whole name of several asked ("Robert *de Niro*" for
+ * "who directed hide and seek, the de niro one"), never a name's last word alone ("Ögedei *Khan*" for Genghis Khan's
+ * successor). `named` are the question's name terms, `cased` the question with its capitals restored, `own` its terms.
+ */
+export function endsInAskedName(spanTerms: readonly string[], named: ReadonlySet<string>, cased: string, own: ReadonlySet<string>): boolean {
+  const last = spanTerms[spanTerms.length - 1];
+  if (last === undefined || !named.has(last)) return false;
+  if ([...named].every((t) => spanTerms.includes(t))) return true;
+  const runs = [...cased.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|van|von|der|al|le|la)\s+)?\p{Lu}[\p{L}'’-]*)*/gu)].map((m) => terms(m[0]).filter((t) => own.has(t)));
+  return runs.some((r) => r.length > 1 && r[r.length - 1] === last && r.every((t) => spanTerms.includes(t)));
 }

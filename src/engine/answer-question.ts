@@ -15,7 +15,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, endsInAskedName, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -723,7 +723,7 @@ export function answerQuestion(
   const placeForWho = placed !== null && placed({ text: choice!.text, start: at, kind: 'who' }, spanText);
   // and a who-span ending in the name asked names the one asked about, not the answer ("who is lister married to" →
   // "Singer Anna Lister")
-  const endsAsked = wanted === 'who' && spanTerms.length > 0 && namedTerms.has(spanTerms[spanTerms.length - 1]!) && [...namedTerms].every((t) => spanTerms.includes(t));
+  const endsAsked = wanted === 'who' && endsInAskedName(spanTerms, namedTerms, cased, own);
   // and one lower-case word whose phrase goes on ("freeze" of "a freeze on fuel duty") is a cut answer
   const cutPhrase = (wanted === 'what' || wanted === 'other') && choice !== null && at >= 0 && /^\p{Ll}[\p{L}-]*$/u.test(choice.text) && /^\s+(?:on|of|for|against|to)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d]/u.test(spanText.slice(at + choice.text.length));
   // and a role asked is never held by the organisation asked or by a numbered thing ("Sony Pictures", "PlayStation 3" for

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
-import { tellsRelation } from '../../src/engine/answer-evidence.ts';
+import { endsInAskedName, tellsRelation } from '../../src/engine/answer-evidence.ts';
+import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 
 describe('a question asking which one ranks first', () => {
@@ -404,5 +405,17 @@ describe('"how many X" answered by a count of occasions', () => {
     ]);
     const a = engine.ask('how many films could win the kestrel award this year').answer;
     expect(a.short && /times/.test(a.answer ?? '')).toBe(false);
+  });
+});
+
+describe('a who-span ending in the name asked', () => {
+  const own = (q: string) => new Set(terms(q));
+  it('ends in one whole name of several asked, never in a name\'s last word alone', () => {
+    const q = 'who directed Hide and Seek, the De Niro one';
+    expect(endsInAskedName(terms('Robert de Niro'), new Set(terms('Hide Seek De Niro')), q, own(q))).toBe(true);
+    const k = "who was Genghis Khan's successor";
+    expect(endsInAskedName(terms('Ögedei Khan'), new Set(terms('Genghis Khan')), k, own(k))).toBe(false);
+    const l = 'who is Anna Lister married to';
+    expect(endsInAskedName(terms('Singer Anna Lister'), new Set(terms('Anna Lister')), l, own(l))).toBe(true);
   });
 });
