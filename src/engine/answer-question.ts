@@ -692,8 +692,8 @@ export function answerQuestion(
   // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
   // (or a figure of one thing: "a 6,932 majority" for "how many seats")
   // (read after the span's number, which may hold its noun: "18 times")
-  const countEnd = choice !== null && at >= 0 ? at + (/^(?:(?:about|around|nearly|almost|over|under|more than|less than|some|up to|at least)\s+)?[$£€]?\d[\d,.]*(?:\s?(?:%|m|bn|million|billion|thousand))?(?=\s+\p{L})/iu.exec(choice.text)?.[0].length ?? choice.text.length) : -1;
-  const toldCount = countedAsked !== null && countEnd >= 0 ? (nounCounted(spanText, countEnd) ?? nounMeasured(spanText, countEnd)) : null;
+  const countEnd = countedAsked !== null && choice !== null && at >= 0 ? at + (/^(?:(?:about|around|nearly|almost|over|under|more than|less than|some|up to|at least)\s+)?[$£€]?\d[\d,.]*(?:\s?(?:%|m|bn|million|billion|thousand))?(?=\s+\p{L})/iu.exec(choice.text)?.[0].length ?? choice.text.length) : -1;
+  const toldCount = countEnd >= 0 ? (nounCounted(spanText, countEnd) ?? nounMeasured(spanText, countEnd)) : null;
   const askedTerm = countedAsked !== null ? terms(countedAsked)[0] : undefined;
   // ("18 times" counts occasions, however near "films" reads)
   const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && (/^(?:times|occasions)$/i.test(toldCount) || !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR));
