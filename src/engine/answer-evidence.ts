@@ -150,3 +150,33 @@ export function endsInAskedName(spanTerms: readonly string[], named: ReadonlySet
   const runs = [...cased.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|van|von|der|al|le|la)\s+)?\p{Lu}[\p{L}'’-]*)*/gu)].map((m) => terms(m[0]).filter((t) => own.has(t)));
   return runs.some((r) => r.length > 1 && r[r.length - 1] === last && r.every((t) => spanTerms.includes(t)));
 }
+
+/** "what is X called", "what's the name of X", "what is X's name": a name is asked, not a fact about X. */
+export const NAME_ASKED = /^\W*(?:what|which)(?:['’]?s)?\b.*(?:\b(?:called|named|titled|name\s+of)\b|(?:\p{L}['’]?s|\s(?:their|its|his|her))\s+name\b)/iu;
+/** Words that give a name ("known as", "dubbed", "renamed"). */
+const NAMING_WORD = /\b(?:called|named|renamed|dubbed|titled|entitled|nicknamed|branded|known\s+as)\b/i;
+/** Capitalised words that start no name of their own here: titles of address, whose person the article names in full elsewhere. */
+const ADDRESS = /(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+$/;
+
+/**
+ * Whether a quote names nothing a name-question could be answered by: no naming word, no quoted title, and no name
+ * beyond the sentence's first word, the names asked and people re-mentioned by title ("Mr Ebbers, 63, has always
+ * insisted … WorldCom's finances" for "what is worldcom called now"). `asked` are the question's terms.
+ */
+export function namesNothingNew(quote: string, asked: ReadonlySet<string>, isName: (word: string) => boolean): boolean {
+  if (NAMING_WORD.test(quote) || /["“‘'][\p{Lu}\d][^"”’']{0,60}["”’']/u.test(quote)) return false;
+  for (const m of quote.matchAll(/(?<![\p{L}\d'’-])\p{Lu}[\p{L}\d'’-]*/gu)) {
+    const before = quote.slice(0, m.index);
+    if (/(?:^|[.!?:]["”’]?\s+)["“‘]?$/u.test(before) || ADDRESS.test(before) || ADDRESS.test(`${m[0]} `) || !isName(m[0])) continue;
+    if (terms(m[0]).some((t) => !asked.has(t))) return false;
+  }
+  return true;
+}
+
+/** Whether the words right before and right after a span (start–end in `sentence`) are both asked terms. */
+export function flankedByAsked(sentence: string, start: number, end: number, asked: ReadonlySet<string>): boolean {
+  const before = /([\p{L}\d'’-]+)\W*$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
+  const after = /^\W*([\p{L}\d'’-]+)/u.exec(sentence.slice(end, end + 40))?.[1];
+  const isAsked = (w: string | undefined) => w !== undefined && terms(w).length > 0 && terms(w).every((t) => asked.has(t));
+  return isAsked(before) && isAsked(after);
+}

@@ -2,10 +2,11 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
-import { PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
+import { NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
 import { placeLikeness } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
+import { DEMONYMS } from './demonyms.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
@@ -15,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, endsInAskedName, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -726,6 +727,10 @@ export function answerQuestion(
   const endsAsked = wanted === 'who' && endsInAskedName(spanTerms, namedTerms, cased, own);
   // and one lower-case word whose phrase goes on ("freeze" of "a freeze on fuel duty") is a cut answer
   const cutPhrase = (wanted === 'what' || wanted === 'other') && choice !== null && at >= 0 && /^\p{Ll}[\p{L}-]*$/u.test(choice.text) && /^\s+(?:on|of|for|against|to)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d]/u.test(spanText.slice(at + choice.text.length));
+  // and a name asked is no span between two asked words: that is a word of the asked phrase, not its name ("TV" of "Channel 4 reality *TV* show"
+  // for "what is the channel 4 reality show called")
+  const nameAsked = NAME_ASKED.test(question);
+  const insideAsked = nameAsked && choice !== null && at >= 0 && flankedByAsked(spanText, at, at + choice.text.length, own);
   // and a role asked is never held by the organisation asked or by a numbered thing ("Sony Pictures", "PlayStation 3" for
   // "who runs sony")
   const noPerson = role !== null && choice !== null && (/\d/.test(choice.text) || spanTerms.some((t) => role.org.includes(t)));
@@ -774,11 +779,13 @@ export function answerQuestion(
   const honorific = wanted === 'what' && choice !== null && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s/.test(choice.text);
   // and a score ("26-21") is no amount or count unless a score is asked ("what was the score", "by how many points")
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : partCount || otherCount || undone || patient || tellingTime || basedOther ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
+  const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

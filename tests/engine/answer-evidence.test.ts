@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { flankedByAsked, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -104,5 +104,46 @@ describe('a span the asked verb was done to', () => {
     expect(engine.ask('did marlow nights win best picture').answer.confidence).toBeLessThan(UNSURE_BELOW);
     const wrote = engine.ask('who wrote the lark code').answer;
     expect(wrote.short).toBe(false);
+  });
+});
+
+describe('a name asked ("what is X called")', () => {
+  const asked = new Set(terms('what is kestrel holdings called now'));
+  const isName = (w: string) => !/^(?:The|In|Monday)$/.test(w);
+  it('reads the questions that ask a name, not a fact', () => {
+    expect(NAME_ASKED.test('whats the name of the tsunami song')).toBe(true);
+    expect(NAME_ASKED.test("what is kestrel's album called")).toBe(true);
+    expect(NAME_ASKED.test('what is the bands name')).toBe(true);
+    expect(NAME_ASKED.test('who named the ship')).toBe(false);
+    expect(NAME_ASKED.test('what did kestrel make')).toBe(false);
+  });
+
+  it('is not told by a quote naming only what was asked and people re-mentioned by title', () => {
+    expect(namesNothingNew('Mr Lister, 63, has always insisted that Kestrel Holdings was sound.', asked, isName)).toBe(true);
+    expect(namesNothingNew('Kestrel Holdings chief Ann Lister spoke on Monday.', asked, isName)).toBe(false);
+    expect(namesNothingNew('Kestrel Holdings has been renamed after its founder.', asked, isName)).toBe(false);
+    expect(namesNothingNew('The firm trades as "Marlow" in Europe, Kestrel Holdings said.', asked, isName)).toBe(false);
+  });
+
+  it('keeps the engine from showing such a quote as sure', () => {
+    const engine = new Engine([
+      plainArticle('n1', 'Kestrel Holdings trial', 'Mr Lister, 63, has always insisted that he was unaware of any shortfalls in Kestrel Holdings finances.'),
+      plainArticle('n2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('what is kestrel holdings called now').answer.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
+  it('is no span between two asked words', () => {
+    const s = 'She joined the Channel 9 reality TV show last year.';
+    const own = new Set(terms('what is the channel 9 reality show called'));
+    expect(flankedByAsked(s, s.indexOf('TV'), s.indexOf('TV') + 2, own)).toBe(true);
+    expect(flankedByAsked(s, s.indexOf('last'), s.indexOf('last') + 4, own)).toBe(false);
+    const engine = new Engine([
+      plainArticle('c1', 'Lister attacks show', "Media observers had been surprised by Lister's initial decision to join the third celebrity version of the Channel 4 reality TV show, given that she has written critical articles about the format in the past."),
+      plainArticle('c2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('what is the channel 4 reality show called').answer;
+    expect(a.answer).not.toBe('TV');
+    expect(a.short).toBe(false);
   });
 });
