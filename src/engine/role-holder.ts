@@ -15,6 +15,8 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
   { asked: ['minist', 'secretari', 'premier'], printed: ['minist', 'secretari', 'premier', 'presid'] },
   // a band's singer: "Franz Ferdinand frontman Alex Kapranos"
   { asked: ['singer', 'frontman', 'vocalist'], printed: ['singer', 'frontman', 'vocalist', 'frontwoman'] },
+  // who refereed a match: "referee Jonathan Kaplan"
+  { asked: ['refere', 'umpir'], printed: ['refere', 'umpir'] },
 ];
 
 /** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */

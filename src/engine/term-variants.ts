@@ -105,6 +105,7 @@ const SHORTHAND: Record<string, string> = {
   vid: 'video',
   vids: 'videos',
   ref: 'referee',
+  reffed: 'refereed',
   champs: 'champions',
 };
 /** The full form stands in when the corpus writes it this many times as often as the shorthand (passages). */

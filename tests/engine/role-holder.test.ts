@@ -139,6 +139,19 @@ describe('answering who holds a role', () => {
   });
 });
 
+describe('who refereed a match', () => {
+  it('is a role: a quote naming the teams and their coach is not shown as sure', () => {
+    expect(roleAsked('who', terms('who was the referee in the marlow ashby game'))?.org).toEqual(terms('marlow ashby game'));
+    const engine = new Engine([
+      art('m1', 'Marlow coach fumes', 'Marlow coach Tom Vale said he was "livid" after his side were denied two tries in the 19-13 loss to Ashby on Sunday.'),
+      art('m2', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who reffed the marlow ashby game').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
 describe('a holder whose name shares a stem with the organisation', () => {
   it('keeps the whole name: "Arsene" is no word of "Arsenal" though both stem to "arsen"', () => {
     expect(holderIn('who is the arsenal manager', 'Arsenal manager Arsene Wenger has signed a new contract.')).toBe('Arsene Wenger');
