@@ -180,3 +180,25 @@ export function flankedByAsked(sentence: string, start: number, end: number, ask
   const isAsked = (w: string | undefined) => w !== undefined && terms(w).length > 0 && terms(w).every((t) => asked.has(t));
   return isAsked(before) && isAsked(after);
 }
+
+/** A penalty or a sum told as what someone risks, not what they got: "could face …", "faces …", "… if convicted". */
+const RISKED_BEFORE = /\b(?:could|would|may|might|will|to)\s+(?:\p{Ll}+\s+)?(?:face|get|receive)\b[^.;]{0,40}$|\b(?:faces|facing|risks?|risking)\b[^.;]{0,40}$/iu;
+const RISKED_AFTER = /^[^.;]{0,60}\bif\s+(?:he|she|they|it|\p{Lu}\p{Ll}+)?\s*(?:is|are|was|were)?\s*(?:convicted|found\s+guilty)\b/iu;
+/** Questions that ask what is risked ("how long could X get", "what does X face"). */
+const ASKS_RISK = /\b(?:could|might|may|would|faces?|facing|risks?|maximum|max|up to)\b/i;
+
+/**
+ * Whether a span (start–end in `sentence`) is a penalty or sum told as risked, not one given: "Mr Ebbers could face a jail
+ * sentence of *up to 85 years* if convicted" for "how long was ebbers jailed for". A question asking the risk is answered by it.
+ */
+export function toldAsRisk(sentence: string, start: number, end: number, question: string): boolean {
+  if (ASKS_RISK.test(question)) return false;
+  return RISKED_BEFORE.test(sentence.slice(Math.max(0, start - 60), start)) || RISKED_AFTER.test(sentence.slice(end));
+}
+
+/** Whether a one-word span is set right before a role noun and a name, so describes the named one ("*Pop* star Ann Lister"). */
+export function beforeRoleAndName(sentence: string, start: number, span: string, role: RegExp): boolean {
+  if (/\s/.test(span)) return false;
+  const next = /^\s+([a-z]+)\s+\p{Lu}/u.exec(sentence.slice(start + span.length))?.[1];
+  return next !== undefined && role.test(next);
+}

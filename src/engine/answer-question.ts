@@ -1,5 +1,5 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
-import { candidateTest, chooseSpan, classifyQuestion } from './extract-span.ts';
+import { candidateTest, chooseSpan, classifyQuestion, PERSON_ROLE } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
 import { NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
@@ -11,12 +11,12 @@ import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
-import { slotOf } from './question-analysis.ts';
+import { organizationAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, beforeRoleAndName, endsInAskedName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -762,6 +762,8 @@ export function answerQuestion(
   const tellingTime = wanted === 'when' && choice !== null && at >= 0 && timeOfTelling(spanText, at, own, termOf);
   // and a one-word who-span after "a" or "an" describes someone, it names no one ("Kilroy-Silk was made *an MEP*")
   const described = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\b(?:a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));
+  // (nor, a person asked, one word set before a role and a name: it says what the named one is, "*Pop* star Britney Spears")
+  const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, PERSON_ROLE) && !organizationAsked(question);
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
   // meeting …" for "where did the g7 meet")
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
@@ -778,14 +780,16 @@ export function answerQuestion(
   // and a what-question is not answered by someone called by an honorific ("whats worldcom called these days" → "Mr Ebbers")
   const honorific = wanted === 'what' && choice !== null && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s/.test(choice.text);
   // and a score ("26-21") is no amount or count unless a score is asked ("what was the score", "by how many points")
+  // and a sentence or a sum someone could face is not one given ("could face a jail sentence of up to 85 years if convicted")
+  const risked = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 && toldAsRisk(spanText, at, at + choice.text.length, question);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || risked ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

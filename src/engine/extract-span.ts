@@ -290,7 +290,7 @@ function originOnly(before: string): boolean {
 /** A title that makes a name a person's ("Mr Blair"). */
 const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Saint|St)\.?\s/;
 /** A role word right before a name that makes it a person's ("Chelsea *manager* Jose Mourinho"). */
-const PERSON_ROLE = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|captain|chairman|chairwoman|chief|president|minister|secretary|chancellor|spokesman|spokeswoman|singer|actor|actress|star|director|executive|founder|owner|player|winger|forward|skipper|referee|rapper|guitarist|drummer|presenter|comedian)$/;
+export const PERSON_ROLE = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|coach|manager|boss|striker|midfielder|defender|goalkeeper|keeper|captain|chairman|chairwoman|chief|president|minister|secretary|chancellor|spokesman|spokeswoman|singer|actor|actress|star|director|executive|founder|owner|player|winger|forward|skipper|referee|rapper|guitarist|drummer|presenter|comedian)$/;
 /** A description before a name: up to three words ending in a lower-case one ("Spanish *architect* ", "the Roman Catholic *priest*, "). */
 const DESCRIBED_NAME = /^(?:[\p{L}'’.-]+\s+){0,3}[a-z][\p{L}-]*,?\s+$/u;
 /** Words an untyped phrase may have for free. */

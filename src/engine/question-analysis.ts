@@ -39,9 +39,13 @@ export function personAsked(question: string): boolean {
   return PERSON_FOCUS_QUESTION.test(q) || (role !== undefined && ROLE_NOUNS.test(role) && !/^(?:general|champion|winner)$/.test(role));
 }
 
+/** "who does X play for", "who did X sign for", "who does X work for", "who did X join": a side or an employer is asked. */
+const SIDE_OF = /^\W*who\s+(?:does|did|do|will|would|is|was|has|have|had)\s+(?:[\p{L}\d'’.-]+\s+){1,4}?(?:(?:play|plays|playing|played|sign|signs|signing|signed|work|works|working|worked)\s+for|join|joined|joining)\W*$/u;
+
 /** Whether a who-question asks for an organisation or a side: a person's name is then the wrong kind of answer. */
 export function organizationAsked(question: string): boolean {
-  return ORGANIZATION_QUESTION.test(question.toLowerCase());
+  const q = question.toLowerCase();
+  return ORGANIZATION_QUESTION.test(q) || SIDE_OF.test(q);
 }
 
 export function classifyQuestion(question: string): QuestionType {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { flankedByAsked, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { beforeRoleAndName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
+import { PERSON_ROLE } from '../../src/engine/extract-span.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 const art = plainArticle;
 
@@ -145,5 +146,38 @@ describe('a name asked ("what is X called")', () => {
     const a = engine.ask('what is the channel 4 reality show called').answer;
     expect(a.answer).not.toBe('TV');
     expect(a.short).toBe(false);
+  });
+});
+
+describe('a penalty told as risked', () => {
+  const s = 'Mr Lister could face a jail sentence of up to 85 years if convicted of all the charges.';
+  const at = s.indexOf('up to 85 years');
+  it('is not the one given, unless the risk is asked', () => {
+    expect(toldAsRisk(s, at, at + 'up to 85 years'.length, 'how long was lister jailed for')).toBe(true);
+    expect(toldAsRisk(s, at, at + 'up to 85 years'.length, 'how long could lister get')).toBe(false);
+    const given = 'Mr Lister was jailed for 25 years on Wednesday.';
+    expect(toldAsRisk(given, given.indexOf('25'), given.indexOf('25') + 8, 'how long was lister jailed for')).toBe(false);
+  });
+  it('keeps the engine from showing it as the answer', () => {
+    const engine = new Engine([
+      plainArticle('j1', 'Lister denies fraud', s),
+      plainArticle('j2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how long was lister jailed for').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
+describe('a word before a role and a name', () => {
+  it('describes the named one: no who-answer', () => {
+    const s = 'Pop star Ann Lister has attacked US tabloid magazines.';
+    expect(beforeRoleAndName(s, 0, 'Pop', PERSON_ROLE)).toBe(true);
+    const t = 'Kestrel boss Ann Lister said sales rose.';
+    expect(beforeRoleAndName(t, 0, 'Kestrel', PERSON_ROLE)).toBe(true);
+    const u = 'Ann Lister said sales rose.';
+    expect(beforeRoleAndName(u, 0, 'Ann Lister', PERSON_ROLE)).toBe(false);
+    const v = 'Lister said star Tom Vale was fine.';
+    expect(beforeRoleAndName(v, 0, 'Lister', PERSON_ROLE)).toBe(false);
   });
 });

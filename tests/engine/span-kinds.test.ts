@@ -67,6 +67,14 @@ describe('a span of another finer kind than asked', () => {
     expect(organizationAsked('What company bought the studio?')).toBe(true);
     expect(organizationAsked('which player won the cup')).toBe(false);
   });
+  it('reads "who does X play / work for" and "who did X join" as asking for a side or an employer', () => {
+    expect(organizationAsked('who does ivo brandt play for')).toBe(true);
+    expect(organizationAsked('who did tom vale sign for')).toBe(true);
+    expect(organizationAsked('who does ann lister work for')).toBe(true);
+    expect(organizationAsked('who did vale join')).toBe(true);
+    expect(organizationAsked('who did marlow sign')).toBe(false);
+    expect(organizationAsked('who plays for marlow')).toBe(false);
+  });
   it('never vouches for a person\'s name when a team is asked', () => {
     const text = 'Rovers beat the home side 2-0 in the replay against Peter Walsh\'s team at the park.';
     expect(candidate('which team won the replay', text, 'Peter Walsh')?.wrongKind).toBe(true);
