@@ -782,8 +782,10 @@ export function answerQuestion(
   // and a score ("26-21") is no amount or count unless a score is asked ("what was the score", "by how many points")
   // and a sentence or a sum someone could face is not one given ("could face a jail sentence of up to 85 years if convicted")
   const risked = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 && toldAsRisk(spanText, at, at + choice.text.length, question);
+  // and the size of a ranking ("Russia's *top five* oil producers") is no amount or count unless a ranking is asked
+  const rankSize = wanted === 'number' && choice !== null && at >= 0 && /\btop[\s-]+$/i.test(spanText.slice(Math.max(0, at - 5), at)) && !/\btop\b/i.test(question);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -419,3 +419,15 @@ describe('a who-span ending in the name asked', () => {
     expect(endsInAskedName(terms('Singer Anna Lister'), new Set(terms('Anna Lister')), l, own(l))).toBe(true);
   });
 });
+
+describe('the size of a ranking', () => {
+  it('is no amount asked: "top five" of "top five oil producers" is not bold for how much', () => {
+    const engine = new Engine([
+      art('t1', 'Kestrel merger', "However, the merged group will still remain outside Marlow's top five oil producers - led by Lukoil with 11% of the market, followed by Surgut."),
+      art('t2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how much oil does marlow produce').answer;
+    expect(a.answer).not.toBe('five');
+    expect(a.short).toBe(false);
+  });
+});
