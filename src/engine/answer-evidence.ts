@@ -88,7 +88,9 @@ const UNREALISED_BEFORE = new RegExp(
   '\\b(?:(?:will|would|could|may|might|can|shall|should|must)\\s+(?:not\\s+|also\\s+|still\\s+|almost\\s+|\\p{Ll}+ly\\s+){0,2}' +
     // "to" after a word of prospect ("favourite to win", "wanted to win"), not of purpose ("crosses to score")
     '|(?:favourites?|tipped|set|expected|likely|unlikely|hop(?:e|es|ed|ing)|bid|bidding|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|plan(?:s|ned|ning)?|chances?|odds|attempt(?:s|ed|ing)?|try|tries|tried|trying|seek(?:s|ing)?|sought|fight(?:s|ing)?|battl(?:e|es|ed|ing)|(?:un)?able|fail(?:s|ed|ing)?|going|bound|poised|ready|due|vow(?:s|ed)?|promis(?:e|es|ed)|approach(?:es)?|offer(?:s|ed)?|moves?|efforts?|propos(?:al|es|ed)|agree(?:s|d)?)\\s+(?:(?:us|them|him|her|me|it|you)\\s+)?(?:not\\s+)?to\\s+' +
-    '|(?:odds|chances?|hopes?|prospects?|favourites?|tipped|bid|bidding)\\s+(?:of|for|at)\\s+)$',
+    '|(?:odds|chances?|hopes?|prospects?|favourites?|tipped|bid|bidding)\\s+(?:of|for|at)\\s+' +
+    // a deed thought or talked of ("not thinking of winning the Grand Slam")
+    '|(?:think(?:s|ing)?|thought|dream(?:s|ing|ed|t)?|talk(?:s|ing|ed)?)\\s+(?:of|about)\\s+)$',
   'iu',
 );
 
@@ -201,4 +203,13 @@ export function beforeRoleAndName(sentence: string, start: number, span: string,
   if (/\s/.test(span)) return false;
   const next = /^\s+([a-z]+)\s+\p{Lu}/u.exec(sentence.slice(start + span.length))?.[1];
   return next !== undefined && role.test(next);
+}
+
+/** Whether every place a span stands in a sentence is inside a longer word ("4" of "4x100m", "one" of "someone"). */
+export function cutsEveryWord(sentence: string, span: string): boolean {
+  if (!span) return false;
+  for (let at = sentence.indexOf(span); at >= 0; at = sentence.indexOf(span, at + 1)) {
+    if (!/^[\p{L}\d]/u.test(sentence.slice(at + span.length)) && !/[\p{L}\d]$/u.test(sentence.slice(0, at))) return false;
+  }
+  return true;
 }

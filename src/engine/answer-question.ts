@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, beforeRoleAndName, endsInAskedName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -784,8 +784,14 @@ export function answerQuestion(
   const risked = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 && toldAsRisk(spanText, at, at + choice.text.length, question);
   // and the size of a ranking ("Russia's *top five* oil producers") is no amount or count unless a ranking is asked
   const rankSize = wanted === 'number' && choice !== null && at >= 0 && /\btop[\s-]+$/i.test(spanText.slice(Math.max(0, at - 5), at)) && !/\btop\b/i.test(question);
+  // and a where-span after "with" is a companion or a side, not a place ("won the Champions League final *with Porto*")
+  // (unless "with" is asked: "which country does japan trade with")
+  const withWhom = wanted === 'where' && choice !== null && at >= 0 && /\bwith\s+(?:the\s+)?$/i.test(spanText.slice(Math.max(0, at - 10), at)) && !/\bwith\b/i.test(question);
+  // and a span that cuts a word ("4" of "4x100m relay") is no answer of its own
+  // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
+  const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { beforeRoleAndName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { beforeRoleAndName, cutsEveryWord, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -42,6 +42,8 @@ describe('a verb told only as to come', () => {
     // with the things asked, only the verb done to one of them counts
     expect(toldUndone('Ashby Open champion Tom Wren has ruled out any chance of winning Marlow.', 'win', termOf, new Set(terms('ashby open')))).toBe(false);
     expect(toldUndone('Ashby Open champion Tom Wren has ruled out any chance of winning Marlow.', 'win', termOf, new Set(terms('marlow')))).toBe(true);
+    expect(toldUndone('Marlow are still not thinking of winning the Grand Slam despite a third win.', 'win', termOf, new Set(terms('grand slam')))).toBe(true);
+    expect(toldUndone('Marlow are still not thinking of winning the Grand Slam.', 'win', termOf)).toBe(true);
     // "to" of purpose tells the deed done
     expect(toldUndone('Winger Tom Wren crosses to score the winning try.', 'score', termOf)).toBe(false);
   });
@@ -179,5 +181,31 @@ describe('a word before a role and a name', () => {
     expect(beforeRoleAndName(u, 0, 'Ann Lister', PERSON_ROLE)).toBe(false);
     const v = 'Lister said star Tom Vale was fine.';
     expect(beforeRoleAndName(v, 0, 'Lister', PERSON_ROLE)).toBe(false);
+  });
+});
+
+describe('a span inside a longer word', () => {
+  it('is cut from it only when it stands whole nowhere in the sentence', () => {
+    expect(cutsEveryWord("Marlow's men's 4x100m relay team took a shock gold.", '4')).toBe(true);
+    expect(cutsEveryWord('Kestrel, which owns BKestrelB, runs Kestrel UK.', 'Kestrel')).toBe(false);
+    expect(cutsEveryWord('She won 4 golds.', '4')).toBe(false);
+  });
+  it('is not bold as a count', () => {
+    const engine = new Engine([
+      plainArticle('g1', 'Lister gold', "Lister helped lift the gloom after Marlow's biggest medal hope dropped out. Marlow's men's 4x100m relay team also did their bit by taking a shock gold."),
+      plainArticle('g2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how many gold medals did marlow win').answer;
+    expect(a.answer).not.toBe('4');
+  });
+});
+
+describe('a where-span after "with"', () => {
+  it('is a side, not a place, unless "with" is asked', () => {
+    const engine = new Engine([
+      plainArticle('w1', 'Vale talks a good game', 'Tom Vale has won some very big games such as the Kestrel Cup final with Marlow.'),
+      plainArticle('w2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('where is the kestrel cup final').answer.answer).not.toBe('Marlow');
   });
 });

@@ -42,6 +42,8 @@ describe('a typed candidate beside the asked words', () => {
 describe('which-questions that ask for a name', () => {
   it('reads "which airline / minister" as asking who, and "what kind of network" as asking a description', () => {
     expect(classifyQuestion('which airline dropped the route')).toBe('who');
+    expect(classifyQuestion("what is labour's majority")).toBe('number');
+    expect(classifyQuestion('what was the turnout in the election')).toBe('number');
     expect(classifyQuestion('which minister quit last week')).toBe('who');
     expect(classifyQuestion('what kind of network was it at first')).toBe('what');
     expect(classifyQuestion('what are the uk interest rates')).toBe('number');
