@@ -774,9 +774,11 @@ export function answerQuestion(
   const undefinedName = definition !== null && vouched === null;
   // and a place made an adjective describes the noun after it, not what was asked unless that is it ("one London-based
   // broker" for "where is deutsche boerse based")
-  const basedWhat = wanted === 'where' && choice !== null && at >= 0 ? /^-(?:based|born|headquartered)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/u.exec(spanText.slice(at + choice.text.length))?.[1] : undefined;
-  // (in apposition to what was asked it is its own: "Kestrel, the London-based firm")
-  const basedOther = basedWhat !== undefined && ![...terms(basedWhat), ...terms(spanText.slice(Math.max(0, at - 40), at)).slice(-4)].some((t) => own.has(t));
+  // (and a place owning another noun tells where that is: "the *UK*'s presidency of the European Union" for "where is the royal
+  // wedding")
+  const based = wanted === 'where' && choice !== null && at >= 0 ? /^(?:-(?:based|born|headquartered)|(['’]s?))\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/u.exec(spanText.slice(at + choice.text.length)) : null;
+  // (in apposition to what was asked it is its own: "Kestrel, the London-based firm"; an owner owns only what follows it)
+  const basedOther = based !== null && ![...terms(based[2]!), ...(based[1] ? [] : terms(spanText.slice(Math.max(0, at - 40), at)).slice(-4))].some((t) => own.has(t));
   // and a what-question is not answered by someone called by an honorific ("whats worldcom called these days" → "Mr Ebbers")
   const honorific = wanted === 'what' && choice !== null && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s/.test(choice.text);
   // and a score ("26-21") is no amount or count unless a score is asked ("what was the score", "by how many points")

@@ -209,3 +209,15 @@ describe('a where-span after "with"', () => {
     expect(engine.ask('where is the kestrel cup final').answer.answer).not.toBe('Marlow');
   });
 });
+
+describe('a place owning another noun', () => {
+  it('tells where that noun is, not where the thing asked is', () => {
+    const engine = new Engine([
+      plainArticle('u1', 'Threat warning', "Other potential targets were the Kestrel festival and the Marlow's presidency of the trade league, he said."),
+      plainArticle('u2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('where is the kestrel festival').answer;
+    expect(a.answer).not.toBe('Marlow');
+    expect(a.short).toBe(false);
+  });
+});
