@@ -11,7 +11,7 @@ import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
-import { organizationAsked, slotOf } from './question-analysis.ts';
+import { organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
@@ -763,6 +763,8 @@ export function answerQuestion(
   // and a one-word who-span after "a" or "an" describes someone, it names no one ("Kilroy-Silk was made *an MEP*")
   const described = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\b(?:a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));
   // (nor, a person asked, one word set before a role and a name: it says what the named one is, "*Pop* star Britney Spears")
+  // (nor, a person asked, one word after "the": a side or a party, "the *Tories*", not a person)
+  const theGroup = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\bthe\s+$/i.test(spanText.slice(Math.max(0, at - 4), at)) && personAsked(question);
   const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, PERSON_ROLE) && !organizationAsked(question);
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
   // meeting …" for "where did the g7 meet")
@@ -777,6 +779,9 @@ export function answerQuestion(
   // (and a place owning another noun tells where that is: "the *UK*'s presidency of the European Union" for "where is the royal
   // wedding")
   const based = wanted === 'where' && choice !== null && at >= 0 ? /^(?:-(?:based|born|headquartered)|(['’]s?))\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/u.exec(spanText.slice(at + choice.text.length)) : null;
+  // (and "where is X based" is not told by someone else's base: "Mr *Nevzlin* is currently based in Israel" for Yukos)
+  const baseHolder = wanted === 'where' && choice !== null && at >= 0 ? /([\p{L}'’-]+)\s+(?:is|are|was|were)\s+(?:\p{Ll}+ly\s+|now\s+|still\s+)?(?:based|located|headquartered)\s+(?:in|at)\s+$/u.exec(spanText.slice(Math.max(0, at - 60), at))?.[1] : undefined;
+  const otherBase = baseHolder !== undefined && /^\p{Lu}/u.test(baseHolder) && !terms(baseHolder).some((t) => own.has(t));
   // (in apposition to what was asked it is its own: "Kestrel, the London-based firm"; an owner owns only what follows it)
   const basedOther = based !== null && ![...terms(based[2]!), ...(based[1] ? [] : terms(spanText.slice(Math.max(0, at - 40), at)).slice(-4))].some((t) => own.has(t));
   // and a what-question is not answered by someone called by an honorific ("whats worldcom called these days" → "Mr Ebbers")
@@ -793,13 +798,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || risked ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -221,3 +221,15 @@ describe('a place owning another noun', () => {
     expect(a.short).toBe(false);
   });
 });
+
+describe('someone else\'s base', () => {
+  it('does not tell where the thing asked is based', () => {
+    const engine = new Engine([
+      plainArticle('y1', 'Vale quits Kestrel shares', 'A close ally of the ex-Kestrel boss, Mr Nevzlo is currently based in Marlow.'),
+      plainArticle('y2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('where is kestrel based').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});

@@ -431,3 +431,15 @@ describe('the size of a ranking', () => {
     expect(a.short).toBe(false);
   });
 });
+
+describe('one word after "the"', () => {
+  it('is a side or a party, no person asked for', () => {
+    const engine = new Engine([
+      art('p1', 'Anti-terror row', 'Tom Vale has no doubt it is the prime minister who, he claims, is "ramming" through Parliament the new measures. He did not say so, but the Larkists believe the prime minister is playing the fear card on this one.'),
+      art('p2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who is the prime minister').answer;
+    expect(a.answer).not.toBe('Larkists');
+    expect(a.short).toBe(false);
+  });
+});
