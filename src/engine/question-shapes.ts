@@ -125,9 +125,14 @@ export function definitionOf(cased: string): ((sentence: string) => string | nul
   const opening = new RegExp(`^(?:the\\s+)?${name}\\s+${TOLD_AS}(?:(?:a|an|the)\\s+)?([^,;:.()]{3,80}?)(?=\\s*[,;:.(]|\\s+(?:which|that|who|with|and|but|since|after|for|in|on|at)\\b|$)`, 'iu');
   const apposition = new RegExp(`\\b${name},\\s+(?:a|an|the)\\s+([^,.;:]{2,60}),`, 'iu');
   const before = new RegExp(`((?:[\\p{L}'’-]+\\s+){0,2}[\\p{L}]+)\\s+${name}\\b`, 'giu');
+  // an abbreviation is told by the name it stands for ("the Financial Services Authority (FSA)" for "what is the FSA")
+  const subject = asked[1]!.trim();
+  const expands = /^[\p{Lu}\p{N}&]{2,8}$/u.test(subject) ? expansionTest(`what does ${subject} stand for`) : null;
   return (sentence) => {
     const m = opening.exec(sentence) ?? apposition.exec(sentence);
     if (m) return m[1]!.trim();
+    const expansion = expands?.(sentence);
+    if (expansion) return expansion;
     for (const b of sentence.matchAll(before)) {
       const ws = b[1]!.split(/\s+/);
       if (!THING_KIND.test(ws[ws.length - 1]!)) continue;

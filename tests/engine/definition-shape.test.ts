@@ -91,6 +91,12 @@ describe('"what is X" about a name', () => {
     expect(define("Kestrel rejected Wren's offer in December.")).toBeNull();
   });
 
+  it('reads an abbreviation as the name it stands for', () => {
+    const define = definitionOf('what is the KFA')!;
+    expect(define("The head of Marlow's bank has criticised Ashby's financial watchdog, the Kestrel Finance Authority (KFA).")).toBe('Kestrel Finance Authority');
+    expect(define('The KFA said companies are hoping rates will be kept on hold.')).toBeNull();
+  });
+
   it('asks only of a name', () => {
     expect(definitionOf('What are Ctenophora commonly known as')).toBeNull();
     expect(definitionOf('what is the population of Marlow')).toBeNull();
