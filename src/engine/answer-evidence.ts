@@ -90,7 +90,9 @@ const UNREALISED_BEFORE = new RegExp(
     '|(?:favourites?|tipped|set|expected|likely|unlikely|hop(?:e|es|ed|ing)|bid|bidding|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|plan(?:s|ned|ning)?|chances?|odds|attempt(?:s|ed|ing)?|try|tries|tried|trying|seek(?:s|ing)?|sought|fight(?:s|ing)?|battl(?:e|es|ed|ing)|(?:un)?able|fail(?:s|ed|ing)?|going|bound|poised|ready|due|vow(?:s|ed)?|promis(?:e|es|ed)|approach(?:es)?|offer(?:s|ed)?|moves?|efforts?|propos(?:al|es|ed)|agree(?:s|d)?)\\s+(?:(?:us|them|him|her|me|it|you)\\s+)?(?:not\\s+)?to\\s+' +
     '|(?:odds|chances?|hopes?|prospects?|favourites?|tipped|bid|bidding)\\s+(?:of|for|at)\\s+' +
     // a deed thought or talked of ("not thinking of winning the Grand Slam")
-    '|(?:think(?:s|ing)?|thought|dream(?:s|ing|ed|t)?|talk(?:s|ing|ed)?)\\s+(?:of|about)\\s+)$',
+    '|(?:think(?:s|ing)?|thought|dream(?:s|ing|ed|t)?|talk(?:s|ing|ed)?)\\s+(?:of|about)\\s+' +
+    // a condition ("if convicted", "unless he is found guilty")
+    '|(?:if|unless)\\s+(?:(?:he|she|they|it|\\p{Lu}\\p{L}+)\\s+)?(?:(?:is|are|was|were|gets?|got)\\s+)?(?:found\\s+)?)$',
   'iu',
 );
 

@@ -745,7 +745,8 @@ export function answerQuestion(
   const askedVerb = slot ? verbTermOf(question, slot.verb) : undefined;
   const termOf = (w: string) => terms(w)[0];
   // ("did england win": the verb of a yes-no question is the first word after "did" tagged as one)
-  const verbTag = /^\W*did\s/i.test(question) ? tagQuestion(question).slice(1).find((t) => t.pos === 'VERB') : undefined;
+  // (and "has X been convicted", "was X convicted", "have chelsea won": a deed asked as done)
+  const verbTag = /^\W*(?:did|has|have|had|was|were)\s/i.test(question) ? tagQuestion(question).slice(1).find((t) => t.pos === 'VERB') : undefined;
   const yesNoVerb = verbTag ? question.slice(verbTag.start, verbTag.end) : undefined;
   // ("who won X" asks a deed done as well: "has 5/1 odds of winning" does not tell it)
   const whoDid = /^\W*who\s+(won|beat|took|became|led|scored|wrote|bought|sold|made|got|[a-z]{3,}ed)\b/i.exec(question)?.[1];

@@ -44,6 +44,8 @@ describe('a verb told only as to come', () => {
     expect(toldUndone('Ashby Open champion Tom Wren has ruled out any chance of winning Marlow.', 'win', termOf, new Set(terms('marlow')))).toBe(true);
     expect(toldUndone('Marlow are still not thinking of winning the Grand Slam despite a third win.', 'win', termOf, new Set(terms('grand slam')))).toBe(true);
     expect(toldUndone('Marlow are still not thinking of winning the Grand Slam.', 'win', termOf)).toBe(true);
+    expect(toldUndone('Mr Lister could face 85 years if convicted of all the charges.', terms('convicted')[0]!, termOf)).toBe(true);
+    expect(toldUndone('Mr Lister was convicted of all the charges.', terms('convicted')[0]!, termOf)).toBe(false);
     // "to" of purpose tells the deed done
     expect(toldUndone('Winger Tom Wren crosses to score the winning try.', 'score', termOf)).toBe(false);
   });
@@ -231,5 +233,16 @@ describe('someone else\'s base', () => {
     const a = engine.ask('where is kestrel based').answer;
     expect(a.short).toBe(false);
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
+describe('a yes-no question asking a deed done ("has X been convicted")', () => {
+  it('is not answered as sure by a quote telling the deed only as a condition', () => {
+    const engine = new Engine([
+      plainArticle('v1', 'Lister denies fraud', 'Mr Lister could face a sentence of 85 years if convicted of all the charges he is facing.'),
+      plainArticle('v2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('has lister been convicted').answer.confidence).toBeLessThan(UNSURE_BELOW);
+    expect(engine.ask('was lister convicted').answer.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
