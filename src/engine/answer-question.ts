@@ -817,7 +817,9 @@ export function answerQuestion(
     const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
-  return { entry, sentence: s, quote, spanSource: spanText, span: choice?.text ?? null, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };
+  // a bare scale word reads as the number it is ("a million", not "million")
+  const span = choice !== null && /^(?:hundred|thousand|million|billion|dozen)$/i.test(choice.text) && new RegExp(`\\ba\\s+${choice.text}\\b`, 'i').test(spanText) ? `a ${choice.text}` : (choice?.text ?? null);
+  return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };
 }
 
 function confidenceFeatures(

@@ -443,3 +443,15 @@ describe('one word after "the"', () => {
     expect(a.short).toBe(false);
   });
 });
+
+describe('a bare scale word', () => {
+  it('is shown as the number it is: "a million"', () => {
+    const engine = new Engine([
+      art('s1', 'Kestrel raises targets', 'Kestrel raised its sales targets for the Lark console last December after selling a million in Marlow and Ashby in just a few weeks.'),
+      art('s2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how many lark consoles has kestrel sold').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('a million');
+  });
+});
