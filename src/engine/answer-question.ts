@@ -795,11 +795,13 @@ export function answerQuestion(
   // and a where-span after "with" is a companion or a side, not a place ("won the Champions League final *with Porto*")
   // (unless "with" is asked: "which country does japan trade with")
   const withWhom = wanted === 'where' && choice !== null && at >= 0 && /\bwith\s+(?:the\s+)?$/i.test(spanText.slice(Math.max(0, at - 10), at)) && !/\bwith\b/i.test(question);
+  // and one end of a range is no answer ("£19" of "between £19 and £29")
+  const rangeEnd = wanted === 'number' && choice !== null && at >= 0 && /^[$£€]?\d[\d,.]*(?:m|bn|k)?$/.test(choice.text) && (/^\s*(?:and|to|or|-|–)\s*[$£€]?\d/.test(spanText.slice(at + choice.text.length)) || /\b(?:between|from)\s+[$£€]?\d[\d,.]*(?:m|bn|k)?\s*(?:and|to|-|–)\s*$/.test(spanText.slice(Math.max(0, at - 30), at)));
   // and a span that cuts a word ("4" of "4x100m relay") is no answer of its own
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -455,3 +455,15 @@ describe('a bare scale word', () => {
     expect(a.answer).toBe('a million');
   });
 });
+
+describe('one end of a range', () => {
+  it('is not bold as the amount', () => {
+    const engine = new Engine([
+      art('r1', 'Lark console debut', 'Games for the Lark are expected to cost between £19 and £29.'),
+      art('r2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('how much do lark games cost').answer;
+    expect(a.answer).not.toBe('£19');
+    expect(a.short).toBe(false);
+  });
+});
