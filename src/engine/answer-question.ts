@@ -100,6 +100,12 @@ export interface ConfidenceFeatures {
 
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
 const PRONOUN_LED = /^(?:It|They|He|She|This|These|Those|Its|Their|His|Her|Such)\b/;
+/** Whether a sentence opens with "The <noun>" whose noun the sentence before has in a name ("The mosque …" after "… Zaynab Mosque"). */
+function namedBefore(text: string, before: string | undefined): boolean {
+  const noun = /^The\s+(\p{Ll}{3,})\b/u.exec(text)?.[1];
+  return noun !== undefined && before !== undefined && new RegExp(`\\p{L}\\s+${noun[0]!.toUpperCase()}${noun.slice(1)}\\b`, 'u').test(before);
+}
+
 /** Share of the coverage a pronoun-led sentence gets from the words of the sentence before it. */
 const CARRY = 0.6;
 /**
@@ -541,7 +547,8 @@ export function answerQuestion(
     const around = [entry.sentences[s.index + 1], entry.sentences[s.index - 1]];
     // (news prints a paragraph per sentence: a one-sentence paragraph's neighbour is the next paragraph's sentence)
     const alone = entry.sentences[s.index - 1]?.paragraph !== s.paragraph && entry.sentences[s.index + 1]?.paragraph !== s.paragraph;
-    for (const nb of PRONOUN_LED.test(s.text) ? around.reverse() : around) {
+    // (and so does one led by "The <noun>" the sentence before names: "The mosque is considered …" after "… Sayyida Zaynab Mosque in Damascus")
+    for (const nb of PRONOUN_LED.test(s.text) || namedBefore(s.text, entry.sentences[s.index - 1]?.text) ? around.reverse() : around) {
       if (!nb || (nb.paragraph !== s.paragraph && !alone) || nb.isHeading || !holds(nb.text)) continue;
       quote = entry.article.text.slice(Math.min(s.start, nb.start), Math.max(s.end, nb.end));
       break;

@@ -172,7 +172,7 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // colloquial words for the ones reporters print, and a word Porter's rules split in two
     'kid:child cop:polic soccer:footbal telli:televis cellphon:mobil jobless:unemploy unemploi:unemploy injuri:injur ' +
     // agent and noun forms Porter's rules keep apart from the verb a chat question uses ("who won" / "the winner")
-    'winner:win birth:born growth:rise marriag:marri loss:lose shut:close ' +
+    'winner:win birth:born growth:rise marriag:marri loss:lose shut:close burial:buri ' +
     // role nouns and the verb a chat question asks with ("who chairs" / "chairman of", "who leads" / "leader")
     'chair:chairman leader:lead'
   )

@@ -467,3 +467,14 @@ describe('one end of a range', () => {
     expect(a.short).toBe(false);
   });
 });
+
+describe('a sentence led by "The <noun>" the sentence before names', () => {
+  it('is quoted with that sentence when it lacks the answer\'s kind, and "buried" reads "burial"', () => {
+    const engine = new Engine([
+      art('m1', 'Militias sent', 'Ashby reportedly sent over militias under the pretext of protecting holy sites, in particular Kestrel Lark Mosque in Marlow. The mosque is considered the burial place of Ann Vale by her followers. Not to be confused with the mosque with the same name in Wrenfield, which is considered to be her burial place by others.'),
+      art('m2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('where is ann vale buried').answer;
+    expect(a.quote).toContain('Marlow');
+  });
+});
