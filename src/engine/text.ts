@@ -100,7 +100,7 @@ export const STOP_WORDS = new Set(
     'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
     'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will ' +
-    'with would you your yours yourself yourselves also said says say would may might must shall ' +
+    'with would you your yours yourself yourselves also said says say would may might must shall besides ' +
     "s t d ll m o re ve y isn aren wasn weren hasn haven hadn doesn don didn wouldn shan shouldn can't cannot"
   ).split(/\s+/),
 );

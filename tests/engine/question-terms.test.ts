@@ -9,6 +9,9 @@ describe('words that ask for a kind of answer', () => {
     expect(questionTerms('what is the name of the band')).not.toContain(terms('name')[0]);
     expect(questionTerms('when did it happen')).not.toContain(terms('happen')[0]);
   });
+  it('holds no preposition that asks nothing ("besides")', () => {
+    expect(questionTerms('what did the rebels capture besides the palace')).toEqual([...terms('rebels capture palace')]);
+  });
   it('are kept where they name something ("time warner", "old trafford")', () => {
     expect(questionTerms('how much did time warner profits rise')).toContain(terms('time')[0]);
     expect(questionTerms('which team plays at old trafford')).toContain(terms('old')[0]);
