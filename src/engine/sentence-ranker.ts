@@ -123,7 +123,8 @@ const REASON_WORDS = new RegExp(
 
 /** Whether a quote gives a cause, a purpose or a means at all (`cues`: the question's, from `cuesOf`): a why- or how-did answer without one is not vouched for. */
 export function givesReason(cues: RegExp | null, quote: string): boolean {
-  return cues === null || (cues === WHY_CUES ? REASON_WORDS : cues).test(quote);
+  // (a doer named after "by" gives no reason: "when contacted *by BBC News*")
+  return cues === null || (cues === WHY_CUES ? REASON_WORDS.test(quote.replace(/\bby\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*/gu, '')) : cues.test(quote));
 }
 
 /** The cue words a sentence answering this question is likely to hold: a cause for why, a means for how-did; null otherwise. */

@@ -118,6 +118,9 @@ describe('a why-answer tells a cause', () => {
   it('reads causes and purposes, not a restatement', () => {
     expect(givesReason(cuesOf('why did the club drop its keeper'), 'The club has dropped its keeper for the cup tie.')).toBe(false);
     expect(givesReason(cuesOf('why did the club drop its keeper'), 'The keeper was dropped after a poor display.')).toBe(true);
+    // a doer after "by" is no reason, a means after it is
+    expect(givesReason(cuesOf('why did the club cut jobs'), 'Kestrel was unavailable for comment on the job cuts when contacted by Marlow News.')).toBe(false);
+    expect(givesReason(cuesOf('why did the club cut jobs'), 'The club cut jobs to save money.')).toBe(true);
     expect(givesReason(cuesOf('why was the album out early'), 'It came out early in an effort to beat piracy.')).toBe(true);
     expect(givesReason(cuesOf('how did the files go missing'), 'The files went missing in May.')).toBe(false);
     expect(givesReason(cuesOf('how did the files go missing'), 'The files were taken by a courier.')).toBe(true);
