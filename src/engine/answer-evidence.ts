@@ -215,3 +215,31 @@ export function cutsEveryWord(sentence: string, span: string): boolean {
   }
   return true;
 }
+
+/** "what did X say / think / tell …": X, the one whose words are asked. */
+const SAYING_ASKED = /^\W*what\s+(?:did|does|do|has|have|had|is|was)\s+(.+?)\s+(?:say|said|saying|think|thinks|thought|tell|told|telling|claim|claimed|argue|argued|warn|warned)\b/i;
+/** A reporting verb: who stands before it or right after it is the one speaking. */
+const REPORTING = /\b(?:said|says|insisted|insists|told|claimed|claims|added|warned|argued|admitted|stressed|explained|believes)\b/gi;
+
+/** The terms of the one whose words a question asks ("what did ann lister say about …" → lister's), or null. */
+export function speakerAsked(question: string): string[] | null {
+  const who = SAYING_ASKED.exec(question)?.[1];
+  const list = who ? terms(who) : [];
+  return list.length ? list : null;
+}
+
+/**
+ * Whether every reporting verb of a quote has another speaker than the one asked: none of the asked one's terms in the
+ * eight words before it nor the three after it ("Chelsea boss Jose Mourinho has *insisted* that … Arsene Wenger would
+ * swap places" for "what did wenger say about mourinho"). A quote without a reporting verb tells no other speaker.
+ */
+export function otherSpeaker(quote: string, speaker: readonly string[]): boolean {
+  let seen = false;
+  for (const m of quote.matchAll(REPORTING)) {
+    const before = (quote.slice(0, m.index).match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(-8).join(' ');
+    const after = (quote.slice(m.index + m[0].length).match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(0, 3).join(' ');
+    if (terms(`${before} ${after}`).some((t) => speaker.includes(t))) return false;
+    seen = true;
+  }
+  return seen;
+}

@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, beforeRoleAndName, cutsEveryWord, otherSpeaker, speakerAsked, endsInAskedName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -795,6 +795,11 @@ export function answerQuestion(
   // and a what-question is not answered by someone called by an honorific ("whats worldcom called these days" → "Mr Ebbers")
   const honorific = wanted === 'what' && choice !== null && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s/.test(choice.text);
   // and a score ("26-21") is no amount or count unless a score is asked ("what was the score", "by how many points")
+  // and "what did X say" is not told by someone else's words ("Mourinho has insisted that … Wenger would swap places")
+  const speaker = speakerAsked(question);
+  const othersWords = speaker !== null && otherSpeaker(spanText, speaker);
+  // (what someone said is a saying, no name or number: "East Midlands" for "what did kilroy-silk say about ukip")
+  const sayingAsked = speaker !== null && wanted === 'what';
   // and a sentence or a sum someone could face is not one given ("could face a jail sentence of up to 85 years if convicted")
   const risked = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 && toldAsRisk(spanText, at, at + choice.text.length, question);
   // and the size of a ranking ("Russia's *top five* oil producers") is no amount or count unless a ranking is asked
@@ -808,13 +813,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked || othersWords ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { beforeRoleAndName, cutsEveryWord, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { beforeRoleAndName, cutsEveryWord, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -244,5 +244,27 @@ describe('a yes-no question asking a deed done ("has X been convicted")', () => 
     ]);
     expect(engine.ask('has lister been convicted').answer.confidence).toBeLessThan(UNSURE_BELOW);
     expect(engine.ask('was lister convicted').answer.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
+describe('"what did X say"', () => {
+  it('reads the one asked, and a quote whose every reporting verb has another speaker', () => {
+    expect(speakerAsked('what did tom vale say about ann lister')).toEqual(terms('tom vale'));
+    expect(speakerAsked('what did kestrel make')).toBeNull();
+    const vale = terms('tom vale');
+    expect(otherSpeaker('Marlow boss Ann Lister has insisted that Sir Ivo Brandt and Tom Vale would swap places with her.', vale)).toBe(true);
+    expect(otherSpeaker('"It was a fine game," said Tom Vale.', vale)).toBe(false);
+    expect(otherSpeaker('Tom Vale said the game was fine.', vale)).toBe(false);
+    expect(otherSpeaker('Tom Vale has rejected calls for an inquiry.', vale)).toBe(false);
+  });
+
+  it('is not answered as sure by someone else\'s words, nor by a name in bold', () => {
+    const engine = new Engine([
+      plainArticle('q1', 'Lister defiant', 'Marlow boss Ann Lister has insisted that Sir Ivo Brandt and Tom Vale would swap places with her.'),
+      plainArticle('q2', 'Vale and the league', 'The voters of East Ashby voted not for Tom Vale but for the Kestrel League.'),
+      plainArticle('q3', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('what did tom vale say about ann lister').answer.confidence).toBeLessThan(UNSURE_BELOW);
+    expect(engine.ask('what did tom vale say about the kestrel league').answer.short).toBe(false);
   });
 });
