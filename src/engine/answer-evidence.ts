@@ -243,3 +243,11 @@ export function otherSpeaker(quote: string, speaker: readonly string[]): boolean
   }
   return seen;
 }
+
+/** Words that tell a win ("who won X" asks one). */
+const WIN_WORDS = /\b(?:won|wins?|winning|winners?|victory|victories|victorious|champions?|title|titles|beat|beats|beating|triumph\w*|crowned|clinched|lifted|named|awarded|scooped|picked up|went to|gold)\b/i;
+
+/** Whether "who won X" ("which team won X") is asked over a quote holding no word of winning. */
+export function untoldWin(question: string, quote: string): boolean {
+  return /^\W*(?:who|which\s+\w+)\s+won\b/i.test(question) && !WIN_WORDS.test(quote);
+}

@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { articleFocus, beforeRoleAndName, cutsEveryWord, otherSpeaker, speakerAsked, endsInAskedName, flankedByAsked, toldAsRisk, NAME_ASKED, namesNothingNew, passingMention, PASSING, patientOf, subjectLeads, tellsRelation, timeOfTelling, toldUndone, UNFOCUSED } from './answer-evidence.ts';
+import { articleFocus, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -800,6 +800,9 @@ export function answerQuestion(
   const othersWords = speaker !== null && otherSpeaker(spanText, speaker);
   // (what someone said is a saying, no name or number: "East Midlands" for "what did kilroy-silk say about ukip")
   const sayingAsked = speaker !== null && wanted === 'what';
+  // and "who won X" is not told by a quote with no word of winning ("England have lost their first three matches in this
+  // year's Six Nations"; the vectors hold "lost" near "won")
+  const noWin = untoldWin(question, spanText);
   // and a sentence or a sum someone could face is not one given ("could face a jail sentence of up to 85 years if convicted")
   const risked = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 && toldAsRisk(spanText, at, at + choice.text.length, question);
   // and the size of a ranking ("Russia's *top five* oil producers") is no amount or count unless a ranking is asked
@@ -819,7 +822,7 @@ export function answerQuestion(
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked || othersWords ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
-import { endsInAskedName, tellsRelation } from '../../src/engine/answer-evidence.ts';
+import { endsInAskedName, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 
@@ -476,5 +476,14 @@ describe('a sentence led by "The <noun>" the sentence before names', () => {
     ]);
     const a = engine.ask('where is ann vale buried').answer;
     expect(a.quote).toContain('Marlow');
+  });
+});
+
+describe('"who won X" over a quote with no word of winning', () => {
+  it('is read as not telling the win', () => {
+    expect(untoldWin('who won the kestrel cup', "Marlow have lost their first three matches in this year's Kestrel Cup since Vale took over.")).toBe(true);
+    expect(untoldWin('who won the kestrel cup', 'Marlow beat Ashby 2-1 in the Kestrel Cup final.')).toBe(false);
+    expect(untoldWin('which team won the kestrel cup', 'Marlow were crowned Kestrel Cup champions.')).toBe(false);
+    expect(untoldWin('who lost the kestrel cup', 'Marlow have lost in the Kestrel Cup.')).toBe(false);
   });
 });
