@@ -251,3 +251,19 @@ const WIN_WORDS = /\b(?:won|wins?|winning|winners?|victory|victories|victorious|
 export function untoldWin(question: string, quote: string): boolean {
   return /^\W*(?:who|which\s+\w+)\s+won\b/i.test(question) && !WIN_WORDS.test(quote);
 }
+
+/** A title of address right before a word makes it a person's name ("Mr Pound", "Mr Brown"). */
+const ADDRESSED = /(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+$/;
+
+/**
+ * Whether a word the question asks in lower case as an English word ("is *the pound* up or down") stands in the quote only
+ * as a person's name after a title ("Mr Pound"): the quote is about someone, not the thing asked. `askedWords` are the
+ * question's lower-case English words.
+ */
+export function askedOnlyAsName(quote: string, askedWords: readonly string[]): boolean {
+  return askedWords.some((w) => {
+    const hits = [...quote.matchAll(new RegExp(`\\b${w.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'giu'))];
+    // (a surname alone after the title: "Sir Cliff Richard" is a full name a question may type in lower case)
+    return hits.length > 0 && hits.every((m) => /^\p{Lu}/u.test(m[0]) && ADDRESSED.test(quote.slice(Math.max(0, m.index - 8), m.index)) && !/^\s+\p{Lu}/u.test(quote.slice(m.index + m[0].length)));
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { beforeRoleAndName, cutsEveryWord, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -266,5 +266,20 @@ describe('"what did X say"', () => {
     ]);
     expect(engine.ask('what did tom vale say about ann lister').answer.confidence).toBeLessThan(UNSURE_BELOW);
     expect(engine.ask('what did tom vale say about the kestrel league').answer.short).toBe(false);
+  });
+});
+
+describe('a thing asked in lower case that the quote has only as a name', () => {
+  it('is someone, not the thing: "the pound" over "Mr Pound"', () => {
+    expect(askedOnlyAsName('Ann Vale tracked down Mr Pound after her mother told her.', ['pound'])).toBe(true);
+    expect(askedOnlyAsName('The pound fell against the dollar, Mr Pound said.', ['pound'])).toBe(false);
+    expect(askedOnlyAsName('Singers including Sir Cliff Richard are recording a single.', ['cliff'])).toBe(false);
+  });
+  it('keeps the engine from answering with that quote', () => {
+    const engine = new Engine([
+      plainArticle('e1', 'Vale finds father', 'Ann Vale, 36, tracked down Mr Pound after her birth mother told her he was known as "Precious" at school.'),
+      plainArticle('e2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('is the pound up or down').answer.answer).toBeNull();
   });
 });
