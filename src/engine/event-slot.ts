@@ -3,12 +3,15 @@
 // not. (Where-questions read the same way were measured and left out: SQuAD EM −0.09, F1 −0.13; bench/notes/lead9.md.)
 import { type QuestionType } from './question-analysis.ts';
 import { candidateFilter, collectCandidates } from './span-candidates.ts';
-import { stemTokens } from './text.ts';
+import { tagQuestion } from './pos-tags.ts';
+import { stemTokens, terms } from './text.ts';
 
 /** A when-question about something coming ("when is …", "what date are …"). */
 const COMING = /^\W*(?:when|what (?:date|day))(?:\s+(?:is|are|will)|['’]s)\b/i;
 /** Words between the asked verb and its date ("died *in* 2001", "released *on 9* November"). */
 const VERB_TO_DATE = 3;
+/** Words between the asked verb and a name asked as its object ("launching *the iPod*"). */
+const VERB_TO_OBJECT = 2;
 /** Words between the asked name and the verb ("Adams, who died", "Firefox 1.0 was released"). */
 const NAME_TO_VERB = 6;
 
@@ -30,6 +33,8 @@ export function eventSlotTest(question: string, wanted: QuestionType, relation: 
     relation = new Set([...relation].filter((t) => t !== subject));
   }
   const firstName = asked.findIndex((t) => named.has(t));
+  // the question's own verbs ("launch" of "when did apple launch the ipod"), which may take an asked word as their object
+  const verbTerms = new Set(tagQuestion(question).filter((t) => t.pos === 'VERB').flatMap((t) => terms(question.slice(t.start, t.end))));
   const after = asked.filter((t, i) => i > firstName && relation.has(t));
   return (sentence) => {
     const { tokens, indexAt: indexOf } = stemTokens(sentence);
@@ -38,6 +43,14 @@ export function eventSlotTest(question: string, wanted: QuestionType, relation: 
     if (after.some((r) => !tokens.some((t) => t.term === r))) return null;
     // (a verb joined to a word before it modifies a noun, "tsunami-hit nations", and tells no event)
     const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && sentence[t.start - 1] !== '-' && tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) ? [i] : []));
+    // (or with another word asked as its object right after it: "… after *launching the iPod* in 2001"; the date then follows it)
+    // (the names asked all in the sentence: "published its report in 1973" of another body tells nothing of the FCC's)
+    const namesTold = [...named].every((n) => tokens.some((t) => t.term === n));
+    for (const [i, t] of tokens.entries()) {
+      if (!namesTold || !relation.has(t.term) || !verbTerms.has(t.term) || sentence[t.start - 1] === '-' || verbs.includes(i)) continue;
+      const object = tokens.slice(i + 1, i + 1 + VERB_TO_OBJECT).findIndex((n) => named.has(n.term) || (relation.has(n.term) && n.term !== t.term));
+      if (object >= 0) verbs.push(i + 1 + object);
+    }
     if (!verbs.length) return null;
     const date = collectCandidates('when', sentence).find((c) => {
       if (!accepts(c, sentence)) return false;

@@ -14,6 +14,12 @@ describe('a date set right after the verb asked', () => {
     expect(test('Ann Lister died on 4 May at her home.')).toBe('4 May');
   });
 
+  it('reads the date after the verb and the word asked as its object, the name asked anywhere in the sentence', () => {
+    const launch = eventSlotTest('when did kestrel launch the lark', 'when', new Set(terms('launch lark')), new Set(terms('kestrel')))!;
+    expect(launch('Kestrel, which opened its online store in 2003 after launching the Lark in 2001, sells songs.')).toBe('2001');
+    expect(launch('Marlow, which opened a store in 2003 after launching the Lark in 2001, sells songs.')).toBeNull();
+  });
+
   it('takes no date beside the name alone, nor the verb without the name', () => {
     expect(test("The late Ann Lister's original 1977 scripts became books.")).toBeNull();
     expect(test('Her brother died in 1990.')).toBeNull();
