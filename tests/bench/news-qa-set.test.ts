@@ -88,6 +88,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh8 = batch8 ? loadNewsQa(batch8.file) : [];
   const batch9 = batches.find((b) => b.key === 'fresh9');
   const fresh9 = batch9 ? loadNewsQa(batch9.file) : [];
+  const batch10 = batches.find((b) => b.key === 'fresh10');
+  const fresh10 = batch10 ? loadNewsQa(batch10.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -155,14 +157,34 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists nine batches in order, batch 9 with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9']);
+  it('lists batches 1–9 in order, batch 9 with its own label and notes', () => {
+    expect(batches.map((b) => b.key).slice(0, 9)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9']);
     expect(batches[8]).toMatchObject({
       name: 'fresh batch 9',
       label: "fresh batch 9 (written 2026-12-04/05 23:03–23:12 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh9.md',
       file: expect.stringMatching(/news-qa-fresh9\.jsonl$/),
     });
+  });
+
+  it('lists ten batches in order, batch 10 after batch 9 (by number, not by name) with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10']);
+    expect(batches[9]).toMatchObject({
+      name: 'fresh batch 10',
+      label: "fresh batch 10 (written 2026-12-05 01:34–01:41 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh10.md',
+      file: expect.stringMatching(/news-qa-fresh10\.jsonl$/),
+    });
+  });
+
+  it('batch 10 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh10.length).toBe(60);
+    expect(fresh10.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh10.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh10.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh10.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `no-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh10.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 9 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -242,8 +264,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–9 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9 };
+  it('repeats no question across the dev set, batches 1–10 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -263,6 +285,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh7.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh7 repeats out-of-scope "${q.question}"`);
       if (fresh8.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh8 repeats out-of-scope "${q.question}"`);
       if (fresh9.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh9 repeats out-of-scope "${q.question}"`);
+      if (fresh10.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh10 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -426,16 +449,38 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     expect(reused).toEqual([]);
   });
 
+  it.skipIf(!present)('batch 10 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh10.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh10.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 10 asks about no article batches 1–9 or the dev set use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh7, ...fresh8, ...fresh9].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh10.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh10.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
+  });
+
   describe('the batch loader over a folder', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fresh-batches-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    for (const f of ['news-qa-fresh10.jsonl', 'news-qa-fresh2.jsonl', 'news-qa-fresh.jsonl', 'news-qa.jsonl', 'news-qa-fresh-notes.md', 'news-qa-freshly.jsonl']) writeFileSync(path.join(dir, f), '');
+    // fresh100: a batch number with no header (fresh10 has one now); 100 after 2 also checks the numeric order
+    for (const f of ['news-qa-fresh100.jsonl', 'news-qa-fresh2.jsonl', 'news-qa-fresh.jsonl', 'news-qa.jsonl', 'news-qa-fresh-notes.md', 'news-qa-freshly.jsonl']) writeFileSync(path.join(dir, f), '');
 
     it('takes only news-qa-fresh<N>.jsonl, in batch order, and labels a batch without a header from its file name', () => {
       const found = listFreshBatches(dir);
-      expect(found.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh10']);
-      expect(found.map((b) => b.name)).toEqual(['fresh batch', 'fresh batch 2', 'fresh batch 10']);
-      expect(found[2]).toMatchObject({ label: 'fresh batch 10 (news-qa-fresh10.jsonl, no header)', notes: null, file: path.join(dir, 'news-qa-fresh10.jsonl') });
+      expect(found.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh100']);
+      expect(found.map((b) => b.name)).toEqual(['fresh batch', 'fresh batch 2', 'fresh batch 100']);
+      expect(found[2]).toMatchObject({ label: 'fresh batch 100 (news-qa-fresh100.jsonl, no header)', notes: null, file: path.join(dir, 'news-qa-fresh100.jsonl') });
       expect(found[1]?.notes).toBe('bench/notes/fresh2.md');
     });
   });
