@@ -806,6 +806,9 @@ export function answerQuestion(
   // and a thing asked in lower case after an article is not told by someone of that name ("is the pound up" over "… Mr
   // Pound after …"; "what did brown say", without one, may ask the man)
   const nameForThing = !/\p{Lu}/u.test(question.slice(1)) && askedOnlyAsName(spanText, [...question.matchAll(/\b(?:the|a|an)\s+(\p{Ll}{3,})\b/gu)].map((m) => m[1]!).filter((w) => !STOP_WORDS.has(w) && isEnglishWord(w)));
+  // and the one saying the quote is no answer unless a person is asked ("… business," says *the DJ*)
+  // (the speaker ends the sentence or clause: "said *around eight* other members …" is what was said)
+  const speakerSpan = wanted !== 'who' && choice !== null && at >= 0 && /\b(?:says|said|added|told|explained)\s+(?:the\s+)?$/i.test(spanText.slice(Math.max(0, at - 16), at)) && /^\s*(?:[.,;:!?"”]|$)/.test(spanText.slice(at + choice.text.length));
   // and a sentence or a sum someone could face is not one given ("could face a jail sentence of up to 85 years if convicted")
   const risked = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 && toldAsRisk(spanText, at, at + choice.text.length, question);
   // and the size of a ranking ("Russia's *top five* oil producers") is no amount or count unless a ranking is asked
@@ -819,7 +822,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -487,3 +487,16 @@ describe('"who won X" over a quote with no word of winning', () => {
     expect(untoldWin('who lost the kestrel cup', 'Marlow have lost in the Kestrel Cup.')).toBe(false);
   });
 });
+
+describe('the one saying the quote', () => {
+  it('is no answer unless a person is asked', () => {
+    const engine = new Engine([
+      art('k1', 'Hard act to follow for Kestrel', '"Tom Vale would like to go into acting, so we might see him in a film, while Big Lark already has a dog-breeding business," says the DJ.'),
+      art('k2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+      art('k3', 'Kestrel tour', 'Kestrel will tour in May.'),
+    ]);
+    const a = engine.ask("whats big lark's dog breeding business called").answer;
+    expect(a.answer).not.toBe('DJ');
+    expect(a.short).toBe(false);
+  });
+});
