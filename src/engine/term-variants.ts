@@ -168,6 +168,9 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'fork out', reads: 'paid', alternatives: 'spent cost' },
   { phrase: 'cough up', reads: 'paid', alternatives: 'spent cost' },
   { phrase: 'splash out', reads: 'spent', alternatives: 'paid cost' },
+  { phrase: 'post out', reads: 'sent', alternatives: 'mailed' },
+  { phrase: 'send out', reads: 'sent', alternatives: 'mailed' },
+  { phrase: 'come round', reads: 'visited', alternatives: 'visit met' },
   // news prints the phrase too, or it has other senses: the verb stays asked, the word helps choose the sentence
   { phrase: 'go up', reads: 'go', alternatives: 'rose' },
   { phrase: 'go down', reads: 'go', alternatives: 'fell' },

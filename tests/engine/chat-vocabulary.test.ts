@@ -152,6 +152,8 @@ describe('chat phrases', () => {
   it('reads a phrase news rarely prints as the news word, in any inflection', () => {
     expect(read('when did the firm go bust').words).toEqual(['when', 'did', 'the', 'firm', 'collapsed']);
     expect(read('where did she pass away').words).toEqual(['where', 'did', 'she', 'died']);
+    expect(read('how many packs did they post out').words).toEqual(['how', 'many', 'packs', 'did', 'they', 'sent']);
+    expect(read('which senator came round to see her').words).toEqual(['which', 'senator', 'visited', 'to', 'see', 'her']);
     expect(questionTerms('where did the actor passed away')).toEqual(terms('actor died'));
   });
 
