@@ -159,7 +159,7 @@ export function endsInAskedName(spanTerms: readonly string[], named: ReadonlySet
 export const NAME_ASKED = /^\W*(?:what|which)(?:['’]?s)?\b.*(?:\b(?:called|named|titled|name\s+of)\b|(?:\p{L}['’]?s|\s(?:their|its|his|her))\s+name\b)/iu;
 /** Words that give a name ("known as", "dubbed", "renamed"). */
 const NAMING_WORD = /\b(?:called|named|renamed|dubbed|titled|entitled|nicknamed|branded|known\s+as)\b/i;
-/** Capitalised words that start no name of their own here: titles of address, whose person the article names in full elsewhere. */
+/** A title of address before a word: the word is a person's name ("Mr Pound"), whom the article names in full elsewhere. */
 const ADDRESS = /(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+$/;
 
 /**
@@ -252,9 +252,6 @@ export function untoldWin(question: string, quote: string): boolean {
   return /^\W*(?:who|which\s+\w+)\s+won\b/i.test(question) && !WIN_WORDS.test(quote);
 }
 
-/** A title of address right before a word makes it a person's name ("Mr Pound", "Mr Brown"). */
-const ADDRESSED = /(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+$/;
-
 /**
  * Whether a word the question asks in lower case as an English word ("is *the pound* up or down") stands in the quote only
  * as a person's name after a title ("Mr Pound"): the quote is about someone, not the thing asked. `askedWords` are the
@@ -264,6 +261,6 @@ export function askedOnlyAsName(quote: string, askedWords: readonly string[]): b
   return askedWords.some((w) => {
     const hits = [...quote.matchAll(new RegExp(`\\b${w.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'giu'))];
     // (a surname alone after the title: "Sir Cliff Richard" is a full name a question may type in lower case)
-    return hits.length > 0 && hits.every((m) => /^\p{Lu}/u.test(m[0]) && ADDRESSED.test(quote.slice(Math.max(0, m.index - 8), m.index)) && !/^\s+\p{Lu}/u.test(quote.slice(m.index + m[0].length)));
+    return hits.length > 0 && hits.every((m) => /^\p{Lu}/u.test(m[0]) && ADDRESS.test(quote.slice(Math.max(0, m.index - 8), m.index)) && !/^\s+\p{Lu}/u.test(quote.slice(m.index + m[0].length)));
   });
 }

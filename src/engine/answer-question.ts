@@ -734,8 +734,8 @@ export function answerQuestion(
   const endsAsked = wanted === 'who' && endsInAskedName(spanTerms, namedTerms, cased, own);
   // and one lower-case word whose phrase goes on ("freeze" of "a freeze on fuel duty") is a cut answer
   const cutPhrase = (wanted === 'what' || wanted === 'other') && choice !== null && at >= 0 && /^\p{Ll}[\p{L}-]*$/u.test(choice.text) && /^\s+(?:on|of|for|against|to)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d]/u.test(spanText.slice(at + choice.text.length));
-  // and a name asked is no span between two asked words: that is a word of the asked phrase, not its name ("TV" of "Channel 4 reality *TV* show"
-  // for "what is the channel 4 reality show called")
+  // and a name asked is no span between two asked words: that is a word of the asked phrase, not its name ("TV" of
+  // "Channel 4 reality *TV* show" for "what is the channel 4 reality show called")
   const nameAsked = NAME_ASKED.test(question);
   const insideAsked = nameAsked && choice !== null && at >= 0 && flankedByAsked(spanText, at, at + choice.text.length, own);
   // and a role asked is never held by the organisation asked or by a numbered thing ("Sony Pictures", "PlayStation 3" for
@@ -828,7 +828,7 @@ export function answerQuestion(
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed ? Math.min(confidence, FAR_TYPED_CAP) : partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {
