@@ -159,8 +159,16 @@ export function endsInAskedName(spanTerms: readonly string[], named: ReadonlySet
 export const NAME_ASKED = /^\W*(?:what|which)(?:['’]?s)?\b.*(?:\b(?:called|named|titled|name\s+of)\b|(?:\p{L}['’]?s|\s(?:their|its|his|her))\s+name\b)/iu;
 /** Words that give a name ("known as", "dubbed", "renamed"). */
 const NAMING_WORD = /\b(?:called|named|renamed|dubbed|titled|entitled|nicknamed|branded|known\s+as)\b/i;
-/** A title of address before a word: the word is a person's name ("Mr Pound"), whom the article names in full elsewhere. */
-const ADDRESS = /(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+$/;
+/** Titles of address: the word after one is a person's name ("Mr Pound"), whom the article names in full elsewhere. */
+const ADDRESS_TITLES = '(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\\.?\\s';
+/** A title of address right before a word. */
+const ADDRESS = new RegExp(`${ADDRESS_TITLES}+$`);
+const ADDRESS_FIRST = new RegExp(`^${ADDRESS_TITLES}`);
+
+/** Whether a span opens with a title of address, so names someone ("Mr Ebbers"). */
+export function addressedName(span: string): boolean {
+  return ADDRESS_FIRST.test(span);
+}
 
 /**
  * Whether a quote names nothing a name-question could be answered by: no naming word, no quoted title, and no name
