@@ -282,8 +282,12 @@ const SOURCES_ASKED = /^(?:(?:which|what) (?:articles|stories|sources|pieces|rep
 /** "source?", "where did you get that": the article the last answer cited (else the latest articles). */
 const SOURCE_OF_LAST = /^(?:sources?|links?|urls?|(?:whats|what is|what was) (?:your|the|ur) (?:source|link)|where did you (?:get|find|read) (?:that|this)|where (?:is|was) (?:that|this) from|wheres (?:that|this) from|where does (?:that|this) come from|(?:which|what) article (?:is|was) (?:that|this)(?: from)?|(?:which|what) article|says who|according to (?:who|whom)|(?:(?:whats|what is|what was|wheres|where is|give me|show me|send me|got a|got the) )?(?:the |your |ur |a )?(?:source|link|url|article)s? (?:for|of|to|on) (?:that|this|it|that answer|this answer|that one|this one|that article|that story))$/;
 
+/** "list", "list all", "show everything" on their own: the articles the bot holds, as /sources lists them. */
+const LIST_ALONE = /^(?:list|list (?:all|everything|it all)|show (?:all|everything)|full list|the list)$/;
+
 function readSources(t: string): Draft | null {
   if (SOURCE_OF_LAST.test(t)) return { intent: 'sources', lastCited: true };
+  if (LIST_ALONE.test(t)) return { intent: 'sources', topic: '' };
   const m = SOURCES_LIST.exec(t) ?? SOURCES_HELD.exec(t) ?? SOURCES_ASKED.exec(t);
   if (m) {
     const words = m[1] ?? '';

@@ -407,7 +407,14 @@ export function scoreCandidates(
   }
   phraseCandidates(sentence, tokens, candidates);
   // whole names, also those sharing a word with the question ("Fort *Beauséjour*" for "what fort")
-  if (type === 'what' || type === 'other') for (const c of collectCandidates('who', sentence)) candidates.push({ ...c, kind: 'what' });
+  // (a one-word name set before the noun it describes is not the thing asked for, when no kind of thing is asked: "what did iran
+  // send" → "Shia militias", not "Shia"; the phrase with its noun is a candidate of its own)
+  const describes = (c: Candidate) => {
+    const next = /^\s+(\p{Ll}{3,})\b/u.exec(sentence.slice(c.start + c.text.length))?.[1];
+    // (the noun asked, it tells which one: "*Inherited* wealth" for "what advantage of wealth")
+    return !/\s/.test(c.text) && focus.size === 0 && next !== undefined && !STOP_WORDS.has(next) && !qStems.has(stem(next));
+  };
+  if (type === 'what' || type === 'other') for (const c of collectCandidates('who', sentence)) if (!describes(c)) candidates.push({ ...c, kind: 'what' });
   // "…in Scandinavia or Germany first?": one of the offered options
   const choice = /\b([\p{L}-]+),?\s+or\s+([\p{L}-]+)/iu.exec(question);
   const options = new Set(choice ? [choice[1]!, choice[2]!].map((o) => o.toLowerCase()).filter((o) => !STOP_WORDS.has(o)) : []);

@@ -3,8 +3,8 @@
 import { isEnglishWord } from './english-words.ts';
 import { STOP_WORDS } from './text.ts';
 
-/** "what is X" / "who is X": the thing asked to be defined, as typed. */
-const DEFINITION_ASKED = /^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’ .&-]{1,40}?)[?.!\s]*$/iu;
+/** "what is X" / "who is X" (also "what's X", as chat types it): the thing asked to be defined, as typed. */
+const DEFINITION_ASKED = /^(?:what|who)(?:\s+(?:is|are|was|were)|['’]s)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’ .&-]{1,40}?)[?.!\s]*$/iu;
 
 /** The name a "what / who is X" question asks about as a pattern: its words, any space or hyphen between them. */
 function namePattern(asked: string): string {

@@ -136,6 +136,8 @@ const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
   profit: ['earn'],
   live: ['base'],
   establish: ['found'],
+  // news tells control as whose hands a place is in ("in rebel hands")
+  control: ['hand'],
 };
 /** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
 export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: true };

@@ -45,6 +45,8 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['any links on the airbus a380?', 'sources', 'airbus a380'],
   ['what have you got on fifa', 'sources', 'fifa'],
   ['sources', 'sources', ''],
+  ['list', 'sources', ''],
+  ['list all', 'sources', ''],
   // digest, help, forget
   ['what is in the digest', 'digest'],
   ['check my digest', 'digest'],

@@ -89,6 +89,7 @@ describe('chat alternatives', () => {
   it('offers the news words a chat word may stand for, when the corpus holds them', () => {
     expect(chatAlternatives([stem('boss'), 'acm'], dfOf({ manag: 4 }))).toEqual(['manag']);
     expect(chatAlternatives([stem('earnings')], dfOf({ profit: 2 }))).toEqual(['profit']);
+    expect(chatAlternatives([stem('controls')], dfOf({ hand: 2 }))).toEqual(['hand']);
   });
 
   it('offers nothing the corpus lacks or the question asks already', () => {

@@ -97,6 +97,12 @@ describe('"what is X" about a name', () => {
     expect(define('The KFA said companies are hoping rates will be kept on hold.')).toBeNull();
   });
 
+  it('reads "what\'s X" as chat types "what is X"', () => {
+    const define = definitionOf("what's the KFA")!;
+    expect(define("Ashby's financial watchdog, the Kestrel Finance Authority (KFA), said so.")).toBe('Kestrel Finance Authority');
+    expect(definitionOf('whats KFA')).toBeNull();
+  });
+
   it('asks only of a name', () => {
     expect(definitionOf('What are Ctenophora commonly known as')).toBeNull();
     expect(definitionOf('what is the population of Marlow')).toBeNull();

@@ -327,3 +327,13 @@ describe('"who is the <role>" asks for a person', () => {
     expect(personAsked('who won the cup')).toBe(false);
   });
 });
+
+describe('"what did X send": a one-word name describing a noun', () => {
+  it('is answered with its noun ("Shia militias"), not the describing word alone', () => {
+    const text = 'Marlow reportedly sent over Shia militias from Ashby under the pretext of protecting holy sites.';
+    expect(chooseSpan('what did marlow send', text)?.text).toBe('Shia militias');
+  });
+  it('keeps a name asked for by its kind of thing ("which firm")', () => {
+    expect(chooseSpan('which firm did marlow buy', 'Marlow bought Kestrel shares last week.')?.text).toBe('Kestrel');
+  });
+});
