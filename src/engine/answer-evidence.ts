@@ -170,6 +170,11 @@ export function addressedName(span: string): boolean {
   return ADDRESS_FIRST.test(span);
 }
 
+/** The span without the title of address it opens with ("Mr Brown" → "Brown"): the name it gives. */
+export function nameWithoutAddress(span: string): string {
+  return span.replace(ADDRESS_FIRST, '');
+}
+
 /**
  * Whether a quote names nothing a name-question could be answered by: no naming word, no quoted title, and no name
  * beyond the sentence's first word, the names asked and people re-mentioned by title ("Mr Ebbers, 63, has always

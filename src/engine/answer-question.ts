@@ -11,12 +11,12 @@ import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
-import { organizationAsked, personAsked, slotOf } from './question-analysis.ts';
+import { focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, nameWithoutAddress, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -121,6 +121,8 @@ export const UNTOLD_RELATION = { on: true };
 const COUNTED_NEAR = 0.4;
 /** Below this confidence the corpus does not say. */
 export const ABSTAIN_BELOW = 0.18;
+/** Plain words that name a place or a side of one ("in the *north*", "at *home*", "a *prison*"): a where-answer without a capital holds one. */
+const PLACE_NOUN = /\b(?:north|south|east|west|northern|southern|eastern|western|home|abroad|overseas|city|town|village|country|capital|region|border|coast|island|centre|center|street|road|stadium|ground|court|prison|jail|hospital|school|headquarters|site|area|state|county|province|district|countryside|sea|river|mountains?|desert|airport|station|port|camp|base|building|house|church|mosque|palace|square|park)\b/i;
 /** Whether a lower-case question's unknown words count as names for the confidence (bench/notes/confidence5.md). */
 export const UNCASED_NAMES = { on: true };
 /** Fitting scripts set `all` to record evidence kept at weight 0 too (the product skips its cost). */
@@ -631,8 +633,11 @@ export function answerQuestion(
   // incidental match, not the article that tells the fact (a follow-up's words are partly the earlier turns')
   const standaloneLong = contextList.length === 0 && entry.sentences.length >= PASSING.minSentences;
   const passing = PASSING.on && standaloneLong && passingMention(own, (t) => weight.get(t) ?? 0, entry);
+  // (the kind of thing a what-question asks for is what the answer is, not a word the quote or its article must hold: "what weapons did
+  // rebels capture" over "… capture Russian air defense systems")
+  const kindAsked = wanted === 'what' ? focusOf(question) : new Set<string>();
   // and a weak answer whose sentence does not open with the subject, from an article that hardly repeats the words asked
-  const unfocused = UNFOCUSED.on && standaloneLong && evidenced < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
+  const unfocused = UNFOCUSED.on && standaloneLong && evidenced < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(kindAsked.size ? new Set([...own].filter((t) => !kindAsked.has(t) || entry.termCounts.has(t))) : own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
   // asked when, neither the sentence nor the neighbour read for it holds a date or a time, and the window lacks a word
   // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
   // asked by its name, "the Oligocene", which no date test sees)
@@ -644,7 +649,7 @@ export function answerQuestion(
   // farrell born" over "Leicester … a bid for Andy Farrell"): the corpus mentions it, but does not say
   const relation = [...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t) && !uncased.includes(t));
   const aroundList = [...aroundBest];
-  const relationTold = (t: string) => aroundBest.has(t) || nearIn(t, aroundList, RELATION_NEAR);
+  const relationTold = (t: string) => kindAsked.has(t) || aroundBest.has(t) || nearIn(t, aroundList, RELATION_NEAR);
   const untoldRelation = UNTOLD_RELATION.on && !tellsRelation(relation, namedTerms.size > 0 || uncased.length > 0 || rareList.length > 0, relationTold);
   // (and asked for a quantity that no number of the quote is: the corpus does not say, however well the words match,
   // "how old is X" over a sentence about X without an age, "how many X" over one without a number)
@@ -722,7 +727,8 @@ export function answerQuestion(
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
   // (unless the question offers the choice: "high-voltage or low-voltage?")
-  const restates = spanTerms.length > 0 && spanTerms.every((t) => own.has(t)) && !/\bor\b/i.test(question);
+  // (a title of address adds nothing: "Mr Brown" restates "who wrote browns britain")
+  const restates = spanTerms.length > 0 && terms(nameWithoutAddress(choice!.text)).every((t) => own.has(t)) && !/\bor\b/i.test(question);
   // and a who- or what-span holding every word asked names the thing asked itself ("who are the sdf" → "HTS and the SDF")
   const holdsAsked = (wanted === 'who' || wanted === 'what') && spanTerms.length > 0 && [...own].every((t) => spanTerms.includes(t));
   // and a who-question is never answered by a place the chooser let through ("who is britney married to" → "Los Angeles",
@@ -777,6 +783,8 @@ export function answerQuestion(
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
   // meeting …" for "where did the g7 meet")
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
+  // and a where-span with no name and no word of place names no place ("cost taxpayers" for "where is the dome")
+  const placeless = wanted === 'where' && choice !== null && !/\p{Lu}/u.test(choice.text) && !PLACE_NOUN.test(choice.text);
   // and "what is the aviator about" asks for a story told, which no phrase of the quote is ("UK bookmakers")
   const aboutAsked = /^\W*what\s+(?:is|was|are|were|'s|’s)\b.*\babout\W*$/i.test(question);
   // and "what is X" about a name is answered by what defines X or by nothing in bold ("what is the lse" → not "Deutsche
@@ -822,7 +830,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -279,7 +279,7 @@ const GIVEN_OVER_ORG = 0.15;
 /** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
 const ORGANIZATION_MARKERS = /\b(?:Office|United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
 /** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
-const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party)\.?$/;
+const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party|Office|Ministry|Department|Agency|Committee|Commission|Authority|Association|Foundation|Institute)\.?$/;
 /** A country written as its initials; before a noun it describes ("a US airline"). */
 const COUNTRY_INITIALS = /^(?:US|USA|UK|EU)$/;
 /** Whether the words before a noun say only where it is from: a country's initials or a demonym ("a US", "the Japanese"). */
@@ -347,6 +347,11 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
   const { scored, candidates, type, qStems } = scoreCandidates(question, text, alsoAsked, weights, offsets);
   return pickSpan(scored, candidates, type, qStems);
 }
+
+/** Forms of "be" before a verb that make it passive ("would be scrapped", "was sold"). */
+const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+/** A question asked in the passive ("when currencies are left to float"). */
+const PASSIVE_ASKED = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|ft|lt|pt|wn)\b/iu;
 
 /** A scored span candidate with its evidence. */
 export interface ScoredCandidate {
@@ -658,7 +663,10 @@ export function scoreCandidates(
     if (verbAt >= 0 && slot) {
       if (slot.side === 'left' && !passive && last < verbAt && verbAt - last <= 3) slotKind = 'slot';
       if (slot.side === 'left' && first > verbAt && first - verbAt <= 3 && tokens[first - 1]?.lower === 'by') slotKind = 'passive';
-      if (slot.side === 'right' && first > verbAt && first - verbAt <= 3) slotKind = 'slot';
+      // ("six units would be *scrapped* under proposals": a passive verb has no object after it, what was scrapped stands before it)
+      // (not "is *releasing* tools", and not when the question asks in the passive too: "when currencies are left to float")
+      const passiveVerb = PASSIVE_AUX.has(tokens[verbAt - 1]?.lower ?? '') && !/ing$/i.test(tokens[verbAt]!.text) && !PASSIVE_ASKED.test(question);
+      if (slot.side === 'right' && !passiveVerb && first > verbAt && first - verbAt <= 3) slotKind = 'slot';
     }
     // the strongest relation cue counts (a max, as the weights are ordered passive > cue = slot > subject)
     const slotWeight = (k: typeof slotKind) => (k ? weights[k] : 0);

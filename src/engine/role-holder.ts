@@ -17,6 +17,10 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
   { asked: ['singer', 'frontman', 'vocalist'], printed: ['singer', 'frontman', 'vocalist', 'frontwoman'] },
   // who refereed a match: "referee Jonathan Kaplan"
   { asked: ['refere', 'umpir'], printed: ['refere', 'umpir'] },
+  // who speaks for someone in court or to the press: "Mr Ebbers' lawyer Reid Weingarten", "agent Pini Zahavi"
+  { asked: ['lawyer', 'attornei', 'solicitor', 'barrist'], printed: ['lawyer', 'attornei', 'solicitor', 'barrist', 'counsel'] },
+  { asked: ['agent'], printed: ['agent'] },
+  { asked: ['spokesman', 'spokeswoman', 'spokesperson'], printed: ['spokesman', 'spokeswoman', 'spokesperson'] },
 ];
 
 /** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */

@@ -500,3 +500,36 @@ describe('the one saying the quote', () => {
     expect(a.short).toBe(false);
   });
 });
+
+describe('a who-span that is the name asked with a title of address', () => {
+  it('restates the question ("Mr Vale" for "who wrote vales marlow"): not in bold', () => {
+    const engine = new Engine([
+      art('w1', 'Vale pledges help', "Mr Vale has also pledged to write off the debt owed to Marlow by the world's poor nations."),
+      art('w2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who wrote vales marlow').answer;
+    expect(a.answer).not.toBe('Mr Vale');
+    expect(a.short).toBe(false);
+  });
+});
+
+describe('a where-span with no name and no word of place', () => {
+  it('is no place ("cost taxpayers"), and an office is none either', () => {
+    const engine = new Engine([
+      art('d1', 'Errors doomed first Dome sale', 'The Kestrel Audit Office said the Dome cost taxpayers £28.7m to maintain and sell in the four years after it closed.'),
+      art('d2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('where is the dome').answer;
+    expect(a.short).toBe(false);
+  });
+});
+
+describe('the kind of thing a what-question asks for', () => {
+  it('need not stand in the quote or its article: the answer is one ("what weapons" over "air defense systems", the seed)', async () => {
+    const { loadSeedEngine } = await import('../support/seed-engine.ts');
+    const engine = await loadSeedEngine();
+    const a = engine.ask('what weapons did rebels claim to capture').answer;
+    expect(a.answer).not.toBeNull();
+    expect(a.quote).toContain('air defense systems');
+  });
+});

@@ -155,6 +155,7 @@ describe('chat phrases', () => {
     expect(read('where did she pass away').words).toEqual(['where', 'did', 'she', 'died']);
     expect(read('how many packs did they post out').words).toEqual(['how', 'many', 'packs', 'did', 'they', 'sent']);
     expect(read('which senator came round to see her').words).toEqual(['which', 'senator', 'visited', 'to', 'see', 'her']);
+    expect(read('what are they getting rid of').words).toEqual(['what', 'are', 'they', 'abolish']);
     expect(questionTerms('where did the actor passed away')).toEqual(terms('actor died'));
   });
 

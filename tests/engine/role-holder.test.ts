@@ -24,6 +24,12 @@ describe('who holds a role', () => {
     expect(holds('who coaches marlow', 'Marlow coach Ivo Brandt was pleased.')).toBe(true);
   });
 
+  it('reads a lawyer, an agent or a spokesman as a role someone holds for someone', () => {
+    expect(holderIn("who is vale's lawyer", "In court on Wednesday, Mr Vale's lawyer Reid Lister asked the witness."))
+      .toBe('Reid Lister');
+    expect(holderIn('who is the agent of ivo brandt', "Ivo Brandt's agent Ann Lister said talks went well.")).toBe('Ann Lister');
+  });
+
   it('names the holder, and no one who held the role before', () => {
     expect(holderIn('who leads the marlow party', 'Marlow Party leader Ann Lister spoke on Friday.')).toBe('Ann Lister');
     expect(holderIn('who leads the marlow party', 'Former Marlow Party leader Tom Vale spoke on Friday.')).toBeNull();

@@ -337,3 +337,12 @@ describe('"what did X send": a one-word name describing a noun', () => {
     expect(chooseSpan('which firm did marlow buy', 'Marlow bought Kestrel shares last week.')?.text).toBe('Kestrel');
   });
 });
+
+describe('a passive verb of the question', () => {
+  it('has no object after it ("scrapped under proposals"), but an active one does ("is releasing tools")', () => {
+    const passive = scoreCandidates('what would the tories scrap to save money', 'Six government units would also be scrapped under proposals which the Tories say would save more than £4.3bn.');
+    expect(passive.scored.find((c) => c.text === 'proposals')?.evidence.slot ?? 0).toBe(0);
+    const active = scoreCandidates('what did marlow release', 'Marlow is releasing tools that clean up PCs.');
+    expect(active.scored.find((c) => c.text === 'tools')?.evidence.slot).toBe(1);
+  });
+});
