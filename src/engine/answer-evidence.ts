@@ -220,11 +220,18 @@ export function beforeRoleAndName(sentence: string, start: number, span: string,
   return next !== undefined && role.test(next);
 }
 
-/** Whether every place a span stands in a sentence is inside a longer word ("4" of "4x100m", "one" of "someone"). */
-export function cutsEveryWord(sentence: string, span: string): boolean {
+/**
+ * Whether every place a span stands in a sentence is inside a longer word ("4" of "4x100m", "one" of "someone", "140,000" of
+ * "140,000-acre"); `asked`, the question's terms: a number hyphened to the unit asked is whole ("10" of "10-county" for "how
+ * many counties").
+ */
+export function cutsEveryWord(sentence: string, span: string, asked: ReadonlySet<string> = new Set()): boolean {
   if (!span) return false;
   for (let at = sentence.indexOf(span); at >= 0; at = sentence.indexOf(span, at + 1)) {
-    if (!/^[\p{L}\d]/u.test(sentence.slice(at + span.length)) && !/[\p{L}\d]$/u.test(sentence.slice(0, at))) return false;
+    // (a number hyphened to a word is a measure with its unit: "140,000-acre", not "140,000")
+    const unit = /\d$/.test(span) ? /^-(\p{L}+)/u.exec(sentence.slice(at + span.length))?.[1] : undefined;
+    const hyphened = unit !== undefined && !asked.has(terms(unit)[0] ?? '');
+    if (!hyphened && !/^[\p{L}\d]/u.test(sentence.slice(at + span.length)) && !/[\p{L}\d]$/u.test(sentence.slice(0, at))) return false;
   }
   return true;
 }

@@ -8,7 +8,7 @@ import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from '
 import { isEnglishWord } from './english-words.ts';
 import { DEMONYMS } from './demonyms.ts';
 import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
-import { repairWord } from './spelling.ts';
+import { repairWord, splitCompound } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
@@ -333,6 +333,9 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
       // a word frequent enough to have a vector ("iphone", "lagos") is a name the corpus lacks, not a typo to repair
       const repair = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? repairWord(w, (x) => passageIndex.df(x), (x) => STOP_WORDS.has(x) || isChatFiller(x), stemUncached, isEnglishWord) : null;
       if (repair) return repair.term !== null && keep(repair.term) ? [repair.term] : [];
+      // ("antispyware": two words typed as one)
+      const parts = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? splitCompound(w, (x) => passageIndex.df(x), stemUncached) : null;
+      if (parts) return parts.filter(keep);
       return [suggest(t) ?? t];
     });
   });
@@ -828,7 +831,7 @@ export function answerQuestion(
   const rangeEnd = wanted === 'number' && choice !== null && at >= 0 && /^[$£€]?\d[\d,.]*(?:m|bn|k)?$/.test(choice.text) && (/^\s*(?:and|to|or|-|–)\s*[$£€]?\d/.test(spanText.slice(at + choice.text.length)) || /\b(?:between|from)\s+[$£€]?\d[\d,.]*(?:m|bn|k)?\s*(?:and|to|-|–)\s*$/.test(spanText.slice(Math.max(0, at - 30), at)));
   // and a span that cuts a word ("4" of "4x100m relay") is no answer of its own
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
-  const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text);
+  const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
   const spanConfidence = sf && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")

@@ -152,3 +152,25 @@ export function repairWord(
   for (let i = 0; i <= word.length; i++) for (const c of LETTERS) consider(word.slice(0, i) + c + word.slice(i), true);
   return best ?? unheld;
 }
+
+/** The shortest part a run-together word is split into ("anti" of "antispyware"; three letters split names: "bit coin", "haa land"). */
+const MIN_PART = 4;
+
+/**
+ * A word typed run together from two words the corpus holds ("antispyware" for "anti-spyware", "datacentre"), as the
+ * two parts' index terms, or null: the split whose rarer part the most articles hold.
+ */
+export function splitCompound(word: string, df: (term: string) => number, stemOf: (word: string) => string): string[] | null {
+  if (word.length < 2 * MIN_PART + 1 || !/^[a-z]+$/.test(word)) return null;
+  let best: string[] | null = null;
+  let bestDf = 0;
+  for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
+    const parts = [stemOf(word.slice(0, i)), stemOf(word.slice(i))];
+    const n = Math.min(...parts.map(df));
+    if (n > bestDf) {
+      best = parts;
+      bestDf = n;
+    }
+  }
+  return best;
+}

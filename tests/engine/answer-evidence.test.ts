@@ -190,6 +190,9 @@ describe('a span inside a longer word', () => {
   it('is cut from it only when it stands whole nowhere in the sentence', () => {
     expect(cutsEveryWord("Marlow's men's 4x100m relay team took a shock gold.", '4')).toBe(true);
     expect(cutsEveryWord('Kestrel, which owns BKestrelB, runs Kestrel UK.', 'Kestrel')).toBe(false);
+    expect(cutsEveryWord('The Duchy is a 140,000-acre estate.', '140,000')).toBe(true);
+    expect(cutsEveryWord('The more extensive 10-county definition.', '10', new Set(terms('counties')))).toBe(false);
+    expect(cutsEveryWord('North Carolina-based Kestrel Bank.', 'North Carolina')).toBe(false);
     expect(cutsEveryWord('She won 4 golds.', '4')).toBe(false);
   });
   it('is not bold as a count', () => {

@@ -3,7 +3,7 @@ import { answerQuestion } from '../../src/engine/answer-question.ts';
 import { Bm25Index } from '../../src/engine/bm25-index.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { americanSpelling, isEnglishWord } from '../../src/engine/english-words.ts';
-import { editDistance, repairWord } from '../../src/engine/spelling.ts';
+import { editDistance, repairWord, splitCompound } from '../../src/engine/spelling.ts';
 import { STOP_WORDS, stem } from '../../src/engine/text.ts';
 import { plainArticle as article } from '../support/plain-article.ts';
 
@@ -136,5 +136,16 @@ describe('typos repaired on the whole word', () => {
     const typo = engine.ask('how big is the global captial market').answer;
     expect(typo.quote).toBe(right.quote);
     expect(typo.confidence).toBeCloseTo(right.confidence, 3);
+  });
+});
+
+describe('a word typed run together', () => {
+  const df = (held: Record<string, number>) => (t: string) => held[t] ?? 0;
+  it('splits into the two words the corpus holds ("antispyware" → anti, spyware)', () => {
+    expect(splitCompound('antispyware', df({ anti: 40, [stem('spyware')]: 12 }), stem)).toEqual(['anti', stem('spyware')]);
+  });
+  it('never into a part of three letters, which splits names ("bitcoin", "haaland")', () => {
+    expect(splitCompound('bitcoin', df({ bit: 30, coin: 5 }), stem)).toBeNull();
+    expect(splitCompound('haalandxy', df({ haa: 1, [stem('landxy')]: 1 }), stem)).toBeNull();
   });
 });
