@@ -504,7 +504,11 @@ export function answerQuestion(
   const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
   const ageAsked = kindsAsked?.length === 1 && kindsAsked[0] === 'age';
   const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
-  const about = (e: AnalyzedArticle) => e.titleTerms.some((t) => aged.has(t));
+  // (an age asked at an event, "how old was he when he became pm", is not what a description gives: "the 51-year-old premier"
+  // is the age at the telling; at a death it is the age then, "the 71-year-old")
+  const afterHowOld = question.replace(/^.*?\bhow old\b/i, '');
+  const atEvent = ageAsked && /\bwhen\b/i.test(afterHowOld) && !/\b(?:died|dies|die|passed away|pass away|killed|death)\b/i.test(afterHowOld);
+  const about = (e: AnalyzedArticle) => !atEvent && e.titleTerms.some((t) => aged.has(t));
   if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
   // "how many copies did X sell": a sentence counting the thing asked ("sold more than five million *copies*")
   const countedAsked = kindsAsked?.includes('count') ? countedThing(question) : null;

@@ -259,7 +259,7 @@ const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
 ];
 
 /** "the 60-year-old actor": an age told by a description of the person, not followed by someone's name. */
-const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|man|woman)\b(?!\s+\p{Lu})/u;
+const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(?:actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|premier|man|woman)\b(?!\s+\p{Lu})/u;
 /**
  * "The 71-year-old served …", "the 25-year-old Dubliner underlined …", "The 25-year-old, who …": the age as the subject
  * of a verb (or a demonym's), someone the article is about.
@@ -278,8 +278,14 @@ export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: 
       if (years >= 1 && years < 120 && termsOf(m[name]!).some((t) => named.has(t))) return m[age]!;
     }
   }
+  // "Mr Blair became the youngest premier … at the age of 43": an age at a deed, in a sentence naming the one asked
+  const atAge = AT_AGE.exec(sentence)?.[1];
+  if (atAge !== undefined && termsOf(sentence).some((t) => named.has(t))) return atAge;
   return aboutNamed ? (AGE_DESCRIBED.exec(sentence)?.[1] ?? AGE_SUBJECT.exec(sentence)?.[1] ?? null) : null;
 }
+
+/** "at the age of 43", "by the age of 20". */
+const AT_AGE = /\b(?:at|by)\s+the\s+age\s+of\s+(\d{1,3})\b/;
 
 /** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */
 const AGE_REACH = 5;

@@ -4,7 +4,7 @@ import { terms } from './text.ts';
 import { loadWordVectors } from './word-vectors.ts';
 
 /** A name headed by a thing or an event, never a person or a place ("Brit *Awards*", "FA *Cup*", "Licensing *Act*"). */
-export const THING_NAME = /\b(?:Awards?|Prizes?|Cup|Trophy|Festival|Championships?|Olympics|Games|Act|Bill|Treaty|Report|Album|Single|Show|Series|Wars?|Battle|Revolution|Crisis|Conference|Summit|Elections?|Referendum|Fame)$/;
+export const THING_NAME = /\b(?:Awards?|Prizes?|Cup|Trophy|Festival|Championships?|Olympics|Games|Act|Bill|Treaty|Report|Album|Single|Show|Series|Wars?|Battle|Revolution|Crisis|Conference|Summit|Elections?|Referendum|Fame|Premiership|League)$/;
 
 const PLACE_WORDS = 'city country town region province river village island capital london paris germany'.split(' ');
 const PERSON_WORDS = 'president actor writer singer minister politician john james david smith'.split(' ');

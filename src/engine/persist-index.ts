@@ -23,7 +23,7 @@ const FIXED_HEADER = 32;
 /** Changes whenever tokenizing or sentence splitting gives other results: an old index is then rebuilt. */
 export function analysisProbe(): string {
   const text =
-    "Mr. J. K. Rowling's 3rd book sold 200,000 copies in the U.S. on Monday. Officials didn't say why.\n\nThe river Lune burst its banks — flooding homes; children were evacuated! Yahoo! shares rose. It was the Lune's. Then it fell.";
+    "Mr. J. K. Rowling's 3rd book sold 200,000 copies in the U.S. on Monday. Officials didn't say why.\n\nThe river Lune burst its banks — flooding homes; children were evacuated! Yahoo! shares rose. It was the Lune's. Then it fell. It cost £4m. Sales fell in the 1960s. Then oil came.";
   // the probe text cannot exercise every table entry (a new synonym, say): their digest does
   const parts = [WORD_TABLES_DIGEST, terms(text).join(' '), splitSentences(text).map((s) => `${s.start}-${s.end}-${s.paragraph}`).join(' ')];
   return parts.join('|');

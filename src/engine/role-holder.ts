@@ -9,7 +9,8 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
   // who runs / heads / is in charge of a firm or a body ("boss" is folded into "chief")
   { asked: ['chief', 'execut', 'exec', 'ceo', 'head', 'run', 'charg', 'presid', 'director'], printed: ['chief', 'execut', 'ceo', 'head', 'chairman', 'presid', 'director', 'manag'] },
   { asked: ['chairman'], printed: ['chairman'] },
-  { asked: ['coach', 'manag'], printed: ['coach', 'manag'] },
+  // (a club's manager is its "boss" in sports reports, folded into "chief": "Larne boss Jimmy McGeough")
+  { asked: ['coach', 'manag'], printed: ['coach', 'manag', 'chief'] },
   { asked: ['lead'], printed: ['lead'] },
   { asked: ['captain', 'skipper'], printed: ['captain', 'skipper'] },
   { asked: ['minist', 'secretari', 'premier'], printed: ['minist', 'secretari', 'premier', 'presid'] },

@@ -56,7 +56,8 @@ function isNonTerminalPeriod(before: string, after: string): boolean {
   if (ABBREVIATIONS.has(word)) return true;
   // Initials ("J. K. Rowling") never end a sentence; dotted acronyms ("U.S.") end one only
   // before a word that usually starts a sentence
-  if (/^[a-z]$/.test(word)) return true;
+  // (a letter right after a number is a unit or a decade, "£4m.", "the 1960s.", not an initial)
+  if (/^[a-z]$/.test(word)) return !/\d$/.test(before.slice(0, m.index));
   if (/^([a-z]\.)+[a-z]$/.test(word)) return !SENTENCE_STARTERS.test(after);
   return false;
 }

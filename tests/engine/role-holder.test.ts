@@ -24,6 +24,10 @@ describe('who holds a role', () => {
     expect(holds('who coaches marlow', 'Marlow coach Ivo Brandt was pleased.')).toBe(true);
   });
 
+  it('reads a club\'s "boss" as its manager', () => {
+    expect(holderIn('who manages marlow', 'But Marlow boss Ivo Brandt has yet to confirm the move.')).toBe('Ivo Brandt');
+  });
+
   it('reads a lawyer, an agent or a spokesman as a role someone holds for someone', () => {
     expect(holderIn("who is vale's lawyer", "In court on Wednesday, Mr Vale's lawyer Reid Lister asked the witness."))
       .toBe('Reid Lister');

@@ -346,3 +346,9 @@ describe('a passive verb of the question', () => {
     expect(active.scored.find((c) => c.text === 'tools')?.evidence.slot).toBe(1);
   });
 });
+
+describe('a league named for a who-question', () => {
+  it('is a thing, no person or side ("Premiership" for "who manages marlow")', () => {
+    expect(candidate('who manages marlow', 'Marlow were relegated from the Premiership in 2003.', 'Premiership')?.wrongKind).toBe(true);
+  });
+});

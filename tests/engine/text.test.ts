@@ -24,6 +24,11 @@ describe('splitSentences', () => {
     expect(parts).toEqual(["He died of Alzheimer's.", 'The 71-year-old served in Marlow.', "J. K. Rowling's book sold."]);
   });
 
+  it('ends a sentence after a unit or a decade set on a number ("£4m.", "the 1960s."), which is no initial', () => {
+    const parts = splitSentences('The deal cost £4m. The firm paid. Cocoa was big in the 1960s. But oil came.').map((s) => s.text);
+    expect(parts).toEqual(['The deal cost £4m.', 'The firm paid.', 'Cocoa was big in the 1960s.', 'But oil came.']);
+  });
+
   it('reads a title ending in ! or ? inside a sentence as part of it', () => {
     const parts = splitSentences('The woman behind the musical Hello There! has joined the rich list. Who Knew? is next. Did it work? No.').map((s) => s.text);
     expect(parts).toEqual(['The woman behind the musical Hello There! has joined the rich list.', 'Who Knew? is next.', 'Did it work?', 'No.']);

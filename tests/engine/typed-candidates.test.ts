@@ -194,6 +194,27 @@ describe('an age set beside the name asked', () => {
     expect(ageNamed('The 26-year-old striker Brandt joins on Friday.', new Set(terms('Tessel')), terms, true)).toBeNull();
   });
 
+  it('reads a description with a name before its noun ("the 17-year-old Irish League midfielder"), and an age at a deed', () => {
+    expect(ageNamed('The 17-year-old Irish League midfielder was also chased by Rangers.', new Set(terms('Tessel')), terms, true)).toBe('17');
+    expect(ageNamed('In 1997, Mr Tessel became the youngest premier, when he came to power at the age of 43.', new Set(terms('Tessel')), terms)).toBe('43');
+    expect(ageNamed('Mr Brandt came to power at the age of 43.', new Set(terms('Tessel')), terms)).toBeNull();
+  });
+
+  it('does not answer an age asked at an event ("how old was he when he became premier") by a description', () => {
+    const engine = new Engine([
+      art('p1', 'Tessel Marlow\'s longest-serving premier', 'Ivo Tessel has become Marlow\'s longest-serving premier.\n\nThe 51-year-old premier has marked his 2,838th day in the post.'),
+      art('p2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how old was tessel when he became premier').answer.answer).not.toBe('51');
+    expect(engine.ask('how old is tessel').answer.answer).toBe('51');
+    // (at a death, the age a report gives is the age then)
+    const obituary = new Engine([
+      art('o1', 'Former Marlow minister Tessel dies', 'Former Marlow minister Ivo Tessel has died.\n\nThe 71-year-old had been ill for some time.'),
+      art('o2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    expect(obituary.ask('how old was tessel when he died').answer.answer).toBe('71');
+  });
+
   it('answers "how old is he" after a question naming him', () => {
     const engine = new Engine([
       art('t1', 'Ivo Tessel to star in harbour film', 'Actor Ivo Tessel is to star in a film about the Marlow harbour. On a visit to Marlow, the 60-year-old actor said he hoped to start filming next year.'),
