@@ -3,7 +3,7 @@
 // after it, and the words retrieval searches for. Whether a question needs context is follow-up.ts.
 import { ABSTAIN_BELOW, type AnswerDraft } from './answer-question.ts';
 import { isName, mayBePerson, needsContext, resolveReference, subjectIn, type TurnNames } from './follow-up.ts';
-import { classifyQuestion, organizationAsked, personAsked } from './question-analysis.ts';
+import { classifyQuestion, definedSubject, organizationAsked, personAsked } from './question-analysis.ts';
 import { bareQuestion } from './term-variants.ts';
 import { terms } from './text.ts';
 
@@ -107,7 +107,8 @@ export function namesOf(turn: ConversationTurn, text: string | undefined): TurnN
   // "what is india's biggest airline?" "Jet Airways." "who founded it?": the name answered is what the next "it" means
   const defined = /^\W*(?:what|which)\s+(?:is|was|are|were)\b/i.test(turn.asked) ? name : null;
   const subject = defined ?? subjectIn(turn.asked, text) ?? carried?.subject ?? null;
-  const askedPerson = (classifyQuestion(turn.asked) === 'who' && !organizationAsked(turn.asked)) || personAsked(turn.asked);
+  // ("who is sania mirza" asks about her: she is the one a "she" after it means)
+  const askedPerson = (classifyQuestion(turn.asked) === 'who' && !organizationAsked(turn.asked) && definedSubject(turn.asked) === null) || personAsked(turn.asked);
   // after "who …?" a "he" is the person answered, never the one asked about; else the person asked about, else a person answered
   const named = !askedPerson && defined === null && subject !== null && mayBePerson(subject, text) ? subject : null;
   const person = (askedPerson ? name : (named ?? (name !== null && name !== defined && name.includes(' ') ? name : null))) ?? carried?.person ?? null;

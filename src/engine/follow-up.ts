@@ -137,7 +137,8 @@ const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lord', 'Lady'])
 /** Whether the text writes `name` at least once with no capitalised word (other than a title) right before or after it. */
 function standsAlone(name: string, text: string): boolean {
   for (const m of text.matchAll(new RegExp(`(?:(\\p{Lu}[\\p{L}'’-]*) )?\\b${escaped(name)}\\b(?!['’]?s? \\p{Lu})`, 'gu'))) {
-    if (m[1] === undefined || TITLES.has(m[1])) return true;
+    // (nor a possessive owner: "India's Sania Mirza")
+    if (m[1] === undefined || TITLES.has(m[1]) || /['’]s$/.test(m[1])) return true;
     // a capital that opens a sentence ("Trouble-hit Mitsubishi Motors is …") is no part of the name
     if (/(?:^|[.!?]["'”’]?\s+)$/.test(text.slice(Math.max(0, m.index - 4), m.index)) || m.index === 0) return true;
   }

@@ -123,6 +123,13 @@ describe('the turn a follow-up leaves', () => {
     expect(namesOf(turn, text)).toEqual({ subject: 'Coria', person: 'Olivier Rochus' });
   });
 
+  it('after "who is X?" a "she" is X, also when the article writes X after a possessive ("Marlow\'s Ann Lister")', () => {
+    const turn = nextTurn('who is ann lister', '', ['a'], { asked: 'who is ann lister', shortAnswer: null });
+    const names = namesOf(turn, "Seed Ivo Brandt and Marlow's Ann Lister, the youngest player in the draw, reached the second round.");
+    expect(names).toEqual({ subject: 'Ann Lister', person: 'Ann Lister' });
+    expect(resolveReference('how old is she', turn.question, names)).toBe('how old is Ann Lister');
+  });
+
   it('after "what is …?" an "it" is the name answered', () => {
     const turn = nextTurn("what is india's biggest airline", '', ['a'], { asked: "what is india's biggest airline", shortAnswer: 'Jet Airways' });
     const names = namesOf(turn, 'Jet Airways, India’s biggest airline, grew.');
