@@ -127,6 +127,10 @@ export function patientOf(sentence: string, end: number, verb: string, termOf: (
 }
 
 /** A reporting verb right before a time ("said *on Wednesday*", "told the BBC last week"): the time of the telling. */
+/** A time opening a sentence: "In (the mid-)", "On", "Last". */
+const TIME_OPENS = /^\W*(?:in|on|at|by|last|early|late)\s+(?:the\s+)?(?:(?:mid|early|late)[\s-]+)?$/i;
+/** The rest of the time, then the one telling and the telling: "…, Fletcher said", "… the minister told MPs". */
+const TELLER_NEXT = /^[^,]{0,24},\s+(?:the\s+)?(?:\p{L}[\p{L}'’.-]*\s+){1,3}?(said|says|told|added|reported|confirmed|insisted|warned|claimed|admitted|revealed|announced)\b/iu;
 const TOLD_AT = /\b(said|says|told(?:\s+(?:the\s+)?[\p{L}'’.-]+){0,3}|added|reported|confirmed|insisted|warned|claimed|admitted|revealed|announced)\s+(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?$/iu;
 
 /**
@@ -135,7 +139,8 @@ const TOLD_AT = /\b(said|says|told(?:\s+(?:the\s+)?[\p{L}'’.-]+){0,3}|added|re
  * telling itself ("when did X announce …") is answered by it.
  */
 export function timeOfTelling(sentence: string, start: number, asked: ReadonlySet<string>, termOf: (word: string) => string | undefined): boolean {
-  const m = TOLD_AT.exec(sentence.slice(Math.max(0, start - 48), start));
+  // (or a time opening the sentence before the one telling: "In the mid-1990s, Fletcher said he had …")
+  const m = TOLD_AT.exec(sentence.slice(Math.max(0, start - 48), start)) ?? (TIME_OPENS.test(sentence.slice(0, start)) ? TELLER_NEXT.exec(sentence.slice(start)) : null);
   if (!m) return false;
   const verb = termOf(m[1]!.split(/\s+/)[0]!);
   return verb === undefined || !asked.has(verb);

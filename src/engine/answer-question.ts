@@ -720,7 +720,9 @@ export function answerQuestion(
   // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died
   // in the tsunami")
   const part = toldCount !== null && !otherCount ? countedPart(spanText, countEnd) : null;
-  const partCount = part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t));
+  // (or of the new ones alone: "add 150 million *new* PCs" for "how many pcs will there be")
+  const newOnes = toldCount !== null && /^\s+(?:(?:hundred|thousand|million|billion)\s+)?(?:new|more|extra|additional|further)\s/i.test(spanText.slice(countEnd)) && !/\b(?:new|more|extra|additional|further|add|adds|added|adding)\b/i.test(question);
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes;
   const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)

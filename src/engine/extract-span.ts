@@ -11,6 +11,7 @@ import {
   clauseCandidates,
   parenCandidates,
   patternCandidates,
+  comingForPast,
   pastForComing,
   phraseCandidates,
   tokenize,
@@ -391,7 +392,8 @@ export function scoreCandidates(
   // "what day": a weekday or a date with its day, not a bare year; "what time": a time of day ("3pm")
   const timeUnit = type === 'when' ? timeUnitAsked(question) : null;
   // "when is / will the election": the next one, never "the *last* general election in 2001"
-  const toldPast = type === 'when' ? pastForComing(question) : null;
+  // (and "when was X elected": never "*next* Sunday's elections")
+  const toldPast = type === 'when' ? (pastForComing(question) ?? comingForPast(question)) : null;
   if (timeUnit === 'clock') collect(sentence, CLOCK_TIME, 'when', candidates);
   // "in what year": the year of a full date
   if (/\b(?:what|which) year\b/i.test(question)) {
@@ -447,7 +449,11 @@ export function scoreCandidates(
   const asksClause = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast)\b)|\b(?:do|does|did|doing|happen|happened|happens|purpose|role|reason|mean|means|meant|goal|aim|effect)\b\W*$|\bwhat (?:happened|happens)\b/i.test(question);
   if (asksClause && (type === 'what' || type === 'other')) clauseCandidates(sentence, tokens, candidates);
   parenCandidates(sentence, candidates);
-  const patterned = patternCandidates(question, sentence, tokens);
+  // (a purpose ends the thing: "all foreign investment in its mining industries | in an effort to strengthen …")
+  const patterned = patternCandidates(question, sentence, tokens).map((c) => {
+    const purpose = /\s+in\s+(?:an?\s+(?:effort|bid|attempt)|order)$/i.exec(c.text);
+    return purpose ? { ...c, text: c.text.slice(0, purpose.index) } : c;
+  });
   for (const c of patterned) candidates.push(c);
   const patternStarts = new Set(patterned.map((c) => `${c.start}:${c.text}`));
   // "Who is X?": what the sentence calls X, as a title before it or an apposition after it

@@ -421,6 +421,18 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
     /\b(?:last|previous|past)\s+$/i.test(sentence.slice(Math.max(0, c.start - 10), c.start));
 }
 
+/** A when-question about a deed done ("when was kennedy first elected"), not one to come. */
+const ASKS_PAST = /^\W*when\s+(?:was|were|did|had)\b/i;
+
+/**
+ * For a when-question about a deed done, a test for a candidate told as to come ("next Sunday's elections"): another
+ * event's time, or null for other questions.
+ */
+export function comingForPast(question: string): ((c: Candidate, sentence: string) => boolean) | null {
+  if (!ASKS_PAST.test(question) || /\b(?:next|coming|upcoming|future)\b/i.test(question)) return null;
+  return (c, sentence) => /^(?:next|this coming)\b/i.test(c.text) || /\b(?:next|this coming)\s+$/i.test(sentence.slice(Math.max(0, c.start - 16), c.start));
+}
+
 /**
  * Whether a bare year (or a list of them) is told in the past: "was world champion in 2001 and 2002", "was set in 1970"
  * (asked when something is coming, such a year tells another time).

@@ -174,6 +174,7 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'send out', reads: 'sent', alternatives: 'mailed' },
   { phrase: 'come round', reads: 'visited', alternatives: 'visit met' },
   { phrase: 'get rid of', reads: 'abolish', alternatives: 'scrap axe cut remove' },
+  { phrase: 'get married', reads: 'married', alternatives: 'wed wedding' },
   // news prints the phrase too, or it has other senses: the verb stays asked, the word helps choose the sentence
   { phrase: 'go up', reads: 'go', alternatives: 'rose' },
   { phrase: 'go down', reads: 'go', alternatives: 'fell' },

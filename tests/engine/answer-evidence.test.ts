@@ -59,6 +59,11 @@ describe('a time told beside a reporting verb', () => {
     expect(timeOfTelling(s, s.indexOf('Wednesday'), asked, termOf)).toBe(true);
     const t = 'Ann Lister told the Marlow Echo last week that she would stay.';
     expect(timeOfTelling(t, t.indexOf('week') - 'last '.length, asked, termOf)).toBe(true);
+    // (a time opening the sentence before the one telling)
+    const u = 'In the mid-1990s, Lister said she had made a "fabulous living" since the age of 22.';
+    expect(timeOfTelling(u, u.indexOf('1990s'), new Set(terms('when did lister get married')), termOf)).toBe(true);
+    const v = 'In 1941, Lister married actor Ivo Brandt.';
+    expect(timeOfTelling(v, v.indexOf('1941'), new Set(terms('when did lister get married')), termOf)).toBe(false);
   });
   it('keeps the engine from vouching for the telling time as the answer', () => {
     const engine = new Engine([

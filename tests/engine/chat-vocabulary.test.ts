@@ -156,6 +156,7 @@ describe('chat phrases', () => {
     expect(read('how many packs did they post out').words).toEqual(['how', 'many', 'packs', 'did', 'they', 'sent']);
     expect(read('which senator came round to see her').words).toEqual(['which', 'senator', 'visited', 'to', 'see', 'her']);
     expect(read('what are they getting rid of').words).toEqual(['what', 'are', 'they', 'abolish']);
+    expect(read('when did she get married').words).toEqual(['when', 'did', 'she', 'married']);
     expect(questionTerms('where did the actor passed away')).toEqual(terms('actor died'));
   });
 

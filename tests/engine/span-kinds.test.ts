@@ -352,3 +352,18 @@ describe('a league named for a who-question', () => {
     expect(candidate('who manages marlow', 'Marlow were relegated from the Premiership in 2003.', 'Premiership')?.wrongKind).toBe(true);
   });
 });
+
+describe('a when-question about a deed done', () => {
+  it('is not answered by a time to come ("next Sunday\'s elections" for "when was lister first elected")', () => {
+    const text = "Marlow should set out a proper exit strategy in the wake of next Sunday's elections, Lister has said.";
+    expect(candidate('when was lister first elected', text, 'Sunday')?.wrongKind).toBe(true);
+    expect(candidate('when are the next elections', text, 'Sunday')?.wrongKind ?? false).toBe(false);
+  });
+});
+
+describe('a purpose after the thing asked', () => {
+  it('is no part of it ("foreign investment in its mining industries", not "… in an effort")', () => {
+    const chosen = chooseSpan('what is marlow reviewing', 'Marlow is to review all foreign investment in its mining industries in an effort to strengthen its output.');
+    expect(chosen?.text).toBe('foreign investment in its mining industries');
+  });
+});

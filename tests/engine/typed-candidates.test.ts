@@ -256,3 +256,14 @@ describe('a number word hyphen-joined to a word before it', () => {
     expect(collectCandidates('number', 'The club has won twenty-one titles.').some((c) => c.text.startsWith('twenty-one'))).toBe(true);
   });
 });
+
+describe('a count of the new ones', () => {
+  it('does not answer how many there will be in all ("add 150 million new PCs")', () => {
+    const engine = new Engine([
+      art('n1', 'PC ownership to double', 'Marlow, Ashby and Kessel are expected to add 150 million new PCs by 2010, according to the study.'),
+      art('n2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how many pcs will there be by 2010').answer.short).toBe(false);
+    expect(engine.ask('how many new pcs will marlow ashby and kessel add by 2010').answer.answer).toBe('150 million');
+  });
+});
