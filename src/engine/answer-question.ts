@@ -792,6 +792,8 @@ export function answerQuestion(
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
   // meeting …" for "where did the g7 meet")
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
+  // and "what did X do (in Y)" asks a deed, which no name is ("Chelsea" for "what did gerrard do in the carling cup final")
+  const deedAsked = wanted === 'what' && choice !== null && /^\p{Lu}/u.test(choice.text) && /^\W*what\s+(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+.+?\s+(?:do|doing|done)\b/i.test(question);
   // and a where-span with no name and no word of place names no place ("cost taxpayers" for "where is the dome")
   const placeless = wanted === 'where' && choice !== null && !/\p{Lu}/u.test(choice.text) && !PLACE_NOUN.test(choice.text);
   // and "what is the aviator about" asks for a story told, which no phrase of the quote is ("UK bookmakers")
@@ -839,7 +841,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

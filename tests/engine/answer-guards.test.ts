@@ -533,3 +533,15 @@ describe('the kind of thing a what-question asks for', () => {
     expect(a.quote).toContain('air defense systems');
   });
 });
+
+describe('"what did X do": a deed asked', () => {
+  it('is never a name in bold ("Chelsea" for "what did brandt do in the cup final")', () => {
+    const engine = new Engine([
+      art('g1', 'Thompson says Brandt should stay', "Thompson reacted sharply to some Marlow supporters, who criticised Brandt's performance in the Kestrel Cup final against Ashby."),
+      art('g2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('what did brandt do in the kestrel cup final').answer;
+    expect(a.answer).not.toBe('Ashby');
+    expect(a.short).toBe(false);
+  });
+});
