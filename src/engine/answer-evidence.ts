@@ -118,6 +118,21 @@ export function toldUndone(
 }
 
 /**
+ * Whether a sentence tells the one a span names, wherever it names it, as not doing the asked verb (its term `verb`):
+ * "the Conservatives *are not going to win* this election" for "who will win the election".
+ */
+export function deniedDeed(sentence: string, span: string, verb: string, termOf: (word: string) => string | undefined): boolean {
+  if (!span) return false;
+  for (let i = sentence.indexOf(span); i >= 0; i = sentence.indexOf(span, i + 1)) {
+    const after = sentence.slice(i + span.length, i + span.length + 48).split(/[,;:.!?]/)[0]!;
+    const ws = after.match(/[\p{L}'’-]+/gu) ?? [];
+    const at = ws.findIndex((w) => termOf(w) === verb);
+    if (at > 0 && ws.slice(0, at).some((w) => /^(?:not|never|\p{L}+n['’]t)$/iu.test(w))) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a span is what a who-question's verb was done to, not who did it: "*Angels and Demons* was written before …"
  * for "who wrote …" (a passive of the asked verb right after the span, with no "by" naming the doer).
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -289,5 +289,15 @@ describe('a thing asked in lower case that the quote has only as a name', () => 
       plainArticle('e2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
     ]);
     expect(engine.ask('is the pound up or down').answer.answer).toBeNull();
+  });
+});
+
+describe('a deed denied', () => {
+  const termOf = (w: string) => terms(w)[0];
+  it('tells that the one named does not do it, wherever the sentence names them', () => {
+    const s = 'A clear conclusion has been reached, including by Tories, that the Tories are not going to win this election.';
+    expect(deniedDeed(s, 'Tories', terms('win')[0]!, termOf)).toBe(true);
+    expect(deniedDeed('The Tories are going to win this election.', 'Tories', terms('win')[0]!, termOf)).toBe(false);
+    expect(deniedDeed("Marlow didn't win, but the Tories won.", 'Tories', terms('win')[0]!, termOf)).toBe(false);
   });
 });
