@@ -133,6 +133,30 @@ export function deniedDeed(sentence: string, span: string, verb: string, termOf:
 }
 
 /**
+ * Whether the one a span names did the asked verb (term `verb`) to something like, but not, what was asked (`object`,
+ * its terms): "Liam Neeson *won best actor*" for "who won best actress" (the object after the verb holds some of the
+ * asked object's terms, and a word of its own in place of the rest).
+ */
+export function otherObject(sentence: string, span: string, verb: string, object: readonly string[], termOf: (word: string) => string | undefined): boolean {
+  if (!span || object.length < 2) return false;
+  for (let i = sentence.indexOf(span); i >= 0; i = sentence.indexOf(span, i + 1)) {
+    const raw = sentence.slice(i + span.length, i + span.length + 60).split(/[,;:.!?]/)[0]!.match(/[\p{L}'’-]+/gu) ?? [];
+    const ws = raw.map((w) => termOf(w) ?? '');
+    if (ws[0] !== verb) continue;
+    // the object's words: the run of content words after the verb and its determiner ("won *best actor* for …"; not a
+    // clause, "proposed *that* every object …")
+    let k = 1;
+    while (k < ws.length && ws[k] === '' && /^(?:a|an|the|his|her|its|their)$/i.test(raw[k]!)) k++;
+    const told: string[] = [];
+    while (k < ws.length && ws[k] !== '') told.push(ws[k++]!);
+    const held = object.filter((t) => told.includes(t)).length;
+    // (some of the asked object's words, and one of its own in place of the rest)
+    if (held > 0 && held < object.length && told.some((t) => !object.includes(t))) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a span is what a who-question's verb was done to, not who did it: "*Angels and Demons* was written before …"
  * for "who wrote …" (a passive of the asked verb right after the span, with no "by" naming the doer).
  */

@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, deniedDeed, nameWithoutAddress, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, deniedDeed, otherObject, nameWithoutAddress, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -794,6 +794,11 @@ export function answerQuestion(
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
   // and a who-span told as not doing the deed asked is not who does it ("the *Conservatives* are not going to win")
   const denied = wanted === 'who' && askedVerb !== undefined && choice !== null && deniedDeed(spanText, choice.text, askedVerb, termOf);
+  // (nor one told doing it to something like, but not, what was asked: "Liam Neeson *won best actor*" for best actress)
+  const otherDeed = wanted === 'who' && askedVerb !== undefined && choice !== null && otherObject(spanText, choice.text, askedVerb, [...own].filter((t) => t !== askedVerb && !namedTerms.has(t)), termOf);
+  // and a figure of a year the question does not ask ("2003's 784m euro figure" for "how much did mercedes profits fall")
+  const figureYear = wanted === 'number' && choice !== null && at >= 0 ? /\b((?:1[89]|20)\d\d)['’]s\s+$/.exec(spanText.slice(Math.max(0, at - 8), at))?.[1] : undefined;
+  const yearsFigure = figureYear !== undefined && !question.includes(figureYear);
   // and "what did X do (in Y)" asks a deed, which no name is ("Chelsea" for "what did gerrard do in the carling cup final")
   const deedAsked = wanted === 'what' && choice !== null && /^\p{Lu}/u.test(choice.text) && /^\W*what\s+(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+.+?\s+(?:do|doing|done)\b/i.test(question);
   // and a where-span with no name and no word of place names no place ("cost taxpayers" for "where is the dome")
@@ -843,7 +848,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

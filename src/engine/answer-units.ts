@@ -259,7 +259,7 @@ const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
 ];
 
 /** "the 60-year-old actor": an age told by a description of the person, not followed by someone's name. */
-const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(?:actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|premier|man|woman)\b(?!\s+\p{Lu})/u;
+const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(?:[a-z]+ing\s+)?(?:scrum-half|fly-half|full-back|flanker|hooker|batsman|bowler|jockey|cyclist|swimmer|actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|premier|man|woman)\b(?!\s+\p{Lu})/u;
 /**
  * "The 71-year-old served …", "the 25-year-old Dubliner underlined …", "The 25-year-old, who …": the age as the subject
  * of a verb (or a demonym's), someone the article is about.

@@ -349,6 +349,9 @@ export function chooseSpan(question: string, text: string, alsoAsked: readonly s
   return pickSpan(scored, candidates, type, qStems);
 }
 
+/** Words before the title of a work someone plays in: "her role in", "starred in", "appears in the". */
+const WORK_BEFORE = /\b(?:roles?|parts?|performances?|starr(?:ed|ing)|stars|appear(?:s|ed|ing)?)\s+in\s+(?:the\s+)?$/i;
+
 /** Forms of "be" before a verb that make it passive ("would be scrapped", "was sold"). */
 const PASSIVE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 /** A question asked in the passive ("when currencies are left to float"). */
@@ -709,7 +712,9 @@ export function scoreCandidates(
     // role follows it ("*Muhammad*'s granddaughter"), nor one its kind of thing introduces ("trade paper *The Grocer*")
     const notPlace = type === 'where' && (titled(c.text, first) || (shown !== c && titled(shown.text, tokenAt(shown.start))) || introducedAsThing(sentence, shown) || followedByKin(sentence, shown));
     // "who directed the film": not "the Satyajit Ray *Award*"; "where is it set": not "UK Film Talent *Award*" nor "*Limited*"
-    const thing = (type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text)));
+    // (nor, for who, a work someone plays in: "her role in *Vera Drake*")
+    const work = type === 'who' && WORK_BEFORE.test(sentence.slice(Math.max(0, shown.start - 32), shown.start));
+    const thing = work || ((type === 'who' || type === 'where') && !defined && /^\p{Lu}/u.test(shown.text) && (THING_NAME.test(shown.text) || (type === 'where' && COMPANY_NAME.test(shown.text))));
     // "Who is X?" is answered by what defines X ("*Wales coach* Mike Ruddock"), not by a phrase that merely sits near X
     const undefining = type === 'who' && defined !== null && !defines;
     const initialsAsked = /^\p{Lu}{2,6}$/u.test(c.text) && questionInitials.has(c.text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, otherObject, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -299,5 +299,18 @@ describe('a deed denied', () => {
     expect(deniedDeed(s, 'Tories', terms('win')[0]!, termOf)).toBe(true);
     expect(deniedDeed('The Tories are going to win this election.', 'Tories', terms('win')[0]!, termOf)).toBe(false);
     expect(deniedDeed("Marlow didn't win, but the Tories won.", 'Tories', terms('win')[0]!, termOf)).toBe(false);
+  });
+});
+
+describe('a deed done to another like thing', () => {
+  const termOf = (w: string) => terms(w)[0];
+  it('reads "won best actor" as other than best actress, and "won best actress" as it', () => {
+    const s = 'Ann Lister won best actress for Marlow, while Ivo Brandt won best actor for Kessel.';
+    const object = terms('best actress');
+    expect(otherObject(s, 'Ivo Brandt', terms('won')[0]!, object, termOf)).toBe(true);
+    expect(otherObject(s, 'Ann Lister', terms('won')[0]!, object, termOf)).toBe(false);
+    // (a clause after the verb is no object: "proposed that every object …")
+    const t = 'Lister proposed that every object with mass has an innate inertia.';
+    expect(otherObject(t, 'Lister', terms('proposed')[0]!, terms('innate inertia natural state objects'), termOf)).toBe(false);
   });
 });

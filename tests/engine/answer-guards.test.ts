@@ -545,3 +545,25 @@ describe('"what did X do": a deed asked', () => {
     expect(a.short).toBe(false);
   });
 });
+
+describe('who won a prize', () => {
+  it('is not the winner of a like but other prize ("won best actor" for best actress), nor the work played in', () => {
+    const engine = new Engine([
+      art('a1', 'Drama wins critics award', 'Actress Ann Lister has again been recognised for her role in Kessel Drake, winning best actress, while Ivo Brandt won best actor for Marlow.'),
+      art('a2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who won best actress').answer;
+    expect(a.answer === 'Ivo Brandt' || a.answer === 'Kessel Drake').toBe(false);
+    expect(a.short).toBe(false);
+  });
+});
+
+describe('a figure of another year', () => {
+  it('is not the change asked ("2003\'s 784m euro figure" for how much profits fell)', () => {
+    const engine = new Engine([
+      art('m1', 'Car giant hit by slump', "Kestrel's profits over the period compared unfavourably with 2003's 784m euro figure and were well below forecasts."),
+      art('m2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how much did kestrel profits fall').answer.short).toBe(false);
+  });
+});

@@ -196,6 +196,7 @@ describe('an age set beside the name asked', () => {
 
   it('reads a description with a name before its noun ("the 17-year-old Irish League midfielder"), and an age at a deed', () => {
     expect(ageNamed('The 17-year-old Irish League midfielder was also chased by Rangers.', new Set(terms('Tessel')), terms, true)).toBe('17');
+    expect(ageNamed('The 31-year-old World Cup winning scrum-half has impressed.', new Set(terms('Tessel')), terms, true)).toBe('31');
     expect(ageNamed('In 1997, Mr Tessel became the youngest premier, when he came to power at the age of 43.', new Set(terms('Tessel')), terms)).toBe('43');
     expect(ageNamed('Mr Brandt came to power at the age of 43.', new Set(terms('Tessel')), terms)).toBeNull();
   });
