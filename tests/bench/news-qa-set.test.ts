@@ -90,6 +90,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh9 = batch9 ? loadNewsQa(batch9.file) : [];
   const batch10 = batches.find((b) => b.key === 'fresh10');
   const fresh10 = batch10 ? loadNewsQa(batch10.file) : [];
+  const batch11 = batches.find((b) => b.key === 'fresh11');
+  const fresh11 = batch11 ? loadNewsQa(batch11.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -167,14 +169,34 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists ten batches in order, batch 10 after batch 9 (by number, not by name) with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10']);
+  it('lists batches 1–10 in order, batch 10 after batch 9 (by number, not by name) with its own label and notes', () => {
+    expect(batches.map((b) => b.key).slice(0, 10)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10']);
     expect(batches[9]).toMatchObject({
       name: 'fresh batch 10',
       label: "fresh batch 10 (written 2026-12-05 01:34–01:41 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh10.md',
       file: expect.stringMatching(/news-qa-fresh10\.jsonl$/),
     });
+  });
+
+  it('lists eleven batches in order, batch 11 after batch 10 with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11']);
+    expect(batches[10]).toMatchObject({
+      name: 'fresh batch 11',
+      label: "fresh batch 11 (written 2026-12-05 04:19–04:24 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh11.md',
+      file: expect.stringMatching(/news-qa-fresh11\.jsonl$/),
+    });
+  });
+
+  it('batch 11 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh11.length).toBe(60);
+    expect(fresh11.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh11.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh11.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh11.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `np-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh11.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 10 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -264,8 +286,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–10 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10 };
+  it('repeats no question across the dev set, batches 1–11 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -286,6 +308,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh8.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh8 repeats out-of-scope "${q.question}"`);
       if (fresh9.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh9 repeats out-of-scope "${q.question}"`);
       if (fresh10.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh10 repeats out-of-scope "${q.question}"`);
+      if (fresh11.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh11 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -470,10 +493,31 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     expect(reused).toEqual([]);
   });
 
+  it.skipIf(!present)('batch 11 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh11.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh11.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 11 asks about no article batches 1–10 or the dev set use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh7, ...fresh8, ...fresh9, ...fresh10].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh11.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh11.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
+  });
+
   describe('the batch loader over a folder', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fresh-batches-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    // fresh100: a batch number with no header (fresh10 has one now); 100 after 2 also checks the numeric order
+    // fresh100: a batch number with no header (fresh10 and fresh11 have one now); 100 after 2 also checks the numeric order
     for (const f of ['news-qa-fresh100.jsonl', 'news-qa-fresh2.jsonl', 'news-qa-fresh.jsonl', 'news-qa.jsonl', 'news-qa-fresh-notes.md', 'news-qa-freshly.jsonl']) writeFileSync(path.join(dir, f), '');
 
     it('takes only news-qa-fresh<N>.jsonl, in batch order, and labels a batch without a header from its file name', () => {
