@@ -117,13 +117,18 @@ export function toldUndone(
   return seen;
 }
 
+/** Every offset at which a (non-empty) span stands in a sentence. */
+function* startsOf(sentence: string, span: string): Generator<number> {
+  for (let at = sentence.indexOf(span); at >= 0; at = sentence.indexOf(span, at + 1)) yield at;
+}
+
 /**
  * Whether a sentence tells the one a span names, wherever it names it, as not doing the asked verb (its term `verb`):
  * "the Conservatives *are not going to win* this election" for "who will win the election".
  */
 export function deniedDeed(sentence: string, span: string, verb: string, termOf: (word: string) => string | undefined): boolean {
   if (!span) return false;
-  for (let i = sentence.indexOf(span); i >= 0; i = sentence.indexOf(span, i + 1)) {
+  for (const i of startsOf(sentence, span)) {
     const after = sentence.slice(i + span.length, i + span.length + 48).split(/[,;:.!?]/)[0]!;
     const ws = after.match(/[\p{L}'’-]+/gu) ?? [];
     const at = ws.findIndex((w) => termOf(w) === verb);
@@ -139,7 +144,7 @@ export function deniedDeed(sentence: string, span: string, verb: string, termOf:
  */
 export function otherObject(sentence: string, span: string, verb: string, object: readonly string[], termOf: (word: string) => string | undefined): boolean {
   if (!span || object.length < 2) return false;
-  for (let i = sentence.indexOf(span); i >= 0; i = sentence.indexOf(span, i + 1)) {
+  for (const i of startsOf(sentence, span)) {
     const raw = sentence.slice(i + span.length, i + span.length + 60).split(/[,;:.!?]/)[0]!.match(/[\p{L}'’-]+/gu) ?? [];
     const ws = raw.map((w) => termOf(w) ?? '');
     if (ws[0] !== verb) continue;
@@ -271,7 +276,7 @@ export function beforeRoleAndName(sentence: string, start: number, span: string,
  */
 export function cutsEveryWord(sentence: string, span: string, asked: ReadonlySet<string> = new Set()): boolean {
   if (!span) return false;
-  for (let at = sentence.indexOf(span); at >= 0; at = sentence.indexOf(span, at + 1)) {
+  for (const at of startsOf(sentence, span)) {
     // (a number hyphened to a word is a measure with its unit: "140,000-acre", not "140,000")
     const unit = /\d$/.test(span) ? /^-(\p{L}+)/u.exec(sentence.slice(at + span.length))?.[1] : undefined;
     const hyphened = unit !== undefined && !asked.has(terms(unit)[0] ?? '');

@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, deniedDeed, otherObject, nameWithoutAddress, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, endsInAskedName, flankedByAsked, NAME_ASKED, namesNothingNew, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -331,10 +331,11 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
       if (passageIndex.df(t) > 0 || isEnglishWord(w) || guesses++ >= MAX_TYPO_GUESSES) return [t];
       // first the word one edit away as typed ("captial" → capital), else the corpus term nearest the stem;
       // a word frequent enough to have a vector ("iphone", "lagos") is a name the corpus lacks, not a typo to repair
-      const repair = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? repairWord(w, (x) => passageIndex.df(x), (x) => STOP_WORDS.has(x) || isChatFiller(x), stemUncached, isEnglishWord) : null;
+      const repairable = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0;
+      const repair = repairable ? repairWord(w, (x) => passageIndex.df(x), (x) => STOP_WORDS.has(x) || isChatFiller(x), stemUncached, isEnglishWord) : null;
       if (repair) return repair.term !== null && keep(repair.term) ? [repair.term] : [];
       // ("antispyware": two words typed as one)
-      const parts = REPAIR_WORDS && (loadWordVectors()?.rowOf(t) ?? -1) < 0 ? splitCompound(w, (x) => passageIndex.df(x), stemUncached) : null;
+      const parts = repairable ? splitCompound(w, (x) => passageIndex.df(x), stemUncached) : null;
       if (parts) return parts.filter(keep);
       return [suggest(t) ?? t];
     });
