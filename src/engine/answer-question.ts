@@ -355,6 +355,8 @@ export function answerQuestion(
   typed: string,
   context = '',
   preferredArticles: ReadonlySet<string> = new Set(),
+  /** The sentence the conversation's previous answer quoted: what "when?" or "why?" after it asks about. */
+  quotedBefore?: string,
 ): AnswerDraft | null {
   // "hey, can you tell me who …": the opener asks nothing and would weigh on every feature
   const question = bareQuestion(typed);
@@ -537,6 +539,11 @@ export function answerQuestion(
   // "what does HTS stand for": the name before or after the abbreviation in brackets ("Hayat Tahrir al-Sham (HTS)")
   const expands = expansionTest(question);
   if (expands) preferShape((c) => expands(c.sentence.text) !== null);
+  // "when?", "why?" asking nothing of their own after an answer: the sentence that answer quoted, when it holds the kind asked
+  // ("… invaded by Syrian rebels on Sunday evening" for "when" after "who did it")
+  if (quotedBefore !== undefined && asked.length === 0 && (typedQuestion || cues === WHY_CUES)) {
+    preferShape((c) => c.sentence.text === quotedBefore && (cues === WHY_CUES ? WHY_CUES.test(c.sentence.text) : hasCandidate(c.sentence.text)));
+  }
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);

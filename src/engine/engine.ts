@@ -113,10 +113,10 @@ export class Engine {
   }
 
   ask(question: string, previous?: ConversationTurn): AskResult {
-    const { draft, context, asked, names } = chooseDraft(question, previous, (q, ctx, preferred) => this.draftAnswer(q, ctx, preferred), (id) => this.index.resolveId(id)?.article.text);
+    const { draft, context, asked, names } = chooseDraft(question, previous, (q, ctx, preferred, quoted) => this.draftAnswer(q, ctx, preferred, quoted), (id) => this.index.resolveId(id)?.article.text);
     const span = { text: draft?.span ?? null, from: draft?.spanSource ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
     if (!draft || draft.confidence < ABSTAIN_BELOW) {
-      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: nextTurn(question, context, previous?.articleIds ?? [], { shortAnswer: null, carried: names }) };
+      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: nextTurn(question, context, previous?.articleIds ?? [], { shortAnswer: null, carried: names, ...(previous?.quoted !== undefined ? { quoted: previous.quoted } : {}) }) };
     }
     // a span is shown only when the engine vouches for it; otherwise the supporting sentence leads
     const short = draft.span !== null && draft.spanConfidence >= SHORT_ABOVE;
@@ -127,7 +127,7 @@ export class Engine {
       confidence: Number(draft.confidence.toFixed(3)),
       short,
     };
-    return { answer, span, turn: nextTurn(question, context, [draft.entry.article.id], { asked, shortAnswer: short ? draft.span : null, carried: names }) };
+    return { answer, span, turn: nextTurn(question, context, [draft.entry.article.id], { asked, shortAnswer: short ? draft.span : null, carried: names, quoted: draft.sentence.text }) };
   }
 
   /** `ask` and `passages` in one call, so an LLM question costs one worker round trip, not two. */
@@ -135,8 +135,8 @@ export class Engine {
     return { ...this.ask(question, previous), passages: this.passages(question, previous, k) };
   }
 
-  private draftAnswer(question: string, context: string, preferred: readonly string[]): AnswerDraft | null {
-    return answerQuestion(this.answerSources(), question, context, new Set(preferred));
+  private draftAnswer(question: string, context: string, preferred: readonly string[], quoted?: string): AnswerDraft | null {
+    return answerQuestion(this.answerSources(), question, context, new Set(preferred), quoted);
   }
 
   /** The indexes answers and cited passages are read from. */

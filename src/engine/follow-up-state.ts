@@ -20,6 +20,8 @@ export interface ConversationTurn {
   answered?: string | null;
   /** What the turn before named, kept by a follow-up that names nothing itself. */
   carried?: TurnNames;
+  /** The sentence the answer quoted, which "when?" or "why?" after it asks about. */
+  quoted?: string;
 }
 
 /** Longest expanded question a turn keeps. */
@@ -36,7 +38,7 @@ const CONTEXT_WEIGHT = 0.4;
 export function chooseDraft(
   question: string,
   previous: ConversationTurn | undefined,
-  draft: (question: string, context: string, preferred: readonly string[]) => AnswerDraft | null,
+  draft: (question: string, context: string, preferred: readonly string[], quoted?: string) => AnswerDraft | null,
   articleText: (id: string) => string | undefined = () => undefined,
 ): { draft: AnswerDraft | null; context: string; asked: string; names: TurnNames } {
   const alone = draft(question, '', []);
@@ -46,7 +48,7 @@ export function chooseDraft(
   const names = namesOf(previous, cited === undefined ? undefined : articleText(cited));
   // in context, "who leads it?" is read as the standalone question it stands for
   const resolved = resolveReference(question, previous.question, names);
-  const withContext = draft(resolved, previous.expanded, previous.articleIds);
+  const withContext = draft(resolved, previous.expanded, previous.articleIds, previous.quoted);
   const answers = (d: AnswerDraft | null) => d !== null && d.confidence >= ABSTAIN_BELOW;
   // a pronoun that stood for a name: the question is about that name, whatever the other draft covers
   const better = withContext !== null && alone !== null && (resolved !== question || withContext.ownSupport >= alone.ownSupport);
@@ -82,6 +84,8 @@ export interface TurnReading {
   shortAnswer: string | null;
   /** The names of the turn before, when this question took its context (`chooseDraft`'s `names`). */
   carried?: TurnNames;
+  /** The sentence the answer quoted (or, unanswered, the one the turn before quoted). */
+  quoted?: string;
 }
 
 /** The turn to remember after a question asked in `context`, citing `articleIds`; `reading` when it was answered. */
@@ -96,6 +100,7 @@ export function nextTurn(question: string, context: string, articleIds: string[]
   }
   // a follow-up that names nothing itself keeps talking about what the turn before named
   if (context && (reading?.carried?.subject || reading?.carried?.person)) turn.carried = reading.carried;
+  if (reading?.quoted !== undefined) turn.quoted = reading.quoted.slice(0, EXPANDED_MAX);
   return turn;
 }
 

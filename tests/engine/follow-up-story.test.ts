@@ -49,3 +49,18 @@ describe('a name after a capitalised sentence opener', () => {
     expect(subjectIn('who makes the mouse adapter', 'It is new. The Assistive Mouse Adapter (AMA) is cheap.')).toBeNull();
   });
 });
+
+describe('"when?" or "why?" after an answer', () => {
+  it('asks about the sentence that answer quoted (the seed: "who did it", then "when")', async () => {
+    const { loadSeedEngine } = await import('../support/seed-engine.ts');
+    const engine = await loadSeedEngine();
+    const first = engine.ask('what happened in aleppo');
+    const second = engine.ask('who did it', first.turn);
+    expect(second.answer.quote).toContain('Sunday evening');
+    expect(second.turn.quoted).toContain('Sunday evening');
+    const third = engine.ask('when', second.turn);
+    expect(third.answer.answer).toBe('Sunday evening');
+    // (asked alone, "when" asks nothing)
+    expect(engine.ask('when').answer.answer).toBeNull();
+  });
+});
