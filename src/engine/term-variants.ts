@@ -138,6 +138,8 @@ const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
   establish: ['found'],
   // news tells control as whose hands a place is in ("in rebel hands")
   control: ['hand'],
+  // what chat "ditches", news scraps or abandons
+  ditch: ['scrap', 'abandon'],
 };
 /** Alternatives weigh `share` of their own idf in sentence choice, outside the question's total weight; retrieval searches them only with `inRetrieval`. */
 export const ALTERNATIVES = { on: true, share: 0.2, inRetrieval: true };
@@ -175,6 +177,10 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'come round', reads: 'visited', alternatives: 'visit met' },
   { phrase: 'get rid of', reads: 'abolish', alternatives: 'scrap axe cut remove' },
   { phrase: 'get married', reads: 'married', alternatives: 'wed wedding' },
+  { phrase: 'shell out', reads: 'paid', alternatives: 'spent cost pay' },
+  { phrase: 'go through the roof', reads: 'soared', alternatives: 'rose jumped surged' },
+  { phrase: 'boot out', reads: 'evicted', alternatives: 'voted eliminated leave' },
+  { phrase: 'talk up', reads: 'talk', alternatives: 'praised backed tipped' },
   // news prints the phrase too, or it has other senses: the verb stays asked, the word helps choose the sentence
   { phrase: 'go up', reads: 'go', alternatives: 'rose' },
   { phrase: 'go down', reads: 'go', alternatives: 'fell' },

@@ -90,6 +90,7 @@ describe('chat alternatives', () => {
     expect(chatAlternatives([stem('boss'), 'acm'], dfOf({ manag: 4 }))).toEqual(['manag']);
     expect(chatAlternatives([stem('earnings')], dfOf({ profit: 2 }))).toEqual(['profit']);
     expect(chatAlternatives([stem('controls')], dfOf({ hand: 2 }))).toEqual(['hand']);
+    expect(chatAlternatives([stem('ditched')], dfOf({ scrap: 3, abandon: 1 }))).toEqual(['scrap', 'abandon']);
   });
 
   it('offers nothing the corpus lacks or the question asks already', () => {
@@ -157,6 +158,8 @@ describe('chat phrases', () => {
     expect(read('which senator came round to see her').words).toEqual(['which', 'senator', 'visited', 'to', 'see', 'her']);
     expect(read('what are they getting rid of').words).toEqual(['what', 'are', 'they', 'abolish']);
     expect(read('when did she get married').words).toEqual(['when', 'did', 'she', 'married']);
+    expect(read('how much is marlow shelling out').words).toEqual(['how', 'much', 'is', 'marlow', 'paid']);
+    expect(read('why did profits go through the roof').words).toEqual(['why', 'did', 'profits', 'soared']);
     expect(questionTerms('where did the actor passed away')).toEqual(terms('actor died'));
   });
 
