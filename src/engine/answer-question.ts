@@ -806,7 +806,7 @@ export function answerQuestion(
   const otherDeed = wanted === 'who' && askedVerb !== undefined && choice !== null && otherObject(spanText, choice.text, askedVerb, [...own].filter((t) => t !== askedVerb && !namedTerms.has(t)), termOf);
   // and a figure of a year the question does not ask ("2003's 784m euro figure" for "how much did mercedes profits fall")
   const figureYear = wanted === 'number' && choice !== null && at >= 0 ? /\b((?:1[89]|20)\d\d)['’]s\s+$/.exec(spanText.slice(Math.max(0, at - 8), at))?.[1] : undefined;
-  const yearsFigure = figureYear !== undefined && !question.includes(figureYear);
+  const yearsFigure = figureYear !== undefined && !yearsAsked(question).includes(figureYear);
   // and "what did X do (in Y)" asks a deed, which no name is ("Chelsea" for "what did gerrard do in the carling cup final")
   const deedAsked = wanted === 'what' && choice !== null && /^\p{Lu}/u.test(choice.text) && /^\W*what\s+(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+.+?\s+(?:do|doing|done)\b/i.test(question);
   // and a where-span with no name and no word of place names no place ("cost taxpayers" for "where is the dome")

@@ -116,7 +116,7 @@ export class Engine {
     const { draft, context, asked, names } = chooseDraft(question, previous, (q, ctx, preferred, quoted) => this.draftAnswer(q, ctx, preferred, quoted), (id) => this.index.resolveId(id)?.article.text);
     const span = { text: draft?.span ?? null, from: draft?.spanSource ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
     if (!draft || draft.confidence < ABSTAIN_BELOW) {
-      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: nextTurn(question, context, previous?.articleIds ?? [], { shortAnswer: null, carried: names, ...(previous?.quoted !== undefined ? { quoted: previous.quoted } : {}) }) };
+      return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: nextTurn(question, context, previous?.articleIds ?? [], { shortAnswer: null, carried: names, quoted: previous?.quoted }) };
     }
     // a span is shown only when the engine vouches for it; otherwise the supporting sentence leads
     const short = draft.span !== null && draft.spanConfidence >= SHORT_ABOVE;

@@ -180,7 +180,6 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'shell out', reads: 'paid', alternatives: 'spent cost pay' },
   { phrase: 'go through the roof', reads: 'soared', alternatives: 'rose jumped surged' },
   { phrase: 'boot out', reads: 'evicted', alternatives: 'voted eliminated leave' },
-  { phrase: 'talk up', reads: 'talk', alternatives: 'praised backed tipped' },
   // news prints the phrase too, or it has other senses: the verb stays asked, the word helps choose the sentence
   { phrase: 'go up', reads: 'go', alternatives: 'rose' },
   { phrase: 'go down', reads: 'go', alternatives: 'fell' },
@@ -196,6 +195,7 @@ const CHAT_PHRASES: readonly { phrase: string; reads: string; alternatives: stri
   { phrase: 'give up', reads: 'give', alternatives: 'quit' },
   { phrase: 'get back', reads: 'get', alternatives: 'returned' },
   { phrase: 'run for', reads: 'run', alternatives: 'standing candidate' },
+  { phrase: 'talk up', reads: 'talk', alternatives: 'praised backed tipped' },
 ];
 /** Words after a phrase that make it one of several offered ("up or down", "up, down"). */
 const CHOICE_NEXT = new Set(['or', 'up', 'down']);
