@@ -191,9 +191,22 @@ const PHRASE_FOLDS_TEXT =
   'turn down:rejected call off:cancelled tie the knot:married get the sack:dismissed get sacked:dismissed ' +
   'come into force:effect come into effect:effect take effect:effect knock out:eliminated look into:investigated come back:returned blow up:exploded set up:established';
 
+/** Words after which "lives" is the verb ("she lives", "who lives"). */
+const LIVES_SUBJECT: ReadonlySet<string> = new Set(['he', 'she', 'who', 'it', 'now', 'still', 'currently', 'also', 'family', 'and', 'reportedly']);
+/** Words before which "lives" tells where someone lives ("lives in", "lives near"). */
+const LIVES_PLACE: ReadonlySet<string> = new Set(['in', 'at', 'near', 'with', 'on', 'abroad', 'there', 'here', 'alone', 'together', 'nearby', 'outside', 'close']);
+/** Words after which "lives" is the plural of "life" ("their lives in danger", "300 lives"). */
+const LIVES_OWNER: ReadonlySet<string> = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your', 'whose', 'the', 'many', 'more', 'of', 'own', 'saving', 'save', 'saved', 'risk', 'risked', 'risking', 'lost', 'claimed', 'cost']);
+
+/** Whether "lives" between two words is the verb, which IRREGULAR otherwise reads as the plural of "life". */
+function livesIsVerb(before: string, after: string): boolean {
+  if (LIVES_SUBJECT.has(before)) return true;
+  return LIVES_PLACE.has(after) && !LIVES_OWNER.has(before) && !/\d$|['’]s$/.test(before);
+}
+
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
-  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT]))
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER]]))
   .digest('hex')
   .slice(0, 16);
 
@@ -259,6 +272,11 @@ export function foldPhrases(list: readonly string[]): readonly string[] {
   const heads = (phraseHeads ??= buildPhraseHeads());
   let out: string[] | null = null;
   for (let i = 0; i < list.length; i++) {
+    if (list[i] === 'lives' && livesIsVerb(list[i - 1] ?? '', list[i + 1] ?? '')) {
+      out ??= list.slice(0, i);
+      out.push('live');
+      continue;
+    }
     const folds = heads.get(list[i]!);
     let end = 0;
     let word = '';

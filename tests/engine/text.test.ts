@@ -101,3 +101,24 @@ describe('a country and its adjective', () => {
     expect(answer.quote).toContain('Syrian rebels');
   });
 });
+
+describe('"lives": the verb where someone lives, else the plural of "life"', () => {
+  it('reads "who lives in" as the verb a "where does X live" question asks with', () => {
+    expect(terms('Mirza, who lives in the city')).toContain('live');
+    expect(terms('she lives near the coast')).toContain('live');
+  });
+
+  it('keeps lives that are owned, counted or saved as the plural of "life"', () => {
+    expect(terms('they risked their lives in the flood')).toContain('life');
+    expect(terms('300 lives in the region')).toContain('life');
+    expect(terms('saving lives')).toContain('life');
+  });
+
+  it('answers where someone lives from the sentence that says so, not a "live telecast"', () => {
+    const engine = new Engine([
+      plainArticle('a.txt', 'Mirza loses', 'Many fans watched the live telecast of the match between Mirza and Williams in India. Mirza, who lives in the city of Hyderabad, turned professional two years ago.'),
+    ]);
+    const answer = engine.ask('where does mirza live').answer;
+    expect(answer.quote).toContain('Hyderabad');
+  });
+});
