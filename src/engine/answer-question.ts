@@ -149,6 +149,10 @@ const BECOME_ASKED = /^(?:when|(?:in )?(?:what|which) year)\s+(?:did|does|do|wil
 /** Words that tell someone took a post or a state ("was appointed", "took over", "succeeded"). */
 const BECOMING = /\b(?:bec[oa]m(?:e|es|ing)|appointed|elected|named|t(?:ook|aken|akes?|aking) over|succeed(?:ed|s)?|sworn|replac(?:ed|es|ing)|promoted|chosen|joined|made|since)\b/i;
 /** "What period / era …": asked for a named time, not a date. */
+/** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
+const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
+/** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
+const TOUCHED_COUNT_BEFORE = /\b(?:closed|closing|shut(?:ting)?(?: down)?|sold|selling|cut(?:ting)?|axed|axing|scrapped|lost|losing|added|adding|opened|opening|built|building|seized|destroyed|removed|banned|raided|created|creating|arrested|sacked|hired|recruited)\s+(?:(?:about|around|nearly|almost|over|more than|some|up to|at least|another|a further)\s+)?$/i;
 const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
 const VAGUE_MAX_PASSAGES = 3;
@@ -730,7 +734,10 @@ export function answerQuestion(
   const part = toldCount !== null && !otherCount ? countedPart(spanText, countEnd) : null;
   // (or of the new ones alone: "add 150 million *new* PCs" for "how many pcs will there be")
   const newOnes = toldCount !== null && /^\s+(?:(?:hundred|thousand|million|billion)\s+)?(?:new|more|extra|additional|further)\s/i.test(spanText.slice(countEnd)) && !/\b(?:new|more|extra|additional|further|add|adds|added|adding)\b/i.test(question);
-  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes;
+  // (or of the ones a deed touched, for a question asking how many there are: "closed 12,575 net cafes" for "how many net
+  // cafes are there in china")
+  const touchedOnes = toldCount !== null && at >= 0 && EXISTING_COUNT_ASKED.test(question) && TOUCHED_COUNT_BEFORE.test(spanText.slice(0, at));
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes;
   const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)

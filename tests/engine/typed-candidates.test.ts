@@ -268,3 +268,14 @@ describe('a count of the new ones', () => {
     expect(engine.ask('how many new pcs will marlow ashby and kessel add by 2010').answer.answer).toBe('150 million');
   });
 });
+
+describe('a count of the ones a deed touched', () => {
+  it('does not answer how many there are with the ones closed ("closed 12,575 net cafes")', () => {
+    const engine = new Engine([
+      art('c1', 'Net cafe crackdown', 'Authorities in Veloria closed 12,575 net cafes in the closing months of 2004, the government said.'),
+      art('c2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how many net cafes are there in veloria').answer.short).toBe(false);
+    expect(engine.ask('how many net cafes were closed in veloria').answer.answer).toBe('12,575');
+  });
+});
