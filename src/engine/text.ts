@@ -175,7 +175,9 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
     // agent and noun forms Porter's rules keep apart from the verb a chat question uses ("who won" / "the winner")
     'winner:win birth:born growth:rise marriag:marri loss:lose shut:close burial:buri ' +
     // role nouns and the verb a chat question asks with ("who chairs" / "chairman of", "who leads" / "leader")
-    'chair:chairman leader:lead'
+    'chair:chairman leader:lead ' +
+    // words for anger news prints beside the plain one a chat question asks with
+    'livid:angri furiou:angri'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),

@@ -122,3 +122,10 @@ describe('"lives": the verb where someone lives, else the plural of "life"', () 
     expect(answer.quote).toContain('Hyderabad');
   });
 });
+
+describe('anger as news prints it', () => {
+  it('meets "angry" with "livid" and "furious"', () => {
+    expect(terms('he was livid')).toEqual(terms('he was angry'));
+    expect(terms('furious fans')).toEqual(terms('angry fans'));
+  });
+});
