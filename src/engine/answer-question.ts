@@ -737,7 +737,9 @@ export function answerQuestion(
   // (or of the ones a deed touched, for a question asking how many there are: "closed 12,575 net cafes" for "how many net
   // cafes are there in china")
   const touchedOnes = toldCount !== null && at >= 0 && EXISTING_COUNT_ASKED.test(question) && TOUCHED_COUNT_BEFORE.test(spanText.slice(0, at));
-  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes;
+  // (and a place in a ranking is no count: "went in at number three" for "how many number ones")
+  const rankNotCount = countedAsked !== null && at >= 0 && /\b(?:[Nn]umber|No\.?)\s*$/.test(spanText.slice(0, at)) && /^\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(choice!.text);
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount;
   const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)

@@ -279,3 +279,19 @@ describe('a count of the ones a deed touched', () => {
     expect(engine.ask('how many net cafes were closed in veloria').answer.answer).toBe('12,575');
   });
 });
+
+describe('a place in a ranking', () => {
+  it('is no count ("went in at number three" for "how many number ones")', () => {
+    const engine = new Engine([
+      art('r1', 'Duet charts', 'Almost Here, the duet from former Kesselband star Bram Tolley and Delta Marsh, went in at number three.'),
+      art('r2', 'Harbour reopens', 'The harbour at Kessel reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how many number ones did kesselband have with tolley').answer.short).toBe(false);
+    expect(engine.ask('what number did the tolley and marsh duet go in at').answer.quote).toContain('number three');
+  });
+
+  it('leaves "no less than 34" a count', () => {
+    const engine = new Engine([art('r3', 'Western box set', 'Sometimes quality comes in bulk: this set contains no less than 34 John Wayne films from the 1930s.')]);
+    expect(engine.ask('how many john wayne films are in the set').answer.answer).toMatch(/34/);
+  });
+});
