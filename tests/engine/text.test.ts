@@ -129,3 +129,15 @@ describe('anger as news prints it', () => {
     expect(terms('furious fans')).toEqual(terms('angry fans'));
   });
 });
+
+describe('a participle joined after a word describes a noun', () => {
+  it('does not meet the verb a chat question asks with ("state-owned" / "who owns")', () => {
+    expect(terms('state-owned energy giant')).not.toContain(terms('owns')[0]);
+    expect(terms('the US-led force')).not.toContain(terms('led')[0]);
+    expect(terms('a state-owned firm')).toEqual(terms('state-owned firms'));
+  });
+
+  it('keeps "-based", which tells where a firm is', () => {
+    expect(terms('a London-based firm')).toContain(terms('based')[0]);
+  });
+});
