@@ -197,7 +197,7 @@ const SYNONYM_STEMS: Record<string, string> = Object.fromEntries(
 const PHRASE_FOLDS_TEXT =
   'pass away:died step down:resigned stand down:resigned find guilty:convicted pull out:withdraw ' +
   'turn down:rejected call off:cancelled tie the knot:married get the sack:dismissed get sacked:dismissed ' +
-  'come into force:effect come into effect:effect take effect:effect knock out:eliminated look into:investigated come back:returned blow up:exploded set up:established';
+  'come into force:effect come into effect:effect take effect:effect knock out:eliminated look into:investigated come back:returned blow up:exploded set up:established take over:takeover';
 
 /** Words after which "lives" is the verb ("she lives", "who lives"). */
 const LIVES_SUBJECT: ReadonlySet<string> = new Set(['he', 'she', 'who', 'it', 'now', 'still', 'currently', 'also', 'family', 'and', 'reportedly']);

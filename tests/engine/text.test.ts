@@ -141,3 +141,11 @@ describe('a participle joined after a word describes a noun', () => {
     expect(terms('a London-based firm')).toContain(terms('based')[0]);
   });
 });
+
+describe('"take over" is one deed', () => {
+  it('meets "took over" and "takeover", not a lone "take"', () => {
+    expect(terms('since Robinson took over from Woodward')).toEqual(expect.arrayContaining(terms('who did robinson take over from')));
+    expect(terms('the takeover bid')).toContain(terms('taking over')[0]);
+    expect(terms('take a break')).not.toContain(terms('take over')[0]);
+  });
+});
