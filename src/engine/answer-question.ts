@@ -11,9 +11,9 @@ import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
 import { repairWord, splitCompound } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
-import { focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
+import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
@@ -346,6 +346,14 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
   });
 }
 
+/** A score question without the words naming what is asked ("score", "game", "match"), which reports seldom print beside it. */
+/** A game's score printed in a sentence ("a 19-13 victory"). */
+const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%-])/;
+
+function withoutScoreWords(question: string): string {
+  return SCORE_ASKED.test(expandIs(question.toLowerCase())) ? question.replace(/\b(?:final\s+)?(?:score(?:line)?|game|match)\b/gi, ' ') : question;
+}
+
 function isTypedQuestion(type: string): boolean {
   return type !== 'what' && type !== 'other';
 }
@@ -369,7 +377,8 @@ export function answerQuestion(
   // "why?" asks nothing by itself: the earlier turn's words are what it asks about
   // ("what does HTS stand for" searches for the abbreviation alone: "stand" would find who stands for election)
   const abbreviation = abbreviationAsked(question);
-  const asked = questionTerms(abbreviation ?? question, sources);
+  // ("what was the score in the ireland england game" asks a score, which no sentence calls one: "a 19-13 victory")
+  const asked = questionTerms(abbreviation ?? withoutScoreWords(question), sources);
   // (punctuation alone asks nothing, with or without context)
   const ownList = asked.length || words(question).length === 0 ? asked : contextList;
   const own = new Set(ownList);
@@ -390,7 +399,9 @@ export function answerQuestion(
   const hasCandidate = candidateTest(question);
 
   // names and numbers are searched as written, never as their variants
-  const ranked = retrievePassages(sources, ALTERNATIVES.inRetrieval ? choiceTerms : qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)));
+  // (a score asked is read in the passages printing one: two teams' names fill many previews and reports)
+  const holdsScore = SCORE_ASKED.test(expandIs(question.toLowerCase())) ? (p: { entry: AnalyzedArticle; from: number; to: number }) => p.entry.sentences.slice(p.from, p.to).some((x) => SCORE_IN_TEXT.test(x.text)) : undefined;
+  const ranked = retrievePassages(sources, ALTERNATIVES.inRetrieval ? choiceTerms : qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)), holdsScore);
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
   // a question typed in lower case gets its names back from how the passages read write them

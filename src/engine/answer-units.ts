@@ -6,7 +6,7 @@ import { isEnglishWord } from './english-words.ts';
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
  * one: "how old is X?" is not answered by "X scored 12 goals".
  */
-export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'count' | 'times';
+export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'count' | 'times' | 'score';
 
 const MONEY_WORDS =
   /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
@@ -16,10 +16,17 @@ const ECONOMIC_WORDS = /\b(?:profits?|revenues?|sales|turnover|earnings|income|p
 const GROWTH_WORDS = /\b(?:rise|rises|rose|risen|rising|increase|increased|increasing|grow|grew|grown|growing|expand|expanded|expanding|jump|jumped|climb|climbed|fall|fell|fallen|falling|drop|dropped|shrink|shrank|shrunk)\b/;
 const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|jump|jumped|climb|climbed|slip|slipped|up|down|cut|boost|boosted)\b/;
 
+/** "what was the score (in …)", "what's the final score": a game's score is asked. */
+export const SCORE_ASKED = /\b(?:what|which|whats)\b.*\b(?:score|scoreline)\b(?!\s+(?:for|of)\s+(?:credit|test|exam))/;
+/** A game's score: two small numbers joined by a dash ("19-13", "4-0"). */
+const SCORE = /^\d{1,3}\s?[-–]\s?\d{1,3}$/;
+
 /** The quantity kinds that answer the question (any of them will do), or null when any number will. */
 export function quantityAsked(question: string): readonly QuantityKind[] | null {
   const q = expandIs(question.toLowerCase());
   if (/\b(?:what|which) (?:percentage|percent|proportion|share)\b|\bhow many (?:per ?cent|percent)\b/.test(q)) return ['percent'];
+  // "what was the score": a game's score, "19-13"
+  if (SCORE_ASKED.test(q)) return ['score'];
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
   // "how rich is she", "how expensive is it": a fortune or a price
   if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q) || COST_ASKED.test(q)) return ['money'];
@@ -225,6 +232,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'times':
         // "how many times": "once", "twice", "five times"
         return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text);
+      case 'score':
+        return SCORE.test(text.trim());
     }
   });
 }

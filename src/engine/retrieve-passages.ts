@@ -23,6 +23,8 @@ export interface RetrievedPassage {
 
 /** Passages read per question. */
 export const PASSAGES_CONSIDERED = 8;
+/** How many times deeper the pool is searched when passages holding the kind of answer asked are preferred. */
+const HOLDS_ANSWER_POOL = 4;
 /** Score factor of a passage from an article of the previous answer (a follow-up's subject). */
 const PREFERRED_BOOST = 1.3;
 /**
@@ -52,17 +54,20 @@ export function retrievePassages(
   ownTerms: readonly string[] = qTerms,
   /** Terms searched only as written (names, numbers): never expanded to their variants. */
   exact: ReadonlySet<string> = new Set(),
+  /** Passages holding the kind of answer asked (a score: "19-13"), preferred as the previous answer's articles are. */
+  holdsAnswer?: (p: RetrievedPassage['p']) => boolean,
 ): RetrievedPassage[] {
   // agent and relation forms of the question's words ("leads" → "leader"), weighted below the words themselves
   const query = RETRIEVAL.variants ? expandQuery(qTerms, weight, sources.passageIndex, loadWordVectors(), exact) : { terms: qTerms, weight };
-  const hits = sources.passageIndex.search(query.terms, limit * RETRIEVAL.poolPerRead, query.weight, READ_BM25);
+  // (a kind of answer asked is looked for deeper: the passages printing a score are few among those naming two sides)
+  const hits = sources.passageIndex.search(query.terms, limit * RETRIEVAL.poolPerRead * (holdsAnswer ? HOLDS_ANSWER_POOL : 1), query.weight, READ_BM25);
   const topPassage = hits[0]?.score ?? 0;
   const articleShare = articleShares(sources, query.terms, query.weight);
   const out: RetrievedPassage[] = [];
   for (const hit of hits) {
     const p = sources.passageAt(hit.key);
     if (!p) continue;
-    const boost = preferredArticles.has(p.entry.article.id) ? PREFERRED_BOOST : 1;
+    const boost = (preferredArticles.has(p.entry.article.id) ? PREFERRED_BOOST : 1) * (holdsAnswer?.(p) ? PREFERRED_BOOST : 1);
     const article = sources.articleKeyOf ? (articleShare.get(sources.articleKeyOf(hit.key)) ?? 0) : 0;
     out.push({ hit, p, score: (hit.score + RETRIEVAL.article * article * topPassage) * boost });
   }

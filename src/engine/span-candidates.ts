@@ -378,6 +378,9 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   const qStems = questionStems(question);
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
+  // "what was the score in the ireland england game": a score is of the game asked only in a sentence naming its sides
+  // ("Leicester's 83-10 win" in a report on the Ireland squad is another game's)
+  const sides = kinds?.includes('score') ? [...qStems].filter((t) => !SCORE_GENERIC.has(t)) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = asksSomeone(question, type) ? placeLikeness() : null;
   const placedAt = placeOf ? placeAfterPreposition(placeOf) : null;
@@ -400,9 +403,26 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     // ("once" is a stop word, and a number of occasions all the same)
     (OCCASIONS.test(c.text) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
+    (!sides || namesSides(sides, sentence, c.start + c.text.length)) &&
     (!placeOf || (placeOf(c.text) < PLACE_NOT_PERSON && !placedAt!(c, sentence))) &&
     (!personOf || isPlace(c, sentence)) &&
     (!toldPast || !toldPast(c, sentence));
+}
+
+/** Words of a score question that name no side: the score and the game asked, and chat for one side meeting another. */
+const SCORE_GENERIC = new Set(
+  'what whats score scoreline final game match half time play played playing v vs versus against between last first second leg result end by lose lost win won beat beaten draw drew defeat defeated'
+    .split(' ')
+    .map(stem),
+);
+/** The side named right after a score ("a 1-1 draw *with Fulham*", "3-0 win *at Roma*"): the game's other side. */
+const SIDE_AFTER_SCORE = /^\s*(?:[a-z-]+\s+){0,3}?(?:over|against|with|to|at|by|in|v|vs)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*)/u;
+
+/** Whether a sentence holds every side a score question names, and the score's other side, when named, is one of them. */
+function namesSides(sides: readonly string[], sentence: string, scoreEnd: number): boolean {
+  const told = new Set(words(sentence).map(stem));
+  const other = SIDE_AFTER_SCORE.exec(sentence.slice(scoreEnd))?.[1];
+  return sides.every((t) => told.has(t)) && (other === undefined || sides.includes(stem(other.toLowerCase().replace(/['’]s$/, ''))));
 }
 
 /** A when-question about something coming ("when is the election"), not about a last or first one. */

@@ -385,3 +385,12 @@ describe('nounMeasured', () => {
     expect(engine.ask('how many seats did labour win in marlow').answer.short).toBe(false);
   });
 });
+
+describe('a score asked', () => {
+  it('is a game\'s score, two numbers joined by a dash', () => {
+    expect(quantityAsked('what was the score in the ireland england game')).toEqual(['score']);
+    expect(quantityAsked("whats the final score")).toEqual(['score']);
+    expect(isQuantityOf(['score'], 'a 19-13 victory', 2, 7)).toBe(true);
+    expect(isQuantityOf(['score'], 'the 2004-05 season', 4, 11)).toBe(false);
+  });
+});

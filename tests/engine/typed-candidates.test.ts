@@ -295,3 +295,25 @@ describe('a place in a ranking', () => {
     expect(engine.ask('how many john wayne films are in the set').answer.answer).toMatch(/34/);
   });
 });
+
+describe('a game\'s score', () => {
+  const engine = new Engine([
+    art('g1', 'Kessel 19-13 Marlow', 'Kessel fly-half Tom Reyes hailed his side\'s 19-13 victory over Marlow as a special win. The game was tense.'),
+    art('g2', 'Goode named in squad', 'Fly-half Andy Goode has been named in a squad for the Kessel game after kicking 28 points in Leicester\'s record 83-10 win against Bath.'),
+    art('g3', 'Rovers slump', 'Rovers\' slump in form culminated in a 5-0 defeat at Ashby that leaves them near the bottom.'),
+  ]);
+
+  it('answers "what was the score" with the score of the game between the sides asked', () => {
+    const answer = engine.ask('what was the score in the marlow kessel game').answer;
+    expect(answer.answer).toBe('19-13');
+    expect(answer.short).toBe(true);
+  });
+
+  it('never gives another game\'s score from a sentence naming one side ("Leicester\'s 83-10 win against Bath")', () => {
+    expect(engine.ask('what was the score in the kessel leicester game').answer.answer).not.toBe('83-10');
+  });
+
+  it('reads "by what score did X lose at Y" as a score asked', () => {
+    expect(engine.ask('By what score did Rovers lose at Ashby?').answer.answer).toBe('5-0');
+  });
+});
