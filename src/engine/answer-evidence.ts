@@ -314,7 +314,7 @@ export function otherSpeaker(quote: string, speaker: readonly string[]): boolean
 }
 
 /** Words that tell a win ("who won X" asks one). */
-const WIN_WORDS = /\b(?:won|wins?|winning|winners?|victory|victories|victorious|champions?|title|titles|beat|beats|beating|triumph\w*|crowned|clinched|lifted|named|awarded|scooped|picked up|went to|gold)\b/i;
+const WIN_WORDS = /\b(?:won|wins?|winning|winners?|victory|victories|victorious|champions?|title|titles|beat|beats|beating|defeated|defeating|elected|re-elected|triumph\w*|crowned|clinched|lifted|named|awarded|scooped|picked up|went to|gold)\b/i;
 
 /** Whether "who won X" ("which team won X") is asked over a quote holding no word of winning. */
 export function untoldWin(question: string, quote: string): boolean {

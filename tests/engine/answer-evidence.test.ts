@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, otherObject, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone } from '../../src/engine/answer-evidence.ts';
+import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, otherObject, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -91,6 +91,17 @@ describe('"who won X" over a quote telling only the odds of winning', () => {
     ]);
     const a = engine.ask('who won best actress at marlow').answer;
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
+describe('"who won X" over a quote with no word of winning', () => {
+  it('finds none in "BBC Sport unveils … Piero at the Wales v England match" (no span of it is then shown in bold)', () => {
+    expect(untoldWin('who won wales v england', 'BBC Sport unveils its new analysis tool Piero at the Wales v England rugby union match on Saturday.')).toBe(true);
+  });
+
+  it('reads "elected" and "defeated" as words of winning', () => {
+    expect(untoldWin('who won the veloria election', 'President Viktor Marlow, elected in December, is planning reforms.')).toBe(false);
+    expect(untoldWin('who won the final', 'Kessel defeated Marlow in the final.')).toBe(false);
   });
 });
 
