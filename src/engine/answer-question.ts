@@ -557,7 +557,8 @@ export function answerQuestion(
   // "when?", "why?" asking nothing of their own after an answer: the sentence that answer quoted, when it holds the kind asked
   // ("… invaded by Syrian rebels on Sunday evening" for "when" after "who did it")
   if (quotedBefore !== undefined && asked.length === 0 && (typedQuestion || cues === WHY_CUES)) {
-    preferShape((c) => c.sentence.text === quotedBefore && (cues === WHY_CUES ? WHY_CUES.test(c.sentence.text) : hasCandidate(c.sentence.text)));
+    // (a turn keeps the quote's first 400 characters: a longer sentence is known by them)
+    preferShape((c) => c.sentence.text.startsWith(quotedBefore) && (cues === WHY_CUES ? WHY_CUES.test(c.sentence.text) : hasCandidate(c.sentence.text)));
   }
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on

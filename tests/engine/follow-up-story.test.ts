@@ -64,3 +64,18 @@ describe('"when?" or "why?" after an answer', () => {
     expect(engine.ask('when').answer.answer).toBeNull();
   });
 });
+
+describe('"when?" after an answer quoting a long sentence', () => {
+  it('finds the quoted sentence by the part a turn keeps', () => {
+    const long = `Rebels from the northern hills captured the old palace of Veloria on Sunday evening, ${'after days of fighting street by street through the market quarter, the river district and the old town, '.repeat(4)}the army said.`;
+    const engine = new Engine([
+      article('l1', 'Palace falls', `${long} Crowds gathered in the square on Monday morning. The palace of Veloria was built in 1920 by the old kings.`),
+      article('l2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    const turn = { question: 'what about the palace of veloria', expanded: 'what about the palace of veloria', articleIds: ['l1'] };
+    // (the earlier turn's words alone point at the palace's building)
+    expect(engine.ask('when', turn).answer.answer).toBe('1920');
+    expect(long.length).toBeGreaterThan(400);
+    expect(engine.ask('when', { ...turn, quoted: long.slice(0, 400) }).answer.answer).toBe('Sunday evening');
+  });
+});
