@@ -1,6 +1,6 @@
 // Evidence for the answer confidence beyond how much of the question a sentence holds (issue 14; bench/notes/confidence6.md).
 import type { AnalyzedSentence } from './analyze-article.ts';
-import { terms } from './text.ts';
+import { ADDRESS_TITLE_WORDS, terms } from './text.ts';
 
 /** The subject leads a sentence when one of its words is among the sentence's first terms. */
 const LEAD_TERMS = 5;
@@ -209,7 +209,7 @@ export const NAME_ASKED = /^\W*(?:what|which)(?:['’]?s)?\b.*(?:\b(?:called|nam
 /** Words that give a name ("known as", "dubbed", "renamed"). */
 const NAMING_WORD = /\b(?:called|named|renamed|dubbed|titled|entitled|nicknamed|branded|known\s+as)\b/i;
 /** Titles of address: the word after one is a person's name ("Mr Pound"), whom the article names in full elsewhere. */
-const ADDRESS_TITLES = '(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\\.?\\s';
+const ADDRESS_TITLES = `(?:${ADDRESS_TITLE_WORDS.join('|')})\\.?\\s`;
 /** A title of address right before a word. */
 const ADDRESS = new RegExp(`${ADDRESS_TITLES}+$`);
 const ADDRESS_FIRST = new RegExp(`^${ADDRESS_TITLES}`);

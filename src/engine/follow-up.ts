@@ -1,4 +1,4 @@
-import { terms, words } from './text.ts';
+import { ADDRESS_TITLE_WORDS, terms, words } from './text.ts';
 
 /** Words that refer back to something said before. */
 const REFERRING = /^(?:he|she|it|they|them|his|her|hers|its|their|theirs|this|that|these|those|there|him)$/;
@@ -132,7 +132,7 @@ export function subjectIn(question: string, text: string): string | null {
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Titles a name may follow and still stand alone ("Ms Simonetti"). */
-const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Lord', 'Lady']);
+const TITLES = new Set(ADDRESS_TITLE_WORDS);
 
 /** Whether the text writes `name` at least once with no capitalised word (other than a title) right before or after it. */
 function standsAlone(name: string, text: string): boolean {

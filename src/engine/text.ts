@@ -220,6 +220,9 @@ export const WORD_TABLES_DIGEST = createHash('sha256')
 
 const stemCache = new Map<string, string>();
 
+/** Titles of address written before a person's name ("Mr Brown", "Dame Judi Dench"). */
+export const ADDRESS_TITLE_WORDS: readonly string[] = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady'];
+
 /** Porter stem of a lower-cased word, cached since the vocabulary is small. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
