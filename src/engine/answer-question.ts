@@ -347,6 +347,8 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
 }
 
 /** A score question without the words naming what is asked ("score", "game", "match"), which reports seldom print beside it. */
+/** Someone's age printed in a sentence ("the 34-year-old", "aged 34", "at the age of 34", "Anelka, 25,", "Smith (25)"). */
+const AGE_IN_TEXT = /\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|\bage\s+of\s+\d{1,3}\b|\p{Lu}[\p{L}'’-]*,\s+\d{1,3},|\p{Lu}[\p{L}'’-]*\s+\(\d{1,3}\)/u;
 /** A game's score printed in a sentence ("a 19-13 victory"). */
 const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%-])/;
 
@@ -399,9 +401,12 @@ export function answerQuestion(
   const hasCandidate = candidateTest(question);
 
   // names and numbers are searched as written, never as their variants
-  // (a score asked is read in the passages printing one: two teams' names fill many previews and reports)
-  const holdsScore = SCORE_ASKED.test(expandIs(question.toLowerCase())) ? (p: { entry: AnalyzedArticle; from: number; to: number }) => p.entry.sentences.slice(p.from, p.to).some((x) => SCORE_IN_TEXT.test(x.text)) : undefined;
-  const ranked = retrievePassages(sources, ALTERNATIVES.inRetrieval ? choiceTerms : qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)), holdsScore);
+  const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
+  // (a score or an age asked is read in the passages printing one: two teams' names fill many previews and reports, and
+  // a name many stories about its bearer)
+  const printedKind = kindsAsked?.includes('score') ? SCORE_IN_TEXT : kindsAsked?.includes('age') ? AGE_IN_TEXT : null;
+  const holdsKind = printedKind ? (p: { entry: AnalyzedArticle; from: number; to: number }) => p.entry.sentences.slice(p.from, p.to).some((x) => printedKind.test(x.text)) : undefined;
+  const ranked = retrievePassages(sources, ALTERNATIVES.inRetrieval ? choiceTerms : qTerms, weight, preferredArticles, PASSAGES_CONSIDERED, ownList, new Set(rareTerms(question)), holdsKind);
   const top = ranked[0]?.score ?? 0;
   if (!top) return null;
   // a question typed in lower case gets its names back from how the passages read write them
@@ -519,7 +524,6 @@ export function answerQuestion(
   // "how old is X": an age right beside X's name ("Anelka, 25,") or, in an article about X, by a description ("the
   // 60-year-old actor"); a follow-up that names no one, "how old is he", asks the age of whom the earlier turns named
   // (asked for a kind of quantity: an age, money, a share, a duration, a count)
-  const kindsAsked = wanted === 'number' ? quantityAsked(question) : null;
   const ageAsked = kindsAsked?.length === 1 && kindsAsked[0] === 'age';
   const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
   // (an age asked at an event, "how old was he when he became pm", is not what a description gives: "the 51-year-old premier"

@@ -317,3 +317,14 @@ describe('a game\'s score', () => {
     expect(engine.ask('By what score did Rovers lose at Ashby?').answer.answer).toBe('5-0');
   });
 });
+
+describe('an age asked about someone many stories name', () => {
+  it('is read in the passage printing one ("the 34-year-old"), however many others name her', () => {
+    const others = Array.from({ length: 70 }, (_, i) => art(`k${i}`, `Kelly Marlow news ${i}`, `Kelly Marlow will race in meeting ${i} next month, her coach said on Tuesday after a long session of training in the rain at the old track.`));
+    const engine = new Engine([
+      ...others,
+      art('age', 'What now for Kelly Marlow?', 'Kelly Marlow won two golds last summer. Asked about her plans, the 34-year-old has repeatedly chosen to tick the "don\'t know" box.'),
+    ]);
+    expect(engine.ask('how old is kelly marlow').answer.answer).toBe('34');
+  });
+});
