@@ -24,6 +24,9 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
   { asked: ['spokesman', 'spokeswoman', 'spokesperson'], printed: ['spokesman', 'spokeswoman', 'spokesperson'] },
 ];
 
+/** Words naming which office of a body a role is, set before it ("group chief executive", "joint managing director"). */
+const OFFICE_QUALIFIER: ReadonlySet<string> = new Set(['group', 'joint', 'overal', 'global', 'worldwid']);
+
 /** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */
 const ROLE_REACH = 3;
 /** Words before a role that say it is held no longer ("former", "ex-", "the late"). */
@@ -114,7 +117,8 @@ export function roleHolderTest(
     // should sack Mr Brown")
     // (or after the role with only the office's words between: "UN Secretary *General* Kofi Annan")
     // (a lesser role's holder follows its department's words: "chief *technology officer* Marc Morin")
-    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every((t) => office.has(t.term)))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the')));
+    // (a word saying which of a body's offices it is may stand between: "Helmut Panke, BMW's *group* chief executive")
+    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every((t) => office.has(t.term)))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the' || OFFICE_QUALIFIER.has(t.term))));
     let holder: string | null = null;
     for (const c of collectCandidates('who', sentence)) {
       if (!accepts(c, sentence)) continue;

@@ -24,6 +24,11 @@ describe('who holds a role', () => {
     expect(holds('who coaches marlow', 'Marlow coach Ivo Brandt was pleased.')).toBe(true);
   });
 
+  it('reads a role named with which office of the body it is ("BMW\'s group chief executive")', () => {
+    expect(holderIn('who runs kestrel', '"Sales will rise," said Ann Lister, Kestrel\'s group chief executive.')).toBe('Ann Lister');
+    expect(holderIn('who runs kestrel', '"Sales will rise," said Ann Lister, Kestrel\'s sales chief executive.')).toBeNull();
+  });
+
   it('reads a club\'s "boss" as its manager', () => {
     expect(holderIn('who manages marlow', 'But Marlow boss Ivo Brandt has yet to confirm the move.')).toBe('Ivo Brandt');
   });
