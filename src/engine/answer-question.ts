@@ -7,7 +7,7 @@ import { placeLikeness } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { DEMONYMS } from './demonyms.ts';
-import { STOP_WORDS, stemUncached, terms, words } from './text.ts';
+import { STOP_WORDS, stemTokens, stemUncached, terms, words } from './text.ts';
 import { repairWord, splitCompound } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
@@ -349,6 +349,27 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
 /** A score question without the words naming what is asked ("score", "game", "match"), which reports seldom print beside it. */
 /** Someone's age printed in a sentence ("the 34-year-old", "aged 34", "at the age of 34", "Anelka, 25,", "Smith (25)"). */
 const AGE_IN_TEXT = /\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|\bage\s+of\s+\d{1,3}\b|\p{Lu}[\p{L}'’-]*,\s+\d{1,3},|\p{Lu}[\p{L}'’-]*\s+\(\d{1,3}\)/u;
+/** "what is the currency of japan": the relation noun asked and what it is of (not a name, a kind or an amount asked). */
+const RELATION_OF = /^\W*what\s+(?:is|was|are|were|'s|’s)\s+(?:the\s+)?([a-z]+)\s+of\s+(?:the\s+)?([a-z][\w\s'’-]*?)\W*$/i;
+/** Words of the relation that ask something else: a name, a kind, an amount. */
+const NOT_RELATION = /^(?:name|names|kind|type|sort|number|amount|cost|price|size|value)$/i;
+/** Token reach within which the relation noun and what it is of must stand ("Japan's currency", "the currency of Japan"). */
+const RELATION_REACH = 3;
+
+/** Whether a "what is the N of Y" question's quote names N and Y but never together. */
+function relationApart(question: string, quote: string): boolean {
+  const m = RELATION_OF.exec(expandIs(question));
+  if (!m || NOT_RELATION.test(m[1]!)) return false;
+  const noun = terms(m[1]!)[0];
+  const of = terms(m[2]!);
+  if (noun === undefined || of.length === 0) return false;
+  const tokens = stemTokens(quote).tokens.map((t) => t.term);
+  const nouns = tokens.flatMap((t, i) => (t === noun ? [i] : []));
+  const ofs = tokens.flatMap((t, i) => (of.includes(t) ? [i] : []));
+  if (nouns.length === 0 || ofs.length === 0) return false;
+  return !nouns.some((i) => ofs.some((j) => Math.abs(i - j) <= RELATION_REACH));
+}
+
 /** A game's score printed in a sentence ("a 19-13 victory"). */
 const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%-])/;
 
@@ -706,7 +727,9 @@ export function answerQuestion(
   const deedTerm = deed ? terms(deed)[0] : undefined;
   const quoteTerms = terms(quote);
   const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && quoteTerms.includes(t)));
-  const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly;
+  // (and "what is the currency of japan" over a quote naming currencies and Japan apart: it tells no currency *of Japan*)
+  const ofApart = relationApart(question, quote);
+  const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly || ofApart;
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title or a definition set right beside what was asked is vouched for however few of the question's words it repeats

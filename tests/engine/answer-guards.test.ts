@@ -567,3 +567,21 @@ describe('a figure of another year', () => {
     expect(engine.ask('how much did kestrel profits fall').answer.short).toBe(false);
   });
 });
+
+describe('"what is the N of Y" over a quote naming N and Y apart', () => {
+  it('is not shown as sure ("currencies" and "Japan" in one sentence tell no currency of Japan)', () => {
+    const engine = new Engine([
+      art('c1', 'Dollar gains', 'The dollar regained some lost ground against most major currencies on Wednesday after South Korea and Japan said they would keep buying it.'),
+      art('c2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('what is the currency of japan').answer.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
+  it('leaves a quote setting them together alone ("Japan\'s currency, the yen")', () => {
+    const engine = new Engine([
+      art('c3', 'Yen falls', 'Japan\'s currency, the yen, fell against the dollar on Wednesday after the bank cut rates.'),
+      art('c4', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('what is the currency of japan').answer.quote).toContain('yen');
+  });
+});
