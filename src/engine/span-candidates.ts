@@ -47,6 +47,9 @@ const NUMBER_RANGE = new RegExp(`\\b${NUMBER_ATOM}\\s+(?:to|or|and)\\s+${NUMBER_
 // an Arabic article glued to a name word ("Hayat Tahrir *al-Sham*") continues the name
 const NAME_PATTERN = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}\.|\p{Lu})(?:\s+(?:(?:of|the|de|da|du|la|le|van|von|der|al|bin|and|for|y)\s+)*(?:(?:al|el|ad|as|ash|an|ar|at|az)-\p{Lu}[\p{L}'’-]*[\p{L}]|\p{Lu}[\p{L}'’-]*[\p{L}\d]|\p{Lu}\.|\p{Lu}(?![\p{L}'’])|\d+(?:st|nd|rd|th)?(?![\p{L}\d]|[-–]\d)))*/gu;
 
+/** A weekday opening a run of capitalised words that is not a paper's or an event's name ("Tuesday Foreign Secretary …"). */
+const DAY_BEFORE_NAME = new RegExp(`^${WEEKDAY}\\s+(?!(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Sport|Independent|Observer|Tribune|Business|World|Night|Bloody|Age|Star|Sun|Record|Review|League|School)\\b)(?=\\p{Lu})`, 'u');
+
 /** "February 1804", "21 February 1804": a date the name pattern reads as a name, not a person or a place. */
 const DATE_NAME = new RegExp(`^(?:(?:${MONTH}|${WEEKDAY})\\s+\\d|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?!\\w))`);
 /** Capitalised words that are not the names of people or places. */
@@ -317,6 +320,12 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       if (lead) {
         c.start += lead[0].length;
         c.text = c.text.slice(lead[0].length);
+      }
+      // "On Tuesday Foreign Secretary Jack Straw told …": a weekday before a name dates it (a paper's name keeps it: "Sunday Times")
+      const day = DAY_BEFORE_NAME.exec(c.text);
+      if (day) {
+        c.start += day[0].length;
+        c.text = c.text.slice(day[0].length);
       }
       // "Initially BSkyB", "Eventually Smith": an adverb opening the sentence is no part of the name
       // (an adverb is a word plus "ly": "initial-ly", never "Kel-ly")

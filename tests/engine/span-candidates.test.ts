@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSpan, extractSpan, scoreCandidates, SPAN_RANK_WEIGHTS, type SpanTypeOffsets } from '../../src/engine/extract-span.ts';
+import { collectCandidates } from '../../src/engine/span-candidates.ts';
 
 describe('span candidates', () => {
   it('keeps a number with its scale or percent sign', () => {
@@ -71,5 +72,15 @@ describe('span evidence for what the question names', () => {
     expect(of('border')?.evidence.commonHead).toBe(1);
     expect(of('Islamic State')?.evidence.commonHead).toBe(0);
     expect(extractSpan('Which river flows through the city?', 'The city lies on the Rhine River, near the border of the Islamic State.')).toBe('Rhine River');
+  });
+});
+
+describe('a weekday before a name', () => {
+  it('dates the sentence and is no part of the name ("On Tuesday Foreign Secretary Jack Straw told …")', () => {
+    expect(collectCandidates('who', 'On Tuesday Foreign Secretary Jack Straw told the Commons.').map((c) => c.text)).toContain('Foreign Secretary Jack Straw');
+  });
+
+  it('stays in a paper\'s name ("Sunday Times")', () => {
+    expect(collectCandidates('who', 'Sunday Times editor John Witherow said so.').map((c) => c.text)).toContain('Sunday Times');
   });
 });
