@@ -111,8 +111,12 @@ const CONTRACTION_HEADS = new Set([...STOP_WORDS, 'won']);
 
 /** A lower-cased word that is no index term: a stop word, or a contraction of one ("don't", "won't"). */
 export function isStopWord(w: string): boolean {
-  return STOP_WORDS.has(w) || ((w.includes("'") || w.includes('’')) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, '')));
+  // (only a contraction's ending makes one: "O'Herlihy", "O'Driscoll" are names, though "o" alone is a stop word)
+  return STOP_WORDS.has(w) || (CONTRACTION.test(w) && CONTRACTION_HEADS.has(w.replace(/['’].*$/, '')));
 }
+
+/** A word with a contraction's ending ("don't", "won't", "they're", "it's"). */
+const CONTRACTION = /['’](?:s|t|ll|re|ve|d|m)$/;
 
 /** A word of a sentence with its offset, its index stem and whether it is written with a capital. */
 export interface StemToken {
@@ -214,7 +218,7 @@ function livesIsVerb(before: string, after: string): boolean {
 
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
-  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], 'joined participles 1']))
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], 'joined participles 1', 'contractions by ending 1']))
   .digest('hex')
   .slice(0, 16);
 

@@ -149,3 +149,14 @@ describe('"take over" is one deed', () => {
     expect(terms('take a break')).not.toContain(terms('take over')[0]);
   });
 });
+
+describe('a name with an apostrophe', () => {
+  it('is an index term, though "o" alone is a stop word ("O\'Herlihy", "O\'Driscoll\'s")', () => {
+    expect(terms("Dan O'Herlihy died")).toEqual(expect.arrayContaining(terms('dan oherlihy')));
+    expect(terms("O'Driscoll's injury")).toHaveLength(2);
+  });
+
+  it('leaves contractions stop words ("don\'t", "they\'re", "can\'t")', () => {
+    expect(terms("don't they're can't it's")).toEqual([]);
+  });
+});
