@@ -118,6 +118,9 @@ export function isStopWord(w: string): boolean {
 /** A word with a contraction's ending ("don't", "won't", "they're", "it's"). */
 const CONTRACTION = /['’](?:s|t|ll|re|ve|d|m)$/;
 
+/** A word: letters and digits, an inner apostrophe ("don't", "O'Neill") and an inner ampersand ("AT&T", "P&O"). */
+const WORD = /[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*(?:['’][\p{L}]+)?/gu;
+
 /** A word of a sentence with its offset, its index stem and whether it is written with a capital. */
 export interface StemToken {
   start: number;
@@ -127,7 +130,7 @@ export interface StemToken {
 
 /** A sentence's words as stemmed tokens, and the index of the first token at or after a character offset. */
 export function stemTokens(sentence: string): { tokens: StemToken[]; indexAt: (offset: number) => number } {
-  const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')), capital: /^\p{Lu}/u.test(m[0]) }));
+  const tokens = [...sentence.matchAll(WORD)].map((m) => ({ start: m.index, term: stem(m[0].toLowerCase().normalize('NFKC')), capital: /^\p{Lu}/u.test(m[0]) }));
   const indexAt = (offset: number) => {
     let i = 0;
     while (i < tokens.length && tokens[i]!.start < offset) i++;
@@ -144,7 +147,7 @@ const JOINED_PARTICIPLE = /(?<=[\p{L}\p{N}])-(owned|run|led|backed|controlled|fu
 
 /** Lower-cased word tokens (letters, digits, inner apostrophes and hyphens kept apart). */
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').replace(JOINED_PARTICIPLE, ' $1joined').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  return text.toLowerCase().normalize('NFKC').replace(JOINED_PARTICIPLE, ' $1joined').match(WORD) ?? [];
 }
 
 /** Irregular forms Porter's rules cannot join to their base word. */
@@ -218,7 +221,7 @@ function livesIsVerb(before: string, after: string): boolean {
 
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
-  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], 'joined participles 1', 'contractions by ending 1']))
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], 'joined participles 1', 'contractions by ending 1', 'ampersand words 1']))
   .digest('hex')
   .slice(0, 16);
 

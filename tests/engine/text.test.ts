@@ -160,3 +160,11 @@ describe('a name with an apostrophe', () => {
     expect(terms("don't they're can't it's")).toEqual([]);
   });
 });
+
+describe('a name joined by an ampersand', () => {
+  it('is one index term ("AT&T", "P&O"), not two stop words', () => {
+    expect(terms('AT&T employs 47,000')).toContain(terms('at&t')[0]);
+    expect(terms('at&t')).toHaveLength(1);
+    expect(terms('Marks & Spencer')).toHaveLength(2);
+  });
+});
