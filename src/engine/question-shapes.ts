@@ -87,6 +87,9 @@ function spells(words: readonly string[], letters: string): boolean {
 /** Words a title before someone's name ends in ("Chelsea *boss*", "Microsoft *founder*", "UN Secretary *General*"). */
 const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|president|minister|secretary|general|chancellor|coach|manager|captain|skipper|striker|midfielder|defender|winger|goalkeeper|keeper|forward|executive|director|editor|presenter|singer|actor|actress|star|comedian|rapper|guitarist|drummer|writer|author|tycoon|billionaire|spokesman|spokeswoman|governor|mayor|judge|ambassador|envoy|commissioner)$/i;
 
+/** Lower-case words a title holds before its last word ("*managing* director", "*deputy* chief", "*shadow* chancellor"). */
+const TITLE_WORD = /^(?:managing|deputy|vice|acting|interim|joint|senior|assistant|shadow|finance|foreign|home|health|education|defence|trade|culture|sports|technical|creative|artistic|musical|executive|general|chief|operating|financial|marketing|commercial|technology|first)$/;
+
 /**
  * For a "who is X" question, a reader of the title a sentence sets right before the whole name asked ("Tory leader
  * Michael Howard", "UN Secretary General Kofi Annan" → "UN Secretary General"): the title word and the capitalised or
@@ -102,7 +105,8 @@ export function titleTest(question: string): ((sentence: string) => string | nul
       if (!TITLE_END.test(ws[ws.length - 1]!)) continue;
       // walk left over capitalised words and title words ("UN Secretary General"), never over "has offered"
       let a = ws.length - 1;
-      while (a > 0 && (/^\p{Lu}/u.test(ws[a - 1]!) || TITLE_END.test(ws[a - 1]!)) && !/^(?:The|A|An|And|But|In|On|At|Of|By|For|With|From|Sir|Mr|Mrs|Ms|Dr)$/.test(ws[a - 1]!)) a--;
+      // (and over the lower-case words of a title: "Menatep Group's *managing* director", "*deputy* chief executive")
+      while (a > 0 && (/^\p{Lu}/u.test(ws[a - 1]!) || TITLE_END.test(ws[a - 1]!) || TITLE_WORD.test(ws[a - 1]!)) && !/^(?:The|A|An|And|But|In|On|At|Of|By|For|With|From|Sir|Mr|Mrs|Ms|Dr)$/.test(ws[a - 1]!)) a--;
       return ws.slice(a).join(' ');
     }
     return null;

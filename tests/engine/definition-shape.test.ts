@@ -122,3 +122,11 @@ describe('"what is X" about a name', () => {
     expect(engine.ask('what is the mse').answer.short).toBe(false);
   });
 });
+
+describe('a title with lower-case words before its last', () => {
+  it('is read whole ("Kestrel Group\'s managing director Ann Lister")', () => {
+    const title = titleTest('who is ann lister')!;
+    expect(title("Kestrel Group's managing director Ann Lister told the Reuters news agency that talks went on.")).toBe("Kestrel Group's managing director");
+    expect(title('The board has appointed director Ann Lister.')).toBe('director');
+  });
+});
