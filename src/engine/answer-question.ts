@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
@@ -148,11 +148,11 @@ export const NO_TIME_CAP = { on: true };
 const BECOME_ASKED = /^(?:when|(?:in )?(?:what|which) year)\s+(?:did|does|do|will|would|could)\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?(?<!\bto\s)become\b/iu;
 /** Words that tell someone took a post or a state ("was appointed", "took over", "succeeded"). */
 const BECOMING = /\b(?:bec[oa]m(?:e|es|ing)|appointed|elected|named|t(?:ook|aken|akes?|aking) over|succeed(?:ed|s)?|sworn|replac(?:ed|es|ing)|promoted|chosen|joined|made|since)\b/i;
-/** "What period / era …": asked for a named time, not a date. */
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
 const TOUCHED_COUNT_BEFORE = /\b(?:closed|closing|shut(?:ting)?(?: down)?|sold|selling|cut(?:ting)?|axed|axing|scrapped|lost|losing|added|adding|opened|opening|built|building|seized|destroyed|removed|banned|raided|created|creating|arrested|sacked|hired|recruited)\s+(?:(?:about|around|nearly|almost|over|more than|some|up to|at least|another|a further)\s+)?$/i;
+/** "What period / era …": asked for a named time, not a date. */
 const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
 const VAGUE_MAX_PASSAGES = 3;
@@ -346,7 +346,6 @@ export function questionTerms(text: string, sources?: AnswerSources): string[] {
   });
 }
 
-/** A score question without the words naming what is asked ("score", "game", "match"), which reports seldom print beside it. */
 /** Someone's age printed in a sentence ("the 34-year-old", "aged 34", "at the age of 34", "Anelka, 25,", "Smith (25)"). */
 const AGE_IN_TEXT = /\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|\bage\s+of\s+\d{1,3}\b|\p{Lu}[\p{L}'’-]*,\s+\d{1,3},|\p{Lu}[\p{L}'’-]*\s+\(\d{1,3}\)/u;
 /** "what is the currency of japan": the relation noun asked and what it is of (not a name, a kind or an amount asked). */
@@ -370,9 +369,7 @@ function relationApart(question: string, quote: string): boolean {
   return !nouns.some((i) => ofs.some((j) => Math.abs(i - j) <= RELATION_REACH));
 }
 
-/** A game's score printed in a sentence ("a 19-13 victory"). */
-const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%-])/;
-
+/** A score question without the words naming what is asked ("score", "game", "match"), which reports seldom print beside it. */
 function withoutScoreWords(question: string): string {
   return SCORE_ASKED.test(expandIs(question.toLowerCase())) ? question.replace(/\b(?:final\s+)?(?:score(?:line)?|game|match)\b/gi, ' ') : question;
 }

@@ -18,8 +18,14 @@ const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase
 
 /** "what was the score (in …)", "what's the final score": a game's score is asked. */
 export const SCORE_ASKED = /\b(?:what|which|whats)\b.*\b(?:score|scoreline)\b(?!\s+(?:for|of)\s+(?:credit|test|exam))/;
-/** A game's score: two small numbers joined by a dash ("19-13", "4-0"). */
-const SCORE = /^\d{1,3}\s?[-–]\s?\d{1,3}$/;
+/** A game's score printed in a sentence: two small numbers joined by a dash ("a 19-13 victory", "4-0"). */
+export const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%-])/;
+
+/** Whether a span is a game's score and nothing else ("19-13"). */
+export function isScore(text: string): boolean {
+  const m = SCORE_IN_TEXT.exec(text.trim());
+  return m !== null && m[0].length === text.trim().length;
+}
 
 /** The quantity kinds that answer the question (any of them will do), or null when any number will. */
 export function quantityAsked(question: string): readonly QuantityKind[] | null {
@@ -233,7 +239,7 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         // "how many times": "once", "twice", "five times"
         return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text);
       case 'score':
-        return SCORE.test(text.trim());
+        return isScore(text);
     }
   });
 }

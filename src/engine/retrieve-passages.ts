@@ -54,12 +54,12 @@ export function retrievePassages(
   ownTerms: readonly string[] = qTerms,
   /** Terms searched only as written (names, numbers): never expanded to their variants. */
   exact: ReadonlySet<string> = new Set(),
-  /** Passages holding the kind of answer asked (a score: "19-13"), preferred as the previous answer's articles are. */
+  /** Passages holding the kind of answer asked (a score, "19-13"; an age), preferred as the previous answer's articles are. */
   holdsAnswer?: (p: RetrievedPassage['p']) => boolean,
 ): RetrievedPassage[] {
   // agent and relation forms of the question's words ("leads" → "leader"), weighted below the words themselves
   const query = RETRIEVAL.variants ? expandQuery(qTerms, weight, sources.passageIndex, loadWordVectors(), exact) : { terms: qTerms, weight };
-  // (a kind of answer asked is looked for deeper: the passages printing a score are few among those naming two sides)
+  // (a kind of answer asked is looked for deeper: the passages printing a score or an age are few among those naming the sides or the person)
   const hits = sources.passageIndex.search(query.terms, limit * RETRIEVAL.poolPerRead * (holdsAnswer ? HOLDS_ANSWER_POOL : 1), query.weight, READ_BM25);
   const topPassage = hits[0]?.score ?? 0;
   const articleShare = articleShares(sources, query.terms, query.weight);

@@ -145,7 +145,7 @@ export function stemTokens(sentence: string): { tokens: StemToken[]; indexAt: (o
  */
 const JOINED_PARTICIPLE = /(?<=[\p{L}\p{N}])-(owned|run|led|backed|controlled|funded)\b/gu;
 
-/** Lower-cased word tokens (letters, digits, inner apostrophes and hyphens kept apart). */
+/** Lower-cased word tokens (`WORD`s; hyphenated words kept apart, a joined participle read as a word of its own). */
 export function words(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').replace(JOINED_PARTICIPLE, ' $1joined').match(WORD) ?? [];
 }
@@ -221,7 +221,7 @@ function livesIsVerb(before: string, after: string): boolean {
 
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
-  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], 'joined participles 1', 'contractions by ending 1', 'ampersand words 1']))
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], CONTRACTION.source, WORD.source, JOINED_PARTICIPLE.source]))
   .digest('hex')
   .slice(0, 16);
 
