@@ -195,7 +195,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12']);
     expect(batches[11]).toMatchObject({
       name: 'fresh batch 12',
-      label: "fresh batch 12 (written 2026-12-05 07:12–07:40 UTC, blind until the lead's final run)",
+      label: "fresh batch 12 (written 2026-12-05 07:12–07:21 UTC, blind until the lead's final run)",
       notes: 'bench/notes/fresh12.md',
       file: expect.stringMatching(/news-qa-fresh12\.jsonl$/),
     });
