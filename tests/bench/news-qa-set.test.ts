@@ -206,7 +206,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     expect(fresh12.filter((q) => !q.answerable).length).toBe(20);
     expect(fresh12.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
     expect(fresh12.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
-    expect(fresh12.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `nq-${String(i + 1).padStart(3, '0')}`));
+    expect(fresh12.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `nr-${String(i + 1).padStart(3, '0')}`));
     const types = new Set(fresh12.filter((q) => q.answerable).map((q) => q.type));
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
