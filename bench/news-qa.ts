@@ -36,6 +36,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh9: { label: 'fresh batch 9 (written 2026-12-04/05 23:03–23:12 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh9.md' },
   fresh10: { label: 'fresh batch 10 (written 2026-12-05 01:34–01:41 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh10.md' },
   fresh11: { label: 'fresh batch 11 (written 2026-12-05 04:19–04:24 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh11.md' },
+  fresh12: { label: 'fresh batch 12 (written 2026-12-05 07:12–07:21 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh12.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;
