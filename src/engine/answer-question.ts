@@ -148,6 +148,12 @@ export const NO_TIME_CAP = { on: true };
 const BECOME_ASKED = /^(?:when|(?:in )?(?:what|which) year)\s+(?:did|does|do|will|would|could)\s+(?:[\p{L}\p{N}'’.-]+\s+){1,5}?(?<!\bto\s)become\b/iu;
 /** Words that tell someone took a post or a state ("was appointed", "took over", "succeeded"). */
 const BECOMING = /\b(?:bec[oa]m(?:e|es|ing)|appointed|elected|named|t(?:ook|aken|akes?|aking) over|succeed(?:ed|s)?|sworn|replac(?:ed|es|ing)|promoted|chosen|joined|made|since)\b/i;
+/** A count asked over a whole career or all time ("in her whole career", "ever", "in total"). */
+const WHOLE_TIME_ASKED = /\b(?:career|ever|in total|all[- ]time|altogether|so far)\b/i;
+/** A count told of one season or year ("last year she … won seven titles"). */
+const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+(?:19|20)\d\d\b/i;
+/** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
+const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -775,7 +781,10 @@ export function answerQuestion(
   const touchedOnes = toldCount !== null && at >= 0 && EXISTING_COUNT_ASKED.test(question) && TOUCHED_COUNT_BEFORE.test(spanText.slice(0, at));
   // (and a place in a ranking is no count: "went in at number three" for "how many number ones")
   const rankNotCount = countedAsked !== null && at >= 0 && /\b(?:[Nn]umber|No\.?)\s*$/.test(spanText.slice(0, at)) && /^\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(choice!.text);
-  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount;
+  // (and a count of one season for a whole career: "last year she … won seven titles" for "how many titles has she won in
+  // her whole career")
+  const seasonForCareer = countedAsked !== null && at >= 0 && WHOLE_TIME_ASKED.test(question) && SEASON_TOLD.test(spanText.slice(Math.max(0, at - 80), at + choice!.text.length + 40));
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer;
   const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)
@@ -793,6 +802,17 @@ export function answerQuestion(
   const restates = spanTerms.length > 0 && terms(nameWithoutAddress(choice!.text)).every((t) => own.has(t)) && !/\bor\b/i.test(question);
   // and a who- or what-span holding every word asked names the thing asked itself ("who are the sdf" → "HTS and the SDF")
   const holdsAsked = (wanted === 'who' || wanted === 'what') && spanTerms.length > 0 && [...own].every((t) => spanTerms.includes(t));
+  // and a who- or what-span listed after the name asked is one of its peers, not an answer about it ("If you have finished
+  // *Doom 3*, Half Life 2 and Halo 2" for "who made doom 3")
+  // (a list goes on with "and": "Carly Fiorina, chief of …" is an apposition, who she is)
+  const listedPeer =
+    (wanted === 'who' || wanted === 'what') &&
+    choice !== null &&
+    at >= 0 &&
+    namedTerms.size > 0 &&
+    /^\p{Lu}/u.test(choice.text) &&
+    (/\sand\s+\p{Lu}/u.test(choice.text) || /^\s*(?:,|and)\s+\p{Lu}/u.test(spanText.slice(at + choice.text.length))) &&
+    terms(LIST_BEFORE.exec(spanText.slice(Math.max(0, at - 40), at))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a who-question is never answered by a place the chooser let through ("who is britney married to" → "Los Angeles",
   // from "who married in Los Angeles")
   const placed = choice !== null && at >= 0 ? placeTest(question, wanted) : null;
@@ -901,7 +921,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -585,3 +585,34 @@ describe('"what is the N of Y" over a quote naming N and Y apart', () => {
     expect(engine.ask('what is the currency of japan').answer.quote).toContain('yen');
   });
 });
+
+describe('a span listed after the name asked', () => {
+  it('is one of its peers, not an answer about it ("If you have finished Doom 3, Half Life 2 and Halo 2")', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => art(`f${i}`, `Market report ${i}`, `Shares in firm ${i} rose on Monday as traders bought stock.`));
+    const engine = new Engine([
+      art('g1', 'Games of the year', 'If you have finished Gloom 3, Half Time 2 and Hello 2, don\'t worry. More games are coming.'),
+      art('g3', 'Gloom 3 tops charts', 'The much-anticipated sci-fi horror Gloom 3 shot straight to the top of the games charts on its release in August.'),
+      ...filler,
+    ]);
+    expect(engine.ask('who actually made gloom 3').answer.short).toBe(false);
+  });
+
+  it('leaves an apposition alone ("Ann Lister, chief of Kestrel Foods")', () => {
+    const engine = new Engine([
+      art('a1', 'Stories', 'People want to share their own stories, according to Ann Lister, chief of technology giant Kestrel Foods.'),
+      art('a2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('who is ann lister').answer.answer).toMatch(/chief of technology giant Kestrel Foods/);
+  });
+});
+
+describe('a count of one season for a whole career', () => {
+  it('is not the bold answer ("last year she … won seven titles" for "in her whole career")', () => {
+    const engine = new Engine([
+      art('d1', 'Lister wins', 'Ann Lister has won three Grand Slams. Her career has been hit by injuries but last year she started hitting top form and won seven titles.'),
+      art('d2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('how many titles has ann lister won in her whole career').answer.short).toBe(false);
+    expect(engine.ask('how many titles did ann lister win last year').answer.answer).toBe('seven');
+  });
+});
