@@ -9,7 +9,7 @@ import { isEnglishWord } from './english-words.ts';
 export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'count' | 'times' | 'score';
 
 const MONEY_WORDS =
-  /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued)\b/;
+  /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued|save|saves|saved|saving|savings)\b/;
 /** What is counted in money or as a share when it rises or falls. */
 const ECONOMIC_WORDS = /\b(?:profits?|revenues?|sales|turnover|earnings|income|prices?|shares?|stocks?|markets?|economy|growth|gdp|inflation|rates?|costs?|spending|exports?|imports?|output|wages?|salary|salaries|budget|deficit|debt|value|valuation|fares?|bills?|tax|taxes)\b/;
 /** Words of growth a "how fast" question about the economy asks a share for. */

@@ -394,3 +394,9 @@ describe('a score asked', () => {
     expect(isQuantityOf(['score'], 'the 2004-05 season', 4, 11)).toBe(false);
   });
 });
+
+describe('"how much would X save"', () => {
+  it('asks money, so a count ("162 quangos") is no answer', () => {
+    expect(quantityAsked('how much do the conservatives reckon getting rid of the quangos would save')).toEqual(['money']);
+  });
+});
