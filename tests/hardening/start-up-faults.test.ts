@@ -232,7 +232,8 @@ describeWithRedis('npm start on Redis, Redis killed and restarted while it runs'
       expect(bot.stderr).toMatch(/"msg":"redis: connection restored"/);
       expect(bot.stderr).not.toMatch(/unhandled rejection/);
     } finally {
-      redis.stop();
+      // (Redis saves into the data folder on SIGTERM: wait for it to exit before the folder is removed)
+      await killRedisServer(redis, 'SIGTERM');
     }
   }, 90_000);
 });

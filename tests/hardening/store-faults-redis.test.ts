@@ -71,7 +71,8 @@ describeWithRedis('Redis killed (SIGKILL) and restarted while the bot runs', () 
     await digests?.stop();
     await store?.close();
     await rate?.release();
-    server?.stop();
+    // (Redis saves into the folder on SIGTERM: wait for it to exit before the folder is removed)
+    if (server) await killRedisServer(server, 'SIGTERM');
     temp.remove();
     rejections.stop();
   });
