@@ -14,8 +14,8 @@ import type { EngineEntry, EngineState } from './corpus-index.ts';
 import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
 import type { Article } from './types.ts';
 
-/** Bump when the file layout or what the engine stores changes. */
-export const INDEX_FORMAT_VERSION = 4;
+/** Bump when the file layout or what the engine stores changes (5: character references decoded at ingest). */
+export const INDEX_FORMAT_VERSION = 5;
 export const INDEX_FILE = 'engine-index.bin';
 const MAGIC = 'BRIEFIDX';
 const FIXED_HEADER = 32;

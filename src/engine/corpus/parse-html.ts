@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import type { LoadedCorpus } from './corpus-types.ts';
 import type { LoadWarning } from '../types.ts';
 import { cleanArticle, metaString, normalizeDate } from './clean-article.ts';
+import { decodeEntities } from './decode-entities.ts';
 
 /** The few DOM members used here (the project compiles without the DOM lib). */
 interface DomNode {
@@ -124,8 +125,6 @@ function dropBlocks(html: string, tag: string): string {
   return out + html.slice(i);
 }
 
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
-
 /** Markup to text without a DOM: blocks become paragraphs, other tags spaces, common entities decoded. Linear. */
 export function stripTags(html: string): string {
   let text = html;
@@ -133,13 +132,8 @@ export function stripTags(html: string): string {
   text = text
     .replace(/<!--[^]*?-->/g, ' ')
     .replace(/<(?:br|\/?(?:p|div|h[1-6]|li|tr|blockquote|section|article|pre|ul|ol|table))\b[^<>]*>/gi, '\n\n')
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,6}));/gi, (all, dec?: string, hex?: string, named?: string) => {
-      if (named) return NAMED_ENTITIES[named.toLowerCase()] ?? all;
-      const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-    });
-  return text
+    .replace(/<[^<>]*>/g, ' ');
+  return decodeEntities(text)
     .split(/\n[ \t]*\n\s*/)
     .map((par) => par.replace(/\s+/g, ' ').trim())
     .filter(Boolean)

@@ -1,6 +1,7 @@
 import type { LoadedCorpus } from './corpus-types.ts';
 import type { Article, LoadWarning } from '../types.ts';
 import { cleanArticle } from './clean-article.ts';
+import { decodeEntities } from './decode-entities.ts';
 
 function idOf(value: unknown): string | null {
   if (typeof value === 'string' && value.trim()) return value.trim();
@@ -14,7 +15,8 @@ const MAX_ARTICLE_CHARS = 5 * 1024 * 1024;
 /** Per-line warnings reported for one `.jsonl` file before the rest are only counted. */
 const MAX_LINE_WARNINGS = 50;
 
-const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+// JSON exported from web pages keeps their character references ("&#163;8m")
+const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? decodeEntities(v) : null);
 
 /**
  * One JSON object as an article: `text` required; `id`, `title`, `url`, `date`, `source`
@@ -46,7 +48,7 @@ function fromObject(
   const id = idOf(o.id) ?? `${fileId}#${n}`;
   const article = cleanArticle({
     id,
-    text: o.text,
+    text: decodeEntities(o.text),
     title: stringOrNull(o.title),
     url: stringOrNull(o.url),
     date: typeof o.date === 'string' || typeof o.date === 'number' ? o.date : null,

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { LoadedCorpus } from './corpus-types.ts';
 import type { LoadWarning } from '../types.ts';
 import { cleanArticle, type RawArticle } from './clean-article.ts';
+import { decodeEntities } from './decode-entities.ts';
 
 function result(raw: RawArticle, warnings: LoadWarning[]): LoadedCorpus {
   const article = cleanArticle(raw);
@@ -11,7 +12,8 @@ function result(raw: RawArticle, warnings: LoadWarning[]): LoadedCorpus {
 
 /** A `.txt` file: one article whose id is the file's path. */
 export function parsePlain(text: string, fileId: string, origin: string): LoadedCorpus {
-  return result({ id: fileId, text, origin }, []);
+  // text saved from a web page may keep its character references
+  return result({ id: fileId, text: decodeEntities(text), origin }, []);
 }
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -85,11 +87,11 @@ export function parseMarkdown(text: string, fileId: string, origin: string): Loa
   const warnings: LoadWarning[] = [];
   const { meta, body, error } = splitFrontMatter(text);
   if (error) warnings.push({ path: origin, reason: error });
-  const str = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
+  const str = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? decodeEntities(String(v)) : null);
   return result(
     {
       id: fileId,
-      text: stripMarkdown(body),
+      text: decodeEntities(stripMarkdown(body)),
       title: str(meta.title),
       date: meta.date ?? null,
       url: str(meta.url),

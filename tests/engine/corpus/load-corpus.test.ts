@@ -185,6 +185,20 @@ describe('loadCorpus: formats and ids', () => {
     ]);
   });
 
+  it('decodes character references left in JSON, plain text and markdown, once', async () => {
+    const root = await makeCorpus({
+      'a.jsonl': JSON.stringify({ id: 'j', title: '&#163;1.8m fine for Viacom', text: 'The final communiqu&#233; was signed. AT&amp;T &amp;amp; more.\n\nA second paragraph.' }),
+      'b.txt': 'Caf&#xE9; owners met.\n\nThey agreed &mdash; mostly.',
+      'c.md': '---\ntitle: "Tom &amp; Jerry"\n---\nThe S&#227;o Paulo office opened.\n',
+    });
+    const c = await loadCorpus(root);
+    expect(byId(c, 'j').title).toBe('£1.8m fine for Viacom');
+    expect(byId(c, 'j').text).toBe('The final communiqué was signed. AT&T &amp; more.\n\nA second paragraph.');
+    expect(byId(c, 'b.txt').text).toBe('Café owners met.\n\nThey agreed — mostly.');
+    expect(byId(c, 'c.md').title).toBe('Tom & Jerry');
+    expect(byId(c, 'c.md').text).toBe('The São Paulo office opened.');
+  });
+
   it('names FILE by the file itself for a single-file corpus', async () => {
     const root = await makeCorpus({
       'sub/items.jsonl': [JSON.stringify({ text: BODY }), JSON.stringify({ id: 'k', text: BODY })].join('\n'),
@@ -395,6 +409,8 @@ describe('loadCorpus: the BBC evaluation file', () => {
       expect(c.articles.every((a) => a.id.startsWith('bbc-'))).toBe(true);
       expect(new Set(ids(c)).size).toBe(2225);
       expect(byId(c, 'bbc-business-001').title).toBe('Ad sales boost Time Warner profit');
+      expect(byId(c, 'bbc-entertainment-199').title).toBe('£1.8m indecency fine for Viacom');
+      expect(c.articles.some((a) => /&#\d+;/.test(a.text))).toBe(false);
       expect(c.articles[0]!.origin).toBe('summarization.jsonl');
       expect(elapsed).toBeLessThan(3000);
     },
