@@ -82,7 +82,7 @@ const POPULATION_ASKED = new RegExp(`${WHAT_THE}population\\b`);
 const RATE_ASKED = new RegExp(`${WHAT_THE}(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\\b`);
 const PRICE_ASKED = new RegExp(`${WHAT_THE}(?:price|cost|fee|salary|budget|fine)s?\\b(?! (?:of living|cutting))`);
 /** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
-const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
+export const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
 /** The noun a "how many" question counts ("how many *people*", "the number of *jobs*"), or null. */
 export function countedNoun(question: string): string | null {
   return /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(question.toLowerCase())?.slice(1).find(Boolean) ?? null;
@@ -156,7 +156,7 @@ const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilomete
 
 /** The number itself at the start of a span ("nearly three hundred", "2.5 billion"), so what follows is its unit. */
 const LEADING_NUMBER =
-  /^(?:[\d.,\s–-]+|(?:about|around|over|under|nearly|almost|some|roughly|approximately|at least|at most|up to|more than|less than|fewer than|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|and)\b\s*)+/i;
+  /^(?:[\d.,\s–-]+|(?:about|around|over|under|nearly|almost|some|roughly|approximately|at least|at most|up to|more than|less than|fewer than|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|many|couple of|and)\b\s*)+/i;
 /** A quarter of the year ("fourth-quarter profits", "the first quarter"), not a fraction. */
 const QUARTER_OF_YEAR = /\b(?:first|second|third|fourth|final|last|latest|previous|current|q[1-4])[\s-]+quarters?\b|\bquarter[\s-]+(?:on[\s-]+quarter|results|profits?|earnings|figures|sales)\b/i;
 const SHARE_WORDS = /\b(?:half|third|thirds|quarter|quarters|majority|minority|fifth|fifths|tenth)\b/i;

@@ -2,7 +2,7 @@
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, organizationAsked, questionStems, type QuestionType } from './question-analysis.ts';
 import { placeLikeness } from './name-likeness.ts';
-import { isQuantityOf, OCCASIONS, quantityAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
+import { isQuantityOf, OCCASIONS, quantityAsked, TIME_SPANS, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { isEnglishWord } from './english-words.ts';
 
@@ -42,6 +42,8 @@ const NUMBER_PATTERN = new RegExp(
   `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|greater than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d(?:[\\d,.]*\\d)?(?:\\s?[–-]\\s?\\d(?:[\\d,.]*\\d)?)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s?(?:[kMGT]Hz|[kMGT]bps|[kMGT]b\\/s|mph|km\\/h)\\b)?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?<![A-Za-z]-)\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
   'gi',
 );
+/** A length of time without a number ("several months", "a few weeks", "many years"). */
+const VAGUE_SPAN = new RegExp(`\\b(?:several|a few|a couple of|many)\\s+(?:${TIME_SPANS})\\b`, 'gi');
 const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
 const NUMBER_RANGE = new RegExp(`\\b${NUMBER_ATOM}\\s+(?:to|or|and)\\s+${NUMBER_ATOM}(?:(?:m|bn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+)?`, 'gi');
 // an Arabic article glued to a name word ("Hayat Tahrir *al-Sham*") continues the name
@@ -308,6 +310,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const text = unit && !UNITS.test(unit[1]!) && !/^(?:million|billion|trillion|thousand|hundred|percent)$/i.test(unit[1]!) ? m[0].slice(0, unit.index) : m[0];
       candidates.push({ text, start: m.index, kind: 'number' });
     }
+    // "spent several months in jail": a length of time told without a number
+    for (const m of sentence.matchAll(VAGUE_SPAN)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "have won the European Cup once": a number of occasions in one word (only "how many times" takes it: answer-units.ts)
     // (not "once again", "once the deal is signed", "at once")
     for (const m of sentence.matchAll(/(?<!\b(?:at|all at)\s)\b(?:once|twice|thrice)\b(?!\s+(?:again|more|upon|a|an|the|it|he|she|they|we|you|i|his|her|its|their|this|that|these|those)\b)/gi)) candidates.push({ text: m[0], start: m.index, kind: 'number' });

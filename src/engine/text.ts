@@ -219,9 +219,12 @@ function livesIsVerb(before: string, after: string): boolean {
   return LIVES_PLACE.has(after) && !LIVES_OWNER.has(before) && !/\d$|['’]s$/.test(before);
 }
 
+/** Porter undoubles a final l only after two syllables: "trialled", "dialled", "fuelled" kept theirs. */
+const DOUBLED_L = /[aeiou]{2}ll$/;
+
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
-  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], CONTRACTION.source, WORD.source, JOINED_PARTICIPLE.source]))
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], CONTRACTION.source, WORD.source, JOINED_PARTICIPLE.source, DOUBLED_L.source]))
   .digest('hex')
   .slice(0, 16);
 
@@ -247,7 +250,8 @@ export function stemUncached(word: string): string {
 
 function stemOf(word: string): string {
   const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-  const s = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? americanSpelling(bare));
+  const porter = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? americanSpelling(bare));
+  const s = DOUBLED_L.test(porter) ? porter.slice(0, -1) : porter;
   return SYNONYM_STEMS[s] ?? s;
 }
 

@@ -168,3 +168,13 @@ describe('a name joined by an ampersand', () => {
     expect(terms('Marks & Spencer')).toHaveLength(2);
   });
 });
+
+describe('a final l doubled after one syllable', () => {
+  it('meets its base word ("trialled" / "trials", "dialled" / "dial", "fuelled" / "fuel")', () => {
+    expect(terms('trialled')).toEqual(terms('trials'));
+    expect(terms('dialled')).toEqual(terms('dial'));
+    expect(terms('fuelled')).toEqual(terms('fuel'));
+    expect(terms('travelled')).toEqual(terms('travel'));
+    expect(terms('called')).not.toEqual(terms('cal'));
+  });
+});

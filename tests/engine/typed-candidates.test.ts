@@ -328,3 +328,17 @@ describe('an age asked about someone many stories name', () => {
     expect(engine.ask('how old is kelly marlow').answer.answer).toBe('34');
   });
 });
+
+describe('a length of time told without a number', () => {
+  it('is a candidate for "how long" ("several months", "a few weeks"), and no count of people', () => {
+    const sentence = 'Mr Hale spent several months in jail and a few weeks under house arrest.';
+    expect(collectCandidates('number', sentence).map((c) => c.text)).toEqual(expect.arrayContaining(['several months', 'a few weeks']));
+    expect(candidateTest('how long was hale in jail')(sentence)).toBe(true);
+    expect(candidateTest('how many people were in jail')(sentence)).toBe(false);
+  });
+
+  it('answers how long someone was in jail', () => {
+    const engine = new Engine([art('j', 'Dairy founder apologises', 'The founder of the dairy firm apologised on Monday. Mr Hale spent several months in jail after the collapse and was kept under house arrest until last September.')]);
+    expect(engine.ask('how long was hale in jail').answer.answer).toBe('several months');
+  });
+});
