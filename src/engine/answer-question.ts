@@ -283,6 +283,8 @@ const ASKING_BEFORE = /^(?:what|which|how|whats|the|its|his|her|their|this|that)
 function asksKind(ws: readonly string[], i: number): boolean {
   const prev = ws[i - 1];
   const next = ws[i + 1];
+  // "what is baikal named after": what the name comes from, which the sentence tells with the same words
+  if (next === 'after' && /^(?:named|called)$/.test(ws[i]!)) return false;
   return prev === undefined || ASKING_BEFORE.test(prev) || next === undefined || STOP_WORDS.has(next) || terms(next).every((t) => QUESTION_WORDS.has(t));
 }
 /**

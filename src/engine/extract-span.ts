@@ -297,6 +297,8 @@ const DESCRIBED_NAME = /^(?:[\p{L}'’.-]+\s+){0,3}[a-z][\p{L}-]*,?\s+$/u;
 /** Words an untyped phrase may have for free. */
 const FREE_LENGTH = 4;
 
+const LOCATIVE_PREP = /^(?:in|at|near|from|into|across|along|on|within|outside)$/;
+
 /**
  * Picks the short answer span in `text` (a sentence or two) for `question`, or null when none fits.
  * Candidates: spans of the asked-for type (dates, numbers, names), crude noun phrases, joins and
@@ -615,6 +617,17 @@ export function scoreCandidates(
   };
   const scored: ScoredCandidate[] = [];
   const seen = new Set<string>();
+  const asksWho = /^\W*(?:who|whom)\b/i.test(question);
+  const namedInQuestion = (word: string) => qStems.has(stem(word.toLowerCase()));
+  // ("Mr Mubanga" after "Mr Abbasi and": listed with the one asked about, so acted on as well)
+  const listedWithAsked = (c: Candidate) => {
+    // (joined by "and" / "or" only: a comma may set an apposition, "the Archbishop of Canterbury, Dr Rowan Williams")
+    const before = /(\p{Lu}[\p{L}'’-]+),?\s+(?:and|or)\s+$/u.exec(sentence.slice(Math.max(0, c.start - 40), c.start))?.[1];
+    const after = /^,?\s+(?:and|or)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\s+)?(\p{Lu}[\p{L}'’-]+)/u.exec(sentence.slice(c.start + c.text.length, c.start + c.text.length + 40))?.[1];
+    // (after a deed asked, as its object: "representing Mr Abbasi and Mr Mubanga", not "Prince Charles and Camilla … married")
+    const deedBefore = (sentence.slice(0, c.start).match(/\b\p{Ll}[\p{L}'’-]*/gu) ?? []).some((w) => !STOP_WORDS.has(w) && namedInQuestion(w));
+    return deedBefore && ((before !== undefined && namedInQuestion(before)) || (after !== undefined && namedInQuestion(after)));
+  };
   for (const c of candidates) {
     const key = `${c.start}:${c.text}:${c.kind}`;
     if (seen.has(key)) continue;
@@ -633,6 +646,9 @@ export function scoreCandidates(
       // "which airline": "US airline", "a Japanese bank" say where the asked thing is from, not its name ("Delta Airlines")
       const end = tokens[tokenAt(c.start + c.text.length - 1)];
       if (end?.isFocus && !end.isCap && originOnly(c.text.slice(0, end.start - c.start))) continue;
+      // "who represents abbasi": a list naming the one asked about ("Mr Abbasi and Mr Mubanga") is who was acted on
+      // (a "what group" question may ask for one more of a list: "along with Muslims and Jews, what group …")
+      if (asksWho && !defined && (/,|\b(?:and|or)\b/.test(c.text) ? [...c.text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)].some((m) => namedInQuestion(m[0])) : listedWithAsked(c))) continue;
     }
     const novel = novelCount / content.length;
     const focusOnly = stems.every((s) => focus.has(s) || !qStems.has(s));
@@ -730,7 +746,8 @@ export function scoreCandidates(
       listAsked: isList && asksMany ? 1 : 0,
       listUnasked: isList && !asksMany ? 1 : 0,
       // a place is "in X"; a name that repeats part of the question is rarely the one asked for
-      placePrep: c.kind === 'where' && /^(?:in|at|near|from|into|across|along|on|within|outside)$/.test(tokens[first - 1]?.lower ?? '') ? 1 : 0,
+      // (an article may stand between: "in a London hotel")
+      placePrep: c.kind === 'where' && LOCATIVE_PREP.test((/^(?:a|an|the)$/.test(tokens[first - 1]?.lower ?? '') ? tokens[first - 2] : tokens[first - 1])?.lower ?? '') ? 1 : 0,
       nameRepeat: (c.kind === 'who' || c.kind === 'where') && stems.some((x) => qStems.has(x) && !focus.has(x)) ? 1 : 0,
       demonym: asksDemonym && DEMONYM.test(c.text) ? 1 : 0,
       // "what is the name of…", "what is X called": a name

@@ -39,3 +39,10 @@ describe('a measure word alone', () => {
     expect(questionTerms('how tall am i')).toEqual(terms('tall'));
   });
 });
+
+describe('"named after"', () => {
+  it('is asked with its words: the sentence tells where the name comes from ("named after a lake")', () => {
+    expect(questionTerms('what is baikal named after')).toEqual([...terms('baikal'), ...terms('named')]);
+    expect(questionTerms('what is the city named')).toEqual(terms('city'));
+  });
+});

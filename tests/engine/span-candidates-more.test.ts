@@ -102,3 +102,26 @@ describe('titles are not people', () => {
     expect(answer.short && answer.answer === 'Office').toBe(false);
   });
 });
+
+describe('who acted on the one asked about', () => {
+  it('is not the list naming that one, nor its other member ("who represents abbasi")', () => {
+    const sentence = 'But Louise Christian, the lawyer representing Mr Abbasi and Mr Mubanga, said the families would be reunited.';
+    expect(texts('who represents abbasi', sentence)).not.toContain('Mr Abbasi and Mr Mubanga');
+    expect(extractSpan('who represents abbasi', sentence)).toBe('Louise Christian');
+  });
+
+  it('still lets the other member answer when the list did the deed ("Prince Charles and Camilla … married")', () => {
+    expect(extractSpan('who is prince charles marrying', 'Prince Charles and Camilla Parker Bowles are awaiting the reaction after announcing they are to be married.')).toBe('Camilla Parker Bowles');
+  });
+
+  it('keeps a list asked for one more of ("along with Muslims and Jews, what group …")', () => {
+    expect(extractSpan('Along with Muslims and Jews, what religious group runs schools?', 'Schools are run by Muslims, Jews and Orthodox Christians.')).toBe('Orthodox Christians');
+  });
+});
+
+describe('a place after a preposition and an article', () => {
+  it('is read as placed ("in a London hotel")', () => {
+    const london = scoreCandidates('where did they meet', 'Cole met the manager in a London hotel last week.').scored.find((c) => c.text === 'London');
+    expect(london?.evidence.placePrep).toBe(1);
+  });
+});
