@@ -155,6 +155,20 @@ const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+
 /** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
 const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
+/** "how much did X pay / cost / sell for": a price asked. */
+const PRICE_ASKED = /\bhow much\b.*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spends|charge|charged|charges|buy|bought|buys|sell|sold|sells|fetch|fetched|price)\b/i;
+/** Nouns a sum may name that are the price itself ("a $16bn *deal*", "a *total* of £5m"). */
+const PRICE_NOUNS = /^(?:deal|deals|bid|bids|offer|offers|takeover|purchase|acquisition|buyout|merger|sale|price|payment|cost|costs|total|sum|amount|value|figure|cash|package|fee|transfer|contract|tag|bill|estimate|record|reported|estimated|extra|additional|further|more|million|billion|thousand)$/i;
+/** Words after a sum that name no thing it is of. */
+const NOT_NOUN = '(?:and|or|to|in|on|at|for|by|with|from|of|as|is|was|were|are|has|have|had|a|an|the|this|that|last|next|each|per|over|under|year|years|month|months|week|weeks|day|days|ago|now|then|earlier|later|since|before|after|until|up|down|off|out|back|more|less|already|still|just|only)\\b';
+/** The noun a sum is of, named before it ("a deposit of $1.7bn") or right after it ("a $1bn special dividend"), or null. */
+function moneyNamed(sentence: string, start: number, end: number): string | null {
+  const before = /\b(?:an?|the|its|his|her|their)\s+(?:[a-z-]+\s+)?([a-z]{3,})\s+of\s+(?:(?:about|around|nearly|almost|over|under|more than|less than|some|up to|at least)\s+)?$/i.exec(sentence.slice(Math.max(0, start - 50), start));
+  if (before) return before[1]!;
+  const after = new RegExp(`^(?:\\s+(?!${NOT_NOUN})[a-z-]+)?\\s+(?!${NOT_NOUN})([a-z]{3,})\\b`).exec(sentence.slice(end, end + 40));
+  const noun = after?.[1];
+  return noun !== undefined && !STOP_WORDS.has(noun) && !/(?:ed|ing|ly)$/.test(noun) ? noun : null;
+}
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
 const TOUCHED_COUNT_BEFORE = /\b(?:closed|closing|shut(?:ting)?(?: down)?|sold|selling|cut(?:ting)?|axed|axing|scrapped|lost|losing|added|adding|opened|opening|built|building|seized|destroyed|removed|banned|raided|created|creating|arrested|sacked|hired|recruited)\s+(?:(?:about|around|nearly|almost|over|more than|some|up to|at least|another|a further)\s+)?$/i;
@@ -786,7 +800,11 @@ export function answerQuestion(
   // (and a count of one season for a whole career: "last year she … won seven titles" for "how many titles has she won in
   // her whole career")
   const seasonForCareer = countedAsked !== null && at >= 0 && WHOLE_TIME_ASKED.test(question) && SEASON_TOLD.test(spanText.slice(Math.max(0, at - 80), at + choice!.text.length + 40));
-  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer;
+  // (and a sum of another thing than the price asked: "paid a *deposit* of $1.7bn", "a $1bn special *dividend*" for "how much
+  // did X pay for Y")
+  const sumOf = PRICE_ASKED.test(question) && kindsAsked?.includes('money') && choice !== null && at >= 0 ? moneyNamed(spanText, at, at + choice.text.length) : null;
+  const otherSum = sumOf !== null && !PRICE_NOUNS.test(sumOf) && !terms(sumOf).some((t) => qTerms.includes(t));
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum;
   const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)

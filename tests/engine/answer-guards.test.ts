@@ -616,3 +616,19 @@ describe('a count of one season for a whole career', () => {
     expect(engine.ask('how many titles did ann lister win last year').answer.answer).toBe('seven');
   });
 });
+
+describe('a price asked', () => {
+  const sale = (told: string) => new Engine([art('a', 'Yarrow sold at auction', `A little-known company has bought the oil unit Yarrow at auction in Moscow. Reports say Kestrel has paid ${told} to the state fund for Yarrow. The sale was criticised.`)]);
+
+  it('is not vouched for by a sum of another thing ("a deposit of $1.7bn", "a $1bn special dividend")', () => {
+    expect(sale('a deposit of nearly $1.7bn').ask('how much did kestrel pay for yarrow').answer.short).toBe(false);
+    const dividend = new Engine([art('a', 'Firm buys rival', 'Kestrel agreed to buy its rival Yarrow on Monday. The deal will be financed with $15bn of shares and a $1bn special dividend paid to Yarrow shareholders.')]);
+    expect(dividend.ask('how much did kestrel pay for yarrow').answer.short).toBe(false);
+  });
+
+  it('is vouched for by the total paid', () => {
+    const a = sale('a total of nearly $1.7bn').ask('how much did kestrel pay for yarrow').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('nearly $1.7bn');
+  });
+});
