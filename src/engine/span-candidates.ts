@@ -562,8 +562,10 @@ export function patternCandidates(question: string, sentence: string, tokens: re
     tokens.forEach((t, k) => {
       if (!COPULA.has(t.lower)) return;
       // "was *invaded* by": a passive's auxiliary, not "X is the Y"
+      // (nor "is *attempting* to", a continuing deed other than the one asked: "were *negotiating*" for "what were they negotiating" is)
       const after = tokens[k + 1];
       if (after && /^[a-z]+(?:ed|en)$/.test(after.text) && isVerbish(after, t, tokens[k + 2])) return;
+      if (after && /^[a-z]+ing$/.test(after.text) && !after.stems.some((x) => ys.has(x)) && isVerbish(after, t, tokens[k + 2])) return;
       if (hits(k + 1, k + 5) > 0) span(phraseStart(k), k); // "X is the Y": X
       if (hits(k - 4, k) > 0) {
         const b = phraseEnd(k + 1);

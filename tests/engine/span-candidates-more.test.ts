@@ -125,3 +125,14 @@ describe('a place after a preposition and an article', () => {
     expect(london?.evidence.placePrep).toBe(1);
   });
 });
+
+describe('"is" before a continuing deed', () => {
+  const sentence = 'The league is attempting to find a convenient date to investigate allegations Kestrel made an illegal approach.';
+  it('is no "X is Y" copula when the deed is not the one asked ("is attempting to …")', () => {
+    expect(texts('what is the league investigating kestrel for', sentence).some((t) => t.startsWith('convenient date to investigate'))).toBe(false);
+  });
+
+  it('still gives what the deed asked is done to ("were negotiating a withdrawal")', () => {
+    expect(texts('what were hts and the sdf negotiating', 'Some reports indicated that HTS and the SDF were negotiating a withdrawal of SDF troops.')).toContain('withdrawal of SDF troops');
+  });
+});
