@@ -333,3 +333,19 @@ export function askedOnlyAsName(quote: string, askedWords: readonly string[]): b
     return hits.length > 0 && hits.every((m) => /^\p{Lu}/u.test(m[0]) && ADDRESS.test(quote.slice(Math.max(0, m.index - 8), m.index)) && !/^\s+\p{Lu}/u.test(quote.slice(m.index + m[0].length)));
   });
 }
+
+/** A name of a team sheet: capitalised words, with their particles ("Van Persie", "de Villiers", "N'Gotty"). */
+const ROSTER_NAME = /^(?:(?:\p{Lu}[\p{L}'’.-]*|de|van|von|di|da|du|del|der|den|le|la|dos|and)\s*){1,5}$/u;
+/** Questions a team sheet answers: who played, the line-up. */
+const ROSTER_ASKED = /\b(?:team|teams|line-?ups?|side|squad|played|playing|plays|start|started|starting|picked|selected|subs|substitutes|bench)\b/i;
+
+/**
+ * Whether a quote is a team sheet ("Almunia, Lauren, Toure, Campbell, Cole, Pires, …"), which tells only who played:
+ * it names every player a question may ask about, and answers nothing else.
+ */
+export function rosterForOther(question: string, quote: string): boolean {
+  if (ROSTER_ASKED.test(question)) return false;
+  const bare = quote.replace(/\([^)]*\)/g, ' ');
+  const names = (/^[^:]{0,40}:/.test(bare) ? bare.slice(bare.indexOf(':') + 1) : bare).split(/[,;]/).map((p) => p.trim().replace(/\.$/, ''));
+  return names.length >= 6 && names.every((p) => p !== '' && ROSTER_NAME.test(p));
+}

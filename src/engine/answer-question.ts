@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -748,7 +748,8 @@ export function answerQuestion(
   const titleOnly = wanted === 'who' && [...own].some((t) => t !== deedTerm && !namedTerms.has(t) && !rareList.includes(t) && entry.titleTerms.includes(t) && !s.terms.includes(t) && !(quote !== s.text && quoteTerms.includes(t)));
   // (and "what is the currency of japan" over a quote naming currencies and Japan apart: it tells no currency *of Japan*)
   const ofApart = relationApart(question, quote);
-  const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly || ofApart;
+  // (and a team sheet for anything but who played: "what did pires say about cole" over "Almunia, Lauren, … Cole, Pires, …")
+  const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly || ofApart || rosterForOther(question, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title or a definition set right beside what was asked is vouched for however few of the question's words it repeats

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
-import { endsInAskedName, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
+import { endsInAskedName, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 
@@ -630,5 +630,20 @@ describe('a price asked', () => {
     const a = sale('a total of nearly $1.7bn').ask('how much did kestrel pay for yarrow').answer;
     expect(a.short).toBe(true);
     expect(a.answer).toBe('nearly $1.7bn');
+  });
+});
+
+describe('a team sheet', () => {
+  const sheet = 'Almunia, Lauren, Toure, Campbell, Cole, Pires, Flamini, Vieira, Clichy, Van Persie (Bergkamp 68), Henry.';
+  it('answers only who played ("what did pires say about cole" over "Almunia, Lauren, … Cole, Pires, …")', () => {
+    expect(rosterForOther('what did pires say about cole', sheet)).toBe(true);
+    expect(rosterForOther('what did pires say about cole', 'Bolton: Jaaskelainen, Hunt (Fadiga 14), N\'Gotty, Ben Haim, Candela, Giannakopoulos, Okocha.')).toBe(true);
+    expect(rosterForOther('who played for arsenal', sheet)).toBe(false);
+    expect(rosterForOther('who did arsenal sign', 'Arsenal signed Cole, Pires, Flamini, Vieira and Clichy last summer, and sold Henry.')).toBe(false);
+  });
+
+  it('is shown as the closest passage, not a sure answer', () => {
+    const engine = new Engine([art('m', 'Kestrels beat Rovers', `Kestrels beat Rovers 2-0 on Saturday. Kestrels: ${sheet}`)]);
+    expect(engine.ask('what did pires say about cole').answer.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
