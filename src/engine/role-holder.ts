@@ -22,7 +22,12 @@ const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string
   { asked: ['lawyer', 'attornei', 'solicitor', 'barrist'], printed: ['lawyer', 'attornei', 'solicitor', 'barrist', 'counsel'] },
   { asked: ['agent'], printed: ['agent'] },
   { asked: ['spokesman', 'spokeswoman', 'spokesperson'], printed: ['spokesman', 'spokeswoman', 'spokesperson'] },
+  // who founded a firm: "BIFA founder Elliot Grove", "its founder, Mikhail Khodorkovsky"
+  { asked: ['found', 'founder'], printed: ['founder'] },
 ];
+
+/** Every role noun a report prints. */
+const ANY_ROLE: ReadonlySet<string> = new Set(ROLE_GROUPS.flatMap((g) => g.printed));
 
 /** Words naming which office of a body a role is, set before it ("group chief executive", "joint managing director"). */
 const OFFICE_QUALIFIER: ReadonlySet<string> = new Set(['group', 'joint', 'overal', 'global', 'worldwid']);
@@ -111,14 +116,18 @@ export function roleHolderTest(
     };
     const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && lesser(i) === lesserOnly && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
-    if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1))) return null;
+    // (or named before it and owning it by "its": "Yukos said … the ambitions of its founder, Mikhail Khodorkovsky")
+    const ownedByIts = (r: number) => tokens[r - 1]?.term === 'it' && /^its$/i.test(wordAt(sentence, tokens[r - 1]!.start)) && tokens.slice(0, r - 1).some((t) => role.org.includes(t.term));
+    if (inSentence.length && !tokens.some((t, i) => role.org.includes(t.term) && roleAt.some((r) => Math.abs(r - i) <= ROLE_REACH + 1)) && !roleAt.some(ownedByIts)) return null;
     // set by the role: right after it ("chief executive Peter Brabeck", "Microsoft chief, Bill Gates"), or before it with
     // only the office's words between ("Alexei Miller, Gazprom's chief"), never a verb's object ("the prime minister
     // should sack Mr Brown")
     // (or after the role with only the office's words between: "UN Secretary *General* Kofi Annan")
     // (a lesser role's holder follows its department's words: "chief *technology officer* Marc Morin")
     // (a word saying which of a body's offices it is may stand between: "Helmut Panke, BMW's *group* chief executive")
-    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every((t) => office.has(t.term)))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the' || OFFICE_QUALIFIER.has(t.term))));
+    // (or another of the holder's roles joined to it: "BIFA founder *and director* Elliot Grove")
+    const between = (t: { term: string }) => office.has(t.term) || t.term === 'and' || ANY_ROLE.has(t.term);
+    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every(between))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the' || OFFICE_QUALIFIER.has(t.term))));
     let holder: string | null = null;
     for (const c of collectCandidates('who', sentence)) {
       if (!accepts(c, sentence)) continue;

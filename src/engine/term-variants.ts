@@ -136,6 +136,9 @@ const CHAT_ALTERNATIVES: Record<string, readonly string[]> = {
   profit: ['earn'],
   live: ['base'],
   establish: ['found'],
+  // who founded a firm is its founder ("Yukos' founder, Mikhail Khodorkovsky"), and the other way
+  found: ['founder'],
+  founder: ['found'],
   // news tells control as whose hands a place is in ("in rebel hands")
   control: ['hand'],
   // what chat "ditches", news scraps or abandons

@@ -181,3 +181,22 @@ describe('a holder whose name shares a stem with the organisation', () => {
     expect(engine.ask('who is the arsenal manager').answer.answer).toBe('Arsene Wenger');
   });
 });
+
+describe('who founded a firm', () => {
+  it('is its founder, named beside the word ("Kestrel founder and director Ann Lister")', () => {
+    expect(holderIn('who founded kestrel', 'The nominees are strong, said Kestrel founder and director Ann Lister.')).toBe('Ann Lister');
+  });
+
+  it('is named by "its founder" after the firm ("Kestrel said … the ambitions of its founder, Ann Lister")', () => {
+    expect(holderIn('who founded kestrel', 'Kestrel has said the sale is punishment for the political ambitions of its founder, Ann Lister.')).toBe('Ann Lister');
+    expect(holderIn('who founded kestrel', 'Kestrel has said the sale is punishment for the political ambitions of the founder, Ann Lister.')).toBeNull();
+  });
+
+  it('is answered from the founder\'s sentence though the question says "founded"', () => {
+    const engine = new Engine([
+      art('a', 'Kestrel sale attacked', 'Kestrel has said the sale of its unit amounts to theft. The firm says it is being punished for the political ambitions of its founder, Ann Lister. Ms Lister is now in jail.'),
+      art('b', 'Rowan Foods opens plant', 'Rowan Foods was founded in 1955 by Tom Rowan in Kent. It opened a new plant on Monday.'),
+    ]);
+    expect(engine.ask('who founded kestrel').answer.answer).toBe('Ann Lister');
+  });
+});
