@@ -18,7 +18,8 @@ export function capitalRuns(text: string): string[][] {
   };
   for (const m of text.matchAll(TOKEN)) {
     const word = m[0].replace(/[.’'-]+$/, '');
-    const capital = /^\p{Lu}/u.test(word);
+    // ("Privately-held", "Paris-based": a hyphened word ending in a lower-case part describes the name after it)
+    const capital = /^\p{Lu}/u.test(word) && !/-\p{Ll}+$/u.test(word);
     if (!capital || (run.length && !/^ +$/.test(text.slice(end, m.index)))) close();
     end = m.index + m[0].length;
     if (!capital) continue;

@@ -74,6 +74,12 @@ describe('a name asked that the text holds only inside another name', () => {
     expect(capitalRuns('The Foo Fighters played')).toEqual([['Foo', 'Fighters']]);
   });
 
+  it('leaves out a hyphened word ending in a lower-case part, which describes the name ("Privately-held Falic Group")', () => {
+    expect(capitalRuns('Privately-held Falic Group bought two brands. Paris-based LVMH refused.')).toEqual([['Falic', 'Group'], ['LVMH']]);
+    expect(nameOnlyInOtherNames(['Falic'], 'when did falic buy hard candy', 'Privately-held Falic Group bought two brands, Hard Candy and Urban Decay, in early 2003.')).toBe(false);
+    expect(capitalRuns('Guinea-Bissau voted')).toEqual([['Guinea-Bissau']]);
+  });
+
   it('is another thing when the name sits inside a longer name whose other words the question does not use', () => {
     expect(nameOnlyInOtherNames(['France'], 'what is the capital of France', 'Agence France Presse reported.')).toBe(true);
     // standing alone somewhere, or as the head or start of a name, it is the thing asked
