@@ -339,6 +339,13 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
         c.text = c.text.slice(adverb[0].length);
       }
       c.text = c.text.replace(/\s+(?:of|the|and|de|for)$/, '');
+      // "the Florida-based Falic group": the place is before "-based", the name asked for someone after it
+      const placedBefore = /^(.+?)-(?:based|born|bred|headquartered|registered|listed)\s+(?=\p{Lu})/u.exec(c.text);
+      if (placedBefore && type === 'where') c.text = placedBefore[1]!;
+      else if (placedBefore) {
+        c.start += placedBefore[0].length;
+        c.text = c.text.slice(placedBefore[0].length);
+      }
       // "the North Carolina-based bank": the place is the name less its "-based" ("London-born" likewise), and no one
       const placed = /-(?:based|born|bred|headquartered|registered|listed)$/.exec(c.text);
       if (placed && type === 'who') continue;

@@ -342,3 +342,11 @@ describe('a length of time told without a number', () => {
     expect(engine.ask('how long was hale in jail').answer.answer).toBe('several months');
   });
 });
+
+describe('a name with "-based" before another', () => {
+  const sentence = 'The Florida-based Falic group, which also runs 90 duty free stores, said it planned to expand.';
+  it('gives the place to a where-question and the name after to a who-question', () => {
+    expect(collectCandidates('where', sentence).map((c) => c.text)).toContain('Florida');
+    expect(collectCandidates('who', 'Paris-based LVMH has been selling non-core businesses.').map((c) => c.text)).toEqual(['LVMH']);
+  });
+});
