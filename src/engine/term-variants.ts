@@ -107,6 +107,10 @@ const SHORTHAND: Record<string, string> = {
   ref: 'referee',
   reffed: 'refereed',
   champs: 'champions',
+  // words chat writes joined that news hyphens ("wi-fi", "e-commerce")
+  wifi: 'wi fi',
+  hifi: 'hi fi',
+  ecommerce: 'e commerce',
 };
 /** The full form stands in when the corpus writes it this many times as often as the shorthand (passages). */
 export const SHORTHAND_RARER = 5;

@@ -23,6 +23,11 @@ describe('chat shorthand against the corpus', () => {
     expect(expandShorthand('utd', dfOf({ utd: 130, unit: 450 }))).toBeNull();
   });
 
+  it('reads a word chat writes joined as the hyphened words news prints ("wifi" → "wi-fi")', () => {
+    expect(expandShorthand('wifi', dfOf({ wifi: 1, wi: 150, fi: 150 }))).toEqual(terms('wi-fi'));
+    expect(expandShorthand('ecommerce', dfOf({ e: 400, commerc: 30 }))).toEqual(terms('e-commerce'));
+  });
+
   it('reads clipped words as the word', () => {
     expect(expandShorthand('stats', dfOf({ statist: 9 }))).toEqual(terms('statistics'));
     expect(expandShorthand('nukes', dfOf({ nuclear: 9, weapon: 9 }))).toEqual(terms('nuclear weapons'));
