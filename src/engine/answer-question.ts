@@ -155,6 +155,11 @@ const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+
 /** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
 const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
+const LIVE_TERM = terms('live')[0]!;
+/** Where a sentence says someone lives ("who lives in Cleveland", "whose home is in West Yorkshire"), or null. */
+function livesAt(sentence: string): string | null {
+  return /\b(?:lives|lived|living|resides|resided|residing|home is)\s+(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence)?.[1] ?? null;
+}
 /** "how much did X pay / cost / sell for": a price asked. */
 const PRICE_ASKED = /\bhow much\b.*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spends|charge|charged|charges|buy|bought|buys|sell|sold|sells|fetch|fetched|price)\b/i;
 /** Nouns a sum may name that are the price itself ("a $16bn *deal*", "a *total* of £5m"). */
@@ -598,6 +603,11 @@ export function answerQuestion(
   // "what does HTS stand for": the name before or after the abbreviation in brackets ("Hayat Tahrir al-Sham (HTS)")
   const expands = expansionTest(question);
   if (expands) preferShape((c) => expands(c.sentence.text) !== null);
+  // "where does X live": a sentence saying where X lives ("Mr Aitken, who lives in Cleveland"), in the chosen article, over one
+  // only naming X
+  // (the verb, not a name's word: "where did Live Aid take place")
+  const residence = wanted === 'where' && own.has(LIVE_TERM) && !namedTerms.has(LIVE_TERM) && namedTerms.size ? (c: Scored) => (c.sentence.terms.some((t) => namedTerms.has(t)) ? livesAt(c.sentence.text) : null) : null;
+  if (residence) preferShape((c) => residence(c) !== null, true);
   // "when?", "why?" asking nothing of their own after an answer: the sentence that answer quoted, when it holds the kind asked
   // ("… invaded by Syrian rebels on Sunday evening" for "when" after "who did it")
   if (quotedBefore !== undefined && asked.length === 0 && (typedQuestion || cues === WHY_CUES)) {
@@ -753,7 +763,7 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? defined ?? expanded;
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;

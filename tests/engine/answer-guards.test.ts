@@ -647,3 +647,13 @@ describe('a team sheet', () => {
     expect(engine.ask('what did pires say about cole').answer.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
+
+describe('where someone lives', () => {
+  const engine = new Engine([
+    art('a', 'Viewer sues over stunt show', 'A TV network is being sued by a viewer who was disgusted by a stunt show. Austin Hale is taking action against NBC over its programme Fear Factor. He said the show made him dizzy. Mr Hale, who lives in Cleveland, said he knocked his head in a doorway.'),
+  ]);
+
+  it('is read in the sentence saying so, not the one naming the person most fully ("against NBC")', () => {
+    expect(engine.ask('where does austin hale live').answer.answer).toBe('Cleveland');
+  });
+});
