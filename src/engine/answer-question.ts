@@ -164,6 +164,12 @@ function livesAt(sentence: string): string | null {
 const PRICE_ASKED = /\bhow much\b.*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spends|charge|charged|charges|buy|bought|buys|sell|sold|sells|fetch|fetched|price)\b/i;
 /** Nouns a sum may name that are the price itself ("a $16bn *deal*", "a *total* of £5m"). */
 const PRICE_NOUNS = /^(?:deal|deals|bid|bids|offer|offers|takeover|purchase|acquisition|buyout|merger|sale|price|payment|cost|costs|total|sum|amount|value|figure|cash|package|fee|transfer|contract|tag|bill|estimate|record|reported|estimated|extra|additional|further|more|million|billion|thousand)$/i;
+/** A number and the place it is told of right after it ("16% in Ireland", "200 jobs in Sweden"). */
+const NUMBER_THEN_PLACE = /\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?(?:\s+[a-z]+){0,2}?\s+(?:in|for|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
+/** The place a number is told of right after it ("13% *in New York*"), or null. */
+function placeAfterNumber(sentence: string, end: number): string | null {
+  return /^(?:\s+[a-z]+){0,2}?\s+(?:in|for|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(end, end + 60))?.[1] ?? null;
+}
 /** Words after a sum that name no thing it is of. */
 const NOT_NOUN = '(?:and|or|to|in|on|at|for|by|with|from|of|as|is|was|were|are|has|have|had|a|an|the|this|that|last|next|each|per|over|under|year|years|month|months|week|weeks|day|days|ago|now|then|earlier|later|since|before|after|until|up|down|off|out|back|more|less|already|still|just|only)\\b';
 /** The noun a sum is of, named before it ("a deposit of $1.7bn") or right after it ("a $1bn special dividend"), or null. */
@@ -815,7 +821,11 @@ export function answerQuestion(
   // did X pay for Y")
   const sumOf = PRICE_ASKED.test(question) && kindsAsked?.includes('money') && choice !== null && at >= 0 ? moneyNamed(spanText, at, at + choice.text.length) : null;
   const otherSum = sumOf !== null && !PRICE_NOUNS.test(sumOf) && !terms(sumOf).some((t) => qTerms.includes(t));
-  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum;
+  // (and a number told of another place than the one asked, beside the asked place's: "13% in New York and 16% in Ireland"
+  // for "how much did sales fall in ireland")
+  const toldOf = wanted === 'number' && choice !== null && at >= 0 ? placeAfterNumber(spanText, at + choice.text.length) : null;
+  const placeOther = toldOf !== null && !terms(toldOf).some((t) => own.has(t)) && [...spanText.matchAll(NUMBER_THEN_PLACE)].some((m) => terms(m[1]!).some((t) => own.has(t)));
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum || placeOther;
   const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)

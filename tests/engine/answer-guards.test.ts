@@ -657,3 +657,16 @@ describe('where someone lives', () => {
     expect(engine.ask('where does austin hale live').answer.answer).toBe('Cleveland');
   });
 });
+
+describe('a number told of another place', () => {
+  const engine = new Engine([art('s', 'Smoking ban details set out', 'The first minister said bans had helped smokers give up. He said there had been falling cigarette sales of 13% in New York and 16% in Ireland. The ban starts next spring.')]);
+  it('is not vouched for when the question asks the other place ("13% in New York" for Ireland)', () => {
+    expect(engine.ask('how much did cigarette sales fall in ireland').answer.answer).not.toBe('13%');
+  });
+
+  it('is when it is the place asked', () => {
+    const a = engine.ask('how much did cigarette sales fall in new york').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('13%');
+  });
+});
