@@ -145,6 +145,8 @@ const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
 ];
 /** Other nouns a "how many" question counts that are themselves units or scales: any number answers them. */
 const MEASURE_NOUNS = /^(?:terms?|times|hundreds?|thousands?|millions?|billions?|points?|per|percent|pounds?|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
+/** A change told as a multiple ("profits tripled", "sales halved"). */
+export const MULTIPLIED = /^(?:doubled|tripled|trebled|quadrupled|halved)$/i;
 /** A number of occasions told in one word. */
 export const OCCASIONS = /^(?:once|twice|thrice)$/i;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
@@ -217,7 +219,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         return MONEY.test(text) || /[$£€¥]\s*$/.test(before) || /^\s*(?:m|bn|k|million|billion|trillion)?\s*(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|p)\b/i.test(after);
       case 'percent':
         // "the fourth quarter" is a period of the year, not a share
-        return PERCENT.test(text) || (SHARE_WORDS.test(text) && !QUARTER_OF_YEAR.test(sentence.slice(Math.max(0, start - 20), end + 12))) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
+        // ("profits tripled": a change told as a multiple)
+        return MULTIPLIED.test(text.trim()) || PERCENT.test(text) || (SHARE_WORDS.test(text) && !QUARTER_OF_YEAR.test(sentence.slice(Math.max(0, start - 20), end + 12))) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
       case 'age':
         // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
         // (a thing's age is told by its date: "graves dating to 1338")
@@ -374,6 +377,9 @@ export function changeAsked(question: string): 'up' | 'down' | null {
 
 /** Whether the words just before a number tell a change the other way than asked ("fell $12.33" for "how much did it rise"). */
 export function otherDirection(asked: 'up' | 'down', sentence: string, start: number): boolean {
+  // ("halved" for a rise, "doubled" for a fall: the change is the word itself)
+  const word = /^[a-z]+/i.exec(sentence.slice(start))?.[0] ?? '';
+  if (MULTIPLIED.test(word)) return (asked === 'up') === /^halved$/i.test(word);
   const before = sentence.slice(Math.max(0, start - 30), start).split(/[^A-Za-z]+/).filter(Boolean).slice(-3);
   return before.some((w) => (asked === 'up' ? FALL : RISE).test(w)) && !before.some((w) => (asked === 'up' ? RISE : FALL).test(w));
 }

@@ -310,6 +310,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const text = unit && !UNITS.test(unit[1]!) && !/^(?:million|billion|trillion|thousand|hundred|percent)$/i.test(unit[1]!) ? m[0].slice(0, unit.index) : m[0];
       candidates.push({ text, start: m.index, kind: 'number' });
     }
+    // "profits tripled": a change told as a multiple (only a change asked takes it: answer-units.ts)
+    for (const m of sentence.matchAll(/\b(?:doubled|tripled|trebled|quadrupled|halved)\b/gi)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "spent several months in jail": a length of time told without a number
     for (const m of sentence.matchAll(VAGUE_SPAN)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "have won the European Cup once": a number of occasions in one word (only "how many times" takes it: answer-units.ts)

@@ -350,3 +350,14 @@ describe('a name with "-based" before another', () => {
     expect(collectCandidates('who', 'Paris-based LVMH has been selling non-core businesses.').map((c) => c.text)).toEqual(['LVMH']);
   });
 });
+
+describe('a change told as a multiple', () => {
+  const engine = new Engine([art('p', 'Camera phones are must-haves', 'Handset makers have made phones easier to use. According to recent figures, Kestrel Mobile\'s profits tripled in the third quarter because of new camera phones. Over 60% of mobiles sold during the three months featured cameras, it said.')]);
+  it('answers how much something went up ("profits tripled"), not a share of another thing in the next sentence', () => {
+    expect(engine.ask('how much did kestrel mobile profits go up').answer.answer).toBe('tripled');
+  });
+
+  it('is no answer to a fall', () => {
+    expect(engine.ask('how much did kestrel mobile profits fall').answer.answer).not.toBe('tripled');
+  });
+});
