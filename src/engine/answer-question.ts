@@ -635,6 +635,7 @@ export function answerQuestion(
   // (and a why-question whose sentence tells no cause, by the sentence that does: "… because the rent has doubled")
   const asksWhy = cues === WHY_CUES;
   const holds = (text: string) => (asksWhy ? WHY_CUES.test(text) : hasCandidate(text));
+  let neighbour: (typeof entry.sentences)[number] | null = null;
   if ((typedQuestion || asksWhy) && !holds(quote)) {
     // a sentence led by a pronoun looks back first: the sentence before names what it is about
     const around = [entry.sentences[s.index + 1], entry.sentences[s.index - 1]];
@@ -644,6 +645,7 @@ export function answerQuestion(
     for (const nb of PRONOUN_LED.test(s.text) || namedBefore(s.text, entry.sentences[s.index - 1]?.text) ? around.reverse() : around) {
       if (!nb || (nb.paragraph !== s.paragraph && !alone) || nb.isHeading || !holds(nb.text)) continue;
       quote = entry.article.text.slice(Math.min(s.start, nb.start), Math.max(s.end, nb.end));
+      neighbour = nb;
       break;
     }
   }
@@ -836,6 +838,9 @@ export function answerQuestion(
   const notVouched = vouched !== null && choice !== null && !choice.text.includes(vouched) && !vouched.includes(choice.text);
   // a who- or where-question is never answered by a bare number ("which company makes the playstation" → "3")
   const bareNumber = (wanted === 'who' || wanted === 'where') && choice !== null && !/\p{L}/u.test(choice.text);
+  // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
+  // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
+  const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
   // (unless the question offers the choice: "high-voltage or low-voltage?")
@@ -962,7 +967,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -670,3 +670,13 @@ describe('a number told of another place', () => {
     expect(a.answer).toBe('13%');
   });
 });
+
+describe('a span from the neighbouring sentence', () => {
+  it('is not vouched for when that sentence shares no word asked ("Over 60% of mobiles" after "profits rose sharply")', () => {
+    const engine = new Engine([art('p', 'Camera phones sell', 'Kestrel Mobile said its profits went up in the third quarter thanks to new camera phones. Over 60% of handsets sold during the three months featured cameras.')]);
+    expect(engine.ask('how much did kestrel mobile profits go up').answer.short).toBe(false);
+    // (a neighbour sharing a word asked is read as before)
+    const told = new Engine([art('p', 'Camera phones sell', 'Kestrel Mobile said its profits went up in the third quarter thanks to new camera phones. The profits were up 60% on the year.')]);
+    expect(told.ask('how much did kestrel mobile profits go up').answer.answer).toBe('60%');
+  });
+});
