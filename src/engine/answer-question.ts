@@ -155,6 +155,12 @@ const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+
 /** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
 const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
+/** A question asking yes or no: an auxiliary first, and no question word or choice ("high-voltage or low-voltage") after it. */
+const YES_NO = /^\W*(?:will|would|can|could|do|does|did|is|are|was|were|has|have|had|should|shall|may|might|must)\b(?!.*\b(?:who|whom|whose|what|when|where|which|why|how|or)\b)/i;
+/** Words right before the one a deed replaced ("since replacing Berti Vogts", "who succeeded Mr Smith"). */
+const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|t(?:ook|akes?|aking) over from|in place of)\s+(?:the\s+)?$/i;
+/** A question asking whom someone replaced, or who held a role before. */
+const REPLACEMENT_ASKED = /\b(?:replac\w*|succeed\w*|predecessor|took over from|take over from|before (?:him|her)|former|previous|old)\b/i;
 const LIVE_TERM = terms('live')[0]!;
 /** Where a sentence says someone lives ("who lives in Cleveland", "whose home is in West Yorkshire"), or null. */
 function livesAt(sentence: string): string | null {
@@ -805,7 +811,9 @@ export function answerQuestion(
   const toldCount = countEnd >= 0 ? (nounCounted(spanText, countEnd) ?? nounMeasured(spanText, countEnd)) : null;
   const askedTerm = countedAsked !== null ? terms(countedAsked)[0] : undefined;
   // ("18 times" counts occasions, however near "films" reads)
-  const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && (/^(?:times|occasions)$/i.test(toldCount) || !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR));
+  // (and "2.9 million viewers *per episode*" counts viewers of each thing asked, however near in meaning)
+  const perThing = toldCount !== null ? /^(?:\s+\S+){1,2}?\s+(?:per|a|an|each|every)\s+([\p{L}-]+)/u.exec(spanText.slice(countEnd))?.[1] : undefined;
+  const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && (/^(?:times|occasions)$/i.test(toldCount) || !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR) || (perThing !== undefined && terms(perThing)[0] === askedTerm));
   // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died
   // in the tsunami")
   const part = toldCount !== null && !otherCount ? countedPart(spanText, countEnd) : null;
@@ -840,6 +848,12 @@ export function answerQuestion(
   const bareNumber = (wanted === 'who' || wanted === 'where') && choice !== null && !/\p{L}/u.test(choice.text);
   // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
   // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
+  // a yes-or-no question is answered by the sentence, never by a phrase of it ("will the tories back id cards" →
+  // "controversial government plans")
+  const yesNo = YES_NO.test(question);
+  // the one replaced is no holder of the role asked ("who is the new scotland manager" over "… since replacing Berti
+  // Vogts"), unless the question asks whom someone replaced
+  const replaced = choice !== null && at >= 0 && REPLACED_BEFORE.test(spanText.slice(Math.max(0, at - 30), at)) && !REPLACEMENT_ASKED.test(question);
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -967,7 +981,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -680,3 +680,35 @@ describe('a span from the neighbouring sentence', () => {
     expect(told.ask('how much did kestrel mobile profits go up').answer.answer).toBe('60%');
   });
 });
+
+describe('a yes-or-no question', () => {
+  const engine = new Engine([art('t', 'Tory backing for ID cards', 'The Tories are to back controversial government plans to introduce ID cards. The shadow cabinet revealed its support ahead of next week\'s vote.')]);
+  it('is answered by the sentence, never by a phrase of it ("controversial government plans")', () => {
+    const a = engine.ask('will the tories back id cards').answer;
+    expect(a.short).toBe(false);
+    expect(a.quote).toContain('The Tories are to back');
+  });
+
+  it('is not a choice between two things ("high-voltage or low-voltage")', () => {
+    const choice = new Engine([art('v', 'Inventor tests', 'Tesla ran his experiments in a laboratory in Colorado Springs. The experiments he ran there were high-voltage, and lit lamps miles away.')]);
+    expect(choice.ask('Were his experiments high-voltage or low-voltage?').answer.short).toBe(true);
+  });
+});
+
+describe('the one replaced', () => {
+  const engine = new Engine([art('m', 'Time to get tough on friendlies', 'One manager who has got it right this week is Walter Smith. The new Scotland manager has decided to have a training camp for his first international week since replacing Berti Vogts.')]);
+  it('is no holder of the role asked ("who is the new scotland manager" over "since replacing Berti Vogts")', () => {
+    expect(engine.ask('who is the new scotland manager').answer.answer).not.toBe('Berti Vogts');
+  });
+
+  it('answers whom someone replaced', () => {
+    expect(engine.ask('who did the new scotland manager replace').answer.answer).toBe('Berti Vogts');
+  });
+});
+
+describe('a count of another thing per thing asked', () => {
+  it('is no count of the things asked ("2.9 million viewers per episode" for "how many episodes")', () => {
+    const engine = new Engine([art('s', 'Star Trek fans fight to save show', 'The 98th and final episode of Star Trek: Enterprise will air in the US on 13 May. The fourth series has averaged 2.9 million viewers per episode - half the amount it got in its first series.')]);
+    expect(engine.ask('how many episodes of enterprise are there').answer.answer).not.toBe('2.9 million');
+  });
+});
