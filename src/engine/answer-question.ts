@@ -599,7 +599,10 @@ export function answerQuestion(
   if (holdsRole) preferShape((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null);
   // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
   const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
-  if (eventDate) preferShape((c) => eventDate(c.sentence.text) !== null);
+  // (an article lacking one of the names asked tells of another thing: "150 Game shops … open on Friday" for "when does the
+  // pajama game open")
+  const namesIn = (e: AnalyzedArticle) => [...namedTerms].every((t) => e.termCounts.has(t) || e.titleTerms.includes(t));
+  if (eventDate) preferShape((c) => namesIn(c.entry) && eventDate(c.sentence.text) !== null);
   // "when are the oscars": a date the sentence schedules the event for ("The Oscars will take place … on 27 February")
   const comingDate = comingDateTest(question, wanted, own);
   if (comingDate) preferShape((c) => comingDate(c.sentence.text) !== null);
@@ -777,7 +780,7 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? eventDate?.(s.text) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? defined ?? expanded;
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;

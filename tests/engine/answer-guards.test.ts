@@ -712,3 +712,13 @@ describe('a count of another thing per thing asked', () => {
     expect(engine.ask('how many episodes of enterprise are there').answer.answer).not.toBe('2.9 million');
   });
 });
+
+describe('the date of an event asked by name', () => {
+  it('is not read in an article lacking one of the names ("150 Game shops … open on Friday" for "the pajama game")', () => {
+    const engine = new Engine([
+      art('n', 'Nintendo DS makes its Euro debut', 'The handheld went on sale across Europe. Five Virgin megastores and 150 Game shops were expected to open early on Friday morning to let people buy a DS.'),
+      art('p', 'Connick Jr to lead Broadway show', 'Singer Harry Connick Jr is to star in a Broadway revival of the musical The Pajama Game. He will play the supervisor of a pyjama factory.'),
+    ]);
+    expect(engine.ask('when does the pajama game open').answer.answer).not.toBe('Friday morning');
+  });
+});
