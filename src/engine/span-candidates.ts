@@ -459,6 +459,11 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
   return (c, sentence) =>
     /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
     pastYear(sentence, c) ||
+    // ("a few weeks ago", "the 18th Century": behind us, never a date to come)
+    /\bago$/i.test(c.text) ||
+    /^\s+ago\b/i.test(sentence.slice(c.start + c.text.length)) ||
+    /\b(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))[\s-]+century$/i.test(c.text) ||
+    /^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[0-9]|20)\d0s$/i.test(c.text) ||
     /^(?:last|previous|past)\b/i.test(c.text) ||
     /\b(?:last|previous|past)\s+$/i.test(sentence.slice(Math.max(0, c.start - 10), c.start));
 }

@@ -361,3 +361,13 @@ describe('a change told as a multiple', () => {
     expect(engine.ask('how much did kestrel mobile profits fall').answer.answer).not.toBe('tripled');
   });
 });
+
+describe('a time behind us, asked when something is to come', () => {
+  it('is no date of it ("a few weeks ago", "the 18th Century", "the 1940s")', () => {
+    const test = candidateTest('when does the kestrel show at the gallery close');
+    expect(test('The show will feature prints by the 18th Century artist, who painted famous people.')).toBe(false);
+    expect(candidateTest('when is the kestrel episode going out')('She said he finally agreed a few weeks ago.')).toBe(false);
+    expect(candidateTest('when is the kestrel film coming out')('The comic book character was created in the 1940s.')).toBe(false);
+    expect(candidateTest('when is the kestrel film coming out')('The film comes out in June.')).toBe(true);
+  });
+});
