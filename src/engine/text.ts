@@ -1,7 +1,7 @@
 import { DEMONYMS } from './demonyms.ts';
 import { createHash } from 'node:crypto';
 import { stemmer } from 'stemmer';
-import { americanSpelling, AMERICAN_ENDINGS_TEXT } from './english-words.ts';
+import { americanSpelling, AMERICAN_ENDINGS_TEXT, isEnglishWord } from './english-words.ts';
 
 /** A sentence with its position in the text, so quotes stay verbatim. */
 export interface Sentence {
@@ -153,7 +153,7 @@ export function words(text: string): string[] {
 /** Irregular forms Porter's rules cannot join to their base word. */
 const IRREGULAR: Record<string, string> = Object.fromEntries(
   (
-    'sent:send took:take taken:take won:win began:begin begun:begin went:go gone:go gave:give given:give made:make became:become ' +
+    'sent:send took:take taken:take won:win began:begin begun:begin went:go gone:go goes:go undergoes:undergo gave:give given:give made:make became:become ' +
     'bought:buy brought:bring built:build caught:catch chose:choose chosen:choose came:come did:do done:do drew:draw ' +
     'drove:drive driven:drive ate:eat fell:fall fallen:fall felt:feel fought:fight found:find flew:fly flown:fly ' +
     'forgot:forget got:get gotten:get grew:grow grown:grow held:hold hid:hide kept:keep knew:know known:know led:lead ' +
@@ -219,12 +219,18 @@ function livesIsVerb(before: string, after: string): boolean {
   return LIVES_PLACE.has(after) && !LIVES_OWNER.has(before) && !/\d$|['’]s$/.test(before);
 }
 
+/** A plural in "-oes" whose singular ends in "o" ("heroes", "potatoes", "echoes"), which Porter leaves as "heroe". */
+const OES_PLURAL = /^[a-z]{3,}oes$/;
+function singularOfOes(word: string): string | undefined {
+  return OES_PLURAL.test(word) && isEnglishWord(word.slice(0, -2)) ? word.slice(0, -2) : undefined;
+}
+
 /** Porter undoubles a final l only after two syllables: "trialled", "dialled", "fuelled" kept theirs. */
 const DOUBLED_L = /[aeiou]{2}ll$/;
 
 /** A digest of every word table above: a persisted index built with other tables is stale. */
 export const WORD_TABLES_DIGEST = createHash('sha256')
-  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], CONTRACTION.source, WORD.source, JOINED_PARTICIPLE.source, DOUBLED_L.source]))
+  .update(JSON.stringify([[...ABBREVIATIONS], [...STOP_WORDS], IRREGULAR, SYNONYM_STEMS, AMERICAN_ENDINGS_TEXT, PHRASE_FOLDS_TEXT, [...LIVES_SUBJECT], [...LIVES_PLACE], [...LIVES_OWNER], CONTRACTION.source, WORD.source, JOINED_PARTICIPLE.source, DOUBLED_L.source, OES_PLURAL.source]))
   .digest('hex')
   .slice(0, 16);
 
@@ -250,7 +256,7 @@ export function stemUncached(word: string): string {
 
 function stemOf(word: string): string {
   const bare = word.replace(/['’]s$/, '').replace(/['’]/g, '');
-  const porter = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? americanSpelling(bare));
+  const porter = /\d/.test(bare) ? bare : stemmer(IRREGULAR[bare] ?? singularOfOes(bare) ?? americanSpelling(bare));
   const s = DOUBLED_L.test(porter) ? porter.slice(0, -1) : porter;
   return SYNONYM_STEMS[s] ?? s;
 }

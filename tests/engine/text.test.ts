@@ -178,3 +178,12 @@ describe('a final l doubled after one syllable', () => {
     expect(terms('called')).not.toEqual(terms('cal'));
   });
 });
+
+describe('a plural or a verb in "-oes"', () => {
+  it('meets its word ("goes" / "go", "heroes" / "hero", "echoes" / "echo"), not "toes" / "to"', () => {
+    expect(terms('goes')).toEqual(terms('go'));
+    expect(terms('heroes')).toEqual(terms('hero'));
+    expect(terms('echoes')).toEqual(terms('echo'));
+    expect(terms('toes')).toEqual(terms('toe'));
+  });
+});
