@@ -161,7 +161,14 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'sang:sing spoke:speak spoken:speak spent:spend stood:stand stole:steal stolen:steal struck:strike swore:swear ' +
     'taught:teach thought:think threw:throw thrown:throw told:tell understood:understand woke:wake wore:wear worn:wear ' +
     'wrote:write written:write killed:kill died:die dead:die death:die men:man women:woman children:child people:person ' +
-    'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose beaten:beat withdrew:withdraw withdrawn:withdraw'
+    'wives:wife lives:life mice:mouse feet:foot teeth:tooth geese:goose beaten:beat withdrew:withdraw withdrawn:withdraw ' +
+    'heard:hear sought:seek broke:break broken:break fled:flee sank:sink sunk:sink shook:shake shaken:shake swept:sweep ' +
+    'tore:tear torn:tear wept:weep rode:ride ridden:ride rang:ring sung:sing slept:sleep ' +
+    'spun:spin stuck:stick swam:swim swung:swing overtook:overtake overtaken:overtake undertook:undertake ' +
+    'undertaken:undertake forgave:forgive forgiven:forgive arose:arise arisen:arise bled:bleed blew:blow blown:blow ' +
+    'bred:breed drank:drink foresaw:foresee foreseen:foresee oversaw:oversee overseen:oversee hidden:hide eaten:eat ' +
+    'forgotten:forget sworn:swear bitten:bite shone:shine shrank:shrink shrunk:shrink sprang:spring stung:sting ' +
+    'strove:strive woven:weave dealt:deal mistook:mistake leapt:leap crept:creep clung:cling flung:fling'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string])

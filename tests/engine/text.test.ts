@@ -187,3 +187,12 @@ describe('a plural or a verb in "-oes"', () => {
     expect(terms('toes')).toEqual(terms('toe'));
   });
 });
+
+describe('irregular past forms', () => {
+  it('meet their verb ("sought" / "seek", "fled" / "flee", "overtook" / "overtake", "heard" / "hear")', () => {
+    expect(terms('sought')).toEqual(terms('seek'));
+    expect(terms('fled')).toEqual(terms('flee'));
+    expect(terms('overtook')).toEqual(terms('overtake'));
+    expect(terms('heard')).toEqual(terms('hear'));
+  });
+});
