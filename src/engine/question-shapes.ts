@@ -87,6 +87,9 @@ function spells(words: readonly string[], letters: string): boolean {
 /** Words a title before someone's name ends in ("Chelsea *boss*", "Microsoft *founder*", "UN Secretary *General*"). */
 const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|president|minister|secretary|general|chancellor|coach|manager|captain|skipper|striker|midfielder|defender|winger|goalkeeper|keeper|forward|executive|director|editor|presenter|singer|actor|actress|star|comedian|rapper|guitarist|drummer|writer|author|tycoon|billionaire|spokesman|spokeswoman|governor|mayor|judge|ambassador|envoy|commissioner)$/i;
 
+/** Roles an apposition after a name may hold besides a title's last word ("chief technology *officer* at NetSurity"). */
+const APPOSITIVE_ROLE = /^(?:officer|analyst|lawyer|researcher|consultant|professor|economist|adviser|advisor|correspondent|member|mp|mep|peer|campaigner|official|expert|historian|scientist|critic|journalist|reporter|producer|designer|developer|engineer|partner)$/i;
+
 /** Lower-case words a title holds before its last word ("*managing* director", "*deputy* chief", "*shadow* chancellor"). */
 const TITLE_WORD = /^(?:managing|deputy|vice|acting|interim|joint|senior|assistant|shadow|finance|foreign|home|health|education|defence|trade|culture|sports|technical|creative|artistic|musical|executive|general|chief|operating|financial|marketing|commercial|technology|first)$/;
 
@@ -99,10 +102,19 @@ export function titleTest(question: string): ((sentence: string) => string | nul
   const asked = DEFINITION_ASKED.exec(question.trim());
   if (!asked || !/^\W*who\b/i.test(question)) return null;
   const before = new RegExp(`((?:[\\p{L}'’.-]+\\s+){0,3}[\\p{L}]+)\\s+${namePattern(asked[1]!)}\\b`, 'giu');
+  // (or in apposition after it: "said Phil Cracknell, chief technology officer at NetSurity.")
+  // (of a name written with its capitals, not "lord chancellor, and not necessarily a lawyer"; and no list of people:
+  // "Condoleezza Rice, UN Secretary General Kofi Annan" is another's title)
+  const after = new RegExp(`\\b(${namePattern(asked[1]!)}),\\s+(?:the\\s+|a\\s+|an\\s+)?([^,.;:"“”()]{3,80}?)(?=\\s*[,.;:"“”()]|$)`, 'iu');
   return (sentence) => {
+    const m = after.exec(sentence);
+    const appositive = m && m[1]!.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w)) ? m[2]! : undefined;
+    const ws = appositive?.split(/\s+/) ?? [];
+    const role = ws.slice(0, 6).findIndex((w) => TITLE_END.test(w) || APPOSITIVE_ROLE.test(w));
+    if (appositive !== undefined && role >= 0 && !/^\p{Lu}/u.test(ws[role + 1] ?? '')) return appositive;
     for (const m of sentence.matchAll(before)) {
       const ws = m[1]!.split(/\s+/);
-      if (!TITLE_END.test(ws[ws.length - 1]!)) continue;
+      if (!TITLE_END.test(ws[ws.length - 1]!) && !APPOSITIVE_ROLE.test(ws[ws.length - 1]!)) continue;
       // walk left over capitalised words and title words ("UN Secretary General"), never over "has offered"
       let a = ws.length - 1;
       // (and over the lower-case words of a title: "Menatep Group's *managing* director", "*deputy* chief executive")

@@ -130,3 +130,16 @@ describe('a title with lower-case words before its last', () => {
     expect(title('The board has appointed director Ann Lister.')).toBe('director');
   });
 });
+
+describe('"who is X" answered by a role in apposition after the name', () => {
+  it('reads "X, chief technology officer at Y" and a role word before the name ("EFF lawyer X")', () => {
+    expect(titleTest('who is ann lister')!('"It is a warning," said Ann Lister, chief technology officer at NetSurity.')).toBe('chief technology officer at NetSurity');
+    expect(titleTest('who is ann lister')!('Ann Lister, a senior analyst for Forrester, said so.')).toBe('senior analyst for Forrester');
+    expect(titleTest('who is ann lister')!('"Be concerned," said Kestrel lawyer Ann Lister.')).toBe('Kestrel lawyer');
+  });
+
+  it('not another person\'s title in a list ("X, UN Secretary General Kofi Annan"), nor a common noun asked', () => {
+    expect(titleTest('who is ann lister')!('Also due are Marlow Secretary of State Ann Lister, UN Secretary General Tom Wren, and others.')).toBeNull();
+    expect(titleTest('who is the chancellor')!('The best person should be appointed lord chancellor, and not necessarily a lawyer or MP, he said.')).toBeNull();
+  });
+});
