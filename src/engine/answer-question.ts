@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, noChangeTold, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
@@ -839,7 +839,10 @@ export function answerQuestion(
   const toldOf = wanted === 'number' && choice !== null && at >= 0 ? placeAfterNumber(spanText, at + choice.text.length) : null;
   const placeOther = toldOf !== null && !terms(toldOf).some((t) => own.has(t)) && [...spanText.matchAll(NUMBER_THEN_PLACE)].some((m) => terms(m[1]!).some((t) => own.has(t)));
   const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum || placeOther;
-  const wrongKind = otherCount || partCount || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
+  // (and a number told as no change for a change asked: "owns 6.7% of Circuit City's shares" for "how much did its shares rise")
+  // (a sum or a share asked with "how much", not a count: "how many jobs will be cut" counts what a change touched)
+  const unchanged = direction !== null && /\bhow much\b/i.test(question) && !kindsAsked?.includes('count') && choice !== null && at >= 0 && noChangeTold(spanText, at, at + choice.text.length);
+  const wrongKind = otherCount || partCount || unchanged || (kindsAsked !== null && choice !== null && (at < 0 || !isQuantityOf(kindsAsked, spanText, at, at + choice.text.length) || (perAsked !== null && otherRate(perAsked, spanText, at, at + choice.text.length)))) || (direction !== null && choice !== null && at >= 0 && otherDirection(direction, spanText, at));
   // an age is someone's: only vouched for beside a word the question names ("Smith, 34,"), not someone else's nearby
   // (unless its shape already vouched for it: "the 60-year-old actor" in an article about the actor asked)
   const othersAge = vouched === null && ageAsked && choice !== null && at >= 0 && !ageBeside(spanText, at, at + choice.text.length, own, terms);
@@ -925,6 +928,10 @@ export function answerQuestion(
   // (nor, a person asked, one word after "the": a side or a party, "the *Tories*", not a person)
   const theGroup = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\bthe\s+$/i.test(spanText.slice(Math.max(0, at - 4), at)) && personAsked(question);
   const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, PERSON_ROLE) && !organizationAsked(question);
+  // (nor, a deed asked of someone named, the title set right before that name: "*Motley Crue guitarist* Mick Mars is being
+  // sued" for "who is suing mick mars")
+  const lastWord = choice?.text.split(/\s+/).pop()?.toLowerCase() ?? '';
+  const titleOfAsked = wanted === 'who' && terms(question).some((t) => !namedTerms.has(t)) && choice !== null && at >= 0 && PERSON_ROLE.test(lastWord) && namedTerms.size > 0 && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*)+)/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
   // meeting …" for "where did the g7 meet")
   const subjectPlace = wanted === 'where' && choice !== null && at >= 0 && /(?:^|[.!?]["”’]?\s+)["“‘]?$/u.test(spanText.slice(0, at));
@@ -984,7 +991,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

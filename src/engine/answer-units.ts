@@ -376,6 +376,17 @@ export function changeAsked(question: string): 'up' | 'down' | null {
 }
 
 /** Whether the words just before a number tell a change the other way than asked ("fell $12.33" for "how much did it rise"). */
+/**
+ * Whether a number is told as no change at all: no word of rising or falling in the six words before it or the three
+ * after ("owns 6.7% of its shares" for "how much did its shares rise"; "up 19.6%", "a 5% rise" are changes).
+ */
+export function noChangeTold(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 60), start).split(/[^A-Za-z]+/).filter(Boolean).slice(-6);
+  const after = sentence.slice(end, end + 30).split(/[^A-Za-z]+/).filter(Boolean).slice(0, 3);
+  const word = /^[a-z]+/i.exec(sentence.slice(start))?.[0] ?? '';
+  return !MULTIPLIED.test(word) && ![...before, ...after].some((w) => RISE.test(w) || FALL.test(w) || /^(?:rises|rally|rallied|slip|slipped|ahead|added|adding|shed|lost|losing|gaining|jumps|climbs|falls|drops|change|changed|increasing|raising|raise|raised|cutting)$/i.test(w));
+}
+
 export function otherDirection(asked: 'up' | 'down', sentence: string, start: number): boolean {
   // ("halved" for a rise, "doubled" for a fall: the change is the word itself)
   const word = /^[a-z]+/i.exec(sentence.slice(start))?.[0] ?? '';

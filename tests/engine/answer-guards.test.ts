@@ -5,6 +5,7 @@ import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { endsInAskedName, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
+import { noChangeTold } from '../../src/engine/answer-units.ts';
 
 describe('a question asking which one ranks first', () => {
   it('is not answered as sure by a quote that ranks nothing', () => {
@@ -720,5 +721,32 @@ describe('the date of an event asked by name', () => {
       art('p', 'Connick Jr to lead Broadway show', 'Singer Harry Connick Jr is to star in a Broadway revival of the musical The Pajama Game. He will play the supervisor of a pyjama factory.'),
     ]);
     expect(engine.ask('when does the pajama game open').answer.answer).not.toBe('Friday morning');
+  });
+});
+
+describe('the title before the name a deed is asked of', () => {
+  const engine = new Engine([art('m', 'Rock star sued by ex-girlfriend', 'Kestrel guitarist Mick Marlow is being sued by his ex-girlfriend for $10 million, claiming he broke a promise. The pair split in December.')]);
+  it('is no answer to who did the deed ("who is suing mick marlow" → not "Kestrel guitarist")', () => {
+    const a = engine.ask('who is suing mick marlow').answer;
+    expect(a.answer).not.toBe('Kestrel guitarist');
+  });
+
+  it('answers who the person is', () => {
+    expect(engine.ask('who is mick marlow').answer.answer).toBe('Kestrel guitarist');
+  });
+});
+
+describe('a number told as no change', () => {
+  it('is not vouched for when a rise is asked ("owns 6.7% of its shares" for "how much did its shares rise")', () => {
+    const engine = new Engine([art('c', 'Retailer gets takeover offer', 'Kestrel Stores has received a takeover offer. The bid has come from Boston-based Highfields, which already owns 6.7% of Kestrel\'s shares.')]);
+    expect(engine.ask('how much did kestrel shares rise').answer.short).toBe(false);
+  });
+
+  it('is a change when a word of rising or falling stands by it ("up 19.6%", "increased fourfold", "a 5% rise")', () => {
+    const told = (s: string, n: string) => noChangeTold(s, s.indexOf(n), s.indexOf(n) + n.length);
+    expect(told('Shares in Kestrel were up 19.6% at $17.04 in Tuesday trading.', '19.6%')).toBe(false);
+    expect(told('Traffic on the network increased fourfold on the launch day.', 'fourfold')).toBe(false);
+    expect(told('The firm reported a 5% rise in sales.', '5%')).toBe(false);
+    expect(told('Highfields already owns 6.7% of Kestrel\'s shares.', '6.7%')).toBe(true);
   });
 });
