@@ -155,6 +155,8 @@ const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+
 /** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
 const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
+/** Words before the other side of talks or a deal ("negotiations with luxury goods group", "talks with"). */
+const COUNTERPARTY_BEFORE = /\b(?:talks|negotiations|discussions|deal|agreement|contract|partnership|meeting|merger)\s+with\s+(?:[\p{Ll}-]+\s+){0,4}$/u;
 /** A question asking yes or no: an auxiliary first, and no question word or choice ("high-voltage or low-voltage") after it. */
 const YES_NO = /^\W*(?:will|would|can|could|do|does|did|is|are|was|were|has|have|had|should|shall|may|might|must)\b(?!.*\b(?:who|whom|whose|what|when|where|which|why|how|or)\b)/i;
 /** Words right before the one a deed replaced ("since replacing Berti Vogts", "who succeeded Mr Smith"). */
@@ -931,6 +933,8 @@ export function answerQuestion(
   // (nor, a deed asked of someone named, the title set right before that name: "*Motley Crue guitarist* Mick Mars is being
   // sued" for "who is suing mick mars")
   const lastWord = choice?.text.split(/\s+/).pop()?.toLowerCase() ?? '';
+  // (nor the other side of talks: "in final negotiations with luxury goods group *LVMH* to buy …" for "who wants to buy X")
+  const counterparty = wanted === 'who' && /^\W*who\s+(?!is\b|was\b|are\b|were\b)/i.test(question) && choice !== null && at >= 0 && COUNTERPARTY_BEFORE.test(spanText.slice(Math.max(0, at - 60), at));
   const titleOfAsked = wanted === 'who' && terms(question).some((t) => !namedTerms.has(t)) && choice !== null && at >= 0 && PERSON_ROLE.test(lastWord) && namedTerms.size > 0 && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*)+)/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
   // meeting …" for "where did the g7 meet")
@@ -991,7 +995,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -750,3 +750,10 @@ describe('a number told as no change', () => {
     expect(told('Highfields already owns 6.7% of Kestrel\'s shares.', '6.7%')).toBe(true);
   });
 });
+
+describe('the other side of talks', () => {
+  it('is no answer to who does the deed ("in final negotiations with luxury goods group LVMH to buy X")', () => {
+    const engine = new Engine([art('l', 'US firm bids for fashion label', 'A US firm has said it is in final negotiations with luxury goods group Kestrel to buy the loss-making Marlow fashion house. Kestrel refused to comment.')]);
+    expect(engine.ask('who wants to buy the marlow fashion house').answer.short).toBe(false);
+  });
+});
