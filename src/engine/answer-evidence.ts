@@ -321,6 +321,18 @@ export function untoldWin(question: string, quote: string): boolean {
   return /^\W*(?:who|which\s+\w+)\s+won\b/i.test(question) && !WIN_WORDS.test(quote);
 }
 
+/** Words that tell who beat whom, read beside the name ("the defeat *to Wales*", "*Wales beat* France"). */
+const BEAT_WORDS = /\b(?:beat|beats|beaten|beating|defeat|defeats|defeated|win|wins|won|victory|victories|lost|lose|loses|losing|loss|thrashed|thrashing|edged|overcame|knocked)\b/i;
+
+/** Whether "who beat X" is answered by a name with no word of beating beside it ("… pressure had eased on Laporte, despite the defeat"). */
+export function beatApart(question: string, quote: string, start: number, end: number): boolean {
+  if (!/^\W*who\s+(?:beat|beats|defeated|defeats|knocked\s+out|thrashed)\b/i.test(question)) return false;
+  // (two words either side, not across a comma: "Laporte, despite the defeat" is beside no win of his)
+  const before = (quote.slice(Math.max(0, start - 40), start).split(/[,;:]/).pop() ?? '').split(/\s+/).filter(Boolean).slice(-2).join(' ');
+  const after = (quote.slice(end, end + 40).split(/[,;:]/)[0] ?? '').split(/\s+/).filter(Boolean).slice(0, 2).join(' ');
+  return !BEAT_WORDS.test(before) && !BEAT_WORDS.test(after);
+}
+
 /**
  * Whether a word the question asks in lower case as an English word ("is *the pound* up or down") stands in the quote only
  * as a person's name after a title ("Mr Pound"): the quote is about someone, not the thing asked. `askedWords` are the

@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, noChangeTold, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, articleFocus, askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -934,6 +934,8 @@ export function answerQuestion(
   // sued" for "who is suing mick mars")
   const lastWord = choice?.text.split(/\s+/).pop()?.toLowerCase() ?? '';
   // (nor the other side of talks: "in final negotiations with luxury goods group *LVMH* to buy …" for "who wants to buy X")
+  // (nor, asked who beat someone, a name with no word of beating beside it)
+  const notBeside = choice !== null && at >= 0 && beatApart(question, spanText, at, at + choice.text.length);
   const counterparty = wanted === 'who' && /^\W*who\s+(?!is\b|was\b|are\b|were\b)/i.test(question) && choice !== null && at >= 0 && COUNTERPARTY_BEFORE.test(spanText.slice(Math.max(0, at - 60), at));
   const titleOfAsked = wanted === 'who' && terms(question).some((t) => !namedTerms.has(t)) && choice !== null && at >= 0 && PERSON_ROLE.test(lastWord) && namedTerms.size > 0 && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*)+)/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
@@ -995,7 +997,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

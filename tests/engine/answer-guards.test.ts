@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
-import { endsInAskedName, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
+import { beatApart, endsInAskedName, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { noChangeTold } from '../../src/engine/answer-units.ts';
@@ -755,5 +755,15 @@ describe('the other side of talks', () => {
   it('is no answer to who does the deed ("in final negotiations with luxury goods group LVMH to buy X")', () => {
     const engine = new Engine([art('l', 'US firm bids for fashion label', 'A US firm has said it is in final negotiations with luxury goods group Kestrel to buy the loss-making Marlow fashion house. Kestrel refused to comment.')]);
     expect(engine.ask('who wants to buy the marlow fashion house').answer.short).toBe(false);
+  });
+});
+
+describe('who beat someone', () => {
+  const apart = (q: string, s: string, name: string) => beatApart(q, s, s.indexOf(name), s.indexOf(name) + name.length);
+  it('is a name beside a word of beating ("the defeat to Wales", "Wales beat France"), not one a comma parts from it', () => {
+    expect(apart('who beat france', 'The pressure had eased on the under-fire Laporte, despite the defeat at the Stade de France.', 'Laporte')).toBe(true);
+    expect(apart('who beat france', 'France played their best rugby in the defeat to Wales.', 'Wales')).toBe(false);
+    expect(apart('who beat france', 'Wales beat France 24-18 in Paris.', 'Wales')).toBe(false);
+    expect(apart('who won the match', 'Laporte, despite the defeat.', 'Laporte')).toBe(false);
   });
 });
