@@ -155,6 +155,10 @@ const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+
 /** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
 const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
+/** "Former France fly-half", "ex-Labour minister": a past holder's title right before the name. */
+const FORMER_BEFORE = /\b(?:former|ex-)\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
+/** A question asking about a past holder or time. */
+const FORMER_ASKED = /\b(?:former|ex|previous|old|last|was|were|used|did|had|before|past)\b/i;
 /** Words before the other side of talks or a deal ("negotiations with luxury goods group", "talks with"). */
 const COUNTERPARTY_BEFORE = /\b(?:talks|negotiations|discussions|deal|agreement|contract|partnership|meeting|merger)\s+with\s+(?:[\p{Ll}-]+\s+){0,4}$/u;
 /** A question asking yes or no: an auxiliary first, and no question word or choice ("high-voltage or low-voltage") after it. */
@@ -936,6 +940,8 @@ export function answerQuestion(
   // (nor the other side of talks: "in final negotiations with luxury goods group *LVMH* to buy …" for "who wants to buy X")
   // (nor, asked who beat someone, a name with no word of beating beside it)
   const notBeside = choice !== null && at >= 0 && beatApart(question, spanText, at, at + choice.text.length);
+  // (nor, asked who holds a role now, one named as its former holder: "Former France fly-half Thomas Castaignede")
+  const formerHolder = wanted === 'who' && !FORMER_ASKED.test(question) && choice !== null && at >= 0 && FORMER_BEFORE.test(spanText.slice(Math.max(0, at - 50), at));
   const counterparty = wanted === 'who' && /^\W*who\s+(?!is\b|was\b|are\b|were\b)/i.test(question) && choice !== null && at >= 0 && COUNTERPARTY_BEFORE.test(spanText.slice(Math.max(0, at - 60), at));
   const titleOfAsked = wanted === 'who' && terms(question).some((t) => !namedTerms.has(t)) && choice !== null && at >= 0 && PERSON_ROLE.test(lastWord) && namedTerms.size > 0 && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*)+)/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
@@ -997,7 +1003,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -767,3 +767,14 @@ describe('who beat someone', () => {
     expect(apart('who won the match', 'Laporte, despite the defeat.', 'Laporte')).toBe(false);
   });
 });
+
+describe('a former holder', () => {
+  const engine = new Engine([art('c', 'Winger fires coach warning', 'Former Marlow fly-half Tom Wren has warned the pressure is mounting on coach Ann Lister following their defeat by Kestrel.')]);
+  it('is not vouched for as who holds the role now ("Former Marlow fly-half Tom Wren")', () => {
+    expect(engine.ask("who is marlow's fly-half").answer.short).toBe(false);
+  });
+
+  it('is when a past holder is asked', () => {
+    expect(engine.ask("who was marlow's fly-half").answer.answer).toBe('Tom Wren');
+  });
+});
