@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, noChangeTold, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
@@ -154,7 +154,6 @@ const WHOLE_TIME_ASKED = /\b(?:career|ever|in total|all[- ]time|altogether|so fa
 const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+(?:19|20)\d\d\b/i;
 /** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
 const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
-/** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 /** "Former France fly-half", "ex-Labour minister": a past holder's title right before the name. */
 const FORMER_BEFORE = /\b(?:former|ex-)\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
 /** A question asking about a past holder or time. */
@@ -167,6 +166,7 @@ const YES_NO = /^\W*(?:will|would|can|could|do|does|did|is|are|was|were|has|have
 const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|t(?:ook|akes?|aking) over from|in place of)\s+(?:the\s+)?$/i;
 /** A question asking whom someone replaced, or who held a role before. */
 const REPLACEMENT_ASKED = /\b(?:replac\w*|succeed\w*|predecessor|took over from|take over from|before (?:him|her)|former|previous|old)\b/i;
+/** The index term a "where does X live" question asks with. */
 const LIVE_TERM = terms('live')[0]!;
 /** Where a sentence says someone lives ("who lives in Cleveland", "whose home is in West Yorkshire"), or null. */
 function livesAt(sentence: string): string | null {
@@ -192,6 +192,7 @@ function moneyNamed(sentence: string, start: number, end: number): string | null
   const noun = after?.[1];
   return noun !== undefined && !STOP_WORDS.has(noun) && !/(?:ed|ing|ly)$/.test(noun) ? noun : null;
 }
+/** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
 const TOUCHED_COUNT_BEFORE = /\b(?:closed|closing|shut(?:ting)?(?: down)?|sold|selling|cut(?:ting)?|axed|axing|scrapped|lost|losing|added|adding|opened|opening|built|building|seized|destroyed|removed|banned|raided|created|creating|arrested|sacked|hired|recruited)\s+(?:(?:about|around|nearly|almost|over|more than|some|up to|at least|another|a further)\s+)?$/i;
@@ -785,7 +786,7 @@ export function answerQuestion(
   const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly || ofApart || rosterForOther(question, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
-  // an age, a role-holder, an event's date (past or scheduled), a title or a definition set right beside what was asked is vouched for however few of the question's words it repeats
+  // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
   const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
@@ -858,14 +859,14 @@ export function answerQuestion(
   const notVouched = vouched !== null && choice !== null && !choice.text.includes(vouched) && !vouched.includes(choice.text);
   // a who- or where-question is never answered by a bare number ("which company makes the playstation" → "3")
   const bareNumber = (wanted === 'who' || wanted === 'where') && choice !== null && !/\p{L}/u.test(choice.text);
-  // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
-  // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
   // a yes-or-no question is answered by the sentence, never by a phrase of it ("will the tories back id cards" →
   // "controversial government plans")
   const yesNo = YES_NO.test(question);
   // the one replaced is no holder of the role asked ("who is the new scotland manager" over "… since replacing Berti
   // Vogts"), unless the question asks whom someone replaced
   const replaced = choice !== null && at >= 0 && REPLACED_BEFORE.test(spanText.slice(Math.max(0, at - 30), at)) && !REPLACEMENT_ASKED.test(question);
+  // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
+  // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -934,15 +935,15 @@ export function answerQuestion(
   // (nor, a person asked, one word after "the": a side or a party, "the *Tories*", not a person)
   const theGroup = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\bthe\s+$/i.test(spanText.slice(Math.max(0, at - 4), at)) && personAsked(question);
   const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, PERSON_ROLE) && !organizationAsked(question);
-  // (nor, a deed asked of someone named, the title set right before that name: "*Motley Crue guitarist* Mick Mars is being
-  // sued" for "who is suing mick mars")
-  const lastWord = choice?.text.split(/\s+/).pop()?.toLowerCase() ?? '';
-  // (nor the other side of talks: "in final negotiations with luxury goods group *LVMH* to buy …" for "who wants to buy X")
   // (nor, asked who beat someone, a name with no word of beating beside it)
   const notBeside = choice !== null && at >= 0 && beatApart(question, spanText, at, at + choice.text.length);
   // (nor, asked who holds a role now, one named as its former holder: "Former France fly-half Thomas Castaignede")
   const formerHolder = wanted === 'who' && !FORMER_ASKED.test(question) && choice !== null && at >= 0 && FORMER_BEFORE.test(spanText.slice(Math.max(0, at - 50), at));
+  // (nor the other side of talks: "in final negotiations with luxury goods group *LVMH* to buy …" for "who wants to buy X")
   const counterparty = wanted === 'who' && /^\W*who\s+(?!is\b|was\b|are\b|were\b)/i.test(question) && choice !== null && at >= 0 && COUNTERPARTY_BEFORE.test(spanText.slice(Math.max(0, at - 60), at));
+  // (nor, a deed asked of someone named, the title set right before that name: "*Motley Crue guitarist* Mick Mars is being
+  // sued" for "who is suing mick mars")
+  const lastWord = choice?.text.split(/\s+/).pop()?.toLowerCase() ?? '';
   const titleOfAsked = wanted === 'who' && terms(question).some((t) => !namedTerms.has(t)) && choice !== null && at >= 0 && PERSON_ROLE.test(lastWord) && namedTerms.size > 0 && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*)+)/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a where-span opening the sentence is what the sentence is about, not where ("*India*, which attends the G7
   // meeting …" for "where did the g7 meet")

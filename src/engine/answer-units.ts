@@ -146,7 +146,8 @@ const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
 /** Other nouns a "how many" question counts that are themselves units or scales: any number answers them. */
 const MEASURE_NOUNS = /^(?:terms?|times|hundreds?|thousands?|millions?|billions?|points?|per|percent|pounds?|tonnes?|tons?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?)$/;
 /** A change told as a multiple ("profits tripled", "sales halved"). */
-export const MULTIPLIED = /^(?:doubled|tripled|trebled|quadrupled|halved)$/i;
+export const MULTIPLIED_WORDS = 'doubled|tripled|trebled|quadrupled|halved';
+export const MULTIPLIED = new RegExp(`^(?:${MULTIPLIED_WORDS})$`, 'i');
 /** A number of occasions told in one word. */
 export const OCCASIONS = /^(?:once|twice|thrice)$/i;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;

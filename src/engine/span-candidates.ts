@@ -2,7 +2,7 @@
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, organizationAsked, questionStems, type QuestionType } from './question-analysis.ts';
 import { placeLikeness } from './name-likeness.ts';
-import { isQuantityOf, OCCASIONS, quantityAsked, TIME_SPANS, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
+import { isQuantityOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, TIME_SPANS, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { isEnglishWord } from './english-words.ts';
 
@@ -42,6 +42,8 @@ const NUMBER_PATTERN = new RegExp(
   `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|greater than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d(?:[\\d,.]*\\d)?(?:\\s?[–-]\\s?\\d(?:[\\d,.]*\\d)?)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s?(?:[kMGT]Hz|[kMGT]bps|[kMGT]b\\/s|mph|km\\/h)\\b)?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?<![A-Za-z]-)\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
   'gi',
 );
+/** A change told as a multiple in a sentence ("profits tripled"). */
+const MULTIPLIED_IN_TEXT = new RegExp(`\\b(?:${MULTIPLIED_WORDS})\\b`, 'gi');
 /** A length of time without a number ("several months", "a few weeks", "many years"). */
 const VAGUE_SPAN = new RegExp(`\\b(?:several|a few|a couple of|many)\\s+(?:${TIME_SPANS})\\b`, 'gi');
 const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
@@ -311,7 +313,7 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       candidates.push({ text, start: m.index, kind: 'number' });
     }
     // "profits tripled": a change told as a multiple (only a change asked takes it: answer-units.ts)
-    for (const m of sentence.matchAll(/\b(?:doubled|tripled|trebled|quadrupled|halved)\b/gi)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
+    for (const m of sentence.matchAll(MULTIPLIED_IN_TEXT)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "spent several months in jail": a length of time told without a number
     for (const m of sentence.matchAll(VAGUE_SPAN)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "have won the European Cup once": a number of occasions in one word (only "how many times" takes it: answer-units.ts)
