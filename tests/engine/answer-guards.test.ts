@@ -778,3 +778,20 @@ describe('a former holder', () => {
     expect(engine.ask("who was marlow's fly-half").answer.answer).toBe('Tom Wren');
   });
 });
+
+describe('a place set before a role', () => {
+  it('names whose role it is, not where ("the England captain", "Blues boss Jose Mourinho")', () => {
+    const engine = new Engine([art('b', 'Beckham rules out management move', 'David Beckham has ruled out becoming a manager when he retires. "I am not interested in being a coach but I would like to have football schools," the England captain said on television.')]);
+    const r = engine.ask('where does david beckham want to open his football schools');
+    expect(r.span.text).toBe('England');
+    expect(r.span.confidence).toBe(0);
+  });
+});
+
+describe('a number set as someone\'s age', () => {
+  it('is no amount asked ("Viktor Makarov, 50, claims …" for "how much of a pension is he asking for")', () => {
+    const engine = new Engine([art('m', 'Russian ex-spy on hunger strike', 'A former KGB officer is on hunger strike outside Downing Street. Viktor Makarov, 50, claims he has been betrayed by the British authorities over his pension.')]);
+    expect(engine.ask('how much of a pension is viktor makarov asking for').answer.short).toBe(false);
+    expect(engine.ask('how old is viktor makarov').answer.answer).toBe('50');
+  });
+});
