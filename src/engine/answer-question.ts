@@ -176,11 +176,14 @@ function livesAt(sentence: string): string | null {
 const PRICE_ASKED = /\bhow much\b.*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spends|charge|charged|charges|buy|bought|buys|sell|sold|sells|fetch|fetched|price)\b/i;
 /** Nouns a sum may name that are the price itself ("a $16bn *deal*", "a *total* of £5m"). */
 const PRICE_NOUNS = /^(?:deal|deals|bid|bids|offer|offers|takeover|purchase|acquisition|buyout|merger|sale|price|payment|cost|costs|total|sum|amount|value|figure|cash|package|fee|transfer|contract|tag|bill|estimate|record|reported|estimated|extra|additional|further|more|million|billion|thousand)$/i;
+/** The place a number is told of, after it and up to two words ("… jobs *in Sweden*"); group 1 is the place. */
+const PLACE_AFTER = String.raw`(?:\s+[a-z]+){0,2}?\s+(?:in|for|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
 /** A number and the place it is told of right after it ("16% in Ireland", "200 jobs in Sweden"). */
-const NUMBER_THEN_PLACE = /\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?(?:\s+[a-z]+){0,2}?\s+(?:in|for|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu;
+const NUMBER_THEN_PLACE = new RegExp(String.raw`\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?` + PLACE_AFTER, 'gu');
+const PLACE_RIGHT_AFTER = new RegExp(`^${PLACE_AFTER}`, 'u');
 /** The place a number is told of right after it ("13% *in New York*"), or null. */
 function placeAfterNumber(sentence: string, end: number): string | null {
-  return /^(?:\s+[a-z]+){0,2}?\s+(?:in|for|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(end, end + 60))?.[1] ?? null;
+  return PLACE_RIGHT_AFTER.exec(sentence.slice(end, end + 60))?.[1] ?? null;
 }
 /** Words after a sum that name no thing it is of. */
 const NOT_NOUN = '(?:and|or|to|in|on|at|for|by|with|from|of|as|is|was|were|are|has|have|had|a|an|the|this|that|last|next|each|per|over|under|year|years|month|months|week|weeks|day|days|ago|now|then|earlier|later|since|before|after|until|up|down|off|out|back|more|less|already|still|just|only)\\b';

@@ -385,7 +385,7 @@ export function noChangeTold(sentence: string, start: number, end: number): bool
   const before = sentence.slice(Math.max(0, start - 60), start).split(/[^A-Za-z]+/).filter(Boolean).slice(-6);
   const after = sentence.slice(end, end + 30).split(/[^A-Za-z]+/).filter(Boolean).slice(0, 3);
   const word = /^[a-z]+/i.exec(sentence.slice(start))?.[0] ?? '';
-  return !MULTIPLIED.test(word) && ![...before, ...after].some((w) => RISE.test(w) || FALL.test(w) || /^(?:rises|rally|rallied|slip|slipped|ahead|added|adding|shed|lost|losing|gaining|jumps|climbs|falls|drops|change|changed|increasing|raising|raise|raised|cutting)$/i.test(w));
+  return !MULTIPLIED.test(word) && ![...before, ...after].some((w) => RISE.test(w) || FALL.test(w) || /^(?:rally|rallied|slip|slipped|ahead|added|adding|shed|losing|gaining|jumps|climbs|change|changed|increasing|raising|raise|raised|cutting)$/i.test(w));
 }
 
 export function otherDirection(asked: 'up' | 'down', sentence: string, start: number): boolean {

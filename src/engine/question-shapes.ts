@@ -90,6 +90,9 @@ const TITLE_END = /^(?:boss|chief|head|leader|founder|owner|chairman|chairwoman|
 /** Roles an apposition after a name may hold besides a title's last word ("chief technology *officer* at NetSurity"). */
 const APPOSITIVE_ROLE = /^(?:officer|analyst|lawyer|researcher|consultant|professor|economist|adviser|advisor|correspondent|member|mp|mep|peer|campaigner|official|expert|historian|scientist|critic|journalist|reporter|producer|designer|developer|engineer|partner)$/i;
 
+/** Whether a word names a role: a title's last word or a role an apposition gives ("Kestrel *boss*", "*analyst* at …"). */
+const isRoleWord = (w: string) => TITLE_END.test(w) || APPOSITIVE_ROLE.test(w);
+
 /** Lower-case words a title holds before its last word ("*managing* director", "*deputy* chief", "*shadow* chancellor"). */
 const TITLE_WORD = /^(?:managing|deputy|vice|acting|interim|joint|senior|assistant|shadow|finance|foreign|home|health|education|defence|trade|culture|sports|technical|creative|artistic|musical|executive|general|chief|operating|financial|marketing|commercial|technology|first)$/;
 
@@ -110,11 +113,11 @@ export function titleTest(question: string): ((sentence: string) => string | nul
     const m = after.exec(sentence);
     const appositive = m && m[1]!.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w)) ? m[2]! : undefined;
     const ws = appositive?.split(/\s+/) ?? [];
-    const role = ws.slice(0, 6).findIndex((w) => TITLE_END.test(w) || APPOSITIVE_ROLE.test(w));
+    const role = ws.slice(0, 6).findIndex(isRoleWord);
     if (appositive !== undefined && role >= 0 && !/^\p{Lu}/u.test(ws[role + 1] ?? '')) return appositive;
     for (const m of sentence.matchAll(before)) {
       const ws = m[1]!.split(/\s+/);
-      if (!TITLE_END.test(ws[ws.length - 1]!) && !APPOSITIVE_ROLE.test(ws[ws.length - 1]!)) continue;
+      if (!isRoleWord(ws[ws.length - 1]!)) continue;
       // walk left over capitalised words and title words ("UN Secretary General"), never over "has offered"
       let a = ws.length - 1;
       // (and over the lower-case words of a title: "Menatep Group's *managing* director", "*deputy* chief executive")
