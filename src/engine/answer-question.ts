@@ -17,7 +17,7 @@ import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThin
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
-import { abbreviationAsked, definitionOf, definitionTest, expansionTest, ranksNothing, titleTest } from './question-shapes.ts';
+import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
@@ -633,6 +633,12 @@ export function answerQuestion(
   // (the verb, not a name's word: "where did Live Aid take place")
   const residence = wanted === 'where' && own.has(LIVE_TERM) && !namedTerms.has(LIVE_TERM) && namedTerms.size ? (c: Scored) => (c.sentence.terms.some((t) => namedTerms.has(t)) ? livesAt(c.sentence.text) : null) : null;
   if (residence) preferShape((c) => residence(c) !== null, true);
+  // "where is X from": the place a sentence sets right beside X's name ("Greek sprinter Katerina Thanou", "the O'Jays, a
+  // gospel-style quartet from Ohio")
+  // (any word the truecased question capitalises is a name here, and any word no English word list holds: "o'jays", "u2")
+  const originNamed = new Set((cased.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).slice(1).filter((w) => (/^\p{Lu}/u.test(w) && !NOT_NAMES.test(w)) || (!isEnglishWord(w.toLowerCase()) && !STOP_WORDS.has(w.toLowerCase()))).flatMap((w) => terms(w)).filter((t) => own.has(t)));
+  const origin = wanted === 'where' ? originTest(question, originNamed, (w) => terms(w)[0], (w) => DEMONYMS[w.toLowerCase()] !== undefined) : null;
+  if (origin) preferShape((c) => origin(c.sentence.text) !== null);
   // "when?", "why?" asking nothing of their own after an answer: the sentence that answer quoted, when it holds the kind asked
   // ("… invaded by Syrian rebels on Sunday evening" for "when" after "who did it")
   if (quotedBefore !== undefined && asked.length === 0 && (typedQuestion || cues === WHY_CUES)) {
@@ -790,7 +796,7 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? defined ?? expanded;
+  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -1026,7 +1032,8 @@ export function answerQuestion(
     // (and a vouched name whole when the chooser took a part of it: "Wenger" of "Arsene Wenger"; a date may be cut to the
     // year asked)
     const whole = wanted === 'who' && choice !== null && vouched.includes(choice.text);
-    const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole ? choice.text : vouched);
+    // (and an origin as the shape gives it: the chooser may take in a word before it, "Banned American")
+    const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole && origin === null ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
   // a bare scale word reads as the number it is ("a million", not "million")

@@ -163,3 +163,47 @@ export function definitionOf(cased: string): ((sentence: string) => string | nul
     return null;
   };
 }
+
+/** "where is X from", "where does X come from", "which country is X from": asks where someone or something comes from. */
+const ORIGIN_ASKED = /^\W*(?:where|which\s+(?:country|city|town|county|state|part))\b.*\bfrom(?:\s+originally)?\W*$/i;
+/** A place written with capitals, and a second one after a comma ("Omaha, Nebraska"). */
+const PLACE_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:,\s+\p{Lu}[\p{L}'’.-]*(?=[\s,.;:)]|$))?`;
+/** After the name: "(Switzerland)", ", from Omaha", ", a quartet from Ohio", " was born in Switzerland", " grew up in Leicester". */
+const ORIGIN_AFTER = new RegExp(String.raw`^(?:\s*\((${PLACE_RUN})\)|(?:\s*,\s*(?:(?:an?|the)\s+[^,.;:()"“”]{0,40}?\s)?|\s+(?:who\s+)?(?:is\s+|was\s+|were\s+|comes?\s+|came\s+|hails?\s+)?(?:originally\s+)?)(?:from|born\s+in|raised\s+in|grew\s+up\s+in|native\s+of)\s+(?:the\s+)?(${PLACE_RUN})|\s*,\s*(?:an?|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Lu}[\p{L}'’.-]*)-(?:based|born))`, 'u');
+/** Before the name: "California-based firm Titan", "Swiss-born conductor X". */
+const ORIGIN_HYPHEN_BEFORE = /\b(\p{Lu}[\p{L}'’.]*)-(?:based|born)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+/** Before the name: a capitalised word and up to three lower-case ones ("Greek sprinter", "Irish rock band"). */
+const WORD_BEFORE = /\b(\p{Lu}\p{Ll}+)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+
+/**
+ * For a question asking where X comes from: the place a sentence gives X, set right beside X's name (`named` holds the
+ * name's index terms, `termOf` gives a word's), or null; a word before the name counts only as a people's adjective
+ * ("Greek sprinter Katerina Thanou"), which `isDemonym` tells.
+ */
+export function originTest(question: string, named: ReadonlySet<string>, termOf: (word: string) => string | undefined, isDemonym: (word: string) => boolean): ((sentence: string) => string | null) | null {
+  if (!ORIGIN_ASKED.test(question) || named.size === 0) return null;
+  return (sentence) => {
+    const ws = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
+    for (let i = 0; i < ws.length; i++) {
+      if (!named.has(termOf(ws[i]![0].replace(/['’]s$/, '')) ?? '')) continue;
+      // the name's run of asked words: "Katerina Thanou", "Kelli White"
+      let j = i;
+      while (j + 1 < ws.length && named.has(termOf(ws[j + 1]![0].replace(/['’]s$/, '')) ?? '') && /^\s*$/.test(sentence.slice(ws[j]!.index! + ws[j]![0].length, ws[j + 1]!.index))) j++;
+      // (the rest of a full name before it is the name's too: "Greek sprinter *Katerina* Thanou", never a people's word)
+      let first = i;
+      while (first > i - 3 && first > 0 && /^\p{Lu}\p{Ll}/u.test(ws[first - 1]![0]) && !isDemonym(ws[first - 1]![0]) && /^\s+$/.test(sentence.slice(ws[first - 1]!.index! + ws[first - 1]![0].length, ws[first]!.index))) first--;
+      const start = ws[first]!.index!;
+      const end = ws[j]!.index! + ws[j]![0].replace(/['’]s$/, '').length;
+      const after = ORIGIN_AFTER.exec(sentence.slice(end, end + 90));
+      const found = after?.[1] ?? after?.[2] ?? after?.[3];
+      if (found) return found;
+      const before = sentence.slice(Math.max(0, start - 60), start);
+      const hyphen = ORIGIN_HYPHEN_BEFORE.exec(before)?.[1];
+      if (hyphen) return hyphen;
+      const word = WORD_BEFORE.exec(before)?.[1];
+      if (word && isDemonym(word)) return word;
+      i = j;
+    }
+    return null;
+  };
+}

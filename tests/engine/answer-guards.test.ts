@@ -795,3 +795,20 @@ describe('a number set as someone\'s age', () => {
     expect(engine.ask('how old is viktor makarov').answer.answer).toBe('50');
   });
 });
+
+describe('where someone comes from', () => {
+  const engine = new Engine([
+    art('h', 'Marlow band honoured', 'Singer Ann Lister has inducted rock band The Larks into the Hall of Fame, in New York. Lister said the night was special. Tom Reed introduced soul group the Ojays, a gospel quartet from Ohio, who sang three songs.'),
+    art('s', 'Sprinter cleared', 'Greek sprinter Katerina Varga says she is eager to race again after a tribunal in Athens cleared her. Varga said she wanted to run in London.'),
+  ]);
+
+  it('is read beside the name in the sentence that gives it, not the one naming it most fully ("in New York")', () => {
+    const a = engine.ask("where are the ojays from").answer;
+    expect(a.answer).toBe('Ohio');
+    expect(a.short).toBe(true);
+  });
+
+  it('is a people\'s word set before the name and its role ("Greek sprinter")', () => {
+    expect(engine.ask('where is katerina varga from').answer.answer).toBe('Greek');
+  });
+});
