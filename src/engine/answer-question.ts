@@ -598,7 +598,9 @@ export function answerQuestion(
   const afterHowOld = question.replace(/^.*?\bhow old\b/i, '');
   const atEvent = ageAsked && /\bwhen\b/i.test(afterHowOld) && !/\b(?:died|dies|die|passed away|pass away|killed|death)\b/i.test(afterHowOld);
   const about = (e: AnalyzedArticle) => !atEvent && e.titleTerms.some((t) => aged.has(t));
-  if (ageAsked) preferShape((c) => ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
+  // (in an article holding every word of the name asked: "Lee, 82," in a story about Stan Lee is not Jerry Lee Lewis's age)
+  const agedIn = (e: AnalyzedArticle) => [...aged].every((t) => e.termCounts.has(t) || e.titleTerms.includes(t));
+  if (ageAsked) preferShape((c) => agedIn(c.entry) && ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
   // "how many copies did X sell": a sentence counting the thing asked ("sold more than five million *copies*")
   const countedAsked = kindsAsked?.includes('count') ? countedThing(question) : null;
   // (within the chosen article: another article counting the same kind of thing is often another story)
@@ -796,7 +798,7 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
+  const vouched = (ageAsked && agedIn(entry) ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;

@@ -275,6 +275,8 @@ const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
   { re: /(\p{Lu}[\p{L}'’-]+)\s+\((\d{1,3})\)/gu, age: 2, name: 1 },
   { re: /(\p{Lu}[\p{L}'’-]+),?\s+aged\s+(\d{1,3})\b/gu, age: 2, name: 1 },
   { re: /\bAt\s+(\d{1,3}),\s+(\p{Lu}[\p{L}'’-]+)/gu, age: 1, name: 2 },
+  // (the speaker's age closing a quote: "said Hynde, 53.")
+  { re: /\b(?:said|says|added|adds|explained|told)\s+(?:\p{Lu}[\p{L}'’-]+\s+)?(\p{Lu}[\p{L}'’-]+),\s+(\d{1,3})(?=[.;!?]|$)/gu, age: 2, name: 1 },
 ];
 
 /** "the 60-year-old actor": an age told by a description of the person, not followed by someone's name. */

@@ -812,3 +812,22 @@ describe('where someone comes from', () => {
     expect(engine.ask('where is katerina varga from').answer.answer).toBe('Greek');
   });
 });
+
+describe('an age asked of someone named in full', () => {
+  const engine = new Engine([
+    art('c', 'Comic creator wins case', 'Comic creator Stan Reed is to get a windfall after a court battle. Of the cut now due to Reed, 82, his lawyer said it was large.'),
+    art('r', 'Rock stars honoured', 'The Larks were honoured at a ceremony in New York. The band, led by Chrissie Hynde, played two songs. "We are a tribute band," said Hynde, 53.'),
+    art('j', 'Piano man plays on', 'Veteran musician Jerry Lewis kicked over his stool at the show in Memphis.'),
+  ]);
+
+  it('is not read in an article lacking a word of the name ("Reed, 82," is not Jerry Reed Lewis\'s age)', () => {
+    const a = engine.ask('how old is jerry reed lewis').answer;
+    expect(a.answer === '82' && a.short).toBe(false);
+  });
+
+  it('is read as the speaker\'s age closing a quote ("said Hynde, 53.")', () => {
+    const a = engine.ask('how old is chrissie hynde').answer;
+    expect(a.answer).toBe('53');
+    expect(a.short).toBe(true);
+  });
+});
