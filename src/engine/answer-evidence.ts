@@ -129,7 +129,7 @@ function* startsOf(sentence: string, span: string): Generator<number> {
 export function deniedDeed(sentence: string, span: string, verb: string, termOf: (word: string) => string | undefined): boolean {
   if (!span) return false;
   for (const i of startsOf(sentence, span)) {
-    const after = sentence.slice(i + span.length, i + span.length + 48).split(/[,;:.!?]/)[0]!;
+    const after = sentence.slice(i + span.length, i + span.length + 80).split(/[,;:.!?]/)[0]!;
     const ws = after.match(/[\p{L}'’-]+/gu) ?? [];
     const at = ws.findIndex((w) => termOf(w) === verb);
     if (at > 0 && ws.slice(0, at).some((w) => /^(?:not|never|\p{L}+n['’]t)$/iu.test(w))) return true;
@@ -311,6 +311,11 @@ export function otherSpeaker(quote: string, speaker: readonly string[]): boolean
     seen = true;
   }
   return seen;
+}
+
+/** Whether a quote tells no saying at all: no reporting verb and no quotation marks ("Damien Duff could also miss the game"). */
+export function tellsNoSaying(quote: string): boolean {
+  return !/["“”]/.test(quote) && !/\b(?:said|says|insisted|insists|told|tells|claimed|claims|added|adds|warned|warns|argued|argues|admitted|admits|stressed|explained|believes|believed|thinks|thought|described|called|urged|suggested|according to)\b/i.test(quote);
 }
 
 /** Words that tell a win ("who won X" asks one). */

@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -994,7 +994,8 @@ export function answerQuestion(
   // and a score ("26-21") is no amount or count unless a score is asked ("what was the score", "by how many points")
   // and "what did X say" is not told by someone else's words ("Mourinho has insisted that … Wenger would swap places")
   const speaker = speakerAsked(question);
-  const othersWords = speaker !== null && otherSpeaker(spanText, speaker);
+  // (nor by a quote telling no saying at all: "Damien Duff could also miss the Barcelona game" for "what did duff say")
+  const othersWords = speaker !== null && (otherSpeaker(spanText, speaker) || tellsNoSaying(quote));
   // (what someone said is a saying, no name or number: "East Midlands" for "what did kilroy-silk say about ukip")
   const sayingAsked = speaker !== null && wanted === 'what';
   // and "who won X" is not told by a quote with no word of winning, nor is any span of it the winner ("England have lost their first three matches in this
@@ -1025,7 +1026,7 @@ export function answerQuestion(
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || denied || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

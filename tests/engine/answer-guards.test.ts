@@ -831,3 +831,19 @@ describe('an age asked of someone named in full', () => {
     expect(a.short).toBe(true);
   });
 });
+
+describe('a deed told as not done, far from the name', () => {
+  const engine = new Engine([art('k', 'Reed frustrated at margin', 'Kestrels manager Tom Reed admitted he was frustrated his side did not score more than one goal in their friendly win over Rovers. The players trained on Monday.')]);
+  it('names no one who did it, and the quote is the closest passage ("who scored")', () => {
+    const a = engine.ask('who scored for kestrels against rovers').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
+
+describe('what someone said', () => {
+  const engine = new Engine([art('d', 'Blues injury worries', 'Kestrels winger Ann Lister could also miss the Rovers game. The club play on Wednesday at the Marlow ground.')]);
+  it('is not told by a quote telling no saying at all', () => {
+    expect(engine.ask('what did ann lister say about the rovers game').answer.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
