@@ -166,6 +166,8 @@ const YES_NO = /^\W*(?:will|would|can|could|do|does|did|is|are|was|were|has|have
 const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|t(?:ook|akes?|aking) over from|in place of)\s+(?:the\s+)?$/i;
 /** A question asking whom someone replaced, or who held a role before. */
 const REPLACEMENT_ASKED = /\b(?:replac\w*|succeed\w*|predecessor|took over from|take over from|before (?:him|her)|former|previous|old)\b/i;
+/** People, groups and bodies a place set before them tells whose they are, not where something is ("East Midlands *constituents*"). */
+const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citizens|people|fans|supporters|members|workers|staff|employees|officials|police|councillors|mps|meps|farmers|businesses|firms|companies|clubs|players|squad|side|team|seat|government|authorities|council|newspaper|paper|press|media)$/;
 /** The index term a "where does X live" question asks with. */
 const LIVE_TERM = terms('live')[0]!;
 /** Where a sentence says someone lives ("who lives in Cleveland", "whose home is in West Yorkshire"), or null. */
@@ -879,7 +881,8 @@ export function answerQuestion(
   // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
   // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
   // a place set before a role ("the *England* captain", "*Blues* boss Jose Mourinho") names whose role it is, not where
-  const placeOfRole = wanted === 'where' && choice !== null && at >= 0 && PERSON_ROLE.test(/^\s+([a-z]+)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? '');
+  // (and before the people or body it is of: "his *East Midlands* constituents", "the *Derbyshire* seat of Erewash")
+  const placeOfRole = wanted === 'where' && choice !== null && at >= 0 && ((w) => PERSON_ROLE.test(w) || PLACE_OF.test(w))(/^\s+([a-z]+)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? '');
   // a number set as someone's age ("Viktor Makarov, 50, claims …") is no amount, share or count asked
   const ageForOther = wanted === 'number' && !ageAsked && choice !== null && at >= 0 && /^\d{1,3}$/.test(choice.text) && isQuantityOf(['age'], spanText, at, at + choice.text.length);
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));

@@ -847,3 +847,11 @@ describe('what someone said', () => {
     expect(engine.ask('what did ann lister say about the rovers game').answer.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
+
+describe('a place set before the people it is of', () => {
+  const engine = new Engine([art('k', 'Lister quits party', 'Ann Lister has quit the Kestrel Party. Ms Lister explained her reasons to her East Marlow constituents at a meeting in Hinckley, Leicestershire.')]);
+  it('is not where something happened ("her East Marlow constituents")', () => {
+    const a = engine.ask('where did ann lister explain her reasons').answer;
+    expect(a.short && a.answer === 'East Marlow').toBe(false);
+  });
+});
