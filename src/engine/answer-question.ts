@@ -885,6 +885,11 @@ export function answerQuestion(
   const placeOfRole = wanted === 'where' && choice !== null && at >= 0 && ((w) => PERSON_ROLE.test(w) || PLACE_OF.test(w))(/^\s+([a-z]+)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? '');
   // a number set as someone's age ("Viktor Makarov, 50, claims …") is no amount, share or count asked
   const ageForOther = wanted === 'number' && !ageAsked && choice !== null && at >= 0 && /^\d{1,3}$/.test(choice.text) && isQuantityOf(['age'], spanText, at, at + choice.text.length);
+  // "what company did X head" is not answered by the one a company is "of" ("the Menatep group, the parent *company of
+  // Yukos*"): that names whose company it is
+  // (a body's kind: "the city *of Harbin*", "the county of Northumberland" name the place itself)
+  const kindAskedWord = /^\W*(?:what|which)\s+(company|firm|group|business|club|team|side|band|party|organisation|organization|bank|network|channel|newspaper|paper)\b/i.exec(question)?.[1];
+  const ownerOfKind = kindAskedWord !== undefined && choice !== null && at >= 0 && new RegExp(`\\b${kindAskedWord}\\s+of\\s+(?:the\\s+)?$`, 'i').test(spanText.slice(Math.max(0, at - 40), at));
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1023,7 +1028,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

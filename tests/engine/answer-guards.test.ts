@@ -855,3 +855,11 @@ describe('a place set before the people it is of', () => {
     expect(a.short && a.answer === 'East Marlow').toBe(false);
   });
 });
+
+describe('the one a company asked is "of"', () => {
+  const engine = new Engine([art('l', 'Ally denies charges', 'Mr Lister headed the Kestrel group, the parent company of Yarrow. He denies the charges.')]);
+  it('is not the company asked ("the parent company of Yarrow" for "what company did lister head")', () => {
+    const a = engine.ask('what company did lister head').answer;
+    expect(a.short && a.answer === 'Yarrow').toBe(false);
+  });
+});
