@@ -168,6 +168,8 @@ const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|t(?:ook
 const REPLACEMENT_ASKED = /\b(?:replac\w*|succeed\w*|predecessor|took over from|take over from|before (?:him|her)|former|previous|old)\b/i;
 /** People, groups and bodies a place set before them tells whose they are, not where something is ("East Midlands *constituents*"). */
 const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citizens|people|fans|supporters|members|workers|staff|employees|officials|police|councillors|mps|meps|farmers|businesses|firms|companies|clubs|players|squad|side|team|seat|government|authorities|council|newspaper|paper|press|media)$/;
+/** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
+const WORK_ASKED = /^\W*(?:what|which)\s+(?:\w+\s+)?(?:book|novel|film|movie|song|single|album|show|programme|program|series|play|musical|game|opera|magazine|website|track|sitcom|soap|drama|documentary)s?\b/i;
 /** The index term a "where does X live" question asks with. */
 const LIVE_TERM = terms('live')[0]!;
 /** Where a sentence says someone lives ("who lives in Cleveland", "whose home is in West Yorkshire"), or null. */
@@ -890,6 +892,13 @@ export function answerQuestion(
   // (a body's kind: "the city *of Harbin*", "the county of Northumberland" name the place itself)
   const kindAskedWord = /^\W*(?:what|which)\s+(company|firm|group|business|club|team|side|band|party|organisation|organization|bank|network|channel|newspaper|paper)\b/i.exec(question)?.[1];
   const ownerOfKind = kindAskedWord !== undefined && choice !== null && at >= 0 && new RegExp(`\\b${kindAskedWord}\\s+of\\s+(?:the\\s+)?$`, 'i').test(spanText.slice(Math.max(0, at - 40), at));
+  // "which book won" asks a title, which a span in lower case is not ("a flying horse" of "Fergus Crane, a story about a
+  // boy … taken on an adventure by a flying horse")
+  const untitled = choice !== null && WORK_ASKED.test(question) && !/[\p{Lu}\d]/u.test(choice.text);
+  // and a span after the colon of a title whose first part was asked is part of that title ("Beginning" of "Exorcist: The
+  // Beginning" for "where will the exorcist prequel be shown"; a role before a name, "President John F. Kennedy", is not)
+  const nameBefore = choice !== null && at >= 0 && /^\p{Lu}/u.test(choice.text) ? /(\p{Lu}[\p{L}'’-]*):\s+(?:The\s+|A\s+)?$/u.exec(spanText.slice(Math.max(0, at - 40), at))?.[1] : undefined;
+  const nameTail = nameBefore !== undefined && terms(nameBefore).some((t) => own.has(t)) && !terms(choice!.text).some((t) => own.has(t));
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1028,7 +1037,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -863,3 +863,19 @@ describe('the one a company asked is "of"', () => {
     expect(a.short && a.answer === 'Yarrow').toBe(false);
   });
 });
+
+describe('a work asked by its kind', () => {
+  const engine = new Engine([art('b', 'Adventure tale tops awards', 'Young readers have voted Marlow Crane, a story about a boy who is taken on an adventure by a flying horse, the winner of two Kestrel Book Prizes. The prize is in its 20th year.')]);
+  it('is not answered in bold by a phrase in lower case ("which book won" → not "flying horse")', () => {
+    const a = engine.ask('which book won two kestrel prizes').answer;
+    expect(a.short && !/\p{Lu}/u.test(a.answer ?? '')).toBe(false);
+  });
+});
+
+describe('a span after the colon of a title asked', () => {
+  const engine = new Engine([art('e', 'Original Kestrel film to be screened', 'The original version of horror prequel Kestrel: The Beginning, dropped by producers, is to have its world premiere. The film will be shown on 18 March at a festival of film.')]);
+  it('is part of that title, not a place ("Beginning" for "where will the kestrel prequel be shown")', () => {
+    const a = engine.ask('where will the kestrel prequel be shown').answer;
+    expect(a.short && a.answer === 'Beginning').toBe(false);
+  });
+});
