@@ -14,6 +14,14 @@ const VERB_TO_DATE = 3;
 const VERB_TO_OBJECT = 2;
 /** Words between the asked name and the verb ("Adams, who died", "Firefox 1.0 was released"). */
 const NAME_TO_VERB = 6;
+/** The word a slice opens with (a token's own word). */
+const WORD_AT_START = /^[\p{L}\p{N}-]+/u;
+/** Between the asked name and the verb: an apposition set off by commas, in one clause ("X, the band's singer, died"). */
+const APPOSITION = /^(?:['’]s)?\s*,[^,;:.()"“”]{3,90},\s*$/;
+/** Words between the asked verb and its date when they are one phrase of cause or manner ("died of a drug overdose in 1970"). */
+const VERB_TO_DATE_PHRASE = 6;
+/** That phrase: "of", "from" or "after" and a few words, then "in" or "on", with no comma, clause or other event between. */
+const PHRASE_TO_DATE = /^\s+(?:of|from)\s+(?:(?!and\b|but\b|after\b|before\b|when\b|while\b|which\b|who\b)[\p{L}'’-]+\s+){1,4}(?:in|on)\s+$/u;
 
 /**
  * The date a sentence sets right after a word a when-question asks besides its names (`relation`, index terms), with one
@@ -42,7 +50,9 @@ export function eventSlotTest(question: string, wanted: QuestionType, relation: 
     // 2005" does not tell when he *became* prime minister (words before the name describe it: "sound engineer X")
     if (after.some((r) => !tokens.some((t) => t.term === r))) return null;
     // (a verb joined to a word before it modifies a noun, "tsunami-hit nations", and tells no event)
-    const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && sentence[t.start - 1] !== '-' && tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) ? [i] : []));
+    // (or before an apposition set off by commas: "Hendrix, widely considered one of the best guitarists of his era, died")
+    const nameBefore = (i: number) => tokens.slice(Math.max(0, i - NAME_TO_VERB), i).some((n) => named.has(n.term)) || tokens.slice(0, i).some((n) => named.has(n.term) && APPOSITION.test(sentence.slice(n.start, tokens[i]!.start).replace(WORD_AT_START, '')));
+    const verbs = tokens.flatMap((t, i) => (relation.has(t.term) && sentence[t.start - 1] !== '-' && nameBefore(i) ? [i] : []));
     // (or with another word asked as its object right after it: "… after *launching the iPod* in 2001"; the date then follows it)
     // (the names asked all in the sentence: "published its report in 1973" of another body tells nothing of the FCC's)
     const namesTold = [...named].every((n) => tokens.some((t) => t.term === n));
@@ -55,7 +65,8 @@ export function eventSlotTest(question: string, wanted: QuestionType, relation: 
     const date = collectCandidates('when', sentence).find((c) => {
       if (!accepts(c, sentence)) return false;
       const at = indexOf(c.start);
-      return verbs.some((v) => at > v && at - v <= VERB_TO_DATE);
+      // (further after a cause or a manner told in one phrase: "died *of a drug overdose in* 1970")
+      return verbs.some((v) => at > v && (at - v <= VERB_TO_DATE || (at - v <= VERB_TO_DATE_PHRASE && PHRASE_TO_DATE.test(sentence.slice(tokens[v]!.start, c.start).replace(WORD_AT_START, '')))));
     });
     return date?.text ?? null;
   };

@@ -14,6 +14,13 @@ describe('a date set right after the verb asked', () => {
     expect(test('Ann Lister died on 4 May at her home.')).toBe('4 May');
   });
 
+  it('reads past an apposition set off by commas, and past one phrase of cause before the date', () => {
+    expect(test('Lister, widely considered one of the best singers of her era, died of a drug overdose in 1970 at the age of 27.')).toBe('1970');
+    // (a second clause before the date is another event's)
+    expect(test('Lister, the band\'s singer, died and the band split up in 1970.')).toBeNull();
+    expect(test('Lister said she had died of embarrassment when the band played Marlow in 1970.')).toBeNull();
+  });
+
   it('reads the date after the verb and the word asked as its object, the name asked anywhere in the sentence', () => {
     const launch = eventSlotTest('when did kestrel launch the lark', 'when', new Set(terms('launch lark')), new Set(terms('kestrel')))!;
     expect(launch('Kestrel, which opened its online store in 2003 after launching the Lark in 2001, sells songs.')).toBe('2001');
