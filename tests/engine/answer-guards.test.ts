@@ -879,3 +879,11 @@ describe('a span after the colon of a title asked', () => {
     expect(a.short && a.answer === 'Beginning').toBe(false);
   });
 });
+
+describe('a description set right before the name asked', () => {
+  const engine = new Engine([art('d', 'A year to remember', 'The death of former Kestrels coach and Lions flanker Tom Reed in a car crash in Marlow shocked the rugby fraternity. Reed had coached the side to the Triple Crown in 1985.')]);
+  it('answers who that is, not how he died', () => {
+    const a = engine.ask('how did tom reed die').answer;
+    expect(a.short && /coach|flanker/.test(a.answer ?? '')).toBe(false);
+  });
+});
