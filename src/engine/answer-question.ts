@@ -185,6 +185,9 @@ const PLACE_AFTER = String.raw`(?:\s+[a-z]+){0,2}?\s+(?:in|for|at)\s+(\p{Lu}[\p{
 /** A number and the place it is told of right after it ("16% in Ireland", "200 jobs in Sweden"). */
 const NUMBER_THEN_PLACE = new RegExp(String.raw`\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?` + PLACE_AFTER, 'gu');
 const PLACE_RIGHT_AFTER = new RegExp(`^${PLACE_AFTER}`, 'u');
+/** A list of places a number is told of right after it ("45 million people *in the UK, Germany, US and South Korea*"). */
+const PLACE_ITEM = String.raw`(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*`;
+const PLACES_AFTER = new RegExp(String.raw`^(?:\s+[a-z]+){0,2}?\s+(?:in|for|at|across)\s+${PLACE_ITEM}(?:,\s+${PLACE_ITEM})*,?\s+and\s+${PLACE_ITEM}`, 'u');
 /** The place a number is told of right after it ("13% *in New York*"), or null. */
 function placeAfterNumber(sentence: string, end: number): string | null {
   return PLACE_RIGHT_AFTER.exec(sentence.slice(end, end + 60))?.[1] ?? null;
@@ -860,7 +863,12 @@ export function answerQuestion(
   // for "how much did sales fall in ireland")
   const toldOf = wanted === 'number' && choice !== null && at >= 0 ? placeAfterNumber(spanText, at + choice.text.length) : null;
   const placeOther = toldOf !== null && !terms(toldOf).some((t) => own.has(t)) && [...spanText.matchAll(NUMBER_THEN_PLACE)].some((m) => terms(m[1]!).some((t) => own.has(t)));
-  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum || placeOther;
+  // (or told of a list of places the asked one is only one of: "45 million people in the UK, Germany, US and South Korea" for
+  // "how many people own a mobile in the uk")
+  const listed = wanted === 'number' && choice !== null && at >= 0 ? PLACES_AFTER.exec(spanText.slice(at + choice.text.length, at + choice.text.length + 120))?.[0] : undefined;
+  const listedPlaces = listed ? [...listed.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)].map((m) => terms(m[0])) : [];
+  const placeList = listedPlaces.some((p) => p.some((t) => own.has(t))) && listedPlaces.some((p) => !p.some((t) => own.has(t)));
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum || placeOther || placeList;
   // (and a number told as no change for a change asked: "owns 6.7% of Circuit City's shares" for "how much did its shares rise")
   // (a sum or a share asked with "how much", not a count: "how many jobs will be cut" counts what a change touched)
   const unchanged = direction !== null && /\bhow much\b/i.test(question) && !kindsAsked?.includes('count') && choice !== null && at >= 0 && noChangeTold(spanText, at, at + choice.text.length);

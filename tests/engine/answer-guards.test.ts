@@ -887,3 +887,11 @@ describe('a description set right before the name asked', () => {
     expect(a.short && /coach|flanker/.test(a.answer ?? '')).toBe(false);
   });
 });
+
+describe('a number told of a list of places', () => {
+  const engine = new Engine([art('m', 'Mobile only homes rise', 'According to the study, more than 45 million people in the UK, Germany, US and South Korea now only use a mobile. Landlines are falling.')]);
+  it('is not the number of the one place asked', () => {
+    const a = engine.ask('how many people use a mobile in the uk').answer;
+    expect(a.short && /45 million/.test(a.answer ?? '')).toBe(false);
+  });
+});
