@@ -268,6 +268,8 @@ describe('direct messages, mentions and threads', () => {
     const first = h.message(`<@${BOT_USER.id}> ${QUESTION}`, { where: 'guild', mentionBot: true });
     const answer = await channelMessage(TEXT_CHANNEL_ID, mark);
     const answerId = answer.response.id as string;
+    // the link from the answer to its conversation is stored right after the answer is posted: a person replies later
+    await vi.waitFor(async () => expect(await h.store.get<string>('reply-link', `discord:${answerId}`)).toBeDefined());
     mark = h.rest.requests.length;
     h.message(`<@${BOT_USER.id}> and what about the academy?`, { where: 'guild', mentionBot: true, user: BOB, replyTo: answerId });
     await channelMessage(TEXT_CHANNEL_ID, mark);
