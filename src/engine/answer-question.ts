@@ -168,6 +168,8 @@ const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|t(?:ook
 const REPLACEMENT_ASKED = /\b(?:replac\w*|succeed\w*|predecessor|took over from|take over from|before (?:him|her)|former|previous|old)\b/i;
 /** People, groups and bodies a place set before them tells whose they are, not where something is ("East Midlands *constituents*"). */
 const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citizens|people|fans|supporters|members|workers|staff|employees|officials|police|councillors|mps|meps|farmers|businesses|firms|companies|clubs|players|squad|side|team|seat|government|authorities|council|newspaper|paper|press|media)$/;
+/** Words for a role or an office that end a description of someone, not a name ("Conservative *MP*", "pop *star*"). */
+const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
 const WORK_ASKED = /^\W*(?:what|which)\s+(?:\w+\s+)?(?:book|novel|film|movie|song|single|album|show|programme|program|series|play|musical|game|opera|magazine|website|track|sitcom|soap|drama|documentary)s?\b/i;
 /** The index term a "where does X live" question asks with. */
@@ -910,6 +912,9 @@ export function answerQuestion(
   // and a description set right before the name asked says who that is, which only "who" or "what is" asks ("*former
   // Ireland coach and Lions flanker* Mike Doyle" for "how did mike doyle die")
   const descriptionOfAsked = wanted !== 'who' && wanted !== 'what' && wanted !== 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && /^\p{Ll}/u.test(choice.text) && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*){1,3})/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
+  // and a who-span naming only a role names no one ("the third *Conservative MP* to defect" for "who defected to labour"),
+  // unless who someone is was asked ("who is X")
+  const roleOnly = wanted === 'who' && defines === null && titles === null && choice !== null && ROLE_END.test(choice.text.split(/\s+/).pop() ?? '') && choice.text.split(/\s+/).length <= 3;
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1048,7 +1053,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

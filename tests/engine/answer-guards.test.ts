@@ -895,3 +895,11 @@ describe('a number told of a list of places', () => {
     expect(a.short && /45 million/.test(a.answer ?? '')).toBe(false);
   });
 });
+
+describe('a who-span naming only a role', () => {
+  const engine = new Engine([art('j', 'Kestrel MP defects', 'A Kestrel MP has defected to the Larks. Mr Reed is due to stand down at the next election. He is the third Kestrel MP to defect to the Larks since 1997.')]);
+  it('names no one ("Kestrel MP" for "who defected to the larks")', () => {
+    const a = engine.ask('who defected to the larks').answer;
+    expect(a.short && /MP$/.test(a.answer ?? '')).toBe(false);
+  });
+});
