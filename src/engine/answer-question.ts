@@ -168,6 +168,10 @@ const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|t(?:ook
 const REPLACEMENT_ASKED = /\b(?:replac\w*|succeed\w*|predecessor|took over from|take over from|before (?:him|her)|former|previous|old)\b/i;
 /** People, groups and bodies a place set before them tells whose they are, not where something is ("East Midlands *constituents*"). */
 const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citizens|people|fans|supporters|members|workers|staff|employees|officials|police|councillors|mps|meps|farmers|businesses|firms|companies|clubs|players|squad|side|team|seat|government|authorities|council|newspaper|paper|press|media)$/;
+/** A question asking what someone died of. */
+const DEATH_CAUSE_ASKED = /^\W*what\s+(?:did\s+.+?\s+die\s+(?:of|from)|killed)\b/i;
+/** A death told with its cause ("died … from emphysema", "died of cancer", "killed by a stroke"). */
+const DEATH_CAUSE_TOLD = /\b(?:died|dies)\b[^.;]{0,40}?\b(?:of|from)\s+(?!the\s+age\b)|\bkilled\s+by\s+/i;
 /** Words for a role or an office that end a description of someone, not a name ("Conservative *MP*", "pop *star*"). */
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
@@ -644,6 +648,9 @@ export function answerQuestion(
   // (the verb, not a name's word: "where did Live Aid take place")
   const residence = wanted === 'where' && own.has(LIVE_TERM) && !namedTerms.has(LIVE_TERM) && namedTerms.size ? (c: Scored) => (c.sentence.terms.some((t) => namedTerms.has(t)) ? livesAt(c.sentence.text) : null) : null;
   if (residence) preferShape((c) => residence(c) !== null, true);
+  // "what did X die of": a sentence telling a death and its cause ("died on 23 January from respiratory disease emphysema"),
+  // in the chosen article, over one naming X at a death ("When Carson died, President Bush led the tributes")
+  if (DEATH_CAUSE_ASKED.test(question)) preferShape((c) => DEATH_CAUSE_TOLD.test(c.sentence.text) && c.sentence.terms.some((t) => namedTerms.has(t)), true);
   // "where is X from": the place a sentence sets right beside X's name ("Greek sprinter Katerina Thanou", "the O'Jays, a
   // gospel-style quartet from Ohio")
   // (any word the truecased question capitalises is a name here, and any word no English word list holds: "o'jays", "u2")
@@ -1004,7 +1011,8 @@ export function answerQuestion(
   const figureYear = wanted === 'number' && choice !== null && at >= 0 ? /\b((?:1[89]|20)\d\d)['’]s\s+$/.exec(spanText.slice(Math.max(0, at - 8), at))?.[1] : undefined;
   const yearsFigure = figureYear !== undefined && !yearsAsked(question).includes(figureYear);
   // and "what did X do (in Y)" asks a deed, which no name is ("Chelsea" for "what did gerrard do in the carling cup final")
-  const deedAsked = wanted === 'what' && choice !== null && /^\p{Lu}/u.test(choice.text) && /^\W*what\s+(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+.+?\s+(?:do|doing|done)\b/i.test(question);
+  // (nor a cause of death: "President Bush" of "When Carson died, President Bush led the tributes" for "what did carson die of")
+  const deedAsked = wanted === 'what' && choice !== null && /^\p{Lu}/u.test(choice.text) && (/^\W*what\s+(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+.+?\s+(?:do|doing|done)\b/i.test(question) || DEATH_CAUSE_ASKED.test(question));
   // and a where-span with no name and no word of place names no place ("cost taxpayers" for "where is the dome")
   const placeless = wanted === 'where' && choice !== null && !/\p{Lu}/u.test(choice.text) && !PLACE_NOUN.test(choice.text);
   // and "what is the aviator about" asks for a story told, which no phrase of the quote is ("UK bookmakers")

@@ -903,3 +903,12 @@ describe('a who-span naming only a role', () => {
     expect(a.short && /MP$/.test(a.answer ?? '')).toBe(false);
   });
 });
+
+describe('what someone died of', () => {
+  const engine = new Engine([art('c', 'Tribute for TV host Reed', 'Reed, who hosted the Marlow Show for 30 years, died on 23 January from respiratory disease emphysema. He lived in Norfolk. When Reed died, President Lark led the public tributes, saying the presenter had a profound influence.')]);
+  it('is read in the sentence telling the death with its cause, and no name is the cause', () => {
+    const a = engine.ask('what did reed die of').answer;
+    expect(a.quote).toContain('emphysema');
+    expect(a.short && a.answer === 'President Lark').toBe(false);
+  });
+});
