@@ -172,6 +172,8 @@ const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citi
 const DEATH_CAUSE_ASKED = /^\W*what\s+(?:did\s+.+?\s+die\s+(?:of|from)|killed)\b/i;
 /** A death told with its cause ("died … from emphysema", "died of cancer", "killed by a stroke"). */
 const DEATH_CAUSE_TOLD = /\b(?:died|dies)\b[^.;]{0,40}?\b(?:of|from)\s+(?!the\s+age\b)|\bkilled\s+by\s+/i;
+/** A span that is only a date: months, weekdays, years and the words joining them ("August and November 2001", "on 5 May"). */
+const DATE_ONLY = /^(?:(?:on|in|between|and|or|to|the|of|late|early|mid|last|next|this)\s+|(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|(?:1[89]|20)\d\d\b\s*|\d{1,2}(?:st|nd|rd|th)?\s+)+$/i;
 /** Words for a role or an office that end a description of someone, not a name ("Conservative *MP*", "pop *star*"). */
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
@@ -620,7 +622,9 @@ export function answerQuestion(
   if (countedAsked !== null) preferShape((c) => countsThing(c.sentence.text, countedAsked, terms), true);
   // "who is the boss of X": someone named beside the role, with X ("X chief executive Y")
   const role = roleAsked(wanted, ownList, question);
-  const holdsRole = role ? roleHolderTest(question, role) : null;
+  // (a holder is someone, never a role word: "not necessarily a lawyer or *MP*, the courts minister")
+  const holderTest = role ? roleHolderTest(question, role) : null;
+  const holdsRole = holderTest ? (text: string, ts: readonly string[], titleTerms: readonly string[]) => ((h) => (h !== null && ROLE_END.test(h) ? null : h))(holderTest(text, ts, titleTerms)) : null;
   if (holdsRole) preferShape((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null);
   // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
   const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
@@ -890,7 +894,8 @@ export function answerQuestion(
   // the quote is vouched for by the age or the role-holder beside the asked words: a bold answer is that one, or none
   const notVouched = vouched !== null && choice !== null && !choice.text.includes(vouched) && !vouched.includes(choice.text);
   // a who- or where-question is never answered by a bare number ("which company makes the playstation" → "3")
-  const bareNumber = (wanted === 'who' || wanted === 'where') && choice !== null && !/\p{L}/u.test(choice.text);
+  // (nor by a date: "August and November 2001" for "who filed the complaint")
+  const bareNumber = (wanted === 'who' || wanted === 'where') && choice !== null && (!/\p{L}/u.test(choice.text) || DATE_ONLY.test(choice.text));
   // a yes-or-no question is answered by the sentence, never by a phrase of it ("will the tories back id cards" →
   // "controversial government plans")
   const yesNo = YES_NO.test(question);
@@ -921,7 +926,7 @@ export function answerQuestion(
   const descriptionOfAsked = wanted !== 'who' && wanted !== 'what' && wanted !== 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && /^\p{Ll}/u.test(choice.text) && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*){1,3})/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a who-span naming only a role names no one ("the third *Conservative MP* to defect" for "who defected to labour"),
   // unless who someone is was asked ("who is X")
-  const roleOnly = wanted === 'who' && defines === null && titles === null && choice !== null && ROLE_END.test(choice.text.split(/\s+/).pop() ?? '') && choice.text.split(/\s+/).length <= 3;
+  const roleOnly = wanted === 'who' && ((defines === null && titles === null) || namedTerms.size === 0) && choice !== null && ROLE_END.test(choice.text.split(/\s+/).pop() ?? '') && choice.text.split(/\s+/).length <= 3;
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];

@@ -912,3 +912,22 @@ describe('what someone died of', () => {
     expect(a.short && a.answer === 'President Lark').toBe(false);
   });
 });
+
+describe('a who-answer that is no one', () => {
+  it('is never a date ("August and November 2001" for "who filed the complaint")', () => {
+    const engine = new Engine([
+      art('n', 'Court upholds ruling', 'The complaint against Lister was filed between August and November 2001, the court heard.'),
+      art('m', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('who filed the complaint against lister').answer;
+    expect(a.short && /2001/.test(a.answer ?? '')).toBe(false);
+  });
+
+  it('is never a role word taken as the holder ("a lawyer or MP, the courts minister")', () => {
+    const engine = new Engine([
+      art('l', 'Best person for top legal job', 'The best person for the job should be appointed, and not necessarily a lawyer or MP, the courts minister has told MPs. "The post needs no lawyer," said courts minister Tom Reed.'),
+    ]);
+    const a = engine.ask('who is the courts minister').answer;
+    expect(a.answer).not.toBe('MP');
+  });
+});
