@@ -931,3 +931,12 @@ describe('a who-answer that is no one', () => {
     expect(a.answer).not.toBe('MP');
   });
 });
+
+describe('a date set for something to come', () => {
+  const engine = new Engine([art('z', 'Kestrels confident and cautious', "Kestrels' technical director, Tom Reed, is confident ahead of the Marlow Cup final against Rovers on Saturday in Lusaka. Both sides hope to win the cup for a third time.")]);
+  it('does not answer when a deed was done, and the quote is the closest passage', () => {
+    const a = engine.ask('when did the kestrels win the marlow cup').answer;
+    expect(a.short && a.answer === 'Saturday').toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+});
