@@ -212,6 +212,24 @@ function moneyNamed(sentence: string, start: number, end: number): string | null
   const noun = after?.[1];
   return noun !== undefined && !STOP_WORDS.has(noun) && !/(?:ed|ing|ly)$/.test(noun) ? noun : null;
 }
+
+/** A name and the word giving it a count right before the number ("Million Dollar Baby *has* 7"). */
+const OWNER_HAS = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(?:has|had|have|got|gets|won|wins|took|takes|scored|scores|on)\s+$/u;
+/** A name given a count of its own ("The Aviator *has 11*"). */
+const NAME_HAS_COUNT = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(?:has|had|have|got|gets|won|wins|took|takes|scored|scores|on)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)/gu;
+/**
+ * Whether the number at `at` is given to a name that is not the one asked (`named`, index terms), while the name asked is
+ * given a number of its own in the same way: "X has 7 … while Y has 11", asked of Y.
+ */
+function otherSubjectsCount(sentence: string, at: number, named: ReadonlySet<string>): boolean {
+  const owner = OWNER_HAS.exec(sentence.slice(Math.max(0, at - 60), at))?.[1];
+  if (owner === undefined || terms(owner).some((t) => named.has(t))) return false;
+  for (const m of sentence.matchAll(NAME_HAS_COUNT)) {
+    if (m.index !== undefined && m.index + m[0].length - 1 !== at && terms(m[1]!).some((t) => named.has(t))) return true;
+  }
+  return false;
+}
+
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -929,6 +947,12 @@ export function answerQuestion(
   // and a who-span naming only a role names no one ("the third *Conservative MP* to defect" for "who defected to labour"),
   // unless who someone is was asked ("who is X")
   const roleOnly = wanted === 'who' && ((defines === null && titles === null) || namedTerms.size === 0) && choice !== null && ROLE_END.test(choice.text.split(/\s+/).pop() ?? '') && choice.text.split(/\s+/).length <= 3;
+  // and a where-span joined by "and" to the name asked is its peer, not where it is ("Belmarsh and *Woodhill* prisons" for
+  // "where are the belmarsh detainees from")
+  const peerOfAsked = wanted === 'where' && choice !== null && at >= 0 && terms(/(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(?:and|or|&)\s+$/u.exec(spanText.slice(Math.max(0, at - 50), at))?.[1] ?? '').some((t) => own.has(t));
+  // and a count told right after another name, when the one asked has its own ("Million Dollar Baby has *seven*
+  // nominations while The Aviator has 11" for "how many nominations does the aviator have")
+  const countOfOther = wanted === 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && otherSubjectsCount(spanText, at, namedTerms);
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1071,7 +1095,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForPast ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForPast && !peerOfAsked && !countOfOther ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -940,3 +940,18 @@ describe('a date set for something to come', () => {
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
+
+describe('a peer or another\'s count beside the name asked', () => {
+  const engine = new Engine([
+    art('n', 'Oscar race', 'Marlow Bay has seven nominations while The Lark has 11. The ceremony is in February.'),
+    art('b', 'Detainees must be freed', 'Campaigners called on the government to free or charge 12 detainees at Belmarsh and Woodhill prisons. The men have not been charged.'),
+  ]);
+  it('is not the count of the one asked ("seven" for "how many nominations does the lark have")', () => {
+    const a = engine.ask('how many nominations does the lark have').answer;
+    expect(a.short && a.answer === 'seven').toBe(false);
+  });
+  it('is not where the one asked is ("Belmarsh and Woodhill" for "where are the belmarsh detainees from")', () => {
+    const a = engine.ask('where are the belmarsh detainees from').answer;
+    expect(a.short && a.answer === 'Woodhill').toBe(false);
+  });
+});
