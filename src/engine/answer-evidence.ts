@@ -200,8 +200,9 @@ export function endsInAskedName(spanTerms: readonly string[], named: ReadonlySet
   const last = spanTerms[spanTerms.length - 1];
   if (last === undefined || !named.has(last)) return false;
   if ([...named].every((t) => spanTerms.includes(t))) return true;
-  const runs = [...cased.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|van|von|der|al|le|la)\s+)?\p{Lu}[\p{L}'’-]*)*/gu)].map((m) => terms(m[0]).filter((t) => own.has(t)));
-  return runs.some((r) => r.length > 1 && r[r.length - 1] === last && r.every((t) => spanTerms.includes(t)));
+  // (a possessive ends a name, one word enough: "Tautou's Da Vinci Code" is Tautou and her film)
+  const runs = [...cased.replace(/['’]s\b/g, '\u0001').matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|van|von|der|al|le|la)\s+)?\p{Lu}[\p{L}'’-]*)*(\u0001)?/gu)].map((m) => ({ owner: m[1] !== undefined, ts: terms(m[0]).filter((t) => own.has(t)) }));
+  return runs.some(({ owner, ts: r }) => (r.length > 1 || owner) && r[r.length - 1] === last && r.every((t) => spanTerms.includes(t)));
 }
 
 /** "what is X called", "what's the name of X", "what is X's name": a name is asked, not a fact about X. */

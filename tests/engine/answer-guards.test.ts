@@ -419,6 +419,14 @@ describe('a who-span ending in the name asked', () => {
     const l = 'who is Anna Lister married to';
     expect(endsInAskedName(terms('Singer Anna Lister'), new Set(terms('Anna Lister')), l, own(l))).toBe(true);
   });
+
+  it('ends in a one-word name the question gives as an owner ("Tautou\'s Da Vinci Code part")', () => {
+    const t = "which british actress was in the frame for Tautou's Da Vinci Code part";
+    expect(endsInAskedName(terms('Audrey Tautou'), new Set(terms('Tautou Da Vinci Code')), t, own(t))).toBe(true);
+    // (one word of a name asked that owns nothing is no name of its own: Khan's successor may be a Khan)
+    const k = "who was Genghis Khan's successor";
+    expect(endsInAskedName(terms('Ögedei Khan'), new Set(terms('Genghis Khan')), k, own(k))).toBe(false);
+  });
 });
 
 describe('the size of a ranking', () => {
