@@ -2,7 +2,7 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion, PERSON_ROLE } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
-import { NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
+import { comingForPast, NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
 import { placeLikeness } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -172,8 +172,6 @@ const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citi
 const DEATH_CAUSE_ASKED = /^\W*what\s+(?:did\s+.+?\s+die\s+(?:of|from)|killed)\b/i;
 /** A death told with its cause ("died … from emphysema", "died of cancer", "killed by a stroke"). */
 const DEATH_CAUSE_TOLD = /\b(?:died|dies)\b[^.;]{0,40}?\b(?:of|from)\s+(?!the\s+age\b)|\bkilled\s+by\s+/i;
-/** Words setting what follows as still to come ("*ahead of* the final on Saturday", "*will* open on 1 May"). */
-const COMING_BEFORE = /\b(?:ahead of|will|next|upcoming|forthcoming|due to|is due|are due|scheduled|set to|is to|are to|plans? to|planned for|expected to)\b/i;
 /** A span that is only a date: months, weekdays, years and the words joining them ("August and November 2001", "on 5 May"). */
 const DATE_ONLY = /^(?:(?:on|in|between|and|or|to|the|of|late|early|mid|last|next|this)\s+|(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|(?:1[89]|20)\d\d\b\s*|\d{1,2}(?:st|nd|rd|th)?\s+)+$/i;
 /** Words for a role or an office that end a description of someone, not a name ("Conservative *MP*", "pop *star*"). */
@@ -1016,7 +1014,8 @@ export function answerQuestion(
   // and a when-span that dates the telling ("said on Wednesday night") does not date the deed asked
   // (nor a date set for something to come, for a deed asked as done: "ahead of the Cosafa Cup final … on *Saturday*" for
   // "when did zambia win the cosafa cup")
-  const comingForPast = wanted === 'when' && choice !== null && at >= 0 && /^\W*when\s+(?:did|was|were|had|has|have)\b/i.test(question) && COMING_BEFORE.test(spanText.slice(Math.max(0, at - 80), at).split(/[.;]/).pop() ?? '');
+  const toldComing = wanted === 'when' ? comingForPast(question) : null;
+  const comingForDone = toldComing !== null && choice !== null && at >= 0 && toldComing({ text: choice.text, start: at, kind: 'when' }, spanText);
   const tellingTime = wanted === 'when' && choice !== null && at >= 0 && timeOfTelling(spanText, at, own, termOf);
   // and a one-word who-span after "a" or "an" describes someone, it names no one ("Kilroy-Silk was made *an MEP*")
   const described = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\b(?:a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));
@@ -1095,13 +1094,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForPast && !peerOfAsked && !countOfOther ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || denied || comingForPast || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || denied || comingForDone || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -450,7 +450,7 @@ function namesSides(sides: readonly string[], sentence: string, scoreEnd: number
 }
 
 /** A when-question about something coming ("when is the election"), not about a last or first one. */
-const ASKS_COMING = /^\W*(?:when|what (?:date|day))(?:\s+(?:is|are|will|does|do)|['’]s)\b/i;
+const ASKS_COMING = /^\W*(?:(?:by\s+)?when|what (?:date|day))(?:\s+(?:is|are|will|does|do)|['’]s)\b/i;
 
 /**
  * For a when-question about something coming, whether a date is told as past ("the last election *in 2001*", "last
@@ -471,7 +471,9 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
 }
 
 /** A when-question about a deed done ("when was kennedy first elected"), not one to come. */
-const ASKS_PAST = /^\W*when\s+(?:was|were|did|had)\b/i;
+const ASKS_PAST = /^\W*when\s+(?:was|were|did|had|has|have)\b/i;
+/** Words setting what follows in their clause as still to come ("*ahead of* the final on Saturday", "*is due* in Europe at the end of January"). */
+const COMING_BEFORE = /\b(?:ahead of|will|next|upcoming|forthcoming|due to|is due|are due|scheduled|set to|is to|are to|plans? to|planned for|expected to)\b/i;
 
 /**
  * For a when-question about a deed done, a test for a candidate told as to come ("next Sunday's elections"): another
@@ -479,7 +481,7 @@ const ASKS_PAST = /^\W*when\s+(?:was|were|did|had)\b/i;
  */
 export function comingForPast(question: string): ((c: Candidate, sentence: string) => boolean) | null {
   if (!ASKS_PAST.test(question) || /\b(?:next|coming|upcoming|future)\b/i.test(question)) return null;
-  return (c, sentence) => /^(?:next|this coming)\b/i.test(c.text) || /\b(?:next|this coming)\s+$/i.test(sentence.slice(Math.max(0, c.start - 16), c.start));
+  return (c, sentence) => /^(?:next|this coming)\b/i.test(c.text) || /\b(?:next|this coming)\s+$/i.test(sentence.slice(Math.max(0, c.start - 16), c.start)) || COMING_BEFORE.test(sentence.slice(Math.max(0, c.start - 80), c.start).split(/[.;]/).pop() ?? '');
 }
 
 /**
@@ -489,8 +491,9 @@ export function comingForPast(question: string): ((c: Candidate, sentence: strin
 function pastYear(sentence: string, c: Candidate): boolean {
   if (!/^(?:1[5-9]|20)\d\d(?:\s*(?:,|and|or)\s*(?:1[5-9]|20)\d\d)*$/.test(c.text)) return false;
   const before = sentence.slice(Math.max(0, c.start - 50), c.start);
-  // ("In 2003, C-Murder was found guilty": a year opening the sentence dates the clause after it)
-  const clause = /^\W*(?:in|by|since)\s+$/i.test(before) ? (sentence.slice(c.start + c.text.length).replace(/^\s*,/, '').split(/[,;:]/)[0] ?? '') : (before.split(/[,;:]/).pop() ?? '');
+  // ("In 2003, C-Murder was found guilty": a year opening the sentence, or a clause, dates the clause after it: "points out
+  // that in 1970 the G8 … agreed")
+  const clause = /(?:^\W*|\b(?:that|and|but|as|when|while)\s+)(?:in|by|since)\s+$/i.test(before) ? (sentence.slice(c.start + c.text.length).replace(/^\s*,/, '').split(/[,;:]/)[0] ?? '') : (before.split(/[,;:]/).pop() ?? '');
   return /\b(?:was|were|had|did|won|became|set|agreed|began|started|ended|died|born)\b/i.test(clause) && !/\b(?:will|would|next|due|to be)\b/i.test(clause);
 }
 

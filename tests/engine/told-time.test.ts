@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { comingForPast, pastForComing } from '../../src/engine/span-candidates.ts';
+
+const at = (sentence: string, text: string) => ({ text, start: sentence.indexOf(text), kind: 'when' as const });
+
+describe('a date told as past, for something asked as to come', () => {
+  it('reads "by when … will" as asking what is to come', () => {
+    expect(pastForComing('by when does the uk say it will spend 0.7% on aid')).not.toBeNull();
+  });
+
+  it('reads a year opening a clause as dating the clause after it ("points out that in 1970 the G8 … agreed")', () => {
+    const test = pastForComing('by when does the uk say it will spend 0.7% on aid')!;
+    const s = 'It also points out that in 1970 the G8 of top nations agreed to spend 0.7% of their incomes on aid.';
+    expect(test(at(s, '1970'), s)).toBe(true);
+    const coming = 'It also points out that in 2013 the UK will reach the target.';
+    expect(test(at(coming, '2013'), coming)).toBe(false);
+  });
+});
+
+describe('a date told as to come, for a deed asked as done', () => {
+  it('is one its clause sets ahead ("ahead of the final on Saturday", "is due … at the end of January")', () => {
+    const test = comingForPast('when did the kestrels win the cup')!;
+    const s = 'Their director is confident ahead of the Marlow Cup final against Rovers on Saturday in Lusaka.';
+    expect(test(at(s, 'Saturday'), s)).toBe(true);
+    const due = 'Following his inauguration, Mr Lark is due in Europe at the end of January.';
+    expect(test(at(due, 'January'), due)).toBe(true);
+    const done = 'The Kestrels won the cup on Saturday in Lusaka.';
+    expect(test(at(done, 'Saturday'), done)).toBe(false);
+  });
+});
