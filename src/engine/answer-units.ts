@@ -397,3 +397,8 @@ export function otherDirection(asked: 'up' | 'down', sentence: string, start: nu
   const before = sentence.slice(Math.max(0, start - 30), start).split(/[^A-Za-z]+/).filter(Boolean).slice(-3);
   return before.some((w) => (asked === 'up' ? FALL : RISE).test(w)) && !before.some((w) => (asked === 'up' ? RISE : FALL).test(w));
 }
+
+/** Whether the span at `start..end` is "one" picking one thing out, which counts nothing ("*One* such avatar", "one of the", "one day"). */
+export function picksOneOut(sentence: string, start: number, end: number): boolean {
+  return /^one$/i.test(sentence.slice(start, end)) && /^\s+(?:such|another|day|time|way|thing|reason|problem|of\s+(?:the|his|her|its|their|them|those|these|our|my|your))\b/i.test(sentence.slice(end));
+}

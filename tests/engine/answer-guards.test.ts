@@ -5,7 +5,7 @@ import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { beatApart, endsInAskedName, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
-import { noChangeTold } from '../../src/engine/answer-units.ts';
+import { noChangeTold, picksOneOut } from '../../src/engine/answer-units.ts';
 
 describe('a question asking which one ranks first', () => {
   it('is not answered as sure by a quote that ranks nothing', () => {
@@ -961,5 +961,17 @@ describe('a peer or another\'s count beside the name asked', () => {
   it('is not where the one asked is ("Belmarsh and Woodhill" for "where are the belmarsh detainees from")', () => {
     const a = engine.ask('where are the belmarsh detainees from').answer;
     expect(a.short && a.answer === 'Woodhill').toBe(false);
+  });
+});
+
+describe('"one" that picks one thing out', () => {
+  const at = (s: string, w: string) => [s.indexOf(w), s.indexOf(w) + w.length] as const;
+  it('counts nothing ("One such avatar", "one of the", "one day"), unlike "one person"', () => {
+    const s = 'One such avatar is Larkspur.';
+    expect(picksOneOut(s, ...at(s, 'One'))).toBe(true);
+    const o = 'It was one of the best films.';
+    expect(picksOneOut(o, ...at(o, 'one'))).toBe(true);
+    const p = 'Only one person has downloaded it.';
+    expect(picksOneOut(p, ...at(p, 'one'))).toBe(false);
   });
 });
