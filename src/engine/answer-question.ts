@@ -954,6 +954,9 @@ export function answerQuestion(
   // and "one" that picks one thing out counts nothing ("*One* such avatar is Jeremiah" for "how many have downloaded
   // jeremiah", "one of the …", "one day")
   const pickedOne = wanted === 'number' && choice !== null && at >= 0 && picksOneOut(spanText, at, at + choice.text.length);
+  // and a where-span over a window that lacks a name asked tells where something else is ("ranked the *UK* third" for
+  // "where is the us ranked for broadband")
+  const placeOfOther = wanted === 'where' && choice !== null && namedTerms.size > 0 && ![...namedTerms].every((t) => aroundBest.has(t));
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1097,7 +1100,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -975,3 +975,15 @@ describe('"one" that picks one thing out', () => {
     expect(picksOneOut(p, ...at(p, 'one'))).toBe(false);
   });
 });
+
+describe('a where-span over a window lacking a name asked', () => {
+  // (the name here is "Rank", as truecasing reads the question's verb from a firm the corpus names: the window lacks it)
+  const engine = new Engine([
+    art('r', 'UK third in ICT index', 'The report, carried out by consultants, placed the UK third behind Sweden and Ireland in business use of ICT. Ministers welcomed it.'),
+    art('k', 'Rank profits rise', 'Leisure firm Rank said profits rose. Rank owns Hard Rock Cafe. Rank shares gained 2%. Rank will sell its film arm.'),
+  ]);
+  it('tells where something else is ("Sweden and Ireland" for "where does the uk rank")', () => {
+    const a = engine.ask('where does the uk rank in business use of ict').answer;
+    expect(a.short).toBe(false);
+  });
+});
