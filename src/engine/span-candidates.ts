@@ -425,12 +425,17 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   return (c, sentence) =>
     (!attributive || !attributive(c, sentence)) &&
     // ("once" is a stop word, and a number of occasions all the same)
-    (OCCASIONS.test(c.text) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
+    (OCCASIONS.test(c.text) || monthMay(c, sentence) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
     (!sides || namesSides(sides, sentence, c.start + c.text.length)) &&
     (!placeOf || (placeOf(c.text) < PLACE_NOT_PERSON && !placedAt!(c, sentence))) &&
     (!personOf || isPlace(c, sentence)) &&
     (!toldPast || !toldPast(c, sentence));
+}
+
+/** "May" the month, which as a word is a stop word ("may"): after "in", "since", "last" …, or before "'s" or a day or year. */
+function monthMay(c: Candidate, sentence: string): boolean {
+  return c.text === 'May' && (/\b(?:in|on|since|until|by|of|last|next|early|mid|late|from|to|during)\s+$/i.test(sentence.slice(Math.max(0, c.start - 10), c.start)) || /^(?:['’]s\b|\s+\d)/.test(sentence.slice(c.start + 3)));
 }
 
 /** Words of a score question that name no side: the score and the game asked, and chat for one side meeting another. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comingForPast, pastForComing } from '../../src/engine/span-candidates.ts';
+import { comingForPast, hasCandidate, pastForComing } from '../../src/engine/span-candidates.ts';
 
 const at = (sentence: string, text: string) => ({ text, start: sentence.indexOf(text), kind: 'when' as const });
 
@@ -26,5 +26,13 @@ describe('a date told as to come, for a deed asked as done', () => {
     expect(test(at(due, 'January'), due)).toBe(true);
     const done = 'The Kestrels won the cup on Saturday in Lusaka.';
     expect(test(at(done, 'Saturday'), done)).toBe(false);
+  });
+});
+
+describe('"May" the month', () => {
+  it('is a date after "in" or before "\'s" or a day, not the word "may"', () => {
+    expect(hasCandidate('when did ann lister last play for kestrels', "Lister last played for Kestrels as a substitute in May's cup final.")).toBe(true);
+    expect(hasCandidate('when is the election', 'The election is expected on 5 May.')).toBe(true);
+    expect(hasCandidate('when did ann lister last play for kestrels', 'Lister May return for Kestrels, the coach said.')).toBe(false);
   });
 });
