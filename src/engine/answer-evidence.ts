@@ -367,3 +367,8 @@ export function rosterForOther(question: string, quote: string): boolean {
   const names = (/^[^:]{0,40}:/.test(bare) ? bare.slice(bare.indexOf(':') + 1) : bare).split(/[,;]/).map((p) => p.trim().replace(/\.$/, ''));
   return names.length >= 6 && names.every((p) => p !== '' && ROSTER_NAME.test(p));
 }
+
+/** Whether the span at `start` is named as a work right before it ("the console *game* Rising Sun", "the *film* Closer"): a title. */
+export function namedAsWork(sentence: string, start: number): boolean {
+  return /\b(?:game|film|movie|album|single|song|show|series|book|novel|play|musical|title|programme|sitcom|drama)\s+$/i.test(sentence.slice(Math.max(0, start - 20), start));
+}

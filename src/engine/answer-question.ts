@@ -16,7 +16,7 @@ import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, changeAsked, picksOneOut, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, articleFocus, askedOnlyAsName, namedAsWork, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -217,11 +217,13 @@ const OWNER_HAS = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(?:has|had
 const NAME_HAS_COUNT = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(?:has|had|have|got|gets|won|wins|took|takes|scored|scores|on)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)/gu;
 /**
  * Whether the number at `at` is given to a name that is not the one asked (`named`, index terms), while the name asked is
- * given a number of its own in the same way: "X has 7 … while Y has 11", asked of Y.
+ * given a number of its own in the same way ("X has 7 … while Y has 11", asked of Y) or is not in the sentence at all.
  */
 function otherSubjectsCount(sentence: string, at: number, named: ReadonlySet<string>): boolean {
   const owner = OWNER_HAS.exec(sentence.slice(Math.max(0, at - 60), at))?.[1];
   if (owner === undefined || terms(owner).some((t) => named.has(t))) return false;
+  // (or the name asked is nowhere in the sentence: "Alicia Keys has 12 nominations" asked of Usher)
+  if (!terms(sentence).some((t) => named.has(t))) return true;
   for (const m of sentence.matchAll(NAME_HAS_COUNT)) {
     if (m.index !== undefined && m.index + m[0].length - 1 !== at && terms(m[1]!).some((t) => named.has(t))) return true;
   }
@@ -633,7 +635,7 @@ export function answerQuestion(
   const about = (e: AnalyzedArticle) => !atEvent && e.titleTerms.some((t) => aged.has(t));
   // (in an article holding every word of the name asked: "Lee, 82," in a story about Stan Lee is not Jerry Lee Lewis's age)
   const agedIn = (e: AnalyzedArticle) => [...aged].every((t) => e.termCounts.has(t) || e.titleTerms.includes(t));
-  if (ageAsked) preferShape((c) => agedIn(c.entry) && ageNamed(c.sentence.text, aged, terms, about(c.entry)) !== null);
+  if (ageAsked) preferShape((c) => agedIn(c.entry) && ageNamed(c.sentence.text, aged, terms, about(c.entry), atEvent) !== null);
   // "how many copies did X sell": a sentence counting the thing asked ("sold more than five million *copies*")
   const countedAsked = kindsAsked?.includes('count') ? countedThing(question) : null;
   // (within the chosen article: another article counting the same kind of thing is often another story)
@@ -836,7 +838,7 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked && agedIn(entry) ? ageNamed(quote, aged, terms, about(entry)) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
+  const vouched = (ageAsked && agedIn(entry) ? ageNamed(quote, aged, terms, about(entry), atEvent) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -957,6 +959,8 @@ export function answerQuestion(
   // and a where-span over a window that lacks a name asked tells where something else is ("ranked the *UK* third" for
   // "where is the us ranked for broadband")
   const placeOfOther = wanted === 'where' && choice !== null && namedTerms.size > 0 && ![...namedTerms].every((t) => aroundBest.has(t));
+  // and a where-span named as a work is its title, not a place ("adapting the console game *Rising Sun*")
+  const workTitle = wanted === 'where' && choice !== null && at >= 0 && namedAsWork(spanText, at);
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1100,7 +1104,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -289,11 +289,14 @@ const AGE_SUBJECT = /\b[Tt]he\s+(\d{1,3})-year-old(?:\s+\p{Lu}\p{Ll}+(?:er|man|w
 
 /**
  * The age a sentence sets right beside a name the question asks about (index terms `named`), or, in an article whose
- * title names the person (`aboutNamed`), by a description of them ("the 60-year-old actor"); null when none.
+ * title names the person (`aboutNamed`), by a description of them ("the 60-year-old actor"); asked at an event
+ * (`atEvent`), only an age the sentence gives at a deed ("at the age of 43"); null when none.
  */
-export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: (word: string) => string[], aboutNamed = false): string | null {
+export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: (word: string) => string[], aboutNamed = false, atEvent = false): string | null {
   if (named.size === 0) return null;
-  for (const { re, age, name } of AGE_NAMED) {
+  // (an age asked at an event, "how old was he when he became editor", is no age set beside the name: "Lee, 82," is the
+  // age at the telling)
+  for (const { re, age, name } of atEvent ? [] : AGE_NAMED) {
     for (const m of sentence.matchAll(re)) {
       const years = Number(m[age]);
       if (years >= 1 && years < 120 && termsOf(m[name]!).some((t) => named.has(t))) return m[age]!;

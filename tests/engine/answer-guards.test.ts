@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
-import { beatApart, endsInAskedName, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
+import { beatApart, endsInAskedName, namedAsWork, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { noChangeTold, picksOneOut } from '../../src/engine/answer-units.ts';
@@ -985,5 +985,33 @@ describe('a where-span over a window lacking a name asked', () => {
   it('tells where something else is ("Sweden and Ireland" for "where does the uk rank")', () => {
     const a = engine.ask('where does the uk rank in business use of ict').answer;
     expect(a.short).toBe(false);
+  });
+});
+
+describe('an age asked at an event', () => {
+  const engine = new Engine([
+    art('l', 'Comic creator wins case', 'Comic creator Stan Reed is to get a windfall. Of the cut now due to Reed, 82, his lawyer said it was large.'),
+    art('g', 'The genius of Stan Reed', 'Stan Reed got a job at a comics firm owned by a relative. He rose to editor by the age of 18. Reed later created many heroes.'),
+  ]);
+  it('is no age set beside the name ("Reed, 82," is his age at the telling)', () => {
+    const a = engine.ask('how old was stan reed when he became editor').answer;
+    expect(a.answer === '82' && a.short).toBe(false);
+  });
+});
+
+describe('a count given to someone not asked', () => {
+  const engine = new Engine([art('b', 'Usher leads nominations', 'Singer Lark is leading the race for the Kestrel awards with nominations in 13 categories. Alicia Keys has 12 nominations for the awards, which will be held on 8 December.')]);
+  it('is not the count asked when the one asked is not in its sentence', () => {
+    const a = engine.ask('how many kestrel nominations does lark have').answer;
+    expect(a.short && a.answer === '12').toBe(false);
+  });
+});
+
+describe('a span named as a work', () => {
+  it('is a title, not a place ("adapting the console game Rising Sun")', () => {
+    const t = 'The series has added Pacific Assault, adapting the console game Rising Sun.';
+    expect(namedAsWork(t, t.indexOf('Rising'))).toBe(true);
+    const p = 'The game is set in Russia and North Africa.';
+    expect(namedAsWork(p, p.indexOf('Russia'))).toBe(false);
   });
 });
