@@ -477,8 +477,8 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
 
 /** A when-question about a deed done ("when was kennedy first elected"), not one to come. */
 const ASKS_PAST = /^\W*when\s+(?:was|were|did|had|has|have)\b/i;
-/** Words setting what follows in their clause as still to come ("*ahead of* the final on Saturday", "*is due* in Europe at the end of January"). */
-const COMING_BEFORE = /\b(?:ahead of|will|next|upcoming|forthcoming|due to|is due|are due|scheduled|set to|is to|are to|plans? to|planned for|expected to)\b/i;
+/** Words setting what follows in their clause as still to come, or only meant ("*ahead of* the final on Saturday", "*is due* in Europe at the end of January", "was *intended to* be released in 2001"). */
+const COMING_BEFORE = /\b(?:ahead of|will|next|upcoming|forthcoming|due to|is due|are due|scheduled|set to|is to|are to|plans? to|planned for|planned to|expected to|intended to|meant to|supposed to)\b/i;
 
 /**
  * For a when-question about a deed done, a test for a candidate told as to come ("next Sunday's elections"): another

@@ -1015,3 +1015,11 @@ describe('a span named as a work', () => {
     expect(namedAsWork(p, p.indexOf('Russia'))).toBe(false);
   });
 });
+
+describe('a time "ago"', () => {
+  const engine = new Engine([art('r', 'Winger hopes for early return', 'The winger has been inspirational this season. He added: "My recovery is going better than we expected a few weeks ago but the cup game will come too soon."')]);
+  it('is no length asked by "how long" ("a few weeks ago")', () => {
+    const a = engine.ask('how long was the winger expected to be out').answer;
+    expect(a.short && /weeks/.test(a.answer ?? '')).toBe(false);
+  });
+});

@@ -36,3 +36,11 @@ describe('"May" the month', () => {
     expect(hasCandidate('when did ann lister last play for kestrels', 'Lister May return for Kestrels, the coach said.')).toBe(false);
   });
 });
+
+describe('a date only meant, for a deed asked as done', () => {
+  it('is one the clause gives as intended ("was intended to be released in 2001")', () => {
+    const test = comingForPast('when was marlow bay released')!;
+    const s = 'The Larks box set was intended to be released in 2001, to mark the 10th anniversary of the album Marlow Bay.';
+    expect(test(at(s, '2001'), s)).toBe(true);
+  });
+});
