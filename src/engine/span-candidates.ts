@@ -466,6 +466,8 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
   return (c, sentence) =>
     /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
     pastYear(sentence, c) ||
+    // ("the original *1977* Star Wars film": a year set before a noun dates that thing)
+    (/^(?:1[5-9]|20)\d\d$/.test(c.text) && /\b(?:the|original|his|her|its|their|a)\s+$/i.test(sentence.slice(Math.max(0, c.start - 12), c.start)) && /^\s+(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Ll}{3,}/u.test(sentence.slice(c.start + c.text.length)) && !/^\s+(?:and|or|to|when|after|before|until|season)\b/i.test(sentence.slice(c.start + c.text.length))) ||
     // ("a few weeks ago", "the 18th Century": behind us, never a date to come)
     /\bago$/i.test(c.text) ||
     /^\s+ago\b/i.test(sentence.slice(c.start + c.text.length)) ||

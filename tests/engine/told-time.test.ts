@@ -44,3 +44,13 @@ describe('a date only meant, for a deed asked as done', () => {
     expect(test(at(s, '2001'), s)).toBe(true);
   });
 });
+
+describe('a year set before a noun', () => {
+  it('dates that thing, not something to come ("the original 1977 Star Wars film")', () => {
+    const test = pastForComing('when does revenge of the larks open')!;
+    const s = 'Revenge of the Larks - the third prequel to the original 1977 Larks film - tells how the hero falls.';
+    expect(test(at(s, '1977'), s)).toBe(true);
+    const coming = 'Revenge of the Larks opens in 2005 in the UK.';
+    expect(test(at(coming, '2005'), coming)).toBe(false);
+  });
+});
