@@ -174,6 +174,8 @@ const DEATH_CAUSE_ASKED = /^\W*what\s+(?:did\s+.+?\s+die\s+(?:of|from)|killed)\b
 const DEATH_CAUSE_TOLD = /\b(?:died|dies)\b[^.;]{0,40}?\b(?:of|from)\s+(?!the\s+age\b)|\bkilled\s+by\s+/i;
 /** A span that is only a date: months, weekdays, years and the words joining them ("August and November 2001", "on 5 May"). */
 const DATE_ONLY = /^(?:(?:on|in|between|and|or|to|the|of|late|early|mid|last|next|this)\s+|(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|(?:1[89]|20)\d\d\b\s*|\d{1,2}(?:st|nd|rd|th)?\s+)+$/i;
+/** A phrase opening with a preposition: the tail of a title or a place, never someone ("of England and Wales"). */
+const PREPOSITION_LED = /^(?:of|in|at|for|from|to|by|with|on)\s/;
 /** Words for a role or an office that end a description of someone, not a name ("Conservative *MP*", "pop *star*"). */
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
@@ -642,9 +644,10 @@ export function answerQuestion(
   if (countedAsked !== null) preferShape((c) => countsThing(c.sentence.text, countedAsked, terms), true);
   // "who is the boss of X": someone named beside the role, with X ("X chief executive Y")
   const role = roleAsked(wanted, ownList, question);
-  // (a holder is someone, never a role word: "not necessarily a lawyer or *MP*, the courts minister")
+  // (a holder is someone, never a role word, "not necessarily a lawyer or *MP*, the courts minister", nor a title's tail,
+  // "Lord Chief Justice *of England and Wales*")
   const holderTest = role ? roleHolderTest(question, role) : null;
-  const holdsRole = holderTest ? (text: string, ts: readonly string[], titleTerms: readonly string[]) => ((h) => (h !== null && ROLE_END.test(h) ? null : h))(holderTest(text, ts, titleTerms)) : null;
+  const holdsRole = holderTest ? (text: string, ts: readonly string[], titleTerms: readonly string[]) => ((h) => (h !== null && (ROLE_END.test(h) || PREPOSITION_LED.test(h)) ? null : h))(holderTest(text, ts, titleTerms)) : null;
   if (holdsRole) preferShape((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null);
   // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
   const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
@@ -963,6 +966,9 @@ export function answerQuestion(
   const workTitle = wanted === 'where' && choice !== null && at >= 0 && namedAsWork(spanText, at);
   // and a time "ago" is a point in time, no length asked by "how long" ("a few *weeks* ago")
   const agoForLength = wanted === 'number' && /\bhow long\b(?!\s+ago\b)/i.test(question) && choice !== null && at >= 0 && /^\s+ago\b/i.test(spanText.slice(at + choice.text.length));
+  // and a who-span opening with a preposition is the tail of a title, no one ("*of England and Wales*" of "Lord Woolf, who
+  // is Lord Chief Justice of England and Wales")
+  const prepositionLed = wanted === 'who' && choice !== null && PREPOSITION_LED.test(choice.text);
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1106,7 +1112,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -1023,3 +1023,11 @@ describe('a time "ago"', () => {
     expect(a.short && /weeks/.test(a.answer ?? '')).toBe(false);
   });
 });
+
+describe('a role holder that opens with a preposition', () => {
+  const engine = new Engine([art('w', 'Judges give evidence', 'Lord Reed, who is Lord Chief Justice of England and Wales, was giving evidence to a committee. He said inquiries cost too much.')]);
+  it('is the tail of the title, no one ("of England and Wales")', () => {
+    const a = engine.ask('who is the lord chief justice').answer;
+    expect(a.answer).not.toBe('of England and Wales');
+  });
+});
