@@ -232,6 +232,22 @@ function otherSubjectsCount(sentence: string, at: number, named: ReadonlySet<str
   return false;
 }
 
+/** Clauses a sentence joins in contrast ("…, while …", "…; …", "… whereas …", "…, but …"). */
+const CONTRAST_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+/g;
+
+/**
+ * Whether the clause holding `at` names none of `named` (index terms) while another clause of the sentence names them all
+ * and holds more of the words asked (`asked`): that clause tells what was asked.
+ */
+function clauseOfOther(sentence: string, at: number, named: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  const bounds = [0, ...[...sentence.matchAll(CONTRAST_JOIN)].map((m) => m.index! + m[0].length), sentence.length + 1];
+  const clauses = bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end, ts: new Set(terms(sentence.slice(bounds[i]!, end))) }));
+  const mine = clauses.find((c) => at >= c.start && at < c.end);
+  if (!mine || clauses.length < 2 || [...named].some((t) => mine.ts.has(t))) return false;
+  const held = (ts: ReadonlySet<string>) => [...asked].filter((t) => ts.has(t)).length;
+  return clauses.some((c) => c !== mine && [...named].every((t) => c.ts.has(t)) && held(c.ts) > held(mine.ts));
+}
+
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -969,6 +985,9 @@ export function answerQuestion(
   // and a who-span opening with a preposition is the tail of a title, no one ("*of England and Wales*" of "Lord Woolf, who
   // is Lord Chief Justice of England and Wales")
   const prepositionLed = wanted === 'who' && choice !== null && PREPOSITION_LED.test(choice.text);
+  // and a when- or number-span in a clause naming none of the names asked, when another clause of its sentence names them
+  // all ("Saints have a week's training in Portugal *next week*, while Wales will play England … on 5 February")
+  const otherClause = (wanted === 'when' || wanted === 'number') && choice !== null && at >= 0 && namedTerms.size > 0 && clauseOfOther(spanText, at, namedTerms, own);
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1112,7 +1131,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

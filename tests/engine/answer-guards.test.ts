@@ -1031,3 +1031,18 @@ describe('a role holder that opens with a preposition', () => {
     expect(a.answer).not.toBe('of England and Wales');
   });
 });
+
+describe('a date or number in a clause of someone else', () => {
+  const engine = new Engine([
+    art('w', 'Wales want league training', 'Wales could train with a league club. Saints have a week of training in Portugal next week, while Wales will play England in the opening Six Nations match on 5 February.'),
+  ]);
+  it('is not the asked ones\' when their clause is another ("next week" of the Saints)', () => {
+    const a = engine.ask('when do wales play england').answer;
+    expect(a.short && a.answer === 'next week').toBe(false);
+  });
+  it('stays when its own clause holds more of what was asked ("a majority of 167 … in 2001, but Mr Lark has since")', () => {
+    const e2 = new Engine([art('m', 'Lark under fire', 'Labour won a huge majority of 167 over the Conservatives in 2001, but Mr Lark has since been criticised by many in his own party.')]);
+    const a = e2.ask("what was lark's majority in 2001").answer;
+    expect(a.answer).toBe('167');
+  });
+});
