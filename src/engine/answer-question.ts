@@ -174,6 +174,8 @@ const DEATH_CAUSE_ASKED = /^\W*what\s+(?:did\s+.+?\s+die\s+(?:of|from)|killed)\b
 const DEATH_CAUSE_TOLD = /\b(?:died|dies)\b[^.;]{0,40}?\b(?:of|from)\s+(?!the\s+age\b)|\bkilled\s+by\s+/i;
 /** A span that is only a date: months, weekdays, years and the words joining them ("August and November 2001", "on 5 May"). */
 const DATE_ONLY = /^(?:(?:on|in|between|and|or|to|the|of|late|early|mid|last|next|this)\s+|(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|(?:1[89]|20)\d\d\b\s*|\d{1,2}(?:st|nd|rd|th)?\s+)+$/i;
+/** Words setting a number as a goal, not as what is ("*efforts to have* 3 million people on drugs", "*aims to* sell 5m"). */
+const GOAL_BEFORE = /\b(?:efforts?\s+to\s+(?:have|get|reach)|aims?\s+to\s+\w+|aiming\s+(?:to\s+\w+|for)|targets?\s+(?:of|to\s+\w+)|goal\s+of|hopes?\s+to\s+\w+|wants?\s+to\s+\w+)\s+(?:\w+\s+)?$/i;
 /** A phrase opening with a preposition: the tail of a title or a place, never someone ("of England and Wales"). */
 const PREPOSITION_LED = /^(?:of|in|at|for|from|to|by|with|on)\s/;
 /** Words for a role or an office that end a description of someone, not a name ("Conservative *MP*", "pop *star*"). */
@@ -988,6 +990,10 @@ export function answerQuestion(
   // and a when- or number-span in a clause naming none of the names asked, when another clause of its sentence names them
   // all ("Saints have a week's training in Portugal *next week*, while Wales will play England … on 5 February")
   const otherClause = (wanted === 'when' || wanted === 'number') && choice !== null && at >= 0 && namedTerms.size > 0 && clauseOfOther(spanText, at, namedTerms, own);
+  // and "four in ten" is a share, no count ("four in ten business leaders were confident" for "how many business leaders are
+  // at davos"); and a number set as a goal is no number now ("efforts to have *3 million* people on anti-Aids drugs")
+  const shareForCount = countedAsked !== null && choice !== null && at >= 0 && /^\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|every)\b/i.test(spanText.slice(at + choice.text.length));
+  const goalTold = wanted === 'number' && choice !== null && at >= 0 && !/\b(?:aim|aims|target|targets|goal|plan|plans|want|wants|hope|hopes|expect|expects)\b/i.test(question) && GOAL_BEFORE.test(spanText.slice(Math.max(0, at - 30), at));
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1131,13 +1137,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || denied || comingForDone || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

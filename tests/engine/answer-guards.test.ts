@@ -1046,3 +1046,17 @@ describe('a date or number in a clause of someone else', () => {
     expect(a.answer).toBe('167');
   });
 });
+
+describe('a share or a goal for "how many"', () => {
+  const engine = new Engine([
+    art('d', 'Aids and climate top Marlow agenda', 'Earlier in the day came an update on efforts to have 3 million people on anti-Aids drugs by the end of 2005. The WHO said 700,000 people were on the drugs. A survey said four in ten business leaders were very confident that sales would rise.'),
+  ]);
+  it('is no count now ("efforts to have 3 million people"), and the quote is the closest passage', () => {
+    const a = engine.ask('how many people are on anti-aids drugs now').answer;
+    expect(a.short && a.answer === '3 million').toBe(false);
+  });
+  it('is no count ("four in ten business leaders")', () => {
+    const a = engine.ask('how many business leaders are confident').answer;
+    expect(a.short && a.answer === 'four').toBe(false);
+  });
+});
