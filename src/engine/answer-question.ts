@@ -182,11 +182,15 @@ const PREPOSITION_LED = /^(?:of|in|at|for|from|to|by|with|on)\s/;
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
 const WORK_ASKED = /^\W*(?:what|which)\s+(?:\w+\s+)?(?:book|novel|film|movie|song|single|album|show|programme|program|series|play|musical|game|opera|magazine|website|track|sitcom|soap|drama|documentary)s?\b/i;
+/** A question asking of the past ("where did X live", "where was X living", "used to"). */
+const PAST_ASKED = /\b(?:did|used to|was|were)\b/i;
 /** The index term a "where does X live" question asks with. */
 const LIVE_TERM = terms('live')[0]!;
 /** Where a sentence says someone lives ("who lives in Cleveland", "whose home is in West Yorkshire"), or null. */
-function livesAt(sentence: string): string | null {
-  return /\b(?:lives|lived|living|resides|resided|residing|home is)\s+(?:in|at|near)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence)?.[1] ?? null;
+function livesAt(sentence: string, past: boolean): string | null {
+  // (asked where someone lives now, a home told as past is another: "We lived in Los Angeles … and yet we come back")
+  const verbs = past ? 'lives|lived|living|resides|resided|residing|home is|home was' : 'lives|living|resides|residing|home is';
+  return new RegExp(`\\b(?:${verbs})\\s+(?:in|at|near)\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)`, 'u').exec(sentence)?.[1] ?? null;
 }
 /** "how much did X pay / cost / sell for": a price asked. */
 const PRICE_ASKED = /\bhow much\b.*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spends|charge|charged|charges|buy|bought|buys|sell|sold|sells|fetch|fetched|price)\b/i;
@@ -691,7 +695,7 @@ export function answerQuestion(
   // "where does X live": a sentence saying where X lives ("Mr Aitken, who lives in Cleveland"), in the chosen article, over one
   // only naming X
   // (the verb, not a name's word: "where did Live Aid take place")
-  const residence = wanted === 'where' && own.has(LIVE_TERM) && !namedTerms.has(LIVE_TERM) && namedTerms.size ? (c: Scored) => (c.sentence.terms.some((t) => namedTerms.has(t)) ? livesAt(c.sentence.text) : null) : null;
+  const residence = wanted === 'where' && own.has(LIVE_TERM) && !namedTerms.has(LIVE_TERM) && namedTerms.size ? (c: Scored) => (c.sentence.terms.some((t) => namedTerms.has(t)) ? livesAt(c.sentence.text, PAST_ASKED.test(question)) : null) : null;
   if (residence) preferShape((c) => residence(c) !== null, true);
   // "what did X die of": a sentence telling a death and its cause ("died on 23 January from respiratory disease emphysema"),
   // in the chosen article, over one naming X at a death ("When Carson died, President Bush led the tributes")
@@ -994,6 +998,11 @@ export function answerQuestion(
   // at davos"); and a number set as a goal is no number now ("efforts to have *3 million* people on anti-Aids drugs")
   const shareForCount = countedAsked !== null && choice !== null && at >= 0 && /^\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|every)\b/i.test(spanText.slice(at + choice.text.length));
   const goalTold = wanted === 'number' && choice !== null && at >= 0 && !/\b(?:aim|aims|target|targets|goal|plan|plans|want|wants|hope|hopes|expect|expects)\b/i.test(question) && GOAL_BEFORE.test(spanText.slice(Math.max(0, at - 30), at));
+  // and "which players" is not answered by someone named by another role ("England *coach* Andy Robinson")
+  const kindRole = /^\W*(?:what|which)\s+(?:[a-z]+\s+)?([a-z]+?)s?\b/i.exec(question)?.[1]?.toLowerCase();
+  const otherRole = wanted === 'who' && kindRole !== undefined && PERSON_ROLE.test(kindRole) && choice !== null && at >= 0 && ((w) => w !== undefined && w !== kindRole && PERSON_ROLE.test(w))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
+  // (and a home told as past for where someone lives now: "We *lived in* Los Angeles")
+  const pastHome = wanted === 'where' && own.has(LIVE_TERM) && !PAST_ASKED.test(question) && choice !== null && at >= 0 && /\blived\s+(?:in|at|near)\s+$/i.test(spanText.slice(Math.max(0, at - 16), at));
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1137,7 +1146,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

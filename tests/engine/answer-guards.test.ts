@@ -1060,3 +1060,18 @@ describe('a share or a goal for "how many"', () => {
     expect(a.short && a.answer === 'four').toBe(false);
   });
 });
+
+describe('someone named by another role, or a home told as past', () => {
+  const engine = new Engine([
+    art('r', 'Injuries worry coach', 'Kestrels coach Tom Reed says rugby has to act now to prevent injury destroying players\' careers. He spoke on Monday.'),
+    art('o', 'Police praise singer', '"We lived in Los Angeles where people get shot every day - and yet we come back to England," said the singer Ann Lister. Lister tackled a burglar at her home.'),
+  ]);
+  it('does not answer "which players" with a coach', () => {
+    const a = engine.ask('which kestrels players are injured').answer;
+    expect(a.short && a.answer === 'Tom Reed').toBe(false);
+  });
+  it('does not answer where someone lives now with where they lived', () => {
+    const a = engine.ask('where does ann lister live').answer;
+    expect(a.short && a.answer === 'Los Angeles').toBe(false);
+  });
+});
