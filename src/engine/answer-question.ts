@@ -17,7 +17,7 @@ import { ageBeside, ageNamed, changeAsked, picksOneOut, countedPart, countedThin
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, namedAsWork, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
-import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, titleTest } from './question-shapes.ts';
+import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, THING_KIND, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
@@ -951,7 +951,9 @@ export function answerQuestion(
   // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
   // a place set before a role ("the *England* captain", "*Blues* boss Jose Mourinho") names whose role it is, not where
   // (and before the people or body it is of: "his *East Midlands* constituents", "the *Derbyshire* seat of Erewash")
-  const placeOfRole = wanted === 'where' && choice !== null && at >= 0 && ((w) => PERSON_ROLE.test(w) || PLACE_OF.test(w))(/^\s+([a-z]+)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? '');
+  // (or before a description of a name that follows: "*US* phone firm MCI", "*British* energy firm Burren Energy")
+  const describedAfter = choice !== null && at >= 0 ? (/^\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s+\p{Lu}/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '') : '';
+  const placeOfRole = wanted === 'where' && choice !== null && at >= 0 && (((w) => PERSON_ROLE.test(w) || PLACE_OF.test(w))(/^\s+([a-z]+)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? '') || PERSON_ROLE.test(describedAfter) || THING_KIND.test(describedAfter));
   // a number set as someone's age ("Viktor Makarov, 50, claims …") is no amount, share or count asked
   const ageForOther = wanted === 'number' && !ageAsked && choice !== null && at >= 0 && /^\d{1,3}$/.test(choice.text) && isQuantityOf(['age'], spanText, at, at + choice.text.length);
   // "what company did X head" is not answered by the one a company is "of" ("the Menatep group, the parent *company of

@@ -129,7 +129,7 @@ export function titleTest(question: string): ((sentence: string) => string | nul
 }
 
 /** Kinds of thing a descriptor before a name ends in ("net telephony *firm* Skype", "telecom *regulator* Ofcom"). */
-const THING_KIND = /^(?:firm|company|group|giant|maker|operator|retailer|chain|bank|lender|insurer|airline|carrier|broadcaster|channel|station|regulator|watchdog|body|agency|authority|organisation|organization|union|party|club|team|band|label|site|website|service|network|provider|programme|program|software|console|game|film|movie|album|single|show|series|newspaper|paper|magazine|festival|event|charity|campaign|tournament|competition|store|studio|exchange|index|fund|treaty|scheme|system|device|gadget|phone|handset|player|browser|engine)$/i;
+export const THING_KIND = /^(?:firm|company|group|giant|maker|operator|retailer|chain|bank|lender|insurer|airline|carrier|broadcaster|channel|station|regulator|watchdog|body|agency|authority|organisation|organization|union|party|club|team|band|label|site|website|service|network|provider|programme|program|software|console|game|film|movie|album|single|show|series|newspaper|paper|magazine|festival|event|charity|campaign|tournament|competition|store|studio|exchange|index|fund|treaty|scheme|system|device|gadget|phone|handset|player|browser|engine)$/i;
 
 /**
  * For "what is X" about a name ("what is skype", "what is the lse"), a reader of the definition a sentence gives X: "X

@@ -463,7 +463,10 @@ const ASKS_COMING = /^\W*(?:(?:by\s+)?when|what (?:date|day))(?:\s+(?:is|are|wil
  */
 export function pastForComing(question: string): ((c: Candidate, sentence: string) => boolean) | null {
   if (!ASKS_COMING.test(question) || /\b(?:last|previous|past|former|first)\b/i.test(question)) return null;
+  // ("when is …", "when will …": any date its clause tells as done is another time; chat asks "when does" of done things too)
+  const strict = /^\W*(?:by\s+)?when(?:\s+(?:is|are|will)|['’]s)\b/i.test(question);
   return (c, sentence) =>
+    (strict && pastDate(sentence, c)) ||
     /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
     pastYear(sentence, c) ||
     // ("the original *1977* Star Wars film": a year set before a noun dates that thing)
@@ -489,6 +492,12 @@ const COMING_BEFORE = /\b(?:ahead of|will|next|upcoming|forthcoming|due to|is du
 export function comingForPast(question: string): ((c: Candidate, sentence: string) => boolean) | null {
   if (!ASKS_PAST.test(question) || /\b(?:next|coming|upcoming|future)\b/i.test(question)) return null;
   return (c, sentence) => /^(?:next|this coming)\b/i.test(c.text) || /\b(?:next|this coming)\s+$/i.test(sentence.slice(Math.max(0, c.start - 16), c.start)) || COMING_BEFORE.test(sentence.slice(Math.max(0, c.start - 80), c.start).split(/[.;]/).pop() ?? '');
+}
+
+/** Whether a date's clause tells what happened then as done ("Mr Saakashvili, *elected* president in January"). */
+function pastDate(sentence: string, c: Candidate): boolean {
+  const clause = sentence.slice(Math.max(0, c.start - 50), c.start).split(/[,;:]/).pop() ?? '';
+  return /\b(?:was|were|had|did|won|became|set|agreed|began|started|ended|died|born|elected|appointed|named|launched|opened|went|came)\b/i.test(clause) && !/\b(?:will|would|next|due|to be)\b/i.test(clause);
 }
 
 /**

@@ -1075,3 +1075,11 @@ describe('someone named by another role, or a home told as past', () => {
     expect(a.short && a.answer === 'Los Angeles').toBe(false);
   });
 });
+
+describe('a place set before a description of a name', () => {
+  const engine = new Engine([art('m', 'Shareholder sues over Lark buyout', 'A shareholder in US phone firm Marlow has taken legal action to halt a $6.75bn buyout by telecoms giant Lark. The suit was filed on Monday.')]);
+  it('says whose the thing is, not where ("US phone firm Marlow")', () => {
+    const a = engine.ask('where did the marlow shareholder file the suit to stop the lark buyout').answer;
+    expect(a.short && a.answer === 'US').toBe(false);
+  });
+});

@@ -54,3 +54,15 @@ describe('a year set before a noun', () => {
     expect(test(at(coming, '2005'), coming)).toBe(false);
   });
 });
+
+describe('any date told as done, for "when is / will"', () => {
+  it('is another time ("Mr Lark, elected president in January" for "when is parliament voting")', () => {
+    const test = pastForComing('when is the marlow parliament voting on the amnesty')!;
+    const s = 'Mr Lark, elected president in January after Mr Reed was toppled, has urged parliament to approve the amnesty.';
+    expect(test(at(s, 'January'), s)).toBe(true);
+    // ("when does …" is asked of done things too: a day told as done stays)
+    const chat = pastForComing('when does the lark console go on sale in japan')!;
+    const d = 'The Lark console went on sale in Japan on 2 December.';
+    expect(chat(at(d, '2 December'), d)).toBe(false);
+  });
+});
