@@ -368,7 +368,11 @@ export function rosterForOther(question: string, quote: string): boolean {
   return names.length >= 6 && names.every((p) => p !== '' && ROSTER_NAME.test(p));
 }
 
+/** Words for a work, whose name is a title ("the console *game* Rising Sun", "which *book* won"). */
+export const WORK_NOUNS = 'book|novel|film|movie|song|single|album|show|programme|program|series|play|musical|game|opera|magazine|website|track|sitcom|soap|drama|documentary|title';
+const WORK_BEFORE = new RegExp(`\\b(?:${WORK_NOUNS})\\s+$`, 'i');
+
 /** Whether the span at `start` is named as a work right before it ("the console *game* Rising Sun", "the *film* Closer"): a title. */
 export function namedAsWork(sentence: string, start: number): boolean {
-  return /\b(?:game|film|movie|album|single|song|show|series|book|novel|play|musical|title|programme|sitcom|drama)\s+$/i.test(sentence.slice(Math.max(0, start - 20), start));
+  return WORK_BEFORE.test(sentence.slice(Math.max(0, start - 20), start));
 }

@@ -13,10 +13,10 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, picksOneOut, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
-import { addressedName, articleFocus, askedOnlyAsName, namedAsWork, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin } from './answer-evidence.ts';
+import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, THING_KIND, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
 import { comingDateTest, eventSlotTest } from './event-slot.ts';
@@ -181,7 +181,7 @@ const PREPOSITION_LED = /^(?:of|in|at|for|from|to|by|with|on)\s/;
 /** Words for a role or an office that end a description of someone, not a name ("Conservative *MP*", "pop *star*"). */
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
-const WORK_ASKED = /^\W*(?:what|which)\s+(?:\w+\s+)?(?:book|novel|film|movie|song|single|album|show|programme|program|series|play|musical|game|opera|magazine|website|track|sitcom|soap|drama|documentary)s?\b/i;
+const WORK_ASKED = new RegExp(`^\\W*(?:what|which)\\s+(?:\\w+\\s+)?(?:${WORK_NOUNS})s?\\b`, 'i');
 /** A question asking of the past ("where did X live", "where was X living", "used to"). */
 const PAST_ASKED = /\b(?:did|used to|was|were)\b/i;
 /** The index term a "where does X live" question asks with. */
@@ -947,8 +947,6 @@ export function answerQuestion(
   // the one replaced is no holder of the role asked ("who is the new scotland manager" over "… since replacing Berti
   // Vogts"), unless the question asks whom someone replaced
   const replaced = choice !== null && at >= 0 && REPLACED_BEFORE.test(spanText.slice(Math.max(0, at - 30), at)) && !REPLACEMENT_ASKED.test(question);
-  // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
-  // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
   // a place set before a role ("the *England* captain", "*Blues* boss Jose Mourinho") names whose role it is, not where
   // (and before the people or body it is of: "his *East Midlands* constituents", "the *Derbyshire* seat of Erewash")
   // (or before a description of a name that follows: "*US* phone firm MCI", "*British* energy firm Burren Energy")
@@ -1005,6 +1003,8 @@ export function answerQuestion(
   const otherRole = wanted === 'who' && kindRole !== undefined && PERSON_ROLE.test(kindRole) && choice !== null && at >= 0 && ((w) => w !== undefined && w !== kindRole && PERSON_ROLE.test(w))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
   // (and a home told as past for where someone lives now: "We *lived in* Los Angeles")
   const pastHome = wanted === 'where' && own.has(LIVE_TERM) && !PAST_ASKED.test(question) && choice !== null && at >= 0 && /\blived\s+(?:in|at|near)\s+$/i.test(spanText.slice(Math.max(0, at - 16), at));
+  // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
+  // ("Over 60% of mobiles sold" after "Sony Ericsson's profits tripled" for "how much did its profits go up")
   const strayNeighbour = neighbour !== null && choice !== null && !s.text.includes(choice.text) && !neighbour.terms.some((t) => own.has(t));
   // and a span made only of words asked tells nothing new ("who is the singer in the libertines" → "Libertines")
   const spanTerms = choice ? terms(choice.text) : [];
@@ -1065,11 +1065,11 @@ export function answerQuestion(
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
   const surname = wanted === 'where' && choice !== null && /^\p{Lu}\p{Ll}+$/u.test(choice.text) ? new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${choice.text}\\b`, 'u').exec(entry.article.text) : null;
   const personsName = surname !== null && placeLikeness()(surname[0]) <= -PLACE_NOT_PERSON;
-  // and a when-span that dates the telling ("said on Wednesday night") does not date the deed asked
-  // (nor a date set for something to come, for a deed asked as done: "ahead of the Cosafa Cup final … on *Saturday*" for
-  // "when did zambia win the cosafa cup")
+  // and a date set for something to come does not date a deed asked as done ("ahead of the Cosafa Cup final … on
+  // *Saturday*" for "when did zambia win the cosafa cup")
   const toldComing = wanted === 'when' ? comingForPast(question) : null;
   const comingForDone = toldComing !== null && choice !== null && at >= 0 && toldComing({ text: choice.text, start: at, kind: 'when' }, spanText);
+  // and a when-span that dates the telling ("said on Wednesday night") does not date the deed asked
   const tellingTime = wanted === 'when' && choice !== null && at >= 0 && timeOfTelling(spanText, at, own, termOf);
   // and a one-word who-span after "a" or "an" describes someone, it names no one ("Kilroy-Silk was made *an MEP*")
   const described = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\b(?:a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));

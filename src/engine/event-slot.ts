@@ -20,7 +20,7 @@ const WORD_AT_START = /^[\p{L}\p{N}-]+/u;
 const APPOSITION = /^(?:['’]s)?\s*,[^,;:.()"“”]{3,90},\s*$/;
 /** Words between the asked verb and its date when they are one phrase of cause or manner ("died of a drug overdose in 1970"). */
 const VERB_TO_DATE_PHRASE = 6;
-/** That phrase: "of", "from" or "after" and a few words, then "in" or "on", with no comma, clause or other event between. */
+/** That phrase: "of" or "from" and a few words, then "in" or "on", with no comma, clause or other event between. */
 const PHRASE_TO_DATE = /^\s+(?:of|from)\s+(?:(?!and\b|but\b|after\b|before\b|when\b|while\b|which\b|who\b)[\p{L}'’-]+\s+){1,4}(?:in|on)\s+$/u;
 
 /**

@@ -494,10 +494,15 @@ export function comingForPast(question: string): ((c: Candidate, sentence: strin
   return (c, sentence) => /^(?:next|this coming)\b/i.test(c.text) || /\b(?:next|this coming)\s+$/i.test(sentence.slice(Math.max(0, c.start - 16), c.start)) || COMING_BEFORE.test(sentence.slice(Math.max(0, c.start - 80), c.start).split(/[.;]/).pop() ?? '');
 }
 
+/** Verbs telling a deed as done, and words telling a clause as still to come. */
+const PAST_VERBS = 'was|were|had|did|won|became|set|agreed|began|started|ended|died|born';
+const PAST_TOLD = new RegExp(`\\b(?:${PAST_VERBS})\\b`, 'i');
+const NOT_YET = /\b(?:will|would|next|due|to be)\b/i;
+
 /** Whether a date's clause tells what happened then as done ("Mr Saakashvili, *elected* president in January"). */
 function pastDate(sentence: string, c: Candidate): boolean {
   const clause = sentence.slice(Math.max(0, c.start - 50), c.start).split(/[,;:]/).pop() ?? '';
-  return /\b(?:was|were|had|did|won|became|set|agreed|began|started|ended|died|born|elected|appointed|named|launched|opened|went|came)\b/i.test(clause) && !/\b(?:will|would|next|due|to be)\b/i.test(clause);
+  return new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came)\\b`, 'i').test(clause) && !NOT_YET.test(clause);
 }
 
 /**
@@ -510,7 +515,7 @@ function pastYear(sentence: string, c: Candidate): boolean {
   // ("In 2003, C-Murder was found guilty": a year opening the sentence, or a clause, dates the clause after it: "points out
   // that in 1970 the G8 … agreed")
   const clause = /(?:^\W*|\b(?:that|and|but|as|when|while)\s+)(?:in|by|since)\s+$/i.test(before) ? (sentence.slice(c.start + c.text.length).replace(/^\s*,/, '').split(/[,;:]/)[0] ?? '') : (before.split(/[,;:]/).pop() ?? '');
-  return /\b(?:was|were|had|did|won|became|set|agreed|began|started|ended|died|born)\b/i.test(clause) && !/\b(?:will|would|next|due|to be)\b/i.test(clause);
+  return PAST_TOLD.test(clause) && !NOT_YET.test(clause);
 }
 
 /** Whether a who-question's candidate is a place: a name that does not read as a person's after "in" or "at". */
