@@ -182,6 +182,8 @@ const PREPOSITION_LED = /^(?:of|in|at|for|from|to|by|with|on)\s/;
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
 const WORK_ASKED = new RegExp(`^\\W*(?:what|which)\\s+(?:\\w+\\s+)?(?:${WORK_NOUNS})s?\\b`, 'i');
+/** The last word of a firm's name ("Western Refining *Company*", "Lehman *Brothers*"). */
+const ORG_END = /\b(?:Company|Corporation|Corp|Inc|Ltd|plc|PLC|Group|Holdings|Industries|Airlines|Airways|Brothers|Partners|Associates|Bank|Securities|Motors|Foods|Pharmaceuticals|Refining|Petroleum)\.?$/;
 /** A question asking of the past ("where did X live", "where was X living", "used to"). */
 const PAST_ASKED = /\b(?:did|used to|was|were)\b/i;
 /** The index term a "where does X live" question asks with. */
@@ -984,6 +986,10 @@ export function answerQuestion(
   // and a where-span over a window that lacks a name asked tells where something else is ("ranked the *UK* third" for
   // "where is the us ranked for broadband")
   const placeOfOther = wanted === 'where' && choice !== null && namedTerms.size > 0 && ![...namedTerms].every((t) => aroundBest.has(t));
+  // and a where-span that names a firm is no place ("a fire at *Western Refining Company*'s refinery in Texas")
+  const firmNamed = wanted === 'where' && choice !== null && ORG_END.test(choice.text);
+  // and a sum given per thing is no total asked ("a 2004 dividend of *0.30 euros* per share" for "how much did lufthansa make")
+  const perForTotal = wanted === 'number' && choice !== null && at >= 0 && !/\b(?:per|each|every|a share|a head)\b/i.test(question) && /^\s+(?:per|each|a)\s+(?:share|head|person|passenger|customer|employee|user|subscriber|unit|copy|ticket)\b/i.test(spanText.slice(at + choice.text.length));
   // and a where-span named as a work is its title, not a place ("adapting the console game *Rising Sun*")
   const workTitle = wanted === 'where' && choice !== null && at >= 0 && namedAsWork(spanText, at);
   // and a time "ago" is a point in time, no length asked by "how long" ("a few *weeks* ago")
@@ -1148,7 +1154,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

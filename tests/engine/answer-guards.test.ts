@@ -1083,3 +1083,18 @@ describe('a place set before a description of a name', () => {
     expect(a.short && a.answer === 'US').toBe(false);
   });
 });
+
+describe('a firm as a place, a sum per share as a total', () => {
+  const engine = new Engine([
+    art('f', 'Crude prices surge', 'US crude prices surged. The jump followed a fire at Western Refining Company\'s refinery in Texas, which shut down petrol production.'),
+    art('l', 'Kestrel Air flies back to profit', 'Kestrel Air has returned to profit. The board of Kestrel Air has recommended paying a 2004 dividend of 0.30 euros per share.'),
+  ]);
+  it('does not answer where with a firm\'s name ("Western Refining Company")', () => {
+    const a = engine.ask('where was the refinery fire').answer;
+    expect(a.short && a.answer === 'Western Refining Company').toBe(false);
+  });
+  it('does not answer how much a firm made with a sum per share', () => {
+    const a = engine.ask('how much did kestrel air make in 2004').answer;
+    expect(a.short && a.answer === '0.30 euros').toBe(false);
+  });
+});
