@@ -1098,3 +1098,11 @@ describe('a firm as a place, a sum per share as a total', () => {
     expect(a.short && a.answer === '0.30 euros').toBe(false);
   });
 });
+
+describe('where something moves to', () => {
+  const engine = new Engine([art('t', 'Pop show leaves Marlow One', 'The flagship pop music programme Kestrel Hits is to move from Marlow One on Fridays to Sundays on Marlow Two. It was first broadcast in 1964.')]);
+  it('is not the place it moves from', () => {
+    const a = engine.ask('where is kestrel hits moving to').answer;
+    expect(a.short && a.answer === 'Marlow One').toBe(false);
+  });
+});
