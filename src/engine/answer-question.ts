@@ -1,5 +1,5 @@
 import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
-import { candidateTest, chooseSpan, classifyQuestion, PERSON_ROLE } from './extract-span.ts';
+import { candidateTest, chooseSpan, classifyQuestion, COMPANY_NAME, PERSON_ROLE } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
 import { comingForPast, NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
@@ -184,8 +184,6 @@ const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?
 const WORK_ASKED = new RegExp(`^\\W*(?:what|which)\\s+(?:\\w+\\s+)?(?:${WORK_NOUNS})s?\\b`, 'i');
 /** A where-question asking a destination ("where is X moving to", "where did he go", "where was it sent"). */
 const DESTINATION_ASKED = /\b(?:mov(?:e|es|ed|ing)|go(?:es|ing)?|went|switch(?:es|ed|ing)?|transferr?(?:s|ed|ing)?|head(?:s|ed|ing)?|sent|send|relocat\w*|join(?:s|ed|ing)?)\b.*\bto\W*$|\bwhere\b.*\b(?:moving|going|heading|relocating)\b/i;
-/** The last word of a firm's name ("Western Refining *Company*", "Lehman *Brothers*"). */
-const ORG_END = /\b(?:Company|Corporation|Corp|Inc|Ltd|plc|PLC|Group|Holdings|Industries|Airlines|Airways|Brothers|Partners|Associates|Bank|Securities|Motors|Foods|Pharmaceuticals|Refining|Petroleum)\.?$/;
 /** A question asking of the past ("where did X live", "where was X living", "used to"). */
 const PAST_ASKED = /\b(?:did|used to|was|were)\b/i;
 /** The index term a "where does X live" question asks with. */
@@ -989,7 +987,7 @@ export function answerQuestion(
   // "where is the us ranked for broadband")
   const placeOfOther = wanted === 'where' && choice !== null && namedTerms.size > 0 && ![...namedTerms].every((t) => aroundBest.has(t));
   // and a where-span that names a firm is no place ("a fire at *Western Refining Company*'s refinery in Texas")
-  const firmNamed = wanted === 'where' && choice !== null && ORG_END.test(choice.text);
+  const firmNamed = wanted === 'where' && choice !== null && COMPANY_NAME.test(choice.text);
   // and a sum given per thing is no total asked ("a 2004 dividend of *0.30 euros* per share" for "how much did lufthansa make")
   const perForTotal = wanted === 'number' && choice !== null && at >= 0 && !/\b(?:per|each|every|a share|a head)\b/i.test(question) && /^\s+(?:per|each|a)\s+(?:share|head|person|passenger|customer|employee|user|subscriber|unit|copy|ticket)\b/i.test(spanText.slice(at + choice.text.length));
   // and asked where something moves to, the place it moves from is no answer ("to move *from BBC One* on Fridays to

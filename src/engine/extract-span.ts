@@ -279,8 +279,8 @@ const GIVEN_LIKE = 0.45;
 const GIVEN_OVER_ORG = 0.15;
 /** Words that make a name an organisation's or a side's ("Leeds *United*", "Citadel *Broadcasting*"). */
 const ORGANIZATION_MARKERS = /\b(?:Office|United|City|FC|AFC|Rovers|Athletic|Wanderers|Albion|Town|County|Club|Company|Co|Corp|Corporation|Inc|Ltd|Plc|PLC|Group|Holdings|Bank|Party|Association|Council|Committee|Church|Union|Society|Institute|University|College|School|Network|Broadcasting|Communications|Airlines?|Airways|Motors|Records|Studios|Entertainment|Media|News|Times|Post|Foundation|Trust|Agency|Ministry|Department|Services|Systems|Technologies|International)\b/;
-/** A company's name or suffix: not a place ("*Limited*", "Tata *Group*"). */
-const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party|Office|Ministry|Department|Agency|Committee|Commission|Authority|Association|Foundation|Institute)\.?$/;
+/** A company's name or suffix: not a place ("*Limited*", "Tata *Group*", "Western Refining *Company*"). */
+export const COMPANY_NAME = /\b(?:Limited|Ltd|Inc|plc|Plc|PLC|Corp|Corporation|Company|Co|Group|Holdings|Party|Office|Ministry|Department|Agency|Committee|Commission|Authority|Association|Foundation|Institute|Industries|Airlines|Airways|Brothers|Partners|Associates|Bank|Securities|Motors|Foods|Pharmaceuticals|Refining|Petroleum)\.?$/;
 /** A country written as its initials; before a noun it describes ("a US airline"). */
 const COUNTRY_INITIALS = /^(?:US|USA|UK|EU)$/;
 /** Whether the words before a noun say only where it is from: a country's initials or a demonym ("a US", "the Japanese"). */
