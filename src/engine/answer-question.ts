@@ -2,7 +2,7 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion, COMPANY_NAME, PERSON_ROLE } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
-import { comingForPast, NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
+import { comingForPast, MONTH, NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
 import { placeLikeness } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -19,7 +19,7 @@ import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, THING_KIND, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
-import { comingDateTest, eventSlotTest } from './event-slot.ts';
+import { comingDateTest, dayOfOther, eventSlotTest } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -182,6 +182,20 @@ const PREPOSITION_LED = /^(?:of|in|at|for|from|to|by|with|on)\s/;
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
 const WORK_ASKED = new RegExp(`^\\W*(?:what|which)\\s+(?:\\w+\\s+)?(?:${WORK_NOUNS})s?\\b`, 'i');
+/** A question comparing or asking a change ("how much more", "how much higher than"). */
+const COMPARISON_ASKED = /\b(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|cheaper|dearer|than|rise|rose|fall|fell|increase|decrease|grow|grew|drop|dropped|up|down|change|changed|difference)\b/i;
+/** A work's or a report's noun right after a span ("Oxfam's Paying the Price *report*"). */
+const WORK_AFTER = new RegExp(`^\\s+(?:${WORK_NOUNS}|report|study|survey|campaign|award|prize)s?\\b`, 'i');
+/** A question asking what will be ("how fast will X grow", "how much is X going to cost"). */
+const WILL_ASKED = /\b(?:will|going to|expected to|forecast|predicted|next year|this year)\b/i;
+/** A verb telling a figure as done, right before it ("grew by", "rose to", "was"). */
+const DONE_BEFORE = /\b(?:grew|rose|fell|dropped|jumped|climbed|increased|decreased|declined|slipped|slumped|soared|surged|expanded|shrank|contracted|earned|made|posted|reported|recorded)\s+(?:by\s+|to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+)?$/i;
+/** Ranks and forms of address a who-span of no name is made of ("Acting Detective Chief Superintendent"). */
+const RANK_WORD = /^(?:Acting|Detective|Chief|Superintendent|Inspector|Sergeant|Constable|Commander|Commissioner|Deputy|Assistant|General|Colonel|Major|Lieutenant|Brigadier|Admiral|Marshal|Officer|Supt|Insp|Sgt|Det|Lt|Col|Gen|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?$/;
+/** A question asking who plays or stars in a part. */
+const PLAYER_ASKED = /^\W*who\s+(?:plays?|played|playing|stars?|starred|starring|acts?|acted|portrays?|portrayed)\b/i;
+/** A maker's possessive before the work ("'s tale about", "'s film"). */
+const MAKER_AFTER = /^['’]s?\s+(?:\p{Ll}+\s+)?(?:film|movie|tale|story|drama|comedy|thriller|biopic|epic|adaptation|production|picture|play|musical)\b/u;
 /** A where-question asking a destination ("where is X moving to", "where did he go", "where was it sent"). */
 const DESTINATION_ASKED = /\b(?:mov(?:e|es|ed|ing)|go(?:es|ing)?|went|switch(?:es|ed|ing)?|transferr?(?:s|ed|ing)?|head(?:s|ed|ing)?|sent|send|relocat\w*|join(?:s|ed|ing)?)\b.*\bto\W*$|\bwhere\b.*\b(?:moving|going|heading|relocating)\b/i;
 /** A question asking of the past ("where did X live", "where was X living", "used to"). */
@@ -993,6 +1007,30 @@ export function answerQuestion(
   // and asked where something moves to, the place it moves from is no answer ("to move *from BBC One* on Fridays to
   // Sundays on BBC Two")
   const fromForTo = wanted === 'where' && DESTINATION_ASKED.test(question) && choice !== null && at >= 0 && /\bfrom\s+(?:the\s+)?$/i.test(spanText.slice(Math.max(0, at - 12), at));
+  // and a who- or where-span that goes on from a name asked is the rest of that name ("Dresdner *Kleinwort Wasserstein*",
+  // "JP Morgan *Chase*" for "who is the analyst at dresdner"), not who or where (what part of a name asked may be: "Disney
+  // *Media Networks*")
+  const runBefore = (wanted === 'who' || wanted === 'where') && choice !== null && at >= 0 && /^\p{Lu}/u.test(choice.text) ? /(?:^|[^\p{L}'’.-])(\p{Lu}[\p{L}'’-]*) $/u.exec(spanText.slice(Math.max(0, at - 30), at))?.[1] : undefined;
+  const askedNameGoesOn = runBefore !== undefined && !PERSON_ROLE.test(runBefore.toLowerCase()) && !/^(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|President|Prime|King|Queen|Prince|St)$/.test(runBefore) && terms(runBefore).some((t) => namedTerms.has(t));
+  // and a sum set as higher or lower than another is a difference, no amount asked ("debt was *more than 11bn euros*
+  // higher" for "how much is its debt"), unless a change or a comparison is asked
+  const differenceForAmount = wanted === 'number' && direction === null && !COMPARISON_ASKED.test(question) && choice !== null && at >= 0 && /^\s+(?:higher|lower|more|less|fewer|bigger|smaller|greater|larger|cheaper|dearer)\b/i.test(spanText.slice(at + choice.text.length));
+  // and "quarter" or "half" after an ordinal is a period, no amount ("fourth *quarter* profits")
+  const periodForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:quarter|half)s?$/i.test(choice.text) && /\b(?:first|second|third|fourth|final|last|latest|previous|next|this|the|same)\s+$/i.test(spanText.slice(Math.max(0, at - 12), at));
+  // and a who-span set before a work's noun names the work ("Oxfam's *Paying the Price* report"), one set before a role and
+  // a name says whose the role is ("*Dogville and Dancer In The Dark* director Lars Von Trier"): neither is the person asked
+  const whoBefore = wanted === 'who' && choice !== null && at >= 0 && !organizationAsked(question) ? spanText.slice(at + choice.text.length) : null;
+  const describesOther = whoBefore !== null && (WORK_AFTER.test(whoBefore) || (/\s/.test(choice!.text) && ((w) => w !== undefined && PERSON_ROLE.test(w))(/^\s+([a-z]+)\s+\p{Lu}/u.exec(whoBefore)?.[1])));
+  // and a span running over a spaced dash joins two clauses ("data protection fears *- but students can get*")
+  const overDash = choice !== null && /\s[-–—]\s/.test(choice.text);
+  // and a count told as a part of a whole is no count of the whole ("*13* players out of a squad of 31"), and the size of
+  // another body is not the one asked's ("the *12*-member eurozone" for "how many members does the imf have")
+  const partOfWhole = countedAsked !== null && choice !== null && at >= 0 && /^\s+(?:[\p{L}-]+\s+){1,2}out of\s+(?:a|an|the|\d)/iu.test(spanText.slice(at + choice.text.length));
+  const bodyTold = wanted === 'number' && choice !== null && at >= 0 ? /^-(?:member|strong|man|woman|nation|country|state)\s+([\p{L}-]+)/u.exec(spanText.slice(at + choice.text.length))?.[1] : undefined;
+  const otherBody = bodyTold !== undefined && !terms(bodyTold).some((t) => own.has(t));
+  // and a figure told as done does not answer what will be ("grew by *8.1%* in 2004" for "how fast will singapore grow this
+  // year")
+  const doneForComing = wanted === 'number' && WILL_ASKED.test(question) && choice !== null && at >= 0 && DONE_BEFORE.test(spanText.slice(Math.max(0, at - 30), at));
   // and a where-span named as a work is its title, not a place ("adapting the console game *Rising Sun*")
   const workTitle = wanted === 'where' && choice !== null && at >= 0 && namedAsWork(spanText, at);
   // and a time "ago" is a point in time, no length asked by "how long" ("a few *weeks* ago")
@@ -1069,6 +1107,20 @@ export function answerQuestion(
   // (a who-question names what was won: "chance of winning Wimbledon" tells nothing of "who won the australian open")
   const undone = pastVerb !== undefined && toldUndone(spanText, pastVerb, termOf, whoDid && !yesNoVerb ? new Set([...own].filter((t) => t !== pastVerb)) : undefined);
   const patient = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 && patientOf(spanText, at + choice.text.length, askedVerb, termOf);
+  // and a who-span after the deed asked and a word opening another clause is that clause's subject, not who did it ("the
+  // People's Fuel Lobby caused chaos by blocking roads … after *Mr Brown* threatened …" for "who blocked roads")
+  const deedBefore = askedVerb !== undefined && wanted === 'who' && slot!.side === 'left' && choice !== null && at >= 0 ? [...spanText.slice(0, at).matchAll(/[\p{L}'’-]+/gu)].filter((m) => termOf(m[0]) === askedVerb).pop() : undefined;
+  const otherClauseDoer = deedBefore !== undefined && /\b(?:after|before|when|because|while|until|since|although|though|whereas)\b/i.test(spanText.slice(deedBefore.index! + deedBefore[0].length, at));
+  // and a who-span made of ranks and titles names no one ("*Acting Detective Chief Superintendent*, Mick Deats"), unless who
+  // someone is was asked ("who is paul miller": "Detective Inspector")
+  const ranksOnly = wanted === 'who' && ![...own].every((t) => namedTerms.has(t)) && choice !== null && choice.text.split(/\s+/).every((w) => RANK_WORD.test(w) || ROLE_END.test(w));
+  // and asked who plays a part, the one whose film it is made it ("Vera Drake, *Mike Leigh*'s tale about …")
+  const makerForPlayer = wanted === 'who' && PLAYER_ASKED.test(question) && choice !== null && at >= 0 && MAKER_AFTER.test(spanText.slice(at + choice.text.length));
+  // and a year after a month or "since" is a date, no amount or count ("since June *2004*" for "how much did the fed raise
+  // rates by")
+  const yearForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:1[89]|20)\d\d$/.test(choice.text) && new RegExp(`\\b(?:${MONTH}|in|since|until|till|from|by|of|early|late|mid)\\s+$`, 'i').test(spanText.slice(Math.max(0, at - 12), at));
+  // and a date set as another day's ("the expected *polling* day of 5 May" for "when is the budget expected") dates that one
+  const otherDay = wanted === 'when' && choice !== null && at >= 0 && dayOfOther(spanText, at, own);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
@@ -1157,13 +1209,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -95,10 +95,21 @@ export function comingDateTest(question: string, wanted: QuestionType, asked: Re
     const scheduled = slots.filter((v) => named.some((n) => n < v && v - n <= NAME_TO_SCHEDULED));
     if (!scheduled.length) return null;
     const date = collectCandidates('when', sentence).find((c) => {
-      if (!accepts(c, sentence)) return false;
+      if (!accepts(c, sentence) || dayOfOther(sentence, c.start, asked)) return false;
       const at = indexAt(c.start);
       return scheduled.some((v) => at > v && at - v <= SCHEDULED_TO_DATE);
     });
     return date?.text ?? null;
   };
+}
+
+/** A date set as a day of something named right before it ("the expected *polling* day of 5 May"). */
+const DAY_OF_BEFORE = /\b([a-z]+)\s+(?:day|date|deadline)\s+(?:of|on)\s+$/i;
+/** Words before "day of" that name no other thing ("the day of", "its date of"). */
+const NO_THING = /^(?:the|a|its|their|his|her|this|that|same|new|next|last|one)$/i;
+
+/** Whether a date at `start` is told as the day of another thing than asked ("the expected polling day of 5 May" for "when is the budget"). */
+export function dayOfOther(sentence: string, start: number, asked: ReadonlySet<string>): boolean {
+  const thing = DAY_OF_BEFORE.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
+  return thing !== undefined && !NO_THING.test(thing) && !terms(thing).some((t) => asked.has(t));
 }

@@ -5,6 +5,7 @@ import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { beatApart, endsInAskedName, namedAsWork, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
+import { dayOfOther } from '../../src/engine/event-slot.ts';
 import { noChangeTold, picksOneOut } from '../../src/engine/answer-units.ts';
 
 describe('a question asking which one ranks first', () => {
@@ -1104,5 +1105,113 @@ describe('where something moves to', () => {
   it('is not the place it moves from', () => {
     const a = engine.ask('where is kestrel hits moving to').answer;
     expect(a.short && a.answer === 'Marlow One').toBe(false);
+  });
+});
+
+describe('the rest of a name asked, a difference, a period', () => {
+  const engine = new Engine([
+    art('k', 'Kestrel Telekom back in the black', 'Marlow telecoms firm Kestrel Telekom saw strong fourth quarter profits on the back of upbeat mobile earnings and asset sales. A year ago, debt was more than 11bn euros higher. "They have head room to invest now," said Hanne Wittig, telecoms analyst at Dorner Kleinhart Wasserberg.'),
+  ]);
+  it('does not answer who with the rest of a name asked ("Dorner *Kleinhart Wasserberg*")', () => {
+    const a = engine.ask('who is the telecoms analyst at dorner').answer;
+    expect(a.short && a.answer === 'Kleinhart Wasserberg').toBe(false);
+  });
+  it('does not give a difference as the amount asked', () => {
+    const a = engine.ask("how much is kestrel telekom's debt").answer;
+    expect(a.short && /11bn/.test(a.answer ?? '')).toBe(false);
+  });
+  it('does not read "fourth quarter" as an amount', () => {
+    const r = engine.ask('how much profit did kestrel telekom make');
+    expect(r.span.text).toBe('quarter');
+    expect(r.span.confidence).toBe(0);
+  });
+});
+
+describe('a who-span naming a work or whose role it is', () => {
+  it('is not the person asked', () => {
+    const engine = new Engine([
+      art('o', 'Aid group warns on children', "Kestrel Aid's Paying the Toll report this week said millions of children will die needlessly before 2015."),
+      art('a', 'Marlow director wins prize', 'Ann Arley won the prize. She is now working on a feature film with Dogsville and Dancer By The Dock director Lars Von Tarn.'),
+    ]);
+    const o = engine.ask("who is kestrel aid's director").answer;
+    expect(o.short && o.answer === 'Paying the Toll').toBe(false);
+    const a = engine.ask('who is arley working with on her feature film').answer;
+    expect(a.short && a.answer === 'Dogsville and Dancer By The Dock').toBe(false);
+  });
+});
+
+describe('a span over a spaced dash', () => {
+  it('is no short answer', () => {
+    const engine = new Engine([art('h', 'Students and the vote', 'Some hall wardens are reluctant to register students because of data protection fears - but students can get themselves registered.')]);
+    const r = engine.ask('why are hall wardens reluctant to register students');
+    expect(r.span.text).toContain(' - ');
+    expect(r.span.confidence).toBe(0);
+  });
+});
+
+describe('a count of a part, of another body, of the past for the future', () => {
+  const engine = new Engine([
+    art('s', 'Marlow squad hit by injuries', 'Coach Smith said thirteen players out of a squad of 31 were missing through injury.'),
+    art('i', 'Kestrel Fund cuts forecast', 'The Kestrel Fund will also reduce its growth estimate for the 12-member eurozone economy from 2.2% to 1.6%.'),
+    art('g', 'Larkland growth at 8.1%', "Larkland's economy grew by 8.1% in 2004, its best performance since 2000, figures from the trade ministry show."),
+  ]);
+  it('does not give a part as the whole count', () => {
+    const a = engine.ask('how many players are in the marlow squad').answer;
+    expect(a.short && a.answer === 'thirteen').toBe(false);
+  });
+  it('does not give the size of another body', () => {
+    const a = engine.ask('how many members does the kestrel fund have').answer;
+    expect(a.short && a.answer === '12').toBe(false);
+  });
+  it('does not give a figure told as done for what will be', () => {
+    const a = engine.ask('how fast will larkland grow this year').answer;
+    expect(a.short && a.answer === '8.1%').toBe(false);
+  });
+});
+
+describe('who did a deed, who holds a role, who plays a part', () => {
+  const engine = new Engine([
+    art('f', 'Fuel duty frozen', "In 2000 the Marlow Fuel Lobby caused chaos by blocking roads with slow-moving convoys after Mr Brane threatened to raise fuel taxes."),
+    art('n', 'Dozens held over fraud site', 'Twenty people have been held over a fraud site. The head of the KCU, Acting Detective Chief Superintendent, Mick Dane, said: "This investigation has resulted in the significant disruption of organised criminals."'),
+    art('p', 'Burglar used a ladder', 'Detective Inspector Paul Millward of Larkvale Police said it appeared a man used a ladder to get into the house.'),
+    art('v', "Vera Dray's award hopes", "Vera Dray, Mike Lee's tale about a 1950s backstreet abortionist, is nominated in 11 categories."),
+  ]);
+  it('is not the subject of another clause after the deed', () => {
+    const r = engine.ask('who blocked roads in 2000');
+    expect(r.span.text).toBe('Mr Brane');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('is not a row of ranks', () => {
+    const r = engine.ask('who is the head of the kcu');
+    expect(r.span.text).toBe('Acting Detective Chief Superintendent');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('keeps a rank for who someone is', () => {
+    // (the span keeps its own confidence: the guard would set it to nothing)
+    const r = engine.ask('who is paul millward');
+    expect(r.span.text).toBe('Detective Inspector');
+    expect(r.span.confidence).toBeGreaterThan(0);
+  });
+  it('is not the one whose film it is', () => {
+    const r = engine.ask('who plays vera dray');
+    expect(r.span.text).toBe('Mike Lee');
+    expect(r.span.confidence).toBe(0);
+  });
+});
+
+describe('a year and a day of another thing', () => {
+  const engine = new Engine([
+    art('r', 'Central bank raises rates', 'The Kestrel Reserve has been raising interest rates at a gradual pace since June 2004, in an attempt to keep inflation down.'),
+    art('b', 'Budget before the vote', 'Everyone expects Gordon Brane to do just that in his last budget before the expected polling day of 5 May.'),
+  ]);
+  it('does not give a year as an amount', () => {
+    const a = engine.ask('how much did the kestrel reserve raise rates by').answer;
+    expect(a.short && a.answer === '2004').toBe(false);
+  });
+  it('does not date one thing by another\'s day', () => {
+    const a = engine.ask('when is the budget expected').answer;
+    expect(a.short && a.answer === '5 May').toBe(false);
+    expect(dayOfOther('before the expected polling day of 5 May', 35, new Set(terms('budget')))).toBe(true);
+    expect(dayOfOther('before the expected polling day of 5 May', 35, new Set(terms('polling day')))).toBe(false);
   });
 });
