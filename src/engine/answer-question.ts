@@ -196,6 +196,10 @@ const RANK_WORD = /^(?:Acting|Detective|Chief|Superintendent|Inspector|Sergeant|
 const PLAYER_ASKED = /^\W*who\s+(?:plays?|played|playing|stars?|starred|starring|acts?|acted|portrays?|portrayed)\b/i;
 /** A maker's possessive before the work ("'s tale about", "'s film"). */
 const MAKER_AFTER = /^['’]s?\s+(?:\p{Ll}+\s+)?(?:film|movie|tale|story|drama|comedy|thriller|biopic|epic|adaptation|production|picture|play|musical)\b/u;
+/** A side's or a winner's noun before a name ("Grand Slam *winners* France"). */
+const SIDE_ROLE = /^(?:winners?|champions?|holders?|finalists?|runners-up|hosts?|rivals?|opponents?)$/;
+/** A verb of beating right before a span, with up to two lower-case words between ("beat *team-mate* …"). */
+const BEATEN_BEFORE = /\b(?:beat|beats|beaten|beating|defeated|defeating|defeats|overcame|edged|pipped|thrashed|outlasted|outclassed|knocked out|saw off)\s+(?:[a-z-]+\s+){0,2}$/;
 /** A where-question asking a destination ("where is X moving to", "where did he go", "where was it sent"). */
 const DESTINATION_ASKED = /\b(?:mov(?:e|es|ed|ing)|go(?:es|ing)?|went|switch(?:es|ed|ing)?|transferr?(?:s|ed|ing)?|head(?:s|ed|ing)?|sent|send|relocat\w*|join(?:s|ed|ing)?)\b.*\bto\W*$|\bwhere\b.*\b(?:moving|going|heading|relocating)\b/i;
 /** A question asking of the past ("where did X live", "where was X living", "used to"). */
@@ -1018,9 +1022,10 @@ export function answerQuestion(
   // and "quarter" or "half" after an ordinal is a period, no amount ("fourth *quarter* profits")
   const periodForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:quarter|half)s?$/i.test(choice.text) && /\b(?:first|second|third|fourth|final|last|latest|previous|next|this|the|same)\s+$/i.test(spanText.slice(Math.max(0, at - 12), at));
   // and a who-span set before a work's noun names the work ("Oxfam's *Paying the Price* report"), one set before a role and
-  // a name says whose the role is ("*Dogville and Dancer In The Dark* director Lars Von Trier"): neither is the person asked
+  // a name says whose the role is ("*Dogville and Dancer In The Dark* director Lars Von Trier", "*Grand Slam* winners France"):
+  // neither is the person asked
   const whoBefore = wanted === 'who' && choice !== null && at >= 0 && !organizationAsked(question) ? spanText.slice(at + choice.text.length) : null;
-  const describesOther = whoBefore !== null && (WORK_AFTER.test(whoBefore) || (/\s/.test(choice!.text) && ((w) => w !== undefined && PERSON_ROLE.test(w))(/^\s+([a-z]+)\s+\p{Lu}/u.exec(whoBefore)?.[1])));
+  const describesOther = whoBefore !== null && (WORK_AFTER.test(whoBefore) || (/\s/.test(choice!.text) && ((w) => w !== undefined && (PERSON_ROLE.test(w) || SIDE_ROLE.test(w)))(/^\s+([a-z-]+)\s+\p{Lu}/u.exec(whoBefore)?.[1])));
   // and a span running over a spaced dash joins two clauses ("data protection fears *- but students can get*")
   const overDash = choice !== null && /\s[-–—]\s/.test(choice.text);
   // and a count told as a part of a whole is no count of the whole ("*13* players out of a squad of 31"), and the size of
@@ -1121,6 +1126,9 @@ export function answerQuestion(
   const yearForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:1[89]|20)\d\d$/.test(choice.text) && new RegExp(`\\b(?:${MONTH}|in|since|until|till|from|by|of|early|late|mid)\\s+$`, 'i').test(spanText.slice(Math.max(0, at - 12), at));
   // and a date set as another day's ("the expected *polling* day of 5 May" for "when is the budget expected") dates that one
   const otherDay = wanted === 'when' && choice !== null && at >= 0 && dayOfOther(spanText, at, own);
+  // and asked who did a deed, the one beaten is not who ("Simon Amor beat team-mate *Ben Gollings and …* to win the sevens
+  // award" for "who won the sevens award")
+  const beatenForDoer = wanted === 'who' && slot !== null && slot.side === 'left' && choice !== null && at >= 0 && BEATEN_BEFORE.test(spanText.slice(Math.max(0, at - 40), at));
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
@@ -1209,7 +1217,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
@@ -1228,8 +1236,9 @@ export function answerQuestion(
     const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole && origin === null ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
-  // a bare scale word reads as the number it is ("a million", not "million")
-  const span = choice !== null && /^(?:hundred|thousand|million|billion|dozen)$/i.test(choice.text) && new RegExp(`\\ba\\s+${choice.text}\\b`, 'i').test(spanText) ? `a ${choice.text}` : (choice?.text ?? null);
+  // a bare scale word reads as the number it is ("a million", "several hundred", not "million")
+  const scaled = choice !== null && /^(?:hundred|thousand|million|billion|dozen)$/i.test(choice.text) ? new RegExp(`\\b((?:a\\s+few|a|several|few|many|some|one|two|three|four|five|six|seven|eight|nine|ten)\\s+${choice.text})\\b`, 'i').exec(spanText)?.[1] : undefined;
+  const span = scaled ?? choice?.text ?? null;
   return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };
 }
 

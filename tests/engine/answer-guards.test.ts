@@ -1215,3 +1215,29 @@ describe('a year and a day of another thing', () => {
     expect(dayOfOther('before the expected polling day of 5 May', 35, new Set(terms('polling day')))).toBe(false);
   });
 });
+
+describe('who won, beside the ones beaten', () => {
+  const engine = new Engine([
+    art('r', 'Larkland sweep rugby awards', 'Larkland flanker Sam Berger was named player of the year. Jake Whyte claimed the coaching award while his side held off Grand Slam winners Marlow to take the team award. Larkland player Simon Amber beat team-mate Ben Golling and Argentine Lucio Lopez to win the sevens award.'),
+  ]);
+  it('is not the one beaten', () => {
+    const r = engine.ask('who won the sevens award');
+    expect(r.span.text).toContain('Ben Golling');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('is not what describes a side ("Grand Slam winners Marlow")', () => {
+    const r = engine.ask('who won the coaching award');
+    expect(r.span.text).toBe('Grand Slam');
+    expect(r.span.confidence).toBe(0);
+  });
+});
+
+describe('a scale word', () => {
+  it('keeps the word that says how many ("several hundred")', () => {
+    const engine = new Engine([art('t', 'Premier defends terror law', 'The premier said there are several hundred people in Marlow plotting terror attacks.')]);
+    const a = engine.ask('how many people are plotting terror attacks in marlow').answer;
+    expect(a.answer).not.toBe('hundred');
+    expect(a.quote).toContain('several hundred');
+    if (a.short) expect(a.answer).toBe('several hundred');
+  });
+});
