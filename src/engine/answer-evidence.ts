@@ -263,11 +263,18 @@ export function toldAsRisk(sentence: string, start: number, end: number, questio
   return RISKED_BEFORE.test(sentence.slice(Math.max(0, start - 60), start)) || RISKED_AFTER.test(sentence.slice(end));
 }
 
-/** Whether a one-word span is set right before a role noun and a name, so describes the named one ("*Pop* star Ann Lister"). */
+/** Words that never stand inside a role's title: verbs of saying and being, joining words, articles, prepositions. */
+const NOT_OF_ROLE = /^(?:said|says|told|tells|added|is|was|were|are|be|been|has|had|have|and|or|but|that|who|which|whom|the|a|an|of|to|in|on|at|for|with|by|as|from|than|then|when|while)$/;
+
+/**
+ * Whether a one-word span is set right before a role noun and a name, so describes the named one ("*Pop* star Ann Lister",
+ * "*Conservative* shadow culture secretary John Whittingdale").
+ */
 export function beforeRoleAndName(sentence: string, start: number, span: string, role: RegExp): boolean {
   if (/\s/.test(span)) return false;
-  const next = /^\s+([a-z]+)\s+\p{Lu}/u.exec(sentence.slice(start + span.length))?.[1];
-  return next !== undefined && role.test(next);
+  const m = /^\s+((?:[a-z-]+\s+){0,2})([a-z]+)\s+\p{Lu}/u.exec(sentence.slice(start + span.length));
+  // (words between describe the role, "shadow culture", never a verb or a joining word: "Lister *said* star Tom Vale")
+  return m !== null && role.test(m[2]!) && !m[1]!.split(/\s+/).some((w) => NOT_OF_ROLE.test(w));
 }
 
 /**

@@ -274,6 +274,30 @@ function clauseOfOther(sentence: string, at: number, named: ReadonlySet<string>,
   return clauses.some((c) => c !== mine && [...named].every((t) => c.ts.has(t)) && held(c.ts) > held(mine.ts));
 }
 
+/** A people's noun for one of them ("the Swede", "a Briton"). */
+const NATIONALITY_NOUN = /^(?:Swede|Briton|Brit|Scot|Scotsman|Welshman|Englishman|Irishman|Frenchman|Dutchman|Spaniard|Dane|Finn|Pole|Turk|Greek|Russian|American|German|Italian|Australian|Kenyan|Ethiopian|Brazilian|Argentine|Argentinian|Canadian|Belgian|Croat|Serb|Czech|Slovak|Norwegian|Austrian|Israeli|Iraqi|Iranian|Nigerian|Jamaican|Moroccan|Egyptian|Indian|Pakistani|Mexican|Chilean|Colombian|Cuban|Ukrainian|Romanian|Bulgarian|Hungarian|Slovenian|Georgian|Dutchwoman|Frenchwoman|Englishwoman|Scotswoman|Irishwoman)$/;
+/** Clauses a sentence joins ("…, while …", "…; …", "… but …"; "all but 92" joins none). */
+const CLAUSE_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|(?:,|(?<!\b(?:all|nothing|anything|everything|none|last))\s)\s*but\s+/g;
+
+/** Whether the clause holding `at` lacks the asked verb (`verb`, an index term) while another clause of the sentence holds it. */
+function verbInOtherClause(sentence: string, at: number, verb: string): boolean {
+  const bounds = [0, ...[...sentence.matchAll(CLAUSE_JOIN)].map((m) => m.index! + m[0].length), sentence.length + 1];
+  const clauses = bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end, ts: terms(sentence.slice(bounds[i]!, end)) }));
+  const mine = clauses.find((c) => at >= c.start && at < c.end);
+  return mine !== undefined && !mine.ts.includes(verb) && clauses.some((c) => c !== mine && c.ts.includes(verb));
+}
+
+/** Nouns ending in -ing ("string", "meeting"), which are no verb's -ing form. */
+const ING_NOUN = /^(?:morning|evening|building|meeting|ceiling|wedding|ring|spring|string|thing|king|wing|something|nothing|anything|everything|being|feeling|painting|setting|opening|ending|offering|hearing|reading|funding|spending|training|marketing|housing|clothing|timing|warning|finding|earning|earnings|sibling|darling|pudding|during|sterling|viking|ping|bling|swing|sling)$/i;
+
+/** Whether one word is a verb's -ing form ("Attaining"): its stem, or its stem with an "e", is an English word. */
+function isGerund(word: string): boolean {
+  const m = /^(\p{L}{3,})ing$/u.exec(word);
+  if (!m || ING_NOUN.test(word)) return false;
+  const stem = m[1]!.toLowerCase();
+  return isEnglishWord(stem) || isEnglishWord(`${stem}e`) || (/(\p{L})\1$/u.test(stem) && isEnglishWord(stem.slice(0, -1)));
+}
+
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -1129,6 +1153,25 @@ export function answerQuestion(
   // and asked who did a deed, the one beaten is not who ("Simon Amor beat team-mate *Ben Gollings and …* to win the sevens
   // award" for "who won the sevens award")
   const beatenForDoer = wanted === 'who' && slot !== null && slot.side === 'left' && choice !== null && at >= 0 && BEATEN_BEFORE.test(spanText.slice(Math.max(0, at - 40), at));
+  // and a span of years ("*2003-04*") is a period, no amount
+  const yearsForAmount = wanted === 'number' && choice !== null && /^(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)$/.test(choice.text);
+  // and a people's noun after "the" or "a" names no one ("finished third behind *the Swede*")
+  const nationalityOnly = wanted === 'who' && choice !== null && at >= 0 && NATIONALITY_NOUN.test(choice.text) && /\b(?:the|a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));
+  // and one word ending in -ing that a phrase goes on from is a cut answer ("*Attaining* earnings of $10 a share")
+  const cutGerund = (wanted === 'what' || wanted === 'other') && choice !== null && at >= 0 && isGerund(choice.text) && /^\s+[\p{L}$£€\d]/u.test(spanText.slice(at + choice.text.length));
+  // and a who-span that is the name asked by another name is the one asked about ("*DJ Norman Cook* - aka Fatboy Slim" for
+  // "who lives near fatboy slim")
+  const otherNameOfAsked = wanted === 'who' && choice !== null && at >= 0 && namedTerms.size > 0 && terms(/^\s*(?:[-–,]\s*)?(?:aka|a\.k\.a\.|also known as|known as|better known as)\s+((?:\p{Lu}[\p{L}'’-]*\s*){1,3})/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
+  // and a count told for each of several things is no total ("a cap of *eight* new casinos in each size category" for "how many
+  // new casinos will there be")
+  const countEach = countedAsked !== null && choice !== null && at >= 0 && !/\b(?:each|per|every|apiece)\b/i.test(question) && /^(?:\s+[\p{L}-]+){0,3}?\s+(?:(?:in|for|from|at)\s+each|each|apiece|per)\b/iu.test(spanText.slice(at + choice.text.length));
+  // and a date in a clause without the deed asked, when another clause tells it ("shown off in May *2005* but a full launch …
+  // is not expected until 2006" for "when will the ps3 launch")
+  // (the verb is the question's last word, tagged as one, when no slot reads one: "when will the ps3 *launch*")
+  const lastAsked = /([a-z]+)\W*$/i.exec(question)?.[1]?.toLowerCase();
+  const lastTag = wanted === 'when' && slot === null ? tagQuestion(question).at(-1) : undefined;
+  const deedVerb = slot?.verb ?? (lastAsked !== undefined && lastTag?.pos === 'VERB' && isEnglishWord(lastAsked) && !STOP_WORDS.has(lastAsked) ? terms(lastAsked).find((t) => own.has(t) && !namedTerms.has(t)) : undefined);
+  const deedElsewhere = wanted === 'when' && deedVerb !== undefined && choice !== null && at >= 0 && verbInOtherClause(spanText, at, deedVerb);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
@@ -1217,13 +1260,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

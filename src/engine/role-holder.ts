@@ -126,8 +126,9 @@ export function roleHolderTest(
     // (a lesser role's holder follows its department's words: "chief *technology officer* Marc Morin")
     // (a word saying which of a body's offices it is may stand between: "Helmut Panke, BMW's *group* chief executive")
     // (or another of the holder's roles joined to it: "BIFA founder *and director* Elliot Grove")
+    // (before the role only when no name follows it: "*Conservative* shadow culture secretary John Whittingdale" names him)
     const between = (t: { term: string }) => office.has(t.term) || t.term === 'and' || ANY_ROLE.has(t.term);
-    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every(between))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the' || OFFICE_QUALIFIER.has(t.term))));
+    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every(between))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the' || OFFICE_QUALIFIER.has(t.term)) && !tokens[i + 1]?.capital));
     let holder: string | null = null;
     for (const c of collectCandidates('who', sentence)) {
       if (!accepts(c, sentence)) continue;

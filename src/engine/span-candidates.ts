@@ -454,6 +454,8 @@ function namesSides(sides: readonly string[], sentence: string, scoreEnd: number
   return sides.every((t) => told.has(t)) && (other === undefined || sides.includes(stem(other.toLowerCase().replace(/['’]s$/, ''))));
 }
 
+/** A year or a day that may stand before a noun it dates ("1977", "September 11", "7 July"). */
+const DATE_BEFORE_NOUN = new RegExp(`^(?:(?:1[5-9]|20)\\d\\d|${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})$`);
 /** A when-question about something coming ("when is the election"), not about a last or first one. */
 const ASKS_COMING = /^\W*(?:(?:by\s+)?when|what (?:date|day))(?:\s+(?:is|are|will|does|do)|['’]s)\b/i;
 
@@ -467,10 +469,13 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
   const strict = /^\W*(?:by\s+)?when(?:\s+(?:is|are|will)|['’]s)\b/i.test(question);
   return (c, sentence) =>
     (strict && pastDate(sentence, c)) ||
-    /\b(?:last|previous|past)(?:\s+[\w-]+){0,4}\s+(?:in|on|of|at)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
+    // ("the previous encounter back in June *1984*": a month or a day may stand between)
+    new RegExp(`\\b(?:last|previous|past)(?:\\s+[\\w-]+){0,4}\\s+(?:in|on|of|at)\\s+(?:the\\s+)?(?:(?:\\d{1,2}\\s+)?${MONTH}\\s+)?$`, 'i').test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
+    new RegExp(`\\bback\\s+in\\s+(?:${MONTH}\\s+)?$`, 'i').test(sentence.slice(Math.max(0, c.start - 24), c.start)) ||
     pastYear(sentence, c) ||
-    // ("the original *1977* Star Wars film": a year set before a noun dates that thing)
-    (/^(?:1[5-9]|20)\d\d$/.test(c.text) && /\b(?:the|original|his|her|its|their|a)\s+$/i.test(sentence.slice(Math.max(0, c.start - 12), c.start)) && /^\s+(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Ll}{3,}/u.test(sentence.slice(c.start + c.text.length)) && !/^\s+(?:and|or|to|when|after|before|until|season)\b/i.test(sentence.slice(c.start + c.text.length))) ||
+    // ("the original *1977* Star Wars film", "the *September 11* attacks": a year or a day set before a noun dates that thing;
+    // "the 29 March game" is the event itself)
+    (DATE_BEFORE_NOUN.test(c.text) && /\b(?:the|original|his|her|its|their|a)\s+$/i.test(sentence.slice(Math.max(0, c.start - 12), c.start)) && /^\s+(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Ll}{3,}/u.test(sentence.slice(c.start + c.text.length)) && !/^\s+(?:and|or|to|when|after|before|until|season|game|match|final|tie|clash|fixture|meeting|vote|election|poll|deadline|launch|release|ceremony|show|concert|race|event|summit|opening|premiere|debut|start|kick-off)\b/i.test(sentence.slice(c.start + c.text.length))) ||
     // ("a few weeks ago", "the 18th Century": behind us, never a date to come)
     /\bago$/i.test(c.text) ||
     /^\s+ago\b/i.test(sentence.slice(c.start + c.text.length)) ||

@@ -199,6 +199,8 @@ describe('a word before a role and a name', () => {
     expect(beforeRoleAndName(u, 0, 'Ann Lister', PERSON_ROLE)).toBe(false);
     const v = 'Lister said star Tom Vale was fine.';
     expect(beforeRoleAndName(v, 0, 'Lister', PERSON_ROLE)).toBe(false);
+    const w = 'But Conservative shadow culture secretary Tom Vale said it was a shambles.';
+    expect(beforeRoleAndName(w, 4, 'Conservative', PERSON_ROLE)).toBe(true);
   });
 });
 

@@ -1241,3 +1241,51 @@ describe('a scale word', () => {
     if (a.short) expect(a.answer).toBe('several hundred');
   });
 });
+
+describe('a role holder named after the role', () => {
+  it('is the name after it, not a party word before it', () => {
+    const engine = new Engine([art('c', 'Casino climbdown', 'Plans for super casinos were cut. But Conservative shadow culture secretary Tom Whitting said the way the bill was handled was a "shambles".')]);
+    const a = engine.ask('who is the shadow culture secretary').answer;
+    expect(a.answer).not.toBe('Conservative');
+    if (a.short) expect(a.answer).toBe('Tom Whitting');
+  });
+});
+
+describe('years, a people\'s noun, a cut gerund, the name asked by another name, a count for each, a deed elsewhere', () => {
+  const engine = new Engine([
+    art('g', 'Larkland cocoa record', 'Larkland saw more than $1.2bn-worth of the beans exported during 2003-04.'),
+    art('s', 'Kluft impressed by Sother', 'Both will be in action on Friday. Sother finished third behind the Swede in Athens, and Kluft said she was a great girl.'),
+    art('m', 'Kestrel Motors warns', 'Attaining earnings of $10 a share remains Kestrel Motors\' goal, the company said.'),
+    art('f', 'Dance music not dead', 'DJ Norman Cooke - aka Fatboy Thin - lives on a private road where Paul McCartley is a neighbour.'),
+    art('c', 'Casinos capped', 'Instead there will be a cap of eight new casinos in each size category in Marlow.'),
+    art('p', 'First look at Larkstation chip', 'Some details of the chip inside the Larkstation 3 have been revealed. A working version of the Larkstation 3 is due to be shown off in May 2005 but a full launch of the next generation console is not expected to start until 2006.'),
+  ]);
+  it('does not give a span of years as an amount', () => {
+    const r = engine.ask('how much cocoa did larkland export');
+    expect(r.answer.short && r.answer.answer === '2003-04').toBe(false);
+  });
+  it('does not give "the Swede" as who', () => {
+    const r = engine.ask('who did sother finish behind');
+    expect(r.span.text).toBe('Swede');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('does not give a cut gerund', () => {
+    const r = engine.ask("what is kestrel motors' earnings goal");
+    expect(r.span.text).toBe('Attaining');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('does not give the one asked under another name', () => {
+    const r = engine.ask('who lives near fatboy thin');
+    expect(r.span.text).toBe('DJ Norman Cooke');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('does not give a count for each as the total', () => {
+    const a = engine.ask('how many new casinos will there be in marlow').answer;
+    expect(a.short && a.answer === 'eight').toBe(false);
+  });
+  it('does not date a deed by a clause without it', () => {
+    const r = engine.ask('when will the larkstation launch');
+    expect(r.span.text).toBe('2005');
+    expect(r.span.confidence).toBe(0);
+  });
+});

@@ -66,3 +66,20 @@ describe('any date told as done, for "when is / will"', () => {
     expect(chat(at(d, '2 December'), d)).toBe(false);
   });
 });
+
+describe('a past date beside a month, "back in", or set before a noun, for something to come', () => {
+  const test = pastForComing('when do the kestrels play marlow')!;
+  it('reads "the previous encounter back in June 1984" as past, whichever part of the date is taken', () => {
+    const s = 'The 29 March game will be the second time they have met - the previous encounter back in June 1984 ended 1-0.';
+    expect(test(at(s, '1984'), s)).toBe(true);
+    expect(test(at(s, 'June 1984'), s)).toBe(true);
+    expect(test(at(s, '29 March'), s)).toBe(false);
+  });
+  it('reads a day set before a noun as naming that thing ("the September 11 attacks")', () => {
+    const w = pastForComing('when is the kestrel bowl')!;
+    const s = 'He was invited to perform at the first Kestrel Bowl after the September 11 attacks.';
+    expect(w(at(s, 'September 11'), s)).toBe(true);
+    const d = 'The Kestrel Bowl will be played on 6 February in Marlow.';
+    expect(w(at(d, '6 February'), d)).toBe(false);
+  });
+});
