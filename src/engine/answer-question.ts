@@ -298,10 +298,14 @@ function isGerund(word: string): boolean {
   return isEnglishWord(stem) || isEnglishWord(`${stem}e`) || (/(\p{L})\1$/u.test(stem) && isEnglishWord(stem.slice(0, -1)));
 }
 
+/** A firm's suffix after its name ("LLC", "Inc", "plc"). */
+const FIRM_SUFFIX = /\s+(?:LLC|Inc\.?|Ltd\.?|plc|PLC|Corp\.?|Co\.?|Group|Holdings|AG|SA|NV)$/;
+/** A kind's noun after a word that tells no one of the kind apart ("top word", "main reason", "new film"). */
+const GENERIC_OF_KIND = /^(?:top|best|new|main|first|last|latest|same|other|big|biggest|key|major|leading|only|whole|next)\s+[\p{Ll}-]+$/u;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
-const TOUCHED_COUNT_BEFORE = /\b(?:closed|closing|shut(?:ting)?(?: down)?|sold|selling|cut(?:ting)?|axed|axing|scrapped|lost|losing|added|adding|opened|opening|built|building|seized|destroyed|removed|banned|raided|created|creating|arrested|sacked|hired|recruited)\s+(?:(?:about|around|nearly|almost|over|more than|some|up to|at least|another|a further)\s+)?$/i;
+const TOUCHED_COUNT_BEFORE = /\b(?:closed|closing|shut(?:ting)?(?: down)?|sold|selling|cut(?:ting)?|axed|axing|scrapped|lost|losing|added|adding|opened|opening|built|building|seized|destroyed|removed|banned|raided|created|creating|arrested|sacked|hired|recruited|knocked out|knocking out|infected|infecting|disrupted|damaged|affected)\s+(?:(?:about|around|nearly|almost|over|more than|some|up to|at least|another|a further)\s+)?$/i;
 /** "What period / era …": asked for a named time, not a date. */
 const NAMED_PERIOD = /\b(?:what|which) (?:period|era|age)\b/i;
 /** A question of one plain word found in more passages than this cannot tell which one it means. */
@@ -713,7 +717,8 @@ export function answerQuestion(
   // (a holder is someone, never a role word, "not necessarily a lawyer or *MP*, the courts minister", nor a title's tail,
   // "Lord Chief Justice *of England and Wales*")
   const holderTest = role ? roleHolderTest(question, role) : null;
-  const holdsRole = holderTest ? (text: string, ts: readonly string[], titleTerms: readonly string[]) => ((h) => (h !== null && (ROLE_END.test(h) || PREPOSITION_LED.test(h)) ? null : h))(holderTest(text, ts, titleTerms)) : null;
+  // (and one holder, not the list after the role: "chief executive *Ed Zander* and Steve Jobs")
+  const holdsRole = holderTest ? (text: string, ts: readonly string[], titleTerms: readonly string[]) => ((h) => (h !== null && (ROLE_END.test(h) || PREPOSITION_LED.test(h)) ? null : h?.split(/\s+and\s+(?=\p{Lu})/u)[0] ?? null))(holderTest(text, ts, titleTerms)) : null;
   if (holdsRole) preferShape((c) => holdsRole(c.sentence.text, c.sentence.terms, c.entry.titleTerms) !== null);
   // "when did X die": a date right after the verb asked, X just before it ("Adams, who died in 2001")
   const eventDate = eventSlotTest(question, wanted, new Set([...own].filter((t) => !namedTerms.has(t) && !rareList.includes(t))), namedTerms);
@@ -1086,7 +1091,8 @@ export function answerQuestion(
   const spanTerms = choice ? terms(choice.text) : [];
   // (unless the question offers the choice: "high-voltage or low-voltage?")
   // (a title of address adds nothing: "Mr Brown" restates "who wrote browns britain")
-  const restates = spanTerms.length > 0 && terms(nameWithoutAddress(choice!.text)).every((t) => own.has(t)) && !/\bor\b/i.test(question);
+  // (nor a firm's suffix: "RetailMetrics LLC" restates "who is the analyst at retailmetrics")
+  const restates = spanTerms.length > 0 && terms(nameWithoutAddress(choice!.text).replace(FIRM_SUFFIX, '')).every((t) => own.has(t)) && !/\bor\b/i.test(question);
   // and a who- or what-span holding every word asked names the thing asked itself ("who are the sdf" → "HTS and the SDF")
   const holdsAsked = (wanted === 'who' || wanted === 'what') && spanTerms.length > 0 && [...own].every((t) => spanTerms.includes(t));
   // and a who- or what-span listed after the name asked is one of its peers, not an answer about it ("If you have finished
@@ -1172,6 +1178,10 @@ export function answerQuestion(
   const lastTag = wanted === 'when' && slot === null ? tagQuestion(question).at(-1) : undefined;
   const deedVerb = slot?.verb ?? (lastAsked !== undefined && lastTag?.pos === 'VERB' && isEnglishWord(lastAsked) && !STOP_WORDS.has(lastAsked) ? terms(lastAsked).find((t) => own.has(t) && !namedTerms.has(t)) : undefined);
   const deedElsewhere = wanted === 'when' && deedVerb !== undefined && choice !== null && at >= 0 && verbInOtherClause(spanText, at, deedVerb);
+  // and "which word …" is not answered by the kind asked with a word that tells none apart ("the *top word* of 2004"; "what
+  // trade" → "wool trade" names one)
+  const kindHead = /^\W*(?:what|which)\s+([a-z]+)\b/i.exec(question)?.[1];
+  const kindAsHead = kindHead !== undefined && choice !== null && GENERIC_OF_KIND.test(choice.text) && terms(choice.text.split(/\s+/).pop()!)[0] === terms(kindHead)[0];
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
@@ -1260,7 +1270,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
@@ -1276,7 +1286,9 @@ export function answerQuestion(
     // year asked)
     const whole = wanted === 'who' && choice !== null && vouched.includes(choice.text);
     // (and an origin as the shape gives it: the chooser may take in a word before it, "Banned American")
-    const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole && origin === null ? choice.text : vouched);
+    // (and the vouched one alone, not a list the chooser ran on into: "*Ed Zander* and Steve Jobs")
+    const runsOn = wanted === 'who' && choice !== null && choice.text.startsWith(`${vouched} and `);
+    const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole && !runsOn && origin === null ? choice.text : vouched);
     return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
   }
   // a bare scale word reads as the number it is ("a million", "several hundred", not "million")

@@ -507,7 +507,7 @@ const NOT_YET = /\b(?:will|would|next|due|to be)\b/i;
 /** Whether a date's clause tells what happened then as done ("Mr Saakashvili, *elected* president in January"). */
 function pastDate(sentence: string, c: Candidate): boolean {
   const clause = sentence.slice(Math.max(0, c.start - 50), c.start).split(/[,;:]/).pop() ?? '';
-  return new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came)\\b`, 'i').test(clause) && !NOT_YET.test(clause);
+  return new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came|(?:has|have) been)\\b`, 'i').test(clause) && !NOT_YET.test(clause);
 }
 
 /**

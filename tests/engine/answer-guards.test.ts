@@ -1289,3 +1289,30 @@ describe('years, a people\'s noun, a cut gerund, the name asked by another name,
     expect(r.span.confidence).toBe(0);
   });
 });
+
+describe('a firm restated, the ones a deed touched, a kind as its own answer, a holder in a list', () => {
+  const engine = new Engine([
+    art('r', 'Mixed Christmas for Marlow shops', '"So far, we are faring better than expected," Ken Perks, an analyst at research firm LarkMetrics LLC, told reporters.'),
+    art('a', 'Concerns over cash machines', 'In January 2003 the Slammer worm knocked out 13,000 cash machines of the Bank of Marlow.'),
+    art('w', "'Blob' picked as word of the year", 'The term "blob" has been chosen as the top word of 2004 by a Marlow dictionary publisher.'),
+    art('m', 'Kestrel and Lark team up', "Kestrel and Lark announced they were getting together as a result of a long-standing friendship between Kestrel's chief executive Ed Zand and Steve Jobe."),
+  ]);
+  it('does not answer who with the firm asked and its suffix', () => {
+    const r = engine.ask('who is the analyst at larkmetrics');
+    expect(r.answer.short && r.answer.answer === 'LarkMetrics LLC').toBe(false);
+  });
+  it('does not count all there are by the ones a deed touched', () => {
+    const a = engine.ask('how many cash machines are there in the world').answer;
+    expect(a.short && a.answer === '13,000').toBe(false);
+  });
+  it('does not answer "which word" with "top word"', () => {
+    const r = engine.ask('which word was picked as word of the year');
+    expect(r.answer.short && r.answer.answer === 'top word').toBe(false);
+  });
+  it('gives the holder of a role, not the list after it', () => {
+    const a = engine.ask("who is kestrel's chief executive").answer;
+    expect(a.answer).not.toContain('Steve Jobe');
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('Ed Zand');
+  });
+});

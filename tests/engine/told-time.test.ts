@@ -83,3 +83,13 @@ describe('a past date beside a month, "back in", or set before a noun, for somet
     expect(w(at(d, '6 February'), d)).toBe(false);
   });
 });
+
+describe('a date told as done with "has been", for something to come', () => {
+  it('dates another time', () => {
+    const test = pastForComing('when will blob appear in the dictionary')!;
+    const s = 'The term "blob" has been chosen as the top word of 2004 by a dictionary publisher.';
+    expect(test(at(s, '2004'), s)).toBe(true);
+    const coming = 'The word will appear in the dictionary in 2005.';
+    expect(test(at(coming, '2005'), coming)).toBe(false);
+  });
+});
