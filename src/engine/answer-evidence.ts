@@ -206,7 +206,7 @@ export function endsInAskedName(spanTerms: readonly string[], named: ReadonlySet
 }
 
 /** "what is X called", "what's the name of X", "what is X's name": a name is asked, not a fact about X. */
-export const NAME_ASKED = /^\W*(?:what|which)(?:['’]?s)?\b.*(?:\b(?:called|named|titled|name\s+of)\b|(?:\p{L}['’]?s|\s(?:their|its|his|her))\s+name\b)/iu;
+export const NAME_ASKED = /^\W*(?:what|which)(?:['’]?s)?\b.*(?:\b(?:called|named|titled|name\s+of)\b|(?:\p{L}['’]?s|\s(?:their|its|his|her))\s+(?:(?:real|full|birth|stage|first|middle|maiden|proper)\s+)?name\b)/iu;
 /** Words that give a name ("known as", "dubbed", "renamed"). */
 const NAMING_WORD = /\b(?:called|named|renamed|dubbed|titled|entitled|nicknamed|branded|known\s+as)\b/i;
 /** Titles of address: the word after one is a person's name ("Mr Pound"), whom the article names in full elsewhere. */

@@ -302,6 +302,15 @@ function isGerund(word: string): boolean {
 const FIRM_SUFFIX = /\s+(?:LLC|Inc\.?|Ltd\.?|plc|PLC|Corp\.?|Co\.?|Group|Holdings|AG|SA|NV)$/;
 /** A kind's noun after a word that tells no one of the kind apart ("top word", "main reason", "new film"). */
 const GENERIC_OF_KIND = /^(?:top|best|new|main|first|last|latest|same|other|big|biggest|key|major|leading|only|whole|next)\s+[\p{Ll}-]+$/u;
+/** A question asking who scored for a side ("who scored two tries for wales"). */
+const SCORER_ASKED = /^\W*who\s+(?:scored|scores|kicked|netted|got)\b.*\bfor\s+(?:the\s+)?\p{L}+/iu;
+/** Letters two words share from their start. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -857,6 +866,18 @@ export function answerQuestion(
   const typedNames = new Set(nameWords(question));
   const askedNames = nameWords(cased).filter((w) => typedNames.has(w) || !isEnglishWord(w.toLowerCase()));
   const otherThing = nameOnlyInOtherNames(askedNames, cased, `${entry.article.title}. ${windowText}`);
+  // and a name asked that the article never writes, matched only through another word of its stem ("federer" by "Federated",
+  // "browne" by "Brown"): the article is about something else
+  const articleWords = new Set((`${entry.article.title} ${entry.article.text}`.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.replace(/['’]s?$/, '')));
+  // (the article's words of that stem all part from the name before its last letter, and neither begins the other: "Federated"
+  // for "federer", not "Germany" for "germans" nor "Europe" for "european"; "Swiss" for "switzerland" is a fold, sharing no stem)
+  const unspelt = askedNames.some((w) => {
+    const x = w.toLowerCase();
+    const t = terms(x)[0];
+    if (x.length < 5 || /\d/.test(x) || t === undefined || isEnglishWord(x) || articleWords.has(x) || !entry.termCounts.has(t)) return false;
+    const kin = [...articleWords].filter((a) => terms(a)[0] === t);
+    return kin.length > 0 && kin.every((a) => !a.startsWith(x) && !x.startsWith(a) && commonPrefix(a, x) >= 4 && commonPrefix(a, x) < x.length - 1);
+  });
   // one plain word asked ("how tall am i", "what was the budget"): any sentence using it matches it whole, so
   // among many passages using it the corpus cannot tell which is meant, among a few the closest is shown as such
   // (a name, an acronym or a word outside the English word list is specific enough: "What is a ctenophora?")
@@ -908,7 +929,7 @@ export function answerQuestion(
   // (and "what is the currency of japan" over a quote naming currencies and Japan apart: it tells no currency *of Japan*)
   const ofApart = relationApart(question, quote);
   // (and a team sheet for anything but who played: "what did pires say about cole" over "Almunia, Lauren, … Cole, Pires, …")
-  const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly || ofApart || rosterForOther(question, quote);
+  const far = (typedQuestion && !typedNear?.(quote, quoteTerms, entry.titleTerms)) || !givesReason(cues, quote) || unranked || titleOnly || ofApart || unspelt || rosterForOther(question, quote);
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
@@ -1182,6 +1203,15 @@ export function answerQuestion(
   // trade" → "wool trade" names one)
   const kindHead = /^\W*(?:what|which)\s+([a-z]+)\b/i.exec(question)?.[1];
   const kindAsHead = kindHead !== undefined && choice !== null && GENERIC_OF_KIND.test(choice.text) && terms(choice.text.split(/\s+/).pop()!)[0] === terms(kindHead)[0];
+  // and asked who scored for a side, a place is the side, not who ("*France* dominated and scored two tries" for "who scored
+  // two tries for wales")
+  const sideForScorer = wanted === 'who' && SCORER_ASKED.test(question) && choice !== null && /^\p{Lu}[\p{L}'’-]*$/u.test(choice.text) && placeLikeness()(choice.text) > 0;
+  // and the whole a part is told of is no count of the part ("three of the *four* grand slam titles"), unless how many there
+  // are is asked ("one of the *11* megaregions of the United States")
+  const wholeOfPart = countedAsked !== null && !EXISTING_COUNT_ASKED.test(question) && choice !== null && at >= 0 && /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|all|both)\s+of\s+(?:the|its|their|his|her)\s+$/i.test(spanText.slice(Math.max(0, at - 24), at));
+  // and someone's real name asked ("what is X's real name") is never a phrase in lower case ("previous two league"; a thing's
+  // name may be: "what is the chip called" → "trusted platform module")
+  const unnamedSpan = /\b(?:real|full|birth|stage|maiden|proper)\s+name\b/i.test(question) && choice !== null && !/[\p{Lu}\d]/u.test(choice.text);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
@@ -1270,13 +1300,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -40,6 +40,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
     // "how much did profits rise?": a change is told in money or as a share
     if (CHANGE_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
     if (CHANGE_WORDS.test(q)) return null;
+    // "how much did X sell its shares for": a price
+    if (/\b(?:sell|sold|sells|selling|buy|bought|buys|fetch|fetched)\b.*\bfor\b/.test(q)) return ['money'];
     if (MONEY_WORDS.test(q)) return ['money'];
     // "how much did bp make last year": what a firm or a person makes is money
     if (/\bhow much (?:money )?(?:did|does|do|will|has|have|had|could|would)\s+(?:\w+['’]?\s+){1,5}?(?:make|made|take home)\b(?!\s+(?:of|up|out|it|sure|sense))/.test(q)) return ['money'];

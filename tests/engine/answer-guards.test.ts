@@ -1316,3 +1316,49 @@ describe('a firm restated, the ones a deed touched, a kind as its own answer, a 
     expect(a.answer).toBe('Ed Zand');
   });
 });
+
+describe('a side for a scorer, the whole of a part, a name in lower case, a price, a name the article never writes', () => {
+  const engine = new Engine([
+    art('w', 'Larkland beat Marlow', '"We could not get possession early on and France dominated and scored two tries," said the Larkland coach.'),
+    art('f', 'Federer the favourite', "Switzerland's Federer, seeded one, is the hot favourite having won three of the four grand slam titles in 2004."),
+    art('g', 'Kestrel shares fall as staff sell', 'Shares in Kestrel have fallen 6.7% after employees took the first chance to sell their holdings. The firm sold 19.6 million shares at $85 each when it floated.'),
+    art('d', 'Federated buys May', '"We have taken the first step toward combining two of the best department store companies in America," said Terry Lund, Federated\'s chairman.'),
+    art('r', 'Rapper ends feud', 'Rapper Fifty, whose real name is Curtis Jackman, ended his feud with the previous two league champions of rap.'),
+    art('s', 'Sport round-up', 'The previous two league games were drawn, the coach said.'),
+    art('t', 'Federer wins in Houston', 'Roger Federer won the Masters Cup in Houston on Sunday.'),
+  ]);
+  it('does not answer who scored for a side with a side', () => {
+    const r = engine.ask('who scored two tries for larkland');
+    expect(r.span.text).toBe('France');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('does not count the whole a part is of', () => {
+    const a = engine.ask('how many titles did federer win in 2004').answer;
+    expect(a.short && a.answer === 'four').toBe(false);
+  });
+  it('reads "sell … for" as asking a price', () => {
+    const a = engine.ask('how much did kestrel sell its shares for').answer;
+    expect(a.short && a.answer === '6.7%').toBe(false);
+  });
+  it('does not vouch for a quote matching a name only through another word of its stem', () => {
+    const r = engine.ask("who said you're the best to federer");
+    expect(r.answer.quote).toContain("Federated's chairman");
+    expect(r.span.confidence).toBe(0);
+    expect(r.answer.short).toBe(false);
+  });
+  it('gives no lower-case phrase for a real name', () => {
+    const r = engine.ask("whats the game's real name");
+    expect(r.span.text).toBe('previous two league');
+    expect(r.span.confidence).toBe(0);
+    expect(engine.ask("what is fifty's real name").answer.answer).toBe('Curtis Jackman');
+  });
+});
+
+describe('the whole a part is of, when how many there are is asked', () => {
+  it('is the count', () => {
+    const engine = new Engine([art('m', 'Marlow megaregion', 'The county definitions are not used for the greater Marlow Megaregion, one of the 11 megaregions of Larkland.')]);
+    const r = engine.ask('how many megaregions are there in larkland');
+    expect(r.span.text).toBe('11');
+    expect(r.span.confidence).toBeGreaterThan(0);
+  });
+});
