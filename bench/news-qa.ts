@@ -39,6 +39,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh12: { label: 'fresh batch 12 (written 2026-12-05 07:12–07:21 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh12.md' },
   fresh13: { label: 'fresh batch 13 (written 2026-12-05 09:27–09:32 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh13.md' },
   fresh14: { label: 'fresh batch 14 (written 2026-12-05 12:13–12:18 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh14.md' },
+  fresh15: { label: 'fresh batch 15 (written 2026-12-05 14:09–14:14 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh15.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;
