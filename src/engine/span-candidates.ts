@@ -474,8 +474,8 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
     new RegExp(`\\bback\\s+in\\s+(?:${MONTH}\\s+)?$`, 'i').test(sentence.slice(Math.max(0, c.start - 24), c.start)) ||
     pastYear(sentence, c) ||
     // ("the original *1977* Star Wars film", "the *September 11* attacks": a year or a day set before a noun dates that thing;
-    // "the 29 March game" is the event itself)
-    (DATE_BEFORE_NOUN.test(c.text) && /\b(?:the|original|his|her|its|their|a)\s+$/i.test(sentence.slice(Math.max(0, c.start - 12), c.start)) && /^\s+(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Ll}{3,}/u.test(sentence.slice(c.start + c.text.length)) && !/^\s+(?:and|or|to|when|after|before|until|season|game|match|final|tie|clash|fixture|meeting|vote|election|poll|deadline|launch|release|ceremony|show|concert|race|event|summit|opening|premiere|debut|start|kick-off)\b/i.test(sentence.slice(c.start + c.text.length))) ||
+    // "the 29 March game" is the event itself; an owner may stand before it: "Eric Clapton's *1991* hit")
+    (DATE_BEFORE_NOUN.test(c.text) && /(?:\b(?:the|original|his|her|its|their|a)|\p{L}['’]s?)\s+$/iu.test(sentence.slice(Math.max(0, c.start - 12), c.start)) && /^\s+(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Ll}{3,}/u.test(sentence.slice(c.start + c.text.length)) && !/^\s+(?:and|or|to|when|after|before|until|season|game|match|final|tie|clash|fixture|meeting|vote|election|poll|deadline|launch|release|ceremony|show|concert|race|event|summit|opening|premiere|debut|start|kick-off)\b/i.test(sentence.slice(c.start + c.text.length))) ||
     // ("a few weeks ago", "the 18th Century": behind us, never a date to come)
     /\bago$/i.test(c.text) ||
     /^\s+ago\b/i.test(sentence.slice(c.start + c.text.length)) ||

@@ -1362,3 +1362,21 @@ describe('the whole a part is of, when how many there are is asked', () => {
     expect(r.span.confidence).toBeGreaterThan(0);
   });
 });
+
+describe('a figure of another name in a relative clause, a count holding its own noun', () => {
+  const engine = new Engine([
+    art('a', 'Kestrel thriller tops charts', 'Kestrel Nights was written before The Marlow Code, which has sold more than 20 million copies worldwide since it was released in 2003.'),
+    art('n', 'Net attacks fingerprinted', '"We have seen attacks involving five and ten gigabytes of traffic," said Rob Pollen, sales director for Larkbor Networks.'),
+  ]);
+  it('does not give the count a relative clause tells of another name', () => {
+    const r = engine.ask('how many copies has kestrel nights sold');
+    expect(r.span.text).toContain('20 million');
+    expect(r.span.confidence).toBe(0);
+    expect(r.answer.confidence).toBeLessThan(0.7);
+  });
+  it('does not count people by gigabytes', () => {
+    const r = engine.ask('how many people work at larkbor networks');
+    expect(r.span.text).toBe('five and ten gigabytes');
+    expect(r.span.confidence).toBe(0);
+  });
+});

@@ -93,3 +93,11 @@ describe('a date told as done with "has been", for something to come', () => {
     expect(test(at(coming, '2005'), coming)).toBe(false);
   });
 });
+
+describe('a year after an owner, set before a noun, for something to come', () => {
+  it('dates that thing ("Eric Clapton\'s 1991 hit")', () => {
+    const test = pastForComing("when's the lister and vale single out")!;
+    const s = "Lister has teamed up with Tom Vale to record a version of Eric Clapton's 1991 hit Tears In Heaven.";
+    expect(test(at(s, '1991'), s)).toBe(true);
+  });
+});
