@@ -311,6 +311,8 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** A relative clause telling what a whole clause leads to, not a property of the name before it ("which could lead to"). */
+const RELATIVE_OF_CLAUSE = /^(?:which|who)\s+(?:could|would|will|may|might|should|can|must|leads?|led|means?|meant|takes?|took|brings?|brought|puts?|pushe[sd]|sends?|sent|makes?|made|gives?|gave|left|leaves)\b/i;
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -1216,7 +1218,10 @@ export function answerQuestion(
   const unnamedSpan = /\b(?:real|full|birth|stage|maiden|proper)\s+name\b/i.test(question) && choice !== null && !/[\p{Lu}\d]/u.test(choice.text);
   // and a figure or a date in a relative clause about another name is that one's ("The Da Vinci Code, which has sold *more
   // than 20 million* copies" for "how many copies has angels and demons sold")
-  const relativeHead = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 ? /(\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and))*),\s+(?:which|who)\s+[^,.;:]*$/u.exec(spanText.slice(Math.max(0, at - 120), at))?.[1] : undefined;
+  // (told of the one before it, not of the whole clause: "…, which *could lead* to a bid valuing the club at £800m"; and
+  // not naming the one asked itself: "…, which wanted *UK Athletics* to justify funding of more than £40m")
+  const relative = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 ? /(\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and))*),\s+((?:which|who)\s+[^,.;:]*)$/u.exec(spanText.slice(Math.max(0, at - 120), at)) : null;
+  const relativeHead = relative && !RELATIVE_OF_CLAUSE.test(relative[2]!) && !terms(relative[2]!).some((t) => namedTerms.has(t)) ? relative[1] : undefined;
   // (a date before ", which" is no name: "reached 5.037 million in January, which takes …" is said of the whole clause)
   const relativeOfOther = relativeHead !== undefined && !new RegExp(`^(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`).test(relativeHead) && namedTerms.size > 0 && !terms(relativeHead).some((t) => namedTerms.has(t));
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")

@@ -1380,3 +1380,20 @@ describe('a figure of another name in a relative clause, a count holding its own
     expect(r.span.confidence).toBe(0);
   });
 });
+
+describe('a figure in a relative clause that is no other name\'s', () => {
+  const engine = new Engine([
+    art('g', 'Glazer makes new approach', 'Malcolm Glazner has made a fresh approach to buy Marlow United, which could lead to a bid valuing the club at £800m.'),
+    art('u', 'Athletics review', 'It was commissioned by Kestrel Sport and Sport Marlow, which wanted Lark Athletics to justify funding of more than £40m from the government.'),
+  ]);
+  it('keeps a figure the clause tells as what the whole leads to', () => {
+    const r = engine.ask("how much is glazner's bid worth");
+    expect(r.span.text).toBe('£800m');
+    expect(r.span.confidence).toBeGreaterThan(0);
+  });
+  it('keeps a figure the clause tells of the one asked', () => {
+    const r = engine.ask('how much funding does lark athletics get from the government');
+    expect(r.span.text).toContain('£40m');
+    expect(r.span.confidence).toBeGreaterThan(0);
+  });
+});
