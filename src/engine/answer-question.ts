@@ -258,8 +258,8 @@ function otherSubjectsCount(sentence: string, at: number, named: ReadonlySet<str
   return false;
 }
 
-/** Clauses a sentence joins in contrast ("…, while …", "…; …", "… whereas …", "…, but …"). */
-const CONTRAST_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+/g;
+/** Clauses a sentence joins in contrast ("…, while …", "…; …", "… whereas …", "…, but …"), or with a new subject after ", and" ("…, and the Six Nations moved to April"). */
+const CONTRAST_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=(?:the|a|an|its|his|her|their|they|it|he|she)\s)/g;
 
 /**
  * Whether the clause holding `at` names none of `named` (index terms) while another clause of the sentence names them all
@@ -313,6 +313,10 @@ function commonPrefix(a: string, b: string): number {
 
 /** A relative clause telling what a whole clause leads to, not a property of the name before it ("which could lead to"). */
 const RELATIVE_OF_CLAUSE = /^(?:which|who)\s+(?:could|would|will|may|might|should|can|must|leads?|led|means?|meant|takes?|took|brings?|brought|puts?|pushe[sd]|sends?|sent|makes?|made|gives?|gave|left|leaves)\b/i;
+/** A number and, within four words after it, "in" a name that may be a place ("6,000 of those expected in Wales"; not an owner, "in WorldCom's collapse"); group 1 is the name. */
+const NUMBER_NEAR_PLACE = new RegExp(String.raw`\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?(?:\s+[a-z]+){0,4}?\s+in\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?![\p{L}'’])`, 'gu');
+/** A month's or a day's name, which "in" may take as it takes a place ("7,000 in November"). */
+const DATE_WORD = new RegExp(`^(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`);
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -995,12 +999,15 @@ export function answerQuestion(
   // for "how much did sales fall in ireland")
   const toldOf = wanted === 'number' && choice !== null && at >= 0 ? placeAfterNumber(spanText, at + choice.text.length) : null;
   const placeOther = toldOf !== null && !terms(toldOf).some((t) => own.has(t)) && [...spanText.matchAll(NUMBER_THEN_PLACE)].some((m) => terms(m[1]!).some((t) => own.has(t)));
+  // (or told with no place, when another number of the sentence is told of the place asked: "104,000 jobs would be cut, with
+  // around 6,000 of those expected in Wales" for "how many jobs will be cut in wales")
+  const placeAskedNamed = wanted === 'number' && toldOf === null && choice !== null && at >= 0 && [...spanText.matchAll(NUMBER_NEAR_PLACE)].some((m) => m.index !== at && !choice.text.includes(m[0].split(/\s/)[0]!) && !DATE_WORD.test(m[1]!) && placeLikeness()(m[1]!) > 0 && terms(m[1]!).some((t) => namedTerms.has(t)));
   // (or told of a list of places the asked one is only one of: "45 million people in the UK, Germany, US and South Korea" for
   // "how many people own a mobile in the uk")
   const listed = wanted === 'number' && choice !== null && at >= 0 ? PLACES_AFTER.exec(spanText.slice(at + choice.text.length, at + choice.text.length + 120))?.[0] : undefined;
   const listedPlaces = listed ? [...listed.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)].map((m) => terms(m[0])) : [];
   const placeList = listedPlaces.some((p) => p.some((t) => own.has(t))) && listedPlaces.some((p) => !p.some((t) => own.has(t)));
-  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum || placeOther || placeList;
+  const partCount = (part !== null && !terms(part).some((t) => own.has(t) || qTerms.includes(t))) || newOnes || touchedOnes || rankNotCount || seasonForCareer || otherSum || placeOther || placeAskedNamed || placeList;
   // (and a number told as no change for a change asked: "owns 6.7% of Circuit City's shares" for "how much did its shares rise")
   // (a sum or a share asked with "how much", not a count: "how many jobs will be cut" counts what a change touched)
   const unchanged = direction !== null && /\bhow much\b/i.test(question) && !kindsAsked?.includes('count') && choice !== null && at >= 0 && noChangeTold(spanText, at, at + choice.text.length);

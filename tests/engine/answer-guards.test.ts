@@ -1397,3 +1397,18 @@ describe('a figure in a relative clause that is no other name\'s', () => {
     expect(r.span.confidence).toBeGreaterThan(0);
   });
 });
+
+describe('a place told with another number, a clause after ", and the"', () => {
+  const engine = new Engine([
+    art('w', 'Thousands join strike in Marlow', 'The action follows the chancellor\'s announcement that 104,000 jobs would be cut, with around 6,000 of those expected in Wales.'),
+    art('r', 'Union proposes season overhaul', 'The season would start with the Celtic League in October, followed by the Kestrel Cup in February and March, and the Six Nations moved to April and May.'),
+  ]);
+  it('does not give the total for the place asked when another number is told of it', () => {
+    const a = engine.ask('how many jobs will be cut in wales').answer;
+    expect(a.short && a.answer === '104,000').toBe(false);
+  });
+  it('does not give the date of another clause joined by ", and the"', () => {
+    const a = engine.ask('when would the six nations move to').answer;
+    expect(a.short && a.answer === 'February').toBe(false);
+  });
+});
