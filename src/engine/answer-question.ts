@@ -258,6 +258,12 @@ function otherSubjectsCount(sentence: string, at: number, named: ReadonlySet<str
   return false;
 }
 
+/** The clauses `join` splits a sentence into, each with its span and index terms (the last one's end past the sentence). */
+function clausesOf(sentence: string, join: RegExp): { start: number; end: number; ts: ReadonlySet<string> }[] {
+  const bounds = [0, ...[...sentence.matchAll(join)].map((m) => m.index! + m[0].length), sentence.length + 1];
+  return bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end, ts: new Set(terms(sentence.slice(bounds[i]!, end))) }));
+}
+
 /** Clauses a sentence joins in contrast ("…, while …", "…; …", "… whereas …", "…, but …"), or with a new subject after ", and" ("…, and the Six Nations moved to April"). */
 const CONTRAST_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=(?:the|a|an|its|his|her|their|they|it|he|she)\s)/g;
 
@@ -266,8 +272,7 @@ const CONTRAST_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=(?
  * and holds more of the words asked (`asked`): that clause tells what was asked.
  */
 function clauseOfOther(sentence: string, at: number, named: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
-  const bounds = [0, ...[...sentence.matchAll(CONTRAST_JOIN)].map((m) => m.index! + m[0].length), sentence.length + 1];
-  const clauses = bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end, ts: new Set(terms(sentence.slice(bounds[i]!, end))) }));
+  const clauses = clausesOf(sentence, CONTRAST_JOIN);
   const mine = clauses.find((c) => at >= c.start && at < c.end);
   if (!mine || clauses.length < 2 || [...named].some((t) => mine.ts.has(t))) return false;
   const held = (ts: ReadonlySet<string>) => [...asked].filter((t) => ts.has(t)).length;
@@ -281,10 +286,9 @@ const CLAUSE_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|(?:,|(?<!\b(?:all|nothing|an
 
 /** Whether the clause holding `at` lacks the asked verb (`verb`, an index term) while another clause of the sentence holds it. */
 function verbInOtherClause(sentence: string, at: number, verb: string): boolean {
-  const bounds = [0, ...[...sentence.matchAll(CLAUSE_JOIN)].map((m) => m.index! + m[0].length), sentence.length + 1];
-  const clauses = bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end, ts: terms(sentence.slice(bounds[i]!, end)) }));
+  const clauses = clausesOf(sentence, CLAUSE_JOIN);
   const mine = clauses.find((c) => at >= c.start && at < c.end);
-  return mine !== undefined && !mine.ts.includes(verb) && clauses.some((c) => c !== mine && c.ts.includes(verb));
+  return mine !== undefined && !mine.ts.has(verb) && clauses.some((c) => c !== mine && c.ts.has(verb));
 }
 
 /** Nouns ending in -ing ("string", "meeting"), which are no verb's -ing form. */
@@ -1230,7 +1234,7 @@ export function answerQuestion(
   const relative = (wanted === 'number' || wanted === 'when') && choice !== null && at >= 0 ? /(\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|the|and))*),\s+((?:which|who)\s+[^,.;:]*)$/u.exec(spanText.slice(Math.max(0, at - 120), at)) : null;
   const relativeHead = relative && !RELATIVE_OF_CLAUSE.test(relative[2]!) && !terms(relative[2]!).some((t) => namedTerms.has(t)) ? relative[1] : undefined;
   // (a date before ", which" is no name: "reached 5.037 million in January, which takes …" is said of the whole clause)
-  const relativeOfOther = relativeHead !== undefined && !new RegExp(`^(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`).test(relativeHead) && namedTerms.size > 0 && !terms(relativeHead).some((t) => namedTerms.has(t));
+  const relativeOfOther = relativeHead !== undefined && !DATE_WORD.test(relativeHead) && namedTerms.size > 0 && !terms(relativeHead).some((t) => namedTerms.has(t));
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
