@@ -183,7 +183,7 @@ const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
 const WORK_ASKED = new RegExp(`^\\W*(?:what|which)\\s+(?:\\w+\\s+)?(?:${WORK_NOUNS})s?\\b`, 'i');
 /** A question comparing or asking a change ("how much more", "how much higher than"). */
-const COMPARISON_ASKED = /\b(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|cheaper|dearer|than|rise|rose|fall|fell|increase|decrease|grow|grew|drop|dropped|up|down|change|changed|difference)\b/i;
+const COMPARISON_ASKED = /\b(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|cheaper|dearer|taller|shorter|longer|wider|heavier|lighter|faster|slower|older|younger|deeper|than|rise|rose|fall|fell|increase|decrease|grow|grew|drop|dropped|up|down|change|changed|difference)\b/i;
 /** A work's or a report's noun right after a span ("Oxfam's Paying the Price *report*"). */
 const WORK_AFTER = new RegExp(`^\\s+(?:${WORK_NOUNS}|report|study|survey|campaign|award|prize)s?\\b`, 'i');
 /** A question asking what will be ("how fast will X grow", "how much is X going to cost"). */
@@ -321,6 +321,9 @@ const RELATIVE_OF_CLAUSE = /^(?:which|who)\s+(?:could|would|will|may|might|shoul
 const NUMBER_NEAR_PLACE = new RegExp(String.raw`\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?(?:\s+[a-z]+){0,4}?\s+in\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?![\p{L}'’])`, 'gu');
 /** A month's or a day's name, which "in" may take as it takes a place ("7,000 in November"). */
 const DATE_WORD = new RegExp(`^(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`);
+/** Words telling how often ("six to 10 *times a year*", "*every* week", "*twice*"). */
+const OFTEN_TOLD = /\b(?:times?|once|twice|every|each|daily|weekly|monthly|annually|yearly|a (?:day|week|month|year)|per (?:day|week|month|year))\b/i;
+
 /** A count question asking how many there are or someone has ("how many net cafes are there", "how many staff does it have"). */
 const EXISTING_COUNT_ASKED = /\bhow many\b.*\b(?:(?:are|were|is) there|(?:does|do|did) [\p{L}\p{N}'’ -]+ have|ha(?:s|ve) [\p{L}\p{N}'’ -]+ got)\b/iu;
 /** A deed told right before a count: the count is of the ones it touched ("closed 12,575 net cafes"), not of all there are. */
@@ -1083,7 +1086,7 @@ export function answerQuestion(
   const askedNameGoesOn = runBefore !== undefined && !PERSON_ROLE.test(runBefore.toLowerCase()) && !/^(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|President|Prime|King|Queen|Prince|St)$/.test(runBefore) && terms(runBefore).some((t) => namedTerms.has(t));
   // and a sum set as higher or lower than another is a difference, no amount asked ("debt was *more than 11bn euros*
   // higher" for "how much is its debt"), unless a change or a comparison is asked
-  const differenceForAmount = wanted === 'number' && direction === null && !COMPARISON_ASKED.test(question) && choice !== null && at >= 0 && /^\s+(?:higher|lower|more|less|fewer|bigger|smaller|greater|larger|cheaper|dearer)\b/i.test(spanText.slice(at + choice.text.length));
+  const differenceForAmount = wanted === 'number' && direction === null && !COMPARISON_ASKED.test(question) && choice !== null && at >= 0 && /^\s+(?:higher|lower|more|less|fewer|bigger|smaller|greater|larger|cheaper|dearer|taller|shorter|longer|wider|heavier|lighter|faster|slower|older|younger|deeper)\b/i.test(spanText.slice(at + choice.text.length));
   // and "quarter" or "half" after an ordinal is a period, no amount ("fourth *quarter* profits")
   const periodForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:quarter|half)s?$/i.test(choice.text) && /\b(?:first|second|third|fourth|final|last|latest|previous|next|this|the|same)\s+$/i.test(spanText.slice(Math.max(0, at - 12), at));
   // and a who-span set before a work's noun names the work ("Oxfam's *Paying the Price* report"), one set before a role and
@@ -1235,6 +1238,12 @@ export function answerQuestion(
   const relativeHead = relative && !RELATIVE_OF_CLAUSE.test(relative[2]!) && !terms(relative[2]!).some((t) => namedTerms.has(t)) ? relative[1] : undefined;
   // (a date before ", which" is no name: "reached 5.037 million in January, which takes …" is said of the whole clause)
   const relativeOfOther = relativeHead !== undefined && !DATE_WORD.test(relativeHead) && namedTerms.size > 0 && !terms(relativeHead).some((t) => namedTerms.has(t));
+  // and "how often" is answered by a frequency, not a count ("the *two million* tourists who visit Cuba every year" for "how
+  // often can cuban americans visit cuba")
+  const countForOften = /\bhow often\b/i.test(question) && choice !== null && at >= 0 && !OFTEN_TOLD.test(choice.text) && !/^\s+(?:times?\b|a\s+(?:day|week|month|year)\b|(?:per|every|each)\s)/i.test(spanText.slice(at + choice.text.length));
+  // and asked who won an award, one who won a narrower one did not ("Cate Blanchett won *best supporting actress*" for "who
+  // won best actress")
+  const narrowerAward = wanted === 'who' && choice !== null && at >= 0 && ((q) => q !== undefined && !new RegExp(`\\b${q}\\b`, 'i').test(question))(/^\s+(?:\w+\s+){0,2}?(?:won|wins|took|takes|picked up|scooped|claimed)\s+(?:the\s+)?(?:award\s+for\s+)?best\s+(supporting|foreign|animated|documentary|short|original|adapted|new|debut|british|international)\b/i.exec(spanText.slice(at + choice.text.length))?.[1]);
   // and "what is X" is not answered by where X is ("Damascus" of "… Sayyida Zaynab Mosque in Damascus")
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
@@ -1323,7 +1332,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan && !relativeOfOther ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan && !relativeOfOther && !countForOften && !narrowerAward ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

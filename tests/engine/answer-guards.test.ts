@@ -1412,3 +1412,24 @@ describe('a place told with another number, a clause after ", and the"', () => {
     expect(a.short && a.answer === 'February').toBe(false);
   });
 });
+
+describe('a count for how often, a difference in height, a narrower award', () => {
+  const engine = new Engine([
+    art('c', 'Larkland winds back the clock', 'The tax will also affect the two million tourists who visit Larkland every year, particularly those who defy a ban on travel there.'),
+    art('t', 'Fast lifts rise into record books', "Marlow's Kestrel 101 Tower is more than 50m taller than the Lark Towers in Kuala Lumpur, formerly the world's tallest skyscraper."),
+    art('b', 'Aviator takes top prize', 'The Aviator was declared best film, and its star Cate Blanchet won best supporting actress.'),
+  ]);
+  it('does not answer how often with a count', () => {
+    const a = engine.ask('how often can tourists visit larkland').answer;
+    expect(a.short && a.answer === 'two million').toBe(false);
+  });
+  it('does not give a difference for how tall', () => {
+    const a = engine.ask('how tall is the kestrel 101 tower').answer;
+    expect(a.short && /50m/.test(a.answer ?? '')).toBe(false);
+  });
+  it('does not give the winner of a narrower award', () => {
+    const r = engine.ask('who won best actress');
+    expect(r.span.text).toBe('Cate Blanchet');
+    expect(r.span.confidence).toBe(0);
+  });
+});
