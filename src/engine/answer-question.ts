@@ -182,8 +182,12 @@ const PREPOSITION_LED = /^(?:of|in|at|for|from|to|by|with|on)\s/;
 const ROLE_END = /^(?:MPs?|MEPs?|AMs?|MSPs?|peers?|ministers?|secretary|leaders?|chairman|chairwoman|chief|president|boss|spokesman|spokeswoman|spokesperson|official|officials|councillors?|candidates?|star|singer|actor|actress|coach|manager|captain|player|striker|director|executive|founder|owner|chancellor|premier)$/i;
 /** A question asking which work: a title is its answer ("which book won", "what film did she star in"). */
 const WORK_ASKED = new RegExp(`^\\W*(?:what|which)\\s+(?:\\w+\\s+)?(?:${WORK_NOUNS})s?\\b`, 'i');
+/** Words comparing one amount with another ("higher", "taller", "more"). */
+const COMPARATIVES = 'higher|lower|more|less|fewer|bigger|smaller|greater|larger|cheaper|dearer|taller|shorter|longer|wider|heavier|lighter|faster|slower|older|younger|deeper';
 /** A question comparing or asking a change ("how much more", "how much higher than"). */
-const COMPARISON_ASKED = /\b(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|cheaper|dearer|taller|shorter|longer|wider|heavier|lighter|faster|slower|older|younger|deeper|than|rise|rose|fall|fell|increase|decrease|grow|grew|drop|dropped|up|down|change|changed|difference)\b/i;
+const COMPARISON_ASKED = new RegExp(`\\b(?:${COMPARATIVES}|than|rise|rose|fall|fell|increase|decrease|grow|grew|drop|dropped|up|down|change|changed|difference)\\b`, 'i');
+/** An amount told as a difference, the comparative right after it ("more than 11bn euros *higher*"). */
+const DIFFERENCE_AFTER = new RegExp(`^\\s+(?:${COMPARATIVES})\\b`, 'i');
 /** A work's or a report's noun right after a span ("Oxfam's Paying the Price *report*"). */
 const WORK_AFTER = new RegExp(`^\\s+(?:${WORK_NOUNS}|report|study|survey|campaign|award|prize)s?\\b`, 'i');
 /** A question asking what will be ("how fast will X grow", "how much is X going to cost"). */
@@ -1086,7 +1090,7 @@ export function answerQuestion(
   const askedNameGoesOn = runBefore !== undefined && !PERSON_ROLE.test(runBefore.toLowerCase()) && !/^(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|President|Prime|King|Queen|Prince|St)$/.test(runBefore) && terms(runBefore).some((t) => namedTerms.has(t));
   // and a sum set as higher or lower than another is a difference, no amount asked ("debt was *more than 11bn euros*
   // higher" for "how much is its debt"), unless a change or a comparison is asked
-  const differenceForAmount = wanted === 'number' && direction === null && !COMPARISON_ASKED.test(question) && choice !== null && at >= 0 && /^\s+(?:higher|lower|more|less|fewer|bigger|smaller|greater|larger|cheaper|dearer|taller|shorter|longer|wider|heavier|lighter|faster|slower|older|younger|deeper)\b/i.test(spanText.slice(at + choice.text.length));
+  const differenceForAmount = wanted === 'number' && direction === null && !COMPARISON_ASKED.test(question) && choice !== null && at >= 0 && DIFFERENCE_AFTER.test(spanText.slice(at + choice.text.length));
   // and "quarter" or "half" after an ordinal is a period, no amount ("fourth *quarter* profits")
   const periodForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:quarter|half)s?$/i.test(choice.text) && /\b(?:first|second|third|fourth|final|last|latest|previous|next|this|the|same)\s+$/i.test(spanText.slice(Math.max(0, at - 12), at));
   // and a who-span set before a work's noun names the work ("Oxfam's *Paying the Price* report"), one set before a role and
