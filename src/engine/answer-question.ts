@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
@@ -323,8 +323,10 @@ function commonPrefix(a: string, b: string): number {
 const RELATIVE_OF_CLAUSE = /^(?:which|who)\s+(?:could|would|will|may|might|should|can|must|leads?|led|means?|meant|takes?|took|brings?|brought|puts?|pushe[sd]|sends?|sent|makes?|made|gives?|gave|left|leaves)\b/i;
 /** A number and, within four words after it, "in" a name that may be a place ("6,000 of those expected in Wales"; not an owner, "in WorldCom's collapse"); group 1 is the name. */
 const NUMBER_NEAR_PLACE = new RegExp(String.raw`\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?(?:\s+[a-z]+){0,4}?\s+in\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?![\p{L}'’])`, 'gu');
+/** A month or a word that leads a date, right before a year ("since June *2004*"). */
+const DATE_LEAD_BEFORE = new RegExp(`\\b(?:${MONTH}|in|since|until|till|from|by|of|early|late|mid)\\s+$`, 'i');
 /** A month's or a day's name, which "in" may take as it takes a place ("7,000 in November"). */
-const DATE_WORD = new RegExp(`^(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$`);
+const DATE_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY_NAME})$`);
 /** Words telling how often ("six to 10 *times a year*", "*every* week", "*twice*"). */
 const OFTEN_TOLD = /\b(?:times?|once|twice|every|each|daily|weekly|monthly|annually|yearly|a (?:day|week|month|year)|per (?:day|week|month|year))\b/i;
 
@@ -972,6 +974,9 @@ export function answerQuestion(
   const plain = storyTerms.length ? confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, [], []) : null;
   const spanAnswer = plain ? confidence * Math.min(1, confidenceOf({ ...features, coverage: plain.coverage, windowCoverage: plain.windowCoverage, context: plain.context, carried: plain.carried }) / (evidenced || 1)) : confidence;
   const sf = choice ? spanFeatures(choice, wanted, spanAnswer, plain ? plain.coverage : features.coverage) : null;
+  // (one place-likeness scorer for the guards below, made on first use: it reads the vectors and caches per term)
+  let placeScorer: ((text: string) => number) | undefined;
+  const placeOf = (text: string) => (placeScorer ??= placeLikeness())(text);
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
   const at = choice ? spanText.indexOf(choice.text) : -1;
   const perAsked = kindsAsked ? rateAsked(question) : null;
@@ -1012,7 +1017,7 @@ export function answerQuestion(
   const placeOther = toldOf !== null && !terms(toldOf).some((t) => own.has(t)) && [...spanText.matchAll(NUMBER_THEN_PLACE)].some((m) => terms(m[1]!).some((t) => own.has(t)));
   // (or told with no place, when another number of the sentence is told of the place asked: "104,000 jobs would be cut, with
   // around 6,000 of those expected in Wales" for "how many jobs will be cut in wales")
-  const placeAskedNamed = wanted === 'number' && toldOf === null && choice !== null && at >= 0 && [...spanText.matchAll(NUMBER_NEAR_PLACE)].some((m) => m.index !== at && !choice.text.includes(m[0].split(/\s/)[0]!) && !DATE_WORD.test(m[1]!) && placeLikeness()(m[1]!) > 0 && terms(m[1]!).some((t) => namedTerms.has(t)));
+  const placeAskedNamed = wanted === 'number' && toldOf === null && choice !== null && at >= 0 && [...spanText.matchAll(NUMBER_NEAR_PLACE)].some((m) => m.index !== at && !choice.text.includes(m[0].split(/\s/)[0]!) && !DATE_WORD.test(m[1]!) && placeOf(m[1]!) > 0 && terms(m[1]!).some((t) => namedTerms.has(t)));
   // (or told of a list of places the asked one is only one of: "45 million people in the UK, Germany, US and South Korea" for
   // "how many people own a mobile in the uk")
   const listed = wanted === 'number' && choice !== null && at >= 0 ? PLACES_AFTER.exec(spanText.slice(at + choice.text.length, at + choice.text.length + 120))?.[0] : undefined;
@@ -1196,7 +1201,7 @@ export function answerQuestion(
   const makerForPlayer = wanted === 'who' && PLAYER_ASKED.test(question) && choice !== null && at >= 0 && MAKER_AFTER.test(spanText.slice(at + choice.text.length));
   // and a year after a month or "since" is a date, no amount or count ("since June *2004*" for "how much did the fed raise
   // rates by")
-  const yearForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:1[89]|20)\d\d$/.test(choice.text) && new RegExp(`\\b(?:${MONTH}|in|since|until|till|from|by|of|early|late|mid)\\s+$`, 'i').test(spanText.slice(Math.max(0, at - 12), at));
+  const yearForAmount = wanted === 'number' && choice !== null && at >= 0 && /^(?:1[89]|20)\d\d$/.test(choice.text) && DATE_LEAD_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a date set as another day's ("the expected *polling* day of 5 May" for "when is the budget expected") dates that one
   const otherDay = wanted === 'when' && choice !== null && at >= 0 && dayOfOther(spanText, at, own);
   // and asked who did a deed, the one beaten is not who ("Simon Amor beat team-mate *Ben Gollings and …* to win the sevens
@@ -1227,7 +1232,7 @@ export function answerQuestion(
   const kindAsHead = kindHead !== undefined && choice !== null && GENERIC_OF_KIND.test(choice.text) && terms(choice.text.split(/\s+/).pop()!)[0] === terms(kindHead)[0];
   // and asked who scored for a side, a place is the side, not who ("*France* dominated and scored two tries" for "who scored
   // two tries for wales")
-  const sideForScorer = wanted === 'who' && SCORER_ASKED.test(question) && choice !== null && /^\p{Lu}[\p{L}'’-]*$/u.test(choice.text) && placeLikeness()(choice.text) > 0;
+  const sideForScorer = wanted === 'who' && SCORER_ASKED.test(question) && choice !== null && /^\p{Lu}[\p{L}'’-]*$/u.test(choice.text) && placeOf(choice.text) > 0;
   // and the whole a part is told of is no count of the part ("three of the *four* grand slam titles"), unless how many there
   // are is asked ("one of the *11* megaregions of the United States")
   const wholeOfPart = countedAsked !== null && !EXISTING_COUNT_ASKED.test(question) && choice !== null && at >= 0 && /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|all|both)\s+of\s+(?:the|its|their|his|her)\s+$/i.test(spanText.slice(Math.max(0, at - 24), at));
@@ -1252,7 +1257,7 @@ export function answerQuestion(
   const placeForWhat = defines !== null && wanted === 'what' && choice !== null && at >= 0 && PLACE_BEFORE.test(spanText.slice(Math.max(0, at - 12), at));
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
   const surname = wanted === 'where' && choice !== null && /^\p{Lu}\p{Ll}+$/u.test(choice.text) ? new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${choice.text}\\b`, 'u').exec(entry.article.text) : null;
-  const personsName = surname !== null && placeLikeness()(surname[0]) <= -PLACE_NOT_PERSON;
+  const personsName = surname !== null && placeOf(surname[0]) <= -PLACE_NOT_PERSON;
   // and a date set for something to come does not date a deed asked as done ("ahead of the Cosafa Cup final … on
   // *Saturday*" for "when did zambia win the cosafa cup")
   const toldComing = wanted === 'when' ? comingForPast(question) : null;

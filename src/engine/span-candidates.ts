@@ -454,6 +454,10 @@ function namesSides(sides: readonly string[], sentence: string, scoreEnd: number
   return sides.every((t) => told.has(t)) && (other === undefined || sides.includes(stem(other.toLowerCase().replace(/['’]s$/, ''))));
 }
 
+/** "the last / previous … in (June)" right before a date: a past one. */
+const PAST_BEFORE = new RegExp(`\\b(?:last|previous|past)(?:\\s+[\\w-]+){0,4}\\s+(?:in|on|of|at)\\s+(?:the\\s+)?(?:(?:\\d{1,2}\\s+)?${MONTH}\\s+)?$`, 'i');
+/** "back in (June)" right before a date: a past one. */
+const BACK_IN_BEFORE = new RegExp(`\\bback\\s+in\\s+(?:${MONTH}\\s+)?$`, 'i');
 /** A year or a day that may stand before a noun it dates ("1977", "September 11", "7 July"). */
 const DATE_BEFORE_NOUN = new RegExp(`^(?:(?:1[5-9]|20)\\d\\d|${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})$`);
 /** A when-question about something coming ("when is the election"), not about a last or first one. */
@@ -470,8 +474,8 @@ export function pastForComing(question: string): ((c: Candidate, sentence: strin
   return (c, sentence) =>
     (strict && pastDate(sentence, c)) ||
     // ("the previous encounter back in June *1984*": a month or a day may stand between)
-    new RegExp(`\\b(?:last|previous|past)(?:\\s+[\\w-]+){0,4}\\s+(?:in|on|of|at)\\s+(?:the\\s+)?(?:(?:\\d{1,2}\\s+)?${MONTH}\\s+)?$`, 'i').test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
-    new RegExp(`\\bback\\s+in\\s+(?:${MONTH}\\s+)?$`, 'i').test(sentence.slice(Math.max(0, c.start - 24), c.start)) ||
+    PAST_BEFORE.test(sentence.slice(Math.max(0, c.start - 60), c.start)) ||
+    BACK_IN_BEFORE.test(sentence.slice(Math.max(0, c.start - 24), c.start)) ||
     pastYear(sentence, c) ||
     // ("the original *1977* Star Wars film", "the *September 11* attacks": a year or a day set before a noun dates that thing;
     // "the 29 March game" is the event itself; an owner may stand before it: "Eric Clapton's *1991* hit")
@@ -503,11 +507,13 @@ export function comingForPast(question: string): ((c: Candidate, sentence: strin
 const PAST_VERBS = 'was|were|had|did|won|became|set|agreed|began|started|ended|died|born';
 const PAST_TOLD = new RegExp(`\\b(?:${PAST_VERBS})\\b`, 'i');
 const NOT_YET = /\b(?:will|would|next|due|to be)\b/i;
+/** Verbs telling a deed as done, with the ones a date's own clause uses ("*elected* president in January", "*has been* chosen"). */
+const PAST_DONE = new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came|(?:has|have) been)\\b`, 'i');
 
 /** Whether a date's clause tells what happened then as done ("Mr Saakashvili, *elected* president in January"). */
 function pastDate(sentence: string, c: Candidate): boolean {
   const clause = sentence.slice(Math.max(0, c.start - 50), c.start).split(/[,;:]/).pop() ?? '';
-  return new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came|(?:has|have) been)\\b`, 'i').test(clause) && !NOT_YET.test(clause);
+  return PAST_DONE.test(clause) && !NOT_YET.test(clause);
 }
 
 /**
