@@ -40,6 +40,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh13: { label: 'fresh batch 13 (written 2026-12-05 09:27–09:32 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh13.md' },
   fresh14: { label: 'fresh batch 14 (written 2026-12-05 12:13–12:18 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh14.md' },
   fresh15: { label: 'fresh batch 15 (written 2026-12-05 14:09–14:14 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh15.md' },
+  fresh16: { label: 'fresh batch 16 (written 2026-12-05 16:00–16:06 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh16.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;
