@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
@@ -309,9 +309,35 @@ function isGerund(word: string): boolean {
 /** A firm's suffix after its name ("LLC", "Inc", "plc"). */
 const FIRM_SUFFIX = /\s+(?:LLC|Inc\.?|Ltd\.?|plc|PLC|Corp\.?|Co\.?|Group|Holdings|AG|SA|NV)$/;
 /** A kind's noun after a word that tells no one of the kind apart ("top word", "main reason", "new film"). */
-const GENERIC_OF_KIND = /^(?:top|best|new|main|first|last|latest|same|other|big|biggest|key|major|leading|only|whole|next)\s+[\p{Ll}-]+$/u;
+const GENERIC_OF_KIND = /^(?:top|best|new|main|first|last|latest|same|other|another|previous|former|big|biggest|key|major|leading|only|whole|next)\s+(?:[\p{L}-]+\s+){0,2}[\p{Ll}-]+$/u;
+/** A person's role before a name, and the roles that lead a body ("*Tory* leader Michael Howard"): a word before it describes the named one. */
+const DESCRIBING_ROLE = new RegExp(`${PERSON_ROLE.source.slice(0, -2)}|leader|editor|governor|mayor|premier|commissioner|deputy|candidate)$`);
+/** Kinds of work a name may head ("the *Carry On* films"): a name before one is the work's, not a place. */
+const WORK_KIND = /^(?:films?|movies?|albums?|songs?|shows?|series|programmes?|sitcoms?|dramas?|soaps?|novels?|books?|plays?|musicals?|games?)$/;
+/** Heads of an institution's name ("London *School* of Economics"): never the country or city asked. */
+const INSTITUTION_HEAD = /\b(?:School|University|College|Institute|Academy|Council|Committee|Commission|Party|Bank|Group|Company|Corporation|Association|Union|Club|Museum|Hospital|Court|Church|Foundation|Trust|Agency|Office|Ministry|Department|Board|Society|Theatre|Stadium|Centre|Center)\b/;
+/** A title or a role set before a surname in place of a given name ("Chancellor Brown", "Mr Blair"). */
+const TITLE_BEFORE_NAME = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|Rev|St|President|Prime|Chancellor|Minister|Secretary|General|Captain|Coach|Judge|Justice|King|Queen|Prince|Princess|Pope|Senator|Governor|Mayor|Chairman|Chief|Detective|Inspector|Officer|Agent|Uncle|Aunt|Saint)$/;
+/** A question asking for a named place of a kind: "what country", "which city". */
+const PLACE_NAMED_ASKED = /\b(?:which|what)\s+(?:countr(?:y|ies)|nations?|continents?|city|cities|towns?|states?|county|counties|regions?|islands?)\b/i;
 /** A question asking who scored for a side ("who scored two tries for wales"). */
 const SCORER_ASKED = /^\W*who\s+(?:scored|scores|kicked|netted|got)\b.*\bfor\s+(?:the\s+)?\p{L}+/iu;
+/**
+ * Whether a full name in the (truecased) question has its surname in `text` after another given name and its own given name
+ * nowhere in it ("Michael Douglas" over "Stephen Douglas, 26, from Wales"): the text is about someone else. A title, an
+ * English word or a word asked before the surname is no other given name ("Mr Douglas", "Labour Douglas"); both given names
+ * must read as a person's (`personLike`: "World Championships" names no one).
+ */
+export function namesOther(cased: string, text: string, asked: ReadonlySet<string>, personLike: (word: string) => boolean): boolean {
+  for (const [, first, last] of cased.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?!\p{L})/gu)) {
+    if (NOT_NAMES.test(first!) || !personLike(first!) || new RegExp(`(?<!\\p{L})${first}(?!\\p{L})`, 'u').test(text)) continue;
+    for (const [, other] of text.matchAll(new RegExp(`(?<!\\p{L})(\\p{Lu}\\p{Ll}+)\\s+${last}(?!\\p{L})`, 'gu'))) {
+      if (!TITLE_BEFORE_NAME.test(other!) && !isEnglishWord(other!.toLowerCase()) && !asked.has(other!.toLowerCase()) && personLike(other!)) return true;
+    }
+  }
+  return false;
+}
+
 /** Letters two words share from their start. */
 function commonPrefix(a: string, b: string): number {
   let i = 0;
@@ -988,7 +1014,7 @@ export function answerQuestion(
   const countEnd = countedAsked !== null && choice !== null && at >= 0 ? at + (/^(?:(?:about|around|nearly|almost|over|under|more than|less than|some|up to|at least)\s+)?[$£€]?\d[\d,.]*(?:\s?(?:%|m|bn|million|billion|thousand))?(?=\s+\p{L})/iu.exec(choice.text)?.[0].length ?? choice.text.length) : -1;
   // (a span holding its own noun after the numbers counts that: "five and ten *gigabytes*")
   const nounInSpan = choice !== null && countEnd === at + choice.text.length ? /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\s+([a-z]{3,}s)$/i.exec(choice.text)?.[1]?.toLowerCase() : undefined;
-  const toldCount = countEnd >= 0 ? (nounInSpan ?? nounCounted(spanText, countEnd) ?? nounMeasured(spanText, countEnd)) : null;
+  const toldCount = countEnd >= 0 ? (nounInSpan ?? nounCounted(spanText, countEnd) ?? nounOfCount(spanText, countEnd) ?? nounMeasured(spanText, countEnd)) : null;
   const askedTerm = countedAsked !== null ? terms(countedAsked)[0] : undefined;
   // ("18 times" counts occasions, however near "films" reads)
   // (and "2.9 million viewers *per episode*" counts viewers of each thing asked, however near in meaning)
@@ -1048,7 +1074,7 @@ export function answerQuestion(
   // (and before the people or body it is of: "his *East Midlands* constituents", "the *Derbyshire* seat of Erewash")
   // (or before a description of a name that follows: "*US* phone firm MCI", "*British* energy firm Burren Energy")
   const describedAfter = choice !== null && at >= 0 ? (/^\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s+\p{Lu}/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '') : '';
-  const placeOfRole = wanted === 'where' && choice !== null && at >= 0 && (((w) => PERSON_ROLE.test(w) || PLACE_OF.test(w))(/^\s+([a-z]+)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? '') || PERSON_ROLE.test(describedAfter) || THING_KIND.test(describedAfter));
+  const placeOfRole = wanted === 'where' && choice !== null && at >= 0 && (((w) => PERSON_ROLE.test(w) || PLACE_OF.test(w) || WORK_KIND.test(w))(/^\s+([a-z]+)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? '') || PERSON_ROLE.test(describedAfter) || THING_KIND.test(describedAfter));
   // a number set as someone's age ("Viktor Makarov, 50, claims …") is no amount, share or count asked
   const ageForOther = wanted === 'number' && !ageAsked && choice !== null && at >= 0 && /^\d{1,3}$/.test(choice.text) && isQuantityOf(['age'], spanText, at, at + choice.text.length);
   // "what company did X head" is not answered by the one a company is "of" ("the Menatep group, the parent *company of
@@ -1228,14 +1254,15 @@ export function answerQuestion(
   const deedElsewhere = wanted === 'when' && deedVerb !== undefined && choice !== null && at >= 0 && verbInOtherClause(spanText, at, deedVerb);
   // and "which word …" is not answered by the kind asked with a word that tells none apart ("the *top word* of 2004"; "what
   // trade" → "wool trade" names one)
-  const kindHead = /^\W*(?:what|which)\s+([a-z]+)\b/i.exec(question)?.[1];
-  const kindAsHead = kindHead !== undefined && choice !== null && GENERIC_OF_KIND.test(choice.text) && terms(choice.text.split(/\s+/).pop()!)[0] === terms(kindHead)[0];
+  // (the kind may follow "other" and a word of its own: "what other torrent *site*", "which labour *chancellor*")
+  const kindWords = (/^\W*(?:what|which)\s+((?:[a-z]+\s+){0,2}[a-z]+)\b/i.exec(question)?.[1] ?? '').split(/\s+/).filter((w) => w && !/^(?:an?|the|other|another)$/i.test(w));
+  const kindAsHead = choice !== null && GENERIC_OF_KIND.test(choice.text) && kindWords.some((w) => terms(choice.text.split(/\s+/).pop()!)[0] === terms(w)[0]);
   // and asked who scored for a side, a place is the side, not who ("*France* dominated and scored two tries" for "who scored
   // two tries for wales")
   const sideForScorer = wanted === 'who' && SCORER_ASKED.test(question) && choice !== null && /^\p{Lu}[\p{L}'’-]*$/u.test(choice.text) && placeOf(choice.text) > 0;
   // and the whole a part is told of is no count of the part ("three of the *four* grand slam titles"), unless how many there
   // are is asked ("one of the *11* megaregions of the United States")
-  const wholeOfPart = countedAsked !== null && !EXISTING_COUNT_ASKED.test(question) && choice !== null && at >= 0 && /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|all|both)\s+of\s+(?:the|its|their|his|her)\s+$/i.test(spanText.slice(Math.max(0, at - 24), at));
+  const wholeOfPart = countedAsked !== null && !EXISTING_COUNT_ASKED.test(question) && choice !== null && at >= 0 && /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|all|both)\s+of\s+(?:the|its|their|his|her|\p{Lu}[\p{L}-]*['’]s?)\s+$/iu.test(spanText.slice(Math.max(0, at - 30), at));
   // and someone's real name asked ("what is X's real name") is never a phrase in lower case ("previous two league"; a thing's
   // name may be: "what is the chip called" → "trusted platform module")
   const unnamedSpan = /\b(?:real|full|birth|stage|maiden|proper)\s+name\b/i.test(question) && choice !== null && !/[\p{Lu}\d]/u.test(choice.text);
@@ -1258,6 +1285,12 @@ export function answerQuestion(
   // and a where-span that is the surname of someone the article names in full is that person ("Rock" of "Chris Rock")
   const surname = wanted === 'where' && choice !== null && /^\p{Lu}\p{Ll}+$/u.test(choice.text) ? new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${choice.text}\\b`, 'u').exec(entry.article.text) : null;
   const personsName = surname !== null && placeOf(surname[0]) <= -PLACE_NOT_PERSON;
+  // and the country or city asked is never an institution's name ("*London School of Economics*" for "what country is Khan
+  // from")
+  const institutionForPlace = PLACE_NAMED_ASKED.test(question) && choice !== null && INSTITUTION_HEAD.test(choice.text);
+  // and a full name asked whose surname the quote gives another given name is someone else ("Stephen Douglas, 26" for "how old
+  // is michael douglas")
+  const otherBearer = namesOther(cased, quote, new Set(words(question).map((w) => w.toLowerCase())), (w) => placeOf(w) < 0);
   // and a date set for something to come does not date a deed asked as done ("ahead of the Cosafa Cup final … on
   // *Saturday*" for "when did zambia win the cosafa cup")
   const toldComing = wanted === 'when' ? comingForPast(question) : null;
@@ -1269,7 +1302,7 @@ export function answerQuestion(
   // (nor, a person asked, one word set before a role and a name: it says what the named one is, "*Pop* star Britney Spears")
   // (nor, a person asked, one word after "the": a side or a party, "the *Tories*", not a person)
   const theGroup = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\bthe\s+$/i.test(spanText.slice(Math.max(0, at - 4), at)) && personAsked(question);
-  const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, PERSON_ROLE) && !organizationAsked(question);
+  const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, DESCRIBING_ROLE) && !organizationAsked(question);
   // (nor, asked who beat someone, a name with no word of beating beside it)
   const notBeside = choice !== null && at >= 0 && beatApart(question, spanText, at, at + choice.text.length);
   // (nor, asked who holds a role now, one named as its former holder: "Former France fly-half Thomas Castaignede")
@@ -1341,13 +1374,13 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan && !relativeOfOther && !countForOften && !narrowerAward ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan && !relativeOfOther && !countForOften && !narrowerAward && !institutionForPlace && !otherBearer ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing || otherBearer ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

@@ -108,6 +108,12 @@ export function nounCounted(sentence: string, end: number): string | null {
   return null;
 }
 
+/** The plural noun a count is of, told after "of" ("thousands *of people*", "13 of its *workers*"), or null. */
+export function nounOfCount(sentence: string, end: number): string | null {
+  const noun = /^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]+)\b/.exec(sentence.slice(end, end + 40))?.[1];
+  return noun !== undefined && PLURAL.test(noun) ? noun : null;
+}
+
 /** A number as a count is told: digits or number words, with a scale ("five million"). */
 const COUNT_TOLD = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens)(?:\s+(?:million|billion|thousand|hundred))?\b/gi;
 
@@ -271,9 +277,14 @@ export function otherRate(per: string, sentence: string, start: number, end: num
 }
 
 /** The ways news sets a person's age right beside the name: "Anelka, 25,", "19-year-old Simpson", "Smith (34)", "At 23, Henson". */
+/** A verb whose object is the name after it ("*pipped* Maurice Greene"), ending a stretch of words. */
+const VERB_BEFORE_OBJECT = /\b(?:[a-z]+ed|beat|beats|won|took|joins|replaces|faces|met|meets|follows|succeeds)/;
+/** A described age, then a verb and the name it acts on: "-year-old pipped *Maurice* Greene"; group 1 is the name's first word. */
+const AGE_OBJECT_AFTER = new RegExp(`^-year-old\\s+(?:[a-z-]+\\s+){0,2}?${VERB_BEFORE_OBJECT.source}\\s+(\\p{Lu}[\\p{L}'’-]+)`, 'u');
 const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
   { re: /(\p{Lu}[\p{L}'’-]+),\s+(?:who is\s+|aged\s+)?(\d{1,3}),/gu, age: 2, name: 1 },
-  { re: /\b(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,2}?(\p{Lu}[\p{L}'’-]+)/gu, age: 1, name: 2 },
+  // (a verb before the name makes it the object, someone else: "The 22-year-old *pipped* Maurice Greene")
+  { re: new RegExp(`\\b(\\d{1,3})-year-old\\s+(?:[a-z-]+\\s+){0,2}?(?<!${VERB_BEFORE_OBJECT.source}\\s)(\\p{Lu}[\\p{L}'’-]+)`, 'gu'), age: 1, name: 2 },
   { re: /(\p{Lu}[\p{L}'’-]+)\s+\((\d{1,3})\)/gu, age: 2, name: 1 },
   { re: /(\p{Lu}[\p{L}'’-]+),?\s+aged\s+(\d{1,3})\b/gu, age: 2, name: 1 },
   { re: /\bAt\s+(\d{1,3}),\s+(\p{Lu}[\p{L}'’-]+)/gu, age: 1, name: 2 },
@@ -307,7 +318,11 @@ export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: 
   // "Mr Blair became the youngest premier … at the age of 43": an age at a deed, in a sentence naming the one asked
   const atAge = AT_AGE.exec(sentence)?.[1];
   if (atAge !== undefined && termsOf(sentence).some((t) => named.has(t))) return atAge;
-  return aboutNamed ? (AGE_DESCRIBED.exec(sentence)?.[1] ?? AGE_SUBJECT.exec(sentence)?.[1] ?? null) : null;
+  if (!aboutNamed) return null;
+  // (a subject doing something to the one asked is someone else: "The 22-year-old pipped *Maurice Greene*")
+  const subject = AGE_SUBJECT.exec(sentence);
+  const object = subject ? AGE_OBJECT_AFTER.exec(sentence.slice(subject.index + subject[0].length - 9))?.[1] : undefined;
+  return AGE_DESCRIBED.exec(sentence)?.[1] ?? (object !== undefined && termsOf(object).some((t) => named.has(t)) ? null : subject?.[1]) ?? null;
 }
 
 /** "at the age of 43", "by the age of 20". */
@@ -327,7 +342,9 @@ export function ageBeside(sentence: string, start: number, end: number, asked: R
   const owner = /(\p{Lu}[\p{L}'’-]+),\s*$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
   if (owner && /^\s*,/.test(sentence.slice(end))) return termsOf(owner).some((t) => asked.has(t));
   const before = sentence.slice(0, start).split(/\s+/).filter(Boolean).slice(-AGE_REACH);
-  const after = sentence.slice(end).split(/\s+/).filter(Boolean).slice(0, AGE_REACH);
+  // (a described age doing something to the one named after it is someone else's: "The 22-year-old pipped Maurice Greene")
+  const objectAfter = AGE_OBJECT_AFTER.test(sentence.slice(end));
+  const after = objectAfter ? [] : sentence.slice(end).split(/\s+/).filter(Boolean).slice(0, AGE_REACH);
   return [...before, ...after].some((w) => termsOf(w).some((t) => asked.has(t)));
 }
 

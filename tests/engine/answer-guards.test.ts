@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+import { namesOther, UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+import { placeLikeness } from '../../src/engine/name-likeness.ts';
 import { beatApart, endsInAskedName, namedAsWork, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
@@ -1431,5 +1432,77 @@ describe('a count for how often, a difference in height, a narrower award', () =
     const r = engine.ask('who won best actress');
     expect(r.span.text).toBe('Cate Blanchet');
     expect(r.span.confidence).toBe(0);
+  });
+});
+
+describe('whose fact it is, by name, kind and role (lead20)', () => {
+  const engine = new Engine([
+    art('h', 'Larkin reveals his gifts', "Tory leader Edmund Larkin's only fresh entry is a Christmas hamper from the Sultan of Marlow."),
+    art('r', 'Actress Petra Vane dies at 71', 'Actress Petra Vane, known to millions for her roles in the Hop Along films, has died at the age of 71.'),
+    art('k', 'Rights chief speaks out', 'In a lecture at the Marlow School of Economics, Irene Kestrel said human rights had been flouted in the name of security.'),
+    art('d', 'Voters react to speech', 'Stephen Ashdown, 26, from Wales, said after the speech on Sunday that it was a turning point for the party.'),
+    art('m', 'Few minority MPs', 'Just 13 of Larkland\'s 659 MPs are from ethnic minority groups, he added.'),
+    art('s', 'Screensaver hits spammers', 'By getting thousands of people to download and use the screensaver, Kestrelnet hopes to keep spamming websites busy.'),
+    art('t', 'Torrent sites close', 'Phoenix Torrents, another popular LarkTorrent site, has also decided to shut down, though it gave no reasons for the closure.'),
+    art('g', 'Relay gold for Britain', 'The 22-year-old pipped Marcus Greenhalgh on the last leg of the relay in Athens to take top honours for Britain.'),
+  ]);
+  it('does not give the word before a role and the name asked as who did something to them', () => {
+    const r = engine.ask('who sent edmund larkin a christmas hamper');
+    expect(r.span.text === 'Tory' && r.span.confidence > 0).toBe(false);
+    expect(r.answer.short && r.answer.answer === 'Tory').toBe(false);
+  });
+  it('does not give a name before a kind of work as where', () => {
+    const a = engine.ask('where did petra vane pass away').answer;
+    expect(a.short && a.answer === 'Hop Along').toBe(false);
+  });
+  it('does not give an institution as the country asked', () => {
+    const r = engine.ask('what country is irene kestrel from originally');
+    expect(r.answer.short && /School/.test(r.answer.answer ?? '')).toBe(false);
+  });
+  it('does not vouch for a fact about someone whose surname another given name carries in the quote', () => {
+    const r = engine.ask('How old is Michael Ashdown?');
+    expect(r.span.text).toBe('26');
+    expect(r.span.confidence).toBe(0);
+    expect(r.answer.answer).toBeNull();
+  });
+  it('still answers the one named in full', () => {
+    const a = engine.ask('how old is stephen ashdown').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('26');
+  });
+  it('does not count the whole a part is of, after an owner', () => {
+    const a = engine.ask('how many mps are from an ethnic minority').answer;
+    expect(a.short && a.answer === '659').toBe(false);
+  });
+  it('does not count other things told after "of"', () => {
+    const a = engine.ask('how many downloads has the kestrelnet screensaver had').answer;
+    expect(a.short && a.answer === 'thousands').toBe(false);
+  });
+  it('does not give the generic kind asked, after "another", as which one', () => {
+    const a = engine.ask('what other torrent site has closed').answer;
+    expect(a.short && /another/.test(a.answer ?? '')).toBe(false);
+  });
+  it('does not give the age of the one who beat the person asked', () => {
+    const a = engine.ask('how old is marcus greenhalgh').answer;
+    expect(a.short && a.answer === '22').toBe(false);
+    expect(a.answer).toBeNull();
+  });
+});
+
+describe('another bearer of a surname asked (lead20)', () => {
+  const place = placeLikeness();
+  const personLike = (w: string) => place(w) < 0;
+  const asked = (q: string) => new Set(q.toLowerCase().split(/\W+/));
+  it('is a given name the question does not use before the surname', () => {
+    const q = 'how old is Michael Douglas now';
+    expect(namesOther(q, 'Stephen Douglas, 26, from Wales, said after the speech.', asked(q), personLike)).toBe(true);
+  });
+  it('is not a title, the given name asked, nor a word of an event before a name', () => {
+    const q = 'how old is Michael Douglas now';
+    expect(namesOther(q, 'Mr Douglas, 26, from Wales, said after the speech.', asked(q), personLike)).toBe(false);
+    expect(namesOther(q, 'Michael Douglas and his son Stephen Douglas arrived.', asked(q), personLike)).toBe(false);
+    const w = 'where are the world Championships Greene wants to win';
+    expect(namesOther(w, 'Maurice Greene aims to win a fourth World Championship crown this summer.', asked(w), personLike)).toBe(false);
+    expect(namesOther(w, 'Maurice Greene aims to win a fourth World Championship crown this summer.', asked(w), () => true)).toBe(true);
   });
 });
