@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
+import { ageBeside, ageNamed, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
@@ -155,7 +155,7 @@ const SEASON_TOLD = /\b(?:last|this|next)\s+(?:year|season|month|week)\b|\bin\s+
 /** The words right before a span set in a list after a comma ("*Doom 3*, Half Life 2 and Halo 2"). */
 const LIST_BEFORE = /((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\d+)){0,3}),\s+$/u;
 /** "Former France fly-half", "ex-Labour minister": a past holder's title right before the name. */
-const FORMER_BEFORE = /\b(?:former|ex-)\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
+const FORMER_BEFORE = /\b(?:former|ex-)\s*(?:[\p{L}'’-]+\s+){0,3}$|\bpredecessors?,?\s+(?:as\s+(?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+,?\s+)?$/iu;
 /** A question asking about a past holder or time. */
 const FORMER_ASKED = /\b(?:former|ex|previous|old|last|was|were|used|did|had|before|past)\b/i;
 /** Words before the other side of talks or a deal ("negotiations with luxury goods group", "talks with"). */
@@ -315,11 +315,11 @@ const DESCRIBING_ROLE = new RegExp(`${PERSON_ROLE.source.slice(0, -2)}|leader|ed
 /** Kinds of work a name may head ("the *Carry On* films"): a name before one is the work's, not a place. */
 const WORK_KIND = /^(?:films?|movies?|albums?|songs?|shows?|series|programmes?|sitcoms?|dramas?|soaps?|novels?|books?|plays?|musicals?|games?)$/;
 /** Heads of an institution's name ("London *School* of Economics"): never the country or city asked. */
-const INSTITUTION_HEAD = /\b(?:School|University|College|Institute|Academy|Council|Committee|Commission|Party|Bank|Group|Company|Corporation|Association|Union|Club|Museum|Hospital|Court|Church|Foundation|Trust|Agency|Office|Ministry|Department|Board|Society|Theatre|Stadium|Centre|Center)\b/;
+const INSTITUTION_HEAD = /\b(?:School|University|College|Institute|Academy|Council|Committee|Commission|Party|Bank|Group|Company|Corporation|Association|Union|Club|Museum|Hospital|Court|Church|Foundation|Trust|Agency|Office|Ministry|Department|Board|Society|Theatre|Stadium|Centre|Center|Parliament|Assembly|Senate|Congress|Government|Cabinet)\b/;
 /** A title or a role set before a surname in place of a given name ("Chancellor Brown", "Mr Blair"). */
 const TITLE_BEFORE_NAME = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|Rev|St|President|Prime|Chancellor|Minister|Secretary|General|Captain|Coach|Judge|Justice|King|Queen|Prince|Princess|Pope|Senator|Governor|Mayor|Chairman|Chief|Detective|Inspector|Officer|Agent|Uncle|Aunt|Saint)$/;
 /** A question asking for a named place of a kind: "what country", "which city". */
-const PLACE_NAMED_ASKED = /\b(?:which|what)\s+(?:countr(?:y|ies)|nations?|continents?|city|cities|towns?|states?|county|counties|regions?|islands?)\b/i;
+const PLACE_NAMED_ASKED = /\b(?:which|what)\s+(?:[a-z]+\s+)?(?:countr(?:y|ies)|nations?|continents?|city|cities|towns?|states?|county|counties|regions?|islands?)\b/i;
 /** A question asking who scored for a side ("who scored two tries for wales"). */
 const SCORER_ASKED = /^\W*who\s+(?:scored|scores|kicked|netted|got)\b.*\bfor\s+(?:the\s+)?\p{L}+/iu;
 /**
@@ -350,7 +350,7 @@ const RELATIVE_OF_CLAUSE = /^(?:which|who)\s+(?:could|would|will|may|might|shoul
 /** A number and, within four words after it, "in" a name that may be a place ("6,000 of those expected in Wales"; not an owner, "in WorldCom's collapse"); group 1 is the name. */
 const NUMBER_NEAR_PLACE = new RegExp(String.raw`\d[\d,.]*(?:\s?%|\s?(?:m|bn|k)\b)?(?:\s+[a-z]+){0,4}?\s+in\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?![\p{L}'’])`, 'gu');
 /** A month or a word that leads a date, right before a year ("since June *2004*"). */
-const DATE_LEAD_BEFORE = new RegExp(`\\b(?:${MONTH}|in|since|until|till|from|by|of|early|late|mid)\\s+$`, 'i');
+const DATE_LEAD_BEFORE = new RegExp(`\\b(?:${MONTH}|in|since|until|till|from|by|of|for|early|late|mid)\\s+$`, 'i');
 /** A month's or a day's name, which "in" may take as it takes a place ("7,000 in November"). */
 const DATE_WORD = new RegExp(`^(?:${MONTH}|${WEEKDAY_NAME})$`);
 /** Words telling how often ("six to 10 *times a year*", "*every* week", "*twice*"). */
@@ -1008,6 +1008,11 @@ export function answerQuestion(
   const perAsked = kindsAsked ? rateAsked(question) : null;
   // (and a change told the other way than asked: "fell $12.33" for "how much did google shares rise")
   const direction = wanted === 'number' ? changeAsked(question) : null;
+  // (and a change of another thing than the one asked: "music *sales* … will fall 8-9%" for "how far did emi shares fall")
+  const changed = direction !== null && choice !== null && at >= 0 ? changedThing(spanText.slice(Math.max(0, at - 80), at)) : null;
+  // (only when the question names the thing: "how much did us oil fall" over "US oil *prices* have fallen by 6%")
+  const thingsOfChange = changed !== null ? thingsAsked(question) : [];
+  const otherChanged = changed !== null && thingsOfChange.length > 0 && !thingsOfChange.some((t) => terms(t)[0] === terms(changed)[0]);
   // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
   // (or a figure of one thing: "a 6,932 majority" for "how many seats")
   // (read after the span's number, which may hold its noun: "18 times")
@@ -1252,6 +1257,12 @@ export function answerQuestion(
   const lastTag = wanted === 'when' && slot === null ? tagQuestion(question).at(-1) : undefined;
   const deedVerb = slot?.verb ?? (lastAsked !== undefined && lastTag?.pos === 'VERB' && isEnglishWord(lastAsked) && !STOP_WORDS.has(lastAsked) ? terms(lastAsked).find((t) => own.has(t) && !namedTerms.has(t)) : undefined);
   const deedElsewhere = wanted === 'when' && deedVerb !== undefined && choice !== null && at >= 0 && verbInOtherClause(spanText, at, deedVerb);
+  // (nor a date of birth for another deed: "*Born in 1942* in Tredegar" for "when did kinnock marry")
+  const birthForOther = wanted === 'when' && !/\b(?:born|birth|birthday)\b/i.test(question) && choice !== null && at >= 0 && /\bborn\s+(?:in|on)\s+$/i.test(spanText.slice(Math.max(0, at - 12), at));
+  // and a count of the others is not the count asked ("the *other five* Brits winners" for "how many brits did they win")
+  const othersCounted = countedAsked !== null && choice !== null && at >= 0 && /\b(?:other|remaining)\s+$/i.test(spanText.slice(Math.max(0, at - 12), at));
+  // and a figure taken off something is a change, not its level ("knocked *0.2%* off the growth rate" for "whats the growth rate")
+  const takenOff = wanted === 'number' && direction === null && choice !== null && at >= 0 && /^\s+off\b/i.test(spanText.slice(at + choice.text.length)) && !/\boff\b/i.test(question);
   // and "which word …" is not answered by the kind asked with a word that tells none apart ("the *top word* of 2004"; "what
   // trade" → "wool trade" names one)
   // (the kind may follow "other" and a word of its own: "what other torrent *site*", "which labour *chancellor*")
@@ -1374,7 +1385,7 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan && !relativeOfOther && !countForOften && !narrowerAward && !institutionForPlace && !otherBearer ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan && !relativeOfOther && !countForOften && !narrowerAward && !institutionForPlace && !otherBearer && !otherChanged && !birthForOther && !othersCounted && !takenOff ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)

@@ -16,6 +16,9 @@ const ECONOMIC_WORDS = /\b(?:profits?|revenues?|sales|turnover|earnings|income|p
 const GROWTH_WORDS = /\b(?:rise|rises|rose|risen|rising|increase|increased|increasing|grow|grew|grown|growing|expand|expanded|expanding|jump|jumped|climb|climbed|fall|fell|fallen|falling|drop|dropped|shrink|shrank|shrunk)\b/;
 const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|jump|jumped|climb|climbed|slip|slipped|up|down|cut|boost|boosted)\b/;
 
+/** Comparatives a difference is asked by ("how much *smaller*"). */
+const COMPARED_WORDS = /\b(?:smaller|bigger|larger|higher|lower|greater|cheaper|dearer)\b/;
+
 /** "what was the score (in …)", "what's the final score": a game's score is asked. */
 export const SCORE_ASKED = /\b(?:what|which|whats)\b.*\b(?:score|scoreline)\b(?!\s+(?:for|of)\s+(?:credit|test|exam))/;
 /** A game's score printed in a sentence: two small numbers joined by a dash ("a 19-13 victory", "4-0"). */
@@ -38,8 +41,10 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q) || COST_ASKED.test(q)) return ['money'];
   if (/\bhow much\b/.test(q)) {
     // "how much did profits rise?": a change is told in money or as a share
-    if (CHANGE_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
-    if (CHANGE_WORDS.test(q)) return null;
+    // (and "by how much were its reserves smaller": a difference, told the same ways)
+    const changed = CHANGE_WORDS.test(q) || COMPARED_WORDS.test(q);
+    if (changed && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
+    if (changed) return null;
     // "how much did X sell its shares for": a price
     if (/\b(?:sell|sold|sells|selling|buy|bought|buys|fetch|fetched)\b.*\bfor\b/.test(q)) return ['money'];
     if (MONEY_WORDS.test(q)) return ['money'];
@@ -398,6 +403,22 @@ export function changeAsked(question: string): 'up' | 'down' | null {
   const up = ws.some((w) => RISE.test(w));
   const down = ws.some((w) => FALL.test(w));
   return up === down ? null : up ? 'up' : 'down';
+}
+
+/**
+ * The economic thing whose change a figure tells: the last such word in its clause before it ("music *sales* for the year
+ * will fall 8-9%"), or null; shares and stock are one.
+ */
+export function changedThing(before: string): string | null {
+  const clause = before.split(/[,;:]|\b(?:and|but|while|whereas|with)\b/).pop() ?? '';
+  const found = [...clause.toLowerCase().matchAll(CHANGED_THINGS)].pop()?.[0];
+  return found === undefined ? null : found.replace(/^stocks?$/, 'shares');
+}
+/** What a change may be told of: the economic words, less those that describe the change itself ("an annual *rate* of"). */
+const CHANGED_THINGS = new RegExp(`${ECONOMIC_WORDS.source.replace('rates?|', '').replace('growth|', '')}|\\b(?:loss(?:es)?|orders|deliveries|reserves|borrowing|unemployment)\\b`, 'g');
+/** The economic things a question asks a change of ("how far did emi *shares* fall"), shares and stock as one. */
+export function thingsAsked(question: string): string[] {
+  return [...question.toLowerCase().matchAll(CHANGED_THINGS)].map((m) => m[0].replace(/^stocks?$/, 'shares'));
 }
 
 /** Whether the words just before a number tell a change the other way than asked ("fell $12.33" for "how much did it rise"). */

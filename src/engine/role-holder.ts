@@ -34,8 +34,8 @@ const OFFICE_QUALIFIER: ReadonlySet<string> = new Set(['group', 'joint', 'overal
 
 /** Words either side of a role noun within which a name holds the role ("chief executive Peter Brabeck", "Miller, Gazprom's chief"). */
 const ROLE_REACH = 3;
-/** Words before a role that say it is held no longer ("former", "ex-", "the late"). */
-const PAST_HOLDER = /^(?:former|ex|late|outgo|previou)$/;
+/** Words before a role that say it is held no longer ("former", "ex-", "the late", "predecessor as"). */
+const PAST_HOLDER = /^(?:former|ex|late|outgo|previou|predecessor)$/;
 /** Departments a role noun may be narrowed to: "chief *financial* officer", "*finance* director", "head of *market* development". */
 const DEPARTMENT = new Set(['financi', 'financ', 'oper', 'technolog', 'technic', 'inform', 'market', 'economist', 'scientist', 'strategist', 'invest', 'medic', 'correspond', 'analyst', 'legal', 'creativ', 'commun', 'secur', 'commerci', 'digit', 'content', 'develop', 'product', 'program', 'sale', 'polici', 'press', 'staff', 'research', 'design']);
 /** Words before a role noun that make it a lesser one: "*vice* president", "*deputy* leader", "*shadow* chancellor". */
@@ -100,7 +100,7 @@ export function roleHolderTest(
       // (a sentence's first word is capitalised anyway: a name only when no plain opener, "Saints coach" not "The coach")
       return [j - 1, j - 2].some((k) => k >= 0 && tokens[k]!.capital && !role.printed.has(tokens[k]!.term) && (k > 0 || !PLAIN_OPENER.test(sentence.slice(tokens[0]!.start).split(/\s/)[0]!.toLowerCase())));
     };
-    // "former Conservative leader William Hague" held the role once
+    // "former Conservative leader William Hague" held the role once (so did "Tomlinson's predecessor as chief schools inspector")
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
     // a department's or a deputy's role is not the one asked: "John Connors, Microsoft's chief financial officer" is no boss
     // (and "head of distribution": a head of any lower-case field is a department's)

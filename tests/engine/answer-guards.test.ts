@@ -1506,3 +1506,59 @@ describe('another bearer of a surname asked (lead20)', () => {
     expect(namesOther(w, 'Maurice Greene aims to win a fourth World Championship crown this summer.', asked(w), () => true)).toBe(true);
   });
 });
+
+describe('whose change, whose date and which holder (lead20, second round)', () => {
+  const engine = new Engine([
+    art('r', 'Larkshell cuts its reserves', 'In January 2004, Larkshell told shocked investors that its reserves were 20% smaller than previously thought.'),
+    art('f', 'Larkland economy slows', 'But on a year-on-year basis, the sector still saw a sales increase of 6.5%. Consumer spending fuelled Larkland\'s economic growth in the last quarter of 2004.'),
+    art('k', 'Kestrel profile', 'Born in 1942 in Marlow to a miner father and nurse mother, Kestrel attended the local grammar school.'),
+    art('b', 'Larks win Kestrel awards', 'The other five Kestrel winners were already established before the list was compiled.'),
+    art('j', 'Larkland growth slows', 'But high oil prices have knocked 0.2% off the growth rate, while the falling currency makes exports dearer.'),
+    art('p', 'Software patents rejected', 'The Larkland Parliament has thrown out a bill that would have allowed software to be patented.'),
+    art('s', 'Exam reform row', 'Another dissenter is Sir Hugh Marsh\'s predecessor as chief schools inspector, Professor Tom Wray, who has said there is no need for change. The chief inspector of schools, Ann Bellamy, also said recently that the exams should go.'),
+    art('g', 'Gadget list', 'Kestrel Weekly has compiled a list of the top 10 gadgets for 2004 and the LarkPod is at number one.'),
+  ]);
+  it('takes a share for how much smaller', () => {
+    const a = engine.ask("by how much were larkshell's reserves smaller than they'd said").answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('20%');
+  });
+  it('does not give the change of another thing than the one asked', () => {
+    const r = engine.ask('how fast did the larkland economy grow in 2004');
+    expect(r.answer.short && r.answer.answer === '6.5%').toBe(false);
+  });
+  it('does not give a date of birth for another deed', () => {
+    const r = engine.ask('when did kestrel get married');
+    expect(r.answer.short && r.answer.answer === '1942').toBe(false);
+    expect(r.span.text).toBe('1942');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('does not give the count of the others', () => {
+    const r = engine.ask('how many kestrel awards did the larks win');
+    expect(r.answer.short && r.answer.answer === 'five').toBe(false);
+  });
+  it('does not give a figure taken off as the level', () => {
+    const r = engine.ask('whats larkland growth rate right now');
+    expect(r.answer.short && r.answer.answer === '0.2%').toBe(false);
+  });
+  it('does not give a parliament as the country asked, a word between', () => {
+    const r = engine.ask('which eu country rejected the software patent plan');
+    expect(r.answer.short && /Parliament/.test(r.answer.answer ?? '')).toBe(false);
+    expect(r.span.text).toBe('Larkland Parliament');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('reads a predecessor as a former holder of the role', () => {
+    const a = engine.ask('Who is the chief inspector of schools?').answer;
+    expect(a.short && /Wray/.test(a.answer ?? '')).toBe(false);
+    const alone = new Engine([
+      art('s', 'Exam reform row', "Another dissenter is Sir Hugh Marsh's predecessor as chief schools inspector, Professor Tom Wray, who has said there is no need for change."),
+      art('x', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]).ask('Who is the chief inspector of schools?');
+    expect(alone.span.text).toBe('Professor Tom Wray');
+    expect(alone.span.confidence).toBe(0);
+  });
+  it('does not count a year after "for"', () => {
+    const a = engine.ask('whats number one on the kestrel weekly top 10 gadgets').answer;
+    expect(a.short && a.answer === '2004').toBe(false);
+  });
+});

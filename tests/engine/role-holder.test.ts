@@ -200,3 +200,11 @@ describe('who founded a firm', () => {
     expect(engine.ask('who founded kestrel').answer.answer).toBe('Ann Lister');
   });
 });
+
+describe('a predecessor in the role (lead20)', () => {
+  it('is no holder of it now', () => {
+    const q = 'who is the chief inspector of schools';
+    expect(holderIn(q, "Another dissenter is Sir Hugh Marsh's predecessor as chief schools inspector, Professor Tom Wray, who has said there is no need for change.")).toBeNull();
+    expect(holderIn(q, "Another dissenter is Sir Hugh Marsh's deputy as chief schools inspector, Professor Tom Wray, who has said there is no need for change.")).not.toBeNull();
+  });
+});
