@@ -39,7 +39,11 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
   // "how rich is she", "how expensive is it": a fortune or a price
   if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q) || COST_ASKED.test(q)) return ['money'];
+  // "how much time does it save": a time, however the verb reads as money
+  if (/\bhow much (?:time|longer|shorter)\b/.test(q)) return ['duration'];
   if (/\bhow much\b/.test(q)) {
+    // "how much of the debts": a share of them, or an amount
+    if (/\bhow much of\b/.test(q)) return MONEY_WORDS.test(q) ? ['money', 'percent'] : null;
     // "how much did profits rise?": a change is told in money or as a share
     // (and "by how much were its reserves smaller": a difference, told the same ways)
     const changed = CHANGE_WORDS.test(q) || COMPARED_WORDS.test(q);
@@ -62,6 +66,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow fast\b|\b(?:what|which)(?: (?:is|was))?(?: the| its)? (?:top |maximum |average )?speed\b/.test(q)) return ['speed'];
   // "how quickly" may be told as a time taken ("within two days")
   if (/\bhow quick(?:ly)?\b/.test(q)) return ['speed', 'duration'];
+  // ("how far above normal": a margin, told as a share or in the thing's own unit)
+  if (/\bhow far (?:above|below|ahead|behind|over|under)\b/.test(q)) return null;
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
   // ("how many of the voters": a share of a group may be a percentage)

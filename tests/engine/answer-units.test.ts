@@ -400,3 +400,20 @@ describe('"how much would X save"', () => {
     expect(quantityAsked('how much do the conservatives reckon getting rid of the quangos would save')).toEqual(['money']);
   });
 });
+
+describe('quantities asked in chat (lead20)', () => {
+  it('reads "how much time" as a time, whatever the verb', () => {
+    expect(quantityAsked('how much time does the new gearbox save per lap')).toEqual(['duration']);
+  });
+  it('reads "how much of" the debts as a share or an amount', () => {
+    expect(quantityAsked("how much of larkland's debt did the club write off")).toEqual(['money', 'percent']);
+  });
+  it('reads "how far above normal" as a margin of any unit, not a distance', () => {
+    expect(quantityAsked('how far above normal is heating oil demand this week')).toBeNull();
+    expect(quantityAsked('how far did she jump')).toEqual(['distance']);
+  });
+  it('reads "by how much … smaller" as a difference: money or a share, any number when nothing economic is named', () => {
+    expect(quantityAsked('by how much were larkshell profits smaller than forecast')).toEqual(['money', 'percent']);
+    expect(quantityAsked("by how much were larkshell's reserves smaller than they'd said")).toBeNull();
+  });
+});
