@@ -1562,3 +1562,44 @@ describe('whose change, whose date and which holder (lead20, second round)', () 
     expect(a.short && a.answer === '2004').toBe(false);
   });
 });
+
+describe('which figure, which year and which kind (lead20, third round)', () => {
+  const engine = new Engine([
+    art('d', 'Larkoil pays out', 'But shareholders benefited hugely: Larkoil started to pay dividends - $53m in 2000 and almost $1bn in 2001.'),
+    art('v', 'Kestrel film unit for sale', 'Advisors Marlow Partners are understood to have valued its demerged Kestrel Film unit at £300m, the report added.'),
+    art('b', 'Larknet leads awards', 'Larknet leads the nominations for the Kestrel Interactive Awards, including one for its website and one for its sport coverage.'),
+    art('s', 'Marlow shares slide', '"Marlowcorp should be above $10 but because of this disaster it is falling," said one trader. Shares in Marlowcorp, the company founded by Ivo Brandt, fell 15% in renewed trading.'),
+    art('g', 'Larkle releases photo software', 'On Tuesday, Larkle released free software for organising digital photos stored on a computer.'),
+  ]);
+  it('does not give the figure of another year than the one asked', () => {
+    const r = engine.ask('how much did larkoil pay out in dividends in 2001');
+    expect(r.answer.short && r.answer.answer === '$53m').toBe(false);
+  });
+  it('keeps the currency sign of a sum chosen for a what-question', () => {
+    const a = engine.ask('what did marlow partners value the kestrel film unit at').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('£300m');
+  });
+  it('does not count "one for" as one', () => {
+    const r = engine.ask('how many entries were there for the kestrel interactive awards');
+    expect(r.answer.short && r.answer.answer === 'one').toBe(false);
+    expect(r.span.text).toBe('one');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('does not give what should be as what is', () => {
+    const r = engine.ask('what price did marlowcorp close at');
+    expect(r.answer.short && r.answer.answer === '$10').toBe(false);
+    expect(r.span.text).toBe('$10');
+    expect(r.span.confidence).toBe(0);
+  });
+  it('does not give a change told for an amount asked without one', () => {
+    const r = engine.ask('how big a stake did ivo brandt own in marlowcorp');
+    expect(r.answer.short && r.answer.answer === '15%').toBe(false);
+  });
+  it('does not give a bare day for what a thing is called', () => {
+    const r = engine.ask("whats larkle's new photo software called");
+    expect(r.answer.short && r.answer.answer === 'Tuesday').toBe(false);
+    expect(r.span.text).toBe('Tuesday');
+    expect(r.span.confidence).toBe(0);
+  });
+});
