@@ -288,7 +288,9 @@ export function cutsEveryWord(sentence: string, span: string, asked: ReadonlySet
     // (a number hyphened to a word is a measure with its unit: "140,000-acre", not "140,000")
     const unit = /\d$/.test(span) ? /^-(\p{L}+)/u.exec(sentence.slice(at + span.length))?.[1] : undefined;
     const hyphened = unit !== undefined && !asked.has(terms(unit)[0] ?? '');
-    if (!hyphened && !/^[\p{L}\d]/u.test(sentence.slice(at + span.length)) && !/[\p{L}\d]$/u.test(sentence.slice(0, at))) return false;
+    // (and digits after a thousands comma or a decimal point are the tail of a number: "000" of "6,000")
+    const numberTail = /^\d/.test(span) && /\d[,.]$/.test(sentence.slice(0, at));
+    if (!hyphened && !numberTail && !/^[\p{L}\d]/u.test(sentence.slice(at + span.length)) && !/[\p{L}\d]$/u.test(sentence.slice(0, at))) return false;
   }
   return true;
 }

@@ -1603,3 +1603,28 @@ describe('which figure, which year and which kind (lead20, third round)', () => 
     expect(r.span.confidence).toBe(0);
   });
 });
+
+describe('wrong kinds for how much, a job, a time and a place (lead20, fourth round)', () => {
+  const engine = new Engine([
+    art('t', 'Actor backs theatre bid', 'The actor has joined forces with director Ivo Brandt to set up a charity to buy the Larkton Palace Theatre, empty since the 2006 floods.'),
+    art('p', 'Questions for the premier', 'And can you imagine even Ann Lister putting the question posed by Petra Vane: "Would you work for £5?"'),
+    art('w', 'Wolf Kestrel reviewed', "Ann Lark's Wolf Kestrel, a fantasy set 6,000 years ago, is the first in a planned series of six books."),
+    art('k', 'Songwriter dies at 70', 'Ivo Marsh, co-writer of the country hit Ring of Larks, has died of heart failure aged 70.'),
+  ]);
+  it('does not give a bare year for how much', () => {
+    const r = engine.ask('how much do they need to buy the larkton palace theatre');
+    expect(r.answer.short && r.answer.answer === '2006').toBe(false);
+  });
+  it("does not give a person's name for someone's job", () => {
+    const r = engine.ask("petra vane who asked the £5 question, what's her job");
+    expect(r.answer.short && r.answer.answer === 'Ann Lister').toBe(false);
+  });
+  it('reads the digits after a thousands comma as a cut number', () => {
+    const r = engine.ask('When did Ann Lark start writing Wolf Kestrel?');
+    expect(r.answer.short && /^000/.test(r.answer.answer ?? '')).toBe(false);
+  });
+  it("does not give a work's title after its kind as a place", () => {
+    const r = engine.ask('where did ivo marsh die');
+    expect(r.answer.short && r.answer.answer === 'Ring of Larks').toBe(false);
+  });
+});
