@@ -1628,3 +1628,37 @@ describe('wrong kinds for how much, a job, a time and a place (lead20, fourth ro
     expect(r.answer.short && r.answer.answer === 'Ring of Larks').toBe(false);
   });
 });
+
+describe('crowds, chart places, brackets and rivals (lead20, fifth round)', () => {
+  const engine = new Engine([
+    art('t', 'Texts from the flood', 'Thousands around the world followed the story that unfolded in the text messages that Ivo Brandt sent.'),
+    art('c', 'Larks top the chart', "The track pushed Ann Lister's Kestrel Song from number one to number three."),
+    art('r', 'Feed format row', 'But Ivo Marsh is doubtful. He designed the format called LFF (Lark Feed Format), which gives web users an easy way to keep updated.'),
+    art('h', 'Larkland reach the final', 'Larkland will play Marlow in the final of the Kestrel Cup after beating Group B rivals the Netherlands 3-0.'),
+    art('o', 'Oxygen facts', 'Oxygen is a chemical element with atomic number 8 and symbol O.'),
+    art('i', 'Tackle row', 'Brandt admitted that the tackle "could have given (Lister) a serious injury".'),
+  ]);
+  it('does not count a bare crowd as the things asked', () => {
+    const r = engine.ask('how many text messages did ivo brandt send');
+    expect(r.answer.short && r.answer.answer === 'Thousands').toBe(false);
+  });
+  it('does not give another chart place for the title asked', () => {
+    const r = engine.ask("whats ann lister's new number one single");
+    expect(r.answer.short && r.answer.answer === 'three').toBe(false);
+    expect(r.span.text).toBe('three');
+    expect(r.span.confidence).toBe(0);
+  });
+  it("does not give an acronym's expansion as who", () => {
+    const r = engine.ask('Who designed the LFF format?');
+    expect(r.answer.short && /Feed Format/.test(r.answer.answer ?? '')).toBe(false);
+  });
+  it('keeps a name set in brackets by an editor', () => {
+    const r = engine.ask('who could the tackle have injured');
+    expect(r.span.text).toBe('Lister');
+    expect(r.span.confidence).toBeGreaterThan(0);
+  });
+  it('does not give the group a beaten side was in as who was beaten', () => {
+    const r = engine.ask('who did larkland beat in the kestrel cup semi');
+    expect(r.answer.short && r.answer.answer === 'Group B').toBe(false);
+  });
+});
