@@ -40,7 +40,7 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "how rich is she", "how expensive is it": a fortune or a price
   if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q) || COST_ASKED.test(q)) return ['money'];
   // "how much time does it save": a time, however the verb reads as money
-  if (/\bhow much (?:time|longer|shorter)\b/.test(q)) return ['duration'];
+  if (/\bhow much (?:(?:jail|prison|playing|extra|more|less|spare|injury|recovery|waiting|travel|screen|air|free) )?(?:time|longer|shorter)\b/.test(q)) return ['duration'];
   if (/\bhow much\b/.test(q)) {
     // "how much of the debts": a share of them, or an amount
     if (/\bhow much of\b/.test(q)) return MONEY_WORDS.test(q) ? ['money', 'percent'] : null;

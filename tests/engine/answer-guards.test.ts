@@ -1662,3 +1662,43 @@ describe('crowds, chart places, brackets and rivals (lead20, fifth round)', () =
     expect(r.answer.short && r.answer.answer === 'Group B').toBe(false);
   });
 });
+
+describe('size, time, weight, gender and owners (lead20, sixth round)', () => {
+  const engine = new Engine([
+    art('m', 'Larkbook mini on sale', 'The Larkbook mini comes without a monitor, and a second version with a larger hard drive will also be sold for $599.'),
+    art('j', 'Fund boss pleads guilty', 'The investigation by attorney general Ann Lister has now obtained nine guilty pleas from fund managers, Ivo Brandt among them.'),
+    art('b', 'Bookies back Vale', 'Mr Kestrel said one punter had placed a bet of £870 on the 39-year-old actor at odds of 8-1.'),
+    art('g', 'Marlow leader arrested', 'A party spokesman said Ivo Marsh was arrested on Tuesday morning on suspicion of incitement.'),
+    art('t', 'Larkland trade gap narrows', 'However, on a monthly basis the Larkland trade gap narrowed by 4.9% in December to £56.4bn.'),
+    art('a', 'Rapper tops chart', "Ivo Cent appeared on The Lark's debut album, which was number one in the US."),
+    art('r', 'Robot turns five', 'Kestrel\'s robot Larko was "born" five years ago.'),
+  ]);
+  it('does not give a sum for the size of a device\'s part', () => {
+    const r = engine.ask('how big is the hard drive on the larkbook mini');
+    expect(r.answer.short && r.answer.answer === '$599').toBe(false);
+  });
+  it('reads "how much jail time" as a time', () => {
+    const r = engine.ask('how much jail time could ivo brandt get');
+    expect(r.answer.short && r.answer.answer === 'nine').toBe(false);
+  });
+  it('does not give a Mr for a woman asked', () => {
+    const r = engine.ask('whats the name of the woman who bet £870 on the actor');
+    expect(r.answer.short && /^Mr\b/.test(r.answer.answer ?? '')).toBe(false);
+  });
+  it('does not give a day and its part for what someone was arrested for', () => {
+    const r = engine.ask('what was ivo marsh arrested for');
+    expect(r.answer.short && r.answer.answer === 'Tuesday morning').toBe(false);
+  });
+  it('does not give a narrowing as how big the gap is', () => {
+    const r = engine.ask('how big is the larkland trade gap now');
+    expect(r.answer.short && r.answer.answer === '4.9%').toBe(false);
+  });
+  it('does not give the owner of the thing whose name is asked', () => {
+    const r = engine.ask("what was ivo cent's debut album called");
+    expect(r.answer.short && /Lark/.test(r.answer.answer ?? '')).toBe(false);
+  });
+  it('does not give a time for how heavy', () => {
+    const r = engine.ask('how heavy is larko');
+    expect(r.answer.short && r.answer.answer === 'five years').toBe(false);
+  });
+});

@@ -405,6 +405,10 @@ describe('quantities asked in chat (lead20)', () => {
   it('reads "how much time" as a time, whatever the verb', () => {
     expect(quantityAsked('how much time does the new gearbox save per lap')).toEqual(['duration']);
   });
+  it('reads "how much jail time" as a time, but not "how much did time warner …"', () => {
+    expect(quantityAsked('how much jail time could he get')).toEqual(['duration']);
+    expect(quantityAsked('how much did time warner profits rise')).toEqual(['money', 'percent']);
+  });
   it('reads "how much of" the debts as a share or an amount', () => {
     expect(quantityAsked("how much of larkland's debt did the club write off")).toEqual(['money', 'percent']);
   });
