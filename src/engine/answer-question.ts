@@ -1025,7 +1025,9 @@ export function answerQuestion(
   const changed = direction !== null && choice !== null && at >= 0 ? changedThing(spanText.slice(Math.max(0, at - 80), at)) : null;
   // (only when the question names the thing: "how much did us oil fall" over "US oil *prices* have fallen by 6%")
   const thingsOfChange = changed !== null ? thingsAsked(question) : [];
-  const otherChanged = changed !== null && thingsOfChange.length > 0 && !thingsOfChange.some((t) => terms(t)[0] === terms(changed)[0]);
+  // (a figure followed by what it is of names its own thing: "… to allow £4bn *in tax cuts*")
+  const ownThingAfter = changed !== null && at >= 0 && thingsAsked(/^\s+(?:in|of)\s+(?:[\p{L}-]+\s+){0,2}/u.exec(spanText.slice(at + choice!.text.length))?.[0] ?? '').length > 0;
+  const otherChanged = changed !== null && !ownThingAfter && thingsOfChange.length > 0 && !thingsOfChange.some((t) => terms(t)[0] === terms(changed)[0]);
   // (and a count of other things than asked: "two songs" for "how many people", unless near in meaning: "fans")
   // (or a figure of one thing: "a 6,932 majority" for "how many seats")
   // (read after the span's number, which may hold its noun: "18 times")

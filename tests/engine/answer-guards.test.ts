@@ -1702,3 +1702,15 @@ describe('size, time, weight, gender and owners (lead20, sixth round)', () => {
     expect(r.answer.short && r.answer.answer === 'five years').toBe(false);
   });
 });
+
+describe('a change told of the thing named after the figure (lead20)', () => {
+  it('keeps a figure followed by what it is of ("£4bn in tax cuts")', () => {
+    const engine = new Engine([
+      art('c', 'Tories plan cuts', 'Marlow leader Ivo Brandt has said his party would cut £35bn in "wasteful" spending to allow £4bn in tax cuts.'),
+      art('x', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('how much in tax cuts would the marlow party allow');
+    expect(r.answer.short).toBe(true);
+    expect(r.answer.answer).toBe('£4bn');
+  });
+});
