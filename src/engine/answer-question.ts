@@ -322,11 +322,13 @@ const TITLE_BEFORE_NAME = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Da
 const CHANGE_ASKED_WORDS = /\b(?:hike|hikes|raise|raised|boost|boosted|decline|declined|rise|rises|rose|risen|fall|falls|fell|fallen|drop|dropped|jump|jumped|climb|climbed|slip|slipped|gain|gained|lose|lost|loss|up|down|change|changed|increase|increased|decrease|decreased|cut|grow|grew|grown|growth|shed|slump|slumped|soar|soared|plunge|plunged)\b/i;
 /** A device's parts whose size is no sum ("how big is the hard drive"). */
 const SIZE_OF_PART = /\b(?:drive|disk|disc|memory|screen|display|storage|capacity|battery|file|chip|engine)\b/i;
+/** A day and its part ("Tuesday morning", "last night"). */
+const DAY_PART = new RegExp(`^(?:${WEEKDAY_NAME}|last|this)\\s+(?:morning|afternoon|evening|night)$`, 'i');
 /** Units a weight is told in. */
 const WEIGHT_UNIT = /\b(?:kg|kilos?|kilograms?|tonnes?|tons?|pounds?|lbs?|stone|grams?|ounces?|oz)\b/i;
-/** Questions about a woman, or a man, by the words they use. */
-const WOMAN_ASKED = /\b(?:woman|women|she|her|girl|mother|mum|wife|daughter|actress|sister|grandmother|lady|queen|princess)\b/i;
-const MAN_ASKED = /\b(?:man|men|he|him|his|boy|father|dad|husband|son|actor|brother|grandfather|king|prince)\b/i;
+/** Questions about a woman, or a man, by the nouns they use (a pronoun may be someone else's: "who collected it on *his* behalf"). */
+const WOMAN_ASKED = /\b(?:woman|women|girl|mother|mum|wife|daughter|actress|sister|grandmother|lady|queen|princess)\b/i;
+const MAN_ASKED = /\b(?:man|men|boy|father|dad|husband|son|actor|brother|grandfather|king|prince)\b/i;
 /** Things a bare crowd ("thousands") counts: people. */
 const CROWD_COUNTED = /^(?:people|persons|fans|protesters|supporters|spectators|visitors|viewers|users|customers|workers|residents|demonstrators|members|voters|pilgrims|mourners|tourists|refugees|volunteers)$/;
 /** A question asking someone's job ("what's her job", "what does he do for a living"). */
@@ -1021,7 +1023,8 @@ export function answerQuestion(
   const perAsked = kindsAsked ? rateAsked(question) : null;
   // (and a change told the other way than asked: "fell $12.33" for "how much did google shares rise")
   const direction = wanted === 'number' ? changeAsked(question) : null;
-  // (and a change of another thing than the one asked: "music *sales* … will fall 8-9%" for "how far did emi shares fall")
+  // (and a change of another thing than the one asked: "the sector still saw a *sales* increase of 6.5%" for "how fast did the
+  // french economy grow")
   const changed = direction !== null && choice !== null && at >= 0 ? changedThing(spanText.slice(Math.max(0, at - 80), at)) : null;
   // (only when the question names the thing: "how much did us oil fall" over "US oil *prices* have fallen by 6%")
   const thingsOfChange = changed !== null ? thingsAsked(question) : [];
@@ -1285,7 +1288,10 @@ export function answerQuestion(
   // and a weight asked is told in a unit of weight ("*five years*" for "how heavy is asimo")
   const unweighed = /\bhow heavy\b|\bweigh(?:s|ed)?\b/i.test(question) && choice !== null && at >= 0 && !WEIGHT_UNIT.test(`${choice.text}${spanText.slice(at + choice.text.length, at + choice.text.length + 12)}`);
   // and a woman asked is not a Mr, nor a man a Mrs ("*Mr Adams*" for "the woman who bet £870")
-  const otherGender = choice !== null && ((WOMAN_ASKED.test(question) && /^(?:Mr|Sir|Lord|King|Prince)\b/.test(choice.text)) || (MAN_ASKED.test(question) && /^(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess)\b/.test(choice.text)));
+  // (only when the question speaks of one: "which man met the queen" may be either)
+  const womanAsked = WOMAN_ASKED.test(question);
+  const manAsked = MAN_ASKED.test(question);
+  const otherGender = choice !== null && ((womanAsked && !manAsked && /^(?:Mr|Sir|Lord|King|Prince)\b/.test(choice.text)) || (manAsked && !womanAsked && /^(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess)\b/.test(choice.text)));
   // and a name asked for a thing is not the one owning it ("The *Game*'s debut album" for "what was 50 cent's debut album called")
   const ownerOfNamed = NAME_ASKED.test(question) && choice !== null && at >= 0 && ((w) => w !== undefined && own.has(terms(w)[0] ?? ''))(/^['’]s\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u.exec(spanText.slice(at + choice.text.length))?.[1]);
   // and a bare crowd ("*Thousands* around the world followed") is no count of the things asked, unless people are counted
@@ -1310,7 +1316,7 @@ export function answerQuestion(
   // and "one for X and one for Y" is a pronoun, not a count
   const pronounOne = wanted === 'number' && choice !== null && at >= 0 && /^one$/i.test(choice.text) && /^\s+(?:for|that|which|who)\b/i.test(spanText.slice(at + choice.text.length));
   // and a what-question that asks no time is not answered by a bare date ("*Tuesday*" for "whats google's new software called")
-  const dateForWhat = (wanted === 'what' || wanted === 'other') && choice !== null && (DATE_ONLY.test(choice.text) || new RegExp(`^(?:${WEEKDAY_NAME}|last|this)\\s+(?:morning|afternoon|evening|night)$`, 'i').test(choice.text)) && !/\b(?:years?|dates?|days?|months?|time|decade|century|period|season|when)\b/i.test(question);
+  const dateForWhat = (wanted === 'what' || wanted === 'other') && choice !== null && (DATE_ONLY.test(choice.text) || DAY_PART.test(choice.text)) && !/\b(?:years?|dates?|days?|months?|time|decade|century|period|season|when)\b/i.test(question);
   // and "which word …" is not answered by the kind asked with a word that tells none apart ("the *top word* of 2004"; "what
   // trade" → "wool trade" names one)
   // (the kind may follow "other" and a word of its own: "what other torrent *site*", "which labour *chancellor*")

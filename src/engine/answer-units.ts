@@ -332,7 +332,7 @@ export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: 
   if (!aboutNamed) return null;
   // (a subject doing something to the one asked is someone else: "The 22-year-old pipped *Maurice Greene*")
   const subject = AGE_SUBJECT.exec(sentence);
-  const object = subject ? AGE_OBJECT_AFTER.exec(sentence.slice(subject.index + subject[0].length - 9))?.[1] : undefined;
+  const object = subject ? AGE_OBJECT_AFTER.exec(sentence.slice(subject.index + subject[0].indexOf('-year-old')))?.[1] : undefined;
   return AGE_DESCRIBED.exec(sentence)?.[1] ?? (object !== undefined && termsOf(object).some((t) => named.has(t)) ? null : subject?.[1]) ?? null;
 }
 
@@ -422,7 +422,7 @@ export function changedThing(before: string): string | null {
 }
 /** What a change may be told of: the economic words, less those that describe the change itself ("an annual *rate* of"). */
 const CHANGED_THINGS = new RegExp(`${ECONOMIC_WORDS.source.replace('rates?|', '').replace('growth|', '')}|\\b(?:loss(?:es)?|orders|deliveries|reserves|borrowing|unemployment)\\b`, 'g');
-/** The economic things a question asks a change of ("how far did emi *shares* fall"), shares and stock as one. */
+/** The economic things a question asks a change of ("how much did emi *shares* fall"), shares and stock as one. */
 export function thingsAsked(question: string): string[] {
   return [...question.toLowerCase().matchAll(CHANGED_THINGS)].map((m) => m[0].replace(/^stocks?$/, 'shares'));
 }

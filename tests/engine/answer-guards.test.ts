@@ -1682,7 +1682,7 @@ describe('size, time, weight, gender and owners (lead20, sixth round)', () => {
     expect(r.answer.short && r.answer.answer === 'nine').toBe(false);
   });
   it('does not give a Mr for a woman asked', () => {
-    const r = engine.ask('whats the name of the woman who bet £870 on the actor');
+    const r = engine.ask('whats the name of the woman who placed the £870 bet');
     expect(r.answer.short && /^Mr\b/.test(r.answer.answer ?? '')).toBe(false);
   });
   it('does not give a day and its part for what someone was arrested for', () => {
@@ -1712,5 +1712,17 @@ describe('a change told of the thing named after the figure (lead20)', () => {
     const r = engine.ask('how much in tax cuts would the marlow party allow');
     expect(r.answer.short).toBe(true);
     expect(r.answer.answer).toBe('£4bn');
+  });
+});
+
+describe('a gender asked is read from nouns only (lead20)', () => {
+  it('keeps a Mrs for "who … on his behalf"', () => {
+    const engine = new Engine([
+      art('w', 'Brandt and his wife', 'The prize was collected on his behalf by his wife, Mrs Ann Brandt, who flew in from Marlow.'),
+      art('x', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('who collected the prize on his behalf');
+    expect(r.span.text).toBe('Mrs Ann Brandt');
+    expect(r.span.confidence).toBeGreaterThan(0);
   });
 });
