@@ -1439,7 +1439,27 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan && !relativeOfOther && !countForOften && !narrowerAward && !institutionForPlace && !otherBearer && !otherChanged && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed ? spanConfidenceOf(sf) : 0;
+  const spanConfidence = (
+    sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing
+    && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked
+    && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName
+    && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat
+    && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked
+    && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber
+    && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked
+    && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled
+    && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther
+    && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause
+    && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo
+    && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole
+    && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount
+    && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked
+    && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan
+    && !relativeOfOther && !countForOften && !narrowerAward && !institutionForPlace && !otherBearer && !otherChanged
+    && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel
+    && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets
+    && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed
+  ) ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
