@@ -213,9 +213,12 @@ const LIVE_TERM = terms('live')[0]!;
 /** Where a sentence says someone lives ("who lives in Cleveland", "whose home is in West Yorkshire"), or null. */
 function livesAt(sentence: string, past: boolean): string | null {
   // (asked where someone lives now, a home told as past is another: "We lived in Los Angeles … and yet we come back")
-  const verbs = past ? 'lives|lived|living|resides|resided|residing|home is|home was' : 'lives|living|resides|residing|home is';
-  return new RegExp(`\\b(?:${verbs})\\s+(?:in|at|near)\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)`, 'u').exec(sentence)?.[1] ?? null;
+  return (past ? LIVES_OR_LIVED_AT : LIVES_AT).exec(sentence)?.[1] ?? null;
 }
+/** A home told, now or once; and now only. Group 1 is the place. */
+const livingIn = (verbs: string) => new RegExp(`\\b(?:${verbs})\\s+(?:in|at|near)\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)`, 'u');
+const LIVES_OR_LIVED_AT = livingIn('lives|lived|living|resides|resided|residing|home is|home was');
+const LIVES_AT = livingIn('lives|living|resides|residing|home is');
 /** "how much did X pay / cost / sell for": a price asked. */
 const PRICE_ASKED = /\bhow much\b.*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spends|charge|charged|charges|buy|bought|buys|sell|sold|sells|fetch|fetched|price)\b/i;
 /** Nouns a sum may name that are the price itself ("a $16bn *deal*", "a *total* of £5m"). */
@@ -928,14 +931,16 @@ export function answerQuestion(
   const otherThing = nameOnlyInOtherNames(askedNames, cased, `${entry.article.title}. ${windowText}`);
   // and a name asked that the article never writes, matched only through another word of its stem ("federer" by "Federated",
   // "browne" by "Brown"): the article is about something else
-  const articleWords = new Set((`${entry.article.title} ${entry.article.text}`.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.replace(/['’]s?$/, '')));
+  // (the article's words are read only for a name that passes the cheap tests: most questions never need them)
+  let articleWordSet: Set<string> | undefined;
+  const articleWords = () => (articleWordSet ??= new Set((`${entry.article.title} ${entry.article.text}`.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.replace(/['’]s?$/, ''))));
   // (the article's words of that stem all part from the name before its last letter, and neither begins the other: "Federated"
   // for "federer", not "Germany" for "germans" nor "Europe" for "european"; "Swiss" for "switzerland" is a fold, sharing no stem)
   const unspelt = askedNames.some((w) => {
     const x = w.toLowerCase();
     const t = terms(x)[0];
-    if (x.length < 5 || /\d/.test(x) || t === undefined || isEnglishWord(x) || articleWords.has(x) || !entry.termCounts.has(t)) return false;
-    const kin = [...articleWords].filter((a) => terms(a)[0] === t);
+    if (x.length < 5 || /\d/.test(x) || t === undefined || isEnglishWord(x) || !entry.termCounts.has(t) || articleWords().has(x)) return false;
+    const kin = [...articleWords()].filter((a) => terms(a)[0] === t);
     return kin.length > 0 && kin.every((a) => !a.startsWith(x) && !x.startsWith(a) && commonPrefix(a, x) >= 4 && commonPrefix(a, x) < x.length - 1);
   });
   // one plain word asked ("how tall am i", "what was the budget"): any sentence using it matches it whole, so
