@@ -332,6 +332,10 @@ const WEIGHT_UNIT = /\b(?:kg|kilos?|kilograms?|tonnes?|tons?|pounds?|lbs?|stone|
 /** Questions about a woman, or a man, by the nouns they use (a pronoun may be someone else's: "who collected it on *his* behalf"). */
 const WOMAN_ASKED = /\b(?:woman|women|girl|mother|mum|wife|daughter|actress|sister|grandmother|lady|queen|princess)\b/i;
 const MAN_ASKED = /\b(?:man|men|boy|father|dad|husband|son|actor|brother|grandfather|king|prince)\b/i;
+/** A unit's symbol, which measures and names nothing ("12,600 *MW*" for "what river is the dam on"). */
+const UNIT_SYMBOL = /^(?:MW|GW|kW|KW|MWh|GWh|TWh|kWh|km|kg|mph|kph|cm|mm|ft|lb|lbs|MB|TB|KB|Mbps|Kbps|Gbps|Hz|GHz|MHz|mAh)$/;
+/** A question asking the level a change reached ("what did shares drop to"). */
+const LEVEL_REACHED_ASKED = /\b(?:drop|dropped|fall|fell|fallen|rise|rose|risen|climb|climbed|slip|slipped|jump|jumped|sink|sank|slide|slid|plunge|plunged|tumble|tumbled|soar|soared|surge|surged|close|closed|end|ended)\s+to\b/i;
 /** Things a bare crowd ("thousands") counts: people. */
 const CROWD_COUNTED = /^(?:people|persons|fans|protesters|supporters|spectators|visitors|viewers|users|customers|workers|residents|demonstrators|members|voters|pilgrims|mourners|tourists|refugees|volunteers)$/;
 /** A question asking someone's job ("what's her job", "what does he do for a living"). */
@@ -354,6 +358,27 @@ export function namesOther(cased: string, text: string, asked: ReadonlySet<strin
     }
   }
   return false;
+}
+
+/** A question's own word, never a surname asked. */
+const WH_WORD = /^(?:who|what|when|where|which|why|how)$/i;
+/**
+ * Whether a span is the full name of the one asked by surname alone ("Greg Rusedski" for "who was rusedski meant to play"):
+ * its surname asked, its given name not, and no other given name set before that surname in the article (a wife or a
+ * brother sharing it would be someone else). A kind asked is no surname ("Duval County" for "in which county").
+ */
+export function restatesBearer(span: string, question: string, text: string, personLike: (word: string) => boolean): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)$/u.exec(span);
+  if (!m) return false;
+  const [given, surname] = [m[1]!, m[2]!];
+  const asked = new Set(words(question).map((w) => w.toLowerCase().replace(/['’]s?$/, '')));
+  const kindAsked = new RegExp(`\\b(?:which|what)\\s+(?:[a-z]+\\s+)?${surname}\\b`, 'i').test(question);
+  // (the question's own word is no surname: "Doctor Who" for "who's in cherished")
+  if (asked.has(given.toLowerCase()) || !asked.has(surname.toLowerCase()) || kindAsked || WH_WORD.test(surname) || !personLike(given)) return false;
+  for (const [, other] of text.matchAll(new RegExp(`(?<!\\p{L})(\\p{Lu}\\p{Ll}+)\\s+${surname}(?!\\p{L})`, 'gu'))) {
+    if (other !== given && !TITLE_BEFORE_NAME.test(other!) && !isEnglishWord(other!.toLowerCase()) && personLike(other!)) return false;
+  }
+  return true;
 }
 
 /** Letters two words share from their start. */
@@ -1215,6 +1240,9 @@ export function answerQuestion(
   // and a who-span ending in the name asked names the one asked about, not the answer ("who is lister married to" →
   // "Singer Anna Lister")
   const endsAsked = wanted === 'who' && endsInAskedName(spanTerms, namedTerms, cased, own);
+  // (and, asked by surname alone, a span giving that one's full name restates the one asked, unless the question offers a
+  // choice: "Greg Rusedski" for "who was rusedski meant to play")
+  const bearerAsked = choice !== null && !/\bor\b/i.test(question) && restatesBearer(choice.text, question, entry.article.text, (w) => placeOf(w) < 0);
   // and one lower-case word whose phrase goes on ("freeze" of "a freeze on fuel duty") is a cut answer
   const cutPhrase = (wanted === 'what' || wanted === 'other') && choice !== null && at >= 0 && /^\p{Ll}[\p{L}-]*$/u.test(choice.text) && /^\s+(?:on|of|for|against|to)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d]/u.test(spanText.slice(at + choice.text.length));
   // and a name asked is no span between two asked words: that is a word of the asked phrase, not its name ("TV" of
@@ -1227,9 +1255,9 @@ export function answerQuestion(
   // (nor by the holder of a lesser role: "who is sandvine's ceo" over "… chief technology officer Marc Morin")
   const deputy = noHolder && role !== null && choice !== null && roleHolderTest(question, role, true)(s.text, s.terms, entry.titleTerms) === choice.text;
   // and a question set in a place ("… on sale in Europe") over a quote setting it in another ("… in Japan on 12
-  // December") and not naming the place asked: the span answers for the other place
+  // December", "*across* Asia") and not naming the place asked: the span answers for the other place
   const placeAsked = /\bin\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/u.exec(cased)?.[1];
-  const otherPlace = placeAsked !== undefined && !quoteTerms.includes(terms(placeAsked)[0] ?? '') && /\bin\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u.test(spanText);
+  const otherPlace = placeAsked !== undefined && !quoteTerms.includes(terms(placeAsked)[0] ?? '') && /\b(?:in|across|throughout)\s+(?:the\s+)?\p{Lu}[\p{L}-]+/u.test(spanText);
   // and "what did X win" over a quote telling the win only as to come ("favourite to win best picture"), or "who wrote X"
   // answered by what was written ("Angels and Demons was written before …"): the quote does not say who or what
   const askedVerb = slot ? verbTermOf(question, slot.verb) : undefined;
@@ -1318,8 +1346,13 @@ export function answerQuestion(
   const modalFigure = wanted === 'number' && !/\b(?:should|could|would|might|may|expected|forecast|predicted)\b/i.test(question) && choice !== null && at >= 0 && /\b(?:should|could|would|might|may)\s+(?:be\s+|reach\s+|hit\s+)?(?:above|below|over|under|around|about|at|near)?\s*$/i.test(spanText.slice(Math.max(0, at - 30), at));
   // and for an amount or a share asked without a change, a change told ("shares … *fell 15%*" for "how big a stake")
   const changeForLevel = wanted === 'number' && direction === null && (kindsAsked === null || kindsAsked.includes('money') || kindsAsked.includes('percent')) && !CHANGE_ASKED_WORDS.test(question) && choice !== null && at >= 0 && /\b(?:fell|rose|dropped|jumped|climbed|slipped|slumped|soared|gained|lost|falling|rising|up|down|narrowed|widened|shrank|grew|expanded|contracted|increased|decreased|declined|slid|plunged|tumbled|surged)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|some\s+)?$/i.test(spanText.slice(Math.max(0, at - 30), at));
-  // and "one for X and one for Y" is a pronoun, not a count
-  const pronounOne = wanted === 'number' && choice !== null && at >= 0 && /^one$/i.test(choice.text) && /^\s+(?:for|that|which|who)\b/i.test(spanText.slice(at + choice.text.length));
+  // and "one for X and one for Y" is a pronoun, not a count ("a deal similar to *one* between Iran and China")
+  const pronounOne = wanted === 'number' && choice !== null && at >= 0 && /^one$/i.test(choice.text) && /^\s+(?:for|that|which|who|between)\b/i.test(spanText.slice(at + choice.text.length));
+  // and a unit's symbol answers nothing but the unit ("12,600 *MW*" for "what river is the dam on")
+  const unitOnly = wanted !== 'number' && choice !== null && UNIT_SYMBOL.test(choice.text);
+  // and asked the level a change reached, the change before "to" is not it ("fell *65 cents* to $14.35" for "what did
+  // shares drop to")
+  const changeForReached = LEVEL_REACHED_ASKED.test(question) && choice !== null && at >= 0 && /^\s+to\s+(?:[$£€]\s?)?\d/.test(spanText.slice(at + choice.text.length));
   // and a what-question that asks no time is not answered by a bare date ("*Tuesday*" for "whats google's new software called")
   const dateForWhat = (wanted === 'what' || wanted === 'other') && choice !== null && (DATE_ONLY.test(choice.text) || DAY_PART.test(choice.text)) && !/\b(?:years?|dates?|days?|months?|time|decade|century|period|season|when)\b/i.test(question);
   // and "which word …" is not answered by the kind asked with a word that tells none apart ("the *top word* of 2004"; "what
@@ -1463,7 +1496,7 @@ export function answerQuestion(
     && !relativeOfOther && !countForOften && !narrowerAward && !institutionForPlace && !otherBearer && !otherChanged
     && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel
     && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets
-    && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed
+    && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed && !bearerAsked && !unitOnly && !changeForReached
   ) ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the

@@ -73,7 +73,8 @@ export function roleHolderTest(
 ): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => string | null {
   const accepts = candidateFilter(question, 'who');
   // a word is the organisation's as typed, not only by its stem: "Arsene" and "Arsenal" share the stem "arsen"
-  const typed = words(question);
+  // (as typed without a possessive: "kenteris's lawyer" names Kenteris)
+  const typed = words(question).map((w) => w.replace(/['’]s?$/, ''));
   const orgWord = (word: string) => {
     const w = word.toLowerCase();
     const t = stem(w);

@@ -500,15 +500,18 @@ const COMING_BEFORE = /\b(?:ahead of|will|next|upcoming|forthcoming|due to|is du
  */
 export function comingForPast(question: string): ((c: Candidate, sentence: string) => boolean) | null {
   if (!ASKS_PAST.test(question) || /\b(?:next|coming|upcoming|future)\b/i.test(question)) return null;
-  return (c, sentence) => /^(?:next|this coming)\b/i.test(c.text) || /\b(?:next|this coming)\s+$/i.test(sentence.slice(Math.max(0, c.start - 16), c.start)) || COMING_BEFORE.test(sentence.slice(Math.max(0, c.start - 80), c.start).split(/[.;]/).pop() ?? '');
+  return (c, sentence) => /^(?:next|this coming)\b/i.test(c.text) || /\b(?:next|this coming)\s+$/i.test(sentence.slice(Math.max(0, c.start - 16), c.start)) || COMING_BEFORE.test(sentence.slice(Math.max(0, c.start - 80), c.start).split(/[.;]/).pop() ?? '')
+    // (a date in a condition is not yet a date at all: "*If* it does reach number one *on Sunday*, it will be …")
+    || /^\W*(?:if|unless)\s/i.test(sentence.slice(0, c.start).split(/[,;:]/).pop() ?? '');
 }
 
 /** Verbs telling a deed as done, and words telling a clause as still to come. */
 const PAST_VERBS = 'was|were|had|did|won|became|set|agreed|began|started|ended|died|born';
 const PAST_TOLD = new RegExp(`\\b(?:${PAST_VERBS})\\b`, 'i');
 const NOT_YET = /\b(?:will|would|next|due|to be)\b/i;
-/** Verbs telling a deed as done, with the ones a date's own clause uses ("*elected* president in January", "*has been* chosen"). */
-const PAST_DONE = new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came|(?:has|have) been)\\b`, 'i');
+/** Verbs telling a deed as done, with the ones a date's own clause uses ("*elected* president in January", "*has been* chosen",
+ * "*Established* in 1981"). */
+const PAST_DONE = new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came|established|founded|formed|created|(?:has|have) been)\\b`, 'i');
 
 /** Whether a date's clause tells what happened then as done ("Mr Saakashvili, *elected* president in January"). */
 function pastDate(sentence: string, c: Candidate): boolean {

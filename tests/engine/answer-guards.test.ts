@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { namesOther, UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+import { namesOther, restatesBearer, UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { placeLikeness } from '../../src/engine/name-likeness.ts';
 import { beatApart, endsInAskedName, namedAsWork, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
@@ -254,6 +254,17 @@ describe('a question set in one place over a quote set in another', () => {
     ]);
     expect(engine.ask('when does the lsp go on sale in europe').answer.short).toBe(false);
     expect(engine.ask('when does the lsp go on sale in japan').answer.short).toBe(true);
+  });
+
+  it('does not vouch for a figure told across another region', () => {
+    const engine = new Engine([
+      art('p1', 'Floods push millions into poverty', 'Nearly two million people across Marlowland could be pushed into poverty because of the floods, a bank has said.\n\nThe bank said the region needed aid.'),
+      art('p2', 'Harbour reopens', 'The harbour at Vale in Lisbonia reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('how many people in lisbonia could be pushed into poverty by the floods');
+    expect(r.span.text).toBe('Nearly two million');
+    expect(r.span.confidence).toBe(0);
+    expect(r.answer.short).toBe(false);
   });
 });
 
@@ -1724,5 +1735,68 @@ describe('a gender asked is read from nouns only (lead20)', () => {
     const r = engine.ask('who collected the prize on his behalf');
     expect(r.span.text).toBe('Mrs Ann Brandt');
     expect(r.span.confidence).toBeGreaterThan(0);
+  });
+});
+
+describe('the full name of the one asked by surname alone', () => {
+  const personLike = () => true;
+  it('restates the one asked when the article gives that surname no other given name', () => {
+    const text = 'Ivo Brandt was forced to withdraw from the Marlow Open. Brandt had been due to play Tom Vale.';
+    expect(restatesBearer('Ivo Brandt', 'who was brandt meant to play at the marlow open', text, personLike)).toBe(true);
+    // (a wife or a brother sharing the surname is someone else)
+    const family = 'Ivo Brandt and his wife Ann Brandt were at the Marlow Open.';
+    expect(restatesBearer('Ann Brandt', "who is brandt's wife", family, personLike)).toBe(false);
+    // (a kind asked is no surname, nor is a question word)
+    expect(restatesBearer('Duval County', 'in which county is jacksonville', 'Jacksonville is the seat of Duval County.', personLike)).toBe(false);
+    expect(restatesBearer('Doctor Who', "who's in the lark drama", 'The schedule includes the return of Doctor Who.', personLike)).toBe(false);
+    // (unless the question names the given name too)
+    expect(restatesBearer('Ivo Brandt', 'did ivo brandt play', text, personLike)).toBe(false);
+  });
+
+  it('is no sure answer of a who-question about that one', () => {
+    const engine = new Engine([
+      art('r1', 'Brandt pulls out of Marlow Open', 'Ivo Brandt was forced to withdraw from the Marlow Open on Thursday with a rib injury.'),
+      art('r2', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('who was brandt meant to play at the marlow open');
+    expect(r.span.text).toBe('Ivo Brandt');
+    expect(r.span.confidence).toBe(0);
+    expect(r.answer.short).toBe(false);
+  });
+});
+
+describe('a unit\'s symbol', () => {
+  it('is no answer to what a thing is ("12,600 MW" for "what river is the dam on")', () => {
+    const engine = new Engine([
+      art('u1', 'Kestrel dam approved', 'The Kestrel Dam is designed to produce 12,600 MW of electricity, and is being built on the Marlow river.'),
+      art('u2', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('what river is the kestrel dam on');
+    if (r.span.text === 'MW') expect(r.span.confidence).toBe(0);
+    expect(r.answer.short && r.answer.answer === 'MW').toBe(false);
+  });
+});
+
+describe('the level a change reached', () => {
+  it('is not the change told before "to" ("fell 65 cents to $14.35" for "what did shares drop to")', () => {
+    const engine = new Engine([
+      art('d1', 'Kestrel Air shares slide', 'Shares in Kestrel Air fell 65 cents to $14.35 as analysts voiced their disappointment.'),
+      art('d2', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('what did kestrel air shares drop to');
+    expect(r.answer.short && r.answer.answer === '65 cents').toBe(false);
+  });
+});
+
+describe('"one" before "between"', () => {
+  it('is a pronoun, no count ("a deal similar to one between Marlow and Vale")', () => {
+    const engine = new Engine([
+      art('o1', 'Kestria signs gas deal', 'Kestria secured a similar gas deal to one between Marlow and Vale.'),
+      art('o2', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask("whats the value of kestria's gas deal");
+    expect(r.span.text).toBe('one');
+    expect(r.span.confidence).toBe(0);
+    expect(r.answer.short).toBe(false);
   });
 });

@@ -208,3 +208,10 @@ describe('a predecessor in the role (lead20)', () => {
     expect(holderIn(q, "Another dissenter is Sir Hugh Marsh's deputy as chief schools inspector, Professor Tom Wray, who has said there is no need for change.")).not.toBeNull();
   });
 });
+
+describe('a role asked with a possessive', () => {
+  it('never takes the owner for the holder ("who is brandis\'s lawyer" over "Ivo Brandis\' lawyer has called …")', () => {
+    expect(holderIn("who is brandis's lawyer", "Ivo Brandis' lawyer has called for the charges to be dropped.")).toBeNull();
+    expect(holderIn("who is brandis's lawyer", "Brandis's lawyer, Tom Vale, said the charges were unfounded.")).toBe('Tom Vale');
+  });
+});

@@ -101,3 +101,24 @@ describe('a year after an owner, set before a noun, for something to come', () =
     expect(test(at(s, '1991'), s)).toBe(true);
   });
 });
+
+describe('a date in a condition, for a deed asked as done', () => {
+  it('is not yet a date ("If Lark Song does reach number one on Sunday, …")', () => {
+    const test = comingForPast('when did lark song first get to number one')!;
+    const s = 'If Lark Song does reach number one on Sunday, it will be the 500th chart-topper.';
+    expect(test(at(s, 'Sunday'), s)).toBe(true);
+    // (a date in the main clause after a condition is told as it is)
+    const main = 'As expected, Lark Song reached number one on Sunday.';
+    expect(test(at(main, 'Sunday'), main)).toBe(false);
+  });
+});
+
+describe('a year a founding is dated by, for something to come', () => {
+  it('dates another time ("Established in 1981, the awards …")', () => {
+    const test = pastForComing('when will vale and reed be handed their kestrel awards')!;
+    const s = 'Established in 1981, the Kestrel Awards are presented every year to the best performers.';
+    expect(test(at(s, '1981'), s)).toBe(true);
+    const coming = 'Vale and Reed will be handed their awards in 2005.';
+    expect(test(at(coming, '2005'), coming)).toBe(false);
+  });
+});
