@@ -544,7 +544,11 @@ function asksSomeone(question: string, type: QuestionType): boolean {
 }
 
 function placeAfterPreposition(placeOf: (text: string) => number): (c: Candidate, sentence: string) => boolean {
-  return (c, sentence) => placeOf(c.text) > -PLACE_NOT_PERSON && PLACE_BEFORE.test(sentence.slice(Math.max(0, c.start - 12), c.start));
+  return (c, sentence) => {
+    const before = sentence.slice(Math.max(0, c.start - 12), c.start);
+    // (after "from" only what reads plainly as a place: "came from *England* to Egypt", not "an email from Microsoft")
+    return PLACE_BEFORE.test(before) ? placeOf(c.text) > -PLACE_NOT_PERSON : /\bfrom\s+$/i.test(before) && placeOf(c.text) > 0;
+  };
 }
 
 /** A lower-case noun right after a name (not a verb or a function word): "the David Blunkett *visa* affair". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSpan, extractSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
 import { definedSubject, focusOf, slotOf } from '../../src/engine/question-analysis.ts';
+import { placeTest } from '../../src/engine/span-candidates.ts';
 
 const texts = (question: string, sentence: string) => scoreCandidates(question, sentence).scored.map((c) => c.text);
 
@@ -134,5 +135,15 @@ describe('"is" before a continuing deed', () => {
 
   it('still gives what the deed asked is done to ("were negotiating a withdrawal")', () => {
     expect(texts('what were hts and the sdf negotiating', 'Some reports indicated that HTS and the SDF were negotiating a withdrawal of SDF troops.')).toContain('withdrawal of SDF troops');
+  });
+});
+
+describe('a place after "from", for a who-question asking someone', () => {
+  it('is a place when it reads plainly as one ("came from Spain to Kestria"), not a firm ("an email from Microsoft")', () => {
+    const test = placeTest('which coach dropped ivo brandt from the squad', 'who')!;
+    const s = 'Brandt said: "I came specially from Spain to rejoin the national team."';
+    expect(test({ text: 'Spain', start: s.indexOf('Spain'), kind: 'who' }, s)).toBe(true);
+    const firm = 'Brandt got an email from Microsoft about the squad.';
+    expect(test({ text: 'Microsoft', start: firm.indexOf('Microsoft'), kind: 'who' }, firm)).toBe(false);
   });
 });
