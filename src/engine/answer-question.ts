@@ -185,9 +185,9 @@ const WORK_ASKED = new RegExp(`^\\W*(?:what|which)\\s+(?:\\w+\\s+)?(?:${WORK_NOU
 /** Words comparing one amount with another ("higher", "taller", "more"). */
 const COMPARATIVES = 'higher|lower|more|less|fewer|bigger|smaller|greater|larger|cheaper|dearer|taller|shorter|longer|wider|heavier|lighter|faster|slower|older|younger|deeper';
 /** A question comparing or asking a change ("how much more", "how much higher than"). */
-const COMPARISON_ASKED = new RegExp(`\\b(?:${COMPARATIVES}|than|rise|rose|fall|fell|increase|decrease|grow|grew|drop|dropped|up|down|change|changed|difference)\\b`, 'i');
-/** An amount told as a difference, the comparative right after it ("more than 11bn euros *higher*"). */
-const DIFFERENCE_AFTER = new RegExp(`^\\s+(?:${COMPARATIVES})\\b`, 'i');
+const COMPARISON_ASKED = new RegExp(`\\b(?:${COMPARATIVES}|above|below|than|rise|rose|fall|fell|increase|decrease|grow|grew|drop|dropped|up|down|change|changed|difference)\\b`, 'i');
+/** An amount told as a difference, the comparative right after it ("more than 11bn euros *higher*", "24.4% *above* the record"). */
+const DIFFERENCE_AFTER = new RegExp(`^\\s+(?:${COMPARATIVES}|above|below)\\b`, 'i');
 /** A work's or a report's noun right after a span ("Oxfam's Paying the Price *report*"). */
 const WORK_AFTER = new RegExp(`^\\s+(?:${WORK_NOUNS}|report|study|survey|campaign|award|prize)s?\\b`, 'i');
 /** A question asking what will be ("how fast will X grow", "how much is X going to cost"). */
@@ -334,6 +334,8 @@ const WOMAN_ASKED = /\b(?:woman|women|girl|mother|mum|wife|daughter|actress|sist
 const MAN_ASKED = /\b(?:man|men|boy|father|dad|husband|son|actor|brother|grandfather|king|prince)\b/i;
 /** A unit's symbol, which measures and names nothing ("12,600 *MW*" for "what river is the dam on"). */
 const UNIT_SYMBOL = /^(?:MW|GW|kW|KW|MWh|GWh|TWh|kWh|km|kg|mph|kph|cm|mm|ft|lb|lbs|MB|TB|KB|Mbps|Kbps|Gbps|Hz|GHz|MHz|mAh)$/;
+/** A who-question asking who did something, not who someone is. */
+const WHO_DEED = /^\W*who\s+(?!(?:is|was|are|were|['’]s)\b)[a-z]+/i;
 /** A question asking the level a change reached ("what did shares drop to"). */
 const LEVEL_REACHED_ASKED = /\b(?:drop|dropped|fall|fell|fallen|rise|rose|risen|climb|climbed|slip|slipped|jump|jumped|sink|sank|slide|slid|plunge|plunged|tumble|tumbled|soar|soared|surge|surged|close|closed|end|ended)\s+to\b/i;
 /** Things a bare crowd ("thousands") counts: people. */
@@ -1073,6 +1075,8 @@ export function answerQuestion(
   // (and "2.9 million viewers *per episode*" counts viewers of each thing asked, however near in meaning)
   const perThing = toldCount !== null ? /^(?:\s+\S+){1,2}?\s+(?:per|a|an|each|every)\s+([\p{L}-]+)/u.exec(spanText.slice(countEnd))?.[1] : undefined;
   const otherCount = toldCount !== null && terms(toldCount)[0] !== askedTerm && (/^(?:times|occasions)$/i.test(toldCount) || !nearIn(askedTerm ?? '', terms(toldCount), COUNTED_NEAR) || (perThing !== undefined && terms(perThing)[0] === askedTerm));
+  // (and "one" before another noun is one of that: "one *change* to the line-up" for "how many caps has he got")
+  const oneOfOther = askedTerm !== undefined && choice !== null && at >= 0 && /^(?:one|a single)$/i.test(choice.text) && ((next) => next.length > 0 && !next.some((w) => terms(w)[0] === askedTerm))((/^\s+([a-z]{3,})(?:\s+([a-z]{3,}))?/.exec(spanText.slice(at + choice.text.length)) ?? []).slice(1).filter((w): w is string => w !== undefined));
   // (and a count of a part the question does not name: "at least three people from Scotland" for "how many people died
   // in the tsunami")
   const part = toldCount !== null && !otherCount ? countedPart(spanText, countEnd) : null;
@@ -1144,7 +1148,8 @@ export function answerQuestion(
   const nameTail = nameBefore !== undefined && terms(nameBefore).some((t) => own.has(t)) && !terms(choice!.text).some((t) => own.has(t));
   // and a description set right before the name asked says who that is, which only "who" or "what is" asks ("*former
   // Ireland coach and Lions flanker* Mike Doyle" for "how did mike doyle die")
-  const descriptionOfAsked = wanted !== 'who' && wanted !== 'what' && wanted !== 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && /^\p{Ll}/u.test(choice.text) && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*){1,3})/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
+  // ("who" asking a deed asks the doer, not a description: "*US rock band* Korn" for "who quit korn")
+  const descriptionOfAsked = (wanted !== 'who' || WHO_DEED.test(question)) && wanted !== 'what' && wanted !== 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && (/^\p{Ll}/u.test(choice.text) || (wanted === 'who' && /\s\p{Ll}[\p{L}-]*$/u.test(choice.text))) && terms(/^\s+((?:\p{Lu}[\p{L}'’-]*\s*){1,3})/u.exec(spanText.slice(at + choice.text.length))?.[1] ?? '').some((t) => namedTerms.has(t));
   // and a who-span naming only a role names no one ("the third *Conservative MP* to defect" for "who defected to labour"),
   // unless who someone is was asked ("who is X")
   const roleOnly = wanted === 'who' && ((defines === null && titles === null) || namedTerms.size === 0) && choice !== null && ROLE_END.test(choice.text.split(/\s+/).pop() ?? '') && choice.text.split(/\s+/).length <= 3;
@@ -1162,8 +1167,9 @@ export function answerQuestion(
   const placeOfOther = wanted === 'where' && choice !== null && namedTerms.size > 0 && ![...namedTerms].every((t) => aroundBest.has(t));
   // and a where-span that names a firm is no place ("a fire at *Western Refining Company*'s refinery in Texas")
   const firmNamed = wanted === 'where' && choice !== null && COMPANY_NAME.test(choice.text);
-  // and a sum given per thing is no total asked ("a 2004 dividend of *0.30 euros* per share" for "how much did lufthansa make")
-  const perForTotal = wanted === 'number' && choice !== null && at >= 0 && !/\b(?:per|each|every|a share|a head)\b/i.test(question) && /^\s+(?:per|each|a)\s+(?:share|head|person|passenger|customer|employee|user|subscriber|unit|copy|ticket)\b/i.test(spanText.slice(at + choice.text.length));
+  // and a sum given per thing is no total asked ("a 2004 dividend of *0.30 euros* per share" for "how much did lufthansa make",
+  // "*$76* for each Guidant share" for "how much is j&j paying")
+  const perForTotal = wanted === 'number' && choice !== null && at >= 0 && !/\b(?:per|each|every|a share|a head)\b/i.test(question) && /^\s+(?:per|each|a|for each|for every)\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:share|head|person|passenger|customer|employee|user|subscriber|unit|copy|ticket)\b/iu.test(spanText.slice(at + choice.text.length));
   // and asked where something moves to, the place it moves from is no answer ("to move *from BBC One* on Fridays to
   // Sundays on BBC Two")
   const fromForTo = wanted === 'where' && DESTINATION_ASKED.test(question) && choice !== null && at >= 0 && /\bfrom\s+(?:the\s+)?$/i.test(spanText.slice(Math.max(0, at - 12), at));
@@ -1195,6 +1201,8 @@ export function answerQuestion(
   // and a where-span named as a work is its title, not a place ("adapting the console game *Rising Sun*")
   const workTitle = wanted === 'where' && choice !== null && at >= 0 && namedAsWork(spanText, at);
   // and a time "ago" is a point in time, no length asked by "how long" ("a few *weeks* ago")
+  // (nor is a bare year: "a marvellous *2005* season" for "how long was the race")
+  const yearForLength = wanted === 'number' && /\bhow long\b(?!\s+ago\b)/i.test(question) && choice !== null && /^(?:1[5-9]|20)\d\d$/.test(choice.text);
   const agoForLength = wanted === 'number' && /\bhow long\b(?!\s+ago\b)/i.test(question) && choice !== null && at >= 0 && /^\s+ago\b/i.test(spanText.slice(at + choice.text.length));
   // and a who-span opening with a preposition is the tail of a title, no one ("*of England and Wales*" of "Lord Woolf, who
   // is Lord Chief Justice of England and Wales")
@@ -1342,8 +1350,9 @@ export function answerQuestion(
   // and a figure for another year than the one asked ("$53m *in 2000* and almost $1bn in 2001" for "how much in 2001")
   const askedYears = yearsAsked(question);
   const otherYearFigure = wanted === 'number' && askedYears.length > 0 && choice !== null && at >= 0 && ((y) => y !== undefined && !askedYears.includes(y))(/^\s+in\s+((?:1[89]|20)\d\d)\b/.exec(spanText.slice(at + choice.text.length))?.[1]);
-  // and a figure told as what should or could be ("Solidere *should be above $10*") is no fact of what is
-  const modalFigure = wanted === 'number' && !/\b(?:should|could|would|might|may|expected|forecast|predicted)\b/i.test(question) && choice !== null && at >= 0 && /\b(?:should|could|would|might|may)\s+(?:be\s+|reach\s+|hit\s+)?(?:above|below|over|under|around|about|at|near)?\s*$/i.test(spanText.slice(Math.max(0, at - 30), at));
+  // and a figure told as what should or could be ("Solidere *should be above $10*", "could grow by as much as *4.5%*") is no
+  // fact of what is
+  const modalFigure = wanted === 'number' && !/\b(?:should|could|would|might|may|expected|forecast|predicted)\b/i.test(question) && choice !== null && at >= 0 && /\b(?:should|could|would|might|may)\s+(?:be\s+|reach\s+|hit\s+|(?:grow|rise|fall|drop|increase|decrease|shrink|climb)\s+(?:by\s+)?)?(?:above|below|over|under|around|about|at|near|as much as|up to)?\s*$/i.test(spanText.slice(Math.max(0, at - 40), at));
   // and for an amount or a share asked without a change, a change told ("shares … *fell 15%*" for "how big a stake")
   const changeForLevel = wanted === 'number' && direction === null && (kindsAsked === null || kindsAsked.includes('money') || kindsAsked.includes('percent')) && !CHANGE_ASKED_WORDS.test(question) && choice !== null && at >= 0 && /\b(?:fell|rose|dropped|jumped|climbed|slipped|slumped|soared|gained|lost|falling|rising|up|down|narrowed|widened|shrank|grew|expanded|contracted|increased|decreased|declined|slid|plunged|tumbled|surged)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|over\s+|some\s+)?$/i.test(spanText.slice(Math.max(0, at - 30), at));
   // and "one for X and one for Y" is a pronoun, not a count ("a deal similar to *one* between Iran and China")
@@ -1497,6 +1506,7 @@ export function answerQuestion(
     && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel
     && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets
     && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed && !bearerAsked && !unitOnly && !changeForReached
+    && !yearForLength && !oneOfOther
   ) ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the

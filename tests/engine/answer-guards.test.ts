@@ -1800,3 +1800,41 @@ describe('"one" before "between"', () => {
     expect(r.answer.short).toBe(false);
   });
 });
+
+describe('figures that are no answer to the amount asked', () => {
+  const harbour = art('zz', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.');
+  const spanOf = (text: string, question: string) => new Engine([art('a1', 'Story', text), harbour]).ask(question).span;
+  it('a price for each share is no total paid ("$76 for each Kestrel share")', () => {
+    const span = spanOf('Lark Medical will pay $76 for each Kestrel share, 6% more than the closing price.', 'how much is lark medical paying for kestrel');
+    expect(span.text).toBe('$76');
+    expect(span.confidence).toBe(0);
+  });
+  it('a figure a modal tells is no growth that was ("could grow by as much as 4.5%")', () => {
+    const span = spanOf('Marlowland stocks rose on optimism about the economy, which could grow by as much as 4.5% in 2004.', "how much did marlowland's economy grow in 2004");
+    expect(span.text).toBe('4.5%');
+    expect(span.confidence).toBe(0);
+  });
+  it('a figure above another is a difference, unless "above" is asked', () => {
+    const span = spanOf('The trade deficit for all of last year was 24.4% above the previous record of $496.5bn.', 'how big was the trade deficit last year');
+    expect(span.text).toBe('24.4%');
+    expect(span.confidence).toBe(0);
+    const asked = spanOf('Demand for heating oil in Marlowland was about 14% above normal this week.', 'how far above normal is marlowland heating oil demand');
+    expect(asked.text).toBe('about 14%');
+    expect(asked.confidence).toBeGreaterThan(0);
+  });
+  it('a bare year is no length ("a marvellous 2005 season" for "how long was the race")', () => {
+    const span = spanOf('Brandt said: "I felt great throughout the race and hope this is a good beginning for a marvellous 2005 season for me."', 'how long was the race brandt won in marlow');
+    expect(span.text).toBe('2005');
+    expect(span.confidence).toBe(0);
+  });
+  it('"one" before another noun is no count of the thing asked ("one change to the line-up" for "how many caps")', () => {
+    const span = spanOf('Vale has been forced to make one change to the starting line-up, with Ivo Brandt coming in for the injured Tom Reed.', 'how many caps has tom reed got');
+    expect(span.text).toBe('one');
+    expect(span.confidence).toBe(0);
+  });
+  it('a description of the name asked is no doer of the deed asked ("US rock band Larkspur" for "who quit larkspur")', () => {
+    const span = spanOf('The guitarist with US rock band Larkspur has quit the music business after a religious awakening.', 'who quit larkspur');
+    expect(span.text).toBe('US rock band');
+    expect(span.confidence).toBe(0);
+  });
+});
