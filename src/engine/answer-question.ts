@@ -362,6 +362,22 @@ export function namesOther(cased: string, text: string, asked: ReadonlySet<strin
   return false;
 }
 
+/** "what kind / type / sort of X": the thing whose kind is asked. */
+const KIND_OF_ASKED = /\b(?:what|which)\s+(?:kinds?|types?|sorts?|forms?)\s+of\s+([a-z]{3,})\b/i;
+/** Words before a noun that tell no kind of it ("of *cancer*", "the *cancer*"). */
+const NO_KIND_BEFORE = /(?:^|\b(?:of|the|a|an|with|from|his|her|their|its|for|to|and|by|this|that|in|on|at|has|had|have|is|was)\s+)$/i;
+/**
+ * Whether a quote names the thing a "what kind of X" question asks about only with no word of its kind before it ("died of
+ * cancer"), so does not tell the kind; false when the question asks no kind or the quote does not name the thing.
+ */
+export function kindNotTold(question: string, quote: string): boolean {
+  const thing = KIND_OF_ASKED.exec(question)?.[1];
+  if (thing === undefined) return false;
+  const t = terms(thing)[0];
+  const at = [...quote.matchAll(/[\p{L}-]+/gu)].filter((m) => terms(m[0])[0] === t);
+  return at.length > 0 && at.every((m) => NO_KIND_BEFORE.test(quote.slice(Math.max(0, m.index! - 12), m.index)));
+}
+
 /** A question's own word, never a surname asked. */
 const WH_WORD = /^(?:who|what|when|where|which|why|how)$/i;
 /**
@@ -1010,6 +1026,9 @@ export function answerQuestion(
   // (and a question asking which one ranks first, "which band won the most brit awards", over a quote that ranks nothing:
   // "… and rock band Muse won coveted Brit awards")
   const unranked = ranksNothing(question, quote);
+  // a question asking which kind of a thing, over a quote naming the thing with no word of its kind ("died of *cancer*" for
+  // "what kind of cancer"): the quote tells of it, not which kind
+  const kindUntold = kindNotTold(question, quote);
   // a who-question whose thing asked only the title holds, not the quote ("who took the palace" over "… ISIS attempted to
   // take over the region" in an article titled about the palace): the quote tells of another deed
   // (the deed itself may be the headline's only: "Sea Inside *wins* …" over "… named best picture and star Javier Bardem
@@ -1506,14 +1525,14 @@ export function answerQuestion(
     && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel
     && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets
     && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed && !bearerAsked && !unitOnly && !changeForReached
-    && !yearForLength && !oneOfOther
+    && !yearForLength && !oneOfOther && !kindUntold
   ) ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing || otherBearer ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing || otherBearer ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || kindUntold || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

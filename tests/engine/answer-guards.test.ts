@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
-import { namesOther, restatesBearer, UNSURE_BELOW } from '../../src/engine/answer-question.ts';
+import { kindNotTold, namesOther, restatesBearer, UNSURE_BELOW } from '../../src/engine/answer-question.ts';
 import { placeLikeness } from '../../src/engine/name-likeness.ts';
 import { beatApart, endsInAskedName, namedAsWork, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
@@ -1836,5 +1836,22 @@ describe('figures that are no answer to the amount asked', () => {
     const span = spanOf('The guitarist with US rock band Larkspur has quit the music business after a religious awakening.', 'who quit larkspur');
     expect(span.text).toBe('US rock band');
     expect(span.confidence).toBe(0);
+  });
+});
+
+describe('a question asking which kind of a thing', () => {
+  it('is not told by a quote naming the thing with no word of its kind', () => {
+    expect(kindNotTold('what kind of cancer did lister have', 'Ann Lister, the former head of Kestrel Foods, has died of cancer aged 44.')).toBe(true);
+    expect(kindNotTold('what kind of cancer did lister have', 'Ann Lister had been treated for colorectal cancer since May.')).toBe(false);
+    expect(kindNotTold('what did lister die of', 'Ann Lister has died of cancer aged 44.')).toBe(false);
+  });
+
+  it('leaves such a quote unsure', () => {
+    const engine = new Engine([
+      art('k1', 'Kestrel boss Lister dies', 'Ann Lister, the former head of fast-food firm Kestrel Foods, has died of cancer aged 44.'),
+      art('k2', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.'),
+    ]);
+    const a = engine.ask('what kind of cancer did the kestrel boss lister have').answer;
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
