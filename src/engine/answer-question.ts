@@ -378,6 +378,14 @@ export function kindNotTold(question: string, quote: string): boolean {
   return at.length > 0 && at.every((m) => NO_KIND_BEFORE.test(quote.slice(Math.max(0, m.index! - 12), m.index)));
 }
 
+/** "how old is X the Y": the one asked, before a description of them. */
+const HOW_OLD_APPOSED = /\bhow old (?:is|was|are|were)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+the\b/iu;
+/** Forms of address, which set no role apart. */
+const ADDRESS_WORD = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame)$/;
+/** Whether a term is the kind a question asks for right after "which / what" ("which *park*"), so no name asked. */
+function kindWordAsked(question: string, term: string | undefined): boolean {
+  return term !== undefined && [...question.matchAll(/\b(?:which|what)\s+([\p{L}-]+)/giu)].some((m) => terms(m[1]!)[0] === term);
+}
 /** A question's own word, never a surname asked. */
 const WH_WORD = /^(?:who|what|when|where|which|why|how)$/i;
 /**
@@ -814,7 +822,10 @@ export function answerQuestion(
   // 60-year-old actor"); a follow-up that names no one, "how old is he", asks the age of whom the earlier turns named
   // (asked for a kind of quantity: an age, money, a share, a duration, a count)
   const ageAsked = kindsAsked?.length === 1 && kindsAsked[0] === 'age';
-  const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
+  const agedNamed = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
+  // (a name set after "the" describes the one asked, whose own name comes first: "how old is sadie the blunkett guide dog")
+  const apposed = terms(HOW_OLD_APPOSED.exec(question)?.[1] ?? '').filter((t) => agedNamed.has(t));
+  const aged = apposed.length > 0 ? new Set(apposed) : agedNamed;
   // (an age asked at an event, "how old was he when he became pm", is not what a description gives: "the 51-year-old premier"
   // is the age at the telling; at a death it is the age then, "the 71-year-old")
   const afterHowOld = question.replace(/^.*?\bhow old\b/i, '');
@@ -1236,6 +1247,9 @@ export function answerQuestion(
   // and "which players" is not answered by someone named by another role ("England *coach* Andy Robinson")
   const kindRole = /^\W*(?:what|which)\s+(?:[a-z]+\s+)?([a-z]+?)s?\b/i.exec(question)?.[1]?.toLowerCase();
   const otherRole = wanted === 'who' && kindRole !== undefined && PERSON_ROLE.test(kindRole) && choice !== null && at >= 0 && ((w) => w !== undefined && w !== kindRole && PERSON_ROLE.test(w))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
+  // (and a role asked is not held by someone a name's other role sets apart: "Aston Villa *boss* David O'Leary" for "who's
+  // the aston villa chairman")
+  const otherRoleHeld = role !== null && choice !== null && at >= 0 && ((w) => w !== undefined && PERSON_ROLE.test(w) && !ADDRESS_WORD.test(w) && !role.printed.has(terms(w)[0] ?? '') && !role.asked.includes(terms(w)[0] ?? ''))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
   // (and a home told as past for where someone lives now: "We *lived in* Los Angeles")
   const pastHome = wanted === 'where' && own.has(LIVE_TERM) && !PAST_ASKED.test(question) && choice !== null && at >= 0 && /\blived\s+(?:in|at|near)\s+$/i.test(spanText.slice(Math.max(0, at - 16), at));
   // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
@@ -1266,7 +1280,7 @@ export function answerQuestion(
   const placeForWho = placed !== null && placed({ text: choice!.text, start: at, kind: 'who' }, spanText);
   // and a who-span ending in the name asked names the one asked about, not the answer ("who is lister married to" →
   // "Singer Anna Lister")
-  const endsAsked = wanted === 'who' && endsInAskedName(spanTerms, namedTerms, cased, own);
+  const endsAsked = (wanted === 'who' || (wanted === 'where' && !kindWordAsked(question, spanTerms[spanTerms.length - 1]))) && endsInAskedName(spanTerms, namedTerms, cased, own);
   // (and, asked by surname alone, a span giving that one's full name restates the one asked, unless the question offers a
   // choice: "Greg Rusedski" for "who was rusedski meant to play")
   const bearerAsked = choice !== null && !/\bor\b/i.test(question) && restatesBearer(choice.text, question, entry.article.text, (w) => placeOf(w) < 0);
@@ -1525,7 +1539,7 @@ export function answerQuestion(
     && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel
     && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets
     && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed && !bearerAsked && !unitOnly && !changeForReached
-    && !yearForLength && !oneOfOther && !kindUntold
+    && !yearForLength && !oneOfOther && !kindUntold && !otherRoleHeld
   ) ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the

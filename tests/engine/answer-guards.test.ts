@@ -1855,3 +1855,23 @@ describe('a question asking which kind of a thing', () => {
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 });
+
+describe('names and roles that are not the one asked', () => {
+  const harbour = art('zz', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.');
+  const spanOf = (text: string, question: string) => new Engine([art('a1', 'Story', text), harbour]).ask(question).span;
+  it('a where-span ending in the name asked is that one, not a place ("in Marlowia Brandis admitted")', () => {
+    const span = spanOf('Only last year she insisted that a comeback was unlikely, but speaking in Marlowia Brandis admitted: "I said that because I did not know."', 'where is brandis making her comeback');
+    expect(span.text).toBe('Marlowia Brandis');
+    expect(span.confidence).toBe(0);
+  });
+  it('a name set apart by another role than the one asked does not hold it ("Rovers boss Ivo Brandt" for the chairman)', () => {
+    const span = spanOf('Kestrel Rovers boss Ivo Brandt signed a three-and-a-half year contract extension on Thursday.', 'whos the kestrel rovers chairman');
+    expect(span.text).toBe('Ivo Brandt');
+    expect(span.confidence).toBe(0);
+  });
+  it('"how old is X the Y …" asks X\'s age, not Y\'s', () => {
+    const span = spanOf('A Labour loyalist from a working class background Mr Lister, 57, had been unafraid of pushing for tough changes. His guide dog Rex was at his side as he left the Home Office.', 'how old is rex the lister guide dog');
+    expect(span.text).toBe('57');
+    expect(span.confidence).toBe(0);
+  });
+});
