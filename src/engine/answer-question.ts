@@ -289,6 +289,23 @@ function clauseOfOther(sentence: string, at: number, named: ReadonlySet<string>,
 /** A people's noun for one of them ("the Swede", "a Briton"). */
 const NATIONALITY_NOUN = /^(?:Swede|Briton|Brit|Scot|Scotsman|Welshman|Englishman|Irishman|Frenchman|Dutchman|Spaniard|Dane|Finn|Pole|Turk|Greek|Russian|American|German|Italian|Australian|Kenyan|Ethiopian|Brazilian|Argentine|Argentinian|Canadian|Belgian|Croat|Serb|Czech|Slovak|Norwegian|Austrian|Israeli|Iraqi|Iranian|Nigerian|Jamaican|Moroccan|Egyptian|Indian|Pakistani|Mexican|Chilean|Colombian|Cuban|Ukrainian|Romanian|Bulgarian|Hungarian|Slovenian|Georgian|Dutchwoman|Frenchwoman|Englishwoman|Scotswoman|Irishwoman)$/;
 /** Clauses a sentence joins ("…, while …", "…; …", "… but …"; "all but 92" joins none). */
+/** Parts a sentence sets side by side, a date each ("… leave on 24 May, *with* the first Test … on 25 June"). */
+const PART_JOIN = /;\s*|,\s+(?:with|while|whereas|but|and)\s+|\s+(?:while|whereas)\s+/g;
+/** A date told in a part of a sentence. */
+const DATE_TOLD = new RegExp(`\\b(?:${MONTH}|${WEEKDAY_NAME}|(?:1[5-9]|20)\\d\\d)\\b`);
+
+/**
+ * Whether the part of the sentence holding `at` holds at least two fewer of the words asked (`asked`) than another part
+ * that tells a date of its own: that part dates what was asked.
+ */
+function dateOfFullerPart(sentence: string, at: number, asked: ReadonlySet<string>): boolean {
+  const parts = clausesOf(sentence, PART_JOIN);
+  const mine = parts.find((c) => at >= c.start && at < c.end);
+  if (!mine || parts.length < 2) return false;
+  const held = (ts: ReadonlySet<string>) => [...asked].filter((t) => ts.has(t)).length;
+  return parts.some((c) => c !== mine && held(c.ts) >= held(mine.ts) + 2 && DATE_TOLD.test(sentence.slice(c.start, c.end)));
+}
+
 const CLAUSE_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|(?:,|(?<!\b(?:all|nothing|anything|everything|none|last))\s)\s*but\s+/g;
 
 /** Whether the clause holding `at` lacks the asked verb (`verb`, an index term) while another clause of the sentence holds it. */
@@ -1240,6 +1257,9 @@ export function answerQuestion(
   // and a when- or number-span in a clause naming none of the names asked, when another clause of its sentence names them
   // all ("Saints have a week's training in Portugal *next week*, while Wales will play England … on 5 February")
   const otherClause = (wanted === 'when' || wanted === 'number') && choice !== null && at >= 0 && namedTerms.size > 0 && clauseOfOther(spanText, at, namedTerms, own);
+  // (and a date in a part of the sentence holding far fewer of the words asked than another part with its own date: "The
+  // Lions leave for New Zealand on *24 May*, with the first Test … on 25 June" for "when is the first lions test")
+  const otherPartDate = wanted === 'when' && choice !== null && at >= 0 && dateOfFullerPart(spanText, at, own);
   // and "four in ten" is a share, no count ("four in ten business leaders were confident" for "how many business leaders are
   // at davos"); and a number set as a goal is no number now ("efforts to have *3 million* people on anti-Aids drugs")
   const shareForCount = countedAsked !== null && choice !== null && at >= 0 && /^\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|every)\b/i.test(spanText.slice(at + choice.text.length));
@@ -1539,7 +1559,7 @@ export function answerQuestion(
     && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel
     && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets
     && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed && !bearerAsked && !unitOnly && !changeForReached
-    && !yearForLength && !oneOfOther && !kindUntold && !otherRoleHeld
+    && !yearForLength && !oneOfOther && !kindUntold && !otherRoleHeld && !otherPartDate
   ) ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
