@@ -40,6 +40,8 @@ export interface AnswerDraft {
   spanConfidence: number;
   /** The evidence the span confidence is computed from, null without a span. */
   spanFeatures: SpanFeatures | null;
+  /** The names of the checks that turned the span down (for inspection); a vouched value is shown whatever they say. */
+  spanVetoes: readonly string[];
   /** Estimated chance that the quote answers the question, in [0, 1]. */
   confidence: number;
   /** The evidence the confidence is computed from (for inspection and calibration). */
@@ -408,7 +410,8 @@ const WH_WORD = /^(?:who|what|when|where|which|why|how)$/i;
 /**
  * Whether a span is the full name of the one asked by surname alone ("Greg Rusedski" for "who was rusedski meant to play"):
  * its surname asked, its given name not, and no other given name set before that surname in the article (a wife or a
- * brother sharing it would be someone else). A kind asked is no surname ("Duval County" for "in which county").
+ * brother sharing it would be someone else). A kind asked is no surname ("Duval County" for "in which county"), nor a word
+ * the article writes in lower case.
  */
 export function restatesBearer(span: string, question: string, text: string, personLike: (word: string) => boolean): boolean {
   const m = /^(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)$/u.exec(span);
@@ -418,6 +421,8 @@ export function restatesBearer(span: string, question: string, text: string, per
   const kindAsked = new RegExp(`\\b(?:which|what)\\s+(?:[a-z]+\\s+)?${surname}\\b`, 'i').test(question);
   // (the question's own word is no surname: "Doctor Who" for "who's in cherished")
   if (asked.has(given.toLowerCase()) || !asked.has(surname.toLowerCase()) || kindAsked || WH_WORD.test(surname) || !personLike(given)) return false;
+  // (a word the article also writes in lower case is a common noun, no surname: "Harvard Library" for "which library system")
+  if (new RegExp(`(?<!\\p{L})${surname.toLowerCase()}(?!\\p{L})`, 'u').test(text)) return false;
   for (const [, other] of text.matchAll(new RegExp(`(?<!\\p{L})(\\p{Lu}\\p{Ll}+)\\s+${surname}(?!\\p{L})`, 'gu'))) {
     if (other !== given && !TITLE_BEFORE_NAME.test(other!) && !isEnglishWord(other!.toLowerCase()) && personLike(other!)) return false;
   }
@@ -1539,28 +1544,28 @@ export function answerQuestion(
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
-  const spanConfidence = (
-    sf && !yearsFigure && !otherDeed && !denied && !deedAsked && !placeless && !speakerSpan && !nameForThing
-    && !sayingAsked && !rangeEnd && !otherBase && !theGroup && !withWhom && !cutWord && !rankSize && !risked
-    && !describesNamed && !insideAsked && !scoreForNumber && !honorific && !basedOther && !undefinedName
-    && !aboutAsked && !subjectPlace && !described && !tellingTime && !personsName && !deputy && !placeForWhat
-    && !undone && !patient && !otherPlace && !noPerson && !cutPhrase && !endsAsked && !placeForWho && !holdsAsked
-    && !titleOnly && !wrongKind && !othersAge && !vague && !nameForWhy && !notVouched && !unranked && !bareNumber
-    && !restates && !noWin && !listedPeer && !strayNeighbour && !yesNo && !replaced && !titleOfAsked
-    && !counterparty && !notBeside && !formerHolder && !placeOfRole && !ageForOther && !ownerOfKind && !untitled
-    && !nameTail && !descriptionOfAsked && !roleOnly && !comingForDone && !peerOfAsked && !countOfOther
-    && !pickedOne && !placeOfOther && !workTitle && !agoForLength && !prepositionLed && !otherClause
-    && !shareForCount && !goalTold && !otherRole && !pastHome && !firmNamed && !perForTotal && !fromForTo
-    && !askedNameGoesOn && !differenceForAmount && !periodForAmount && !describesOther && !overDash && !partOfWhole
-    && !otherBody && !doneForComing && !otherClauseDoer && !ranksOnly && !makerForPlayer && !yearForAmount
-    && !otherDay && !beatenForDoer && !yearsForAmount && !nationalityOnly && !cutGerund && !otherNameOfAsked
-    && !countEach && !deedElsewhere && !kindAsHead && !unspelt && !sideForScorer && !wholeOfPart && !unnamedSpan
-    && !relativeOfOther && !countForOften && !narrowerAward && !institutionForPlace && !otherBearer && !otherChanged
-    && !birthForOther && !othersCounted && !takenOff && !otherYearFigure && !modalFigure && !changeForLevel
-    && !pronounOne && !dateForWhat && !personForJob && !workForPlace && !bareScale && !chartPlace && !inBrackets
-    && !moneyForSize && !unweighed && !otherGender && !ownerOfNamed && !bearerAsked && !unitOnly && !changeForReached
-    && !yearForLength && !oneOfOther && !kindUntold && !otherRoleHeld && !otherPartDate
-  ) ? spanConfidenceOf(sf) : 0;
+  // every reason the chosen span is no answer of its own (any one leaves the reply on its sentence), by name so a reply
+  // can tell which stopped it
+  const vetoes = {
+    yearsFigure, otherDeed, denied, deedAsked, placeless, speakerSpan, nameForThing, sayingAsked, rangeEnd, otherBase,
+    theGroup, withWhom, cutWord, rankSize, risked, describesNamed, insideAsked, scoreForNumber, honorific, basedOther,
+    undefinedName, aboutAsked, subjectPlace, described, tellingTime, personsName, deputy, placeForWhat, undone,
+    patient, otherPlace, noPerson, cutPhrase, endsAsked, placeForWho, holdsAsked, titleOnly, wrongKind, othersAge,
+    vague, nameForWhy, notVouched, unranked, bareNumber, restates, noWin, listedPeer, strayNeighbour, yesNo, replaced,
+    titleOfAsked, counterparty, notBeside, formerHolder, placeOfRole, ageForOther, ownerOfKind, untitled, nameTail,
+    descriptionOfAsked, roleOnly, comingForDone, peerOfAsked, countOfOther, pickedOne, placeOfOther, workTitle,
+    agoForLength, prepositionLed, otherClause, shareForCount, goalTold, otherRole, pastHome, firmNamed, perForTotal,
+    fromForTo, askedNameGoesOn, differenceForAmount, periodForAmount, describesOther, overDash, partOfWhole,
+    otherBody, doneForComing, otherClauseDoer, ranksOnly, makerForPlayer, yearForAmount, otherDay, beatenForDoer,
+    yearsForAmount, nationalityOnly, cutGerund, otherNameOfAsked, countEach, deedElsewhere, kindAsHead, unspelt,
+    sideForScorer, wholeOfPart, unnamedSpan, relativeOfOther, countForOften, narrowerAward, institutionForPlace,
+    otherBearer, otherChanged, birthForOther, othersCounted, takenOff, otherYearFigure, modalFigure, changeForLevel,
+    pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
+    otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
+    otherRoleHeld, otherPartDate,
+  };
+  const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
+  const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
@@ -1579,14 +1584,14 @@ export function answerQuestion(
     // (and the vouched one alone, not a list the chooser ran on into: "*Ed Zander* and Steve Jobs")
     const runsOn = wanted === 'who' && choice !== null && choice.text.startsWith(`${vouched} and `);
     const span = expanded ?? (defined !== null && defined === vouched ? defined : null) ?? (choice !== null && !notVouched && !whole && !runsOn && origin === null ? choice.text : vouched);
-    return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, confidence: told, features, ownSupport };
+    return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence: Math.max(spanConfidence, SHORT_ABOVE), spanFeatures: sf, spanVetoes, confidence: told, features, ownSupport };
   }
   // a bare scale word reads as the number it is ("a million", "several hundred", not "million")
   const scaled = choice !== null && /^(?:hundred|thousand|million|billion|dozen)$/i.test(choice.text) ? new RegExp(`\\b((?:a\\s+few|a|several|few|many|some|one|two|three|four|five|six|seven|eight|nine|ten)\\s+${choice.text})\\b`, 'i').exec(spanText)?.[1] : undefined;
   // (and a sum keeps its currency sign, which a phrase chosen for a what-question may leave out: "at £*300m*")
   const priced = choice !== null && at > 0 && /^\d/.test(choice.text) && /[$£€¥]$/.test(spanText.slice(0, at)) ? `${spanText[at - 1]}${choice.text}` : undefined;
   const span = scaled ?? priced ?? choice?.text ?? null;
-  return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence, spanFeatures: sf, confidence: told, features, ownSupport };
+  return { entry, sentence: s, quote, spanSource: spanText, span, spanConfidence, spanFeatures: sf, spanVetoes, confidence: told, features, ownSupport };
 }
 
 function confidenceFeatures(

@@ -20,7 +20,7 @@ export type { ConversationTurn } from './follow-up-state.ts';
 export interface AskResult {
   answer: Answer;
   /** The best span and its evidence, also when not shown (for the bench and calibration). */
-  span: { text: string | null; from: string | null; confidence: number; features: SpanFeatures | null; answerFeatures: ConfidenceFeatures | null };
+  span: { text: string | null; from: string | null; confidence: number; features: SpanFeatures | null; vetoes: readonly string[]; answerFeatures: ConfidenceFeatures | null };
   /** What to remember for the next turn of this conversation. */
   turn: ConversationTurn;
 }
@@ -114,7 +114,7 @@ export class Engine {
 
   ask(question: string, previous?: ConversationTurn): AskResult {
     const { draft, context, asked, names } = chooseDraft(question, previous, (q, ctx, preferred, quoted) => this.draftAnswer(q, ctx, preferred, quoted), (id) => this.index.resolveId(id)?.article.text);
-    const span = { text: draft?.span ?? null, from: draft?.spanSource ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, answerFeatures: draft?.features ?? null };
+    const span = { text: draft?.span ?? null, from: draft?.spanSource ?? null, confidence: draft?.spanConfidence ?? 0, features: draft?.spanFeatures ?? null, vetoes: draft?.spanVetoes ?? [], answerFeatures: draft?.features ?? null };
     if (!draft || draft.confidence < ABSTAIN_BELOW) {
       return { answer: { ...NO_ANSWER, confidence: draft?.confidence ?? 0 }, span, turn: nextTurn(question, context, previous?.articleIds ?? [], { shortAnswer: null, carried: names, quoted: previous?.quoted }) };
     }

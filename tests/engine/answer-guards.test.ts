@@ -1888,3 +1888,10 @@ describe('a date in a part of the sentence holding fewer of the words asked', ()
     expect(r.answer.short).toBe(false);
   });
 });
+
+describe('a surname asked that the article writes in lower case', () => {
+  it('is a common noun, so a name ending in it restates nothing ("Marlow Library" for "which library system")', () => {
+    const text = 'Marlow Library is the largest academic library system in the world.';
+    expect(restatesBearer('Marlow Library', 'what is the largest academic library system', text, () => true)).toBe(false);
+  });
+});
