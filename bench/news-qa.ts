@@ -41,6 +41,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh14: { label: 'fresh batch 14 (written 2026-12-05 12:13–12:18 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh14.md' },
   fresh15: { label: 'fresh batch 15 (written 2026-12-05 14:09–14:14 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh15.md' },
   fresh16: { label: 'fresh batch 16 (written 2026-12-05 16:00–16:06 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh16.md' },
+  fresh17: { label: 'fresh batch 17 (written 2026-12-05 17:26–17:31 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh17.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;
