@@ -355,6 +355,8 @@ const MAN_ASKED = /\b(?:man|men|boy|father|dad|husband|son|actor|brother|grandfa
 const UNIT_SYMBOL = /^(?:MW|GW|kW|KW|MWh|GWh|TWh|kWh|km|kg|mph|kph|cm|mm|ft|lb|lbs|MB|TB|KB|Mbps|Kbps|Gbps|Hz|GHz|MHz|mAh)$/;
 /** A who-question asking who did something, not who someone is. */
 const WHO_DEED = /^\W*who\s+(?!(?:is|was|are|were|['’]s)\b)[a-z]+/i;
+/** Two or more years listed ("2002 and 2003", "1998, 2001 and 2004"). */
+const YEAR_LIST = /^(?:1[89]|20)\d\d(?:\s*(?:,|and|&)\s*(?:1[89]|20)\d\d)+$/;
 /** A question asking the level a change reached ("what did shares drop to"). */
 const LEVEL_REACHED_ASKED = /\b(?:drop|dropped|fall|fell|fallen|rise|rose|risen|climb|climbed|slip|slipped|jump|jumped|sink|sank|slide|slid|plunge|plunged|tumble|tumbled|soar|soared|surge|surged|close|closed|end|ended)\s+to\b/i;
 /** Things a bare crowd ("thousands") counts: people. */
@@ -1356,8 +1358,8 @@ export function answerQuestion(
   // and asked who did a deed, the one beaten is not who ("Simon Amor beat team-mate *Ben Gollings and …* to win the sevens
   // award" for "who won the sevens award")
   const beatenForDoer = wanted === 'who' && slot !== null && slot.side === 'left' && choice !== null && at >= 0 && BEATEN_BEFORE.test(spanText.slice(Math.max(0, at - 40), at));
-  // and a span of years ("*2003-04*") is a period, no amount
-  const yearsForAmount = wanted === 'number' && choice !== null && /^(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)$/.test(choice.text);
+  // and a span of years ("*2003-04*") is a period, no amount, and a list of years ("the *2002 and 2003* London races") dates, never counts
+  const yearsForAmount = wanted === 'number' && choice !== null && (/^(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)$/.test(choice.text) || YEAR_LIST.test(choice.text));
   // and a people's noun after "the" or "a" names no one ("finished third behind *the Swede*")
   const nationalityOnly = wanted === 'who' && choice !== null && at >= 0 && NATIONALITY_NOUN.test(choice.text) && /\b(?:the|a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));
   // and one word ending in -ing that a phrase goes on from is a cut answer ("*Attaining* earnings of $10 a share")

@@ -1895,3 +1895,15 @@ describe('a surname asked that the article writes in lower case', () => {
     expect(restatesBearer('Marlow Library', 'what is the largest academic library system', text, () => true)).toBe(false);
   });
 });
+
+describe('a list of years', () => {
+  it('dates, never counts ("the 2002 and 2003 Marlow races" for "how many runners took part")', () => {
+    const engine = new Engine([
+      art('y1', 'Brandt second again', 'The 29-year-old has finished second to Ann Lister in the 2002 and 2003 Marlow races as well as in the Vale marathon.'),
+      art('y2', 'Harbour reopens', 'The harbour at Lisbonia reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask('how many runners took part in the vale marathon lister won');
+    expect(r.span.text).toBe('2002 and 2003');
+    expect(r.span.confidence).toBe(0);
+  });
+});
