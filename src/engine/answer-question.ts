@@ -308,6 +308,18 @@ function dateOfFullerPart(sentence: string, at: number, asked: ReadonlySet<strin
   return parts.some((c) => c !== mine && held(c.ts) >= held(mine.ts) + 2 && DATE_TOLD.test(sentence.slice(c.start, c.end)));
 }
 
+/** Whether the part of the sentence holding `at` names none of `named` while another part names one of them beside a figure
+ * of its own ("Russia won … 63 points, *with Britain second on 48*"): the figure at `at` is another's. */
+function figureOfOtherPart(sentence: string, at: number, named: ReadonlySet<string>): boolean {
+  const parts = clausesOf(sentence, SUBJECTS_JOIN);
+  const mine = parts.find((c) => at >= c.start && at < c.end);
+  if (!mine || parts.length < 2 || [...named].some((t) => mine.ts.has(t))) return false;
+  // (the other part opens with the name asked: it is that one's figure, set against this one's)
+  return parts.some((c) => c !== mine && terms(/^\s*((?:\p{Lu}[\p{L}'’-]*\s*){1,3})/u.exec(sentence.slice(c.start, c.end))?.[1] ?? '').some((t) => named.has(t)) && /\d/.test(sentence.slice(c.start, c.end)));
+}
+/** Parts a sentence sets side by side with a new subject ("…, with Britain second on 48", "…, while France …"). */
+const SUBJECTS_JOIN = /;\s*|,\s+(?:with|while|whereas)\s+(?=\p{Lu})/gu;
+
 const CLAUSE_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|(?:,|(?<!\b(?:all|nothing|anything|everything|none|last))\s)\s*but\s+/g;
 
 /** Whether the clause holding `at` lacks the asked verb (`verb`, an index term) while another clause of the sentence holds it. */
@@ -355,6 +367,10 @@ const MAN_ASKED = /\b(?:man|men|boy|father|dad|husband|son|actor|brother|grandfa
 const UNIT_SYMBOL = /^(?:MW|GW|kW|KW|MWh|GWh|TWh|kWh|km|kg|mph|kph|cm|mm|ft|lb|lbs|MB|TB|KB|Mbps|Kbps|Gbps|Hz|GHz|MHz|mAh)$/;
 /** A who-question asking who did something, not who someone is. */
 const WHO_DEED = /^\W*who\s+(?!(?:is|was|are|were|['’]s)\b)[a-z]+/i;
+/** "how much" asked of money raised, earned, paid or cost. */
+const MONEY_VERB_ASKED = /\bhow much\b.*\b(?:raise|raised|raising|bring in|brings in|brought in|earn|earns|earned|cost|costs|pay|pays|paid|paying|fetch|fetched|sell for|sold for|spend|spent|worth|generate|generates|generated|charge|charges|charged)\b/i;
+/** A sign or a word of money. */
+const MONEY_MARK = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|dinars?|pesos?|rand|krona|kronor)\b/i;
 /** Two or more years listed ("2002 and 2003", "1998, 2001 and 2004"). */
 const YEAR_LIST = /^(?:1[89]|20)\d\d(?:\s*(?:,|and|&)\s*(?:1[89]|20)\d\d)+$/;
 /** A question asking the level a change reached ("what did shares drop to"). */
@@ -1192,6 +1208,9 @@ export function answerQuestion(
   // Yukos*"): that names whose company it is
   // (a body's kind: "the city *of Harbin*", "the county of Northumberland" name the place itself)
   const kindAskedWord = /^\W*(?:what|which)\s+(company|firm|group|business|club|team|side|band|party|organisation|organization|bank|network|channel|newspaper|paper)\b/i.exec(question)?.[1];
+  // (nor a place or an owner set before the kind asked: "the *Midlands* club", "*Russia*'s newspapers" for "which club / paper")
+  const kindAfter = kindAskedWord !== undefined && choice !== null && at >= 0 ? new RegExp(`^(['’]s?)?\\s+(?:[a-z]+\\s+)?${kindAskedWord}s?\\b`, 'i').exec(spanText.slice(at + choice.text.length)) : null;
+  const modifiesKind = kindAfter !== null && (kindAfter[1] !== undefined || placeOf(choice!.text) > PLACE_NOT_PERSON);
   const ownerOfKind = kindAskedWord !== undefined && choice !== null && at >= 0 && new RegExp(`\\b${kindAskedWord}\\s+of\\s+(?:the\\s+)?$`, 'i').test(spanText.slice(Math.max(0, at - 40), at));
   // "which book won" asks a title, which a span in lower case is not ("a flying horse" of "Fergus Crane, a story about a
   // boy … taken on an adventure by a flying horse")
@@ -1267,6 +1286,11 @@ export function answerQuestion(
   // (and a date in a part of the sentence holding far fewer of the words asked than another part with its own date: "The
   // Lions leave for New Zealand on *24 May*, with the first Test … on 25 June" for "when is the first lions test")
   const otherPartDate = wanted === 'when' && choice !== null && at >= 0 && dateOfFullerPart(spanText, at, own);
+  // (and a figure in a part naming none of the names asked, when another part names one with its own figure: "Russia won
+  // … a final total of *63* points, with Britain second on 48" for "how many points did britain end up with")
+  // (and asked how much something raised, cost or earned, a figure with no money in it: "*1,692* patients", "an *8%* stake")
+  const notMoney = wanted === 'number' && MONEY_VERB_ASKED.test(question) && choice !== null && at >= 0 && !MONEY_MARK.test(`${spanText.slice(Math.max(0, at - 1), at)}${choice.text}${spanText.slice(at + choice.text.length, at + choice.text.length + 12)}`);
+  const otherPartFigure = wanted === 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && figureOfOtherPart(spanText, at, namedTerms);
   // and "four in ten" is a share, no count ("four in ten business leaders were confident" for "how many business leaders are
   // at davos"); and a number set as a goal is no number now ("efforts to have *3 million* people on anti-Aids drugs")
   const shareForCount = countedAsked !== null && choice !== null && at >= 0 && /^\s+(?:in|out of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|every)\b/i.test(spanText.slice(at + choice.text.length));
@@ -1564,7 +1588,7 @@ export function answerQuestion(
     otherBearer, otherChanged, birthForOther, othersCounted, takenOff, otherYearFigure, modalFigure, changeForLevel,
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
-    otherRoleHeld, otherPartDate,
+    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

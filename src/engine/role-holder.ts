@@ -44,10 +44,14 @@ const LESSER = /^(?:vice|deputi|help|assist|junior|shadow|associ)$/;
 const PLAIN_OPENER = /^(?:the|a|an|its|his|her|their|our|former|new|acting|interim|current|then|now|and|but|as|when|while|after|before|with|under)$/;
 
 /** The role a who-question asks about (its words as asked and as reports print them) and the organisation's terms, or null when it asks no role. */
-export function roleAsked(wanted: QuestionType, own: readonly string[], question = ''): { asked: readonly string[]; printed: ReadonlySet<string>; org: readonly string[] } | null {
+export function roleAsked(wanted: QuestionType, own: readonly string[], question = ''): { asked: readonly string[]; printed: ReadonlySet<string>; org: readonly string[]; qualifier?: string } | null {
   if (wanted !== 'who') return null;
   // "charge" asks a role only as "in charge" ("schools that charge higher tuition" asks none)
   if (question && !/\bin charge\b/i.test(question)) own = own.filter((t) => t !== 'charg');
+  // "managing director" is one role: a director printed after "managing", never a club's manager ("managing" and
+  // "manager" share a stem)
+  const managing = /\bmanaging\s+director\b/i.test(question);
+  if (managing) own = own.filter((t) => t !== 'manag');
   const printed = new Set<string>();
   const roleTerms = new Set<string>();
   for (const g of ROLE_GROUPS) {
@@ -56,8 +60,9 @@ export function roleAsked(wanted: QuestionType, own: readonly string[], question
     hit.forEach((t) => roleTerms.add(t));
     g.printed.forEach((t) => printed.add(t));
   }
+  if (managing) printed.delete('manag');
   const org = own.filter((t) => !roleTerms.has(t));
-  return printed.size && org.length ? { asked: [...roleTerms], printed, org } : null;
+  return printed.size && org.length ? { asked: [...roleTerms], printed, org, ...(managing ? { qualifier: 'manag' } : {}) } : null;
 }
 
 /**
@@ -67,7 +72,7 @@ export function roleAsked(wanted: QuestionType, own: readonly string[], question
  */
 export function roleHolderTest(
   question: string,
-  role: { printed: ReadonlySet<string>; org: readonly string[] },
+  role: { printed: ReadonlySet<string>; org: readonly string[]; qualifier?: string },
   /** Find the holder of a lesser role instead ("chief technology officer Marc Morin"): who is *not* the one asked. */
   lesserOnly = false,
 ): (sentence: string, sentenceTerms: readonly string[], titleTerms: readonly string[]) => string | null {
@@ -115,7 +120,8 @@ export function roleHolderTest(
       // (a name set off by a comma is the holder in apposition: "Ann Lister, chief executive of Kestrel Foods")
       return k > 0 && tokens[k]!.capital && !role.org.includes(tokens[k]!.term) && !sentence.slice(tokens[k]!.start, tokens[j]!.start).includes(',');
     };
-    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !former(i) && lesser(i) === lesserOnly && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
+    // (a role of two words asked needs its first word before the role noun: "*managing* director")
+    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && (role.qualifier === undefined || tokens[i - 1]?.term === role.qualifier) && !former(i) && lesser(i) === lesserOnly && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
     // (or named before it and owning it by "its": "Yukos said … the ambitions of its founder, Mikhail Khodorkovsky")
     const ownedByIts = (r: number) => tokens[r - 1]?.term === 'it' && /^its$/i.test(wordAt(sentence, tokens[r - 1]!.start)) && tokens.slice(0, r - 1).some((t) => role.org.includes(t.term));

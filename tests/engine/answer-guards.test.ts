@@ -8,6 +8,12 @@ import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { dayOfOther } from '../../src/engine/event-slot.ts';
 import { noChangeTold, picksOneOut } from '../../src/engine/answer-units.ts';
+import { roleAsked, roleHolderTest } from '../../src/engine/role-holder.ts';
+
+const holdsRoleIn = (question: string, sentence: string) => {
+  const role = roleAsked('who', terms(question), question);
+  return role === null ? null : roleHolderTest(question, role)(sentence, terms(sentence), []);
+};
 
 describe('a question asking which one ranks first', () => {
   it('is not answered as sure by a quote that ranks nothing', () => {
@@ -1904,6 +1910,47 @@ describe('a list of years', () => {
     ]);
     const r = engine.ask('how many runners took part in the vale marathon lister won');
     expect(r.span.text).toBe('2002 and 2003');
+    expect(r.span.confidence).toBe(0);
+  });
+});
+
+describe('figures and names of the wrong kind (probe draws 81–83)', () => {
+  const harbour = art('zz', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.');
+  const spanOf = (text: string, question: string) => new Engine([art('a1', 'Story', text), harbour]).ask(question).span;
+  it('asked how much something raised or earned, a figure with no money in it is no answer ("an 8% stake")', () => {
+    const span = spanOf('Kestrel Telecom said it would fund the deal by selling an 8% stake in directory firm Larkpages.', 'how much will kestrel telecom raise from selling the larkpages stake');
+    expect(span.text).toBe('8%');
+    expect(span.confidence).toBe(0);
+  });
+  it('a place or an owner set before the kind asked is no name of that kind ("the Midlands club", "Russia\'s newspapers")', () => {
+    const club = spanOf("Brandt's current deal expires in the summer and he has been offered a new deal by the Midlands club.", 'which club is brandt at');
+    expect(club.text).toBe('Midlands');
+    expect(club.confidence).toBe(0);
+    const paper = spanOf("Russia's newspapers claimed that Kestrel was a front for gas monopoly Larkgaz.", 'which newspaper reported the larkgaz claim');
+    expect(paper.text).toBe('Russia');
+    expect(paper.confidence).toBe(0);
+  });
+  it('a figure set against another subject\'s is not the one asked ("63 points, with Britain second on 48")', () => {
+    const span = spanOf('Russia won the meeting with a final total of 63 points, with Britain second on 48 and France one point behind in third.', 'how many points did britain end up with at the vale meet');
+    expect(span.text).toBe('63');
+    expect(span.confidence).toBe(0);
+  });
+});
+
+describe('"managing director" asked', () => {
+  it('is a director printed after "managing", never a club\'s manager', () => {
+    expect(holdsRoleIn("who is kestrel's managing director", 'Kestrel manager Ivo Brandt said the bid was derisory.')).toBeNull();
+    expect(holdsRoleIn("who is kestrel's managing director", 'Kestrel director Tom Vale said the bid was derisory.')).toBeNull();
+    expect(holdsRoleIn("who is kestrel's managing director", "Kestrel's managing director, Ann Lister, said the bid was derisory.")).toBe('Ann Lister');
+  });
+
+  it('so a club\'s manager is no sure answer for it', () => {
+    const engine = new Engine([
+      art('m1', 'Kestrel reject bid', 'Kestrel manager Ivo Brandt said the bid for their midfielder was derisory.'),
+      art('m2', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask("who is kestrel's managing director");
+    expect(r.span.text).toBe('Ivo Brandt');
     expect(r.span.confidence).toBe(0);
   });
 });
