@@ -308,8 +308,10 @@ function dateOfFullerPart(sentence: string, at: number, asked: ReadonlySet<strin
   return parts.some((c) => c !== mine && held(c.ts) >= held(mine.ts) + 2 && DATE_TOLD.test(sentence.slice(c.start, c.end)));
 }
 
-/** Whether the part of the sentence holding `at` names none of `named` while another part names one of them beside a figure
- * of its own ("Russia won … 63 points, *with Britain second on 48*"): the figure at `at` is another's. */
+/**
+ * Whether the part of the sentence holding `at` names none of `named` while another part names one of them beside a figure
+ * of its own ("Russia won … 63 points, *with Britain second on 48*"): the figure at `at` is another's.
+ */
 function figureOfOtherPart(sentence: string, at: number, named: ReadonlySet<string>): boolean {
   const parts = clausesOf(sentence, SUBJECTS_JOIN);
   const mine = parts.find((c) => at >= c.start && at < c.end);
@@ -1286,10 +1288,10 @@ export function answerQuestion(
   // (and a date in a part of the sentence holding far fewer of the words asked than another part with its own date: "The
   // Lions leave for New Zealand on *24 May*, with the first Test … on 25 June" for "when is the first lions test")
   const otherPartDate = wanted === 'when' && choice !== null && at >= 0 && dateOfFullerPart(spanText, at, own);
-  // (and a figure in a part naming none of the names asked, when another part names one with its own figure: "Russia won
-  // … a final total of *63* points, with Britain second on 48" for "how many points did britain end up with")
   // (and asked how much something raised, cost or earned, a figure with no money in it: "*1,692* patients", "an *8%* stake")
   const notMoney = wanted === 'number' && MONEY_VERB_ASKED.test(question) && choice !== null && at >= 0 && !MONEY_MARK.test(`${spanText.slice(Math.max(0, at - 1), at)}${choice.text}${spanText.slice(at + choice.text.length, at + choice.text.length + 12)}`);
+  // (and a figure in a part naming none of the names asked, when another part names one with its own figure: "Russia won
+  // … a final total of *63* points, with Britain second on 48" for "how many points did britain end up with")
   const otherPartFigure = wanted === 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && figureOfOtherPart(spanText, at, namedTerms);
   // and "four in ten" is a share, no count ("four in ten business leaders were confident" for "how many business leaders are
   // at davos"); and a number set as a goal is no number now ("efforts to have *3 million* people on anti-Aids drugs")
@@ -1382,7 +1384,8 @@ export function answerQuestion(
   // and asked who did a deed, the one beaten is not who ("Simon Amor beat team-mate *Ben Gollings and …* to win the sevens
   // award" for "who won the sevens award")
   const beatenForDoer = wanted === 'who' && slot !== null && slot.side === 'left' && choice !== null && at >= 0 && BEATEN_BEFORE.test(spanText.slice(Math.max(0, at - 40), at));
-  // and a span of years ("*2003-04*") is a period, no amount, and a list of years ("the *2002 and 2003* London races") dates, never counts
+  // and a span of years ("*2003-04*") is a period, no amount, and a list of years ("the *2002 and 2003* London races")
+  // dates, never counts
   const yearsForAmount = wanted === 'number' && choice !== null && (/^(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)$/.test(choice.text) || YEAR_LIST.test(choice.text));
   // and a people's noun after "the" or "a" names no one ("finished third behind *the Swede*")
   const nationalityOnly = wanted === 'who' && choice !== null && at >= 0 && NATIONALITY_NOUN.test(choice.text) && /\b(?:the|a|an)\s+$/i.test(spanText.slice(Math.max(0, at - 4), at));

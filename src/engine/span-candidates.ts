@@ -509,8 +509,10 @@ export function comingForPast(question: string): ((c: Candidate, sentence: strin
 const PAST_VERBS = 'was|were|had|did|won|became|set|agreed|began|started|ended|died|born';
 const PAST_TOLD = new RegExp(`\\b(?:${PAST_VERBS})\\b`, 'i');
 const NOT_YET = /\b(?:will|would|next|due|to be)\b/i;
-/** Verbs telling a deed as done, with the ones a date's own clause uses ("*elected* president in January", "*has been* chosen",
- * "*Established* in 1981"). */
+/**
+ * Verbs telling a deed as done, with the ones a date's own clause uses ("*elected* president in January", "*has been*
+ * chosen", "*Established* in 1981").
+ */
 const PAST_DONE = new RegExp(`\\b(?:${PAST_VERBS}|elected|appointed|named|launched|opened|went|came|established|founded|formed|created|(?:has|have) been)\\b`, 'i');
 
 /** Whether a date's clause tells what happened then as done ("Mr Saakashvili, *elected* president in January"). */
