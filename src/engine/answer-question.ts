@@ -1292,6 +1292,8 @@ export function answerQuestion(
   const notMoney = wanted === 'number' && MONEY_VERB_ASKED.test(question) && choice !== null && at >= 0 && !MONEY_MARK.test(`${spanText.slice(Math.max(0, at - 1), at)}${choice.text}${spanText.slice(at + choice.text.length, at + choice.text.length + 12)}`);
   // (and a figure in a part naming none of the names asked, when another part names one with its own figure: "Russia won
   // … a final total of *63* points, with Britain second on 48" for "how many points did britain end up with")
+  // (and a span of years set before "low", "high" or "record" is their measure, no figure asked: "a near *30 year* low")
+  const spanOfLow = choice !== null && at >= 0 && /^\d+[\s-]years?$/i.test(choice.text) && /^[\s-]+(?:low|lows|high|highs|record|peak|best|worst)\b/i.test(spanText.slice(at + choice.text.length));
   const otherPartFigure = wanted === 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && figureOfOtherPart(spanText, at, namedTerms);
   // and "four in ten" is a share, no count ("four in ten business leaders were confident" for "how many business leaders are
   // at davos"); and a number set as a goal is no number now ("efforts to have *3 million* people on anti-Aids drugs")
@@ -1591,7 +1593,7 @@ export function answerQuestion(
     otherBearer, otherChanged, birthForOther, othersCounted, takenOff, otherYearFigure, modalFigure, changeForLevel,
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
-    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney,
+    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney, spanOfLow,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

@@ -1954,3 +1954,15 @@ describe('"managing director" asked', () => {
     expect(r.span.confidence).toBe(0);
   });
 });
+
+describe('a span of years before "low" or "high"', () => {
+  it('is that low\'s measure, no figure asked ("unemployment at a near 30 year low")', () => {
+    const engine = new Engine([
+      art('u1', 'Marlowland rates rise', 'The Marlowland government said the economy remained strong with unemployment at a near 30 year low.'),
+      art('u2', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.'),
+    ]);
+    const r = engine.ask("whats marlowland's unemployment rate exactly");
+    expect(r.span.text).toBe('30 year');
+    expect(r.span.confidence).toBe(0);
+  });
+});
