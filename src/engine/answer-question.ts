@@ -864,10 +864,11 @@ export function answerQuestion(
   // 60-year-old actor"); a follow-up that names no one, "how old is he", asks the age of whom the earlier turns named
   // (asked for a kind of quantity: an age, money, a share, a duration, a count)
   const ageAsked = kindsAsked?.length === 1 && kindsAsked[0] === 'age';
-  const agedNamed = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
-  // (a name set after "the" describes the one asked, whose own name comes first: "how old is sadie the blunkett guide dog")
-  const apposed = terms(HOW_OLD_APPOSED.exec(question)?.[1] ?? '').filter((t) => agedNamed.has(t));
-  const aged = apposed.length > 0 ? new Set(apposed) : agedNamed;
+  const aged = namedTerms.size || !context || !ageAsked ? namedTerms : new Set(nameTerms(truecaseQuestion(context, readTexts)));
+  // (a name set after "the" describes the one asked, whose own name comes first: "how old is sadie the blunkett guide dog"
+  // asks no age of a quote naming Blunkett and not Sadie)
+  const apposed = terms(HOW_OLD_APPOSED.exec(question)?.[1] ?? '').filter((t) => aged.has(t));
+  const apposedOnly = (ts: readonly string[]) => apposed.length > 0 && !ts.some((t) => apposed.includes(t)) && ts.some((t) => aged.has(t) && !apposed.includes(t));
   // (an age asked at an event, "how old was he when he became pm", is not what a description gives: "the 51-year-old premier"
   // is the age at the telling; at a death it is the age then, "the 71-year-old")
   const afterHowOld = question.replace(/^.*?\bhow old\b/i, '');
@@ -1097,7 +1098,7 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked && agedIn(entry) ? ageNamed(quote, aged, terms, about(entry), atEvent) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
+  const vouched = (ageAsked && agedIn(entry) && !apposedOnly(terms(quote)) ? ageNamed(quote, aged, terms, about(entry), atEvent) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
