@@ -373,6 +373,10 @@ const WHO_DEED = /^\W*who\s+(?!(?:is|was|are|were|['’]s)\b)[a-z]+/i;
 const MONEY_VERB_ASKED = /\bhow much\b.*\b(?:raise|raised|raising|bring in|brings in|brought in|earn|earns|earned|cost|costs|pay|pays|paid|paying|fetch|fetched|sell for|sold for|spend|spent|worth|generate|generates|generated|charge|charges|charged)\b/i;
 /** A sign or a word of money. */
 const MONEY_MARK = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|dinars?|pesos?|rand|krona|kronor)\b/i;
+/** A question asking a place in an order ("what seed was haas", "what ranking"). */
+const RANK_ASKED = /\b(?:what|which)\s+(?:seed|seeding|rank|ranking|position|place)\b/i;
+/** A question asking whom a side meets ("who do tottenham get / play / face in the quarter-finals"). */
+const OPPONENT_ASKED = /^\W*who\s+(?:do|does|did|will|are|is)\s+[\p{L}'’ -]+?\s+(?:get|got|play|playing|face|facing|meet|meeting|draw|drew|take on|taking on)\b/iu;
 /** Two or more years listed ("2002 and 2003", "1998, 2001 and 2004"). */
 const YEAR_LIST = /^(?:1[89]|20)\d\d(?:\s*(?:,|and|&)\s*(?:1[89]|20)\d\d)+$/;
 /** A question asking the level a change reached ("what did shares drop to"). */
@@ -1295,6 +1299,15 @@ export function answerQuestion(
   // … a final total of *63* points, with Britain second on 48" for "how many points did britain end up with")
   // (and a span of years set before "low", "high" or "record" is their measure, no figure asked: "a near *30 year* low")
   const spanOfLow = choice !== null && at >= 0 && /^\d+[\s-]years?$/i.test(choice.text) && /^[\s-]+(?:low|lows|high|highs|record|peak|best|worst)\b/i.test(spanText.slice(at + choice.text.length));
+  // (and "what seed / rank / position" asks a place in an order, which a name is not: "fourth seed *Vincent Spadea*")
+  const nameForRank = RANK_ASKED.test(question) && choice !== null && !/\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\b/i.test(choice.text);
+  // (and asked whom X beat, one another side beat: "England beat *Fiji*" for "who did federer beat")
+  const beaterAsked = /\bwho\s+(?:did|does|do|will|has|have|had)\s+(\p{L}[\p{L}'’-]*)\s+(?:beat|defeat|overcome|thrash)\b/iu.exec(question)?.[1];
+  const beatenByOther = beaterAsked !== undefined && choice !== null && at >= 0 && ((b) => b !== undefined && !terms(b).some((t) => terms(beaterAsked).includes(t)))(/(\p{Lu}[\p{L}'’-]*)\s+(?:beat|defeated|overcame|thrashed|edged|saw off|knocked out)\s+(?:the\s+)?$/u.exec(spanText.slice(Math.max(0, at - 40), at))?.[1]);
+  // (and "when is X this year" asks more than the year: "*2005*" for "when is the london marathon this year")
+  const yearForThisYear = wanted === 'when' && /\bthis year\b/i.test(question) && choice !== null && /^(?:1[89]|20)\d\d$/.test(choice.text);
+  // (and asked whom a side meets, that side's own man is not it: "Tottenham manager *Martin Jol*" for "who do tottenham get")
+  const ownSideMan = OPPONENT_ASKED.test(question) && choice !== null && at >= 0 && ((w) => w !== undefined && own.has(terms(w)[0] ?? ''))(/(\p{Lu}[\p{L}'’-]*)(?:['’]s)?\s+(?:manager|boss|coach|chairman|captain|striker|midfielder|defender|goalkeeper|keeper|player|star)\s+$/u.exec(spanText.slice(Math.max(0, at - 40), at))?.[1]);
   const otherPartFigure = wanted === 'number' && choice !== null && at >= 0 && namedTerms.size > 0 && figureOfOtherPart(spanText, at, namedTerms);
   // and "four in ten" is a share, no count ("four in ten business leaders were confident" for "how many business leaders are
   // at davos"); and a number set as a goal is no number now ("efforts to have *3 million* people on anti-Aids drugs")
@@ -1437,9 +1450,10 @@ export function answerQuestion(
   const personForJob = JOB_ASKED.test(question) && choice !== null && /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}'’-]+)+$/u.test(choice.text) && placeOf(choice.text.split(/\s+/)[0]!) <= -PLACE_NOT_PERSON;
   // and a work's title after its kind is no place ("the country *hit* Ring of Fire" for "where did kilgore die")
   const workForPlace = wanted === 'where' && choice !== null && at >= 0 && /\b(?:hit|song|single|album|film|movie|show|book|novel|play|musical|series|sitcom|drama|game)\s+$/i.test(spanText.slice(Math.max(0, at - 16), at));
-  // and a figure for another year than the one asked ("$53m *in 2000* and almost $1bn in 2001" for "how much in 2001")
+  // and a figure for another year than the one asked ("$53m *in 2000* and almost $1bn in 2001" for "how much in 2001", "By 2010,
+  // it expects … *400,000* cars" for "how many in 2005")
   const askedYears = yearsAsked(question);
-  const otherYearFigure = wanted === 'number' && askedYears.length > 0 && choice !== null && at >= 0 && ((y) => y !== undefined && !askedYears.includes(y))(/^\s+in\s+((?:1[89]|20)\d\d)\b/.exec(spanText.slice(at + choice.text.length))?.[1]);
+  const otherYearFigure = wanted === 'number' && askedYears.length > 0 && choice !== null && at >= 0 && ((y) => y !== undefined && !askedYears.includes(y))(/^\s+in\s+((?:1[89]|20)\d\d)\b/.exec(spanText.slice(at + choice.text.length))?.[1] ?? /(?:^|[.;]\s+)(?:By|In)\s+((?:1[89]|20)\d\d),[^.;]*$/.exec(spanText.slice(0, at))?.[1]);
   // and a figure told as what should or could be ("Solidere *should be above $10*", "could grow by as much as *4.5%*") is no
   // fact of what is
   const modalFigure = wanted === 'number' && !/\b(?:should|could|would|might|may|expected|forecast|predicted)\b/i.test(question) && choice !== null && at >= 0 && /\b(?:should|could|would|might|may)\s+(?:be\s+|reach\s+|hit\s+|(?:grow|rise|fall|drop|increase|decrease|shrink|climb)\s+(?:by\s+)?)?(?:above|below|over|under|around|about|at|near|as much as|up to)?\s*$/i.test(spanText.slice(Math.max(0, at - 40), at));
@@ -1594,7 +1608,7 @@ export function answerQuestion(
     otherBearer, otherChanged, birthForOther, othersCounted, takenOff, otherYearFigure, modalFigure, changeForLevel,
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
-    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney, spanOfLow,
+    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

@@ -1966,3 +1966,33 @@ describe('a span of years before "low" or "high"', () => {
     expect(r.span.confidence).toBe(0);
   });
 });
+
+describe('names and figures of another (probe draws 87–89)', () => {
+  const harbour = art('zz', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.');
+  const spanOf = (text: string, question: string) => new Engine([art('a1', 'Story', text), harbour]).ask(question).span;
+  it('"what seed" asks a place in an order, which a name is not', () => {
+    const span = spanOf('But unseeded Tom Reed beat the fourth seed Ivo Brandt 6-2 6-4 and Ann Lister overcame eighth seed Max Vale 6-2.', 'what seed was lister in marlow');
+    expect(span.text).toBe('Ivo Brandt');
+    expect(span.confidence).toBe(0);
+  });
+  it('asked whom X beat, one another side beat is not it ("England beat Fiji" for "who did brandt beat")', () => {
+    const span = spanOf('Kestria beat Marlowland 26-21 in a dramatic final in Vale to win the first sevens event of the season.', 'who did brandt beat in the vale final');
+    expect(span.text).toBe('Marlowland');
+    expect(span.confidence).toBe(0);
+  });
+  it('"when is X this year" is not answered by the year', () => {
+    const span = spanOf('Ann Lister will run in the Vale Marathon this year after deciding her schedule for 2005.', 'when is the vale marathon this year');
+    expect(span.text).toBe('2005');
+    expect(span.confidence).toBe(0);
+  });
+  it('asked whom a side meets, that side\'s own manager is not it', () => {
+    const span = spanOf('Kestrel manager Ivo Brandt acclaimed his players for their patience in their 3-0 cup victory over a determined Marlow side.', 'who do kestrel get in the cup quarter finals');
+    expect(span.text).toBe('Ivo Brandt');
+    expect(span.confidence).toBe(0);
+  });
+  it('a figure a sentence dates by another year than the one asked ("By 2010, it expects … 400,000 cars")', () => {
+    const span = spanOf('By 2010, it expects to nearly double sales to 400,000 cars.', 'how many cars is kestrel motors expecting to sell in 2005');
+    expect(span.text).toBe('400,000');
+    expect(span.confidence).toBe(0);
+  });
+});
