@@ -398,9 +398,7 @@ const SCORER_ASKED = /^\W*who\s+(?:scored|scores|kicked|netted|got)\b.*\bfor\s+(
 export function namesOther(cased: string, text: string, asked: ReadonlySet<string>, personLike: (word: string) => boolean): boolean {
   for (const [, first, last] of cased.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)(?!\p{L})/gu)) {
     if (NOT_NAMES.test(first!) || !personLike(first!) || new RegExp(`(?<!\\p{L})${first}(?!\\p{L})`, 'u').test(text)) continue;
-    for (const [, other] of text.matchAll(new RegExp(`(?<!\\p{L})(\\p{Lu}\\p{Ll}+)\\s+${last}(?!\\p{L})`, 'gu'))) {
-      if (!TITLE_BEFORE_NAME.test(other!) && !isEnglishWord(other!.toLowerCase()) && !asked.has(other!.toLowerCase()) && personLike(other!)) return true;
-    }
+    if (givenNamesBefore(text, last!, personLike).some((other) => !asked.has(other.toLowerCase()))) return true;
   }
   return false;
 }
@@ -447,10 +445,14 @@ export function restatesBearer(span: string, question: string, text: string, per
   if (asked.has(given.toLowerCase()) || !asked.has(surname.toLowerCase()) || kindAsked || WH_WORD.test(surname) || !personLike(given)) return false;
   // (a word the article also writes in lower case is a common noun, no surname: "Harvard Library" for "which library system")
   if (new RegExp(`(?<!\\p{L})${surname.toLowerCase()}(?!\\p{L})`, 'u').test(text)) return false;
-  for (const [, other] of text.matchAll(new RegExp(`(?<!\\p{L})(\\p{Lu}\\p{Ll}+)\\s+${surname}(?!\\p{L})`, 'gu'))) {
-    if (other !== given && !TITLE_BEFORE_NAME.test(other!) && !isEnglishWord(other!.toLowerCase()) && personLike(other!)) return false;
-  }
-  return true;
+  return givenNamesBefore(text, surname, personLike).every((other) => other === given);
+}
+
+/** The words `text` sets right before a surname that read as given names: no title, no English word, a person's (`personLike`). */
+function givenNamesBefore(text: string, surname: string, personLike: (word: string) => boolean): string[] {
+  return [...text.matchAll(new RegExp(`(?<!\\p{L})(\\p{Lu}\\p{Ll}+)\\s+${surname}(?!\\p{L})`, 'gu'))]
+    .map((m) => m[1]!)
+    .filter((other) => !TITLE_BEFORE_NAME.test(other) && !isEnglishWord(other.toLowerCase()) && personLike(other));
 }
 
 /** Letters two words share from their start. */
