@@ -486,7 +486,9 @@ const VAGUE_MAX_PASSAGES = 3;
  * Logistic weights of the confidence, fitted on open QA data (each question asked with and without
  * its own paragraph; label: the quote holds the answer). General evidence only, no item named.
  */
-export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bias: number } = {
+export type ConfidenceWeights = Record<keyof ConfidenceFeatures, number> & { bias: number };
+
+export const CONFIDENCE_WEIGHTS: ConfidenceWeights = {
   bias: -5.55,
   coverage: 0.82,
   windowCoverage: 0.85,
@@ -513,6 +515,42 @@ export const CONFIDENCE_WEIGHTS: Record<keyof ConfidenceFeatures, number> & { bi
   led: 0,
   density: 0,
 };
+
+/**
+ * The confidence's weights for a quote from an article of more than one paragraph (a news story), fitted on the news
+ * question sets (label: the quote holds the answer) by `bench/calibrate/fit-story-confidence.ts`, with the bias set where
+ * the sets' unanswerable questions abstain as often as under `CONFIDENCE_WEIGHTS` (leave one set out). A single passage
+ * (an encyclopedia paragraph) keeps `CONFIDENCE_WEIGHTS`: in a story the answer often stands away from the lead that
+ * repeats the question's words, and the fitted weights read the window, the asked type and the story's lead.
+ */
+export const STORY_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
+  bias: -5.7,
+  coverage: 0.41,
+  windowCoverage: 0.79,
+  specific: 0.69,
+  specificWindow: 0.67,
+  bigrams: 0.47,
+  typed: 1.39,
+  context: 0.78,
+  topPassage: 0.36,
+  names: -0.06,
+  rare: 0.13,
+  soft: 0,
+  carried: -0.36,
+  typedNear: 0.66,
+  margin: 0.22,
+  articleMargin: 0.49,
+  agreement: 0.54,
+  unmatched: -0.01,
+  unknown: 0.02,
+  rareShare: -0.14,
+  missingWindow: 0.36,
+  missingSentence: 0.37,
+  led: 0.26,
+  density: -0.27,
+};
+/** Switch for measuring: stories judged by their own table. */
+export const STORY_CONFIDENCE = { on: true };
 
 /** Capitalised words that open questions and sentences, not names. */
 const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)$/;
@@ -939,7 +977,7 @@ export function answerQuestion(
   if (sentenceTrace.sink) {
     // what a fit needs to count a right choice the confidence would abstain on
     const names = nameTerms(cased);
-    for (const c of candidates) c.confidence = confidenceOf(confidenceFeatures(c, c.sentence.text, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, names, rareList));
+    for (const c of candidates) c.confidence = judgeConfidence(confidenceFeatures(c, c.sentence.text, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, names, rareList), c.entry);
     sentenceTrace.sink(question, candidates);
   }
   if (!best) return null;
@@ -1022,7 +1060,12 @@ export function answerQuestion(
   // a sentence that opens with what the question is about is about it, not mentioning it in passing
   features.led = subjectLeads(s, new Set([...entry.titleTerms.filter((t) => own.has(t)), ...nameTerms(cased), ...uncased]));
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
-  const evidenced = confidenceOf(features);
+  // (a follow-up read with the earlier turns' words keeps the table its context evidence was weighed for)
+  const judged = (f: ConfidenceFeatures) => (contextList.length ? confidenceOf(f) : judgeConfidence(f, entry));
+  const answering = (f: ConfidenceFeatures) => (contextList.length ? confidenceOf(f) : answerConfidence(f, entry));
+  const evidenced = judged(features);
+  // (the span is vouched for on the answering table alone: the surer statement of a story's quote vouches for no span)
+  const answered = answering(features);
   // a year the question names that the quoted article never mentions: the article tells of another time
   // ("who won the 2016 election" over a 2005 campaign story)
   const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
@@ -1060,7 +1103,7 @@ export function answerQuestion(
   // rebels capture" over "… capture Russian air defense systems")
   const kindAsked = wanted === 'what' ? focusOf(question) : new Set<string>();
   // and a weak answer whose sentence does not open with the subject, from an article that hardly repeats the words asked
-  const unfocused = UNFOCUSED.on && standaloneLong && evidenced < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(kindAsked.size ? new Set([...own].filter((t) => !kindAsked.has(t) || entry.termCounts.has(t))) : own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
+  const unfocused = UNFOCUSED.on && standaloneLong && confidenceOf(features) < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(kindAsked.size ? new Set([...own].filter((t) => !kindAsked.has(t) || entry.termCounts.has(t))) : own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
   // asked when, neither the sentence nor the neighbour read for it holds a date or a time, and the window lacks a word
   // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
   // asked by its name, "the Oligocene", which no date test sees)
@@ -1124,7 +1167,8 @@ export function answerQuestion(
   // the span is vouched for on the words the sentence itself matches: the story's words say where the answer is, not
   // which span it is (counting them there made "Netcraft" the bold answer to "who is its president")
   const plain = storyTerms.length ? confidenceFeatures(best, quote, qTerms, weight, coverageOf, windowOf, qPairs, hasCandidate, typedQuestion, [], []) : null;
-  const spanAnswer = plain ? confidence * Math.min(1, confidenceOf({ ...features, coverage: plain.coverage, windowCoverage: plain.windowCoverage, context: plain.context, carried: plain.carried }) / (evidenced || 1)) : confidence;
+  const spanBase = Math.min(confidence, answered);
+  const spanAnswer = plain ? spanBase * Math.min(1, answering({ ...features, coverage: plain.coverage, windowCoverage: plain.windowCoverage, context: plain.context, carried: plain.carried }) / (answered || 1)) : spanBase;
   const sf = choice ? spanFeatures(choice, wanted, spanAnswer, plain ? plain.coverage : features.coverage) : null;
   // (one place-likeness scorer for the guards below, made on first use: it reads the vectors and caches per term)
   let placeScorer: ((text: string) => number) | undefined;
@@ -1701,8 +1745,29 @@ function confidenceFeatures(
 }
 
 /** The linear answer confidence of an evidence record, before any cap (calibration scripts compare with the draft's). */
-export function confidenceOf(f: ConfidenceFeatures): number {
-  let z = CONFIDENCE_WEIGHTS.bias;
-  for (const [k, v] of Object.entries(f) as [keyof ConfidenceFeatures, number][]) z += CONFIDENCE_WEIGHTS[k] * v;
+export function confidenceOf(f: ConfidenceFeatures, weights: ConfidenceWeights = CONFIDENCE_WEIGHTS): number {
+  let z = weights.bias;
+  for (const [k, v] of Object.entries(f) as [keyof ConfidenceFeatures, number][]) z += weights[k] * v;
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The confidence of a quote from `entry`. A story told in paragraphs is answered or not by the table fitted on news
+ * questions; once answered, it is stated as surely as either table vouches (the news table rarely reaches the sure line
+ * that a quote repeating every word asked reaches, and such quotes held the answer as often as before).
+ */
+export function judgeConfidence(f: ConfidenceFeatures, entry: AnalyzedArticle): number {
+  const answer = answerConfidence(f, entry);
+  return answer < ABSTAIN_BELOW ? answer : Math.max(answer, confidenceOf(f));
+}
+
+/** The confidence that decides whether a quote from `entry` answers at all (and how far its span is vouched for). */
+export function answerConfidence(f: ConfidenceFeatures, entry: AnalyzedArticle): number {
+  return STORY_CONFIDENCE.on && toldInParagraphs(entry) ? confidenceOf(f, STORY_CONFIDENCE_WEIGHTS) : confidenceOf(f);
+}
+
+/** Whether a paragraph ends where a sentence ends and another follows (a line broken inside a formula, "(O\n3)", is no paragraph). */
+function toldInParagraphs(entry: AnalyzedArticle): boolean {
+  const { sentences } = entry;
+  return sentences.some((s, i) => i + 1 < sentences.length && sentences[i + 1]!.paragraph !== s.paragraph && /[.!?]["”’')]*$/.test(s.text));
 }
