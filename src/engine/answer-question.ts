@@ -98,6 +98,14 @@ export interface ConfidenceFeatures {
   led: number;
   /** The question's words close together in the sentence (the ranker's `density`). */
   density: number;
+  /** The sentence is its article's first. */
+  first: number;
+  /** The question asks a cause or a means and the sentence tells one (the ranker's `cue`). */
+  cue: number;
+  /** The question asks for a name, a date, a place or a number. */
+  typedAsked: number;
+  /** The question asks why. */
+  whyAsked: number;
 }
 
 /** A sentence that opens with a pronoun or a demonstrative leans on the sentence before it. */
@@ -514,6 +522,10 @@ export const CONFIDENCE_WEIGHTS: ConfidenceWeights = {
   missingSentence: 0,
   led: 0,
   density: 0,
+  first: 0,
+  cue: 0,
+  typedAsked: 0,
+  whyAsked: 0,
 };
 
 /**
@@ -524,30 +536,34 @@ export const CONFIDENCE_WEIGHTS: ConfidenceWeights = {
  * repeats the question's words, and the fitted weights read the window, the asked type and the story's lead.
  */
 export const STORY_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
-  bias: -5.7,
-  coverage: 0.41,
-  windowCoverage: 0.79,
-  specific: 0.69,
-  specificWindow: 0.67,
-  bigrams: 0.47,
-  typed: 1.39,
-  context: 0.78,
-  topPassage: 0.36,
-  names: -0.06,
-  rare: 0.13,
+  bias: -5.59,
+  coverage: 0.49,
+  windowCoverage: 0.78,
+  specific: 0.6,
+  specificWindow: 0.56,
+  bigrams: 0.51,
+  typed: 1.57,
+  context: 0.72,
+  topPassage: 0.47,
+  names: -0.04,
+  rare: 0.15,
   soft: 0,
-  carried: -0.36,
-  typedNear: 0.66,
-  margin: 0.22,
-  articleMargin: 0.49,
-  agreement: 0.54,
+  carried: -0.28,
+  typedNear: 0.77,
+  margin: 0.25,
+  articleMargin: 0.47,
+  agreement: 0.52,
   unmatched: -0.01,
-  unknown: 0.02,
+  unknown: 0.03,
   rareShare: -0.14,
-  missingWindow: 0.36,
-  missingSentence: 0.37,
-  led: 0.26,
-  density: -0.27,
+  missingWindow: 0.37,
+  missingSentence: 0.32,
+  led: 0.3,
+  density: -0.22,
+  first: -0.6,
+  cue: 0.26,
+  typedAsked: -0.33,
+  whyAsked: 0.45,
 };
 /** Switch for measuring: stories judged by their own table. */
 export const STORY_CONFIDENCE = { on: true };
@@ -1018,6 +1034,7 @@ export function answerQuestion(
   const coverageInStory = storyTerms.length ? (set: ReadonlySet<string>) => coverageOf(new Set([...set, ...storyTerms])) : coverageOf;
   const features = confidenceFeatures(best, quote, qTerms, weight, coverageInStory, windowOf, qPairs, hasCandidate, typedQuestion, [...nameTerms(cased), ...uncased], [...rareList, ...uncased]);
   features.soft = CONFIDENCE_WEIGHTS.soft || CONFIDENCE_RECORDING.all ? softIn(s.terms, 1) : 0;
+  features.whyAsked = asksWhy ? 1 : 0;
   // how clearly the chosen sentence and its article win over the other candidates
   const scores = candidates.map((c) => c.score);
   features.margin = bestShare(scores);
@@ -1741,6 +1758,10 @@ function confidenceFeatures(
     missingSentence: 0,
     led: 0,
     density: best.features.density,
+    first: s.index === 0 ? 1 : 0,
+    cue: best.features.cue,
+    typedAsked: typedQuestion ? 1 : 0,
+    whyAsked: 0,
   };
 }
 

@@ -9,8 +9,8 @@ const evidence = (given: Partial<ConfidenceFeatures>): ConfidenceFeatures =>
 
 // a quote repeating every word asked, with nothing of the asked kind near them: in a story, often its lead restating the topic
 const WORDS_ONLY = evidence({ coverage: 1, windowCoverage: 1, specific: 1, specificWindow: 1, context: 1, topPassage: 1, names: 1, rare: 1 });
-// the same with a candidate of the asked kind beside the words, in the article every top passage comes from
-const TYPED_NEAR = evidence({ ...WORDS_ONLY, typed: 1, typedNear: 1, articleMargin: 1, agreement: 1, led: 1 });
+// the same with a candidate of the asked kind beside the words
+const TYPED_NEAR = evidence({ ...WORDS_ONLY, typed: 1, typedNear: 1, typedAsked: 1 });
 
 const passage = analyzeArticle(plainArticle('p', 'Kestrel Mining', 'Kestrel Mining dug its first shaft in 1911. It employs 400 people at Dunmore. Its chairman is Ada Vance.'));
 const story = analyzeArticle(
