@@ -42,6 +42,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh15: { label: 'fresh batch 15 (written 2026-12-05 14:09–14:14 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh15.md' },
   fresh16: { label: 'fresh batch 16 (written 2026-12-05 16:00–16:06 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh16.md' },
   fresh17: { label: 'fresh batch 17 (written 2026-12-05 17:26–17:31 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh17.md' },
+  fresh18: { label: 'fresh batch 18 (written 2026-12-05 18:57–19:01 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh18.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;

@@ -104,6 +104,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh16 = batch16 ? loadNewsQa(batch16.file) : [];
   const batch17 = batches.find((b) => b.key === 'fresh17');
   const fresh17 = batch17 ? loadNewsQa(batch17.file) : [];
+  const batch18 = batches.find((b) => b.key === 'fresh18');
+  const fresh18 = batch18 ? loadNewsQa(batch18.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -241,8 +243,28 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists seventeen batches in order, batch 17 after batch 16 with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17']);
+  it('lists eighteen batches in order, batch 18 after batch 17 with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18']);
+    expect(batches[17]).toMatchObject({
+      name: 'fresh batch 18',
+      label: "fresh batch 18 (written 2026-12-05 18:57–19:01 UTC, blind until the lead's final run)",
+      notes: 'bench/notes/fresh18.md',
+      file: expect.stringMatching(/news-qa-fresh18\.jsonl$/),
+    });
+  });
+
+  it('batch 18 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh18.length).toBe(60);
+    expect(fresh18.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh18.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh18.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh18.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `nx-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh18.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
+  });
+
+  it('lists batches 1–17 in order, batch 17 after batch 16 with its own label and notes', () => {
+    expect(batches.map((b) => b.key).slice(0, 17)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17']);
     expect(batches[16]).toMatchObject({
       name: 'fresh batch 17',
       label: "fresh batch 17 (written 2026-12-05 17:26–17:31 UTC, blind until the lead's final run)",
@@ -418,8 +440,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–17 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17 };
+  it('repeats no question across the dev set, batches 1–18 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -447,6 +469,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh15.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh15 repeats out-of-scope "${q.question}"`);
       if (fresh16.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh16 repeats out-of-scope "${q.question}"`);
       if (fresh17.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh17 repeats out-of-scope "${q.question}"`);
+      if (fresh18.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh18 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -778,10 +801,31 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     expect(reused).toEqual([]);
   });
 
+  it.skipIf(!present)('batch 18 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh18.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh18.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 18 asks about no article batches 1–17 or the dev set use, nor an exact copy of one', async () => {
+    const textOf = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a.text]));
+    const earlier = [...items, ...loadNewsQa(NEWS_QA_FRESH_FILE), ...fresh2, ...fresh3, ...fresh4, ...fresh5, ...fresh6, ...fresh7, ...fresh8, ...fresh9, ...fresh10, ...fresh11, ...fresh12, ...fresh13, ...fresh14, ...fresh15, ...fresh16, ...fresh17].flatMap((q) => (q.article === null ? [] : [q.article]));
+    const earlierTexts = new Set(earlier.map((id) => textOf.get(id)));
+    const reused = fresh18.filter((q) => q.article !== null && (earlier.includes(q.article) || earlierTexts.has(textOf.get(q.article)))).map((q) => q.id);
+    expect(fresh18.some((q) => q.article !== null)).toBe(true);
+    expect(reused).toEqual([]);
+  });
+
   describe('the batch loader over a folder', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fresh-batches-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    // fresh100: a batch number with no header (fresh10 … fresh17 have one now); 100 after 2 also checks the numeric order
+    // fresh100: a batch number with no header (fresh10 … fresh18 have one now); 100 after 2 also checks the numeric order
     for (const f of ['news-qa-fresh100.jsonl', 'news-qa-fresh2.jsonl', 'news-qa-fresh.jsonl', 'news-qa.jsonl', 'news-qa-fresh-notes.md', 'news-qa-freshly.jsonl']) writeFileSync(path.join(dir, f), '');
 
     it('takes only news-qa-fresh<N>.jsonl, in batch order, and labels a batch without a header from its file name', () => {
