@@ -98,13 +98,13 @@ export interface ConfidenceFeatures {
   led: number;
   /** The question's words close together in the sentence (the ranker's `density`). */
   density: number;
-  /** The sentence is its article's first. */
+  /** The sentence is its article's first (this and the three below are read by the story table only). */
   first: number;
   /** The question asks a cause or a means and the sentence tells one (the ranker's `cue`). */
   cue: number;
   /** The question asks for a name, a date, a place or a number. */
   typedAsked: number;
-  /** The question asks why. */
+  /** The question asks why (set by the caller, which reads the question's cues). */
   whyAsked: number;
 }
 
@@ -529,11 +529,12 @@ export const CONFIDENCE_WEIGHTS: ConfidenceWeights = {
 };
 
 /**
- * The confidence's weights for a quote from an article of more than one paragraph (a news story), fitted on the news
- * question sets (label: the quote holds the answer) by `bench/calibrate/fit-story-confidence.ts`, with the bias set where
- * the sets' unanswerable questions abstain as often as under `CONFIDENCE_WEIGHTS` (leave one set out). A single passage
- * (an encyclopedia paragraph) keeps `CONFIDENCE_WEIGHTS`: in a story the answer often stands away from the lead that
- * repeats the question's words, and the fitted weights read the window, the asked type and the story's lead.
+ * The confidence's weights for a quote from a story told in paragraphs, fitted on the news question sets (label: the
+ * quote holds the answer) by `bench/calibrate/fit-story-confidence.ts` as an offset on `CONFIDENCE_WEIGHTS`, with the
+ * bias set where the sets' unanswerable questions abstain as often as under `CONFIDENCE_WEIGHTS` and no more short
+ * answers are wrong (leave one set out). A single passage (an encyclopedia paragraph) keeps `CONFIDENCE_WEIGHTS`: in a
+ * story the answer often stands a few sentences from the lead that repeats the question's words, and the fitted weights
+ * read the asked type beside those words, the top passages' agreement and whether the quote is the lead.
  */
 export const STORY_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
   bias: -5.46,
