@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
+import { Engine } from '../../src/engine/engine.ts';
 import { ABSTAIN_BELOW, answerConfidence, CONFIDENCE_WEIGHTS, confidenceOf, judgeConfidence, STORY_CONFIDENCE, STORY_CONFIDENCE_WEIGHTS, UNSURE_BELOW, type ConfidenceFeatures } from '../../src/engine/answer-question.ts';
 import { plainArticle } from '../support/plain-article.ts';
 
@@ -19,8 +20,10 @@ const story = analyzeArticle(
 // a line broken inside a formula, as a copied encyclopedia paragraph may hold, tells no paragraphs
 const brokenLine = analyzeArticle(plainArticle('f', 'Ozone', 'Another form of oxygen, ozone (O\n3), strongly absorbs UVB radiation. The ozone layer helps protect the biosphere.'));
 
+const storyBias = STORY_CONFIDENCE_WEIGHTS.bias;
 afterEach(() => {
   STORY_CONFIDENCE.on = true;
+  STORY_CONFIDENCE_WEIGHTS.bias = storyBias;
 });
 
 describe('the answer confidence of a story told in paragraphs', () => {
@@ -45,3 +48,26 @@ describe('the answer confidence of a story told in paragraphs', () => {
     expect(answerConfidence(TYPED_NEAR, story)).toBe(news);
   });
 });
+
+describe('a follow-up read with the earlier turns', () => {
+  const engine = new Engine([
+    plainArticle(
+      'kestrel.txt',
+      'Kestrel Mining sold to rival',
+      ['Kestrel Mining has been sold to Dunmore Holdings for £40m.', 'The deal was agreed on Friday after two months of talks.', 'Its chairman, Ada Vance, will step down when the sale completes in May.'].join('\n\n'),
+    ),
+    plainArticle('ferries.txt', 'Ferry fares rise', 'Ferry fares to the islands rise by 4% from April. Operators blamed fuel costs.'),
+  ]);
+
+  it('is judged by the table its context evidence was weighed for, not the story table', () => {
+    const first = engine.ask('how much was kestrel mining sold for');
+    expect(first.answer.sources[0]?.id).toBe('kestrel.txt');
+    // a story table that never answers: a question asked alone abstains, the follow-up in context does not
+    STORY_CONFIDENCE_WEIGHTS.bias = -50;
+    expect(engine.ask('when will its chairman step down').answer.answer).toBeNull();
+    const second = engine.ask('when will its chairman step down', first.turn);
+    expect(second.answer.answer).not.toBeNull();
+    expect(second.answer.quote).toContain('Ada Vance');
+  });
+});
+
