@@ -166,6 +166,8 @@ export function definitionOf(cased: string): ((sentence: string) => string | nul
 
 /** "where is X from", "where does X come from", "which country is X from": asks where someone or something comes from. */
 const ORIGIN_ASKED = /^\W*(?:where|which\s+(?:country|city|town|county|state|part))\b.*\bfrom(?:\s+originally)?\W*$/i;
+/** "Where did X <verb> Y from": a deed done from somewhere, unless the verb is coming from ("where does he come from"). */
+const DEED_FROM_ASKED = /^\W*where\s+(?:did|does|do)\b(?!.*\b(?:come|comes|came|coming|hail|hails|hailed|originate|originates|originated|originally)\b)/i;
 /** A place written with capitals, and a second one after a comma ("Omaha, Nebraska"). */
 const PLACE_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:,\s+\p{Lu}[\p{L}'’.-]*(?=[\s,.;:)]|$))?`;
 /** After the name: "(Switzerland)", ", from Omaha", ", a quartet from Ohio", " was born in Switzerland", " grew up in Leicester". */
@@ -181,7 +183,8 @@ const WORD_BEFORE = /\b(\p{Lu}\p{Ll}+)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
  * ("Greek sprinter Katerina Thanou"), which `isDemonym` tells.
  */
 export function originTest(question: string, named: ReadonlySet<string>, termOf: (word: string) => string | undefined, isDemonym: (word: string) => boolean): ((sentence: string) => string | null) | null {
-  if (!ORIGIN_ASKED.test(question) || named.size === 0) return null;
+  // ("where did celtic sign juninho from" asks a deed's other side, the club he left, not where he is from)
+  if (!ORIGIN_ASKED.test(question) || DEED_FROM_ASKED.test(question) || named.size === 0) return null;
   return (sentence) => {
     const ws = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
     for (let i = 0; i < ws.length; i++) {
@@ -196,7 +199,9 @@ export function originTest(question: string, named: ReadonlySet<string>, termOf:
       const end = ws[j]!.index! + ws[j]![0].replace(/['’]s$/, '').length;
       const after = ORIGIN_AFTER.exec(sentence.slice(end, end + 90));
       const found = after?.[1] ?? after?.[2] ?? after?.[3];
-      if (found) return found;
+      // (a people's word before a noun describes it, no place: "prising Juninho from *the Scottish* champions")
+      const describing = found !== undefined && after !== null && isDemonym(found) && /^\s+\p{Ll}/u.test(sentence.slice(end + after[0].length));
+      if (found && !describing) return found;
       const before = sentence.slice(Math.max(0, start - 60), start);
       const hyphen = ORIGIN_HYPHEN_BEFORE.exec(before)?.[1];
       if (hyphen) return hyphen;

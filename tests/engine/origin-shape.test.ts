@@ -29,4 +29,16 @@ describe('a question asking where someone comes from', () => {
     expect(test('Pop star Kelli White sang in Paris.')).toBeNull();
     expect(test('Kelli White beat a rival from Ohio.')).toBeNull();
   });
+
+  it('is not read in "where did X <verb> Y from", which asks where a deed came from (the club left, the seller)', () => {
+    expect(origin('where did rovers sign tomas brek from', 'Tomas Brek')).toBeNull();
+    expect(origin('where did the firm buy the mill from', 'Mill')).toBeNull();
+    expect(origin('where did tomas brek come from', 'Tomas Brek')).not.toBeNull();
+  });
+
+  it('does not take a people\'s word describing the noun after it ("from the Dutch champions")', () => {
+    const test = origin('where is X from', 'Tomas Brek')!;
+    expect(test('Rovers hope to prise Tomas Brek from the Dutch champions in January.')).toBeNull();
+    expect(test('Tomas Brek, from Slovakia, signed on Friday.')).toBe('Slovakia');
+  });
 });
