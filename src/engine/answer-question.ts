@@ -1383,6 +1383,12 @@ export function answerQuestion(
   // (and a role asked is not held by someone a name's other role sets apart: "Aston Villa *boss* David O'Leary" for "who's
   // the aston villa chairman")
   const otherRoleHeld = role !== null && choice !== null && at >= 0 && ((w) => w !== undefined && PERSON_ROLE.test(w) && !ADDRESS_WORD.test(w) && !role.printed.has(terms(w)[0] ?? '') && !role.asked.includes(terms(w)[0] ?? ''))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
+  // (and a role the quote gives another name, when it gives the span none: "Tony Blair has met Italian *Prime Minister*
+  // Silvio Berlusconi" for "who is turkey's prime minister")
+  const roleWord = (w: string) => role !== null && role.printed.has(terms(w)[0] ?? '');
+  // (three words either side of the span say whether the quote sets it in the role: "Tony Blair, *the prime minister*")
+  const roleBeside = choice !== null && at >= 0 && [...(spanText.slice(0, at).match(/[\p{L}'’-]+/gu) ?? []).slice(-3), ...(spanText.slice(at + choice.text.length).match(/[\p{L}'’-]+/gu) ?? []).slice(0, 3)].some(roleWord);
+  const roleHeldByOther = role !== null && choice !== null && at >= 0 && !roleBeside && [...spanText.matchAll(/\b(\p{L}+)\s+(?=((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+))/gu)].some((m) => roleWord(m[1]!) && !m[2]!.includes(choice.text) && !choice.text.includes(m[2]!));
   // (and a home told as past for where someone lives now: "We *lived in* Los Angeles")
   const pastHome = wanted === 'where' && own.has(LIVE_TERM) && !PAST_ASKED.test(question) && choice !== null && at >= 0 && /\blived\s+(?:in|at|near)\s+$/i.test(spanText.slice(Math.max(0, at - 16), at));
   // a span from the neighbour quoted beside the sentence, which shares no word asked, is of that sentence's own subject
@@ -1672,7 +1678,7 @@ export function answerQuestion(
     otherBearer, otherChanged, birthForOther, othersCounted, takenOff, otherYearFigure, modalFigure, changeForLevel,
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
-    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan,
+    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan, roleHeldByOther,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

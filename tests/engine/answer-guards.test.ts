@@ -1996,3 +1996,18 @@ describe('names and figures of another (probe draws 87–89)', () => {
     expect(span.confidence).toBe(0);
   });
 });
+
+describe('origins and roles of another (the twenty-first session\'s noted wrong bolds)', () => {
+  const harbour = art('zz', 'Harbour reopens', 'The harbour at Vale reopened on Friday after repairs.');
+  const spanOf = (text: string, question: string) => new Engine([art('a1', 'Story', text), harbour]).ask(question).span;
+  it('a role the quote gives another name is not held by the span it gives none ("Italian Prime Minister X" for Kestria\'s)', () => {
+    const span = spanOf('Ivo Brandt has met Marlovian Prime Minister Tom Reed and Valish Chancellor Ann Lister to talk about Kestria joining the union.', "who is kestria's prime minister");
+    expect(span.text).toBe('Ivo Brandt');
+    expect(span.confidence).toBe(0);
+    expect(span.vetoes).toContain('roleHeldByOther');
+  });
+  it('a span the quote sets in the role keeps it', () => {
+    const span = spanOf('Kestrian Prime Minister Ivo Brandt has met Tom Reed to talk about Kestria joining the union.', "who is kestria's prime minister");
+    expect(span.vetoes).not.toContain('roleHeldByOther');
+  });
+});
