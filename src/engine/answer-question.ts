@@ -1387,7 +1387,7 @@ export function answerQuestion(
   // Silvio Berlusconi" for "who is turkey's prime minister")
   const roleWord = (w: string) => role !== null && role.printed.has(terms(w)[0] ?? '');
   // (three words either side of the span say whether the quote sets it in the role: "Tony Blair, *the prime minister*")
-  const roleBeside = choice !== null && at >= 0 && [...(spanText.slice(0, at).match(/[\p{L}'’-]+/gu) ?? []).slice(-3), ...(spanText.slice(at + choice.text.length).match(/[\p{L}'’-]+/gu) ?? []).slice(0, 3)].some(roleWord);
+  const roleBeside = role !== null && choice !== null && at >= 0 && [...(spanText.slice(0, at).match(/[\p{L}'’-]+/gu) ?? []).slice(-3), ...(spanText.slice(at + choice.text.length).match(/[\p{L}'’-]+/gu) ?? []).slice(0, 3)].some(roleWord);
   const roleHeldByOther = role !== null && choice !== null && at >= 0 && !roleBeside && [...spanText.matchAll(/\b(\p{L}+)\s+(?=((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+))/gu)].some((m) => roleWord(m[1]!) && !m[2]!.includes(choice.text) && !choice.text.includes(m[2]!));
   // (and a home told as past for where someone lives now: "We *lived in* Los Angeles")
   const pastHome = wanted === 'where' && own.has(LIVE_TERM) && !PAST_ASKED.test(question) && choice !== null && at >= 0 && /\blived\s+(?:in|at|near)\s+$/i.test(spanText.slice(Math.max(0, at - 16), at));
