@@ -1079,11 +1079,12 @@ export function answerQuestion(
   features.led = subjectLeads(s, new Set([...entry.titleTerms.filter((t) => own.has(t)), ...nameTerms(cased), ...uncased]));
   const choice = words(question).length ? chooseSpan(question, spanText, ownList) : null;
   // (a follow-up read with the earlier turns' words keeps the table its context evidence was weighed for)
-  const judged = (f: ConfidenceFeatures) => (contextList.length ? confidenceOf(f) : judgeConfidence(f, entry));
-  const answering = (f: ConfidenceFeatures) => (contextList.length ? confidenceOf(f) : answerConfidence(f, entry));
-  const evidenced = judged(features);
+  const answerTable = contextList.length ? CONFIDENCE_WEIGHTS : answerWeights(entry);
+  const answering = (f: ConfidenceFeatures) => confidenceOf(f, answerTable);
   // (the span is vouched for on the answering table alone: the surer statement of a story's quote vouches for no span)
   const answered = answering(features);
+  const plainEvidence = answerTable === CONFIDENCE_WEIGHTS ? answered : confidenceOf(features);
+  const evidenced = statedConfidence(answered, plainEvidence);
   // a year the question names that the quoted article never mentions: the article tells of another time
   // ("who won the 2016 election" over a 2005 campaign story)
   const otherTime = yearsAsked(question).some((y) => !entry.article.text.includes(y) && !entry.article.title.includes(y));
@@ -1121,7 +1122,8 @@ export function answerQuestion(
   // rebels capture" over "… capture Russian air defense systems")
   const kindAsked = wanted === 'what' ? focusOf(question) : new Set<string>();
   // and a weak answer whose sentence does not open with the subject, from an article that hardly repeats the words asked
-  const unfocused = UNFOCUSED.on && standaloneLong && confidenceOf(features) < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(kindAsked.size ? new Set([...own].filter((t) => !kindAsked.has(t) || entry.termCounts.has(t))) : own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
+  // (weak on the SQuAD table's scale, which its line was set on)
+  const unfocused = UNFOCUSED.on && standaloneLong && plainEvidence < UNFOCUSED.confidenceBelow && features.led === 0 && articleFocus(kindAsked.size ? new Set([...own].filter((t) => !kindAsked.has(t) || entry.termCounts.has(t))) : own, (t) => weight.get(t) ?? 0, entry) < UNFOCUSED.below;
   // asked when, neither the sentence nor the neighbour read for it holds a date or a time, and the window lacks a word
   // asked ("when was X *set up*" over a sentence on X's latest results): it does not tell when (a period or an era is
   // asked by its name, "the Oligocene", which no date test sees)
@@ -1380,12 +1382,13 @@ export function answerQuestion(
   // and "which players" is not answered by someone named by another role ("England *coach* Andy Robinson")
   const kindRole = /^\W*(?:what|which)\s+(?:[a-z]+\s+)?([a-z]+?)s?\b/i.exec(question)?.[1]?.toLowerCase();
   const otherRole = wanted === 'who' && kindRole !== undefined && PERSON_ROLE.test(kindRole) && choice !== null && at >= 0 && ((w) => w !== undefined && w !== kindRole && PERSON_ROLE.test(w))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
+  // (a word as reports print the role asked)
+  const roleWord = (w: string) => role !== null && role.printed.has(terms(w)[0] ?? '');
   // (and a role asked is not held by someone a name's other role sets apart: "Aston Villa *boss* David O'Leary" for "who's
   // the aston villa chairman")
-  const otherRoleHeld = role !== null && choice !== null && at >= 0 && ((w) => w !== undefined && PERSON_ROLE.test(w) && !ADDRESS_WORD.test(w) && !role.printed.has(terms(w)[0] ?? '') && !role.asked.includes(terms(w)[0] ?? ''))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
+  const otherRoleHeld = role !== null && choice !== null && at >= 0 && ((w) => w !== undefined && PERSON_ROLE.test(w) && !ADDRESS_WORD.test(w) && !roleWord(w) && !role.asked.includes(terms(w)[0] ?? ''))(/\b([a-z]+)\s+$/.exec(spanText.slice(Math.max(0, at - 20), at))?.[1]);
   // (and a role the quote gives another name, when it gives the span none: "Tony Blair has met Italian *Prime Minister*
   // Silvio Berlusconi" for "who is turkey's prime minister")
-  const roleWord = (w: string) => role !== null && role.printed.has(terms(w)[0] ?? '');
   // (three words either side of the span say whether the quote sets it in the role: "Tony Blair, *the prime minister*")
   const roleBeside = role !== null && choice !== null && at >= 0 && [...(spanText.slice(0, at).match(/[\p{L}'’-]+/gu) ?? []).slice(-3), ...(spanText.slice(at + choice.text.length).match(/[\p{L}'’-]+/gu) ?? []).slice(0, 3)].some(roleWord);
   const roleHeldByOther = role !== null && choice !== null && at >= 0 && !roleBeside && [...spanText.matchAll(/\b(\p{L}+)\s+(?=((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+))/gu)].some((m) => roleWord(m[1]!) && !m[2]!.includes(choice.text) && !choice.text.includes(m[2]!));
@@ -1785,13 +1788,22 @@ export function confidenceOf(f: ConfidenceFeatures, weights: ConfidenceWeights =
  * that a quote repeating every word asked reaches, and such quotes held the answer as often as before).
  */
 export function judgeConfidence(f: ConfidenceFeatures, entry: AnalyzedArticle): number {
-  const answer = answerConfidence(f, entry);
-  return answer < ABSTAIN_BELOW ? answer : Math.max(answer, confidenceOf(f));
+  return statedConfidence(answerConfidence(f, entry), confidenceOf(f));
 }
 
 /** The confidence that decides whether a quote from `entry` answers at all (and how far its span is vouched for). */
 export function answerConfidence(f: ConfidenceFeatures, entry: AnalyzedArticle): number {
-  return STORY_CONFIDENCE.on && toldInParagraphs(entry) ? confidenceOf(f, STORY_CONFIDENCE_WEIGHTS) : confidenceOf(f);
+  return confidenceOf(f, answerWeights(entry));
+}
+
+/** The table that decides whether a quote from `entry` answers: the story table for a story told in paragraphs. */
+function answerWeights(entry: AnalyzedArticle): ConfidenceWeights {
+  return STORY_CONFIDENCE.on && toldInParagraphs(entry) ? STORY_CONFIDENCE_WEIGHTS : CONFIDENCE_WEIGHTS;
+}
+
+/** The confidence a reply states: the answering table's, raised to the SQuAD table's (`plain`) once it answers. */
+function statedConfidence(answer: number, plain: number): number {
+  return answer < ABSTAIN_BELOW ? answer : Math.max(answer, plain);
 }
 
 /** Whether a paragraph ends where a sentence ends and another follows (a line broken inside a formula, "(O\n3)", is no paragraph). */
