@@ -3,7 +3,7 @@ import { candidateTest, chooseSpan, classifyQuestion, COMPANY_NAME, PERSON_ROLE 
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
 import { comingForPast, MONTH, NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
-import { placeLikeness } from './name-likeness.ts';
+import { placeLikeness, THING_NAME } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
 import { DEMONYMS } from './demonyms.ts';
@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
+import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
@@ -934,10 +934,15 @@ export function answerQuestion(
   // is the age at the telling; at a death it is the age then, "the 71-year-old")
   const afterHowOld = question.replace(/^.*?\bhow old\b/i, '');
   const atEvent = ageAsked && /\bwhen\b/i.test(afterHowOld) && !/\b(?:died|dies|die|passed away|pass away|killed|death)\b/i.test(afterHowOld);
-  const about = (e: AnalyzedArticle) => !atEvent && e.titleTerms.some((t) => aged.has(t));
+  // (one place-likeness scorer for the guards below, made on first use: it reads the vectors and caches per term)
+  let placeScorer: ((text: string) => number) | undefined;
+  const placeOf = (text: string) => (placeScorer ??= placeLikeness())(text);
+  // (a person's name: two words or more, one of them no English word, ending in no acronym, no thing's and no place's)
+  const personName = (run: readonly string[]) => run.length >= 2 && !/^\p{Lu}+$/u.test(run[run.length - 1]!) && run.some((w) => !isEnglishWord(w.toLowerCase())) && !THING_NAME.test(run.join(' ')) && placeOf(run.join(' ')) < 0;
+  const about = (e: AnalyzedArticle, at: number) => !atEvent && e.titleTerms.some((t) => aged.has(t)) && !ageOfAnother(e.sentences.map((x) => x.text), at, aged, terms, personName);
   // (in an article holding every word of the name asked: "Lee, 82," in a story about Stan Lee is not Jerry Lee Lewis's age)
   const agedIn = (e: AnalyzedArticle) => [...aged].every((t) => e.termCounts.has(t) || e.titleTerms.includes(t));
-  if (ageAsked) preferShape((c) => agedIn(c.entry) && ageNamed(c.sentence.text, aged, terms, about(c.entry), atEvent) !== null);
+  if (ageAsked) preferShape((c) => agedIn(c.entry) && ageNamed(c.sentence.text, aged, terms, about(c.entry, c.sentence.index), atEvent) !== null);
   // "how many copies did X sell": a sentence counting the thing asked ("sold more than five million *copies*")
   const countedAsked = kindsAsked?.includes('count') ? countedThing(question) : null;
   // (within the chosen article: another article counting the same kind of thing is often another story)
@@ -1167,7 +1172,7 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked && agedIn(entry) && !apposedOnly(terms(quote)) ? ageNamed(quote, aged, terms, about(entry), atEvent) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
+  const vouched = (ageAsked && agedIn(entry) && !apposedOnly(terms(quote)) ? ageNamed(quote, aged, terms, about(entry, s.index) && (neighbour === null || about(entry, neighbour.index)), atEvent) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;
@@ -1190,9 +1195,6 @@ export function answerQuestion(
   const spanBase = Math.min(confidence, answered);
   const spanAnswer = plain ? spanBase * Math.min(1, answering({ ...features, coverage: plain.coverage, windowCoverage: plain.windowCoverage, context: plain.context, carried: plain.carried }) / (answered || 1)) : spanBase;
   const sf = choice ? spanFeatures(choice, wanted, spanAnswer, plain ? plain.coverage : features.coverage) : null;
-  // (one place-likeness scorer for the guards below, made on first use: it reads the vectors and caches per term)
-  let placeScorer: ((text: string) => number) | undefined;
-  const placeOf = (text: string) => (placeScorer ??= placeLikeness())(text);
   // a number of another kind than asked ("12 goals" for "how old") is never vouched for as the answer
   const at = choice ? spanText.indexOf(choice.text) : -1;
   const perAsked = kindsAsked ? rateAsked(question) : null;

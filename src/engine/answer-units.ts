@@ -1,5 +1,6 @@
 import { COST_ASKED, expandIs } from './question-analysis.ts';
 import { STOP_WORDS } from './text.ts';
+import { capitalRuns } from './name-runs.ts';
 import { isEnglishWord } from './english-words.ts';
 /**
  * The kind of quantity a number question asks for (the usual numeric answer classes of question
@@ -334,6 +335,34 @@ export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: 
   const subject = AGE_SUBJECT.exec(sentence);
   const object = subject ? AGE_OBJECT_AFTER.exec(sentence.slice(subject.index + subject[0].indexOf('-year-old')))?.[1] : undefined;
   return AGE_DESCRIBED.exec(sentence)?.[1] ?? (object !== undefined && termsOf(object).some((t) => named.has(t)) ? null : subject?.[1]) ?? null;
+}
+
+/** A sentence opening with a described age as its subject: "The 22-year-old is set to compete …". */
+const OPENS_DESCRIBED_AGE = /^\W*[Tt]he\s+\d{1,3}-year-old\b/;
+/** A verb closing the stretch of a sentence that names its subject ("Mark Lewis-Francis *has* stepped up …"). */
+const SUBJECT_VERB = /^(?:[a-z]+ed|has|have|had|is|was|are|were|will|would|can|could|said|says|told|became|began|won|beat|lost|made|took|went|came|left|got|ran|led|faces|insists|hopes|believes)$/;
+/** Sentences looked back over for the one a sentence-opening "The 22-year-old" describes. */
+const DESCRIBED_REACH = 3;
+
+/**
+ * Whether a sentence opening with "The 22-year-old" describes someone the sentences before name as their subject, other
+ * than the one asked (index terms `named`): after "Mark Lewis-Francis has stepped up his preparations … by taking advice
+ * from … Linford Christie", the 22-year-old is Lewis-Francis. Quoted words name no subject; a sentence whose subject
+ * names no one ("But the Sale full-back pulled out", "Polar Express is based on …": `personName` tells) passes the look to
+ * the one before.
+ */
+export function ageOfAnother(sentences: readonly string[], index: number, named: ReadonlySet<string>, termsOf: (word: string) => string[], personName: (run: readonly string[]) => boolean): boolean {
+  if (!OPENS_DESCRIBED_AGE.test(sentences[index] ?? '')) return false;
+  for (let j = index - 1; j >= 0 && j >= index - DESCRIBED_REACH; j--) {
+    const told = sentences[j]!.replace(/["“][^"”]*["”]/g, ' ').replace(/["“].*$/s, ' ');
+    const words = told.split(/\s+/);
+    const verbAt = words.findIndex((w) => SUBJECT_VERB.test(w.replace(/[^\p{L}]/gu, '')));
+    const subject = (verbAt < 0 ? words : words.slice(0, verbAt)).join(' ');
+    const runs = capitalRuns(subject);
+    if (runs.some((run) => run.some((w) => termsOf(w).some((t) => named.has(t))))) return false;
+    if (runs.some(personName)) return true;
+  }
+  return false;
 }
 
 /** "at the age of 43", "by the age of 20". */

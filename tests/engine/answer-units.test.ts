@@ -294,6 +294,29 @@ describe('an age belongs to the name beside it', () => {
     expect(lane.answer).toBe('26');
     expect(lane.short).toBe(true);
   });
+
+  it('a sentence opening with "The 22-year-old" tells the age of the one the sentences before lead with', async () => {
+    const { Engine } = await import('../../src/engine/engine.ts');
+    const engine = new Engine([
+      {
+        id: 'sprint', title: 'Kowalczyk turns to Marchetti', date: null, url: null, source: null, origin: 'sprint',
+        text: 'Dariusz Kowalczyk has stepped up his preparations for the new season by taking advice from sprint icon Linus Marchetti.\n\nThe 22-year-old is set to compete at Marlow this weekend and will then race in Vale.',
+      },
+      {
+        id: 'thumb', title: 'Ostrowski out of the cup', date: null, url: null, source: null, origin: 'thumb',
+        text: 'Captain Piotr Ostrowski will miss the rest of the cup because of injury.\n\n"Stefan Wierzbicki and the whole squad will miss him," said the coach.\n\nBut the Marlow full-back pulled out of the squad on Wednesday with a torn ligament.\n\nThe 30-year-old will undergo an operation on Friday.',
+      },
+    ]);
+    const icon = engine.ask('how old is linus marchetti').answer;
+    expect(icon.short && icon.answer === '22').toBe(false);
+    const sprinter = engine.ask('how old is dariusz kowalczyk').answer;
+    expect(sprinter.answer).toBe('22');
+    expect(sprinter.short).toBe(true);
+    // (a quote and a sentence whose subject names no one pass the look back to the sentence naming him)
+    const captain = engine.ask('how old is piotr ostrowski').answer;
+    expect(captain.answer).toBe('30');
+    expect(captain.short).toBe(true);
+  });
 });
 
 describe('a price asked without "how much"', () => {
