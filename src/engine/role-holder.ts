@@ -40,6 +40,8 @@ const PAST_HOLDER = /^(?:former|ex|late|outgo|previou|predecessor)$/;
 const DEPARTMENT = new Set(['financi', 'financ', 'oper', 'technolog', 'technic', 'inform', 'market', 'economist', 'scientist', 'strategist', 'invest', 'medic', 'correspond', 'analyst', 'legal', 'creativ', 'commun', 'secur', 'commerci', 'digit', 'content', 'develop', 'product', 'program', 'sale', 'polici', 'press', 'staff', 'research', 'design']);
 /** Words before a role noun that make it a lesser one: "*vice* president", "*deputy* leader", "*shadow* chancellor". */
 const LESSER = /^(?:vice|deputi|help|assist|junior|shadow|associ)$/;
+/** A role word's forms as a verb ("heads a coalition"), never the noun a holder is named beside. */
+const ROLE_VERB = /^(?:heads|headed|heading|leads|leading|directs|directed|directing|chairs|chaired|chairing)$/i;
 /** Words that open a sentence before a role without naming a body ("The coach", "Former chief executive"). */
 const PLAIN_OPENER = /^(?:the|a|an|its|his|her|their|our|former|new|acting|interim|current|then|now|and|but|as|when|while|after|before|with|under)$/;
 
@@ -110,8 +112,10 @@ export function roleHolderTest(
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
     // a department's or a deputy's role is not the one asked: "John Connors, Microsoft's chief financial officer" is no boss
     // (and "head of distribution": a head of any lower-case field is a department's)
+    // (a lesser word may stand before a field the role is of: "deputy *planning* director", "deputy *prime* minister")
+    const lesserBefore = (j: number) => [j - 1, j - 2].some((k) => k >= 0 && LESSER.test(tokens[k]!.term) && tokens.slice(k + 1, j).every((t) => !t.capital));
     const lesser = (i: number) =>
-      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || LESSER.test(tokens[runStart(i, office) - 1]?.term ?? '') || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? '')) || (tokens[i]!.term === 'head' && tokens[i + 1]?.term === 'of' && tokens[i + 2] !== undefined && !tokens[i + 2]!.capital && !/^(?:the|a|an|its|his|her|their|our|it|thi|that)$/.test(tokens[i + 2]!.term));
+      DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || lesserBefore(runStart(i, office)) || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? '')) || (tokens[i]!.term === 'head' && tokens[i + 1]?.term === 'of' && tokens[i + 2] !== undefined && !tokens[i + 2]!.capital && !/^(?:the|a|an|its|his|her|their|our|it|thi|that)$/.test(tokens[i + 2]!.term));
     // named in the sentence, the organisation must not be another name's right before the role: "Eric Abensur, Wanadoo's
     // chief executive told the BBC" names no head of the BBC
     const ownedByOther = (i: number) => {
@@ -121,7 +125,8 @@ export function roleHolderTest(
       return k > 0 && tokens[k]!.capital && !role.org.includes(tokens[k]!.term) && !sentence.slice(tokens[k]!.start, tokens[j]!.start).includes(',');
     };
     // (a role of two words asked needs its first word before the role noun: "*managing* director")
-    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && (role.qualifier === undefined || tokens[i - 1]?.term === role.qualifier) && !former(i) && lesser(i) === lesserOnly && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
+    // (a role word used as a verb sets no name beside it in the role: "Contrack, of Arlington, Virginia, *heads* a coalition")
+    const roleAt = tokens.flatMap((t, i) => (role.printed.has(t.term) && !ROLE_VERB.test(wordAt(sentence, t.start)) && (role.qualifier === undefined || tokens[i - 1]?.term === role.qualifier) && !former(i) && lesser(i) === lesserOnly && (inSentence.length > 0 ? !ownedByOther(i) : !othersRole(i)) ? [i] : []));
     // the organisation named in the sentence stands by the role, not elsewhere ("led by Digby Jones, director general of the CBI … and Cadbury")
     // (or named before it and owning it by "its": "Yukos said … the ambitions of its founder, Mikhail Khodorkovsky")
     const ownedByIts = (r: number) => tokens[r - 1]?.term === 'it' && /^its$/i.test(wordAt(sentence, tokens[r - 1]!.start)) && tokens.slice(0, r - 1).some((t) => role.org.includes(t.term));

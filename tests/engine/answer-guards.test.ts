@@ -1937,6 +1937,18 @@ describe('figures and names of the wrong kind (probe draws 81–83)', () => {
   });
 });
 
+describe('a role holder', () => {
+  it('is set beside the role\'s noun, not beside the word used as a verb ("Kestrel, of Marlow, Devon, heads a coalition")', () => {
+    expect(holdsRoleIn('who is the ceo of kestrel foods', 'Kestrel Foods, of Marlow, Devon, heads a coalition of firms working on the harbour.')).toBeNull();
+    expect(holdsRoleIn('who is the ceo of kestrel foods', 'Kestrel Foods, of Marlow, Devon, head Ann Lister said the coalition would grow.')).toBe('Ann Lister');
+  });
+
+  it('is not a deputy\'s, with a field between ("deputy planning director")', () => {
+    expect(holdsRoleIn('who is the president of kestrel', 'Kestrel deputy planning director Ann Lister said sales rose.')).toBeNull();
+    expect(holdsRoleIn('who is the president of kestrel', 'Kestrel director Ann Lister said sales rose.')).toBe('Ann Lister');
+  });
+});
+
 describe('"managing director" asked', () => {
   it('is a director printed after "managing", never a club\'s manager', () => {
     expect(holdsRoleIn("who is kestrel's managing director", 'Kestrel manager Ivo Brandt said the bid was derisory.')).toBeNull();
