@@ -2,7 +2,7 @@
 // beside the role word in a sentence that names the organisation ("Gazprom chief executive Alexei Miller").
 import { type QuestionType } from './question-analysis.ts';
 import { candidateFilter, collectCandidates } from './span-candidates.ts';
-import { stem, stemTokens, words } from './text.ts';
+import { isStopWord, stem, stemTokens, words } from './text.ts';
 
 /** Roles a chat question may ask with, as index stems, each with the role nouns a report prints for it. */
 const ROLE_GROUPS: readonly { asked: readonly string[]; printed: readonly string[] }[] = [
@@ -112,8 +112,9 @@ export function roleHolderTest(
     const former = (i: number) => tokens.slice(Math.max(0, i - 3), i).some((t) => PAST_HOLDER.test(t.term));
     // a department's or a deputy's role is not the one asked: "John Connors, Microsoft's chief financial officer" is no boss
     // (and "head of distribution": a head of any lower-case field is a department's)
-    // (a lesser word may stand before a field the role is of: "deputy *planning* director", "deputy *prime* minister")
-    const lesserBefore = (j: number) => [j - 1, j - 2].some((k) => k >= 0 && LESSER.test(tokens[k]!.term) && tokens.slice(k + 1, j).every((t) => !t.capital));
+    // (a lesser word may stand before a field the role is of: "deputy *planning* director", "deputy *prime* minister"; not
+    // "deputy *as* chief inspector")
+    const lesserBefore = (j: number) => [j - 1, j - 2].some((k) => k >= 0 && LESSER.test(tokens[k]!.term) && tokens.slice(k + 1, j).every((t) => !t.capital && !isStopWord(wordAt(sentence, t.start).toLowerCase())));
     const lesser = (i: number) =>
       DEPARTMENT.has(tokens[i + 1]?.term ?? '') || DEPARTMENT.has(tokens[i - 1]?.term ?? '') || lesserBefore(runStart(i, office)) || (tokens[i + 1]?.term === 'of' && DEPARTMENT.has(tokens[i + 2]?.term ?? '')) || (tokens[i]!.term === 'head' && tokens[i + 1]?.term === 'of' && tokens[i + 2] !== undefined && !tokens[i + 2]!.capital && !/^(?:the|a|an|its|his|her|their|our|it|thi|that)$/.test(tokens[i + 2]!.term));
     // named in the sentence, the organisation must not be another name's right before the role: "Eric Abensur, Wanadoo's
