@@ -307,13 +307,25 @@ export class Bot {
       if (!parsed.ok) return { kind: 'error', ...parsed.error, usage: USAGE.brief };
       sinceDate = parsed.value;
     }
-    const stories = await this.engine.brief({ ...(topic ? { topic } : {}), ...(sinceDate ? { since: sinceDate } : {}) });
-    const title = `Briefing${topic ? ` on "${topic}"` : ''}${since ? ` since ${since}` : ''}`;
+    let stories = await this.engine.brief({ ...(topic ? { topic } : {}), ...(sinceDate ? { since: sinceDate } : {}) });
+    let title = `Briefing${topic ? ` on "${topic}"` : ''}${since ? ` since ${since}` : ''}`;
     const empty = topic ? `No stories about "${topic}"${since ? ` since ${since}` : ''}.` : `No stories${since ? ` since ${since}` : ''}.`;
+    // words no article holds ("the *fighting* in aleppo" over a story of rebels taking the city): the stories on the rest, said so
+    let shown = topic;
+    let unheldLine = '';
+    if (stories.length === 0 && topic) {
+      const { held, unheld } = await this.engine.heldWords(topic);
+      if (held.length && unheld.length) {
+        shown = held.join(' ');
+        unheldLine = `No article mentions "${unheld.join(' ')}". `;
+        stories = await this.engine.brief({ topic: shown, ...(sinceDate ? { since: sinceDate } : {}) });
+        if (stories.length) title = `${unheldLine}Stories on "${shown}"${since ? ` since ${since}` : ''}:`;
+      }
+    }
     if (stories.length === 0 && sinceDate && sinceDate.getTime() <= this.now().getTime()) {
       // nothing in the window: say so in one line and show the latest stories rather than nothing (a future since stays empty: a slip to point out)
-      const latest = await this.engine.brief(topic ? { topic } : {});
-      if (latest.length) return { kind: 'stories', title: `${empty.slice(0, -1)}. The latest${topic ? ` on "${topic}"` : ''}:`, stories: latest, empty, latest: true };
+      const latest = await this.engine.brief(shown ? { topic: shown } : {});
+      if (latest.length) return { kind: 'stories', title: `${unheldLine}No stories${shown ? ` about "${shown}"` : ''} since ${since}. The latest${shown ? ` on "${shown}"` : ''}:`, stories: latest, empty, latest: true };
     }
     return { kind: 'stories', title, stories, empty };
   }

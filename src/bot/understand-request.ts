@@ -227,6 +227,9 @@ const BARE_CARDINAL = /^(?:the )?(?:one|two|three|four|five|six|seven|eight|nine
 /** "first one summarised", "#2 tldr": a reference with the summary word after it. */
 const REF_THEN_SUMMARY = /^(.+?)\s+(?:summarized|summary|tldr|summed up|in short|in brief|details|more)$/;
 
+/** A summary's target that is the whole news, not an article: "the news", "today's headlines", "the day", "everything". */
+const WHOLE_NEWS = /^(?:all (?:of )?)?(?:(?:the|today's|todays|today|yesterday's|yesterdays|yesterday|this week's|this weeks|the day's|the days|the week's|the weeks|latest|top|recent|current|main|big)\s+)*(?:news|headlines|top stories|stories|everything|day|week|latest)$/;
+
 function readSummary(t: string): Draft | null {
   if (MORE_OF_LAST.test(t)) return { intent: 'summary', lastCited: true };
   // a reference alone after a brief ("2", "the 2nd one", "and the third"): that story's summary
@@ -265,6 +268,11 @@ function readSummary(t: string): Draft | null {
   const ref = readRef(target) ?? readRef(cleanTarget(target));
   if (ref !== null) return { intent: 'summary', ref, ...(sentences ? { sentences } : {}) };
   if (refOnly) return null;
+  // "summarize the news", "recap today's headlines": no one article but the whole news, so the top stories
+  if (WHOLE_NEWS.test(target.trim())) {
+    const window = takeWindow(target);
+    return { intent: 'brief', ...(window ? { sinceWords: window.spec } : {}) };
+  }
   const topic = cleanTarget(target);
   if (LAST_CITED.test(topic) || LAST_CITED.test(target.trim())) return { intent: 'summary', lastCited: true, ...(sentences ? { sentences } : {}) };
   if (!topic) return null;

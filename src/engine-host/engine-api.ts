@@ -14,6 +14,8 @@ export interface EngineQueries {
   summarize(idOrWords: string, sentences?: number): Promise<Result<ArticleSummary>>;
   brief(options?: BriefOptions): Promise<Story[]>;
   sources(query?: string, limit?: number): Promise<ArticleListing[]>;
+  /** A topic's words some article holds and those none holds (a brief on words no article holds narrows to the rest). */
+  heldWords(text: string): Promise<{ held: string[]; unheld: string[] }>;
   article(id: string): Promise<Article | undefined>;
   matchTitles(typed: string, limit?: number): Promise<ArticleListing[]>;
   idForKey(key: string): Promise<string | undefined>;
@@ -31,7 +33,7 @@ export interface EngineIngestion {
 /** The engine host's proxy (worker or this thread): queries and ingestion. */
 export type EngineApi = EngineQueries & EngineIngestion;
 
-export const QUERY_METHODS = ['ask', 'askWithPassages', 'summarize', 'brief', 'sources', 'article', 'matchTitles', 'idForKey', 'size'] as const satisfies readonly (keyof EngineQueries)[];
+export const QUERY_METHODS = ['ask', 'askWithPassages', 'summarize', 'brief', 'sources', 'heldWords', 'article', 'matchTitles', 'idForKey', 'size'] as const satisfies readonly (keyof EngineQueries)[];
 export const INGESTION_METHODS = ['add', 'remove'] as const satisfies readonly (keyof EngineIngestion)[];
 
 // compile-time: a member added to an interface but not to its list fails typecheck here
@@ -66,6 +68,7 @@ export function localEngineApi(engine: Engine): EngineApi {
     summarize: async (idOrWords, sentences) => engine.summarize(idOrWords, sentences),
     brief: async (options) => engine.brief(options),
     sources: async (query, limit) => engine.sources(query, limit),
+    heldWords: async (text) => engine.heldWords(text),
     article: async (id) => engine.article(id),
     matchTitles: async (typed, limit) => engine.matchTitles(typed, limit),
     idForKey: async (key) => engine.idForKey(key),

@@ -284,6 +284,14 @@ export class Engine {
     return (limit > 0 ? groups.slice(0, limit) : groups).map((g) => buildStory(g, { analyze: (e) => this.analyze(e), vectorOf: (e) => e.vector, idf }));
   }
 
+  /** A topic's words (as typed, stop words left out) some article holds, and those none holds. */
+  heldWords(text: string): { held: string[]; unheld: string[] } {
+    const index = this.index.articleIndex;
+    const typed = [...new Set(text.split(/\s+/))].map((w) => ({ w, ts: terms(w) })).filter(({ ts }) => ts.length > 0);
+    const holds = ({ ts }: { ts: string[] }) => ts.every((t) => index.df(t) > 0);
+    return { held: typed.filter(holds).map(({ w }) => w), unheld: typed.filter((x) => !holds(x)).map(({ w }) => w) };
+  }
+
   /** Articles matching words (best first), or the most recent ones without words. */
   sources(query = '', limit = 10): ArticleListing[] {
     const qTerms = [...new Set(terms(query))];

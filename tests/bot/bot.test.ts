@@ -56,6 +56,18 @@ describe('Bot over the seed corpus with a SQLite store', () => {
     expect(none.kind === 'stories' && none.stories.length).toBe(0);
   });
 
+  it('narrows a brief on words no article holds to the words it holds, and says so', async () => {
+    const narrowed = await run('/brief fighting in aleppo');
+    expect(narrowed).toMatchObject({ kind: 'stories', title: 'No article mentions "fighting". Stories on "aleppo":' });
+    expect(narrowed.kind === 'stories' && narrowed.stories[0]?.sources[0]?.id).toBe(SEED_ID);
+    // (and nothing in the window: the latest on the words held)
+    const later = await run('/brief aleppo fighting since:2024-11-30T19:00');
+    expect(later).toMatchObject({ kind: 'stories', latest: true, title: 'No article mentions "fighting". No stories about "aleppo" since 2024-11-30T19:00. The latest on "aleppo":' });
+    // words none of which an article holds stay an empty brief
+    const none = await run('/brief volcano eruption');
+    expect(none).toMatchObject({ kind: 'stories', stories: [], title: 'Briefing on "volcano eruption"' });
+  });
+
   it('returns errors as values with a usage line', async () => {
     const missing = await run('/summary volcano eruption in iceland');
     expect(missing).toMatchObject({ kind: 'error', code: 'not_found' });

@@ -40,6 +40,12 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['tl;dr: euro disney losses', 'summary', 'euro disney losses'],
   ['quick summary of the story on wine sales in 4 sentences', 'summary', 'wine sales'],
   ['gist of the piece about chip makers', 'summary', 'chip makers'],
+  // a summary of the whole news is the top stories, not an article matching "news"
+  ['summarize the news', 'brief'],
+  ["summarise today's news", 'brief', undefined, 'today'],
+  ['recap the headlines', 'brief'],
+  ['give me a summary of the day', 'brief'],
+  ['summarise the news about the nintendo ds euro debut', 'summary', 'nintendo ds euro debut'],
   // sources
   ['show me articles about steel', 'sources', 'steel'],
   ['any links on the airbus a380?', 'sources', 'airbus a380'],
