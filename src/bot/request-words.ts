@@ -41,8 +41,8 @@ export function correctKeyWord(word: string): string {
 }
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
-/** A `:shortcode:` as Slack and Discord write emoji in text. */
-const SHORTCODE = /:[a-z0-9_+-]+:/g;
+/** A `:shortcode:` as Slack and Discord write emoji in text (not the inside of "time:08:00"). */
+const SHORTCODE = /(?<![\p{L}\p{N}]):[a-z0-9_+-]+:(?![\p{L}\p{N}])/gu;
 
 /** Lower-case words of a message with emoji, chat spellings and outer punctuation dealt with. */
 export function normalizeWords(text: string): string {

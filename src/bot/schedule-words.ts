@@ -86,8 +86,20 @@ function readArgs(rest: string): Omit<ScheduleWords, 'action'> {
   return { args: args.join(' '), ...(missingTime ? { missingTime } : {}), ...(ambiguousHour !== undefined ? { ambiguousHour } : {}) };
 }
 
+/** The digest command typed without its slash: "digest subscribe time:08:00 days:weekdays", "digest list". */
+const COMMAND_TYPED = /^digest\s+(subscribe|unsubscribe|status|list)(?:\s+(.+))?$/;
+/** The command's own `key:value` arguments, taken as typed. */
+const KEYED_ARG = /\b(?:time|timezone|days|topic):/;
+
 /** Reads normalized words as a digest schedule request; null when they are none. */
 export function readScheduleWords(t: string): ScheduleWords | null {
+  const typed = COMMAND_TYPED.exec(t);
+  if (typed) {
+    const action = typed[1] as ScheduleAction;
+    const rest = typed[2] ?? '';
+    if (action !== 'subscribe') return rest ? null : { action, args: '' };
+    return { action, ...(KEYED_ARG.test(rest) ? { args: rest, ...(/\btime:/.test(rest) ? {} : { missingTime: true }) } : readArgs(rest)) };
+  }
   if (STATUS.test(t)) return { action: 'status', args: '' };
   if (LIST.test(t)) return { action: 'list', args: '' };
   if (UNSUBSCRIBE.some((re) => re.test(t))) return { action: 'unsubscribe', args: '' };

@@ -296,7 +296,8 @@ const LIST_ALONE = /^(?:list|list (?:all|everything|it all)|show (?:all|everythi
 function readSources(t: string): Draft | null {
   if (SOURCE_OF_LAST.test(t)) return { intent: 'sources', lastCited: true };
   if (LIST_ALONE.test(t)) return { intent: 'sources', topic: '' };
-  const m = SOURCES_LIST.exec(t) ?? SOURCES_HELD.exec(t) ?? SOURCES_ASKED.exec(t);
+  // the command typed without its slash, "sources aleppo" (not a sentence: "sources close to the talks say …")
+  const m = SOURCES_LIST.exec(t) ?? SOURCES_HELD.exec(t) ?? SOURCES_ASKED.exec(t) ?? ((c) => (c && !SENTENCE_WORD.test(c[1]!) ? c : null))(/^sources\s+(.+)$/.exec(t));
   if (m) {
     const words = m[1] ?? '';
     const ref = words ? (readRef(words) ?? readRef(cleanTarget(words))) : null;

@@ -16,8 +16,20 @@ describe('digest schedules in words', () => {
     ['when is the next digest', 'status', ''],
     ['am i subscribed', 'status', ''],
     ['list all subscriptions', 'list', ''],
+    // the command typed without its slash
+    ['digest subscribe 09:00', 'subscribe', 'time:09:00'],
+    ['digest subscribe time:08:00 days:weekdays topic:oil', 'subscribe', 'time:08:00 days:weekdays topic:oil'],
+    ['digest unsubscribe', 'unsubscribe', ''],
+    ['digest status', 'status', ''],
+    ['digest list', 'list', ''],
   ])('reads %j as digest %s %j', (text, action, args) => {
     expect(readScheduleWords(text)).toMatchObject({ action, args });
+  });
+
+  it('keeps a typed command\'s arguments as typed, "time:08:00" whole, and a time missing from them marked', () => {
+    expect(understandRequest('digest subscribe time:08:00 days:weekdays', { surface: 'console' })).toMatchObject({ intent: 'help', command: '/digest subscribe time:08:00 days:weekdays' });
+    expect(readScheduleWords('digest subscribe days:weekdays')).toMatchObject({ action: 'subscribe', args: 'days:weekdays', missingTime: true });
+    expect(readScheduleWords('digest unsubscribe everything now')).toBeNull();
   });
 
   it('marks a missing time and a bare hour, which are shown as a command rather than run', () => {

@@ -53,6 +53,7 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['sources', 'sources', ''],
   ['list', 'sources', ''],
   ['list all', 'sources', ''],
+  ['sources aleppo', 'sources', 'aleppo'],
   // digest, help, forget
   ['what is in the digest', 'digest'],
   ['check my digest', 'digest'],
@@ -64,6 +65,7 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['forget everything about me please', 'forget'],
   // questions, including ones that use the request words
   ['how did the euro do against the dollar', 'ask'],
+  ['sources close to the talks say the deal is off', 'ask'],
   ['what did the report say about debt relief', 'ask'],
   ['who briefed the press about the merger', 'ask'],
   ['did the minister forget me in his speech', 'ask'],
