@@ -74,7 +74,7 @@ const FILLER_END = /(?:[\s,]+(?:thanks|thank you|ty|cheers|for me|mate|bot|brief
 const QUESTION_START = /^(?:who|whom|whose|what|which|when|where|why|how|whos|whats|whens|wheres|whys|hows|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had)\b/;
 const TOPIC_PREP = '(?:on|about|re|regarding|with|for|around|concerning|in|of|from|at)';
 
-const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|(?:show|tell) me what you can do|(?:give me |show me |any )?(?:some )?examples?(?: please| pls)?|what do you do|what else can you do|what else can i (?:do|ask|say)|what can i (?:ask|say|do)(?: you| here)?|what (?:can|should) i ask(?: you)?|what are (?:the|your) commands|what commands (?:are there|do you (?:have|know|take))|(?:which|what) commands|(?:list|show)(?: me)?(?: the| your| all)? commands|what can (?:this|the) bot do|how does (?:this|it|this bot|the bot) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|morning|evening|you there|are you there|ping|sup|wassup|whats up|whatsup)$/;
+const HELP = /^(?:help(?: me)?|halp|hlep|\?+|commands?|command list|menu|usage|info|start|get started|what can you do|(?:show|tell) me what you can do|(?:give me |show me |any )?(?:some )?examples?(?: please| pls)?|what do you do|what does (?:the|this) bot do|what else can you do|what else can i (?:do|ask|say)|what can i (?:ask|say|do)(?: you| here)?|what (?:can|should) i ask(?: you)?|what are (?:the|your) commands|what commands (?:are there|do you (?:have|know|take))|(?:which|what) commands|(?:list|show)(?: me)?(?: the| your| all)? commands|what can (?:this|the) bot do|how does (?:this|it|this bot|the bot) work|how do i use (?:this|you|it)|how to use(?: this| you)?|hi|hello|hey|hiya|yo|howdy|hola|gm|good (?:morning|afternoon|evening)|morning|evening|you there|are you there|ping|sup|wassup|whats up|whatsup)$/;
 /** "how does the digest work", "how do i summarize an article": how to use one of the bot's own features. */
 const HOW_TO = /^(?:how (?:does|do) (?:the |a |your |this )?(?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|subscriptions?|forget|bot|commands?) work|how (?:do|can|should|would) (?:i|we) (?:use|get|see|ask for|set up|setup|turn on|turn off|subscribe|unsubscribe|summarize|brief|list|talk to|stop|cancel|read)(?: (?:me|to|a|an|the|my|your|for|of|with|from|up))* (?:digests?|summar(?:y|ies)|sources?|briefs?|briefings?|commands?|subscriptions?|articles?|you|this|it|the bot|this bot|links?)(?: (?:every|each|on|at|in|for|about|of|daily|weekly)\b.*)?|how (?:do|can) i (?:subscribe|unsubscribe|get a digest|ask (?:you )?(?:a )?questions?|use (?:you|this|it)))$/;
 /** Thanks, "ok", "never mind": acknowledged in a line, not answered with the command list or as a question. */
@@ -228,7 +228,7 @@ const BARE_CARDINAL = /^(?:the )?(?:one|two|three|four|five|six|seven|eight|nine
 const REF_THEN_SUMMARY = /^(.+?)\s+(?:summarized|summary|tldr|summed up|in short|in brief|details|more)$/;
 
 /** A summary's target that is the whole news, not an article: "the news", "today's headlines", "the day", "everything". */
-const WHOLE_NEWS = /^(?:all (?:of )?)?(?:(?:the|today's|todays|today|yesterday's|yesterdays|yesterday|this week's|this weeks|the day's|the days|the week's|the weeks|latest|top|recent|current|main|big)\s+)*(?:news|headlines|top stories|stories|everything|day|week|latest)$/;
+const WHOLE_NEWS = /^(?:all (?:of )?)?(?:(?:the|today's|todays|today|yesterday's|yesterdays|yesterday|this week's|this weeks|the day's|the days|the week's|the weeks|latest|top|recent|current|main|big)\s+)*(?:news|headlines|top stories|stories|everything|day|week|latest)$|^(?:today|todays|today's|tonight|yesterday|this morning|this week|last night)$/;
 
 function readSummary(t: string): Draft | null {
   if (MORE_OF_LAST.test(t)) return { intent: 'summary', lastCited: true };
@@ -361,8 +361,12 @@ function readBriefWords(w: string, window: { rest: string; spec: string } | null
   // "chelsea news since sat", "six nations injury news"
   const trailing = /^(.+?)\s+(?:news|headlines|updates|latest|stories|roundup|round-up)$/.exec(w);
   if (trailing && !QUESTION_START.test(trailing[1]!)) {
-    const topic = topicOf(trailing[1]);
+    // ("show me the latest tech news": the asking words go, "tech" is the topic)
+    const asked = trailing[1]!.replace(/^(?:(?:show|give|get|send|tell|bring) (?:me|us) |i want |i'd like |any |some )?(?:the |some |any )?(?:(?:latest|recent|top|main|big|breaking)(?: |$))*/, '');
+    const topic = topicOf(asked);
     if (topic && topic.split(' ').length <= 6) return withWindow({ intent: 'brief', topic });
+    // ("breaking news", "give me the latest headlines": no topic left, the top stories)
+    if (!asked.trim()) return withWindow({ intent: 'brief' });
   }
   // only a window ("since monday", "yesterday's"): the top stories of that window
   if (window && !window.rest) return withWindow({ intent: 'brief' });

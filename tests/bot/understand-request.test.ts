@@ -46,6 +46,11 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['recap the headlines', 'brief'],
   ['give me a summary of the day', 'brief'],
   ['summarise the news about the nintendo ds euro debut', 'summary', 'nintendo ds euro debut'],
+  ['give me a summary of today', 'brief', undefined, 'today'],
+  // "X news" with the asking words before it: X alone is the topic
+  ['show me the latest tech news since monday', 'brief', 'tech', 'monday'],
+  ['breaking news', 'brief'],
+  ['what does the bot do', 'help'],
   // sources
   ['show me articles about steel', 'sources', 'steel'],
   ['any links on the airbus a380?', 'sources', 'airbus a380'],
