@@ -94,7 +94,7 @@ const APPOSITIVE_ROLE = /^(?:officer|analyst|lawyer|researcher|consultant|profes
 const isRoleWord = (w: string) => TITLE_END.test(w) || APPOSITIVE_ROLE.test(w);
 
 /** Lower-case words a title holds before its last word ("*managing* director", "*deputy* chief", "*shadow* chancellor"). */
-const TITLE_WORD = /^(?:managing|deputy|vice|acting|interim|joint|senior|assistant|shadow|finance|foreign|home|health|education|defence|trade|culture|sports|technical|creative|artistic|musical|executive|general|chief|operating|financial|marketing|commercial|technology|first)$/;
+const TITLE_WORD = /^(?:managing|deputy|vice|acting|interim|joint|senior|assistant|shadow|finance|foreign|home|health|education|defence|trade|culture|sports|technical|creative|artistic|musical|executive|general|chief|operating|financial|marketing|commercial|technology|first|former|press|media|communications|political|legal)$/;
 
 /**
  * For a "who is X" question, a reader of the title a sentence sets right before the whole name asked ("Tory leader
@@ -104,7 +104,7 @@ const TITLE_WORD = /^(?:managing|deputy|vice|acting|interim|joint|senior|assista
 export function titleTest(question: string): ((sentence: string) => string | null) | null {
   const asked = DEFINITION_ASKED.exec(question.trim());
   if (!asked || !/^\W*who\b/i.test(question)) return null;
-  const before = new RegExp(`((?:[\\p{L}'’.-]+\\s+){0,3}[\\p{L}]+)\\s+${namePattern(asked[1]!)}\\b`, 'giu');
+  const before = new RegExp(`((?:[\\p{L}'’.-]+\\s+){0,5}[\\p{L}]+)\\s+${namePattern(asked[1]!)}\\b`, 'giu');
   // (or in apposition after it: "said Phil Cracknell, chief technology officer at NetSurity.")
   // (of a name written with its capitals, not "lord chancellor, and not necessarily a lawyer"; and no list of people:
   // "Condoleezza Rice, UN Secretary General Kofi Annan" is another's title)

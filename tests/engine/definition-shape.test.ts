@@ -56,6 +56,8 @@ describe('"who is X" answered by the title before the name', () => {
     expect(title('The Ann Lister show returns.')).toBeNull();
     expect(titleTest('who is lister')!(s)).toBeNull();
     expect(titleTest('who runs kestrel')).toBeNull();
+    // (a long title whole, over its lower-case words: "former", the office's "press")
+    expect(title('But former Marlow Palace press spokesman Ann Lister said the prince should apologise.')).toBe('former Marlow Palace press spokesman');
   });
 
   it('prefers a sentence giving the title over one that only names the person', () => {
