@@ -19,7 +19,7 @@ import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
 import { abbreviationAsked, definitionOf, definitionTest, expansionTest, originTest, ranksNothing, THING_KIND, titleTest } from './question-shapes.ts';
 import { roleAsked, roleHolderTest } from './role-holder.ts';
-import { comingDateTest, dayOfOther, eventSlotTest } from './event-slot.ts';
+import { comingDateTest, dayOfOther, eventSlotTest, supersededDate } from './event-slot.ts';
 import { ALTERNATIVES, chatAlternatives, expandShorthand, isChatFiller, bareQuestion, readPhrases } from './term-variants.ts';
 
 /** What the answerer needs from the engine's indexes (retrieval's, plus typo look-ups). */
@@ -1272,6 +1272,9 @@ export function answerQuestion(
   // the one replaced is no holder of the role asked ("who is the new scotland manager" over "… since replacing Berti
   // Vogts"), unless the question asks whom someone replaced
   const replaced = choice !== null && at >= 0 && REPLACED_BEFORE.test(spanText.slice(Math.max(0, at - 30), at)) && !REPLACEMENT_ASKED.test(question);
+  // a date a plan was first set for, then moved ("originally due for release in 2005, has been delayed until 2006") is
+  // no longer the date asked, unless the question asks what it first was
+  const superseded = wanted === 'when' && choice !== null && at >= 0 && supersededDate(spanText, at, at + choice.text.length, question);
   // a place set before a role ("the *England* captain", "*Blues* boss Jose Mourinho") names whose role it is, not where
   // (and before the people or body it is of: "his *East Midlands* constituents", "the *Derbyshire* seat of Erewash")
   // (or before a description of a name that follows: "*US* phone firm MCI", "*British* energy firm Burren Energy")
@@ -1684,6 +1687,7 @@ export function answerQuestion(
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
     otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan, roleHeldByOther,
+    superseded,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

@@ -95,12 +95,25 @@ export function comingDateTest(question: string, wanted: QuestionType, asked: Re
     const scheduled = slots.filter((v) => named.some((n) => n < v && v - n <= NAME_TO_SCHEDULED));
     if (!scheduled.length) return null;
     const date = collectCandidates('when', sentence).find((c) => {
-      if (!accepts(c, sentence) || dayOfOther(sentence, c.start, asked)) return false;
+      if (!accepts(c, sentence) || dayOfOther(sentence, c.start, asked) || supersededDate(sentence, c.start, c.start + c.text.length, question)) return false;
       const at = indexAt(c.start);
       return scheduled.some((v) => at > v && at - v <= SCHEDULED_TO_DATE);
     });
     return date?.text ?? null;
   };
+}
+
+/** A plan's first date told before a date: "originally due for release in", "initially scheduled for". */
+const SET_FIRST_BEFORE = /\b(?:originally|initially|first)\s+(?:due|scheduled|planned|set|expected|slated|meant|intended)\b[^.;]*$/i;
+/** The plan moved after the date: "…, has been delayed until 2006", "but was postponed". */
+const MOVED_AFTER = /^[^.;]*?\b(?:delayed|postponed|put back|pushed back|moved|brought forward|rescheduled)\b/i;
+
+/**
+ * Whether a date at `start..end` is the one a plan was first set for and then moved ("originally due for release in
+ * *2005*, has been delayed until 2006"): no longer the date, unless the question asks what it first was.
+ */
+export function supersededDate(sentence: string, start: number, end: number, question: string): boolean {
+  return SET_FIRST_BEFORE.test(sentence.slice(Math.max(0, start - 50), start)) && MOVED_AFTER.test(sentence.slice(end, end + 60)) && !/\b(?:originally|initially|first (?:due|planned|set|scheduled))\b/i.test(question);
 }
 
 /** A date set as a day of something named right before it ("the expected *polling* day of 5 May"). */

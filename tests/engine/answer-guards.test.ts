@@ -6,7 +6,7 @@ import { placeLikeness } from '../../src/engine/name-likeness.ts';
 import { beatApart, endsInAskedName, namedAsWork, rosterForOther, tellsRelation, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
-import { dayOfOther } from '../../src/engine/event-slot.ts';
+import { dayOfOther, supersededDate } from '../../src/engine/event-slot.ts';
 import { noChangeTold, picksOneOut } from '../../src/engine/answer-units.ts';
 import { roleAsked, roleHolderTest } from '../../src/engine/role-holder.ts';
 
@@ -1231,6 +1231,21 @@ describe('a year and a day of another thing', () => {
     expect(a.short && a.answer === '5 May').toBe(false);
     expect(dayOfOther('before the expected polling day of 5 May', 35, new Set(terms('budget')))).toBe(true);
     expect(dayOfOther('before the expected polling day of 5 May', 35, new Set(terms('polling day')))).toBe(false);
+  });
+});
+
+describe('a date a plan was first set for, then moved', () => {
+  const engine = new Engine([
+    art('f', 'Kestrel film delayed', 'The next Kestrel film, originally due for release in 2005, has been delayed until 2006 due to the studio\'s takeover.'),
+    art('h', 'Harbour reopens', 'The harbour at Marlow reopened on Friday after repairs.'),
+  ]);
+  it('is no short answer for when it comes out, only for when it was first due', () => {
+    const now = engine.ask("when's the next kestrel film out").answer;
+    expect(now.short && now.answer === '2005').toBe(false);
+    const first = engine.ask('when was the next kestrel film originally due').answer;
+    expect(first.answer).toBe('2005');
+    expect(first.short).toBe(true);
+    expect(supersededDate('originally due for release in 2005, has been delayed until 2006', 30, 34, 'when is it out')).toBe(true);
   });
 });
 
