@@ -43,6 +43,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh16: { label: 'fresh batch 16 (written 2026-12-05 16:00–16:06 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh16.md' },
   fresh17: { label: 'fresh batch 17 (written 2026-12-05 17:26–17:31 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh17.md' },
   fresh18: { label: 'fresh batch 18 (written 2026-12-05 18:57–19:01 UTC, blind until the lead\'s final run)', notes: 'bench/notes/fresh18.md' },
+  fresh19: { label: 'fresh batch 19 (written 2026-12-05 20:44–20:50 UTC, new facts of batch 1–6 articles, blind until the lead\'s final run)', notes: 'bench/notes/fresh19.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;
