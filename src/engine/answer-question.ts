@@ -939,7 +939,7 @@ export function answerQuestion(
   const placeOf = (text: string) => (placeScorer ??= placeLikeness())(text);
   // (a person's name: two words or more, one of them no English word, ending in no acronym, no thing's and no place's)
   const personName = (run: readonly string[]) => run.length >= 2 && !/^\p{Lu}+$/u.test(run[run.length - 1]!) && run.some((w) => !isEnglishWord(w.toLowerCase())) && !THING_NAME.test(run.join(' ')) && placeOf(run.join(' ')) < 0;
-  const about = (e: AnalyzedArticle, at: number) => !atEvent && e.titleTerms.some((t) => aged.has(t)) && !ageOfAnother(e.sentences.map((x) => x.text), at, aged, terms, personName);
+  const about = (e: AnalyzedArticle, at: number) => !atEvent && e.titleTerms.some((t) => aged.has(t)) && !ageOfAnother((i) => e.sentences[i]?.text, at, aged, terms, personName);
   // (in an article holding every word of the name asked: "Lee, 82," in a story about Stan Lee is not Jerry Lee Lewis's age)
   const agedIn = (e: AnalyzedArticle) => [...aged].every((t) => e.termCounts.has(t) || e.titleTerms.includes(t));
   if (ageAsked) preferShape((c) => agedIn(c.entry) && ageNamed(c.sentence.text, aged, terms, about(c.entry, c.sentence.index), atEvent) !== null);

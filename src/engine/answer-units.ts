@@ -351,10 +351,10 @@ const DESCRIBED_REACH = 3;
  * names no one ("But the Sale full-back pulled out", "Polar Express is based on …": `personName` tells) passes the look to
  * the one before.
  */
-export function ageOfAnother(sentences: readonly string[], index: number, named: ReadonlySet<string>, termsOf: (word: string) => string[], personName: (run: readonly string[]) => boolean): boolean {
-  if (!OPENS_DESCRIBED_AGE.test(sentences[index] ?? '')) return false;
+export function ageOfAnother(sentenceAt: (i: number) => string | undefined, index: number, named: ReadonlySet<string>, termsOf: (word: string) => string[], personName: (run: readonly string[]) => boolean): boolean {
+  if (!OPENS_DESCRIBED_AGE.test(sentenceAt(index) ?? '')) return false;
   for (let j = index - 1; j >= 0 && j >= index - DESCRIBED_REACH; j--) {
-    const told = sentences[j]!.replace(/["“][^"”]*["”]/g, ' ').replace(/["“].*$/s, ' ');
+    const told = (sentenceAt(j) ?? '').replace(/["“][^"”]*["”]/g, ' ').replace(/["“].*$/s, ' ');
     const words = told.split(/\s+/);
     const verbAt = words.findIndex((w) => SUBJECT_VERB.test(w.replace(/[^\p{L}]/gu, '')));
     const subject = (verbAt < 0 ? words : words.slice(0, verbAt)).join(' ');
