@@ -275,10 +275,19 @@ function otherSubjectsCount(sentence: string, at: number, named: ReadonlySet<str
   return false;
 }
 
-/** The clauses `join` splits a sentence into, each with its span and index terms (the last one's end past the sentence). */
-function clausesOf(sentence: string, join: RegExp): { start: number; end: number; ts: ReadonlySet<string> }[] {
+/** A clause of a sentence: its span and index terms. */
+type Clause = { start: number; end: number; ts: ReadonlySet<string> };
+
+/** The clauses `join` splits a sentence into (the last one's end past the sentence). */
+function clausesOf(sentence: string, join: RegExp): Clause[] {
   const bounds = [0, ...[...sentence.matchAll(join)].map((m) => m.index! + m[0].length), sentence.length + 1];
   return bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end, ts: new Set(terms(sentence.slice(bounds[i]!, end))) }));
+}
+
+/** The clauses `join` splits a sentence into, and the one holding the offset `at`. */
+function clausesAround(sentence: string, join: RegExp, at: number): { clauses: Clause[]; mine: Clause | undefined } {
+  const clauses = clausesOf(sentence, join);
+  return { clauses, mine: clauses.find((c) => at >= c.start && at < c.end) };
 }
 
 /** Clauses a sentence joins in contrast ("…, while …", "…; …", "… whereas …", "…, but …"), or with a new subject after ", and" ("…, and the Six Nations moved to April"). */
@@ -289,8 +298,7 @@ const CONTRAST_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=(?
  * and holds more of the words asked (`asked`): that clause tells what was asked.
  */
 function clauseOfOther(sentence: string, at: number, named: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
-  const clauses = clausesOf(sentence, CONTRAST_JOIN);
-  const mine = clauses.find((c) => at >= c.start && at < c.end);
+  const { clauses, mine } = clausesAround(sentence, CONTRAST_JOIN, at);
   if (!mine || clauses.length < 2 || [...named].some((t) => mine.ts.has(t))) return false;
   const held = (ts: ReadonlySet<string>) => [...asked].filter((t) => ts.has(t)).length;
   return clauses.some((c) => c !== mine && [...named].every((t) => c.ts.has(t)) && held(c.ts) > held(mine.ts));
@@ -298,7 +306,6 @@ function clauseOfOther(sentence: string, at: number, named: ReadonlySet<string>,
 
 /** A people's noun for one of them ("the Swede", "a Briton"). */
 const NATIONALITY_NOUN = /^(?:Swede|Briton|Brit|Scot|Scotsman|Welshman|Englishman|Irishman|Frenchman|Dutchman|Spaniard|Dane|Finn|Pole|Turk|Greek|Russian|American|German|Italian|Australian|Kenyan|Ethiopian|Brazilian|Argentine|Argentinian|Canadian|Belgian|Croat|Serb|Czech|Slovak|Norwegian|Austrian|Israeli|Iraqi|Iranian|Nigerian|Jamaican|Moroccan|Egyptian|Indian|Pakistani|Mexican|Chilean|Colombian|Cuban|Ukrainian|Romanian|Bulgarian|Hungarian|Slovenian|Georgian|Dutchwoman|Frenchwoman|Englishwoman|Scotswoman|Irishwoman)$/;
-/** Clauses a sentence joins ("…, while …", "…; …", "… but …"; "all but 92" joins none). */
 /** Parts a sentence sets side by side, a date each ("… leave on 24 May, *with* the first Test … on 25 June"). */
 const PART_JOIN = /;\s*|,\s+(?:with|while|whereas|but|and)\s+|\s+(?:while|whereas)\s+/g;
 /** A date told in a part of a sentence. */
@@ -309,8 +316,7 @@ const DATE_TOLD = new RegExp(`\\b(?:${MONTH}|${WEEKDAY_NAME}|(?:1[5-9]|20)\\d\\d
  * that tells a date of its own: that part dates what was asked.
  */
 function dateOfFullerPart(sentence: string, at: number, asked: ReadonlySet<string>): boolean {
-  const parts = clausesOf(sentence, PART_JOIN);
-  const mine = parts.find((c) => at >= c.start && at < c.end);
+  const { clauses: parts, mine } = clausesAround(sentence, PART_JOIN, at);
   if (!mine || parts.length < 2) return false;
   const held = (ts: ReadonlySet<string>) => [...asked].filter((t) => ts.has(t)).length;
   return parts.some((c) => c !== mine && held(c.ts) >= held(mine.ts) + 2 && DATE_TOLD.test(sentence.slice(c.start, c.end)));
@@ -321,8 +327,7 @@ function dateOfFullerPart(sentence: string, at: number, asked: ReadonlySet<strin
  * of its own ("Russia won … 63 points, *with Britain second on 48*"): the figure at `at` is another's.
  */
 function figureOfOtherPart(sentence: string, at: number, named: ReadonlySet<string>): boolean {
-  const parts = clausesOf(sentence, SUBJECTS_JOIN);
-  const mine = parts.find((c) => at >= c.start && at < c.end);
+  const { clauses: parts, mine } = clausesAround(sentence, SUBJECTS_JOIN, at);
   if (!mine || parts.length < 2 || [...named].some((t) => mine.ts.has(t))) return false;
   // (the other part opens with the name asked: it is that one's figure, set against this one's)
   return parts.some((c) => c !== mine && terms(/^\s*((?:\p{Lu}[\p{L}'’-]*\s*){1,3})/u.exec(sentence.slice(c.start, c.end))?.[1] ?? '').some((t) => named.has(t)) && /\d/.test(sentence.slice(c.start, c.end)));
@@ -330,12 +335,12 @@ function figureOfOtherPart(sentence: string, at: number, named: ReadonlySet<stri
 /** Parts a sentence sets side by side with a new subject ("…, with Britain second on 48", "…, while France …"). */
 const SUBJECTS_JOIN = /;\s*|,\s+(?:with|while|whereas)\s+(?=\p{Lu})/gu;
 
+/** Clauses a sentence joins ("…, while …", "…; …", "… but …"; "all but 92" joins none). */
 const CLAUSE_JOIN = /;\s*|,?\s+(?:while|whereas)\s+|(?:,|(?<!\b(?:all|nothing|anything|everything|none|last))\s)\s*but\s+/g;
 
 /** Whether the clause holding `at` lacks the asked verb (`verb`, an index term) while another clause of the sentence holds it. */
 function verbInOtherClause(sentence: string, at: number, verb: string): boolean {
-  const clauses = clausesOf(sentence, CLAUSE_JOIN);
-  const mine = clauses.find((c) => at >= c.start && at < c.end);
+  const { clauses, mine } = clausesAround(sentence, CLAUSE_JOIN, at);
   return mine !== undefined && !mine.ts.has(verb) && clauses.some((c) => c !== mine && c.ts.has(verb));
 }
 
