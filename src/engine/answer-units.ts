@@ -77,6 +77,11 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "what is the interest rate": a share, never "2005"; "what was the budget / fine": money
   if (RATE_ASKED.test(q)) return ['percent'];
   if (PRICE_ASKED.test(q)) return ['money'];
+  // "what growth is forecast", "what stake does X hold", "what profit did X make": the noun names the kind
+  if (SHARE_NOUN_ASKED.test(q)) return /\bstakes?\b/.test(q) ? ['percent', 'money'] : /\bunemployment\b/.test(q) ? ['percent', 'count'] : ['percent'];
+  if (MONEY_NOUN_ASKED.test(q)) return ['money'];
+  if (BALANCE_NOUN_ASKED.test(q)) return ['money', 'percent'];
+  if (ATTENDANCE_ASKED.test(q)) return ['count'];
   // "how many times have they won": occasions are counted, never "100 years" ("how many times bigger" asks a ratio)
   if (/\bhow many times\b(?!\s+(?:more|less|bigger|larger|higher|greater|faster|smaller|lower|as|over|the)\b)/.test(q)) return ['times'];
   // "what is the number of X" counts X as "how many X" does
@@ -95,6 +100,12 @@ const WHAT_THE = String.raw`\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (
 const POPULATION_ASKED = new RegExp(`${WHAT_THE}population\\b`);
 const RATE_ASKED = new RegExp(`${WHAT_THE}(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\\b`);
 const PRICE_ASKED = new RegExp(`${WHAT_THE}(?:price|cost|fee|salary|budget|fine)s?\\b(?! (?:of living|cutting))`);
+/** "what / which (is) (the) (up to two words) NOUN": a quantity named by its noun, as the question classifier reads it. */
+const WHAT_NOUN = (nouns: string) => new RegExp(String.raw`\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:[\w'’]+ ){0,2}(?:${nouns})s?\b`);
+const SHARE_NOUN_ASKED = WHAT_NOUN('growth|inflation|stake|unemployment');
+const MONEY_NOUN_ASKED = WHAT_NOUN('profit|revenue|turnover|debt|valuation');
+const BALANCE_NOUN_ASKED = WHAT_NOUN('deficit|surplus');
+const ATTENDANCE_ASKED = WHAT_NOUN('attendance');
 /** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
 export const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
 /** The noun a "how many" question counts ("how many *people*", "the number of *jobs*"), or null. */
@@ -172,6 +183,7 @@ export const MULTIPLIED = new RegExp(`^(?:${MULTIPLIED_WORDS})$`, 'i');
 export const OCCASIONS = /^(?:once|twice|thrice)$/i;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
+const WORDED_POINT = /^(?:(?!\d|percentage).)*\bpoints?\b(?:(?!\d|percentage).)*$/i;
 const DURATION = new RegExp(`^\\s*(?:[-\\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:${TIME_SPANS}|century|terms?)\\b`, 'i');
 /** A rate after a number: "70mph", "one gigabit a second", "3GHz", "ten times faster". */
 const SPEED = /^\s*-?\s*(?:mph|km\/h|kph|knots?|(?:miles?|kilometres?|kilometers?|km|metres?|meters?)\s+(?:an|a|per)\s+(?:hour|minute|second)|(?:kilo|mega|giga|tera)?(?:bits?|bytes?)(?:\s+(?:a|per)\s+second)?|[kmgt]b(?:ps|\/s)|[kmg]bit\/s|[kmg]hz|times\s+(?:faster|quicker|as\s+fast))\b/i;
@@ -241,7 +253,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'percent':
         // "the fourth quarter" is a period of the year, not a share
         // ("profits tripled": a change told as a multiple)
-        return MULTIPLIED.test(text.trim()) || PERCENT.test(text) || (SHARE_WORDS.test(text) && !QUARTER_OF_YEAR.test(sentence.slice(Math.max(0, start - 20), end + 12))) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b|points?\b)/i.test(after);
+        // ("on one point": a point spelled out without "percentage" is no share)
+        return MULTIPLIED.test(text.trim()) || (PERCENT.test(text) && !WORDED_POINT.test(text)) || (SHARE_WORDS.test(text) && !QUARTER_OF_YEAR.test(sentence.slice(Math.max(0, start - 20), end + 12))) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b)/i.test(after) || (/\d/.test(text) && /^\s*points?\b/i.test(after));
       case 'age':
         // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
         // (a thing's age is told by its date: "graves dating to 1338")
@@ -258,7 +271,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
       case 'count':
         // "how many people": not "30 days" (a question counting days asks for a duration: COUNTED_UNITS), nor "once"
         // (nor a bare decimal, "9.3", which counts no things: "2.5 million" and "1.5bn" do)
-        return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !isNotCount(sentence, start, end) && !(/^\d+\.\d+$/.test(text.trim()) && !/^\s*(?:m|bn|k|million|billion|trillion|thousand)\b/i.test(sentence.slice(end, end + 12)));
+        // (nor "four points", spelled out or not)
+        return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !/\bpoints?\b/i.test(text) && !/^\s*points?\b/i.test(after) && !isNotCount(sentence, start, end) && !(/^\d+\.\d+$/.test(text.trim()) && !/^\s*(?:m|bn|k|million|billion|trillion|thousand)\b/i.test(sentence.slice(end, end + 12)));
       case 'times':
         // "how many times": "once", "twice", "five times"
         return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text);

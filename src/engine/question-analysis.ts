@@ -6,7 +6,7 @@ import { STOP_WORDS, stem, words } from './text.ts';
 export type QuestionType = 'who' | 'when' | 'where' | 'number' | 'what' | 'other';
 
 /** Nouns after "what" / "which" that ask for a quantity. */
-const QUANTITY_NOUNS = 'percentage|percent|majority|turnout|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total|budget|fee|salary|wage|fine|score|scoreline';
+const QUANTITY_NOUNS = 'percentage|percent|majority|turnout|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total|budget|fee|salary|wage|fine|score|scoreline|growth|stake|debt|deficit|surplus|profit|revenue|turnover|attendance|valuation|inflation|unemployment|limit';
 
 const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:[\\w'’]+ ){0,2}(?:${QUANTITY_NOUNS})s?\\b`);
 

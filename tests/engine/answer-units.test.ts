@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageBeside, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { terms } from '../../src/engine/text.ts';
+import { classifyQuestion } from '../../src/engine/question-analysis.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle } from '../support/plain-article.ts';
@@ -75,6 +76,26 @@ describe('the kind of quantity a number question asks for', () => {
     expect(quantity('what is the population of the city', 'People over 60 will make up 30% of the population.', 'over 60')).toBe(false);
     expect(quantity('how many people voted', 'Voters aged under 25 stayed at home.', '25')).toBe(false);
     expect(quantity('how many people voted', 'Over 60 people voted.', 'Over 60')).toBe(true);
+  });
+
+  it('reads a quantity named by its noun without "how much": growth, a stake, a profit, a deficit, an attendance', () => {
+    expect(classifyQuestion('what growth does the bank forecast for next year')).toBe('number');
+    expect(classifyQuestion('what stake does the fund hold in the club')).toBe('number');
+    expect(classifyQuestion("what was the firm's operating profit for 2004")).toBe('number');
+    expect(quantityAsked('what growth does the bank forecast for next year')).toEqual(['percent']);
+    expect(quantityAsked('what stake does the fund hold in the club')).toEqual(['percent', 'money']);
+    expect(quantityAsked("what was the firm's operating profit for 2004")).toEqual(['money']);
+    expect(quantityAsked('what was the trade deficit in november')).toEqual(['money', 'percent']);
+    expect(quantityAsked('what was the attendance at the final')).toEqual(['count']);
+    expect(quantity('what growth figure does the survey give', 'The 2005 survey put growth at 3.1%.', '2005')).toBe(false);
+    expect(quantity('what was the attendance at the final', 'They meet again in two weeks before a crowd of 40,000.', 'two weeks')).toBe(false);
+    // "on one point" is no share: a point spelled out without "percentage"
+    expect(quantity('what growth does the report forecast', 'On one point the report was clear.', 'one')).toBe(false);
+    expect(quantity('what growth does the report forecast', 'Growth will slow by 0.5 points.', '0.5')).toBe(true);
+    const engine = new Engine([plainArticle('g1', 'Brindle forecast', 'The Brindle Institute published its survey on Monday. It forecasts growth of 2.7% in the Brindle region next year.')]);
+    const a = engine.ask('what growth does the brindle institute forecast for next year').answer;
+    expect(a.short).toBe(true);
+    expect(a.answer).toBe('2.7%');
   });
 
   it('finds the unit around a number', () => {
