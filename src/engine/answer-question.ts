@@ -11,7 +11,7 @@ import { STOP_WORDS, stemTokens, stemUncached, terms, words } from './text.ts';
 import { repairWord, splitCompound } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
-import { expandIs, focusOf, organizationAsked, personAsked, slotOf } from './question-analysis.ts';
+import { expandIs, focusOf, organizationAsked, PERSON_FOCUS_NOUNS, personAsked, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
 import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
@@ -361,6 +361,8 @@ const FIRM_SUFFIX = /\s+(?:LLC|Inc\.?|Ltd\.?|plc|PLC|Corp\.?|Co\.?|Group|Holding
 const GENERIC_OF_KIND = /^(?:top|best|new|main|first|last|latest|same|other|another|previous|former|big|biggest|key|major|leading|only|whole|next)\s+(?:[\p{L}-]+\s+){0,2}[\p{Ll}-]+$/u;
 /** A person's role before a name, and the roles that lead a body ("*Tory* leader Michael Howard"): a word before it describes the named one. */
 const DESCRIBING_ROLE = new RegExp(`${PERSON_ROLE.source.slice(0, -2)}|leader|editor|governor|mayor|premier|commissioner|deputy|candidate)$`);
+/** A person's role a which-question asks by ("which *chancellor*", "which tory *mp*"), as one word. */
+const ROLE_ASKED = new RegExp(`^(?:${PERSON_FOCUS_NOUNS})s?$`);
 /** Kinds of work a name may head ("the *Carry On* films"): a name before one is the work's, not a place. */
 const WORK_KIND = /^(?:films?|movies?|albums?|songs?|shows?|series|programmes?|sitcoms?|dramas?|soaps?|novels?|books?|plays?|musicals?|games?)$/;
 /** Heads of an institution's name ("London *School* of Economics"): never the country or city asked. */
@@ -1602,6 +1604,9 @@ export function answerQuestion(
   // (nor, a person asked, one word after "the": a side or a party, "the *Tories*", not a person)
   const theGroup = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && /\bthe\s+$/i.test(spanText.slice(Math.max(0, at - 4), at)) && personAsked(question);
   const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, DESCRIBING_ROLE) && !organizationAsked(question);
+  // (nor, a person asked by the role, one word set right before that role: "a previous *Labour* chancellor resigned" for
+  // "which chancellor quit")
+  const describesRole = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && personAsked(question) && ((m) => m !== null && [m[1], /^[a-z]/.test(m[1]!) ? m[2] : undefined].some((w) => w !== undefined && ROLE_ASKED.test(w.toLowerCase()) && terms(w).some((t) => own.has(t))))(/^\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?/.exec(spanText.slice(at + choice.text.length)));
   // (nor, asked who beat someone, a name with no word of beating beside it)
   const notBeside = choice !== null && at >= 0 && beatApart(question, spanText, at, at + choice.text.length);
   // (nor, asked who holds a role now, one named as its former holder: "Former France fly-half Thomas Castaignede")
@@ -1691,7 +1696,7 @@ export function answerQuestion(
     otherBearer, otherChanged, birthForOther, othersCounted, takenOff, otherYearFigure, modalFigure, changeForLevel,
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
-    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan, roleHeldByOther,
+    otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, describesRole, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan, roleHeldByOther,
     superseded,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
@@ -1699,9 +1704,10 @@ export function answerQuestion(
   // and a quote whose age is someone else's does not tell the age asked ("how old is Henson" over "the 26-year-old … and Henson")
   // (and a quote counting a part the question does not name tells the part's count, one counting other things theirs: the
   // closest passage, not sure)
-  // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now")
+  // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now"), nor a
+  // person asked by a role by a quote naming only the role's kind ("a previous Labour chancellor resigned")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing || otherBearer ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || kindUntold || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing || otherBearer ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || kindUntold || (describesRole && !describesNamed) || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

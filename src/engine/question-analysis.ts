@@ -22,14 +22,15 @@ export const COST_ASKED = /\bwhat (?:does|did|do|will|would|could|might) (?:[\w'
 
 /** "what / which [one or two describing words] NOUN", the noun naming the kind of answer. */
 const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an|about)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
-const PLACE_QUESTION = WH_NOUN('city|country|place|state|region|town|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood');
+const PLACE_QUESTION = WH_NOUN('city|cities|country|countries|place|state|region|town|towns|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood|theatre|theater|venue|stadium|arena|prison');
 const PERSON_QUESTION = WH_NOUN('person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general');
 
 /** A who-question whose focus is an organisation or a side, not a person ("which *team* won", "what *company* bought"). */
-const ORGANIZATION_QUESTION = WH_NOUN('team|teams|side|club|company|companies|firm|organization|organisation|group|band|party|corporation|network|broadcaster|airline|bank|agency|newspaper|channel|label|university|school|government');
+const ORGANIZATION_QUESTION = WH_NOUN('team|teams|side|club|company|companies|firm|firms|organization|organisation|group|band|party|corporation|network|broadcaster|airline|bank|agency|newspaper|channel|label|university|school|government|supermarket|retailer|retailers|carmaker|manufacturer|maker|publisher|studio|operator|insurer|lender|chain|brewer|watchdog|regulator|charity|charities|shop|store');
 
 /** A who-question whose focus is a person ("which *player* scored", "what *minister* resigned"). */
-const PERSON_FOCUS_QUESTION = WH_NOUN('person|people|man|men|woman|women|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|players|politician|minister|manager|coach|actor|actress|singer|striker|captain|chairman|director|boss|chief|judge|mayor|governor|senator|prime minister');
+export const PERSON_FOCUS_NOUNS = 'person|people|man|men|woman|women|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|players|politician|minister|manager|coach|actor|actress|singer|striker|captain|chairman|director|boss|chief|judge|mayor|governor|senator|prime minister|chancellor|lawyer|barrister|mp|candidate|driver|rider|athlete|boxer|golfer|goalkeeper|keeper|defender|midfielder|winger|batsman|bowler|jockey|executive|spokesman|spokeswoman|economist|analyst|designer|presenter|comedian|musician|rapper|journalist|reporter|editor|owner|founder|investor|banker|secretary|doctor|footballer|skipper|prop|flanker|fly-half|scrum-half|hooker|referee|umpire';
+const PERSON_FOCUS_QUESTION = WH_NOUN(PERSON_FOCUS_NOUNS);
 
 /** Whether a who-question asks for a person: an organisation's or a side's name is then the wrong kind of answer. */
 export function personAsked(question: string): boolean {

@@ -54,6 +54,27 @@ describe('which-questions that ask for a name', () => {
     expect(classifyQuestion("what’s the interest rate")).toBe('number');
   });
 
+  it('reads "which chancellor / economist / tory mp" as asking who, "which supermarket / studio" an organisation, "which theatre / countries" a place', () => {
+    expect(classifyQuestion('which chancellor quit over the budget')).toBe('who');
+    expect(classifyQuestion('which economist says the market is not collapsing')).toBe('who');
+    expect(classifyQuestion('which tory mp defected to labour')).toBe('who');
+    expect(classifyQuestion('which italian prop scored the late try')).toBe('who');
+    expect(classifyQuestion('which supermarket is using the tags')).toBe('who');
+    expect(classifyQuestion('which studio is behind the film')).toBe('who');
+    expect(classifyQuestion('which theatre is the musical on at')).toBe('where');
+    expect(classifyQuestion('which countries are challenging greece')).toBe('where');
+    // ("what official figures show" asks no one; "which version of star wars" no star)
+    expect(classifyQuestion('what do official figures show')).toBe('what');
+  });
+
+  it('names no holder of the role asked by the word set before it ("a previous *Labour* chancellor"), and is not sure of that quote', () => {
+    const engine = new Engine([art('c1', 'Budget leak row', 'The minister was asked about the leak on Monday. A previous Marlish chancellor resigned after he leaked the Budget, the paper said.')]);
+    const a = engine.ask('which chancellor quit over leaking a budget').answer;
+    expect(a.short).toBe(false);
+    expect(a.answer).toContain('Marlish chancellor resigned');
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
   it('gives no place of origin before the asked noun as its name', () => {
     const q = 'which airline grounded the pilot over his photos';
     const span = extractSpan(q, 'A US airline grounded the pilot over his photos, and Skyward Air later fired him.');
