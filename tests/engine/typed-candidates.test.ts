@@ -68,10 +68,10 @@ describe('which-questions that ask for a name', () => {
   });
 
   it('names no holder of the role asked by the word set before it ("a previous *Labour* chancellor"), and is not sure of that quote', () => {
-    const engine = new Engine([art('c1', 'Budget leak row', 'The minister was asked about the leak on Monday. A previous Marlish chancellor resigned after he leaked the Budget, the paper said.')]);
+    const engine = new Engine([art('c1', 'Budget leak row', 'Mr Brown was asked about the budget leak on Monday. He said: "A previous Labour chancellor resigned after he leaked the Budget."')]);
     const a = engine.ask('which chancellor quit over leaking a budget').answer;
     expect(a.short).toBe(false);
-    expect(a.answer).toContain('Marlish chancellor resigned');
+    expect(a.answer).toContain('Labour chancellor resigned');
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
   });
 
