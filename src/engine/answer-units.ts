@@ -406,7 +406,7 @@ export function ageBeside(sentence: string, start: number, end: number, asked: R
  * The unit of time a when-question asks for: "what day" a weekday or a date with its day, "what month" a month,
  * "what year" a year, "what century / decade" a year or an era, "what time" a time of day; null for plain "when".
  */
-export type TimeUnit = 'day' | 'month' | 'year' | 'era' | 'clock';
+export type TimeUnit = 'day' | 'date' | 'month' | 'year' | 'era' | 'clock';
 
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 /** The days of the week, as a regular-expression source. */
@@ -415,6 +415,8 @@ export const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 export const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b|\b[0-2]\d[0-5]\d\s*(?:GMT|BST|UTC|CET|EST|PST)\b|\b(?:noon|midday|midnight)\b/gi;
 const TIME_UNITS: Record<TimeUnit, RegExp> = {
   day: new RegExp(`\\b${WEEKDAY_NAME}\\b|\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}`),
+  // a day of a month, never a weekday alone ("what are the festival dates": "24-26 June", not "Saturday")
+  date: new RegExp(`\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}`),
   month: new RegExp(`\\b${MONTH_NAME}(?!\\w)`),
   year: /\b\d{3,4}(?!\d)/,
   era: /\d{3,4}|\bcentur(?:y|ies)\b|\d0s\b/i,
@@ -424,6 +426,8 @@ const TIME_UNITS: Record<TimeUnit, RegExp> = {
 /** The unit of time a when-question asks for, or null when any time will do ("when did it start"). */
 export function timeUnitAsked(question: string): TimeUnit | null {
   const q = question.toLowerCase();
+  // "what dates", "the exact date": the days of a month
+  if (/\b(?:what|which)\s+dates\b|\bexact\s+dates?\b|\bwhat(?:['’]?s| is| are| was| were) (?:the )?(?:[\w'’-]+ ){0,3}dates\b/.test(q)) return 'date';
   if (/\b(?:what|which)\s+(?:day|date)\b/.test(q)) return 'day';
   if (/\b(?:what|which)\s+month\b/.test(q)) return 'month';
   if (/\b(?:what|which)\s+year\b/.test(q)) return 'year';

@@ -54,7 +54,8 @@ export function classifyQuestion(question: string): QuestionType {
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
   // ("what are numbers divisible by 3 called" asks a name)
   if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q) && !/\b(?:called|named|termed|known as)\W*$/.test(q)) || COST_ASKED.test(q)) return 'number';
-  if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what date|what time|what day|what month|what century|what decade|what period|what era)\b/.test(q)) return 'when';
+  // ("what are the festival dates": a date asked by its noun)
+  if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what dates?|which dates?|what time|what days?|what month|what century|what decade|what period|what era)\b|\bwhat (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}dates?\b/.test(q)) return 'when';
   if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';
   if (/\b(who|whom|whose)\b/.test(q) || PERSON_QUESTION.test(q) || (!KIND_OF.test(q) && (PERSON_FOCUS_QUESTION.test(q) || ORGANIZATION_QUESTION.test(q)))) return 'who';
   if (/\b(what|which)\b/.test(q)) return 'what';

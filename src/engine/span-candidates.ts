@@ -2,7 +2,7 @@
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, organizationAsked, questionStems, type QuestionType } from './question-analysis.ts';
 import { placeLikeness } from './name-likeness.ts';
-import { isQuantityOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, TIME_SPANS, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
+import { isQuantityOf, isTimeOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, TIME_SPANS, timeUnitAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { isEnglishWord } from './english-words.ts';
 
@@ -414,6 +414,8 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   const personOf = type === 'where' ? placeLikeness() : null;
   // "when is the election": a date told as past ("the last election in 2001") is no date of the one coming
   const toldPast = type === 'when' ? pastForComing(question) : null;
+  // "what are the festival dates": only days of a month, never "on Saturday"
+  const datesAsked = type === 'when' && timeUnitAsked(question) === 'date';
   const isPlace = (c: Candidate, sentence: string) => {
     const likeness = personOf!(c.text);
     const before = sentence.slice(Math.max(0, c.start - 24), c.start);
@@ -430,7 +432,8 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     (!sides || namesSides(sides, sentence, c.start + c.text.length)) &&
     (!placeOf || (placeOf(c.text) < PLACE_NOT_PERSON && !placedAt!(c, sentence))) &&
     (!personOf || isPlace(c, sentence)) &&
-    (!toldPast || !toldPast(c, sentence));
+    (!toldPast || !toldPast(c, sentence)) &&
+    (!datesAsked || isTimeOf('date', c.text));
 }
 
 /** "May" the month, which as a word is a stop word ("may"): after "in", "since", "last" …, or before "'s" or a day or year. */

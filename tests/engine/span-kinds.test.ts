@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isTimeOf, timeUnitAsked } from '../../src/engine/answer-units.ts';
 import { chooseSpan, scoreCandidates } from '../../src/engine/extract-span.ts';
 import { hasCandidate } from '../../src/engine/span-candidates.ts';
-import { organizationAsked } from '../../src/engine/question-analysis.ts';
+import { classifyQuestion, organizationAsked } from '../../src/engine/question-analysis.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { plainArticle } from '../support/plain-article.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures } from '../../src/engine/span-confidence.ts';
 
 const candidate = (question: string, text: string, span: string) => scoreCandidates(question, text).scored.find((c) => c.text === span);
@@ -25,6 +27,20 @@ describe('the unit of time a when-question asks for', () => {
     expect(timeUnitAsked('During what time did the forest shrink?')).toBeNull();
     expect(timeUnitAsked('What time frame does the war cover?')).toBeNull();
     expect(timeUnitAsked('When did the bridge open?')).toBeNull();
+  });
+  it('reads "what dates" and "the exact date" as days of a month, which a weekday or a month alone does not give', () => {
+    expect(timeUnitAsked('what are the glastonbury dates')).toBe('date');
+    expect(timeUnitAsked('what dates is the festival this year')).toBe('date');
+    expect(timeUnitAsked("whats the exact date of the meeting")).toBe('date');
+    expect(classifyQuestion('what are the festival dates')).toBe('when');
+    expect(isTimeOf('date', '9 and 10 July')).toBe(true);
+    expect(isTimeOf('date', '24-26 June')).toBe(true);
+    expect(isTimeOf('date', 'Saturday')).toBe(false);
+    expect(isTimeOf('date', 'July')).toBe(false);
+    const engine = new Engine([plainArticle('f1', 'Marlow festival line-up', 'The Marlow festival will be held on 9 and 10 July. Tickets for the Marlow festival go on sale on Saturday.')]);
+    const a = engine.ask('what dates is the marlow festival this year').answer;
+    expect(a.answer).not.toBe('Saturday');
+    expect(a.quote).toContain('9 and 10 July');
   });
   it('tells a time of the unit from one of another unit', () => {
     expect(isTimeOf('day', 'Tuesday')).toBe(true);
