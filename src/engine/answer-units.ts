@@ -382,6 +382,8 @@ export function ageOfAnother(sentenceAt: (i: number) => string | undefined, inde
 /** "at the age of 43", "by the age of 20". */
 const AT_AGE = /\b(?:at|by)\s+the\s+age\s+of\s+(\d{1,3})\b/;
 
+/** Words naming someone's relative. */
+const KIN = /^(?:wife|husband|son|daughter|mother|father|brother|sister|widow|widower|partner|girlfriend|boyfriend|fiancee?|grandson|granddaughter|grandmother|grandfather|mum|dad)s?$/i;
 /** Tokens either side of an age within which the thing it is the age of must be named ("Smith, 34,", "34-year-old Smith"). */
 const AGE_REACH = 5;
 
@@ -396,6 +398,9 @@ export function ageBeside(sentence: string, start: number, end: number, asked: R
   const owner = /(\p{Lu}[\p{L}'’-]+),\s*$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
   if (owner && /^\s*,/.test(sentence.slice(end))) return termsOf(owner).some((t) => asked.has(t));
   const before = sentence.slice(0, start).split(/\s+/).filter(Boolean).slice(-AGE_REACH);
+  // (an age told of a relative not asked is the relative's: "just 11 days after his wife Audrey died aged 91")
+  const kin = before.find((w) => KIN.test(w.replace(/[^\p{L}]/gu, '')));
+  if (kin !== undefined && !termsOf(kin).some((t) => asked.has(t))) return false;
   // (a described age doing something to the one named after it is someone else's: "The 22-year-old pipped Maurice Greene")
   const objectAfter = AGE_OBJECT_AFTER.test(sentence.slice(end));
   const after = objectAfter ? [] : sentence.slice(end).split(/\s+/).filter(Boolean).slice(0, AGE_REACH);

@@ -45,6 +45,9 @@ const CHAT_SPELLING = new RegExp(`\\b(?:${Object.keys(CHAT_SPELLINGS).join('|')}
 /** "wen is the budget": "wen" opening a question before a verb is "when" (elsewhere it may be a name: "Wen Jiabao"). */
 const WEN = /^(\W*)wen\b(?=\s+(?:is|are|was|were|will|did|does|do|can|should|would)\b)/i;
 
+/** A question asked inside an opener, its verb last ("when the oscars are this year"): the verb goes back before its subject. */
+const EMBEDDED_ORDER = /^(\W*)(when|where|who|what|which)\s+((?:the|this|that|these|those|his|her|their|its)\s+(?:(?!(?:is|are|was|were)\b)[\w'’-]+\s+){0,4}?)(is|are|was|were)\b/i;
+
 /** Politeness after the question ("… pls", "…, thanks!"), its final punctuation kept. */
 const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\s*$)/i;
 
@@ -53,7 +56,9 @@ const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\
  * the score pls" → "what's the score"); the opener and closer stay when nothing else would be left.
  */
 export function bareQuestion(question: string): string {
-  const rest = question.replace(CHAT_OPENER, '').replace(CHAT_CLOSER, '');
+  const opened = question.replace(CHAT_OPENER, '');
+  // ("anyone know when the oscars are": the question after an opener, in a question's word order)
+  const rest = (opened !== question ? opened.replace(EMBEDDED_ORDER, (_, lead: string, wh: string, subject: string, verb: string) => `${lead}${wh} ${verb} ${subject.trim()}`) : opened).replace(CHAT_CLOSER, '');
   return (rest.trim() ? rest : question).replace(CHAT_SPELLING, (w) => CHAT_SPELLINGS[w.toLowerCase()] ?? w).replace(WEN, '$1when');
 }
 

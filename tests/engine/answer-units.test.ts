@@ -207,6 +207,10 @@ describe('the kind of quantity a number question asks for', () => {
     const termsOf = (w: string) => [w.toLowerCase()];
     expect(ageBeside(u, u.indexOf('36'), u.indexOf('36') + 2, new Set(['pound']), termsOf)).toBe(false);
     expect(ageBeside(u, u.indexOf('36'), u.indexOf('36') + 2, new Set(['lucy']), termsOf)).toBe(true);
+    // an age told of a relative not asked is the relative's
+    const v = 'He died at home, 11 days after his wife Ann died aged 91.';
+    expect(ageBeside(v, v.indexOf('91'), v.indexOf('91') + 2, new Set(['died', 'callow']), termsOf)).toBe(false);
+    expect(ageBeside(v, v.indexOf('91'), v.indexOf('91') + 2, new Set(['died', 'wife']), termsOf)).toBe(true);
   });
 
   it('"the fourth quarter" is a period of the year, not a share', () => {

@@ -43,7 +43,10 @@ describe('chat filler and shorthand', () => {
 describe('bareQuestion', () => {
   it('drops a chat opener and closer around the question', () => {
     expect(bareQuestion('hey bot, can you tell me who leads veritas pls')).toBe('who leads veritas');
-    expect(bareQuestion('do you know when the cesars are handed out?')).toBe('when the cesars are handed out?');
+    // (the question after an opener takes a question's word order back: "when the cesars are" → "when are the cesars")
+    expect(bareQuestion('do you know when the cesars are handed out?')).toBe('when are the cesars handed out?');
+    expect(bareQuestion('anyone know who the marlow manager is')).toBe('who is the marlow manager');
+    expect(bareQuestion('When the rocks are melted what is formed?')).toBe('When the rocks are melted what is formed?');
     expect(bareQuestion('Hi! I want to know how old Gavin Henson is, thanks')).toBe('how old Gavin Henson is');
     expect(bareQuestion('anyone know how old ann wren is')).toBe('how old ann wren is');
     expect(bareQuestion('does anybody know who runs marlow')).toBe('who runs marlow');
