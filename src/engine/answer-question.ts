@@ -391,7 +391,7 @@ const MONEY_MARK = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|
 /** A question asking a place in an order ("what seed was haas", "what ranking"). */
 const RANK_ASKED = /\b(?:what|which)\s+(?:seed|seeding|rank|ranking|position|place)\b/i;
 /** A question asking whom a side meets ("who do tottenham get / play / face in the quarter-finals"). */
-const OPPONENT_ASKED = /^\W*who\s+(?:do|does|did|will|are|is)\s+[\p{L}'’ -]+?\s+(?:get|got|play|playing|face|facing|meet|meeting|draw|drew|take on|taking on)\b/iu;
+const OPPONENT_ASKED = /^\W*who\s+(?:do|does|did|will|are|is)\s+[\p{L}'’ -]+?\s+(?:get|got|play|playing|face|facing|meet|meeting|draw|drew|take on|taking on|(?:up )?against|drawn (?:against|with))\b/iu;
 /** Two or more years listed ("2002 and 2003", "1998, 2001 and 2004"). */
 const YEAR_LIST = /^(?:1[89]|20)\d\d(?:\s*(?:,|and|&)\s*(?:1[89]|20)\d\d)+$/;
 /** A question asking the level a change reached ("what did shares drop to"). */
@@ -1707,7 +1707,7 @@ export function answerQuestion(
   // and a name asked is not told by a quote naming nothing beyond what was asked ("what is worldcom called now"), nor a
   // person asked by a role by a quote naming only the role's kind ("a previous Labour chancellor resigned")
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing || otherBearer ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || kindUntold || (describesRole && !describesNamed) || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing || otherBearer ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || kindUntold || (describesRole && !describesNamed) || ownSideMan || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

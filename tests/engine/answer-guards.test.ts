@@ -2017,6 +2017,13 @@ describe('names and figures of another (probe draws 87–89)', () => {
     expect(span.text).toBe('Ivo Brandt');
     expect(span.confidence).toBe(0);
   });
+  it('asked whom a side is up against, that side\'s own manager is not it, and the quote naming only him is not sure', () => {
+    const text = 'Kestrel manager Ivo Brandt hopes a place in the knock-out stages of the Vale Cup could help keep some of his players.';
+    expect(spanOf(text, 'who are kestrel up against in the vale cup').confidence).toBe(0);
+    const a = new Engine([art('a1', 'Story', text), harbour]).ask('who are kestrel up against in the vale cup').answer;
+    expect(a.short).toBe(false);
+    expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
   it('a figure a sentence dates by another year than the one asked ("By 2010, it expects … 400,000 cars")', () => {
     const span = spanOf('By 2010, it expects to nearly double sales to 400,000 cars.', 'how many cars is kestrel motors expecting to sell in 2005');
     expect(span.text).toBe('400,000');
