@@ -324,6 +324,8 @@ const BRIEF_VERBS = [
   // "what are the headlines", "what are today's top stories"
   new RegExp(`^(?:what are|whats|what re|what were|which are) (?:the |todays |the days )?(?:top |main |big |biggest |latest |key )?(?:headlines|stories|news stories)${PREP_TOPIC}$`),
   new RegExp(`^(?:whats|what is|whats the|what is the) (?:latest|latest news|news|word|buzz|scoop|sp|gossip|goss|story|situation|deal|update|state of play|(?:big|main|top|biggest) (?:story|stories|news))${PREP_TOPIC}$`),
+  // "which stories do you have", "what articles have you got on oil", "what do you cover": the stories held
+  new RegExp(`^(?:(?:what|which) (?:stories|articles|news|news stories|headlines|topics|subjects) (?:do you have|have you got|you got|do you know about|do you cover|can i ask about|are there|are in there|have you)|what do you (?:have|cover)|what have you got)${PREP_TOPIC}$`),
   // "tell me about yukos", "anything on oil?", "what do you know about the palace": a brief on the topic
   /^(?:tell me(?: more)?|tell us(?: more)?|talk to me|what do you know|what can you tell me|(?:do you have|have you got|got|you got|you have) (?:anything|something|news|stories)|anything|something|info|information|background)\s+(?:about|on|re|regarding|concerning)\s+(.+)$/,
 ];

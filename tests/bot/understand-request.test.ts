@@ -47,6 +47,10 @@ const CASES: [string, RequestIntent, string?, string?][] = [
   ['give me a summary of the day', 'brief'],
   ['summarise the news about the nintendo ds euro debut', 'summary', 'nintendo ds euro debut'],
   ['give me a summary of today', 'brief', undefined, 'today'],
+  // asked which stories it holds: the stories, not a question answered from the nearest passage
+  ['which stories do you have', 'brief'],
+  ['what have you got', 'brief'],
+  ['what do you have on the mac mini', 'sources', 'mac mini'],
   // "X news" with the asking words before it: X alone is the topic
   ['show me the latest tech news since monday', 'brief', 'tech', 'monday'],
   ['breaking news', 'brief'],
