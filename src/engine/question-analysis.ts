@@ -22,7 +22,7 @@ export const COST_ASKED = /\bwhat (?:does|did|do|will|would|could|might) (?:[\w'
 
 /** "what / which [one or two describing words] NOUN", the noun naming the kind of answer. */
 const WH_NOUN = (nouns: string) => new RegExp(`\\b(?:what|which)\\s+(?:(?!(?:is|was|are|were|did|does|do|has|have|had|the|a|an|about)\\b)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`);
-const PLACE_QUESTION = WH_NOUN('city|cities|country|countries|place|state|region|town|towns|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood|theatre|theater|venue|stadium|arena|prison');
+const PLACE_QUESTION = WH_NOUN('city|cities|country|countries|place|state|region|town|towns|continent|nation|county|province|location|area|island|river|street|district|borough|neighborhood|theatre|theater|venue|stadium|arena|prison|hotel');
 const PERSON_QUESTION = WH_NOUN('person|man|woman|company|organization|group|team|president|king|queen|author|scientist|leader|emperor|artist|composer|writer|player|politician|general');
 
 /** A who-question whose focus is an organisation or a side, not a person ("which *team* won", "what *company* bought"). */

@@ -141,7 +141,8 @@ export function roleHolderTest(
     // (or another of the holder's roles joined to it: "BIFA founder *and director* Elliot Grove")
     // (before the role only when no name follows it: "*Conservative* shadow culture secretary John Whittingdale" names him)
     const between = (t: { term: string }) => office.has(t.term) || t.term === 'and' || ANY_ROLE.has(t.term);
-    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && (lesserOnly || tokens.slice(i + 1, a).every(between))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the' || OFFICE_QUALIFIER.has(t.term)) && !tokens[i + 1]?.capital));
+    // (never a name joined on by "and" after the role: "Mukesh is the company's chairman *and Anil* its deputy")
+    const besideRole = (a: number, b: number) => roleAt.some((i) => (i < a && a - i <= ROLE_REACH && tokens[a - 1]?.term !== 'and' && (lesserOnly || tokens.slice(i + 1, a).every(between))) || (i > b && i - b <= ROLE_REACH && tokens.slice(b + 1, i).every((t) => office.has(t.term) || t.term === 'the' || OFFICE_QUALIFIER.has(t.term)) && !tokens[i + 1]?.capital));
     let holder: string | null = null;
     for (const c of collectCandidates('who', sentence)) {
       if (!accepts(c, sentence)) continue;

@@ -672,6 +672,8 @@ export function patternCandidates(question: string, sentence: string, tokens: re
       while (a < tokens.length && /^(?:as|to|the|a|an|by|"|“|')$/.test(tokens[a]!.lower)) a++;
       // "named Ossachite *at* the site": a name ends at a preposition other than "of"
       let b = phraseEnd(a);
+      // (a title's capitalised "And" joins it: "called The Rise *And* Fall Of Taylor Kennedy")
+      while (b + 1 < tokens.length && /^(?:And|Or)$/.test(tokens[b]!.text) && /^\p{Lu}/u.test(tokens[b + 1]!.text) && /^\p{Lu}/u.test(tokens[b - 1]?.text ?? '')) b = phraseEnd(b + 1);
       const p = tokens.slice(a, b).findIndex((x, i) => i > 0 && NAME_ENDS.has(x.lower));
       if (p > 0) b = a + p;
       span(a, b);

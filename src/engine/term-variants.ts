@@ -48,6 +48,9 @@ const WEN = /^(\W*)wen\b(?=\s+(?:is|are|was|were|will|did|does|do|can|should|wou
 /** A question asked inside an opener, its verb last ("when the oscars are this year"): the verb goes back before its subject. */
 const EMBEDDED_ORDER = /^(\W*)(when|where|who|what|which)\s+((?:the|this|that|these|those|his|her|their|its)\s+(?:(?!(?:is|are|was|were)\b)[\w'’-]+\s+){0,4}?)(is|are|was|were)\b/i;
 
+/** A noun phrase asked after an opener, no question word or verb first ("the date of …", "sloncek's real name"). */
+const ASKED_PHRASE = /^(?!(?:who|what|when|where|why|how|which|that|there|it|he|she|here)['’]s\b)(?:the\s|[\p{L}-]+['’]s\s)(?!.*\b(?:who|what|when|where|why|how|which)\b)/iu;
+
 /** Politeness after the question ("… pls", "…, thanks!"), its final punctuation kept. */
 const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\s*$)/i;
 
@@ -58,7 +61,9 @@ const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\
 export function bareQuestion(question: string): string {
   const opened = question.replace(CHAT_OPENER, '');
   // ("anyone know when the oscars are": the question after an opener, in a question's word order)
-  const rest = (opened !== question ? opened.replace(EMBEDDED_ORDER, (_, lead: string, wh: string, subject: string, verb: string) => `${lead}${wh} ${verb} ${subject.trim()}`) : opened).replace(CHAT_CLOSER, '');
+  // ("anyone know the name of bellamy's agent": a noun phrase after an opener asks what it is)
+  const asked = opened !== question && ASKED_PHRASE.test(opened) ? `what is ${opened}` : opened;
+  const rest = (opened !== question ? asked.replace(EMBEDDED_ORDER, (_, lead: string, wh: string, subject: string, verb: string) => `${lead}${wh} ${verb} ${subject.trim()}`) : opened).replace(CHAT_CLOSER, '');
   return (rest.trim() ? rest : question).replace(CHAT_SPELLING, (w) => CHAT_SPELLINGS[w.toLowerCase()] ?? w).replace(WEN, '$1when');
 }
 

@@ -1962,6 +1962,11 @@ describe('a role holder', () => {
     expect(holdsRoleIn('who is the president of kestrel', 'Kestrel deputy planning director Ann Lister said sales rose.')).toBeNull();
     expect(holdsRoleIn('who is the president of kestrel', 'Kestrel director Ann Lister said sales rose.')).toBe('Ann Lister');
   });
+
+  it('is never a name joined on by "and" after the role ("the company\'s chairman and Anil its deputy")', () => {
+    expect(holdsRoleIn('who is the chairman of kestrel', "Ivo is Kestrel's chairman and Tomas its deputy, the paper said.")).toBeNull();
+    expect(holdsRoleIn('who is the chairman of kestrel', 'Kestrel founder and chairman Tomas Brandt said the bid was derisory.')).toBe('Tomas Brandt');
+  });
 });
 
 describe('"managing director" asked', () => {

@@ -47,6 +47,11 @@ describe('bareQuestion', () => {
     expect(bareQuestion('do you know when the cesars are handed out?')).toBe('when are the cesars handed out?');
     expect(bareQuestion('anyone know who the marlow manager is')).toBe('who is the marlow manager');
     expect(bareQuestion('When the rocks are melted what is formed?')).toBe('When the rocks are melted what is formed?');
+    // (and a noun phrase after an opener asks what it is)
+    expect(bareQuestion("anyone know the name of brandt's agent")).toBe("what is the name of brandt's agent");
+    expect(bareQuestion("anyone know vale's real name")).toBe("what is vale's real name");
+    expect(bareQuestion('anyone know the man who won')).toBe('the man who won');
+    expect(bareQuestion("hey where's brandt racing on friday")).toBe("where's brandt racing on friday");
     expect(bareQuestion('Hi! I want to know how old Gavin Henson is, thanks')).toBe('how old Gavin Henson is');
     expect(bareQuestion('anyone know how old ann wren is')).toBe('how old ann wren is');
     expect(bareQuestion('does anybody know who runs marlow')).toBe('who runs marlow');

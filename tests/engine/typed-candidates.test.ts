@@ -63,6 +63,7 @@ describe('which-questions that ask for a name', () => {
     expect(classifyQuestion('which studio is behind the film')).toBe('who');
     expect(classifyQuestion('which theatre is the musical on at')).toBe('where');
     expect(classifyQuestion('which countries are challenging greece')).toBe('where');
+    expect(classifyQuestion('which hotel was he arrested at')).toBe('where');
     // ("what official figures show" asks no one; "which version of star wars" no star)
     expect(classifyQuestion('what do official figures show')).toBe('what');
   });
@@ -73,6 +74,12 @@ describe('which-questions that ask for a name', () => {
     expect(a.short).toBe(false);
     expect(a.answer).toContain('Labour chancellor resigned');
     expect(a.confidence).toBeLessThan(UNSURE_BELOW);
+  });
+
+  it('reads a title after "called" whole through its capitalised "And" ("The Rise And Fall Of Tom Vale")', () => {
+    const engine = new Engine([art('t1', 'Vale drama', 'The actress has been working on a drama project for the network, called The Rise And Fall Of Tom Vale.')]);
+    const a = engine.ask("what's the actress's drama project called").answer;
+    expect(a.short && a.answer).toContain('Rise And Fall Of Tom Vale');
   });
 
   it('gives no place of origin before the asked noun as its name', () => {
