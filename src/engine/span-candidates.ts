@@ -58,7 +58,7 @@ const DAY_BEFORE_NAME = new RegExp(`^${WEEKDAY}\\s+(?!(?:Times|Telegraph|Mirror|
 const DATE_NAME = new RegExp(`^(?:(?:${MONTH}|${WEEKDAY})\\s+\\d|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?!\\w))`);
 /** Capitalised words that are not the names of people or places. */
 export const NOT_NAMES = new RegExp(
-  `^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|According|His|Her|Its|Their|Our|After|Before|During|When|While|If|As|Although|Because|Since|By|For|From|With|Some|Many|Most|Other|Several|Both|Each|There|Then|Also|Although|Despite|Following|Under|Over|Between|Among|Within|Today|Yesterday|(?:I|You|He|She|It|We|They)['’](?:d|ll|s|m|re|ve))$`,
+  `^(?:${WEEKDAY}|${MONTH}|The|A|An|In|On|At|It|He|She|They|We|I|This|That|These|Those|But|And|However|According|His|Her|Its|Their|Our|After|Before|During|When|While|If|As|Although|Because|Since|By|For|From|With|Some|Many|Most|Other|Several|Both|Each|There|Then|Also|Although|Despite|Following|Under|Over|Between|Among|Within|Today|Yesterday|Even|Still|Yet|Only|Just|Perhaps|Indeed|Instead|Meanwhile|Nevertheless|Nonetheless|Moreover|Furthermore|Likewise|Similarly|Otherwise|Ultimately|Eventually|Finally|Initially|Overall|Earlier|Later|Here|Such|Every|Any|Not|Nor|(?:I|You|He|She|It|We|They)['’](?:d|ll|s|m|re|ve))$`,
 );
 
 export interface Candidate {

@@ -91,6 +91,9 @@ describe('which-questions that ask for a name', () => {
   it('drops an adverb opening the sentence from the name after it, but keeps a given name ending in -ly', () => {
     expect(collectCandidates('who', 'Initially Norvale ran the channel alone.').map((c) => c.text)).toContain('Norvale');
     expect(collectCandidates('who', 'Kelly Brennan ran the channel alone.').map((c) => c.text)).toContain('Kelly Brennan');
+    // (nor is a sentence-opening "Even" or "Meanwhile" anyone)
+    expect(collectCandidates('who', 'Even in the biography being written about me there is little.').map((c) => c.text)).not.toContain('Even');
+    expect(collectCandidates('who', 'Meanwhile Tom Vale ran the channel alone.').map((c) => c.text)).not.toContain('Meanwhile');
   });
 
   it('never answers with a plain word left of a name by the words asked ("World Music *Day*")', () => {
