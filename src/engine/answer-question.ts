@@ -363,6 +363,12 @@ const GENERIC_OF_KIND = /^(?:top|best|new|main|first|last|latest|same|other|anot
 const DESCRIBING_ROLE = new RegExp(`${PERSON_ROLE.source.slice(0, -2)}|leader|editor|governor|mayor|premier|commissioner|deputy|candidate)$`);
 /** A person's role a which-question asks by ("which *chancellor*", "which tory *mp*"), as one word. */
 const ROLE_ASKED = new RegExp(`^(?:${PERSON_FOCUS_NOUNS})s?$`);
+/** Whether the role a which-question asks by ("which *chancellor*") follows, at once or after one lower-case word. */
+function roleAskedAfter(after: string, own: ReadonlySet<string>): boolean {
+  const m = /^\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?/.exec(after);
+  if (m === null) return false;
+  return [m[1], /^[a-z]/.test(m[1]!) ? m[2] : undefined].some((w) => w !== undefined && ROLE_ASKED.test(w.toLowerCase()) && terms(w).some((t) => own.has(t)));
+}
 /** Kinds of work a name may head ("the *Carry On* films"): a name before one is the work's, not a place. */
 const WORK_KIND = /^(?:films?|movies?|albums?|songs?|shows?|series|programmes?|sitcoms?|dramas?|soaps?|novels?|books?|plays?|musicals?|games?)$/;
 /** Heads of an institution's name ("London *School* of Economics"): never the country or city asked. */
@@ -1606,7 +1612,7 @@ export function answerQuestion(
   const describesNamed = wanted === 'who' && choice !== null && at >= 0 && beforeRoleAndName(spanText, at, choice.text, DESCRIBING_ROLE) && !organizationAsked(question);
   // (nor, a person asked by the role, one word set right before that role: "a previous *Labour* chancellor resigned" for
   // "which chancellor quit")
-  const describesRole = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && personAsked(question) && ((m) => m !== null && [m[1], /^[a-z]/.test(m[1]!) ? m[2] : undefined].some((w) => w !== undefined && ROLE_ASKED.test(w.toLowerCase()) && terms(w).some((t) => own.has(t))))(/^\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?/.exec(spanText.slice(at + choice.text.length)));
+  const describesRole = wanted === 'who' && choice !== null && at >= 0 && !/\s/.test(choice.text) && personAsked(question) && roleAskedAfter(spanText.slice(at + choice.text.length), own);
   // (nor, asked who beat someone, a name with no word of beating beside it)
   const notBeside = choice !== null && at >= 0 && beatApart(question, spanText, at, at + choice.text.length);
   // (nor, asked who holds a role now, one named as its former holder: "Former France fly-half Thomas Castaignede")

@@ -1,4 +1,4 @@
-import { COST_ASKED, expandIs } from './question-analysis.ts';
+import { COST_ASKED, expandIs, whatNoun } from './question-analysis.ts';
 import { STOP_WORDS } from './text.ts';
 import { capitalRuns } from './name-runs.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -100,12 +100,11 @@ const WHAT_THE = String.raw`\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (
 const POPULATION_ASKED = new RegExp(`${WHAT_THE}population\\b`);
 const RATE_ASKED = new RegExp(`${WHAT_THE}(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\\b`);
 const PRICE_ASKED = new RegExp(`${WHAT_THE}(?:price|cost|fee|salary|budget|fine)s?\\b(?! (?:of living|cutting))`);
-/** "what / which (is) (the) (up to two words) NOUN": a quantity named by its noun, as the question classifier reads it. */
-const WHAT_NOUN = (nouns: string) => new RegExp(String.raw`\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:[\w'’]+ ){0,2}(?:${nouns})s?\b`);
-const SHARE_NOUN_ASKED = WHAT_NOUN('growth|inflation|stake|unemployment');
-const MONEY_NOUN_ASKED = WHAT_NOUN('profit|revenue|turnover|debt|valuation');
-const BALANCE_NOUN_ASKED = WHAT_NOUN('deficit|surplus');
-const ATTENDANCE_ASKED = WHAT_NOUN('attendance');
+/** Quantities named by their noun, as the question classifier reads them: a share, money, either, a count. */
+const SHARE_NOUN_ASKED = whatNoun('growth|inflation|stake|unemployment');
+const MONEY_NOUN_ASKED = whatNoun('profit|revenue|turnover|debt|valuation');
+const BALANCE_NOUN_ASKED = whatNoun('deficit|surplus');
+const ATTENDANCE_ASKED = whatNoun('attendance');
 /** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
 export const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
 /** The noun a "how many" question counts ("how many *people*", "the number of *jobs*"), or null. */
@@ -183,6 +182,7 @@ export const MULTIPLIED = new RegExp(`^(?:${MULTIPLIED_WORDS})$`, 'i');
 export const OCCASIONS = /^(?:once|twice|thrice)$/i;
 const MONEY = /[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|francs?|rupees?|yuan|roubles?|rubles?|cents?|pence|usd|gbp|eur)\b/i;
 const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
+/** A "point" with no figure and no "percentage" in the span ("one point"): no share. */
 const WORDED_POINT = /^(?:(?!\d|percentage).)*\bpoints?\b(?:(?!\d|percentage).)*$/i;
 const DURATION = new RegExp(`^\\s*(?:[-\\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:${TIME_SPANS}|century|terms?)\\b`, 'i');
 /** A rate after a number: "70mph", "one gigabit a second", "3GHz", "ten times faster". */

@@ -8,7 +8,9 @@ export type QuestionType = 'who' | 'when' | 'where' | 'number' | 'what' | 'other
 /** Nouns after "what" / "which" that ask for a quantity. */
 const QUANTITY_NOUNS = 'percentage|percent|majority|turnout|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total|budget|fee|salary|wage|fine|score|scoreline|growth|stake|debt|deficit|surplus|profit|revenue|turnover|attendance|valuation|inflation|unemployment|limit';
 
-const QUANTITY_QUESTION = new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:[\\w'’]+ ){0,2}(?:${QUANTITY_NOUNS})s?\\b`);
+/** "what / which (is) (the) (up to two words) NOUN": a question naming the quantity it asks by its noun. */
+export const whatNoun = (nouns: string) => new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:[\\w'’]+ ){0,2}(?:${nouns})s?\\b`);
+const QUANTITY_QUESTION = whatNoun(QUANTITY_NOUNS);
 
 /** "what's the price", "who's the boss": the question word's "is" written out, as the patterns read it. */
 export function expandIs(question: string): string {

@@ -60,10 +60,10 @@ const CHAT_CLOSER = /[\s,]+(?:please|pls|plz|thanks|thx|ty|lol)\b[\s.!]*(?=[?]?\
  */
 export function bareQuestion(question: string): string {
   const opened = question.replace(CHAT_OPENER, '');
-  // ("anyone know when the oscars are": the question after an opener, in a question's word order)
-  // ("anyone know the name of bellamy's agent": a noun phrase after an opener asks what it is)
-  const asked = opened !== question && ASKED_PHRASE.test(opened) ? `what is ${opened}` : opened;
-  const rest = (opened !== question ? asked.replace(EMBEDDED_ORDER, (_, lead: string, wh: string, subject: string, verb: string) => `${lead}${wh} ${verb} ${subject.trim()}`) : opened).replace(CHAT_CLOSER, '');
+  // after an opener, a noun phrase asks what it is ("anyone know the name of bellamy's agent"), and a question takes back a
+  // question's word order ("anyone know when the oscars are")
+  const asked = opened === question ? opened : (ASKED_PHRASE.test(opened) ? `what is ${opened}` : opened).replace(EMBEDDED_ORDER, (_, lead: string, wh: string, subject: string, verb: string) => `${lead}${wh} ${verb} ${subject.trim()}`);
+  const rest = asked.replace(CHAT_CLOSER, '');
   return (rest.trim() ? rest : question).replace(CHAT_SPELLING, (w) => CHAT_SPELLINGS[w.toLowerCase()] ?? w).replace(WEN, '$1when');
 }
 
