@@ -1,4 +1,4 @@
-import { COST_ASKED, expandIs, whatNoun } from './question-analysis.ts';
+import { BALANCE_NOUNS, COST_ASKED, COUNT_NOUNS, expandIs, MONEY_NOUNS, SHARE_NOUNS, whatNoun } from './question-analysis.ts';
 import { STOP_WORDS } from './text.ts';
 import { capitalRuns } from './name-runs.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -101,10 +101,10 @@ const POPULATION_ASKED = new RegExp(`${WHAT_THE}population\\b`);
 const RATE_ASKED = new RegExp(`${WHAT_THE}(?:interest|unemployment|jobless|inflation|growth|tax|mortgage|base|vat) rates?\\b`);
 const PRICE_ASKED = new RegExp(`${WHAT_THE}(?:price|cost|fee|salary|budget|fine)s?\\b(?! (?:of living|cutting))`);
 /** Quantities named by their noun, as the question classifier reads them: a share, money, either, a count. */
-const SHARE_NOUN_ASKED = whatNoun('growth|inflation|stake|unemployment');
-const MONEY_NOUN_ASKED = whatNoun('profit|revenue|turnover|debt|valuation');
-const BALANCE_NOUN_ASKED = whatNoun('deficit|surplus');
-const ATTENDANCE_ASKED = whatNoun('attendance');
+const SHARE_NOUN_ASKED = whatNoun(SHARE_NOUNS);
+const MONEY_NOUN_ASKED = whatNoun(MONEY_NOUNS);
+const BALANCE_NOUN_ASKED = whatNoun(BALANCE_NOUNS);
+const ATTENDANCE_ASKED = whatNoun(COUNT_NOUNS);
 /** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
 export const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
 /** The noun a "how many" question counts ("how many *people*", "the number of *jobs*"), or null. */

@@ -287,9 +287,13 @@ export class Engine {
   /** A topic's words (as typed, stop words left out) some article holds, and those none holds. */
   heldWords(text: string): { held: string[]; unheld: string[] } {
     const index = this.index.articleIndex;
-    const typed = [...new Set(text.split(/\s+/))].map((w) => ({ w, ts: terms(w) })).filter(({ ts }) => ts.length > 0);
-    const holds = ({ ts }: { ts: string[] }) => ts.every((t) => index.df(t) > 0);
-    return { held: typed.filter(holds).map(({ w }) => w), unheld: typed.filter((x) => !holds(x)).map(({ w }) => w) };
+    const held: string[] = [];
+    const unheld: string[] = [];
+    for (const w of new Set(text.split(/\s+/))) {
+      const ts = terms(w);
+      if (ts.length > 0) (ts.every((t) => index.df(t) > 0) ? held : unheld).push(w);
+    }
+    return { held, unheld };
   }
 
   /** Articles matching words (best first), or the most recent ones without words. */

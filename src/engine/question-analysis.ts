@@ -5,8 +5,13 @@ import { STOP_WORDS, stem, words } from './text.ts';
 /** What kind of short answer a question asks for. */
 export type QuestionType = 'who' | 'when' | 'where' | 'number' | 'what' | 'other';
 
+/** Nouns that ask a quantity of one kind (answer-units reads the kind): a share, money, either, a count. */
+export const SHARE_NOUNS = 'growth|inflation|stake|unemployment';
+export const MONEY_NOUNS = 'profit|revenue|turnover|debt|valuation';
+export const BALANCE_NOUNS = 'deficit|surplus';
+export const COUNT_NOUNS = 'attendance';
 /** Nouns after "what" / "which" that ask for a quantity. */
-const QUANTITY_NOUNS = 'percentage|percent|majority|turnout|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total|budget|fee|salary|wage|fine|score|scoreline|growth|stake|debt|deficit|surplus|profit|revenue|turnover|attendance|valuation|inflation|unemployment|limit';
+const QUANTITY_NOUNS = `percentage|percent|majority|turnout|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total|budget|fee|salary|wage|fine|score|scoreline|${SHARE_NOUNS}|${MONEY_NOUNS}|${BALANCE_NOUNS}|${COUNT_NOUNS}|limit`;
 
 /** "what / which (is) (the) (up to two words) NOUN": a question naming the quantity it asks by its noun. */
 export const whatNoun = (nouns: string) => new RegExp(`\\b(?:what|which)(?: (?:was|is|were|are))?(?: the)? (?:[\\w'’]+ ){0,2}(?:${nouns})s?\\b`);
