@@ -2,7 +2,7 @@ import type { AnalyzedArticle, AnalyzedSentence } from './analyze-article.ts';
 import { candidateTest, chooseSpan, classifyQuestion, COMPANY_NAME, PERSON_ROLE } from './extract-span.ts';
 import { nameOnlyInOtherNames } from './name-runs.ts';
 import { asksOutsideNews } from './not-news.ts';
-import { comingForPast, MONTH, NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
+import { comingForPast, gameScoreTest, MONTH, NOT_NAMES as NOT_NAME_WORDS, PLACE_BEFORE, PLACE_NOT_PERSON, placeTest } from './span-candidates.ts';
 import { placeLikeness, THING_NAME } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -11,9 +11,9 @@ import { STOP_WORDS, stemTokens, stemUncached, terms, words } from './text.ts';
 import { repairWord, splitCompound } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
-import { expandIs, focusOf, organizationAsked, PERSON_FOCUS_NOUNS, personAsked, slotOf } from './question-analysis.ts';
+import { expandIs, focusOf, organizationAsked, PERSON_FOCUS_NOUNS, personAsked, SCORE_ASKED, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_ASKED, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
+import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, isScore, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
@@ -764,9 +764,12 @@ function relationApart(question: string, quote: string): boolean {
   return !nouns.some((i) => ofs.some((j) => Math.abs(i - j) <= RELATION_REACH));
 }
 
-/** A score question without the words naming what is asked ("score", "game", "match"), which reports seldom print beside it. */
+/**
+ * A score question without the words naming what is asked ("score", "game", "match") and the "v" between its sides,
+ * which reports seldom print beside it ("Wasps' 12-9 loss to Bath" for "what was the score in wasps v bath").
+ */
 function withoutScoreWords(question: string): string {
-  return SCORE_ASKED.test(expandIs(question.toLowerCase())) ? question.replace(/\b(?:final\s+)?(?:score(?:line)?|game|match)\b/gi, ' ') : question;
+  return SCORE_ASKED.test(expandIs(question.toLowerCase())) ? question.replace(/\b(?:final\s+)?(?:score(?:line)?|game|match)\b|(?<=\w\s+)\b(?:v|vs|versus)\b(?=\s+\w)/gi, ' ') : question;
 }
 
 function isTypedQuestion(type: string): boolean {
@@ -1683,6 +1686,9 @@ export function answerQuestion(
   // and a span that cuts a word ("4" of "4x100m relay") is no answer of its own
   // (wherever the quote holds it: "Sky" stands whole in "Sky UK" though "BSkyB" comes first)
   const cutWord = choice !== null && at >= 0 && cutsEveryWord(spanText, choice.text, own);
+  // and a score of another game, or of another part of the game, is not the score asked ("led 9-8" for the final score)
+  const gameScore = wanted === 'number' ? gameScoreTest(question) : null;
+  const otherGame = gameScore !== null && choice !== null && at >= 0 && isScore(choice.text) && !gameScore({ text: choice.text, start: at, kind: 'number' }, spanText);
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
   // every reason the chosen span is no answer of its own (any one leaves the reply on its sentence), by name so a reply
   // can tell which stopped it
@@ -1703,7 +1709,7 @@ export function answerQuestion(
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
     otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, describesRole, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan, roleHeldByOther,
-    superseded,
+    superseded, otherGame,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

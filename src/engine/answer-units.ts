@@ -1,4 +1,4 @@
-import { BALANCE_NOUNS, COST_ASKED, COUNT_NOUNS, expandIs, MONEY_NOUNS, SHARE_NOUNS, whatNoun } from './question-analysis.ts';
+import { BALANCE_NOUNS, COST_ASKED, COUNT_NOUNS, expandIs, MONEY_NOUNS, SCORE_ASKED, SHARE_NOUNS, whatNoun } from './question-analysis.ts';
 import { STOP_WORDS } from './text.ts';
 import { capitalRuns } from './name-runs.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -20,15 +20,18 @@ const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase
 /** Comparatives a difference is asked by ("how much *smaller*"). */
 const COMPARED_WORDS = /\b(?:smaller|bigger|larger|higher|lower|greater|cheaper|dearer)\b/;
 
-/** "what was the score (in …)", "what's the final score": a game's score is asked. */
-export const SCORE_ASKED = /\b(?:what|which|whats)\b.*\b(?:score|scoreline)\b(?!\s+(?:for|of)\s+(?:credit|test|exam))/;
 /** A game's score printed in a sentence: two small numbers joined by a dash ("a 19-13 victory", "4-0"). */
-export const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%-])/;
+export const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d%-]|[.,]\d)/;
 
-/** Whether a span is a game's score and nothing else ("19-13"). */
+/** A match's sets, two or more scores in a row with their tie-breaks ("7-6 (7-3) 6-3", "1-6, 4-6"). */
+const SET = String.raw`\d{1,2}\s?[-–]\s?\d{1,2}(?:\s*\(\d{1,2}\s?[-–/]\s?\d{1,2}\))?`;
+export const SETS_IN_TEXT = new RegExp(String.raw`(?<![\d.,-])${SET}(?:,?\s+${SET})+(?![\d%-]|[.,]\d)`, 'g');
+
+/** Whether a span is a game's score, or a match's sets, and nothing else ("19-13", "7-5 6-3"). */
 export function isScore(text: string): boolean {
-  const m = SCORE_IN_TEXT.exec(text.trim());
-  return m !== null && m[0].length === text.trim().length;
+  const t = text.trim();
+  const m = SCORE_IN_TEXT.exec(t);
+  return (m !== null && m[0].length === t.length) || [...t.matchAll(SETS_IN_TEXT)].some((s) => s[0].length === t.length);
 }
 
 /** The quantity kinds that answer the question (any of them will do), or null when any number will. */

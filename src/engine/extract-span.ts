@@ -12,6 +12,7 @@ import {
   parenCandidates,
   patternCandidates,
   comingForPast,
+  gameScoreTest,
   pastForComing,
   phraseCandidates,
   tokenize,
@@ -567,6 +568,9 @@ export function scoreCandidates(
   const asksKind = /\b(?:kind|type|sort|form|class)s? of\b/i.test(question);
   // "how old", "how much did it cost", "how many people": the kind of quantity the number must be
   const kindsAsked = type === 'number' ? quantityAsked(question) : null;
+  // (a score of another game, or of another part of it, is of the asked kind but not the score asked)
+  const gameScore = kindsAsked ? gameScoreTest(question) : null;
+  const ofKind = (c: Candidate) => kindsAsked !== null && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) && (!gameScore || gameScore(c, sentence));
   const vectors = loadWordVectors();
   const rowOfWord = (w: string | undefined) => {
     const t = w ? terms(w) : [];
@@ -782,8 +786,8 @@ export function scoreCandidates(
       // a common word heading a name ("Islamic *State*") is not generic
       commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
-      kindMatch: kindsAsked && c.kind === 'number' && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) ? 1 : 0,
-      kindMiss: wrongKind || (kindsAsked && c.kind === 'number' && !isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length)) ? 1 : 0,
+      kindMatch: kindsAsked && c.kind === 'number' && ofKind(c) ? 1 : 0,
+      kindMiss: wrongKind || (kindsAsked && c.kind === 'number' && !ofKind(c)) ? 1 : 0,
       placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
       // an organisation asked: likeness to people is no evidence for it
       personLike: type === 'who' && !orgAsked ? -placeMinusPerson(c.text) : 0,
@@ -928,8 +932,10 @@ function trimSpan(text: string, qStems: ReadonlySet<string>, focus: ReadonlySet<
   // a list keeps its last item whole ("primary law, secondary law and supplementary *law*")
   const name = (tokens.length > 1 && tokens.every((t) => /^[\p{Lu}\d]/u.test(t) || /^(?:of|the|de|and|for)$/.test(t))) || (tokens.some((t, i) => i > 0 && i < tokens.length - 1 && /^(?:and|or)$/i.test(t)));
   while (tokens.length > 1 && !name && isQ(tokens[tokens.length - 1]!)) tokens.pop();
-  return tokens
+  const trimmed = tokens
     .join(' ')
     .replace(/['’]s$/, '')
     .replace(/^[("'“‘]+|[)"'”’.,;:]+$/g, '');
+  // (a bracket opened inside the span closes it: "7-6 (8-6)")
+  return /\([^)]*$/.test(trimmed) && text.startsWith(`${trimmed})`, text.indexOf(trimmed)) ? `${trimmed})` : trimmed;
 }

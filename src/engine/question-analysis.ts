@@ -10,6 +10,9 @@ export const SHARE_NOUNS = 'growth|inflation|stake|unemployment';
 export const MONEY_NOUNS = 'profit|revenue|turnover|debt|valuation';
 export const BALANCE_NOUNS = 'deficit|surplus';
 export const COUNT_NOUNS = 'attendance';
+/** "what was the score (in …)", "what's the final score", "what was the egypt v belgium score": a game's score is asked. */
+/** (the noun, not the verb: "what minute did rooney score" asks a time) */
+export const SCORE_ASKED = /\b(?:what|which|whats)\b.*(?<!\b(?:did|does|do|will|would|can|could|to|has|have|had)\s+(?:[\w'’-]+\s+){0,3})\b(?:score|scoreline)\b(?!\s+(?:for|of)\s+(?:credit|test|exam))/;
 /** Nouns after "what" / "which" that ask for a quantity. */
 const QUANTITY_NOUNS = `percentage|percent|majority|turnout|proportion|number|amount|price|cost|population|size|rate|temperature|speed|distance|length|height|depth|weight|value|share|fraction|ratio|sum|total|budget|fee|salary|wage|fine|score|scoreline|${SHARE_NOUNS}|${MONEY_NOUNS}|${BALANCE_NOUNS}|${COUNT_NOUNS}|limit`;
 
@@ -60,7 +63,7 @@ export function classifyQuestion(question: string): QuestionType {
   const q = expandIs(question.toLowerCase());
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
   // ("what are numbers divisible by 3 called" asks a name)
-  if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q) && !/\b(?:called|named|termed|known as)\W*$/.test(q)) || COST_ASKED.test(q)) return 'number';
+  if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q) && !/\b(?:called|named|termed|known as)\W*$/.test(q)) || COST_ASKED.test(q) || SCORE_ASKED.test(q)) return 'number';
   // ("what are the festival dates": a date asked by its noun)
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what dates?|which dates?|what time|what days?|what month|what century|what decade|what period|what era)\b|\bwhat (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}dates?\b/.test(q)) return 'when';
   if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';

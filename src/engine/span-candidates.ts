@@ -2,8 +2,10 @@
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, organizationAsked, questionStems, type QuestionType } from './question-analysis.ts';
 import { placeLikeness } from './name-likeness.ts';
-import { isQuantityOf, isTimeOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, TIME_SPANS, timeUnitAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
+import { isQuantityOf, isTimeOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, SETS_IN_TEXT, TIME_SPANS, timeUnitAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
+import { expandShorthand } from './term-variants.ts';
+import { DEMONYMS } from './demonyms.ts';
 import { isEnglishWord } from './english-words.ts';
 
 /** A candidate's kind: the question type it answers, a list, a clause / verb phrase, or what a parenthesis says. */
@@ -312,6 +314,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const text = unit && !UNITS.test(unit[1]!) && !/^(?:million|billion|trillion|thousand|hundred|percent)$/i.test(unit[1]!) ? m[0].slice(0, unit.index) : m[0];
       candidates.push({ text, start: m.index, kind: 'number' });
     }
+    // "won 7-5 6-3": a match's sets are one score (only a score asked takes it: answer-units.ts)
+    for (const m of sentence.matchAll(SETS_IN_TEXT)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "profits tripled": a change told as a multiple (only a change asked takes it: answer-units.ts)
     for (const m of sentence.matchAll(MULTIPLIED_IN_TEXT)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "spent several months in jail": a length of time told without a number
@@ -402,9 +406,7 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
   const qStems = questionStems(question);
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
-  // "what was the score in the ireland england game": a score is of the game asked only in a sentence naming its sides
-  // ("Leicester's 83-10 win" in a report on the Ireland squad is another game's)
-  const sides = kinds?.includes('score') ? [...qStems].filter((t) => !SCORE_GENERIC.has(t)) : null;
+  const gameScore = kinds?.includes('score') ? gameScoreTest(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = asksSomeone(question, type) ? placeLikeness() : null;
   const placedAt = placeOf ? placeAfterPreposition(placeOf) : null;
@@ -429,7 +431,7 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     // ("once" is a stop word, and a number of occasions all the same)
     (OCCASIONS.test(c.text) || monthMay(c, sentence) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
-    (!sides || namesSides(sides, sentence, c.start + c.text.length)) &&
+    (!gameScore || gameScore(c, sentence)) &&
     (!placeOf || (placeOf(c.text) < PLACE_NOT_PERSON && !placedAt!(c, sentence))) &&
     (!personOf || isPlace(c, sentence)) &&
     (!toldPast || !toldPast(c, sentence)) &&
@@ -448,13 +450,60 @@ const SCORE_GENERIC = new Set(
     .map(stem),
 );
 /** The side named right after a score ("a 1-1 draw *with Fulham*", "3-0 win *at Roma*"): the game's other side. */
-const SIDE_AFTER_SCORE = /^\s*(?:[a-z-]+\s+){0,3}?(?:over|against|with|to|at|by|in|v|vs)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*)/u;
+/** The side a score is told against, up to four words ("win over *Dutch side Marlow*", "loss to *Cameroon's Cotonsport*"). */
+const SIDE_AFTER_SCORE = /^\s*(?:[a-z-]+\s+){0,3}?(?:over|against|with|to|by|v|vs)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,3})/u;
+/** The side beaten right before a score ("beat *American Lisa Raymond* 7-5 6-3"). */
+const SIDE_BEFORE_SCORE = /\b(?:beat|beats|beaten|beating|defeated?|defeating|overcame|overcome|edged|thrashed|hammered|crushed|lost\s+to|losing\s+to)\s+((?:[\p{L}'’-]+\s+){1,4})$/u;
 
-/** Whether a sentence holds every side a score question names, and the score's other side, when named, is one of them. */
-function namesSides(sides: readonly string[], sentence: string, scoreEnd: number): boolean {
-  const told = new Set(words(sentence).map(stem));
-  const other = SIDE_AFTER_SCORE.exec(sentence.slice(scoreEnd))?.[1];
-  return sides.every((t) => told.has(t)) && (other === undefined || sides.includes(stem(other.toLowerCase().replace(/['’]s$/, ''))));
+/**
+ * Whether a sentence names the game a score question asks about: at least half the sides the question names (chat
+ * shorthand as its full form, "utd" as "United"), and the side the score is told against, when named, is one of them
+ * ("a 3-2 win over Cameroon's Cotonsport" for "hearts of oak v cotonsport"; not "Ireland beat Italy 40-7" for Ireland
+ * v England). A place or a competition asked ("in dubai") need not be printed beside the score.
+ */
+function namesSides(sides: readonly string[], bothAsked: boolean, sentence: string, scoreStart: number, scoreEnd: number): boolean {
+  if (sides.length === 0) return true;
+  // (a side may be told by its people's name: "the Irish" for Ireland)
+  const told = new Set(words(sentence).flatMap((w) => [stem(w), ...(DEMONYMS[w.toLowerCase()] ? [stem(DEMONYMS[w.toLowerCase()]!)] : [])]));
+  const named = sides.filter((t) => told.has(t) || (expandShorthand(t)?.every((f) => told.has(f)) ?? false)).length;
+  const isSide = (run: string | undefined) => run === undefined || !/\p{Lu}/u.test(run) || words(run).some((w) => sides.includes(stem(w.toLowerCase().replace(/['’]s$/, ''))));
+  // (the side beaten before the score tells another game only when the question names both: "moya's chennai final" names
+  // one, and any opponent may be his)
+  return named * 2 >= sides.length && isSide(SIDE_AFTER_SCORE.exec(sentence.slice(scoreEnd))?.[1]) && (!bothAsked || isSide(SIDE_BEFORE_SCORE.exec(sentence.slice(Math.max(0, scoreStart - 60), scoreStart))?.[1]));
+}
+/** A question naming both sides of a game ("kessel v marlow", "when wales beat england"). */
+const BOTH_SIDES_ASKED = /\b(?:v|vs|versus|against|beat|beats|beaten|played|plays)\b/i;
+
+/** A part of a game asked ("the half-time score", "the first set score", "when italy led"), and the words that tell it. */
+const GAME_PARTS: readonly (readonly [RegExp, RegExp])[] = [
+  [/\bhalf[\s-]?time\b|\b(?:first|second)[\s-]half\b|\binterval\b/i, /\bhalf\b|\binterval\b|\bthe break\b/i],
+  [/\bsets?\b/i, /\bsets?\b/i],
+  [/\blegs?\b/i, /\blegs?\b/i],
+  [/\b(?:led|lead|leading|trail\w*)\b/i, /./],
+];
+/** A score told while the game went on ("led 9-8", "to lead 4-2", "from 15-6 down", "a 17-6 lead at half-time"). */
+const RUNNING_BEFORE = /\b(?:led|lead|leading|trailing|trailed|trail)\s+(?:by\s+|to\s+)?$/i;
+const RUNNING_AFTER = /^\s*(?:down|up|lead|ahead|behind)\b|^\s+at\s+(?:half[\s-]?time|the\s+break|the\s+interval)\b/i;
+
+/**
+ * For a score question, whether a score the sentence tells is of the game asked and of the part of it asked (the
+ * sides, "Leicester's 83-10 win" in a report on the Ireland squad is another game's; a running score is not the
+ * result, nor the result a half-time score); null for other questions.
+ */
+export function gameScoreTest(question: string): ((c: Candidate, sentence: string) => boolean) | null {
+  if (!quantityAsked(question)?.includes('score')) return null;
+  const sides = [...questionStems(question)].filter((t) => !SCORE_GENERIC.has(t));
+  const part = GAME_PARTS.find(([asked]) => asked.test(question))?.[1];
+  const bothAsked = BOTH_SIDES_ASKED.test(question);
+  return (c, sentence) => {
+    const start = c.start;
+    const end = c.start + c.text.length;
+    const near = sentence.slice(Math.max(0, start - 50), end + 40);
+    const running = RUNNING_BEFORE.test(sentence.slice(Math.max(0, start - 20), start)) || RUNNING_AFTER.test(sentence.slice(end, end + 30));
+    // (one set of a match's sets is the match's score only when a set is asked: "6-4" of "6-4 6-1")
+    const oneSet = part !== GAME_PARTS[1]![1] && [...sentence.matchAll(SETS_IN_TEXT)].some((m) => m.index <= start && end <= m.index + m[0].length && m[0].length > c.text.length);
+    return namesSides(sides, bothAsked, sentence, start, end) && (part ? part.test(near) : !running) && !oneSet;
+  };
 }
 
 /** "the last / previous … in (June)" right before a date: a past one. */

@@ -349,6 +349,39 @@ describe('a game\'s score', () => {
   });
 });
 
+describe('a game\'s score asked in chat (lead25)', () => {
+  const engine = new Engine([
+    art('t1', 'Reyes through in Doha', 'Ann Reyes beat Jo Ashby 7-6 (7-3) 6-3 to reach the quarter-finals. Reyes now faces the top seed.'),
+    art('t2', 'Kessel edge Marlow', 'Kessel led 9-8 early in the second half but Marlow hit back to win 20-15 at the Dome. The crowd was small.'),
+    art('t3', 'Hale stars for Kessel', 'Tom Hale scored twice as Kessel beat Ashby Town 40-7 on Saturday. Kessel face Marlow next.'),
+    art('t4', 'Wells ease through', 'Wells set up a final against Kessel with a 3-2 win over Dutch side Harlow in Leeds.'),
+  ]);
+
+  it('gives a match\'s sets whole, tie-break and all', () => {
+    const answer = engine.ask('whats the score in reyes v ashby').answer;
+    expect(answer.answer).toBe('7-6 (7-3) 6-3');
+    expect(answer.short).toBe(true);
+  });
+
+  it('reads "what was the X v Y score" as a score asked, and "what minute did X score" as no score', () => {
+    expect(classifyQuestion('what was the reyes v ashby score')).toBe('number');
+    expect(quantityAsked('what minute did hale score against ashby')).not.toEqual(['score']);
+  });
+
+  it('takes the result, not a score told while the game went on ("led 9-8")', () => {
+    expect(engine.ask('whats the final score kessel v marlow').answer.answer).toBe('20-15');
+  });
+
+  it('never gives another game\'s score, nor the result for a half-time score', () => {
+    expect(engine.ask('what was the score in kessel v marlow').answer.answer).not.toBe('40-7');
+    expect(engine.ask('whats the half time score in kessel v marlow').answer.answer).not.toBe('20-15');
+  });
+
+  it('finds the side beaten after its kind ("a 3-2 win over Dutch side Harlow")', () => {
+    expect(engine.ask('whats the score wells v harlow').answer.answer).toBe('3-2');
+  });
+});
+
 describe('an age asked about someone many stories name', () => {
   it('is read in the passage printing one ("the 34-year-old"), however many others name her', () => {
     const others = Array.from({ length: 70 }, (_, i) => art(`k${i}`, `Kelly Marlow news ${i}`, `Kelly Marlow will race in meeting ${i} next month, her coach said on Tuesday after a long session of training in the rain at the old track.`));
