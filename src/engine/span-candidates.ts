@@ -5,7 +5,6 @@ import { placeLikeness } from './name-likeness.ts';
 import { isQuantityOf, isTimeOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, SETS_IN_TEXT, TIME_SPANS, timeUnitAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { expandShorthand } from './term-variants.ts';
-import { DEMONYMS } from './demonyms.ts';
 import { isEnglishWord } from './english-words.ts';
 
 /** A candidate's kind: the question type it answers, a list, a clause / verb phrase, or what a parenthesis says. */
@@ -463,8 +462,8 @@ const SIDE_BEFORE_SCORE = /\b(?:beat|beats|beaten|beating|defeated?|defeating|ov
  */
 function namesSides(sides: readonly string[], bothAsked: boolean, sentence: string, scoreStart: number, scoreEnd: number): boolean {
   if (sides.length === 0) return true;
-  // (a side may be told by its people's name: "the Irish" for Ireland)
-  const told = new Set(words(sentence).flatMap((w) => [stem(w), ...(DEMONYMS[w.toLowerCase()] ? [stem(DEMONYMS[w.toLowerCase()]!)] : [])]));
+  // (the stem of a people's name is its country's: "the Irish" tell Ireland)
+  const told = new Set(words(sentence).map(stem));
   const named = sides.filter((t) => told.has(t) || (expandShorthand(t)?.every((f) => told.has(f)) ?? false)).length;
   const isSide = (run: string | undefined) => run === undefined || !/\p{Lu}/u.test(run) || words(run).some((w) => sides.includes(stem(w.toLowerCase().replace(/['’]s$/, ''))));
   // (the side beaten before the score tells another game only when the question names both: "moya's chennai final" names

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainArticle as art } from '../support/plain-article.ts';
 import { cuesOf, givesReason, typedNearTest } from '../../src/engine/sentence-ranker.ts';
-import { candidateTest, collectCandidates } from '../../src/engine/span-candidates.ts';
+import { candidateTest, collectCandidates, gameScoreTest } from '../../src/engine/span-candidates.ts';
 import { terms } from '../../src/engine/text.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
 import { ageNamed, quantityAsked } from '../../src/engine/answer-units.ts';
@@ -375,6 +375,26 @@ describe('a game\'s score asked in chat (lead25)', () => {
   it('never gives another game\'s score, nor the result for a half-time score', () => {
     expect(engine.ask('what was the score in kessel v marlow').answer.answer).not.toBe('40-7');
     expect(engine.ask('whats the half time score in kessel v marlow').answer.answer).not.toBe('20-15');
+    const at = (sentence: string, score: string) => ({ text: score, start: sentence.indexOf(score), kind: 'number' as const });
+    const beaten = 'Kessel beat Ashby Town 40-7 on Saturday.';
+    expect(gameScoreTest('what was the score in kessel v marlow')!(at(beaten, '40-7'), beaten)).toBe(false);
+    expect(gameScoreTest('whats the score in kessel\'s last final')!(at(beaten, '40-7'), beaten)).toBe(true);
+    const result = 'Kessel beat Marlow 38-8 on Saturday.';
+    const interval = 'Kessel led Marlow 17-6 at half-time.';
+    expect(gameScoreTest('whats the half time score in kessel v marlow')!(at(result, '38-8'), result)).toBe(false);
+    expect(gameScoreTest('whats the half time score in kessel v marlow')!(at(interval, '17-6'), interval)).toBe(true);
+    expect(gameScoreTest('whats the score in kessel v marlow')!(at(interval, '17-6'), interval)).toBe(false);
+  });
+
+  it('needs half the sides asked beside the score, read as chat and news write them ("utd", "the Irish")', () => {
+    const at = (sentence: string, score: string) => ({ text: score, start: sentence.indexOf(score), kind: 'number' as const });
+    const sets = 'Ann Reyes beat Jo Ashby 7-6 (7-3) 6-3 to reach the quarter-finals.';
+    expect(gameScoreTest('whats the score in reyes v ashby in doha')!(at(sets, '7-6 (7-3) 6-3'), sets)).toBe(true);
+    expect(gameScoreTest('whats the score in reyes v ashby in the doha open at the khalifa club')!(at(sets, '7-6 (7-3) 6-3'), sets)).toBe(false);
+    const irish = 'The Irish beat Wales 20-15 in Cardiff.';
+    expect(gameScoreTest('what was the score in ireland v wales at lansdowne road')!(at(irish, '20-15'), irish)).toBe(true);
+    const united = 'Manchester United beat Kessel 2-0 at home.';
+    expect(gameScoreTest('whats the score in man utd v kessel')!(at(united, '2-0'), united)).toBe(true);
   });
 
   it('finds the side beaten after its kind ("a 3-2 win over Dutch side Harlow")', () => {
