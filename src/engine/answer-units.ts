@@ -18,7 +18,7 @@ const GROWTH_WORDS = /\b(?:rise|rises|rose|risen|rising|increase|increased|incre
 const CHANGE_WORDS = /\b(?:rise|rises|rose|risen|fall|falls|fell|fallen|increase|increased|decrease|decreased|grow|grew|grown|drop|dropped|jump|jumped|climb|climbed|slip|slipped|up|down|cut|boost|boosted)\b/;
 
 /** Comparatives a difference is asked by ("how much *smaller*"). */
-const COMPARED_WORDS = /\b(?:smaller|bigger|larger|higher|lower|greater|cheaper|dearer)\b/;
+const COMPARED_WORDS = /\b(?:smaller|bigger|larger|higher|lower|greater|cheaper|dearer|more|less)\b/;
 
 /** A game's score printed in a sentence: two small numbers joined by a dash ("a 19-13 victory", "4-0"). */
 export const SCORE_IN_TEXT = /(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d%-]|[.,]\d)/;
@@ -67,11 +67,15 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow (?:fast|quickly)\b/.test(q) && GROWTH_WORDS.test(q) && (ECONOMIC_WORDS.test(q) || /\b(?:population|gr[eo]w\w*|expand\w*)\b/.test(q))) {
     return /\bhow fast\b/.test(q) ? ['percent', 'speed'] : ['percent', 'speed', 'duration'];
   }
+  // ("how fast did the tickets sell out": a deed's speed may be told as the time it took, "in 24 hours")
+  if (/\bhow fast (?:did|do|does|will|would|can|could|has|have|had)\b/.test(q)) return ['speed', 'duration'];
   if (/\bhow fast\b|\b(?:what|which)(?: (?:is|was))?(?: the| its)? (?:top |maximum |average )?speed\b/.test(q)) return ['speed'];
   // "how quickly" may be told as a time taken ("within two days")
   if (/\bhow quick(?:ly)?\b/.test(q)) return ['speed', 'duration'];
   // ("how far above normal": a margin, told as a share or in the thing's own unit)
   if (/\bhow far (?:above|below|ahead|behind|over|under)\b/.test(q)) return null;
+  // "how high is the deficit", "how far did shares fall": a sum or a share, not a height
+  if (/\bhow (?:far|high|low)\b/.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
   // ("how many of the voters": a share of a group may be a percentage)
@@ -172,7 +176,7 @@ const STOP_WORD_LIKE = /^(?:of|and|or|to|in|on|at|for|by|with|from|as|is|was|wer
 
 /** Units a "how many" question may count, with the kind of number told in them ("pounds" may be weight or money: none). */
 const COUNTED_UNITS: readonly (readonly [RegExp, QuantityKind])[] = [
-  [new RegExp(`^(?:${TIME_SPANS})$`), 'duration'],
+  [new RegExp(`^(?:${TIME_SPANS}|yrs?|hrs?|mins?|secs?)$`), 'duration'],
   [/^(?:miles?|metres?|meters?|kilometres?|kilometers?|km|feet|inches|yards?)$/, 'distance'],
   [/^(?:dollars?|euros?|cents?|pence)$/, 'money'],
 ];
@@ -188,6 +192,12 @@ const PERCENT = /%|\bper ?cent\b|\bpercent(?:age points?)?\b|\bpoints?\b/i;
 /** A "point" with no figure and no "percentage" in the span ("one point"): no share. */
 const WORDED_POINT = /^(?:(?!\d|percentage).)*\bpoints?\b(?:(?!\d|percentage).)*$/i;
 const DURATION = new RegExp(`^\\s*(?:[-\\s]|more|full|whole|long|straight|consecutive|successive|of)*(?:${TIME_SPANS}|century|terms?)\\b`, 'i');
+/**
+ * A ban or an absence told in games ("a three-game ban", "out for six matches"): a length of time asked, never a count of
+ * games, and only beside a word of ban or absence ("121 of his 147 matches" is no time).
+ */
+const GAMES_SPAN = /^\s*(?:[-\s]|more|straight|consecutive|successive)*(?:games?|matches)\b/i;
+const BAN_WORDS = /\b(?:ban|bans|banned|suspen\w+|miss|misses|missed|missing|out|sidelined|absence|injur\w+)\b/i;
 /** A rate after a number: "70mph", "one gigabit a second", "3GHz", "ten times faster". */
 const SPEED = /^\s*-?\s*(?:mph|km\/h|kph|knots?|(?:miles?|kilometres?|kilometers?|km|metres?|meters?)\s+(?:an|a|per)\s+(?:hour|minute|second)|(?:kilo|mega|giga|tera)?(?:bits?|bytes?)(?:\s+(?:a|per)\s+second)?|[kmgt]b(?:ps|\/s)|[kmg]bit\/s|[kmg]hz|times\s+(?:faster|quicker|as\s+fast))\b/i;
 const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;
@@ -244,6 +254,11 @@ const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_WORDS})\\.?\\s*$`);
 const MONTH_AFTER = new RegExp(`^\\s*(?:${MONTH_WORDS})\\b`);
 const SCORE_AFTER = /^\s*(?:win|winners|victory|victors|defeat|draw|loss|lead|home|away|scoreline|result|thrashing|drubbing|ahead|behind|deficit|on aggregate|in front)\b/i;
 
+/** Whether a number is told in a unit of time ("six weeks", "a 10-year plan") or spans years ("1961 to 1972"). */
+function toldAsTime(text: string, after: string): boolean {
+  return DURATION.test(after) || DURATION.test(text.replace(LEADING_NUMBER, ' ')) || /^\s*(?:from\s+)?\d{4}\s*(?:to|until|-|–)\s*\d{2,4}\b/.test(text);
+}
+
 /** Whether the number at `start..end` of the sentence is a quantity of one of the kinds (read with its unit around it). */
 export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, start: number, end: number): boolean {
   const text = sentence.slice(start, end);
@@ -264,7 +279,7 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         // a year is an age only as a thing's date ("dating to 1338"), never "2006/07" beside a person
         return (YEAR.test(text) && !SEASON.test(sentence.slice(start, end + 12)) && DATING_CUE.test(sentence.slice(Math.max(0, start - 40), start))) || /\baged?\s*$|\bage of\s*$/i.test(before) || /^\s*-?\s*years?[-\s]old\b|^-year-old\b/i.test(after) || (/^\s*\d{1,3}\s*$/.test(text) && ((/,\s*$/.test(before) && /^\s*,/.test(after)) || (/\(\s*$/.test(before) && /^\s*\)/.test(after))));
       case 'duration':
-        return DURATION.test(after) || DURATION.test(text.replace(LEADING_NUMBER, ' ')) || /^\s*(?:from\s+)?\d{4}\s*(?:to|until|-|–)\s*\d{2,4}\b/.test(text);
+        return toldAsTime(text, after) || ((GAMES_SPAN.test(after) || GAMES_SPAN.test(text.replace(LEADING_NUMBER, ' '))) && BAN_WORDS.test(sentence.slice(Math.max(0, start - 40), end + 40)));
       case 'distance':
         // "won the 400m": an athletics event, not a distance
         if (/\bthe\s*$/i.test(before) && /^\s*\d{2,5}\s?(?:m|metres|meters)\b(?!\s+(?:long|wide|high|tall|deep|of|from|away))/i.test(text + after)) return false;
@@ -275,7 +290,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         // "how many people": not "30 days" (a question counting days asks for a duration: COUNTED_UNITS), nor "once"
         // (nor a bare decimal, "9.3", which counts no things: "2.5 million" and "1.5bn" do)
         // (nor "four points", spelled out or not)
-        return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance', 'duration'], sentence, start, end) && !/\bpoints?\b/i.test(text) && !/^\s*points?\b/i.test(after) && !isNotCount(sentence, start, end) && !(/^\d+\.\d+$/.test(text.trim()) && !/^\s*(?:m|bn|k|million|billion|trillion|thousand)\b/i.test(sentence.slice(end, end + 12)));
+        // (a number of games is a count of them: only "how long" reads it as a time)
+        return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end) && !toldAsTime(text, after) && !/\bpoints?\b/i.test(text) && !/^\s*points?\b/i.test(after) && !isNotCount(sentence, start, end) && !(/^\d+\.\d+$/.test(text.trim()) && !/^\s*(?:m|bn|k|million|billion|trillion|thousand)\b/i.test(sentence.slice(end, end + 12)));
       case 'times':
         // "how many times": "once", "twice", "five times"
         return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text);

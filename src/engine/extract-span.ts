@@ -13,6 +13,7 @@ import {
   patternCandidates,
   comingForPast,
   gameScoreTest,
+  HOW_MUCH,
   pastForComing,
   phraseCandidates,
   tokenize,
@@ -571,6 +572,9 @@ export function scoreCandidates(
   // (a score of another game, or of another part of it, is of the asked kind but not the score asked)
   const gameScore = kindsAsked ? gameScoreTest(question) : null;
   const ofKind = (c: Candidate) => kindsAsked !== null && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) && (!gameScore || gameScore(c, sentence));
+  // ("how much" with no kind asks an amount: a span of time is of another kind)
+  const amountAsked = type === 'number' && kindsAsked === null && HOW_MUCH.test(question);
+  const otherKind = (c: Candidate) => (kindsAsked !== null && !ofKind(c)) || (amountAsked && isQuantityOf(['duration'], sentence, c.start, c.start + c.text.length));
   const vectors = loadWordVectors();
   const rowOfWord = (w: string | undefined) => {
     const t = w ? terms(w) : [];
@@ -787,7 +791,7 @@ export function scoreCandidates(
       commonHead: headRow >= 0 && headRow < COMMON_ROWS && !tokens[last]?.isCap ? 1 : 0,
       headRarity: headRow < 0 ? 1 : Math.min(1, Math.log(headRow + 1) / logSize),
       kindMatch: kindsAsked && c.kind === 'number' && ofKind(c) ? 1 : 0,
-      kindMiss: wrongKind || (kindsAsked && c.kind === 'number' && !ofKind(c)) ? 1 : 0,
+      kindMiss: wrongKind || (c.kind === 'number' && otherKind(c)) ? 1 : 0,
       placeLike: type === 'where' ? placeMinusPerson(c.text) : 0,
       // an organisation asked: likeness to people is no evidence for it
       personLike: type === 'who' && !orgAsked ? -placeMinusPerson(c.text) : 0,

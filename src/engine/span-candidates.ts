@@ -36,17 +36,19 @@ const DATE_PATTERNS = [
 export const YEAR_RANGE = /\b(?:from\s+)?(?:1[0-9]|20)\d{2}\s*(?:[–-]|to|until|and)\s*(?:(?:1[0-9]|20)\d{2}|\d{2})\b/g;
 /** How a people's or a country's adjective ends ("Russian", "Japanese", "British", "Iraqi"). */
 export const DEMONYM_ENDING = /(?:an|ese|ish|i)$/;
+/** Units a number word is hyphen-joined to as an adjective ("a *three-day* closure", "a *two-goal* striker", "a *five-year* ban"). */
+const HYPHEN_UNITS = 'year|month|week|day|hour|minute|second|decade|night|season|game|match|point|goal|page|metre|meter|mile|yard|foot|inch|seat|stroke|shot|wicket|set|leg|lap|stage|episode|member|storey|bedroom|star|track|vote';
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third';
 // (a number word hyphen-joined to a word before it counts nothing: "no-one")
 const NUMBER_PATTERN = new RegExp(
-  `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|greater than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d(?:[\\d,.]*\\d)?(?:\\s?[–-]\\s?\\d(?:[\\d,.]*\\d)?)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s?(?:[kMGT]Hz|[kMGT]bps|[kMGT]b\\/s|mph|km\\/h)\\b)?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?<![A-Za-z]-)\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?!-)(?:\\s+[a-z]+){0,2}`,
+  `(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|greater than|approximately|roughly|some|up to|at least)\\s+)?(?:(?:US|A|C|AU|NZ|HK)?[$£€¥]\\s?)?\\b\\d(?:[\\d,.]*\\d)?(?:\\s?[–-]\\s?\\d(?:[\\d,.]*\\d)?)?(?:(?:m|bn|mn|tn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s?(?:[kMGT]Hz|[kMGT]bps|[kMGT]b\\/s|mph|km\\/h)\\b)?(?:\\s+[a-z]+){0,2}|(?:\\b(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?(?<![A-Za-z]-)\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*\\b(?:-(?:${HYPHEN_UNITS})\\b)?(?!-)(?:\\s+[a-z]+){0,2}`,
   'gi',
 );
 /** A change told as a multiple in a sentence ("profits tripled"). */
 const MULTIPLIED_IN_TEXT = new RegExp(`\\b(?:${MULTIPLIED_WORDS})\\b`, 'gi');
 /** A length of time without a number ("several months", "a few weeks", "many years"). */
-const VAGUE_SPAN = new RegExp(`\\b(?:several|a few|a couple of|many)\\s+(?:${TIME_SPANS})\\b`, 'gi');
+const VAGUE_SPAN = new RegExp(`\\b(?:several|a few|a couple of|many)\\s+(?:${TIME_SPANS})\\b|\\b(?:(?:about|around|nearly|almost|over|more than|less than|at least)\\s+)?(?:half\\s+)?an?\\s+(?:decade|century|fortnight)\\b`, 'gi');
 const NUMBER_ATOM = `(?:[$£€¥]\\s?)?(?:\\d[\\d,.]*|(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}))*)`;
 const NUMBER_RANGE = new RegExp(`\\b${NUMBER_ATOM}\\s+(?:to|or|and)\\s+${NUMBER_ATOM}(?:(?:m|bn|k)\\b)?(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|trillion|thousand|hundred))?(?:\\s+[a-z]+)?`, 'gi');
 // an Arabic article glued to a name word ("Hayat Tahrir *al-Sham*") continues the name
@@ -90,7 +92,7 @@ function trimNumber(text: string): string {
     const tail = next && UNITS.test(next[1]!) ? next[0] : '';
     return (unit[0] + tail).replace(/[.,]$/, '');
   }
-  const w = /^((?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\s+)?[a-z]+(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*)(\s+[a-z][a-z-]*)?/i.exec(text);
+  const w = new RegExp(`^((?:(?:about|around|nearly|almost|over|under|more than|less than|approximately|roughly|some|up to|at least)\\s+)?[a-z]+(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*(?:-(?:${HYPHEN_UNITS})\\b)?)(\\s+[a-z][a-z-]*)?`, 'i').exec(text);
   if (!w) return text;
   const next = w[2]?.trim();
   return next && UNITS.test(next) ? `${w[1]} ${next}` : w[1]!;
@@ -400,11 +402,16 @@ export function candidateTest(question: string): (sentence: string) => boolean {
   return (sentence) => collectCandidates(type, sentence).some((c) => accepts(c, sentence));
 }
 
+/** "how much", which asks an amount. */
+export const HOW_MUCH = /\bhow much\b/i;
+
 /** Whether a collected candidate is of the asked-for type and not named by the question; one rule for every test of a sentence. */
 export function candidateFilter(question: string, type: QuestionType): (c: Candidate, sentence: string) => boolean {
   const qStems = questionStems(question);
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
+  // "how much did ibm put into linux": an amount, never a span of time ("a *three-year* program") unless time is asked
+  const amountAsked = type === 'number' && kinds === null && HOW_MUCH.test(question);
   const gameScore = kinds?.includes('score') ? gameScoreTest(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = asksSomeone(question, type) ? placeLikeness() : null;
@@ -430,6 +437,7 @@ export function candidateFilter(question: string, type: QuestionType): (c: Candi
     // ("once" is a stop word, and a number of occasions all the same)
     (OCCASIONS.test(c.text) || monthMay(c, sentence) || words(c.text).some((w) => !STOP_WORDS.has(w) && !qStems.has(stem(w)))) &&
     (!kinds || isQuantityOf(kinds, sentence, c.start, c.start + c.text.length)) &&
+    (!amountAsked || !isQuantityOf(['duration'], sentence, c.start, c.start + c.text.length)) &&
     (!gameScore || gameScore(c, sentence)) &&
     (!placeOf || (placeOf(c.text) < PLACE_NOT_PERSON && !placedAt!(c, sentence))) &&
     (!personOf || isPlace(c, sentence)) &&

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ageBeside, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { terms } from '../../src/engine/text.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
-import { hasCandidate } from '../../src/engine/span-candidates.ts';
+import { collectCandidates, hasCandidate } from '../../src/engine/span-candidates.ts';
+import { chooseSpan } from '../../src/engine/extract-span.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { plainArticle } from '../support/plain-article.ts';
 
@@ -467,5 +468,46 @@ describe('quantities asked in chat (lead20)', () => {
   it('reads "by how much … smaller" as a difference: money or a share, any number when nothing economic is named', () => {
     expect(quantityAsked('by how much were larkshell profits smaller than forecast')).toEqual(['money', 'percent']);
     expect(quantityAsked("by how much were larkshell's reserves smaller than they'd said")).toBeNull();
+  });
+});
+
+describe('quantities told in words a number joins (lead25)', () => {
+  const numbers = (s: string) => collectCandidates('number', s).map((c) => c.text);
+
+  it('reads a number word hyphen-joined to its unit as that quantity ("a three-day closure"), not an age', () => {
+    expect(numbers('The first session since a three-day market closure.')).toContain('three-day');
+    expect(quantity('how long was the market shut', 'The first session since a three-day market closure.', 'three-day')).toBe(true);
+    expect(quantity('how many goals did hale get', 'Boss Tom Reyes praised two-goal striker Jo Hale.', 'two-goal')).toBe(true);
+    expect(numbers('The three-year-old colt won.')).not.toContain('three-year');
+  });
+
+  it('reads "a decade" as a span of time', () => {
+    expect(numbers('Marlow has been waiting for a decade to join.')).toContain('a decade');
+    expect(quantity('how long has marlow been waiting', 'Marlow has been waiting for a decade to join.', 'a decade')).toBe(true);
+  });
+
+  it('reads a ban in games as a time, but a number of games as a count', () => {
+    expect(quantity('how long was hale banned', 'Hale got a three-game ban for the foul.', 'three-game')).toBe(true);
+    expect(quantity('how long did they work together', 'Hale won 121 of his 147 matches with Reyes.', '147')).toBe(false);
+    expect(quantity('how many games was reyes in charge', 'Reyes was in charge for just 13 games.', '13')).toBe(true);
+  });
+
+  it('reads how fast a deed went as a speed or the time it took, and "how many yrs" as a time', () => {
+    expect(quantityAsked('how fast did the festival tickets sell out')).toEqual(['speed', 'duration']);
+    expect(quantityAsked('how fast is the new chip')).toEqual(['speed']);
+    expect(quantityAsked('how many yrs has he been there')).toEqual(['duration']);
+  });
+
+  it('reads "how high / how far" of money or a market as a sum or a share, and "how much more" as a change', () => {
+    expect(quantityAsked('how high is the deficit expected to peak')).toEqual(['money', 'percent']);
+    expect(quantityAsked('how far did kestrel shares fall')).toEqual(['money', 'percent']);
+    expect(quantityAsked('how high is the tower')).toEqual(['distance']);
+    expect(quantityAsked('how much more is marlow paying for gas')).toEqual(['money', 'percent']);
+  });
+
+  it('never answers "how much" with a span of time, which it does not ask', () => {
+    const s = 'In 2001 it put $300m into a three-year Linux programme.';
+    expect(hasCandidate('how much did kestrel put into linux', 'It began a three-year Linux programme.')).toBe(false);
+    expect(chooseSpan('how much did kestrel put into linux', s)?.text).toBe('$300m');
   });
 });
