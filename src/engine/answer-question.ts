@@ -588,7 +588,8 @@ const NOT_NAMES = /^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|In|The|A|An)
 /** The names a question uses as written: capitalised words after its first word. */
 function nameWords(question: string): string[] {
   const list = question.replace(/[?.!,;:"()]/g, ' ').split(/\s+/).filter(Boolean).slice(1);
-  return list.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).map((w) => w.replace(/['’]s?$/, ''));
+  // (an Irish name too: "O'Sullivan", "D'Arcy")
+  return list.filter((w) => /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(w) && !NOT_NAMES.test(w)).map((w) => w.replace(/['’]s?$/, ''));
 }
 
 /** The index term of the question's word whose stem is the slot's verb ("wrote" → "write"), or undefined. */

@@ -338,7 +338,7 @@ const AGE_NAMED: readonly { re: RegExp; age: number; name: number }[] = [
 ];
 
 /** "the 60-year-old actor": an age told by a description of the person, not followed by someone's name. */
-const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(?:[a-z]+ing\s+)?(?:scrum-half|fly-half|full-back|flanker|hooker|batsman|bowler|jockey|cyclist|swimmer|actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|premier|man|woman)\b(?!\s+\p{Lu})/u;
+const AGE_DESCRIBED = /\b[Tt]he\s+(\d{1,3})-year-old\s+(?:(?:former|ex|new|young|veteran)\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(?:[a-z]+ing\s+)?(?:international|scrum-half|fly-half|full-back|flanker|hooker|batsman|bowler|jockey|cyclist|swimmer|actor|actress|singer|star|striker|midfielder|defender|winger|forward|player|athlete|runner|sprinter|boxer|golfer|driver|director|writer|author|presenter|musician|rapper|model|comedian|chef|designer|businessman|businesswoman|executive|politician|minister|coach|manager|captain|keeper|goalkeeper|centre|teenager|youngster|veteran|premier|man|woman)\b(?!\s+\p{Lu})/u;
 /**
  * "The 71-year-old served …", "the 25-year-old Dubliner underlined …", "The 25-year-old, who …": the age as the subject
  * of a verb (or a demonym's), someone the article is about.
@@ -363,17 +363,26 @@ export function ageNamed(sentence: string, named: ReadonlySet<string>, termsOf: 
   // "Mr Blair became the youngest premier … at the age of 43": an age at a deed, in a sentence naming the one asked
   const atAge = AT_AGE.exec(sentence)?.[1];
   if (atAge !== undefined && termsOf(sentence).some((t) => named.has(t))) return atAge;
+  // "Merle Kilgore, co-writer of …, has died of heart failure aged 70": the age at death of the one the sentence opens with
+  const died = atEvent ? undefined : DIED_AGED.exec(sentence)?.[1];
+  if (died !== undefined && (capitalRuns(sentence)[0] ?? []).some((w) => termsOf(w).some((t) => named.has(t)))) return died;
   if (!aboutNamed) return null;
+  // "The England international, 24, was hurt", "offered £500,000 for the Wales star, 30,": a description with its age
+  const apposed = AGE_APPOSED.exec(sentence)?.[1];
+  if (apposed !== undefined) return apposed;
   // (a subject doing something to the one asked is someone else: "The 22-year-old pipped *Maurice Greene*")
   const subject = AGE_SUBJECT.exec(sentence);
   const object = subject ? AGE_OBJECT_AFTER.exec(sentence.slice(subject.index + subject[0].indexOf('-year-old')))?.[1] : undefined;
-  return AGE_DESCRIBED.exec(sentence)?.[1] ?? (object !== undefined && termsOf(object).some((t) => named.has(t)) ? null : subject?.[1]) ?? null;
+  // ("… how to replace the 32-year-old."): an age closing the sentence describes someone already named
+  return AGE_DESCRIBED.exec(sentence)?.[1] ?? (object !== undefined && termsOf(object).some((t) => named.has(t)) ? null : subject?.[1]) ?? AGE_CLOSING.exec(sentence)?.[1] ?? null;
 }
 
 /** A sentence opening with a described age as its subject: "The 22-year-old is set to compete …". */
 const OPENS_DESCRIBED_AGE = /^\W*[Tt]he\s+\d{1,3}-year-old\b/;
 /** A verb closing the stretch of a sentence that names its subject ("Mark Lewis-Francis *has* stepped up …"). */
 const SUBJECT_VERB = /^(?:[a-z]+ed|has|have|had|is|was|are|were|will|would|can|could|said|says|told|became|began|won|beat|lost|made|took|went|came|left|got|ran|led|faces|insists|hopes|believes)$/;
+/** Verbs of saying, whose clause after names who is told of. */
+const REPORTING = /^(?:says|said|insists|insisted|believes|believed|told)$/;
 /** Sentences looked back over for the one a sentence-opening "The 22-year-old" describes. */
 const DESCRIBED_REACH = 3;
 
@@ -390,13 +399,23 @@ export function ageOfAnother(sentenceAt: (i: number) => string | undefined, inde
     const told = (sentenceAt(j) ?? '').replace(/["“][^"”]*["”]/g, ' ').replace(/["“].*$/s, ' ');
     const words = told.split(/\s+/);
     const verbAt = words.findIndex((w) => SUBJECT_VERB.test(w.replace(/[^\p{L}]/gu, '')));
-    const subject = (verbAt < 0 ? words : words.slice(0, verbAt)).join(' ');
+    // (what someone says tells of the one it names: "Mike Ruddock *says* John Yapp has what it takes. The 21-year-old …"
+    // is Yapp)
+    const reported = verbAt >= 0 && REPORTING.test(words[verbAt]!.replace(/[^\p{L}]/gu, '')) ? words.slice(verbAt + 1).findIndex((w) => SUBJECT_VERB.test(w.replace(/[^\p{L}]/gu, ''))) : -1;
+    const subject = (verbAt < 0 ? words : reported > 0 ? words.slice(verbAt + 1, verbAt + 1 + reported) : words.slice(0, verbAt)).join(' ');
     const runs = capitalRuns(subject);
     if (runs.some((run) => run.some((w) => termsOf(w).some((t) => named.has(t))))) return false;
     if (runs.some(personName)) return true;
   }
   return false;
 }
+
+/** "… to replace the 32-year-old.": a described age closing its sentence (not a speaker's: "said the 23-year-old."). */
+const AGE_CLOSING = /(?<!\b(?:said|says|added|adds|told|explained)\s+)\b[Tt]he\s+(\d{1,3})-year-old\s*(?=[.!?]|$)/;
+/** "has died … aged 70", "died on Sunday, aged 84": the age at death. */
+const DIED_AGED = /\b(?:died|dies)\b[^.;:"“]*?\baged\s+(\d{1,3})\b/;
+/** "the England international, 24,": a description of someone set with their age between commas. */
+const AGE_APPOSED = /\b[Tt]he\s+(?:[\p{L}'’-]+\s+){0,3}?(?:international|star|striker|midfielder|defender|winger|forward|player|captain|keeper|goalkeeper|actor|actress|singer|rapper|presenter|director|veteran|youngster|teenager|champion|athlete|sprinter|runner|boxer|golfer|driver|scrum-half|fly-half|full-back|flanker|hooker|prop|centre|lock|batsman|bowler),\s+(\d{1,3}),/u;
 
 /** "at the age of 43", "by the age of 20". */
 const AT_AGE = /\b(?:at|by)\s+the\s+age\s+of\s+(\d{1,3})\b/;

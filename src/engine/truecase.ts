@@ -84,5 +84,6 @@ export function truecaseQuestion(question: string, sentences: readonly string[])
     }
   });
   if (!replaced.size) return question;
-  return question.replace(WORD, (w, at: number) => replaced.get(at) ?? w);
+  // (an Irish name's first letter goes with its capital: "o'sullivan" → "O'Sullivan", not "o'Sullivan")
+  return question.replace(WORD, (w, at: number) => replaced.get(at) ?? w).replace(/(?<![\p{L}'’])(\p{Ll})(['’]\p{Lu})/gu, (_, a: string, rest: string) => `${a.toUpperCase()}${rest}`);
 }

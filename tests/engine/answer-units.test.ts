@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ageBeside, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
+import { ageBeside, ageNamed, ageOfAnother, changeAsked, countedPart, countedThing, countsThing, isQuantityOf, nounCounted, nounMeasured, otherDirection, otherRate, quantityAsked, rateAsked } from '../../src/engine/answer-units.ts';
 import { terms } from '../../src/engine/text.ts';
+import { truecaseQuestion } from '../../src/engine/truecase.ts';
 import { classifyQuestion } from '../../src/engine/question-analysis.ts';
 import { collectCandidates, hasCandidate } from '../../src/engine/span-candidates.ts';
 import { chooseSpan } from '../../src/engine/extract-span.ts';
@@ -509,5 +510,39 @@ describe('quantities told in words a number joins (lead25)', () => {
     const s = 'In 2001 it put $300m into a three-year Linux programme.';
     expect(hasCandidate('how much did kestrel put into linux', 'It began a three-year Linux programme.')).toBe(false);
     expect(chooseSpan('how much did kestrel put into linux', s)?.text).toBe('$300m');
+  });
+});
+
+describe('an age told around the one asked (lead25)', () => {
+  const named = new Set(terms('Reyes'));
+
+  it('reads an obituary\'s "has died … aged 70" as the age of the one the sentence opens with, never an age at an event', () => {
+    const s = 'Tom Reyes, co-writer of the hit Ring Road, has died of heart failure aged 70.';
+    expect(ageNamed(s, named, terms)).toBe('70');
+    expect(ageNamed(s, named, terms, false, true)).toBeNull();
+    expect(ageNamed('Jo Hale, who worked with Tom Reyes, has died aged 70.', named, terms)).toBeNull();
+  });
+
+  it('reads a description set with its age in a story about the one asked ("the England international, 24,")', () => {
+    expect(ageNamed('The England international, 24, was hurt on Sunday.', named, terms, true)).toBe('24');
+    expect(ageNamed('The England international, 24, was hurt on Sunday.', named, terms, false)).toBeNull();
+    expect(ageNamed('The 31-year-old former France international gave his last press conference.', named, terms, true)).toBe('31');
+  });
+
+  it('reads "… to replace the 32-year-old." as the described one, but not a speaker ("said the 23-year-old.")', () => {
+    expect(ageNamed('England will struggle to replace the 32-year-old.', named, terms, true)).toBe('32');
+    expect(ageNamed('"Bring it on," said the 23-year-old.', named, terms, true)).toBeNull();
+  });
+
+  it('takes "X says Y has …" to tell of Y: the age described next is not X\'s', () => {
+    const sentences = ['Coach Tom Reyes says Jo Hale has what it takes.', 'The 21-year-old winger is the only new player in the squad.'];
+    expect(ageOfAnother((i) => sentences[i], 1, named, terms, (run) => run.length >= 2)).toBe(true);
+    expect(ageOfAnother((i) => sentences[i], 1, new Set(terms('Hale')), terms, (run) => run.length >= 2)).toBe(false);
+  });
+
+  it('reads an Irish name typed in lower case as the name ("o\'sullivan")', () => {
+    const engine = new Engine([plainArticle('os', "O'Hara could run in Paris", "Kate O'Hara has said she would like to run in Paris. Her coach hinted that the 35-year-old Cobh runner may be picked.")]);
+    expect(truecaseQuestion("how old is kate o'hara", ["Kate O'Hara has said she would like to run. O'Hara won."])).toContain("O'Hara");
+    expect(engine.ask("how old is kate o'hara").answer.answer).toBe('35');
   });
 });
