@@ -773,6 +773,9 @@ function withoutScoreWords(question: string): string {
   return SCORE_ASKED.test(expandIs(question.toLowerCase())) ? question.replace(/\b(?:final\s+)?(?:score(?:line)?|game|match)\b|(?<=\w\s+)\b(?:v|vs|versus)\b(?=\s+\w)/gi, ' ') : question;
 }
 
+/** A time told relative to the day it was written ("next month", "last week", "yesterday", "this year"). */
+const RELATIVE_TIME = /^(?:(?:early|late|later|earlier)\s+)?(?:(?:next|last|this|past|coming)\s+(?:week|month|year|season|weekend|summer|spring|autumn|winter|decade)|yesterday|today|tomorrow|tonight|recently|soon)$/i;
+
 function isTypedQuestion(type: string): boolean {
   return type !== 'what' && type !== 'other';
 }
@@ -1690,6 +1693,9 @@ export function answerQuestion(
   // and a score of another game, or of another part of the game, is not the score asked ("led 9-8" for the final score)
   const gameScore = wanted === 'number' ? gameScoreTest(question) : null;
   const otherGame = gameScore !== null && choice !== null && at >= 0 && isScore(choice.text) && !gameScore({ text: choice.text, start: at, kind: 'number' }, spanText);
+  // and a time told relative to the article's own day ("next month", "last week") dates nothing for a reader who does not
+  // know that day: the quote shows it, no bold states it
+  const relativeTime = wanted === 'when' && choice !== null && RELATIVE_TIME.test(choice.text.trim());
   const scoreForNumber = wanted === 'number' && choice !== null && /^\d{1,3}-\d{1,3}$/.test(choice.text) && !/\b(?:score|scoreline|result|points?|goals?|margin|won|beat|lost)\b/i.test(question);
   // every reason the chosen span is no answer of its own (any one leaves the reply on its sentence), by name so a reply
   // can tell which stopped it
@@ -1710,7 +1716,7 @@ export function answerQuestion(
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
     otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, describesRole, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan, roleHeldByOther,
-    superseded, otherGame,
+    superseded, otherGame, relativeTime,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

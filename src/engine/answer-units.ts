@@ -469,9 +469,9 @@ const TIME_UNITS: Record<TimeUnit, RegExp> = {
 /** The unit of time a when-question asks for, or null when any time will do ("when did it start"). */
 export function timeUnitAsked(question: string): TimeUnit | null {
   const q = question.toLowerCase();
-  // "what dates", "the exact date": the days of a month
-  if (/\b(?:what|which)\s+dates\b|\bexact\s+dates?\b|\bwhat(?:['’]?s| is| are| was| were) (?:the )?(?:[\w'’-]+ ){0,3}dates\b/.test(q)) return 'date';
-  if (/\b(?:what|which)\s+(?:day|date)\b/.test(q)) return 'day';
+  // "what date(s)", "the exact date": the days of a month ("Friday" alone tells no date)
+  if (/\b(?:what|which)\s+dates?\b|\bexact\s+dates?\b|\bwhat(?:['’]?s| is| are| was| were) (?:the )?(?:[\w'’-]+ ){0,3}dates\b/.test(q)) return 'date';
+  if (/\b(?:what|which)\s+day\b/.test(q)) return 'day';
   if (/\b(?:what|which)\s+month\b/.test(q)) return 'month';
   if (/\b(?:what|which)\s+year\b/.test(q)) return 'year';
   if (/\b(?:what|which)\s+(?:century|decade)\b/.test(q)) return 'era';

@@ -18,7 +18,7 @@ const vouched = (question: string, text: string) => {
 describe('the unit of time a when-question asks for', () => {
   it('reads day, month, year, century and time of day from the question', () => {
     expect(timeUnitAsked('what day is the final')).toBe('day');
-    expect(timeUnitAsked('On what date did the talks end?')).toBe('day');
+    expect(timeUnitAsked('On what date did the talks end?')).toBe('date');
     expect(timeUnitAsked('which month did the shop open')).toBe('month');
     expect(timeUnitAsked('In what year was the bridge built?')).toBe('year');
     expect(timeUnitAsked('What century was the castle built in?')).toBe('era');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { comingForPast, hasCandidate, pastForComing } from '../../src/engine/span-candidates.ts';
+import { timeUnitAsked } from '../../src/engine/answer-units.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { plainArticle } from '../support/plain-article.ts';
 
 const at = (sentence: string, text: string) => ({ text, start: sentence.indexOf(text), kind: 'when' as const });
 
@@ -120,5 +123,19 @@ describe('a year a founding is dated by, for something to come', () => {
     expect(test(at(s, '1981'), s)).toBe(true);
     const coming = 'Vale and Reed will be handed their awards in 2005.';
     expect(test(at(coming, '2005'), coming)).toBe(false);
+  });
+});
+
+describe('a time told relative to the article\'s day (lead25)', () => {
+  it('is quoted, never stated in bold ("next month" of a 2005 story dates nothing for a reader now)', () => {
+    const engine = new Engine([plainArticle('rt', 'Kessel Act delayed', 'Thousands of public bodies are ill-prepared for the Kessel Act, due to come into force next month, say MPs.')]);
+    const answer = engine.ask('when does the kessel act come into force').answer;
+    expect(answer.quote).toMatch(/next month/);
+    expect(answer.short).toBe(false);
+  });
+
+  it('reads "what date" as the day of a month, never a weekday alone', () => {
+    expect(timeUnitAsked('what date is the kessel vote')).toBe('date');
+    expect(timeUnitAsked('what day is the kessel vote')).toBe('day');
   });
 });
