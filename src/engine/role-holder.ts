@@ -158,6 +158,8 @@ export function roleHolderTest(
       // Secretary General Kofi Annan"
       if (words(text).slice(0, -1).some((w) => role.printed.has(stem(w)))) continue;
       const b = a + Math.max(1, words(text).length) - 1;
+      // (a name set before a department's word is part of the role, not its holder: "chief *US* economist")
+      if (tokens[b + 1] !== undefined && !tokens[b + 1]!.capital && DEPARTMENT.has(tokens[b + 1]!.term)) continue;
       if (besideRole(a, b)) {
         holder = text;
         break;

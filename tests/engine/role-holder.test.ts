@@ -215,3 +215,12 @@ describe('a role asked with a possessive', () => {
     expect(holderIn("who is brandis's lawyer", "Brandis's lawyer, Tom Vale, said the charges were unfounded.")).toBe('Tom Vale');
   });
 });
+
+describe('a name inside the role it is set in (lead25)', () => {
+  it('is no holder: "chief *US* economist for Kessel Bank" names no boss of Kessel Bank', () => {
+    const sentence = '"Rates will rise," said Tom Reyes, chief US economist for Kessel Bank.';
+    expect(holderIn("who is kessel bank's ceo", sentence)).not.toBe('US');
+    const engine = new Engine([art('kb', 'Kessel Bank on rates', sentence)]);
+    expect(engine.ask("who is kessel bank's ceo").answer.short).toBe(false);
+  });
+});
