@@ -6,7 +6,7 @@ import { comingForPast, gameScoreTest, MONTH, NOT_NAMES as NOT_NAME_WORDS, PLACE
 import { placeLikeness, THING_NAME } from './name-likeness.ts';
 import { SHORT_ABOVE, spanConfidenceOf, spanFeatures, type SpanFeatures } from './span-confidence.ts';
 import { isEnglishWord } from './english-words.ts';
-import { DEMONYMS } from './demonyms.ts';
+import { COUNTRIES, DEMONYMS } from './demonyms.ts';
 import { STOP_WORDS, stemTokens, stemUncached, terms, words } from './text.ts';
 import { repairWord, splitCompound } from './spelling.ts';
 import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
@@ -773,6 +773,8 @@ function withoutScoreWords(question: string): string {
   return SCORE_ASKED.test(expandIs(question.toLowerCase())) ? question.replace(/\b(?:final\s+)?(?:score(?:line)?|game|match)\b|(?<=\w\s+)\b(?:v|vs|versus)\b(?=\s+\w)/gi, ' ') : question;
 }
 
+/** "which country / nation": a country asked. */
+const COUNTRY_ASKED = /\b(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nation|nations)\b/i;
 /** A time told relative to the day it was written ("next month", "last week", "yesterday", "this year"). */
 const RELATIVE_TIME = /^(?:(?:early|late|later|earlier)\s+)?(?:(?:next|last|this|past|coming)\s+(?:week|month|year|season|weekend|summer|spring|autumn|winter|decade)|yesterday|today|tomorrow|tonight|recently|soon)$/i;
 
@@ -1693,6 +1695,9 @@ export function answerQuestion(
   // and a score of another game, or of another part of the game, is not the score asked ("led 9-8" for the final score)
   const gameScore = wanted === 'number' ? gameScoreTest(question) : null;
   const otherGame = gameScore !== null && choice !== null && at >= 0 && isScore(choice.text) && !gameScore({ text: choice.text, start: at, kind: 'number' }, spanText);
+  // and "which country" is answered by a country or its people's name, never a city in it ("Seville" for "which country won
+  // the davis cup")
+  const notCountry = wanted === 'where' && COUNTRY_ASKED.test(question) && choice !== null && !choice.text.split(/\s+(?:and|or)\s+|,\s*/).every((part) => { const w = part.trim().toLowerCase().replace(/^the\s+/, '').split(/\s+/); return COUNTRIES.has(w[w.length - 1]!) || DEMONYMS[w[w.length - 1]!] !== undefined; });
   // and a time told relative to the article's own day ("next month", "last week") dates nothing for a reader who does not
   // know that day: the quote shows it, no bold states it
   const relativeTime = wanted === 'when' && choice !== null && RELATIVE_TIME.test(choice.text.trim());
@@ -1716,7 +1721,7 @@ export function answerQuestion(
     pronounOne, dateForWhat, personForJob, workForPlace, bareScale, chartPlace, inBrackets, moneyForSize, unweighed,
     otherGender, ownerOfNamed, bearerAsked, unitOnly, changeForReached, yearForLength, oneOfOther, kindUntold,
     otherRoleHeld, otherPartDate, otherPartFigure, modifiesKind, describesRole, notMoney, spanOfLow, nameForRank, beatenByOther, yearForThisYear, ownSideMan, roleHeldByOther,
-    superseded, otherGame, relativeTime,
+    superseded, otherGame, relativeTime, notCountry,
   };
   const spanVetoes = Object.entries(vetoes).flatMap(([name, on]) => (on ? [name] : []));
   const spanConfidence = sf && spanVetoes.length === 0 ? spanConfidenceOf(sf) : 0;

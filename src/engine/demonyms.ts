@@ -33,3 +33,23 @@ export const DEMONYMS: Readonly<Record<string, string>> = Object.fromEntries(
     }),
   ],
 );
+
+/** Countries by name (each its last word, as news writes it, with common short forms), for "which country". */
+export const COUNTRIES: ReadonlySet<string> = new Set(
+  (
+    'afghanistan albania algeria andorra angola antigua argentina armenia australia austria azerbaijan bahamas bahrain ' +
+    'bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia herzegovina botswana brazil brunei bulgaria ' +
+    'burkina burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia ' +
+    'denmark djibouti dominica ecuador egypt salvador eritrea estonia eswatini ethiopia fiji finland france gabon gambia ' +
+    'georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran ' +
+    'iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia ' +
+    'lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta ' +
+    'mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma namibia ' +
+    'nauru nepal netherlands holland zealand nicaragua niger nigeria korea macedonia norway oman pakistan palau panama ' +
+    'papua paraguay peru philippines poland portugal qatar romania russia rwanda samoa marino arabia senegal serbia ' +
+    'seychelles sierra leone singapore slovakia slovenia solomon somalia africa spain lanka sudan suriname sweden ' +
+    'switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tobago tunisia turkey turkmenistan tuvalu ' +
+    'uganda ukraine emirates uae britain uk england scotland wales us usa america uruguay uzbekistan vanuatu vatican ' +
+    'venezuela vietnam yemen zambia zimbabwe palestine tibet kurdistan'
+  ).split(' '),
+);

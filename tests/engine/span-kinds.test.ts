@@ -383,3 +383,13 @@ describe('a purpose after the thing asked', () => {
     expect(chosen?.text).toBe('foreign investment in its mining industries');
   });
 });
+
+describe('"which country" (lead25)', () => {
+  it('is answered by a country, never a city in it ("Seville" for the Davis Cup winner)', () => {
+    const engine = new Engine([plainArticle('dc', 'Moya quits Davis Cup', 'Carlos Moya has chosen not to help Spain defend the Davis Cup crown they won in Seville in November.')]);
+    const answer = engine.ask('which country won the davis cup').answer;
+    expect(answer.short && answer.answer === 'Seville').toBe(false);
+    const bolivia = new Engine([plainArticle('bo', 'Suez loses water deal', 'Recently, Suez lost a water concession in Bolivia after mass protests in the city of El Alto.')]);
+    expect(bolivia.ask('which country did suez lose a water concession in').answer.answer).toBe('Bolivia');
+  });
+});
