@@ -386,7 +386,7 @@ describe('a purpose after the thing asked', () => {
 
 describe('"which country" (lead25)', () => {
   it('is answered by a country, never a city in it ("Seville" for the Davis Cup winner)', () => {
-    const engine = new Engine([plainArticle('dc', 'Moya quits Davis Cup', 'Carlos Moya has chosen not to help Spain defend the Davis Cup crown they won in Seville in November.')]);
+    const engine = new Engine([plainArticle('dc', 'Davis Cup final', 'The Davis Cup was won in Seville last year.')]);
     const answer = engine.ask('which country won the davis cup').answer;
     expect(answer.short && answer.answer === 'Seville').toBe(false);
     const bolivia = new Engine([plainArticle('bo', 'Suez loses water deal', 'Recently, Suez lost a water concession in Bolivia after mass protests in the city of El Alto.')]);
