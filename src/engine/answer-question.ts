@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, PERSON_FOCUS_NOUNS, personAsked, SCORE_ASKED, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, isScore, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_IN_TEXT, WEEKDAY_NAME } from './answer-units.ts';
+import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, isScore, isTimeOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_IN_TEXT, timeUnitAsked, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, otherObject, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
@@ -775,8 +775,8 @@ function withoutScoreWords(question: string): string {
 
 /** "which country / nation": a country asked. */
 const COUNTRY_ASKED = /\b(?:which|what)\s+(?:\w+\s+)?(?:country|countries|nation|nations)\b/i;
-/** A time told relative to the day it was written ("next month", "last week", "yesterday", "this year"). */
-const RELATIVE_TIME = /^(?:(?:early|late|later|earlier)\s+)?(?:(?:next|last|this|past|coming)\s+(?:week|month|year|season|weekend|summer|spring|autumn|winter|decade)|yesterday|today|tomorrow|tonight|recently|soon)$/i;
+/** A time told relative to the day it was written ("next month", "last week", "yesterday", "two years ago"). */
+const RELATIVE_TIME = /^(?:(?:early|late|later|earlier)\s+)?(?:(?:next|last|this|past|coming)\s+(?:week|month|year|season|weekend|summer|spring|autumn|winter|decade)|yesterday|today|tomorrow|tonight|recently|soon|(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+ago)$/i;
 
 function isTypedQuestion(type: string): boolean {
   return type !== 'what' && type !== 'other';
@@ -1194,7 +1194,11 @@ export function answerQuestion(
   const confidence0 = vague ? Math.min(capped, (ABSTAIN_BELOW + UNSURE_BELOW) / 2) : far ? Math.min(capped, FAR_TYPED_CAP) : capped;
   const defined = definition?.(s.text) ?? null;
   // an age, a role-holder, an event's date (past or scheduled), a title, a place of residence or a definition set right beside what was asked is vouched for however few of the question's words it repeats
-  const vouched = (ageAsked && agedIn(entry) && !apposedOnly(terms(quote)) ? ageNamed(quote, aged, terms, about(entry, s.index) && (neighbour === null || about(entry, neighbour.index)), atEvent) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
+  const vouchedAny = (ageAsked && agedIn(entry) && !apposedOnly(terms(quote)) ? ageNamed(quote, aged, terms, about(entry, s.index) && (neighbour === null || about(entry, neighbour.index)), atEvent) : null) ?? holdsRole?.(s.text, s.terms, entry.titleTerms) ?? (namesIn(entry) ? eventDate?.(s.text) : null) ?? comingDate?.(s.text) ?? titles?.(s.text) ?? residence?.(best) ?? origin?.(s.text) ?? defined ?? expanded;
+  // (a date vouched for by its shape is still of the unit asked, and no time told relative to the story's day: "on
+  // Tuesday" for "what time does the show go out", "next month" for "when does the act come in")
+  const unitAsked = wanted === 'when' ? timeUnitAsked(question) : null;
+  const vouched = vouchedAny !== null && wanted === 'when' && (RELATIVE_TIME.test(vouchedAny.trim()) || (unitAsked !== null && !isTimeOf(unitAsked, vouchedAny))) ? null : vouchedAny;
   // a role asked whose quote names no one in it ("who runs EDS" over "consultants from EDS … were running around"): the
   // closest passage, not a sure answer
   const noHolder = holdsRole !== null && vouched === null;

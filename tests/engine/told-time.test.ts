@@ -139,3 +139,15 @@ describe('a time told relative to the article\'s day (lead25)', () => {
     expect(timeUnitAsked('what day is the kessel vote')).toBe('day');
   });
 });
+
+describe('a date vouched for by its shape (lead25)', () => {
+  it('is still of the unit asked, and never a time relative to the story\'s day', () => {
+    const engine = new Engine([
+      plainArticle('pe', 'Peel show gets new hosts', "The permanent replacement for late DJ Tom Hale's Radio Kessel show goes on air on Tuesday, with three hosts chosen."),
+      plainArticle('lg', 'Singer fined over hotel fight', 'Singer Jo Marlow has been fined 50,000 euros after a fight in a German hotel two years ago.'),
+    ]);
+    expect(engine.ask('what time does the hale replacement show go out').answer.answer).not.toBe('on Tuesday');
+    const fight = engine.ask('when was the marlow hotel fight').answer;
+    expect(fight.short && fight.answer === 'two years ago').toBe(false);
+  });
+});
