@@ -50,6 +50,6 @@ export const COUNTRIES: ReadonlySet<string> = new Set(
     'seychelles sierra leone singapore slovakia slovenia solomon somalia africa spain lanka sudan suriname sweden ' +
     'switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tobago tunisia turkey turkmenistan tuvalu ' +
     'uganda ukraine emirates uae britain uk england scotland wales us usa america uruguay uzbekistan vanuatu vatican ' +
-    'venezuela vietnam yemen zambia zimbabwe palestine tibet kurdistan'
+    'venezuela vietnam yemen zambia zimbabwe palestine tibet kurdistan states kingdom republic coast rica rico faso'
   ).split(' '),
 );

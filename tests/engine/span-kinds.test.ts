@@ -391,5 +391,7 @@ describe('"which country" (lead25)', () => {
     expect(answer.short && answer.answer === 'Seville').toBe(false);
     const bolivia = new Engine([plainArticle('bo', 'Suez loses water deal', 'Recently, Suez lost a water concession in Bolivia after mass protests in the city of El Alto.')]);
     expect(bolivia.ask('which country did suez lose a water concession in').answer.answer).toBe('Bolivia');
+    const kingdom = new Engine([plainArticle('uk', 'Steam history', 'The first full-scale working railway steam locomotive was built in the United Kingdom in 1804 by Richard Trevithick.')]);
+    expect(kingdom.ask('in what country was the first steam locomotive built').answer.answer).toBe('United Kingdom');
   });
 });
