@@ -37,7 +37,8 @@ export function isScore(text: string): boolean {
 /** The quantity kinds that answer the question (any of them will do), or null when any number will. */
 export function quantityAsked(question: string): readonly QuantityKind[] | null {
   const q = expandIs(question.toLowerCase());
-  if (/\b(?:what|which) (?:percentage|percent|proportion|share)\b|\bhow many (?:per ?cent|percent)\b/.test(q)) return ['percent'];
+  // ("what % of searches", "what pc of the vote": the sign or its short form asks a share too)
+  if (/\b(?:what|which) (?:percentage|percent|proportion|share|pc)\b|(?:\bwhat|\bwhich) ?%|\bhow many (?:per ?cent|percent|%)/.test(q)) return ['percent'];
   // "what was the score": a game's score, "19-13"
   if (SCORE_ASKED.test(q)) return ['score'];
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
@@ -47,7 +48,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow much (?:(?:jail|prison|playing|extra|more|less|spare|injury|recovery|waiting|travel|screen|air|free) )?(?:time|longer|shorter)\b/.test(q)) return ['duration'];
   if (/\bhow much\b/.test(q)) {
     // "how much of the debts": a share of them, or an amount
-    if (/\bhow much of\b/.test(q)) return MONEY_WORDS.test(q) ? ['money', 'percent'] : null;
+    // ("how much of deutsche boerse does tci own": a stake, a share)
+    if (/\bhow much of\b/.test(q)) return MONEY_WORDS.test(q) ? ['money', 'percent'] : /\b(?:own|owns|owned|hold|holds|held|control|controls|controlled)\b/.test(q) ? ['percent'] : null;
     // "how much did profits rise?": a change is told in money or as a share
     // (and "by how much were its reserves smaller": a difference, told the same ways)
     const changed = CHANGE_WORDS.test(q) || COMPARED_WORDS.test(q);

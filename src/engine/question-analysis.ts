@@ -63,7 +63,7 @@ export function classifyQuestion(question: string): QuestionType {
   const q = expandIs(question.toLowerCase());
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
   // ("what are numbers divisible by 3 called" asks a name)
-  if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q) && !/\b(?:called|named|termed|known as)\W*$/.test(q)) || COST_ASKED.test(q) || SCORE_ASKED.test(q)) return 'number';
+  if ((QUANTITY_QUESTION.test(q) && !KIND_OF.test(q) && !/\b(?:called|named|termed|known as)\W*$/.test(q)) || COST_ASKED.test(q) || SCORE_ASKED.test(q) || /\b(?:what|which) ?%/.test(q)) return 'number';
   // ("what are the festival dates": a date asked by its noun)
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what dates?|which dates?|what time|what days?|what month|what century|what decade|what period|what era)\b|\bwhat (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}dates?\b/.test(q)) return 'when';
   if (/^\W*(?:\w+\s+)?where\b|\bwhere\W*$/.test(q) || PLACE_QUESTION.test(q)) return 'where';

@@ -546,3 +546,16 @@ describe('an age told around the one asked (lead25)', () => {
     expect(engine.ask("how old is kate o'hara").answer.answer).toBe('35');
   });
 });
+
+describe('a share asked by its sign or by what is owned (lead25)', () => {
+  it('reads "what % of" as a share asked, a number question', () => {
+    expect(quantityAsked('what % of voters backed the plan')).toEqual(['percent']);
+    expect(classifyQuestion('what % of voters backed the plan')).toBe('number');
+    expect(quantityAsked('how many % voted yes')).toEqual(['percent']);
+  });
+
+  it('reads "how much of X does Y own" as a stake, a share', () => {
+    expect(quantityAsked('how much of kessel does marlow own')).toEqual(['percent']);
+    expect(quantityAsked('how much of the cake did he eat')).toBeNull();
+  });
+});
