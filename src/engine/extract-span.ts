@@ -12,8 +12,8 @@ import {
   parenCandidates,
   patternCandidates,
   comingForPast,
+  asksAmount,
   gameScoreTest,
-  HOW_MUCH,
   pastForComing,
   phraseCandidates,
   tokenize,
@@ -572,8 +572,7 @@ export function scoreCandidates(
   // (a score of another game, or of another part of it, is of the asked kind but not the score asked)
   const gameScore = kindsAsked ? gameScoreTest(question) : null;
   const ofKind = (c: Candidate) => kindsAsked !== null && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) && (!gameScore || gameScore(c, sentence));
-  // ("how much" with no kind asks an amount: a span of time is of another kind)
-  const amountAsked = type === 'number' && kindsAsked === null && HOW_MUCH.test(question);
+  const amountAsked = asksAmount(question, type, kindsAsked);
   const otherKind = (c: Candidate) => (kindsAsked !== null && !ofKind(c)) || (amountAsked && isQuantityOf(['duration'], sentence, c.start, c.start + c.text.length));
   const vectors = loadWordVectors();
   const rowOfWord = (w: string | undefined) => {

@@ -402,16 +402,20 @@ export function candidateTest(question: string): (sentence: string) => boolean {
   return (sentence) => collectCandidates(type, sentence).some((c) => accepts(c, sentence));
 }
 
-/** "how much", which asks an amount. */
-export const HOW_MUCH = /\bhow much\b/i;
+/**
+ * Whether "how much" asks an amount with no kind named ("how much did ibm put into linux"): never a span of time ("a
+ * *three-year* programme"), which "how much time" asks by its kind.
+ */
+export function asksAmount(question: string, type: QuestionType, kinds: readonly string[] | null): boolean {
+  return type === 'number' && kinds === null && /\bhow much\b/i.test(question);
+}
 
 /** Whether a collected candidate is of the asked-for type and not named by the question; one rule for every test of a sentence. */
 export function candidateFilter(question: string, type: QuestionType): (c: Candidate, sentence: string) => boolean {
   const qStems = questionStems(question);
   // "how old", "how much did it cost": only a number of that kind (an age, money) is of the asked-for type
   const kinds = type === 'number' ? quantityAsked(question) : null;
-  // "how much did ibm put into linux": an amount, never a span of time ("a *three-year* program") unless time is asked
-  const amountAsked = type === 'number' && kinds === null && HOW_MUCH.test(question);
+  const amountAsked = asksAmount(question, type, kinds);
   const gameScore = kinds?.includes('score') ? gameScoreTest(question) : null;
   // "who sang at the gala": a sentence naming only places ("held in Paris") holds no one of the asked type
   const placeOf = asksSomeone(question, type) ? placeLikeness() : null;
@@ -482,9 +486,10 @@ function namesSides(sides: readonly string[], bothAsked: boolean, sentence: stri
 const BOTH_SIDES_ASKED = /\b(?:v|vs|versus|against|beat|beats|beaten|played|plays)\b/i;
 
 /** A part of a game asked ("the half-time score", "the first set score", "when italy led"), and the words that tell it. */
+const SET_PART = /\bsets?\b/i;
 const GAME_PARTS: readonly (readonly [RegExp, RegExp])[] = [
   [/\bhalf[\s-]?time\b|\b(?:first|second)[\s-]half\b|\binterval\b/i, /\bhalf\b|\binterval\b|\bthe break\b/i],
-  [/\bsets?\b/i, /\bsets?\b/i],
+  [SET_PART, SET_PART],
   [/\blegs?\b/i, /\blegs?\b/i],
   [/\b(?:led|lead|leading|trail\w*)\b/i, /./],
 ];
@@ -508,7 +513,7 @@ export function gameScoreTest(question: string): ((c: Candidate, sentence: strin
     const near = sentence.slice(Math.max(0, start - 50), end + 40);
     const running = RUNNING_BEFORE.test(sentence.slice(Math.max(0, start - 20), start)) || RUNNING_AFTER.test(sentence.slice(end, end + 30));
     // (one set of a match's sets is the match's score only when a set is asked: "6-4" of "6-4 6-1")
-    const oneSet = part !== GAME_PARTS[1]![1] && [...sentence.matchAll(SETS_IN_TEXT)].some((m) => m.index <= start && end <= m.index + m[0].length && m[0].length > c.text.length);
+    const oneSet = part !== SET_PART && [...sentence.matchAll(SETS_IN_TEXT)].some((m) => m.index <= start && end <= m.index + m[0].length && m[0].length > c.text.length);
     return namesSides(sides, bothAsked, sentence, start, end) && (part ? part.test(near) : !running) && !oneSet;
   };
 }
