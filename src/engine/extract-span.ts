@@ -570,7 +570,7 @@ export function scoreCandidates(
   // "how old", "how much did it cost", "how many people": the kind of quantity the number must be
   const kindsAsked = type === 'number' ? quantityAsked(question) : null;
   // (a score of another game, or of another part of it, is of the asked kind but not the score asked)
-  const gameScore = kindsAsked ? gameScoreTest(question) : null;
+  const gameScore = kindsAsked?.includes('score') ? gameScoreTest(question) : null;
   const ofKind = (c: Candidate) => kindsAsked !== null && isQuantityOf(kindsAsked, sentence, c.start, c.start + c.text.length) && (!gameScore || gameScore(c, sentence));
   const amountAsked = asksAmount(question, type, kindsAsked);
   const otherKind = (c: Candidate) => (kindsAsked !== null && !ofKind(c)) || (amountAsked && isQuantityOf(['duration'], sentence, c.start, c.start + c.text.length));
