@@ -5,6 +5,7 @@ import { indexTermIds, TermMapper } from './analyze-article.ts';
 import { Bm25Index, MAX_TF, Vocabulary } from './bm25-index.ts';
 import { compareByDate } from './compose-stories.ts';
 import { articleKey, isArticleKey } from './article-key.ts';
+import { packText } from './packed-text.ts';
 import type { Article } from './types.ts';
 
 /** What the engine keeps of an article: no sentences (those are analyzed on demand). */
@@ -221,7 +222,7 @@ export class CorpusIndex {
       });
       this.register({
         key,
-        article,
+        article: packText(article),
         titleTerms: analysis.titleTerms,
         vector: { ids, counts },
         firstPassage,

@@ -4,6 +4,7 @@ import { retrievePassages } from './retrieve-passages.ts';
 import { SHORT_ABOVE, type SpanFeatures } from './span-confidence.ts';
 import { buildStory, centralities, clusterArticles, rankStories, toSourceRef, type StoryInput } from './compose-stories.ts';
 import { CorpusIndex, type EngineEntry, type EngineState } from './corpus-index.ts';
+import { plainArticle } from './packed-text.ts';
 import { chooseDraft, contextWeight, followUpQuery, nextTurn, type ConversationTurn } from './follow-up-state.ts';
 import { rankMatches, type Match } from './rank-matches.ts';
 import { matchTitles } from './match-titles.ts';
@@ -84,7 +85,7 @@ export class Engine {
     if (a) {
       this.analyzed.delete(entry.key);
     } else {
-      a = analyzeArticle(entry.article);
+      a = analyzeArticle(plainArticle(entry.article));
       if (this.analyzed.size >= ANALYZED_CACHE) this.analyzed.delete(this.analyzed.keys().next().value!);
     }
     this.analyzed.set(entry.key, a);
@@ -98,7 +99,10 @@ export class Engine {
     let done: AnalyzedArticle | undefined;
     const get = () => (done ??= this.analyze(entry));
     return {
-      article: entry.article,
+      // (the analyzed article's text is a plain string; the entry's is inflated at each read)
+      get article() {
+        return done?.article ?? entry.article;
+      },
       titleTerms: entry.titleTerms,
       get sentences() {
         return get().sentences;

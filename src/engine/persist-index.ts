@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Bm25Index, Vocabulary, type Bm25Snapshot } from './bm25-index.ts';
 import { corpusFingerprint } from './corpus-files.ts';
+import { writeText } from './packed-text.ts';
 import { Engine } from './engine.ts';
 import type { EngineEntry, EngineState } from './corpus-index.ts';
 import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
@@ -341,9 +342,6 @@ function readText(this: Stored): string {
   return this[BYTES].toString('utf8', from, from + (this as unknown as { [LENGTH]: number })[LENGTH]);
 }
 const LENGTH = Symbol('text length');
-function writeText(this: Article, value: string): void {
-  Object.defineProperty(this, 'text', { value, enumerable: true, writable: true, configurable: true });
-}
 
 /**
  * An article whose text stays in the index file's bytes until read: a restart decodes no text,
