@@ -5,7 +5,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article } from './types.ts';
 
 const PACKED = Symbol('packed text');
-type Packed = Article & { [PACKED]: Uint8Array };
+const BYTES = Symbol('text bytes');
+type Packed = Article & { [PACKED]: Uint8Array; [BYTES]: number };
 
 function readPacked(this: Packed): string {
   return inflateRawSync(this[PACKED]).toString('utf8');
@@ -23,9 +24,11 @@ export function writeText(this: Article, value: string): void {
  */
 export function packText(article: Article): Article {
   // (level 1, the fastest; the copy owns exactly its bytes, where zlib's result is a view of a larger pooled buffer)
-  const packed = new Uint8Array(deflateRawSync(article.text, { level: 1 }));
+  const text = article.text;
+  const packed = new Uint8Array(deflateRawSync(text, { level: 1 }));
   Object.defineProperties(article, {
     [PACKED]: { value: packed, configurable: true },
+    [BYTES]: { value: Buffer.byteLength(text, 'utf8'), configurable: true },
     text: { get: readPacked, set: writeText, enumerable: true, configurable: true },
   });
   return article;
@@ -35,4 +38,16 @@ export function packText(article: Article): Article {
 export function plainArticle(article: Article): Article {
   const { text, ...rest } = article;
   return { ...rest, text } as Article;
+}
+
+/** The UTF-8 size of an article's text, without inflating a packed one (the persisted index lays texts out by it). */
+export function textByteLength(article: Article): number {
+  const bytes = (article as Partial<Packed>)[BYTES];
+  return bytes !== undefined && Object.getOwnPropertyDescriptor(article, 'text')?.get === readPacked ? bytes : Buffer.byteLength(article.text, 'utf8');
+}
+
+/** An article's text as UTF-8 bytes: a packed one inflated straight to bytes, with no string made between. */
+export function textBytes(article: Article): Uint8Array {
+  const packed = (article as Partial<Packed>)[PACKED];
+  return packed !== undefined && Object.getOwnPropertyDescriptor(article, 'text')?.get === readPacked ? inflateRawSync(packed) : Buffer.from(article.text, 'utf8');
 }

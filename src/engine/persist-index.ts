@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Bm25Index, Vocabulary, type Bm25Snapshot } from './bm25-index.ts';
 import { corpusFingerprint } from './corpus-files.ts';
-import { writeText } from './packed-text.ts';
+import { textByteLength, textBytes, writeText } from './packed-text.ts';
 import { Engine } from './engine.ts';
 import type { EngineEntry, EngineState } from './corpus-index.ts';
 import { splitSentences, terms, WORD_TABLES_DIGEST } from './text.ts';
@@ -41,10 +41,10 @@ type Section = {
 
 /** Article texts as UTF-8, in pieces of about 8 MB. */
 function* textChunks(entries: readonly EngineEntry[]): Iterable<Uint8Array> {
-  let batch: Buffer[] = [];
+  let batch: Uint8Array[] = [];
   let bytes = 0;
   for (const e of entries) {
-    const b = Buffer.from(e.article.text, 'utf8');
+    const b = textBytes(e.article);
     batch.push(b);
     bytes += b.length;
     if (bytes >= 8 << 20) {
@@ -136,7 +136,7 @@ export async function saveIndex(engine: Engine, dataDir: string, corpusPath: str
     const a = e.article;
     meta.push([a.id, a.title, a.url, a.date, a.source, a.origin]);
     textOffsets[i] = textAt;
-    textAt += Buffer.byteLength(a.text, 'utf8');
+    textAt += textByteLength(a);
     key[i] = e.key;
     firstPassage[i] = e.firstPassage;
     passageCount[i] = e.passageCount;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
-import { packText, plainArticle } from '../../src/engine/packed-text.ts';
+import { packText, plainArticle, textByteLength, textBytes } from '../../src/engine/packed-text.ts';
 import type { Article } from '../../src/engine/types.ts';
 
 const TEXT =
@@ -39,5 +39,16 @@ describe('article texts kept deflated by the engine', () => {
     const reply = engine.ask('How much will the repairs cost?').answer;
     expect(reply.quote).toContain('€4 million');
     expect(engine.summarize('flood.txt').ok).toBe(true);
+  });
+});
+
+describe('a packed text read for the persisted index', () => {
+  it('gives its UTF-8 size and bytes without a string, and an assigned text once assigned', () => {
+    const stored = packText(article());
+    expect(textByteLength(stored)).toBe(Buffer.byteLength(TEXT, 'utf8'));
+    expect(Buffer.from(textBytes(stored)).toString('utf8')).toBe(TEXT);
+    stored.text = 'Now 12 bytes';
+    expect(textByteLength(stored)).toBe(12);
+    expect(Buffer.from(textBytes(stored)).toString('utf8')).toBe('Now 12 bytes');
   });
 });
