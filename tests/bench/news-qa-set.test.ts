@@ -112,6 +112,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh20 = batch20 ? loadNewsQa(batch20.file) : [];
   const batch21 = batches.find((b) => b.key === 'fresh21');
   const fresh21 = batch21 ? loadNewsQa(batch21.file) : [];
+  const batch22 = batches.find((b) => b.key === 'fresh22');
+  const fresh22 = batch22 ? loadNewsQa(batch22.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -249,8 +251,14 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists twenty-one batches in order, batch 21 after batch 20, each with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18', 'fresh19', 'fresh20', 'fresh21']);
+  it('lists twenty-two batches in order, batch 22 after batch 21, each with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22']);
+    expect(batches[21]).toMatchObject({
+      name: 'fresh batch 22',
+      label: "fresh batch 22 (written 2026-12-06 01:57–02:06 UTC, new facts of batch 1–12 articles, blind until the lead's final run)",
+      notes: 'bench/notes/fresh22.md',
+      file: expect.stringMatching(/news-qa-fresh22\.jsonl$/),
+    });
     expect(batches[20]).toMatchObject({
       name: 'fresh batch 21',
       label: "fresh batch 21 (written 2026-12-06 00:19–00:25 UTC, new facts of batch 13–18 articles, blind until the lead's final run)",
@@ -275,6 +283,16 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       notes: 'bench/notes/fresh18.md',
       file: expect.stringMatching(/news-qa-fresh18\.jsonl$/),
     });
+  });
+
+  it('batch 22 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh22.length).toBe(60);
+    expect(fresh22.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh22.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh22.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh22.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `ob-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh22.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 21 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -494,8 +512,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–21 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21 };
+  it('repeats no question across the dev set, batches 1–22 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -527,6 +545,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh19.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh19 repeats out-of-scope "${q.question}"`);
       if (fresh20.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh20 repeats out-of-scope "${q.question}"`);
       if (fresh21.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh21 repeats out-of-scope "${q.question}"`);
+      if (fresh22.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh22 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -908,6 +927,28 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     }
     expect(fresh20.filter((x) => x.answerable)).toHaveLength(40);
     expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 22 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh22.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh22.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it('batch 22 asks new facts of articles batches 1–12 used and batches 19–21 did not, none of another article', () => {
+    const earlier = [loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12];
+    const articlesOf = (sets: NewsQaItem[][]) => new Set(sets.flat().flatMap((q) => (q.answerable && q.article !== null ? [q.article] : [])));
+    const used = articlesOf(earlier);
+    const later = articlesOf([fresh19, fresh20, fresh21]);
+    const outside = fresh22.filter((q) => q.article !== null && (!used.has(q.article) || later.has(q.article))).map((q) => q.id);
+    expect(fresh22.some((q) => q.article !== null)).toBe(true);
+    expect(outside).toEqual([]);
   });
 
   it.skipIf(!present)('batch 21 names articles the engine loads, every expected answer is in its article verbatim', async () => {
