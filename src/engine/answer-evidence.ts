@@ -1,6 +1,6 @@
 // Evidence for the answer confidence beyond how much of the question a sentence holds (issue 14; bench/notes/confidence6.md).
 import type { AnalyzedSentence } from './analyze-article.ts';
-import { ADDRESS_TITLE_WORDS, terms } from './text.ts';
+import { ADDRESS_TITLE_WORDS, isStopWord, terms } from './text.ts';
 
 /** The subject leads a sentence when one of its words is among the sentence's first terms. */
 const LEAD_TERMS = 5;
@@ -238,6 +238,45 @@ export function namesNothingNew(quote: string, asked: ReadonlySet<string>, isNam
     if (terms(m[0]).some((t) => !asked.has(t))) return false;
   }
   return true;
+}
+
+/** Where a name-question's thing starts: "the name of (the) …", "what's (the) … called". */
+const NAMED_THING_START = /\bname\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?|^\W*(?:what|which)(?:['’]?s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?=(?:[\p{L}\d'’-]+\s+){0,5}?called\W*$)/iu;
+
+/**
+ * The thing a name-question asks the name of, as an index term: the last word of its phrase that is no name asked,
+ * before a function word, a verb's -ing or -ed form or "called" ("the name of the *mum* who told blair", "the munich
+ * *hotel* where", "what's 50 cent's second *album* called"); null when none.
+ */
+export function namedThingAsked(question: string, namedTerms: ReadonlySet<string>): string | null {
+  const m = NAMED_THING_START.exec(question);
+  if (!m) return null;
+  let head: string | null = null;
+  for (const w of question.slice(m.index + m[0].length).toLowerCase().match(/[\p{L}\d'’-]+/gu) ?? []) {
+    const t = terms(w.replace(/['’]s?$/, ''))[0];
+    if (w === 'called' || t === undefined || isStopWord(w) || (w.length > 4 && /(?:ing|ed)$/.test(w))) break;
+    // (a number is part of a name: "50 cent's album")
+    if (namedTerms.has(t) || /^\d/.test(t)) {
+      if (head !== null) break;
+      continue;
+    }
+    head = t;
+  }
+  return head;
+}
+
+/** An unnamed mention: an article or a possessive, up to two describing words, then the word (`$1`) and no name after it. */
+const UNNAMED_MENTION = /(?:^|\s)(?:a|an|her|his|their|its|one|another|[\p{L}-]+['’]s?)\s+(?:[\p{L}-]+\s+){0,2}?([\p{Ll}][\p{L}-]*)(?![\p{L}-])(?!,?\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sir)\s+)?["“]?[\p{Lu}\d])/gu;
+
+/**
+ * Whether a quote tells of the thing a name-question asks for (`thing`, an index term) only without its name ("an
+ * Indonesian official", "a German hotel", "Bellamy's agent, the player …"): set after an article or a possessive with
+ * no name after it, in a quote with no naming word and no quoted title.
+ */
+export function tellsThingUnnamed(quote: string, thing: string): boolean {
+  if (NAMING_WORD.test(quote) || /["“‘'][\p{Lu}\d][^"”’']{0,60}["”’']/u.test(quote)) return false;
+  for (const m of quote.matchAll(UNNAMED_MENTION)) if (terms(m[1]!)[0] === thing) return true;
+  return false;
 }
 
 /** Whether the words right before and right after a span (start–end in `sentence`) are both asked terms. */

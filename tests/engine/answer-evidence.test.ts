@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/engine/analyze-article.ts';
-import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, otherObject, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namesNothingNew, patientOf, subjectLeads, timeOfTelling, toldUndone, untoldWin } from '../../src/engine/answer-evidence.ts';
+import { askedOnlyAsName, beforeRoleAndName, cutsEveryWord, deniedDeed, otherObject, flankedByAsked, otherSpeaker, speakerAsked, toldAsRisk, NAME_ASKED, namedThingAsked, namesNothingNew, patientOf, tellsThingUnnamed, subjectLeads, timeOfTelling, toldUndone, untoldWin } from '../../src/engine/answer-evidence.ts';
 import { terms } from '../../src/engine/text.ts';
 import { plainArticle } from '../support/plain-article.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -325,5 +325,35 @@ describe('a deed done to another like thing', () => {
     // (a clause after the verb is no object: "proposed that every object …")
     const t = 'Lister proposed that every object with mass has an innate inertia.';
     expect(otherObject(t, 'Lister', terms('proposed')[0]!, terms('innate inertia natural state objects'), termOf)).toBe(false);
+  });
+});
+
+describe('a name asked of a thing the quote tells of only unnamed', () => {
+  it('reads the thing whose name is asked: the last word of its phrase that is no name asked', () => {
+    expect(namedThingAsked('whats the name of the indonesian official monsanto bribed', new Set(terms('monsanto')))).toBe(terms('official')[0]);
+    expect(namedThingAsked('whats the name of the munich hotel where liam had the fight', new Set(terms('munich liam')))).toBe(terms('hotel')[0]);
+    expect(namedThingAsked("anyone know the name of bellamy's agent", new Set(terms('bellamy')))).toBe(terms('agent')[0]);
+    expect(namedThingAsked("whats 50 cents second album called", new Set(terms('cents')))).toBe(terms('album')[0]);
+    expect(namedThingAsked('whats the name of the mum who told blair that', new Set(terms('blair')))).toBe(terms('mum')[0]);
+    expect(namedThingAsked('who is the bbc political editor', new Set())).toBeNull();
+  });
+
+  it('finds it told only after an article or a possessive, with no name after it and no naming word', () => {
+    const official = terms('official')[0]!;
+    expect(tellsThingUnnamed('Monsanto has agreed to pay a fine for bribing an Indonesian official.', official)).toBe(true);
+    expect(tellsThingUnnamed("According to Bellamy's agent, the player dismissed a permanent move.", terms('agent')[0]!)).toBe(true);
+    expect(tellsThingUnnamed('The fine was for bribing an Indonesian official, Mr Harjono, in 2002.', official)).toBe(false);
+    expect(tellsThingUnnamed("50 Cent's second album, The Massacre, is released on Thursday.", terms('album')[0]!)).toBe(false);
+    expect(tellsThingUnnamed('He edits a group blog called Dogs without Borders.', terms('blog')[0]!)).toBe(false);
+  });
+
+  it('lets the engine say the corpus does not say, and still answer where the quote names it', () => {
+    const engine = new Engine([
+      plainArticle('m1', 'Monsanto fined over bribe', 'The US agrochemical giant Monsanto has agreed to pay a $1.5m fine for bribing an Indonesian official.'),
+      plainArticle('m2', 'Howard at home', "Tory leader Michael Howard was joined on the campaign trail by his wife, Sandra, on Tuesday."),
+      plainArticle('m3', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask('whats the name of the indonesian official monsanto bribed').answer.answer).toBeNull();
+    expect(engine.ask("what's the name of michael howard's wife").answer.quote).toContain('Sandra');
   });
 });
