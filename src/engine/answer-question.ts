@@ -182,6 +182,8 @@ const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citi
 const DEATH_CAUSE_ASKED = /^\W*what\s+(?:did\s+.+?\s+die\s+(?:of|from)|killed)\b/i;
 /** A death told with its cause ("died … from emphysema", "died of cancer", "killed by a stroke"). */
 const DEATH_CAUSE_TOLD = /\b(?:died|dies)\b[^.;]{0,40}?\b(?:of|from)\s+(?!the\s+age\b)|\bkilled\s+by\s+/i;
+/** A death told with anything of its cause: "died of / from / after / following …", "killed by", or an illness or a mishap named. */
+const DEATH_CAUSE_ANY = /\b(?:died|dies|death)\b[^.;]{0,60}?\b(?:of|from|after|following|with)\s+(?!the\s+age\b)|\bkilled\s+by\s+|\b(?:cancer|tumour|tumor|heart|stroke|illness|disease|overdose|crash|accident|suicide|pneumonia|failure|infection|aids|hiv|shot|stabbed|murdered)\b/i;
 /** A span that is only a date: months, weekdays, years and the words joining them ("August and November 2001", "on 5 May"). */
 const DATE_ONLY = /^(?:(?:on|in|between|and|or|to|the|of|late|early|mid|last|next|this)\s+|(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|(?:1[89]|20)\d\d\b\s*|\d{1,2}(?:st|nd|rd|th)?\s+)+$/i;
 /** Words setting a number as a goal, not as what is ("*efforts to have* 3 million people on drugs", "*aims to* sell 5m"). */
@@ -1738,8 +1740,10 @@ export function answerQuestion(
   // official monsanto bribed", does not name it: the corpus does not say)
   const thingAsked = nameAsked ? namedThingAsked(question, namedTerms) : null;
   const thingUnnamed = thingAsked !== null && tellsThingUnnamed(spanText, thingAsked);
+  // (and "what did X die of" over a quote telling the death and nothing of its cause: the corpus does not say)
+  const causeUntold = DEATH_CAUSE_ASKED.test(question) && !DEATH_CAUSE_ANY.test(spanText.replace(/\b(?:at\s+)?the\s+age\s+of\s+\d+|\baged\s+\d+/gi, ''));
   const unnamed = nameAsked && namesNothingNew(spanText, own, (w) => !NOT_NAME_WORDS.test(w) && DEMONYMS[w.toLowerCase()] === undefined);
-  const told = othersAge || nameForThing || otherBearer || thingUnnamed ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || kindUntold || (describesRole && !describesNamed) || ownSideMan || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
+  const told = othersAge || nameForThing || otherBearer || thingUnnamed || causeUntold ? Math.min(confidence, ABSTAIN_BELOW / 2) : unnamed || kindUntold || (describesRole && !describesNamed) || ownSideMan || partCount || relativeOfOther || wholeOfPart || countEach || deedElsewhere || partOfWhole || otherBody || differenceForAmount || doneForComing || otherCount || undone || denied || comingForDone || goalTold || shareForCount || patient || tellingTime || basedOther || otherBase || risked || othersWords || noWin ? Math.min(confidence, FAR_TYPED_CAP) : confidence;
   // the value an age, a role-holder or an event's date vouches for is the short answer, whatever the span chooser thought
   // of it ("IMF boss Rodrigo Rato")
   if (vouched !== null && spanText.includes(vouched)) {

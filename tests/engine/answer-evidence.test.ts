@@ -357,3 +357,19 @@ describe('a name asked of a thing the quote tells of only unnamed', () => {
     expect(engine.ask("what's the name of michael howard's wife").answer.quote).toContain('Sandra');
   });
 });
+
+describe('a cause of death asked of a quote telling the death alone', () => {
+  const engine = new Engine([
+    plainArticle('d1', 'Country singer dies', 'Country and Western musician Jerry Scoggins has died in Los Angeles at the age of 93, his family has said.'),
+    plainArticle('d2', 'Songwriter dies', 'Merle Kilgore, co-writer of the country hit Ring of Fire, has died of congestive heart failure aged 70.'),
+    plainArticle('d3', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+  ]);
+
+  it('says the corpus does not say, an age at death being no cause', () => {
+    expect(engine.ask('what did scoggins die of').answer.answer).toBeNull();
+  });
+
+  it('answers where the quote tells the cause', () => {
+    expect(engine.ask('what did merle kilgore die of').answer.quote).toContain('congestive heart failure');
+  });
+});
