@@ -13,7 +13,7 @@ import { loadWordVectors, softMatchWeight } from './word-vectors.ts';
 import { bestShare, cuesOf, densityOf, givesReason, sentenceScore, typedNearTest, WHY_CUES, type SentenceFeatures } from './sentence-ranker.ts';
 import { expandIs, focusOf, organizationAsked, PERSON_FOCUS_NOUNS, personAsked, SCORE_ASKED, slotOf } from './question-analysis.ts';
 import { tagQuestion } from './pos-tags.ts';
-import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, countedPart, countedThing, countsThing, isQuantityOf, isScore, isTimeOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_IN_TEXT, timeUnitAsked, WEEKDAY_NAME } from './answer-units.ts';
+import { ageBeside, ageNamed, ageOfAnother, changeAsked, changedThing, thingsAsked, WEIGHT_UNIT, countedPart, countedThing, countsThing, isQuantityOf, isScore, isTimeOf, noChangeTold, nounCounted, nounMeasured, nounOfCount, otherDirection, otherRate, picksOneOut, quantityAsked, rateAsked, SCORE_IN_TEXT, timeUnitAsked, WEEKDAY_NAME } from './answer-units.ts';
 import { PASSAGES_CONSIDERED, retrievePassages, type PassageSources } from './retrieve-passages.ts';
 import { truecaseQuestion } from './truecase.ts';
 import { addressedName, articleFocus, askedOnlyAsName, beatApart, beforeRoleAndName, cutsEveryWord, deniedDeed, endsInAskedName, flankedByAsked, NAME_ASKED, namedAsWork, nameWithoutAddress, namesNothingNew, namedThingAsked, otherObject, tellsThingUnnamed, otherSpeaker, PASSING, passingMention, patientOf, rosterForOther, speakerAsked, subjectLeads, tellsNoSaying, tellsRelation, timeOfTelling, toldAsRisk, toldUndone, UNFOCUSED, untoldWin, WORK_NOUNS } from './answer-evidence.ts';
@@ -383,8 +383,6 @@ const CHANGE_ASKED_WORDS = /\b(?:hike|hikes|raise|raised|boost|boosted|decline|d
 const SIZE_OF_PART = /\b(?:drive|disk|disc|memory|screen|display|storage|capacity|battery|file|chip|engine)\b/i;
 /** A day and its part ("Tuesday morning", "last night"). */
 const DAY_PART = new RegExp(`^(?:${WEEKDAY_NAME}|last|this)\\s+(?:morning|afternoon|evening|night)$`, 'i');
-/** Units a weight is told in. */
-const WEIGHT_UNIT = /\b(?:kg|kilos?|kilograms?|tonnes?|tons?|pounds?|lbs?|stone|grams?|ounces?|oz)\b/i;
 /** Questions about a woman, or a man, by the nouns they use (a pronoun may be someone else's: "who collected it on *his* behalf"). */
 const WOMAN_ASKED = /\b(?:woman|women|girl|mother|mum|wife|daughter|actress|sister|grandmother|lady|queen|princess)\b/i;
 const MAN_ASKED = /\b(?:man|men|boy|father|dad|husband|son|actor|brother|grandfather|king|prince)\b/i;
@@ -1536,7 +1534,7 @@ export function answerQuestion(
   // drive"; a demand, a contract or a budget is sized in money)
   const moneyForSize = /\bhow (?:big|large|small)\b/i.test(question) && SIZE_OF_PART.test(question) && choice !== null && at >= 0 && isQuantityOf(['money'], spanText, at, at + choice.text.length);
   // and a weight asked is told in a unit of weight ("*five years*" for "how heavy is asimo")
-  const unweighed = /\bhow heavy\b|\bweigh(?:s|ed)?\b/i.test(question) && choice !== null && at >= 0 && !WEIGHT_UNIT.test(`${choice.text}${spanText.slice(at + choice.text.length, at + choice.text.length + 12)}`);
+  const unweighed = kindsAsked?.includes('weight') === true && choice !== null && at >= 0 && !WEIGHT_UNIT.test(`${choice.text}${spanText.slice(at + choice.text.length, at + choice.text.length + 12)}`);
   // and a woman asked is not a Mr, nor a man a Mrs ("*Mr Adams*" for "the woman who bet £870")
   // (only when the question speaks of one: "which man met the queen" may be either)
   const womanAsked = WOMAN_ASKED.test(question);

@@ -7,7 +7,7 @@ import { isEnglishWord } from './english-words.ts';
  * answering: money, percentage, age, duration, distance), and whether a number in a sentence is
  * one: "how old is X?" is not answered by "X scored 12 goals".
  */
-export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'count' | 'times' | 'score';
+export type QuantityKind = 'money' | 'percent' | 'age' | 'duration' | 'distance' | 'speed' | 'weight' | 'count' | 'times' | 'score';
 
 const MONEY_WORDS =
   /\b(?:cost|costs|costing|paid|pay|pays|paying|payment|earn|earns|earned|earning|earnings|worth|spend|spends|spent|spending|charge|charged|price|priced|fee|fees|salary|wage|wages|fine|fined|bid|offer|offers|offered|offering|owe|owes|owed|budget|fund|funding|invest|invested|investment|compensation|damages|bonus|sold for|bought for|sell for|buy for|money|cash|tax|taxes|loan|loans|debt|debts|deal worth|value|valued|save|saves|saved|saving|savings)\b/;
@@ -42,6 +42,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "what was the score": a game's score, "19-13"
   if (SCORE_ASKED.test(q)) return ['score'];
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
+  // "how heavy is X", "how much does X weigh", "what does it weigh": a weight, never "five years" or a price
+  if (/\bhow heavy\b|\bhow much (?:\w+['’]?\s+){0,4}?weigh(?:s|ed)?\b|\bwhat (?:does|did|do) (?:\w+['’]?\s+){1,4}?weigh\b|\b(?:what|how much) (?:is|was) (?:the |its |his |her |their )?weight\b|\bhow much weight\b/.test(q)) return ['weight'];
   // "how rich is she", "how expensive is it": a fortune or a price
   if (/\bhow (?:rich|wealthy|expensive|costly|cheap)\b/.test(q) || COST_ASKED.test(q)) return ['money'];
   // "how much time does it save": a time, however the verb reads as money
@@ -202,6 +204,10 @@ const GAMES_SPAN = /^\s*(?:[-\s]|more|straight|consecutive|successive)*(?:games?
 const BAN_WORDS = /\b(?:ban|bans|banned|suspen\w+|miss|misses|missed|missing|out|sidelined|absence|injur\w+)\b/i;
 /** A rate after a number: "70mph", "one gigabit a second", "3GHz", "ten times faster". */
 const SPEED = /^\s*-?\s*(?:mph|km\/h|kph|knots?|(?:miles?|kilometres?|kilometers?|km|metres?|meters?)\s+(?:an|a|per)\s+(?:hour|minute|second)|(?:kilo|mega|giga|tera)?(?:bits?|bytes?)(?:\s+(?:a|per)\s+second)?|[kmgt]b(?:ps|\/s)|[kmg]bit\/s|[kmg]hz|times\s+(?:faster|quicker|as\s+fast))\b/i;
+const WEIGHT_UNITS = 'kg|kgs|kilos?|kilograms?|kilogrammes?|tonnes?|tons?|lbs?|pounds?|stones?|st|grams?|grammes?|g|ounces?|oz';
+const WEIGHT = new RegExp(`^\\s*-?\\s*(?:${WEIGHT_UNITS})\\b`, 'i');
+/** A unit of weight anywhere in a text ("86.9kg", "25lb", "14 stone"). */
+export const WEIGHT_UNIT = new RegExp(`(?:\\b|\\d)(?:${WEIGHT_UNITS})\\b`, 'i');
 const DISTANCE = /^\s*-?\s*(?:m|km|cm|mm|ft|metres?|meters?|kilometres?|kilometers?|miles?|feet|foot|inches|inch|yards?|centimetres?|centimeters?|millimetres?|millimeters?|miles? per hour|mph|km\/h)\b/i;
 
 /** The number itself at the start of a span ("nearly three hundred", "2.5 billion"), so what follows is its unit. */
@@ -288,6 +294,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         return DISTANCE.test(after) || DISTANCE.test(text.replace(LEADING_NUMBER, ' '));
       case 'speed':
         return SPEED.test(after) || SPEED.test(text.replace(LEADING_NUMBER, ' '));
+      case 'weight':
+        return WEIGHT.test(after) || WEIGHT.test(text.replace(LEADING_NUMBER, ' '));
       case 'count':
         // "how many people": not "30 days" (a question counting days asks for a duration: COUNTED_UNITS), nor "once"
         // (nor a bare decimal, "9.3", which counts no things: "2.5 million" and "1.5bn" do)

@@ -559,3 +559,23 @@ describe('a share asked by its sign or by what is owned (lead25)', () => {
     expect(quantityAsked('how much of the cake did he eat')).toBeNull();
   });
 });
+
+describe('a weight asked', () => {
+  it('is asked by "how heavy", "weigh" and "weight", and answered only by a number in a unit of weight', () => {
+    expect(quantityAsked('how heavy is lewis-francis these days')).toEqual(['weight']);
+    expect(quantityAsked('how much does the mac mini weigh')).toEqual(['weight']);
+    expect(quantityAsked('what does an oscar statuette weigh')).toEqual(['weight']);
+    expect(quantityAsked('how much weight did spurlock put on')).toEqual(['weight']);
+    const s = 'Last year I was 91kg, now I am 86.9kg, and the robot was born five years ago.';
+    expect(isQuantityOf(['weight'], s, s.indexOf('86.9kg'), s.indexOf('86.9kg') + 6)).toBe(true);
+    expect(isQuantityOf(['weight'], s, s.indexOf('five'), s.indexOf('five') + 4)).toBe(false);
+  });
+
+  it('leaves a reply on a sentence with no weight to say the corpus does not say', () => {
+    const engine = new Engine([
+      { id: 'r1', title: 'Robot grows up', text: 'Honda\'s robot Asimo was "born" five years ago and has since learned to run.', date: null, url: null, source: null, origin: 'r1' },
+      { id: 'r2', title: 'Harbour reopens', text: 'The harbour at Ashby reopened on Friday after repairs.', date: null, url: null, source: null, origin: 'r2' },
+    ]);
+    expect(engine.ask('how heavy is asimo now').answer.answer).toBeNull();
+  });
+});
