@@ -1,4 +1,4 @@
-import { BALANCE_NOUNS, COST_ASKED, COUNT_NOUNS, expandIs, MONEY_NOUNS, SCORE_ASKED, SHARE_NOUNS, whatNoun } from './question-analysis.ts';
+import { BALANCE_NOUNS, COST_ASKED, COUNT_NOUNS, expandIs, MONEY_NOUNS, RACE_TIME_ASKED, SCORE_ASKED, SHARE_NOUNS, whatNoun } from './question-analysis.ts';
 import { STOP_WORDS } from './text.ts';
 import { capitalRuns } from './name-runs.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -42,6 +42,7 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   // "what was the score": a game's score, "19-13"
   if (SCORE_ASKED.test(q)) return ['score'];
   if (/\bhow old\b|\b(?:what|which) age\b/.test(q)) return ['age'];
+  if (RACE_TIME_ASKED.test(q)) return ['duration'];
   // "how heavy is X", "how much does X weigh", "what does it weigh": a weight, never "five years" or a price
   if (/\bhow heavy\b|\bhow much (?:\w+['’]?\s+){0,4}?weigh(?:s|ed)?\b|\bwhat (?:does|did|do) (?:\w+['’]?\s+){1,4}?weigh\b|\b(?:what|how much) (?:is|was) (?:the |its |his |her |their )?weight\b|\bhow much weight\b/.test(q)) return ['weight'];
   // "how rich is she", "how expensive is it": a fortune or a price
@@ -117,7 +118,7 @@ const MONEY_NOUN_ASKED = whatNoun(MONEY_NOUNS);
 const BALANCE_NOUN_ASKED = whatNoun(BALANCE_NOUNS);
 const ATTENDANCE_ASKED = whatNoun(COUNT_NOUNS);
 /** Units a span of time is told in ("six weeks", "two seasons"), as a regular-expression source. */
-export const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?|seasons?';
+export const TIME_SPANS = 'years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|nights?|seasons?';
 /** The noun a "how many" question counts ("how many *people*", "the number of *jobs*"), or null. */
 export function countedNoun(question: string): string | null {
   return /\bhow many\s+([a-z]+)|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)? (?:total )?number of\s+([a-z]+)/.exec(question.toLowerCase())?.slice(1).find(Boolean) ?? null;

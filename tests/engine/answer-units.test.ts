@@ -579,3 +579,30 @@ describe('a weight asked', () => {
     expect(engine.ask('how heavy is asimo now').answer.answer).toBeNull();
   });
 });
+
+describe('a race time asked', () => {
+  it('asks a duration of a race ("whats X\'s winning time"), never a clock time or a spell somewhere', () => {
+    for (const q of ["whats leonard scott's winning time", 'what was mcilroy\'s time in the aaa indoor 800', 'whats kelly holmes time in the glasgow 1500m', "whats gebrselassie's indoor two mile record time"]) {
+      expect(classifyQuestion(q)).toBe('number');
+      expect(quantityAsked(q)).toEqual(['duration']);
+    }
+    expect(classifyQuestion('what time does the match kick off')).toBe('when');
+    expect(classifyQuestion('what was his time at chelsea like')).not.toBe('number');
+    expect(classifyQuestion('what is this time')).not.toBe('number');
+  });
+
+  it('reads a time in clipped units as a duration ("6.46secs", "2 hrs")', () => {
+    const s = 'Scott, who won in 6.46secs, was happy.';
+    expect(isQuantityOf(['duration'], s, s.indexOf('6.46'), s.indexOf('6.46') + 4)).toBe(true);
+  });
+
+  it('quotes the sentence that tells the time, and says the corpus does not say when none does', () => {
+    const engine = new Engine([
+      { id: 'g1', title: 'Holmes wins in Glasgow', text: "Britain's Kelly Holmes marked her first appearance on home soil with 1500m victory at the Norwich Union International. Holmes hit the front just before the bell and cruised to victory in a time of four minutes 14.74 seconds.", date: null, url: null, source: null, origin: 'g1' },
+      { id: 'g2', title: 'Yelling wins again', text: 'European cross-country champion Hayley Yelling completed a hat-trick of wins in the Cardiff Cross Challenge on Sunday afternoon.', date: null, url: null, source: null, origin: 'g2' },
+      { id: 'g3', title: 'Harbour reopens', text: 'The harbour at Ashby reopened on Friday after repairs.', date: null, url: null, source: null, origin: 'g3' },
+    ]);
+    expect(engine.ask('whats kelly holmes time in the glasgow 1500m').answer.quote).toContain('14.74 seconds');
+    expect(engine.ask("what was yelling's winning time in cardiff").answer.answer).toBeNull();
+  });
+});
