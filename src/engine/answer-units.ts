@@ -58,8 +58,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
     const changed = CHANGE_WORDS.test(q) || COMPARED_WORDS.test(q);
     if (changed && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
     if (changed) return null;
-    // "how much did X sell its shares for": a price
-    if (/\b(?:sell|sold|sells|selling|buy|bought|buys|fetch|fetched)\b.*\bfor\b/.test(q)) return ['money'];
+    // "how much did X sell its shares for", "how much did yugansk go for": a price
+    if (/\b(?:sell|sold|sells|selling|buy|bought|buys|fetch|fetched|go|goes|went|gone|going)\b.*\bfor\b/.test(q)) return ['money'];
     if (MONEY_WORDS.test(q)) return ['money'];
     // "how much did bp make last year": what a firm or a person makes is money
     if (/\bhow much (?:money )?(?:did|does|do|will|has|have|had|could|would)\s+(?:\w+['’]?\s+){1,5}?(?:make|made|take home)\b(?!\s+(?:of|up|out|it|sure|sense))/.test(q)) return ['money'];

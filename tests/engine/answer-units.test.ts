@@ -606,3 +606,10 @@ describe('a race time asked', () => {
     expect(engine.ask("what was yelling's winning time in cardiff").answer.answer).toBeNull();
   });
 });
+
+describe('a price asked by what a thing went for', () => {
+  it('asks money: "how much did X go for", "how much is X expected to go for"', () => {
+    expect(quantityAsked('how much did the omai painting go for at auction')).toEqual(['money']);
+    expect(quantityAsked('how much is the bank of alexandria expected to go for')).toEqual(['money']);
+  });
+});
