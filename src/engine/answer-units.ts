@@ -81,6 +81,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow far (?:above|below|ahead|behind|over|under)\b/.test(q)) return null;
   // "how high is the deficit", "how far did shares fall": a sum or a share, not a height
   if (/\bhow (?:far|high|low)\b/.test(q) && (ECONOMIC_WORDS.test(q) || MONEY_WORDS.test(q))) return ['money', 'percent'];
+  // "how high did the album get": a place in a chart, a rank ("number four"), not a height
+  if (/\bhow (?:high|far|low)\b/.test(q) && /\b(?:charts?|album|single|song|track|hit|dvd|book|film|movie)\b/.test(q)) return null;
   if (/\bhow (?:far|tall|high|deep|wide)\b/.test(q)) return ['distance'];
   // "how many people": a count, not "6km" or "30%" (unless the things counted are such units)
   // ("how many of the voters": a share of a group may be a percentage)

@@ -613,3 +613,11 @@ describe('a price asked by what a thing went for', () => {
     expect(quantityAsked('how much is the bank of alexandria expected to go for')).toEqual(['money']);
   });
 });
+
+describe('a place in a chart asked by "how high"', () => {
+  it('asks any number (a rank, "number four"), not a height', () => {
+    expect(quantityAsked('how high did korns untouchables album get in the uk')).toBeNull();
+    expect(quantityAsked('how high did the single go in the charts')).toBeNull();
+    expect(quantityAsked('how high can the robot jump')).toEqual(['distance']);
+  });
+});
