@@ -218,6 +218,9 @@ const LEADING_NUMBER =
   /^(?:[\d.,\s–-]+|(?:about|around|over|under|nearly|almost|some|roughly|approximately|at least|at most|up to|more than|less than|fewer than|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|several|few|many|couple of|and)\b\s*)+/i;
 /** A quarter of the year ("fourth-quarter profits", "the first quarter"), not a fraction. */
 const QUARTER_OF_YEAR = /\b(?:first|second|third|fourth|final|last|latest|previous|current|q[1-4])[\s-]+quarters?\b|\bquarter[\s-]+(?:on[\s-]+quarter|results|profits?|earnings|figures|sales)\b/i;
+/** So many in so many, a share ("one in five", "three out of four"). */
+export const RATIO_IN_TEXT = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)\b(?!\s*(?:%|per\s?cent))/gi;
+const RATIO = new RegExp(`^${RATIO_IN_TEXT.source}$`, 'i');
 const SHARE_WORDS = /\b(?:half|third|thirds|quarter|quarters|majority|minority|fifth|fifths|tenth)\b/i;
 const YEAR = /\b1[0-9]{3}\b|\b20[0-9]{2}\b/;
 /** A number that is only a year ("2005", "2006/07"; not "2,000" or "1500 soldiers", which the caller checks after). */
@@ -283,7 +286,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         // "the fourth quarter" is a period of the year, not a share
         // ("profits tripled": a change told as a multiple)
         // ("on one point": a point spelled out without "percentage" is no share)
-        return MULTIPLIED.test(text.trim()) || (PERCENT.test(text) && !WORDED_POINT.test(text)) || (SHARE_WORDS.test(text) && !QUARTER_OF_YEAR.test(sentence.slice(Math.max(0, start - 20), end + 12))) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b)/i.test(after) || (/\d/.test(text) && /^\s*points?\b/i.test(after));
+        // ("one in five loans": a share told as so many in so many)
+        return MULTIPLIED.test(text.trim()) || RATIO.test(text.trim()) || (PERCENT.test(text) && !WORDED_POINT.test(text)) || (SHARE_WORDS.test(text) && !QUARTER_OF_YEAR.test(sentence.slice(Math.max(0, start - 20), end + 12))) || /^\s*(?:%|per ?cent\b|percent\b|percentage points?\b)/i.test(after) || (/\d/.test(text) && /^\s*points?\b/i.test(after));
       case 'age':
         // "aged 34", "34-year-old", "34 years old", "the age of 34", "Smith, 34, said", "(34)"
         // (a thing's age is told by its date: "graves dating to 1338")

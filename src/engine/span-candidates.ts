@@ -2,7 +2,7 @@
 import { tagWords } from './pos-tags.ts';
 import { classifyQuestion, organizationAsked, questionStems, type QuestionType } from './question-analysis.ts';
 import { placeLikeness } from './name-likeness.ts';
-import { isQuantityOf, isTimeOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, SETS_IN_TEXT, TIME_SPANS, timeUnitAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
+import { isQuantityOf, isTimeOf, MULTIPLIED_WORDS, OCCASIONS, quantityAsked, RATIO_IN_TEXT, SETS_IN_TEXT, TIME_SPANS, timeUnitAsked, WEEKDAY_NAME as WEEKDAY } from './answer-units.ts';
 import { STOP_WORDS, stem, words } from './text.ts';
 import { expandShorthand } from './term-variants.ts';
 import { isEnglishWord } from './english-words.ts';
@@ -315,6 +315,8 @@ export function collectCandidates(type: QuestionType, sentence: string): Candida
       const text = unit && !UNITS.test(unit[1]!) && !/^(?:million|billion|trillion|thousand|hundred|percent)$/i.test(unit[1]!) ? m[0].slice(0, unit.index) : m[0];
       candidates.push({ text, start: m.index, kind: 'number' });
     }
+    // "one in five loans": a share told as so many in so many is one answer (only a share asked takes it: answer-units.ts)
+    for (const m of sentence.matchAll(RATIO_IN_TEXT)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "won 7-5 6-3": a match's sets are one score (only a score asked takes it: answer-units.ts)
     for (const m of sentence.matchAll(SETS_IN_TEXT)) candidates.push({ text: m[0], start: m.index, kind: 'number' });
     // "profits tripled": a change told as a multiple (only a change asked takes it: answer-units.ts)

@@ -621,3 +621,22 @@ describe('a place in a chart asked by "how high"', () => {
     expect(quantityAsked('how high can the robot jump')).toEqual(['distance']);
   });
 });
+
+describe('a share told as so many in so many', () => {
+  it('is one span, and a share: "one in five loans"', () => {
+    const s = 'Officially, one in five loans is not being repaid.';
+    expect(collectCandidates('number', s).map((c) => c.text)).toContain('one in five');
+    expect(isQuantityOf(['percent'], s, s.indexOf('one in five'), s.indexOf('one in five') + 11)).toBe(true);
+    expect(isQuantityOf(['percent'], s, s.indexOf('one in five'), s.indexOf('one in five') + 3)).toBe(false);
+  });
+
+  it('is the short answer to a proportion asked', () => {
+    const engine = new Engine([
+      { id: 'l1', title: 'China bad loans', text: 'Officially, one in five loans is not being repaid, the banking regulator said on Monday.', date: null, url: null, source: null, origin: 'l1' },
+      { id: 'l2', title: 'Harbour reopens', text: 'The harbour at Ashby reopened on Friday after repairs.', date: null, url: null, source: null, origin: 'l2' },
+    ]);
+    const reply = engine.ask("What proportion of loans in China aren't being repaid?").answer;
+    expect(reply.short).toBe(true);
+    expect(reply.answer).toBe('one in five');
+  });
+});
