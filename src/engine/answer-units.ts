@@ -310,8 +310,8 @@ export function isQuantityOf(kinds: readonly QuantityKind[], sentence: string, s
         // (a number of games is a count of them: only "how long" reads it as a time)
         return !OCCASIONS.test(text) && !isQuantityOf(['money', 'percent', 'distance'], sentence, start, end) && !toldAsTime(text, after) && !/\bpoints?\b/i.test(text) && !/^\s*points?\b/i.test(after) && !isNotCount(sentence, start, end) && !(/^\d+\.\d+$/.test(text.trim()) && !/^\s*(?:m|bn|k|million|billion|trillion|thousand)\b/i.test(sentence.slice(end, end + 12)));
       case 'times':
-        // "how many times": "once", "twice", "five times"
-        return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text);
+        // "how many times": "once", "twice", "five times", "for the 21st time", "nine of her previous meetings"
+        return OCCASIONS.test(text) || /^\s*times\b/i.test(after) || /\stimes$/i.test(text) || (ORDINAL.test(text.trim()) && /^\s+time\b/i.test(after)) || /^\s+of\s+(?:(?:her|his|their|its|the)\s+)?(?:[\w-]+\s+)?(?:meetings|matches|games|encounters|attempts|visits|starts|outings|bids|finals)\b/i.test(after);
       case 'score':
         return isScore(text);
     }

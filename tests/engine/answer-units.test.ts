@@ -640,3 +640,14 @@ describe('a share told as so many in so many', () => {
     expect(reply.answer).toBe('one in five');
   });
 });
+
+describe('occasions told as meetings or as the nth time', () => {
+  it('answers "how many times" by "nine of her previous meetings" and "for the 21st time"', () => {
+    const a = 'Sylvia Farina Elia, who had lost all nine of her previous meetings with Williams, won 7-5 7-6.';
+    expect(isQuantityOf(['times'], a, a.indexOf('nine'), a.indexOf('nine') + 4)).toBe(true);
+    const b = 'The US blocked its application for the 21st time.';
+    expect(isQuantityOf(['times'], b, b.indexOf('21st'), b.indexOf('21st') + 4)).toBe(true);
+    const c = 'He scored nine goals in the season.';
+    expect(isQuantityOf(['times'], c, c.indexOf('nine'), c.indexOf('nine') + 4)).toBe(false);
+  });
+});
