@@ -150,3 +150,20 @@ describe('chat time fillers', () => {
     expect(isChatFiller('coach')).toBe(false);
   });
 });
+
+describe('chat shorthand for awards, races and averages', () => {
+  it('reads "noms", "pb", "avg" and their like as the words news prints', () => {
+    expect(expandShorthand('noms')).toEqual(terms('nominations'));
+    expect(expandShorthand('pb')).toEqual(terms('personal best'));
+    expect(expandShorthand('avg')).toEqual(terms('average'));
+    expect(expandShorthand('telly')).toEqual(terms('television'));
+  });
+
+  it('answers a question typed with them from the sentence that prints the full words', () => {
+    const engine = new Engine([
+      article('c1', 'Campbell eyes return', 'Campbell set his 100m personal best of 10.04secs when he won the European title in Budapest in 1998.'),
+      article('c2', 'Harbour reopens', 'The harbour at Ashby reopened on Friday after repairs.'),
+    ]);
+    expect(engine.ask("whats campbell's 100m pb").answer.quote).toContain('10.04secs');
+  });
+});
