@@ -127,10 +127,29 @@ const SHORTHAND: Record<string, string> = {
   quals: 'qualifications',
   telly: 'television',
   footy: 'football',
+  aussie: 'australian',
+  aussies: 'australians',
+  celeb: 'celebrity',
+  celebs: 'celebrities',
+  fest: 'festival',
+  fave: 'favourite',
+  tix: 'tickets',
+  beeb: 'bbc',
+  refs: 'referees',
+  panto: 'pantomime',
+  eps: 'episodes',
+  // months chat clips
+  jan: 'january',
+  feb: 'february',
+  aug: 'august',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
   // words chat writes joined that news hyphens ("wi-fi", "e-commerce")
   wifi: 'wi fi',
   hifi: 'hi fi',
   ecommerce: 'e commerce',
+  walmart: 'wal mart',
 };
 /** The full form stands in when the corpus writes it this many times as often as the shorthand (passages). */
 export const SHORTHAND_RARER = 5;

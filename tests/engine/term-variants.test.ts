@@ -157,6 +157,11 @@ describe('chat shorthand for awards, races and averages', () => {
     expect(expandShorthand('pb')).toEqual(terms('personal best'));
     expect(expandShorthand('avg')).toEqual(terms('average'));
     expect(expandShorthand('telly')).toEqual(terms('television'));
+    expect(expandShorthand('aussie')).toEqual(terms('australian'));
+    expect(expandShorthand('walmart')).toEqual(terms('wal mart'));
+    expect(expandShorthand('jan')).toEqual(terms('january'));
+    // ("dec" is the Disasters Emergency Committee as often as December, "xmas" read as Christmas lost answers: neither is read)
+    expect(expandShorthand('dec')).toBeNull();
   });
 
   it('answers a question typed with them from the sentence that prints the full words', () => {
