@@ -651,3 +651,11 @@ describe('occasions told as meetings or as the nth time', () => {
     expect(isQuantityOf(['times'], c, c.indexOf('nine'), c.indexOf('nine') + 4)).toBe(false);
   });
 });
+
+describe('"number one" as a place in a chart', () => {
+  it('asks a name ("which album is number one"), not a quantity; "the number of X" still asks one', () => {
+    expect(classifyQuestion('Which album is number one in the album chart this week?')).not.toBe('number');
+    expect(classifyQuestion('what was number two at the US box office?')).not.toBe('number');
+    expect(classifyQuestion('what is the number of people')).toBe('number');
+  });
+});
