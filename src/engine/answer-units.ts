@@ -51,8 +51,8 @@ export function quantityAsked(question: string): readonly QuantityKind[] | null 
   if (/\bhow much (?:(?:jail|prison|playing|extra|more|less|spare|injury|recovery|waiting|travel|screen|air|free) )?(?:time|longer|shorter)\b/.test(q)) return ['duration'];
   if (/\bhow much\b/.test(q)) {
     // "how much of the debts": a share of them, or an amount
-    // ("how much of deutsche boerse does tci own": a stake, a share)
-    if (/\bhow much of\b/.test(q)) return MONEY_WORDS.test(q) ? ['money', 'percent'] : /\b(?:own|owns|owned|hold|holds|held|control|controls|controlled)\b/.test(q) ? ['percent'] : null;
+    // ("how much of deutsche boerse does tci own": a stake, a share; not "out of their own pockets")
+    if (/\bhow much of\b/.test(q)) return MONEY_WORDS.test(q) ? ['money', 'percent'] : /\b(?:own|owns|owned|hold|holds|held|control|controls|controlled)\b(?!\s+(?!(?:a|an|the|any|some|shares?|stakes?|of|in|now|today|outright)\b)[a-z]+)/.test(q) ? ['percent'] : null;
     // "how much did profits rise?": a change is told in money or as a share
     // (and "by how much were its reserves smaller": a difference, told the same ways)
     const changed = CHANGE_WORDS.test(q) || COMPARED_WORDS.test(q);

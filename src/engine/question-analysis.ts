@@ -14,8 +14,8 @@ export const COUNT_NOUNS = 'attendance';
 /** (the noun, not the verb: "what minute did rooney score" asks a time) */
 export const SCORE_ASKED = /\b(?:what|which|whats)\b.*(?<!\b(?:did|does|do|will|would|can|could|to|has|have|had)\s+(?:[\w'’-]+\s+){0,3})\b(?:score|scoreline)\b(?!\s+(?:for|of)\s+(?:credit|test|exam))/;
 /** "what was X's winning time", "whats kelly holmes time in the 1500m": the time a race took, a duration ("6.46secs"). */
-/** (never a clock's time, "what time", nor "this / last / half time") */
-export const RACE_TIME_ASKED = /^\W*(?:[\w'’]+\s+){0,2}?(?:what|whats|what['’]s)(?:\s+(?:is|was|were|are))?\s+(?!time\b)(?:[\w'’-]+\s+){0,5}?(?:winning|record|finishing|best|lap|qualifying|race|marathon|[\w-]+['’]s|[\w-]+s)(?<!\b(?:this|its|his|hers|was|is|us|plus|less|bus|yes|has|does|sales|news|times|terms)) time\b(?:\s+(?:in|at|over|for|on)\b.*|\W*)$/;
+/** (never a clock's time, "what time does it start", nor "this / last / half time"; "what time did X clock" is a race's) */
+export const RACE_TIME_ASKED = /^\W*(?:[\w'’]+\s+){0,2}?what\s+time\s+(?:did|does|do|has|have|will)\s+(?:[\w'’-]+\s+){1,4}?(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished)\b|^\W*(?:[\w'’]+\s+){0,2}?(?:what|whats|what['’]s)(?:\s+(?:is|was|were|are))?\s+(?!time\b)(?:[\w'’-]+\s+){0,5}?(?:winning|record|finishing|best|lap|qualifying|race|marathon|[\w-]+['’]s|[\w-]+s)(?<!\b(?:this|its|his|hers|was|is|us|plus|less|bus|yes|has|does|sales|news|times|terms)) time\b(?:\s+(?:in|at|over|for|on)\b.*|\W*)$/;
 /** "number one", "number 10": a place in a chart or an address, never a quantity asked ("which album is number one"). */
 const NUMBER_LABEL = /\bnumber\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/g;
 /** Nouns after "what" / "which" that ask for a quantity. */

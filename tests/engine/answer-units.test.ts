@@ -659,3 +659,17 @@ describe('"number one" as a place in a chart', () => {
     expect(classifyQuestion('what is the number of people')).toBe('number');
   });
 });
+
+describe('a race time asked by "what time did X run", and "own" as a verb only', () => {
+  it('reads "what time did kronberg clock" as a race time and "what time does it start" as a clock time', () => {
+    expect(classifyQuestion('what time did kronberg clock in madrid')).toBe('number');
+    expect(quantityAsked('what time did radcliffe run in new york')).toEqual(['duration']);
+    expect(classifyQuestion('what time does the match kick off')).toBe('when');
+    expect(classifyQuestion('what time did the plane land')).toBe('when');
+  });
+
+  it('reads "how much of X does Y own" as a share, and "out of the directors own pockets" as no owning', () => {
+    expect(quantityAsked('how much of ferrari does fiat own')).toEqual(['percent']);
+    expect(quantityAsked('how much of the worldcom payout comes out of the directors own pockets')).not.toEqual(['percent']);
+  });
+});
