@@ -16,6 +16,8 @@ export const SCORE_ASKED = /\b(?:what|which|whats)\b.*(?<!\b(?:did|does|do|will|
 /** "what was X's winning time", "whats kelly holmes time in the 1500m": the time a race took, a duration ("6.46secs"). */
 /** (never a clock's time, "what time does it start", nor "this / last / half time"; "what time did X clock" is a race's) */
 export const RACE_TIME_ASKED = /^\W*(?:[\w'’]+\s+){0,2}?what\s+time\s+(?:did|does|do|has|have|will)\s+(?:[\w'’-]+\s+){1,4}?(?:clock|clocked|run|ran|record|recorded|post|posted|set|finish|finished)\b|^\W*(?:[\w'’]+\s+){0,2}?(?:what|whats|what['’]s)(?:\s+(?:is|was|were|are))?\s+(?!time\b)(?:[\w'’-]+\s+){0,5}?(?:winning|record|finishing|best|lap|qualifying|race|marathon|[\w-]+['’]s|[\w-]+s)(?<!\b(?:this|its|his|hers|was|is|us|plus|less|bus|yes|has|does|sales|news|times|terms)) time\b(?:\s+(?:in|at|over|for|on)\b.*|\W*)$/;
+/** "what is X at now": the level something stands at (a time word makes "at" no place: "what is he good at"). */
+const LEVEL_AT_ASKED = /^\W*(?:[\w'’]+\s+){0,2}?what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?at\s+(?:now|right now|rn|currently|the moment|present|today|the minute)\W*$/;
 /** "number one", "number 10": a place in a chart or an address, never a quantity asked ("which album is number one"). */
 const NUMBER_LABEL = /\bnumber\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/g;
 /** Nouns after "what" / "which" that ask for a quantity. */
@@ -69,6 +71,8 @@ export function classifyQuestion(question: string): QuestionType {
   if (/\bhow (many|much|long|far|old|big|large|tall|high|often|wide|deep|heavy|fast|rich|wealthy|expensive|costly|cheap)\b/.test(q)) return 'number';
   // ("what are numbers divisible by 3 called" asks a name)
   if (RACE_TIME_ASKED.test(q)) return 'number';
+  // "what's italian consumer confidence at now", "what are ssl shares at": a level, told as a number
+  if (LEVEL_AT_ASKED.test(q)) return 'number';
   if ((QUANTITY_QUESTION.test(q.replace(NUMBER_LABEL, 'top')) && !KIND_OF.test(q) && !/\b(?:called|named|termed|known as)\W*$/.test(q)) || COST_ASKED.test(q) || SCORE_ASKED.test(q) || /\b(?:what|which) ?%/.test(q)) return 'number';
   // ("what are the festival dates": a date asked by its noun)
   if (/^\W*(?:\w+\s+)?when\b|\bwhen\W*$|\b(what year|which year|what dates?|which dates?|what time|what days?|what month|what century|what decade|what period|what era)\b|\bwhat (?:is|are|was|were) (?:the )?(?:[\w'’-]+ ){0,3}dates?\b/.test(q)) return 'when';

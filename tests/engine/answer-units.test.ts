@@ -673,3 +673,11 @@ describe('a race time asked by "what time did X run", and "own" as a verb only',
     expect(quantityAsked('how much of the worldcom payout comes out of the directors own pockets')).not.toEqual(['percent']);
   });
 });
+
+describe('a level asked by "what is X at now"', () => {
+  it('asks a number when a time word follows "at", never "what is he good at"', () => {
+    expect(classifyQuestion("what's italian consumer confidence at now")).toBe('number');
+    expect(classifyQuestion('what are uk interest rates at rn')).toBe('number');
+    expect(classifyQuestion('what is he good at')).not.toBe('number');
+  });
+});
