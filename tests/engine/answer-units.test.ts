@@ -681,3 +681,14 @@ describe('a level asked by "what is X at now"', () => {
     expect(classifyQuestion('what is he good at')).not.toBe('number');
   });
 });
+
+describe('the nth of a tally counts it so far', () => {
+  it('reads "his 50th cap" as a count of caps, and "the 19th century" or "the 15th" as none', () => {
+    const s = 'Ryan Giggs will captain Wales as he wins his 50th cap on Wednesday.';
+    expect(isQuantityOf(['count'], s, s.indexOf('50th'), s.indexOf('50th') + 4)).toBe(true);
+    const t = 'By the 19th century Harvard had emerged as the central establishment.';
+    expect(isQuantityOf(['count'], t, t.indexOf('19th'), t.indexOf('19th') + 4)).toBe(false);
+    const u = 'The match is on the 15th of May.';
+    expect(isQuantityOf(['count'], u, u.indexOf('15th'), u.indexOf('15th') + 4)).toBe(false);
+  });
+});
