@@ -232,13 +232,14 @@ const SEASON = /^\d{4}\s*\/\s*\d{2,4}|^\d{4}(?:\s*[–-]\s*\d{2,4})?\s+season/i;
 /** Ordinal numbers: a rank, not a count ("the 15th", "eighth"). */
 const ORDINAL = /^\d+(?:st|nd|rd|th)\b|^(?:first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)\b/i;
 /** What an ordinal counts so far when it comes before it ("his 50th *cap*", "a 12th *world record*"). */
-const ORDINAL_TALLY = /^\s+(?:(?:world|career|international|league|test|grand slam|major)\s+)?(?:caps?|appearances?|goals?|titles?|records?|wins?|victor(?:y|ies)|starts?|hat-tricks?|trophies|trophy|medals?)\b/i;
+const ORDINAL_TALLY = /^\s+(?:(?:world|career|international|league|test|grand slam|major)\s+)?(?:caps?|appearances?|titles?|records?|wins?|victor(?:y|ies)|starts?|hat-tricks?|trophies|trophy|medals?)\b/i;
 /** Whether a number is a year, a rank, a time of day or a day of a date rather than a count of things. */
 function isNotCount(sentence: string, start: number, end: number): boolean {
   const text = sentence.slice(start, end).trim();
   const before = sentence.slice(Math.max(0, start - 12), start);
   const after = sentence.slice(end, end + 20);
-  // (but the nth of a tally counts it so far: "wins his 50th cap", "her 12th world record")
+  // (but the nth of a tally counts it so far: "wins his 50th cap", "her 12th world record"; "his 15th goal of the season"
+  // stays a rank, a goal in the match asked)
   if (ORDINAL.test(text) || /^(?:st|nd|rd|th)\b/i.test(after)) return !ORDINAL_TALLY.test(after.replace(/^(?:st|nd|rd|th)\b/i, ''));
   // "the third" is a rank; "a third", "two thirds" are shares
   if (/^third$/i.test(text) && !/\b(?:a|one|two)\s*$/i.test(before)) return true;
