@@ -40,14 +40,18 @@ export function plainArticle(article: Article): Article {
   return { ...rest, text } as Article;
 }
 
+/** The article as packed, or null when its text is a plain string (never packed, or assigned since). */
+function packedOf(article: Article): Packed | null {
+  return Object.getOwnPropertyDescriptor(article, 'text')?.get === readPacked ? (article as Packed) : null;
+}
+
 /** The UTF-8 size of an article's text, without inflating a packed one (the persisted index lays texts out by it). */
 export function textByteLength(article: Article): number {
-  const bytes = (article as Partial<Packed>)[BYTES];
-  return bytes !== undefined && Object.getOwnPropertyDescriptor(article, 'text')?.get === readPacked ? bytes : Buffer.byteLength(article.text, 'utf8');
+  return packedOf(article)?.[BYTES] ?? Buffer.byteLength(article.text, 'utf8');
 }
 
 /** An article's text as UTF-8 bytes: a packed one inflated straight to bytes, with no string made between. */
 export function textBytes(article: Article): Uint8Array {
-  const packed = (article as Partial<Packed>)[PACKED];
-  return packed !== undefined && Object.getOwnPropertyDescriptor(article, 'text')?.get === readPacked ? inflateRawSync(packed) : Buffer.from(article.text, 'utf8');
+  const packed = packedOf(article);
+  return packed ? inflateRawSync(packed[PACKED]) : Buffer.from(article.text, 'utf8');
 }
