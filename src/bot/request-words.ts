@@ -48,7 +48,7 @@ const SHORTCODE = /(?<![\p{L}\p{N}]):[a-z0-9_+-]+:(?![\p{L}\p{N}])/gu;
 export function normalizeWords(text: string): string {
   const plain = text
     .toLowerCase()
-    .replace(/[’‘`]/g, "'")
+    .replace(/[’‘\u0060]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(EMOJI, ' ')
     .replace(SHORTCODE, ' ')
