@@ -48,6 +48,7 @@ const FRESH_BATCH_HEADERS: Readonly<Record<string, { label: string; notes: strin
   fresh21: { label: 'fresh batch 21 (written 2026-12-06 00:19–00:25 UTC, new facts of batch 13–18 articles, blind until the lead\'s final run)', notes: 'bench/notes/fresh21.md' },
   fresh22: { label: 'fresh batch 22 (written 2026-12-06 01:57–02:06 UTC, new facts of batch 1–12 articles, blind until the lead\'s final run)', notes: 'bench/notes/fresh22.md' },
   fresh23: { label: 'fresh batch 23 (written 2026-12-06 02:46–02:52 UTC, new facts of batch 1–18 articles, blind until the lead\'s final run)', notes: 'bench/notes/fresh23.md' },
+  fresh24: { label: 'fresh batch 24 (written 2026-12-06 04:32–04:37 UTC, new facts of batch 1–18 articles, blind until the lead\'s final run)', notes: 'bench/notes/fresh24.md' },
 };
 
 const FRESH_FILE_PATTERN = /^news-qa-(fresh(\d*))\.jsonl$/;

@@ -116,6 +116,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
   const fresh22 = batch22 ? loadNewsQa(batch22.file) : [];
   const batch23 = batches.find((b) => b.key === 'fresh23');
   const fresh23 = batch23 ? loadNewsQa(batch23.file) : [];
+  const batch24 = batches.find((b) => b.key === 'fresh24');
+  const fresh24 = batch24 ? loadNewsQa(batch24.file) : [];
 
   it('lists batch 1 then batch 2, each with its own label; batch 1 keeps its results.json key', () => {
     expect(batches.map((b) => b.key).slice(0, 2)).toEqual(['fresh', 'fresh2']);
@@ -253,8 +255,14 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     });
   });
 
-  it('lists twenty-three batches in order, batch 23 after batch 22, each with its own label and notes', () => {
-    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23']);
+  it('lists twenty-four batches in order, batch 24 after batch 23, each with its own label and notes', () => {
+    expect(batches.map((b) => b.key)).toEqual(['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23', 'fresh24']);
+    expect(batches[23]).toMatchObject({
+      name: 'fresh batch 24',
+      label: "fresh batch 24 (written 2026-12-06 04:32–04:37 UTC, new facts of batch 1–18 articles, blind until the lead's final run)",
+      notes: 'bench/notes/fresh24.md',
+      file: expect.stringMatching(/news-qa-fresh24\.jsonl$/),
+    });
     expect(batches[22]).toMatchObject({
       name: 'fresh batch 23',
       label: "fresh batch 23 (written 2026-12-06 02:46–02:52 UTC, new facts of batch 1–18 articles, blind until the lead's final run)",
@@ -291,6 +299,16 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       notes: 'bench/notes/fresh18.md',
       file: expect.stringMatching(/news-qa-fresh18\.jsonl$/),
     });
+  });
+
+  it('batch 24 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
+    expect(fresh24.length).toBe(60);
+    expect(fresh24.filter((q) => !q.answerable).length).toBe(20);
+    expect(fresh24.filter((q) => !q.answerable).every((q) => q.article === null && q.answers.length === 0)).toBe(true);
+    expect(fresh24.filter((q) => q.answerable).every((q) => q.article !== null && q.answers.length > 0)).toBe(true);
+    expect(fresh24.map((q) => q.id)).toEqual(Array.from({ length: 60 }, (_, i) => `od-${String(i + 1).padStart(3, '0')}`));
+    const types = new Set(fresh24.filter((q) => q.answerable).map((q) => q.type));
+    for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
   it('batch 23 has 60 questions, 40 answerable over every question type and 20 unanswerable', () => {
@@ -530,8 +548,8 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     for (const t of ['who', 'what', 'when', 'where', 'how many', 'how much', 'why']) expect(types).toContain(t);
   });
 
-  it('repeats no question across the dev set, batches 1–23 and the out-of-scope set', () => {
-    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23 };
+  it('repeats no question across the dev set, batches 1–24 and the out-of-scope set', () => {
+    const sets = { dev: items, fresh: loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22, fresh23, fresh24 };
     const seen = new Map<string, string>();
     const repeats: string[] = [];
     for (const [name, set] of Object.entries(sets)) {
@@ -565,6 +583,7 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
       if (fresh21.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh21 repeats out-of-scope "${q.question}"`);
       if (fresh22.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh22 repeats out-of-scope "${q.question}"`);
       if (fresh23.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh23 repeats out-of-scope "${q.question}"`);
+      if (fresh24.some((x) => key(x.question) === key(q.question))) repeats.push(`fresh24 repeats out-of-scope "${q.question}"`);
     }
     expect(repeats).toEqual([]);
   });
@@ -946,6 +965,28 @@ describe('the fresh batches (bench/news-qa-fresh*.jsonl)', () => {
     }
     expect(fresh20.filter((x) => x.answerable)).toHaveLength(40);
     expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!present)('batch 24 names articles the engine loads, every expected answer is in its article verbatim', async () => {
+    const byId = new Map((await loadNewsCorpus(BBC)).map((a) => [a.id, a]));
+    const problems: string[] = [];
+    for (const q of fresh24.filter((x) => x.answerable)) {
+      const text = (q.article === null ? undefined : byId.get(q.article))?.text.toLowerCase();
+      if (text === undefined) problems.push(`${q.id}: no article ${q.article}`);
+      else for (const a of q.answers) if (!text.includes(a.toLowerCase())) problems.push(`${q.id}: "${a}" not in ${q.article}`);
+    }
+    expect(fresh24.filter((x) => x.answerable)).toHaveLength(40);
+    expect(problems).toEqual([]);
+  });
+
+  it('batch 24 asks new facts of articles batches 1–18 used and batches 19–23 did not, none of another article', () => {
+    const earlier = [loadNewsQa(NEWS_QA_FRESH_FILE), fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18];
+    const articlesOf = (sets: NewsQaItem[][]) => new Set(sets.flat().flatMap((q) => (q.answerable && q.article !== null ? [q.article] : [])));
+    const used = articlesOf(earlier);
+    const later = articlesOf([fresh19, fresh20, fresh21, fresh22, fresh23]);
+    const outside = fresh24.filter((q) => q.article !== null && (!used.has(q.article) || later.has(q.article))).map((q) => q.id);
+    expect(fresh24.some((q) => q.article !== null)).toBe(true);
+    expect(outside).toEqual([]);
   });
 
   it.skipIf(!present)('batch 23 names articles the engine loads, every expected answer is in its article verbatim', async () => {
