@@ -150,6 +150,12 @@ const SHORTHAND: Record<string, string> = {
   hifi: 'hi fi',
   ecommerce: 'e commerce',
   walmart: 'wal mart',
+  // chat's words for people
+  bloke: 'man',
+  blokes: 'men',
+  yank: 'american',
+  yanks: 'americans',
+  pricey: 'expensive',
 };
 /** The full form stands in when the corpus writes it this many times as often as the shorthand (passages). */
 export const SHORTHAND_RARER = 5;

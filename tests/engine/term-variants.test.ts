@@ -172,3 +172,20 @@ describe('chat shorthand for awards, races and averages', () => {
     expect(engine.ask("whats campbell's 100m pb").answer.quote).toContain('10.04secs');
   });
 });
+
+describe("chat's words for people and prices", () => {
+  it('reads "blokes", "yanks" and "pricey" as the words news prints', () => {
+    expect(expandShorthand('blokes')).toEqual(terms('men'));
+    expect(expandShorthand('bloke')).toEqual(terms('man'));
+    expect(expandShorthand('yanks')).toEqual(terms('americans'));
+    expect(expandShorthand('pricey')).toEqual(terms('expensive'));
+  });
+
+  it('answers a question typed with them from the sentence that prints the news word', () => {
+    const engine = new Engine([
+      article('m1', 'Women shop online', 'Many women prefer to shop online for the choice, a survey of shoppers found.'),
+      article('m2', 'Men shop online', 'Many men prefer to shop online to avoid the queues.'),
+    ]);
+    expect(engine.ask('why do blokes prefer to shop online').answer.quote).toContain('queues');
+  });
+});
