@@ -16,7 +16,7 @@ const CHAT_FILLER = new Set(
     // politeness and greetings ask nothing either ("pls", "hey"); not words that are also names or terms ("U.S.", "ID", "Ive", "Ur", "IM")
     'please pls plz plez thanks thx ty hey hi hello hiya yo ok okay lol btw ' +
     // question and little words as typed in a hurry
-    'wat wot wut wht hw abt cuz coz tho ' +
+    'wat wot wut wht hw abt cuz coz tho thru wud ' +
     // hedges and time fillers that ask nothing the sentence must hold ("what is it called nowadays")
     'nowadays currently presently anymore actually exactly basically rn'
   ).split(' '),
@@ -156,6 +156,9 @@ const SHORTHAND: Record<string, string> = {
   yank: 'american',
   yanks: 'americans',
   pricey: 'expensive',
+  reps: 'representatives',
+  rep: 'representative',
+  wanna: 'want',
 };
 /** The full form stands in when the corpus writes it this many times as often as the shorthand (passages). */
 export const SHORTHAND_RARER = 5;

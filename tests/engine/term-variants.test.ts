@@ -173,6 +173,16 @@ describe('chat shorthand for awards, races and averages', () => {
   });
 });
 
+describe('little words and titles as chat types them', () => {
+  it('reads "thru" and "wud" as asking nothing, "reps" and "wanna" as the words news prints', () => {
+    expect(isChatFiller('thru')).toBe(true);
+    expect(isChatFiller('wud')).toBe(true);
+    expect(expandShorthand('reps')).toEqual(terms('representatives'));
+    expect(expandShorthand('rep')).toEqual(terms('representative'));
+    expect(expandShorthand('wanna')).toEqual(terms('want'));
+  });
+});
+
 describe("chat's words for people and prices", () => {
   it('reads "blokes", "yanks" and "pricey" as the words news prints', () => {
     expect(expandShorthand('blokes')).toEqual(terms('men'));
