@@ -18,7 +18,9 @@ const CHAT_FILLER = new Set(
     // question and little words as typed in a hurry
     'wat wot wut wht hw abt cuz coz tho thru wud ' +
     // hedges and time fillers that ask nothing the sentence must hold ("what is it called nowadays")
-    'nowadays currently presently anymore actually exactly basically rn'
+    'nowadays currently presently anymore actually exactly basically rn supposedly roughly ' +
+    // chat's spellings of little words ("gonna" for going to, "till" for until)
+    'gonna till'
   ).split(' '),
 );
 

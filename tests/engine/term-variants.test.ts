@@ -181,6 +181,15 @@ describe('little words and titles as chat types them', () => {
     expect(expandShorthand('rep')).toEqual(terms('representative'));
     expect(expandShorthand('wanna')).toEqual(terms('want'));
   });
+
+  it('reads the hedges "supposedly" and "roughly" and the spellings "gonna" and "till" as asking nothing', () => {
+    for (const w of ['supposedly', 'roughly', 'gonna', 'till']) expect(isChatFiller(w)).toBe(true);
+    const engine = new Engine([
+      article('g1', 'Stadium plans', 'The club confirmed its new stadium will be built in Stanley Park.'),
+      article('g2', 'Gonna win', '"We are gonna win the league," the captain said of the new stadium plans.'),
+    ]);
+    expect(engine.ask("where's the club's new stadium gonna be built").answer.quote).toContain('Stanley Park');
+  });
 });
 
 describe("chat's words for people and prices", () => {
