@@ -19,8 +19,9 @@ const CHAT_FILLER = new Set(
     'wat wot wut wht hw abt cuz coz tho thru wud ' +
     // hedges and time fillers that ask nothing the sentence must hold ("what is it called nowadays")
     'nowadays currently presently anymore actually exactly basically rn supposedly roughly ' +
-    // chat's spellings of little words ("gonna" for going to, "till" for until)
-    'gonna till'
+    // chat's spellings of little words ("gonna" for going to, "till" for until) and "meant to" (what is planned: "when is
+    // the sale meant to happen")
+    'gonna till meant'
   ).split(' '),
 );
 

@@ -182,13 +182,18 @@ describe('little words and titles as chat types them', () => {
     expect(expandShorthand('wanna')).toEqual(terms('want'));
   });
 
-  it('reads the hedges "supposedly" and "roughly" and the spellings "gonna" and "till" as asking nothing', () => {
-    for (const w of ['supposedly', 'roughly', 'gonna', 'till']) expect(isChatFiller(w)).toBe(true);
+  it('reads the hedges "supposedly", "roughly" and "meant to" and the spellings "gonna" and "till" as asking nothing', () => {
+    for (const w of ['supposedly', 'roughly', 'gonna', 'till', 'meant']) expect(isChatFiller(w)).toBe(true);
     const engine = new Engine([
       article('g1', 'Stadium plans', 'The club confirmed its new stadium will be built in Stanley Park.'),
       article('g2', 'Gonna win', '"We are gonna win the league," the captain said of the new stadium plans.'),
     ]);
     expect(engine.ask("where's the club's new stadium gonna be built").answer.quote).toContain('Stanley Park');
+    const planned = new Engine([
+      article('s1', 'Bank sale', 'An official said the sale of the state bank would happen in 2005.'),
+      article('s2', 'Meant well', 'The minister said the bank chiefs meant well but the state had lost patience.'),
+    ]);
+    expect(planned.ask('when is the state bank sale meant to happen').answer.quote).toContain('2005');
   });
 });
 
