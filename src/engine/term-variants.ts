@@ -153,7 +153,7 @@ const SHORTHAND: Record<string, string> = {
   hifi: 'hi fi',
   ecommerce: 'e commerce',
   walmart: 'wal mart',
-  // chat's words for people
+  // chat's words for people and their titles, a price and a wish ("blokes", "yanks", "reps", "pricey", "wanna")
   bloke: 'man',
   blokes: 'men',
   yank: 'american',
