@@ -180,10 +180,12 @@ const REPLACEMENT_ASKED = /\b(?:replac\w*|succeed\w*|predecessor|took over from|
 const PLACE_OF = /^(?:constituents|constituency|voters|electorate|residents|citizens|people|fans|supporters|members|workers|staff|employees|officials|police|councillors|mps|meps|farmers|businesses|firms|companies|clubs|players|squad|side|team|seat|government|authorities|council|newspaper|paper|press|media)$/;
 /** A question asking what someone died of. */
 const DEATH_CAUSE_ASKED = /^\W*what\s+(?:did\s+.+?\s+die\s+(?:of|from)|killed)\b/i;
-/** A death told with its cause ("died … from emphysema", "died of cancer", "killed by a stroke"). */
-const DEATH_CAUSE_TOLD = /\b(?:died|dies)\b[^.;]{0,40}?\b(?:of|from)\s+(?!the\s+age\b)|\bkilled\s+by\s+/i;
-/** A death told with anything of its cause: "died of / from / after / following …", "killed by", or an illness or a mishap named. */
-const DEATH_CAUSE_ANY = /\b(?:died|dies|death)\b[^.;]{0,60}?\b(?:of|from|after|following|with)\s+(?!the\s+age\b)|\bkilled\s+by\s+|\b(?:cancer|tumour|tumor|heart|stroke|illness|disease|overdose|crash|accident|suicide|pneumonia|failure|infection|aids|hiv|shot|stabbed|murdered)\b/i;
+/** A death word, then within `reach` characters a word linking it to its cause (never "the age of"), or "killed by". */
+const deathThenCause = (deaths: string, reach: number, links: string) => `\\b(?:${deaths})\\b[^.;]{0,${reach}}?\\b(?:${links})\\s+(?!the\\s+age\\b)|\\bkilled\\s+by\\s+`;
+/** A death told with its cause ("died … from emphysema", "died of cancer", "killed by a stroke"): the sentence to prefer. */
+const DEATH_CAUSE_TOLD = new RegExp(deathThenCause('died|dies', 40, 'of|from'), 'i');
+/** A death told with anything of its cause: "died of / from / after / following …", "killed by", or an illness or a mishap named (a looser test, for a quote that must tell none to be turned down). */
+const DEATH_CAUSE_ANY = new RegExp(`${deathThenCause('died|dies|death', 60, 'of|from|after|following|with')}|\\b(?:cancer|tumour|tumor|heart|stroke|illness|disease|overdose|crash|accident|suicide|pneumonia|failure|infection|aids|hiv|shot|stabbed|murdered)\\b`, 'i');
 /** A span that is only a date: months, weekdays, years and the words joining them ("August and November 2001", "on 5 May"). */
 const DATE_ONLY = /^(?:(?:on|in|between|and|or|to|the|of|late|early|mid|last|next|this)\s+|(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|(?:1[89]|20)\d\d\b\s*|\d{1,2}(?:st|nd|rd|th)?\s+)+$/i;
 /** Words setting a number as a goal, not as what is ("*efforts to have* 3 million people on drugs", "*aims to* sell 5m"). */
